@@ -1,0 +1,102 @@
+import type { Analysis } from '../analysis';
+import type { Claim, Recommendation } from '../model/types';
+import { claimSources } from '../rules/sourceKeys';
+import type { RuleContext } from '../rules/types';
+import { formatEntry } from '../sources/bibliography';
+import type { Span } from '../text/span';
+
+export interface HoverResult {
+  /** Markdown for the hover. */
+  contents: string;
+  span: Span;
+}
+
+const inside = (s: Span, offset: number) => offset >= s.start && offset < s.end;
+
+/**
+ * What Briefmark recognised at `offset`, innermost first: a citation key, a `src` key,
+ * an actor, a claim, a recommendation.
+ */
+export function hoverAt(analysis: Analysis, offset: number): HoverResult | undefined {
+  const { model } = analysis;
+  if (!model.isBrief) return undefined;
+  const ctx: RuleContext = analysis;
+
+  for (const c of model.citations) {
+    for (const item of c.items) if (inside(item.span, offset)) return { contents: citationHover(analysis, item.key), span: item.keySpan };
+  }
+  for (const claim of model.claims) {
+    for (const k of claim.srcKeys) if (inside(k.span, offset)) return { contents: citationHover(analysis, k.key), span: k.span };
+  }
+  const actor = model.actors.filter((a) => inside(a.directive.span, offset)).pop();
+  if (actor) return { contents: actorHover(analysis, actor.id, actor.label), span: actor.directive.span };
+  const mention = model.actorMentions.find((m) => inside(m.span, offset));
+  if (mention) return { contents: actorHover(analysis, mention.actorId, model.text.slice(mention.span.start, mention.span.end)), span: mention.span };
+  const claim = model.claims.filter((c) => inside(c.directive.span, offset)).pop();
+  if (claim) return { contents: claimHover(ctx, claim), span: claim.directive.span };
+  const rec = model.recommendations.filter((r) => inside(r.span, offset) && (r.directive || inside(r.labelSpan, offset))).pop();
+  if (rec) return { contents: recHover(analysis, rec), span: rec.directive ? rec.directive.span : rec.labelSpan };
+  return undefined;
+}
+
+function citationHover(analysis: Analysis, key: string): string {
+  const entry = analysis.bibliography.entries.get(key);
+  if (entry) return `**Source** \`@${key}\`\n\n${formatEntry(entry)}`;
+  const doc = analysis.sourceDocuments.get(key);
+  if (doc) return `**Source document** \`${key}\``;
+  const fn = analysis.model.footnoteDefinitions.find((d) => d.id === key.toLowerCase());
+  if (fn) return `**Footnote** \`[^${fn.id}]\`\n\n${fn.text}`;
+  return `**Unknown source** \`@${key}\`: not in the bibliography.`;
+}
+
+function claimHover(ctx: RuleContext, claim: Claim): string {
+  const sources = claimSources(ctx, claim);
+  const lines = [`**Claim**${claim.id ? ` \`${claim.id}\`` : ''} · status: *${claim.status}*${claim.by ? ` · by ${actorName(ctx, claim.by)}` : ''}`, ''];
+  if (sources.length === 0) lines.push('⚠ No source.');
+  else {
+    lines.push(`Sources (${sources.length}):`, '');
+    for (const s of sources) {
+      if (s.kind === 'link') lines.push(`- <${s.url}>`);
+      else if (s.kind === 'footnote') {
+        const def = ctx.model.footnoteDefinitions.find((d) => d.id === s.id);
+        lines.push(`- footnote [^${s.id}]: ${def?.text ?? ''}`);
+      } else {
+        const entry = ctx.bibliography.entries.get(s.key);
+        lines.push(`- \`@${s.key}\` — ${entry ? formatEntry(entry) : ctx.sourceDocuments.has(s.key) ? 'source document' : 'footnote'}`);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+function actorName(ctx: Pick<RuleContext, 'conventions'>, id: string): string {
+  const a = ctx.conventions.actors.find((x) => x.id === id);
+  return a ? `${a.name} (\`${id}\`)` : `\`${id}\``;
+}
+
+function actorHover(analysis: Analysis, id: string | undefined, label: string): string {
+  const { conventions, model } = analysis;
+  const entry = id ? conventions.actors.find((a) => a.id === id) : undefined;
+  const byName = entry ?? conventions.actors.find((a) => [a.name, ...(a.aliases ?? [])].some((n) => n.toLowerCase() === label.trim().toLowerCase()));
+  if (!byName) return `**Actor** ${label.trim()}${id ? ` (\`${id}\`)` : ''}\n\nNot in the team's actor registry.`;
+  const tagged = model.actors.filter((a) => a.id === byName.id || (!a.id && [byName.name, ...(byName.aliases ?? [])].some((n) => n.toLowerCase() === a.label.trim().toLowerCase()))).length;
+  const untagged = model.actorMentions.filter((m) => m.actorId === byName.id).length;
+  const lines = [`**Actor** ${byName.name} (\`${byName.id}\`)${byName.type ? ` · ${byName.type}` : ''}`];
+  if (byName.role) lines.push('', byName.role);
+  if (byName.description) lines.push('', byName.description);
+  if (byName.aliases?.length) lines.push('', `Also: ${byName.aliases.join(', ')}`);
+  lines.push('', `Mentioned ${tagged + untagged} time${tagged + untagged === 1 ? '' : 's'} in this brief (${tagged} tagged).`);
+  return lines.join('\n');
+}
+
+function recHover(analysis: Analysis, rec: Recommendation): string {
+  const lines = [`**Recommendation** ${rec.label}${rec.id ? ` (\`${rec.id}\`)` : ''}`, ''];
+  lines.push(`- Track: ${rec.track ? `${rec.track.number}: ${rec.track.title}` : rec.trackAttr ? `\`${rec.trackAttr.value}\` (no such track)` : 'none'}`);
+  if (rec.group) lines.push(`- Group: ${rec.group.heading.text}`);
+  if (rec.actors.length) lines.push(`- Who should act: ${rec.actors.map((a) => actorName(analysis, a.key)).join(', ')}`);
+  if (rec.priority) lines.push(`- Priority: ${rec.priority}`);
+  if (rec.horizon) lines.push(`- Horizon: ${rec.horizon}`);
+  if (rec.directive && !rec.directive.closed) lines.push('', '⚠ This `:::rec` container is never closed: add a line `:::` where it ends.');
+  if (!rec.directive) lines.push('', '*Untagged: recognised by its label.*');
+  return lines.join('\n');
+}

@@ -1,0 +1,60 @@
+import type { ActorEntry } from '../conventions/types';
+import type { ActorMention, BriefModel } from './types';
+
+/**
+ * Folds case and diacritics one UTF-16 unit at a time, so offsets in the folded text are
+ * offsets in the original (`É` → `e`, `ß` stays `ß`).
+ */
+export function fold(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c.charCodeAt(0) < 128) {
+      out += c.toLowerCase();
+      continue;
+    }
+    const f = c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    out += f.length === 1 ? f : c;
+  }
+  return out;
+}
+
+const WORD = /[\p{L}\p{N}_]/u;
+
+/**
+ * Untagged mentions of registered actor names and aliases: whole words, longest match
+ * first, never inside a tag's attributes or over a tagged actor.
+ */
+export function findActorMentions(model: Pick<BriefModel, 'textBlocks' | 'actors'>, actors: ActorEntry[]): ActorMention[] {
+  if (actors.length === 0) return [];
+  const names: Array<{ folded: string; id: string }> = [];
+  for (const a of actors) {
+    for (const n of [a.name, ...(a.aliases ?? [])]) {
+      const folded = fold(n.trim());
+      if (folded.length >= 2) names.push({ folded, id: a.id });
+    }
+  }
+  names.sort((a, b) => b.folded.length - a.folded.length);
+  const tagged = model.actors.map((a) => a.directive.span);
+  const out: ActorMention[] = [];
+  for (const block of model.textBlocks) {
+    const hay = fold(block.masked);
+    const taken: Array<[number, number]> = [];
+    for (const { folded, id } of names) {
+      let from = 0;
+      for (;;) {
+        const at = hay.indexOf(folded, from);
+        if (at < 0) break;
+        from = at + 1;
+        const end = at + folded.length;
+        if ((at > 0 && WORD.test(hay[at - 1])) || (end < hay.length && WORD.test(hay[end]))) continue;
+        if (taken.some(([s, e]) => at < e && end > s)) continue;
+        const start = block.span.start + at;
+        if (tagged.some((t) => start >= t.start && start < t.end)) continue;
+        taken.push([at, end]);
+        out.push({ actorId: id, span: { start, end: block.span.start + end } });
+      }
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}

@@ -1,0 +1,431 @@
+import type { Nodes, Parent, Root } from 'mdast';
+import type {} from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import { isMap, parseDocument } from 'yaml';
+import { cslEntriesFromYamlNode } from '../sources/csl';
+import type { ParsedMarkdown } from '../parse/markdown';
+import { normalizeLabel } from '../parse/blocks';
+import { findCitations } from '../sources/citations';
+import type { Conventions } from '../conventions/types';
+import { tagNames } from '../conventions/types';
+import { matchesAnyGlob } from '../text/glob';
+import { LineIndex } from '../text/lineIndex';
+import type { Span } from '../text/span';
+import { readDirective, splitList } from './directives';
+import { buildFramework } from './framework';
+import { findActorMentions } from './actorMentions';
+import { sentenceEnd } from './sentences';
+import type {
+  ActorTag,
+  BriefModel,
+  Claim,
+  Directive,
+  DocumentInput,
+  FootnoteDefinition,
+  FootnoteReference,
+  FrontMatter,
+  Heading,
+  LinkReference,
+  Problem,
+  Recommendation,
+  SourceRef,
+  Suppression,
+  TextBlock,
+} from './types';
+
+export interface BuiltModel extends BriefModel {
+  lines: LineIndex;
+}
+
+/** Candidates for untagged recommendations: paragraphs and list items, checked once the framework is known. */
+export interface RecCandidate {
+  span: Span;
+  block: TextBlock;
+}
+
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const SUPPRESSION = /<!--\s*briefmark-(disable-next-line|disable|enable)\b([^]*?)-->/g;
+const UNPARSED_FOOTNOTE = /\[\^([^\]\s]{1,200})\]/g;
+
+/**
+ * Builds the brief model from parsed Markdown. Never throws on any input text: the parse
+ * always yields a tree, and every problem becomes a `Problem` in the model.
+ */
+export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, conventions: Conventions): BuiltModel {
+  const text = input.text;
+  const lines = new LineIndex(text);
+  const tags = new Set(tagNames(conventions));
+  const headings: Heading[] = [];
+  const directives: Directive[] = [];
+  const textBlocks: TextBlock[] = [];
+  const footnoteReferences: FootnoteReference[] = [];
+  const footnoteDefinitions: FootnoteDefinition[] = [];
+  const links: LinkReference[] = [];
+  const pendingLinkRefs: Array<{ label: string; span: Span }> = [];
+  const definitions = new Map<string, string>();
+  const suppressions: Suppression[] = [];
+  const problems: Problem[] = [];
+  const claims: Claim[] = [];
+  const actors: ActorTag[] = [];
+  const recommendations: Recommendation[] = [];
+  const customTags: Directive[] = [];
+  const recCandidates: RecCandidate[] = [];
+  const citations: BriefModel['citations'] = [];
+  let frontMatter: FrontMatter | undefined;
+
+  for (const block of parsed.blocks) {
+    const base = block.start;
+    const limit = block.end - block.start;
+    walk(block.tree, base, limit, false, undefined);
+  }
+
+  // Reference links resolve once every definition is known.
+  for (const ref of pendingLinkRefs) {
+    const url = definitions.get(ref.label);
+    if (url !== undefined && URL_SCHEME.test(url)) links.push({ url, span: ref.span, kind: 'reference' });
+  }
+  links.sort((a, b) => a.span.start - b.span.start);
+
+  const definedFootnotes = new Map(footnoteDefinitions.map((d) => [d.id, d]));
+  const sources = collectSources();
+  for (const claim of claims) {
+    claim.nearbySources = sources.filter((s) => s.span.start >= claim.directive.labelSpan.start && s.span.start < claim.sentenceEnd && s.kind !== 'src');
+  }
+
+  const sections = headings.map((heading, i) => {
+    let end = text.length;
+    for (let j = i + 1; j < headings.length; j++) {
+      if (headings[j].level <= heading.level) {
+        end = headings[j].span.start;
+        break;
+      }
+    }
+    return { heading, span: { start: heading.span.start, end } };
+  });
+
+  const framework = buildFramework(sections, recommendations, recCandidates, conventions);
+  const isBriefBy = briefReason();
+  const model: BuiltModel = {
+    uri: input.uri,
+    text,
+    version: input.version,
+    lines,
+    isBrief: isBriefBy !== undefined,
+    briefReason: isBriefBy,
+    frontMatter,
+    headings,
+    sections,
+    directives,
+    claims,
+    actors,
+    recommendations: recommendations.sort((a, b) => a.span.start - b.span.start),
+    customTags,
+    citations,
+    footnoteReferences,
+    footnoteDefinitions,
+    links,
+    framework,
+    suppressions,
+    textBlocks,
+    actorMentions: [],
+    problems,
+  };
+  model.actorMentions = findActorMentions(model, conventions.actors);
+  return model;
+
+  function briefReason(): BriefModel['briefReason'] {
+    if (frontMatter?.data && frontMatter.data.brief === true) return 'front-matter';
+    if (input.relativePath && matchesAnyGlob(input.relativePath, conventions.briefs)) return 'path';
+    if (claims.length + actors.length + recommendations.filter((r) => r.directive).length + customTags.length > 0) return 'directive';
+    return undefined;
+  }
+
+  function collectSources(): SourceRef[] {
+    const out: SourceRef[] = [];
+    for (const c of citations) for (const item of c.items) out.push({ kind: 'citation', key: item.key, span: item.span });
+    for (const f of footnoteReferences) {
+      const def = definedFootnotes.get(f.id);
+      if (def && !def.empty) out.push({ kind: 'footnote', id: f.id, span: f.span });
+    }
+    for (const l of links) out.push({ kind: 'link', url: l.url, span: l.span });
+    return out.sort((a, b) => a.span.start - b.span.start);
+  }
+
+  function walk(node: Nodes, base: number, limit: number, inListItem: boolean, block: BlockBuilder | undefined): void {
+    const pos = node.position;
+    if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) {
+      if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes, base, limit, inListItem, block);
+      return;
+    }
+    if (pos.start.offset >= limit) return; // definitions appended for the parse
+    const start = base + pos.start.offset;
+    const end = base + Math.min(pos.end.offset, limit);
+    const s: Span = { start, end };
+
+    switch (node.type) {
+      case 'yaml': {
+        if (start === 0) frontMatter = readFrontMatter(node.value, s);
+        return;
+      }
+      case 'heading': {
+        const textSpan = childrenSpan(node, base, limit) ?? { start: end, end };
+        headings.push({ level: node.depth, text: toString(node).trim(), span: s, textSpan });
+        const b = new BlockBuilder('heading', s, inListItem);
+        for (const child of node.children) walk(child, base, limit, inListItem, b);
+        finishBlock(b);
+        return;
+      }
+      case 'paragraph':
+      case 'tableCell': {
+        if (block) {
+          // A container directive's label paragraph, or a paragraph inside a leaf label.
+          for (const child of node.children) walk(child, base, limit, inListItem, block);
+          return;
+        }
+        const b = new BlockBuilder(node.type === 'paragraph' ? 'paragraph' : 'tableCell', s, inListItem);
+        for (const child of node.children) walk(child, base, limit, inListItem, b);
+        const tb = finishBlock(b);
+        if (node.type === 'paragraph' && !inListItem) recCandidates.push({ span: s, block: tb });
+        return;
+      }
+      case 'listItem': {
+        const first = node.children[0];
+        const before = textBlocks.length;
+        for (const child of node.children) walk(child, base, limit, true, undefined);
+        if (first && first.type === 'paragraph' && textBlocks.length > before) recCandidates.push({ span: s, block: textBlocks[before] });
+        return;
+      }
+      case 'footnoteDefinition': {
+        const labelEnd = text.indexOf(']', start);
+        const defText = toString(node).trim();
+        footnoteDefinitions.push({
+          id: normalizeLabel(node.identifier),
+          span: s,
+          labelSpan: { start: Math.min(start + 2, end), end: labelEnd > 0 && labelEnd < end ? labelEnd : end },
+          text: defText,
+          empty: defText.length === 0,
+        });
+        for (const child of node.children) walk(child, base, limit, inListItem, undefined);
+        return;
+      }
+      case 'definition': {
+        const label = normalizeLabel(node.identifier);
+        if (!definitions.has(label)) definitions.set(label, node.url);
+        return;
+      }
+      case 'footnoteReference': {
+        footnoteReferences.push({ id: normalizeLabel(node.identifier), span: s, parsed: true });
+        block?.mask(s);
+        return;
+      }
+      case 'link': {
+        const src = text.slice(start, end);
+        const kind = src.startsWith('<') || !src.startsWith('[') ? 'autolink' : 'inline';
+        if (URL_SCHEME.test(node.url)) links.push({ url: node.url, span: s, kind });
+        block?.mask(s);
+        return;
+      }
+      case 'linkReference': {
+        pendingLinkRefs.push({ label: normalizeLabel(node.identifier), span: s });
+        block?.mask(s);
+        return;
+      }
+      case 'image':
+      case 'imageReference':
+      case 'inlineCode':
+        block?.mask(s);
+        return;
+      case 'html': {
+        block?.mask(s);
+        readSuppressions(node.value, start);
+        return;
+      }
+      case 'code':
+        return;
+      case 'textDirective':
+      case 'leafDirective':
+      case 'containerDirective': {
+        const kind = node.type === 'textDirective' ? 'text' : node.type === 'leafDirective' ? 'leaf' : 'container';
+        const d = readDirective(text, kind, node.name, start, end, (node.attributes ?? {}) as Record<string, string>);
+        const registered = tags.has(node.name);
+        if (!registered) {
+          // Not a tag: ordinary text (`10:30`, `:smile:`); keep walking its children as text.
+          directives.push(d);
+          if (kind === 'container' || kind === 'leaf') {
+            for (const child of node.children) walk(child as Nodes, base, limit, inListItem, kind === 'leaf' ? undefined : block);
+          } else for (const child of node.children) walk(child as Nodes, base, limit, inListItem, block);
+          return;
+        }
+        directives.push(d);
+        if (!d.closed) problems.push({ message: `The \`:::${d.name}\` container is never closed: add a line \`:::\` where it ends.`, span: { start: d.span.start, end: d.nameSpan.end } });
+        let own = block;
+        if (kind === 'leaf' && !block) own = new BlockBuilder('paragraph', s, inListItem);
+        if (own) own.maskDirective(d);
+        const claimIndex = registerTag(d, own, s, inListItem);
+        for (const child of node.children) walk(child as Nodes, base, limit, inListItem, kind === 'container' ? undefined : own);
+        if (kind === 'leaf' && own && own !== block) finishBlock(own);
+        void claimIndex;
+        return;
+      }
+      default:
+        if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes, base, limit, inListItem, block);
+    }
+  }
+
+  function registerTag(d: Directive, block: BlockBuilder | undefined, s: Span, _inListItem: boolean): void {
+    const attr = (name: string) => d.attributes.find((a) => a.name === name);
+    if (d.name === 'claim') {
+      const src = attr('src');
+      const claim: Claim = {
+        directive: d,
+        label: d.label,
+        id: attr('id')?.value,
+        status: attr('status')?.value ?? 'asserted',
+        by: attr('by')?.value,
+        srcKeys: src ? splitList(src, true) : [],
+        nearbySources: [],
+        sentenceEnd: d.span.end,
+        blockSpan: block?.span ?? s,
+      };
+      claims.push(claim);
+      block?.claims.push(claim);
+    } else if (d.name === 'actor') {
+      actors.push({ directive: d, label: d.label, id: attr('id')?.value });
+    } else if (d.name === 'rec') {
+      const actorAttr = attr('actor');
+      recommendations.push({
+        directive: d,
+        label: d.label.trim() || firstWords(text.slice(d.labelSpan.end, d.span.end)),
+        labelSpan: d.labelSpan,
+        span: s,
+        id: attr('id')?.value,
+        trackAttr: attr('track'),
+        actors: actorAttr ? splitList(actorAttr, false) : [],
+        priority: attr('priority')?.value,
+        horizon: attr('horizon')?.value,
+      });
+    } else customTags.push(d);
+  }
+
+  function readFrontMatter(value: string, s: Span): FrontMatter {
+    const contentStart = text.indexOf('\n', s.start) + 1;
+    const fm: FrontMatter = { span: s, contentStart, data: undefined, references: [], problems: [] };
+    try {
+      const doc = parseDocument(value, { prettyErrors: false, uniqueKeys: false });
+      for (const e of doc.errors) {
+        const [a, b] = e.pos ?? [0, 0];
+        fm.problems.push({ message: `Front matter is not valid YAML: ${firstLine(e.message)}`, span: { start: contentStart + a, end: contentStart + Math.max(b, a + 1) } });
+      }
+      const data = doc.errors.length ? safeToJS(doc) : doc.toJS();
+      if (data && typeof data === 'object' && !Array.isArray(data)) {
+        fm.data = data as Record<string, unknown>;
+        const refs = isMap(doc.contents) ? doc.contents.get('references', true) : undefined;
+        fm.references = cslEntriesFromYamlNode(refs, doc, input.uri, contentStart);
+      }
+      else if (data !== null && data !== undefined && doc.errors.length === 0)
+        fm.problems.push({ message: 'Front matter must be a YAML mapping (key: value lines).', span: { start: contentStart, end: Math.max(contentStart, s.end - 3) } });
+    } catch (e) {
+      fm.problems.push({ message: `Front matter could not be read: ${(e as Error).message}`, span: s });
+    }
+    return fm;
+  }
+
+  function readSuppressions(html: string, offset: number): void {
+    for (const m of html.matchAll(SUPPRESSION)) {
+      const kind = m[1] as Suppression['kind'];
+      const codes: string[] = [];
+      const codeSpans: Span[] = [];
+      const listStart = offset + m.index! + m[0].indexOf(m[2], 4 + m[1].length);
+      for (const c of m[2].matchAll(/[^\s,]+/g)) {
+        codes.push(c[0]);
+        codeSpans.push({ start: listStart + c.index!, end: listStart + c.index! + c[0].length });
+      }
+      const span = { start: offset + m.index!, end: offset + m.index! + m[0].length };
+      const line = lines.positionAt(span.end).line + (kind === 'next-line' ? 1 : 0);
+      suppressions.push({ kind, codes, codeSpans, span, line });
+    }
+  }
+
+  function finishBlock(b: BlockBuilder): TextBlock {
+    const masked = b.build(text);
+    const tb: TextBlock = { kind: b.kind, span: b.span, masked, inListItem: b.inListItem };
+    textBlocks.push(tb);
+    const found = findCitations(masked, b.span.start);
+    citations.push(...found);
+    // `[^id]` that the parser did not take as a footnote: its definition is missing.
+    for (const m of masked.matchAll(UNPARSED_FOOTNOTE)) {
+      const at = b.span.start + m.index!;
+      footnoteReferences.push({ id: normalizeLabel(m[1]), span: { start: at, end: at + m[0].length }, parsed: false });
+    }
+    for (const claim of b.claims) {
+      let end = sentenceEnd(masked, claim.directive.span.end - b.span.start) + b.span.start;
+      // A footnote or citation written right after the full stop (`….[^1]`) still belongs to the sentence.
+      const trailing = /^\[[\^@][^\]\n]{0,300}\]/.exec(text.slice(end, Math.min(b.span.end, end + 310)));
+      if (trailing) end += trailing[0].length;
+      claim.sentenceEnd = end;
+    }
+    return tb;
+  }
+}
+
+function childrenSpan(node: Parent, base: number, limit: number): Span | undefined {
+  const first = node.children[0]?.position?.start.offset;
+  const last = node.children[node.children.length - 1]?.position?.end.offset;
+  if (first === undefined || last === undefined) return undefined;
+  return { start: base + first, end: base + Math.min(last, limit) };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0];
+}
+
+function firstWords(s: string): string {
+  const words = s.replace(/[\s:]+/g, ' ').trim().split(' ').slice(0, 6).join(' ');
+  return words || 'Recommendation';
+}
+
+function safeToJS(doc: ReturnType<typeof parseDocument>): unknown {
+  try {
+    return doc.toJS();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds a block's masked text: code, HTML, links and directive syntax become spaces. */
+class BlockBuilder {
+  readonly masks: Span[] = [];
+  readonly claims: Claim[] = [];
+  constructor(
+    readonly kind: TextBlock['kind'],
+    readonly span: Span,
+    readonly inListItem: boolean,
+  ) {}
+
+  mask(s: Span): void {
+    this.masks.push(s);
+  }
+
+  maskDirective(d: Directive): void {
+    this.masks.push({ start: d.span.start, end: d.labelSpan.start });
+    const after = d.kind === 'container' ? (d.attributesSpan?.end ?? d.labelSpan.end + 1) : d.span.end;
+    this.masks.push({ start: d.labelSpan.end, end: Math.max(d.labelSpan.end, after) });
+  }
+
+  build(text: string): string {
+    const { start, end } = this.span;
+    if (this.masks.length === 0) return text.slice(start, end);
+    const masks = this.masks.filter((m) => m.end > start && m.start < end).sort((a, b) => a.start - b.start);
+    let out = '';
+    let pos = start;
+    for (const m of masks) {
+      const ms = Math.max(m.start, pos);
+      const me = Math.min(m.end, end);
+      if (me <= ms) continue;
+      out += text.slice(pos, ms);
+      out += text.slice(ms, me).replace(/[^\r\n]/g, ' ');
+      pos = me;
+    }
+    return out + text.slice(pos, end);
+  }
+}

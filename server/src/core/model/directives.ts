@@ -1,0 +1,120 @@
+import type { Attribute, Directive, DirectiveKind } from './types';
+
+/**
+ * Locates the parts of a directive in its source text: the name, the label brackets and
+ * each attribute with its value. remark-directive gives the values but not where they are;
+ * diagnostics and quick fixes need exact ranges.
+ */
+export function readDirective(
+  text: string,
+  kind: DirectiveKind,
+  name: string,
+  start: number,
+  end: number,
+  values: Record<string, string | null | undefined>,
+): Directive {
+  let pos = start;
+  while (pos < end && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+  while (pos < end && text[pos] === ':') pos++;
+  const nameSpan = { start: pos, end: Math.min(end, pos + name.length) };
+  pos = nameSpan.end;
+  // The first line holds the label and attributes for leaf and container directives.
+  let lineEnd = end;
+  if (kind !== 'text') {
+    const nl = text.slice(pos, end).search(/[\r\n]/);
+    if (nl >= 0) lineEnd = pos + nl;
+  }
+  let labelSpan = { start: pos, end: pos };
+  if (text[pos] === '[') {
+    const close = matchBracket(text, pos, kind === 'container' ? lineEnd : end);
+    labelSpan = { start: pos + 1, end: close < 0 ? lineEnd : close };
+    pos = close < 0 ? lineEnd : close + 1;
+  }
+  let attributes: Attribute[] = [];
+  let attributesSpan: Directive['attributesSpan'];
+  if (text[pos] === '{') {
+    const close = text.indexOf('}', pos);
+    const stop = close < 0 || close >= (kind === 'text' ? end : lineEnd) ? -1 : close;
+    if (stop >= 0) {
+      attributesSpan = { start: pos, end: stop + 1 };
+      attributes = readAttributes(text, pos + 1, stop, values);
+    }
+  }
+  let closed = true;
+  if (kind === 'container') {
+    const lastLine = text.slice(start, end).split(/\r?\n|\r/).pop() ?? '';
+    closed = end > lineEnd && /^\s*:{3,}\s*$/.test(lastLine);
+  }
+  return {
+    name,
+    kind,
+    span: { start, end },
+    nameSpan,
+    label: text.slice(labelSpan.start, labelSpan.end),
+    labelSpan,
+    attributes,
+    attributesSpan,
+    closed,
+  };
+}
+
+function matchBracket(text: string, open: number, limit: number): number {
+  let depth = 0;
+  for (let i = open; i < limit; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') depth++;
+    else if (c === ']') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+const ATTRIBUTE = /([#.])([^\s#.="'{}]+)|([A-Za-z_:][\w:.-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`{}]+)))?/g;
+
+function readAttributes(text: string, from: number, to: number, values: Record<string, string | null | undefined>): Attribute[] {
+  const inner = text.slice(from, to);
+  const out: Attribute[] = [];
+  for (const m of inner.matchAll(ATTRIBUTE)) {
+    const at = from + m.index!;
+    if (m[1]) {
+      const nameOf = m[1] === '#' ? 'id' : 'class';
+      out.push({ name: nameOf, value: m[2], span: { start: at, end: at + m[0].length }, valueSpan: { start: at + 1, end: at + m[0].length } });
+      continue;
+    }
+    const name = m[3];
+    const raw = m[4] ?? m[5] ?? m[6];
+    let valueSpan = { start: at + m[0].length, end: at + m[0].length };
+    if (raw !== undefined) {
+      const quoted = m[4] !== undefined || m[5] !== undefined;
+      const valueEnd = at + m[0].length - (quoted ? 1 : 0);
+      valueSpan = { start: valueEnd - raw.length, end: valueEnd };
+    }
+    const parsed = values[name];
+    out.push({ name, value: typeof parsed === 'string' ? parsed : raw ?? '', span: { start: at, end: at + m[0].length }, valueSpan });
+  }
+  return out;
+}
+
+/** Splits a list attribute (`src`, `actor`) into its items with their spans. */
+export function splitList(attr: Attribute, stripAt: boolean): Array<{ key: string; span: { start: number; end: number } }> {
+  const out: Array<{ key: string; span: { start: number; end: number } }> = [];
+  const raw = attr.value;
+  for (const m of raw.matchAll(/[^\s,;]+/g)) {
+    let key = m[0];
+    let offset = m.index!;
+    if (stripAt && key.startsWith('@')) {
+      key = key.slice(1);
+      offset++;
+    }
+    if (!key) continue;
+    const start = attr.valueSpan.start + offset;
+    out.push({ key, span: { start, end: Math.min(attr.valueSpan.end, start + key.length) } });
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+import type { Conventions } from '../conventions/types';
+import type { RecCandidate } from './buildModel';
+import type { Framework, Group, Recommendation, Section, Track } from './types';
+
+const TRACK_HEADING = /^Track\s+(\d+|[A-Za-z])\s*[:.\-–—]\s*(.+)$/;
+// A short label then a colon, optionally in bold: `Clarify Red Lines: …`, `**Clarify Red Lines:** …`.
+const REC_LABEL = /^[ \t]*(\*\*|__)?([^\s*_:][^:\n*_]{0,79}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+\S/;
+
+/** Heading text as compared with the conventions: trimmed, leading numbering and trailing colon removed. */
+export function headingKey(text: string): string {
+  return text
+    .replace(/^\s*(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]\s+/, '')
+    .replace(/[:\s]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export function buildFramework(sections: Section[], recs: Recommendation[], candidates: RecCandidate[], conventions: Conventions): Framework | undefined {
+  const wanted = new Set(conventions.framework.headings.map(headingKey));
+  const section = sections.find((s) => wanted.has(headingKey(s.heading.text)));
+  if (!section) {
+    for (const rec of recs) rec.track = undefined;
+    return undefined;
+  }
+  const framework: Framework = { heading: section.heading, span: section.span, tracks: [] };
+  const inside = sections.filter((s) => s.span.start > section.span.start && s.span.start < section.span.end);
+  let current: Track | undefined;
+  for (const s of inside) {
+    const m = TRACK_HEADING.exec(s.heading.text);
+    if (m) {
+      current = { number: m[1], title: m[2].trim(), heading: s.heading, span: { start: s.span.start, end: Math.min(s.span.end, section.span.end) }, groups: [], recommendations: [] };
+      framework.tracks.push(current);
+    } else if (current && s.span.start < current.span.end && s.heading.level > current.heading.level) {
+      current.groups.push({ heading: s.heading, span: { start: s.span.start, end: Math.min(s.span.end, current.span.end) }, recommendations: [] });
+    }
+  }
+
+  // Untagged recommendations: a paragraph or list item in a track that starts with "Label: ".
+  const tagged = recs.filter((r) => r.directive);
+  for (const c of candidates) {
+    const track = framework.tracks.find((t) => c.span.start >= t.span.start && c.span.start < t.span.end);
+    if (!track) continue;
+    if (tagged.some((r) => r.span.start < c.span.end && c.span.start < r.span.end)) continue;
+    const m = REC_LABEL.exec(c.block.masked);
+    if (!m) continue;
+    const label = m[2].trim();
+    if (label.split(/\s+/).length > 8 || /[.!?]/.test(label)) continue;
+    const labelStart = c.block.span.start + m.index + m[0].indexOf(m[2]);
+    recs.push({
+      label,
+      labelSpan: { start: labelStart, end: labelStart + m[2].trimEnd().length },
+      span: c.span,
+      actors: [],
+    });
+  }
+  recs.sort((a, b) => a.span.start - b.span.start);
+
+  for (const rec of recs) {
+    const track = framework.tracks.find((t) => rec.span.start >= t.span.start && rec.span.start < t.span.end);
+    rec.track = track ?? (rec.trackAttr ? resolveTrack(framework, rec.trackAttr.value, conventions) : undefined);
+    if (!rec.track) continue;
+    rec.track.recommendations.push(rec);
+    if (track) {
+      let group: Group | undefined;
+      for (const g of track.groups) if (rec.span.start >= g.span.start && rec.span.start < g.span.end) group = g;
+      rec.group = group;
+      group?.recommendations.push(rec);
+    }
+  }
+  return framework;
+}
+
+/** A `track` value names a track by number or letter, by title, or by a conventions track id. */
+export function resolveTrack(framework: Framework, value: string, conventions: Conventions): Track | undefined {
+  const v = value.trim().toLowerCase().replace(/^track\s+/, '');
+  if (!v) return undefined;
+  const byNumber = framework.tracks.find((t) => t.number.toLowerCase() === v);
+  if (byNumber) return byNumber;
+  const byTitle = framework.tracks.find((t) => t.title.toLowerCase() === v);
+  if (byTitle) return byTitle;
+  const entry = conventions.framework.tracks.find((t) => t.id.toLowerCase() === v);
+  if (entry) return framework.tracks.find((t) => t.title.toLowerCase() === entry.title.toLowerCase());
+  return undefined;
+}

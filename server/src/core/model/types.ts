@@ -1,0 +1,236 @@
+import type { Span } from '../text/span';
+import type { BibEntry } from '../sources/bibliography';
+
+/** Where an analysed text comes from. */
+export interface DocumentInput {
+  uri: string;
+  text: string;
+  version?: number;
+  /** Path relative to its workspace folder, with `/` separators, for the `briefs` globs. */
+  relativePath?: string;
+}
+
+export type BriefReason = 'front-matter' | 'path' | 'directive';
+
+export interface Attribute {
+  name: string;
+  value: string;
+  /** The whole `name=value` text. */
+  span: Span;
+  /** The value's text, without quotes. */
+  valueSpan: Span;
+}
+
+export type DirectiveKind = 'text' | 'leaf' | 'container';
+
+/** Any generic directive in the text, registered tag or not. */
+export interface Directive {
+  name: string;
+  kind: DirectiveKind;
+  span: Span;
+  /** `name` right after the colons. */
+  nameSpan: Span;
+  label: string;
+  /** Inside the brackets; empty span right after the name when there is no label. */
+  labelSpan: Span;
+  attributes: Attribute[];
+  /** The `{…}` part, when present. */
+  attributesSpan?: Span;
+  /** For a container: whether its closing fence was found. */
+  closed: boolean;
+}
+
+export interface CitationItem {
+  key: string;
+  /** The key itself, without `@` or braces. */
+  keySpan: Span;
+  /** The whole item: prefix, key, locator and suffix. */
+  span: Span;
+  prefix?: string;
+  locator?: string;
+  suffix?: string;
+  suppressAuthor: boolean;
+}
+
+export interface Citation {
+  kind: 'bracketed' | 'in-text';
+  span: Span;
+  items: CitationItem[];
+}
+
+export interface FootnoteReference {
+  id: string;
+  span: Span;
+  /** Whether the Markdown parser recognised it (it has a definition). */
+  parsed: boolean;
+}
+
+export interface FootnoteDefinition {
+  id: string;
+  span: Span;
+  labelSpan: Span;
+  text: string;
+  empty: boolean;
+}
+
+export interface LinkReference {
+  url: string;
+  span: Span;
+  kind: 'inline' | 'reference' | 'autolink';
+}
+
+/** Every place that counts as a source reference (spec §4), flattened. */
+export type SourceRef =
+  | { kind: 'citation'; key: string; span: Span }
+  | { kind: 'footnote'; id: string; span: Span }
+  | { kind: 'link'; url: string; span: Span }
+  | { kind: 'src'; key: string; span: Span };
+
+export interface Heading {
+  level: number;
+  text: string;
+  span: Span;
+  /** The heading's text, without the `#` marks. */
+  textSpan: Span;
+}
+
+export interface Section {
+  heading: Heading;
+  /** From the heading to the next heading of the same or a higher level. */
+  span: Span;
+}
+
+export type ClaimStatus = 'asserted' | 'contested' | 'verified' | 'retracted';
+
+export interface SrcKey {
+  key: string;
+  span: Span;
+}
+
+export interface Claim {
+  directive: Directive;
+  label: string;
+  id?: string;
+  status: string;
+  by?: string;
+  srcKeys: SrcKey[];
+  /** Source references in the label or later in the same sentence. */
+  nearbySources: SourceRef[];
+  /** Where the claim's sentence ends (exclusive), for "same sentence" sourcing. */
+  sentenceEnd: number;
+  /** The enclosing paragraph, list item or heading. */
+  blockSpan: Span;
+}
+
+export interface ActorTag {
+  directive: Directive;
+  label: string;
+  id?: string;
+}
+
+export interface Recommendation {
+  /** The `rec` tag; absent for an untagged recommendation found by its label. */
+  directive?: Directive;
+  label: string;
+  /** The label's text: the tag label, or the text before the colon. */
+  labelSpan: Span;
+  span: Span;
+  id?: string;
+  trackAttr?: Attribute;
+  actors: SrcKey[];
+  priority?: string;
+  horizon?: string;
+  /** The track it belongs to, by position in the framework or by its `track` attribute. */
+  track?: Track;
+  group?: Group;
+}
+
+export interface Group {
+  heading: Heading;
+  span: Span;
+  recommendations: Recommendation[];
+}
+
+export interface Track {
+  /** `1`, `2`, `A`… as written. */
+  number: string;
+  title: string;
+  heading: Heading;
+  span: Span;
+  groups: Group[];
+  /** All recommendations of the track, in document order (including those in groups). */
+  recommendations: Recommendation[];
+}
+
+export interface Framework {
+  heading: Heading;
+  span: Span;
+  tracks: Track[];
+}
+
+export interface FrontMatter {
+  span: Span;
+  /** The YAML text's start offset. */
+  contentStart: number;
+  data: Record<string, unknown> | undefined;
+  /** CSL items of `references:`, with the position of each `id`. */
+  references: BibEntry[];
+  problems: Problem[];
+}
+
+export interface Problem {
+  message: string;
+  span: Span;
+}
+
+export interface Suppression {
+  kind: 'next-line' | 'disable' | 'enable';
+  codes: string[];
+  /** Each code's span, parallel to `codes`. */
+  codeSpans: Span[];
+  span: Span;
+  /** For `next-line`: the line it silences; otherwise the line of the comment. */
+  line: number;
+}
+
+/** A mention of a registered actor in plain text (not a tag). */
+export interface ActorMention {
+  actorId: string;
+  span: Span;
+}
+
+export interface BriefModel {
+  uri: string;
+  text: string;
+  version?: number;
+  isBrief: boolean;
+  briefReason?: BriefReason;
+  frontMatter?: FrontMatter;
+  headings: Heading[];
+  sections: Section[];
+  directives: Directive[];
+  claims: Claim[];
+  actors: ActorTag[];
+  recommendations: Recommendation[];
+  /** Directives whose names are registered tags beyond claim/actor/rec (from conventions). */
+  customTags: Directive[];
+  citations: Citation[];
+  footnoteReferences: FootnoteReference[];
+  footnoteDefinitions: FootnoteDefinition[];
+  links: LinkReference[];
+  framework?: Framework;
+  suppressions: Suppression[];
+  /** Paragraphs, list items, table cells and headings, as spans of inline text. */
+  textBlocks: TextBlock[];
+  actorMentions: ActorMention[];
+  problems: Problem[];
+}
+
+export interface TextBlock {
+  kind: 'paragraph' | 'heading' | 'tableCell';
+  span: Span;
+  /** The block's text with code, HTML, link destinations and directive attributes blanked out (same offsets). */
+  masked: string;
+  /** Whether it sits inside a list item. */
+  inListItem: boolean;
+}

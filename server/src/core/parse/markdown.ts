@@ -1,0 +1,54 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root } from 'mdast';
+import { definitionsFor, splitBlocks } from './blocks';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkFrontmatter, ['yaml']).freeze();
+
+/** One top-level block and its syntax tree; offsets in `tree` are relative to `start`. */
+export interface ParsedBlock {
+  start: number;
+  end: number;
+  /** The block's text plus the definitions appended for it: the cache key. */
+  key: string;
+  tree: Root;
+}
+
+export interface ParsedMarkdown {
+  text: string;
+  blocks: ParsedBlock[];
+  /** How many blocks were parsed afresh (the rest came from the previous version). */
+  reparsed: number;
+}
+
+/** Parses one piece of Markdown with the Briefmark pipeline (CommonMark, GFM, directives, YAML front matter). */
+export function parseFragment(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
+/**
+ * Parses a document block by block. Blocks whose text (and the definitions they use)
+ * did not change since `previous` reuse its trees, so an edit re-parses only the blocks
+ * it touched. Parsing never fails: micromark accepts every input.
+ */
+export function parseMarkdown(text: string, previous?: ParsedMarkdown): ParsedMarkdown {
+  const { blocks, definitions } = splitBlocks(text);
+  const reuse = new Map<string, Root>();
+  if (previous) for (const b of previous.blocks) reuse.set(b.key, b.tree);
+  let reparsed = 0;
+  const out: ParsedBlock[] = [];
+  for (const b of blocks) {
+    const source = text.slice(b.start, b.end);
+    const key = source + definitionsFor(source, definitions);
+    let tree = reuse.get(key);
+    if (!tree) {
+      tree = parseFragment(key);
+      reparsed++;
+    }
+    out.push({ start: b.start, end: b.end, key, tree });
+  }
+  return { text, blocks: out, reparsed };
+}

@@ -1,0 +1,42 @@
+import { isKnownSource } from './sourceKeys';
+import type { Finding, Rule } from './types';
+
+/** `unknown-source`: a citation key, `src` key or footnote id that does not resolve. */
+export const unknownSource: Rule = {
+  code: 'unknown-source',
+  description: 'A citation key, src key or footnote id does not resolve to a bibliography entry, source document or footnote definition.',
+  check(ctx) {
+    const out: Finding[] = [];
+    const { model } = ctx;
+    const known = (key: string) => isKnownSource(ctx, key);
+    const where = model.frontMatter?.data?.bibliography || ctx.conventions.bibliography.length ? 'the bibliography' : 'the brief (it has no bibliography: add `references:` or `bibliography:` to its front matter)';
+    for (const c of model.citations) {
+      for (const item of c.items) {
+        if (known(item.key)) continue;
+        out.push({ code: 'unknown-source', message: `Citation key "@${item.key}" is not in ${where}.`, span: item.keySpan, data: { key: item.key } });
+      }
+    }
+    const tagged = [...model.claims];
+    for (const claim of tagged) {
+      for (const k of claim.srcKeys) {
+        if (known(k.key)) continue;
+        out.push({ code: 'unknown-source', message: `Source key "${k.key}" in src is not in ${where}, nor a footnote or source document.`, span: k.span, data: { key: k.key } });
+      }
+    }
+    const defined = new Map(model.footnoteDefinitions.map((d) => [d.id, d]));
+    for (const ref of model.footnoteReferences) {
+      const def = defined.get(ref.id);
+      if (!def) {
+        out.push({ code: 'unknown-source', message: `Footnote [^${ref.id}] has no definition: add a line "[^${ref.id}]: …" with its source.`, span: ref.span, data: { footnote: ref.id } });
+      } else if (def.empty) {
+        out.push({
+          code: 'unknown-source',
+          message: `Footnote [^${ref.id}] is defined but empty: write its source in the definition.`,
+          span: ref.span,
+          related: [{ message: 'the empty definition', span: def.span }],
+        });
+      }
+    }
+    return out;
+  },
+};

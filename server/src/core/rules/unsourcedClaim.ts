@@ -1,0 +1,34 @@
+import { claimSources } from './sourceKeys';
+import type { Finding, Rule } from './types';
+
+/**
+ * `unsourced-claim`: a claim with no source. A claim whose only references fail to
+ * resolve is left to `unknown-source`, which points at the broken key instead.
+ */
+export const unsourcedClaim: Rule = {
+  code: 'unsourced-claim',
+  description: 'A claim has no source: no known `src` key and no citation, footnote or link in its sentence.',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const claim of ctx.model.claims) {
+      if (claimSources(ctx, claim).length > 0) continue;
+      const citedUnknown = claim.srcKeys.length > 0 || claim.nearbySources.some((s) => s.kind === 'citation');
+      if (citedUnknown) continue;
+      const unparsedFootnote = ctx.model.footnoteReferences.some((f) => f.span.start >= claim.directive.labelSpan.start && f.span.start < claim.sentenceEnd);
+      if (unparsedFootnote) continue;
+      const d = claim.directive;
+      out.push({
+        code: 'unsourced-claim',
+        message: `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`,
+        span: d.span,
+        data: { claimStart: d.span.start },
+      });
+    }
+    return out;
+  },
+};
+
+export function shorten(s: string, max = 60): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+}

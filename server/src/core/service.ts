@@ -1,0 +1,97 @@
+import { analyze, type Analysis } from './analysis';
+import type { Conventions } from './conventions/types';
+import { defaultConventions } from './conventions/types';
+import { documentSymbols, type BriefSymbol } from './features/documentSymbols';
+import { hoverAt, type HoverResult } from './features/hover';
+import type { BriefModel } from './model/types';
+import type { SourceDocument } from './rules/types';
+import { emptyBibliography, type Bibliography } from './sources/bibliography';
+
+/** A text document as the service sees it (an LSP TextDocument, or a file the CLI read). */
+export interface ITextDocument {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+/**
+ * Everything from outside the document: the conventions that govern it, the bibliography
+ * files and source documents it uses, where it sits in its workspace. The server and the
+ * CLI implement it over the file system; tests implement it in memory.
+ */
+export interface IWorkspace {
+  /** Bumped whenever anything it returns may have changed (a conventions or bibliography edit). */
+  readonly generation: number;
+  conventionsFor(uri: string): Conventions;
+  relativePath(uri: string): string | undefined;
+  /** Entries from bibliography files named by the brief's front matter and by the conventions. */
+  bibliographyFor(uri: string, model: BriefModel, conventions: Conventions): Bibliography;
+  sourceDocumentsFor(uri: string, conventions: Conventions): Map<string, SourceDocument>;
+}
+
+export interface ILogger {
+  log(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export const inMemoryWorkspace = (conventions: Conventions = defaultConventions(), relative?: (uri: string) => string | undefined): IWorkspace => ({
+  generation: 0,
+  conventionsFor: () => conventions,
+  relativePath: (uri) => relative?.(uri),
+  bibliographyFor: () => emptyBibliography(),
+  sourceDocumentsFor: () => new Map(),
+});
+
+interface CacheEntry {
+  version: number;
+  generation: number;
+  text: string;
+  analysis: Analysis;
+}
+
+/** The one façade over the core that the server, the CLI and the tests call. */
+export interface BriefService {
+  analyze(doc: ITextDocument): Analysis;
+  /** The cached analysis of this exact version, if any. */
+  cached(doc: ITextDocument): Analysis | undefined;
+  hover(doc: ITextDocument, offset: number): HoverResult | undefined;
+  documentSymbols(doc: ITextDocument): BriefSymbol[];
+  forget(uri: string): void;
+}
+
+export function createBriefService(workspace: IWorkspace, logger?: ILogger): BriefService {
+  const cache = new Map<string, CacheEntry>();
+
+  function cached(doc: ITextDocument): Analysis | undefined {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.generation === workspace.generation && hit.text === doc.getText()) return hit.analysis;
+    return undefined;
+  }
+
+  function run(doc: ITextDocument): Analysis {
+    const hit = cached(doc);
+    if (hit) return hit;
+    const text = doc.getText();
+    const uri = doc.uri;
+    const previous = cache.get(uri)?.analysis.parsed;
+    const conventions = workspace.conventionsFor(uri);
+    const input = { uri, text, version: doc.version, relativePath: workspace.relativePath(uri) };
+    const analysis = analyze(input, {
+      conventions,
+      previous,
+      // Bibliography files named in front matter are known once the model is built.
+      resolve: (model) => ({ bibliography: workspace.bibliographyFor(uri, model, conventions), sourceDocuments: workspace.sourceDocumentsFor(uri, conventions) }),
+    });
+    for (const f of analysis.failures) logger?.error(`rule ${f.code} failed on ${uri}`, f.error);
+    cache.set(uri, { version: doc.version, generation: workspace.generation, text, analysis });
+    return analysis;
+  }
+
+  return {
+    analyze: run,
+    cached,
+    hover: (doc, offset) => hoverAt(run(doc), offset),
+    documentSymbols: (doc) => documentSymbols(run(doc).model),
+    forget: (uri) => void cache.delete(uri),
+  };
+}

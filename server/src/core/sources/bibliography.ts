@@ -1,0 +1,49 @@
+import type { Span } from '../text/span';
+
+/** One bibliography entry, whatever format it came from. */
+export interface BibEntry {
+  key: string;
+  title?: string;
+  authors: string[];
+  year?: string;
+  type?: string;
+  url?: string;
+  containerTitle?: string;
+  publisher?: string;
+  /** Where the entry is written: a bibliography file, or the brief's front matter. */
+  origin: { uri: string; span?: Span };
+}
+
+export interface BibliographyProblem {
+  uri: string;
+  message: string;
+  span?: Span;
+}
+
+export interface Bibliography {
+  entries: Map<string, BibEntry>;
+  problems: BibliographyProblem[];
+}
+
+export function emptyBibliography(): Bibliography {
+  return { entries: new Map(), problems: [] };
+}
+
+/** Merges bibliographies in order; the first entry of a key wins (the brief's own first). */
+export function mergeBibliographies(...parts: Bibliography[]): Bibliography {
+  const out = emptyBibliography();
+  for (const p of parts) {
+    for (const [k, e] of p.entries) if (!out.entries.has(k)) out.entries.set(k, e);
+    out.problems.push(...p.problems);
+  }
+  return out;
+}
+
+/** "Author, Author (Year). Title. Container." in one line. */
+export function formatEntry(e: BibEntry): string {
+  const who = e.authors.length > 3 ? `${e.authors[0]} et al.` : e.authors.join(', ');
+  const parts = [who && `${who}${e.year ? ` (${e.year})` : ''}`, !who && e.year ? `(${e.year})` : '', e.title && `*${e.title}*`, e.containerTitle, e.publisher]
+    .filter(Boolean)
+    .join('. ');
+  return parts + (e.url ? ` <${e.url}>` : '');
+}

@@ -1,0 +1,65 @@
+/**
+ * Converts between offsets and zero-based line/character positions. JavaScript strings
+ * index UTF-16 code units, which is exactly what LSP characters count, so a character
+ * is simply `offset - lineStart`. Line breaks are `\n`, `\r\n` and `\r`, as in LSP.
+ */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  /** End of the line's content, before its line break. */
+  lineEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[line + 1];
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  positionAt(offset: number): Position {
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+
+  /** Clamps out-of-range positions; never returns an offset inside a line break. */
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line];
+    const end = this.lineEnd(position.line);
+    return Math.max(start, Math.min(start + Math.max(0, position.character), end));
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * The Briefmark language server: wiring only. Each handler gets the document, calls the
+ * core service, and converts the result in `protocol/toProto.ts`.
+ *
+ * Transports: `--stdio`, `--node-ipc` (and `--socket=N`), chosen by vscode-languageserver
+ * from the command line.
+ */
+import {
+  createConnection,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createBriefService, type BriefService } from './core/service';
+import { NodeWorkspace } from './node/nodeWorkspace';
+import * as proto from './protocol/toProto';
+
+const VERSION = '0.1.0';
+
+if (process.argv.includes('--version')) {
+  process.stdout.write(`briefmark-language-server ${VERSION}\n`);
+  process.exit(0);
+}
+const transports = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
+if (process.argv.includes('--help') || !process.argv.slice(2).some((a) => transports.some((t) => a.startsWith(t)))) {
+  process.stderr.write('Usage: briefmark-language-server --stdio | --node-ipc | --socket=PORT\n\nThe Briefmark language server for policy briefs in Markdown.\n');
+  process.exit(process.argv.includes('--help') ? 0 : 2);
+}
+
+export interface ServerOptions {
+  /** Delay before pushed diagnostics are computed after an edit. */
+  debounceMs: number;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new NodeWorkspace();
+  const logger = {
+    log: (m: string) => connection.console.log(m),
+    error: (m: string, e?: unknown) => connection.console.error(`${m}${e ? `: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` : ''}`),
+  };
+  const service: BriefService = createBriefService(workspace, logger);
+  const options: ServerOptions = { debounceMs: 200 };
+  let pullDiagnostics = false;
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  /** Runs a handler; an exception is logged and answered with `fallback`, never a crash. */
+  function guard<T>(name: string, fallback: T, fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      logger.error(`${name} failed`, e);
+      return fallback;
+    }
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    const init = (params.initializationOptions ?? {}) as Partial<ServerOptions>;
+    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) options.debounceMs = init.debounceMs;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.setFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Briefmark' },
+        diagnosticProvider: pullDiagnostics ? { identifier: 'briefmark', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'briefmark-language-server', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    connection.workspace.onDidChangeWorkspaceFolders?.(() => {
+      void connection.workspace.getWorkspaceFolders().then((folders) => {
+        workspace.setFolders((folders ?? []).map((f) => f.uri));
+        refreshAll();
+      });
+    });
+  });
+
+  function diagnosticsOf(doc: TextDocument) {
+    const analysis = service.analyze(doc);
+    return analysis.diagnostics.map((d) => proto.diagnostic(analysis.model.lines, doc.uri, d));
+  }
+
+  function push(uri: string): void {
+    timers.delete(uri);
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const diagnostics = guard('diagnostics', [], () => diagnosticsOf(doc));
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  }
+
+  function schedule(uri: string, delay: number): void {
+    if (pullDiagnostics) return;
+    clearTimeout(timers.get(uri));
+    timers.set(uri, setTimeout(() => push(uri), delay));
+  }
+
+  function refreshAll(): void {
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+    else for (const doc of documents.all()) schedule(doc.uri, 0);
+  }
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => schedule(e.document.uri, options.debounceMs));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    service.forget(e.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  const cancelled = (token: CancellationToken) => token.isCancellationRequested;
+
+  connection.languages.diagnostics.on((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (cancelled(token)) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+    const items = guard('diagnostics', [], () => diagnosticsOf(doc));
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  connection.onHover((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || cancelled(token)) return null;
+    return guard('hover', null, () => {
+      const h = service.hover(doc, doc.offsetAt(params.position));
+      return h ? proto.hover(service.analyze(doc).model.lines, h) : null;
+    });
+  });
+
+  connection.onDocumentSymbol((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || cancelled(token)) return [];
+    return guard('documentSymbol', [], () => {
+      const lines = service.analyze(doc).model.lines;
+      return service.documentSymbols(doc).map((s) => proto.documentSymbol(lines, s));
+    });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+process.on('uncaughtException', (e) => {
+  // Logged to stderr (the client's output channel); the server keeps serving other documents.
+  process.stderr.write(`briefmark: uncaught exception: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+});
+
+startServer(createConnection(ProposedFeatures.all));
