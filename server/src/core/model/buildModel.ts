@@ -314,7 +314,7 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
       const doc = parseDocument(value, { prettyErrors: false, uniqueKeys: false });
       for (const e of doc.errors) {
         const [a, b] = e.pos ?? [0, 0];
-        fm.problems.push({ message: `Front matter is not valid YAML: ${firstLine(e.message)}`, span: { start: contentStart + a, end: contentStart + Math.max(b, a + 1) } });
+        fm.problems.push({ message: `Front matter is not valid YAML: ${firstLine(e.message)}`, span: visibleSpan(text, contentStart + a, contentStart + Math.max(b, a + 1)) });
       }
       const data = doc.errors.length ? safeToJS(doc) : doc.toJS();
       if (data && typeof data === 'object' && !Array.isArray(data)) {
@@ -332,7 +332,7 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
 
   function readSuppressions(html: string, offset: number): void {
     for (const m of html.matchAll(SUPPRESSION)) {
-      const kind = m[1] as Suppression['kind'];
+      const kind: Suppression['kind'] = m[1] === 'disable-next-line' ? 'next-line' : (m[1] as 'disable' | 'enable');
       const codes: string[] = [];
       const codeSpans: Span[] = [];
       const listStart = offset + m.index! + m[0].indexOf(m[2], 4 + m[1].length);
@@ -373,6 +373,16 @@ function childrenSpan(node: Parent, base: number, limit: number): Span | undefin
   const last = node.children[node.children.length - 1]?.position?.end.offset;
   if (first === undefined || last === undefined) return undefined;
   return { start: base + first, end: base + Math.min(last, limit) };
+}
+
+/** A span that shows: an error at a line break or in white space moves onto the text before it. */
+function visibleSpan(text: string, start: number, end: number): Span {
+  if (/\S/.test(text.slice(start, end))) return { start, end };
+  let e = start;
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  let s = e;
+  while (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r') s--;
+  return e > s ? { start: s, end: e } : { start, end };
 }
 
 function firstLine(s: string): string {

@@ -13,7 +13,8 @@ export const unknownSource: Rule = {
     for (const c of model.citations) {
       for (const item of c.items) {
         if (known(item.key)) continue;
-        out.push({ code: 'unknown-source', message: `Citation key "@${item.key}" is not in ${where}.`, span: item.keySpan, data: { key: item.key } });
+        const literal = c.kind === 'in-text' ? ' (For a literal @, as in a handle, write \\@.)' : '';
+        out.push({ code: 'unknown-source', message: `Citation key "@${item.key}" is not in ${where}.${literal}`, span: item.keySpan, data: { key: item.key } });
       }
     }
     const tagged = [...model.claims];

@@ -19,7 +19,9 @@ export const unsourcedClaim: Rule = {
       const d = claim.directive;
       out.push({
         code: 'unsourced-claim',
-        message: `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`,
+        message: claim.label.trim()
+          ? `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`
+          : 'This claim tag has no text and no source: write the claim inside brackets, :claim[…], and cite its source.',
         span: d.span,
         data: { claimStart: d.span.start },
       });

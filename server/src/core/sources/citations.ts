@@ -14,6 +14,8 @@ const KEY_BODY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p
 const KEY = new RegExp(String.raw`(-?)@(?:\{([^{}\n]{1,500})\}|(${KEY_BODY}))`, 'gu');
 const BRACKET = /\[([^\[\]\n]{0,2000})\]/g;
 const WORDCHAR = /[\p{L}\p{N}_]/u;
+// Pandoc's locator terms, longest first, then a number or range, possibly a list of them.
+const LOCATOR = /^((?:pages|page|pp|pg|p|chapters|chapter|chap|ch|sections|section|sec|paragraphs|paragraph|para|figures|figure|fig|volumes|volume|vol|notes|note|n|§§|§)\.?\s*[\p{N}ivxlcdm][\p{N}\p{L}\-–]*(?:\s*,\s*\p{N}[\p{N}\-–]*)*)(.*)$/iu;
 
 export function findCitations(masked: string, base = 0): Citation[] {
   const out: Citation[] = [];
@@ -84,7 +86,7 @@ function parseBracketItems(inner: string, offset: number): CitationItem[] | unde
     const trimmed = after.trim();
     if (trimmed) {
       const body = trimmed.replace(/^,\s*/, '');
-      const loc = /^((?:p|pp|pg|page|pages|ch|chap|chapter|sec|section|para|paragraph|fig|figure|vol|volume|n|note|§)\.?\s*[\w\-–,]+)(.*)$/iu.exec(body);
+      const loc = LOCATOR.exec(body);
       if (loc) {
         locator = loc[1].trim();
         suffix = loc[2].replace(/^,\s*/, '').trim() || undefined;

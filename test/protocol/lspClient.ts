@@ -1,0 +1,168 @@
+import { spawn, fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import type {
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  InitializeResult,
+  Position,
+  PublishDiagnosticsParams,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+
+export const SERVER = join(__dirname, '..', '..', 'dist', 'server.js');
+
+export interface StartOptions {
+  transport: 'stdio' | 'ipc';
+  /** Whether the client declares pull-diagnostics support. */
+  pull: boolean;
+  rootUri?: string;
+  initializationOptions?: Record<string, unknown>;
+}
+
+/** A minimal LSP client over the real server process, for protocol tests. */
+export class TestClient {
+  readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  private waiters: Array<() => void> = [];
+  readonly stderr: string[] = [];
+  initializeResult!: InitializeResult;
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: MessageConnection,
+  ) {
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      const list = this.published.get(p.uri) ?? [];
+      list.push(p);
+      this.published.set(p.uri, list);
+      this.notify();
+    });
+    connection.onNotification('window/logMessage', () => undefined);
+    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    connection.onRequest('workspace/workspaceFolders', () => null);
+    process.stderr?.on('data', (d) => this.stderr.push(String(d)));
+  }
+
+  static async start(options: StartOptions): Promise<TestClient> {
+    let child: ChildProcess;
+    let connection: MessageConnection;
+    if (options.transport === 'stdio') {
+      child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    } else {
+      child = fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+      connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    }
+    const client = new TestClient(child, connection);
+    connection.listen();
+    client.initializeResult = await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: options.rootUri ?? null,
+      workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null,
+      capabilities: {
+        textDocument: {
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+        },
+        workspace: { workspaceFolders: true, configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+        window: { workDoneProgress: true },
+      },
+      initializationOptions: { debounceMs: 10, ...(options.initializationOptions ?? {}) },
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  private notify(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  /** Resolves when `condition` holds, checked on every notification; rejects after `timeoutMs`. */
+  async waitFor<T>(what: string, condition: () => T | undefined, timeoutMs = 10000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const v = condition();
+      if (v !== undefined) return v;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; server stderr: ${this.stderr.join('')}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Diagnostics pushed for this version of the document. */
+  pushed(uri: string, version: number): Promise<Diagnostic[]> {
+    return this.waitFor(`diagnostics for ${uri} v${version}`, () => this.published.get(uri)?.find((p) => p.version === version)?.diagnostics);
+  }
+
+  async pull(uri: string): Promise<Diagnostic[]> {
+    const report = await this.connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    return report.items;
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  }
+
+  change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  documentSymbols(uri: string): Promise<DocumentSymbol[]> {
+    return this.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  }
+
+  /** shutdown + exit; resolves with the process exit code. */
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => {
+      if (this.process.exitCode !== null) resolve(this.process.exitCode);
+      else this.process.once('exit', (code) => resolve(code));
+    });
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000))]);
+    this.connection.dispose();
+    if (code === 'timeout') {
+      this.process.kill('SIGKILL');
+      throw new Error('server did not exit after shutdown/exit');
+    }
+    return code;
+  }
+}
+
+/** Position of the first occurrence of `needle` (plus `delta` characters) in `text`. */
+export function positionOf(text: string, needle: string, delta = 0): Position {
+  const offset = text.indexOf(needle);
+  if (offset < 0) throw new Error(`not found: ${needle}`);
+  const before = text.slice(0, offset + delta);
+  const lines = before.split(/\r\n|\r|\n/);
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}

@@ -1,0 +1,110 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { positionOf, SERVER, TestClient, type StartOptions } from './lspClient';
+
+const EXAMPLES = join(__dirname, '..', '..', 'examples');
+const BRIEF = join(EXAMPLES, 'ceasefire-impasse.brief.md');
+const briefUri = pathToFileURL(BRIEF).href;
+const briefText = readFileSync(BRIEF, 'utf8');
+const rootUri = pathToFileURL(EXAMPLES).href;
+
+const modes: Array<[string, StartOptions]> = [
+  ['stdio, push diagnostics', { transport: 'stdio', pull: false, rootUri }],
+  ['stdio, pull diagnostics', { transport: 'stdio', pull: true, rootUri }],
+  ['node-ipc, push diagnostics', { transport: 'ipc', pull: false, rootUri }],
+];
+
+for (const [name, options] of modes) {
+  describe(`language server over ${name}`, () => {
+    let client: TestClient;
+    before(async () => {
+      client = await TestClient.start(options);
+    });
+    after(async () => {
+      if (client) assert.equal(await client.stop(), 0, 'exits with 0 after shutdown/exit');
+    });
+
+    const diagnostics = (uri: string, version: number): Promise<Diagnostic[]> => (options.pull ? client.pull(uri) : client.pushed(uri, version));
+
+    it('declares its capabilities for this client', () => {
+      const caps = client.initializeResult.capabilities;
+      assert.equal(caps.hoverProvider, true);
+      assert.ok(caps.documentSymbolProvider);
+      assert.equal(!!caps.diagnosticProvider, options.pull, 'pull diagnostics only for clients that support them');
+      assert.equal(client.initializeResult.serverInfo?.name, 'briefmark-language-server');
+    });
+
+    it('reports the unsourced claim of the example brief, with an exact UTF-16 range', async () => {
+      await client.open(briefUri, briefText, 1);
+      const diags = await diagnostics(briefUri, 1);
+      const unsourced = diags.filter((d) => d.code === 'unsourced-claim');
+      assert.equal(unsourced.length, 1);
+      assert.deepEqual(unsourced[0].range, { start: positionOf(briefText, ':claim[$400 billion]'), end: positionOf(briefText, ':claim[$400 billion]', ':claim[$400 billion]'.length) });
+      assert.equal(unsourced[0].source, 'briefmark');
+      assert.equal(unsourced[0].severity, 2);
+    });
+
+    it('re-checks after an incremental edit', async () => {
+      const at = positionOf(briefText, ':claim[$400 billion]', ':claim[$400 billion]'.length);
+      await client.change(briefUri, 2, [{ range: { start: at, end: at }, text: ' [@coalition-call]' }]);
+      const diags = await diagnostics(briefUri, 2);
+      assert.deepEqual(diags.filter((d) => d.code === 'unsourced-claim'), []);
+    });
+
+    it('answers hovers on claims and citation keys', async () => {
+      const onClaim = await client.hover(briefUri, positionOf(briefText, 'around 30 predominantly'));
+      assert.match(JSON.stringify(onClaim?.contents), /Claim.*coalition-call/);
+      const onKey = await client.hover(briefUri, positionOf(briefText, '@geneva-talks', 2));
+      assert.match(JSON.stringify(onKey?.contents), /Notes on the Geneva talks/);
+      assert.equal(await client.hover(briefUri, { line: 0, character: 0 }), null);
+    });
+
+    it('returns the framework outline', async () => {
+      const symbols = await client.documentSymbols(briefUri);
+      assert.equal(symbols.length, 1);
+      assert.equal(symbols[0].name, 'Proposed Solutions Framework');
+      assert.deepEqual(symbols[0].children?.map((t) => t.name), ['Track 1: Diplomatic Pathway', 'Track 2: Economic Leverage', 'Track 3: Military and Security']);
+    });
+
+    it('gives a Markdown file that is not a brief nothing at all', async () => {
+      const uri = pathToFileURL(join(EXAMPLES, 'README.md')).href;
+      const text = '# Notes\n\nMeet at 10:30, budget $300 billion, cite [@x] and :smile:.\n';
+      await client.open(uri, text, 1);
+      assert.deepEqual(await diagnostics(uri, 1), []);
+      assert.deepEqual(await client.documentSymbols(uri), []);
+      assert.equal(await client.hover(uri, positionOf(text, '[@x]', 2)), null);
+    });
+
+    it('survives hostile documents and keeps serving the others', async () => {
+      const bad = pathToFileURL(join(EXAMPLES, 'hostile.brief.md')).href;
+      const hostile = '\u0000\uD800:::rec[' + '['.repeat(5000) + '\r\n---\n:claim[' + '{'.repeat(3000) + '\n'.repeat(3);
+      await client.open(bad, hostile, 1);
+      await diagnostics(bad, 1);
+      await client.change(briefUri, 3, [{ text: briefText }]);
+      const diags = await diagnostics(briefUri, 3);
+      assert.equal(diags.filter((d) => d.code === 'unsourced-claim').length, 1);
+      await client.close(bad);
+    });
+
+    it('ignores requests for documents it does not have', async () => {
+      const missing = pathToFileURL(join(EXAMPLES, 'never-opened.md')).href;
+      assert.equal(await client.hover(missing, { line: 0, character: 0 }), null);
+      assert.deepEqual(await client.documentSymbols(missing), []);
+    });
+  });
+}
+
+describe('briefmark-language-server command', () => {
+  it('prints its version and usage', () => {
+    assert.match(execFileSync(process.execPath, [SERVER, '--version'], { encoding: 'utf8' }), /briefmark-language-server \d+\.\d+\.\d+/);
+    assert.throws(() => execFileSync(process.execPath, [SERVER], { stdio: 'pipe' }), /Usage: briefmark-language-server --stdio/);
+  });
+  it('is the package bin', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    assert.equal(pkg.bin['briefmark-language-server'], './dist/server.js');
+  });
+});

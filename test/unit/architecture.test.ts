@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+function files(dir: string, suffix = '.ts'): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    if (n === '.bin') return [];
+    return statSync(p).isDirectory() ? files(p, suffix) : p.endsWith(suffix) ? [p] : [];
+  });
+}
+
+describe('architecture invariants', () => {
+  it('the core imports neither vscode, nor the LSP libraries, nor Node built-ins (no I/O)', () => {
+    const offenders: string[] = [];
+    for (const f of files(join(ROOT, 'server', 'src', 'core'))) {
+      const src = readFileSync(f, 'utf8');
+      for (const m of src.matchAll(/(?:from|import|require\()\s*['"]([^'"]+)['"]/g)) {
+        const mod = m[1];
+        if (mod === 'vscode' || mod.startsWith('vscode-languageserver') || mod.startsWith('vscode-jsonrpc') || mod.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'worker_threads', 'url'].includes(mod))
+          offenders.push(`${relative(ROOT, f)} imports ${mod}`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it('protocol types are produced only in server/src/protocol', () => {
+    const offenders = files(join(ROOT, 'server', 'src'))
+      .filter((f) => !f.includes(`${join('src', 'protocol')}`) && !f.endsWith('server.ts'))
+      .filter((f) => /from 'vscode-languageserver(?:\/node)?'/.test(readFileSync(f, 'utf8')) && /DiagnosticSeverity|SymbolKind/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(ROOT, f));
+    assert.deepEqual(offenders, []);
+  });
+
+  it('micromark stays on a release without the quadratic list-item slowdown (4.0.3, see docs/performance.md)', () => {
+    const copies = files(join(ROOT, 'node_modules'), 'micromark/package.json');
+    assert.ok(copies.length > 0, 'micromark is installed');
+    for (const p of copies) {
+      const version = JSON.parse(readFileSync(p, 'utf8')).version;
+      assert.notEqual(version, '4.0.3', `${relative(ROOT, p)}: micromark 4.0.3 copies the whole event list whenever a list item closes`);
+    }
+  });
+});

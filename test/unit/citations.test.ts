@@ -1,0 +1,51 @@
+import { strict as assert } from 'node:assert';
+import { findCitations } from '../../server/src/core/sources/citations';
+
+/** Cases from Pandoc's manual, "Citation syntax", and the look-alikes that must not match. */
+const CASES: Array<[string, string[]]> = [
+  ['Blah blah [see @doe99, pp. 33-35; also @smith04, chap. 1].', ['doe99 prefix=see locator=pp. 33-35', 'smith04 prefix=also locator=chap. 1']],
+  ['Blah blah [@doe99, pp. 33-35, 38-39 and passim].', ['doe99 locator=pp. 33-35, 38-39 suffix=and passim']],
+  ['Blah blah [@smith04; @doe99].', ['smith04', 'doe99']],
+  ['Smith says blah [-@smith04].', ['smith04 suppress']],
+  ['@smith04 says blah.', ['smith04 in-text']],
+  ['@smith04 [p. 33] says blah.', ['smith04 locator=p. 33 in-text']],
+  ['Keys with punctuation: [@doe:2020.a] and @k-1_b.', ['doe:2020.a', 'k-1_b in-text']],
+  ['Braced key: [@{https://doi.org/10.1/x}].', ['https://doi.org/10.1/x']],
+  ['Trailing dot is not part of the key: @smith04.', ['smith04 in-text']],
+  ['Unicode key [@müller2021].', ['müller2021']],
+  ['An e-mail press@example.org is not a citation.', []],
+  ['Escaped \\@handle is not one either.', []],
+  ['A bracket without a key [see above] or [^note] is not a citation.', []],
+  // Not a bracketed citation (an item has no key), so Pandoc reads `@a` as author-in-text.
+  ['Mixed [see @a; and this one has none] is in-text only.', ['a in-text']],
+];
+
+describe('Pandoc citation grammar', () => {
+  for (const [text, expected] of CASES) {
+    it(text, () => {
+      const found = findCitations(text);
+      const described = found.flatMap((c) =>
+        c.items.map((i) =>
+          [
+            i.key,
+            i.prefix && `prefix=${i.prefix}`,
+            i.locator && `locator=${i.locator}`,
+            i.suffix && `suffix=${i.suffix}`,
+            i.suppressAuthor && 'suppress',
+            c.kind === 'in-text' && 'in-text',
+          ]
+            .filter(Boolean)
+            .join(' '),
+        ),
+      );
+      assert.deepEqual(described, expected);
+      for (const c of found) for (const i of c.items) assert.equal(text.slice(i.keySpan.start, i.keySpan.end), i.key, 'key span is exact');
+    });
+  }
+
+  it('offsets are shifted by the base', () => {
+    const [c] = findCitations('x [@a]', 100);
+    assert.deepEqual(c.span, { start: 102, end: 106 });
+    assert.deepEqual(c.items[0].keySpan, { start: 104, end: 105 });
+  });
+});

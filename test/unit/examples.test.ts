@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../server/src/core/analysis';
+import { documentSymbols } from '../../server/src/core/features/documentSymbols';
+import { covered, expectFixture, where } from './helpers/fixtures';
+
+const EXAMPLES = join(__dirname, '..', '..', 'examples');
+
+describe('the example brief', () => {
+  const text = readFileSync(join(EXAMPLES, 'ceasefire-impasse.brief.md'), 'utf8');
+  const a = analyze({ uri: 'file:///examples/ceasefire-impasse.brief.md', text, relativePath: 'ceasefire-impasse.brief.md' });
+
+  it('is a brief, with its expected diagnostics', () => {
+    assert.equal(a.model.isBrief, true);
+    const lines = a.diagnostics.map((d) => `${where(a, d.span)} ${d.severity} ${d.code} ${covered(a, d.span)}`);
+    expectFixture('examples', 'ceasefire-impasse.diagnostics.txt', lines.join('\n') + '\n');
+  });
+
+  it('has a four-level framework outline in document order', () => {
+    const [fw] = documentSymbols(a.model);
+    assert.equal(fw.name, 'Proposed Solutions Framework');
+    assert.deepEqual(
+      fw.children.map((t) => t.name),
+      ['Track 1: Diplomatic Pathway', 'Track 2: Economic Leverage', 'Track 3: Military and Security'],
+    );
+    const immediate = fw.children[0].children.find((c) => c.kind === 'group')!;
+    assert.deepEqual(immediate.children.map((r) => r.name), ['Clarify red lines', 'Incremental Agreements']);
+  });
+});
