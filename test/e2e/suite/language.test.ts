@@ -1,0 +1,91 @@
+/** The language server's features, read back through the real `vscode` API. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, briefmarkDiagnostics, codeOf, hoverText, open, positionOf, waitFor } from './helpers';
+
+const BRIEF = 'ceasefire-impasse.brief.md';
+
+describe('Briefmark in VS Code: language features', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  it('runs the packaged extension (bundled, no node_modules)', async () => {
+    const ext = await activateExtension();
+    assert.equal(ext.isActive, true);
+    const files = await vscode.workspace.fs.readDirectory(ext.extensionUri);
+    const names = files.map(([n]) => n);
+    assert.ok(!names.includes('node_modules'), `the installed extension ships node_modules: ${names.join(', ')}`);
+    assert.ok(!names.includes('server') && !names.includes('client'), `the installed extension ships sources: ${names.join(', ')}`);
+    const dist = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(ext.extensionUri, 'dist'))).map(([n]) => n);
+    assert.ok(dist.includes('client.js') && dist.includes('server.js'), `dist holds ${dist.join(', ')}`);
+  });
+
+  it('reports an unsourced claim on the example brief, on the claim itself', async () => {
+    const editor = await open(BRIEF);
+    const doc = editor.document;
+    const diagnostics = await waitFor('Briefmark diagnostics on the example brief', () => {
+      const ds = briefmarkDiagnostics(doc.uri);
+      return ds.some((d) => codeOf(d) === 'unsourced-claim') && ds;
+    });
+    const unsourced = diagnostics.filter((d) => codeOf(d) === 'unsourced-claim');
+    assert.equal(unsourced.length, 1, `expected one unsourced claim, got: ${unsourced.map((d) => doc.getText(d.range)).join(' | ')}`);
+    const [d] = unsourced;
+    assert.equal(doc.getText(d.range), ':claim[$400 billion]');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(d.message, /\$400 billion/);
+    // Claims with a src attribute, a citation or a footnote in their sentence are sourced.
+    for (const sourced of ['Russia is clearly not ready', 'around 30 predominantly', 'Marco Rubio', 'no restrictions']) {
+      assert.ok(!diagnostics.some((x) => doc.getText(x.range).includes(sourced)), `"${sourced}" was reported`);
+    }
+  });
+
+  it('shows a hover for a claim with its sources, and for an unsourced claim a warning', async () => {
+    const doc = (await open(BRIEF)).document;
+    const sourced = await waitFor('a Briefmark hover on a sourced claim', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'around 30 predominantly'));
+      const text = hoverText(hovers ?? []);
+      return text.includes('**Claim**') && text;
+    });
+    assert.match(sourced, /@coalition-call/);
+    assert.match(sourced, /Macron sees no Russian readiness/);
+    const unsourced = hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '$400 billion'))) ?? []);
+    assert.match(unsourced, /No source/);
+    const citation = hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '@geneva-talks', 2))) ?? []);
+    assert.match(citation, /Notes on the Geneva talks/);
+  });
+
+  it('outlines the solutions framework as Framework → Track → Group → Recommendation', async () => {
+    const doc = (await open(BRIEF)).document;
+    const symbols = await waitFor('document symbols with the framework', async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      return s?.some((x) => x.detail?.includes('tracks')) && s;
+    });
+    const framework = symbols.find((s) => s.name === 'Proposed Solutions Framework' && s.detail?.includes('tracks'));
+    assert.ok(framework, `no framework symbol among ${symbols.map((s) => s.name).join(', ')}`);
+    const tracks = framework.children.map((c) => c.name);
+    assert.deepEqual(tracks.slice(0, 2), ['Track 1: Diplomatic Pathway', 'Track 2: Economic Leverage']);
+    const track1 = framework.children[0];
+    const group = track1.children.find((c) => c.name === 'Immediate Actions');
+    assert.ok(group, `Track 1 children: ${track1.children.map((c) => c.name).join(', ')}`);
+    assert.deepEqual(group.children.map((c) => c.name).slice(0, 2), ['Clarify red lines', 'Incremental Agreements']);
+    assert.equal(doc.getText(group.children[0].selectionRange), 'Clarify red lines');
+    // Document order.
+    const starts = framework.children.map((c) => c.range.start.line);
+    assert.deepEqual([...starts].sort((a, b) => a - b), starts);
+  });
+
+  it('leaves a README alone: no Briefmark diagnostics, hovers or outline on a Markdown file that is not a brief', async () => {
+    const readme = (await open('README.md')).document;
+    // A brief opened after the README (and nowhere else) gets its diagnostics: by then the
+    // server has seen both documents.
+    const probe = (await open('notes/probe.brief.md')).document;
+    await waitFor('diagnostics on the probe brief', () => briefmarkDiagnostics(probe.uri).length > 0);
+    assert.deepEqual(briefmarkDiagnostics(readme.uri).map((d) => `${codeOf(d)}: ${d.message}`), []);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', readme.uri, positionOf(readme, '10:30', 1));
+    assert.ok(!hoverText(hovers ?? []).match(/\*\*(Claim|Actor|Recommendation|Source)\*\*/), hoverText(hovers ?? []));
+    const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', readme.uri)) ?? [];
+    const flat = (s: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => s.flatMap((x) => [x, ...flat(x.children)]);
+    assert.ok(!flat(symbols).some((s) => /claim|tracks/.test(s.detail ?? '')), flat(symbols).map((s) => `${s.name} (${s.detail})`).join(', '));
+  });
+});
