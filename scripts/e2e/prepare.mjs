@@ -1,0 +1,79 @@
+/**
+ * What both e2e launchers share (run.mjs: VS Code's server + headless Chromium;
+ * electron.mjs: @vscode/test-electron): the packaged extension unpacked as VS Code would
+ * install it, the compiled suite, and a scratch copy of the test workspace.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import yauzl from 'yauzl';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Packages the extension (`npm run package`, unless BRIEFMARK_E2E_VSIX names a .vsix) and
+ * unpacks its `extension/` folder into `<extensionsDir>/<publisher>.<name>-<version>`.
+ */
+export async function installPackagedExtension(extensionsDir, { log = () => {} } = {}) {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  let vsix = process.env.BRIEFMARK_E2E_VSIX;
+  if (!vsix) {
+    vsix = join(root, `${pkg.name}-${pkg.version}.vsix`);
+    rmSync(vsix, { force: true });
+    log('packaging the extension (npm run package)');
+    const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`npm run package exited with ${r.status ?? r.signal}`);
+  }
+  if (!existsSync(vsix)) throw new Error(`no .vsix at ${vsix}`);
+  const extDir = join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+  const files = await unpackVsix(vsix, extDir);
+  return { vsix, extDir, files };
+}
+
+/** Compiles test/e2e/suite file by file to dist/e2e/suite (mocha loads each *.test.js). */
+export async function buildSuite() {
+  const src = join(root, 'test/e2e/suite');
+  const out = join(root, 'dist/e2e/suite');
+  rmSync(out, { recursive: true, force: true });
+  const entryPoints = readdirSync(src).filter((f) => f.endsWith('.ts')).map((f) => join(src, f));
+  await esbuild.build({ entryPoints, outdir: out, bundle: false, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', logLevel: 'warning' });
+  return out;
+}
+
+/** The example briefs plus the e2e fixtures (test/e2e/workspace), copied to `dir`. */
+export function prepareWorkspace(dir) {
+  cpSync(join(root, 'examples'), dir, { recursive: true });
+  cpSync(join(root, 'test/e2e/workspace'), dir, { recursive: true });
+  return dir;
+}
+
+/** Unpacks the `extension/` folder of a .vsix (a zip) into `dest`; resolves to the number of files. */
+export function unpackVsix(vsix, dest) {
+  return new Promise((res, rej) => {
+    yauzl.open(vsix, { lazyEntries: true }, (err, zip) => {
+      if (err) return rej(err);
+      let files = 0;
+      zip.on('error', rej);
+      zip.on('end', () => res(files));
+      zip.on('entry', (entry) => {
+        if (!entry.fileName.startsWith('extension/') || entry.fileName.endsWith('/')) return zip.readEntry();
+        const out = join(dest, entry.fileName.slice('extension/'.length));
+        mkdirSync(dirname(out), { recursive: true });
+        zip.openReadStream(entry, (e, stream) => {
+          if (e) return rej(e);
+          const w = createWriteStream(out);
+          w.on('finish', () => {
+            files++;
+            zip.readEntry();
+          });
+          w.on('error', rej);
+          stream.pipe(w);
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
+
