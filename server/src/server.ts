@@ -19,6 +19,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createBriefService, type BriefService } from './core/service';
+import { bibliographyFileDiagnostics } from './core/sources/bibliography';
+import { LineIndex } from './core/text/lineIndex';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import * as proto from './protocol/toProto';
 
@@ -79,6 +81,11 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  // Bibliographies and source documents edited on disk: re-check the briefs that use them.
+  connection.onDidChangeWatchedFiles((params) => {
+    if (workspace.sourcesChanged(params.changes.map((c) => c.uri))) refreshAll();
+  });
+
   connection.onInitialized(() => {
     connection.workspace.onDidChangeWorkspaceFolders?.(() => {
       void connection.workspace.getWorkspaceFolders().then((folders) => {
@@ -90,7 +97,21 @@ export function startServer(connection: Connection): void {
 
   function diagnosticsOf(doc: TextDocument) {
     const analysis = service.analyze(doc);
+    publishBibliographyProblems();
     return analysis.diagnostics.map((d) => proto.diagnostic(analysis.model.lines, doc.uri, d));
+  }
+
+  /** Problems inside bibliography files are published on those files (open or not), once per change. */
+  const publishedFiles = new Map<string, string>();
+  function publishBibliographyProblems(): void {
+    for (const file of workspace.loadedBibliographies()) {
+      const lines = new LineIndex(file.text);
+      const diagnostics = bibliographyFileDiagnostics(file.bibliography.problems, file.uri).map((d) => proto.diagnostic(lines, file.uri, d));
+      const key = JSON.stringify(diagnostics);
+      if (publishedFiles.get(file.uri) === key) continue;
+      publishedFiles.set(file.uri, key);
+      void connection.sendDiagnostics({ uri: file.uri, diagnostics });
+    }
   }
 
   function push(uri: string): void {

@@ -39,8 +39,30 @@ export function analyze(input: DocumentInput, options: AnalysisOptions = {}): An
   const sourceDocuments = resolved.sourceDocuments ?? options.sourceDocuments ?? new Map();
   const base = { model, parsed, conventions, bibliography, sourceDocuments };
   if (!model.isBrief) return { ...base, diagnostics: [], failures: [] };
-  const { diagnostics, failures } = runRules({ model, conventions, bibliography, sourceDocuments }, modelFindings(model));
+  const { diagnostics, failures } = runRules({ model, conventions, bibliography, sourceDocuments }, [...modelFindings(model), ...bibliographyFindings(model, bibliography)]);
   return { ...base, diagnostics, failures };
+}
+
+/**
+ * A bibliography file named in the front matter that cannot be read is reported on the
+ * brief, on the `bibliography:` entry (as `invalid-conventions`, like other front-matter
+ * problems). Syntax errors inside a bibliography file are reported on that file.
+ */
+function bibliographyFindings(model: BuiltModel, bibliography: Bibliography): Finding[] {
+  const own = bibliography.problems.filter((p) => p.uri === model.uri);
+  if (!own.length || !model.frontMatter) return [];
+  const fm = model.frontMatter;
+  const yaml = model.text.slice(fm.contentStart, fm.span.end);
+  const key = /^bibliography[ \t]*:/m.exec(yaml);
+  const at = key ? fm.contentStart + key.index : fm.span.start;
+  const span = { start: at, end: key ? at + key[0].length - 1 : at + 3 };
+  return own.map((p) => {
+    // Point at the file name when it is written on a line of its own or after the key.
+    const name = /"([^"]+)"/.exec(p.message)?.[1];
+    const idx = name ? yaml.indexOf(name.split('/').pop()!) : -1;
+    const exact = idx >= 0 ? { start: fm.contentStart + idx, end: fm.contentStart + idx + name!.split('/').pop()!.length } : span;
+    return { code: 'invalid-conventions' as const, message: p.message, span: p.span ?? exact };
+  });
 }
 
 function frontMatterBibliography(model: BuiltModel): Bibliography {

@@ -2,7 +2,11 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultConventions, type Conventions } from '../core/conventions/types';
 import type { IWorkspace } from '../core/service';
-import { emptyBibliography } from '../core/sources/bibliography';
+import type { BuiltModel } from '../core/model/buildModel';
+import type { SourceDocument } from '../core/rules/types';
+import { emptyBibliography, type Bibliography } from '../core/sources/bibliography';
+import { BibliographyLoader, type LoadedBibliography } from './bibliographyLoader';
+import { SourceDocumentLoader } from './sourceDocumentLoader';
 
 /** Converts a `file:` URI to a path; other schemes have no path. */
 export function uriToPath(uri: string): string | undefined {
@@ -42,11 +46,38 @@ export class NodeWorkspace implements IWorkspace {
     return folder ? relative(folder, path).split('\\').join('/') : undefined;
   }
 
-  bibliographyFor() {
-    return emptyBibliography();
+  private readonly bibliographies = new BibliographyLoader();
+  private readonly sourceDocuments = new SourceDocumentLoader();
+
+  bibliographyFor(uri: string, model: BuiltModel, conventions: Conventions): Bibliography {
+    const path = uriToPath(uri);
+    return path ? this.bibliographies.load(path, model, conventions) : emptyBibliography();
   }
 
-  sourceDocumentsFor() {
-    return new Map();
+  sourceDocumentsFor(uri: string, conventions: Conventions): Map<string, SourceDocument> {
+    const path = uriToPath(uri);
+    return path ? this.sourceDocuments.load(path, conventions) : new Map();
+  }
+
+  /** Bibliography files read so far, with their problems (the server reports them on those files). */
+  loadedBibliographies(): LoadedBibliography[] {
+    return this.bibliographies.loaded();
+  }
+
+  /**
+   * Files changed on disk (from the client's file watcher): when one of them is a
+   * bibliography or a source document, the generation is bumped so that briefs are
+   * checked again. Returns whether anything relevant changed.
+   */
+  sourcesChanged(uris: string[]): boolean {
+    let relevant = false;
+    for (const uri of uris) {
+      const path = uriToPath(uri);
+      if (!path) continue;
+      if (this.bibliographies.changed(path)) relevant = true;
+      if (this.sourceDocuments.changed(path)) relevant = true;
+    }
+    if (relevant) this.generation++;
+    return relevant;
   }
 }

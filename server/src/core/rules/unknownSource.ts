@@ -9,7 +9,11 @@ export const unknownSource: Rule = {
     const out: Finding[] = [];
     const { model } = ctx;
     const known = (key: string) => isKnownSource(ctx, key);
-    const where = model.frontMatter?.data?.bibliography || ctx.conventions.bibliography.length ? 'the bibliography' : 'the brief (it has no bibliography: add `references:` or `bibliography:` to its front matter)';
+    const hasBibliography = model.frontMatter?.data?.bibliography || model.frontMatter?.data?.references || ctx.conventions.bibliography.length;
+    const broken = ctx.bibliography.problems.length
+      ? ` (the bibliography has ${ctx.bibliography.problems.length === 1 ? 'a problem' : `${ctx.bibliography.problems.length} problems`}, so entries may be missing: ${ctx.bibliography.problems[0].message})`
+      : '';
+    const where = (hasBibliography ? 'the bibliography' : 'the brief (it has no bibliography: add `references:` or `bibliography:` to its front matter)') + broken;
     for (const c of model.citations) {
       for (const item of c.items) {
         if (known(item.key)) continue;

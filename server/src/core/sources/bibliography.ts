@@ -47,3 +47,13 @@ export function formatEntry(e: BibEntry): string {
     .join('. ');
   return parts + (e.url ? ` <${e.url}>` : '');
 }
+
+/**
+ * Problems inside one bibliography file, as diagnostics on that file. The contract has no
+ * code of its own for a broken bibliography; like a broken `.briefmark.yaml`, it is shared
+ * configuration that briefs depend on, so its problems are `invalid-conventions` errors
+ * (docs/diagnostics.md).
+ */
+export function bibliographyFileDiagnostics(problems: BibliographyProblem[], uri: string): Array<{ code: 'invalid-conventions'; severity: 'error'; message: string; span: Span }> {
+  return problems.filter((p) => p.uri === uri).map((p) => ({ code: 'invalid-conventions', severity: 'error', message: p.message, span: p.span ?? { start: 0, end: 0 } }));
+}

@@ -1,0 +1,50 @@
+import { readFileSync, statSync } from 'node:fs';
+
+export type Read<T> = { ok: true; value: T; text: string } | { ok: false; error: string };
+
+/**
+ * Files read and parsed once, and again only when their modification time or size
+ * changes (or `forget` is called by a file watcher). Keyed by absolute path.
+ */
+export class FileCache<T> {
+  private readonly entries = new Map<string, { mtimeMs: number; size: number; read: Read<T> }>();
+
+  constructor(private readonly parse: (text: string, path: string) => T) {}
+
+  get(path: string): Read<T> {
+    let st;
+    try {
+      st = statSync(path);
+    } catch (e) {
+      this.entries.delete(path);
+      const code = (e as NodeJS.ErrnoException).code;
+      return { ok: false, error: code === 'ENOENT' ? 'the file does not exist' : `it cannot be read (${code ?? (e as Error).message})` };
+    }
+    const hit = this.entries.get(path);
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.read;
+    let read: Read<T>;
+    try {
+      if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      const text = readFileSync(path, 'utf8');
+      read = { ok: true, value: this.parse(text, path), text };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      read = { ok: false, error: code === 'EISDIR' ? 'it is a folder, not a file' : `it cannot be read (${code ?? (e as Error).message})` };
+    }
+    this.entries.set(path, { mtimeMs: st.mtimeMs, size: st.size, read });
+    return read;
+  }
+
+  /** Whether the path is cached (so a change to it matters). */
+  has(path: string): boolean {
+    return this.entries.has(path);
+  }
+
+  forget(path: string): boolean {
+    return this.entries.delete(path);
+  }
+
+  paths(): string[] {
+    return [...this.entries.keys()];
+  }
+}

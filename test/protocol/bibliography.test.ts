@@ -1,0 +1,47 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TestClient } from './lspClient';
+
+/** Bibliography files over the protocol: problems published on the file, edits re-check the brief. */
+describe('language server: bibliography files', () => {
+  let dir: string;
+  let client: TestClient;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'briefmark-proto-'));
+    client = await TestClient.start({ transport: 'stdio', pull: false, rootUri: pathToFileURL(dir).href });
+  });
+  after(async () => {
+    if (client) assert.equal(await client.stop(), 0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('publishes a broken bibliography on that file, keeps what it could read, and re-checks on change', async () => {
+    const bib = join(dir, 'refs.bib');
+    const bibUri = pathToFileURL(bib).href;
+    writeFileSync(bib, '@misc{alpha, title = {Alpha}}\n\n@misc{broken, title = {Never closed\n');
+    const uri = pathToFileURL(join(dir, 'x.brief.md')).href;
+    const text = '---\nbrief: true\nbibliography: refs.bib\n---\n\n# Brief\n\nAs [@alpha] and [@beta] show.\n';
+    await client.open(uri, text, 1);
+    const first = await client.pushed(uri, 1);
+    assert.deepEqual(first.map((d) => d.code), ['unknown-source']);
+    assert.match(first[0].message, /@beta.*entries may be missing/);
+    const onBib = await client.waitFor('diagnostics on refs.bib', () => client.published.get(bibUri)?.at(-1)?.diagnostics);
+    assert.equal(onBib.length, 1);
+    assert.equal(onBib[0].code, 'invalid-conventions');
+    assert.deepEqual(onBib[0].range.start, { line: 2, character: 0 });
+
+    writeFileSync(bib, '@misc{alpha, title = {Alpha}}\n\n@misc{beta, title = {Beta}}\n');
+    const before = client.published.get(uri)!.length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: bibUri, type: 2 }] });
+    const after = await client.waitFor('re-check of the brief', () => {
+      const list = client.published.get(uri)!;
+      return list.length > before ? list.at(-1)!.diagnostics : undefined;
+    });
+    assert.deepEqual(after, []);
+    const cleared = await client.waitFor('cleared diagnostics on refs.bib', () => (client.published.get(bibUri)?.at(-1)?.diagnostics.length === 0 ? true : undefined));
+    assert.equal(cleared, true);
+  });
+});

@@ -1,0 +1,84 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Bibliography } from '../../server/src/core/sources/bibliography';
+import { bibliographyFormat, parseBibliographyText } from '../../server/src/core/sources/bibliographyFile';
+import { FIXTURES } from './helpers/fixtures';
+
+function load(name: string): { text: string; bib: Bibliography } {
+  const text = readFileSync(join(FIXTURES, 'bibliography', name), 'utf8');
+  return { text, bib: parseBibliographyText(text, `file:///bib/${name}`, bibliographyFormat(name)!) };
+}
+
+/** Each entry's key, and the text its origin span covers (must be the key itself). */
+function keys({ text, bib }: { text: string; bib: Bibliography }): string[] {
+  return [...bib.entries.values()].map((e) => {
+    assert.ok(e.origin.span, `${e.key} has a position`);
+    assert.equal(text.slice(e.origin.span.start, e.origin.span.end), e.key, `span of ${e.key} covers the key`);
+    return e.key;
+  });
+}
+
+describe('bibliography files', () => {
+  it('reads BibTeX: @string, # concatenation, parentheses, braces that protect case', () => {
+    const f = load('refs.bib');
+    assert.deepEqual(keys(f), ['coalition-call', 'geneva-talks']);
+    assert.deepEqual(f.bib.problems, []);
+    const e = f.bib.entries.get('coalition-call')!;
+    assert.deepEqual(e.authors, ['Jane Doe', 'Richard Roe']);
+    assert.equal(e.title, 'Macron Sees No Russian Readiness for a Ceasefire');
+    assert.equal(e.containerTitle, 'Wire Report (evening edition)');
+    assert.equal(e.year, '2025');
+    assert.equal(e.url, 'https://example.org/coalition');
+    assert.equal(f.bib.entries.get('geneva-talks')!.publisher, 'Example Institute');
+  });
+
+  it('keeps the BibTeX entries around a broken one, and reports it where it is', () => {
+    const f = load('broken.bib');
+    assert.deepEqual(keys(f), ['first', 'last']);
+    assert.equal(f.bib.problems.length, 1);
+    const p = f.bib.problems[0];
+    assert.equal(f.text.slice(p.span!.start, p.span!.end), '@misc{broken');
+    assert.match(p.message, /@misc\{broken.*never closed/);
+    assert.equal(p.uri, 'file:///bib/broken.bib');
+  });
+
+  it('reads CSL-JSON with the position of each id', () => {
+    const f = load('refs.json');
+    assert.deepEqual(keys(f), ['imf-outlook', 'kyiv-school']);
+    assert.deepEqual(f.bib.entries.get('imf-outlook')!.authors, ['IMF']);
+    assert.equal(f.bib.entries.get('imf-outlook')!.year, '2025');
+  });
+
+  it('keeps the CSL-JSON items around a syntax error, and reports it where it is', () => {
+    const f = load('broken.json');
+    assert.deepEqual(keys(f).filter((k) => k.startsWith('ok')), ['ok-one', 'ok-two']);
+    assert.ok(f.bib.problems.length >= 1);
+    const p = f.bib.problems[0];
+    assert.equal(f.text.slice(p.span!.start, p.span!.end), '}');
+    assert.equal(f.text.slice(0, p.span!.start).split('\n').length, 3, 'on the third line');
+  });
+
+  it('reads CSL YAML, and reports its syntax errors with positions', () => {
+    const f = load('refs.yaml');
+    assert.deepEqual([...f.bib.entries.keys()], ['eu-statement']);
+    assert.deepEqual(f.bib.entries.get('eu-statement')!.authors, ['Ursula von der Leyen']);
+    const b = load('broken.yaml');
+    assert.ok(b.bib.entries.has('fine'));
+    assert.ok(b.bib.problems.length >= 1 && b.bib.problems[0].span);
+    assert.match(b.bib.problems[0].message, /CSL YAML syntax error/);
+  });
+
+  it('recognises formats by extension', () => {
+    assert.equal(bibliographyFormat('a/b.BIB'), 'bibtex');
+    assert.equal(bibliographyFormat('x.json'), 'csl-json');
+    assert.equal(bibliographyFormat('x.yml'), 'csl-yaml');
+    assert.equal(bibliographyFormat('x.ris'), undefined);
+  });
+
+  it('never throws on hostile text', () => {
+    for (const t of ['@', '@misc{', '{'.repeat(5000), '@misc{a,' + 'x='.repeat(2000), '\u0000@@@', '[[[[', ': : :']) {
+      for (const fmt of ['bibtex', 'csl-json', 'csl-yaml'] as const) parseBibliographyText(t, 'file:///h', fmt);
+    }
+  });
+});
