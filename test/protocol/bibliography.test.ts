@@ -27,7 +27,7 @@ describe('language server: bibliography files', () => {
     await client.open(uri, text, 1);
     const first = await client.pushed(uri, 1);
     assert.deepEqual(first.map((d) => d.code), ['unknown-source']);
-    assert.match(first[0].message, /@beta.*entries may be missing/);
+    assert.match(JSON.stringify(first[0].message), /@beta.*entries may be missing/);
     const onBib = await client.waitFor('diagnostics on refs.bib', () => client.published.get(bibUri)?.at(-1)?.diagnostics);
     assert.equal(onBib.length, 1);
     assert.equal(onBib[0].code, 'invalid-conventions');

@@ -1,3 +1,4 @@
+/// <reference path="../../types/bibtex-parse.d.ts" />
 import bibtexParse, { type BibtexField, type BibtexItem, type BibtexSyntaxError, type BibtexValuePart } from 'bibtex-parse';
 import type { Span } from '../text/span';
 import type { BibEntry, Bibliography, BibliographyProblem } from './bibliography';
