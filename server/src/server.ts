@@ -7,6 +7,7 @@
  */
 import {
   createConnection,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
   ProposedFeatures,
@@ -15,6 +16,7 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type FileEvent,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -22,6 +24,8 @@ import { createBriefService, type BriefService } from './core/service';
 import { bibliographyFileDiagnostics } from './core/sources/bibliography';
 import { LineIndex } from './core/text/lineIndex';
 import { NodeWorkspace } from './node/nodeWorkspace';
+import { WorkspaceIndex, type IndexProgress } from './node/workspaceIndex';
+import { workspaceSymbols } from './core/features/workspaceSymbols';
 import * as proto from './protocol/toProto';
 
 const VERSION = '0.1.0';
@@ -51,6 +55,17 @@ export function startServer(connection: Connection): void {
   const service: BriefService = createBriefService(workspace, logger);
   const options: ServerOptions = { debounceMs: 200 };
   let pullDiagnostics = false;
+  let progressSupport = false;
+  let watchRegistration = false;
+  let folders: string[] = [];
+  const index = new WorkspaceIndex(workspace, createBriefService(workspace, logger), {
+    all: () => documents.all(),
+    get: (uri) => documents.get(uri),
+    summary: (doc) => service.summary(doc),
+    lines: (doc) => service.analyze(doc).model.lines,
+  }, logger);
+  /** `workspace/didChangeWatchedFiles` listeners: the index, and whoever else needs file events. */
+  const fileEventListeners: Array<(changes: FileEvent[]) => void> = [(changes) => index.onFileEvents(changes)];
   const timers = new Map<string, NodeJS.Timeout>();
 
   /** Runs a handler; an exception is logged and answered with `fallback`, never a crash. */
@@ -67,13 +82,22 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
     const init = (params.initializationOptions ?? {}) as Partial<ServerOptions>;
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) options.debounceMs = init.debounceMs;
-    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
+    progressSupport = !!params.capabilities.window?.workDoneProgress;
+    watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         documentSymbolProvider: { label: 'Briefmark' },
+        completionProvider: { triggerCharacters: [':', '@', '^', '{', '='] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
         diagnosticProvider: pullDiagnostics ? { identifier: 'briefmark', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -82,17 +106,36 @@ export function startServer(connection: Connection): void {
   });
 
   // Bibliographies and source documents edited on disk: re-check the briefs that use them.
-  connection.onDidChangeWatchedFiles((params) => {
-    if (workspace.sourcesChanged(params.changes.map((c) => c.uri))) refreshAll();
+  fileEventListeners.unshift((changes) => {
+    if (workspace.sourcesChanged(changes.map((c) => c.uri))) refreshAll();
   });
+
+  async function startIndexing(): Promise<void> {
+    let progress: IndexProgress | undefined;
+    if (progressSupport) {
+      const reporter = await connection.window.createWorkDoneProgress().catch(() => undefined);
+      if (reporter) progress = { begin: (t, m) => reporter.begin(t, 0, m), report: (p, m) => (m ? reporter.report(p, m) : reporter.report(p)), done: () => reporter.done() };
+    }
+    index.start(folders, progress);
+  }
 
   connection.onInitialized(() => {
     connection.workspace.onDidChangeWorkspaceFolders?.(() => {
-      void connection.workspace.getWorkspaceFolders().then((folders) => {
-        workspace.setFolders((folders ?? []).map((f) => f.uri));
+      void connection.workspace.getWorkspaceFolders().then((list) => {
+        folders = (list ?? []).map((f) => f.uri);
+        workspace.setFolders(folders);
         refreshAll();
+        void startIndexing();
       });
     });
+    if (watchRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] }).catch(() => undefined);
+    }
+    void startIndexing();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const listener of fileEventListeners) guard('didChangeWatchedFiles', undefined, () => listener(params.changes));
   });
 
   function diagnosticsOf(doc: TextDocument) {
@@ -139,6 +182,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     service.forget(e.document.uri);
+    index.reread(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -167,6 +211,76 @@ export function startServer(connection: Connection): void {
     return guard('documentSymbol', [], () => {
       const lines = service.analyze(doc).model.lines;
       return service.documentSymbols(doc).map((s) => proto.documentSymbol(lines, s));
+    });
+  });
+
+  connection.onCompletion((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || cancelled(token)) return [];
+    return guard('completion', [], () => {
+      const lines = service.analyze(doc).model.lines;
+      return service.completion(doc, doc.offsetAt(params.position)).map((c) => proto.completionItem(lines, c));
+    });
+  });
+
+  connection.onDefinition((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || cancelled(token)) return [];
+    return guard('definition', [], () => service.definition(doc, doc.offsetAt(params.position)).map((l) => proto.location(index.lines(l.uri), l)));
+  });
+
+  connection.onReferences(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    await index.idle();
+    if (cancelled(token) || !documents.get(doc.uri)) return [];
+    return guard('references', [], () =>
+      service.references(doc, doc.offsetAt(params.position), index.summaries(), params.context.includeDeclaration).map((l) => proto.location(index.lines(l.uri), l)),
+    );
+  });
+
+  connection.onPrepareRename((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const r = guard('prepareRename', undefined, () => service.prepareRename(doc, doc.offsetAt(params.position)));
+    if (!r) return null;
+    if ('error' in r) throw new ResponseError(LSPErrorCodes.RequestFailed, r.error);
+    return { range: proto.range(service.analyze(doc).model.lines, r.span), placeholder: r.placeholder };
+  });
+
+  connection.onRenameRequest(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    await index.idle();
+    const r = guard('rename', undefined, () => service.rename(doc, doc.offsetAt(params.position), params.newName, index.summaries(), (uri) => index.textOf(uri)));
+    if (!r) return null;
+    if ('error' in r) throw new ResponseError(LSPErrorCodes.RequestFailed, r.error);
+    return proto.workspaceEdit(r.edits, (uri) => index.lines(uri));
+  });
+
+  connection.onWorkspaceSymbol(async (params, token) => {
+    await index.idle();
+    if (cancelled(token)) return [];
+    return guard('workspaceSymbol', [], () =>
+      workspaceSymbols(params.query, index.summaries(), (uri) => workspace.conventionsFor(uri).actors).map((s) => proto.workspaceSymbol(index.lines(s.uri), s)),
+    );
+  });
+
+  connection.onCodeLens((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || cancelled(token)) return [];
+    return guard('codeLens', [], () => {
+      const lines = service.analyze(doc).model.lines;
+      return service.codeLenses(doc).map((l) => proto.codeLens(lines, l));
+    });
+  });
+
+  connection.onFoldingRanges((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || cancelled(token)) return [];
+    return guard('foldingRange', [], () => {
+      const lines = service.analyze(doc).model.lines;
+      return service.foldingRanges(doc).map((f) => proto.foldingRange(lines, f)).filter((r) => r.endLine > r.startLine);
     });
   });
 

@@ -3,6 +3,11 @@ import type { Conventions } from './conventions/types';
 import { defaultConventions } from './conventions/types';
 import { documentSymbols, type BriefSymbol } from './features/documentSymbols';
 import { hoverAt, type HoverResult } from './features/hover';
+import { summarize, type BriefSummary } from './features/briefSummary';
+import { completionAt, type CompletionResult } from './features/completion';
+import { trackCodeLenses, type BriefCodeLens } from './features/codeLens';
+import { foldingRanges, type BriefFold } from './features/folding';
+import { definitionAt, prepareRenameAt, referencesAt, renameAt, type DocLocation, type PrepareResult, type RenameResult } from './features/navigation';
 import type { BriefModel } from './model/types';
 import type { SourceDocument } from './rules/types';
 import { emptyBibliography, type Bibliography } from './sources/bibliography';
@@ -57,10 +62,21 @@ export interface BriefService {
   hover(doc: ITextDocument, offset: number): HoverResult | undefined;
   documentSymbols(doc: ITextDocument): BriefSymbol[];
   forget(uri: string): void;
+  /** What the workspace index keeps of this document (undefined when it is not a brief). */
+  summary(doc: ITextDocument): BriefSummary | undefined;
+  completion(doc: ITextDocument, offset: number): CompletionResult[];
+  definition(doc: ITextDocument, offset: number): DocLocation[];
+  /** `summaries`: every brief of the workspace, this one included. */
+  references(doc: ITextDocument, offset: number, summaries: Iterable<BriefSummary>, includeDeclaration: boolean): DocLocation[];
+  prepareRename(doc: ITextDocument, offset: number): PrepareResult;
+  rename(doc: ITextDocument, offset: number, newName: string, summaries: Iterable<BriefSummary>, textOf: (uri: string) => string | undefined): RenameResult;
+  codeLenses(doc: ITextDocument): BriefCodeLens[];
+  foldingRanges(doc: ITextDocument): BriefFold[];
 }
 
 export function createBriefService(workspace: IWorkspace, logger?: ILogger): BriefService {
   const cache = new Map<string, CacheEntry>();
+  const summaries = new WeakMap<Analysis, BriefSummary | undefined>();
 
   function cached(doc: ITextDocument): Analysis | undefined {
     const hit = cache.get(doc.uri);
@@ -93,5 +109,17 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger): Bri
     hover: (doc, offset) => hoverAt(run(doc), offset),
     documentSymbols: (doc) => documentSymbols(run(doc).model),
     forget: (uri) => void cache.delete(uri),
+    summary: (doc) => {
+      const a = run(doc);
+      if (!summaries.has(a)) summaries.set(a, summarize(a));
+      return summaries.get(a);
+    },
+    completion: (doc, offset) => completionAt(run(doc), offset),
+    definition: (doc, offset) => definitionAt(run(doc), offset),
+    references: (doc, offset, all, includeDeclaration) => referencesAt(run(doc), offset, all, includeDeclaration),
+    prepareRename: (doc, offset) => prepareRenameAt(run(doc), offset),
+    rename: (doc, offset, newName, all, textOf) => renameAt(run(doc), offset, newName, all, textOf),
+    codeLenses: (doc) => trackCodeLenses(run(doc)),
+    foldingRanges: (doc) => foldingRanges(run(doc).model),
   };
 }

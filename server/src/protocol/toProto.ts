@@ -3,14 +3,29 @@
  * zero-based lines and UTF-16 characters, which `LineIndex` computes.
  */
 import {
+  CompletionItemKind,
   DiagnosticSeverity,
+  InsertTextFormat,
   DiagnosticTag,
   SymbolKind,
+  type CodeLens,
+  type CompletionItem,
   type Diagnostic as LspDiagnostic,
   type DocumentSymbol,
+  type FoldingRange,
   type Hover,
+  type Location,
   type Range,
+  type SymbolInformation,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
+import type { BriefCodeLens } from '../core/features/codeLens';
+import type { CompletionResult } from '../core/features/completion';
+import type { BriefFold } from '../core/features/folding';
+import type { DocLocation, RenameEdit } from '../core/features/navigation';
+import type { WorkspaceSymbolResult } from '../core/features/workspaceSymbols';
+import type { PositionMapper } from '../core/text/lineStarts';
 import type { Severity } from '../core/conventions/types';
 import type { BriefSymbol } from '../core/features/documentSymbols';
 import type { HoverResult } from '../core/features/hover';
@@ -20,7 +35,7 @@ import type { Span } from '../core/text/span';
 
 export const DOCS_URL = 'https://github.com/briefmark/briefmark/blob/main/docs/diagnostics.md';
 
-export function range(lines: LineIndex, span: Span): Range {
+export function range(lines: LineIndex | PositionMapper, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
@@ -70,4 +85,65 @@ export function documentSymbol(lines: LineIndex, s: BriefSymbol): DocumentSymbol
     selectionRange: range(lines, s.selectionSpan),
     children: s.children.map((c) => documentSymbol(lines, c)),
   };
+}
+
+const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A place in any document; `lines` is that document's own position mapper. */
+export function location(lines: PositionMapper | undefined, loc: DocLocation): Location {
+  return { uri: loc.uri, range: loc.span && lines ? range(lines, loc.span) : ZERO };
+}
+
+const COMPLETION_KIND: Record<CompletionResult['kind'], CompletionItemKind> = {
+  tag: CompletionItemKind.Keyword,
+  attribute: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  actor: CompletionItemKind.Class,
+  track: CompletionItemKind.Module,
+  citation: CompletionItemKind.Reference,
+  footnote: CompletionItemKind.Reference,
+};
+
+export function completionItem(lines: PositionMapper, c: CompletionResult): CompletionItem {
+  const item: CompletionItem = {
+    label: c.label,
+    kind: COMPLETION_KIND[c.kind],
+    textEdit: { range: range(lines, c.span), newText: c.insertText },
+  };
+  if (c.detail) item.detail = c.detail;
+  if (c.documentation) item.documentation = { kind: 'markdown', value: c.documentation };
+  if (c.snippet) item.insertTextFormat = InsertTextFormat.Snippet;
+  if (c.filterText) item.filterText = c.filterText;
+  if (c.sortText) item.sortText = c.sortText;
+  return item;
+}
+
+/** Edits grouped per document, each converted with that document's own lines. */
+export function workspaceEdit(edits: RenameEdit[], linesOf: (uri: string) => PositionMapper | undefined): WorkspaceEdit {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const e of edits) {
+    const lines = linesOf(e.uri);
+    if (!lines) continue;
+    (changes[e.uri] ??= []).push({ range: range(lines, e.span), newText: e.newText });
+  }
+  return { changes };
+}
+
+const WS_KIND: Record<WorkspaceSymbolResult['kind'], SymbolKind> = {
+  claim: SymbolKind.String,
+  recommendation: SymbolKind.Event,
+  actor: SymbolKind.Class,
+};
+
+export function workspaceSymbol(lines: PositionMapper | undefined, s: WorkspaceSymbolResult): SymbolInformation {
+  return { name: s.name, kind: WS_KIND[s.kind], containerName: s.containerName, location: location(lines, s) };
+}
+
+export function codeLens(lines: PositionMapper, l: BriefCodeLens): CodeLens {
+  // No command id: the lens is information, not an action.
+  return { range: range(lines, l.span), command: { title: l.title, command: '' } };
+}
+
+export function foldingRange(lines: PositionMapper, f: BriefFold): FoldingRange {
+  return { startLine: lines.positionAt(f.start).line, endLine: lines.positionAt(f.end).line };
 }

@@ -1,0 +1,21 @@
+import type { BriefModel } from '../model/types';
+
+export interface BriefFold {
+  /** Offsets of the first and last character of the folded region's first and last line. */
+  start: number;
+  end: number;
+}
+
+/** Container directives (`:::rec` … `:::`) fold from their opening to their closing fence. */
+export function foldingRanges(model: BriefModel): BriefFold[] {
+  if (!model.isBrief) return [];
+  const out: BriefFold[] = [];
+  for (const d of model.directives) {
+    if (d.kind !== 'container') continue;
+    let end = d.span.end;
+    // The span may end after the closing fence's line break.
+    while (end > d.span.start && (model.text[end - 1] === '\n' || model.text[end - 1] === '\r')) end--;
+    out.push({ start: d.span.start, end });
+  }
+  return out;
+}

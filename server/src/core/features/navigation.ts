@@ -1,0 +1,216 @@
+import type { Analysis } from '../analysis';
+import { normalizeLabel } from '../parse/blocks';
+import type { Span } from '../text/span';
+import { actorRefs, type BriefSummary } from './briefSummary';
+
+/** A place in any document; no span means the start of the file. */
+export interface DocLocation {
+  uri: string;
+  span?: Span;
+}
+
+export type NavTarget =
+  | { kind: 'citation'; key: string; span: Span }
+  | { kind: 'footnote'; id: string; span: Span }
+  | { kind: 'actor'; id: string; span: Span }
+  | { kind: 'track'; value: string; span: Span };
+
+const at = (s: Span, offset: number) => offset >= s.start && offset <= s.end;
+
+/** What Briefmark can navigate from at `offset`: a citation or `src` key, a footnote id, an actor, a `track=` value. */
+export function targetAt(analysis: Analysis, offset: number): NavTarget | undefined {
+  const { model } = analysis;
+  if (!model.isBrief) return undefined;
+  for (const c of model.citations) for (const i of c.items) if (at(i.keySpan, offset)) return { kind: 'citation', key: i.key, span: i.keySpan };
+  for (const claim of model.claims) for (const k of claim.srcKeys) if (at(k.span, offset)) return { kind: 'citation', key: k.key, span: k.span };
+  for (const e of model.frontMatter?.references ?? []) if (e.origin.span && at(e.origin.span, offset)) return { kind: 'citation', key: e.key, span: keySpanIn(model.text, e.origin.span, e.key) ?? e.origin.span };
+  for (const f of model.footnoteReferences) if (f.span.start < offset && offset < f.span.end) return { kind: 'footnote', id: f.id, span: { start: f.span.start + 2, end: f.span.end - 1 } };
+  for (const d of model.footnoteDefinitions) if (at(d.labelSpan, offset)) return { kind: 'footnote', id: d.id, span: d.labelSpan };
+  for (const r of model.recommendations) if (r.trackAttr && at(r.trackAttr.valueSpan, offset)) return { kind: 'track', value: r.trackAttr.value, span: r.trackAttr.valueSpan };
+  const ref = actorRefs(model, analysis.conventions).find((r) => at(r.span, offset));
+  if (ref) return { kind: 'actor', id: ref.actorId, span: ref.span };
+  return undefined;
+}
+
+/** Go to definition: the bibliography entry, the footnote definition, the conventions entry, the track heading. */
+export function definitionAt(analysis: Analysis, offset: number): DocLocation[] {
+  const target = targetAt(analysis, offset);
+  if (!target) return [];
+  const { model, conventions, bibliography } = analysis;
+  switch (target.kind) {
+    case 'citation': {
+      const entry = bibliography.entries.get(target.key);
+      if (entry) return [{ uri: entry.origin.uri, span: entry.origin.span }];
+      const doc = analysis.sourceDocuments.get(target.key);
+      if (doc) return [{ uri: doc.uri }];
+      const fn = model.footnoteDefinitions.find((d) => d.id === target.key.toLowerCase());
+      return fn ? [{ uri: model.uri, span: fn.labelSpan }] : [];
+    }
+    case 'footnote': {
+      const def = model.footnoteDefinitions.find((d) => d.id === target.id);
+      return def ? [{ uri: model.uri, span: def.labelSpan }] : [];
+    }
+    case 'actor': {
+      const entry = conventions.actors.find((a) => a.id === target.id);
+      if (entry?.origin) return [{ uri: entry.origin.uri, span: entry.origin.span }];
+      return entry && conventions.uri ? [{ uri: conventions.uri }] : [];
+    }
+    case 'track': {
+      const rec = model.recommendations.find((r) => r.trackAttr && r.trackAttr.valueSpan.start === target.span.start);
+      if (rec?.track) return [{ uri: model.uri, span: rec.track.heading.span }];
+      const t = conventions.framework.tracks.find((x) => x.id === target.value.trim());
+      return t && conventions.uri ? [{ uri: conventions.uri }] : [];
+    }
+  }
+}
+
+/**
+ * Find references across the workspace. `summaries` are every indexed brief, the current
+ * document's own summary among them (open documents win over disk).
+ */
+export function referencesAt(analysis: Analysis, offset: number, summaries: Iterable<BriefSummary>, includeDeclaration: boolean): DocLocation[] {
+  const target = targetAt(analysis, offset);
+  if (!target) return [];
+  const { model, conventions, bibliography } = analysis;
+  const out: DocLocation[] = [];
+  switch (target.kind) {
+    case 'actor': {
+      const entry = conventions.actors.find((a) => a.id === target.id);
+      if (includeDeclaration && entry?.origin) out.push({ uri: entry.origin.uri, span: entry.origin.span });
+      for (const s of summaries) for (const r of s.actorRefs) if (r.actorId === target.id) out.push({ uri: s.uri, span: r.span });
+      break;
+    }
+    case 'citation': {
+      const entry = bibliography.entries.get(target.key);
+      if (includeDeclaration && entry) out.push({ uri: entry.origin.uri, span: entry.origin.span });
+      for (const s of summaries) for (const c of s.citations) if (c.key === target.key && c.entryUri === entry?.origin.uri) out.push({ uri: s.uri, span: c.span });
+      break;
+    }
+    case 'footnote': {
+      const def = model.footnoteDefinitions.find((d) => d.id === target.id);
+      if (includeDeclaration && def) out.push({ uri: model.uri, span: def.labelSpan });
+      for (const f of model.footnoteReferences) if (f.id === target.id) out.push({ uri: model.uri, span: { start: f.span.start + 2, end: f.span.end - 1 } });
+      break;
+    }
+    case 'track':
+      return [];
+  }
+  return out;
+}
+
+export interface RenameEdit {
+  uri: string;
+  span: Span;
+  newText: string;
+}
+
+export type RenameResult = { edits: RenameEdit[] } | { error: string };
+
+export type PrepareResult = { span: Span; placeholder: string } | { error: string };
+
+const NOT_RENAMEABLE = 'Briefmark renames actor ids, citation keys and footnote ids; there is none here.';
+
+export function prepareRenameAt(analysis: Analysis, offset: number): PrepareResult {
+  const target = targetAt(analysis, offset);
+  if (!target || target.kind === 'track') return { error: NOT_RENAMEABLE };
+  if (target.kind === 'actor') {
+    if (!analysis.conventions.actors.some((a) => a.id === target.id)) return { error: `The actor \`${target.id}\` is not in the conventions' actors, so it cannot be renamed.` };
+    return { span: target.span, placeholder: target.id };
+  }
+  if (target.kind === 'citation') return { span: target.span, placeholder: target.key };
+  return { span: target.span, placeholder: analysis.model.text.slice(target.span.start, target.span.end) };
+}
+
+const ACTOR_ID = /^[\p{L}\p{N}_][\p{L}\p{N}_.\-]*$/u;
+const CITATION_KEY = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*$/u;
+const FOOTNOTE_ID = /^[^\s\[\]^]+$/;
+
+/**
+ * Rename an actor id (its conventions entry and every `id=`, `by=` and `actor=` in every
+ * brief), a citation key (its bibliography entry and every citation of that entry in every
+ * brief), or a footnote id (its definition and references). `textOf` reads another file
+ * (a conventions or bibliography file) so the entry's id can be found in it.
+ */
+export function renameAt(analysis: Analysis, offset: number, newName: string, summaries: Iterable<BriefSummary>, textOf: (uri: string) => string | undefined): RenameResult {
+  const prepared = prepareRenameAt(analysis, offset);
+  if ('error' in prepared) return prepared;
+  const target = targetAt(analysis, offset)!;
+  const { model, conventions, bibliography } = analysis;
+  newName = newName.trim();
+  const edits: RenameEdit[] = [];
+  switch (target.kind) {
+    case 'actor': {
+      if (!ACTOR_ID.test(newName)) return { error: `\`${newName}\` is not a valid actor id: use letters, digits, \`_\`, \`-\` and \`.\`, without spaces.` };
+      if (newName === target.id) return { edits: [] };
+      const clash = conventions.actors.find((a) => a.id === newName);
+      if (clash) return { error: `Cannot rename \`${target.id}\` to \`${newName}\`: the conventions already have an actor \`${newName}\` (${clash.name}).` };
+      const entry = conventions.actors.find((a) => a.id === target.id)!;
+      if (entry.origin) {
+        const text = textOf(entry.origin.uri);
+        const span = text === undefined ? undefined : yamlIdSpan(text, entry.origin.span, target.id);
+        if (!span) return { error: `Cannot find the id \`${target.id}\` in ${entry.origin.uri}; rename it there first.` };
+        edits.push({ uri: entry.origin.uri, span, newText: newName });
+      }
+      for (const s of summaries) for (const r of s.actorRefs) if (r.actorId === target.id && r.idSpan) edits.push({ uri: s.uri, span: r.idSpan, newText: newName });
+      return { edits };
+    }
+    case 'citation': {
+      const key = newName.startsWith('@') ? newName.slice(1) : newName;
+      if (!CITATION_KEY.test(key)) return { error: `\`${newName}\` is not a valid citation key: start with a letter, digit or \`_\`, no spaces.` };
+      if (key === target.key) return { edits: [] };
+      const entry = bibliography.entries.get(target.key);
+      const affected = [...summaries].filter((s) => s.citations.some((c) => c.key === target.key && c.entryUri === entry?.origin.uri));
+      if (bibliography.entries.has(key) || affected.some((s) => s.ownKeys.includes(key))) return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: the bibliography already has an entry \`${key}\`.` };
+      if (entry) {
+        const text = entry.origin.uri === model.uri ? model.text : textOf(entry.origin.uri);
+        const span = text === undefined ? undefined : keySpanIn(text, entry.origin.span, target.key);
+        if (!span) return { error: `Cannot find the entry \`${target.key}\` in ${entry.origin.uri}; rename it there first.` };
+        edits.push({ uri: entry.origin.uri, span, newText: key });
+      }
+      for (const s of affected) for (const c of s.citations) if (c.key === target.key && c.entryUri === entry?.origin.uri) edits.push({ uri: s.uri, span: c.span, newText: key });
+      return { edits };
+    }
+    case 'footnote': {
+      if (!FOOTNOTE_ID.test(newName)) return { error: `\`${newName}\` is not a valid footnote id: no spaces, brackets or \`^\`.` };
+      const id = normalizeLabel(newName);
+      if (id !== target.id && model.footnoteDefinitions.some((d) => d.id === id)) return { error: `Cannot rename \`[^${target.id}]\` to \`[^${newName}]\`: that footnote already exists.` };
+      for (const d of model.footnoteDefinitions) if (d.id === target.id) edits.push({ uri: model.uri, span: d.labelSpan, newText: newName });
+      for (const f of model.footnoteReferences) if (f.id === target.id) edits.push({ uri: model.uri, span: { start: f.span.start + 2, end: f.span.end - 1 }, newText: newName });
+      return { edits };
+    }
+    case 'track':
+      return { error: NOT_RENAMEABLE };
+  }
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The `id: VALUE` of a YAML mapping inside `within` (or anywhere), as a span of VALUE without quotes. */
+export function yamlIdSpan(text: string, within: Span | undefined, id: string): Span | undefined {
+  const from = within?.start ?? 0;
+  const slice = text.slice(from, within?.end ?? text.length);
+  const re = new RegExp(`(\\bid\\s*:\\s*["']?)${escape(id)}(?=["']?\\s*(?:[,}#]|$))`, 'm');
+  const m = re.exec(slice);
+  return m ? { start: from + m.index + m[1].length, end: from + m.index + m[1].length + id.length } : undefined;
+}
+
+/** Where `key` is written as a whole key inside `within` (a BibTeX `@type{key,`, a CSL `id`). */
+export function keySpanIn(text: string, within: Span | undefined, key: string): Span | undefined {
+  if (!within) {
+    // No position known: only the places a key is declared (BibTeX, CSL-JSON, CSL YAML).
+    const k = escape(key);
+    for (const re of [new RegExp(`@\\w+\\s*[{(]\\s*()${k}\\s*,`), new RegExp(`"id"\\s*:\\s*"()${k}"`), new RegExp(`\\bid\\s*:\\s*["']?()${k}["']?\\s*$`, 'm')]) {
+      const m = re.exec(text);
+      if (m) {
+        const start = m.index + m[0].lastIndexOf(key);
+        return { start, end: start + key.length };
+      }
+    }
+    return undefined;
+  }
+  const from = within.start;
+  const slice = text.slice(from, within?.end ?? text.length);
+  const re = new RegExp(`(^|[\\s{"':,])${escape(key)}(?=$|[\\s,"'}\\]])`, 'u');
+  const m = re.exec(slice);
+  return m ? { start: from + m.index + m[1].length, end: from + m.index + m[1].length + key.length } : undefined;
+}

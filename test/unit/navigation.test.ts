@@ -1,0 +1,147 @@
+import { strict as assert } from 'node:assert';
+import { analyze, type Analysis } from '../../server/src/core/analysis';
+import { defaultConventions, type Conventions } from '../../server/src/core/conventions/types';
+import { summarize, type BriefSummary } from '../../server/src/core/features/briefSummary';
+import { definitionAt, keySpanIn, prepareRenameAt, referencesAt, renameAt, yamlIdSpan, type RenameEdit } from '../../server/src/core/features/navigation';
+import { trackCodeLenses } from '../../server/src/core/features/codeLens';
+import { foldingRanges } from '../../server/src/core/features/folding';
+import { workspaceSymbols } from '../../server/src/core/features/workspaceSymbols';
+
+const CONVENTIONS_URI = 'file:///w/.briefmark.yaml';
+const CONVENTIONS_TEXT = `actors:
+  - id: fr-president
+    name: Emmanuel Macron
+    aliases: [Macron]
+  - { id: eu, name: European Union }
+`;
+
+function conventions(): Conventions {
+  const c = defaultConventions();
+  c.uri = CONVENTIONS_URI;
+  c.actors = [
+    { id: 'fr-president', name: 'Emmanuel Macron', aliases: ['Macron'], origin: { uri: CONVENTIONS_URI, span: { start: 10, end: 85 } } },
+    { id: 'eu', name: 'European Union', origin: { uri: CONVENTIONS_URI, span: { start: 88, end: 121 } } },
+  ];
+  return c;
+}
+
+const A = `---
+brief: true
+references:
+  - id: lci
+    title: Interview
+---
+# Context
+
+:actor[Macron] spoke; later :actor[the President]{id=fr-president} again.
+:claim[A ceasefire is off the table]{src=lci by=fr-president} and Macron agreed [@lci, p. 2].[^n1]
+
+# Proposed Solutions Framework
+
+## Track 1: Diplomatic Pathway
+
+:::rec[Talk]{track=1 actor="eu fr-president"}
+Talk to :actor[EU]{id=eu}. :claim[Unsourced figure of 40%]
+:::
+
+[^n1]: A note.
+`;
+const B = `---
+brief: true
+---
+Macron said so [@lci]. :rec[Act]{track=1 actor=fr-president}
+`;
+
+const analyse = (uri: string, text: string): Analysis => analyze({ uri, text }, { conventions: conventions() });
+const a = analyse('file:///w/a.brief.md', A);
+const b = analyse('file:///w/b.brief.md', B);
+const all: BriefSummary[] = [summarize(a)!, summarize(b)!];
+const texts: Record<string, string> = { 'file:///w/a.brief.md': A, 'file:///w/b.brief.md': B, [CONVENTIONS_URI]: CONVENTIONS_TEXT };
+const at = (text: string, needle: string, delta = 1) => text.indexOf(needle) + delta;
+const show = (edits: RenameEdit[]) => edits.map((e) => `${e.uri.slice(10)} ${JSON.stringify(texts[e.uri].slice(e.span.start, e.span.end))}→${e.newText}`);
+
+describe('navigation', () => {
+  it('goes to footnote definitions, front-matter entries, conventions entries and track headings', () => {
+    assert.deepEqual(definitionAt(a, at(A, '[^n1]', 2)), [{ uri: a.model.uri, span: { start: A.indexOf('[^n1]:') + 2, end: A.indexOf('[^n1]:') + 4 } }]);
+    const [entry] = definitionAt(a, at(A, '@lci, p'));
+    assert.equal(A.slice(entry.span!.start, entry.span!.end), 'lci');
+    assert.deepEqual(definitionAt(a, at(A, 'by=fr-president', 4)), [{ uri: CONVENTIONS_URI, span: { start: 10, end: 85 } }]);
+    assert.deepEqual(definitionAt(a, at(A, 'Macron agreed')), [{ uri: CONVENTIONS_URI, span: { start: 10, end: 85 } }]);
+    const [track] = definitionAt(a, at(A, 'track=1', 6));
+    assert.equal(A.slice(track.span!.start, track.span!.end), '## Track 1: Diplomatic Pathway');
+    assert.deepEqual(definitionAt(b, at(B, 'track=1', 6)), [], 'b has no framework: its track=1 names no track');
+  });
+
+  it('finds an actor’s tagged and untagged mentions and attributes in every brief', () => {
+    const refs = referencesAt(a, at(A, ':actor[Macron]', 8), all, false);
+    assert.deepEqual(
+      refs.map((r) => `${r.uri.slice(10)} ${texts[r.uri].slice(r.span!.start, r.span!.end)}`),
+      ['a.brief.md Macron', 'a.brief.md fr-president', 'a.brief.md fr-president', 'a.brief.md Macron', 'a.brief.md fr-president', 'b.brief.md Macron', 'b.brief.md fr-president'],
+    );
+    assert.equal(referencesAt(a, at(A, ':actor[Macron]', 8), all, true)[0].uri, CONVENTIONS_URI);
+  });
+
+  it('finds every citation of an entry', () => {
+    const refs = referencesAt(a, at(A, '@lci, p'), all, true);
+    // b's `lci` is not in b's bibliography: another source with the same key.
+    assert.deepEqual(refs.map((r) => `${r.uri.slice(10)} ${r.span!.start}`), [`a.brief.md ${A.indexOf('lci')}`, `a.brief.md ${A.indexOf('src=lci') + 4}`, `a.brief.md ${A.indexOf('@lci, p') + 1}`]);
+  });
+
+  it('renames an actor id in the conventions and every brief', () => {
+    const r = renameAt(a, at(A, 'Macron agreed'), 'macron', all, (uri) => texts[uri]);
+    assert.ok('edits' in r, JSON.stringify(r));
+    assert.deepEqual(show(r.edits), [
+      '.briefmark.yaml "fr-president"→macron',
+      'a.brief.md "fr-president"→macron',
+      'a.brief.md "fr-president"→macron',
+      'a.brief.md "fr-president"→macron',
+      'b.brief.md "fr-president"→macron',
+    ]);
+    assert.deepEqual(prepareRenameAt(a, at(A, 'Macron agreed')), { span: { start: A.indexOf('Macron agreed'), end: A.indexOf('Macron agreed') + 6 }, placeholder: 'fr-president' });
+  });
+
+  it('refuses renames that collide or are invalid, with a clear message', () => {
+    assert.match((renameAt(a, at(A, 'Macron agreed'), 'eu', all, (u) => texts[u]) as { error: string }).error, /already have an actor `eu` \(European Union\)/);
+    assert.match((renameAt(a, at(A, 'Macron agreed'), 'two words', all, (u) => texts[u]) as { error: string }).error, /not a valid actor id/);
+    assert.match((renameAt(a, at(A, '[^n1]', 2), 'n1 x', all, (u) => texts[u]) as { error: string }).error, /not a valid footnote id/);
+    assert.match((prepareRenameAt(a, at(A, 'Context')) as { error: string }).error, /renames actor ids, citation keys and footnote ids/);
+  });
+
+  it('renames a front-matter citation key and its citations in that brief only', () => {
+    const r = renameAt(a, at(A, '@lci, p'), 'lci-2025', all, (u) => texts[u]);
+    assert.ok('edits' in r, JSON.stringify(r));
+    assert.deepEqual(show(r.edits), ['a.brief.md "lci"→lci-2025', 'a.brief.md "lci"→lci-2025', 'a.brief.md "lci"→lci-2025']);
+  });
+
+  it('renames a footnote id and refuses one that exists', () => {
+    const r = renameAt(a, at(A, '[^n1]', 2), 'ref', all, (u) => texts[u]);
+    assert.ok('edits' in r);
+    assert.deepEqual(show(r.edits), ['a.brief.md "n1"→ref', 'a.brief.md "n1"→ref']);
+    const two = analyse('file:///w/a.brief.md', A + '[^n2]: Other.\n');
+    assert.match((renameAt(two, at(A, '[^n1]', 2), 'N2', [], () => undefined) as { error: string }).error, /already exists/);
+  });
+
+  it('finds ids in YAML and keys in BibTeX and CSL', () => {
+    assert.equal(yamlIdSpan(CONVENTIONS_TEXT, undefined, 'eu')?.start, CONVENTIONS_TEXT.indexOf('eu,'));
+    const bib = '@article{smith2020,\n  title = {smith2020 again}\n}\n@book{ un ,\n}';
+    assert.equal(keySpanIn(bib, undefined, 'smith2020')?.start, 9);
+    assert.equal(keySpanIn(bib, undefined, 'un')?.start, bib.indexOf('un ,'));
+    assert.equal(keySpanIn('[{"id": "k1"}]', undefined, 'k1')?.start, 9);
+  });
+
+  it('lenses each track, folds containers, lists workspace symbols', () => {
+    assert.deepEqual(trackCodeLenses(a).map((l) => l.title), ['1 recommendation · 1 claim · 1 unsourced']);
+    const [fold] = foldingRanges(a.model);
+    assert.equal(A.slice(fold.start, fold.end), A.slice(A.indexOf(':::rec'), A.indexOf(':::\n\n[^n1]') + 3));
+    const syms = workspaceSymbols('', all, () => conventions().actors).map((s) => `${s.kind} ${s.name} ${s.containerName}`);
+    assert.deepEqual(syms, [
+      'recommendation Talk Track 1: Diplomatic Pathway · a.brief.md',
+      'claim A ceasefire is off the table a.brief.md',
+      'claim Unsourced figure of 40% a.brief.md',
+      'actor Emmanuel Macron fr-president',
+      'actor European Union eu',
+      'recommendation Act b.brief.md',
+    ]);
+    assert.deepEqual(workspaceSymbols('ceasef', all, () => []).map((s) => s.name), ['A ceasefire is off the table']);
+  });
+});
