@@ -33,6 +33,8 @@ export class TestClient {
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private waiters: Array<() => void> = [];
   readonly stderr: string[] = [];
+  /** `$/progress` notifications, in order. */
+  readonly progress: Array<{ token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } }> = [];
   initializeResult!: InitializeResult;
 
   private constructor(
@@ -46,6 +48,10 @@ export class TestClient {
       this.notify();
     });
     connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('$/progress', (p: TestClient['progress'][number]) => {
+      this.progress.push(p);
+      this.notify();
+    });
     connection.onRequest('workspace/diagnostic/refresh', () => null);
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
@@ -138,6 +144,11 @@ export class TestClient {
 
   documentSymbols(uri: string): Promise<DocumentSymbol[]> {
     return this.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+  }
+
+  /** Any request, for the features without a helper of their own. */
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params);
   }
 
   /** shutdown + exit; resolves with the process exit code. */

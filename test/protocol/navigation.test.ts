@@ -1,0 +1,158 @@
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeLens, CompletionItem, FoldingRange, Location, Position, Range, SymbolInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { positionOf, TestClient } from './lspClient';
+
+const FIXTURE = join(__dirname, '..', 'fixtures', 'workspace');
+
+/** The range of `needle` (its `nth` occurrence), from `delta` characters in, `length` long. */
+function rangeOf(text: string, needle: string, delta = 0, length = needle.length - delta, nth = 0): Range {
+  let offset = -1;
+  for (let i = 0; i <= nth; i++) offset = text.indexOf(needle, offset + 1);
+  if (offset < 0) throw new Error(`not found: ${needle}`);
+  const pos = (o: number): Position => {
+    const lines = text.slice(0, o).split(/\r\n|\r|\n/);
+    return { line: lines.length - 1, character: lines[lines.length - 1].length };
+  };
+  return { start: pos(offset + delta), end: pos(offset + delta + length) };
+}
+
+function offsetOf(text: string, p: Position): number {
+  const lines = text.split('\n');
+  let o = 0;
+  for (let i = 0; i < p.line; i++) o += lines[i].length + 1;
+  return o + p.character;
+}
+
+/** Applies the edits of one document, last first. */
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => offsetOf(text, b.range.start) - offsetOf(text, a.range.start));
+  for (const e of sorted) text = text.slice(0, offsetOf(text, e.range.start)) + e.newText + text.slice(offsetOf(text, e.range.end));
+  return text;
+}
+
+describe('navigation over the protocol, in a workspace of several briefs', () => {
+  let dir: string;
+  let client: TestClient;
+  const uri = (rel: string) => pathToFileURL(join(dir, rel)).href;
+  const read = (rel: string) => readFileSync(join(dir, rel), 'utf8');
+  const symbols = (query: string) => client.request<SymbolInformation[]>('workspace/symbol', { query });
+  const at = (rel: string, needle: string, delta = 1) => ({ textDocument: { uri: uri(rel) }, position: positionOf(read(rel), needle, delta) });
+  const show = (locs: Location[]) => locs.map((l) => `${l.uri.slice(uri('').length + 1)} ${l.range.start.line}:${l.range.start.character}-${l.range.end.line}:${l.range.end.character}`);
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'briefmark-nav-'));
+    cpSync(FIXTURE, dir, { recursive: true });
+    client = await TestClient.start({ transport: 'stdio', pull: true, rootUri: pathToFileURL(dir).href });
+  });
+  after(async () => {
+    if (client) assert.equal(await client.stop(), 0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('indexes every brief at start, reporting work-done progress', async () => {
+    await client.waitFor('the end of indexing', () => (client.progress.some((p) => p.value.kind === 'end') ? true : undefined));
+    const kinds = client.progress.map((p) => p.value.kind);
+    assert.equal(kinds[0], 'begin');
+    assert.equal(client.progress[0].value.title, 'Indexing briefs');
+    assert.equal(kinds[kinds.length - 1], 'end');
+    assert.equal(client.progress.filter((p) => p.value.kind === 'report').pop()?.value.percentage, 100);
+  });
+
+  it('lists claims and recommendations of closed briefs as workspace symbols, with exact locations', async () => {
+    const found = await symbols('');
+    const brief = (s: SymbolInformation) => s.location.uri.slice(uri('').length + 1);
+    assert.deepEqual(
+      found.filter((s) => s.kind !== 5).map((s) => `${s.kind} ${s.name} | ${s.containerName} | ${brief(s)}`),
+      [
+        '24 Open a channel | Track 1: Diplomatic Pathway · ceasefire.md | briefs/ceasefire.md',
+        '24 Targeted Sanctions | Track 2: Economic Leverage · ceasefire.md | briefs/ceasefire.md',
+        '15 Aid deliveries fell by 40% | ceasefire.md | briefs/ceasefire.md',
+        '15 Talks stalled twice | ceasefire.md | briefs/ceasefire.md',
+        '24 Coordinate listings | sanctions.md | briefs/sanctions.md',
+        '15 Support reached 100 billion | sanctions.md | briefs/sanctions.md',
+        '15 Gas imports halved | energy.brief.md | energy.brief.md',
+      ],
+    );
+    const talks = await symbols('talks stalled');
+    assert.deepEqual(talks.map((s) => s.location), [{ uri: uri('briefs/ceasefire.md'), range: rangeOf(read('briefs/ceasefire.md'), 'Talks stalled twice') }]);
+  });
+
+  it('completes tag names and footnote ids over the protocol, with UTF-16 ranges', async () => {
+    const u = uri('briefs/draft.md');
+    const text = '---\nbrief: true\n---\nÉté 🌍 :cl\n\nSee[^\n\n[^ocha]: A note.\n';
+    await client.open(u, text, 1);
+    const tags = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: u }, position: positionOf(text, ':cl', 3) });
+    assert.deepEqual(tags.map((t) => t.label), ['claim', 'actor', 'rec']);
+    assert.deepEqual(tags[0].textEdit, { range: rangeOf(text, 'cl'), newText: 'claim[$1]{src=$2}$0' });
+    assert.equal(tags[0].insertTextFormat, 2);
+    const notes = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: u }, position: positionOf(text, 'See[^', 5) });
+    assert.deepEqual(notes.map((n) => [n.label, n.documentation]), [['ocha', { kind: 'markdown', value: 'A note.' }]]);
+    await client.close(u);
+  });
+
+  it('goes from a footnote reference to its definition and from track= to its heading', async () => {
+    const rel = 'briefs/ceasefire.md';
+    const text = read(rel);
+    await client.open(uri(rel), text, 1);
+    const fn = await client.request<Location[]>('textDocument/definition', at(rel, '.[^ocha]', 4));
+    assert.deepEqual(fn, [{ uri: uri(rel), range: rangeOf(text, '[^ocha]: ', 2, 4, 0) }]);
+    const none = await client.request<Location[]>('textDocument/definition', at(rel, '# Ceasefire', 3));
+    assert.deepEqual(none, []);
+  });
+
+  it('puts a code lens on each track heading and folds container directives', async () => {
+    const rel = 'briefs/ceasefire.md';
+    const text = read(rel);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri(rel) } });
+    assert.deepEqual(
+      lenses.map((l) => [l.range, l.command?.title]),
+      [
+        [rangeOf(text, '### Track 1: Diplomatic Pathway'), '1 recommendation · 1 claim · 1 unsourced'],
+        [rangeOf(text, '### Track 2: Economic Leverage'), '1 recommendation · 0 claims · 0 unsourced'],
+      ],
+    );
+    const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: uri(rel) } });
+    assert.deepEqual(folds, [{ startLine: rangeOf(text, ':::rec').start.line, endLine: rangeOf(text, ':::rec').start.line + 2 }]);
+  });
+
+  it('refuses to rename what is not an actor, a citation key or a footnote id', async () => {
+    const rel = 'briefs/ceasefire.md';
+    await assert.rejects(client.request('textDocument/prepareRename', at(rel, '# Ceasefire', 3)), /renames actor ids, citation keys and footnote ids/);
+    const prepared = await client.request('textDocument/prepareRename', at(rel, '.[^ocha]', 4));
+    assert.deepEqual(prepared, { range: rangeOf(read(rel), '.[^ocha]', 3, 4), placeholder: 'ocha' });
+  });
+
+  it('renames a footnote id in its definition and every reference', async () => {
+    const rel = 'briefs/ceasefire.md';
+    const text = read(rel);
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at(rel, '.[^ocha]', 4), newName: 'ocha-may' });
+    assert.deepEqual(Object.keys(edit.changes ?? {}), [uri(rel)]);
+    assert.equal(applyEdits(text, edit.changes![uri(rel)]), text.split('[^ocha]').join('[^ocha-may]'));
+  });
+
+  it('keeps the index current through file events: create, change, delete', async () => {
+    const rel = 'briefs/new.md';
+    writeFileSync(join(dir, rel), '# New\n\n:claim[Brand new claim]{src=lci2025}\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(rel), type: 1 }] });
+    assert.deepEqual((await symbols('brand new')).map((s) => s.name), ['Brand new claim']);
+    writeFileSync(join(dir, rel), '# New\n\n:claim[Changed claim]{src=lci2025}\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(rel), type: 2 }] });
+    assert.deepEqual((await symbols('brand new')).map((s) => s.name), []);
+    assert.deepEqual((await symbols('changed claim')).map((s) => s.location), [{ uri: uri(rel), range: rangeOf(read(rel), 'Changed claim') }]);
+    unlinkSync(join(dir, rel));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(rel), type: 3 }] });
+    assert.deepEqual((await symbols('changed claim')).map((s) => s.name), []);
+  });
+
+  it('lets an open document win over its file on disk, until it is closed', async () => {
+    const rel = 'energy.brief.md';
+    await client.open(uri(rel), '# Energy\n\n:claim[Gas imports rose]{src=unocha2024}\n', 1);
+    assert.deepEqual((await symbols('gas imports')).map((s) => s.name), ['Gas imports rose']);
+    await client.close(uri(rel));
+    assert.deepEqual((await symbols('gas imports')).map((s) => s.name), ['Gas imports halved']);
+  });
+});
