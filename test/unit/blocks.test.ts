@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 /** The whole document parsed in one piece, shaped like a block-wise parse. */
 function wholeParse(text: string): ParsedMarkdown {
-  return { text, blocks: [{ start: 0, end: text.length, key: text, tree: parseFragment(text) }], reparsed: 1 };
+  return { text, blocks: [{ start: 0, end: text.length, key: text, labels: [], tree: parseFragment(text) }], reparsed: 1 };
 }
 
 /** A summary of everything the model recognised, with offsets. */

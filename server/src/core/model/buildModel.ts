@@ -164,7 +164,7 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
 
     switch (node.type) {
       case 'yaml': {
-        if (start === 0) frontMatter = readFrontMatter(node.value, s);
+        if (start === 0) frontMatter = frontMatterMemo(input.uri, text.slice(0, end), s, () => readFrontMatter(node.value, s));
         return;
       }
       case 'heading': {
@@ -366,6 +366,30 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
     }
     return tb;
   }
+}
+
+/**
+ * Front matter is re-read only when it changed: YAML parsing is the largest fixed cost of
+ * rebuilding a long brief's model on each keystroke. The result depends only on the
+ * document's URI and the text up to the front matter's end (with its span), which together are the key. Its objects are
+ * never mutated after they are built, so models of successive versions share them.
+ */
+const FRONT_MATTER_MEMO = new Map<string, FrontMatter>();
+const FRONT_MATTER_MEMO_SIZE = 64;
+
+function frontMatterMemo(uri: string, source: string, s: Span, read: () => FrontMatter): FrontMatter {
+  const key = `${uri}\u0000${s.start}\u0000${s.end}\u0000${source}`;
+  const hit = FRONT_MATTER_MEMO.get(key);
+  if (hit) {
+    // Most recently used last.
+    FRONT_MATTER_MEMO.delete(key);
+    FRONT_MATTER_MEMO.set(key, hit);
+    return hit;
+  }
+  const fm = read();
+  FRONT_MATTER_MEMO.set(key, fm);
+  if (FRONT_MATTER_MEMO.size > FRONT_MATTER_MEMO_SIZE) FRONT_MATTER_MEMO.delete(FRONT_MATTER_MEMO.keys().next().value!);
+  return fm;
 }
 
 function childrenSpan(node: Parent, base: number, limit: number): Span | undefined {

@@ -123,20 +123,30 @@ export function splitBlocks(text: string): BlockSplit {
 }
 
 const FOOTNOTE_CALL = /\[\^([^\]\s]{1,200})\]/g;
+
+/**
+ * The labels a block could refer to (`^id` for footnote calls), sorted. Depends only on
+ * the block's text, so the parser keeps it with the block and reuses it while the block
+ * is unchanged.
+ */
+export function referencedLabels(block: string): string[] {
+  if (!block.includes('[')) return [];
+  const wanted = new Set<string>();
+  for (const m of block.matchAll(FOOTNOTE_CALL)) wanted.add('^' + normalizeLabel(m[1]));
+  for (const m of block.matchAll(BRACKETED)) if (m[1][0] !== '^') wanted.add(normalizeLabel(m[1]));
+  return [...wanted].sort();
+}
 const BRACKETED = /\[([^\[\]\n]{1,999})\]/g;
 
 /**
  * The definitions that `block` refers to but does not contain, as Markdown source to be
  * appended after the block, so that references resolve as they do in the whole document.
  */
-export function definitionsFor(block: string, definitions: Map<string, Definition>): string {
-  if (definitions.size === 0 || !block.includes('[')) return '';
-  const wanted = new Set<string>();
-  for (const m of block.matchAll(FOOTNOTE_CALL)) wanted.add('^' + normalizeLabel(m[1]));
-  for (const m of block.matchAll(BRACKETED)) if (m[1][0] !== '^') wanted.add(normalizeLabel(m[1]));
+export function definitionsFor(block: string, definitions: Map<string, Definition>, labels?: string[]): string {
+  if (definitions.size === 0) return '';
   // A block that holds a definition itself comes first; CommonMark keeps the first one.
   let out = '';
-  for (const label of [...wanted].sort()) {
+  for (const label of labels ?? referencedLabels(block)) {
     const def = definitions.get(label);
     if (!def) continue;
     if (def.footnote) out += `\n\n[^${label.slice(1)}]: stub`;

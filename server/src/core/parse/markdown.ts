@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
-import { definitionsFor, splitBlocks } from './blocks';
+import { definitionsFor, referencedLabels, splitBlocks } from './blocks';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkFrontmatter, ['yaml']).freeze();
 
@@ -14,6 +14,8 @@ export interface ParsedBlock {
   end: number;
   /** The block's text plus the definitions appended for it: the cache key. */
   key: string;
+  /** The labels the block's text could refer to (see `referencedLabels`). */
+  labels: string[];
   tree: Root;
 }
 
@@ -37,18 +39,25 @@ export function parseFragment(text: string): Root {
 export function parseMarkdown(text: string, previous?: ParsedMarkdown): ParsedMarkdown {
   const { blocks, definitions } = splitBlocks(text);
   const reuse = new Map<string, Root>();
-  if (previous) for (const b of previous.blocks) reuse.set(b.key, b.tree);
+  const labelsOf = new Map<string, string[]>();
+  if (previous)
+    for (const b of previous.blocks) {
+      reuse.set(b.key, b.tree);
+      labelsOf.set(b.key.slice(0, b.end - b.start), b.labels);
+    }
   let reparsed = 0;
   const out: ParsedBlock[] = [];
   for (const b of blocks) {
     const source = text.slice(b.start, b.end);
-    const key = source + definitionsFor(source, definitions);
+    let labels = labelsOf.get(source);
+    if (!labels) labels = referencedLabels(source);
+    const key = source + definitionsFor(source, definitions, labels);
     let tree = reuse.get(key);
     if (!tree) {
       tree = parseFragment(key);
       reparsed++;
     }
-    out.push({ start: b.start, end: b.end, key, tree });
+    out.push({ start: b.start, end: b.end, key, labels, tree });
   }
   return { text, blocks: out, reparsed };
 }

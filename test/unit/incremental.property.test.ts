@@ -1,0 +1,141 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { analyze, type Analysis } from '../../server/src/core/analysis';
+import { defaultConventions, type Conventions } from '../../server/src/core/conventions/types';
+import { buildModel } from '../../server/src/core/model/buildModel';
+import { parseFragment, parseMarkdown, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
+import { createBriefService, inMemoryWorkspace } from '../../server/src/core/service';
+import { generateBrief } from '../../bench/corpus';
+import { FIXTURES } from './helpers/fixtures';
+
+/**
+ * Property: analysing an edited document through the service, which reuses the previous
+ * version's blocks, gives exactly what a from-scratch analysis gives, for any sequence of
+ * edits. Seeded and bounded in time; BRIEFMARK_PROPERTY_MS and BRIEFMARK_PROPERTY_SEED run
+ * it longer or with another seed.
+ */
+const BUDGET_MS = Number(process.env.BRIEFMARK_PROPERTY_MS ?? 6000);
+const SEED = Number(process.env.BRIEFMARK_PROPERTY_SEED ?? 20261122);
+
+const conventions: Conventions = {
+  ...defaultConventions(),
+  actors: [
+    { id: 'fr', name: 'Macron', aliases: ['the French president'] },
+    { id: 'imf', name: 'the IMF' },
+  ],
+};
+
+const bases: string[] = [
+  generateBrief({ bytes: 1500, seed: 11 }),
+  generateBrief({ bytes: 2500, seed: 12 }),
+  readFileSync(join(FIXTURES, '..', '..', 'examples', 'ceasefire-impasse.brief.md'), 'utf8'),
+  '# T\n\n```\ncode\n\n:claim[not a tag]\n```\n\n::::rec[Outer]\n\n:::rec[Inner]\n\ntext\n:::\n\n::::\n\n:claim[after][^a]\n\n<!--\n\n:claim[in comment]\n\n-->\n\n[^a]: def\n\n    indented code\n\n- item\n\n  continued :claim[in item][link]\n\n[link]: https://example.org\n',
+];
+
+// Snippets that change the meaning of distant text as well as ordinary typing.
+const SNIPPETS = ['x', 'a', ' ', '\n', '\n\n', '.', '`', '```', '~~~', ':', ':::', '::::rec[R]', '[', ']', '^', '[^a]', '[^n11-0]: note', '@', '[@ref11-1]', '-', '- ', '1. ', '#', '## ', '|', '| a | b |\n| --- | --- |', '<!--', '-->', '<!-- briefmark-disable -->', '<pre>', '</pre>', '{', '}', '=', '*', '>', '    ', '---', ':claim[c]', ':claim[c]{src=ref11-0}', ':actor[Macron]', 'Macron', '[link]: https://example.org/x', '\r\n', 'É'];
+
+type Edit = { at: number; del: number; ins: string };
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  del: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 200 })),
+  ins: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 3 })),
+});
+
+function apply(text: string, e: { at: number; del: number; ins: string }): { text: string; e: Edit } {
+  const at = Math.floor(e.at * text.length);
+  return { text: text.slice(0, at) + e.ins + text.slice(at + e.del), e: { at, del: e.del, ins: e.ins } };
+}
+
+/**
+ * A canonical string for a value graph: objects seen before (the model shares and links
+ * objects, with cycles) are written as back references by visiting order.
+ */
+function serialize(value: unknown): string {
+  const seen = new Map<object, number>();
+  const out: string[] = [];
+  const visit = (v: unknown): void => {
+    if (v === null || typeof v !== 'object') {
+      out.push(v === undefined ? 'u' : JSON.stringify(v));
+      return;
+    }
+    const id = seen.get(v);
+    if (id !== undefined) {
+      out.push(`#${id}`);
+      return;
+    }
+    seen.set(v, seen.size);
+    if (Array.isArray(v)) {
+      out.push('[');
+      for (const x of v) visit(x), out.push(',');
+      out.push(']');
+      return;
+    }
+    if (v instanceof Map) {
+      out.push('M{');
+      for (const [k, x] of v) visit(k), out.push(':'), visit(x), out.push(',');
+      out.push('}');
+      return;
+    }
+    out.push('{');
+    for (const k of Object.keys(v).sort()) out.push(JSON.stringify(k), ':'), visit((v as Record<string, unknown>)[k]), out.push(',');
+    out.push('}');
+  };
+  visit(value);
+  return out.join('');
+}
+
+/** What an analysis shows: its diagnostics and the whole model, without the parse. */
+function observable(a: Analysis): unknown {
+  const { lines, ...model } = a.model;
+  return { diagnostics: a.diagnostics, failures: a.failures.map((f) => f.code), model, lines: lines.lineCount };
+}
+
+describe('incremental analysis (property)', function () {
+  this.timeout(BUDGET_MS * 3 + 20000);
+
+  it(`equals a from-scratch analysis after any sequence of edits (seed ${SEED}, ${BUDGET_MS} ms)`, () => {
+    let edits = 0;
+    const uri = 'file:///w/p.brief.md';
+    const rel = () => 'p.brief.md';
+    fc.assert(
+      fc.property(fc.nat(bases.length - 1), fc.array(edit, { minLength: 1, maxLength: 12 }), (baseIndex, steps) => {
+        const service = createBriefService(inMemoryWorkspace(conventions, rel));
+        let text = bases[baseIndex];
+        let version = 1;
+        service.analyze({ uri, version, getText: () => text });
+        for (const step of steps) {
+          text = apply(text, step).text;
+          version++;
+          const current = text;
+          const incremental = service.analyze({ uri, version, getText: () => current });
+          const fresh = analyze({ uri, text, version, relativePath: rel() }, { conventions });
+          const a = observable(incremental);
+          const b = observable(fresh);
+          if (serialize(a) !== serialize(b)) assert.deepStrictEqual(a, b, `after edit ${JSON.stringify(step)}`);
+          edits++;
+        }
+      }),
+      { seed: SEED, numRuns: 100_000, interruptAfterTimeLimit: BUDGET_MS, markInterruptAsFailure: false },
+    );
+    assert.ok(edits > 0);
+    if (process.env.BRIEFMARK_PROPERTY_REPORT) console.log(`      ${edits} edits checked`);
+  });
+
+  it('block-wise parsing gives the model a whole-document parse gives, after random edits', () => {
+    const input = (text: string) => ({ uri: 'file:///w/q.brief.md', text, relativePath: 'q.brief.md' });
+    const whole = (text: string): ParsedMarkdown => ({ text, blocks: [{ start: 0, end: text.length, key: text, labels: [], tree: parseFragment(text) }], reparsed: 1 });
+    fc.assert(
+      fc.property(fc.nat(bases.length - 1), fc.array(edit, { minLength: 1, maxLength: 6 }), (baseIndex, steps) => {
+        let text = bases[baseIndex];
+        for (const step of steps) text = apply(text, step).text;
+        const { lines: _a, ...blockwise } = buildModel(input(text), parseMarkdown(text), conventions);
+        const { lines: _b, ...reference } = buildModel(input(text), whole(text), conventions);
+        if (serialize(blockwise) !== serialize(reference)) assert.deepStrictEqual(blockwise, reference);
+      }),
+      { seed: SEED, numRuns: 100_000, interruptAfterTimeLimit: BUDGET_MS / 2, markInterruptAsFailure: false },
+    );
+  });
+});
