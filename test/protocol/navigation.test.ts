@@ -34,6 +34,8 @@ function applyEdits(text: string, edits: TextEdit[]): string {
   return text;
 }
 
+const fmt = (r: Range) => `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+
 describe('navigation over the protocol, in a workspace of several briefs', () => {
   let dir: string;
   let client: TestClient;
@@ -132,6 +134,72 @@ describe('navigation over the protocol, in a workspace of several briefs', () =>
     const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at(rel, '.[^ocha]', 4), newName: 'ocha-may' });
     assert.deepEqual(Object.keys(edit.changes ?? {}), [uri(rel)]);
     assert.equal(applyEdits(text, edit.changes![uri(rel)]), text.split('[^ocha]').join('[^ocha-may]'));
+  });
+
+  it('goes from a citation key to its entry in the shared bibliography file', async () => {
+    const rel = 'briefs/ceasefire.md';
+    const bib = read('sources/references.bib');
+    const def = await client.request<Location[]>('textDocument/definition', at(rel, '@lci2025', 2));
+    assert.deepEqual(def, [{ uri: uri('sources/references.bib'), range: rangeOf(bib, 'lci2025') }]);
+    const fromSrc = await client.request<Location[]>('textDocument/definition', at(rel, 'src=unocha2024', 5));
+    assert.deepEqual(fromSrc, [{ uri: uri('sources/references.bib'), range: rangeOf(bib, 'unocha2024') }]);
+  });
+
+  it('completes citation keys with author and year from the bibliography', async () => {
+    const u = uri('briefs/draft2.md');
+    const text = '---\nbibliography: ../sources/references.bib\n---\n# D\n\n:claim[x] [@\n';
+    await client.open(u, text, 1);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: u }, position: positionOf(text, '[@', 2) });
+    assert.deepEqual(items.map((i) => [i.label, i.detail, i.documentation]), [
+      ['lci2025', 'Anne Dupont 2025', { kind: 'markdown', value: '*Interview on LCI*' }],
+      ['unocha2024', 'UN OCHA 2024', { kind: 'markdown', value: '*Humanitarian Overview*' }],
+    ]);
+    await client.close(u);
+  });
+
+  it('finds every citation of a key across the workspace, closed briefs included', async () => {
+    const refs = await client.request<Location[]>('textDocument/references', { ...at('briefs/ceasefire.md', '@lci2025', 2), context: { includeDeclaration: true } });
+    const c = read('briefs/ceasefire.md');
+    const s = read('briefs/sanctions.md');
+    assert.deepEqual(show(refs), [
+      `sources/references.bib 0:9-0:16`,
+      `briefs/ceasefire.md ${fmt(rangeOf(c, '@lci2025', 1))}`,
+      `briefs/sanctions.md ${fmt(rangeOf(s, '@lci2025', 1))}`,
+    ]);
+    const unocha = await client.request<Location[]>('textDocument/references', { ...at('briefs/ceasefire.md', 'src=unocha2024', 5), context: { includeDeclaration: false } });
+    assert.deepEqual(show(unocha).map((l) => l.split(' ')[0]), ['briefs/ceasefire.md', 'briefs/ceasefire.md', 'energy.brief.md']);
+  });
+
+  it('refuses a citation-key rename onto an existing key', async () => {
+    await assert.rejects(
+      client.request('textDocument/rename', { ...at('briefs/ceasefire.md', '@lci2025', 2), newName: 'unocha2024' }),
+      /Cannot rename `@lci2025` to `@unocha2024`: the bibliography already has an entry `unocha2024`/,
+    );
+    await assert.rejects(client.request('textDocument/rename', { ...at('briefs/ceasefire.md', '@lci2025', 2), newName: 'two words' }), /not a valid citation key/);
+  });
+
+  it('renames a citation key in the bibliography file and every brief; applied, everything still resolves', async () => {
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { ...at('briefs/ceasefire.md', '@lci2025', 2), newName: 'dupont2025' });
+    const changed = Object.keys(edit.changes ?? {}).map((u) => u.slice(uri('').length + 1)).sort();
+    assert.deepEqual(changed, ['briefs/ceasefire.md', 'briefs/sanctions.md', 'sources/references.bib']);
+    const events: Array<{ uri: string; type: number }> = [];
+    for (const [u, edits] of Object.entries(edit.changes!)) {
+      const rel = u.slice(uri('').length + 1);
+      const next = applyEdits(read(rel), edits);
+      assert.equal(next, read(rel).split('lci2025').join('dupont2025'), `${rel}: exactly the key is renamed`);
+      writeFileSync(join(dir, rel), next);
+      events.push({ uri: u, type: 2 });
+    }
+    // The open brief gets the edit as a change of its buffer, as an editor applies it.
+    await client.change(uri('briefs/ceasefire.md'), 2, [{ text: read('briefs/ceasefire.md') }]);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: events });
+    const diags = await client.pull(uri('briefs/ceasefire.md'));
+    assert.deepEqual(diags.filter((d) => d.code === 'unknown-source'), []);
+    const refs = await client.request<Location[]>('textDocument/references', { ...at('briefs/ceasefire.md', '@dupont2025', 2), context: { includeDeclaration: true } });
+    assert.deepEqual(show(refs).map((l) => l.split(' ')[0]), ['sources/references.bib', 'briefs/ceasefire.md', 'briefs/sanctions.md']);
+    await client.open(uri('briefs/sanctions.md'), read('briefs/sanctions.md'), 1);
+    assert.deepEqual((await client.pull(uri('briefs/sanctions.md'))).filter((d) => d.code === 'unknown-source'), []);
+    await client.close(uri('briefs/sanctions.md'));
   });
 
   it('keeps the index current through file events: create, change, delete', async () => {
