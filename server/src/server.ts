@@ -20,12 +20,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { briefReport } from './core/features/briefReport';
 import { createBriefService, type BriefService } from './core/service';
 import { bibliographyFileDiagnostics } from './core/sources/bibliography';
 import { LineIndex } from './core/text/lineIndex';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { WorkspaceIndex, type IndexProgress } from './node/workspaceIndex';
 import { workspaceSymbols } from './core/features/workspaceSymbols';
+import { BRIEF_REPORT_METHOD, toWireBriefReport, type BriefReportParams, type WireBriefReport } from './protocol/briefReport';
 import * as proto from './protocol/toProto';
 
 const VERSION = '0.1.0';
@@ -281,6 +283,15 @@ export function startServer(connection: Connection): void {
     return guard('foldingRange', [], () => {
       const lines = service.analyze(doc).model.lines;
       return service.foldingRanges(doc).map((f) => proto.foldingRange(lines, f)).filter((r) => r.endLine > r.startLine);
+    });
+  });
+
+  connection.onRequest(BRIEF_REPORT_METHOD, (params: BriefReportParams, token): WireBriefReport | null => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || cancelled(token)) return null;
+    return guard('briefReport', null, () => {
+      const analysis = service.analyze(doc);
+      return toWireBriefReport(analysis.model.lines, briefReport(analysis), doc.uri, doc.version);
     });
   });
 

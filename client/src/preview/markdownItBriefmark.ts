@@ -1,0 +1,293 @@
+/**
+ * A markdown-it plugin for VS Code's Markdown preview (`markdown.markdownItPlugins`): renders
+ * Briefmark tags as readable, styled text instead of raw `:claim[…]{…}` syntax.
+ *
+ * - `:claim[label]{attrs}` → the label, marked as a claim; a claim with no source reference
+ *   (no `src`, no citation, footnote or link in its label or in the rest of its sentence)
+ *   carries a visible "unsourced" badge;
+ * - `:actor[label]{attrs}`, `:rec[label]{attrs}` → the label, marked as an actor or a
+ *   recommendation; labels may hold nested tags and Markdown;
+ * - `:::rec[label]{attrs}` … `:::` → a recommendation box with its label and attributes.
+ *
+ * It never breaks the preview: text that is not a complete tag (an unclosed bracket, a
+ * name that is not a tag, `10:30`, `:smile:`) stays ordinary text, and an unexpected error
+ * in a rule leaves the text as it was. The sourcing test here is the preview's quick one;
+ * the language server's diagnostics are the authority (docs/editor.md).
+ *
+ * No dependency on `vscode` or on markdown-it at run time: VS Code passes its own instance.
+ */
+import type { PluginSimple, StateBlock, StateInline, Token } from 'markdown-it';
+
+export const TAG_NAMES = ['claim', 'actor', 'rec'] as const;
+type TagName = (typeof TAG_NAMES)[number];
+
+export interface TagAttribute {
+  name: string;
+  value: string;
+}
+
+/** Parses `{#id .class key=value key="v w" key='v' flag}`' inner text. */
+export function parseAttributes(text: string): TagAttribute[] {
+  const out: TagAttribute[] = [];
+  const re = /#([^\s#.{}"'=]+)|\.([^\s#.{}"'=]+)|([A-Za-z_:][\w:.-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`{}]+)))?/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[1] !== undefined) out.push({ name: 'id', value: m[1] });
+    else if (m[2] !== undefined) out.push({ name: 'class', value: m[2] });
+    else out.push({ name: m[3], value: m[4] ?? m[5] ?? m[6] ?? '' });
+  }
+  return out;
+}
+
+const attr = (attrs: TagAttribute[], name: string) => attrs.find((a) => a.name === name)?.value;
+
+/** The index just after the `]` that closes the `[` at `open`, or -1. Honours escapes and nesting. */
+function closingBracket(src: string, open: number, max: number): number {
+  let depth = 0;
+  for (let i = open; i < max; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 0x5c /* \ */) i++;
+    else if (c === 0x60 /* ` */) {
+      // A code span inside a label: skip to its closing backticks (or treat as text).
+      const run = /^`+/.exec(src.slice(i))![0];
+      const close = src.indexOf(run, i + run.length);
+      if (close > 0 && close < max) i = close + run.length - 1;
+    } else if (c === 0x5b /* [ */) depth++;
+    else if (c === 0x5d /* ] */ && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/** The index just after the `}` closing the `{` at `open` (quotes honoured, one line), or -1. */
+function closingBrace(src: string, open: number, max: number): number {
+  let quote = 0;
+  for (let i = open + 1; i < max; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 0x0a) return -1;
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x7d) return i + 1;
+    else if (c === 0x7b) return -1;
+  }
+  return -1;
+}
+
+const SOURCE_REF = /\[@|(?<![\w.@])-?@[\p{L}\p{N}_]|\[\^[^\]\s]+\]|\]\(|\]\[[^\]]*\]|<https?:\/\/|https?:\/\/\S/u;
+
+/** Where the sentence that contains `from` ends: the next `.`, `!` or `?` followed by white space or the end. */
+function sentenceEnd(src: string, from: number, max: number): number {
+  const m = /[.!?](?=\s|$)/.exec(src.slice(from, max));
+  return m ? from + m.index + 1 : max;
+}
+
+/** Spec §4 in brief: a `src` attribute, or a citation, footnote or link in the label or in the rest of the sentence. */
+export function looksSourced(attrs: TagAttribute[], label: string, restOfSentence: string): boolean {
+  if ((attr(attrs, 'src') ?? '').trim() !== '') return true;
+  return SOURCE_REF.test(label) || SOURCE_REF.test(restOfSentence);
+}
+
+interface TagMeta {
+  name: TagName;
+  attrs: TagAttribute[];
+  label: string;
+  sourced?: boolean;
+}
+
+function inlineTag(state: StateInline, silent: boolean): boolean {
+  const { src, pos, posMax } = state;
+  if (src.charCodeAt(pos) !== 0x3a /* : */) return false;
+  const before = pos > 0 ? src[pos - 1] : '';
+  if (/[\p{L}\p{N}_:\\]/u.test(before)) return false;
+  const m = /^:(claim|actor|rec)(?=[[{])/.exec(src.slice(pos, Math.min(posMax, pos + 8)));
+  if (!m) return false;
+  const name = m[1] as TagName;
+  let i = pos + m[0].length;
+  let labelStart = -1;
+  let labelEnd = -1;
+  if (src[i] === '[') {
+    const close = closingBracket(src, i, posMax);
+    if (close < 0) return false;
+    labelStart = i + 1;
+    labelEnd = close - 1;
+    i = close;
+  }
+  let attrs: TagAttribute[] = [];
+  if (src[i] === '{') {
+    const close = closingBrace(src, i, posMax);
+    if (close > 0) {
+      attrs = parseAttributes(src.slice(i + 1, close - 1));
+      i = close;
+    }
+  }
+  if (labelStart < 0 && attrs.length === 0) return false;
+  if (silent) {
+    state.pos = i;
+    return true;
+  }
+  const label = labelStart >= 0 ? src.slice(labelStart, labelEnd) : '';
+  const meta: TagMeta = { name, attrs, label };
+  if (name === 'claim') meta.sourced = looksSourced(attrs, label, src.slice(i, sentenceEnd(src, i, posMax)));
+  const open = state.push('briefmark_tag_open', 'span', 1);
+  open.meta = meta;
+  if (labelStart >= 0 && labelEnd > labelStart) {
+    const oldMax = state.posMax;
+    state.pos = labelStart;
+    state.posMax = labelEnd;
+    state.md.inline.tokenize(state);
+    state.posMax = oldMax;
+  }
+  const close = state.push('briefmark_tag_close', 'span', -1);
+  close.meta = meta;
+  state.pos = i;
+  return true;
+}
+
+/** `:::rec[label]{attrs}` … `:::`, nesting-aware; an unclosed box runs to the end of its parent. */
+function containerRec(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const start = state.bMarks[startLine] + state.tShift[startLine];
+  const max = state.eMarks[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const line = state.src.slice(start, max);
+  const m = /^(:{3,})\s*rec(?![\w-])(.*)$/.exec(line);
+  if (!m) return false;
+  const fence = m[1];
+  let rest = m[2].trim();
+  let label = '';
+  let attrs: TagAttribute[] = [];
+  if (rest.startsWith('[')) {
+    const close = closingBracket(rest, 0, rest.length);
+    if (close < 0) return false;
+    label = rest.slice(1, close - 1);
+    rest = rest.slice(close).trim();
+  }
+  if (rest.startsWith('{')) {
+    const close = closingBrace(rest, 0, rest.length);
+    if (close < 0) return false;
+    attrs = parseAttributes(rest.slice(1, close - 1));
+    rest = rest.slice(close).trim();
+  }
+  if (rest !== '') return false;
+  if (silent) return true;
+
+  // Find the closing fence, counting nested containers.
+  let next = startLine;
+  let depth = 1;
+  let closed = false;
+  while (++next < endLine) {
+    const s = state.bMarks[next] + state.tShift[next];
+    const e = state.eMarks[next];
+    if (s < e && state.sCount[next] < state.blkIndent) break; // a less indented line ends the parent
+    if (state.sCount[next] - state.blkIndent >= 4) continue;
+    const text = state.src.slice(s, e).trim();
+    if (/^:{3,}\s*[A-Za-z]/.test(text)) depth++;
+    else if (/^:{3,}$/.test(text) && text.length >= 3 && --depth === 0) {
+      closed = true;
+      break;
+    }
+  }
+  const oldParent = state.parentType;
+  const oldLineMax = state.lineMax;
+  state.parentType = 'container' as typeof state.parentType;
+  state.lineMax = next;
+  const meta: TagMeta & { closed: boolean; fence: string } = { name: 'rec', attrs, label, closed, fence };
+  const open = state.push('briefmark_rec_open', 'div', 1);
+  open.block = true;
+  open.meta = meta;
+  open.map = [startLine, next];
+  if (label) {
+    const title = state.push('briefmark_rec_label', '', 0);
+    title.meta = meta;
+    const inline = state.push('inline', '', 0);
+    inline.content = label;
+    inline.map = [startLine, startLine + 1];
+    inline.children = [];
+    state.push('briefmark_rec_label_close', '', 0).meta = meta;
+  } else {
+    state.push('briefmark_rec_label', '', 0).meta = meta;
+    state.push('briefmark_rec_label_close', '', 0).meta = meta;
+  }
+  state.md.block.tokenize(state, startLine + 1, next);
+  const close = state.push('briefmark_rec_close', 'div', -1);
+  close.block = true;
+  state.parentType = oldParent;
+  state.lineMax = oldLineMax;
+  state.line = closed ? next + 1 : next;
+  return true;
+}
+
+function guarded<A extends unknown[]>(rule: (...args: A) => boolean): (...args: A) => boolean {
+  return (...args: A) => {
+    try {
+      return rule(...args);
+    } catch {
+      return false; // never break the preview: leave the text to the other rules
+    }
+  };
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function describe(meta: TagMeta): string {
+  const parts: string[] = [];
+  const a = (n: string) => attr(meta.attrs, n);
+  if (meta.name === 'claim') {
+    parts.push(meta.sourced ? 'Claim' : 'Claim — no source');
+    if (a('src')) parts.push(`sources: ${a('src')}`);
+    if (a('status')) parts.push(`status: ${a('status')}`);
+    if (a('by')) parts.push(`by: ${a('by')}`);
+  } else if (meta.name === 'actor') {
+    parts.push('Actor');
+    if (a('id')) parts.push(a('id')!);
+  } else {
+    parts.push('Recommendation');
+    for (const n of ['track', 'actor', 'priority', 'horizon']) if (a(n)) parts.push(`${n}: ${a(n)}`);
+  }
+  return parts.join(' · ');
+}
+
+function dataAttributes(meta: TagMeta): string {
+  return meta.attrs
+    .filter((a) => /^[a-z][\w-]*$/i.test(a.name) && a.name !== 'class')
+    .map((a) => ` data-${a.name.toLowerCase()}="${escapeHtml(a.value)}"`)
+    .join('');
+}
+
+export const briefmarkPlugin: PluginSimple = (md) => {
+  md.inline.ruler.before('link', 'briefmark_tag', guarded(inlineTag));
+  md.block.ruler.before('fence', 'briefmark_rec_container', guarded(containerRec), { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+
+  const rules = md.renderer.rules;
+  rules.briefmark_tag_open = (tokens: Token[], idx: number) => {
+    const meta = tokens[idx].meta as TagMeta;
+    const cls = [`briefmark-${meta.name}`];
+    if (meta.name === 'claim' && !meta.sourced) cls.push('briefmark-unsourced');
+    return `<span class="${cls.join(' ')}" title="${escapeHtml(describe(meta))}"${dataAttributes(meta)}>`;
+  };
+  rules.briefmark_tag_close = (tokens: Token[], idx: number) => {
+    const meta = tokens[idx].meta as TagMeta;
+    const badge = meta.name === 'claim' && !meta.sourced ? '<sup class="briefmark-badge" aria-label="unsourced claim">unsourced</sup>' : '';
+    return `</span>${badge}`;
+  };
+  rules.briefmark_rec_open = (tokens: Token[], idx: number) => {
+    const meta = tokens[idx].meta as TagMeta & { closed: boolean };
+    const line = tokens[idx].map ? ` data-line="${tokens[idx].map![0]}"` : '';
+    return `<div class="briefmark-rec-box${meta.closed ? '' : ' briefmark-unclosed'}"${line}${dataAttributes(meta)}>\n`;
+  };
+  rules.briefmark_rec_label = () => {
+    return `<div class="briefmark-rec-title"><span class="briefmark-rec-kind">Recommendation</span> `;
+  };
+  rules.briefmark_rec_label_close = (tokens: Token[], idx: number) => {
+    const meta = tokens[idx].meta as TagMeta & { closed: boolean };
+    const details = ['track', 'actor', 'priority', 'horizon']
+      .map((n) => [n, attr(meta.attrs, n)] as const)
+      .filter(([, v]) => v)
+      .map(([n, v]) => `<span class="briefmark-rec-attr"><span class="briefmark-rec-attr-name">${n}</span> ${escapeHtml(v!)}</span>`);
+    const unclosed = meta.closed ? '' : '<span class="briefmark-badge">not closed: add a line <code>:::</code></span>';
+    return `${details.length || unclosed ? `<span class="briefmark-rec-attrs">${details.join('')}${unclosed}</span>` : ''}</div>\n`;
+  };
+  rules.briefmark_rec_close = () => '</div>\n';
+};
+
+export default briefmarkPlugin;

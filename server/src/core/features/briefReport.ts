@@ -1,0 +1,124 @@
+import type { Analysis } from '../analysis';
+import type { Claim, Recommendation } from '../model/types';
+import { claimSources } from '../rules/sourceKeys';
+import { shorten } from '../rules/unsourcedClaim';
+import type { Span } from '../text/span';
+
+/**
+ * The sourcing report of one brief: what the status bar counts and the report view draws.
+ * Pure: computed from an `Analysis`, offsets only (the protocol layer turns spans into
+ * ranges). A claim is *sourced* when at least one of its sources resolves (spec §4): the
+ * same test `unsourced-claim` and the claim hover use, so the numbers agree with them.
+ */
+export interface BriefReport {
+  isBrief: boolean;
+  claims: { total: number; sourced: number };
+  /** Sections that hold claims, in document order; claims sit in their innermost section. */
+  sections: ReportSection[];
+  /** The framework's tracks in order, then (if any) recommendations that belong to no track. */
+  tracks: ReportTrack[];
+  /** Actors by mentions (tagged and untagged), most mentioned first. */
+  actors: ReportActor[];
+}
+
+export interface ReportClaim {
+  label: string;
+  sourced: boolean;
+  span: Span;
+}
+
+export interface ReportSection {
+  title: string;
+  level: number;
+  /** The heading; absent for claims before the first heading. */
+  span?: Span;
+  sourced: number;
+  unsourced: number;
+  claims: ReportClaim[];
+}
+
+export interface ReportTrack {
+  /** `Track 1: Diplomatic Pathway`, or `No track`. */
+  title: string;
+  span?: Span;
+  recommendations: { label: string; span: Span; group?: string }[];
+}
+
+export interface ReportActor {
+  /** The registry id, when the actor resolves to one. */
+  id?: string;
+  name: string;
+  mentions: number;
+  tagged: number;
+  /** Every mention, in document order. */
+  spans: Span[];
+}
+
+export function briefReport(analysis: Analysis): BriefReport {
+  const { model } = analysis;
+  if (!model.isBrief) return { isBrief: false, claims: { total: 0, sourced: 0 }, sections: [], tracks: [], actors: [] };
+  const sourced = (c: Claim) => claimSources(analysis, c).length > 0;
+
+  const sections = new Map<number, ReportSection>();
+  for (const claim of model.claims) {
+    const at = claim.directive.span.start;
+    // Innermost: the last heading before the claim whose section contains it.
+    let index = -1;
+    model.sections.forEach((s, i) => {
+      if (s.span.start <= at && at < s.span.end) index = i;
+    });
+    let section = sections.get(index);
+    if (!section) {
+      const s = model.sections[index];
+      section = s
+        ? { title: s.heading.text, level: s.heading.level, span: s.heading.span, sourced: 0, unsourced: 0, claims: [] }
+        : { title: '(before the first heading)', level: 0, sourced: 0, unsourced: 0, claims: [] };
+      sections.set(index, section);
+    }
+    const ok = sourced(claim);
+    section.claims.push({ label: shorten(claim.label, 80), sourced: ok, span: claim.directive.span });
+    if (ok) section.sourced++;
+    else section.unsourced++;
+  }
+
+  const recRow = (r: Recommendation) => ({ label: shorten(r.label, 80), span: r.directive ? r.directive.span : r.labelSpan, group: r.group?.heading.text });
+  const tracks: ReportTrack[] = (model.framework?.tracks ?? []).map((t) => ({ title: `Track ${t.number}: ${t.title}`, span: t.heading.span, recommendations: [] }));
+  const trackOf = new Map((model.framework?.tracks ?? []).map((t, i) => [t, tracks[i]]));
+  const orphans: ReportTrack = { title: 'No track', recommendations: [] };
+  for (const r of model.recommendations) (r.track && trackOf.get(r.track) ? trackOf.get(r.track)! : orphans).recommendations.push(recRow(r));
+  if (orphans.recommendations.length) tracks.push(orphans);
+
+  const registry = analysis.conventions.actors;
+  const byKey = new Map<string, ReportActor>();
+  const resolve = (id: string | undefined, label: string) => {
+    const l = label.replace(/\s+/g, ' ').trim();
+    return (id ? registry.find((a) => a.id === id) : undefined) ?? registry.find((a) => [a.name, ...(a.aliases ?? [])].some((n) => n.toLowerCase() === l.toLowerCase()));
+  };
+  const entry = (key: string, init: () => ReportActor) => {
+    let e = byKey.get(key);
+    if (!e) byKey.set(key, (e = init()));
+    return e;
+  };
+  for (const a of model.actors) {
+    const known = resolve(a.id, a.label);
+    const name = known?.name ?? a.label.replace(/\s+/g, ' ').trim();
+    const key = known ? `id:${known.id}` : a.id ? `id:${a.id}` : `name:${name.toLowerCase()}`;
+    const e = entry(key, () => ({ id: known?.id ?? a.id, name, mentions: 0, tagged: 0, spans: [] }));
+    e.mentions++;
+    e.tagged++;
+    e.spans.push(a.directive.span);
+  }
+  for (const m of model.actorMentions) {
+    const known = registry.find((a) => a.id === m.actorId);
+    const e = entry(`id:${m.actorId}`, () => ({ id: m.actorId, name: known?.name ?? m.actorId, mentions: 0, tagged: 0, spans: [] }));
+    e.mentions++;
+    e.spans.push(m.span);
+  }
+  const actors = [...byKey.values()];
+  for (const a of actors) a.spans.sort((x, y) => x.start - y.start);
+  actors.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+
+  const list = [...sections.entries()].sort(([a], [b]) => a - b).map(([, s]) => s);
+  const total = model.claims.length;
+  return { isBrief: true, claims: { total, sourced: list.reduce((n, s) => n + s.sourced, 0) }, sections: list, tracks, actors };
+}

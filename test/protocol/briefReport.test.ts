@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BRIEF_REPORT_METHOD, type WireBriefReport } from '../../server/src/protocol/briefReport';
+import { TestClient } from './lspClient';
+
+const EXAMPLES = join(__dirname, '..', '..', 'examples');
+const BRIEF = join(EXAMPLES, 'ceasefire-impasse.brief.md');
+
+describe('custom request briefmark/briefReport', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ transport: 'stdio', pull: true, rootUri: pathToFileURL(EXAMPLES).href });
+  });
+  after(async () => {
+    if (client) await client.stop();
+  });
+
+  it('answers with the sourcing report of an open brief, with LSP ranges', async () => {
+    const uri = pathToFileURL(BRIEF).href;
+    const text = readFileSync(BRIEF, 'utf8');
+    await client.open(uri, text, 3);
+    const r = await client.connection.sendRequest<WireBriefReport | null>(BRIEF_REPORT_METHOD, { textDocument: { uri } });
+    assert.ok(r && r.isBrief);
+    assert.equal(r.uri, uri);
+    assert.equal(r.version, 3);
+    assert.equal(r.claims.sourced, r.claims.total - 1, 'one unsourced claim in the example');
+    const unsourced = r.sections.flatMap((s) => s.claims).filter((c) => !c.sourced);
+    assert.equal(unsourced.length, 1);
+    const { start, end } = unsourced[0].range;
+    const line = text.split('\n')[start.line];
+    assert.equal(line.slice(start.character, end.character), ':claim[$400 billion]');
+    assert.ok(r.tracks.length >= 2 && r.tracks[0].title.startsWith('Track 1'));
+    assert.ok(r.actors.length > 0 && Array.isArray(r.actors[0].ranges));
+  });
+
+  it('answers null for a document it does not have', async () => {
+    assert.equal(await client.connection.sendRequest(BRIEF_REPORT_METHOD, { textDocument: { uri: 'file:///nowhere.md' } }), null);
+  });
+});
