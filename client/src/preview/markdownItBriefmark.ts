@@ -16,7 +16,7 @@
  *
  * No dependency on `vscode` or on markdown-it at run time: VS Code passes its own instance.
  */
-import type { PluginSimple, StateBlock, StateInline, Token } from 'markdown-it';
+import type { MarkdownIt, StateBlock, StateInline, Token } from 'markdown-it';
 
 export const TAG_NAMES = ['claim', 'actor', 'rec'] as const;
 type TagName = (typeof TAG_NAMES)[number];
@@ -128,7 +128,7 @@ function inlineTag(state: StateInline, silent: boolean): boolean {
   const meta: TagMeta = { name, attrs, label };
   if (name === 'claim') meta.sourced = looksSourced(attrs, label, src.slice(i, sentenceEnd(src, i, posMax)));
   const open = state.push('briefmark_tag_open', 'span', 1);
-  open.meta = meta;
+  open.meta = meta as unknown as Record<string, unknown>;
   if (labelStart >= 0 && labelEnd > labelStart) {
     const oldMax = state.posMax;
     state.pos = labelStart;
@@ -137,7 +137,7 @@ function inlineTag(state: StateInline, silent: boolean): boolean {
     state.posMax = oldMax;
   }
   const close = state.push('briefmark_tag_close', 'span', -1);
-  close.meta = meta;
+  close.meta = meta as unknown as Record<string, unknown>;
   state.pos = i;
   return true;
 }
@@ -192,19 +192,19 @@ function containerRec(state: StateBlock, startLine: number, endLine: number, sil
   const meta: TagMeta & { closed: boolean; fence: string } = { name: 'rec', attrs, label, closed, fence };
   const open = state.push('briefmark_rec_open', 'div', 1);
   open.block = true;
-  open.meta = meta;
+  open.meta = meta as unknown as Record<string, unknown>;
   open.map = [startLine, next];
   if (label) {
     const title = state.push('briefmark_rec_label', '', 0);
-    title.meta = meta;
+    title.meta = meta as unknown as Record<string, unknown>;
     const inline = state.push('inline', '', 0);
     inline.content = label;
     inline.map = [startLine, startLine + 1];
     inline.children = [];
-    state.push('briefmark_rec_label_close', '', 0).meta = meta;
+    state.push('briefmark_rec_label_close', '', 0).meta = meta as unknown as Record<string, unknown>;
   } else {
-    state.push('briefmark_rec_label', '', 0).meta = meta;
-    state.push('briefmark_rec_label_close', '', 0).meta = meta;
+    state.push('briefmark_rec_label', '', 0).meta = meta as unknown as Record<string, unknown>;
+    state.push('briefmark_rec_label_close', '', 0).meta = meta as unknown as Record<string, unknown>;
   }
   state.md.block.tokenize(state, startLine + 1, next);
   const close = state.push('briefmark_rec_close', 'div', -1);
@@ -254,24 +254,24 @@ function dataAttributes(meta: TagMeta): string {
     .join('');
 }
 
-export const briefmarkPlugin: PluginSimple = (md) => {
+export const briefmarkPlugin = (md: MarkdownIt): void => {
   md.inline.ruler.before('link', 'briefmark_tag', guarded(inlineTag));
   md.block.ruler.before('fence', 'briefmark_rec_container', guarded(containerRec), { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
 
   const rules = md.renderer.rules;
   rules.briefmark_tag_open = (tokens: Token[], idx: number) => {
-    const meta = tokens[idx].meta as TagMeta;
+    const meta = tokens[idx].meta as unknown as TagMeta;
     const cls = [`briefmark-${meta.name}`];
     if (meta.name === 'claim' && !meta.sourced) cls.push('briefmark-unsourced');
     return `<span class="${cls.join(' ')}" title="${escapeHtml(describe(meta))}"${dataAttributes(meta)}>`;
   };
   rules.briefmark_tag_close = (tokens: Token[], idx: number) => {
-    const meta = tokens[idx].meta as TagMeta;
+    const meta = tokens[idx].meta as unknown as TagMeta;
     const badge = meta.name === 'claim' && !meta.sourced ? '<sup class="briefmark-badge" aria-label="unsourced claim">unsourced</sup>' : '';
     return `</span>${badge}`;
   };
   rules.briefmark_rec_open = (tokens: Token[], idx: number) => {
-    const meta = tokens[idx].meta as TagMeta & { closed: boolean };
+    const meta = tokens[idx].meta as unknown as TagMeta & { closed: boolean };
     const line = tokens[idx].map ? ` data-line="${tokens[idx].map![0]}"` : '';
     return `<div class="briefmark-rec-box${meta.closed ? '' : ' briefmark-unclosed'}"${line}${dataAttributes(meta)}>\n`;
   };
@@ -279,7 +279,7 @@ export const briefmarkPlugin: PluginSimple = (md) => {
     return `<div class="briefmark-rec-title"><span class="briefmark-rec-kind">Recommendation</span> `;
   };
   rules.briefmark_rec_label_close = (tokens: Token[], idx: number) => {
-    const meta = tokens[idx].meta as TagMeta & { closed: boolean };
+    const meta = tokens[idx].meta as unknown as TagMeta & { closed: boolean };
     const details = ['track', 'actor', 'priority', 'horizon']
       .map((n) => [n, attr(meta.attrs, n)] as const)
       .filter(([, v]) => v)

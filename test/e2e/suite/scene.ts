@@ -8,6 +8,7 @@ import { briefmarkDiagnostics, open, positionOf, waitFor } from './helpers';
 
 export async function prepareScreenshotScene(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('notifications.clearAll');
   const editor = await open('ceasefire-impasse.brief.md');
   await waitFor('diagnostics on the brief', () => briefmarkDiagnostics(editor.document.uri).length > 0);
   const at = positionOf(editor.document, '$400 billion', 3);

@@ -1,0 +1,53 @@
+/**
+ * What the VS Code client adds around the language server: the status bar item, the
+ * sourcing report, the tag-selection commands and the Markdown preview plugin. The
+ * language features themselves all come from the server.
+ */
+import type { MarkdownIt } from 'markdown-it';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { tagSelection, type TagKind } from './commands/tagSelection';
+import { briefmarkPlugin } from './preview/markdownItBriefmark';
+import { SourcingReportPanels } from './report/reportPanel';
+import { BriefStatusBar } from './statusBar';
+
+/** What `activate` returns: VS Code's Markdown preview calls `extendMarkdownIt`; the e2e suite reads the rest. */
+export interface BriefmarkApi {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+  /** The status bar text for the active editor, or undefined while hidden. */
+  readonly statusText: string | undefined;
+  /** URIs of the briefs whose sourcing report is open. */
+  readonly openReports: string[];
+}
+
+export function registerEditorFeatures(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): BriefmarkApi {
+  const status = new BriefStatusBar(client);
+  const reports = new SourcingReportPanels(client);
+  const tag = (kind: TagKind) => () => tagSelection(kind);
+  context.subscriptions.push(
+    status,
+    reports,
+    vscode.commands.registerCommand('briefmark.tagClaim', tag('claim')),
+    vscode.commands.registerCommand('briefmark.tagActor', tag('actor')),
+    vscode.commands.registerCommand('briefmark.tagRecommendation', tag('rec')),
+    vscode.commands.registerCommand('briefmark.showSourcingReport', async (uri?: vscode.Uri) => {
+      const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc || doc.languageId !== 'markdown') {
+        void vscode.window.showInformationMessage('Briefmark: open a brief (a Markdown file) to see its sourcing report.');
+        return false;
+      }
+      const panel = await reports.show(doc);
+      if (!panel) void vscode.window.showInformationMessage(`Briefmark: ${vscode.workspace.asRelativePath(doc.uri)} is not a brief.`);
+      return !!panel;
+    }),
+  );
+  return {
+    extendMarkdownIt: (md) => md.use(briefmarkPlugin),
+    get statusText() {
+      return status.text;
+    },
+    get openReports() {
+      return [...reports.open.keys()];
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The status bar item for the active brief: "14/17 claims sourced". Hidden for Markdown
+ * files that are not briefs and for other editors; a click opens the sourcing report.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { requestBriefReport } from './briefReportClient';
+
+export class BriefStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('briefmark.claims', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  private visible = false;
+
+  constructor(private readonly client: () => LanguageClient | undefined) {
+    this.item.name = 'Briefmark: sourced claims';
+    this.item.command = 'briefmark.showSourcingReport';
+    this.disposables.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
+      vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && this.schedule(300)),
+      // Diagnostics arrive after the server has analysed a change (also after a conventions edit).
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const doc = vscode.window.activeTextEditor?.document;
+        if (doc && e.uris.some((u) => u.toString() === doc.uri.toString())) this.schedule(0);
+      }),
+    );
+    this.schedule(0);
+  }
+
+  schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.update(), delayMs);
+  }
+
+  private async update(): Promise<void> {
+    const generation = ++this.generation;
+    const doc = vscode.window.activeTextEditor?.document;
+    let report = null;
+    try {
+      report = doc ? await requestBriefReport(this.client(), doc) : null;
+    } catch {
+      report = null; // the server restarting, or the document closed meanwhile
+    }
+    if (generation !== this.generation) return;
+    if (!report || !report.isBrief) {
+      this.item.hide();
+      this.visible = false;
+      return;
+    }
+    const { total, sourced } = report.claims;
+    const unsourced = total - sourced;
+    this.item.text = `${unsourced > 0 ? '$(warning)' : '$(pass)'} ${sourced}/${total} claims sourced`;
+    this.item.tooltip = new vscode.MarkdownString(
+      `**Briefmark** — ${sourced} of ${total} claim${total === 1 ? '' : 's'} sourced` + (unsourced > 0 ? `, ${unsourced} without a source` : '') + '\n\nClick to open the sourcing report.',
+    );
+    this.item.backgroundColor = unsourced > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.accessibilityInformation = { label: `${sourced} of ${total} claims sourced` };
+    this.item.show();
+    this.visible = true;
+  }
+
+  /** The text shown, or undefined while hidden (read by the e2e suite through the extension's API). */
+  get text(): string | undefined {
+    return this.visible ? this.item.text : undefined;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

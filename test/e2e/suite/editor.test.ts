@@ -1,0 +1,112 @@
+/** What the VS Code client adds: preview, status bar, sourcing report, tag commands, and no noise from VS Code's own Markdown validation. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, briefmarkDiagnostics, codeOf, open, positionOf, waitFor } from './helpers';
+
+const BRIEF = 'ceasefire-impasse.brief.md';
+
+interface BriefmarkApi {
+  readonly statusText: string | undefined;
+  readonly openReports: string[];
+}
+
+async function api(): Promise<BriefmarkApi> {
+  return (await activateExtension()).exports as BriefmarkApi;
+}
+
+describe('Briefmark in VS Code: editor features', () => {
+  it("renders tags in VS Code's Markdown preview through the contributed markdown-it plugin", async () => {
+    await activateExtension();
+    const html = await waitFor('the Markdown preview renderer with the Briefmark plugin', async () => {
+      const out = await vscode.commands.executeCommand<string>('markdown.api.render', 'Needs exceed :claim[$400 billion]. :actor[Macron]{id=fr-president} agreed :claim[so]{src=wire}.');
+      return typeof out === 'string' && out.includes('briefmark-') && out;
+    });
+    assert.match(html, /<span class="briefmark-claim briefmark-unsourced"[^>]*>\$400 billion<\/span><sup class="briefmark-badge"[^>]*>unsourced<\/sup>/);
+    assert.match(html, /<span class="briefmark-actor"[^>]*>Macron<\/span>/);
+    assert.match(html, /<span class="briefmark-claim" [^>]*data-src="wire">so<\/span>/);
+    assert.doesNotMatch(html, /:claim\[|:actor\[/);
+    const box = await vscode.commands.executeCommand<string>('markdown.api.render', ':::rec[Clarify red lines]{priority=high}\nBody.\n:::\n');
+    assert.match(box, /<div class="briefmark-rec-box"[^>]*>[\s\S]*Clarify red lines[\s\S]*<p[^>]*>Body.<\/p>/);
+  });
+
+  it('shows "N/M claims sourced" in the status bar for the active brief, and hides it for a README', async () => {
+    const a = await api();
+    const brief = (await open(BRIEF)).document;
+    const text = await waitFor('the status bar item for the brief', () => a.statusText?.includes('claims sourced') && a.statusText);
+    const unsourced = briefmarkDiagnostics(brief.uri).filter((d) => codeOf(d) === 'unsourced-claim').length;
+    const m = /(\d+)\/(\d+) claims sourced/.exec(text);
+    assert.ok(m, text);
+    assert.equal(Number(m[2]) - Number(m[1]), unsourced, `status "${text}" vs ${unsourced} unsourced-claim diagnostics`);
+    await open('README.md');
+    await waitFor('the status bar item to hide on a README', () => a.statusText === undefined);
+  });
+
+  it('opens the sourcing report for the brief as a webview beside it', async () => {
+    const a = await api();
+    const brief = (await open(BRIEF)).document;
+    const shown = await vscode.commands.executeCommand<boolean>('briefmark.showSourcingReport');
+    assert.equal(shown, true);
+    assert.ok(a.openReports.includes(brief.uri.toString()), a.openReports.join(', '));
+    const tab = await waitFor('the report tab', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('briefmark.sourcingReport')),
+    );
+    assert.match(tab.label, /Sourcing: ceasefire-impasse\.brief\.md/);
+    await vscode.window.tabGroups.close(tab);
+    // On a README the command declines.
+    await open('README.md');
+    assert.equal(await vscode.commands.executeCommand<boolean>('briefmark.showSourcingReport'), false);
+  });
+
+  it('tags the selection as a claim, and the server then reports it as unsourced', async () => {
+    const editor = await open('notes/probe.brief.md');
+    const doc = editor.document;
+    await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), '\nTrade fell by 40% last year.\n'));
+    const start = positionOf(doc, '40% last year');
+    editor.selection = new vscode.Selection(start, start.translate(0, '40% last year'.length));
+    await vscode.commands.executeCommand('briefmark.tagClaim');
+    assert.match(doc.getText(), /Trade fell by :claim\[40% last year\]\{src=source-key\}\./);
+    // The attribute block is selected (first tab stop): delete it, leaving the bare claim.
+    assert.equal(doc.getText(editor.selection), '{src=source-key}');
+    await vscode.commands.executeCommand('deleteLeft');
+    await vscode.commands.executeCommand('leaveSnippet');
+    assert.match(doc.getText(), /Trade fell by :claim\[40% last year\]\./);
+    await waitFor('an unsourced-claim diagnostic on the new claim', () =>
+      briefmarkDiagnostics(doc.uri).some((d) => codeOf(d) === 'unsourced-claim' && doc.getText(d.range) === ':claim[40% last year]'),
+    );
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('wraps several lines as a :::rec container and an actor name as an actor', async () => {
+    const editor = await open('notes/probe.brief.md');
+    const doc = editor.document;
+    await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), '\nPress for talks.\nKeep allies close.\n\nThe Kremlin refused.\n'));
+    const from = positionOf(doc, 'Press for talks.');
+    editor.selection = new vscode.Selection(from, from.translate(2, 0));
+    await vscode.commands.executeCommand('briefmark.tagRecommendation');
+    assert.match(doc.getText(), /:::rec\[Recommendation\]\{track=1\}\nPress for talks\.\nKeep allies close\.\n:::\n/);
+    await vscode.commands.executeCommand('leaveSnippet');
+    const k = positionOf(doc, 'Kremlin');
+    editor.selection = new vscode.Selection(k, k.translate(0, 'Kremlin'.length));
+    await vscode.commands.executeCommand('briefmark.tagActor');
+    assert.match(doc.getText(), /The :actor\[Kremlin\]\{id=actor-id\} refused\./);
+    await vscode.commands.executeCommand('leaveSnippet');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it("keeps VS Code's Markdown link validation quiet about tags, citations and footnotes", async () => {
+    const config = vscode.workspace.getConfiguration('markdown', vscode.Uri.file('/'));
+    assert.equal(config.get('validate.enabled'), true, 'the e2e workspace switches markdown.validate.enabled on');
+    // The fix: Briefmark's configurationDefaults turn off the reference-link check, which
+    // reads every [label], [@key] and [^footnote] as a link reference without definition.
+    assert.equal(config.inspect('validate.referenceLinks.enabled')?.defaultValue, 'ignore');
+    const doc = (await open('links.brief.md')).document;
+    const markdown = () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source !== 'briefmark');
+    // The one real broken link proves that validation ran on this document.
+    await waitFor("VS Code's Markdown validation to report the really broken link", () => markdown().some((d) => doc.getText(d.range).includes('missing-file.md')), 60_000);
+    const noise = markdown().filter((d) => !doc.getText(d.range).includes('missing-file.md'));
+    assert.deepEqual(
+      noise.map((d) => `${d.source}/${codeOf(d)} at ${d.range.start.line + 1}:${d.range.start.character + 1} "${doc.getText(d.range)}": ${d.message}`),
+      [],
+    );
+  });
+});
