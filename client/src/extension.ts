@@ -19,6 +19,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefm
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      // Team conventions: the server reports `invalid-conventions` on the file itself.
+      { scheme: 'file', pattern: '**/.briefmark.yaml' },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.briefmark.yaml,*.bib,*.json,*.yaml,*.yml,*.md,*.txt}') },
   };
@@ -28,10 +30,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefm
       await client?.restart();
     }),
     vscode.commands.registerCommand('briefmark.showOutput', () => client?.outputChannel.show()),
+    vscode.commands.registerCommand('briefmark.exportCodebook', () => exportCodebook()),
   );
   const api = registerEditorFeatures(context, () => client);
   await client.start();
   return api;
+}
+
+/** Asks the server for the REFI-QDA codebook of the active brief's conventions, and saves it. */
+async function exportCodebook(): Promise<void> {
+  if (!client) return;
+  const uri = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  const result = await client.sendRequest<{ xml: string; conventionsUri?: string; suggestedName: string } | null>('briefmark/exportCodebook', { uri: uri?.toString() });
+  if (!result) {
+    void vscode.window.showErrorMessage('Briefmark: the codebook could not be exported (see the Briefmark output).');
+    return;
+  }
+  const folder = result.conventionsUri ? vscode.Uri.joinPath(vscode.Uri.parse(result.conventionsUri), '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, result.suggestedName) : undefined,
+    filters: { 'REFI-QDA codebook': ['qdc'] },
+    saveLabel: 'Export Codebook',
+  });
+  if (!target) return;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.xml));
+  void vscode.window.showInformationMessage(`Briefmark: codebook exported to ${vscode.workspace.asRelativePath(target)}.`);
 }
 
 export async function deactivate(): Promise<void> {

@@ -24,6 +24,9 @@ import { briefReport } from './core/features/briefReport';
 import { createBriefService, type BriefService } from './core/service';
 import { bibliographyFileDiagnostics } from './core/sources/bibliography';
 import { LineIndex } from './core/text/lineIndex';
+import { ConventionsWiring, conventionsCapabilities } from './conventionsServer';
+import { exportCodebookFor } from './node/exportCodebook';
+import { conventionsDiagnostics } from './node/conventionsDiagnostics';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { WorkspaceIndex, type IndexProgress } from './node/workspaceIndex';
 import { workspaceSymbols } from './core/features/workspaceSymbols';
@@ -69,6 +72,7 @@ export function startServer(connection: Connection): void {
   /** `workspace/didChangeWatchedFiles` listeners: the index, and whoever else needs file events. */
   const fileEventListeners: Array<(changes: FileEvent[]) => void> = [(changes) => index.onFileEvents(changes)];
   const timers = new Map<string, NodeJS.Timeout>();
+  let conventions!: ConventionsWiring;
 
   /** Runs a handler; an exception is logged and answered with `fallback`, never a crash. */
   function guard<T>(name: string, fallback: T, fn: () => T): T {
@@ -86,6 +90,7 @@ export function startServer(connection: Connection): void {
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) options.debounceMs = init.debounceMs;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspace.setFolders(folders);
+    conventions = new ConventionsWiring(connection, documents, workspace, conventionsCapabilities(params.capabilities), () => refreshAll());
     progressSupport = !!params.capabilities.window?.workDoneProgress;
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     return {
@@ -121,7 +126,11 @@ export function startServer(connection: Connection): void {
     index.start(folders, progress);
   }
 
+  // Conventions files first, so that the listeners below see the new conventions.
+  fileEventListeners.unshift((changes) => conventions.onFileEvents(changes));
+
   connection.onInitialized(() => {
+    void conventions.initialized().catch((e) => logger.error('conventions setup failed', e));
     connection.workspace.onDidChangeWorkspaceFolders?.(() => {
       void connection.workspace.getWorkspaceFolders().then((list) => {
         folders = (list ?? []).map((f) => f.uri);
@@ -141,6 +150,11 @@ export function startServer(connection: Connection): void {
   });
 
   function diagnosticsOf(doc: TextDocument) {
+    if (!conventions.settings.diagnosticsEnabled) return [];
+    if (conventions.isConventionsDocument(doc.uri)) {
+      const c = conventionsDiagnostics(workspace, doc.uri, doc.getText());
+      return c.diagnostics.map((d) => proto.diagnostic(c.lines, doc.uri, d));
+    }
     const analysis = service.analyze(doc);
     publishBibliographyProblems();
     return analysis.diagnostics.map((d) => proto.diagnostic(analysis.model.lines, doc.uri, d));
@@ -200,7 +214,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params, token) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || cancelled(token)) return null;
+    if (!doc || cancelled(token) || !conventions.settings.hoverEnabled || conventions.isConventionsDocument(doc.uri)) return null;
     return guard('hover', null, () => {
       const h = service.hover(doc, doc.offsetAt(params.position));
       return h ? proto.hover(service.analyze(doc).model.lines, h) : null;
@@ -209,7 +223,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDocumentSymbol((params, token) => {
     const doc = documents.get(params.textDocument.uri);
-    if (!doc || cancelled(token)) return [];
+    if (!doc || cancelled(token) || conventions.isConventionsDocument(doc.uri)) return [];
     return guard('documentSymbol', [], () => {
       const lines = service.analyze(doc).model.lines;
       return service.documentSymbols(doc).map((s) => proto.documentSymbol(lines, s));
@@ -294,6 +308,8 @@ export function startServer(connection: Connection): void {
       return toWireBriefReport(analysis.model.lines, briefReport(analysis), doc.uri, doc.version);
     });
   });
+
+  connection.onRequest('briefmark/exportCodebook', (params: { uri?: string }) => guard('exportCodebook', null, () => exportCodebookFor(workspace, params?.uri)));
 
   documents.listen(connection);
   connection.listen();

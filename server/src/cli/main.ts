@@ -7,8 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { defaultConventions } from '../core/conventions/types';
 import { createBriefService, inMemoryWorkspace } from '../core/service';
 import { matchesAnyGlob } from '../core/text/glob';
+import { exportCodebookCommand } from './exportCodebook';
 
-const USAGE = `Usage: briefmark check [paths…] [--format text|json] [--max-warnings N]`;
+const USAGE = `Usage: briefmark check [paths…] [--format text|json] [--max-warnings N]\n       briefmark export-codebook [--out FILE] [PATH]`;
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
@@ -16,6 +17,7 @@ function main(argv: string[]): number {
     process.stdout.write('briefmark 0.1.0\n');
     return 0;
   }
+  if (command === 'export-codebook') return exportCodebookCommand(rest);
   if (command !== 'check') {
     process.stderr.write(`${command ? `Unknown command "${command}". ` : ''}${USAGE}\n`);
     return 2;

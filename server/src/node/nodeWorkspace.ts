@@ -1,22 +1,15 @@
 import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { defaultConventions, type Conventions } from '../core/conventions/types';
+import type { Conventions } from '../core/conventions/types';
 import type { IWorkspace } from '../core/service';
 import type { BuiltModel } from '../core/model/buildModel';
 import type { SourceDocument } from '../core/rules/types';
 import { emptyBibliography, type Bibliography } from '../core/sources/bibliography';
 import { BibliographyLoader, type LoadedBibliography } from './bibliographyLoader';
 import { SourceDocumentLoader } from './sourceDocumentLoader';
+import { ConventionsLoader } from './conventionsLoader';
+import { uriToPath } from './uris';
 
-/** Converts a `file:` URI to a path; other schemes have no path. */
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
+export { uriToPath };
 
 /**
  * The workspace over the file system: workspace folders, and (as the conventions and
@@ -25,18 +18,49 @@ export function uriToPath(uri: string): string | undefined {
 export class NodeWorkspace implements IWorkspace {
   generation = 0;
   private folders: string[] = [];
+  /** The team conventions (`.briefmark.yaml`), discovered per brief and cached. */
+  readonly conventions = new ConventionsLoader();
+  private listeners: Array<(uri: string) => void> = [];
 
   setFolders(folderUris: string[]): void {
     this.folders = folderUris.map(uriToPath).filter((p): p is string => !!p).sort((a, b) => b.length - a.length);
+    this.conventions.clear();
     this.generation++;
+  }
+
+  get folderPaths(): readonly string[] {
+    return this.folders;
   }
 
   folderOf(path: string): string | undefined {
     return this.folders.find((f) => path === f || path.startsWith(f.endsWith('/') ? f : f + '/'));
   }
 
-  conventionsFor(_uri: string): Conventions {
-    return defaultConventions();
+  conventionsFor(uri: string): Conventions {
+    const path = uriToPath(uri);
+    if (!path) return this.conventions.conventionsWithoutFile(undefined);
+    return this.conventions.conventionsFor(path, this.folderOf(path));
+  }
+
+  /**
+   * A file on disk changed, was created or deleted (watched files). Drops what the
+   * conventions cached from it, bumps `generation` so analyses are redone, and tells the
+   * listeners (features that cache files of their own). Returns whether conventions used it.
+   */
+  didChangeFile(uri: string): boolean {
+    const path = uriToPath(uri);
+    const relevant = path ? this.conventions.invalidate(path) : false;
+    if (relevant) this.generation++;
+    for (const l of this.listeners) l(uri);
+    return relevant;
+  }
+
+  /** Registers a listener for `didChangeFile`; returns a function that unregisters it. */
+  onDidChangeFile(listener: (uri: string) => void): () => void {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
   }
 
   relativePath(uri: string): string | undefined {

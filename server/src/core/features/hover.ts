@@ -29,9 +29,9 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
     for (const k of claim.srcKeys) if (inside(k.span, offset)) return { contents: citationHover(analysis, k.key), span: k.span };
   }
   const actor = model.actors.filter((a) => inside(a.directive.span, offset)).pop();
-  if (actor) return { contents: actorHover(analysis, actor.id, actor.label), span: actor.directive.span };
+  if (actor) return { contents: actorHover(analysis, actor.actorId, actor.id, actor.label), span: actor.directive.span };
   const mention = model.actorMentions.find((m) => inside(m.span, offset));
-  if (mention) return { contents: actorHover(analysis, mention.actorId, model.text.slice(mention.span.start, mention.span.end)), span: mention.span };
+  if (mention) return { contents: actorHover(analysis, mention.actorId, mention.actorId, model.text.slice(mention.span.start, mention.span.end)), span: mention.span };
   const claim = model.claims.filter((c) => inside(c.directive.span, offset)).pop();
   if (claim) return { contents: claimHover(ctx, claim), span: claim.directive.span };
   const rec = model.recommendations.filter((r) => inside(r.span, offset) && (r.directive || inside(r.labelSpan, offset))).pop();
@@ -74,18 +74,22 @@ function actorName(ctx: Pick<RuleContext, 'conventions'>, id: string): string {
   return a ? `${a.name} (\`${id}\`)` : `\`${id}\``;
 }
 
-function actorHover(analysis: Analysis, id: string | undefined, label: string): string {
+/** An actor's registry entry and how often this brief mentions it (tagged and untagged). */
+function actorHover(analysis: Analysis, actorId: string | undefined, id: string | undefined, label: string): string {
   const { conventions, model } = analysis;
-  const entry = id ? conventions.actors.find((a) => a.id === id) : undefined;
-  const byName = entry ?? conventions.actors.find((a) => [a.name, ...(a.aliases ?? [])].some((n) => n.toLowerCase() === label.trim().toLowerCase()));
-  if (!byName) return `**Actor** ${label.trim()}${id ? ` (\`${id}\`)` : ''}\n\nNot in the team's actor registry.`;
-  const tagged = model.actors.filter((a) => a.id === byName.id || (!a.id && [byName.name, ...(byName.aliases ?? [])].some((n) => n.toLowerCase() === a.label.trim().toLowerCase()))).length;
-  const untagged = model.actorMentions.filter((m) => m.actorId === byName.id).length;
-  const lines = [`**Actor** ${byName.name} (\`${byName.id}\`)${byName.type ? ` · ${byName.type}` : ''}`];
-  if (byName.role) lines.push('', byName.role);
-  if (byName.description) lines.push('', byName.description);
-  if (byName.aliases?.length) lines.push('', `Also: ${byName.aliases.join(', ')}`);
-  lines.push('', `Mentioned ${tagged + untagged} time${tagged + untagged === 1 ? '' : 's'} in this brief (${tagged} tagged).`);
+  const entry = actorId ? conventions.actors.find((a) => a.id === actorId) : undefined;
+  if (!entry) {
+    const why = conventions.actors.length === 0 ? 'The team conventions define no actors (`.briefmark.yaml`, `actors:`).' : "Not in the team's actor registry.";
+    return `**Actor** ${label.trim()}${id ? ` (\`${id}\`)` : ''}\n\n${why}`;
+  }
+  const tagged = model.actors.filter((a) => a.actorId === entry.id).length;
+  const untagged = model.actorMentions.filter((m) => m.actorId === entry.id).length;
+  const lines = [`**Actor** ${entry.name} (\`${entry.id}\`)${entry.type ? ` · ${entry.type}` : ''}`];
+  if (entry.role) lines.push('', entry.role);
+  if (entry.description) lines.push('', entry.description);
+  if (entry.aliases?.length) lines.push('', `Also: ${entry.aliases.join(', ')}`);
+  const total = tagged + untagged;
+  lines.push('', `Mentioned ${total} time${total === 1 ? '' : 's'} in this brief (${tagged} tagged, ${untagged} untagged).`);
   return lines.join('\n');
 }
 

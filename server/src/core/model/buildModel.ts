@@ -14,6 +14,7 @@ import type { Span } from '../text/span';
 import { readDirective, splitList } from './directives';
 import { buildFramework } from './framework';
 import { findActorMentions } from './actorMentions';
+import { resolveActor } from '../conventions/actors';
 import { sentenceEnd } from './sentences';
 import type {
   ActorTag,
@@ -290,7 +291,8 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
       claims.push(claim);
       block?.claims.push(claim);
     } else if (d.name === 'actor') {
-      actors.push({ directive: d, label: d.label, id: attr('id')?.value });
+      const id = attr('id')?.value;
+      actors.push({ directive: d, label: d.label, id, actorId: resolveActor(conventions, id, d.label)?.id });
     } else if (d.name === 'rec') {
       const actorAttr = attr('actor');
       recommendations.push({

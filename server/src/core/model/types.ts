@@ -126,6 +126,8 @@ export interface ActorTag {
   directive: Directive;
   label: string;
   id?: string;
+  /** The registry entry it resolves to: by `id`, else by name or alias (spec §5). */
+  actorId?: string;
 }
 
 export interface Recommendation {

@@ -1,12 +1,16 @@
 import type { Severity } from '../conventions/types';
 import { duplicateId } from './duplicateId';
+import { invalidAttribute } from './invalidAttribute';
+import { missingAttribute } from './missingAttribute';
+import { unknownActor } from './unknownActor';
+import { unknownTrack } from './unknownTrack';
 import { unknownSource } from './unknownSource';
 import { unknownTag } from './unknownTag';
 import { unsourcedClaim } from './unsourcedClaim';
 import { CODES, DEFAULT_SEVERITY, type Code, type Diagnostic, type Finding, type Rule, type RuleContext } from './types';
 
 /** Every rule, one module per diagnostic code. */
-export const RULES: Rule[] = [unsourcedClaim, unknownSource, duplicateId, unknownTag];
+export const RULES: Rule[] = [unsourcedClaim, unknownSource, duplicateId, unknownTag, unknownActor, missingAttribute, invalidAttribute, unknownTrack];
 
 export interface RuleFailure {
   code: Code;

@@ -1,0 +1,132 @@
+/**
+ * Server wiring for what lives outside a brief's text: the conventions files and watched
+ * files. Registers file watchers (dynamically, when the client supports it), reads the
+ * `briefmark` settings, keeps open conventions documents as overlays, and asks the server
+ * to re-check open briefs when any of it changes.
+ */
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, type Connection, type Disposable, type FileSystemWatcher, type TextDocuments, WatchKind } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
+import { dirname, basename } from 'node:path';
+import { CONVENTIONS_FILE } from './node/conventionsLoader';
+import type { NodeWorkspace } from './node/nodeWorkspace';
+import { DEFAULT_SETTINGS, readSettings, type BriefmarkSettings } from './node/settings';
+import { uriToPath } from './node/uris';
+
+export interface ConventionsClientCapabilities {
+  dynamicWatchers: boolean;
+  relativePatterns: boolean;
+  configuration: boolean;
+  dynamicConfiguration: boolean;
+}
+
+export function conventionsCapabilities(caps: { workspace?: { didChangeWatchedFiles?: { dynamicRegistration?: boolean; relativePatternSupport?: boolean }; configuration?: boolean; didChangeConfiguration?: { dynamicRegistration?: boolean } } }): ConventionsClientCapabilities {
+  return {
+    dynamicWatchers: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    relativePatterns: !!caps.workspace?.didChangeWatchedFiles?.relativePatternSupport,
+    configuration: !!caps.workspace?.configuration,
+    dynamicConfiguration: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
+  };
+}
+
+export class ConventionsWiring {
+  settings: BriefmarkSettings = { ...DEFAULT_SETTINGS };
+  private extraWatch?: Promise<Disposable>;
+  private watchedKey = '';
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly workspace: NodeWorkspace,
+    private readonly caps: ConventionsClientCapabilities,
+    /** Re-checks every open document (push: re-publish; pull: diagnostic refresh). */
+    private readonly refreshAll: () => void,
+  ) {}
+
+  /** Whether the document is a conventions file (YAML), not a Markdown brief. */
+  isConventionsDocument(uri: string): boolean {
+    const path = uriToPath(uri);
+    if (path) return this.workspace.conventions.isConventionsFile(path);
+    return uri.endsWith(`/${CONVENTIONS_FILE}`);
+  }
+
+  async initialized(): Promise<void> {
+    if (this.caps.dynamicWatchers) {
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONVENTIONS_FILE}` }] });
+    }
+    if (this.caps.dynamicConfiguration) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'briefmark' });
+    await this.loadSettings();
+    this.connection.onDidChangeConfiguration(async () => {
+      await this.loadSettings();
+      this.workspace.generation++;
+      this.afterChange();
+    });
+    this.documents.onDidOpen((e) => this.overlay(e.document));
+    this.documents.onDidChangeContent((e) => this.overlay(e.document));
+    this.documents.onDidClose((e) => {
+      if (!this.isConventionsDocument(e.document.uri)) return;
+      const path = uriToPath(e.document.uri);
+      if (path && this.workspace.conventions.setOverlay(path, undefined)) this.changed();
+    });
+  }
+
+  /** `workspace/didChangeWatchedFiles` (the server dispatches file events to its listeners). */
+  onFileEvents(changes: Array<{ uri: string }>): void {
+    let relevant = false;
+    for (const change of changes) if (this.workspace.didChangeFile(change.uri)) relevant = true;
+    if (relevant) this.afterChange();
+  }
+
+  /** An open conventions document's text wins over the disk, so briefs follow edits before a save. */
+  private overlay(doc: TextDocument): void {
+    if (!this.isConventionsDocument(doc.uri)) return;
+    const path = uriToPath(doc.uri);
+    if (!path) return;
+    this.workspace.conventions.setOverlay(path, doc.getText());
+    this.changed();
+  }
+
+  private changed(): void {
+    this.workspace.generation++;
+    this.afterChange();
+  }
+
+  private afterChange(): void {
+    this.refreshAll();
+    void this.watchDependencies();
+  }
+
+  /** Files that conventions extend may live anywhere: watch each one read (or looked for). */
+  async watchDependencies(): Promise<void> {
+    if (!this.caps.dynamicWatchers) return;
+    const paths = this.workspace.conventions.watchedPaths().filter((p) => basename(p) !== CONVENTIONS_FILE || !this.workspace.folderOf(p)).sort();
+    const key = paths.join('\n');
+    if (key === this.watchedKey) return;
+    this.watchedKey = key;
+    const previous = this.extraWatch;
+    this.extraWatch = undefined;
+    if (previous) (await previous).dispose();
+    if (paths.length === 0) return;
+    const watchers: FileSystemWatcher[] = paths.map((p) =>
+      this.caps.relativePatterns
+        ? { globPattern: { baseUri: pathToFileURL(dirname(p)).href, pattern: basename(p) }, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete }
+        : { globPattern: p.split('\\').join('/') },
+    );
+    this.extraWatch = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  }
+
+  private async loadSettings(): Promise<void> {
+    if (!this.caps.configuration) return;
+    try {
+      const folders = this.workspace.folderPaths;
+      const scopes = [undefined, ...folders];
+      const sections = await this.connection.workspace.getConfiguration(scopes.map((f) => ({ scopeUri: f ? pathToFileURL(f).href : undefined, section: 'briefmark' })));
+      const global = readSettings(sections[0]);
+      this.settings = global;
+      this.workspace.conventions.setSettings('', global);
+      folders.forEach((f, i) => this.workspace.conventions.setSettings(f, readSettings(sections[i + 1] ?? sections[0])));
+    } catch (e) {
+      this.connection.console.error(`briefmark: cannot read settings: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { headingKey } from '../model/framework';
+import type { Finding, Rule } from './types';
+
+/**
+ * `unknown-track`: a `rec` whose `track` attribute names no track of the brief's framework;
+ * and, when the conventions list expected `framework.tracks`, each expected track that the
+ * brief's framework lacks (reported on the framework heading: the contract has no separate
+ * code for a missing track, and this is the code about tracks that do not match).
+ */
+export const unknownTrack: Rule = {
+  code: 'unknown-track',
+  description: 'A rec whose track names no track, or an expected track missing from the framework.',
+  check(ctx) {
+    const { model, conventions } = ctx;
+    const out: Finding[] = [];
+    for (const rec of model.recommendations) {
+      const attr = rec.trackAttr;
+      if (!attr || rec.track) continue;
+      const known = model.framework?.tracks.map((t) => t.number).join(', ');
+      out.push({
+        code: 'unknown-track',
+        message: model.framework
+          ? `"${attr.value}" names no track of this brief's framework (tracks: ${known || 'none'}); use a track number, letter, title or conventions track id.`
+          : `"${attr.value}" names no track: this brief has no solutions framework section.`,
+        span: attr.value ? attr.valueSpan : attr.span,
+      });
+    }
+    const fw = model.framework;
+    if (fw && conventions.framework.tracks.length > 0) {
+      const titles = new Set(fw.tracks.map((t) => headingKey(t.title)));
+      const missing = conventions.framework.tracks.filter((t) => !titles.has(headingKey(t.title)));
+      for (const t of missing)
+        out.push({
+          code: 'unknown-track',
+          message: `The team conventions expect a track "${t.title}" (${t.id}) in the framework; add a heading "Track <n>: ${t.title}".`,
+          span: fw.heading.textSpan,
+          data: { expectedTrack: t.id },
+        });
+    }
+    return out;
+  },
+};
