@@ -41,7 +41,15 @@ export class ConventionsWiring {
     private readonly caps: ConventionsClientCapabilities,
     /** Re-checks every open document (push: re-publish; pull: diagnostic refresh). */
     private readonly refreshAll: () => void,
-  ) {}
+  ) {
+    documents.onDidOpen((e) => this.overlay(e.document));
+    documents.onDidChangeContent((e) => this.overlay(e.document));
+    documents.onDidClose((e) => {
+      if (!this.isConventionsDocument(e.document.uri)) return;
+      const path = uriToPath(e.document.uri);
+      if (path && this.workspace.conventions.setOverlay(path, undefined)) this.changed();
+    });
+  }
 
   /** Whether the document is a conventions file (YAML), not a Markdown brief. */
   isConventionsDocument(uri: string): boolean {
@@ -51,22 +59,17 @@ export class ConventionsWiring {
   }
 
   async initialized(): Promise<void> {
+    this.workspace.conventions.onLoad = () => void this.watchDependencies().catch((e) => this.connection.console.error(`briefmark: cannot watch files: ${String(e)}`));
     if (this.caps.dynamicWatchers) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONVENTIONS_FILE}` }] });
     }
     if (this.caps.dynamicConfiguration) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'briefmark' });
     await this.loadSettings();
+    this.changed(); // Documents opened before the settings arrived are checked again.
     this.connection.onDidChangeConfiguration(async () => {
       await this.loadSettings();
       this.workspace.generation++;
       this.afterChange();
-    });
-    this.documents.onDidOpen((e) => this.overlay(e.document));
-    this.documents.onDidChangeContent((e) => this.overlay(e.document));
-    this.documents.onDidClose((e) => {
-      if (!this.isConventionsDocument(e.document.uri)) return;
-      const path = uriToPath(e.document.uri);
-      if (path && this.workspace.conventions.setOverlay(path, undefined)) this.changed();
     });
   }
 

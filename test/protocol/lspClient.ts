@@ -26,6 +26,8 @@ export interface StartOptions {
   pull: boolean;
   rootUri?: string;
   initializationOptions?: Record<string, unknown>;
+  /** The `briefmark` settings section the client answers `workspace/configuration` with. */
+  settings?: Record<string, unknown>;
 }
 
 /** A minimal LSP client over the real server process, for protocol tests. */
@@ -36,6 +38,12 @@ export class TestClient {
   /** `$/progress` notifications, in order. */
   readonly progress: Array<{ token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } }> = [];
   initializeResult!: InitializeResult;
+  /** Capabilities the server registered dynamically (`client/registerCapability`). */
+  readonly registrations: Array<{ id: string; method: string; registerOptions?: unknown }> = [];
+  /** How often the server asked for `workspace/diagnostic/refresh`. */
+  refreshes = 0;
+  /** What `workspace/configuration` answers for the `briefmark` section. */
+  settings: Record<string, unknown> | null = null;
 
   private constructor(
     readonly process: ChildProcess,
@@ -52,10 +60,19 @@ export class TestClient {
       this.progress.push(p);
       this.notify();
     });
-    connection.onRequest('workspace/diagnostic/refresh', () => null);
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      this.notify();
+      return null;
+    });
+    connection.onRequest('client/registerCapability', (p: { registrations: Array<{ id: string; method: string; registerOptions?: unknown }> }) => {
+      this.registrations.push(...p.registrations);
+      this.notify();
+      return null;
+    });
+    connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map((i) => (i.section === 'briefmark' ? this.settings : null)));
     connection.onRequest('workspace/workspaceFolders', () => null);
     process.stderr?.on('data', (d) => this.stderr.push(String(d)));
   }
@@ -71,6 +88,7 @@ export class TestClient {
       connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     }
     const client = new TestClient(child, connection);
+    client.settings = options.settings ?? null;
     connection.listen();
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
@@ -116,6 +134,20 @@ export class TestClient {
     }
   }
 
+  /** The latest diagnostics pushed for the document, once `condition` holds for them. */
+  latest(uri: string, what: string, condition: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    return this.waitFor(what, () => {
+      const list = this.published.get(uri);
+      const last = list?.[list.length - 1]?.diagnostics;
+      return last && condition(last) ? last : undefined;
+    });
+  }
+
+  /** Tells the server that files changed on disk (1 created, 2 changed, 3 deleted). */
+  filesChanged(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): Promise<void> {
+    return this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
   /** Diagnostics pushed for this version of the document. */
   pushed(uri: string, version: number): Promise<Diagnostic[]> {
     return this.waitFor(`diagnostics for ${uri} v${version}`, () => this.published.get(uri)?.find((p) => p.version === version)?.diagnostics);
@@ -126,8 +158,8 @@ export class TestClient {
     return report.items;
   }
 
-  open(uri: string, text: string, version = 1): Promise<void> {
-    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  open(uri: string, text: string, version = 1, languageId = 'markdown'): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
 
   change(uri: string, version: number, contentChanges: TextDocumentContentChangeEvent[]): Promise<void> {

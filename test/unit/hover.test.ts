@@ -14,6 +14,7 @@ describe('hover fixtures', () => {
       for (const c of a.model.citations) for (const i of c.items) points.add(i.keySpan.start);
       for (const c of a.model.claims) for (const k of c.srcKeys) points.add(k.span.start);
       for (const r of a.model.recommendations) points.add(r.labelSpan.start);
+      for (const m of a.model.actorMentions) points.add(m.span.start);
       const out: string[] = [];
       for (const p of [...points].sort((x, y) => x - y)) {
         const h = hoverAt(a, p);

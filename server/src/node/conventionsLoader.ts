@@ -34,6 +34,8 @@ export class ConventionsLoader {
   /** Brief folder → nearest conventions file path (or null). Cleared when a conventions file appears or disappears. */
   private nearest = new Map<string, string | null>();
   private settings = new Map<string, ConventionsSettings>();
+  /** Called after conventions were read from disk (the set of files to watch may have changed). */
+  onLoad?: () => void;
 
   /** Texts of files open in the editor, which win over the disk (edits apply before saving). */
   private overlay = new Map<string, string>();
@@ -177,6 +179,7 @@ export class ConventionsLoader {
     }
     const entry = { resolved, dependencies };
     this.cache.set(key, entry);
+    this.onLoad?.();
     return entry;
   }
 }

@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type Analysis, type AnalysisOptions } from '../../../server/src/core/analysis';
+import { mergeConventions } from '../../../server/src/core/conventions/mergeConventions';
+import { parseConventions } from '../../../server/src/core/conventions/parseConventions';
 import type { Span } from '../../../server/src/core/text/span';
 
 export const FIXTURES = join(__dirname, '..', '..', 'fixtures');
@@ -18,8 +20,18 @@ export function readFixture(dir: string, name: string): string {
   return readFileSync(join(FIXTURES, dir, `${name}.md`), 'utf8');
 }
 
+/**
+ * Analyses a fixture; when `NAME.briefmark.yaml` sits beside it, its conventions apply
+ * (parsed and merged over the defaults, as the server and the CLI do).
+ */
 export function analyzeFixture(dir: string, name: string, options: AnalysisOptions = {}): Analysis {
   const text = readFixture(dir, name);
+  const conventionsPath = join(FIXTURES, dir, `${name}.briefmark.yaml`);
+  if (!options.conventions && existsSync(conventionsPath)) {
+    const parsed = parseConventions(`file:///fixtures/${dir}/${name}.briefmark.yaml`, readFileSync(conventionsPath, 'utf8'));
+    assert.deepEqual(parsed.problems, [], `${name}.briefmark.yaml has problems`);
+    options = { ...options, conventions: mergeConventions([parsed.layer]) };
+  }
   return analyze({ uri: `file:///fixtures/${dir}/${name}.md`, text, relativePath: `${dir}/${name}.md` }, options);
 }
 

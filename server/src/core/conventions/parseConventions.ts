@@ -60,7 +60,7 @@ export function parseConventions(uri: string, text: string): ParsedConventions {
     problems.push({ message: `Cannot parse the conventions: ${(e as Error).message}`, span: { start: 0, end: Math.min(text.length, firstLineEnd(text, 0)) } });
     return result;
   }
-  for (const e of doc.errors) problems.push({ message: yamlMessage(e.message), span: clampSpan(text, e.pos[0], e.pos[1]) });
+  for (const e of doc.errors) problems.push({ message: yamlMessage(e.message), span: errorSpan(text, e.pos[0], e.pos[1]) });
   if (doc.errors.length > 0) return result; // Defaults apply; the file's own errors are shown.
   let data: unknown;
   try {
@@ -91,6 +91,21 @@ export function parseConventions(uri: string, text: string): ParsedConventions {
   duplicateActorIds(doc, text, problems);
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return result;
+}
+
+/** A YAML error's place: a one-character position grows to its token; the end of the file becomes its last line. */
+function errorSpan(text: string, start: number, end: number): Span {
+  if (start >= text.trimEnd().length) {
+    const body = text.trimEnd();
+    const lineStart = Math.max(body.lastIndexOf('\n'), body.lastIndexOf('\r')) + 1;
+    return lineStart < body.length ? { start: lineStart, end: body.length } : clampSpan(text, start, end);
+  }
+  if (end - start <= 1) {
+    let e = start;
+    while (e < text.length && !/[\s:,\]}]/.test(text[e])) e++;
+    end = Math.max(end, e);
+  }
+  return clampSpan(text, start, end);
 }
 
 function yamlMessage(m: string): string {
@@ -188,7 +203,7 @@ function clampSpan(text: string, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
-const where = (path: PathSeg[]) => (path.length ? path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '') : 'the file');
+const where = (path: PathSeg[]) => (path.length ? path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '') : 'The file');
 
 const TYPE_NAMES: Record<string, string> = { object: 'a mapping (key: value)', array: 'a list', string: 'text', number: 'a number', boolean: 'true or false', null: 'empty' };
 const typeName = (t: unknown) => (Array.isArray(t) ? t.map((x) => TYPE_NAMES[x] ?? x).join(' or ') : (TYPE_NAMES[String(t)] ?? String(t)));

@@ -1,4 +1,4 @@
-import { headingKey } from '../model/framework';
+import { headingKey, resolveTrack } from '../model/framework';
 import type { Finding, Rule } from './types';
 
 /**
@@ -15,7 +15,9 @@ export const unknownTrack: Rule = {
     const out: Finding[] = [];
     for (const rec of model.recommendations) {
       const attr = rec.trackAttr;
-      if (!attr || rec.track) continue;
+      if (!attr) continue;
+      // Inside a track the position decides, but a track value that names nothing is still wrong.
+      if (model.framework ? resolveTrack(model.framework, attr.value, conventions) : rec.track) continue;
       const known = model.framework?.tracks.map((t) => t.number).join(', ');
       out.push({
         code: 'unknown-track',
