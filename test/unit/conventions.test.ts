@@ -43,6 +43,17 @@ describe('conventions validation fixtures', () => {
     }
   });
 
+  it('the complete example in docs/conventions.md and examples/.briefmark.yaml are valid', () => {
+    const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'conventions.md'), 'utf8');
+    const block = /```yaml\n([\s\S]*?)```/.exec(doc)![1];
+    const parsed = parseConventions('file:///docs/.briefmark.yaml', block);
+    assert.deepEqual(parsed.problems, []);
+    assert.deepEqual(parsed.extends.map((e) => e.path), ['../shared/house-conventions.yaml']);
+    assert.deepEqual(Object.keys(parsed.layer).sort(), ['actors', 'assertions', 'bibliography', 'briefs', 'framework', 'rules', 'sourceDocuments', 'tags', 'uri']);
+    const example = parseConventions('file:///examples/.briefmark.yaml', readFileSync(join(__dirname, '..', '..', 'examples', '.briefmark.yaml'), 'utf8'));
+    assert.deepEqual(example.problems, []);
+  });
+
   it('never throws, whatever the text', () => {
     for (const text of ['', '\u0000', '[', '{a: [}', '*x', '&a [*a]', 'a: !!binary zz', '---\n---\n', ':'.repeat(1000), 'a:\n'.repeat(200), '\uD800']) {
       const parsed = parseConventions('file:///c/x.yaml', text);
