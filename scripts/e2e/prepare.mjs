@@ -4,7 +4,7 @@
  * install it, the compiled suite, and a scratch copy of the test workspace.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -28,8 +28,21 @@ export async function installPackagedExtension(extensionsDir, { log = () => {} }
   }
   if (!existsSync(vsix)) throw new Error(`no .vsix at ${vsix}`);
   const extDir = join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
-  const files = await unpackVsix(vsix, extDir);
-  return { vsix, extDir, files };
+  const names = await unpackVsix(vsix, extDir);
+  checkPackageContents(vsix, names);
+  return { vsix, extDir, files: names.length, bytes: statSync(vsix).size };
+}
+
+/** The package stays small and self-contained: bundles only, no sources, maps or node_modules. */
+export const MAX_VSIX_BYTES = 1024 * 1024;
+function checkPackageContents(vsix, names) {
+  const size = statSync(vsix).size;
+  if (size > MAX_VSIX_BYTES) throw new Error(`${vsix} is ${size} bytes, over the ${MAX_VSIX_BYTES}-byte budget (docs/testing-e2e.md)`);
+  const unexpected = names.filter((n) => /(^|\/)node_modules\/|\.map$|\.ts$|^(server|client|test|scripts)\//.test(n));
+  if (unexpected.length) throw new Error(`the .vsix ships files it should not: ${unexpected.join(', ')} (check .vscodeignore)`);
+  for (const required of ['package.json', 'dist/client.js', 'dist/server.js', 'images/icon.png', 'media/preview.css', 'syntaxes/briefmark.injection.tmLanguage.json']) {
+    if (!names.includes(required)) throw new Error(`the .vsix lacks ${required} (check .vscodeignore)`);
+  }
 }
 
 /** Compiles test/e2e/suite file by file to dist/e2e/suite (mocha loads each *.test.js). */
@@ -49,12 +62,12 @@ export function prepareWorkspace(dir) {
   return dir;
 }
 
-/** Unpacks the `extension/` folder of a .vsix (a zip) into `dest`; resolves to the number of files. */
+/** Unpacks the `extension/` folder of a .vsix (a zip) into `dest`; resolves to the files' relative paths. */
 export function unpackVsix(vsix, dest) {
   return new Promise((res, rej) => {
     yauzl.open(vsix, { lazyEntries: true }, (err, zip) => {
       if (err) return rej(err);
-      let files = 0;
+      const files = [];
       zip.on('error', rej);
       zip.on('end', () => res(files));
       zip.on('entry', (entry) => {
@@ -65,7 +78,7 @@ export function unpackVsix(vsix, dest) {
           if (e) return rej(e);
           const w = createWriteStream(out);
           w.on('finish', () => {
-            files++;
+            files.push(entry.fileName.slice('extension/'.length));
             zip.readEntry();
           });
           w.on('error', rej);

@@ -101,8 +101,8 @@ async function main() {
   const workspace = join(tmp, 'workspace');
 
   // 1. The package under test, as an analyst would install it, and the runner extension.
-  const { extDir, files } = await installPackagedExtension(extensions, { log });
-  log(`installed ${files} files of the .vsix into ${extDir}`);
+  const { extDir, files, bytes } = await installPackagedExtension(extensions, { log });
+  log(`installed the .vsix (${(bytes / 1024).toFixed(1)} KiB, ${files} files) into ${extDir}`);
   cpSync(join(root, 'test/e2e/runner'), join(extensions, 'briefmark-test.e2e-runner-0.0.1'), { recursive: true });
 
   // 2. The suite; 3. a scratch copy of the test workspace.

@@ -27,7 +27,7 @@ export interface Report {
 export async function runSuite(options: { scene?: boolean } = { scene: true }): Promise<Report> {
   // Mocha is ESM-only since v12; load it from the repository's node_modules.
   const { default: Mocha } = (await import('mocha')) as unknown as { default: typeof import('mocha') };
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 120_000, reporter: 'spec' });
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   await mocha.loadFilesAsync();

@@ -1,0 +1,27 @@
+/** Files around a brief change, and the brief is checked again without being touched. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, briefmarkDiagnostics, codeOf, fileUri, open, waitFor } from './helpers';
+
+describe('Briefmark in VS Code: workspace changes', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  it('re-checks a brief when the bibliography file it names appears, changes and goes away', async () => {
+    const doc = (await open('notes/bib.brief.md')).document;
+    const unknown = () => briefmarkDiagnostics(doc.uri).filter((d) => codeOf(d) === 'unknown-source' && doc.getText(d.range) === 'trade2024');
+    await waitFor('unknown-source on trade2024 while refs.bib does not exist', () => unknown().length === 1);
+    const bib = fileUri('notes/refs.bib');
+    await vscode.workspace.fs.writeFile(bib, Buffer.from('@report{trade2024,\n  title = {Trade in 2024},\n  year = {2024}\n}\n'));
+    try {
+      await waitFor('the brief to be re-checked after refs.bib was written', () => unknown().length === 0 && briefmarkDiagnostics(doc.uri).every((d) => codeOf(d) !== 'unsourced-claim'));
+      await vscode.workspace.fs.writeFile(bib, Buffer.from('@report{other,\n  title = {Something else}\n}\n'));
+      await waitFor('unknown-source again after the key left refs.bib', () => unknown().length === 1);
+    } finally {
+      await vscode.workspace.fs.delete(bib);
+    }
+    await waitFor('unknown-source after refs.bib was deleted', () => unknown().length === 1);
+    assert.equal(doc.isDirty, false, 'the brief itself was never edited');
+  });
+});
