@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -150,6 +150,15 @@ describe('REFI-QDA codebook export (.qdc)', () => {
       assert.equal(stdout, xml);
       assert.throws(() => execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'export-codebook', '--bogus'], { stdio: 'pipe' }), (e: { status: number }) => e.status === 2);
       assert.throws(() => execFileSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'export-codebook', join(dir, 'nope')], { stdio: 'pipe' }), (e: { status: number }) => e.status === 2);
+      // A broken conventions file: its problems on stderr (exit 1), the valid part still exported.
+      writeFileSync(join(dir, '.briefmark.yaml'), 'actors:\n  - { id: ok, name: Still Here }\n  - { id: bad, name: Bad, type: martian }\n');
+      const broken = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'export-codebook', '--out', join(dir, 'b.qdc'), dir], { encoding: 'utf8', cwd: dir });
+      assert.equal(broken.status, 1);
+      assert.match(broken.stderr, /^\.briefmark\.yaml:3:33 error invalid-conventions "martian" is not allowed for actors\[1\]\.type/m);
+      const partial = readFileSync(join(dir, 'b.qdc'), 'utf8');
+      checkCodebookSchema(partial);
+      assert.match(partial, /name="Still Here"/);
+      assert.match(partial, /name="Bad"/, 'only the bad field is dropped, not the actor');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
