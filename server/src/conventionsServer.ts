@@ -64,12 +64,10 @@ export class ConventionsWiring {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONVENTIONS_FILE}` }] });
     }
     if (this.caps.dynamicConfiguration) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'briefmark' });
-    await this.loadSettings();
-    this.changed(); // Documents opened before the settings arrived are checked again.
+    // Documents opened before the settings arrived are checked again, if the settings matter.
+    if (await this.loadSettings()) this.changed();
     this.connection.onDidChangeConfiguration(async () => {
-      await this.loadSettings();
-      this.workspace.generation++;
-      this.afterChange();
+      if (await this.loadSettings()) this.changed();
     });
   }
 
@@ -118,18 +116,29 @@ export class ConventionsWiring {
     this.extraWatch = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   }
 
-  private async loadSettings(): Promise<void> {
-    if (!this.caps.configuration) return;
+  private loadedSettings = JSON.stringify([]);
+
+  /** Reads the `briefmark` settings; returns whether they differ from what applied before. */
+  private async loadSettings(): Promise<boolean> {
+    if (!this.caps.configuration) return false;
     try {
       const folders = this.workspace.folderPaths;
       const scopes = [undefined, ...folders];
       const sections = await this.connection.workspace.getConfiguration(scopes.map((f) => ({ scopeUri: f ? pathToFileURL(f).href : undefined, section: 'briefmark' })));
       const global = readSettings(sections[0]);
+      const perFolder = folders.map((f, i) => [f, readSettings(sections[i + 1] ?? sections[0])] as const);
+      const key = JSON.stringify([global, perFolder]);
+      const defaults = JSON.stringify([DEFAULT_SETTINGS, folders.map((f) => [f, DEFAULT_SETTINGS])]);
+      const changed = key !== this.loadedSettings && !(this.loadedSettings === JSON.stringify([]) && key === defaults);
+      this.loadedSettings = key;
+      if (!changed) return false;
       this.settings = global;
       this.workspace.conventions.setSettings('', global);
-      folders.forEach((f, i) => this.workspace.conventions.setSettings(f, readSettings(sections[i + 1] ?? sections[0])));
+      for (const [f, s] of perFolder) this.workspace.conventions.setSettings(f, s);
+      return true;
     } catch (e) {
       this.connection.console.error(`briefmark: cannot read settings: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
     }
   }
 }
