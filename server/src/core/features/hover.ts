@@ -3,6 +3,8 @@ import type { Claim, Recommendation } from '../model/types';
 import { claimSources } from '../rules/sourceKeys';
 import type { RuleContext } from '../rules/types';
 import { formatEntry } from '../sources/bibliography';
+import { claimLabel, claimSourceDocuments } from '../rules/claimEvidence';
+import { bestPassage, findInSource, passageAround, quotations } from '../sources/sourceText';
 import type { Span } from '../text/span';
 
 export interface HoverResult {
@@ -66,7 +68,30 @@ function claimHover(ctx: RuleContext, claim: Claim): string {
       }
     }
   }
+  lines.push(...evidence(ctx, claim));
   return lines.join('\n');
+}
+
+/** The passage of each cited source document that matches the claim, so a reviewer sees the evidence in place. */
+function evidence(ctx: RuleContext, claim: Claim): string[] {
+  const docs = claimSourceDocuments(ctx, claim);
+  if (docs.length === 0) return [];
+  const label = claimLabel(ctx.model.text, claim).text;
+  const out: string[] = [];
+  for (const d of docs) {
+    out.push('', `**In the source document** \`${d.doc.key}\`:`, '');
+    const passages: string[] = [];
+    for (const q of quotations(label)) {
+      const at = findInSource(d.normalized, q.quote);
+      passages.push(at ? passageAround(d.doc.text, at) : `✗ "${q.quote}" — not found in the source.`);
+    }
+    if (passages.length === 0) {
+      const best = bestPassage(d.doc.text, label.replace(/:[a-z]+\[|\]\{[^}]*\}|\]/g, ' '));
+      passages.push(best ? best.passage : 'No passage of the source document matched this claim.');
+    }
+    for (const p of passages) out.push(p.startsWith('✗') || p.startsWith('No passage') ? p : `> ${p}`);
+  }
+  return out;
 }
 
 function actorName(ctx: Pick<RuleContext, 'conventions'>, id: string): string {
