@@ -7,13 +7,15 @@ import { unknownTrack } from './unknownTrack';
 import { figureNotInSource } from './figureNotInSource';
 import { possibleUnsourcedAssertion } from './possibleUnsourcedAssertion';
 import { quoteNotInSource } from './quoteNotInSource';
+import { suppressionCodes } from './suppressionCodes';
+import { unusedSource } from './unusedSource';
 import { unknownSource } from './unknownSource';
 import { unknownTag } from './unknownTag';
 import { unsourcedClaim } from './unsourcedClaim';
 import { CODES, DEFAULT_SEVERITY, type Code, type Diagnostic, type Finding, type Rule, type RuleContext } from './types';
 
 /** Every rule, one module per diagnostic code. */
-export const RULES: Rule[] = [unsourcedClaim, unknownSource, duplicateId, unknownTag, unknownActor, missingAttribute, invalidAttribute, unknownTrack, possibleUnsourcedAssertion, quoteNotInSource, figureNotInSource];
+export const RULES: Rule[] = [unsourcedClaim, unknownSource, duplicateId, unknownTag, unknownActor, missingAttribute, invalidAttribute, unknownTrack, possibleUnsourcedAssertion, quoteNotInSource, figureNotInSource, unusedSource, suppressionCodes];
 
 export interface RuleFailure {
   code: Code;
