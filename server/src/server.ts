@@ -105,6 +105,7 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
         foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
         diagnosticProvider: pullDiagnostics ? { identifier: 'briefmark', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -310,6 +311,16 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest('briefmark/exportCodebook', (params: { uri?: string }) => guard('exportCodebook', null, () => exportCodebookFor(workspace, params?.uri)));
+
+  connection.onCodeAction((params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || cancelled(token)) return [];
+    return guard('codeAction', [], () => {
+      const span = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
+      const lines = service.analyze(doc).model.lines;
+      return service.codeActions(doc, span).map((a) => proto.codeAction(lines, doc.uri, a));
+    });
+  });
 
   documents.listen(connection);
   connection.listen();

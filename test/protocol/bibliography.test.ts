@@ -44,4 +44,23 @@ describe('language server: bibliography files', () => {
     const cleared = await client.waitFor('cleared diagnostics on refs.bib', () => (client.published.get(bibUri)?.at(-1)?.diagnostics.length === 0 ? true : undefined));
     assert.equal(cleared, true);
   });
+
+  it('returns quick fixes as WorkspaceEdits (never commands)', async () => {
+    const uri = pathToFileURL(join(dir, 'fix.brief.md')).href;
+    const text = '---\nbrief: true\nreferences:\n  - id: assets\n    title: Frozen assets report\n---\n\n# B\n\n:claim[Frozen assets are large] [@assets]. An :cliam[near miss] here [@assets].\n';
+    await client.open(uri, text, 1);
+    const diags = await client.pushed(uri, 1);
+    const d = diags.find((x) => x.code === 'unknown-tag')!;
+    assert.ok(client.initializeResult.capabilities.codeActionProvider);
+    const actions = await client.connection.sendRequest<Array<{ title: string; kind: string; command?: unknown; edit?: { changes: Record<string, Array<{ range: unknown; newText: string }>> } }>>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
+    const fix = actions.find((a) => a.title === 'Change to "claim"')!;
+    assert.equal(fix.kind, 'quickfix');
+    assert.equal(fix.command, undefined);
+    assert.deepEqual(fix.edit!.changes[uri], [{ range: d.range, newText: 'claim' }]);
+    assert.ok(actions.every((a) => a.edit && !a.command));
+  });
 });

@@ -1,6 +1,7 @@
 import { analyze, type Analysis } from './analysis';
 import type { Conventions } from './conventions/types';
 import { defaultConventions } from './conventions/types';
+import { codeActions, type CodeActionResult } from './features/codeActions';
 import { documentSymbols, type BriefSymbol } from './features/documentSymbols';
 import { hoverAt, type HoverResult } from './features/hover';
 import { summarize, type BriefSummary } from './features/briefSummary';
@@ -61,6 +62,8 @@ export interface BriefService {
   cached(doc: ITextDocument): Analysis | undefined;
   hover(doc: ITextDocument, offset: number): HoverResult | undefined;
   documentSymbols(doc: ITextDocument): BriefSymbol[];
+  /** Quick fixes for the diagnostics that touch the span (offsets). */
+  codeActions(doc: ITextDocument, span: { start: number; end: number }): CodeActionResult[];
   forget(uri: string): void;
   /** What the workspace index keeps of this document (undefined when it is not a brief). */
   summary(doc: ITextDocument): BriefSummary | undefined;
@@ -108,6 +111,7 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger): Bri
     cached,
     hover: (doc, offset) => hoverAt(run(doc), offset),
     documentSymbols: (doc) => documentSymbols(run(doc).model),
+    codeActions: (doc, span) => codeActions(run(doc), span),
     forget: (uri) => void cache.delete(uri),
     summary: (doc) => {
       const a = run(doc);

@@ -10,6 +10,8 @@ import {
   SymbolKind,
   type CodeLens,
   type CompletionItem,
+  CodeActionKind,
+  type CodeAction,
   type Diagnostic as LspDiagnostic,
   type DocumentSymbol,
   type FoldingRange,
@@ -27,6 +29,7 @@ import type { DocLocation, RenameEdit } from '../core/features/navigation';
 import type { WorkspaceSymbolResult } from '../core/features/workspaceSymbols';
 import type { PositionMapper } from '../core/text/lineStarts';
 import type { Severity } from '../core/conventions/types';
+import type { CodeActionResult } from '../core/features/codeActions';
 import type { BriefSymbol } from '../core/features/documentSymbols';
 import type { HoverResult } from '../core/features/hover';
 import type { Diagnostic } from '../core/rules/types';
@@ -146,4 +149,15 @@ export function codeLens(lines: PositionMapper, l: BriefCodeLens): CodeLens {
 
 export function foldingRange(lines: PositionMapper, f: BriefFold): FoldingRange {
   return { startLine: lines.positionAt(f.start).line, endLine: lines.positionAt(f.end).line };
+}
+
+/** A quick fix as a `WorkspaceEdit` on the document (never a client-only command). */
+export function codeAction(lines: LineIndex, uri: string, a: CodeActionResult): CodeAction {
+  return {
+    title: a.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic(lines, uri, a.diagnostic)],
+    isPreferred: a.isPreferred || undefined,
+    edit: { changes: { [uri]: a.edits.map((e) => ({ range: range(lines, e.span), newText: e.newText })) } },
+  };
 }

@@ -1,0 +1,87 @@
+import { strict as assert } from 'node:assert';
+import { analyze, type Analysis } from '../../server/src/core/analysis';
+import { applyEdits, codeActions, rankEntries } from '../../server/src/core/features/codeActions';
+
+const BRIEF = `---
+brief: true
+references:
+  - id: frozen-assets-report
+    title: Frozen Russian assets and the reconstruction of Ukraine
+  - id: geneva-notes
+    title: Notes on the Geneva talks
+  - id: unrelated
+    title: Fisheries policy in the Baltic
+---
+
+# Brief
+
+## Context
+
+Reconstruction needs may exceed :claim[$400 billion for Ukraine reconstruction]. Estimates vary [@geneva-notes].
+
+Frozen Russian assets worth $300 billion could fund the reconstruction of Ukraine.
+
+  Delegations met in Geneva on 23 November, officials said.
+
+A footnote with no definition [^missing] is cited here [@unrelated].
+
+An :cliam[almost-tag] is here [@frozen-assets-report].
+`;
+
+const analyzeText = (text: string): Analysis => analyze({ uri: 'file:///b.brief.md', text });
+const summary = (a: Analysis) => a.diagnostics.map((d) => `${d.code} ${a.model.text.slice(d.span.start, d.span.end)}`).sort();
+
+describe('quick fixes', () => {
+  const before = analyzeText(BRIEF);
+
+  it('the brief starts with one diagnostic of each kind fixed here', () => {
+    assert.deepEqual(before.diagnostics.map((d) => d.code).sort(), ['possible-unsourced-assertion', 'possible-unsourced-assertion', 'unknown-source', 'unknown-tag', 'unsourced-claim']);
+  });
+
+  it('ranks bibliography entries by the words they share with the claim, best first', () => {
+    const ranked = rankEntries([...before.bibliography.entries.values()], 'Frozen Russian assets could fund Ukraine');
+    assert.deepEqual(ranked.map((e) => e.key), ['frozen-assets-report']);
+  });
+
+  it('offers citations (best first, with a placeholder), a claim tag and a line suppression for an assertion', () => {
+    const d = before.diagnostics.find((x) => x.code === 'possible-unsourced-assertion' && before.model.text.slice(x.span.start).startsWith('Frozen'))!;
+    const titles = codeActions(before, d.span).filter((a) => a.diagnostic === d).map((a) => a.title);
+    assert.deepEqual(titles, [
+      'Cite @frozen-assets-report — Frozen Russian assets and the reconstruction of U…',
+      'Add a footnote placeholder for the source ([^source-1])',
+      'Tag this sentence as a claim',
+      'Suppress possible-unsourced-assertion for this line',
+    ]);
+  });
+
+  // Every quick fix, applied and re-checked: its diagnostic is gone and nothing else broke.
+  for (const d of analyzeText(BRIEF).diagnostics) {
+    const actions = codeActions(analyzeText(BRIEF), d.span).filter((a) => a.diagnostic.code === d.code && a.diagnostic.span.start === d.span.start);
+    for (const action of actions) {
+      it(`${d.code} at "${BRIEF.slice(d.span.start, d.span.start + 25)}…": ${action.title}`, () => {
+        const fixed = applyEdits(BRIEF, action.edits);
+        const after = analyzeText(fixed);
+        const expected = summary(before).filter((s) => s !== `${d.code} ${BRIEF.slice(d.span.start, d.span.end)}`);
+        let got = summary(after);
+        if (action.title === 'Tag this sentence as a claim') {
+          // The sentence is now a claim: it needs a source, which is unsourced-claim's job.
+          const tagged = got.filter((s) => s.startsWith('unsourced-claim :claim[') && !expected.includes(s));
+          assert.equal(tagged.length, 1, `one new unsourced claim: ${got.join(' | ')}`);
+          got = got.filter((s) => s !== tagged[0]);
+        }
+        // Suppressing or tagging may change the text a diagnostic covers, not which ones there are.
+        assert.deepEqual(got.map((s) => s.split(' ')[0]), expected.map((s) => s.split(' ')[0]), `after "${action.title}":\n${fixed}`);
+        assert.equal(after.diagnostics.some((x) => x.code === d.code && after.model.text.slice(x.span.start, x.span.end) === BRIEF.slice(d.span.start, d.span.end)), false, 'the finding is gone');
+      });
+    }
+  }
+
+  it('has a fix for each of the five diagnostics', () => {
+    for (const d of before.diagnostics) assert.ok(codeActions(before, d.span).some((a) => a.diagnostic === d && !a.title.startsWith('Suppress')), `a fix for ${d.code}`);
+  });
+
+  it('offers nothing on a Markdown file that is not a brief', () => {
+    const a = analyze({ uri: 'file:///README.md', text: '# Readme\n\nIt said $5.\n' });
+    assert.deepEqual(codeActions(a, { start: 0, end: 20 }), []);
+  });
+});
