@@ -57,10 +57,23 @@ describe('Briefmark in VS Code: editor features', () => {
     assert.equal(await vscode.commands.executeCommand<boolean>('briefmark.showSourcingReport'), false);
   });
 
+  /** A scratch Markdown document (untitled), closed without saving at the end of each test. */
+  let scratches = 0;
+  async function scratch(content: string): Promise<vscode.TextEditor> {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `/scratch-${++scratches}.md` }));
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    if (doc.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), content));
+    assert.equal(doc.getText(), content);
+    return editor;
+  }
+  afterEach(async () => {
+    while (vscode.window.activeTextEditor?.document.isUntitled) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('tags the selection as a claim, and the server then reports it as unsourced', async () => {
-    const editor = await open('notes/probe.brief.md');
+    const editor = await scratch('# Scratch\n\nTrade fell by 40% last year.\n');
     const doc = editor.document;
-    await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), '\nTrade fell by 40% last year.\n'));
     const start = positionOf(doc, '40% last year');
     editor.selection = new vscode.Selection(start, start.translate(0, '40% last year'.length));
     await vscode.commands.executeCommand('briefmark.tagClaim');
@@ -73,13 +86,11 @@ describe('Briefmark in VS Code: editor features', () => {
     await waitFor('an unsourced-claim diagnostic on the new claim', () =>
       briefmarkDiagnostics(doc.uri).some((d) => codeOf(d) === 'unsourced-claim' && doc.getText(d.range) === ':claim[40% last year]'),
     );
-    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('wraps several lines as a :::rec container and an actor name as an actor', async () => {
-    const editor = await open('notes/probe.brief.md');
+    const editor = await scratch('# Scratch\n\nPress for talks.\nKeep allies close.\n\nThe Kremlin refused.\n');
     const doc = editor.document;
-    await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), '\nPress for talks.\nKeep allies close.\n\nThe Kremlin refused.\n'));
     const from = positionOf(doc, 'Press for talks.');
     editor.selection = new vscode.Selection(from, from.translate(2, 0));
     await vscode.commands.executeCommand('briefmark.tagRecommendation');
@@ -90,7 +101,6 @@ describe('Briefmark in VS Code: editor features', () => {
     await vscode.commands.executeCommand('briefmark.tagActor');
     assert.match(doc.getText(), /The :actor\[Kremlin\]\{id=actor-id\} refused\./);
     await vscode.commands.executeCommand('leaveSnippet');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it("keeps VS Code's Markdown link validation quiet about tags, citations and footnotes", async () => {

@@ -4,8 +4,11 @@ import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'briefmark.briefmark';
 
-/** Polls `probe` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 45_000): Promise<T> {
+/**
+ * Polls `probe` until it returns a value other than undefined/false, or fails after
+ * `timeoutMs`; `state` describes what was seen instead, for the failure message.
+ */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 45_000, state?: () => string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -15,7 +18,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
     } catch (e) {
       last = e;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}${state ? `; seen: ${state()}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -62,4 +65,10 @@ export function hoverText(hovers: vscode.Hover[]): string {
     .flatMap((h) => h.contents)
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n---\n');
+}
+
+/** The document's diagnostics, one line each, for failure messages. */
+export function describeDiagnostics(uri: vscode.Uri): string {
+  const ds = vscode.languages.getDiagnostics(uri);
+  return ds.length ? ds.map((d) => `[${d.source}/${codeOf(d)} ${vscode.DiagnosticSeverity[d.severity]} ${d.range.start.line + 1}:${d.range.start.character + 1}] ${d.message}`).join(' | ') : 'no diagnostics';
 }
