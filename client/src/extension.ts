@@ -30,31 +30,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefm
       await client?.restart();
     }),
     vscode.commands.registerCommand('briefmark.showOutput', () => client?.outputChannel.show()),
-    vscode.commands.registerCommand('briefmark.exportCodebook', () => exportCodebook()),
+    vscode.commands.registerCommand('briefmark.exportCodebook', (target?: vscode.Uri) => exportCodebook(target instanceof vscode.Uri ? target : undefined)),
   );
   const api = registerEditorFeatures(context, () => client);
   await client.start();
   return api;
 }
 
-/** Asks the server for the REFI-QDA codebook of the active brief's conventions, and saves it. */
-async function exportCodebook(): Promise<void> {
-  if (!client) return;
+/**
+ * Asks the server for the REFI-QDA codebook of the active file's conventions (else the first
+ * folder's), and saves it where the user chooses — or at `target` when a caller (a task, a
+ * keybinding, a test) passes one. Resolves to the file written.
+ */
+async function exportCodebook(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  if (!client) return undefined;
   const uri = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   const result = await client.sendRequest<{ xml: string; conventionsUri?: string; suggestedName: string } | null>('briefmark/exportCodebook', { uri: uri?.toString() });
   if (!result) {
     void vscode.window.showErrorMessage('Briefmark: the codebook could not be exported (see the Briefmark output).');
-    return;
+    return undefined;
   }
   const folder = result.conventionsUri ? vscode.Uri.joinPath(vscode.Uri.parse(result.conventionsUri), '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({
-    defaultUri: folder ? vscode.Uri.joinPath(folder, result.suggestedName) : undefined,
-    filters: { 'REFI-QDA codebook': ['qdc'] },
-    saveLabel: 'Export Codebook',
-  });
-  if (!target) return;
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.xml));
-  void vscode.window.showInformationMessage(`Briefmark: codebook exported to ${vscode.workspace.asRelativePath(target)}.`);
+  const file =
+    target ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, result.suggestedName) : undefined,
+      filters: { 'REFI-QDA codebook': ['qdc'] },
+      saveLabel: 'Export Codebook',
+    }));
+  if (!file) return undefined;
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(result.xml));
+  if (!target) void vscode.window.showInformationMessage(`Briefmark: codebook exported to ${vscode.workspace.asRelativePath(file)}.`);
+  return file;
 }
 
 export async function deactivate(): Promise<void> {

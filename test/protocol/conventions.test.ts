@@ -110,6 +110,10 @@ for (const pull of [false, true]) {
       assert.equal(r.conventionsUri, confUri);
       assert.match(r.xml, /<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/);
       assert.match(r.xml, /name="Olaf Scholz"/);
+      const forFolder = await client.connection.sendRequest<{ conventionsUri: string }>('briefmark/exportCodebook', { uri: pathToFileURL(join(dir, 'ws')).href });
+      assert.equal(forFolder.conventionsUri, confUri, 'a folder: the conventions a brief in it would get');
+      const noUri = await client.connection.sendRequest<{ conventionsUri: string }>('briefmark/exportCodebook', {});
+      assert.equal(noUri.conventionsUri, confUri, 'no uri: the workspace folder');
     });
   });
 }

@@ -5,7 +5,7 @@
  * printed to standard error (exit code 1); the export still happens with what is valid.
  */
 import { statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LineIndex } from '../core/text/lineIndex';
 import { exportCodebookFor } from '../node/exportCodebook';
@@ -31,17 +31,14 @@ export function exportCodebookCommand(args: string[], cwd = process.cwd()): numb
   }
   if (paths.length > 1) return usage('Give one path.');
   const target = resolve(cwd, paths[0] ?? '.');
-  let isDir: boolean;
   try {
-    isDir = statSync(target).isDirectory();
+    statSync(target);
   } catch (e) {
     process.stderr.write(`briefmark: cannot read ${paths[0] ?? '.'}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
     return 2;
   }
   const workspace = new NodeWorkspace();
-  // For a folder, the conventions that would govern a brief placed in it.
-  const probe = isDir ? join(target, '.briefmark-probe.md') : target;
-  const result = exportCodebookFor(workspace, pathToFileURL(probe).href);
+  const result = exportCodebookFor(workspace, pathToFileURL(target).href);
   let problems = 0;
   const root = result.conventionsUri ? uriToPath(result.conventionsUri) : undefined;
   if (root) {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exportCodebook } from '../core/interchange/refiCodebook';
@@ -24,7 +25,17 @@ export function exportCodebookFor(workspace: NodeWorkspace, uri?: string): Codeb
     const folder = workspace.folderPaths[workspace.folderPaths.length - 1];
     target = folder ? pathToFileURL(join(folder, CONVENTIONS_FILE)).href : undefined;
   }
-  const path = target ? uriToPath(target) : undefined;
+  let path = target ? uriToPath(target) : undefined;
+  // For a folder: the conventions that would govern a brief placed in it.
+  if (path && isDirectory(path)) path = join(path, '.briefmark-probe.md');
   const conventions = path ? workspace.conventions.conventionsFor(path, workspace.folderOf(path)) : workspace.conventions.conventionsWithoutFile(undefined);
   return { xml: exportCodebook(conventions, 'Briefmark 0.1.0'), conventionsUri: conventions.uri, suggestedName: 'briefmark-codebook.qdc' };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -52,3 +52,18 @@ describe('Briefmark in VS Code: team conventions', () => {
     await waitFor('the conventions file back to no problems', () => briefmarkDiagnostics(doc.uri).length === 0);
   });
 });
+
+describe('Briefmark in VS Code: codebook export', () => {
+  it('exports the REFI-QDA codebook of the conventions to a file (command with a target)', async () => {
+    await activateExtension();
+    await open(BRIEF);
+    const target = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'exported.qdc');
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('briefmark.exportCodebook', target);
+    assert.equal(written?.toString(), target.toString());
+    const xml = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(xml, /^<\?xml version="1\.0" encoding="utf-8"\?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1\.0"/);
+    assert.match(xml, /<Code guid="[0-9A-F-]{36}" name="Emmanuel Macron" isCodable="true">/);
+    assert.match(xml, /name="Track: Diplomatic Pathway"/);
+    await vscode.workspace.fs.delete(target);
+  });
+});
