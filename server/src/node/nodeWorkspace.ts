@@ -78,6 +78,12 @@ export class NodeWorkspace implements IWorkspace {
     return path ? this.bibliographies.load(path, model, conventions) : emptyBibliography();
   }
 
+  /** The bibliography files this brief uses, existing or not (the CLI cache checks their content). */
+  bibliographyFilesFor(uri: string, model: BuiltModel, conventions: Conventions): string[] {
+    const path = uriToPath(uri);
+    return path ? this.bibliographies.filesFor(path, model, conventions).map((f) => f.path) : [];
+  }
+
   sourceDocumentsFor(uri: string, conventions: Conventions): Map<string, SourceDocument> {
     const path = uriToPath(uri);
     return path ? this.sourceDocuments.load(path, conventions) : new Map();

@@ -1,0 +1,76 @@
+/**
+ * CI throughput: `briefmark check` (the built bundle, dist/cli.js) on a generated corpus
+ * of briefs, against `markdownlint-cli2` on the same corpus in the same run; then the
+ * same check with `--cache`, cold (cache written) and warm (unchanged corpus).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeCorpus } from './corpus';
+import { ms, now } from './lib';
+
+const ROOT = join(__dirname, '..');
+
+export interface CliResult {
+  files: number;
+  bytes: number;
+  briefmark: number;
+  markdownlint: number;
+  cacheCold: number;
+  cacheWarm: number;
+  warmSpeedup: number;
+  ratioToMarkdownlint: number;
+  workers?: string;
+}
+
+/** The corpus under .bench/ (gitignored), written once per size and seed. */
+export function corpus(count: number): { dir: string; bytes: number } {
+  const dir = join(ROOT, '.bench', `corpus-${count}`);
+  if (!existsSync(join(dir, '.complete'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeCorpus(dir, count, 20_000, 1);
+    mkdirSync(join(dir, '.complete'));
+  }
+  let bytes = 0;
+  for (const sub of readdirSync(dir)) if (sub.startsWith('part-')) for (const f of readdirSync(join(dir, sub))) bytes += statSync(join(dir, sub, f)).size;
+  return { dir, bytes };
+}
+
+function run(label: string, cmd: string, args: string[], cwd: string): number {
+  const t = now();
+  const p = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, BRIEFMARK_CACHE_STATS: '1' } });
+  const dt = now() - t;
+  if (p.status === null || p.status > 1 || p.error) throw new Error(`${label} failed (${p.status}): ${p.error ?? p.stderr.slice(-1000)}`);
+  const stats = p.stderr.split('\n').find((l) => l.includes('cache '));
+  console.log(`  ${label}: ${ms(dt)}${stats ? ` (${stats.replace('briefmark: ', '')})` : ''}`);
+  return dt;
+}
+
+export function benchCli(count: number, verdict: (ok: boolean, text: string) => void): CliResult {
+  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  const { dir, bytes } = corpus(count);
+  console.log(`\nCI throughput on ${count} briefs (${(bytes / 1e6).toFixed(1)} MB):`);
+  const cli = join(ROOT, 'dist', 'cli.js');
+  const lint = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+  const cacheDir = mkdtempSync(join(tmpdir(), 'briefmark-cache-'));
+  try {
+    const briefmark = run('briefmark check', process.execPath, [cli, 'check', '.'], dir);
+    const markdownlint = run('markdownlint-cli2', process.execPath, [lint, '**/*.md'], dir);
+    const cacheCold = run('briefmark check --cache (cold)', process.execPath, [cli, 'check', '.', '--cache', '--cache-location', join(cacheDir, 'cache.json')], dir);
+    const cacheWarm = run('briefmark check --cache (warm)', process.execPath, [cli, 'check', '.', '--cache', '--cache-location', join(cacheDir, 'cache.json')], dir);
+    const r: CliResult = { files: count, bytes, briefmark, markdownlint, cacheCold, cacheWarm, warmSpeedup: briefmark / cacheWarm, ratioToMarkdownlint: briefmark / markdownlint };
+    verdict(briefmark <= markdownlint, `briefmark check ${ms(briefmark)} vs markdownlint-cli2 ${ms(markdownlint)} on ${count} briefs: ratio ${r.ratioToMarkdownlint.toFixed(2)} (target ≤ 1)`);
+    verdict(r.warmSpeedup >= 10, `second run with an unchanged corpus ${ms(cacheWarm)}: ${r.warmSpeedup.toFixed(1)}× faster than without the cache (target ≥ 10×)`);
+    return r;
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('cli.ts')) {
+  const n = Number(process.argv[2] ?? 1000);
+  benchCli(n, (ok, text) => console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`));
+}

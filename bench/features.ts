@@ -1,0 +1,40 @@
+/**
+ * Requests on an open 100 KB brief, answered from the cached analysis: hover (over claims,
+ * citations, actors and plain text), the outline, completion (citation keys, attribute
+ * names, tags). Each call is timed alone; the analysis is already cached.
+ */
+import { createBriefService, inMemoryWorkspace } from '../server/src/core/service';
+import { generateBrief, rng } from './corpus';
+import { median, percentile, time } from './lib';
+
+export interface FeatureResult {
+  bytes: number;
+  hover: { median: number; p95: number };
+  outline: { median: number; p95: number };
+  completion: { median: number; p95: number };
+  /** The same document analysed from scratch, for scale. */
+  full: number;
+}
+
+export function benchFeatures(bytes = 100_000, runs = 300): FeatureResult {
+  const text = generateBrief({ bytes, seed: 8 });
+  const uri = 'file:///bench/features.brief.md';
+  const doc = { uri, version: 1, getText: () => text };
+  const service = createBriefService(inMemoryWorkspace());
+  const full = median(time(() => void createBriefService(inMemoryWorkspace()).analyze(doc), 7, 2));
+  service.analyze(doc);
+  const r = rng(42);
+  // Offsets where people hover and complete: on tags, citation keys, attributes, anywhere.
+  const interesting: number[] = [];
+  for (const m of text.matchAll(/:claim\[|@ref|src=|:actor\[|\{id=/g)) interesting.push(m.index! + m[0].length - 1);
+  const offset = () => (r() < 0.8 ? interesting[Math.floor(r() * interesting.length)] : Math.floor(r() * text.length));
+  let answered = 0;
+  const hover = time(() => void (service.hover(doc, offset()) && answered++), runs);
+  const outline = time(() => void service.documentSymbols(doc), Math.max(20, runs / 5));
+  const completion = time(() => void service.completion(doc, offset()), runs);
+  if (answered === 0) throw new Error('no hover answered: the benchmark is not measuring hovers');
+  const stat = (xs: number[]) => ({ median: median(xs), p95: percentile(xs, 95) });
+  return { bytes: text.length, hover: stat(hover), outline: stat(outline), completion: stat(completion), full };
+}
+
+if (process.argv[1]?.endsWith('features.ts')) console.log(JSON.stringify(benchFeatures(), null, 2));

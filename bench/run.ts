@@ -1,0 +1,94 @@
+/**
+ * `npm run bench`: every benchmark of docs/performance.md, each against its baseline in
+ * the same run (the machine's speed drifts, so ratios matter more than milliseconds).
+ *
+ *   npm run bench                       all of them
+ *   npm run bench -- --only edit,features
+ *   npm run bench -- --quick            smaller corpus, growth up to 1 MB
+ *
+ * Results go to bench/results/latest.json; `npm run bench:plot` draws the growth curve.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchEdit } from './edit';
+import { benchFeatures } from './features';
+import type { GrowthPoint } from './growth';
+import { machine, ms } from './lib';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args.find((a) => a.startsWith('--only'));
+const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',') : undefined;
+const want = (name: string) => !only || only.includes(name);
+
+const results: Record<string, unknown> = { machine: machine(), date: new Date().toISOString() };
+const verdicts: string[] = [];
+const verdict = (ok: boolean, text: string) => {
+  verdicts.push(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
+  console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
+};
+console.log(`Briefmark benchmarks on ${results.machine}\n`);
+
+if (want('edit')) {
+  const r = benchEdit(100_000, quick ? 30 : 80, quick ? 7 : 15);
+  results.edit = r;
+  console.log(`edit: ${(r.bytes / 1000).toFixed(0)} KB, ${r.blocks} blocks, ${r.reparsedBlocks.toFixed(2)} re-parsed per edit`);
+  verdict(r.ratio <= 0.1, `edit latency ${ms(r.incremental)} median vs full parse-and-analyse ${ms(r.full)}: ratio ${r.ratio.toFixed(3)} (target ≤ 0.1)`);
+  verdict(r.incremental < 25, `edit latency ${ms(r.incremental)} median (target < 25 ms)`);
+}
+
+if (want('features')) {
+  const r = benchFeatures(100_000, quick ? 100 : 300);
+  results.features = r;
+  for (const k of ['hover', 'outline', 'completion'] as const)
+    verdict(r[k].median < 5, `${k} on ${(r.bytes / 1000).toFixed(0)} KB: ${ms(r[k].median)} median, p95 ${ms(r[k].p95)} (target < 5 ms; full analysis ${ms(r.full)})`);
+}
+
+if (want('growth')) {
+  const sizes = quick ? [10e3, 30e3, 100e3, 300e3, 1e6] : [10e3, 30e3, 100e3, 300e3, 1e6, 2e6, 5e6];
+  const points: GrowthPoint[] = [];
+  console.log('\ngrowth (fresh process per size):');
+  console.log('   size   blocks        full   full/MB        edit');
+  for (const size of sizes) {
+    const p = spawnSync(process.execPath, ['--max-old-space-size=6144', '--import', 'tsx', join(__dirname, 'growth.ts'), '--size', String(size)], { encoding: 'utf8' });
+    if (p.status !== 0) {
+      console.log(`  ${size}: failed: ${p.stderr.slice(-500)}`);
+      continue;
+    }
+    const point = JSON.parse(p.stdout.trim().split('\n').pop()!) as GrowthPoint;
+    points.push(point);
+    console.log(`${(point.bytes / 1000).toFixed(0).padStart(6)} KB ${String(point.blocks).padStart(7)} ${ms(point.full).padStart(11)} ${ms(point.full / (point.bytes / 1e6)).padStart(9)} ${ms(point.edit).padStart(11)}`);
+  }
+  const slopes = points.slice(1).map((p, i) => {
+    const q = points[i];
+    const slope = (key: 'full' | 'edit') => Math.log(p[key] / q[key]) / Math.log(p.bytes / q.bytes);
+    return { from: q.bytes, to: p.bytes, full: slope('full'), edit: slope('edit') };
+  });
+  results.growth = { points, slopes };
+  for (const s of slopes)
+    if (s.full > 1.25) console.log(`  super-linear step: full analysis ${(s.from / 1e3).toFixed(0)} KB → ${(s.to / 1e3).toFixed(0)} KB, log-log slope ${s.full.toFixed(2)}`);
+  const overall = points.length > 1 ? Math.log(points[points.length - 1].full / points[0].full) / Math.log(points[points.length - 1].bytes / points[0].bytes) : NaN;
+  verdict(overall < 1.2, `full analysis grows with log-log slope ${overall.toFixed(2)} from ${(points[0]?.bytes / 1e3).toFixed(0)} KB to ${(points[points.length - 1]?.bytes / 1e6).toFixed(1)} MB (linear = 1)`);
+}
+
+if (want('cli')) {
+  // Loaded lazily: it builds the bundles and writes a corpus.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { benchCli } = require('./cli') as typeof import('./cli');
+  const r = benchCli(quick ? 200 : 1000, verdict);
+  results.cli = r;
+}
+
+if (want('memory')) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { benchMemory } = require('./memory') as typeof import('./memory');
+  const r = benchMemory(quick ? 200 : 1000, verdict);
+  results.memory = r;
+}
+
+results.verdicts = verdicts;
+const dir = join(__dirname, 'results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwrote bench/results/latest.json`);
