@@ -3,7 +3,7 @@ import type {} from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { isMap, parseDocument } from 'yaml';
 import { cslEntriesFromYamlNode } from '../sources/csl';
-import type { ParsedMarkdown } from '../parse/markdown';
+import type { ParsedBlock, ParsedMarkdown } from '../parse/markdown';
 import { normalizeLabel } from '../parse/blocks';
 import { findCitations } from '../sources/citations';
 import type { Conventions } from '../conventions/types';
@@ -55,7 +55,9 @@ const UNPARSED_FOOTNOTE = /\[\^([^\]\s]{1,200})\]/g;
 export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, conventions: Conventions): BuiltModel {
   const text = input.text;
   const lines = new LineIndex(text);
-  const tags = new Set(tagNames(conventions));
+  const tagList = tagNames(conventions);
+  const tags = new Set(tagList);
+  const tagsKey = [...tagList].sort().join(' ');
   const headings: Heading[] = [];
   const directives: Directive[] = [];
   const textBlocks: TextBlock[] = [];
@@ -74,10 +76,32 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
   const citations: BriefModel['citations'] = [];
   let frontMatter: FrontMatter | undefined;
 
+  // What each block says is computed once per parsed block (see blockFacts) and copied
+  // here at the block's offset: an edit rebuilds only the blocks it re-parsed.
   for (const block of parsed.blocks) {
-    const base = block.start;
-    const limit = block.end - block.start;
-    walk(block.tree, base, limit, false, undefined);
+    const facts = blockFacts(block, tags, tagsKey, input.uri);
+    if (facts.frontMatter) frontMatter = facts.frontMatter;
+    for (const [label, url] of facts.definitions) if (!definitions.has(label)) definitions.set(label, url);
+    if (facts.empty) continue;
+    const c = shiftClone(facts.items, block.start);
+    headings.push(...c.headings);
+    directives.push(...c.directives);
+    textBlocks.push(...c.textBlocks);
+    footnoteReferences.push(...c.footnoteReferences);
+    footnoteDefinitions.push(...c.footnoteDefinitions);
+    links.push(...c.links);
+    pendingLinkRefs.push(...c.pendingLinkRefs);
+    for (const s of c.suppressions) {
+      s.line = lines.positionAt(s.span.end).line + (s.kind === 'next-line' ? 1 : 0);
+      suppressions.push(s);
+    }
+    problems.push(...c.problems);
+    claims.push(...c.claims);
+    actors.push(...c.actors);
+    recommendations.push(...c.recommendations);
+    customTags.push(...c.customTags);
+    recCandidates.push(...c.recCandidates);
+    citations.push(...c.citations);
   }
 
   // Reference links resolve once every definition is known.
@@ -152,6 +176,85 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
     return out.sort((a, b) => a.span.start - b.span.start);
   }
 
+}
+
+/** Everything one block contributes to the model, with offsets relative to the block. */
+interface BlockItems {
+  headings: Heading[];
+  directives: Directive[];
+  textBlocks: TextBlock[];
+  footnoteReferences: FootnoteReference[];
+  footnoteDefinitions: FootnoteDefinition[];
+  links: LinkReference[];
+  pendingLinkRefs: Array<{ label: string; span: Span }>;
+  suppressions: Suppression[];
+  problems: Problem[];
+  claims: Claim[];
+  actors: ActorTag[];
+  recommendations: Recommendation[];
+  customTags: Directive[];
+  recCandidates: RecCandidate[];
+  citations: BriefModel['citations'];
+}
+
+interface BlockFacts {
+  key: string;
+  items: BlockItems;
+  /** Nothing but (possibly) definitions and front matter: nothing to copy. */
+  empty: boolean;
+  definitions: Map<string, string>;
+  /** Only for the block at offset 0. Shared, never shifted or changed. */
+  frontMatter?: FrontMatter;
+}
+
+/**
+ * Facts of a parsed block, memoised on its tree: a block whose tree was reused from the
+ * previous version (its text and the definitions it uses are unchanged) is not walked
+ * again. They depend on the tree, the block's length, the tag names, and for the first
+ * block the document's URI (front matter references name it); all are in the key.
+ * Never mutated: buildModel copies them (shiftClone) before placing them.
+ */
+const FACTS = new WeakMap<object, BlockFacts>();
+
+function blockFacts(block: ParsedBlock, tags: Set<string>, tagsKey: string, uri: string): BlockFacts {
+  const limit = block.end - block.start;
+  const first = block.start === 0;
+  const key = `${limit}\u0000${tagsKey}\u0000${first ? uri : ''}`;
+  const hit = FACTS.get(block.tree);
+  if (hit && hit.key === key) return hit;
+  const facts = collectBlock(block.key.slice(0, limit), block.tree, limit, first, tags, uri, key);
+  FACTS.set(block.tree, facts);
+  return facts;
+}
+
+/**
+ * Walks one block's tree. `text` is the block's own source, so every offset here is
+ * relative to the block; nothing reads outside it.
+ */
+function collectBlock(text: string, tree: Root, limit: number, first: boolean, tags: Set<string>, uri: string, key: string): BlockFacts {
+  const headings: Heading[] = [];
+  const directives: Directive[] = [];
+  const textBlocks: TextBlock[] = [];
+  const footnoteReferences: FootnoteReference[] = [];
+  const footnoteDefinitions: FootnoteDefinition[] = [];
+  const links: LinkReference[] = [];
+  const pendingLinkRefs: Array<{ label: string; span: Span }> = [];
+  const definitions = new Map<string, string>();
+  const suppressions: Suppression[] = [];
+  const problems: Problem[] = [];
+  const claims: Claim[] = [];
+  const actors: ActorTag[] = [];
+  const recommendations: Recommendation[] = [];
+  const customTags: Directive[] = [];
+  const recCandidates: RecCandidate[] = [];
+  const citations: BriefModel['citations'] = [];
+  let frontMatter: FrontMatter | undefined;
+
+  walk(tree, 0, limit, false, undefined);
+  const items: BlockItems = { headings, directives, textBlocks, footnoteReferences, footnoteDefinitions, links, pendingLinkRefs, suppressions, problems, claims, actors, recommendations, customTags, recCandidates, citations };
+  const empty = Object.values(items).every((a) => a.length === 0);
+  return { key, items, empty, definitions, frontMatter };
+
   function walk(node: Nodes, base: number, limit: number, inListItem: boolean, block: BlockBuilder | undefined): void {
     const pos = node.position;
     if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) {
@@ -165,7 +268,7 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
 
     switch (node.type) {
       case 'yaml': {
-        if (start === 0) frontMatter = frontMatterMemo(input.uri, text.slice(0, end), s, () => readFrontMatter(node.value, s));
+        if (first && start === 0) frontMatter = frontMatterMemo(uri, text.slice(0, end), s, () => readFrontMatter(node.value, s));
         return;
       }
       case 'heading': {
@@ -322,7 +425,7 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
       if (data && typeof data === 'object' && !Array.isArray(data)) {
         fm.data = data as Record<string, unknown>;
         const refs = isMap(doc.contents) ? doc.contents.get('references', true) : undefined;
-        fm.references = cslEntriesFromYamlNode(refs, doc, input.uri, contentStart);
+        fm.references = cslEntriesFromYamlNode(refs, doc, uri, contentStart);
       }
       else if (data !== null && data !== undefined && doc.errors.length === 0)
         fm.problems.push({ message: 'Front matter must be a YAML mapping (key: value lines).', span: { start: contentStart, end: Math.max(contentStart, s.end - 3) } });
@@ -343,8 +446,8 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
         codeSpans.push({ start: listStart + c.index!, end: listStart + c.index! + c[0].length });
       }
       const span = { start: offset + m.index!, end: offset + m.index! + m[0].length };
-      const line = lines.positionAt(span.end).line + (kind === 'next-line' ? 1 : 0);
-      suppressions.push({ kind, codes, codeSpans, span, line });
+      // The line is the document's: set when the block is placed (buildModel).
+      suppressions.push({ kind, codes, codeSpans, span, line: -1 });
     }
   }
 
@@ -368,6 +471,35 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
     }
     return tb;
   }
+}
+
+const SPAN_LIKE = (v: Record<string, unknown>) => typeof v.start === 'number' && typeof v.end === 'number';
+
+/**
+ * A deep copy of a block's items with every offset moved by `delta`: spans (objects with
+ * numeric `start` and `end`), `sentenceEnd`. Objects shared within the items (a claim and
+ * its directive, a candidate and its text block) stay shared in the copy.
+ */
+function shiftClone<T>(value: T, delta: number, seen = new Map<object, unknown>()): T {
+  if (value === null || typeof value !== 'object') return value;
+  const done = seen.get(value as object);
+  if (done !== undefined) return done as T;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    seen.set(value, out);
+    for (let i = 0; i < value.length; i++) out[i] = shiftClone(value[i], delta, seen);
+    return out as T;
+  }
+  const src = value as Record<string, unknown>;
+  const span = SPAN_LIKE(src);
+  const out: Record<string, unknown> = {};
+  seen.set(value as object, out);
+  for (const k of Object.keys(src)) {
+    const v = src[k];
+    if ((span && (k === 'start' || k === 'end')) || k === 'sentenceEnd') out[k] = (v as number) + delta;
+    else out[k] = typeof v === 'object' && v !== null ? shiftClone(v, delta, seen) : v;
+  }
+  return out as T;
 }
 
 /**
