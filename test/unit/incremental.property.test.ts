@@ -115,6 +115,9 @@ describe('incremental analysis (property)', function () {
           const a = observable(incremental);
           const b = observable(fresh);
           if (serialize(a) !== serialize(b)) assert.deepStrictEqual(a, b, `after edit ${JSON.stringify(step)}`);
+          // The CLI's one-piece parse gives the same analysis too.
+          const c = observable(analyze({ uri, text, version, relativePath: rel() }, { conventions, oneShot: true }));
+          if (serialize(c) !== serialize(b)) assert.deepStrictEqual(c, b, `one-shot, after edit ${JSON.stringify(step)}`);
           edits++;
         }
       }),

@@ -70,7 +70,7 @@ function main(argv: string[]): number {
     }
   }
   const workspace = inMemoryWorkspace(conventions, (uri) => relative(cwd, new URL(uri).pathname));
-  const service = createBriefService(workspace);
+  const service = createBriefService(workspace, undefined, { oneShot: true });
   type Cached = { diagnostics: ReturnType<typeof toJson>[] };
   const cache = useCache ? CheckCache.open<Cached>(resolveCacheLocation(cwd, cacheLocation), toolFingerprint(VERSION)) : undefined;
   const envMemo = new WeakMap<object, string>();

@@ -14,6 +14,8 @@ export interface AnalysisOptions {
   sourceDocuments?: Map<string, SourceDocument>;
   /** The previous version's parse, so unchanged blocks are not parsed again. */
   previous?: ParsedMarkdown;
+  /** The text will not be edited (a CLI run): parse it in one piece when small enough. */
+  oneShot?: boolean;
   /** Looks up what the model names (bibliography files in its front matter), once it is built. */
   resolve?: (model: BuiltModel) => { bibliography?: Bibliography; sourceDocuments?: Map<string, SourceDocument> };
 }
@@ -32,7 +34,7 @@ export interface Analysis {
 /** The whole pipeline for one document: parse → model → rules. Pure: no I/O, never throws on any text. */
 export function analyze(input: DocumentInput, options: AnalysisOptions = {}): Analysis {
   const conventions = options.conventions ?? defaultConventions();
-  const parsed = parseMarkdown(input.text, options.previous);
+  const parsed = parseMarkdown(input.text, options.previous, { oneShot: options.oneShot });
   const model = buildModel(input, parsed, conventions);
   const resolved = model.isBrief && options.resolve ? options.resolve(model) : {};
   const bibliography = mergeBibliographies(frontMatterBibliography(model), options.bibliography ?? emptyBibliography(), resolved.bibliography ?? emptyBibliography());

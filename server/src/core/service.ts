@@ -77,7 +77,12 @@ export interface BriefService {
   foldingRanges(doc: ITextDocument): BriefFold[];
 }
 
-export function createBriefService(workspace: IWorkspace, logger?: ILogger): BriefService {
+export interface ServiceOptions {
+  /** Documents are analysed once and not edited (the CLI): see `AnalysisOptions.oneShot`. */
+  oneShot?: boolean;
+}
+
+export function createBriefService(workspace: IWorkspace, logger?: ILogger, options: ServiceOptions = {}): BriefService {
   const cache = new Map<string, CacheEntry>();
   const summaries = new WeakMap<Analysis, BriefSummary | undefined>();
 
@@ -98,6 +103,7 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger): Bri
     const analysis = analyze(input, {
       conventions,
       previous,
+      oneShot: options.oneShot,
       // Bibliography files named in front matter are known once the model is built.
       resolve: (model) => ({ bibliography: workspace.bibliographyFor(uri, model, conventions), sourceDocuments: workspace.sourceDocumentsFor(uri, conventions) }),
     });

@@ -26,6 +26,17 @@ export interface ParsedMarkdown {
   reparsed: number;
 }
 
+export interface ParseOptions {
+  /**
+   * The text will not be edited (a CLI run): parse it in one piece when it is small
+   * enough. A whole-document parse peaks at about 250 bytes of heap per input byte, so
+   * larger texts are still parsed block by block.
+   */
+  oneShot?: boolean;
+}
+
+export const ONE_SHOT_LIMIT = 512 * 1024;
+
 /** Parses one piece of Markdown with the Briefmark pipeline (CommonMark, GFM, directives, YAML front matter). */
 export function parseFragment(text: string): Root {
   return processor.parse(text) as Root;
@@ -36,7 +47,12 @@ export function parseFragment(text: string): Root {
  * did not change since `previous` reuse its trees, so an edit re-parses only the blocks
  * it touched. Parsing never fails: micromark accepts every input.
  */
-export function parseMarkdown(text: string, previous?: ParsedMarkdown): ParsedMarkdown {
+export function parseMarkdown(text: string, previous?: ParsedMarkdown, options: ParseOptions = {}): ParsedMarkdown {
+  if (options.oneShot && !previous && text.length <= ONE_SHOT_LIMIT) {
+    // One parse call instead of one per block: no per-call overhead, same model (the
+    // block-wise parse is checked against it), but nothing to reuse on a next version.
+    return { text, blocks: [{ start: 0, end: text.length, key: text, labels: [], tree: parseFragment(text) }], reparsed: 1 };
+  }
   const { blocks, definitions } = splitBlocks(text);
   const reuse = new Map<string, Root>();
   const labelsOf = new Map<string, string[]>();
