@@ -22,6 +22,7 @@ const onlyArg = args.find((a) => a.startsWith('--only'));
 const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',') : undefined;
 const want = (name: string) => !only || only.includes(name);
 
+async function main(): Promise<void> {
 const results: Record<string, unknown> = { machine: machine(), date: new Date().toISOString() };
 const verdicts: string[] = [];
 const verdict = (ok: boolean, text: string) => {
@@ -83,8 +84,7 @@ if (want('cli')) {
 if (want('memory')) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { benchMemory } = require('./memory') as typeof import('./memory');
-  const r = benchMemory(quick ? 200 : 1000, verdict);
-  results.memory = r;
+  results.memory = await benchMemory(quick ? 200 : 1000, verdict);
 }
 
 results.verdicts = verdicts;
@@ -92,3 +92,6 @@ const dir = join(__dirname, 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
 console.log(`\nwrote bench/results/latest.json`);
+}
+
+void main();
