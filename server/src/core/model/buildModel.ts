@@ -97,7 +97,10 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
     }
     problems.push(...c.problems);
     claims.push(...c.claims);
-    actors.push(...c.actors);
+    for (const a of c.actors) {
+      a.actorId = resolveActor(conventions, a.id, a.label)?.id;
+      actors.push(a);
+    }
     recommendations.push(...c.recommendations);
     customTags.push(...c.customTags);
     recCandidates.push(...c.recCandidates);
@@ -395,7 +398,8 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
       block?.claims.push(claim);
     } else if (d.name === 'actor') {
       const id = attr('id')?.value;
-      actors.push({ directive: d, label: d.label, id, actorId: resolveActor(conventions, id, d.label)?.id });
+      // Resolved against the conventions when the block is placed (buildModel): facts do not depend on them.
+      actors.push({ directive: d, label: d.label, id, actorId: undefined });
     } else if (d.name === 'rec') {
       const actorAttr = attr('actor');
       recommendations.push({
