@@ -49,8 +49,6 @@ function run(label: string, cmd: string, args: string[], cwd: string): number {
 }
 
 export function benchCli(count: number, verdict: (ok: boolean, text: string) => void): CliResult {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   const { dir, bytes } = corpus(count);
   console.log(`\nCI throughput on ${count} briefs (${(bytes / 1e6).toFixed(1)} MB):`);
   const cli = join(ROOT, 'dist', 'cli.js');

@@ -30,6 +30,11 @@ const verdict = (ok: boolean, text: string) => {
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
 };
 console.log(`Briefmark benchmarks on ${results.machine}\n`);
+if (!args.includes('--no-build') && (want('cli') || want('memory'))) {
+  // The CLI and the server are measured as shipped: the esbuild bundles in dist/.
+  const build = spawnSync('npm', ['run', 'build'], { cwd: join(__dirname, '..'), encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+}
 
 if (want('edit')) {
   const r = benchEdit(100_000, quick ? 30 : 80, quick ? 7 : 15);
@@ -73,18 +78,18 @@ if (want('growth')) {
   verdict(overall < 1.2, `full analysis grows with log-log slope ${overall.toFixed(2)} from ${(points[0]?.bytes / 1e3).toFixed(0)} KB to ${(points[points.length - 1]?.bytes / 1e6).toFixed(1)} MB (linear = 1)`);
 }
 
+if (want('memory')) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { benchMemory } = require('./memory') as typeof import('./memory');
+  results.memory = await benchMemory(quick ? 200 : 1000, verdict);
+}
+
 if (want('cli')) {
   // Loaded lazily: it builds the bundles and writes a corpus.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { benchCli } = require('./cli') as typeof import('./cli');
   const r = benchCli(quick ? 200 : 1000, verdict);
   results.cli = r;
-}
-
-if (want('memory')) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { benchMemory } = require('./memory') as typeof import('./memory');
-  results.memory = await benchMemory(quick ? 200 : 1000, verdict);
 }
 
 results.verdicts = verdicts;
