@@ -89,3 +89,27 @@ describe('Briefmark in VS Code: language features', () => {
     assert.ok(!flat(symbols).some((s) => /claim|tracks/.test(s.detail ?? '')), flat(symbols).map((s) => `${s.name} (${s.detail})`).join(', '));
   });
 });
+
+describe('Briefmark in VS Code: quick fixes', () => {
+  it('offers to cite a bibliography entry for an unsourced claim, and applying it clears the warning', async () => {
+    const editor = await open('notes/quickfix.brief.md');
+    const doc = editor.document;
+    const unsourced = () => briefmarkDiagnostics(doc.uri).filter((d) => codeOf(d) === 'unsourced-claim');
+    const [d] = await waitFor('unsourced-claim on the probe', () => unsourced().length === 1 && unsourced());
+    try {
+      const actions = await waitFor('quick fixes for the unsourced claim', async () => {
+        const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+        return all?.some((a) => a.title.startsWith('Cite @trade-report')) && all;
+      });
+      const cite = actions.find((a) => a.title.startsWith('Cite @trade-report'))!;
+      assert.equal(cite.kind?.value, vscode.CodeActionKind.QuickFix.value);
+      assert.ok(cite.edit, 'the quick fix is a WorkspaceEdit from the server, not a client command');
+      assert.equal(await vscode.workspace.applyEdit(cite.edit), true);
+      assert.match(doc.getText(), /:claim\[trade shrank by a third in one year\] \[@trade-report\]\./);
+      await waitFor('the warning to clear after the fix', () => unsourced().length === 0);
+    } finally {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+});
