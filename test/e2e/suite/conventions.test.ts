@@ -1,7 +1,7 @@
 /** Team conventions in a real VS Code: the `.briefmark.yaml` document gets its own diagnostics, and briefs follow its edits. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, briefmarkDiagnostics, codeOf, hoverText, open, positionOf, waitFor } from './helpers';
+import { activateExtension, briefmarkDiagnostics, codeOf, hoverText, open, positionOf, restoreFromDisk, waitFor } from './helpers';
 
 const BRIEF = 'ceasefire-impasse.brief.md';
 
@@ -47,7 +47,7 @@ describe('Briefmark in VS Code: team conventions', () => {
       return list.length > 0 && list;
     });
     assert.ok(unknown.every((d) => brief.getText(d.range) === 'coalition'), unknown.map((d) => brief.getText(d.range)).join(', '));
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await restoreFromDisk(doc);
     await waitFor('the brief back to no unknown-actor', () => briefmarkDiagnostics(brief.uri).every((d) => codeOf(d) !== 'unknown-actor'));
     await waitFor('the conventions file back to no problems', () => briefmarkDiagnostics(doc.uri).length === 0);
   });

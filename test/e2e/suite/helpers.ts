@@ -72,3 +72,18 @@ export function describeDiagnostics(uri: vscode.Uri): string {
   const ds = vscode.languages.getDiagnostics(uri);
   return ds.length ? ds.map((d) => `[${d.source}/${codeOf(d)} ${vscode.DiagnosticSeverity[d.severity]} ${d.range.start.line + 1}:${d.range.start.character + 1}] ${d.message}`).join(' | ') : 'no diagnostics';
 }
+
+/**
+ * Puts an edited document back to its content on disk and saves it, so that it is clean.
+ * Deterministic where `workbench.action.files.revert` is not: that command acts on
+ * whatever editor the workbench holds active at that moment.
+ */
+export async function restoreFromDisk(doc: vscode.TextDocument): Promise<void> {
+  const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri));
+  if (doc.getText() !== saved) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), saved);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not restore ${doc.uri.toString()}`);
+  }
+  if (doc.isDirty && !(await doc.save())) throw new Error(`could not save ${doc.uri.toString()}`);
+}

@@ -1,7 +1,7 @@
 /** The language server's features, read back through the real `vscode` API. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, briefmarkDiagnostics, codeOf, hoverText, open, positionOf, waitFor } from './helpers';
+import { activateExtension, briefmarkDiagnostics, codeOf, hoverText, open, positionOf, restoreFromDisk, waitFor } from './helpers';
 
 const BRIEF = 'ceasefire-impasse.brief.md';
 
@@ -108,8 +108,7 @@ describe('Briefmark in VS Code: quick fixes', () => {
       assert.match(doc.getText(), /:claim\[trade shrank by a third in one year\] \[@trade-report\]\./);
       await waitFor('the warning to clear after the fix', () => unsourced().length === 0);
     } finally {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await restoreFromDisk(doc);
     }
   });
 });
