@@ -243,7 +243,7 @@ export function startServer(connection: Connection): void {
   connection.onDefinition((params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || cancelled(token)) return [];
-    return guard('definition', [], () => service.definition(doc, doc.offsetAt(params.position)).map((l) => proto.location(index.lines(l.uri), l)));
+    return guard('definition', [], () => service.definition(doc, doc.offsetAt(params.position), (uri) => index.textOf(uri)).map((l) => proto.location(index.lines(l.uri), l)));
   });
 
   connection.onReferences(async (params, token) => {
@@ -252,7 +252,7 @@ export function startServer(connection: Connection): void {
     await index.idle();
     if (cancelled(token) || !documents.get(doc.uri)) return [];
     return guard('references', [], () =>
-      service.references(doc, doc.offsetAt(params.position), index.summaries(), params.context.includeDeclaration).map((l) => proto.location(index.lines(l.uri), l)),
+      service.references(doc, doc.offsetAt(params.position), index.summaries(), params.context.includeDeclaration, (uri) => index.textOf(uri)).map((l) => proto.location(index.lines(l.uri), l)),
     );
   });
 

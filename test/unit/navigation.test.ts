@@ -100,6 +100,20 @@ describe('navigation', () => {
     assert.deepEqual(prepareRenameAt(a, at(A, 'Macron agreed')), { span: { start: A.indexOf('Macron agreed'), end: A.indexOf('Macron agreed') + 6 }, placeholder: 'fr-president' });
   });
 
+  it('finds an actor in the conventions file by its id when its entry has no recorded origin', () => {
+    const bare = conventions();
+    for (const x of bare.actors) delete x.origin;
+    const ab = analyze({ uri: 'file:///w/a.brief.md', text: A }, { conventions: bare });
+    const idAt = CONVENTIONS_TEXT.indexOf('fr-president');
+    assert.deepEqual(definitionAt(ab, at(A, 'Macron agreed'), (u) => texts[u]), [{ uri: CONVENTIONS_URI, span: { start: idAt, end: idAt + 12 } }]);
+    assert.deepEqual(definitionAt(ab, at(A, 'Macron agreed')), [{ uri: CONVENTIONS_URI, span: undefined }], 'the file itself when it cannot be read');
+    const r = renameAt(ab, at(A, 'Macron agreed'), 'macron', [summarize(ab)!], (u) => texts[u]);
+    assert.ok('edits' in r);
+    assert.deepEqual(show(r.edits)[0], '.briefmark.yaml "fr-president"→macron');
+    const missing = renameAt(ab, at(A, 'Macron agreed'), 'macron', [], () => 'actors: []');
+    assert.match((missing as { error: string }).error, /Cannot find the id `fr-president` in file:\/\/\/w\/.briefmark.yaml/);
+  });
+
   it('refuses renames that collide or are invalid, with a clear message', () => {
     assert.match((renameAt(a, at(A, 'Macron agreed'), 'eu', all, (u) => texts[u]) as { error: string }).error, /already have an actor `eu` \(European Union\)/);
     assert.match((renameAt(a, at(A, 'Macron agreed'), 'two words', all, (u) => texts[u]) as { error: string }).error, /not a valid actor id/);

@@ -68,9 +68,10 @@ export interface BriefService {
   /** What the workspace index keeps of this document (undefined when it is not a brief). */
   summary(doc: ITextDocument): BriefSummary | undefined;
   completion(doc: ITextDocument, offset: number): CompletionResult[];
-  definition(doc: ITextDocument, offset: number): DocLocation[];
+  /** `textOf` reads another file (the conventions), to find an entry in it. */
+  definition(doc: ITextDocument, offset: number, textOf?: (uri: string) => string | undefined): DocLocation[];
   /** `summaries`: every brief of the workspace, this one included. */
-  references(doc: ITextDocument, offset: number, summaries: Iterable<BriefSummary>, includeDeclaration: boolean): DocLocation[];
+  references(doc: ITextDocument, offset: number, summaries: Iterable<BriefSummary>, includeDeclaration: boolean, textOf?: (uri: string) => string | undefined): DocLocation[];
   prepareRename(doc: ITextDocument, offset: number): PrepareResult;
   rename(doc: ITextDocument, offset: number, newName: string, summaries: Iterable<BriefSummary>, textOf: (uri: string) => string | undefined): RenameResult;
   codeLenses(doc: ITextDocument): BriefCodeLens[];
@@ -125,8 +126,8 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, opti
       return summaries.get(a);
     },
     completion: (doc, offset) => completionAt(run(doc), offset),
-    definition: (doc, offset) => definitionAt(run(doc), offset),
-    references: (doc, offset, all, includeDeclaration) => referencesAt(run(doc), offset, all, includeDeclaration),
+    definition: (doc, offset, textOf) => definitionAt(run(doc), offset, textOf),
+    references: (doc, offset, all, includeDeclaration, textOf) => referencesAt(run(doc), offset, all, includeDeclaration, textOf),
     prepareRename: (doc, offset) => prepareRenameAt(run(doc), offset),
     rename: (doc, offset, newName, all, textOf) => renameAt(run(doc), offset, newName, all, textOf),
     codeLenses: (doc) => trackCodeLenses(run(doc)),

@@ -33,7 +33,7 @@ export function targetAt(analysis: Analysis, offset: number): NavTarget | undefi
 }
 
 /** Go to definition: the bibliography entry, the footnote definition, the conventions entry, the track heading. */
-export function definitionAt(analysis: Analysis, offset: number): DocLocation[] {
+export function definitionAt(analysis: Analysis, offset: number, textOf: (uri: string) => string | undefined = () => undefined): DocLocation[] {
   const target = targetAt(analysis, offset);
   if (!target) return [];
   const { model, conventions, bibliography } = analysis;
@@ -51,9 +51,8 @@ export function definitionAt(analysis: Analysis, offset: number): DocLocation[] 
       return def ? [{ uri: model.uri, span: def.labelSpan }] : [];
     }
     case 'actor': {
-      const entry = conventions.actors.find((a) => a.id === target.id);
-      if (entry?.origin) return [{ uri: entry.origin.uri, span: entry.origin.span }];
-      return entry && conventions.uri ? [{ uri: conventions.uri }] : [];
+      const loc = actorEntryLocation(analysis, target.id, textOf);
+      return loc ? [loc] : [];
     }
     case 'track': {
       const rec = model.recommendations.find((r) => r.trackAttr && r.trackAttr.valueSpan.start === target.span.start);
@@ -68,15 +67,21 @@ export function definitionAt(analysis: Analysis, offset: number): DocLocation[] 
  * Find references across the workspace. `summaries` are every indexed brief, the current
  * document's own summary among them (open documents win over disk).
  */
-export function referencesAt(analysis: Analysis, offset: number, summaries: Iterable<BriefSummary>, includeDeclaration: boolean): DocLocation[] {
+export function referencesAt(
+  analysis: Analysis,
+  offset: number,
+  summaries: Iterable<BriefSummary>,
+  includeDeclaration: boolean,
+  textOf: (uri: string) => string | undefined = () => undefined,
+): DocLocation[] {
   const target = targetAt(analysis, offset);
   if (!target) return [];
   const { model, conventions, bibliography } = analysis;
   const out: DocLocation[] = [];
   switch (target.kind) {
     case 'actor': {
-      const entry = conventions.actors.find((a) => a.id === target.id);
-      if (includeDeclaration && entry?.origin) out.push({ uri: entry.origin.uri, span: entry.origin.span });
+      const loc = includeDeclaration ? actorEntryLocation(analysis, target.id, textOf) : undefined;
+      if (loc) out.push(loc);
       for (const s of summaries) for (const r of s.actorRefs) if (r.actorId === target.id) out.push({ uri: s.uri, span: r.span });
       break;
     }
@@ -145,11 +150,12 @@ export function renameAt(analysis: Analysis, offset: number, newName: string, su
       const clash = conventions.actors.find((a) => a.id === newName);
       if (clash) return { error: `Cannot rename \`${target.id}\` to \`${newName}\`: the conventions already have an actor \`${newName}\` (${clash.name}).` };
       const entry = conventions.actors.find((a) => a.id === target.id)!;
-      if (entry.origin) {
-        const text = textOf(entry.origin.uri);
-        const span = text === undefined ? undefined : yamlIdSpan(text, entry.origin.span, target.id);
-        if (!span) return { error: `Cannot find the id \`${target.id}\` in ${entry.origin.uri}; rename it there first.` };
-        edits.push({ uri: entry.origin.uri, span, newText: newName });
+      const file = entry.origin?.uri ?? conventions.uri;
+      if (file) {
+        const text = textOf(file);
+        const span = text === undefined ? undefined : yamlIdSpan(text, entry.origin?.span, target.id);
+        if (!span) return { error: `Cannot find the id \`${target.id}\` in ${file}; rename it there first.` };
+        edits.push({ uri: file, span, newText: newName });
       }
       for (const s of summaries) for (const r of s.actorRefs) if (r.actorId === target.id && r.idSpan) edits.push({ uri: s.uri, span: r.idSpan, newText: newName });
       return { edits };
@@ -213,4 +219,20 @@ export function keySpanIn(text: string, within: Span | undefined, key: string): 
   const re = new RegExp(`(^|[\\s{"':,])${escape(key)}(?=$|[\\s,"'}\\]])`, 'u');
   const m = re.exec(slice);
   return m ? { start: from + m.index + m[1].length, end: from + m.index + m[1].length + key.length } : undefined;
+}
+
+/**
+ * Where an actor is defined: its conventions entry (`origin`), else the `id:` of that
+ * actor in the conventions file, else the file itself.
+ */
+function actorEntryLocation(analysis: Analysis, id: string, textOf: (uri: string) => string | undefined): DocLocation | undefined {
+  const { conventions } = analysis;
+  const entry = conventions.actors.find((a) => a.id === id);
+  if (!entry) return undefined;
+  if (entry.origin?.span) return { uri: entry.origin.uri, span: entry.origin.span };
+  const file = entry.origin?.uri ?? conventions.uri;
+  if (!file) return undefined;
+  const text = textOf(file);
+  const span = text === undefined ? undefined : yamlIdSpan(text, undefined, id);
+  return { uri: file, span };
 }
