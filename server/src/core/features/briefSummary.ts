@@ -102,26 +102,28 @@ export function citationRefs(analysis: Analysis): CitationRef[] {
 export function summarize(analysis: Analysis): BriefSummary | undefined {
   const { model } = analysis;
   if (!model.isBrief) return undefined;
-  return {
-    uri: model.uri,
-    version: model.version,
-    lines: LineStarts.of(model.text),
-    claims: model.claims.map((c) => ({
-      label: oneLine(c.label),
-      id: c.id,
-      span: c.directive.span,
-      labelSpan: c.directive.labelSpan,
-      sourced: claimSources(analysis, c).length > 0,
-    })),
-    recs: model.recommendations.map((r) => ({
-      label: oneLine(r.label),
-      id: r.id,
-      span: r.span,
-      labelSpan: r.labelSpan,
-      track: r.track ? `Track ${r.track.number}: ${r.track.title}` : undefined,
-    })),
-    actorRefs: actorRefs(model, analysis.conventions),
-    citations: citationRefs(analysis),
-    ownKeys: (model.frontMatter?.references ?? []).map((e) => e.key),
-  };
+  // Strings cut from the text may share its memory (V8 sliced strings): a JSON round trip
+  // copies them, so a summary never keeps the whole text of a closed brief alive.
+  const detached: Omit<BriefSummary, 'lines' | 'uri' | 'version'> = JSON.parse(
+    JSON.stringify({
+      claims: model.claims.map((c) => ({
+        label: oneLine(c.label),
+        id: c.id,
+        span: c.directive.span,
+        labelSpan: c.directive.labelSpan,
+        sourced: claimSources(analysis, c).length > 0,
+      })),
+      recs: model.recommendations.map((r) => ({
+        label: oneLine(r.label),
+        id: r.id,
+        span: r.span,
+        labelSpan: r.labelSpan,
+        track: r.track ? `Track ${r.track.number}: ${r.track.title}` : undefined,
+      })),
+      actorRefs: actorRefs(model, analysis.conventions),
+      citations: citationRefs(analysis),
+      ownKeys: (model.frontMatter?.references ?? []).map((e) => e.key),
+    }),
+  );
+  return { uri: model.uri, version: model.version, lines: LineStarts.of(model.text), ...detached };
 }
