@@ -30,6 +30,8 @@ import { conventionsDiagnostics } from './node/conventionsDiagnostics';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { WorkspaceIndex, type IndexProgress } from './node/workspaceIndex';
 import { workspaceSymbols } from './core/features/workspaceSymbols';
+import { actorsWithOrigins } from './core/features/navigation';
+import type { ActorEntry } from './core/conventions/types';
 import { BRIEF_REPORT_METHOD, toWireBriefReport, type BriefReportParams, type WireBriefReport } from './protocol/briefReport';
 import * as proto from './protocol/toProto';
 
@@ -278,8 +280,16 @@ export function startServer(connection: Connection): void {
   connection.onWorkspaceSymbol(async (params, token) => {
     await index.idle();
     if (cancelled(token)) return [];
+    // One read of each conventions file per request, however many briefs share it.
+    const actorsOf = new Map<string, ActorEntry[]>();
+    const actors = (uri: string) => {
+      const c = workspace.conventionsFor(uri);
+      const key = c.uri ?? '';
+      if (!actorsOf.has(key)) actorsOf.set(key, actorsWithOrigins(c, (u) => index.textOf(u)));
+      return actorsOf.get(key)!;
+    };
     return guard('workspaceSymbol', [], () =>
-      workspaceSymbols(params.query, index.summaries(), (uri) => workspace.conventionsFor(uri).actors).map((s) => proto.workspaceSymbol(index.lines(s.uri), s)),
+      workspaceSymbols(params.query, index.summaries(), actors).map((s) => proto.workspaceSymbol(index.lines(s.uri), s)),
     );
   });
 

@@ -89,6 +89,8 @@ describe('completion', () => {
   it('offers actor ids with their names for id, by and actor', () => {
     assert.deepEqual(complete(':actor[Macron]{id=¦').details, ['fr-president(Emmanuel Macron)', 'eu(European Union)']);
     assert.deepEqual(complete(':claim[x]{by=fr¦').replaced, ['fr']);
+    assert.deepEqual(complete(':claim[x]{src=a by=¦').labels, ['fr-president', 'eu'], 'the value of the last attribute');
+    assert.deepEqual(complete(':claim[x]{src="a b" by=e¦}').replaced, ['e']);
     const list = complete(':rec[x]{actor="eu fr-pr¦');
     assert.deepEqual(list.labels, ['fr-president', 'eu']);
     assert.deepEqual(list.replaced, ['fr-pr'], 'only the current item of the list is replaced');

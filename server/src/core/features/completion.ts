@@ -125,10 +125,11 @@ export function completionAt(analysis: Analysis, offset: number): CompletionResu
 function attributeCompletion(analysis: Analysis, tag: string, attrs: string, offset: number, wordEnd: number): CompletionResult[] {
   const { conventions } = analysis;
   if (!tagNames(conventions).includes(tag)) return [];
-  const value = /([\w-]+)\s*=\s*("?)([^"]*)$/.exec(attrs);
-  if (value && (value[2] === '"' || !/\s/.test(value[3]))) {
+  // The last attribute, when the cursor is in its value: `name=val` or `name="v a l`.
+  const value = /([\w-]+)\s*=\s*(?:"([^"]*)|([^\s"=]*))$/.exec(attrs);
+  if (value) {
     const name = value[1];
-    const typedValue = value[3];
+    const typedValue = value[2] ?? value[3];
     const multi = name === 'src' || (tag === 'rec' && name === 'actor');
     // In a list, only the current item is replaced.
     const item = multi ? (/[^\s,;]*$/.exec(typedValue)?.[0] ?? '') : typedValue;

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis';
+import type { ActorEntry, Conventions } from '../conventions/types';
 import { normalizeLabel } from '../parse/blocks';
 import type { Span } from '../text/span';
 import { actorRefs, type BriefSummary } from './briefSummary';
@@ -235,4 +236,16 @@ function actorEntryLocation(analysis: Analysis, id: string, textOf: (uri: string
   const text = textOf(file);
   const span = text === undefined ? undefined : yamlIdSpan(text, undefined, id);
   return { uri: file, span };
+}
+
+/** The conventions' actors, each with where it is defined (found by its `id:` when the entry has no recorded origin). */
+export function actorsWithOrigins(conventions: Conventions, textOf: (uri: string) => string | undefined): ActorEntry[] {
+  const file = conventions.uri;
+  if (!file || conventions.actors.every((a) => a.origin?.span)) return conventions.actors;
+  const text = textOf(file);
+  return conventions.actors.map((a) => {
+    if (a.origin?.span || text === undefined) return a;
+    const span = yamlIdSpan(text, undefined, a.id);
+    return span ? { ...a, origin: { uri: file, span } } : a;
+  });
 }
