@@ -216,6 +216,20 @@ describe('navigation over the protocol, in a workspace of several briefs', () =>
     assert.deepEqual((await symbols('changed claim')).map((s) => s.name), []);
   });
 
+  it('follows a renamed file (a delete and a create)', async () => {
+    const from = 'energy.brief.md';
+    const to = 'briefs/energy.md';
+    const text = read(from).replace('bibliography: sources/', 'bibliography: ../sources/');
+    writeFileSync(join(dir, to), text);
+    unlinkSync(join(dir, from));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(from), type: 3 }, { uri: uri(to), type: 1 }] });
+    assert.deepEqual((await symbols('gas imports')).map((s) => s.location), [{ uri: uri(to), range: rangeOf(text, 'Gas imports halved') }]);
+    writeFileSync(join(dir, from), read(to).replace('bibliography: ../sources/', 'bibliography: sources/'));
+    unlinkSync(join(dir, to));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(to), type: 3 }, { uri: uri(from), type: 1 }] });
+    assert.deepEqual((await symbols('gas imports')).map((s) => s.location.uri), [uri(from)]);
+  });
+
   it('lets an open document win over its file on disk, until it is closed', async () => {
     const rel = 'energy.brief.md';
     await client.open(uri(rel), '# Energy\n\n:claim[Gas imports rose]{src=unocha2024}\n', 1);

@@ -58,7 +58,8 @@ export class WorkspaceIndex {
       const path = uriToPath(f);
       if (path) await this.collect(path, files);
     }
-    for (const uri of [...this.disk.keys()]) if (!files.includes(uri)) this.disk.delete(uri);
+    const found = new Set(files);
+    for (const uri of [...this.disk.keys()]) if (!found.has(uri)) this.disk.delete(uri);
     let n = 0;
     for (const uri of files) {
       await this.indexFile(uri);
