@@ -358,6 +358,8 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
         if (!registered) {
           // Not a tag: ordinary text (`10:30`, `:smile:`); keep walking its children as text.
           directives.push(d);
+          // Its `{…}` attributes are directive syntax, not prose: no citation is read in `{ref=@key}`.
+          if (d.attributesSpan && kind === 'text') block?.mask(d.attributesSpan);
           if (kind === 'container' || kind === 'leaf') {
             for (const child of node.children) walk(child as Nodes, base, limit, inListItem, kind === 'leaf' ? undefined : block);
           } else for (const child of node.children) walk(child as Nodes, base, limit, inListItem, block);

@@ -84,7 +84,12 @@ function parseBracketItems(inner: string, offset: number): CitationItem[] | unde
     let locator: string | undefined;
     let suffix: string | undefined;
     const trimmed = after.trim();
-    if (trimmed) {
+    const braced = /^,?\s*\{([^{}]*)\}(.*)$/s.exec(trimmed);
+    if (braced) {
+      // An explicit locator in braces (`@smith{ii, A, D-Z}` or `@smith, {pp. iv, vi-xi}`).
+      locator = braced[1].trim() || undefined;
+      suffix = braced[2].replace(/^,\s*/, '').trim() || undefined;
+    } else if (trimmed) {
       const body = trimmed.replace(/^,\s*/, '');
       const loc = LOCATOR.exec(body);
       if (loc) {
