@@ -26,6 +26,8 @@ Frozen Russian assets worth $300 billion could fund the reconstruction of Ukrain
 A footnote with no definition [^missing] is cited here [@unrelated].
 
 An :cliam[almost-tag] is here [@frozen-assets-report].
+
+The talks are described in the notes [@geneva-ntoes].
 `;
 
 const analyzeText = (text: string): Analysis => analyze({ uri: 'file:///b.brief.md', text });
@@ -35,7 +37,7 @@ describe('quick fixes', () => {
   const before = analyzeText(BRIEF);
 
   it('the brief starts with one diagnostic of each kind fixed here', () => {
-    assert.deepEqual(before.diagnostics.map((d) => d.code).sort(), ['possible-unsourced-assertion', 'possible-unsourced-assertion', 'unknown-source', 'unknown-tag', 'unsourced-claim']);
+    assert.deepEqual(before.diagnostics.map((d) => d.code).sort(), ['possible-unsourced-assertion', 'possible-unsourced-assertion', 'unknown-source', 'unknown-source', 'unknown-tag', 'unsourced-claim']);
   });
 
   it('ranks bibliography entries by the words they share with the claim, best first', () => {
@@ -76,7 +78,12 @@ describe('quick fixes', () => {
     }
   }
 
-  it('has a fix for each of the five diagnostics', () => {
+  it('offers the known key for a misspelt citation key', () => {
+    const d = before.diagnostics.find((x) => x.code === 'unknown-source' && before.model.text.slice(x.span.start, x.span.end) === 'geneva-ntoes')!;
+    assert.deepEqual(codeActions(before, d.span).filter((a) => a.diagnostic === d).map((a) => a.title), ['Change to "geneva-notes"', 'Suppress unknown-source for this line']);
+  });
+
+  it('has a fix for each of the diagnostics', () => {
     for (const d of before.diagnostics) assert.ok(codeActions(before, d.span).some((a) => a.diagnostic === d && !a.title.startsWith('Suppress')), `a fix for ${d.code}`);
   });
 

@@ -30,6 +30,12 @@ describe('claims checked against their source documents (the seed article)', () 
     assert.doesNotMatch(at('drafted in Moscow'), /In the source document/);
   });
 
+  it('shows the opening of a source document on its key', () => {
+    const h = hoverAt(a, text.indexOf('[@coalition-call]') + 3)!;
+    assert.match(h.contents, /^\*\*Source document\*\* `coalition-call` \(coalition-call\.txt\)\n\n> November 26, 2025/);
+    assert.equal(text.slice(h.span.start, h.span.end), 'coalition-call');
+  });
+
   it('compares ignoring case, quote and dash variants and white space runs', () => {
     const src = normalizeForComparison('He said: “A  Strong\n Ukrainian army” — now.');
     assert.ok(findInSource(src, '"a strong ukrainian army" - now'));

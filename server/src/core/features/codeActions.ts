@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis';
 import type { Diagnostic } from '../rules/types';
+import { editDistance } from '../rules/unknownTag';
 import type { BibEntry } from '../sources/bibliography';
 import type { Span } from '../text/span';
 
@@ -51,6 +52,13 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
         break;
       }
       case 'unknown-source': {
+        const key = d.data?.key;
+        if (typeof key === 'string') {
+          // A near miss of a known key (`@smtih04` for `@smith04`): offer the known one.
+          const known = [...analysis.bibliography.entries.keys(), ...analysis.sourceDocuments.keys()];
+          const meant = nearMiss(key, known);
+          if (meant) out.push({ title: `Change to "${meant}"`, edits: [{ span: d.span, newText: meant }], diagnostic: d, isPreferred: true });
+        }
         const id = d.data?.footnote;
         if (typeof id === 'string' && !model.footnoteDefinitions.some((f) => f.id === id)) {
           const end = model.text.length;
@@ -160,3 +168,19 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out;
 }
 
+
+/** The known key closest to `key`, within 2 edits (1 for short keys), case-insensitively. */
+function nearMiss(key: string, known: string[]): string | undefined {
+  if (key.length > 80) return undefined;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    if (Math.abs(k.length - key.length) > 2) continue;
+    const dist = editDistance(key.toLowerCase(), k.toLowerCase());
+    if (dist <= (key.length <= 5 ? 1 : 2) && dist < bestDistance) {
+      best = k;
+      bestDistance = dist;
+    }
+  }
+  return best;
+}

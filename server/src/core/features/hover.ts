@@ -45,7 +45,10 @@ function citationHover(analysis: Analysis, key: string): string {
   const entry = analysis.bibliography.entries.get(key);
   if (entry) return `**Source** \`@${key}\`\n\n${formatEntry(entry)}`;
   const doc = analysis.sourceDocuments.get(key);
-  if (doc) return `**Source document** \`${key}\``;
+  if (doc) {
+    const opening = doc.text.replace(/\s+/g, ' ').trim();
+    return `**Source document** \`${key}\` (${doc.uri.split('/').pop()})\n\n> ${opening.length > 300 ? opening.slice(0, 299) + '…' : opening}`;
+  }
   const fn = analysis.model.footnoteDefinitions.find((d) => d.id === key.toLowerCase());
   if (fn) return `**Footnote** \`[^${fn.id}]\`\n\n${fn.text}`;
   return `**Unknown source** \`@${key}\`: not in the bibliography.`;
