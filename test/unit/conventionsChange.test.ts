@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import { mergeConventions } from '../../server/src/core/conventions/mergeConventions';
+import { defaultConventions, type Conventions } from '../../server/src/core/conventions/types';
+import { createBriefService, type IWorkspace } from '../../server/src/core/service';
+import { emptyBibliography } from '../../server/src/core/sources/bibliography';
+
+/** The service re-analyses a brief when its conventions change (generation bump), with nothing stale from the old ones. */
+describe('conventions that change under an unchanged brief', () => {
+  it('re-resolves tagged actors, untagged mentions, tag rules and severities', () => {
+    let conventions: Conventions = defaultConventions();
+    const workspace: IWorkspace & { generation: number } = {
+      generation: 0,
+      conventionsFor: () => conventions,
+      relativePath: () => 'a.brief.md',
+      bibliographyFor: () => emptyBibliography(),
+      sourceDocumentsFor: () => new Map(),
+    };
+    const service = createBriefService(workspace);
+    const text = '---\nbrief: true\n---\n# A\n\n:actor[Olaf Scholz] met Macron.\n\n:rec[Act]{priority=urgent}\n';
+    const doc = { uri: 'file:///w/a.brief.md', version: 1, getText: () => text };
+    let a = service.analyze(doc);
+    assert.deepEqual(a.diagnostics.map((d) => d.code), ['invalid-attribute']);
+    assert.deepEqual(a.model.actorMentions, []);
+
+    conventions = mergeConventions([
+      { actors: [{ id: 'de', name: 'Olaf Scholz' }, { id: 'fr', name: 'Emmanuel Macron', aliases: ['Macron'] }], tags: { rec: { required: ['actor'], attributes: { priority: ['urgent'] } } }, rules: { 'missing-attribute': 'error' } },
+    ]);
+    workspace.generation++;
+    a = service.analyze(doc);
+    assert.deepEqual(a.model.actors.map((x) => x.actorId), ['de']);
+    assert.deepEqual(a.model.actorMentions.map((m) => m.actorId), ['fr']);
+    assert.deepEqual(a.diagnostics.map((d) => `${d.code}:${d.severity}`), ['missing-attribute:error']);
+
+    conventions = mergeConventions([{ actors: [{ id: 'x', name: 'Someone Else' }] }]);
+    workspace.generation++;
+    a = service.analyze(doc);
+    assert.deepEqual(a.model.actors.map((x) => x.actorId), [undefined]);
+    assert.deepEqual(a.model.actorMentions, []);
+    assert.deepEqual(a.diagnostics.map((d) => d.code), ['unknown-actor', 'invalid-attribute']);
+  });
+});
