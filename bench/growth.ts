@@ -19,7 +19,7 @@ export interface GrowthPoint {
 export function measureSize(bytes: number): GrowthPoint {
   const text0 = generateBrief({ bytes, seed: 3 });
   const uri = 'file:///bench/growth.brief.md';
-  const fullRuns = bytes >= 2_000_000 ? 2 : bytes >= 500_000 ? 3 : bytes >= 100_000 ? 7 : 15;
+  const fullRuns = Number(process.env.BENCH_FULL_RUNS) || (bytes >= 2_000_000 ? 2 : bytes >= 500_000 ? 3 : bytes >= 100_000 ? 7 : 15);
   const full = median(time(() => void analyze({ uri, text: text0, relativePath: 'growth.brief.md' }), fullRuns, bytes >= 2_000_000 ? 0 : 1));
   const service = createBriefService(inMemoryWorkspace());
   let text = text0;

@@ -13,7 +13,7 @@ const data = JSON.parse(readFileSync(input, 'utf8')) as { machine: string; growt
 const points = data.growth?.points ?? [];
 if (points.length < 2) throw new Error(`${input} has no growth curve: run npm run bench first`);
 
-const W = 720, H = 440, L = 70, R = 170, T = 40, B = 60;
+const W = 760, H = 440, L = 70, R = 200, T = 40, B = 60;
 const xs = points.map((p) => p.bytes);
 const ys = points.flatMap((p) => [p.full, p.edit]);
 const x0 = Math.log10(Math.min(...xs) / 1.3), x1 = Math.log10(Math.max(...xs) * 1.3);

@@ -116,8 +116,20 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
 
   const definedFootnotes = new Map(footnoteDefinitions.map((d) => [d.id, d]));
   const sources = collectSources();
+  // `sources` is sorted by start: find each claim's first candidate by binary search, so
+  // this stays linear-logarithmic on briefs with thousands of claims and sources.
   for (const claim of claims) {
-    claim.nearbySources = sources.filter((s) => s.span.start >= claim.directive.labelSpan.start && s.span.start < claim.sentenceEnd && s.kind !== 'src');
+    const from = claim.directive.labelSpan.start;
+    let lo = 0;
+    let hi = sources.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sources[mid].span.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const near: SourceRef[] = [];
+    for (let i = lo; i < sources.length && sources[i].span.start < claim.sentenceEnd; i++) if (sources[i].kind !== 'src') near.push(sources[i]);
+    claim.nearbySources = near;
   }
 
   const sections = headings.map((heading, i) => {
