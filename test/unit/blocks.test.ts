@@ -31,6 +31,7 @@ function summary(text: string, parsed: ParsedMarkdown): unknown {
 const samples = (): Array<[string, string]> => [
   ...['diagnostics', 'symbols', 'hover'].flatMap((dir) => fixtureNames(dir).map((n): [string, string] => [`${dir}/${n}`, readFixture(dir, n)])),
   ['example brief', readFileSync(join(FIXTURES, '..', '..', 'examples', 'ceasefire-impasse.brief.md'), 'utf8')],
+  ['a front matter fence that is not at the start (a thematic break, then a setext heading)', '\r\n---\r\ntitle: x\r\nbrief: true\r\n---\r\n\r\n# T\r\n\r\n---\nnot: front matter\n---\n'],
   ['fences and containers with blank lines', '# T\n\n```\ncode\n\n:claim[not a tag]\n```\n\n::::rec[Outer]\n\n:::rec[Inner]\n\ntext\n:::\n\n::::\n\n:claim[after][^a]\n\n<!--\n\n:claim[in comment]\n\n-->\n\n[^a]: def\n\n    indented code\n\n- item\n\n  continued :claim[in item][link]\n\n[link]: https://example.org\n'],
 ];
 

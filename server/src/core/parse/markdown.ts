@@ -7,6 +7,8 @@ import type { Root } from 'mdast';
 import { definitionsFor, referencedLabels, splitBlocks } from './blocks';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkFrontmatter, ['yaml']).freeze();
+/** For blocks after the first: front matter exists only at the very start of a document. */
+const bodyProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
 
 /** One top-level block and its syntax tree; offsets in `tree` are relative to `start`. */
 export interface ParsedBlock {
@@ -38,8 +40,8 @@ export interface ParseOptions {
 export const ONE_SHOT_LIMIT = 512 * 1024;
 
 /** Parses one piece of Markdown with the Briefmark pipeline (CommonMark, GFM, directives, YAML front matter). */
-export function parseFragment(text: string): Root {
-  return processor.parse(text) as Root;
+export function parseFragment(text: string, atDocumentStart = true): Root {
+  return (atDocumentStart ? processor : bodyProcessor).parse(text) as Root;
 }
 
 /**
@@ -58,7 +60,7 @@ export function parseMarkdown(text: string, previous?: ParsedMarkdown, options: 
   const labelsOf = new Map<string, string[]>();
   if (previous)
     for (const b of previous.blocks) {
-      reuse.set(b.key, b.tree);
+      reuse.set((b.start === 0 ? 'F' : 'B') + b.key, b.tree);
       labelsOf.set(b.key.slice(0, b.end - b.start), b.labels);
     }
   let reparsed = 0;
@@ -68,9 +70,10 @@ export function parseMarkdown(text: string, previous?: ParsedMarkdown, options: 
     let labels = labelsOf.get(source);
     if (!labels) labels = referencedLabels(source);
     const key = source + definitionsFor(source, definitions, labels);
-    let tree = reuse.get(key);
+    // A block that starts with `---` is front matter only at offset 0: same text, other tree.
+    let tree = reuse.get((b.start === 0 ? 'F' : 'B') + key);
     if (!tree) {
-      tree = parseFragment(key);
+      tree = parseFragment(key, b.start === 0);
       reparsed++;
     }
     out.push({ start: b.start, end: b.end, key, labels, tree });
