@@ -114,6 +114,8 @@ export class WorkspaceIndex {
     const out: BriefSummary[] = [];
     const openUris = new Set<string>();
     for (const doc of this.open.all()) {
+      // Conventions and bibliography files may be open too; only Markdown can be a brief.
+      if (!MARKDOWN.test(doc.uri)) continue;
       openUris.add(doc.uri);
       const s = this.open.summary(doc);
       if (s) out.push(s);
