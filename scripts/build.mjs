@@ -1,4 +1,4 @@
-// Bundles the three entry points with esbuild. unified/remark are ESM-only; bundling
+// Bundles the entry points with esbuild. unified/remark are ESM-only; bundling
 // them into CommonJS files lets the same output run in VS Code's extension host (which
 // loads CommonJS extensions) and under plain Node 20 (the CLI and the server binary).
 import * as esbuild from 'esbuild';
@@ -20,6 +20,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The CLI's worker threads (`briefmark check` on large repositories) load this file beside dist/cli.js.
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cliWorker.js' }),
 ]);
 chmodSync('dist/server.js', 0o755);
 chmodSync('dist/cli.js', 0o755);

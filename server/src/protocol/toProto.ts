@@ -32,11 +32,12 @@ import type { Severity } from '../core/conventions/types';
 import type { CodeActionResult } from '../core/features/codeActions';
 import type { BriefSymbol } from '../core/features/documentSymbols';
 import type { HoverResult } from '../core/features/hover';
+import { docsUrl } from '../core/rules/docsUrl';
 import type { Diagnostic } from '../core/rules/types';
 import type { LineIndex } from '../core/text/lineIndex';
 import type { Span } from '../core/text/span';
 
-export const DOCS_URL = 'https://github.com/briefmark/briefmark/blob/main/docs/diagnostics.md';
+export { DOCS_URL } from '../core/rules/docsUrl';
 
 export function range(lines: LineIndex | PositionMapper, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
@@ -54,7 +55,7 @@ export function diagnostic(lines: LineIndex, uri: string, d: Diagnostic): LspDia
     range: range(lines, d.span),
     severity: SEVERITY[d.severity],
     code: d.code,
-    codeDescription: { href: `${DOCS_URL}#${d.code}` },
+    codeDescription: { href: docsUrl(d.code) },
     source: 'briefmark',
     message: d.message,
   };

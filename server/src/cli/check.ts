@@ -1,0 +1,95 @@
+/**
+ * `briefmark check` (spec §9): collect the files, check them (serially, or on worker
+ * threads for large runs), and print one report in the chosen format. Results are sorted
+ * by path whatever order the files finish in, so serial and parallel runs print the same.
+ */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { CheckOptions } from './args';
+import { createFileChecker, type FileChecker, type FileResult } from './checkFile';
+import { collectFiles, compare, displayPath, workspaceFolders } from './files';
+import { FORMATTERS } from './formatters';
+import { runPool } from './pool';
+import { Progress } from './progress';
+import { summarize, type Report, type ReportFile, type RunProblem } from './report';
+
+/** Below this many files, starting worker threads costs more than it saves. */
+export const PARALLEL_MIN_FILES = 48;
+
+export interface CheckIO {
+  cwd: string;
+  stdout(s: string): void;
+  stderr(s: string): void;
+  stderrIsTTY: boolean;
+}
+
+/** Seams for tests: the in-process checker, the worker script, the core count. */
+export interface CheckDeps {
+  checker?: (folders: string[]) => FileChecker;
+  workerScript?: string;
+  cores?: number;
+}
+
+export async function runCheck(options: CheckOptions, io: CheckIO, deps: CheckDeps = {}): Promise<0 | 1 | 2> {
+  const report = await check(options, io, deps);
+  io.stdout(FORMATTERS[options.format](report));
+  return report.exitCode;
+}
+
+export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps = {}): Promise<Report> {
+  const { cwd } = io;
+  const folders = workspaceFolders(cwd, options.paths, options.root);
+  const { files, problems: pathProblems } = collectFiles(options.paths, cwd);
+  const problems: RunProblem[] = [];
+  const problem = (path: string, message: string) => {
+    problems.push({ path, message });
+    io.stderr(`briefmark: ${path}: ${message}\n`);
+  };
+  for (const p of pathProblems) problem(p.path, p.message);
+
+  const paths = files.map((f) => f.path);
+  const jobs = Math.min(options.jobs ?? (paths.length >= PARALLEL_MIN_FILES ? (deps.cores ?? availableParallelism()) : 1), paths.length);
+  const progress = new Progress({ total: paths.length, write: io.stderr, enabled: io.stderrIsTTY });
+  let results: FileResult[];
+  if (jobs > 1) {
+    results = await runPool<string, FileResult>(paths, {
+      script: deps.workerScript ?? join(__dirname, 'cliWorker.js'),
+      size: jobs,
+      workerData: { folders },
+      onCrash: (path, error) => ({ path, isBrief: false, diagnostics: [], claims: 0, sourced: 0, crash: error }),
+      onProgress: (done) => progress.tick(done),
+    });
+  } else {
+    const checker = (deps.checker ?? createFileChecker)(folders);
+    results = [];
+    for (const path of paths) {
+      results.push(checker.check(path));
+      progress.tick(results.length);
+    }
+  }
+  progress.end();
+
+  const listed: ReportFile[] = [];
+  let claims = 0;
+  let sourced = 0;
+  files.forEach((file, i) => {
+    const r = results[i];
+    const path = displayPath(cwd, file.path);
+    if (r.readError) return problem(path, r.readError);
+    if (r.crash) return problem(path, `could not be checked, an internal error (please report it): ${r.crash}`);
+    for (const f of r.ruleFailures ?? []) problem(path, `rule ${f.code} failed, its findings are missing (please report it): ${f.error}`);
+    if (!file.explicit && !r.isBrief) return;
+    listed.push({ path, diagnostics: r.diagnostics });
+    claims += r.claims;
+    sourced += r.sourced;
+  });
+  listed.sort((a, b) => compare(a.path, b.path));
+  if (listed.length === 0 && problems.length === 0) io.stderr(`briefmark: no briefs found (see "Which files are checked" in docs/cli.md)\n`);
+
+  const summary = summarize(listed, claims, sourced, problems.length);
+  const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
+  const exitCode = problems.length ? 2 : summary.errors > 0 || tooManyWarnings ? 1 : 0;
+  if (tooManyWarnings)
+    io.stderr(`briefmark: ${summary.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  return { cwd, files: listed, problems, summary, exitCode };
+}

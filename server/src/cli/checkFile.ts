@@ -1,0 +1,87 @@
+/**
+ * Checks one file: read it, analyse it with the same core service as the language
+ * server, and return plain, cloneable data (it crosses from worker threads). Never
+ * throws: a file that cannot be read, or whose analysis crashes, says so in its result.
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { Severity } from '../core/conventions/types';
+import { sourcingSummary } from '../core/features/sourcingSummary';
+import type { Code } from '../core/rules/types';
+import { createBriefService, type BriefService } from '../core/service';
+import type { Position } from '../core/text/lineIndex';
+import { NodeWorkspace } from '../node/nodeWorkspace';
+import { describeError } from './files';
+
+/** A diagnostic as the JSON format prints it (spec §9): 0-based lines, UTF-16 characters. */
+export interface FileDiagnostic {
+  code: Code;
+  severity: Severity;
+  message: string;
+  range: { start: Position; end: Position };
+}
+
+export interface FileResult {
+  /** Absolute path. */
+  path: string;
+  isBrief: boolean;
+  diagnostics: FileDiagnostic[];
+  claims: number;
+  sourced: number;
+  /** Why the file could not be read. */
+  readError?: string;
+  /** The analysis crashed: no diagnostics are known for this file. */
+  crash?: string;
+  /** Rules that threw: their findings are missing, the others are reported. */
+  ruleFailures?: Array<{ code: Code; error: string }>;
+}
+
+export interface FileChecker {
+  check(path: string): FileResult;
+}
+
+export function createFileChecker(folders: string[], service?: BriefService): FileChecker {
+  const workspace = new NodeWorkspace();
+  workspace.setFolders(folders.map((f) => pathToFileURL(f).href));
+  const briefs = service ?? createBriefService(workspace);
+  return { check: (path) => checkFile(briefs, path) };
+}
+
+export function checkFile(service: BriefService, path: string): FileResult {
+  const empty: FileResult = { path, isBrief: false, diagnostics: [], claims: 0, sourced: 0 };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { ...empty, readError: describeError(e) };
+  }
+  // Editors drop a byte-order mark before they count columns; so does the CLI.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const uri = pathToFileURL(path).href;
+  try {
+    const analysis = service.analyze({ uri, version: 0, getText: () => text });
+    const lines = analysis.model.lines;
+    const diagnostics = analysis.diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      range: { start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end) },
+    }));
+    const { claims, sourced } = sourcingSummary(analysis);
+    const result: FileResult = { path, isBrief: analysis.model.isBrief, diagnostics, claims, sourced };
+    if (analysis.failures.length) result.ruleFailures = analysis.failures.map((f) => ({ code: f.code, error: errorText(f.error) }));
+    return result;
+  } catch (e) {
+    return { ...empty, crash: errorText(e) };
+  } finally {
+    service.forget(uri); // a CLI run reads each file once: keep memory flat on large repositories
+  }
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof Error) {
+    const frame = e.stack?.split('\n').find((l) => l.trim().startsWith('at '));
+    return `${e.name}: ${e.message}${frame ? ` (${frame.trim()})` : ''}`;
+  }
+  return String(e);
+}

@@ -1,0 +1,13 @@
+import type { Format } from '../args';
+import type { Report } from '../report';
+import { formatGithub } from './github';
+import { formatJson } from './json';
+import { formatSarif } from './sarif';
+import { formatText } from './text';
+
+export const FORMATTERS: Record<Format, (report: Report) => string> = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+};

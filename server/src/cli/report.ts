@@ -1,0 +1,62 @@
+/** What one `briefmark check` run found, in the order it is printed (sorted by path). */
+import type { FileDiagnostic } from './checkFile';
+
+export interface ReportFile {
+  /** Relative to the current folder, with `/` separators. */
+  path: string;
+  diagnostics: FileDiagnostic[];
+}
+
+/** A path that could not be read, or a file that could not be checked. */
+export interface RunProblem {
+  path: string;
+  message: string;
+}
+
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+  claims: number;
+  sourced: number;
+  /** Paths and files that could not be read or checked. */
+  problems: number;
+}
+
+export interface Report {
+  /** The current folder (absolute): reported paths are relative to it. */
+  cwd: string;
+  files: ReportFile[];
+  problems: RunProblem[];
+  summary: Summary;
+  exitCode: 0 | 1 | 2;
+}
+
+export function summarize(files: ReportFile[], claims: number, sourced: number, problems: number): Summary {
+  const s: Summary = { files: files.length, errors: 0, warnings: 0, infos: 0, hints: 0, claims, sourced, problems };
+  for (const f of files)
+    for (const d of f.diagnostics) {
+      if (d.severity === 'error') s.errors++;
+      else if (d.severity === 'warning') s.warnings++;
+      else if (d.severity === 'info') s.infos++;
+      else s.hints++;
+    }
+  return s;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The summary line for people (text and github formats). */
+export function summaryLine(s: Summary): string {
+  const counts = [plural(s.errors, 'error'), plural(s.warnings, 'warning'), `${s.infos} info`, plural(s.hints, 'hint')].join(', ');
+  const share = s.claims ? ` (${Math.floor((100 * s.sourced) / s.claims)}%)` : '';
+  const problems = s.problems ? `; ${plural(s.problems, 'path')} could not be checked` : '';
+  return `${plural(s.files, 'file')} checked: ${counts}; claims sourced: ${s.sourced}/${s.claims}${share}${problems}`;
+}
+
+/** Messages are one line in line-oriented formats. */
+export function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+}
