@@ -234,3 +234,26 @@ describe('briefmark check: exit codes and usage', () => {
     assert.equal(runCli(['--version'], dir).stdout, `briefmark ${version}\n`);
   });
 });
+
+describe('briefmark check: broken shared files', () => {
+  after(cleanTemps);
+
+  it('a broken bibliography: its problems on the bibliography file, its readable entries still used, every brief still checked', () => {
+    const dir = fixtureCopy('broken-bibliography');
+    const r = runCli(['check'], dir);
+    expectFixture('cli/expected', 'broken-bibliography.text.txt', r.stdout);
+    assert.match(r.stdout, /^sources\/refs\.bib:7:1 error invalid-conventions BibTeX syntax error/m);
+    assert.doesNotMatch(r.stdout, /ember/); // the entry after the broken one resolves
+    assert.equal(r.stderr, '');
+    assert.equal(r.status, 1);
+    // Each worker reads the bibliography on its own: it is still listed once, in the same place.
+    assert.equal(runCli(['check', '--jobs', '2'], dir).stdout, r.stdout);
+  });
+
+  it('a broken conventions file never stops a run: the briefs are checked, the exit code is not 2', () => {
+    const r = runCli(['check'], fixtureCopy('broken-conventions'));
+    assert.match(r.stdout, /^policy\.brief\.md:3:1 warning unsourced-claim /m);
+    assert.equal(r.stderr, '');
+    assert.notEqual(r.status, 2);
+  });
+});

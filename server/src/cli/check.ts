@@ -70,11 +70,19 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
   progress.end();
 
   const listed: ReportFile[] = [];
+  const relatedListed = new Set<string>();
+  const checkedPaths = new Set(paths);
   let claims = 0;
   let sourced = 0;
   files.forEach((file, i) => {
     const r = results[i];
     const path = displayPath(cwd, file.path);
+    // A broken bibliography file is listed with its own problems, once, by whichever file read it first.
+    for (const rel of r.related ?? []) {
+      if (relatedListed.has(rel.path) || checkedPaths.has(rel.path)) continue;
+      relatedListed.add(rel.path);
+      listed.push({ path: displayPath(cwd, rel.path), diagnostics: rel.diagnostics });
+    }
     if (r.readError) return problem(path, r.readError);
     if (r.crash) return problem(path, `could not be checked, an internal error (please report it): ${r.crash}`);
     for (const f of r.ruleFailures ?? []) problem(path, `rule ${f.code} failed, its findings are missing (please report it): ${f.error}`);

@@ -9,7 +9,8 @@ import type { Severity } from '../core/conventions/types';
 import { sourcingSummary } from '../core/features/sourcingSummary';
 import type { Code } from '../core/rules/types';
 import { createBriefService, type BriefService } from '../core/service';
-import type { Position } from '../core/text/lineIndex';
+import { bibliographyFileDiagnostics } from '../core/sources/bibliography';
+import { LineIndex, type Position } from '../core/text/lineIndex';
 import { NodeWorkspace } from '../node/nodeWorkspace';
 import { describeError } from './files';
 
@@ -34,6 +35,17 @@ export interface FileResult {
   crash?: string;
   /** Rules that threw: their findings are missing, the others are reported. */
   ruleFailures?: Array<{ code: Code; error: string }>;
+  /**
+   * Files this one depends on (bibliography files) that have problems of their own,
+   * reported on those files as the language server does; each once per checker.
+   */
+  related?: RelatedFile[];
+}
+
+export interface RelatedFile {
+  /** Absolute path. */
+  path: string;
+  diagnostics: FileDiagnostic[];
 }
 
 export interface FileChecker {
@@ -44,7 +56,32 @@ export function createFileChecker(folders: string[], service?: BriefService): Fi
   const workspace = new NodeWorkspace();
   workspace.setFolders(folders.map((f) => pathToFileURL(f).href));
   const briefs = service ?? createBriefService(workspace);
-  return { check: (path) => checkFile(briefs, path) };
+  const seen = new Set<string>();
+  return {
+    check(path) {
+      const result = checkFile(briefs, path);
+      const related = relatedProblems(workspace, seen);
+      return related.length ? { ...result, related } : result;
+    },
+  };
+}
+
+/** Problems inside the bibliography files read so far that this checker has not reported yet. */
+function relatedProblems(workspace: NodeWorkspace, seen: Set<string>): RelatedFile[] {
+  const out: RelatedFile[] = [];
+  for (const file of workspace.loadedBibliographies()) {
+    if (seen.has(file.path)) continue;
+    seen.add(file.path);
+    const found = bibliographyFileDiagnostics(file.bibliography.problems, file.uri);
+    if (!found.length) continue;
+    const lines = new LineIndex(file.text);
+    out.push({ path: file.path, diagnostics: found.map((d) => toFileDiagnostic(lines, d)) });
+  }
+  return out;
+}
+
+function toFileDiagnostic(lines: LineIndex, d: { code: Code; severity: Severity; message: string; span: { start: number; end: number } }): FileDiagnostic {
+  return { code: d.code, severity: d.severity, message: d.message, range: { start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end) } };
 }
 
 export function checkFile(service: BriefService, path: string): FileResult {
@@ -60,13 +97,7 @@ export function checkFile(service: BriefService, path: string): FileResult {
   const uri = pathToFileURL(path).href;
   try {
     const analysis = service.analyze({ uri, version: 0, getText: () => text });
-    const lines = analysis.model.lines;
-    const diagnostics = analysis.diagnostics.map((d) => ({
-      code: d.code,
-      severity: d.severity,
-      message: d.message,
-      range: { start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end) },
-    }));
+    const diagnostics = analysis.diagnostics.map((d) => toFileDiagnostic(analysis.model.lines, d));
     const { claims, sourced } = sourcingSummary(analysis);
     const result: FileResult = { path, isBrief: analysis.model.isBrief, diagnostics, claims, sourced };
     if (analysis.failures.length) result.ruleFailures = analysis.failures.map((f) => ({ code: f.code, error: errorText(f.error) }));
