@@ -250,10 +250,20 @@ describe('briefmark check: broken shared files', () => {
     assert.equal(runCli(['check', '--jobs', '2'], dir).stdout, r.stdout);
   });
 
-  it('a broken conventions file never stops a run: the briefs are checked, the exit code is not 2', () => {
-    const r = runCli(['check'], fixtureCopy('broken-conventions'));
-    assert.match(r.stdout, /^policy\.brief\.md:3:1 warning unsourced-claim /m);
+  it('a broken conventions file never stops a run: its problems on that file, its valid parts applied, the defaults where it does not parse', () => {
+    const dir = fixtureCopy('broken-conventions');
+    const r = runCli(['check'], dir);
+    expectFixture('cli/expected', 'broken-conventions.text.txt', r.stdout);
+    assert.match(r.stdout, /^\.briefmark\.yaml:4:17 error invalid-conventions "loud"/m);
+    assert.match(r.stdout, /^policy\.brief\.md:3:1 error unsourced-claim /m); // `unsourced-claim: error` applies
+    assert.match(r.stdout, /^sub\/\.briefmark\.yaml:2:1 error invalid-conventions YAML syntax error/m);
+    assert.match(r.stdout, /^sub\/other\.brief\.md:3:1 warning unsourced-claim /m); // defaults
     assert.equal(r.stderr, '');
-    assert.notEqual(r.status, 2);
+    assert.equal(r.status, 1);
+    assert.equal(runCli(['check', '--jobs', '2'], dir).stdout, r.stdout);
+    // Named on the command line, a conventions file is validated, not read as Markdown.
+    const named = runCli(['check', '.briefmark.yaml'], dir);
+    assert.equal(named.stdout.split('\n')[0], r.stdout.split('\n')[0]);
+    assert.match(named.stdout, /^1 file checked: 1 error/m);
   });
 });

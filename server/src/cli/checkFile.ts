@@ -4,6 +4,7 @@
  * throws: a file that cannot be read, or whose analysis crashes, says so in its result.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../core/conventions/types';
 import { sourcingSummary } from '../core/features/sourcingSummary';
@@ -11,7 +12,10 @@ import type { Code } from '../core/rules/types';
 import { createBriefService, type BriefService } from '../core/service';
 import { bibliographyFileDiagnostics } from '../core/sources/bibliography';
 import { LineIndex, type Position } from '../core/text/lineIndex';
+import { CONVENTIONS_FILE } from '../node/conventionsLoader';
+import { conventionsDiagnostics } from '../node/conventionsDiagnostics';
 import { NodeWorkspace } from '../node/nodeWorkspace';
+import { uriToPath } from '../node/uris';
 import { describeError } from './files';
 
 /** A diagnostic as the JSON format prints it (spec §9): 0-based lines, UTF-16 characters. */
@@ -59,23 +63,61 @@ export function createFileChecker(folders: string[], service?: BriefService): Fi
   const seen = new Set<string>();
   return {
     check(path) {
-      const result = checkFile(briefs, path);
-      const related = relatedProblems(workspace, seen);
+      // A conventions file named on the command line is validated, not read as Markdown.
+      const result = basename(path) === CONVENTIONS_FILE ? checkConventionsFile(workspace, path) : checkFile(briefs, path);
+      if (basename(path) === CONVENTIONS_FILE) seen.add(path);
+      const related = relatedProblems(workspace, path, seen);
       return related.length ? { ...result, related } : result;
     },
   };
 }
 
-/** Problems inside the bibliography files read so far that this checker has not reported yet. */
-function relatedProblems(workspace: NodeWorkspace, seen: Set<string>): RelatedFile[] {
+function checkConventionsFile(workspace: NodeWorkspace, path: string): FileResult {
+  const result: FileResult = { path, isBrief: false, diagnostics: [], claims: 0, sourced: 0 };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { ...result, readError: describeError(e) };
+  }
+  try {
+    const { lines, diagnostics } = conventionsDiagnostics(workspace, pathToFileURL(path).href, text);
+    return { ...result, diagnostics: diagnostics.map((d) => toFileDiagnostic(lines, d)) };
+  } catch (e) {
+    return { ...result, crash: errorText(e) };
+  }
+}
+
+/**
+ * Problems inside the shared files a checked file depends on — the conventions files that
+ * govern it (with what they extend) and the bibliography files read so far — that this
+ * checker has not reported yet. They are reported on those files, as the language server does.
+ */
+function relatedProblems(workspace: NodeWorkspace, path: string, seen: Set<string>): RelatedFile[] {
   const out: RelatedFile[] = [];
+  const add = (file: string, lines: LineIndex, found: Array<Parameters<typeof toFileDiagnostic>[1]>) => {
+    if (found.length) out.push({ path: file, diagnostics: found.map((d) => toFileDiagnostic(lines, d)) });
+  };
+  try {
+    const folder = workspace.folderOf(path);
+    const root = workspace.conventions.findFor(path, folder);
+    if (root)
+      for (const uri of workspace.conventions.problemsFor(root, folder).keys()) {
+        const file = uriToPath(uri);
+        if (!file || seen.has(file)) continue;
+        seen.add(file);
+        const text = workspace.conventions.textOf(file, folder);
+        if (text === undefined) continue;
+        const { lines, diagnostics } = conventionsDiagnostics(workspace, uri, text);
+        add(file, lines, diagnostics);
+      }
+  } catch {
+    // The brief's own result already says whether its analysis worked; conventions problems are extra.
+  }
   for (const file of workspace.loadedBibliographies()) {
     if (seen.has(file.path)) continue;
     seen.add(file.path);
-    const found = bibliographyFileDiagnostics(file.bibliography.problems, file.uri);
-    if (!found.length) continue;
-    const lines = new LineIndex(file.text);
-    out.push({ path: file.path, diagnostics: found.map((d) => toFileDiagnostic(lines, d)) });
+    add(file.path, new LineIndex(file.text), bibliographyFileDiagnostics(file.bibliography.problems, file.uri));
   }
   return out;
 }
