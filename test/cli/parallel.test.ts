@@ -18,6 +18,16 @@ describe('briefmark check on worker threads', () => {
   });
   after(cleanTemps);
 
+  it('with --cache: a cold and a warm run on worker threads print what a serial run prints', () => {
+    const serial = runCli(['check', '--jobs', '1'], dir);
+    const location = join(tempDir(), 'cache.json');
+    const cold = runCli(['check', '--cache-location', location], dir);
+    const warm = runCli(['check', '--cache-location', location], dir);
+    assert.equal(cold.stdout, serial.stdout);
+    assert.equal(warm.stdout, serial.stdout);
+    assert.equal(warm.status, serial.status);
+  });
+
   for (const format of ['text', 'json', 'sarif', 'github']) {
     it(`prints exactly what a serial run prints (${format}), sorted by path`, () => {
       const serial = runCli(['check', '--format', format, '--jobs', '1'], dir);

@@ -17,6 +17,9 @@ export interface CheckOptions {
   jobs?: number;
   /** The workspace folder for the `briefs` globs and the conventions search (default: the repository root). */
   root?: string;
+  /** Reuse results of unchanged files from the cache file (`--cache`, `--cache-location`). */
+  cache: boolean;
+  cacheLocation?: string;
   help: boolean;
 }
 
@@ -36,6 +39,8 @@ Options:
       --root <folder>                    the workspace folder that the conventions' 'briefs'
                                          globs are relative to (default: the repository that
                                          holds the current folder, else the current folder)
+      --cache                            reuse the results of unchanged files (.briefmarkcache)
+      --cache-location <file|folder>     where the cache lives (implies --cache)
   -h, --help                             show this help
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error, unreadable path
@@ -53,6 +58,8 @@ export function parseCheckArgs(argv: string[]): Parsed<CheckOptions> {
         'max-warnings': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         root: { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -73,7 +80,12 @@ export function parseCheckArgs(argv: string[]): Parsed<CheckOptions> {
     jobs = wholeNumber(values.jobs);
     if (!jobs) return { ok: false, error: `--jobs needs a whole number of 1 or more, not "${values.jobs}".` };
   }
-  return { ok: true, value: { paths: positionals, format: format as Format, maxWarnings, jobs, root: values.root, help: values.help ?? false } };
+  const cacheLocation = values['cache-location'];
+  if (cacheLocation !== undefined && !cacheLocation.trim()) return { ok: false, error: '--cache-location needs a path.' };
+  return {
+    ok: true,
+    value: { paths: positionals, format: format as Format, maxWarnings, jobs, root: values.root, cache: values.cache === true || cacheLocation !== undefined, cacheLocation, help: values.help ?? false },
+  };
 }
 
 function wholeNumber(s: string): number | undefined {

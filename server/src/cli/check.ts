@@ -3,9 +3,14 @@
  * threads for large runs), and print one report in the chosen format. Results are sorted
  * by path whatever order the files finish in, so serial and parallel runs print the same.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { version } from '../../../package.json';
+import { NodeWorkspace } from '../node/nodeWorkspace';
 import type { CheckOptions } from './args';
+import { CheckCache, environmentFingerprint, resolveCacheLocation, sha256, toolFingerprint } from './cache';
 import { createFileChecker, type FileChecker, type FileResult } from './checkFile';
 import { collectFiles, compare, displayPath, workspaceFolders } from './files';
 import { FORMATTERS } from './formatters';
@@ -47,12 +52,17 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
   };
   for (const p of pathProblems) problem(p.path, p.message);
 
-  const paths = files.map((f) => f.path);
-  const jobs = Math.min(options.jobs ?? (paths.length >= PARALLEL_MIN_FILES ? (deps.cores ?? availableParallelism()) : 1), paths.length);
-  const progress = new Progress({ total: paths.length, write: io.stderr, enabled: io.stderrIsTTY });
-  let results: FileResult[];
+  // With --cache, unchanged files (same content, build, conventions, source documents and
+  // dependency files) take their stored result; only the others are checked.
+  const cache = options.cache ? openCache(cwd, options.cacheLocation, folders) : undefined;
+  const results: Array<FileResult | undefined> = files.map((f) => cache?.lookup(f.path));
+  const todo = files.map((f) => f.path).filter((_, i) => !results[i]);
+
+  const jobs = Math.min(options.jobs ?? (todo.length >= PARALLEL_MIN_FILES ? (deps.cores ?? availableParallelism()) : 1), todo.length);
+  const progress = new Progress({ total: todo.length, write: io.stderr, enabled: io.stderrIsTTY });
+  let fresh: FileResult[];
   if (jobs > 1) {
-    results = await runPool<string, FileResult>(paths, {
+    fresh = await runPool<string, FileResult>(todo, {
       script: deps.workerScript ?? join(__dirname, 'cliWorker.js'),
       size: jobs,
       workerData: { folders },
@@ -61,21 +71,33 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
     });
   } else {
     const checker = (deps.checker ?? createFileChecker)(folders);
-    results = [];
-    for (const path of paths) {
-      results.push(checker.check(path));
-      progress.tick(results.length);
+    fresh = [];
+    for (const path of todo) {
+      fresh.push(checker.check(path));
+      progress.tick(fresh.length);
     }
   }
   progress.end();
+  let k = 0;
+  files.forEach((_, i) => {
+    if (results[i]) return;
+    const r = fresh[k++];
+    results[i] = r;
+    cache?.store(r);
+  });
+  if (cache) {
+    const problem = cache.save();
+    if (problem) io.stderr(`briefmark: ${problem}\n`);
+    if (process.env.BRIEFMARK_CACHE_STATS) io.stderr(`briefmark: cache ${cache.stats.hits} hits, ${cache.stats.misses} misses${cache.stats.discarded ? `; previous cache discarded: ${cache.stats.discarded}` : ''}\n`);
+  }
 
   const listed: ReportFile[] = [];
   const relatedListed = new Set<string>();
-  const checkedPaths = new Set(paths);
+  const checkedPaths = new Set(files.map((f) => f.path));
   let claims = 0;
   let sourced = 0;
   files.forEach((file, i) => {
-    const r = results[i];
+    const r = results[i]!;
     const path = displayPath(cwd, file.path);
     // A broken bibliography file is listed with its own problems, once, by whichever file read it first.
     for (const rel of r.related ?? []) {
@@ -100,4 +122,44 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
   if (tooManyWarnings)
     io.stderr(`briefmark: ${summary.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
   return { cwd, files: listed, problems, summary, exitCode };
+}
+
+type CachedResult = Omit<FileResult, 'path'>;
+
+/** The `--cache` store, keyed as `cache.ts` describes; only complete results are stored. */
+function openCache(cwd: string, location: string | undefined, folders: string[]) {
+  const store = CheckCache.open<CachedResult>(resolveCacheLocation(cwd, location), toolFingerprint(version));
+  const workspace = new NodeWorkspace();
+  workspace.setFolders(folders.map((f) => pathToFileURL(f).href));
+  const memo = new WeakMap<object, string>();
+  const keys = new Map<string, { content: string; environment: string }>();
+  const key = (path: string) => {
+    let k = keys.get(path);
+    if (!k) {
+      const uri = pathToFileURL(path).href;
+      const conventions = workspace.conventionsFor(uri);
+      k = { content: sha256(readFileSync(path)), environment: environmentFingerprint(conventions, workspace.sourceDocumentsFor(uri, conventions), workspace.relativePath(uri), memo) };
+      keys.set(path, k);
+    }
+    return k;
+  };
+  return {
+    stats: store.stats,
+    save: () => store.save(),
+    lookup(path: string): FileResult | undefined {
+      try {
+        const k = key(path);
+        const hit = store.get(path, k.content, k.environment);
+        return hit ? { ...hit, path } : undefined;
+      } catch {
+        return undefined; // unreadable: the checker reports it
+      }
+    },
+    store(r: FileResult): void {
+      const k = keys.get(r.path);
+      if (!k || r.readError || r.crash || r.ruleFailures) return store.delete(r.path);
+      const { path: _path, ...result } = r;
+      store.set(r.path, k.content, k.environment, r.deps ?? [], result);
+    },
+  };
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../core/conventions/types';
+import type { Analysis } from '../core/analysis';
 import { sourcingSummary } from '../core/features/sourcingSummary';
 import type { Code } from '../core/rules/types';
 import { createBriefService, type BriefService } from '../core/service';
@@ -44,6 +45,8 @@ export interface FileResult {
    * reported on those files as the language server does; each once per checker.
    */
   related?: RelatedFile[];
+  /** Files the result depends on besides the file itself (bibliography and conventions files), for the cache. */
+  deps?: string[];
 }
 
 export interface RelatedFile {
@@ -59,15 +62,18 @@ export interface FileChecker {
 export function createFileChecker(folders: string[], service?: BriefService): FileChecker {
   const workspace = new NodeWorkspace();
   workspace.setFolders(folders.map((f) => pathToFileURL(f).href));
-  const briefs = service ?? createBriefService(workspace);
+  // Each file is analysed once and never edited: the service parses it in one piece.
+  const briefs = service ?? createBriefService(workspace, undefined, { oneShot: true });
   const seen = new Set<string>();
   return {
     check(path) {
       // A conventions file named on the command line is validated, not read as Markdown.
-      const result = basename(path) === CONVENTIONS_FILE ? checkConventionsFile(workspace, path) : checkFile(briefs, path);
+      const result = basename(path) === CONVENTIONS_FILE ? checkConventionsFile(workspace, path) : checkFile(briefs, path, workspace);
       if (basename(path) === CONVENTIONS_FILE) seen.add(path);
       const related = relatedProblems(workspace, path, seen);
-      return related.length ? { ...result, related } : result;
+      if (related.length) result.related = related;
+      result.deps = [...new Set([...(result.deps ?? []), ...conventionsFiles(workspace, path), ...related.map((r) => r.path)])].filter((d) => d !== path);
+      return result;
     },
   };
 }
@@ -85,6 +91,18 @@ function checkConventionsFile(workspace: NodeWorkspace, path: string): FileResul
     return { ...result, diagnostics: diagnostics.map((d) => toFileDiagnostic(lines, d)) };
   } catch (e) {
     return { ...result, crash: errorText(e) };
+  }
+}
+
+/** The conventions files that govern `path`: the nearest `.briefmark.yaml` and what it extends. */
+function conventionsFiles(workspace: NodeWorkspace, path: string): string[] {
+  try {
+    const folder = workspace.folderOf(path);
+    const root = workspace.conventions.findFor(path, folder);
+    if (!root) return [];
+    return [root, ...[...workspace.conventions.problemsFor(root, folder).keys()].map((u) => uriToPath(u)).filter((p): p is string => !!p)];
+  } catch {
+    return [];
   }
 }
 
@@ -126,7 +144,7 @@ function toFileDiagnostic(lines: LineIndex, d: { code: Code; severity: Severity;
   return { code: d.code, severity: d.severity, message: d.message, range: { start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end) } };
 }
 
-export function checkFile(service: BriefService, path: string): FileResult {
+export function checkFile(service: BriefService, path: string, workspace?: NodeWorkspace): FileResult {
   const empty: FileResult = { path, isBrief: false, diagnostics: [], claims: 0, sourced: 0 };
   let text: string;
   try {
@@ -142,6 +160,7 @@ export function checkFile(service: BriefService, path: string): FileResult {
     const diagnostics = analysis.diagnostics.map((d) => toFileDiagnostic(analysis.model.lines, d));
     const { claims, sourced } = sourcingSummary(analysis);
     const result: FileResult = { path, isBrief: analysis.model.isBrief, diagnostics, claims, sourced };
+    if (workspace) result.deps = bibliographyDeps(workspace, uri, analysis);
     if (analysis.failures.length) result.ruleFailures = analysis.failures.map((f) => ({ code: f.code, error: errorText(f.error) }));
     return result;
   } catch (e) {
@@ -149,6 +168,18 @@ export function checkFile(service: BriefService, path: string): FileResult {
   } finally {
     service.forget(uri); // a CLI run reads each file once: keep memory flat on large repositories
   }
+}
+
+/** The bibliography files a result read: those named (existing or not) and every entry's or problem's file. */
+function bibliographyDeps(workspace: NodeWorkspace, uri: string, analysis: Analysis): string[] {
+  const out = new Set<string>(workspace.bibliographyFilesFor(uri, analysis.model, analysis.conventions));
+  const add = (u: string) => {
+    const p = u !== uri ? uriToPath(u) : undefined;
+    if (p) out.add(p);
+  };
+  for (const e of analysis.bibliography.entries.values()) add(e.origin.uri);
+  for (const p of analysis.bibliography.problems) add(p.uri);
+  return [...out];
 }
 
 export function errorText(e: unknown): string {
