@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TestClient } from './lspClient';
+import { positionOf, TestClient } from './lspClient';
 
 /** Bibliography files over the protocol: problems published on the file, edits re-check the brief. */
 describe('language server: bibliography files', () => {
@@ -62,5 +62,17 @@ describe('language server: bibliography files', () => {
     assert.equal(fix.command, undefined);
     assert.deepEqual(fix.edit!.changes[uri], [{ range: d.range, newText: 'claim' }]);
     assert.ok(actions.every((a) => a.edit && !a.command));
+  });
+
+  it('checks claims against source documents in sources/ and shows the passage in the hover', async () => {
+    mkdirSync(join(dir, 'sources'), { recursive: true });
+    writeFileSync(join(dir, 'sources', 'wire.txt'), 'Paris, 25 November.\n\nThe coalition includes around 30 countries. “Russia is clearly not ready for a ceasefire,” he said.\n');
+    const uri = pathToFileURL(join(dir, 'src.brief.md')).href;
+    const text = '---\nbrief: true\n---\n\n# B\n\n:claim[He said "Russia is clearly not ready for a ceasefire"][@wire]. :claim[He said "Russia is ready for peace talks"][@wire]. :claim[The coalition has 45 members][@wire].\n';
+    await client.open(uri, text, 1);
+    const diags = await client.pushed(uri, 1);
+    assert.deepEqual(diags.map((d) => d.code), ['quote-not-in-source', 'figure-not-in-source']);
+    const hover = await client.hover(uri, positionOf(text, 'Russia is clearly'));
+    assert.match(JSON.stringify(hover?.contents), /In the source document.*wire.*> “Russia is clearly not ready for a ceasefire,” he said\./);
   });
 });
