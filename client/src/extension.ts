@@ -22,7 +22,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefm
       // Team conventions: the server reports `invalid-conventions` on the file itself.
       { scheme: 'file', pattern: '**/.briefmark.yaml' },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.briefmark.yaml,*.bib,*.json,*.yaml,*.yml,*.md,*.txt}') },
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.briefmark.yaml,*.bib,*.json,*.yaml,*.yml,*.md,*.txt}'),
+      configurationSection: 'briefmark',
+    },
+    // Workspace Trust: in an untrusted workspace the server reads no file outside the workspace folders.
+    initializationOptions: { trusted: vscode.workspace.isTrusted, maxDocumentSize: vscode.workspace.getConfiguration('briefmark').get('maxDocumentSize') },
   };
   client = new LanguageClient('briefmark', 'Briefmark', serverOptions, clientOptions);
   context.subscriptions.push(
@@ -33,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefm
     vscode.commands.registerCommand('briefmark.exportCodebook', (target?: vscode.Uri) => exportCodebook(target instanceof vscode.Uri ? target : undefined)),
   );
   const api = registerEditorFeatures(context, () => client);
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('briefmark/didChangeTrust', { trusted: true })));
   await client.start();
   return api;
 }

@@ -58,6 +58,9 @@ export class ConventionsWiring {
     return uri.endsWith(`/${CONVENTIONS_FILE}`);
   }
 
+  /** Other settings readers (the size limit): called first on every configuration change (one handler per notification). */
+  onConfiguration?: (params: { settings: unknown }) => void;
+
   async initialized(): Promise<void> {
     this.workspace.conventions.onLoad = () => void this.watchDependencies().catch((e) => this.connection.console.error(`briefmark: cannot watch files: ${String(e)}`));
     if (this.caps.dynamicWatchers) {
@@ -66,7 +69,8 @@ export class ConventionsWiring {
     if (this.caps.dynamicConfiguration) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'briefmark' });
     // Documents opened before the settings arrived are checked again, if the settings matter.
     if (await this.loadSettings()) this.changed();
-    this.connection.onDidChangeConfiguration(async () => {
+    this.connection.onDidChangeConfiguration(async (params) => {
+      this.onConfiguration?.(params);
       if (await this.loadSettings()) this.changed();
     });
   }

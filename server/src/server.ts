@@ -34,6 +34,7 @@ import { actorsWithOrigins } from './core/features/navigation';
 import type { ActorEntry } from './core/conventions/types';
 import { BRIEF_REPORT_METHOD, toWireBriefReport, type BriefReportParams, type WireBriefReport } from './protocol/briefReport';
 import * as proto from './protocol/toProto';
+import { readSettings, TRUST_NOTIFICATION, STATS_REQUEST } from './serverSettings';
 
 const VERSION = '0.1.0';
 
@@ -91,6 +92,8 @@ export function startServer(connection: Connection): void {
     const init = (params.initializationOptions ?? {}) as Partial<ServerOptions>;
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) options.debounceMs = init.debounceMs;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    applySettings(params.initializationOptions);
+    configurationPull = !!params.capabilities.workspace?.configuration;
     workspace.setFolders(folders);
     conventions = new ConventionsWiring(connection, documents, workspace, conventionsCapabilities(params.capabilities), () => refreshAll());
     progressSupport = !!params.capabilities.window?.workDoneProgress;
@@ -132,8 +135,45 @@ export function startServer(connection: Connection): void {
   // Conventions files first, so that the listeners below see the new conventions.
   fileEventListeners.unshift((changes) => conventions.onFileEvents(changes));
 
+  let configurationPull = false;
+  /** Settings from initializationOptions, `workspace/configuration` or a settings push: size limit and trust. */
+  function applySettings(value: unknown): void {
+    const settings = readSettings(value);
+    if (settings.maxDocumentSize !== undefined) service.configure({ maxDocumentSize: settings.maxDocumentSize });
+    if (settings.trusted !== undefined) workspace.setTrusted(settings.trusted);
+  }
+
+  async function pullSettings(): Promise<void> {
+    if (!configurationPull) return;
+    const [briefmark] = (await connection.workspace.getConfiguration([{ section: 'briefmark' }])) as unknown[];
+    applySettings(briefmark);
+  }
+
+  // The conventions server owns the `didChangeConfiguration` handler; it calls this first.
+  conventions.onConfiguration = (params) => {
+    const pushed = (params.settings as { briefmark?: unknown } | null)?.briefmark;
+    void (pushed ? Promise.resolve(applySettings(pushed)) : pullSettings())
+      .catch((e) => logger.error('reading settings failed', e))
+      .then(refreshAll);
+  };
+
+  // Workspace Trust (VS Code): only ever granted while the server runs; the client tells us.
+  connection.onNotification(TRUST_NOTIFICATION, (params: { trusted?: unknown }) => {
+    applySettings({ trusted: params?.trusted });
+    refreshAll();
+  });
+
+  // Figures for tests and diagnosis: heap use, how many documents are held, the trust state.
+  connection.onRequest(STATS_REQUEST, () => {
+    (globalThis as { gc?: () => void }).gc?.(); // only when the server runs with --expose-gc
+    return { memory: process.memoryUsage(), documents: documents.all().length, trusted: workspace.isTrusted };
+  });
+
   connection.onInitialized(() => {
     void conventions.initialized().catch((e) => logger.error('conventions setup failed', e));
+    void pullSettings()
+      .catch((e) => logger.error('reading settings failed', e))
+      .then(refreshAll);
     connection.workspace.onDidChangeWorkspaceFolders?.(() => {
       void connection.workspace.getWorkspaceFolders().then((list) => {
         folders = (list ?? []).map((f) => f.uri);
@@ -310,6 +350,14 @@ export function startServer(connection: Connection): void {
       return service.foldingRanges(doc).map((f) => proto.foldingRange(lines, f)).filter((r) => r.endLine > r.startLine);
     });
   });
+  // Over node-ipc, vscode-languageserver exits when stdin ends (stdio) or the client
+  // process dies (checked every 3 s), but not when the IPC channel closes: a client that
+  // disappears must not leave the server running.
+  let shutdownReceived = false;
+  connection.onShutdown(() => {
+    shutdownReceived = true;
+  });
+  process.on('disconnect', () => process.exit(shutdownReceived ? 0 : 1));
 
   connection.onRequest(BRIEF_REPORT_METHOD, (params: BriefReportParams, token): WireBriefReport | null => {
     const doc = documents.get(params.textDocument.uri);

@@ -28,6 +28,12 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** The `briefmark` settings section the client answers `workspace/configuration` with. */
   settings?: Record<string, unknown>;
+  /** Extra server command-line arguments (e.g. `--clientProcessId=N`). */
+  args?: string[];
+  /** Node options for the server process (e.g. `--expose-gc`). */
+  execArgv?: string[];
+  /** The `processId` sent in `initialize` (default: this process). */
+  processId?: number | null;
 }
 
 /** A minimal LSP client over the real server process, for protocol tests. */
@@ -81,17 +87,17 @@ export class TestClient {
     let child: ChildProcess;
     let connection: MessageConnection;
     if (options.transport === 'stdio') {
-      child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
       connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     } else {
-      child = fork(SERVER, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
+      child = fork(SERVER, ['--node-ipc', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'], execArgv: options.execArgv ?? [] });
       connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     }
     const client = new TestClient(child, connection);
     client.settings = options.settings ?? null;
     connection.listen();
     client.initializeResult = await connection.sendRequest('initialize', {
-      processId: process.pid,
+      processId: options.processId === undefined ? process.pid : options.processId,
       rootUri: options.rootUri ?? null,
       workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null,
       capabilities: {

@@ -3,8 +3,9 @@ import { defaultConventions } from './conventions/types';
 import { buildModel, type BuiltModel } from './model/buildModel';
 import type { DocumentInput } from './model/types';
 import { parseMarkdown, type ParsedMarkdown } from './parse/markdown';
-import { runRules, type RuleFailure } from './rules';
-import type { Diagnostic, Finding, SourceDocument } from './rules/types';
+import { runRules, severityOf, RULES, type RuleFailure } from './rules';
+import type { Diagnostic, Finding, Rule, SourceDocument } from './rules/types';
+import { firstLineSpan, looksLikeBrief, sizeLimitMessage } from './sizeLimit';
 import { emptyBibliography, mergeBibliographies, type BibEntry, type Bibliography } from './sources/bibliography';
 
 export interface AnalysisOptions {
@@ -18,6 +19,13 @@ export interface AnalysisOptions {
   oneShot?: boolean;
   /** Looks up what the model names (bibliography files in its front matter), once it is built. */
   resolve?: (model: BuiltModel) => { bibliography?: Bibliography; sourceDocuments?: Map<string, SourceDocument> };
+  /**
+   * Documents longer than this (UTF-16 code units) are not parsed: a brief gets one
+   * `invalid-conventions` diagnostic saying so (docs/reliability.md). No limit when absent.
+   */
+  maxDocumentSize?: number;
+  /** The rules to run (default: all of `rules/index.ts`); tests inject failing ones. */
+  rules?: Rule[];
 }
 
 export interface Analysis {
@@ -29,11 +37,14 @@ export interface Analysis {
   /** Empty for a Markdown file that is not a brief. */
   diagnostics: Diagnostic[];
   failures: RuleFailure[];
+  /** Set when the document was above `maxDocumentSize` and was not analysed. */
+  oversized?: { size: number; limit: number };
 }
 
 /** The whole pipeline for one document: parse → model → rules. Pure: no I/O, never throws on any text. */
 export function analyze(input: DocumentInput, options: AnalysisOptions = {}): Analysis {
   const conventions = options.conventions ?? defaultConventions();
+  if (options.maxDocumentSize !== undefined && input.text.length > options.maxDocumentSize) return oversized(input, conventions, options.maxDocumentSize);
   const parsed = parseMarkdown(input.text, options.previous, { oneShot: options.oneShot });
   const model = buildModel(input, parsed, conventions);
   const resolved = model.isBrief && options.resolve ? options.resolve(model) : {};
@@ -41,7 +52,7 @@ export function analyze(input: DocumentInput, options: AnalysisOptions = {}): An
   const sourceDocuments = resolved.sourceDocuments ?? options.sourceDocuments ?? new Map();
   const base = { model, parsed, conventions, bibliography, sourceDocuments };
   if (!model.isBrief) return { ...base, diagnostics: [], failures: [] };
-  const { diagnostics, failures } = runRules({ model, conventions, bibliography, sourceDocuments }, [...modelFindings(model), ...bibliographyFindings(model, bibliography)]);
+  const { diagnostics, failures } = runRules({ model, conventions, bibliography, sourceDocuments }, [...modelFindings(model), ...bibliographyFindings(model, bibliography)], options.rules ?? RULES);
   return { ...base, diagnostics, failures };
 }
 
@@ -65,6 +76,22 @@ function bibliographyFindings(model: BuiltModel, bibliography: Bibliography): Fi
     const exact = idx >= 0 ? { start: fm.contentStart + idx, end: fm.contentStart + idx + name!.split('/').pop()!.length } : span;
     return { code: 'invalid-conventions' as const, message: p.message, span: p.span ?? exact };
   });
+}
+
+/**
+ * A document above the size limit: nothing is parsed (an empty model over its text), and
+ * a brief gets one diagnostic on its first line. The contract has no code of its own for
+ * this; the limit is a setting, so it is reported as `invalid-conventions` (an error, so
+ * that CI does not pass a brief nobody checked; docs/reliability.md).
+ */
+function oversized(input: DocumentInput, conventions: Conventions, limit: number): Analysis {
+  const parsed: ParsedMarkdown = { text: input.text, blocks: [], reparsed: 0 };
+  const reason = looksLikeBrief(input.text, input.relativePath, conventions);
+  const model = { ...buildModel(input, parsed, conventions), isBrief: reason !== undefined, briefReason: reason };
+  const base = { model, parsed, conventions, bibliography: emptyBibliography(), sourceDocuments: new Map<string, SourceDocument>(), failures: [], oversized: { size: input.text.length, limit } };
+  const severity = severityOf({ conventions }, 'invalid-conventions');
+  if (!reason || !severity) return { ...base, diagnostics: [] };
+  return { ...base, diagnostics: [{ code: 'invalid-conventions', severity, message: sizeLimitMessage(input.text.length, limit), span: firstLineSpan(input.text) }] };
 }
 
 function frontMatterBibliography(model: BuiltModel): Bibliography {

@@ -10,7 +10,8 @@ import { trackCodeLenses, type BriefCodeLens } from './features/codeLens';
 import { foldingRanges, type BriefFold } from './features/folding';
 import { definitionAt, prepareRenameAt, referencesAt, renameAt, type DocLocation, type PrepareResult, type RenameResult } from './features/navigation';
 import type { BriefModel } from './model/types';
-import type { SourceDocument } from './rules/types';
+import type { Rule, SourceDocument } from './rules/types';
+import { DEFAULT_MAX_DOCUMENT_SIZE } from './sizeLimit';
 import { emptyBibliography, type Bibliography } from './sources/bibliography';
 
 /** A text document as the service sees it (an LSP TextDocument, or a file the CLI read). */
@@ -48,6 +49,15 @@ export const inMemoryWorkspace = (conventions: Conventions = defaultConventions(
   sourceDocumentsFor: () => new Map(),
 });
 
+export interface ServiceOptions {
+  /** Documents are analysed once and not edited (the CLI): see `AnalysisOptions.oneShot`. */
+  oneShot?: boolean;
+  /** Documents longer than this (UTF-16 code units) are not analysed (default 2,000,000). */
+  maxDocumentSize?: number;
+  /** The rules to run (default: all); tests inject failing ones. */
+  rules?: Rule[];
+}
+
 interface CacheEntry {
   version: number;
   generation: number;
@@ -76,16 +86,16 @@ export interface BriefService {
   rename(doc: ITextDocument, offset: number, newName: string, summaries: Iterable<BriefSummary>, textOf: (uri: string) => string | undefined): RenameResult;
   codeLenses(doc: ITextDocument): BriefCodeLens[];
   foldingRanges(doc: ITextDocument): BriefFold[];
+  /** Changes options (the size limit, from the client's settings); cached analyses are dropped. */
+  configure(options: ServiceOptions): void;
 }
 
-export interface ServiceOptions {
-  /** Documents are analysed once and not edited (the CLI): see `AnalysisOptions.oneShot`. */
-  oneShot?: boolean;
-}
-
-export function createBriefService(workspace: IWorkspace, logger?: ILogger, options: ServiceOptions = {}): BriefService {
+export function createBriefService(workspace: IWorkspace, logger?: ILogger, initialOptions: ServiceOptions = {}): BriefService {
   const cache = new Map<string, CacheEntry>();
   const summaries = new WeakMap<Analysis, BriefSummary | undefined>();
+  const options: ServiceOptions = { ...initialOptions };
+  /** Rule codes whose failure was logged: once per rule, not once per keystroke. */
+  const loggedFailures = new Set<string>();
 
   function cached(doc: ITextDocument): Analysis | undefined {
     const hit = cache.get(doc.uri);
@@ -105,10 +115,16 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, opti
       conventions,
       previous,
       oneShot: options.oneShot,
+      maxDocumentSize: options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE,
+      rules: options.rules,
       // Bibliography files named in front matter are known once the model is built.
       resolve: (model) => ({ bibliography: workspace.bibliographyFor(uri, model, conventions), sourceDocuments: workspace.sourceDocumentsFor(uri, conventions) }),
     });
-    for (const f of analysis.failures) logger?.error(`rule ${f.code} failed on ${uri}`, f.error);
+    for (const f of analysis.failures) {
+      if (loggedFailures.has(f.code)) continue;
+      loggedFailures.add(f.code);
+      logger?.error(`rule ${f.code} failed on ${uri} (its findings are dropped for that document; later failures of this rule are not logged)`, f.error);
+    }
     cache.set(uri, { version: doc.version, generation: workspace.generation, text, analysis });
     return analysis;
   }
@@ -132,5 +148,9 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, opti
     rename: (doc, offset, newName, all, textOf) => renameAt(run(doc), offset, newName, all, textOf),
     codeLenses: (doc) => trackCodeLenses(run(doc)),
     foldingRanges: (doc) => foldingRanges(run(doc).model),
+    configure: (changes) => {
+      Object.assign(options, changes);
+      cache.clear();
+    },
   };
 }

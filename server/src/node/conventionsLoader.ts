@@ -192,7 +192,7 @@ function isFile(path: string): boolean {
   }
 }
 
-function readText(path: string): string | undefined {
+export function readText(path: string): string | undefined {
   try {
     if (!existsSync(path)) return undefined;
     return readFileSync(path, 'utf8');

@@ -1,12 +1,14 @@
-import { relative } from 'node:path';
-import type { Conventions } from '../core/conventions/types';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultConventions, type Conventions } from '../core/conventions/types';
 import type { IWorkspace } from '../core/service';
 import type { BuiltModel } from '../core/model/buildModel';
 import type { SourceDocument } from '../core/rules/types';
 import { emptyBibliography, type Bibliography } from '../core/sources/bibliography';
 import { BibliographyLoader, type LoadedBibliography } from './bibliographyLoader';
 import { SourceDocumentLoader } from './sourceDocumentLoader';
-import { ConventionsLoader } from './conventionsLoader';
+import { ConventionsLoader, readText } from './conventionsLoader';
 import { uriToPath } from './uris';
 
 export { uriToPath };
@@ -19,8 +21,37 @@ export class NodeWorkspace implements IWorkspace {
   generation = 0;
   private folders: string[] = [];
   /** The team conventions (`.briefmark.yaml`), discovered per brief and cached. */
-  readonly conventions = new ConventionsLoader();
+  // Conventions and their `extends` are read through the Workspace Trust policy.
+  readonly conventions = new ConventionsLoader((path) => (this.isReadable(path) ? readText(path) : undefined));
   private listeners: Array<(uri: string) => void> = [];
+  /** Workspace Trust: `false` in an untrusted VS Code workspace (the client says so). */
+  private trusted = true;
+
+  setTrusted(trusted: boolean): void {
+    if (trusted === this.trusted) return;
+    this.trusted = trusted;
+    this.generation++;
+  }
+
+  get isTrusted(): boolean {
+    return this.trusted;
+  }
+
+  /**
+   * The one policy for reading a file a brief depends on (conventions and their `extends`,
+   * bibliographies, source documents): in a trusted workspace anything; in an untrusted one
+   * only files inside a workspace folder, after resolving `..` and symbolic links, so that
+   * a hostile repository cannot make the server read `~/.ssh/…` or `/etc/…`. Every loader
+   * calls this before reading.
+   */
+  isReadable(path: string): boolean {
+    if (this.trusted) return true;
+    const real = realOrResolved(path);
+    return this.folders.some((f) => {
+      const folder = realOrResolved(f);
+      return real === folder || real.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+    });
+  }
 
   setFolders(folderUris: string[]): void {
     this.folders = folderUris.map(uriToPath).filter((p): p is string => !!p).sort((a, b) => b.length - a.length);
@@ -109,5 +140,23 @@ export class NodeWorkspace implements IWorkspace {
     }
     if (relevant) this.generation++;
     return relevant;
+  }
+}
+
+/** The absolute path with symbolic links resolved (those of its nearest existing ancestor, for a file that does not exist). */
+function realOrResolved(path: string): string {
+  const abs = resolve(path);
+  let head = abs;
+  let tail = '';
+  for (;;) {
+    try {
+      const real = realpathSync.native(head);
+      return tail ? join(real, tail) : real;
+    } catch {
+      const parent = dirname(head);
+      if (parent === head) return abs;
+      tail = tail ? join(basename(head), tail) : basename(head);
+      head = parent;
+    }
   }
 }

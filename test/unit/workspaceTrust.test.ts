@@ -1,0 +1,84 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
+import { readSettings } from '../../server/src/serverSettings';
+
+describe('Workspace Trust: NodeWorkspace.isReadable', () => {
+  let root: string;
+  let ws: string;
+  let outside: string;
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'briefmark-trust-'));
+    ws = join(root, 'ws');
+    outside = join(root, 'outside');
+    mkdirSync(join(ws, 'briefs'), { recursive: true });
+    mkdirSync(outside);
+    writeFileSync(join(ws, 'refs.bib'), '');
+    writeFileSync(join(outside, 'secret.bib'), '');
+    symlinkSync(outside, join(ws, 'linked'));
+    symlinkSync(join(outside, 'secret.bib'), join(ws, 'alias.bib'));
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  const workspace = (trusted: boolean) => {
+    const w = new NodeWorkspace();
+    w.setFolders([pathToFileURL(ws).href]);
+    w.setTrusted(trusted);
+    return w;
+  };
+
+  it('reads anything in a trusted workspace', () => {
+    const w = workspace(true);
+    assert.equal(w.isTrusted, true);
+    assert.equal(w.isReadable(join(outside, 'secret.bib')), true);
+    assert.equal(w.isReadable(join(ws, 'refs.bib')), true);
+  });
+
+  it('in an untrusted workspace reads only files inside its folders', () => {
+    const w = workspace(false);
+    assert.equal(w.isReadable(join(ws, 'refs.bib')), true);
+    assert.equal(w.isReadable(join(ws, 'briefs', 'missing.bib')), true, 'a missing file inside is allowed (its read fails normally)');
+    assert.equal(w.isReadable(join(outside, 'secret.bib')), false);
+    assert.equal(w.isReadable('/etc/passwd'), false);
+    assert.equal(w.isReadable(join(ws, 'briefs', '..', '..', 'outside', 'secret.bib')), false, '.. is resolved');
+    assert.equal(w.isReadable(ws + '-sibling/x.bib'), false, 'a sibling folder sharing the prefix');
+  });
+
+  it('resolves symbolic links that point out of the workspace', () => {
+    const w = workspace(false);
+    assert.equal(w.isReadable(join(ws, 'alias.bib')), false);
+    assert.equal(w.isReadable(join(ws, 'linked', 'secret.bib')), false);
+    assert.equal(w.isReadable(join(ws, 'linked', 'not-there.bib')), false, 'even for a file that does not exist');
+  });
+
+  it('reads nothing when there is no workspace folder and trust is withheld', () => {
+    const w = new NodeWorkspace();
+    w.setTrusted(false);
+    assert.equal(w.isReadable(join(ws, 'refs.bib')), false);
+  });
+
+  it('bumps its generation when trust changes, so analyses are redone', () => {
+    const w = workspace(false);
+    const g = w.generation;
+    w.setTrusted(true);
+    assert.equal(w.generation, g + 1);
+    w.setTrusted(true);
+    assert.equal(w.generation, g + 1);
+  });
+
+  it('reads trust and the size limit from settings, ignoring ill-typed values', () => {
+    assert.deepEqual(readSettings({ trusted: false, maxDocumentSize: 1000 }), { trusted: false, maxDocumentSize: 1000 });
+    assert.deepEqual(readSettings({ trusted: 'no', maxDocumentSize: -3 }), { maxDocumentSize: 2_000_000 });
+    assert.deepEqual(readSettings(null), {});
+  });
+
+  it('the manifest declares limited support for untrusted workspaces', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.match(pkg.capabilities.untrustedWorkspaces.description, /outside the workspace/);
+    assert.equal(pkg.contributes.configuration.properties['briefmark.maxDocumentSize'].default, 2_000_000);
+  });
+});
