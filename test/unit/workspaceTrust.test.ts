@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createBriefService } from '../../server/src/core/service';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
 import { readSettings } from '../../server/src/serverSettings';
 
@@ -67,6 +68,32 @@ describe('Workspace Trust: NodeWorkspace.isReadable', () => {
     assert.equal(w.generation, g + 1);
     w.setTrusted(true);
     assert.equal(w.generation, g + 1);
+  });
+
+  it('the bibliography and source-document loaders ask the policy before reading', () => {
+    writeFileSync(join(outside, 'refs.bib'), '@article{outsider, title={Outside}, author={Far, Away}, year={2024}}\n');
+    writeFileSync(join(ws, 'inside.bib'), '@article{insider, title={Inside}, author={Near, By}, year={2024}}\n');
+    mkdirSync(join(outside, 'sources'), { recursive: true });
+    writeFileSync(join(outside, 'sources', 'outsider.md'), 'Text of the outside source.');
+    symlinkSync(join(outside, 'sources'), join(ws, 'briefs', 'sources'));
+    const brief = join(ws, 'briefs', 'b.brief.md');
+    const text = '---\nbibliography: [../../outside/refs.bib, ../inside.bib]\n---\n\n:claim[A]{src=outsider} :claim[B]{src=insider}\n';
+    writeFileSync(brief, text);
+    const doc = { uri: pathToFileURL(brief).href, version: 1, getText: () => text };
+
+    const untrusted = workspace(false);
+    const a = createBriefService(untrusted).analyze(doc);
+    assert.deepEqual([...a.bibliography.entries.keys()].sort(), ['insider']);
+    assert.equal(a.sourceDocuments.size, 0, 'the symlinked sources folder points outside');
+    const problem = a.diagnostics.find((d) => d.code === 'invalid-conventions');
+    assert.match(problem?.message ?? '', /refs\.bib.*outside an untrusted workspace are not read/);
+    assert.ok(a.diagnostics.some((d) => d.code === 'unknown-source' && text.slice(d.span.start, d.span.end).includes('outsider')));
+
+    const trusted = workspace(true);
+    const b = createBriefService(trusted).analyze(doc);
+    assert.deepEqual([...b.bibliography.entries.keys()].sort(), ['insider', 'outsider']);
+    assert.deepEqual([...b.sourceDocuments.keys()], ['outsider']);
+    assert.equal(b.diagnostics.filter((d) => d.code === 'unknown-source' || d.code === 'invalid-conventions').length, 0);
   });
 
   it('reads trust and the size limit from settings, ignoring ill-typed values', () => {

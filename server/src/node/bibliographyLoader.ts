@@ -4,7 +4,7 @@ import type { Conventions } from '../core/conventions/types';
 import type { BuiltModel } from '../core/model/buildModel';
 import { emptyBibliography, mergeBibliographies, type Bibliography } from '../core/sources/bibliography';
 import { bibliographyFormat, parseBibliographyText } from '../core/sources/bibliographyFile';
-import { FileCache } from './fileCache';
+import { FileCache, type ReadPolicy } from './fileCache';
 
 /** One bibliography file as read from disk, with its text (for positions of its problems). */
 export interface LoadedBibliography {
@@ -22,10 +22,15 @@ export interface LoadedBibliography {
  * that could be read and carries its problems, with positions in that file.
  */
 export class BibliographyLoader {
-  private readonly cache = new FileCache<Bibliography>((text, path) => {
-    const format = bibliographyFormat(path)!;
-    return parseBibliographyText(text, pathToFileURL(path).href, format);
-  });
+  private readonly cache: FileCache<Bibliography>;
+
+  /** `canRead`: the Workspace Trust policy (`NodeWorkspace.isReadable`). */
+  constructor(canRead?: ReadPolicy) {
+    this.cache = new FileCache<Bibliography>((text, path) => {
+      const format = bibliographyFormat(path)!;
+      return parseBibliographyText(text, pathToFileURL(path).href, format);
+    }, canRead);
+  }
 
   /** The files named for this brief, as absolute paths with where each was named. */
   filesFor(briefPath: string, model: BuiltModel, conventions: Conventions): Array<{ path: string; from: 'front-matter' | 'conventions'; written: string }> {

@@ -2,6 +2,11 @@ import { readFileSync, statSync } from 'node:fs';
 
 export type Read<T> = { ok: true; value: T; text: string } | { ok: false; error: string };
 
+/** Whether a file may be read at all (Workspace Trust: `NodeWorkspace.isReadable`). */
+export type ReadPolicy = (path: string) => boolean;
+
+export const UNTRUSTED = 'it is outside the workspace, and files outside an untrusted workspace are not read';
+
 /**
  * Files read and parsed once, and again only when their modification time or size
  * changes (or `forget` is called by a file watcher). Keyed by absolute path.
@@ -9,9 +14,13 @@ export type Read<T> = { ok: true; value: T; text: string } | { ok: false; error:
 export class FileCache<T> {
   private readonly entries = new Map<string, { mtimeMs: number; size: number; read: Read<T> }>();
 
-  constructor(private readonly parse: (text: string, path: string) => T) {}
+  constructor(
+    private readonly parse: (text: string, path: string) => T,
+    private readonly canRead: ReadPolicy = () => true,
+  ) {}
 
   get(path: string): Read<T> {
+    if (!this.canRead(path)) return { ok: false, error: UNTRUSTED };
     let st;
     try {
       st = statSync(path);

@@ -101,8 +101,8 @@ export class NodeWorkspace implements IWorkspace {
     return folder ? relative(folder, path).split('\\').join('/') : undefined;
   }
 
-  private readonly bibliographies = new BibliographyLoader();
-  private readonly sourceDocuments = new SourceDocumentLoader();
+  private readonly bibliographies = new BibliographyLoader((path) => this.isReadable(path));
+  private readonly sourceDocuments = new SourceDocumentLoader((path) => this.isReadable(path));
 
   bibliographyFor(uri: string, model: BuiltModel, conventions: Conventions): Bibliography {
     const path = uriToPath(uri);

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Conventions } from '../core/conventions/types';
 import type { SourceDocument } from '../core/rules/types';
-import { FileCache } from './fileCache';
+import { FileCache, type ReadPolicy } from './fileCache';
 
 const SOURCE_FILE = /^(.+)\.(md|txt)$/i;
 
@@ -14,10 +14,15 @@ const SOURCE_FILE = /^(.+)\.(md|txt)$/i;
  * time; the folder is listed again when it changes.
  */
 export class SourceDocumentLoader {
-  private readonly files = new FileCache<string>((text) => text);
+  private readonly files: FileCache<string>;
   private readonly listings = new Map<string, { mtimeMs: number; names: string[] }>();
   /** Every folder asked for, existing or not. */
   private readonly folders = new Set<string>();
+
+  /** `canRead`: the Workspace Trust policy (`NodeWorkspace.isReadable`). */
+  constructor(private readonly canRead: ReadPolicy = () => true) {
+    this.files = new FileCache<string>((text) => text, canRead);
+  }
 
   folderFor(briefPath: string, conventions: Conventions): string {
     const convPath = conventions.uri?.startsWith('file:') ? decodeURIComponent(new URL(conventions.uri).pathname) : undefined;
@@ -41,6 +46,7 @@ export class SourceDocumentLoader {
   }
 
   private list(folder: string): string[] {
+    if (!this.canRead(folder)) return [];
     let st;
     try {
       st = statSync(folder);
