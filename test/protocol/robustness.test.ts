@@ -140,7 +140,7 @@ for (const options of [
       await client.open(u, big, 1);
       const first = await diagnostics(u, 1);
       assert.deepEqual(first.map((d) => d.code), ['invalid-conventions']);
-      assert.match(String(first[0].message), /not analysed/);
+      assert.match(String(String(first[0].message)), /not analysed/);
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { briefmark: { maxDocumentSize: 2_000_000 } } });
       await client.change(u, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }]);
       assert.deepEqual((await diagnostics(u, 2)).map((d) => d.code), ['unsourced-claim']);

@@ -45,7 +45,29 @@ export interface RecCandidate {
 }
 
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-const SUPPRESSION = /<!--\s*briefmark-(disable-next-line|disable|enable)\b([^]*?)-->/g;
+const SUPPRESSION_HEAD = /<!--\s*briefmark-(disable-next-line|disable|enable)\b/y;
+
+/**
+ * `<!-- briefmark-KIND codes… -->` comments in an HTML node, in one linear pass. (The
+ * regex `<!--\s*briefmark-…([^]*?)-->` it replaces was quadratic on many unclosed
+ * comments: each opening scanned to the end of the text; docs/reliability.md.)
+ */
+function* suppressionComments(html: string): Generator<{ kind: string; start: number; end: number; body: string; bodyStart: number }> {
+  let from = 0;
+  let close = -1;
+  for (;;) {
+    const open = html.indexOf('<!--', from);
+    if (open < 0) return;
+    if (close < open + 4) close = html.indexOf('-->', open + 4);
+    if (close < 0) return; // no comment closes after this point
+    SUPPRESSION_HEAD.lastIndex = open;
+    const m = SUPPRESSION_HEAD.exec(html);
+    if (m && SUPPRESSION_HEAD.lastIndex <= close) {
+      yield { kind: m[1], start: open, end: close + 3, body: html.slice(SUPPRESSION_HEAD.lastIndex, close), bodyStart: SUPPRESSION_HEAD.lastIndex };
+      from = close + 3;
+    } else from = open + 4;
+  }
+}
 const UNPARSED_FOOTNOTE = /\[\^([^\]\s]{1,200})\]/g;
 
 /**
@@ -431,7 +453,7 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
   }
 
   function readFrontMatter(value: string, s: Span): FrontMatter {
-    const contentStart = text.indexOf('\n', s.start) + 1;
+    const contentStart = afterFirstLine(text, s.start, s.end);
     const fm: FrontMatter = { span: s, contentStart, data: undefined, references: [], problems: [] };
     try {
       const doc = parseDocument(value, { prettyErrors: false, uniqueKeys: false });
@@ -454,20 +476,21 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
   }
 
   function readSuppressions(html: string, offset: number): void {
-    for (const m of html.matchAll(SUPPRESSION)) {
-      const kind: Suppression['kind'] = m[1] === 'disable-next-line' ? 'next-line' : (m[1] as 'disable' | 'enable');
+    for (const m of suppressionComments(html)) {
+      const kind: Suppression['kind'] = m.kind === 'disable-next-line' ? 'next-line' : (m.kind as 'disable' | 'enable');
       const codes: string[] = [];
       const codeSpans: Span[] = [];
-      const listStart = offset + m.index! + m[0].indexOf(m[2], 4 + m[1].length);
-      for (const c of m[2].matchAll(/[^\s,]+/g)) {
+      const listStart = offset + m.bodyStart;
+      for (const c of m.body.matchAll(/[^\s,]+/g)) {
         codes.push(c[0]);
         codeSpans.push({ start: listStart + c.index!, end: listStart + c.index! + c[0].length });
       }
-      const span = { start: offset + m.index!, end: offset + m.index! + m[0].length };
+      const span = { start: offset + m.start, end: offset + m.end };
       // The line is the document's: set when the block is placed (buildModel).
       suppressions.push({ kind, codes, codeSpans, span, line: -1 });
     }
   }
+
 
   function finishBlock(b: BlockBuilder): TextBlock {
     const masked = b.build(text);
@@ -559,6 +582,14 @@ function visibleSpan(text: string, start: number, end: number): Span {
   let s = e;
   while (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r') s--;
   return e > s ? { start: s, end: e } : { start, end };
+}
+
+/** The offset after the first line break (`\n`, `\r\n` or `\r`) from `start`, at most `end`. */
+function afterFirstLine(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
+  return Math.min(end, i + 1);
 }
 
 function firstLine(s: string): string {

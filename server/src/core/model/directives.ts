@@ -25,14 +25,15 @@ export function readDirective(
     if (nl >= 0) lineEnd = pos + nl;
   }
   let labelSpan = { start: pos, end: pos };
-  if (text[pos] === '[') {
+  // Only inside the directive's own text: `:rec[abc` is a directive `:rec` followed by text.
+  if (pos < end && text[pos] === '[') {
     const close = matchBracket(text, pos, kind === 'container' ? lineEnd : end);
     labelSpan = { start: pos + 1, end: close < 0 ? lineEnd : close };
     pos = close < 0 ? lineEnd : close + 1;
   }
   let attributes: Attribute[] = [];
   let attributesSpan: Directive['attributesSpan'];
-  if (text[pos] === '{') {
+  if (pos < end && text[pos] === '{') {
     const close = text.indexOf('}', pos);
     const stop = close < 0 || close >= (kind === 'text' ? end : lineEnd) ? -1 : close;
     if (stop >= 0) {
@@ -113,7 +114,9 @@ export function splitList(attr: Attribute, stripAt: boolean): Array<{ key: strin
       offset++;
     }
     if (!key) continue;
-    const start = attr.valueSpan.start + offset;
+    // The value comes from the parser and may differ from the source text (escapes, or a
+    // brace inside a quoted value): never let a key's span leave the value's span.
+    const start = Math.min(attr.valueSpan.start + offset, attr.valueSpan.end);
     out.push({ key, span: { start, end: Math.min(attr.valueSpan.end, start + key.length) } });
   }
   return out;
