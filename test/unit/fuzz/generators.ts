@@ -1,0 +1,164 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+
+/**
+ * Generators of hostile briefs for the fuzz suite: structured briefs built from the
+ * constructs Briefmark reads (directives, containers nested up to 40 deep, citations,
+ * footnotes, front matter fragments, suppression comments), with the hostile text mixed
+ * in (unbalanced brackets and braces, NUL bytes, lone surrogates, CRLF/CR mixes, huge
+ * single lines), and mutations of the fixture briefs.
+ */
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+const word = fc.constantFrom('the', 'talks', 'Macron', 'said', 'IMF', '40%', '$400 billion', 'officials', 'stated', 'according to', 'É', '😀', 'ceasefire', 'ok', '10:30', '3:1', 'e.g.', 'U.S.');
+const HOSTILE = ['\u0000', '\uD800', '\uDC00', '\uDBFF\uDFFF', '\r', '\r\n', '\n', '\t', '\u2028', '\uFEFF', '[', ']', '{', '}', '(', ')', ':', '::', ':::', '@', '^', '\\', '`', '"', "'", '<', '>', '<!--', '-->', '*', '_', '|', '#', '-', '=', '&', '\u0301'];
+const hostile = fc.constantFrom(...HOSTILE);
+const TAGS = ['claim', 'actor', 'rec', 'cliam', 'Claim', 'risk', 'smile', 'x'];
+const ATTR_NAMES = ['src', 'id', 'status', 'by', 'track', 'actor', 'priority', 'horizon', 'class', '#', '.'];
+const KEYS = ['wire', 'nowhere', '@wire', '@a, @b', 'a;b', '{odd key}', '', '"quoted"', 'x}', 'é'];
+
+const text = fc.array(fc.oneof({ weight: 6, arbitrary: word }, { weight: 2, arbitrary: hostile }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) }), { maxLength: 12 }).map((ws) => ws.join(' '));
+
+const attrs = fc
+  .array(
+    fc.tuple(fc.constantFrom(...ATTR_NAMES), fc.oneof(fc.constantFrom(...KEYS), text), fc.constantFrom('', '"', "'")).map(([n, v, q]) => (n === '#' || n === '.' ? `${n}${v.replace(/\s/g, '')}` : `${n}=${q}${v}${q}`)),
+    { maxLength: 4 },
+  )
+  .chain((list) => fc.constantFrom(`{${list.join(' ')}}`, `{${list.join(' ')}`, list.length ? `{${list.join(' ')}}` : '', `{${list.join('')}}}`));
+
+const textDirective = fc
+  .tuple(fc.constantFrom(...TAGS), fc.oneof(text, fc.constant('')), attrs, fc.constantFrom('[', ''), fc.constantFrom(']', ']', ''))
+  .map(([t, label, a, open, close]) => `:${t}${open}${label}${open ? close : ''}${a}`);
+
+const citation = fc.oneof(
+  fc.constantFrom('[@wire]', '[@wire, p. 4]', '[see @wire; -@nowhere, ch. 2]', '@wire', '@{odd key}', '[@', '@', '[-@x]', '[@a;@b;@c]', '[^1]', '[^missing]', '[link](https://example.org)', '<https://example.org>', '[ref]'),
+  fc.tuple(fc.constantFrom('[', '[see '), fc.array(fc.constantFrom('@a', '@b-c', '-@d', '@{e f}', 'p. 4', ';', ','), { maxLength: 6 })).map(([o, xs]) => `${o}${xs.join(' ')}]`),
+);
+
+const inline = fc.array(fc.oneof({ weight: 4, arbitrary: text }, { weight: 3, arbitrary: textDirective }, { weight: 2, arbitrary: citation }, { weight: 1, arbitrary: hostile }), { minLength: 1, maxLength: 8 }).map((xs) => xs.join(' '));
+
+const heading = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom('Proposed Solutions Framework', 'Recommendations', 'Track 1: Diplomatic Pathway', 'Track B. Money', 'Track 3 – Security', 'Immediate Actions', 'Conclusion', 'Context'), fc.oneof(fc.constant(''), inline)).map(([n, t, extra]) => `${'#'.repeat(n)} ${t}${extra ? ' ' + extra : ''}`);
+
+const frontMatter = fc.oneof(
+  fc.constant('---\nbrief: true\n---'),
+  fc.constant('---\nreferences:\n  - id: wire\n    title: Wire\n    issued: { date-parts: [[2025, 11]] }\n---'),
+  fc.constant('---\nreferences: [\n---'),
+  fc.constant('---\nbibliography: refs.bib\nbrief: true'),
+  fc.constant('---\n- a\n- b\n---'),
+  fc.constant('---\r\nbrief: true\r\n...'),
+  fc.constant('---\n: : :\n---'),
+  fc.tuple(fc.constantFrom('title', 'references', 'brief', 'id', 'bibliography'), inline).map(([k, v]) => `---\n${k}: ${v}\n---`),
+);
+
+/** Containers nested `depth` deep (up to 40), with content and sometimes missing fences. */
+const nested = fc.tuple(fc.integer({ min: 1, max: 40 }), fc.constantFrom('rec', 'claim', 'note', 'cliam'), inline, fc.boolean(), fc.boolean()).map(([depth, tag, body, closeAll, labels]) => {
+  const open: string[] = [];
+  const close: string[] = [];
+  for (let i = 0; i < depth; i++) {
+    const colons = ':'.repeat(3 + depth - i);
+    open.push(`${colons}${tag}${labels ? `[L${i}]{id=n${i}}` : ''}`);
+    if (closeAll || i % 3 === 0) close.unshift(colons);
+  }
+  return `${open.join('\n')}\n${body}\n${close.join('\n')}`;
+});
+
+const hugeLine = fc.tuple(fc.constantFrom('[', '{', ':claim[', '@a ', '[@a', '*', '`', '<!--', 'a ', '|', '\\', '[^', ':', 'said 40%. '), fc.integer({ min: 1000, max: 20000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)));
+
+const block = fc.oneof(
+  { weight: 6, arbitrary: inline },
+  { weight: 3, arbitrary: heading },
+  { weight: 2, arbitrary: inline.map((t) => `- ${t}`) },
+  { weight: 1, arbitrary: inline.map((t) => `1. **Label**: ${t}`) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('rec', 'claim'), attrs, inline).map(([t, a, b]) => `:::${t}[${b.slice(0, 20)}]${a}\n${b}\n:::`) },
+  { weight: 1, arbitrary: nested },
+  { weight: 1, arbitrary: inline.map((t) => `[^1]: ${t}`) },
+  { weight: 1, arbitrary: fc.constantFrom('[^2]:', '[ref]: https://example.org', '[ref]:') },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('', 'unsourced-claim', 'unknown-source duplicate-id', 'bogus'), fc.constantFrom('disable-next-line', 'disable', 'enable')).map(([c, k]) => `<!-- briefmark-${k} ${c} -->`) },
+  { weight: 1, arbitrary: inline.map((t) => `\`\`\`\n${t}\n\`\`\``) },
+  { weight: 1, arbitrary: inline.map((t) => `| a | ${t} |\n|---|---|\n| ${t} | b |`) },
+  { weight: 1, arbitrary: inline.map((t) => `> ${t}\n> > ${t}`) },
+  { weight: 1, arbitrary: inline.map((t) => `<div>\n${t}\n</div>`) },
+  { weight: 1, arbitrary: hugeLine },
+);
+
+const EOLS = ['\n', '\r\n', '\r'];
+
+/** A generated brief: optional front matter, blocks, and line endings mixed at random. */
+export const generatedBrief = fc
+  .tuple(fc.option(frontMatter, { nil: undefined }), fc.array(block, { maxLength: 14 }), fc.array(fc.constantFrom(...EOLS), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n\n', '\n', ''))
+  .map(([fm, blocks, eols, sep]) => {
+    const raw = [fm, ...blocks].filter((b) => b !== undefined).join(`\n${sep}`);
+    if (eols.length === 1 && eols[0] === '\n') return raw;
+    let i = 0;
+    return raw.replace(/\n/g, () => eols[i++ % eols.length]);
+  });
+
+function fixtureBriefs(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith('.md')) out.push(readFileSync(join(dir, e.name), 'utf8'));
+    }
+  };
+  walk(join(ROOT, 'test', 'fixtures'));
+  for (const e of readdirSync(join(ROOT, 'examples'), { withFileTypes: true })) if (e.isFile() && e.name.endsWith('.md')) out.push(readFileSync(join(ROOT, 'examples', e.name), 'utf8'));
+  return out;
+}
+
+export const FIXTURE_BRIEFS = fixtureBriefs();
+
+const SNIPPETS = ['[', ']', '{', '}', ':::', ':::rec', ':claim[', '\u0000', '\uD800', '\r', '\r\n', '\n\n', '---\n', '[^1]', '@', '<!--', '-->', '```', '\uDFFF', ':', '|', '*', '[@wire'];
+
+/** A fixture brief with random edits: inserts of hostile snippets, deletions, and duplications. */
+export const mutatedFixture = fc
+  .tuple(
+    fc.constantFrom(...FIXTURE_BRIEFS),
+    fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 300 }), fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 8 }), fc.constant('COPY'))), { minLength: 1, maxLength: 12 }),
+  )
+  .map(([base, edits]) => {
+    let t = base;
+    for (const [where, del, ins] of edits) {
+      const at = Math.floor(where * t.length);
+      const insert = ins === 'COPY' ? t.slice(Math.max(0, at - del), at) : ins;
+      t = t.slice(0, at) + insert + t.slice(at + (ins === 'COPY' ? 0 : Math.min(del, 20)));
+    }
+    return t;
+  });
+
+export const anyBrief = fc.oneof({ weight: 3, arbitrary: generatedBrief }, { weight: 2, arbitrary: mutatedFixture });
+
+/**
+ * Adversarial patterns for the scaling test: each builds a document of about `n`
+ * characters from a repeated hostile unit. Linear code takes about 4× the time for 4× the
+ * text; quadratic code 16×.
+ */
+export const ADVERSARIAL: Record<string, (n: number) => string> = {
+  'open brackets': (n) => ':claim[' + '['.repeat(n),
+  'open braces': (n) => ':claim[x]' + '{'.repeat(n),
+  'unclosed text directives': (n) => ':claim['.repeat(n / 7),
+  'unclosed attribute lists': (n) => ':claim[x]{src='.repeat(n / 14),
+  'citation-like brackets': (n) => '[@a '.repeat(n / 4),
+  'footnote-like brackets': (n) => '[^a '.repeat(n / 4),
+  'in-text keys': (n) => ':claim[x] ' + '@a-'.repeat(n / 3),
+  'unclosed comments with suppressions': (n) => ':claim[x]\n\n' + '<!-- briefmark-enable '.repeat(n / 22),
+  // Not here: hundreds of container directives nested inside each other (`:::rec` lines
+  // never closed). Parsing them grows faster than linearly inside micromark's container
+  // handling (docs/reliability.md, "Open"); 40 levels, as the fuzz generator nests, are fine.
+  'one long sentence of assertions': (n) => ':claim[x] ' + 'officials said 40% '.repeat(n / 19),
+  'sentences without end': (n) => ':claim[x]' + ' e.g'.repeat(n / 4),
+  'many list items': (n) => ':claim[x]\n\n' + '- item [@a]\n'.repeat(n / 12),
+  'many short paragraphs': (n) => ':claim[x] [@a]\n\n'.repeat(n / 17),
+  'CR line endings': (n) => ':claim[x]\r'.repeat(n / 10),
+  'pipes (tables)': (n) => ':claim[x]\n\n| a |\n|---|\n' + '| b |\n'.repeat(n / 6),
+  'backticks': (n) => ':claim[x] ' + '`a'.repeat(n / 2),
+  'emphasis runs': (n) => ':claim[x] ' + '*a_'.repeat(n / 3),
+  'link openers': (n) => ':claim[x] ' + '[a]('.repeat(n / 4),
+  'footnote definitions': (n) => ':claim[x][^1]\n\n' + '[^1]: \n'.repeat(n / 7),
+  'front matter lines': (n) => '---\n' + 'references: a\n'.repeat(n / 14) + '---\n:claim[x]',
+  'headings': (n) => '# Recommendations\n' + '## Track 1: A\n'.repeat(n / 14),
+  'actor mentions': (n) => ':claim[x] ' + 'Macron '.repeat(n / 7),
+  'NUL and surrogates': (n) => ':claim[x] ' + '\u0000\uD800'.repeat(n / 2),
+};
