@@ -48,11 +48,19 @@ export function findActorMentions(model: Pick<BriefModel, 'textBlocks' | 'actors
     }
   }
   names.sort((a, b) => b.folded.length - a.folded.length);
-  const tagged = model.actors.map((a) => a.directive.span);
+  // Tagged actors and mentions already taken, as marks per offset: checking a match costs its
+  // own length, not the number of mentions before it (that was quadratic; docs/reliability.md).
+  const length = model.textBlocks.reduce((n, b) => Math.max(n, b.span.end), 0);
+  const tagged = new Uint8Array(length + 1);
+  for (const a of model.actors) tagged.fill(1, Math.min(a.directive.span.start, length), Math.min(a.directive.span.end, length));
+  const covered = (marks: Uint8Array, start: number, end: number) => {
+    for (let i = start; i < end; i++) if (marks[i]) return true;
+    return false;
+  };
   const out: ActorMention[] = [];
   for (const block of model.textBlocks) {
     const hay = fold(block.masked);
-    const taken: Array<[number, number]> = [];
+    const taken = new Uint8Array(hay.length + 1);
     for (const { folded, id } of names) {
       let from = 0;
       for (;;) {
@@ -61,11 +69,11 @@ export function findActorMentions(model: Pick<BriefModel, 'textBlocks' | 'actors
         from = at + 1;
         const end = at + folded.length;
         if ((at > 0 && WORD.test(hay[at - 1])) || (end < hay.length && WORD.test(hay[end]))) continue;
-        if (taken.some(([s, e]) => at < e && end > s)) continue;
+        if (covered(taken, at, end)) continue;
         const start = block.span.start + at;
         const stop = block.span.start + end;
-        if (tagged.some((t) => start < t.end && stop > t.start)) continue;
-        taken.push([at, end]);
+        if (covered(tagged, start, stop)) continue;
+        taken.fill(1, at, end);
         out.push({ actorId: id, span: { start, end: stop } });
       }
     }
