@@ -150,7 +150,7 @@ export function startServer(connection: Connection): void {
   }
 
   // The conventions server owns the `didChangeConfiguration` handler; it calls this first.
-  conventions.onConfiguration = (params) => {
+  const onConfiguration = (params: { settings: unknown }): void => {
     const pushed = (params.settings as { briefmark?: unknown } | null)?.briefmark;
     void (pushed ? Promise.resolve(applySettings(pushed)) : pullSettings())
       .catch((e) => logger.error('reading settings failed', e))
@@ -170,6 +170,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    conventions.onConfiguration = onConfiguration;
     void conventions.initialized().catch((e) => logger.error('conventions setup failed', e));
     void pullSettings()
       .catch((e) => logger.error('reading settings failed', e))
