@@ -9,7 +9,7 @@ import type { Span } from './text/span';
  * analysed by default. A full parse costs about 2 s and 500 MB of heap per 2 MB on the
  * reference machines (docs/performance.md), so beyond this an editor would freeze.
  * Configurable: the setting `briefmark.maxDocumentSize`, or the server's
- * initializationOptions, or the CLI's `--max-document-size`.
+ * initializationOptions. The CLI applies the default.
  */
 export const DEFAULT_MAX_DOCUMENT_SIZE = 2_000_000;
 

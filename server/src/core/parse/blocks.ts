@@ -79,7 +79,10 @@ export function splitBlocks(text: string): BlockSplit {
 
     if (pendingSplit >= 0) {
       const indented = line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9;
-      if (!indented && pos > blockStart) {
+      // A block must not start with `---`: parsed alone it would be front matter, which only
+      // the document's very first line can open (found by the incremental property test).
+      const dashes = line.charCodeAt(0) === 45 && /^---[ \t]*$/.test(line);
+      if (!indented && !dashes && pos > blockStart) {
         blocks.push({ start: blockStart, end: pos });
         blockStart = pos;
       }
