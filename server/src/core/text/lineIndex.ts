@@ -8,21 +8,37 @@ export interface Position {
   character: number;
 }
 
+/** Start offsets of every line (breaks: `\n`, `\r\n`, `\r`). */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The position of `offset` (clamped to `0..length`) given a text's line starts. */
+export function positionIn(starts: ArrayLike<number>, length: number, offset: number): Position {
+  offset = Math.max(0, Math.min(offset, length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
 export class LineIndex {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+    this.starts = lineStartsOf(text);
   }
 
   get lineCount(): number {
@@ -43,15 +59,7 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    offset = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
+    return positionIn(this.starts, this.text.length, offset);
   }
 
   /** Clamps out-of-range positions; never returns an offset inside a line break. */

@@ -1,4 +1,4 @@
-import type { Position } from './lineIndex';
+import { lineStartsOf, positionIn, type Position } from './lineIndex';
 
 /** Anything that turns an offset into a zero-based line and UTF-16 character. */
 export interface PositionMapper {
@@ -16,26 +16,10 @@ export class LineStarts implements PositionMapper {
   ) {}
 
   static of(text: string): LineStarts {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10) starts.push(i + 1);
-    }
-    return new LineStarts(Uint32Array.from(starts), text.length);
+    return new LineStarts(Uint32Array.from(lineStartsOf(text)), text.length);
   }
 
   positionAt(offset: number): Position {
-    offset = Math.max(0, Math.min(offset, this.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
+    return positionIn(this.starts, this.length, offset);
   }
 }
