@@ -11,7 +11,7 @@ import { version } from '../../../package.json';
 import { NodeWorkspace } from '../node/nodeWorkspace';
 import type { CheckOptions } from './args';
 import { CheckCache, environmentFingerprint, resolveCacheLocation, sha256, toolFingerprint } from './cache';
-import { createFileChecker, type FileChecker, type FileResult } from './checkFile';
+import { crashResult, createFileChecker, errorText, type FileChecker, type FileResult } from './checkFile';
 import { collectFiles, compare, displayPath, workspaceFolders } from './files';
 import { FORMATTERS } from './formatters';
 import { runPool } from './pool';
@@ -66,14 +66,19 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
       script: deps.workerScript ?? join(__dirname, 'cliWorker.js'),
       size: jobs,
       workerData: { folders },
-      onCrash: (path, error) => ({ path, isBrief: false, diagnostics: [], claims: 0, sourced: 0, crash: error }),
+      onCrash: crashResult,
       onProgress: (done) => progress.tick(done),
     });
   } else {
     const checker = (deps.checker ?? createFileChecker)(folders);
     fresh = [];
     for (const path of todo) {
-      fresh.push(checker.check(path));
+      // `check` never throws; a checker given by a test might.
+      try {
+        fresh.push(checker.check(path));
+      } catch (e) {
+        fresh.push(crashResult(path, errorText(e)));
+      }
       progress.tick(fresh.length);
     }
   }

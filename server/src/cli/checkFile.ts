@@ -67,13 +67,18 @@ export function createFileChecker(folders: string[], service?: BriefService): Fi
   const seen = new Set<string>();
   return {
     check(path) {
-      // A conventions file named on the command line is validated, not read as Markdown.
-      const result = basename(path) === CONVENTIONS_FILE ? checkConventionsFile(workspace, path) : checkFile(briefs, path, workspace);
-      if (basename(path) === CONVENTIONS_FILE) seen.add(path);
-      const related = relatedProblems(workspace, path, seen);
-      if (related.length) result.related = related;
-      result.deps = [...new Set([...(result.deps ?? []), ...conventionsFiles(workspace, path), ...related.map((r) => r.path)])].filter((d) => d !== path);
-      return result;
+      // Never throws: whatever goes wrong is this file's result, and the run goes on.
+      try {
+        // A conventions file named on the command line is validated, not read as Markdown.
+        const result = basename(path) === CONVENTIONS_FILE ? checkConventionsFile(workspace, path) : checkFile(briefs, path, workspace);
+        if (basename(path) === CONVENTIONS_FILE) seen.add(path);
+        const related = relatedProblems(workspace, path, seen);
+        if (related.length) result.related = related;
+        result.deps = [...new Set([...(result.deps ?? []), ...conventionsFiles(workspace, path), ...related.map((r) => r.path)])].filter((d) => d !== path);
+        return result;
+      } catch (e) {
+        return crashResult(path, errorText(e));
+      }
     },
   };
 }
@@ -144,6 +149,11 @@ function toFileDiagnostic(lines: LineIndex, d: { code: Code; severity: Severity;
   return { code: d.code, severity: d.severity, message: d.message, range: { start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end) } };
 }
 
+/** The result of a file whose check failed inside Briefmark: reported for that file, exit code 2. */
+export function crashResult(path: string, error: string): FileResult {
+  return { path, isBrief: false, diagnostics: [], claims: 0, sourced: 0, crash: error };
+}
+
 export function checkFile(service: BriefService, path: string, workspace?: NodeWorkspace): FileResult {
   const empty: FileResult = { path, isBrief: false, diagnostics: [], claims: 0, sourced: 0 };
   let text: string;
@@ -152,10 +162,10 @@ export function checkFile(service: BriefService, path: string, workspace?: NodeW
   } catch (e) {
     return { ...empty, readError: describeError(e) };
   }
-  // Editors drop a byte-order mark before they count columns; so does the CLI.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const uri = pathToFileURL(path).href;
   try {
+    // Editors drop a byte-order mark before they count columns; so does the CLI.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const analysis = service.analyze({ uri, version: 0, getText: () => text });
     const diagnostics = analysis.diagnostics.map((d) => toFileDiagnostic(analysis.model.lines, d));
     const { claims, sourced } = sourcingSummary(analysis);
