@@ -61,6 +61,10 @@ if [ ! -f "$CS_DONE" ]; then
   echo '{"private":true}' > package.json
   export PATH="$NODE24_BIN:$PATH"
   export npm_config_nodedir="$NODE_PKG"
+  # Run from `npm test`, the environment carries the outer npm's user agent (Node 20),
+  # which the inner npm takes as its own config; code-server's install script reads the
+  # Node major version from it and refuses Node 20.
+  export npm_config_user_agent="npm/11 node/v$NODE_MAJOR linux x64"
   npm install --no-audit --no-fund --no-save --foreground-scripts "code-server@$CODE_SERVER_VERSION"
   # npm 11 may skip the install script; run it ourselves when VS Code's own modules are
   # missing. The script reads the Node major version from npm's user agent.
