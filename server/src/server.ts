@@ -66,7 +66,8 @@ export function startServer(connection: Connection): void {
   let progressSupport = false;
   let watchRegistration = false;
   let folders: string[] = [];
-  const index = new WorkspaceIndex(workspace, createBriefService(workspace, logger), {
+  const indexService: BriefService = createBriefService(workspace, logger);
+  const index = new WorkspaceIndex(workspace, indexService, {
     all: () => documents.all(),
     get: (uri) => documents.get(uri),
     summary: (doc) => service.summary(doc),
@@ -139,7 +140,7 @@ export function startServer(connection: Connection): void {
   /** Settings from initializationOptions, `workspace/configuration` or a settings push: size limit and trust. */
   function applySettings(value: unknown): void {
     const settings = readSettings(value);
-    if (settings.maxDocumentSize !== undefined) service.configure({ maxDocumentSize: settings.maxDocumentSize });
+    if (settings.maxDocumentSize !== undefined) for (const s of [service, indexService]) s.configure({ maxDocumentSize: settings.maxDocumentSize });
     if (settings.trusted !== undefined) workspace.setTrusted(settings.trusted);
   }
 

@@ -10,6 +10,7 @@ import { trackCodeLenses, type BriefCodeLens } from './features/codeLens';
 import { foldingRanges, type BriefFold } from './features/folding';
 import { definitionAt, prepareRenameAt, referencesAt, renameAt, type DocLocation, type PrepareResult, type RenameResult } from './features/navigation';
 import type { BriefModel } from './model/types';
+import { parseMarkdownSteps, type ParsedMarkdown } from './parse/markdown';
 import type { Rule, SourceDocument } from './rules/types';
 import { DEFAULT_MAX_DOCUMENT_SIZE } from './sizeLimit';
 import { emptyBibliography, type Bibliography } from './sources/bibliography';
@@ -77,6 +78,12 @@ export interface BriefService {
   forget(uri: string): void;
   /** What the workspace index keeps of this document (undefined when it is not a brief). */
   summary(doc: ITextDocument): BriefSummary | undefined;
+  /**
+   * `summary`, with the parse made one block at a time: `pause` is called after each
+   * block, and when it returns a promise the parse waits for it. The workspace index
+   * lets requests on open documents through that way (docs/performance.md).
+   */
+  summaryInSlices(doc: ITextDocument, pause: () => Promise<void> | void): Promise<BriefSummary | undefined>;
   completion(doc: ITextDocument, offset: number): CompletionResult[];
   /** `textOf` reads another file (the conventions), to find an entry in it. */
   definition(doc: ITextDocument, offset: number, textOf?: (uri: string) => string | undefined): DocLocation[];
@@ -103,12 +110,13 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
     return undefined;
   }
 
-  function run(doc: ITextDocument): Analysis {
+  function run(doc: ITextDocument, prepared?: ParsedMarkdown): Analysis {
     const hit = cached(doc);
     if (hit) return hit;
     const text = doc.getText();
     const uri = doc.uri;
-    const previous = cache.get(uri)?.analysis.parsed;
+    // A parse of the same text reuses every block: nothing is parsed again.
+    const previous = prepared?.text === text ? prepared : cache.get(uri)?.analysis.parsed;
     const conventions = workspace.conventionsFor(uri);
     const input = { uri, text, version: doc.version, relativePath: workspace.relativePath(uri) };
     const analysis = analyze(input, {
@@ -129,17 +137,37 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
     return analysis;
   }
 
+  function summary(doc: ITextDocument, prepared?: ParsedMarkdown): BriefSummary | undefined {
+    const a = run(doc, prepared);
+    if (!summaries.has(a)) summaries.set(a, summarize(a));
+    return summaries.get(a);
+  }
+
   return {
-    analyze: run,
+    analyze: (doc) => run(doc),
     cached,
     hover: (doc, offset) => hoverAt(run(doc), offset),
     documentSymbols: (doc) => documentSymbols(run(doc).model),
     codeActions: (doc, span) => codeActions(run(doc), span),
     forget: (uri) => void cache.delete(uri),
-    summary: (doc) => {
-      const a = run(doc);
-      if (!summaries.has(a)) summaries.set(a, summarize(a));
-      return summaries.get(a);
+    summary,
+    async summaryInSlices(doc, pause) {
+      const text = doc.getText();
+      let prepared: ParsedMarkdown | undefined;
+      // Above the size limit nothing is parsed (the analysis says so without a parse).
+      if (!cached(doc) && text.length <= (options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE)) {
+        const steps = parseMarkdownSteps(text, cache.get(doc.uri)?.analysis.parsed);
+        for (;;) {
+          const step = steps.next();
+          if (step.done) {
+            prepared = step.value;
+            break;
+          }
+          const wait = pause();
+          if (wait) await wait;
+        }
+      }
+      return summary(doc, prepared);
     },
     completion: (doc, offset) => completionAt(run(doc), offset),
     definition: (doc, offset, textOf) => definitionAt(run(doc), offset, textOf),

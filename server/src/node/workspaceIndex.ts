@@ -26,6 +26,12 @@ const MARKDOWN = /\.(md|markdown)$/i;
 const MAX_FILES = 20000;
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * The longest the index parses without letting requests through. A 30 KB brief takes
+ * 50–100 ms to parse whole here, which a hover arriving meanwhile would wait for; in
+ * slices of a few blocks it waits at most about this long (docs/performance.md).
+ */
+const SLICE_MS = 8;
 
 /**
  * Every brief of every workspace folder, as a small `BriefSummary` (no text, no parse tree).
@@ -202,7 +208,12 @@ export class WorkspaceIndex {
       return;
     }
     try {
-      const summary = this.indexService.summary({ uri, version: 0, getText: () => text });
+      let sliceStart = performance.now();
+      const pause = () => {
+        if (performance.now() - sliceStart < SLICE_MS) return;
+        return yieldToRequests().then(() => void (sliceStart = performance.now()));
+      };
+      const summary = await this.indexService.summaryInSlices({ uri, version: 0, getText: () => text }, pause);
       this.indexService.forget(uri);
       if (summary) this.disk.set(uri, summary);
       else this.disk.delete(uri);

@@ -50,6 +50,20 @@ export function parseFragment(text: string, atDocumentStart = true): Root {
  * it touched. Parsing never fails: micromark accepts every input.
  */
 export function parseMarkdown(text: string, previous?: ParsedMarkdown, options: ParseOptions = {}): ParsedMarkdown {
+  const steps = parseMarkdownSteps(text, previous, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `parseMarkdown` one block at a time: the generator pauses after each block it parses
+ * afresh and returns the whole parse at the end. A caller with other work to do (the
+ * workspace index, which must not hold up requests on open documents) drives it in
+ * slices; the result is the same as `parseMarkdown`'s.
+ */
+export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, options: ParseOptions = {}): Generator<void, ParsedMarkdown, void> {
   if (options.oneShot && !previous && text.length <= ONE_SHOT_LIMIT) {
     // One parse call instead of one per block: no per-call overhead, same model (the
     // block-wise parse is checked against it), but nothing to reuse on a next version.
@@ -72,11 +86,13 @@ export function parseMarkdown(text: string, previous?: ParsedMarkdown, options: 
     const key = source + definitionsFor(source, definitions, labels);
     // A block that starts with `---` is front matter only at offset 0: same text, other tree.
     let tree = reuse.get((b.start === 0 ? 'F' : 'B') + key);
+    const fresh = !tree;
     if (!tree) {
       tree = parseFragment(key, b.start === 0);
       reparsed++;
     }
     out.push({ start: b.start, end: b.end, key, labels, tree });
+    if (fresh) yield;
   }
   return { text, blocks: out, reparsed };
 }

@@ -1,0 +1,69 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseMarkdown, parseMarkdownSteps } from '../../server/src/core/parse/markdown';
+import { createBriefService, inMemoryWorkspace, type ITextDocument } from '../../server/src/core/service';
+import { generateBrief } from '../../bench/corpus';
+
+const example = readFileSync(join(__dirname, '..', '..', 'examples', 'ceasefire-impasse.brief.md'), 'utf8');
+const doc = (text: string, uri = 'file:///w/a.brief.md'): ITextDocument => ({ uri, version: 0, getText: () => text });
+
+/** The workspace index parses briefs a few blocks at a time (docs/performance.md, "Indexing"). */
+describe('parsing in slices (the workspace index)', () => {
+  it('parseMarkdownSteps pauses once per block it parses, and gives the same parse as parseMarkdown', () => {
+    const text = generateBrief({ bytes: 30_000, seed: 3 });
+    const steps = parseMarkdownSteps(text);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    const whole = parseMarkdown(text);
+    assert.ok(whole.blocks.length > 20, `a 30 KB brief has many blocks (${whole.blocks.length})`);
+    assert.equal(pauses, whole.blocks.length);
+    assert.deepEqual(step.value, whole);
+  });
+
+  it('pauses only for blocks parsed afresh when a previous parse is reused', () => {
+    const text = generateBrief({ bytes: 20_000, seed: 4 });
+    const previous = parseMarkdown(text);
+    const edited = text.replace('the', 'teh');
+    const steps = parseMarkdownSteps(edited, previous);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    assert.equal(pauses, step.value.reparsed);
+    assert.ok(step.value.reparsed >= 1 && step.value.reparsed < previous.blocks.length / 4, `re-parsed ${step.value.reparsed} of ${previous.blocks.length}`);
+  });
+
+  it('summaryInSlices gives the same summary as summary, waits on every promise pause returns, and parses nothing twice', async () => {
+    for (const text of [example, generateBrief({ bytes: 40_000, seed: 5 }), '# Not a brief\n\nJust text.\n', '']) {
+      const sliced = createBriefService(inMemoryWorkspace());
+      let waits = 0;
+      let resolved = 0;
+      const s = await sliced.summaryInSlices(doc(text), () => {
+        waits++;
+        return new Promise<void>((r) => setImmediate(() => (resolved++, r())));
+      });
+      assert.equal(resolved, waits, 'every pause was awaited');
+      if (text.length > 1000) assert.ok(waits > 5, `paused ${waits} times`);
+      assert.deepEqual(s, createBriefService(inMemoryWorkspace()).summary(doc(text)));
+      // The analysis was cached with the sliced parse: every block of it is reused.
+      assert.equal(sliced.analyze(doc(text)).parsed.reparsed, 0);
+    }
+  });
+
+  it('a document above the size limit is not parsed in slices either', async () => {
+    const service = createBriefService(inMemoryWorkspace(), undefined, { maxDocumentSize: 1000 });
+    let pauses = 0;
+    const text = ':claim[x]\n\n' + 'word '.repeat(2000);
+    const s = await service.summaryInSlices(doc(text), () => void pauses++);
+    assert.equal(pauses, 0);
+    assert.ok(service.analyze(doc(text)).oversized);
+    assert.deepEqual(s, createBriefService(inMemoryWorkspace(), undefined, { maxDocumentSize: 1000 }).summary(doc(text)));
+  });
+});
