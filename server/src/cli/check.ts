@@ -21,6 +21,13 @@ import { summarize, type Report, type ReportFile, type RunProblem } from './repo
 /** Below this many files, starting worker threads costs more than it saves. */
 export const PARALLEL_MIN_FILES = 48;
 
+/**
+ * Parsing makes a great deal of short-lived garbage: with V8's default young generation
+ * a worker spends about a fifth of its time in scavenges. A larger one (BRIEFMARK_YOUNG_MB
+ * to experiment) saves most of that (docs/performance.md, "CI throughput").
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.BRIEFMARK_YOUNG_MB) || 96 };
+
 export interface CheckIO {
   cwd: string;
   stdout(s: string): void;
@@ -66,6 +73,7 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
       script: deps.workerScript ?? join(__dirname, 'cliWorker.js'),
       size: jobs,
       workerData: { folders },
+      resourceLimits: WORKER_LIMITS,
       onCrash: crashResult,
       onProgress: (done) => progress.tick(done),
     });

@@ -11,6 +11,8 @@ export interface PoolOptions<T, R> {
   script: string;
   size: number;
   workerData?: unknown;
+  /** V8 heap limits of each worker (`worker_threads` `resourceLimits`). */
+  resourceLimits?: import('node:worker_threads').ResourceLimits;
   onCrash(task: T, error: string): R;
   /** Called after each finished task with the number finished so far. */
   onProgress?(done: number): void;
@@ -40,7 +42,7 @@ export function runPool<T, R>(tasks: T[], options: PoolOptions<T, R>): Promise<R
     };
 
     const startWorker = () => {
-      const worker = new Worker(options.script, { workerData: options.workerData });
+      const worker = new Worker(options.script, { workerData: options.workerData, resourceLimits: options.resourceLimits });
       let current: number | undefined;
       let closed = false;
       const feed = () => {
