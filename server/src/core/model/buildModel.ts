@@ -154,15 +154,13 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
     claim.nearbySources = near;
   }
 
-  const sections = headings.map((heading, i) => {
-    let end = text.length;
-    for (let j = i + 1; j < headings.length; j++) {
-      if (headings[j].level <= heading.level) {
-        end = headings[j].span.start;
-        break;
-      }
-    }
-    return { heading, span: { start: heading.span.start, end } };
+  // A section runs to the next heading of the same or a higher level: one pass with a
+  // stack of the headings still open (a scan ahead per heading is quadratic on long briefs).
+  const sections = headings.map((heading) => ({ heading, span: { start: heading.span.start, end: text.length } }));
+  const open: number[] = [];
+  headings.forEach((heading, j) => {
+    while (open.length && headings[open[open.length - 1]].level >= heading.level) sections[open.pop()!].span.end = heading.span.start;
+    open.push(j);
   });
 
   const framework = buildFramework(sections, recommendations, recCandidates, conventions);

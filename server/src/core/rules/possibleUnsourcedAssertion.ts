@@ -2,6 +2,7 @@ import type { BuiltModel } from '../model/buildModel';
 import { splitSentences } from '../model/sentences';
 import type { Section } from '../model/types';
 import type { Span } from '../text/span';
+import { SpanIndex } from '../text/spanIndex';
 import type { Finding, Rule } from './types';
 
 /** A reason why a sentence reads as an assertion of fact. */
@@ -47,16 +48,17 @@ export const possibleUnsourcedAssertion: Rule = {
   check(ctx) {
     const { model } = ctx;
     const out: Finding[] = [];
-    const exempt = exemptSections(model.sections, ctx.conventions.assertions.exemptSections);
-    const footnotes = model.footnoteDefinitions.map((d) => d.span);
-    const refs = sourceReferenceSpans(model);
-    const claims = model.claims.map((c) => c.directive.span);
+    // Every test below is against a span index: a long brief has thousands of sentences and sources.
+    const exempt = new SpanIndex(exemptSections(model.sections, ctx.conventions.assertions.exemptSections));
+    const footnotes = new SpanIndex(model.footnoteDefinitions.map((d) => d.span));
+    const refs = new SpanIndex(sourceReferenceSpans(model));
+    const claims = new SpanIndex(model.claims.map((c) => c.directive.span));
     // Directive syntax that is not a tag (`:recs[…]{track=1}`) is not prose.
-    const syntax = model.directives.flatMap((d) => [d.nameSpan, ...(d.attributesSpan ? [d.attributesSpan] : [])]);
+    const syntax = new SpanIndex(model.directives.flatMap((d) => [d.nameSpan, ...(d.attributesSpan ? [d.attributesSpan] : [])]));
     for (const block of model.textBlocks) {
       if (block.kind === 'heading') continue;
-      if (exempt.some((s) => block.span.start >= s.start && block.span.start < s.end)) continue;
-      if (footnotes.some((s) => block.span.start >= s.start && block.span.start < s.end)) continue;
+      if (exempt.holds(block.span.start)) continue;
+      if (footnotes.holds(block.span.start)) continue;
       for (const sentence of splitSentences(block.masked)) {
         const start = block.span.start + sentence.start;
         let end = block.span.start + sentence.end;
@@ -65,11 +67,11 @@ export const possibleUnsourcedAssertion: Rule = {
         const withTrailing = trailing ? end + trailing[0].length : end;
         const text = block.masked.slice(sentence.start, sentence.end);
         while (end > start && /\s/.test(model.text[end - 1])) end--;
-        if (refs.some((r) => r.start < withTrailing && r.end > start)) continue;
-        if (claims.some((c) => c.start < end && c.end > start)) continue;
+        if (refs.overlaps(start, withTrailing)) continue;
+        if (claims.overlaps(start, end)) continue;
         if (/\?\s*["'”’)\]*_]*\s*$/.test(text)) continue;
         if (NORMATIVE.test(text)) continue;
-        const cues = findAssertionCues(text, start).filter((c) => !syntax.some((x) => c.span.start < x.end && c.span.end > x.start));
+        const cues = findAssertionCues(text, start).filter((c) => !syntax.overlaps(c.span.start, c.span.end));
         if (cues.length === 0) continue;
         out.push({
           code: 'possible-unsourced-assertion',

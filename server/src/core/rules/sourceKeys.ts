@@ -8,7 +8,15 @@ export function isKnownSource(ctx: RuleContext, key: string): boolean {
   if (ctx.bibliography.entries.has(key)) return true;
   if (ctx.sourceDocuments.has(key)) return true;
   if (URL.test(key)) return true;
-  return ctx.model.footnoteDefinitions.some((d) => d.id === key.toLowerCase() && !d.empty);
+  return definedFootnotes(ctx.model).has(key.toLowerCase());
+}
+
+/** The ids of a model's non-empty footnote definitions (once per model: keys are checked by the thousand). */
+const footnoteIds = new WeakMap<RuleContext['model'], Set<string>>();
+function definedFootnotes(model: RuleContext['model']): Set<string> {
+  let ids = footnoteIds.get(model);
+  if (!ids) footnoteIds.set(model, (ids = new Set(model.footnoteDefinitions.filter((d) => !d.empty).map((d) => d.id))));
+  return ids;
 }
 
 function resolves(ctx: RuleContext, ref: SourceRef): boolean {

@@ -13,8 +13,9 @@ export const unusedSource: Rule = {
     const out: Finding[] = [];
     const referenced = new Set(model.footnoteReferences.map((r) => r.id));
     const srcKeys = model.claims.flatMap((c) => c.srcKeys.map((k) => k.key));
+    const srcKeysFolded = new Set(srcKeys.map((k) => k.toLowerCase()));
     for (const def of model.footnoteDefinitions) {
-      if (referenced.has(def.id) || srcKeys.some((k) => k.toLowerCase() === def.id)) continue;
+      if (referenced.has(def.id) || srcKeysFolded.has(def.id)) continue;
       out.push({ code: 'unused-source', message: `Footnote [^${def.id}] is never cited: reference it with [^${def.id}] or remove the definition.`, span: def.labelSpan, unnecessary: true, data: { footnote: def.id } });
     }
     const cited = new Set([...model.citations.flatMap((c) => c.items.map((i) => i.key)), ...srcKeys]);
