@@ -2,6 +2,11 @@ import { strict as assert } from 'node:assert';
 import { analyze } from '../../server/src/core/analysis';
 import { actorByName, resolveActor } from '../../server/src/core/conventions/actors';
 import { defaultConventions, type ActorEntry } from '../../server/src/core/conventions/types';
+import { findActorMentions } from '../../server/src/core/model/actorMentions';
+import { createBriefService, inMemoryWorkspace } from '../../server/src/core/service';
+import { generateBrief } from '../../bench/corpus';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const actors: ActorEntry[] = [
   { id: 'fr-president', name: 'Emmanuel Macron', aliases: ['Macron', 'President Macron'] },
@@ -54,5 +59,34 @@ describe('tagged actor resolution', () => {
     assert.equal(resolveActor(c, undefined, '  president   macron ')?.id, 'fr-president');
     assert.equal(actorByName(c, 'COTE D’IVOIRE')?.id, 'ci');
     assert.equal(actorByName(c, 'Macro'), undefined);
+  });
+});
+
+describe('untagged actor mentions, block by block', () => {
+  const example = readFileSync(join(__dirname, '..', '..', 'examples', 'ceasefire-impasse.brief.md'), 'utf8');
+  const names = '\n\nMacron spoke for France and the EU.\n\n- The European Union and President Macron.\n- Côte d’Ivoire\n';
+  const texts = [example + names, generateBrief({ bytes: 30_000, seed: 11 }) + names + names, `${example}\n\n:actor[Macron] and Macron, EU and the European Union.\n`];
+
+  it('searching each parsed block on its own finds what one search of the whole model finds', () => {
+    for (const text of texts) {
+      const conventions = { ...defaultConventions(), actors };
+      const a = analyze({ uri: 'file:///m.brief.md', text }, { conventions });
+      assert.ok(a.model.actorMentions.length >= 3, `some mentions (${a.model.actorMentions.length})`);
+      assert.deepEqual(a.model.actorMentions, findActorMentions(a.model, actors));
+    }
+  });
+
+  it('an edit re-uses the mentions of unchanged blocks, and a new actor list is searched again', () => {
+    const service = createBriefService(inMemoryWorkspace({ ...defaultConventions(), actors }));
+    const uri = 'file:///w/e.brief.md';
+    const text = example;
+    const first = service.analyze({ uri, version: 1, getText: () => text });
+    const edited = text + '\nFrance agreed.\n';
+    const second = service.analyze({ uri, version: 2, getText: () => edited });
+    assert.equal(second.model.actorMentions.length, first.model.actorMentions.length + 1);
+    assert.deepEqual(second.model.actorMentions, findActorMentions(second.model, actors));
+    const fewer = createBriefService(inMemoryWorkspace({ ...defaultConventions(), actors: actors.filter((x) => x.id !== 'fr') }));
+    const third = fewer.analyze({ uri, version: 3, getText: () => edited });
+    assert.ok(third.model.actorMentions.every((m) => m.actorId !== 'fr'));
   });
 });

@@ -6,15 +6,36 @@ export function nameKey(name: string): string {
   return fold(name).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The actors by id and by folded name, built once per actors list (shared until the
+ * conventions change): a brief tags actors by the hundred, a registry may hold hundreds.
+ * The first actor in the list wins, as a search in list order would give.
+ */
+const LOOKUP = new WeakMap<ActorEntry[], { size: number; byId: Map<string, ActorEntry>; byName: Map<string, ActorEntry> }>();
+function lookup(actors: ActorEntry[]) {
+  let l = LOOKUP.get(actors);
+  if (l && l.size === actors.length) return l;
+  l = { size: actors.length, byId: new Map(), byName: new Map() };
+  for (const a of actors) {
+    if (!l.byId.has(a.id)) l.byId.set(a.id, a);
+    for (const n of [a.name, ...(a.aliases ?? [])]) {
+      const key = nameKey(n);
+      if (!l.byName.has(key)) l.byName.set(key, a);
+    }
+  }
+  LOOKUP.set(actors, l);
+  return l;
+}
+
 export function actorById(conventions: Pick<Conventions, 'actors'>, id: string): ActorEntry | undefined {
-  return conventions.actors.find((a) => a.id === id);
+  return lookup(conventions.actors).byId.get(id);
 }
 
 /** The actor whose name or one of whose aliases is `label` (case and diacritics folded). */
 export function actorByName(conventions: Pick<Conventions, 'actors'>, label: string): ActorEntry | undefined {
   const key = nameKey(label);
   if (!key) return undefined;
-  return conventions.actors.find((a) => [a.name, ...(a.aliases ?? [])].some((n) => nameKey(n) === key));
+  return lookup(conventions.actors).byName.get(key);
 }
 
 /** A tagged actor resolves by its `id` attribute, else by its label against names and aliases (spec §5). */

@@ -30,14 +30,19 @@ export function fold(text: string): string {
 
 const WORD = /[\p{L}\p{N}_]/u;
 
-/**
- * Untagged mentions of registered actor names and aliases (spec §5): whole words, longest
- * match first (so "President Macron" wins over "Macron"), case and diacritics folded, a
- * line break inside a name allowed, never inside a tag's attributes or over a tagged actor.
- */
-export function findActorMentions(model: Pick<BriefModel, 'textBlocks' | 'actors'>, actors: ActorEntry[]): ActorMention[] {
-  if (actors.length === 0) return [];
-  const names: Array<{ folded: string; id: string }> = [];
+/** The registered names and aliases, folded, longest first; `key` identifies the list. */
+export interface ActorNames {
+  names: Array<{ folded: string; id: string }>;
+  key: string;
+}
+
+const COMPILED = new WeakMap<ActorEntry[], ActorNames & { size: number }>();
+
+/** Compiles the conventions' actors once per actors list (the list is shared until the conventions change). */
+export function actorNames(actors: ActorEntry[]): ActorNames {
+  let compiled = COMPILED.get(actors);
+  if (compiled && compiled.size === actors.length) return compiled;
+  const names: ActorNames['names'] = [];
   const seen = new Set<string>();
   for (const a of actors) {
     for (const n of [a.name, ...(a.aliases ?? [])]) {
@@ -48,6 +53,21 @@ export function findActorMentions(model: Pick<BriefModel, 'textBlocks' | 'actors
     }
   }
   names.sort((a, b) => b.folded.length - a.folded.length);
+  compiled = { names, key: JSON.stringify(names), size: actors.length };
+  COMPILED.set(actors, compiled);
+  return compiled;
+}
+
+/**
+ * Untagged mentions of registered actor names and aliases (spec §5): whole words, longest
+ * match first (so "President Macron" wins over "Macron"), case and diacritics folded, a
+ * line break inside a name allowed, never inside a tag's attributes or over a tagged actor.
+ * Each text block is searched on its own, so the model builder runs this per parsed block
+ * and keeps the result with the block (an edit searches only the blocks it re-parsed).
+ */
+export function findActorMentions(model: Pick<BriefModel, 'textBlocks' | 'actors'>, actors: ActorEntry[] | ActorNames): ActorMention[] {
+  const { names } = Array.isArray(actors) ? actorNames(actors) : actors;
+  if (names.length === 0) return [];
   // Tagged actors and mentions already taken, as marks per offset: checking a match costs its
   // own length, not the number of mentions before it (that was quadratic; docs/reliability.md).
   const length = model.textBlocks.reduce((n, b) => Math.max(n, b.span.end), 0);

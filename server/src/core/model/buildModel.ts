@@ -13,10 +13,11 @@ import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import { readDirective, splitList } from './directives';
 import { buildFramework } from './framework';
-import { findActorMentions } from './actorMentions';
+import { actorNames, findActorMentions, type ActorNames } from './actorMentions';
 import { resolveActor } from '../conventions/actors';
 import { sentenceEnd } from './sentences';
 import type {
+  ActorMention,
   ActorTag,
   BriefModel,
   Claim,
@@ -96,6 +97,8 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
   const customTags: Directive[] = [];
   const recCandidates: RecCandidate[] = [];
   const citations: BriefModel['citations'] = [];
+  const actorMentions: ActorMention[] = [];
+  const names = actorNames(conventions.actors);
   let frontMatter: FrontMatter | undefined;
 
   // What each block says is computed once per parsed block (see blockFacts) and copied
@@ -127,6 +130,7 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
     customTags.push(...c.customTags);
     recCandidates.push(...c.recCandidates);
     citations.push(...c.citations);
+    for (const m of blockMentions(block, facts, names)) actorMentions.push({ actorId: m.actorId, span: { start: m.span.start + block.start, end: m.span.end + block.start } });
   }
 
   // Reference links resolve once every definition is known.
@@ -187,10 +191,9 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
     framework,
     suppressions,
     textBlocks,
-    actorMentions: [],
+    actorMentions,
     problems,
   };
-  model.actorMentions = findActorMentions(model, conventions.actors);
   return model;
 
   function briefReason(): BriefModel['briefReason'] {
@@ -250,6 +253,18 @@ interface BlockFacts {
  * Never mutated: buildModel copies them (shiftClone) before placing them.
  */
 const FACTS = new WeakMap<object, BlockFacts>();
+
+/** Untagged actor mentions of a parsed block (relative offsets), memoised on its tree per list of actor names. */
+const MENTIONS = new WeakMap<object, { facts: BlockFacts; names: string; mentions: ActorMention[] }>();
+
+function blockMentions(block: ParsedBlock, facts: BlockFacts, names: ActorNames): ActorMention[] {
+  if (names.names.length === 0) return [];
+  const hit = MENTIONS.get(block.tree);
+  if (hit && hit.facts === facts && hit.names === names.key) return hit.mentions;
+  const mentions = findActorMentions(facts.items, names);
+  MENTIONS.set(block.tree, { facts, names: names.key, mentions });
+  return mentions;
+}
 
 function blockFacts(block: ParsedBlock, tags: Set<string>, tagsKey: string, uri: string): BlockFacts {
   const limit = block.end - block.start;
@@ -498,6 +513,10 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
     citations.push(...found);
     // `[^id]` that the parser did not take as a footnote: its definition is missing.
     for (const m of masked.matchAll(UNPARSED_FOOTNOTE)) {
+      // `\[^id]` is an escaped bracket, not a reference.
+      let escapes = 0;
+      while (m.index! - escapes > 0 && masked.charCodeAt(m.index! - escapes - 1) === 92) escapes++;
+      if (escapes % 2 === 1) continue;
       const at = b.span.start + m.index!;
       footnoteReferences.push({ id: normalizeLabel(m[1]), span: { start: at, end: at + m[0].length }, parsed: false });
     }
