@@ -75,10 +75,13 @@ describe('fuzz: time grows linearly on adversarial input', function () {
   }
 
   // `npm test` times the patterns that stress Briefmark's own passes (citations, sentences,
-  // suppression comments, actor mentions, attributes, front matter); `npm run fuzz` all of
-  // them, including those that mostly time the Markdown parser (docs/reliability.md).
+  // suppression comments, actor mentions, attributes, front matter) and the parser
+  // patterns that the guards of parse/guards.ts bound (nesting, stacked markers, delimiter
+  // runs); `npm run fuzz` all of them, including those that mostly time the Markdown parser
+  // (docs/reliability.md).
   const OWN = ['open braces', 'in-text keys', 'unclosed comments with suppressions', 'one long sentence of assertions', 'sentences without end', 'front matter lines', 'actor mentions', 'NUL and surrogates'];
-  for (const [name, make] of Object.entries(ADVERSARIAL).filter(([n]) => LONG || OWN.includes(n))) {
+  const GUARDED = ['nested containers', 'nested containers in list items', 'stacked block quotes', 'stacked list markers', 'emphasis runs', 'strikethrough runs'];
+  for (const [name, make] of Object.entries(ADVERSARIAL).filter(([n]) => LONG || OWN.includes(n) || GUARDED.includes(n))) {
     it(name, () => {
       const small = make(SMALL);
       const large = make(SMALL * 16);

@@ -35,7 +35,11 @@ const bases: string[] = [
 ];
 
 // Snippets that change the meaning of distant text as well as ordinary typing.
-const SNIPPETS = ['x', 'a', ' ', '\n', '\n\n', '.', '`', '```', '~~~', ':', ':::', '::::rec[R]', '[', ']', '^', '[^a]', '[^n11-0]: note', '@', '[@ref11-1]', '-', '- ', '1. ', '#', '## ', '|', '| a | b |\n| --- | --- |', '<!--', '-->', '<!-- briefmark-disable -->', '<pre>', '</pre>', '{', '}', '=', '*', '>', '    ', '---', ':claim[c]', ':claim[c]{src=ref11-0}', ':actor[Macron]', 'Macron', '[link]: https://example.org/x', '\r\n', 'É'];
+const SNIPPETS = ['x', 'a', ' ', '\n', '\n\n', '.', '`', '```', '~~~', ':', ':::', '::::rec[R]', '[', ']', '^', '[^a]', '[^n11-0]: note', '@', '[@ref11-1]', '-', '- ', '1. ', '#', '## ', '|', '| a | b |\n| --- | --- |', '<!--', '-->', '<!-- briefmark-disable -->', '<pre>', '</pre>', '{', '}', '=', '*', '>', '    ', '---', ':claim[c]', ':claim[c]{src=ref11-0}', ':actor[Macron]', 'Macron', '[link]: https://example.org/x', '\r\n', 'É',
+  // Constructs that carry across blank lines or that CommonMark resolves across blocks
+  // (parse/blocks.ts): HTML blocks of kinds 3–5, a byte order mark, fences and containers
+  // in list items, definitions over lines, in block quotes, list items and containers.
+  '<?', '?>', '<!DOCTYPE', '<![CDATA[', ']]>', '\uFEFF', '  ```', '- ```', '  :::rec', '> ', '> [link]: https://example.org/q', '- [^a]: in item', '[link]:\n', ' "title"', '[li\nnk]', ':::rec\n[^a]: nested\n:::', ':::rec\n[link]: https://example.org/n\n:::', '\u0000'];
 
 type Edit = { at: number; del: number; ins: string };
 const edit = fc.record({
@@ -98,11 +102,13 @@ describe('incremental analysis (property)', function () {
 
   it(`equals a from-scratch analysis after any sequence of edits (seed ${SEED}, ${BUDGET_MS} ms)`, () => {
     let edits = 0;
+    let sequences = 0;
     const uri = 'file:///w/p.brief.md';
     const rel = () => 'p.brief.md';
     fc.assert(
       fc.property(fc.nat(bases.length - 1), fc.array(edit, { minLength: 1, maxLength: 12 }), (baseIndex, steps) => {
         const service = createBriefService(inMemoryWorkspace(conventions, rel));
+        sequences++;
         let text = bases[baseIndex];
         let version = 1;
         service.analyze({ uri, version, getText: () => text });
@@ -124,14 +130,16 @@ describe('incremental analysis (property)', function () {
       { seed: SEED, numRuns: 100_000, interruptAfterTimeLimit: BUDGET_MS, markInterruptAsFailure: false },
     );
     assert.ok(edits > 0);
-    if (process.env.BRIEFMARK_PROPERTY_REPORT) console.log(`      ${edits} edits checked`);
+    if (process.env.BRIEFMARK_PROPERTY_REPORT) console.log(`      ${sequences} edit sequences, ${edits} edits checked`);
   });
 
   it('block-wise parsing gives the model a whole-document parse gives, after random edits', () => {
     const input = (text: string) => ({ uri: 'file:///w/q.brief.md', text, relativePath: 'q.brief.md' });
     const whole = (text: string): ParsedMarkdown => ({ text, blocks: [{ start: 0, end: text.length, key: text, labels: [], tree: parseFragment(text) }], reparsed: 1 });
+    let texts = 0;
     fc.assert(
       fc.property(fc.nat(bases.length - 1), fc.array(edit, { minLength: 1, maxLength: 6 }), (baseIndex, steps) => {
+        texts++;
         let text = bases[baseIndex];
         for (const step of steps) text = apply(text, step).text;
         const { lines: _a, ...blockwise } = buildModel(input(text), parseMarkdown(text), conventions);
@@ -140,5 +148,6 @@ describe('incremental analysis (property)', function () {
       }),
       { seed: SEED, numRuns: 100_000, interruptAfterTimeLimit: BUDGET_MS / 2, markInterruptAsFailure: false },
     );
+    if (process.env.BRIEFMARK_PROPERTY_REPORT) console.log(`      ${texts} edited texts checked`);
   });
 });

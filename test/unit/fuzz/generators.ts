@@ -144,9 +144,14 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'footnote-like brackets': (n) => '[^a '.repeat(n / 4),
   'in-text keys': (n) => ':claim[x] ' + '@a-'.repeat(n / 3),
   'unclosed comments with suppressions': (n) => ':claim[x]\n\n' + '<!-- briefmark-enable '.repeat(n / 22),
-  // Not here: hundreds of container directives nested inside each other (`:::rec` lines
-  // never closed). Parsing them grows faster than linearly inside micromark's container
-  // handling (docs/reliability.md, "Open"); 40 levels, as the fuzz generator nests, are fine.
+  // Parser patterns that grew faster than linearly inside micromark, now bounded by the
+  // guards of parse/guards.ts: container directives nested hundreds deep (`:::rec` lines
+  // never closed, also behind list markers), block quote and list markers stacked on one
+  // line (the tree's depth overflowed tree walkers' stacks at a few thousand).
+  'nested containers': (n) => ':claim[x]\n\n' + ':::rec\n'.repeat(n / 7) + 'body\n',
+  'nested containers in list items': (n) => ':claim[x]\n\n' + Array.from({ length: Math.sqrt(n) }, (_, i) => '  '.repeat(i) + '- :::rec\n').join('') + 'body\n',
+  'stacked block quotes': (n) => ':claim[x]\n\n' + '> '.repeat(n / 2) + 'x\n',
+  'stacked list markers': (n) => ':claim[x]\n\n' + '- '.repeat(n / 2) + 'x\n',
   'one long sentence of assertions': (n) => ':claim[x] ' + 'officials said 40% '.repeat(n / 19),
   'sentences without end': (n) => ':claim[x]' + ' e.g'.repeat(n / 4),
   'many list items': (n) => ':claim[x]\n\n' + '- item [@a]\n'.repeat(n / 12),
@@ -154,7 +159,10 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'CR line endings': (n) => ':claim[x]\r'.repeat(n / 10),
   'pipes (tables)': (n) => ':claim[x]\n\n| a |\n|---|\n' + '| b |\n'.repeat(n / 6),
   'backticks': (n) => ':claim[x] ' + '`a'.repeat(n / 2),
+  // Guarded too: a paragraph with more delimiter runs than MAX_DELIMITER_RUNS is parsed
+  // without emphasis (`*a_`: each run looked back over every earlier one).
   'emphasis runs': (n) => ':claim[x] ' + '*a_'.repeat(n / 3),
+  'strikethrough runs': (n) => ':claim[x] ' + '~a'.repeat(n / 2),
   'link openers': (n) => ':claim[x] ' + '[a]('.repeat(n / 4),
   'footnote definitions': (n) => ':claim[x][^1]\n\n' + '[^1]: \n'.repeat(n / 7),
   'front matter lines': (n) => '---\n' + 'references: a\n'.repeat(n / 14) + '---\n:claim[x]',

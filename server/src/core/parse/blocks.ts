@@ -2,11 +2,19 @@
  * Splits a Markdown document into top-level blocks that can be parsed independently:
  * the split points are blank lines outside fenced code, container directives, HTML
  * comments and raw HTML blocks, where the next non-blank line starts at column 0.
- * Anything that could carry meaning across such a boundary keeps its block whole, so
- * parsing the blocks one by one gives the same tree as parsing the whole text.
+ * These are only candidates: `parse/markdown.ts` checks each block's parse (a construct
+ * still open at the block's end would carry into the next one) and joins blocks where
+ * the splitter guessed wrong, so parsing the blocks one by one gives the same tree as
+ * parsing the whole text. What can carry across a blank line: fenced code, HTML blocks
+ * of kinds 1–5 (`<pre>`…, comments, `<?`, `<!X`, CDATA), container directives, and front
+ * matter (see `unclosedFrontMatter`). Everything else ends at a blank line followed by a
+ * line at column 0: paragraphs, tables, block quotes, list items and footnote
+ * definitions (whose continuation lines are indented), link reference definitions
+ * (whose title may not contain a blank line).
  *
  * Link reference and footnote definitions are the one construct CommonMark resolves
- * across blocks; they are collected here so the parser can add the ones a block uses.
+ * across blocks; the parser learns them from each block's parse. The splitter only
+ * predicts them (`predicted`), so that most blocks are parsed once.
  *
  * One linear pass, no backtracking: it runs on every keystroke.
  */
@@ -15,51 +23,94 @@ export interface Block {
   end: number;
 }
 
-export interface Definition {
-  /** Normalised label: `^id` for footnotes, case-folded text for links. */
-  label: string;
-  footnote: boolean;
-  /** The definition's source line, as written. */
-  line: string;
-}
-
 export interface BlockSplit {
   blocks: Block[];
-  definitions: Map<string, Definition>;
+  /**
+   * Labels the text probably defines, as `l` + identifier (link reference definitions)
+   * or `f` + identifier (footnote definitions), identifiers as micromark normalises them
+   * (`normalizeIdentifier`). A prediction from definition-like lines: a line may not be a
+   * definition at all (a paragraph continues, the destination is invalid) and a
+   * definition may not be on such a line (inside a block quote, a label over two lines).
+   */
+  predicted: Set<string>;
+  /**
+   * The first line opens front matter (`---`) and no later line closes it. micromark then
+   * keeps trying the front matter to the end of the document, and while it tries, it
+   * starts no container (list item, block quote, footnote definition) at the top level
+   * anywhere in the document (containers inside container directives are not affected).
+   */
+  unclosedFrontMatter: boolean;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const CONTAINER_OPEN = /^ {0,3}(:{3,})[ \t]*[A-Za-z]/;
+/** micromark refuses these as the first character of a directive name. */
+const NOT_NAME_START = /[\s\p{P}\p{S}]/u;
+const CONTAINER_OPEN = /^ {0,3}(:{3,})([^:])/;
 const CONTAINER_CLOSE = /^ {0,3}(:{3,})[ \t]*$/;
-const DEFINITION = /^ {0,3}\[(\^?)([^\]\n]{1,999})\]:/;
+const NAME = /^[^\s\p{P}\p{S}](?:[^\s\p{P}\p{S}]|[-_])*/u;
+const DEFINITION = /^(?: {0,3}>)* {0,3}\[(\^?)((?:[^\[\]\\\n]|\\.){1,999})\]:/;
 const RAW_HTML_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)/i;
+/** HTML blocks of kinds 3–5 and their end markers. */
+const OTHER_HTML_OPEN = /^ {0,3}<(\?|![A-Za-z]|!\[CDATA\[)/;
+const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*(?:\r\n?|\n)/;
+const FRONT_MATTER_CLOSE = /(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)/g;
 
 export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** micromark's normalisation of labels (micromark-util-normalize-identifier), exactly. */
+export function normalizeIdentifier(value: string): string {
+  return value
+    .replace(/[\t\n\r ]+/g, ' ')
+    .replace(/^ | $/g, '')
+    .toLowerCase()
+    .toUpperCase();
+}
+
+/** The identifier micromark gives a raw label (it reads NUL as U+FFFD). */
+export function identifierOf(raw: string): string {
+  return normalizeIdentifier(raw.includes('\u0000') ? raw.replace(/\u0000/g, '\uFFFD') : raw);
+}
+
+/** The fence length if `line` opens a container directive, else 0. */
+function isContainerOpen(line: string): number {
+  const m = CONTAINER_OPEN.exec(line);
+  if (!m || NOT_NAME_START.test(String.fromCodePoint(line.codePointAt(m[0].length - 1)!))) return 0;
+  // The name, then `[` or `{` or the end of the line (after spaces and tabs): anything
+  // else is no directive (`:::rec text`). A name may not end with `-` or `_`.
+  const rest = line.slice(m[0].length - 1);
+  const name = NAME.exec(rest)![0];
+  if (/[-_]$/.test(name)) return 0;
+  const after = rest.slice(name.length);
+  return after[0] === '[' || after[0] === '{' || /^[ \t]*$/.test(after) ? m[1].length : 0;
+}
+
 export function splitBlocks(text: string): BlockSplit {
   const blocks: Block[] = [];
-  const definitions = new Map<string, Definition>();
+  const predicted = new Set<string>();
   let blockStart = 0;
   let fence: { char: string; length: number } | undefined;
-  const containers: number[] = [];
+  let container = 0; // the fence length of the open top-level container directive
   let inComment = false;
   let rawHtml: string | undefined;
+  let htmlEnd: string | undefined;
   let pendingSplit = -1; // offset where a split may happen (start of the blank run)
+  let paragraph = false; // the previous line may continue a paragraph
   let pos = 0;
+  let unclosedFrontMatter = false;
 
-  // Front matter is its own block.
-  const fm = /^---[ \t]*\r?\n/.exec(text);
+  // Front matter is its own block. micromark opens it on the first line only (after a
+  // byte order mark) and closes it at the first `---` line; nothing else closes it.
+  const fm = FRONT_MATTER_OPEN.exec(text);
   if (fm) {
-    const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
-    close.lastIndex = fm[0].length - 1;
-    const m = close.exec(text);
+    FRONT_MATTER_CLOSE.lastIndex = fm[0].length - (fm[0].endsWith('\r\n') ? 2 : 1);
+    const m = FRONT_MATTER_CLOSE.exec(text);
     if (m) {
       pos = m.index + m[0].length;
       blocks.push({ start: 0, end: pos });
       blockStart = pos;
-    }
+    } else unclosedFrontMatter = true;
   }
 
   while (pos < text.length) {
@@ -72,24 +123,33 @@ export function splitBlocks(text: string): BlockSplit {
     const blank = /^[ \t]*$/.test(line);
 
     if (blank) {
-      if (pendingSplit < 0 && !fence && containers.length === 0 && !inComment && !rawHtml) pendingSplit = pos;
+      if (pendingSplit < 0 && !fence && !container && !inComment && !rawHtml && !htmlEnd) pendingSplit = pos;
+      paragraph = false;
       pos = next;
       continue;
     }
 
     if (pendingSplit >= 0) {
-      const indented = line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9;
-      // A block must not start with `---`: parsed alone it would be front matter, which only
-      // the document's very first line can open (found by the incremental property test).
-      const dashes = line.charCodeAt(0) === 45 && /^---[ \t]*$/.test(line);
-      if (!indented && !dashes && pos > blockStart) {
+      const c = line.charCodeAt(0);
+      const indented = c === 32 || c === 9;
+      // A block must not start with `---` (a first block starting so would be front matter,
+      // found by the incremental property test).
+      const dashes = c === 45 && /^---[ \t]*$/.test(line);
+      // Nor with a byte order mark: micromark drops one at the start of its input only.
+      if (!indented && !dashes && c !== 0xfeff && pos > blockStart) {
         blocks.push({ start: blockStart, end: pos });
         blockStart = pos;
       }
       pendingSplit = -1;
     }
 
-    if (fence) {
+    if (container) {
+      // Inside a container directive only its own closing fence counts: micromark looks
+      // for it on every line before the content sees the line, even inside fenced code,
+      // comments or nested containers.
+      const m = CONTAINER_CLOSE.exec(line);
+      if (m && m[1].length >= container) container = 0;
+    } else if (fence) {
       const m = FENCE.exec(line);
       if (m && m[1][0] === fence.char && m[1].length >= fence.length && /^[ \t]*$/.test(line.slice(m[0].length))) {
         fence = undefined;
@@ -98,63 +158,63 @@ export function splitBlocks(text: string): BlockSplit {
       if (line.includes('-->')) inComment = false;
     } else if (rawHtml) {
       if (line.toLowerCase().includes(`</${rawHtml}>`)) rawHtml = undefined;
+    } else if (htmlEnd) {
+      if (line.includes(htmlEnd)) htmlEnd = undefined;
     } else {
       const f = FENCE.exec(line);
       if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) {
         fence = { char: f[1][0], length: f[1].length };
-      } else if (CONTAINER_OPEN.test(line)) {
-        containers.push(CONTAINER_OPEN.exec(line)![1].length);
-      } else if (containers.length > 0 && CONTAINER_CLOSE.test(line)) {
-        const n = CONTAINER_CLOSE.exec(line)![1].length;
-        if (n >= containers[containers.length - 1]) containers.pop();
+      } else if ((container = isContainerOpen(line))) {
+        // open
       } else {
         const open = line.lastIndexOf('<!--');
         if (open >= 0 && line.indexOf('-->', open + 4) < 0) inComment = true;
         const raw = RAW_HTML_OPEN.exec(line);
         if (raw && !line.toLowerCase().includes(`</${raw[1].toLowerCase()}>`)) rawHtml = raw[1].toLowerCase();
-        const d = DEFINITION.exec(line);
-        if (d) {
-          const label = (d[1] ? '^' : '') + normalizeLabel(d[2]);
-          if (!definitions.has(label)) definitions.set(label, { label, footnote: d[1] === '^', line: line.trim() });
+        const other = OTHER_HTML_OPEN.exec(line);
+        if (other) {
+          const end = other[1] === '?' ? '?>' : other[1].length === 2 ? '>' : ']]>';
+          if (!line.slice(other[0].length).includes(end)) htmlEnd = end;
         }
       }
     }
+    if (!fence && !inComment && !rawHtml && !htmlEnd) {
+      // A definition cannot interrupt a paragraph; it can follow another definition.
+      const d: RegExpExecArray | null = paragraph ? null : DEFINITION.exec(line);
+      if (d) predicted.add((d[1] ? 'f' : 'l') + identifierOf(d[2]));
+      paragraph = !d && !container && !/^ {0,3}(?:#|:::)/.test(line);
+    } else paragraph = false;
     pos = next;
   }
   if (blockStart < text.length || blocks.length === 0) blocks.push({ start: blockStart, end: text.length });
-  return { blocks, definitions };
+  return { blocks, predicted, unclosedFrontMatter };
 }
 
-const FOOTNOTE_CALL = /\[\^([^\]\s]{1,200})\]/g;
-
 /**
- * The labels a block could refer to (`^id` for footnote calls), sorted. Depends only on
- * the block's text, so the parser keeps it with the block and reuses it while the block
- * is unchanged.
+ * Every label `block` could look up, sorted: `l` + identifier for link references
+ * (`[text]`, `[text][label]`, `![alt][label]`), `f` + identifier for footnote calls
+ * (`[^id]`), identifiers as micromark normalises them. It over-approximates (any bracketed
+ * text without unescaped brackets, over lines too, and again without block quote markers
+ * at the start of its lines, which micromark does not see as part of the label), which
+ * only costs a look-up: a definition is given to a block's parse only when it is
+ * defined somewhere in the document and the block could look it up. Depends only on the
+ * block's text, so the parser keeps it with the block.
  */
-export function referencedLabels(block: string): string[] {
+export function candidateLabels(block: string): string[] {
   if (!block.includes('[')) return [];
   const wanted = new Set<string>();
-  for (const m of block.matchAll(FOOTNOTE_CALL)) wanted.add('^' + normalizeLabel(m[1]));
-  for (const m of block.matchAll(BRACKETED)) if (m[1][0] !== '^') wanted.add(normalizeLabel(m[1]));
+  for (const m of block.matchAll(BRACKETED)) {
+    const raw = m[1];
+    wanted.add('l' + identifierOf(raw));
+    if (raw.includes('\n') || raw.includes('\r')) wanted.add('l' + identifierOf(raw.replace(LINE_PREFIX, '$1')));
+    if (raw[0] === '^') {
+      wanted.add('f' + identifierOf(raw.slice(1)));
+      wanted.add('f' + identifierOf(raw).slice(1));
+    }
+  }
+  wanted.delete('l');
+  wanted.delete('f');
   return [...wanted].sort();
 }
-const BRACKETED = /\[([^\[\]\n]{1,999})\]/g;
-
-/**
- * The definitions that `block` refers to but does not contain, as Markdown source to be
- * appended after the block, so that references resolve as they do in the whole document.
- */
-export function definitionsFor(block: string, definitions: Map<string, Definition>, labels?: string[]): string {
-  if (definitions.size === 0) return '';
-  // A block that holds a definition itself comes first; CommonMark keeps the first one.
-  let out = '';
-  for (const label of labels ?? referencedLabels(block)) {
-    const def = definitions.get(label);
-    if (!def) continue;
-    if (def.footnote) out += `\n\n[^${label.slice(1)}]: stub`;
-    else out += /\]:\s*\S/.test(def.line) ? `\n\n${def.line}` : `\n\n${def.line} <>`;
-  }
-  return out;
-}
-
+const BRACKETED = /\[((?:[^\[\]\\]|\\[^]){1,1000})\]/g;
+const LINE_PREFIX = /(\r\n?|\n)[ \t>]*/g;

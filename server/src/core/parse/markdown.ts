@@ -1,31 +1,151 @@
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root } from 'mdast';
-import { definitionsFor, referencedLabels, splitBlocks } from './blocks';
+import type { Nodes, Root } from 'mdast';
+import type { Construct, Extension, ParseContext, State, TokenizeContext } from 'micromark-util-types';
+import { candidateLabels, splitBlocks } from './blocks';
+import { guardText } from './guards';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkFrontmatter, ['yaml']).freeze();
+/**
+ * Definitions from other blocks. CommonMark resolves `[text]` and `[^id]` against every
+ * definition in the document, so a block parsed alone must know the ones defined
+ * elsewhere. micromark keeps the identifiers it has seen in `parser.defined` (links) and
+ * `parser.gfmFootnotes` (footnotes) and asks them with `includes`; a first construct on
+ * the document level makes them answer for the seeded identifiers too while inline text
+ * is tokenized (not while a definition checks for duplicates), and takes itself out of
+ * the parser. Nothing is added to the text: offsets, trees and the definitions the block
+ * itself makes (read back from the same lists) are those of the whole document.
+ *
+ * Definitions at the top level (also in lists, block quotes, footnotes) are known before
+ * any inline text is tokenized. Definitions inside container directives are not: micromark
+ * tokenizes a container's content in a later pass, and inline text of the level above it
+ * that comes earlier in the document does not see them. So only top-level definitions are
+ * seeded; the lists tell them apart (micromark creates a document tokenizer for each
+ * container's content only after the whole top level is done).
+ *
+ * Depends on micromark 4.0.2 and micromark-extension-gfm-footnote 2.1.0 internals
+ * (`test/unit/blocks.test.ts` checks that seeding works).
+ */
+interface Seeding {
+  links: ReadonlySet<string>;
+  footnotes: ReadonlySet<string>;
+  parser?: ParseContext & { gfmFootnotes?: string[] };
+  /** How many identifiers each list held when the first container's content was tokenized. */
+  topLinks?: number;
+  topFootnotes?: number;
+}
+let seeding: Seeding | undefined;
+/** Inside a text tokenizer's `write` (where references are resolved). */
+let inText = 0;
+
+const seedConstruct: Construct = {
+  name: 'briefmarkSeed',
+  tokenize(this: TokenizeContext, _effects, _ok, nok): State {
+    const parser = this.parser as NonNullable<Seeding['parser']>;
+    for (const key of ['null', '91'] as const) {
+      const list = parser.constructs.document?.[key as unknown as number];
+      const i = Array.isArray(list) ? list.indexOf(seedConstruct) : -1;
+      if (i >= 0) (list as Construct[]).splice(i, 1);
+    }
+    const state = seeding;
+    if (state && !state.parser) {
+      state.parser = parser;
+      const footnotes = (parser.gfmFootnotes ??= []);
+      if (state.links.size > 0 || state.footnotes.size > 0) {
+        answerFor(parser.defined, state.links);
+        answerFor(footnotes, state.footnotes);
+        const text = parser.text;
+        parser.text = (from) => {
+          const tokenizer = text(from);
+          const write = tokenizer.write;
+          tokenizer.write = (slice) => {
+            inText++;
+            try {
+              return write(slice);
+            } finally {
+              inText--;
+            }
+          };
+          return tokenizer;
+        };
+      }
+      const document = parser.document;
+      parser.document = (from) => {
+        if (state.topLinks === undefined) {
+          state.topLinks = parser.defined.length;
+          state.topFootnotes = footnotes.length;
+        }
+        return document(from);
+      };
+    }
+    return nok;
+  },
+};
+
+function answerFor(list: string[], seeds: ReadonlySet<string>): void {
+  if (seeds.size === 0) return;
+  list.includes = function (value: string): boolean {
+    return Array.prototype.includes.call(this, value) || (inText > 0 && seeds.has(value));
+  };
+}
+
+/** The seeding construct, and for degraded blocks no emphasis and strikethrough (parse/guards.ts). */
+function briefmarkSyntax(this: Processor, options: { degraded: boolean }): undefined {
+  const data = this.data() as { micromarkExtensions?: Extension[] };
+  const extensions = (data.micromarkExtensions ??= []);
+  // Also on `[`, ahead of footnote definitions: a first line can be one up to its end, and
+  // then no construct for any character is tried on it.
+  extensions.push({ document: { null: [seedConstruct], 91: [seedConstruct] } });
+  if (options.degraded) extensions.push({ disable: { null: ['attention', 'strikethrough'] } });
+}
+
+const pipeline = (frontMatter: boolean, degraded: boolean) =>
+  (frontMatter ? unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkFrontmatter, ['yaml']) : unified().use(remarkParse).use(remarkGfm).use(remarkDirective))
+    .use(briefmarkSyntax, { degraded })
+    .freeze();
+const processor = pipeline(true, false);
 /** For blocks after the first: front matter exists only at the very start of a document. */
-const bodyProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
+const bodyProcessor = pipeline(false, false);
+const degradedProcessor = pipeline(true, true);
+const degradedBodyProcessor = pipeline(false, true);
 
 /** One top-level block and its syntax tree; offsets in `tree` are relative to `start`. */
 export interface ParsedBlock {
   start: number;
   end: number;
-  /** The block's text plus the definitions appended for it: the cache key. */
+  /**
+   * The cache key: the block's text as parsed (so `key.slice(0, end - start)` is that
+   * text), then how it was parsed and the definitions from other blocks it was given.
+   */
   key: string;
-  /** The labels the block's text could refer to (see `referencedLabels`). */
+  /** The labels the block's text could look up (see `candidateLabels`). */
   labels: string[];
+  /**
+   * What the block defines, from its parse: `l`/`f` + identifier for link and footnote
+   * definitions at the top level, `L`/`F` + identifier for those inside container
+   * directives (see `Seeding`).
+   */
+  defines?: string[];
   tree: Root;
+}
+
+/** A block's parse that is not its tree: kept to reuse on the next version. */
+interface BlockMeta {
+  labels: string[];
+  defines: string[];
+  /** A construct (fenced code, HTML, container) was still open at the block's end. */
+  open: boolean;
 }
 
 export interface ParsedMarkdown {
   text: string;
   blocks: ParsedBlock[];
-  /** How many blocks were parsed afresh (the rest came from the previous version). */
+  /** How many parses this took (blocks parsed afresh; the rest came from the previous version). */
   reparsed: number;
+  /** Candidate blocks that turned out to end inside a construct, so that the next version need not parse them again. */
+  probes?: Map<string, BlockMeta>;
 }
 
 export interface ParseOptions {
@@ -41,7 +161,80 @@ export const ONE_SHOT_LIMIT = 512 * 1024;
 
 /** Parses one piece of Markdown with the Briefmark pipeline (CommonMark, GFM, directives, YAML front matter). */
 export function parseFragment(text: string, atDocumentStart = true): Root {
-  return (atDocumentStart ? processor : bodyProcessor).parse(text) as Root;
+  return parseWith(atDocumentStart ? 'F' : 'B', false, text, NO_SEEDS).tree;
+}
+
+const NO_SEEDS: string[] = [];
+/** Appended to every block but the last: it stays a paragraph of its own unless a construct is still open. */
+const SENTINEL = 'x';
+
+/**
+ * One micromark parse. `mode`: `F` the document's first block (front matter allowed), `B`
+ * any other block, `Q` any other block of a document whose front matter is
+ * never closed (parsed after a `---` line with front matter allowed, so that micromark
+ * starts no container at its top level, as in the whole document; the line is taken
+ * out again). `seeds`: definitions from other blocks (`l`/`f` + identifier). A byte order
+ * mark at the start, which micromark drops and does not count, is counted back in the
+ * offsets (only the first block can start with one: `splitBlocks` never starts another
+ * block there).
+ */
+function parseWith(mode: string, degraded: boolean, input: string, seeds: readonly string[]): { tree: Root; defines: string[] } {
+  const body = mode === 'B';
+  const proc = degraded ? (body ? degradedBodyProcessor : degradedProcessor) : body ? bodyProcessor : processor;
+  const links = new Set<string>();
+  const footnotes = new Set<string>();
+  for (const s of seeds) (s[0] === 'l' ? links : footnotes).add(s.slice(1));
+  const state: Seeding = { links, footnotes };
+  const prefix = mode === 'Q' ? QUIRK_PREFIX : '';
+  let tree: Root;
+  seeding = state;
+  try {
+    tree = proc.parse(prefix + input) as Root;
+  } finally {
+    seeding = undefined;
+  }
+  if (prefix) {
+    const first = tree.children[0];
+    if (first?.type === 'thematicBreak' && first.position?.end.offset === 3) tree.children.shift();
+    shift(tree, -prefix.length);
+  } else if (input.charCodeAt(0) === 0xfeff) {
+    shift(tree, 1);
+    // Front matter after a byte order mark is still the document's front matter.
+    const first = tree.children[0];
+    if (first?.type === 'yaml' && first.position) first.position.start.offset = 0;
+  }
+  if (tree.position) {
+    tree.position.start.offset = 0;
+    tree.position.end.offset = input.length;
+  }
+  // `l`/`f` + identifier for top-level definitions, `L`/`F` for those inside containers.
+  const defines = new Set<string>();
+  const parser = state.parser;
+  if (parser) {
+    const links = parser.defined;
+    const footnotes = parser.gfmFootnotes ?? [];
+    const topLinks = state.topLinks ?? links.length;
+    const topFootnotes = state.topFootnotes ?? footnotes.length;
+    for (let i = 0; i < links.length; i++) defines.add((i < topLinks ? 'l' : 'L') + links[i]);
+    for (let i = 0; i < footnotes.length; i++) defines.add((i < topFootnotes ? 'f' : 'F') + footnotes[i]);
+  }
+  return { tree, defines: [...defines].sort() };
+}
+const QUIRK_PREFIX = '---\n';
+
+function shift(node: Nodes, delta: number): void {
+  const p = node.position;
+  if (p) {
+    if (p.start.offset !== undefined) p.start.offset += delta;
+    if (p.end.offset !== undefined) p.end.offset += delta;
+  }
+  if ('children' in node) for (const child of node.children) shift(child as Nodes, delta);
+}
+
+/** Whether the block's parse ends with the sentinel as a paragraph of its own at `limit`. */
+function closedAt(tree: Root, limit: number): boolean {
+  const last = tree.children[tree.children.length - 1];
+  return last?.type === 'paragraph' && last.position?.start.offset === limit;
 }
 
 /**
@@ -58,41 +251,162 @@ export function parseMarkdown(text: string, previous?: ParsedMarkdown, options: 
 }
 
 /**
- * `parseMarkdown` one block at a time: the generator pauses after each block it parses
- * afresh and returns the whole parse at the end. A caller with other work to do (the
+ * `parseMarkdown` one block at a time: the generator pauses after each parse it makes
+ * and returns the whole parse at the end. A caller with other work to do (the
  * workspace index, which must not hold up requests on open documents) drives it in
  * slices; the result is the same as `parseMarkdown`'s.
+ *
+ * 1. `guardText` (parse/guards.ts) neutralises what would make micromark super-linear;
+ *    `splitBlocks` proposes blocks.
+ * 2. Each block is parsed (or reused) with the definitions the document probably has,
+ *    and with a sentinel line after it: when the sentinel is swallowed, a construct was
+ *    still open at the block's end, and the block is joined with the next ones (about
+ *    doubling it, so that a run of wrong guesses costs at most about twice the final
+ *    block). This gives the blocks and what each defines.
+ * 3. A definition inside a container directive that another block could use joins the
+ *    blocks from one to the other (micromark's order decides there, see `Seeding`).
+ * 4. Each block whose parse was given other definitions than the document really has
+ *    (a wrong prediction) is parsed again.
  */
 export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, options: ParseOptions = {}): Generator<void, ParsedMarkdown, void> {
-  if (options.oneShot && !previous && text.length <= ONE_SHOT_LIMIT) {
+  const guarded = guardText(text);
+  const input = guarded.text;
+  if (options.oneShot && !previous && text.length <= ONE_SHOT_LIMIT && guarded.heavy.length === 0) {
     // One parse call instead of one per block: no per-call overhead, same model (the
     // block-wise parse is checked against it), but nothing to reuse on a next version.
-    return { text, blocks: [{ start: 0, end: text.length, key: text, labels: [], tree: parseFragment(text) }], reparsed: 1 };
+    // (A block with too many delimiter runs is parsed with other options: block-wise.)
+    return { text, blocks: [{ start: 0, end: text.length, key: input, labels: [], tree: parseFragment(input) }], reparsed: 1 };
   }
-  const { blocks, definitions } = splitBlocks(text);
-  const reuse = new Map<string, Root>();
+  const split = splitBlocks(input);
+  const cands = split.blocks;
+
+  // What the previous version knows.
+  const metas = new Map<string, BlockMeta>(previous?.probes);
+  const trees = new Map<string, Root>();
   const labelsOf = new Map<string, string[]>();
-  if (previous)
-    for (const b of previous.blocks) {
-      reuse.set((b.start === 0 ? 'F' : 'B') + b.key, b.tree);
-      labelsOf.set(b.key.slice(0, b.end - b.start), b.labels);
-    }
-  let reparsed = 0;
-  const out: ParsedBlock[] = [];
-  for (const b of blocks) {
-    const source = text.slice(b.start, b.end);
-    let labels = labelsOf.get(source);
-    if (!labels) labels = referencedLabels(source);
-    const key = source + definitionsFor(source, definitions, labels);
-    // A block that starts with `---` is front matter only at offset 0: same text, other tree.
-    let tree = reuse.get((b.start === 0 ? 'F' : 'B') + key);
-    const fresh = !tree;
-    if (!tree) {
-      tree = parseFragment(key, b.start === 0);
-      reparsed++;
-    }
-    out.push({ start: b.start, end: b.end, key, labels, tree });
-    if (fresh) yield;
+  const estimate = new Set<string>(split.predicted);
+  for (const b of previous?.blocks ?? []) {
+    if (!b.defines) continue;
+    const len = b.end - b.start;
+    const source = b.key.slice(0, len);
+    metas.set(b.key.slice(0, len + 4), { labels: b.labels, defines: b.defines, open: false });
+    trees.set(b.key, b.tree);
+    labelsOf.set(source, b.labels);
+    for (const d of b.defines) estimate.add(d);
   }
-  return { text, blocks: out, reparsed };
+
+  const heavy = guarded.heavy;
+  const degradedAt = (start: number, end: number): boolean => {
+    if (heavy.length === 0) return false;
+    let lo = 0;
+    let hi = heavy.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (heavy[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < heavy.length && heavy[lo].start < end;
+  };
+
+  let reparsed = 0;
+  const probes = new Map<string, BlockMeta>();
+  type Found = { start: number; end: number; source: string; flags: string; meta: BlockMeta; fresh?: { tree: Root; seeds: string[] } };
+  /** The block from `start` to `end` (the document's end when `last`), parsed or known. */
+  function* probe(start: number, end: number, last: boolean): Generator<void, Found, void> {
+    const flags = (start === 0 ? 'F' : split.unclosedFrontMatter ? 'Q' : 'B') + (last ? 'E' : 'S') + (degradedAt(start, end) ? 'D' : 'A');
+    const source = input.slice(start, end);
+    const metaKey = source + '\u0000' + flags;
+    let meta = metas.get(metaKey);
+    let fresh: Found['fresh'];
+    if (!meta) {
+      const labels = labelsOf.get(source) ?? candidateLabels(source);
+      const seeds = labels.filter((l) => estimate.has(l));
+      const r = parseWith(flags[0], flags[2] === 'D', last ? source : source + SENTINEL, seeds);
+      reparsed++;
+      meta = { labels, defines: r.defines, open: !last && !closedAt(r.tree, source.length) };
+      metas.set(metaKey, meta);
+      if (!meta.open) fresh = { tree: r.tree, seeds };
+      yield;
+    }
+    if (meta.open) probes.set(metaKey, meta);
+    return { start, end, source, flags, meta, fresh };
+  }
+
+  const found: Found[] = [];
+  for (let i = 0; i < cands.length; ) {
+    let j = i;
+    for (;;) {
+      const f = yield* probe(cands[i].start, cands[j].end, j === cands.length - 1);
+      if (!f.meta.open) {
+        found.push(f);
+        break;
+      }
+      j++;
+      while (j < cands.length - 1 && cands[j].end - f.start < 2 * (f.end - f.start)) j++;
+    }
+    i = j + 1;
+  }
+
+  // A definition inside a container that no top-level definition of the same label
+  // covers, and that another block could use: join the blocks from one to the other.
+  for (;;) {
+    const top = new Set<string>();
+    const nested = new Map<string, number[]>();
+    found.forEach((f, index) => {
+      for (const d of f.meta.defines) {
+        if (d[0] === 'l' || d[0] === 'f') top.add(d);
+        else {
+          const label = d[0].toLowerCase() + d.slice(1);
+          const at = nested.get(label);
+          if (at) at.push(index);
+          else nested.set(label, [index]);
+        }
+      }
+    });
+    let from = -1;
+    let to = -1;
+    for (const [label, at] of nested) {
+      if (top.has(label)) continue;
+      found.forEach((f, index) => {
+        if (at.includes(index) || !hasSorted(f.meta.labels, label)) return;
+        from = Math.min(from < 0 ? index : from, index, at[0]);
+        to = Math.max(to, index, at[at.length - 1]);
+      });
+      if (from >= 0) break;
+    }
+    if (from < 0) break;
+    const joined = yield* probe(found[from].start, found[to].end, to === found.length - 1);
+    found.splice(from, to - from + 1, joined);
+  }
+
+  const defined = new Set<string>();
+  for (const f of found) for (const d of f.meta.defines) if (d[0] === 'l' || d[0] === 'f') defined.add(d);
+  const out: ParsedBlock[] = [];
+  for (const f of found) {
+    const own = new Set(f.meta.defines);
+    const required = f.meta.labels.filter((l) => defined.has(l) && !own.has(l)).join('\u0000');
+    const key = f.source + '\u0000' + f.flags + '\u0000' + required;
+    // A fresh parse was given the right definitions if, apart from the block's own, it got
+    // exactly the required ones.
+    let tree = f.fresh && f.fresh.seeds.filter((l) => !own.has(l)).join('\u0000') === required ? f.fresh.tree : trees.get(key);
+    if (!tree) {
+      const last = f.flags[1] === 'E';
+      tree = parseWith(f.flags[0], f.flags[2] === 'D', last ? f.source : f.source + SENTINEL, required ? required.split('\u0000') : NO_SEEDS).tree;
+      reparsed++;
+      yield;
+    }
+    out.push({ start: f.start, end: f.end, key, labels: f.meta.labels, defines: f.meta.defines, tree });
+  }
+  return { text, blocks: out, reparsed, probes };
+}
+
+function hasSorted(list: readonly string[], value: string): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo] === value;
 }

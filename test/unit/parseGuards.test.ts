@@ -1,0 +1,137 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../server/src/core/analysis';
+import { defaultConventions } from '../../server/src/core/conventions/types';
+import { buildModel } from '../../server/src/core/model/buildModel';
+import { MAX_CONTAINER_DEPTH, MAX_DELIMITER_RUNS, guardText } from '../../server/src/core/parse/guards';
+import { parseFragment, parseMarkdown, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
+import { generateBrief } from '../../bench/corpus';
+import { FIXTURES } from './helpers/fixtures';
+
+/**
+ * The guards against super-linear parser input (parse/guards.ts, docs/reliability.md):
+ * they never trigger on a normal brief, they keep every offset, and block-wise and
+ * one-piece parses apply them alike.
+ */
+const ROOT = join(__dirname, '..', '..');
+
+function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...markdownFiles(path));
+    else if (name.endsWith('.md')) out.push(path);
+  }
+  return out;
+}
+
+const input = (text: string) => ({ uri: 'file:///w/g.brief.md', text, relativePath: 'g.brief.md' });
+const whole = (text: string): ParsedMarkdown => ({ text, blocks: [{ start: 0, end: text.length, key: text, labels: [], tree: parseFragment(text) }], reparsed: 1 });
+
+describe('parser guards', () => {
+  it('never trigger on a normal brief: every example, fixture and generated brief is parsed as before', () => {
+    const texts: Array<[string, string]> = [...markdownFiles(join(ROOT, 'examples')), ...markdownFiles(FIXTURES)].map((p) => [p, readFileSync(p, 'utf8')]);
+    for (const [bytes, seed] of [[20_000, 1], [100_000, 2], [300_000, 3]]) texts.push([`generated ${bytes}`, generateBrief({ bytes, seed })]);
+    assert.ok(texts.length > 40, `${texts.length} texts`);
+    for (const [name, text] of texts) {
+      const g = guardText(text);
+      assert.equal(g.text, text, `${name}: no text changed`);
+      assert.equal(g.neutralised, 0, name);
+      assert.deepEqual(g.heavy, [], `${name}: no paragraph parsed without emphasis`);
+    }
+  });
+
+  it('leave normal nesting alone: containers 12 deep, stacked markers, emphasis-rich paragraphs', () => {
+    const deep = Array.from({ length: 12 }, (_, i) => ':'.repeat(15 - i) + 'rec[L' + i + ']').join('\n') + '\nbody\n' + Array.from({ length: 12 }, (_, i) => ':'.repeat(4 + i)).join('\n') + '\n';
+    const stacked = '> > > - > 1. - quoted\n\n- - - - nested\n\n* * * * *\n';
+    const emphasis = ('A *very* **strong** _claim_ with ~~struck~~ words. ').repeat(40) + '\n';
+    for (const text of [deep, stacked, emphasis, deep.repeat(30)]) {
+      const g = guardText(text);
+      assert.equal(g.text, text);
+      assert.deepEqual(g.heavy, []);
+    }
+  });
+
+  it('neutralise containers and stacked markers past the depth limit, keeping every offset', () => {
+    const n = MAX_CONTAINER_DEPTH + 8;
+    const cases: Array<[string, string, number]> = [
+      ['nested containers', ':::rec\n'.repeat(n) + 'body\n', 8],
+      ['decreasing fences', Array.from({ length: n }, (_, i) => ':'.repeat(n + 3 - i) + 'rec').join('\n') + '\nbody\n', 8],
+      ['containers behind list markers', Array.from({ length: n }, (_, i) => '  '.repeat(i) + '- :::rec\n').join(''), 8],
+      ['block quote markers', '> '.repeat(n) + 'x\n', 1],
+      ['list markers', '- '.repeat(n) + 'x\n', 1],
+      ['ordered list markers', '1. '.repeat(n) + 'x\n', 1],
+    ];
+    for (const [name, text, neutralised] of cases) {
+      const g = guardText(text);
+      assert.equal(g.text.length, text.length, name);
+      assert.equal(g.neutralised, neutralised, name);
+      // Only single code units change, each into its fullwidth twin.
+      for (let i = 0; i < text.length; i++) if (g.text[i] !== text[i]) assert.equal(g.text.charCodeAt(i), text.charCodeAt(i) + 0xfee0, `${name} at ${i}`);
+      assert.deepEqual(guardText(text), g, `${name}: deterministic`);
+      const closed = text + ':::\n'.repeat(2);
+      assert.equal(guardText(closed).text.slice(0, text.length), g.text, `${name}: a prefix is guarded alike`);
+    }
+  });
+
+  it('mark paragraphs with more than MAX_DELIMITER_RUNS delimiter runs, and only those', () => {
+    const heavy = '*a_'.repeat(MAX_DELIMITER_RUNS / 2 + 1);
+    const text = `# Title *emphasis*\n\nA *normal* paragraph.\n\n${heavy}\nsame paragraph\n\nAfter *that*.\n`;
+    const g = guardText(text);
+    assert.equal(g.text, text);
+    const start = text.indexOf(heavy);
+    assert.deepEqual(g.heavy, [{ start, end: text.indexOf('\n\nAfter') + 1 }]);
+    // Front matter is YAML, not text: its underscores do not count.
+    const fm = '---\nreferences:\n' + '  - id: a_b_c\n'.repeat(MAX_DELIMITER_RUNS) + '---\n\nText.\n';
+    assert.deepEqual(guardText(fm).heavy, []);
+  });
+
+  it('a paragraph with too many delimiter runs is parsed without emphasis; the rest of the document with it', () => {
+    const heavy = ':claim[x] ' + '*a_'.repeat(MAX_DELIMITER_RUNS);
+    const text = `# A *title*\n\n:claim[y] with *emphasis* and ~~strike~~.\n\n${heavy}\n`;
+    const parsed = parseMarkdown(text);
+    const types = (node: { type: string; children?: unknown[] }): string[] => [node.type, ...((node.children ?? []) as Array<{ type: string }>).flatMap(types)];
+    const all = parsed.blocks.map((b) => types(b.tree as never));
+    assert.ok(all[0].includes('emphasis') && all[1].includes('emphasis') && all[1].includes('delete'), 'normal blocks keep emphasis and strikethrough');
+    assert.ok(!all[2].includes('emphasis') && !all[2].includes('strong'), 'the heavy block has none');
+    assert.ok(all[2].includes('textDirective'), 'the heavy block still has its directives');
+  });
+
+  it('apply alike in block-wise, one-piece and incremental parses', () => {
+    const texts = [
+      ':::rec\n'.repeat(50) + ':claim[deep]\n\n' + ':::\n'.repeat(3) + '\nafter :claim[x]\n',
+      '# T\n\n' + '> '.repeat(60) + ':claim[q]\n\n' + '- '.repeat(60) + ':claim[l]\n',
+      `# T *a*\n\n:claim[x] *b*\n\n${'*a_'.repeat(MAX_DELIMITER_RUNS)}\n\n:claim[y] *c* [^n]\n\n[^n]: note *d*\n`,
+    ];
+    for (const text of texts) {
+      const blockwise = analyze(input(text), {});
+      const oneShot = analyze(input(text), { oneShot: true });
+      assert.deepStrictEqual(oneShot.diagnostics, blockwise.diagnostics);
+      const { lines: _a, ...a } = blockwise.model;
+      const { lines: _b, ...b } = oneShot.model;
+      assert.deepStrictEqual(a, b);
+      // The block-wise parse of the guarded text equals a whole parse of the same text.
+      const guarded = guardText(text).text;
+      if (guardText(text).heavy.length === 0) {
+        const { lines: _c, ...c } = buildModel(input(guarded), whole(guarded), defaultConventions());
+        const { lines: _d, ...d } = buildModel(input(guarded), parseMarkdown(text), defaultConventions());
+        assert.deepStrictEqual(d, c);
+      }
+      // An edit in the middle, reusing the previous version's blocks.
+      const at = Math.floor(text.length / 2);
+      const edited = text.slice(0, at) + 'x' + text.slice(at);
+      const again = parseMarkdown(edited, parseMarkdown(text));
+      const { lines: _e, ...e } = buildModel(input(edited), again, defaultConventions());
+      const { lines: _f, ...f } = buildModel(input(edited), parseMarkdown(edited), defaultConventions());
+      assert.deepStrictEqual(e, f);
+    }
+  });
+
+  it('a brief of thousands of stacked markers is analysed without overflowing the stack', () => {
+    for (const text of ['- '.repeat(5000) + ':claim[x]\n', '> '.repeat(10_000) + ':claim[x]\n', '> - '.repeat(3000) + ':claim[x]\n']) {
+      const a = analyze(input(text), {});
+      assert.deepEqual(a.failures, []);
+    }
+  });
+});
