@@ -72,7 +72,31 @@ function closingBrace(src: string, open: number, max: number): number {
   return -1;
 }
 
-const SOURCE_REF = /\[@|(?<![\w.@])-?@[\p{L}\p{N}_]|\[\^[^\]\s]+\]|\]\(|\]\[[^\]]*\]|<https?:\/\/|https?:\/\/\S/u;
+// A citation, a footnote call (`hasFootnoteCall`), a link or a URL.
+const SOURCE_REF = /\[@|(?<![\w.@])-?@[\p{L}\p{N}_]|\]\(|\]\[[^\]]*\]|<https?:\/\/|https?:\/\/\S/u;
+
+/**
+ * Whether `s` holds a footnote call `[^label]` (a label of one or more characters, none a
+ * `]` or white space): what `/\[\^[^\]\s]+\]/u` tests, in one pass. That regex read a long
+ * run of `[^` to its end again from each one (quadratic). The earliest `[^` in a run of
+ * label characters has the longest label, so it is the only one worth keeping.
+ */
+export function hasFootnoteCall(s: string): boolean {
+  let open = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === ']') {
+      if (open >= 0 && i > open + 2) return true;
+      open = -1;
+    } else if (/\s/.test(c)) open = -1;
+    else if (open < 0 && c === '[' && s[i + 1] === '^') open = i;
+  }
+  return false;
+}
+
+function hasSourceRef(s: string): boolean {
+  return SOURCE_REF.test(s) || hasFootnoteCall(s);
+}
 
 /** Where the sentence that contains `from` ends: the next `.`, `!` or `?` followed by white space or the end. */
 function sentenceEnd(src: string, from: number, max: number): number {
@@ -83,7 +107,7 @@ function sentenceEnd(src: string, from: number, max: number): number {
 /** Spec §4 in brief: a `src` attribute, or a citation, footnote or link in the label or in the rest of the sentence. */
 export function looksSourced(attrs: TagAttribute[], label: string, restOfSentence: string): boolean {
   if ((attr(attrs, 'src') ?? '').trim() !== '') return true;
-  return SOURCE_REF.test(label) || SOURCE_REF.test(restOfSentence);
+  return hasSourceRef(label) || hasSourceRef(restOfSentence);
 }
 
 interface TagMeta {

@@ -58,5 +58,7 @@ export function summaryLine(s: Summary): string {
 
 /** Messages are one line in line-oriented formats. */
 export function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+  // Each run of white space that holds a line break becomes one space: what
+  // `/\s*[\r\n]+\s*/g` replaced, without rescanning a long run from each of its characters.
+  return message.replace(/\s+/g, (space) => (/[\r\n]/.test(space) ? ' ' : space));
 }

@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis';
 import { tagNames, type Conventions } from '../conventions/types';
 import type { BibEntry } from '../sources/bibliography';
 import type { Span } from '../text/span';
+import { trailingRunStart } from '../text/trailing';
 
 export type CompletionKind = 'tag' | 'attribute' | 'value' | 'actor' | 'track' | 'citation' | 'footnote';
 
@@ -74,9 +75,9 @@ export function completionAt(analysis: Analysis, offset: number): CompletionResu
   while (wordEnd < text.length && KEY_CHARS.test(text[wordEnd]) && text[wordEnd] !== ':') wordEnd++;
 
   // Footnote ids after `[^`.
-  let m = /\[\^([^\]\s]*)$/.exec(before);
-  if (m) {
-    const span = { start: offset - m[1].length, end: wordEnd };
+  const footnoteId = typedFootnoteId(before);
+  if (footnoteId !== undefined) {
+    const span = { start: offset - footnoteId.length, end: wordEnd };
     return model.footnoteDefinitions.map((d) => ({
       label: text.slice(d.labelSpan.start, d.labelSpan.end) || d.id,
       kind: 'footnote',
@@ -88,7 +89,7 @@ export function completionAt(analysis: Analysis, offset: number): CompletionResu
   }
 
   // Inside a directive's `{…}`: attribute values, then attribute names.
-  m = /:{1,3}([A-Za-z][\w-]*)(?:\[(?:[^\[\]\r\n]|\[[^\[\]\r\n]*\])*\])?\{([^{}\r\n]*)$/.exec(before);
+  let m = /:{1,3}([A-Za-z][\w-]*)(?:\[(?:[^\[\]\r\n]|\[[^\[\]\r\n]*\])*\])?\{([^{}\r\n]*)$/.exec(before);
   if (m) return attributeCompletion(analysis, m[1], m[2], offset, wordEnd);
 
   // Citation keys after `@` (not inside an e-mail address).
@@ -122,23 +123,70 @@ export function completionAt(analysis: Analysis, offset: number): CompletionResu
   return [];
 }
 
+/**
+ * The footnote id typed at the end of `before`, after `[^` (no `]` or white space since):
+ * group 1 of `/\[\^([^\]\s]*)$/`, found from the end. That regex read a long run of `[^`
+ * to its end again from each one (quadratic); its match is the first `[^` in the trailing
+ * run of characters other than `]` and white space.
+ */
+export function typedFootnoteId(before: string): string | undefined {
+  const at = before.indexOf('[^', trailingRunStart(before, /[^\]\s]/));
+  return at < 0 ? undefined : before.slice(at + 2);
+}
+
+/**
+ * The last attribute of `attrs` when it ends inside its value (`name=val`, `name="v a l`):
+ * the match of `/([\w-]+)\s*=\s*(?:"([^"]*)|([^\s"=]*))$/` (`value` is group 2 or 3), found
+ * from the end. That regex read every run of name characters to its end again from each
+ * of its characters (quadratic). What follows its `=` and white space is either the last
+ * quote and everything after it, or the trailing run without white space, quote or `=`;
+ * each fixes the `=`, and so the name before it (a whole run: a match starts at the first
+ * name character, the others give the same end). The earlier of the two wins.
+ */
+export function typedAttributeValue(attrs: string): { name: string; value: string } | undefined {
+  const quote = attrs.lastIndexOf('"');
+  const quoted = quote >= 0 ? nameBefore(attrs, quote) : undefined;
+  const bare = trailingRunStart(attrs, /[^\s"=]/);
+  const unquoted = nameBefore(attrs, bare);
+  if (quoted && (!unquoted || quoted.start < unquoted.start)) return { name: quoted.name, value: attrs.slice(quote + 1) };
+  return unquoted ? { name: unquoted.name, value: attrs.slice(bare) } : undefined;
+}
+
+/**
+ * The names followed by `=` in `attrs`: what `/([\w-]+)\s*=/g` finds, reading each run of
+ * name characters once (that regex read a run that no `=` follows again from each of its
+ * characters).
+ */
+export function assignedNames(attrs: string): Set<string> {
+  return new Set([...attrs.matchAll(/([\w-]+)(?:\s*(=))?/g)].filter((m) => m[2]).map((m) => m[1]));
+}
+
+/** The name of `name = ` (white space optional) that ends at `at`, and where it starts. */
+function nameBefore(attrs: string, at: number): { name: string; start: number } | undefined {
+  const equals = trailingRunStart(attrs.slice(0, at), /\s/) - 1;
+  if (attrs[equals] !== '=') return undefined;
+  const end = trailingRunStart(attrs.slice(0, equals), /\s/);
+  const start = trailingRunStart(attrs.slice(0, end), /[\w-]/);
+  return start < end ? { name: attrs.slice(start, end), start } : undefined;
+}
+
 function attributeCompletion(analysis: Analysis, tag: string, attrs: string, offset: number, wordEnd: number): CompletionResult[] {
   const { conventions } = analysis;
   if (!tagNames(conventions).includes(tag)) return [];
   // The last attribute, when the cursor is in its value: `name=val` or `name="v a l`.
-  const value = /([\w-]+)\s*=\s*(?:"([^"]*)|([^\s"=]*))$/.exec(attrs);
+  const value = typedAttributeValue(attrs);
   if (value) {
-    const name = value[1];
-    const typedValue = value[2] ?? value[3];
+    const name = value.name;
+    const typedValue = value.value;
     const multi = name === 'src' || (tag === 'rec' && name === 'actor');
     // In a list, only the current item is replaced.
-    const item = multi ? (/[^\s,;]*$/.exec(typedValue)?.[0] ?? '') : typedValue;
+    const item = multi ? typedValue.slice(trailingRunStart(typedValue, /[^\s,;]/)) : typedValue;
     const start = offset - item.length + (name === 'src' && item.startsWith('@') ? 1 : 0);
     return valueCompletion(analysis, tag, name, { start, end: wordEnd });
   }
   const name = /(?:^|[\s,])([\w-]*)$/.exec(attrs);
   if (!name) return [];
-  const present = new Set([...attrs.matchAll(/([\w-]+)\s*=/g)].map((x) => x[1]));
+  const present = assignedNames(attrs);
   const span = { start: offset - name[1].length, end: wordEnd };
   const rule = conventions.tags[tag];
   const names = new Map<string, string>(ATTRIBUTES[tag] ?? []);

@@ -1,16 +1,18 @@
 import type { Conventions } from '../conventions/types';
+import { trimEndMatching } from '../text/trailing';
 import type { RecCandidate } from './buildModel';
 import type { Framework, Group, Recommendation, Section, Track } from './types';
 
-const TRACK_HEADING = /^Track\s+(\d+|[A-Za-z])\s*[:.\-–—]\s*(.+)$/;
+// `Track 1: Title`. The title is the rest of a one-line text (`(.+)$` after `\s*`, which
+// backtracked quadratically over white space before a line break): it starts at the first
+// character that is not white space, or is the last character if all of it is.
+export const TRACK_HEADING = /^Track\s+(\d+|[A-Za-z])\s*[:.\-–—]\s*(\S.*|[^\S\n\r\u2028\u2029])$/;
 // A short label then a colon, optionally in bold: `Clarify Red Lines: …`, `**Clarify Red Lines:** …`.
 const REC_LABEL = /^[ \t]*(\*\*|__)?([^\s*_:][^:\n*_]{0,79}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+\S/;
 
 /** Heading text as compared with the conventions: trimmed, leading numbering and trailing colon removed. */
 export function headingKey(text: string): string {
-  return text
-    .replace(/^\s*(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]\s+/, '')
-    .replace(/[:\s]+$/, '')
+  return trimEndMatching(text.replace(/^\s*(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]\s+/, ''), /[:\s]/)
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();

@@ -3,6 +3,7 @@ import { splitSentences } from '../model/sentences';
 import type { Section } from '../model/types';
 import type { Span } from '../text/span';
 import { SpanIndex } from '../text/spanIndex';
+import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import type { Finding, Rule } from './types';
 
 /** A reason why a sentence reads as an assertion of fact. */
@@ -22,11 +23,25 @@ const CUE_NAMES: Record<AssertionCue['kind'], string> = {
 
 const SCALE = String.raw`(?:\s?(?:trillion|billion|million|thousand|bn|tn|mn|m|k)\b)?`;
 const NUMBER = String.raw`\d(?:[\d,.]*\d)?\+?`;
-const MONEY = new RegExp(
-  String.raw`(?:(?:US|USD|EUR|GBP|CHF)\s?)?[$€£¥₴₽]\s?${NUMBER}${SCALE}|\b${NUMBER}${SCALE}\s?(?:dollars|euros|pounds|roubles|rubles|hryvnias?|USD|EUR|GBP|UAH|RUB)\b`,
+/**
+ * Where a number that a unit word or `%` must follow starts. It was `\b`: then a run like
+ * `0,0,0,…` with no unit after it was read to its end again from every digit after a comma
+ * (quadratic). A unit comes right after the number's last digit, never before a digit,
+ * comma or point, so every start inside one run of digits, commas and points reads to the
+ * same end, and all of them succeed or fail together: only the first needs trying. That is
+ * the run's first digit when a word boundary precedes it (no word character, comma or
+ * point before it); else the first digit after the commas and points that start the run,
+ * or that follow its first digits when those are glued to a word (`a1,5 dollars`). The
+ * lookbehinds read back more than one character only at a digit after a comma or point,
+ * and then over those commas and points and the digits before them: no character is read
+ * back more than a few times.
+ */
+const NUMBER_START = String.raw`(?=\d)(?:(?<![\w,.])|(?<=(?<![\d,.])[,.]+)|(?<=[^\W\d]\d+[,.]+))`;
+export const MONEY = new RegExp(
+  String.raw`(?:(?:US|USD|EUR|GBP|CHF)\s?)?[$€£¥₴₽]\s?${NUMBER}${SCALE}|${NUMBER_START}${NUMBER}${SCALE}\s?(?:dollars|euros|pounds|roubles|rubles|hryvnias?|USD|EUR|GBP|UAH|RUB)\b`,
   'giu',
 );
-const PERCENT = new RegExp(String.raw`\b${NUMBER}\s?(?:%|percent\b|per cent\b|percentage points?\b)`, 'giu');
+export const PERCENT = new RegExp(String.raw`${NUMBER_START}${NUMBER}\s?(?:%|percent\b|per cent\b|percentage points?\b)`, 'giu');
 const FIGURE = /(?<![\p{L}\d])\d(?:[\d,.]*\d)?(?::\d+)*\+?/gu;
 const QUOTE = /["“„«]([^"“”„«»\n]{1,400})["”»]/gu;
 const REPORTING =
@@ -69,7 +84,7 @@ export const possibleUnsourcedAssertion: Rule = {
         while (end > start && /\s/.test(model.text[end - 1])) end--;
         if (refs.overlaps(start, withTrailing)) continue;
         if (claims.overlaps(start, end)) continue;
-        if (/\?\s*["'”’)\]*_]*\s*$/.test(text)) continue;
+        if (endsAsQuestion(text)) continue;
         if (NORMATIVE.test(text)) continue;
         const cues = findAssertionCues(text, start).filter((c) => !syntax.overlaps(c.span.start, c.span.end));
         if (cues.length === 0) continue;
@@ -84,6 +99,20 @@ export const possibleUnsourcedAssertion: Rule = {
     return out;
   },
 };
+
+const CLOSING = /["'”’)\]*_]/;
+
+/**
+ * Whether the sentence ends with a question mark, perhaps followed by closing quotes,
+ * brackets or emphasis, and white space around them: what `/\?\s*["'”’)\]*_]*\s*$/` tests,
+ * from the end (that search scanned a run of white space again from each of its characters).
+ */
+export function endsAsQuestion(text: string): boolean {
+  const beforeSpace = trailingRunStart(text, /\s/);
+  const beforeClosing = trailingRunStart(text.slice(0, beforeSpace), CLOSING);
+  const beforeOpeningSpace = trailingRunStart(text.slice(0, beforeClosing), /\s/);
+  return text[beforeOpeningSpace - 1] === '?';
+}
 
 /** The cues of one sentence, in order: money and percentages first claim their digits, then figures. */
 export function findAssertionCues(text: string, base = 0): AssertionCue[] {
@@ -131,9 +160,7 @@ export function exemptSections(sections: Section[], names: string[]): Span[] {
 }
 
 function normalizeHeading(s: string): string {
-  return s
-    .replace(/^\s*(?:\d+|[ivxlc]+|[a-z])[.)]\s+/i, '')
-    .replace(/[:.\s]+$/, '')
+  return trimEndMatching(s.replace(/^\s*(?:\d+|[ivxlc]+|[a-z])[.)]\s+/i, ''), /[:.\s]/)
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();

@@ -52,6 +52,26 @@ export function parseBibtex(text: string, uri: string): Bibliography {
 
 const MONTHS: Array<[string, string]> = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m) => [m, m]);
 
+/**
+ * A BibTeX name list split at its `and`s: `s.split(/\s+and\s+/i)` without that regex's
+ * quadratic search (it read a long run of white space to its end again from each of its
+ * characters). A separator is a whole run of white space, `and`, and the whole run after.
+ */
+export function splitNameList(s: string): string[] {
+  const out: string[] = [];
+  const space = /\s+/g;
+  const and = /and\s+/iy;
+  let from = 0;
+  for (let m = space.exec(s); m; m = space.exec(s)) {
+    and.lastIndex = m.index + m[0].length;
+    if (!and.test(s)) continue;
+    out.push(s.slice(from, m.index));
+    from = space.lastIndex = and.lastIndex;
+  }
+  out.push(s.slice(from));
+  return out;
+}
+
 function toEntry(item: Extract<BibtexItem, { itemtype: 'entry' }>, strings: Map<string, string>, uri: string, span: Span | undefined): BibEntry {
   const field = (name: string): string | undefined => {
     const f = item.fields.find((x: BibtexField) => x.name.toLowerCase() === name);
@@ -60,8 +80,7 @@ function toEntry(item: Extract<BibtexItem, { itemtype: 'entry' }>, strings: Map<
     return v || undefined;
   };
   const names = (v: string | undefined) =>
-    (v ?? '')
-      .split(/\s+and\s+/i)
+    splitNameList(v ?? '')
       .map((n) => n.trim())
       .filter(Boolean)
       .map((n) => {

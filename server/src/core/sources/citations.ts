@@ -15,7 +15,23 @@ const KEY = new RegExp(String.raw`(-?)@(?:\{([^{}\n]{1,500})\}|(${KEY_BODY}))`, 
 const BRACKET = /\[([^\[\]\n]{0,2000})\]/g;
 const WORDCHAR = /[\p{L}\p{N}_]/u;
 // Pandoc's locator terms, longest first, then a number or range, possibly a list of them.
-const LOCATOR = /^((?:pages|page|pp|pg|p|chapters|chapter|chap|ch|sections|section|sec|paragraphs|paragraph|para|figures|figure|fig|volumes|volume|vol|notes|note|n|§§|§)\.?\s*[\p{N}ivxlcdm][\p{N}\p{L}\-–]*(?:\s*,\s*\p{N}[\p{N}\-–]*)*)(.*)$/iu;
+const LOCATOR = /^(?:pages|page|pp|pg|p|chapters|chapter|chap|ch|sections|section|sec|paragraphs|paragraph|para|figures|figure|fig|volumes|volume|vol|notes|note|n|§§|§)\.?\s*[\p{N}ivxlcdm][\p{N}\p{L}\-–]*(?:\s*,\s*\p{N}[\p{N}\-–]*)*/iu;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * A locator at the start of `body` (`p. 4`, `chap. ii, 3-5`) and the rest: what
+ * `/^(LOCATOR)(.*)$/iu` matches. That regex backtracked through the locator (quadratic)
+ * when a line break followed it; but only one way of reading a locator can reach past its
+ * number (no shorter term is followed by a letter of the class that comes next, and the
+ * runs after it are greedy and disjoint), so the rest is simply what follows the longest
+ * locator, and there is no match if it holds a line break.
+ */
+export function splitLocator(body: string): { locator: string; rest: string } | undefined {
+  const m = LOCATOR.exec(body);
+  if (!m) return undefined;
+  const rest = body.slice(m[0].length);
+  return LINE_BREAK.test(rest) ? undefined : { locator: m[0], rest };
+}
 
 export function findCitations(masked: string, base = 0): Citation[] {
   const out: Citation[] = [];
@@ -91,10 +107,10 @@ function parseBracketItems(inner: string, offset: number): CitationItem[] | unde
       suffix = braced[2].replace(/^,\s*/, '').trim() || undefined;
     } else if (trimmed) {
       const body = trimmed.replace(/^,\s*/, '');
-      const loc = LOCATOR.exec(body);
+      const loc = splitLocator(body);
       if (loc) {
-        locator = loc[1].trim();
-        suffix = loc[2].replace(/^,\s*/, '').trim() || undefined;
+        locator = loc.locator.trim();
+        suffix = loc.rest.replace(/^,\s*/, '').trim() || undefined;
       } else suffix = body || undefined;
     }
     const leading = part.length - part.trimStart().length;

@@ -1,4 +1,5 @@
 import type { Span } from '../text/span';
+import { trimEndMatching } from '../text/trailing';
 
 /**
  * Comparison of a claim with the text of its source document (spec §4): case, typographic
@@ -53,7 +54,7 @@ export function quotations(text: string): Array<{ quote: string; span: Span }> {
   for (const m of text.matchAll(/["“„«]([^"“”„«»\n]{1,400})["”»]/gu)) {
     const words = m[1].trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
     if (words.length < 3) continue;
-    const inner = m[1].trim().replace(/[.,;:!?]+$/, '');
+    const inner = trimEndMatching(m[1].trim(), /[.,;:!?]/);
     const start = m.index! + 1 + m[1].indexOf(inner);
     out.push({ quote: inner, span: { start, end: start + inner.length } });
   }
@@ -84,7 +85,7 @@ export function figures(text: string): Figure[] {
     const number = g.num.replace(/,(?=\d{3}\b)/g, '').replace(/\.$/, '');
     const scale = g.scale ? (SCALES[g.scale.toLowerCase()] ?? '') : '';
     const pct = g.pct ? '%' : '';
-    const written = m[0].replace(/\s+$/, '');
+    const written = m[0].trimEnd(); // what /\s+$/ matches (white space and line terminators), without its quadratic search
     out.push({ text: written, span: { start: m.index!, end: m.index! + written.length }, canonical: `${currency}|${number}|${scale}|${pct}`, number });
   }
   return out;
