@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analysis';
 import { defaultConventions } from '../../server/src/core/conventions/types';
 import { buildModel } from '../../server/src/core/model/buildModel';
-import { MAX_CONTAINER_DEPTH, MAX_DELIMITER_RUNS, guardText } from '../../server/src/core/parse/guards';
+import { MAX_BRACKETS, MAX_BRACKET_DEPTH, MAX_CONTAINER_DEPTH, MAX_DELIMITER_RUNS, MAX_RUN_LENGTH, guardText } from '../../server/src/core/parse/guards';
 import { parseFragment, parseMarkdown, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
 import { generateBrief } from '../../bench/corpus';
 import { FIXTURES } from './helpers/fixtures';
@@ -62,6 +62,9 @@ describe('parser guards', () => {
       ['block quote markers', '> '.repeat(n) + 'x\n', 1],
       ['list markers', '- '.repeat(n) + 'x\n', 1],
       ['ordered list markers', '1. '.repeat(n) + 'x\n', 1],
+      ['footnote definitions', '[^a]: '.repeat(n) + 'x\n', 1],
+      ['list items indented further on every line', Array.from({ length: n }, (_, i) => '  '.repeat(i) + '- x\n').join(''), 8],
+      ['mixed markers and indentation', Array.from({ length: n }, (_, i) => '    '.repeat(i) + '> - x\n').join(''), n - 16],
     ];
     for (const [name, text, neutralised] of cases) {
       const g = guardText(text);
@@ -75,15 +78,23 @@ describe('parser guards', () => {
     }
   });
 
-  it('mark paragraphs with more than MAX_DELIMITER_RUNS delimiter runs, and only those', () => {
-    const heavy = '*a_'.repeat(MAX_DELIMITER_RUNS / 2 + 1);
-    const text = `# Title *emphasis*\n\nA *normal* paragraph.\n\n${heavy}\nsame paragraph\n\nAfter *that*.\n`;
-    const g = guardText(text);
-    assert.equal(g.text, text);
-    const start = text.indexOf(heavy);
-    assert.deepEqual(g.heavy, [{ start, end: text.indexOf('\n\nAfter') + 1 }]);
-    // Front matter is YAML, not text: its underscores do not count.
-    const fm = '---\nreferences:\n' + '  - id: a_b_c\n'.repeat(MAX_DELIMITER_RUNS) + '---\n\nText.\n';
+  it('mark paragraphs with too many or too long delimiter runs, too many or too deep brackets, and only those', () => {
+    const cases: Array<[string, string, { emphasis: boolean; links: boolean }]> = [
+      ['delimiter runs', '*a_'.repeat(MAX_DELIMITER_RUNS / 2 + 1) + '\nsame paragraph', { emphasis: true, links: false }],
+      ['a long run', '*'.repeat(MAX_RUN_LENGTH + 1) + 'a' + '*'.repeat(MAX_RUN_LENGTH + 1), { emphasis: true, links: false }],
+      ['closing brackets', 'a] '.repeat(MAX_BRACKETS + 1), { emphasis: false, links: true }],
+      ['nested images', '!['.repeat(MAX_BRACKET_DEPTH + 1) + 'a' + '](u)'.repeat(MAX_BRACKET_DEPTH + 1), { emphasis: false, links: true }],
+      ['both', '*a_'.repeat(MAX_DELIMITER_RUNS) + '['.repeat(MAX_BRACKET_DEPTH + 1), { emphasis: true, links: true }],
+    ];
+    for (const [name, heavy, flags] of cases) {
+      const text = `# Title *emphasis* [link](u)\n\nA *normal* paragraph [@a] [^1].\n\n${heavy}\n\nAfter *that*.\n\n${'*'.repeat(300)}\n`;
+      const g = guardText(text);
+      assert.equal(g.text, text, name);
+      const start = text.indexOf(heavy);
+      assert.deepEqual(g.heavy, [{ start, end: start + heavy.length + 1, ...flags }], name);
+    }
+    // Front matter is YAML, not text: its underscores and brackets do not count.
+    const fm = '---\nreferences:\n' + '  - id: a_b_c\n    issued: [[2020]]\n'.repeat(MAX_DELIMITER_RUNS) + '---\n\nText.\n';
     assert.deepEqual(guardText(fm).heavy, []);
   });
 
@@ -128,8 +139,9 @@ describe('parser guards', () => {
     }
   });
 
-  it('a brief of thousands of stacked markers is analysed without overflowing the stack', () => {
-    for (const text of ['- '.repeat(5000) + ':claim[x]\n', '> '.repeat(10_000) + ':claim[x]\n', '> - '.repeat(3000) + ':claim[x]\n']) {
+  it('a brief of thousands of stacked markers or of emphasis nested by a long run is analysed without overflowing the stack', () => {
+    const texts = ['- '.repeat(5000) + ':claim[x]\n', '> '.repeat(10_000) + ':claim[x]\n', '> - '.repeat(3000) + ':claim[x]\n', '[^a]: '.repeat(5000) + ':claim[x]\n', ':claim[x] ' + '*'.repeat(20_000) + 'a' + '*'.repeat(20_000) + '\n'];
+    for (const text of texts) {
       const a = analyze(input(text), {});
       assert.deepEqual(a.failures, []);
     }

@@ -152,6 +152,7 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'nested containers in list items': (n) => ':claim[x]\n\n' + Array.from({ length: Math.sqrt(n) }, (_, i) => '  '.repeat(i) + '- :::rec\n').join('') + 'body\n',
   'stacked block quotes': (n) => ':claim[x]\n\n' + '> '.repeat(n / 2) + 'x\n',
   'stacked list markers': (n) => ':claim[x]\n\n' + '- '.repeat(n / 2) + 'x\n',
+  'stacked footnote definitions': (n) => ':claim[x]\n\n' + '[^a]: '.repeat(n / 6) + 'x\n',
   'one long sentence of assertions': (n) => ':claim[x] ' + 'officials said 40% '.repeat(n / 19),
   'sentences without end': (n) => ':claim[x]' + ' e.g'.repeat(n / 4),
   'many list items': (n) => ':claim[x]\n\n' + '- item [@a]\n'.repeat(n / 12),
@@ -163,6 +164,13 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   // without emphasis (`*a_`: each run looked back over every earlier one).
   'emphasis runs': (n) => ':claim[x] ' + '*a_'.repeat(n / 3),
   'strikethrough runs': (n) => ':claim[x] ' + '~a'.repeat(n / 2),
+  'one long emphasis run': (n) => ':claim[x] ' + '*'.repeat(n / 2) + 'a' + '*'.repeat(n / 2),
+  // And a paragraph with more closing brackets than MAX_BRACKETS, or brackets nested deeper
+  // than MAX_BRACKET_DEPTH, without links and images (for each `]` micromark looked back
+  // over the whole paragraph).
+  'closing brackets': (n) => ':claim[x] ' + 'a] '.repeat(n / 3),
+  'undefined references': (n) => ':claim[x] ' + '[a] '.repeat(n / 4),
+  'nested images': (n) => ':claim[x] ' + '!['.repeat(n / 6) + 'a' + '](u)'.repeat(n / 6),
   'link openers': (n) => ':claim[x] ' + '[a]('.repeat(n / 4),
   'footnote definitions': (n) => ':claim[x][^1]\n\n' + '[^1]: \n'.repeat(n / 7),
   'front matter lines': (n) => '---\n' + 'references: a\n'.repeat(n / 14) + '---\n:claim[x]',

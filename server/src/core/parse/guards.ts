@@ -1,45 +1,69 @@
 /**
- * Guards against inputs on which micromark grows faster than linearly
- * (docs/reliability.md, "Time on adversarial input"). They never trigger on a normal
- * brief, and they are applied to the whole document, before it is split, so a block-wise
- * parse and a one-piece parse see the same text and the same decisions.
+ * Guards against inputs on which micromark grows faster than linearly or builds trees so
+ * deep that tree walkers overflow the stack (docs/reliability.md, "Time on adversarial
+ * input"). They never trigger on a normal brief, and they are applied to the whole
+ * document before it is split, so a block-wise parse and a one-piece parse see the same
+ * text and the same decisions.
  *
- * - **Container depth**: container directives nested more than `MAX_CONTAINER_DEPTH` deep
- *   (micromark re-tokenizes a container's content once per level: hundreds of `:::rec`
- *   lines never closed cost seconds) — the opening fence of a deeper one is neutralised:
- *   its colons become U+FF1A (FULLWIDTH COLON), one UTF-16 code unit each, so every
- *   offset stays the same and the line is plain text.
- * - **Stacked containers**: more than `MAX_CONTAINER_DEPTH` block quote or list markers at
- *   the start of one line (`> > > …`, `- - - …`: micromark's time and the tree's depth grow
- *   with them, and tree walkers overflow the stack at a few thousand) — the first marker
- *   past the limit becomes its fullwidth twin (U+FF1E for `>`, and so on), and the rest of
- *   the line is text.
+ * - **Nested container directives**: more than `MAX_CONTAINER_DEPTH` open inside each
+ *   other (micromark tokenizes a container's content once more for each level: hundreds of
+ *   `:::rec` lines never closed cost seconds) — the opening fence of a deeper one is
+ *   neutralised: its colons become U+FF1A (FULLWIDTH COLON).
+ * - **Stacked containers**: a line whose block quote, list item and footnote definition
+ *   markers, with the indentation that list items nest by, would put it more than
+ *   `MAX_CONTAINER_DEPTH` containers deep (`> > > …`, `- - - …`, `[^a]: [^a]: …`, or list
+ *   items indented further on every line: the tree's depth grows with them and tree
+ *   walkers overflow the stack at a few thousand) — the first marker past the limit
+ *   becomes its fullwidth twin (U+FF1E for `>`, U+FF3B for `[`, and so on), and the rest
+ *   of the line is text.
  * - **Delimiter runs**: a paragraph (a run of non-blank lines) with more than
- *   `MAX_DELIMITER_RUNS` runs of `*`, `_` or `~` (micromark resolves emphasis and
- *   strikethrough by looking back over every earlier run) — it is reported in `heavy`, and
- *   the block that holds it is parsed without emphasis and strikethrough (`*` and `~` stay
- *   text). No text changes for this one: it is a parser option per block.
+ *   `MAX_DELIMITER_RUNS` runs of `*`, `_` or `~` (micromark resolves emphasis by looking
+ *   back over every earlier run), or a run longer than `MAX_RUN_LENGTH` (emphasis nested
+ *   that deep) — reported in `heavy` with `emphasis`: the block that holds it is parsed
+ *   without emphasis and strikethrough.
+ * - **Brackets**: a paragraph with more than `MAX_BRACKETS` closing brackets, or whose `[`
+ *   nest more than `MAX_BRACKET_DEPTH` deep (for each `]` micromark looks back over the
+ *   paragraph for an opening one: `a] a] …`, `[@a] [@b] …`, images inside images…) —
+ *   reported in `heavy` with `links`: the block is parsed without links and images
+ *   (footnote calls, directive labels and citations are other constructs and stay).
  *
- * One linear pass over the lines, no backtracking.
+ * Neutralising replaces one UTF-16 code unit by one, so every offset stays the same; the
+ * other two are parser options per block, no text changes. One linear pass over the
+ * lines, no backtracking.
  */
 export const MAX_CONTAINER_DEPTH = 32;
 export const MAX_DELIMITER_RUNS = 1000;
+export const MAX_RUN_LENGTH = 200;
+export const MAX_BRACKET_DEPTH = 32;
+export const MAX_BRACKETS = 1000;
+
+export interface HeavyParagraph {
+  start: number;
+  end: number;
+  /** Too many or too long delimiter runs: parse without emphasis and strikethrough. */
+  emphasis: boolean;
+  /** Too many closing brackets, or brackets nested too deep: parse without links and images. */
+  links: boolean;
+}
 
 export interface GuardedText {
   /** The text to parse: the document with over-deep container openers neutralised (same length). */
   text: string;
-  /** How many container openers (directive fences, stacked block quote or list markers) were neutralised. */
+  /** How many container openers (directive fences, stacked markers) were neutralised. */
   neutralised: number;
-  /** Runs of non-blank lines with more than MAX_DELIMITER_RUNS delimiter runs, in order. */
-  heavy: Array<{ start: number; end: number }>;
+  /** Paragraphs (runs of non-blank lines) to parse with fewer constructs, in order. */
+  heavy: HeavyParagraph[];
 }
 
 const TRAILING_SPACE = /^[ \t]*$/;
 const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*(?:\r\n?|\n)/;
 const FRONT_MATTER_CLOSE = /(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)/g;
+/** What micromark refuses as the first character of a directive name. */
+const NOT_NAME_START = /[\s\p{P}\p{S}]/u;
 const isSpace = (c: number): boolean => c === 32 || c === 9;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-/** `* * *` and the like: a thematic break, not list items. */
+/** `* * *` and the like: a thematic break, not list items nor emphasis. */
 function isThematicBreak(source: string, from: number, to: number): boolean {
   let i = from;
   while (i < to && i < from + 3 && source.charCodeAt(i) === 32) i++;
@@ -53,20 +77,64 @@ function isThematicBreak(source: string, from: number, to: number): boolean {
   }
   return count >= 3;
 }
-/** What micromark refuses as the first character of a directive name. */
-const NOT_NAME_START = /[\s\p{P}\p{S}]/u;
+
+/** The width of a container marker at `at` (`>`, a list marker, `[^label]:`), or 0. */
+function markerAt(source: string, at: number, eol: number): number {
+  const c = source.charCodeAt(at);
+  if (c === 62) return 1;
+  const after = (i: number): boolean => i >= eol || isSpace(source.charCodeAt(i));
+  if ((c === 45 || c === 43 || c === 42) && after(at + 1)) return 1;
+  if (isDigit(c)) {
+    let d = at;
+    while (d < at + 9 && isDigit(source.charCodeAt(d))) d++;
+    const m = source.charCodeAt(d);
+    return (m === 46 || m === 41) && after(d + 1) ? d + 1 - at : 0;
+  }
+  if (c === 91 && source.charCodeAt(at + 1) === 94) {
+    // A footnote definition label has no white space and no brackets.
+    for (let d = at + 2; d < eol && d < at + 1002; d++) {
+      const x = source.charCodeAt(d);
+      if (x === 93) return d > at + 2 && source.charCodeAt(d + 1) === 58 ? d + 2 - at : 0;
+      if (x === 91 || isSpace(x)) return 0;
+    }
+  }
+  return 0;
+}
 
 export function guardText(source: string): GuardedText {
-  const heavy: GuardedText['heavy'] = [];
-  const stack: number[] = []; // open container sizes, outermost first
+  const heavy: HeavyParagraph[] = [];
+  const stack: number[] = []; // open container directive sizes, outermost first
   let parts: string[] | undefined;
   let copied = 0;
   let neutralised = 0;
+  const neutralise = (at: number, length: number): void => {
+    parts ??= [];
+    parts.push(source.slice(copied, at));
+    for (let i = at; i < at + length; i++) parts.push(String.fromCharCode(source.charCodeAt(i) + 0xfee0));
+    copied = at + length;
+    neutralised++;
+  };
+  // The paragraph being read: where it starts, its runs, its bracket nesting.
   let unitStart = -1;
   let runs = 0;
+  let longRun = false;
+  let brackets = 0;
+  let closers = 0;
+  let deepBrackets = false;
+  const endUnit = (end: number): void => {
+    const emphasis = runs > MAX_DELIMITER_RUNS || longRun;
+    if (unitStart >= 0 && (emphasis || deepBrackets)) heavy.push({ start: unitStart, end, emphasis, links: deepBrackets });
+    unitStart = -1;
+    runs = 0;
+    longRun = false;
+    brackets = 0;
+    closers = 0;
+    deepBrackets = false;
+  };
+
   let pos = 0;
   const n = source.length;
-  // Closed front matter is YAML, never inline text: its `_` and `*` do not count.
+  // Closed front matter is YAML, never inline text: its `_`, `*` and `[` do not count.
   const fm = FRONT_MATTER_OPEN.exec(source);
   if (fm) {
     FRONT_MATTER_CLOSE.lastIndex = fm[0].length - (fm[0].endsWith('\r\n') ? 2 : 1);
@@ -76,6 +144,8 @@ export function guardText(source: string): GuardedText {
   while (pos < n) {
     let eol = pos;
     let lineRuns = 0;
+    let run = 0;
+    let lineLongRun = false;
     let prev = 0;
     let blank = true;
     for (; eol < n; eol++) {
@@ -83,7 +153,18 @@ export function guardText(source: string): GuardedText {
       if (c === 10 || c === 13) break;
       if (c !== 32 && c !== 9) blank = false;
       // A run of `*`, `_` or `~` starts where the previous character is another one.
-      if ((c === 42 || c === 95 || c === 126) && c !== prev) lineRuns++;
+      if (c === 42 || c === 95 || c === 126) {
+        if (c !== prev) {
+          lineRuns++;
+          run = 0;
+        }
+        if (++run > MAX_RUN_LENGTH) lineLongRun = true;
+      } else if (c === 91) {
+        if (++brackets > MAX_BRACKET_DEPTH) deepBrackets = true;
+      } else if (c === 93) {
+        if (brackets > 0) brackets--;
+        if (++closers > MAX_BRACKETS) deepBrackets = true;
+      }
       prev = c;
     }
     let next = eol;
@@ -91,68 +172,59 @@ export function guardText(source: string): GuardedText {
     if (source.charCodeAt(next) === 10) next++;
 
     if (blank) {
-      if (unitStart >= 0 && runs > MAX_DELIMITER_RUNS) heavy.push({ start: unitStart, end: pos });
-      unitStart = -1;
-      runs = 0;
-    } else {
-      if (unitStart < 0) unitStart = pos;
-      runs += lineRuns;
-      // Block quote and list markers stacked on one line: micromark's time and the depth
-      // of the tree (which tree walkers recurse into) grow with them. Past the limit, the
-      // next marker becomes its fullwidth twin, and the rest of the line is text.
-      let k = pos;
-      let markers = 0;
-      if (!isThematicBreak(source, pos, eol)) {
-        for (;;) {
-          let at = k;
-          while (at < eol && (source.charCodeAt(at) === 32 || source.charCodeAt(at) === 9)) at++;
-          const c = source.charCodeAt(at);
-          let width = 0;
-          if (c === 62) width = 1;
-          else if ((c === 45 || c === 43 || c === 42) && isSpace(source.charCodeAt(at + 1))) width = 1;
-          else if (c >= 48 && c <= 57) {
-            let d = at;
-            while (d < at + 9 && source.charCodeAt(d) >= 48 && source.charCodeAt(d) <= 57) d++;
-            const m = source.charCodeAt(d);
-            if ((m === 46 || m === 41) && isSpace(source.charCodeAt(d + 1))) width = d + 1 - at;
-          }
-          if (!width) break;
-          if (++markers > MAX_CONTAINER_DEPTH) {
-            parts ??= [];
-            parts.push(source.slice(copied, at), String.fromCharCode(c + 0xfee0));
-            copied = at + 1;
-            neutralised++;
-            break;
-          }
-          k = at + width;
+      endUnit(pos);
+      pos = next;
+      continue;
+    }
+    if (unitStart < 0) unitStart = pos;
+    const thematicBreak = isThematicBreak(source, pos, eol);
+    runs += thematicBreak ? 0 : lineRuns;
+    if (lineLongRun && !thematicBreak) longRun = true;
+
+    // Container markers and the indentation list items nest by: each marker is one level,
+    // and a list item needs at least two columns per level it continues.
+    let k = pos;
+    let depth = 0;
+    let columns = 0;
+    if (!thematicBreak) {
+      for (;;) {
+        let at = k;
+        while (at < eol && isSpace(source.charCodeAt(at))) columns += source.charCodeAt(at++) === 9 ? 4 : 1;
+        const width = at < eol ? markerAt(source, at, eol) : 0;
+        if (!width) {
+          k = at;
+          break;
         }
+        if (depth + 1 + (columns >> 1) > MAX_CONTAINER_DEPTH) {
+          neutralise(at, 1);
+          k = eol;
+          break;
+        }
+        depth++;
+        k = at + width;
+        // The space after a marker belongs to it.
+        if (k < eol && isSpace(source.charCodeAt(k))) k++;
       }
-      // Fences anywhere a container can be: after indentation and block quote markers
-      // (a guard needs no exact nesting, only a bound that normal briefs never reach).
-      while (k < eol && (source.charCodeAt(k) === 32 || source.charCodeAt(k) === 9 || source.charCodeAt(k) === 62)) k++;
-      if (source.charCodeAt(k) === 58 && source.charCodeAt(k + 1) === 58 && source.charCodeAt(k + 2) === 58) {
-        let end = k + 3;
-        while (source.charCodeAt(end) === 58) end++;
-        const size = end - k;
-        if (TRAILING_SPACE.test(source.slice(end, eol))) {
-          // micromark checks the outermost container's fence first: the first container
-          // whose fence is not longer than this one closes, with everything inside it.
-          const i = stack.findIndex((s) => s <= size);
-          if (i >= 0) stack.length = i;
-        } else if (end < eol && !NOT_NAME_START.test(String.fromCodePoint(source.codePointAt(end)!))) {
-          if (stack.length < MAX_CONTAINER_DEPTH) stack.push(size);
-          else {
-            parts ??= [];
-            parts.push(source.slice(copied, k), '\uFF1A'.repeat(size));
-            copied = end;
-            neutralised++;
-          }
-        }
+    }
+    // Container directive fences anywhere a container can be: behind those markers too
+    // (a guard needs no exact nesting, only a bound that normal briefs never reach).
+    if (source.charCodeAt(k) === 58 && source.charCodeAt(k + 1) === 58 && source.charCodeAt(k + 2) === 58) {
+      let end = k + 3;
+      while (source.charCodeAt(end) === 58) end++;
+      const size = end - k;
+      if (TRAILING_SPACE.test(source.slice(end, eol))) {
+        // micromark checks the outermost container's fence first: the first container
+        // whose fence is not longer than this one closes, with everything inside it.
+        const i = stack.findIndex((s) => s <= size);
+        if (i >= 0) stack.length = i;
+      } else if (end < eol && !NOT_NAME_START.test(String.fromCodePoint(source.codePointAt(end)!))) {
+        if (stack.length < MAX_CONTAINER_DEPTH) stack.push(size);
+        else neutralise(k, size);
       }
     }
     pos = next;
   }
-  if (unitStart >= 0 && runs > MAX_DELIMITER_RUNS) heavy.push({ start: unitStart, end: n });
+  endUnit(n);
   const text = parts ? parts.join('') + source.slice(copied) : source;
   return { text, neutralised, heavy };
 }

@@ -91,25 +91,37 @@ function answerFor(list: string[], seeds: ReadonlySet<string>): void {
   };
 }
 
-/** The seeding construct, and for degraded blocks no emphasis and strikethrough (parse/guards.ts). */
-function briefmarkSyntax(this: Processor, options: { degraded: boolean }): undefined {
+/**
+ * The seeding construct, and for blocks with a heavy paragraph (parse/guards.ts) fewer
+ * constructs: `emphasis` none of emphasis, strong and strikethrough (`*`, `_`, `~` stay
+ * text), `links` no links and images (`[`, `]` stay text).
+ */
+function briefmarkSyntax(this: Processor, options: { emphasis: boolean; links: boolean }): undefined {
   const data = this.data() as { micromarkExtensions?: Extension[] };
   const extensions = (data.micromarkExtensions ??= []);
   // Also on `[`, ahead of footnote definitions: a first line can be one up to its end, and
   // then no construct for any character is tried on it.
   extensions.push({ document: { null: [seedConstruct], 91: [seedConstruct] } });
-  if (options.degraded) extensions.push({ disable: { null: ['attention', 'strikethrough'] } });
+  const off = [...(options.emphasis ? ['attention', 'strikethrough'] : []), ...(options.links ? ['labelStartLink', 'labelStartImage', 'labelEnd', 'gfmPotentialFootnoteCall'] : [])];
+  if (off.length) extensions.push({ disable: { null: off } });
 }
 
-const pipeline = (frontMatter: boolean, degraded: boolean) =>
-  (frontMatter ? unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkFrontmatter, ['yaml']) : unified().use(remarkParse).use(remarkGfm).use(remarkDirective))
-    .use(briefmarkSyntax, { degraded })
-    .freeze();
-const processor = pipeline(true, false);
-/** For blocks after the first: front matter exists only at the very start of a document. */
-const bodyProcessor = pipeline(false, false);
-const degradedProcessor = pipeline(true, true);
-const degradedBodyProcessor = pipeline(false, true);
+const processors = new Map<string, Processor>();
+/**
+ * `frontMatter`: for the document's first block only (front matter exists only at the very
+ * start of a document); `degraded`: `A` all constructs, `D` no emphasis, `L` no links,
+ * `X` neither.
+ */
+function processorFor(frontMatter: boolean, degraded: string): Processor {
+  const key = (frontMatter ? 'F' : 'B') + degraded;
+  let p = processors.get(key);
+  if (!p) {
+    const base = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+    p = (frontMatter ? base.use(remarkFrontmatter, ['yaml']) : base).use(briefmarkSyntax, { emphasis: degraded === 'D' || degraded === 'X', links: degraded === 'L' || degraded === 'X' }).freeze() as unknown as Processor;
+    processors.set(key, p);
+  }
+  return p;
+}
 
 /** One top-level block and its syntax tree; offsets in `tree` are relative to `start`. */
 export interface ParsedBlock {
@@ -161,7 +173,7 @@ export const ONE_SHOT_LIMIT = 512 * 1024;
 
 /** Parses one piece of Markdown with the Briefmark pipeline (CommonMark, GFM, directives, YAML front matter). */
 export function parseFragment(text: string, atDocumentStart = true): Root {
-  return parseWith(atDocumentStart ? 'F' : 'B', false, text, NO_SEEDS).tree;
+  return parseWith(atDocumentStart ? 'F' : 'B', 'A', text, NO_SEEDS).tree;
 }
 
 const NO_SEEDS: string[] = [];
@@ -173,14 +185,13 @@ const SENTINEL = 'x';
  * any other block, `Q` any other block of a document whose front matter is
  * never closed (parsed after a `---` line with front matter allowed, so that micromark
  * starts no container at its top level, as in the whole document; the line is taken
- * out again). `seeds`: definitions from other blocks (`l`/`f` + identifier). A byte order
+ * out again). `degraded`: see `processorFor`. `seeds`: definitions from other blocks (`l`/`f` + identifier). A byte order
  * mark at the start, which micromark drops and does not count, is counted back in the
  * offsets (only the first block can start with one: `splitBlocks` never starts another
  * block there).
  */
-function parseWith(mode: string, degraded: boolean, input: string, seeds: readonly string[]): { tree: Root; defines: string[] } {
-  const body = mode === 'B';
-  const proc = degraded ? (body ? degradedBodyProcessor : degradedProcessor) : body ? bodyProcessor : processor;
+function parseWith(mode: string, degraded: string, input: string, seeds: readonly string[]): { tree: Root; defines: string[] } {
+  const proc = processorFor(mode !== 'B', degraded);
   const links = new Set<string>();
   const footnotes = new Set<string>();
   for (const s of seeds) (s[0] === 'l' ? links : footnotes).add(s.slice(1));
@@ -296,8 +307,9 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
   }
 
   const heavy = guarded.heavy;
-  const degradedAt = (start: number, end: number): boolean => {
-    if (heavy.length === 0) return false;
+  /** Which constructs a block from `start` to `end` is parsed without (see `processorFor`). */
+  const degradedAt = (start: number, end: number): string => {
+    if (heavy.length === 0) return 'A';
     let lo = 0;
     let hi = heavy.length;
     while (lo < hi) {
@@ -305,7 +317,13 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
       if (heavy[mid].end <= start) lo = mid + 1;
       else hi = mid;
     }
-    return lo < heavy.length && heavy[lo].start < end;
+    let emphasis = false;
+    let links = false;
+    for (let i = lo; i < heavy.length && heavy[i].start < end; i++) {
+      emphasis ||= heavy[i].emphasis;
+      links ||= heavy[i].links;
+    }
+    return emphasis ? (links ? 'X' : 'D') : links ? 'L' : 'A';
   };
 
   let reparsed = 0;
@@ -313,7 +331,7 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
   type Found = { start: number; end: number; source: string; flags: string; meta: BlockMeta; fresh?: { tree: Root; seeds: string[] } };
   /** The block from `start` to `end` (the document's end when `last`), parsed or known. */
   function* probe(start: number, end: number, last: boolean): Generator<void, Found, void> {
-    const flags = (start === 0 ? 'F' : split.unclosedFrontMatter ? 'Q' : 'B') + (last ? 'E' : 'S') + (degradedAt(start, end) ? 'D' : 'A');
+    const flags = (start === 0 ? 'F' : split.unclosedFrontMatter ? 'Q' : 'B') + (last ? 'E' : 'S') + degradedAt(start, end);
     const source = input.slice(start, end);
     const metaKey = source + '\u0000' + flags;
     let meta = metas.get(metaKey);
@@ -321,7 +339,7 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
     if (!meta) {
       const labels = labelsOf.get(source) ?? candidateLabels(source);
       const seeds = labels.filter((l) => estimate.has(l));
-      const r = parseWith(flags[0], flags[2] === 'D', last ? source : source + SENTINEL, seeds);
+      const r = parseWith(flags[0], flags[2], last ? source : source + SENTINEL, seeds);
       reparsed++;
       meta = { labels, defines: r.defines, open: !last && !closedAt(r.tree, source.length) };
       metas.set(metaKey, meta);
@@ -391,7 +409,7 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
     let tree = f.fresh && f.fresh.seeds.filter((l) => !own.has(l)).join('\u0000') === required ? f.fresh.tree : trees.get(key);
     if (!tree) {
       const last = f.flags[1] === 'E';
-      tree = parseWith(f.flags[0], f.flags[2] === 'D', last ? f.source : f.source + SENTINEL, required ? required.split('\u0000') : NO_SEEDS).tree;
+      tree = parseWith(f.flags[0], f.flags[2], last ? f.source : f.source + SENTINEL, required ? required.split('\u0000') : NO_SEEDS).tree;
       reparsed++;
       yield;
     }
