@@ -108,6 +108,11 @@ const DISCREPANCIES: Array<[string, string]> = [
   ['a definition in a list item', '- [x]: https://example.org\n\nSee :claim[c][x] and [^n].\n\n- [^n]: note\n'],
   ['a label with a NUL', '[a\u0000b]: https://example.org\n\nSee :claim[c][a\u0000b].\n'],
   ['a definition first in a block that uses it, then again later', 'See [x].\n[x]: https://a.org\n\n[x]: https://b.org\n\nAnd [x].\n'],
+  // Incremental property test, 200 s, seed 5 (one-piece vs block-wise): after indented code
+  // and a blank line micromark still takes the next line as interrupting, and an empty list
+  // item or one that does not start at 1 cannot interrupt: it is paragraph text.
+  ['an empty list item after indented code (property test, seed 5)', '    acron\n\n-\ntitle: "Generated brief"\nbrief: true\n\n:claim[x]\n'],
+  ['a list item not starting at 1 after indented code', '    code\n\n2. not a list :claim[x]\n\n3) nor this\n'],
   // micromark tokenizes a container's content after the top level: text before the
   // container does not see a definition inside it, text after does.
   ['a definition inside a container', '[x] [^a] :claim[c]\n\n:::rec\n[x]: https://a.org\n\n[^a]: y\n:::\n\n[x] [^a] :claim[d]\n'],
@@ -135,4 +140,24 @@ describe('block-wise parsing: texts where it once disagreed with a whole-documen
       }
     });
   }
+});
+
+describe('block-wise parsing: every construct before and after a blank line', () => {
+  // What may carry across a blank line (parse/blocks.ts): each construct that can end a
+  // block, followed by each that can start one (also those that behave differently when
+  // they interrupt another construct).
+  const before = ['    code', '    code\n\n    more', '\tcode', '- item', '- item\n\n  more', '- a\n\n      code', '1) a', '```\nx\n```', '```\nopen', '<div>\nx', '<?\nx', '> q', '| a |\n|---|\n| b |', '# H', 'p :claim[p]', '[^a]: note', '[d]: u', ':::rec\nx\n:::', ':::rec\nopen', '***', '<!-- c -->', '<!--\nopen', '---\nt: 1\n---', '---'];
+  const after = ['-', '1.', '2. x :claim[o]', '3) y :claim[q]', '<custom-tag>', '[^b]: x [d]', '*', '| x |\n|---|', ':::rec\ny\n:::', 'x\n===', 'z :claim[z] [^a]', '> :claim[r]', '```', '-->', '?>', ':::'];
+  const input = (text: string) => ({ uri: 'file:///w/q.brief.md', text, relativePath: 'q.brief.md' });
+  it(`gives the same model as a whole-document parse (${before.length * after.length * 2} texts)`, function () {
+    this.timeout(120_000);
+    for (const b of before)
+      for (const a of after)
+        for (const gap of ['\n\n', '\n \n\t\n']) {
+          const text = b + gap + a + gap + 'last :claim[l]\n';
+          const { lines: _a, ...blockwise } = buildModel(input(text), parseMarkdown(text), defaultConventions());
+          const { lines: _b, ...whole } = buildModel(input(text), wholeParse(text), defaultConventions());
+          assert.deepStrictEqual(blockwise, whole, JSON.stringify(text));
+        }
+  });
 });

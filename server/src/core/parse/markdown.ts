@@ -177,8 +177,16 @@ export function parseFragment(text: string, atDocumentStart = true): Root {
 }
 
 const NO_SEEDS: string[] = [];
-/** Appended to every block but the last: it stays a paragraph of its own unless a construct is still open. */
-const SENTINEL = 'x';
+/**
+ * Appended to every block but the last. An ordered list item that does not start at 1
+ * starts a list of its own only on a fresh line: not inside a construct still open
+ * (fenced code, HTML, a container), and not where micromark would take it as interrupting
+ * one (after indented code and blank lines, a list item that is empty or does not start
+ * at 1 is paragraph text). Where front matter is never closed no list starts at the top
+ * level at all, and a paragraph does the same job.
+ */
+const SENTINEL = '2) x';
+const QUIRK_SENTINEL = 'x';
 
 /**
  * One micromark parse. `mode`: `F` the document's first block (front matter allowed), `B`
@@ -242,10 +250,10 @@ function shift(node: Nodes, delta: number): void {
   if ('children' in node) for (const child of node.children) shift(child as Nodes, delta);
 }
 
-/** Whether the block's parse ends with the sentinel as a paragraph of its own at `limit`. */
-function closedAt(tree: Root, limit: number): boolean {
+/** Whether the block's parse ends with the sentinel as a block of its own at `limit`. */
+function closedAt(tree: Root, limit: number, quirk: boolean): boolean {
   const last = tree.children[tree.children.length - 1];
-  return last?.type === 'paragraph' && last.position?.start.offset === limit;
+  return last?.type === (quirk ? 'paragraph' : 'list') && last.position?.start.offset === limit;
 }
 
 /**
@@ -270,8 +278,9 @@ export function parseMarkdown(text: string, previous?: ParsedMarkdown, options: 
  * 1. `guardText` (parse/guards.ts) neutralises what would make micromark super-linear;
  *    `splitBlocks` proposes blocks.
  * 2. Each block is parsed (or reused) with the definitions the document probably has,
- *    and with a sentinel line after it: when the sentinel is swallowed, a construct was
- *    still open at the block's end, and the block is joined with the next ones (about
+ *    and with a sentinel line after it: when the sentinel is swallowed or taken as
+ *    interrupting, a construct was still open at the block's end, and the block is joined
+ *    with the next ones (about
  *    doubling it, so that a run of wrong guesses costs at most about twice the final
  *    block). This gives the blocks and what each defines.
  * 3. A definition inside a container directive that another block could use joins the
@@ -290,6 +299,7 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
   }
   const split = splitBlocks(input);
   const cands = split.blocks;
+  const sentinel = split.unclosedFrontMatter ? QUIRK_SENTINEL : SENTINEL;
 
   // What the previous version knows.
   const metas = new Map<string, BlockMeta>(previous?.probes);
@@ -339,9 +349,9 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
     if (!meta) {
       const labels = labelsOf.get(source) ?? candidateLabels(source);
       const seeds = labels.filter((l) => estimate.has(l));
-      const r = parseWith(flags[0], flags[2], last ? source : source + SENTINEL, seeds);
+      const r = parseWith(flags[0], flags[2], last ? source : source + sentinel, seeds);
       reparsed++;
-      meta = { labels, defines: r.defines, open: !last && !closedAt(r.tree, source.length) };
+      meta = { labels, defines: r.defines, open: !last && !closedAt(r.tree, source.length, split.unclosedFrontMatter) };
       metas.set(metaKey, meta);
       if (!meta.open) fresh = { tree: r.tree, seeds };
       yield;
@@ -409,7 +419,7 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
     let tree = f.fresh && f.fresh.seeds.filter((l) => !own.has(l)).join('\u0000') === required ? f.fresh.tree : trees.get(key);
     if (!tree) {
       const last = f.flags[1] === 'E';
-      tree = parseWith(f.flags[0], f.flags[2], last ? f.source : f.source + SENTINEL, required ? required.split('\u0000') : NO_SEEDS).tree;
+      tree = parseWith(f.flags[0], f.flags[2], last ? f.source : f.source + sentinel, required ? required.split('\u0000') : NO_SEEDS).tree;
       reparsed++;
       yield;
     }
