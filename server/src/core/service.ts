@@ -80,10 +80,11 @@ export interface BriefService {
   summary(doc: ITextDocument): BriefSummary | undefined;
   /**
    * `summary`, with the parse made one block at a time: `pause` is called after each
-   * block, and when it returns a promise the parse waits for it. The workspace index
-   * lets requests on open documents through that way (docs/performance.md).
+   * block, and once more (with `true`) before the model is built, and when it returns a
+   * promise the work waits for it. The workspace index lets requests on open documents
+   * through that way (docs/performance.md).
    */
-  summaryInSlices(doc: ITextDocument, pause: () => Promise<void> | void): Promise<BriefSummary | undefined>;
+  summaryInSlices(doc: ITextDocument, pause: (beforeBuild?: boolean) => Promise<void> | void): Promise<BriefSummary | undefined>;
   completion(doc: ITextDocument, offset: number): CompletionResult[];
   /** `textOf` reads another file (the conventions), to find an entry in it. */
   definition(doc: ITextDocument, offset: number, textOf?: (uri: string) => string | undefined): DocLocation[];
@@ -166,6 +167,8 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
           const wait = pause();
           if (wait) await wait;
         }
+        const wait = pause(true);
+        if (wait) await wait;
       }
       return summary(doc, prepared);
     },

@@ -29,9 +29,10 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
 /**
  * The longest the index parses without letting requests through. A 30 KB brief takes
  * 50–100 ms to parse whole here, which a hover arriving meanwhile would wait for; in
- * slices of a few blocks it waits at most about this long (docs/performance.md).
+ * slices of a few blocks it waits about this long, or for the model of one brief (a
+ * few milliseconds), whichever is longer (docs/performance.md).
  */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 
 /**
  * Every brief of every workspace folder, as a small `BriefSummary` (no text, no parse tree).
@@ -209,8 +210,10 @@ export class WorkspaceIndex {
     }
     try {
       let sliceStart = performance.now();
-      const pause = () => {
-        if (performance.now() - sliceStart < SLICE_MS) return;
+      // Building the model and running the rules is one piece of a few milliseconds: let
+      // requests through before it whatever the parse took.
+      const pause = (beforeBuild?: boolean) => {
+        if (!beforeBuild && performance.now() - sliceStart < SLICE_MS) return;
         return yieldToRequests().then(() => void (sliceStart = performance.now()));
       };
       const summary = await this.indexService.summaryInSlices({ uri, version: 0, getText: () => text }, pause);
