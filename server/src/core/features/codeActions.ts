@@ -1,8 +1,11 @@
 import type { Analysis } from '../analysis';
+import type { Directive } from '../model/types';
 import type { Diagnostic } from '../rules/types';
 import { editDistance } from '../rules/unknownTag';
 import type { BibEntry } from '../sources/bibliography';
 import type { Span } from '../text/span';
+import { parseFragment } from '../parse/markdown';
+import { nodesAt, nodesIn, probe, PROBE_LIMIT } from './syntaxAt';
 
 export interface TextEdit {
   span: Span;
@@ -19,6 +22,7 @@ export interface CodeActionResult {
 }
 
 const MAX_CITATION_ACTIONS = 5;
+const MAX_DIAGNOSTICS_PER_REQUEST = 50;
 const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
 
 /**
@@ -29,25 +33,36 @@ const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
  * - a missing footnote definition: create it;
  * - a near-miss tag name or suppression code: replace it;
  * - any diagnostic: suppress its code for that line.
+ *
+ * Edits never corrupt (docs/reliability.md, test/unit/editsNeverCorrupt.test.ts): each fix
+ * is parsed again with the blocks around it before it is offered, and must read back as
+ * meant (a citation in plain text, a footnote reference that resolves, one claim tag, an
+ * HTML comment); a fix that cannot be written safely there is not offered. Inserted lines
+ * use the document's line breaks.
  */
 export function codeActions(analysis: Analysis, range: Span): CodeActionResult[] {
   const { model } = analysis;
   if (!model.isBrief) return [];
   const out: CodeActionResult[] = [];
+  let served = 0;
   for (const d of analysis.diagnostics) {
     if (!overlaps(d.span, range)) continue;
+    // A selection over hundreds of findings: the fixes of the first ones (each fix is checked by parsing its block).
+    if (++served > MAX_DIAGNOSTICS_PER_REQUEST) break;
     switch (d.code) {
       case 'unsourced-claim': {
         const claim = model.claims.find((c) => c.directive.span.start === d.span.start);
-        if (claim) out.push(...citationActions(analysis, d, claim.label, claim.directive.span.end));
+        if (claim) out.push(...citationActions(analysis, d, claim.label, claimSourcePlace(claim.directive)));
         break;
       }
       case 'possible-unsourced-assertion': {
-        const sentence = model.text.slice(d.span.start, d.span.end);
-        const body = sentence.replace(/[.!]["'”’)*_]*$/, '');
-        const at = d.span.start + body.length;
-        out.push(...citationActions(analysis, d, sentence, at));
-        const tag = tagAsClaim(sentence, d.span.start);
+        const { start, end } = sentenceContent(analysis, d.span);
+        const sentence = model.text.slice(start, end);
+        const body = sentence.slice(0, withoutFinalPunctuation(sentence));
+        const at = start + body.length;
+        if (end <= start) break;
+        out.push(...citationActions(analysis, d, sentence, { kind: 'after', at }));
+        const tag = tagAsClaim(analysis, body, start);
         if (tag) out.push({ title: 'Tag this sentence as a claim', edits: tag, diagnostic: d });
         break;
       }
@@ -60,10 +75,9 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
           if (meant) out.push({ title: `Change to "${meant}"`, edits: [{ span: d.span, newText: meant }], diagnostic: d, isPreferred: true });
         }
         const id = d.data?.footnote;
-        if (typeof id === 'string' && !model.footnoteDefinitions.some((f) => f.id === id)) {
-          const end = model.text.length;
-          const sep = model.text.endsWith('\n\n') ? '' : model.text.endsWith('\n') ? '\n' : '\n\n';
-          out.push({ title: `Create the footnote definition [^${id}]`, edits: [{ span: { start: end, end }, newText: `${sep}[^${id}]: Source to be added.\n` }], diagnostic: d, isPreferred: true });
+        if (typeof id === 'string' && !model.footnoteDefinitions.some((f) => f.id === id) && definitionResolves(analysis, d.span, id)) {
+          const definition = appendDefinition(analysis, `[^${id}]: Source to be added.`);
+          if (definition) out.push({ title: `Create the footnote definition [^${id}]`, edits: [definition], diagnostic: d, isPreferred: true });
         }
         break;
       }
@@ -80,22 +94,197 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
   return out;
 }
 
-function citationActions(analysis: Analysis, d: Diagnostic, text: string, at: number): CodeActionResult[] {
+/**
+ * Where a sentence's text ends before its final punctuation: `.`, `!` or `?` with the
+ * quotes, brackets and emphasis marks after them, repeated (`stated .!`), and the space
+ * before them. One backward pass.
+ */
+function withoutFinalPunctuation(sentence: string): number {
+  let end = sentence.length;
+  for (;;) {
+    let k = end;
+    while (k > 0 && `"'”’)*_`.includes(sentence[k - 1])) k--;
+    if (k === 0 || !'.!?'.includes(sentence[k - 1])) return end;
+    k--;
+    while (k > 0 && /\s/.test(sentence[k - 1])) k--;
+    end = k;
+  }
+}
+
+/**
+ * The part of a sentence's span that is inline text: a sentence at the edge of a table cell
+ * or of a container's label starts or ends on the cell's `|` or the label's brackets, where
+ * an inserted reference or tag would break the syntax around it.
+ */
+function sentenceContent(analysis: Analysis, span: Span): Span {
+  const isHost = (n: { type: string }) => n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell';
+  // The innermost text block at its start, else the first one inside it (a sentence read from a container's fence on).
+  const host = [...nodesAt(analysis.parsed, span.start)].reverse().find(isHost) ?? nodesIn(analysis.parsed, span.start, span.end).find(isHost);
+  const children = host && 'children' in host.node ? host.node.children : [];
+  const first = children[0]?.position?.start.offset;
+  const last = children[children.length - 1]?.position?.end.offset;
+  if (!host || first === undefined || last === undefined) return span;
+  const base = host.start - host.node.position!.start.offset!;
+  let start = Math.max(span.start, base + first);
+  let end = Math.min(span.end, base + last);
+  while (start < end && /\s/.test(analysis.model.text[start])) start++;
+  while (end > start && /\s/.test(analysis.model.text[end - 1])) end--;
+  return { start, end };
+}
+
+/**
+ * Where a claim's source goes: right after a text directive (a reference later in the
+ * sentence sources it), or into the `src` attribute of a leaf or container claim (text
+ * after `:::claim` would be part of the fence line, and after the closing `:::` it would
+ * no longer close the container).
+ */
+type SourcePlace = { kind: 'after'; at: number } | { kind: 'src'; directive: Directive };
+
+function claimSourcePlace(d: Directive): SourcePlace {
+  if (d.kind !== 'text') return { kind: 'src', directive: d };
+  return { kind: 'after', at: d.span.end };
+}
+
+function citationActions(analysis: Analysis, d: Diagnostic, text: string, place: SourcePlace): CodeActionResult[] {
   const out: CodeActionResult[] = [];
-  const insert = (newText: string): TextEdit => ({ span: { start: at, end: at }, newText });
+  const doc = analysis.model.text;
+  const lower = doc.toLowerCase();
   for (const entry of rankEntries([...analysis.bibliography.entries.values()], text).slice(0, MAX_CITATION_ACTIONS)) {
-    out.push({ title: `Cite @${entry.key}${entry.title ? ` — ${short(entry.title)}` : ''}`, edits: [insert(` [@${entry.key}]`)], diagnostic: d, isPreferred: out.length === 0 });
+    // A link definition `[@key]: url` would make `[@key]` that link, not a citation.
+    if (place.kind === 'after' && lower.includes(`[@${entry.key.toLowerCase()}]:`)) continue;
+    const edit = place.kind === 'src' ? srcEdit(doc, place.directive, entry.key) : insertAfter(doc, place.at, `[@${entry.key}]`, true);
+    if (!readsBack(analysis, edit, place, entry.key, 'citation')) continue;
+    out.push({ title: `Cite @${entry.key}${entry.title ? ` — ${short(entry.title)}` : ''}`, edits: [edit], diagnostic: d, isPreferred: out.length === 0 });
   }
   // The placeholder: a footnote whose definition says what is missing; it resolves, so the brief stays clean.
+  if (!footnotesParse(analysis)) return out;
   const id = freeFootnoteId(analysis);
-  const end = analysis.model.text.length;
-  const sep = analysis.model.text.endsWith('\n\n') ? '' : analysis.model.text.endsWith('\n') ? '\n' : '\n\n';
+  const reference = place.kind === 'src' ? srcEdit(doc, place.directive, id) : insertAfter(doc, place.at, `[^${id}]`, false);
+  const definition = appendDefinition(analysis, `[^${id}]: Source to be added.`);
+  if (!definition || !readsBack(analysis, reference, place, id, 'footnote')) return out;
   out.push({
     title: `Add a footnote placeholder for the source ([^${id}])`,
-    edits: [insert(`[^${id}]`), { span: { start: end, end }, newText: `${sep}[^${id}]: Source to be added.\n` }],
+    edits: [reference, definition],
     diagnostic: d,
   });
   return out;
+}
+
+/**
+ * A document that starts with a `---` line that opens no front matter has no GFM footnotes
+ * at all: remark-frontmatter and the footnote extension together read `[^a]: …` as a link
+ * definition there (docs/reliability.md). A footnote fix would not resolve.
+ */
+function footnotesParse(analysis: Analysis): boolean {
+  return analysis.model.frontMatter !== undefined || !/^\uFEFF?---[ \t]*(?:\r\n|\r|\n|$)/.test(analysis.model.text.slice(0, 100));
+}
+
+/** Whether `[^id]` at `span` becomes a footnote reference once its definition exists (not a directive's label `:x[^id]`). */
+function definitionResolves(analysis: Analysis, span: Span, id: string): boolean {
+  if (!footnotesParse(analysis)) return false;
+  const p = probe(analysis.parsed, analysis.model.text, [{ span: { start: span.start, end: span.start }, newText: '' }], `\n\n[^${id}]: x\n`);
+  return !!p && p.typesAt(p.at(0)).some((n) => n.type === 'footnoteReference' && n.start === p.at(0));
+}
+
+/** Inline text where a citation is read: not in code, HTML, a link or a definition. */
+const PHRASING = new Set(['paragraph', 'heading', 'table', 'tableRow', 'tableCell', 'emphasis', 'strong', 'delete', 'textDirective', 'blockquote', 'list', 'listItem', 'containerDirective', 'leafDirective', 'footnoteDefinition', 'text']);
+
+/**
+ * Whether the inserted source reads back as one, parsed with the blocks around it: a
+ * citation as inline text, a footnote reference as a footnote reference, a `src` value as
+ * that directive's attribute. (A link definition `[x]:` before it, a `:1` before `[`, an
+ * unclosed construct around it: anything that would swallow it.)
+ */
+function readsBack(analysis: Analysis, edit: TextEdit, place: SourcePlace, key: string, kind: 'citation' | 'footnote'): boolean {
+  const { parsed, model } = analysis;
+  const definition = kind === 'footnote' ? `\n\n[^${key}]: x\n` : '';
+  const p = probe(parsed, model.text, [edit], definition);
+  if (!p) return false;
+  if (place.kind === 'src') {
+    const chain = p.typesAt(p.at(0));
+    const dir = [...chain].reverse().find((n) => n.type.endsWith('Directive'));
+    const src = dir && 'attributes' in dir.node ? dir.node.attributes?.src : undefined;
+    return typeof src === 'string' && src.split(/[\s,]+/).map((k) => k.replace(/^@/, '')).includes(key);
+  }
+  const offset = p.at(0) + edit.newText.indexOf(kind === 'citation' ? '@' : '[');
+  const chain = p.typesAt(offset);
+  if (kind === 'footnote') return chain.some((n) => n.type === 'footnoteReference' && n.start === offset);
+  return chain.length > 0 && chain[chain.length - 1].type === 'text' && chain.every((n) => PHRASING.has(n.type));
+}
+
+/**
+ * Inserts a reference at `at`, after a space when `spaced` or when the reference would
+ * otherwise change what comes before it: a backslash would escape its bracket, and right
+ * after a directive's name (or anything that reads as one, `3:1`) it would become its label.
+ */
+function insertAfter(text: string, at: number, reference: string, spaced: boolean): TextEdit {
+  const before = text.slice(Math.max(0, at - 200), at);
+  const escaped = backslashesBefore(text, at, 0) % 2 === 1;
+  // `:name[…]` is a directive whatever comes before the colon (`3:1[^a]` is the directive `:1` with the label `^a`).
+  const afterName = /:[A-Za-z0-9_-]+$/.test(before);
+  const space = spaced || escaped || afterName ? ' ' : '';
+  return { span: { start: at, end: at }, newText: space + reference };
+}
+
+/** Adds `key` to a claim's `src` attribute: a new `{src=…}`, a new attribute in its `{…}`, or the value of an empty `src`. */
+function srcEdit(text: string, d: Directive, key: string): TextEdit {
+  const value = /^[^\s"'=<>`{}]+$/.test(key) ? key : key.includes('"') ? `'${key}'` : `"${key}"`;
+  const src = d.attributes.find((a) => a.name === 'src');
+  if (src && !src.value.trim()) {
+    const quoted = text[src.valueSpan.start - 1] === '"' || text[src.valueSpan.start - 1] === "'";
+    return { span: src.valueSpan, newText: quoted ? key : value };
+  }
+  if (d.attributesSpan) {
+    const close = d.attributesSpan.end - 1;
+    const inner = text.slice(d.attributesSpan.start + 1, close);
+    return { span: { start: close, end: close }, newText: `${inner.trim() ? ' ' : ''}src=${value}` };
+  }
+  const at = d.labelSpan.end > d.nameSpan.end || text[d.nameSpan.end] === '[' ? d.labelSpan.end + 1 : d.nameSpan.end;
+  return { span: { start: at, end: at }, newText: `{src=${value}}` };
+}
+
+/** How many backslashes end `text` before `at` (not before `from`). */
+function backslashesBefore(text: string, at: number, from: number): number {
+  let n = 0;
+  while (at - n > from && text.charCodeAt(at - n - 1) === 92) n++;
+  return n;
+}
+
+/** The line break a line inserted at `offset` should use: the one ending that line, else the one before, else LF. */
+function eolAt(text: string, offset: number): string {
+  const after = /\r\n|\r|\n/.exec(text.slice(offset, offset + 100_000));
+  if (after) return after[0];
+  const before = /(\r\n|\r|\n)[^\r\n]*$/.exec(text.slice(Math.max(0, offset - 100_000), offset));
+  return before?.[1] ?? '\n';
+}
+
+/**
+ * A definition at the end of the document, after a blank line, with the document's line
+ * breaks. When the last block never closes (a fenced code block, a container directive, an
+ * HTML comment), text appended after it would be inside it: the definition then goes
+ * before that block, at the top level, where every reference sees it. Undefined when the
+ * last block is too large to check (PROBE_LIMIT).
+ */
+function appendDefinition(analysis: Analysis, definition: string): TextEdit | undefined {
+  const { model, parsed } = analysis;
+  const text = model.text;
+  const end = text.length;
+  const eol = eolAt(text, end);
+  let breaks = 0;
+  for (let i = end - 1; i >= 0 && breaks < 2 && (text[i] === '\n' || text[i] === '\r'); i--) if (text[i] === '\r' || text[i - 1] !== '\r') breaks++;
+  const sep = end === 0 ? '' : eol.repeat(Math.max(0, 2 - breaks));
+  const appended: TextEdit = { span: { start: end, end }, newText: `${sep}${definition}${eol}` };
+  const last = end > 0 ? nodesAt(parsed, end - 1)[0] : undefined;
+  if (!last || last.type === 'yaml') return appended;
+  // Where would the parser put it? Parse the last block with the definition after it.
+  if (end - last.start > PROBE_LIMIT) return undefined;
+  const tree = parseFragment(text.slice(last.start) + appended.newText, false);
+  const at = end - last.start + sep.length;
+  if (tree.children.some((n) => n.type === 'footnoteDefinition' && n.position?.start.offset === at)) return appended;
+  const lineStart = model.lines.lineStart(model.lines.positionAt(last.start).line);
+  const previousLine = lineStart === 0 ? -1 : model.lines.positionAt(lineStart - 1).line;
+  const previousBlank = previousLine < 0 || /^[ \t]*$/.test(text.slice(model.lines.lineStart(previousLine), model.lines.lineEnd(previousLine)));
+  return { span: { start: lineStart, end: lineStart }, newText: `${previousBlank ? '' : eol}${definition}${eol}${eol}` };
 }
 
 const STOP = new Set('the and for with from that this into over under about after before than their there were was are has have had not but its his her they them which who what when where while will would could should said says also more most some such only other been being very'.split(' '));
@@ -126,46 +315,127 @@ function freeFootnoteId(analysis: Analysis): string {
   return `source-${n}`;
 }
 
-/** Wraps the sentence (without its final punctuation) in `:claim[…]`, when its brackets balance. */
-function tagAsClaim(sentence: string, start: number): TextEdit[] | undefined {
-  const body = sentence.replace(/[.!]["'”’)*_]*$/, '');
+/**
+ * Wraps the sentence (without its final punctuation) in `:claim[…]`, when the result reads
+ * back as exactly that claim: its brackets balance (escapes counted), it does not end in a
+ * backslash that would escape the closing bracket, it stays in one paragraph (in a table,
+ * in one cell: no `|` in it), it cuts through no inline construct (emphasis, a link, code,
+ * a directive) that starts outside it or ends after it, and parsed again it is one claim.
+ */
+function tagAsClaim(analysis: Analysis, body: string, start: number): TextEdit[] | undefined {
   let depth = 0;
-  for (const c of body) {
-    if (c === '[') depth++;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\') {
+      if (i + 1 >= body.length) return undefined;
+      i++;
+    } else if (c === '[') depth++;
     else if (c === ']' && --depth < 0) return undefined;
   }
-  if (depth !== 0 || body.includes('\n\n')) return undefined;
-  return [
+  if (depth !== 0 || /\n[ \t>]*\r?\n|\r[ \t>]*\r/.test(body) || !body.trim()) return undefined;
+  // Right after `:name` (a directive without a label) or a backslash, `:claim[` would not open a claim.
+  const text = analysis.model.text;
+  const before = text.slice(Math.max(0, start - 100), start);
+  if (/(?::[A-Za-z0-9_-]*|\\)$/.test(before)) return undefined;
+  const end = start + body.length;
+  const nodes = nodesIn(analysis.parsed, start, end);
+  // A table splits its rows into cells at `|` before it reads brackets: a label may not hold one.
+  if (nodes.some((n) => n.type === 'tableCell') && /(?:^|[^\\])\|/.test(body)) return undefined;
+  for (const n of nodes) {
+    if (n.type === 'text' || n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell' || n.type === 'tableRow' || n.type === 'table') continue;
+    if ((n.start < start && start < n.end) || (n.start < end && end < n.end)) return undefined;
+  }
+  const edits: TextEdit[] = [
     { span: { start, end: start }, newText: ':claim[' },
-    { span: { start: start + body.length, end: start + body.length }, newText: ']' },
+    { span: { start: end, end }, newText: ']' },
   ];
+  // Read back: one claim, from the opening to the closing bracket (not a footnote definition `[^1]:claim[…`, not a label).
+  const p = probe(analysis.parsed, text, edits);
+  const claim = p?.typesAt(p.at(0)).find((n) => n.type === 'textDirective' && n.start === p.at(0));
+  return p && claim && 'name' in claim.node && claim.node.name === 'claim' && claim.end === p.at(1) + 1 ? edits : undefined;
 }
 
-/** `<!-- briefmark-disable-next-line CODE -->` on its own line before the diagnostic's line, indented like it. */
+/** Blocks before which a whole line can be inserted without changing the structure around them. */
+const LINE_BLOCKS = new Set(['paragraph', 'heading', 'table', 'list', 'blockquote', 'containerDirective', 'leafDirective', 'footnoteDefinition', 'code', 'html', 'thematicBreak', 'definition']);
+/** Where inline HTML appended to a line is read as HTML (not code, a link destination, a label, a table cell). */
+const INLINE_PARENTS = new Set(['paragraph', 'emphasis', 'strong', 'delete', 'blockquote', 'list', 'listItem', 'containerDirective', 'footnoteDefinition']);
+
+/**
+ * `<!-- briefmark-disable-next-line CODE -->` for the diagnostic's line, written where it
+ * changes nothing else:
+ * - into the comment the line has already, when it has one (`… unknown-source CODE -->`);
+ * - on a line of its own before that line, with its indentation and `>` markers, when the
+ *   line starts a block (a paragraph, a heading, a list, a first list item…);
+ * - else (a wrapped line of a paragraph, a later list item) at the end of the line before,
+ *   as inline HTML, when that line ends in plain paragraph text — a line of its own would
+ *   split the paragraph or the list;
+ * - not at all in the front matter (YAML has no comment Briefmark reads) or where neither
+ *   is safe (inside a multi-line directive label, a table, after a blank line in a list).
+ */
 function suppressLine(analysis: Analysis, d: Diagnostic): CodeActionResult | undefined {
   if (d.code === 'invalid-conventions') return undefined; // never suppressible
-  const { model } = analysis;
+  const { model, parsed } = analysis;
+  const text = model.text;
+  if (model.frontMatter && d.span.start < model.frontMatter.span.end) return undefined;
+  const comment = `<!-- briefmark-disable-next-line ${d.code} -->`;
   const line = model.lines.positionAt(d.span.start).line;
-  const lineStart = model.lines.offsetAt({ line, character: 0 });
-  const indent = /^[ \t]*/.exec(model.text.slice(lineStart, lineStart + 200))![0];
-  const eol = model.text.includes('\r\n') ? '\r\n' : '\n';
-  return {
-    title: `Suppress ${d.code} for this line`,
-    edits: [{ span: { start: lineStart, end: lineStart }, newText: `${indent}<!-- briefmark-disable-next-line ${d.code} -->${eol}` }],
-    diagnostic: d,
+  const result = (edit: TextEdit): CodeActionResult => ({ title: `Suppress ${d.code} for this line`, edits: [edit], diagnostic: d });
+  // The line has its comment already: add the code to it. (A new line before it would take that comment's place.)
+  const existing = model.suppressions.filter((x) => x.kind === 'next-line' && x.line === line && x.codes.length > 0).pop();
+  if (existing) return result({ span: { start: existing.codeSpans[existing.codeSpans.length - 1].end, end: existing.codeSpans[existing.codeSpans.length - 1].end }, newText: ` ${d.code}` });
+  const lineStart = model.lines.lineStart(line);
+  const nextLine = line + 1 < model.lines.lineCount ? model.lines.lineStart(line + 1) : text.length + 1;
+  const chain = nodesAt(parsed, d.span.start);
+  const first = chain.find((n) => n.start >= lineStart && n.start < nextLine);
+  const prefix = first ? text.slice(lineStart, first.start) : '';
+  // Read back: the comment is an HTML comment of its own (not a link destination after `[x]:`, not code).
+  const isComment = (edit: TextEdit, lead: number) => {
+    const p = probe(parsed, text, [edit]);
+    if (!p) return false;
+    const at = p.at(0) + lead;
+    return p.typesAt(at).some((n) => n.type === 'html' && n.start === at && 'value' in n.node && n.node.value.trim() === comment);
   };
+  if (first && LINE_BLOCKS.has(first.type) && /^[ \t>]*$/.test(prefix)) {
+    const edit = { span: { start: lineStart, end: lineStart }, newText: `${prefix}${comment}${eolAt(text, lineStart)}` };
+    if (isComment(edit, prefix.length)) return result(edit);
+  }
+  if (line === 0) return undefined;
+  const prevStart = model.lines.lineStart(line - 1);
+  let at = model.lines.lineEnd(line - 1);
+  while (at > prevStart && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  // A hard line break (`\` at the end) stays at the end.
+  if (backslashesBefore(text, at, prevStart) % 2 === 1) at--;
+  if (at <= prevStart) return undefined;
+  const around = nodesAt(parsed, at - 1);
+  const innermost = around[around.length - 1];
+  if (!innermost || innermost.type !== 'text' || !around.slice(0, -1).every((n) => INLINE_PARENTS.has(n.type))) return undefined;
+  if (model.directives.some((x) => x.span.start < at && at < x.span.end)) return undefined;
+  // The comment's `-->` would close an HTML comment or tag left open before it (`<!--`, `<a `), turning text into HTML.
+  const host = around.find((n) => n.type === 'paragraph');
+  const before = text.slice(host?.start ?? prevStart, at);
+  if (before.lastIndexOf('<') > before.lastIndexOf('>') || before.lastIndexOf('<!--') > before.lastIndexOf('-->')) return undefined;
+  const edit = { span: { start: at, end: at }, newText: ` ${comment}` };
+  return isComment(edit, 1) ? result(edit) : undefined;
 }
 
 function short(s: string, max = 50): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
-/** Applies edits to a text (for tests and previews): edits must not overlap. */
+/**
+ * Applies edits to a text (for tests and previews) as an LSP client applies a
+ * WorkspaceEdit: spans refer to the original text and must not overlap; inserts at one
+ * place appear in the order of the array.
+ */
 export function applyEdits(text: string, edits: TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.span.start - b.e.span.start || a.i - b.i);
+  let out = '';
+  let at = 0;
+  for (const { e } of sorted) {
+    out += text.slice(at, e.span.start) + e.newText;
+    at = Math.max(at, e.span.end);
+  }
+  return out + text.slice(at);
 }
 
 

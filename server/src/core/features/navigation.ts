@@ -93,8 +93,8 @@ export function referencesAt(
       break;
     }
     case 'footnote': {
-      const def = model.footnoteDefinitions.find((d) => d.id === target.id);
-      if (includeDeclaration && def) out.push({ uri: model.uri, span: def.labelSpan });
+      // Every definition of the id (a duplicate too): rename changes them all.
+      if (includeDeclaration) for (const d of model.footnoteDefinitions) if (d.id === target.id) out.push({ uri: model.uri, span: d.labelSpan });
       for (const f of model.footnoteReferences) if (f.id === target.id) out.push({ uri: model.uri, span: { start: f.span.start + 2, end: f.span.end - 1 } });
       break;
     }
@@ -123,13 +123,36 @@ export function prepareRenameAt(analysis: Analysis, offset: number): PrepareResu
     if (!analysis.conventions.actors.some((a) => a.id === target.id)) return { error: `The actor \`${target.id}\` is not in the conventions' actors, so it cannot be renamed.` };
     return { span: target.span, placeholder: target.id };
   }
-  if (target.kind === 'citation') return { span: target.span, placeholder: target.key };
+  if (target.kind === 'citation') {
+    // A URL in `src` is a link, not a key: nothing declares it, and a new name would lose the source.
+    if (URL_KEY.test(target.key)) return { error: `\`${target.key}\` is a URL, not a citation key: there is nothing to rename.` };
+    // A key that names a source document (`sources/<key>.md`), or a footnote and no bibliography entry: renaming the key alone would break that.
+    const doc = analysis.sourceDocuments.get(target.key);
+    if (doc) return { error: `\`${target.key}\` names the source document ${doc.uri}: rename that file and the key together.` };
+    if (!analysis.bibliography.entries.has(target.key) && analysis.model.footnoteDefinitions.some((d) => d.id === target.key.toLowerCase()))
+      return { error: `\`${target.key}\` names the footnote [^${target.key}]: rename the footnote instead.` };
+    return { span: target.span, placeholder: target.key };
+  }
   return { span: target.span, placeholder: analysis.model.text.slice(target.span.start, target.span.end) };
 }
 
-const ACTOR_ID = /^[\p{L}\p{N}_][\p{L}\p{N}_.\-]*$/u;
-const CITATION_KEY = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*$/u;
-const FOOTNOTE_ID = /^[^\s\[\]^]+$/;
+const URL_KEY = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** An actor id as the conventions schema allows it (schemas/briefmark.schema.json, `definitions.id`). */
+const ACTOR_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+/**
+ * A citation key that reads back as the same key wherever Briefmark writes it: `[@key]`,
+ * `@key`, `src=key`, front matter YAML, BibTeX and CSL. Pandoc also allows `: < > ~ % & $ #`
+ * inside keys, but in Markdown `:x` starts a directive, `<b>` is HTML and `~x~`
+ * strikethrough, `%` starts a BibTeX comment and `&…` an entity; a new name may not use them.
+ */
+const CITATION_KEY = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[.\-+?/](?=[\p{L}\p{N}_]))*$/u;
+/**
+ * A new footnote id: letters, digits, combining marks, and `_ - . +`. Markdown allows more
+ * in a label, but a reference without a definition yet is plain text, where `<` starts
+ * HTML, a backtick code, `:x` a directive, `@` a citation, and `\` escapes the closing
+ * bracket.
+ */
+const FOOTNOTE_ID = /^[\p{L}\p{N}\p{M}_.+\-]+$/u;
 
 /**
  * Rename an actor id (its conventions entry and every `id=`, `by=` and `actor=` in every
@@ -146,10 +169,17 @@ export function renameAt(analysis: Analysis, offset: number, newName: string, su
   const edits: RenameEdit[] = [];
   switch (target.kind) {
     case 'actor': {
-      if (!ACTOR_ID.test(newName)) return { error: `\`${newName}\` is not a valid actor id: use letters, digits, \`_\`, \`-\` and \`.\`, without spaces.` };
+      if (!ACTOR_ID.test(newName)) return { error: `\`${newName}\` is not a valid actor id: start with a letter or digit, then letters, digits, \`_\`, \`-\`, \`.\` and \`:\` (ASCII), without spaces.` };
       if (newName === target.id) return { edits: [] };
       const clash = conventions.actors.find((a) => a.id === newName);
       if (clash) return { error: `Cannot rename \`${target.id}\` to \`${newName}\`: the conventions already have an actor \`${newName}\` (${clash.name}).` };
+      // `{#id}` is remark-directive's shorthand: a `.` in it starts a class (`#a.b` is id `a`, class `b`).
+      if (newName.includes('.'))
+        for (const s of summaries) {
+          const text = s.uri === model.uri ? model.text : textOf(s.uri);
+          const short = s.actorRefs.find((r) => r.actorId === target.id && r.idSpan && text?.[r.idSpan.start - 1] === '#');
+          if (short) return { error: `Cannot rename \`${target.id}\` to \`${newName}\`: ${s.uri} writes it as \`#${target.id}\`, where a \`.\` would start a class. Write \`id=${target.id}\` there first, or choose a name without \`.\`.` };
+        }
       const entry = conventions.actors.find((a) => a.id === target.id)!;
       const file = entry.origin?.uri ?? conventions.uri;
       if (file) {
@@ -163,7 +193,7 @@ export function renameAt(analysis: Analysis, offset: number, newName: string, su
     }
     case 'citation': {
       const key = newName.startsWith('@') ? newName.slice(1) : newName;
-      if (!CITATION_KEY.test(key)) return { error: `\`${newName}\` is not a valid citation key: start with a letter, digit or \`_\`, no spaces.` };
+      if (!CITATION_KEY.test(key)) return { error: `\`${newName}\` is not a valid citation key: start with a letter, digit or \`_\`, then letters, digits, \`_\`, and \`. - + ? /\` between them; no spaces.` };
       if (key === target.key) return { edits: [] };
       const entry = bibliography.entries.get(target.key);
       const affected = [...summaries].filter((s) => s.citations.some((c) => c.key === target.key && c.entryUri === entry?.origin.uri));
@@ -175,12 +205,23 @@ export function renameAt(analysis: Analysis, offset: number, newName: string, su
         edits.push({ uri: entry.origin.uri, span, newText: key });
       }
       for (const s of affected) for (const c of s.citations) if (c.key === target.key && c.entryUri === entry?.origin.uri) edits.push({ uri: s.uri, span: c.span, newText: key });
+      // GFM reads `x@a.b` as an e-mail address: a key with a `.` after `-@` or `x@` would stop being a citation.
+      if (/\.[\p{L}\p{N}_]/u.test(key))
+        for (const e of edits) {
+          const text = e.uri === model.uri ? model.text : textOf(e.uri);
+          if (text?.[e.span.start - 1] === '@' && /[A-Za-z0-9._+-]/.test(text[e.span.start - 2] ?? ''))
+            return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: in ${e.uri} it follows \`${text[e.span.start - 2]}\`, where \`${text[e.span.start - 2]}@${key}\` would read as an e-mail address. Choose a key without \`.\`, or put a space before the \`@\` there.` };
+        }
       return { edits };
     }
     case 'footnote': {
-      if (!FOOTNOTE_ID.test(newName)) return { error: `\`${newName}\` is not a valid footnote id: no spaces, brackets or \`^\`.` };
+      if (!FOOTNOTE_ID.test(newName)) return { error: `\`${newName}\` is not a valid footnote id: use letters, digits, \`_\`, \`-\`, \`.\` and \`+\`.` };
       const id = normalizeLabel(newName);
       if (id !== target.id && model.footnoteDefinitions.some((d) => d.id === id)) return { error: `Cannot rename \`[^${target.id}]\` to \`[^${newName}]\`: that footnote already exists.` };
+      // A citation or src key can name a footnote (`@1` for `[^1]`): it would stop resolving.
+      const keys = [...model.citations.flatMap((c) => c.items.map((i) => ({ key: i.key, span: i.keySpan }))), ...model.claims.flatMap((c) => c.srcKeys)];
+      const byKey = keys.find((k) => k.key.toLowerCase() === target.id && !bibliography.entries.has(k.key));
+      if (byKey) return { error: `Cannot rename \`[^${target.id}]\`: the key \`${byKey.key}\` at line ${model.lines.positionAt(byKey.span.start).line + 1} names it too. Cite it as \`[^${target.id}]\` there first.` };
       for (const d of model.footnoteDefinitions) if (d.id === target.id) edits.push({ uri: model.uri, span: d.labelSpan, newText: newName });
       for (const f of model.footnoteReferences) if (f.id === target.id) edits.push({ uri: model.uri, span: { start: f.span.start + 2, end: f.span.end - 1 }, newText: newName });
       return { edits };

@@ -34,7 +34,7 @@ export function readDirective(
   let attributes: Attribute[] = [];
   let attributesSpan: Directive['attributesSpan'];
   if (pos < end && text[pos] === '{') {
-    const close = text.indexOf('}', pos);
+    const close = closingBrace(text, pos, kind === 'text' ? end : lineEnd);
     const stop = close < 0 || close >= (kind === 'text' ? end : lineEnd) ? -1 : close;
     if (stop >= 0) {
       attributesSpan = { start: pos, end: stop + 1 };
@@ -57,6 +57,24 @@ export function readDirective(
     attributesSpan,
     closed,
   };
+}
+
+/** The `}` that closes the attribute list opened at `open`, skipping quoted values (`{src="x}"}`); -1 if none before `limit`. */
+function closingBrace(text: string, open: number, limit: number): number {
+  let quote = '';
+  let afterEquals = false;
+  for (let i = open + 1; i < limit; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if ((c === '"' || c === "'") && afterEquals) quote = c;
+    else if (c === '}') return i;
+    if (c === '=') afterEquals = true;
+    else if (c !== ' ' && c !== '\t') afterEquals = false;
+  }
+  return -1;
 }
 
 function matchBracket(text: string, open: number, limit: number): number {
@@ -99,7 +117,11 @@ function readAttributes(text: string, from: number, to: number, values: Record<s
     const parsed = values[name];
     out.push({ name, value: typeof parsed === 'string' ? parsed : raw ?? '', span: { start: at, end: at + m[0].length }, valueSpan });
   }
-  return out;
+  // An attribute written twice (`{src=a src=b}`): the parser keeps the last value, so only
+  // the last occurrence is the attribute; an earlier one paired with that value would point
+  // quick fixes and renames at the wrong text.
+  const last = new Map(out.map((a, i) => [a.name, i]));
+  return out.filter((a, i) => a.name === 'class' || last.get(a.name) === i);
 }
 
 /** Splits a list attribute (`src`, `actor`) into its items with their spans. */

@@ -1,0 +1,131 @@
+import type { Nodes, Parent, Root } from 'mdast';
+import { parseFragment, type ParsedMarkdown } from '../parse/markdown';
+
+/** A node of the Markdown syntax tree, at document offsets. */
+export interface SyntaxNode {
+  type: string;
+  start: number;
+  end: number;
+  /** Its place among its parent's children. */
+  index: number;
+  node: Nodes;
+}
+
+/**
+ * The syntax nodes that contain `offset` (start ≤ offset < end), outermost first, root
+ * excluded. Quick fixes use it to write edits that keep the Markdown structure: where a
+ * whole line can be inserted, where inline text can go. Reads the parse of the analysis;
+ * definitions appended to a block for parsing are not part of the document and are skipped.
+ */
+export function nodesAt(parsed: ParsedMarkdown, offset: number): SyntaxNode[] {
+  const block = parsed.blocks.find((b) => b.start <= offset && offset < b.end) ?? parsed.blocks[parsed.blocks.length - 1];
+  if (!block) return [];
+  const out: SyntaxNode[] = [];
+  const limit = block.end - block.start;
+  let parent: Parent = block.tree;
+  for (;;) {
+    let next: SyntaxNode | undefined;
+    parent.children.forEach((child, index) => {
+      if (next) return;
+      const pos = child.position;
+      const s = pos?.start.offset;
+      const e = pos?.end.offset;
+      if (s === undefined || e === undefined || s >= limit) return;
+      if (block.start + s <= offset && offset < block.start + e) next = { type: child.type, start: block.start + s, end: block.start + e, index, node: child as Nodes };
+    });
+    if (!next) return out;
+    out.push(next);
+    if (!('children' in next.node)) return out;
+    parent = next.node as Parent;
+  }
+}
+
+/** Nodes of the tree that overlap [start, end), at document offsets, in document order. */
+export function nodesIn(parsed: ParsedMarkdown, start: number, end: number): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const block of parsed.blocks) {
+    if (block.end <= start || block.start >= end) continue;
+    const limit = block.end - block.start;
+    const visit = (parent: Parent) => {
+      parent.children.forEach((child, index) => {
+        const s = child.position?.start.offset;
+        const e = child.position?.end.offset;
+        if (s === undefined || e === undefined || s >= limit) return;
+        if (block.start + e <= start || block.start + s >= end) return;
+        out.push({ type: child.type, start: block.start + s, end: block.start + e, index, node: child as Nodes });
+        if ('children' in child) visit(child as Parent);
+      });
+    };
+    visit(block.tree);
+  }
+  return out;
+}
+
+/** A region of the document parsed again with edits applied: a quick fix checks that its edit reads back as meant. */
+export interface Probe {
+  tree: Root;
+  /** Where edit `i`'s new text starts in the probe's text. */
+  at(i: number): number;
+  /** The node types that contain the probe offset `o`, outermost first. */
+  typesAt(o: number): Array<{ type: string; start: number; end: number; node: Nodes }>;
+}
+
+/** The largest region a probe parses: a fix in a bigger block (a hostile one-paragraph megabyte) is not offered. */
+export const PROBE_LIMIT = 100_000;
+
+/**
+ * Parses the top-level blocks that hold `edits` (spans in the document), with the edits
+ * applied and `suffix` appended (say, a footnote definition the fix also adds elsewhere).
+ * Undefined when they are larger than PROBE_LIMIT.
+ */
+export function probe(parsed: ParsedMarkdown, text: string, edits: Array<{ span: { start: number; end: number }; newText: string }>, suffix = ''): Probe | undefined {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const e of edits) {
+    for (const o of [e.span.start - 1, e.span.start, e.span.end]) {
+      const top = o >= 0 && o < text.length ? nodesAt(parsed, o)[0] : undefined;
+      from = Math.min(from, top?.start ?? lineStartOf(text, Math.max(0, o)));
+      to = Math.max(to, top?.end ?? lineEndOf(text, Math.max(0, o)));
+    }
+  }
+  from = Math.max(0, Math.min(from, text.length));
+  to = Math.max(from, Math.min(to, text.length));
+  if (to - from > PROBE_LIMIT) return undefined;
+  const order = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.span.start - b.e.span.start || a.i - b.i);
+  const starts: number[] = [];
+  let out = '';
+  let pos = from;
+  for (const { e, i } of order) {
+    out += text.slice(pos, e.span.start);
+    starts[i] = out.length;
+    out += e.newText;
+    pos = e.span.end;
+  }
+  out += text.slice(pos, to) + suffix;
+  const tree = parseFragment(out, false);
+  return {
+    tree,
+    at: (i) => starts[i],
+    typesAt: (o) => {
+      const chain: Array<{ type: string; start: number; end: number; node: Nodes }> = [];
+      let parent: Parent = tree;
+      for (;;) {
+        const child = parent.children.find((c) => (c.position?.start.offset ?? Infinity) <= o && o < (c.position?.end.offset ?? -Infinity));
+        if (!child) return chain;
+        chain.push({ type: child.type, start: child.position!.start.offset!, end: child.position!.end.offset!, node: child as Nodes });
+        if (!('children' in child)) return chain;
+        parent = child as Parent;
+      }
+    },
+  };
+}
+
+function lineStartOf(text: string, o: number): number {
+  while (o > 0 && text[o - 1] !== '\n' && text[o - 1] !== '\r') o--;
+  return o;
+}
+
+function lineEndOf(text: string, o: number): number {
+  while (o < text.length && text[o] !== '\n' && text[o] !== '\r') o++;
+  return o;
+}
