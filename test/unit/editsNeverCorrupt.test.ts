@@ -1,0 +1,136 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { editBrief, newNames } from './fuzz/editGenerators';
+import { checkQuickFixes, checkRenames, editStats, fixtureWorld, fuzzWorld } from './fuzz/edits';
+
+/**
+ * "Edits never corrupt" (docs/reliability.md): every quick fix of every diagnostic, and
+ * every rename where prepare-rename accepts (with new names valid and not), applied to the
+ * fixture briefs and to fuzzed ones as an LSP client applies a WorkspaceEdit. The checks
+ * are in fuzz/edits.ts: well-formed edits, a result that analyses, changes only where and
+ * what the fix says, and the checker's findings after it (the fixed one gone, nothing new
+ * beyond what that kind of fix may introduce).
+ *
+ * `npm test` runs a short seeded budget; `npm run fuzz` a long one with a fresh seed
+ * (FUZZ_RUNS, FUZZ_SEED override both). A failure prints the seed, the path and the shrunk
+ * input: once fixed, add it to REGRESSIONS with a name.
+ */
+const LONG = process.env.npm_lifecycle_event === 'fuzz';
+const RUNS = Number(process.env.FUZZ_RUNS ?? (LONG ? 2000 : 12));
+/** Quick fixes checked per fuzzed brief (spread over its diagnostics). */
+const ACTIONS = LONG ? 40 : 15;
+/**
+ * Renames of the fixtures: the long run tries every name at every occurrence; the short one
+ * one occurrence per name, with 4 of the new names each (in turn, so all are tried).
+ */
+const FIXTURE_RENAMES = LONG ? {} : { perName: true, namesPerTarget: 4 };
+/** Places renamed per fuzzed brief. */
+const RENAME_TARGETS = LONG ? 8 : 4;
+const SEED = Number(process.env.FUZZ_SEED ?? (LONG ? Date.now() % 2 ** 31 : 20261122));
+
+const ROOT = join(__dirname, '..', '..');
+
+function briefPaths(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name));
+      else if (e.name.endsWith('.md')) out.push(join(dir, e.name));
+    }
+  };
+  walk(join(ROOT, 'test', 'fixtures'));
+  for (const e of readdirSync(join(ROOT, 'examples'), { withFileTypes: true })) if (e.isFile() && e.name.endsWith('.md')) out.push(join(ROOT, 'examples', e.name));
+  return out.sort();
+}
+
+/**
+ * Inputs that once broke the property, each with what went wrong (docs/reliability.md).
+ * They run with every quick fix and every new name of NEW_NAMES, in the fuzz world
+ * (fuzz/edits.ts: its conventions, bibliography and second brief).
+ */
+const REGRESSIONS: Array<{ name: string; text: string }> = [
+  // Quick fixes: line breaks.
+  { name: 'a footnote definition appended to a CRLF brief used LF', text: '# Brief\r\n\r\n:claim[an unsourced claim]\r\n' },
+  { name: 'a footnote definition and a suppression comment in a CR-only brief used LF', text: '# Brief\r\r:claim[claim on CR line]\rmore text\r' },
+  { name: 'two inserts at the end of a brief without a final newline: the core applyEdits put the definition before the reference', text: ':claim[Last claim]' },
+  // Quick fixes: suppression comments.
+  { name: 'a suppression comment inserted into the front matter broke its YAML', text: '---\nbrief: true\nreferences:\n  - id: cited\n    title: Cited\n  - id: never-cited\n    title: Never cited\n---\n\n:claim[One]{src=cited}.\n' },
+  { name: 'a suppression comment line split a hard-wrapped paragraph (the claim lost the source after the break)', text: 'The :claim[talks failed] was reported\nby [@wire]. Officials said 40%.\n' },
+  { name: 'a suppression comment line split a claim label that spans two lines', text: ':claim[Trump said "I think we are close\nto a deal"][@nowhere].\n' },
+  { name: 'a new comment line took the place of the line\'s own disable-next-line comment', text: 'Intro <!-- briefmark-disable-next-line unknown-source -->\nSee [@nowhere] and :actor[Nobody]{id=ghost}.\n' },
+  { name: 'an inline comment closed an HTML comment left open on the line before', text: ':claim[]{src=It said [x] 40%.<!--\n:claim[Officials said 40% of talks failed]\n} \u0000' },
+  { name: 'an inline comment after "[ref]:" became a link destination', text: ':claim[Officials said 40% of talks failed]\n```\n:claim[]{}\n```\n[ref]:\n[@a @a] ' },
+  { name: 'a suppression comment line in a block quote without its ">" ended the quote', text: '> Officials said 40%.\n>\n> More said $5.\n' },
+  { name: 'a suppression comment line between list items split the list', text: '- The IMF said $400 billion.\n- It also said 30%.\n' },
+  // Quick fixes: sources and tags.
+  { name: 'a source after a container claim went after its closing fence, which then closed nothing', text: ':::claim\rOfficials said 40%.\r\r' },
+  { name: 'a footnote placeholder right after a directive without a label became its label; the definition went into an unclosed container', text: 'An unclosed :claim[label that never ends\nand continues on the next line.\n\n:::rec[Open container]{priority=high}\nThis container has no closing fence.\n' },
+  { name: 'a footnote placeholder after "3:1" became the label of the directive ":1"', text: 'Officials stated 3:1\n' },
+  { name: 'a footnote placeholder after a backslash was escaped', text: 'Ministers said it failed\\\n' },
+  { name: 'a source and a tag for a sentence in a container label went outside its brackets', text: ':::rec[$400 billion <!-- 40]{}\n$400 billion said\n:::\n' },
+  { name: 'a sentence ending in ".!" got its source between the two marks', text: ':::rec[Macron stated .! ]{}\nMacron stated .! \n:::' },
+  { name: 'a claim tag in a table cell took the cell\'s "|" into its label (the table fell apart)', text: '| Officials said 40% | x |\n|---|---|\n| a said 5% | b |\n' },
+  { name: 'a claim tag right after a footnote reference at the start of a line made a footnote definition', text: '[^n1]The IMF stated that $300 billion was frozen\n\n[^n1]: A note.\n' },
+  { name: 'a claim tag right after a directive name without a label', text: ':claim{src=said \r\r} ' },
+  { name: 'a claim tag across emphasis that starts outside the sentence', text: '*Officials said 40% of it.*\n' },
+  { name: 'a citation "[@wire]" added to a brief that defines the link "[@wire]: url" was that link', text: ':claim[Officials said 40% of talks failed] # Clean\n\n[@wire]: https://example.org/wire' },
+  { name: 'a directive label ":cliam[^x]" read as a footnote reference: its created definition resolved nothing', text: ':claim[Officials said 40% of talks failed] and :cliam[^x]{} it.\n' },
+  { name: 'a brief starting with a "---" line that opens no front matter has no footnotes: the placeholder never resolved', text: '---\n\n:claim[Officials said 40% of talks failed]\n\n\r\nbrief: true\r\n...\n\n\n:claim[]{}' },
+  // Quick fixes: the model under them.
+  { name: 'an attribute written twice: the near-miss key fix edited the first one with the last one\'s value', text: ':claim[Officials said 40% of talks failed] :claim[]{src=wire src=!}' },
+  { name: 'an attribute list with "}" in a quoted value ended at that brace: renaming its key wrote into "src"', text: ':claim[Officials said 40% of talks failed] ::::rec\n:claim[]{src="x}"}\n::::' },
+  { name: 'an escaped "\\[^id]" was taken for a footnote reference, and its definition never resolved it', text: 'Ministers said it failed\\[^Missing]' },
+  // Rename.
+  { name: 'a key holding ":x" is read with a directive in it, which goes with the old name (the property compares the rest)', text: ':claim[Officials said 40% of talks failed] [^1]: :claim@{src=10:30} and [@L:officials]\n' },
+  { name: 'citation keys renamed to "a<b>c" (HTML), "x:y" (a directive), "a~b" or "a%b" (BibTeX comment)', text: 'Officials said so [@wire]. :claim[It stalled]{src=wire} and @wire agreed.\n' },
+  { name: 'a URL in src was offered as a citation key to rename', text: ':claim[x]{src=https://example.org/a} and :claim[y]{src="https://example.org/a wire"}\n' },
+  { name: 'footnote ids renamed to "x\\", "@wire2" or "a<b>c" stopped being references', text: ':claim[a][^ok].\n:claim[b][^missing].\n\n[^ok]: A note.\n' },
+  { name: 'actor ids renamed to ids the conventions schema refuses (東京), or with a "." written as "#id"', text: ':actor[the President]{#fr-president} and :actor[them]{id="fr-president"} :rec[Act]{actor=imf,fr-president}\n' },
+  { name: 'a citation key renamed with a "." after "-@" or "x@" became an e-mail address', text: 'Officials said "the talks stalled badly".@wire and [-@wire] and [@wire].\n' },
+  { name: 'a citation key that names a footnote ("@1" with "[^1]: …"), or that footnote, was renamed alone: the key stopped resolving', text: ':claim[Officials said 40% of talks failed]\n[^1]: @1 ' },
+  { name: 'a footnote defined twice: rename changed both definitions, references listed one', text: ':claim[x][^1] y.\n\n[^1]: a\n\n[^1]: b\n' },
+];
+
+describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEED})`, function () {
+  this.timeout(LONG ? 0 : 120_000);
+  after(() => {
+    const kinds = Object.entries(editStats.byKind).map(([k, n]) => `${k} ${n}`).join(', ');
+    process.stdout.write(`      edits: ${editStats.actions} quick fixes (${kinds}), ${editStats.renames} renames applied, ${editStats.refused} refused\n`);
+  });
+
+  for (const path of briefPaths()) {
+    const name = path.slice(ROOT.length + 1);
+    it(`fixture ${name}: every quick fix and every rename`, () => {
+      const world = fixtureWorld(path, join(ROOT, path.startsWith(join(ROOT, 'examples')) ? 'examples' : 'test/fixtures'));
+      const text = readFileSync(path, 'utf8');
+      checkQuickFixes(world, text);
+      checkRenames(world, text, undefined, FIXTURE_RENAMES);
+    });
+  }
+
+  it(`fuzzed briefs: every quick fix (up to ${ACTIONS} per brief)`, () => {
+    const world = fuzzWorld();
+    fc.assert(
+      fc.property(editBrief, (text) => checkQuickFixes(world, text, ACTIONS)),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  });
+
+  it(`fuzzed briefs: renames at up to ${RENAME_TARGETS} places, with new names valid and not`, () => {
+    const world = fuzzWorld();
+    fc.assert(
+      fc.property(editBrief, newNames, (text, names) => checkRenames(world, text, names, { maxTargets: RENAME_TARGETS })),
+      { numRuns: RUNS, seed: SEED + 1, endOnFailure: true },
+    );
+  });
+
+  for (const r of REGRESSIONS) {
+    it(`regression: ${r.name}`, () => {
+      const world = fuzzWorld();
+      checkQuickFixes(world, r.text);
+      checkRenames(world, r.text, undefined, { perName: true });
+    });
+  }
+});
+

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { anyBrief } from './generators';
+import { NEW_NAMES } from './edits';
+
+/**
+ * Briefs for the "edits never corrupt" property: a generated or mutated hostile brief
+ * (fuzz/generators.ts) with the things quick fixes and rename work on spliced in at random
+ * places — claims and assertions to source or tag, near-miss tags, keys and suppression
+ * codes, missing footnotes, actor ids in every attribute syntax, citations in every form —
+ * and then the line endings of the whole text changed at random.
+ */
+const SNIPPETS = [
+  ':claim[Officials said 40% of talks failed]',
+  ':claim[It stalled]{src=nowhere by=fr-president}',
+  ':claim[The IMF said $400 billion]{id=c1}',
+  ':claim[Officials said "the talks stalled badly" and 55% of it]',
+  ':claim[Talks said "nothing at all here" 12%]{src=b}',
+  ':claim[x]{#c1}',
+  ':actor[the President]{#fr-president}',
+  ':actor[them]{id="fr-president"}',
+  ":actor[x]{id='imf'}",
+  ':actor[Macron]',
+  ':actor[Nobody]{id=ghost}',
+  ':rec[Act]{actor=imf,fr-president track=1}',
+  ':rec[Talk]{actor="eu fr-president" track=diplomatic}',
+  'Macron said 40% of talks failed.',
+  'Officials said "the talks stalled badly".',
+  'The IMF stated that $300 billion was frozen',
+  '*Officials said 40% of it.*',
+  'Ministers said it failed\\',
+  'It said [x] 40%.',
+  '[@wire, p. 4]',
+  '@wire',
+  '[see @nowhere]',
+  '[@nowherr]',
+  '[@wire; @b]',
+  '@{wire}',
+  ':claim[Frozen assets worth billions] said',
+  '[^n1]',
+  '[^n1]: A note.',
+  '[^Missing]',
+  '[^ü]',
+  '[^empty]:',
+  ':cliam[almost]',
+  ':Claim[y]{src=b}',
+  ':::recc[L]\nbody said 40%\n:::',
+  ':::rec[Lab]{track=9}\nOfficials said 40%.\n:::',
+  '<!-- briefmark-disable-next-line unsourced-clam -->',
+  '<!-- briefmark-disable -->',
+  '<!-- briefmark-enable unsourced-claimm -->',
+  '> Officials said 40%.\n> More said $5.',
+  '- The IMF said $400 billion.\n  It also said 30%.',
+  '| Officials said 40% | x |\n|---|---|\n| a said 5% | b |',
+  '```\nsaid 40%',
+  ':::claim\nOfficials said 40%.',
+  '\n\n',
+  '\r\n',
+  '\r',
+  '😀',
+  '\uD800',
+  '\uDC00',
+];
+
+const FRONT = [
+  '',
+  '---\nbrief: true\n---\n',
+  '---\nbrief: true\nreferences:\n  - id: lci\n    title: Interview of officials on talks\n  - id: "quoted"\n    title: Frozen assets\n---\n',
+  '---\r\nreferences: [{id: fm1, title: Ceasefire talks stalled}]\r\n---\r\n',
+];
+
+export const editBrief = fc
+  .tuple(
+    fc.constantFrom(...FRONT),
+    fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 3, arbitrary: anyBrief }),
+    fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...SNIPPETS), fc.constantFrom(' ', '\n', '\n\n', '')), { minLength: 1, maxLength: 10 }),
+    fc.constantFrom('keep', '\n', '\r\n', '\r', 'keep'),
+    fc.boolean(),
+  )
+  .map(([front, base, inserts, eol, finalNewline]) => {
+    let t = base;
+    for (const [where, snippet, sep] of inserts) {
+      const at = Math.floor(where * t.length);
+      t = t.slice(0, at) + sep + snippet + sep + t.slice(at);
+    }
+    t = front + t;
+    if (eol !== 'keep') t = t.replace(/\r\n|\r|\n/g, eol);
+    if (!finalNewline) t = t.replace(/(?:\r\n|\r|\n)+$/, '');
+    return t;
+  });
+
+export const newNames = fc.subarray(NEW_NAMES, { minLength: 2, maxLength: 6 });
