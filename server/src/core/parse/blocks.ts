@@ -86,6 +86,31 @@ function isContainerOpen(line: string): number {
   return after[0] === '[' || after[0] === '{' || /^[ \t]*$/.test(after) ? m[1].length : 0;
 }
 
+/**
+ * What a line at column 0 starts at the top level: `-`, `+`, `*`, `1.`, `1)` a list item
+ * (the marker, with the delimiter for ordered ones), `>` a block quote, `[^` a footnote
+ * definition, `''` no container (a thematic break such as `* * *` is none either). When a
+ * block ends inside a list item or footnote definition whose last construct is still open
+ * (fenced code, a container), where micromark ends them depends on this (a container on
+ * the next line closes them after the blank line, anything else before it).
+ */
+export function containerStart(line: string): string {
+  const c = line.charCodeAt(0);
+  const spaceAt = (i: number): boolean => i >= line.length || line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9;
+  if (c === 62) return '>';
+  if (c === 45 || c === 43 || c === 42) return spaceAt(1) && !THEMATIC_BREAK.test(line) ? line[0] : '';
+  if (c >= 48 && c <= 57) {
+    const m = ORDERED.exec(line);
+    return m && spaceAt(m[0].length) ? m[1] : '';
+  }
+  if (c === 91 && FOOTNOTE_DEFINITION.test(line)) return '[^';
+  return '';
+}
+const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,})$/;
+const ORDERED = /^\d{1,9}([.)])/;
+/** As micromark-extension-gfm-footnote reads a definition's label: no white space or `[`, `\\` escapes `[`, `]` and `\\`. */
+const FOOTNOTE_DEFINITION = /^\[\^(?:\\[[\]\\]|\\(?![[\]\\])|[^\s[\]\\]){1,999}\]:/;
+
 export function splitBlocks(text: string): BlockSplit {
   const blocks: Block[] = [];
   const predicted = new Set<string>();

@@ -5,7 +5,7 @@ import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Root } from 'mdast';
 import type { Construct, Extension, ParseContext, State, TokenizeContext } from 'micromark-util-types';
-import { candidateLabels, splitBlocks } from './blocks';
+import { candidateLabels, containerStart, splitBlocks } from './blocks';
 import { guardText } from './guards';
 
 /**
@@ -178,15 +178,17 @@ export function parseFragment(text: string, atDocumentStart = true): Root {
 
 const NO_SEEDS: string[] = [];
 /**
- * Appended to every block but the last. An ordered list item that does not start at 1
- * starts a list of its own only on a fresh line: not inside a construct still open
- * (fenced code, HTML, a container), and not where micromark would take it as interrupting
- * one (after indented code and blank lines, a list item that is empty or does not start
- * at 1 is paragraph text). Where front matter is never closed no list starts at the top
- * level at all, and a paragraph does the same job.
+ * Appended to every block but the last, a line like the next block's first line: a
+ * container or not (where micromark ends a list item or footnote definition whose last
+ * construct is still open depends on it, see `containerStart`). Each starts a block of its
+ * own only on a fresh line: not inside a construct still open (fenced code, HTML, a
+ * container directive). The list item, which does not start at 1, also not where
+ * micromark would take it as interrupting one (after indented code and blank lines, a
+ * list item that is empty or does not start at 1 is paragraph text). Where front matter is
+ * never closed no container starts at the top level at all: a paragraph always.
  */
-const SENTINEL = '2) x';
-const QUIRK_SENTINEL = 'x';
+const SENTINEL = 'x';
+const CONTAINER_SENTINEL = '2) x';
 
 /**
  * One micromark parse. `mode`: `F` the document's first block (front matter allowed), `B`
@@ -250,10 +252,21 @@ function shift(node: Nodes, delta: number): void {
   if ('children' in node) for (const child of node.children) shift(child as Nodes, delta);
 }
 
-/** Whether the block's parse ends with the sentinel as a block of its own at `limit`. */
-function closedAt(tree: Root, limit: number, quirk: boolean): boolean {
-  const last = tree.children[tree.children.length - 1];
-  return last?.type === (quirk ? 'paragraph' : 'list') && last.position?.start.offset === limit;
+/**
+ * Whether the block's parse ends with the sentinel as a block of its own at its end, and
+ * (when the next block starts with a list item) the block does not end with a list that
+ * the item would continue.
+ */
+function cleanEnd(tree: Root, source: string, kind: string, next: string): boolean {
+  const children = tree.children;
+  const last = children[children.length - 1];
+  if (last?.type !== (kind === 'C' ? 'list' : 'paragraph') || last.position?.start.offset !== source.length) return false;
+  const before = children[children.length - 2];
+  if (before?.type !== 'list' || !'-+*.)'.includes(next)) return true;
+  let at = before.position?.start.offset ?? 0;
+  while (source.charCodeAt(at) === 32) at++;
+  while (source.charCodeAt(at) >= 48 && source.charCodeAt(at) <= 57) at++;
+  return source[at] !== next;
 }
 
 /**
@@ -299,7 +312,13 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
   }
   const split = splitBlocks(input);
   const cands = split.blocks;
-  const sentinel = split.unclosedFrontMatter ? QUIRK_SENTINEL : SENTINEL;
+  /** What the line at `end` starts (see `containerStart`); nothing where front matter is never closed. */
+  const nextStart = (end: number): string => {
+    if (split.unclosedFrontMatter) return '';
+    let eol = end;
+    while (eol < input.length && input.charCodeAt(eol) !== 10 && input.charCodeAt(eol) !== 13) eol++;
+    return containerStart(input.slice(end, eol));
+  };
 
   // What the previous version knows.
   const metas = new Map<string, BlockMeta>(previous?.probes);
@@ -310,7 +329,8 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
     if (!b.defines) continue;
     const len = b.end - b.start;
     const source = b.key.slice(0, len);
-    metas.set(b.key.slice(0, len + 4), { labels: b.labels, defines: b.defines, open: false });
+    // The key: source, NUL, three flags, NUL, next, NUL, the required definitions.
+    metas.set(b.key.slice(0, b.key.indexOf('\u0000', len + 5)), { labels: b.labels, defines: b.defines, open: false });
     trees.set(b.key, b.tree);
     labelsOf.set(source, b.labels);
     for (const d of b.defines) estimate.add(d);
@@ -338,26 +358,29 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
 
   let reparsed = 0;
   const probes = new Map<string, BlockMeta>();
-  type Found = { start: number; end: number; source: string; flags: string; meta: BlockMeta; fresh?: { tree: Root; seeds: string[] } };
+  type Found = { start: number; end: number; source: string; flags: string; next: string; meta: BlockMeta; fresh?: { tree: Root; seeds: string[] } };
   /** The block from `start` to `end` (the document's end when `last`), parsed or known. */
   function* probe(start: number, end: number, last: boolean): Generator<void, Found, void> {
-    const flags = (start === 0 ? 'F' : split.unclosedFrontMatter ? 'Q' : 'B') + (last ? 'E' : 'S') + degradedAt(start, end);
+    // The second flag: `E` the document's last block, else the sentinel's kind (`C` a
+    // container on the next line, `S` anything else).
+    const next = last ? '' : nextStart(end);
+    const flags = (start === 0 ? 'F' : split.unclosedFrontMatter ? 'Q' : 'B') + (last ? 'E' : next ? 'C' : 'S') + degradedAt(start, end);
     const source = input.slice(start, end);
-    const metaKey = source + '\u0000' + flags;
+    const metaKey = source + '\u0000' + flags + '\u0000' + next;
     let meta = metas.get(metaKey);
     let fresh: Found['fresh'];
     if (!meta) {
       const labels = labelsOf.get(source) ?? candidateLabels(source);
       const seeds = labels.filter((l) => estimate.has(l));
-      const r = parseWith(flags[0], flags[2], last ? source : source + sentinel, seeds);
+      const r = parseWith(flags[0], flags[2], withSentinel(source, flags), seeds);
       reparsed++;
-      meta = { labels, defines: r.defines, open: !last && !closedAt(r.tree, source.length, split.unclosedFrontMatter) };
+      meta = { labels, defines: r.defines, open: !last && !cleanEnd(r.tree, source, flags[1], next) };
       metas.set(metaKey, meta);
       if (!meta.open) fresh = { tree: r.tree, seeds };
       yield;
     }
     if (meta.open) probes.set(metaKey, meta);
-    return { start, end, source, flags, meta, fresh };
+    return { start, end, source, flags, next, meta, fresh };
   }
 
   const found: Found[] = [];
@@ -413,19 +436,22 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
   for (const f of found) {
     const own = new Set(f.meta.defines);
     const required = f.meta.labels.filter((l) => defined.has(l) && !own.has(l)).join('\u0000');
-    const key = f.source + '\u0000' + f.flags + '\u0000' + required;
+    const key = f.source + '\u0000' + f.flags + '\u0000' + f.next + '\u0000' + required;
     // A fresh parse was given the right definitions if, apart from the block's own, it got
     // exactly the required ones.
     let tree = f.fresh && f.fresh.seeds.filter((l) => !own.has(l)).join('\u0000') === required ? f.fresh.tree : trees.get(key);
     if (!tree) {
-      const last = f.flags[1] === 'E';
-      tree = parseWith(f.flags[0], f.flags[2], last ? f.source : f.source + sentinel, required ? required.split('\u0000') : NO_SEEDS).tree;
+      tree = parseWith(f.flags[0], f.flags[2], withSentinel(f.source, f.flags), required ? required.split('\u0000') : NO_SEEDS).tree;
       reparsed++;
       yield;
     }
     out.push({ start: f.start, end: f.end, key, labels: f.meta.labels, defines: f.meta.defines, tree });
   }
   return { text, blocks: out, reparsed, probes };
+}
+
+function withSentinel(source: string, flags: string): string {
+  return flags[1] === 'E' ? source : source + (flags[1] === 'C' ? CONTAINER_SENTINEL : SENTINEL);
 }
 
 function hasSorted(list: readonly string[], value: string): boolean {
