@@ -89,6 +89,7 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   { name: 'actor ids renamed to ids the conventions schema refuses (東京), or with a "." written as "#id"', text: ':actor[the President]{#fr-president} and :actor[them]{id="fr-president"} :rec[Act]{actor=imf,fr-president}\n' },
   { name: 'a citation key renamed with a "." after "-@" or "x@" became an e-mail address', text: 'Officials said "the talks stalled badly".@wire and [-@wire] and [@wire].\n' },
   { name: 'a citation key that names a footnote ("@1" with "[^1]: …"), or that footnote, was renamed alone: the key stopped resolving', text: ':claim[Officials said 40% of talks failed]\n[^1]: @1 ' },
+  { name: 'a key renamed to one with a digit ("Renamed_2") in a claim with a source document: its "2" was checked as a figure', text: ':claim[Officials said it [@b] and @wire]\n' },
   { name: 'a footnote defined twice: rename changed both definitions, references listed one', text: ':claim[x][^1] y.\n\n[^1]: a\n\n[^1]: b\n' },
 ];
 
