@@ -1,5 +1,10 @@
 import { strict as assert } from 'node:assert';
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
+import { defaultConventions } from '../../server/src/core/conventions/types';
+import { buildModel } from '../../server/src/core/model/buildModel';
+import { guardText } from '../../server/src/core/parse/guards';
+import { parseFragment, parseMarkdown } from '../../server/src/core/parse/markdown';
 import { createBriefService, inMemoryWorkspace } from '../../server/src/core/service';
 import { checkDocument, conventions, stats } from './fuzz/check';
 import { ADVERSARIAL, anyBrief } from './fuzz/generators';
@@ -31,6 +36,25 @@ describe(`fuzz: hostile briefs (${RUNS} cases, seed ${SEED})`, function () {
 
   it('the fixed hostile cases (regressions) hold', () => {
     for (const text of REGRESSIONS) checkDocument(text);
+  });
+
+  // The block-wise parse (server) gives the model a whole-document parse (CLI) gives, on the
+  // same hostile briefs (docs/performance.md; blocks.test.ts keeps what this found). Both
+  // parse the guarded text (parse/guards.ts); a brief with a paragraph parsed with fewer
+  // constructs is parsed block-wise in either case, so it is left out.
+  it('block-wise parsing gives the model a whole-document parse gives', () => {
+    const input = (text: string) => ({ uri: 'file:///fuzz/blocks.brief.md', text, relativePath: 'fuzz/blocks.brief.md' });
+    fc.assert(
+      fc.property(anyBrief, (text) => {
+        const guarded = guardText(text);
+        if (guarded.heavy.length) return;
+        const { lines: _a, ...blockwise } = buildModel(input(guarded.text), parseMarkdown(text), defaultConventions());
+        const whole = { text, blocks: [{ start: 0, end: text.length, key: guarded.text, labels: [], tree: parseFragment(guarded.text) }], reparsed: 1 };
+        const { lines: _b, ...reference } = buildModel(input(guarded.text), whole, defaultConventions());
+        if (!isDeepStrictEqual(blockwise, reference)) assert.deepStrictEqual(blockwise, reference);
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
   });
 });
 

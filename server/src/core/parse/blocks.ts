@@ -133,8 +133,11 @@ export function splitBlocks(text: string): BlockSplit {
     const m = FRONT_MATTER_CLOSE.exec(text);
     if (m) {
       pos = m.index + m[0].length;
-      blocks.push({ start: 0, end: pos });
-      blockStart = pos;
+      // (Not before a byte order mark: parsed alone, the next block would lose it.)
+      if (text.charCodeAt(pos) !== 0xfeff) {
+        blocks.push({ start: 0, end: pos });
+        blockStart = pos;
+      }
     } else unclosedFrontMatter = true;
   }
 
