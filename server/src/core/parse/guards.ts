@@ -61,6 +61,13 @@ const FRONT_MATTER_CLOSE = /(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)/g;
 /** What micromark refuses as the first character of a directive name. */
 const NOT_NAME_START = /[\s\p{P}\p{S}]/u;
 const isSpace = (c: number): boolean => c === 32 || c === 9;
+/** Characters the line scan looks at: line ends, `*`, `_`, `~`, `[`, `]`; and what it skips over. */
+const SPECIAL = new Uint8Array(127);
+for (const c of '\n\r*_~[]') SPECIAL[c.charCodeAt(0)] = 1;
+const PLAIN = /[^\n\r*_~[\]]*/y;
+/** Characters a container marker can start with: `>`, `-`, `+`, `*`, `[`, digits. */
+const MARKER_START = new Uint8Array(127);
+for (const c of '>-+*[0123456789') MARKER_START[c.charCodeAt(0)] = 1;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** `* * *` and the like: a thematic break, not list items nor emphasis. */
@@ -147,11 +154,21 @@ export function guardText(source: string): GuardedText {
     let run = 0;
     let lineLongRun = false;
     let prev = 0;
-    let blank = true;
+    while (eol < n && isSpace(source.charCodeAt(eol))) eol++;
+    // The first character that is not a space or tab, -1 on a blank line.
+    const first = eol < n && source.charCodeAt(eol) !== 10 && source.charCodeAt(eol) !== 13 ? eol : -1;
     for (; eol < n; eol++) {
-      const c = source.charCodeAt(eol);
+      let c = source.charCodeAt(eol);
+      if (c > 126 || !SPECIAL[c]) {
+        // Plain text up to the next character of interest, in one step.
+        PLAIN.lastIndex = eol;
+        PLAIN.test(source);
+        eol = PLAIN.lastIndex;
+        if (eol >= n) break;
+        c = source.charCodeAt(eol);
+        prev = source.charCodeAt(eol - 1);
+      }
       if (c === 10 || c === 13) break;
-      if (c !== 32 && c !== 9) blank = false;
       // A run of `*`, `_` or `~` starts where the previous character is another one.
       if (c === 42 || c === 95 || c === 126) {
         if (c !== prev) {
@@ -171,22 +188,24 @@ export function guardText(source: string): GuardedText {
     if (source.charCodeAt(next) === 13) next++;
     if (source.charCodeAt(next) === 10) next++;
 
-    if (blank) {
+    if (first < 0) {
       endUnit(pos);
       pos = next;
       continue;
     }
     if (unitStart < 0) unitStart = pos;
-    const thematicBreak = isThematicBreak(source, pos, eol);
+    const lead = source.charCodeAt(first);
+    const thematicBreak = (lead === 42 || lead === 45 || lead === 95) && isThematicBreak(source, pos, eol);
     runs += thematicBreak ? 0 : lineRuns;
     if (lineLongRun && !thematicBreak) longRun = true;
 
     // Container markers and the indentation list items nest by: each marker is one level,
     // and a list item needs at least two columns per level it continues.
-    let k = pos;
-    let depth = 0;
-    let columns = 0;
-    if (!thematicBreak) {
+    let k = first;
+    if (!thematicBreak && MARKER_START[lead]) {
+      k = pos;
+      let depth = 0;
+      let columns = 0;
       for (;;) {
         let at = k;
         while (at < eol && isSpace(source.charCodeAt(at))) columns += source.charCodeAt(at++) === 9 ? 4 : 1;

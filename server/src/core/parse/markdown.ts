@@ -132,6 +132,8 @@ export interface ParsedBlock {
    * text), then how it was parsed and the definitions from other blocks it was given.
    */
   key: string;
+  /** `key` without the definitions from other blocks: the block's text and how it was parsed. */
+  parseKey?: string;
   /** The labels the block's text could look up (see `candidateLabels`). */
   labels: string[];
   /**
@@ -291,11 +293,11 @@ export function parseMarkdown(text: string, previous?: ParsedMarkdown, options: 
  * 1. `guardText` (parse/guards.ts) neutralises what would make micromark super-linear;
  *    `splitBlocks` proposes blocks.
  * 2. Each block is parsed (or reused) with the definitions the document probably has,
- *    and with a sentinel line after it: when the sentinel is swallowed or taken as
- *    interrupting, a construct was still open at the block's end, and the block is joined
- *    with the next ones (about
- *    doubling it, so that a run of wrong guesses costs at most about twice the final
- *    block). This gives the blocks and what each defines.
+ *    and with a sentinel line after it of the next line's kind: when the sentinel is
+ *    swallowed or taken as interrupting, a construct was still open at the block's end,
+ *    and the block is joined with the next ones (about doubling it, so that a run of wrong
+ *    guesses costs at most about twice the final block). This gives the blocks and what
+ *    each defines.
  * 3. A definition inside a container directive that another block could use joins the
  *    blocks from one to the other (micromark's order decides there, see `Seeding`).
  * 4. Each block whose parse was given other definitions than the document really has
@@ -320,19 +322,16 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
     return containerStart(input.slice(end, eol));
   };
 
-  // What the previous version knows.
-  const metas = new Map<string, BlockMeta>(previous?.probes);
-  const trees = new Map<string, Root>();
-  const labelsOf = new Map<string, string[]>();
+  // What the previous version knows, by parse key: what each block is, and its trees by
+  // the definitions they were given.
+  const known = new Map<string, { meta: BlockMeta; trees?: Map<string, Root> }>();
+  for (const [parseKey, meta] of previous?.probes ?? []) known.set(parseKey, { meta });
   const estimate = new Set<string>(split.predicted);
   for (const b of previous?.blocks ?? []) {
-    if (!b.defines) continue;
-    const len = b.end - b.start;
-    const source = b.key.slice(0, len);
-    // The key: source, NUL, three flags, NUL, next, NUL, the required definitions.
-    metas.set(b.key.slice(0, b.key.indexOf('\u0000', len + 5)), { labels: b.labels, defines: b.defines, open: false });
-    trees.set(b.key, b.tree);
-    labelsOf.set(source, b.labels);
+    if (!b.defines || !b.parseKey) continue;
+    let entry = known.get(b.parseKey);
+    if (!entry) known.set(b.parseKey, (entry = { meta: { labels: b.labels, defines: b.defines, open: false } }));
+    (entry.trees ??= new Map()).set(b.key.slice(b.parseKey.length + 1), b.tree);
     for (const d of b.defines) estimate.add(d);
   }
 
@@ -358,7 +357,7 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
 
   let reparsed = 0;
   const probes = new Map<string, BlockMeta>();
-  type Found = { start: number; end: number; source: string; flags: string; next: string; meta: BlockMeta; fresh?: { tree: Root; seeds: string[] } };
+  type Found = { start: number; end: number; source: string; flags: string; parseKey: string; meta: BlockMeta; trees?: Map<string, Root>; fresh?: { tree: Root; seeds: string[] } };
   /** The block from `start` to `end` (the document's end when `last`), parsed or known. */
   function* probe(start: number, end: number, last: boolean): Generator<void, Found, void> {
     // The second flag: `E` the document's last block, else the sentinel's kind (`C` a
@@ -366,21 +365,21 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
     const next = last ? '' : nextStart(end);
     const flags = (start === 0 ? 'F' : split.unclosedFrontMatter ? 'Q' : 'B') + (last ? 'E' : next ? 'C' : 'S') + degradedAt(start, end);
     const source = input.slice(start, end);
-    const metaKey = source + '\u0000' + flags + '\u0000' + next;
-    let meta = metas.get(metaKey);
+    const parseKey = source + '\u0000' + flags + next;
+    let entry = known.get(parseKey);
     let fresh: Found['fresh'];
-    if (!meta) {
-      const labels = labelsOf.get(source) ?? candidateLabels(source);
+    if (!entry) {
+      const labels = candidateLabels(source);
       const seeds = labels.filter((l) => estimate.has(l));
       const r = parseWith(flags[0], flags[2], withSentinel(source, flags), seeds);
       reparsed++;
-      meta = { labels, defines: r.defines, open: !last && !cleanEnd(r.tree, source, flags[1], next) };
-      metas.set(metaKey, meta);
-      if (!meta.open) fresh = { tree: r.tree, seeds };
+      entry = { meta: { labels, defines: r.defines, open: !last && !cleanEnd(r.tree, source, flags[1], next) } };
+      known.set(parseKey, entry);
+      if (!entry.meta.open) fresh = { tree: r.tree, seeds };
       yield;
     }
-    if (meta.open) probes.set(metaKey, meta);
-    return { start, end, source, flags, next, meta, fresh };
+    if (entry.meta.open) probes.set(parseKey, entry.meta);
+    return { start, end, source, flags, parseKey, meta: entry.meta, trees: entry.trees, fresh };
   }
 
   const found: Found[] = [];
@@ -436,16 +435,15 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
   for (const f of found) {
     const own = new Set(f.meta.defines);
     const required = f.meta.labels.filter((l) => defined.has(l) && !own.has(l)).join('\u0000');
-    const key = f.source + '\u0000' + f.flags + '\u0000' + f.next + '\u0000' + required;
     // A fresh parse was given the right definitions if, apart from the block's own, it got
     // exactly the required ones.
-    let tree = f.fresh && f.fresh.seeds.filter((l) => !own.has(l)).join('\u0000') === required ? f.fresh.tree : trees.get(key);
+    let tree = f.fresh && f.fresh.seeds.filter((l) => !own.has(l)).join('\u0000') === required ? f.fresh.tree : f.trees?.get(required);
     if (!tree) {
       tree = parseWith(f.flags[0], f.flags[2], withSentinel(f.source, f.flags), required ? required.split('\u0000') : NO_SEEDS).tree;
       reparsed++;
       yield;
     }
-    out.push({ start: f.start, end: f.end, key, labels: f.meta.labels, defines: f.meta.defines, tree });
+    out.push({ start: f.start, end: f.end, key: f.parseKey + '\u0000' + required, parseKey: f.parseKey, labels: f.meta.labels, defines: f.meta.defines, tree });
   }
   return { text, blocks: out, reparsed, probes };
 }
