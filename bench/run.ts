@@ -88,7 +88,7 @@ if (want('cli')) {
   // Loaded lazily: it builds the bundles and writes a corpus.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { benchCli } = require('./cli') as typeof import('./cli');
-  const r = benchCli(quick ? 200 : 1000, verdict);
+  const r = benchCli(quick ? 200 : 1000, verdict, quick ? 1 : 3);
   results.cli = r;
 }
 
