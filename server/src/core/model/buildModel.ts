@@ -15,7 +15,7 @@ import { readDirective, splitList } from './directives';
 import { buildFramework } from './framework';
 import { actorNames, findActorMentions, type ActorNames } from './actorMentions';
 import { resolveActor } from '../conventions/actors';
-import { sentenceEnd } from './sentences';
+import { sentenceEndFinder } from './sentences';
 import type {
   ActorMention,
   ActorTag,
@@ -520,8 +520,9 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
       const at = b.span.start + m.index!;
       footnoteReferences.push({ id: normalizeLabel(m[1]), span: { start: at, end: at + m[0].length }, parsed: false });
     }
+    const sentenceEnd = b.claims.length > 0 ? sentenceEndFinder(masked) : undefined;
     for (const claim of b.claims) {
-      let end = sentenceEnd(masked, claim.directive.span.end - b.span.start) + b.span.start;
+      let end = sentenceEnd!(claim.directive.span.end - b.span.start) + b.span.start;
       // A footnote or citation written right after the full stop (`….[^1]`) still belongs to the sentence.
       const trailing = /^\[[\^@][^\]\n]{0,300}\]/.exec(text.slice(end, Math.min(b.span.end, end + 310)));
       if (trailing) end += trailing[0].length;

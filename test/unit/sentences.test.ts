@@ -1,0 +1,46 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { sentenceEnd, sentenceEndFinder, splitSentences } from '../../server/src/core/model/sentences';
+
+describe('sentence ends', () => {
+  // Brackets, parentheses, sentence marks, abbreviations, decimals, initials, quotes.
+  const piece = fc.constantFrom('[', ']', '(', ')', '.', '!', '?', ' ', 'a', 'e.g', 'J', '1.5', '"', '\n', ':claim[', ' x. ', 'etc.');
+  const text = fc.array(piece, { maxLength: 60 }).map((p) => p.join(''));
+
+  it('the finder answers what the scan answers, from every offset, with and without its table', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 5 }), (masked, budget) => {
+        const scanning = sentenceEndFinder(masked);
+        const tabled = sentenceEndFinder(masked, budget);
+        for (let from = 0; from <= masked.length; from++) {
+          const expected = sentenceEnd(masked, from);
+          assert.equal(scanning(from), expected, `scan from ${from} in ${JSON.stringify(masked)}`);
+          assert.equal(tabled(from), expected, `table from ${from} in ${JSON.stringify(masked)}`);
+        }
+      }),
+      { seed: 20261201, numRuns: 1500 },
+    );
+  });
+
+  it('brackets nest, an unmatched closer is ignored, an unclosed opener runs to the end', () => {
+    const cases: [string, number, number][] = [
+      ['A (b. c) d. e', 0, 11],
+      ['a] b. c', 0, 5],
+      ['a [b. c', 0, 7],
+      ['[x] y. [z', 3, 6],
+      ['e.g. the U.S. figure. Next', 0, 21],
+    ];
+    for (const [masked, from, end] of cases) {
+      assert.equal(sentenceEnd(masked, from), end, masked);
+      assert.equal(sentenceEndFinder(masked, 0)(from), end, `${masked} (table)`);
+    }
+  });
+
+  it('splitSentences still splits at the same ends', () => {
+    assert.deepEqual(splitSentences('One. Two [a. b] three! Four'), [
+      { start: 0, end: 4 },
+      { start: 5, end: 22 },
+      { start: 23, end: 27 },
+    ]);
+  });
+});
