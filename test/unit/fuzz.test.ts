@@ -103,11 +103,12 @@ describe('fuzz: time grows linearly on adversarial input', function () {
   // patterns that the guards of parse/guards.ts bound (nesting, stacked markers, delimiter
   // runs, brackets); `npm run fuzz` all of them, including those that mostly time the Markdown parser
   // (docs/reliability.md).
-  const OWN = ['open braces', 'in-text keys', 'unclosed comments with suppressions', 'one long sentence of assertions', 'sentences without end', 'front matter lines', 'actor mentions', 'NUL and surrogates'];
+  const OWN = ['open braces', 'unclosed text directives', 'in-text keys', 'unclosed comments with suppressions', 'one long sentence of assertions', 'sentences without end', 'front matter lines', 'actor mentions', 'NUL and surrogates'];
   const GUARDED = [
     ...['nested containers', 'nested containers in list items', 'stacked block quotes', 'stacked list markers', 'stacked footnote definitions'],
     ...['emphasis runs', 'strikethrough runs', 'one long emphasis run'],
     ...['closing brackets', 'undefined references', 'nested images', 'open brackets', 'citation-like brackets', 'footnote-like brackets', 'link openers'],
+    'unclosed attribute shortcuts',
   ];
   for (const [name, make] of Object.entries(ADVERSARIAL).filter(([n]) => LONG || OWN.includes(n) || GUARDED.includes(n))) {
     it(name, () => {

@@ -6,7 +6,9 @@ import { defaultConventions } from '../../server/src/core/conventions/types';
 import { buildModel } from '../../server/src/core/model/buildModel';
 import { MAX_BRACKETS, MAX_BRACKET_DEPTH, MAX_CONTAINER_DEPTH, MAX_DELIMITER_RUNS, MAX_RUN_LENGTH, guardText } from '../../server/src/core/parse/guards';
 import { parseFragment, parseMarkdown, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
+import fc from 'fast-check';
 import { generateBrief } from '../../bench/corpus';
+import { MAX_FAILED_ATTRIBUTE_SCAN, unclosedAttributeLists } from '../../server/src/core/parse/attributeGuard';
 import { FIXTURES } from './helpers/fixtures';
 
 /**
@@ -145,5 +147,58 @@ describe('parser guards', () => {
       const a = analyze(input(text), {});
       assert.deepEqual(a.failures, []);
     }
+  });
+
+  describe('attribute lists that never close', function () {
+    this.timeout(60_000);
+    /** The tree without text values' U+FF5B, so a neutralised brace compares equal. */
+    const shape = (text: string): string => JSON.stringify(parseFragment(text)).replace(/\uff5b/g, '{');
+    const neutraliseAt = (text: string, at: number[]): string => {
+      let out = text;
+      for (const o of at) out = out.slice(0, o) + '\uff5b' + out.slice(o + 1);
+      return out;
+    };
+
+    it('only braces whose list micromark rejects are neutralised: same tree, same offsets (every failing list, threshold 0)', () => {
+      const piece = fc.constantFrom(':c[x]{', ':c{', ':claim[a b]{', '{', '#', '.', 'a', 'b=', '="v"', "='v'", ' ', '\n', '\t', '}', '"', "'", '<', '`', '>', ',', '-', '_', ':', '\n> ', '\n  ', '[y]', '\\', '\u00a0', '\u0000', '=', 'é');
+      let neutralised = 0;
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+          const text = pieces.join('');
+          const at = unclosedAttributeLists(text, 0, text.length, 0);
+          neutralised += at.length;
+          assert.equal(shape(neutraliseAt(text, at)), shape(text), `${JSON.stringify(text)} at ${at}`);
+        }),
+        { seed: 20261201, numRuns: 3000 },
+      );
+      assert.ok(neutralised > 1000, `${neutralised} braces neutralised over the runs`);
+    });
+
+    it('neutralise `:c[x]{#` and `:c[x]{.a` repeated, and leave closed and short failing lists alone', () => {
+      for (const p of [':c[x]{#', ':c[x]{.a', '.b:c[x]{\n']) {
+        const text = p.repeat(400) + '\n';
+        const g = guardText(text);
+        assert.equal(g.text.length, text.length);
+        assert.ok(g.neutralised > 350, `${p}: ${g.neutralised}`);
+        assert.equal(shape(g.text), shape(text), p);
+      }
+      const normal = [
+        ':claim[Costs rose 40%]{src=smith2020 quote="rose by 40 %, {sic}"}\n',
+        ':claim[x]{src=smith2020\n',
+        ':claim[x]{#a .b c=d} and {not a list} and :rec[y]{',
+        ':claim[x]{' + 'word '.repeat(MAX_FAILED_ATTRIBUTE_SCAN / 6) + ',\n',
+        ':::rec{#id .cls}\nbody\n:::\n',
+      ];
+      for (const text of normal) assert.equal(guardText(text).neutralised, 0, text);
+      // A long list that closes is the directive's, however long.
+      const long = ':claim[x]{#' + 'a'.repeat(5000) + '}\n';
+      assert.equal(guardText(long).neutralised, 0);
+    });
+
+    it('inside block quotes and on lines with tabs the outcome is unknown and nothing changes', () => {
+      for (const text of ['> :c[x]{#a\n> ' + 'b'.repeat(200) + '}\n', ':c[x]{#a\t' + 'b'.repeat(200) + '\n']) {
+        assert.equal(guardText(text).neutralised, 0, text);
+      }
+    });
   });
 });

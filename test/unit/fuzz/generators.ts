@@ -140,6 +140,9 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'open braces': (n) => ':claim[x]' + '{'.repeat(n),
   'unclosed text directives': (n) => ':claim['.repeat(n / 7),
   'unclosed attribute lists': (n) => ':claim[x]{src='.repeat(n / 14),
+  // Guarded (parse/attributeGuard.ts): an id shorthand takes `:c[x]{` into its value, so each
+  // list scanned on to the end of the paragraph before failing.
+  'unclosed attribute shortcuts': (n) => ':c[x]{#'.repeat(n / 7),
   'citation-like brackets': (n) => '[@a '.repeat(n / 4),
   'footnote-like brackets': (n) => '[^a '.repeat(n / 4),
   'in-text keys': (n) => ':claim[x] ' + '@a-'.repeat(n / 3),

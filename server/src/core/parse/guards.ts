@@ -26,11 +26,17 @@
  *   paragraph for an opening one: `a] a] …`, `[@a] [@b] …`, images inside images…) —
  *   reported in `heavy` with `links`: the block is parsed without links and images
  *   (footnote calls, directive labels and citations are other constructs and stay).
+ * - **Attribute lists that never close**: a text directive's `{` whose attribute list
+ *   fails more than `MAX_FAILED_ATTRIBUTE_SCAN` characters on (`:c[x]{#` repeated: each
+ *   scan ran to the end of the paragraph) — the brace becomes U+FF5B, decided in linear
+ *   time by parse/attributeGuard.ts; micromark reads it as text either way.
  *
  * Neutralising replaces one UTF-16 code unit by one, so every offset stays the same; the
  * other two are parser options per block, no text changes. One linear pass over the
  * lines, no backtracking.
  */
+import { unclosedAttributeLists } from './attributeGuard';
+
 export const MAX_CONTAINER_DEPTH = 32;
 export const MAX_DELIMITER_RUNS = 1000;
 export const MAX_RUN_LENGTH = 200;
@@ -61,10 +67,10 @@ const FRONT_MATTER_CLOSE = /(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)/g;
 /** What micromark refuses as the first character of a directive name. */
 const NOT_NAME_START = /[\s\p{P}\p{S}]/u;
 const isSpace = (c: number): boolean => c === 32 || c === 9;
-/** Characters the line scan looks at: line ends, `*`, `_`, `~`, `[`, `]`; and what it skips over. */
+/** Characters the line scan looks at: line ends, `*`, `_`, `~`, `[`, `]`, `{`; and what it skips over. */
 const SPECIAL = new Uint8Array(127);
-for (const c of '\n\r*_~[]') SPECIAL[c.charCodeAt(0)] = 1;
-const PLAIN = /[^\n\r*_~[\]]*/y;
+for (const c of '\n\r*_~[]{') SPECIAL[c.charCodeAt(0)] = 1;
+const PLAIN = /[^\n\r*_~[\]{]*/y;
 /** Characters a container marker can start with: `>`, `-`, `+`, `*`, `[`, digits. */
 const MARKER_START = new Uint8Array(127);
 for (const c of '>-+*[0123456789') MARKER_START[c.charCodeAt(0)] = 1;
@@ -111,15 +117,10 @@ function markerAt(source: string, at: number, eol: number): number {
 export function guardText(source: string): GuardedText {
   const heavy: HeavyParagraph[] = [];
   const stack: number[] = []; // open container directive sizes, outermost first
-  let parts: string[] | undefined;
-  let copied = 0;
-  let neutralised = 0;
+  // What to neutralise: [offset, length] pairs, in order within each guard.
+  const marks: [number, number][] = [];
   const neutralise = (at: number, length: number): void => {
-    parts ??= [];
-    parts.push(source.slice(copied, at));
-    for (let i = at; i < at + length; i++) parts.push(String.fromCharCode(source.charCodeAt(i) + 0xfee0));
-    copied = at + length;
-    neutralised++;
+    marks.push([at, length]);
   };
   // The paragraph being read: where it starts, its runs, its bracket nesting.
   let unitStart = -1;
@@ -128,9 +129,12 @@ export function guardText(source: string): GuardedText {
   let brackets = 0;
   let closers = 0;
   let deepBrackets = false;
+  let braces = false;
   const endUnit = (end: number): void => {
     const emphasis = runs > MAX_DELIMITER_RUNS || longRun;
     if (unitStart >= 0 && (emphasis || deepBrackets)) heavy.push({ start: unitStart, end, emphasis, links: deepBrackets });
+    if (unitStart >= 0 && braces) for (const at of unclosedAttributeLists(source, unitStart, end)) neutralise(at, 1);
+    braces = false;
     unitStart = -1;
     runs = 0;
     longRun = false;
@@ -181,6 +185,8 @@ export function guardText(source: string): GuardedText {
       } else if (c === 93) {
         if (brackets > 0) brackets--;
         if (++closers > MAX_BRACKETS) deepBrackets = true;
+      } else if (c === 123) {
+        braces = true;
       }
       prev = c;
     }
@@ -244,6 +250,15 @@ export function guardText(source: string): GuardedText {
     pos = next;
   }
   endUnit(n);
-  const text = parts ? parts.join('') + source.slice(copied) : source;
-  return { text, neutralised, heavy };
+  if (marks.length === 0) return { text: source, neutralised: 0, heavy };
+  marks.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let copied = 0;
+  for (const [at, length] of marks) {
+    parts.push(source.slice(copied, at));
+    for (let i = at; i < at + length; i++) parts.push(String.fromCharCode(source.charCodeAt(i) + 0xfee0));
+    copied = at + length;
+  }
+  parts.push(source.slice(copied));
+  return { text: parts.join(''), neutralised: marks.length, heavy };
 }
