@@ -5,7 +5,8 @@ import { analyze } from '../../server/src/core/analysis';
 import { defaultConventions } from '../../server/src/core/conventions/types';
 import { buildModel } from '../../server/src/core/model/buildModel';
 import { MAX_BRACKETS, MAX_BRACKET_DEPTH, MAX_CONTAINER_DEPTH, MAX_DELIMITER_RUNS, MAX_RUN_LENGTH, guardText } from '../../server/src/core/parse/guards';
-import { parseFragment, parseMarkdown, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
+import { dataMerge, parseFragment, parseMarkdown, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
+import { ADVERSARIAL } from './fuzz/generators';
 import fc from 'fast-check';
 import { generateBrief } from '../../bench/corpus';
 import { MAX_FAILED_ATTRIBUTE_SCAN, unclosedAttributeLists } from '../../server/src/core/parse/attributeGuard';
@@ -200,5 +201,29 @@ describe('parser guards', () => {
         assert.equal(guardText(text).neutralised, 0, text);
       }
     });
+  });
+
+  it('merging data tokens in one pass gives the trees micromark gives: examples, fixtures, generated briefs, adversarial and random long paragraphs', function () {
+    this.timeout(120_000);
+    const texts: string[] = [...markdownFiles(join(ROOT, 'examples')), ...markdownFiles(FIXTURES)].map((p) => readFileSync(p, 'utf8'));
+    texts.push(generateBrief({ bytes: 60_000, seed: 7 }));
+    for (const make of Object.values(ADVERSARIAL)) texts.push(make(6000));
+    const piece = fc.constantFrom(':c{a=', ':claim[x]{src=', 'word ', 'www.', 'http', ': ', '*a', '_', '[x]', '`', '<a', '&amp;', '\\*', '  \n', '\n', 'é', '[^1]', '@key');
+    for (const pieces of fc.sample(fc.array(piece, { minLength: 1200, maxLength: 1800 }), { seed: 20261201, numRuns: 40 })) texts.push(pieces.join(''));
+    const tree = (text: string, merge: boolean): string => {
+      dataMerge.enabled = merge;
+      try {
+        // Guarded as every parse is: unguarded, some adversarial trees are too deep to serialise.
+        return JSON.stringify(parseMarkdown(text, undefined, { oneShot: true }).blocks.map((b) => b.tree));
+      } finally {
+        dataMerge.enabled = true;
+      }
+    };
+    let long = 0;
+    for (const text of texts) {
+      if (text.length > 4096) long++;
+      assert.equal(tree(text, true), tree(text, false), text.slice(0, 80));
+    }
+    assert.ok(long > 60, `${long} texts longer than the merge threshold`);
   });
 });

@@ -56,21 +56,24 @@ const seedConstruct: Construct = {
       if (state.links.size > 0 || state.footnotes.size > 0) {
         answerFor(parser.defined, state.links);
         answerFor(footnotes, state.footnotes);
-        const text = parser.text;
-        parser.text = (from) => {
-          const tokenizer = text(from);
-          const write = tokenizer.write;
-          tokenizer.write = (slice) => {
-            inText++;
-            try {
-              return write(slice);
-            } finally {
-              inText--;
-            }
-          };
-          return tokenizer;
-        };
       }
+      const text = parser.text;
+      parser.text = (from) => {
+        const tokenizer = text(from);
+        const write = tokenizer.write;
+        let size = 0;
+        tokenizer.write = (slice) => {
+          for (const chunk of slice) if (typeof chunk === 'string') size += chunk.length;
+          if (size > MERGE_DATA_FROM && slice[slice.length - 1] === null) mergeDataAtEnd(tokenizer);
+          inText++;
+          try {
+            return write(slice);
+          } finally {
+            inText--;
+          }
+        };
+        return tokenizer;
+      };
       const document = parser.document;
       parser.document = (from) => {
         if (state.topLinks === undefined) {
@@ -83,6 +86,58 @@ const seedConstruct: Construct = {
     return nok;
   },
 };
+
+/**
+ * micromark's text tokenizer ends by merging each run of adjacent `data` tokens into one
+ * (`resolveAllText` in micromark/lib/initialize/text.js), with one `splice` of the events
+ * array per run: quadratic on a long paragraph where constructs fail by the thousand
+ * (`:c{a=` repeated, 160 KB: 6.9 s of a 8 s parse). For texts longer than
+ * `MERGE_DATA_FROM`, the same merge is done first, in one linear pass, at the moment the
+ * tokenizer consumes the end of its input (only its initializer does, outside any attempt,
+ * right before the resolvers run); `resolveAllText` then finds nothing left to splice.
+ * Tied to micromark 4.0.2 like the seeding; `test/unit/parseGuards.test.ts` compares
+ * trees with and without it.
+ */
+const MERGE_DATA_FROM = 4096;
+export const dataMerge = { enabled: true };
+
+function mergeDataAtEnd(tokenizer: TokenizeContext): void {
+  if (!dataMerge.enabled) return;
+  let previous = tokenizer.previous;
+  Object.defineProperty(tokenizer, 'previous', {
+    configurable: true,
+    enumerable: true,
+    get: () => previous,
+    set: (code: TokenizeContext['previous']) => {
+      previous = code;
+      if (code === null) mergeDataRuns(tokenizer.events);
+    },
+  });
+}
+
+/** `resolveAllText`'s merge: each run of adjacent `data` events keeps its first pair, which ends where the run ends. */
+function mergeDataRuns(events: TokenizeContext['events']): void {
+  const n = events.length;
+  let w = 0;
+  let i = 0;
+  while (i < n) {
+    if (events[i][1].type !== 'data') {
+      events[w++] = events[i++];
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && events[j][1].type === 'data') j++;
+    if (j - i > 2) {
+      events[i][1].end = events[j - 1][1].end;
+      events[w++] = events[i];
+      events[w++] = events[i + 1];
+    } else {
+      for (let k = i; k < j; k++) events[w++] = events[k];
+    }
+    i = j;
+  }
+  events.length = w;
+}
 
 function answerFor(list: string[], seeds: ReadonlySet<string>): void {
   if (seeds.size === 0) return;
