@@ -40,8 +40,11 @@ const UNICODE_WHITESPACE = /\s/;
 const isLineEnding = (c: number): boolean => c === 10 || c === 13;
 /** micromark's `markdownLineEndingOrSpace` (a tab is handled apart). */
 const isSpaceOrEol = (c: number): boolean => c === 32 || c === 10 || c === 13;
-const isPunctuation = (c: number): boolean => c >= 0 && UNICODE_PUNCTUATION.test(String.fromCharCode(c));
-const isUnicodeWhitespace = (c: number): boolean => c >= 0 && UNICODE_WHITESPACE.test(String.fromCharCode(c));
+/** ASCII classes, looked up instead of tested: 1 punctuation or symbol, 2 white space. */
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII[c] = UNICODE_PUNCTUATION.test(String.fromCharCode(c)) ? 1 : UNICODE_WHITESPACE.test(String.fromCharCode(c)) ? 2 : 0;
+const isPunctuation = (c: number): boolean => (c < 128 ? c >= 0 && ASCII[c] === 1 : UNICODE_PUNCTUATION.test(String.fromCharCode(c)));
+const isUnicodeWhitespace = (c: number): boolean => (c < 128 ? c >= 0 && ASCII[c] === 2 : UNICODE_WHITESPACE.test(String.fromCharCode(c)));
 /** Characters that end a value or shortcut: `"`, `'`, `<`, `=`, `>`, `` ` ``. */
 const isValueStop = (c: number): boolean => c === 34 || c === 39 || c === 60 || c === 61 || c === 62 || c === 96;
 
@@ -80,8 +83,17 @@ export function unclosedAttributeLists(source: string, from: number, to: number,
   return out;
 }
 
+/** Steps a scan takes before it starts remembering (most lists close within a few words). */
+const QUICK_STEPS = 64;
+
 /** Runs the grammar from `start` in BETWEEN; the outcome and the offset where it was decided. */
 function scan(source: string, start: number, to: number, memo: Map<number, number>): number {
+  const quick = run(source, start, to, undefined, QUICK_STEPS);
+  return quick >= 0 ? quick : run(source, start, to, memo, Infinity);
+}
+
+/** The state machine; with `memo`, reading and filling it; -1 if `budget` steps did not decide. */
+function run(source: string, start: number, to: number, memo: Map<number, number> | undefined, budget: number): number {
   const path: number[] = [];
   let pos = start;
   let state = BETWEEN;
@@ -89,20 +101,24 @@ function scan(source: string, start: number, to: number, memo: Map<number, numbe
   const decide = (outcome: number): void => {
     result = pos * 4 + outcome;
   };
-  while (result < 0) {
-    const key = pos * STATES + state;
-    const known = memo.get(key);
-    if (known !== undefined) {
-      result = known;
-      break;
+  for (let steps = 0; result < 0; steps++) {
+    if (steps >= budget) return -1;
+    if (memo) {
+      const key = pos * STATES + state;
+      const known = memo.get(key);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      path.push(key);
     }
-    path.push(key);
     const c = pos < to ? source.charCodeAt(pos) : -1; // -1: the end of the paragraph (null)
-    if (c === 9 || c === 0) {
+    const quoted = state === QUOTED_DOUBLE || state === QUOTED_SINGLE;
+    if ((c === 9 || c === 0) && !quoted) {
       decide(UNKNOWN); // micromark sees a tab as virtual spaces, a NUL as U+FFFD
       break;
     }
-    if (c === 62 && atLineStart(source, pos, start)) {
+    if (c === 62 && !quoted && atLineStart(source, pos, start)) {
       decide(UNKNOWN); // a block quote marker, which micromark's text does not hold
       break;
     }
@@ -144,20 +160,26 @@ function scan(source: string, start: number, to: number, memo: Map<number, numbe
         else pos++;
         break;
       case QUOTED_DOUBLE:
-      case QUOTED_SINGLE:
-        if (c === -1) decide(FAIL);
-        else {
-          if (c === (state === QUOTED_DOUBLE ? 34 : 39)) state = QUOTED_AFTER;
-          pos++;
+      case QUOTED_SINGLE: {
+        // Anything up to the closing quote, in one step (tabs and block quote markers
+        // inside a quoted value change nothing): on to the quote, or the end.
+        const close = source.indexOf(state === QUOTED_DOUBLE ? '"' : "'", pos);
+        if (close < 0 || close >= to) {
+          pos = to;
+          decide(FAIL);
+        } else {
+          pos = close + 1;
+          state = QUOTED_AFTER;
         }
         break;
+      }
       case QUOTED_AFTER:
         if (c === 125 || isSpaceOrEol(c)) state = BETWEEN;
         else decide(FAIL);
         break;
     }
   }
-  for (const key of path) memo.set(key, result);
+  if (memo) for (const key of path) memo.set(key, result);
   return result;
 }
 
