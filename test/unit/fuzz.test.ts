@@ -108,7 +108,7 @@ describe('fuzz: time grows linearly on adversarial input', function () {
     ...['nested containers', 'nested containers in list items', 'stacked block quotes', 'stacked list markers', 'stacked footnote definitions'],
     ...['emphasis runs', 'strikethrough runs', 'one long emphasis run'],
     ...['closing brackets', 'undefined references', 'nested images', 'open brackets', 'citation-like brackets', 'footnote-like brackets', 'link openers'],
-    'unclosed attribute shortcuts',
+    'unclosed attribute shortcuts', 'failed attribute values', 'class shortcuts taking directives in',
   ];
   for (const [name, make] of Object.entries(ADVERSARIAL).filter(([n]) => LONG || OWN.includes(n) || GUARDED.includes(n))) {
     it(name, () => {

@@ -143,6 +143,10 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   // Guarded (parse/attributeGuard.ts): an id shorthand takes `:c[x]{` into its value, so each
   // list scanned on to the end of the paragraph before failing.
   'unclosed attribute shortcuts': (n) => ':c[x]{#'.repeat(n / 7),
+  // Inline constructs failing by the thousand in one paragraph: micromark merged the text
+  // tokens they leave with one splice per run (parse/markdown.ts merges them first).
+  'failed attribute values': (n) => ':c{a='.repeat(n / 5),
+  'class shortcuts taking directives in': (n) => ':c[x]{.a'.repeat(n / 8),
   'citation-like brackets': (n) => '[@a '.repeat(n / 4),
   'footnote-like brackets': (n) => '[^a '.repeat(n / 4),
   'in-text keys': (n) => ':claim[x] ' + '@a-'.repeat(n / 3),
