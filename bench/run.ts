@@ -3,10 +3,11 @@
  * the same run (the machine's speed drifts, so ratios matter more than milliseconds).
  *
  *   npm run bench                       all of them
- *   npm run bench -- --only edit,features
+ *   npm run bench -- --only edit,features   (edit, server, features, growth, memory, cli)
  *   npm run bench -- --quick            smaller corpus, growth up to 1 MB
  *
- * Results go to bench/results/latest.json; `npm run bench:plot` draws the growth curve.
+ * Results go to bench/results/latest.json (a run with --only or --quick: partial.json, not
+ * committed); `npm run bench:plot` draws the growth curve from latest.json.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ const verdict = (ok: boolean, text: string) => {
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
 };
 console.log(`Briefmark benchmarks on ${results.machine}\n`);
-if (!args.includes('--no-build') && (want('cli') || want('memory'))) {
+if (!args.includes('--no-build') && (want('cli') || want('memory') || want('server'))) {
   // The CLI and the server are measured as shipped: the esbuild bundles in dist/.
   const build = spawnSync('npm', ['run', 'build'], { cwd: join(__dirname, '..'), encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
@@ -42,6 +43,12 @@ if (want('edit')) {
   console.log(`edit: ${(r.bytes / 1000).toFixed(0)} KB, ${r.blocks} blocks, ${r.reparsedBlocks.toFixed(2)} re-parsed per edit`);
   verdict(r.ratio <= 0.1, `edit latency ${ms(r.incremental)} median vs full parse-and-analyse ${ms(r.full)}: ratio ${r.ratio.toFixed(3)} (target ≤ 0.1)`);
   verdict(r.incremental < 25, `edit latency ${ms(r.incremental)} median (target < 25 ms)`);
+}
+
+if (want('server')) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { benchServerEdit } = require('./serverEdit') as typeof import('./serverEdit');
+  results.serverEdit = await benchServerEdit(quick ? 30 : 80, quick ? 5 : 9, verdict);
 }
 
 if (want('features')) {
@@ -95,8 +102,10 @@ if (want('cli')) {
 results.verdicts = verdicts;
 const dir = join(__dirname, 'results');
 mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
-console.log(`\nwrote bench/results/latest.json`);
+// Only a full run replaces the figures that docs/performance.md reports.
+const file = only || quick ? 'partial.json' : 'latest.json';
+writeFileSync(join(dir, file), JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwrote bench/results/${file}`);
 }
 
 void main();

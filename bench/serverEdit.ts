@@ -1,0 +1,115 @@
+/**
+ * Edit latency through the real language server (dist/server.js over stdio), as an editor
+ * sees it: a one-character incremental `didChange` on an open 100 KB brief, timed from the
+ * notification sent to the `publishDiagnostics` for that version received, with the
+ * server's debounce set to 0. The baseline in the same run: the same text opened as a new
+ * document (a full parse and analysis, then the same conversion and transport), timed the
+ * same way. Everything between the two messages counts: applying the change to the
+ * server's copy of the text, the analysis, the UTF-16 conversion, JSON and the pipe.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { generateBrief, rng } from './corpus';
+import { median, ms, now, percentile } from './lib';
+
+export interface ServerEditResult {
+  bytes: number;
+  edits: number;
+  edit: number;
+  editP95: number;
+  open: number;
+  ratio: number;
+}
+
+export async function benchServerEdit(edits: number, opens: number, verdict: (ok: boolean, text: string) => void): Promise<ServerEditResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'briefmark-server-edit-'));
+  const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr!.on('data', () => undefined);
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const waiting = new Map<string, { version: number; resolve: () => void }>();
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+    const w = waiting.get(p.uri);
+    if (w && p.version === w.version) {
+      waiting.delete(p.uri);
+      w.resolve();
+    }
+  });
+  conn.onNotification('window/logMessage', () => undefined);
+  for (const m of ['window/workDoneProgress/create', 'client/registerCapability', 'workspace/diagnostic/refresh']) conn.onRequest(m, () => null);
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  conn.listen();
+  /** Sends a message and resolves with the time until the diagnostics for `version` of `uri` arrive. */
+  const timed = (uri: string, version: number, send: () => Promise<void>): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const t = now();
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}`)), 60_000);
+      waiting.set(uri, {
+        version,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(now() - t);
+        },
+      });
+      void send();
+    });
+  try {
+    const rootUri = pathToFileURL(dir).href;
+    await conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+      capabilities: { workspace: { workspaceFolders: true, configuration: true } },
+      initializationOptions: { debounceMs: 0 },
+    });
+    await conn.sendNotification('initialized', {});
+    const text0 = generateBrief({ bytes: 100_000, seed: 7 });
+
+    // Baseline: the whole text opened as a new document, each time under a new name.
+    const openTimes: number[] = [];
+    for (let i = -2; i < opens; i++) {
+      const uri = pathToFileURL(join(dir, `open-${i + 2}.brief.md`)).href;
+      const t = await timed(uri, 1, () => conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: text0 } }));
+      if (i >= 0) openTimes.push(t);
+      await conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+
+    const uri = pathToFileURL(join(dir, 'edit.brief.md')).href;
+    let text = text0;
+    let version = 1;
+    await timed(uri, 1, () => conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } }));
+    const r = rng(99);
+    const bodyStart = text0.indexOf('\n# ');
+    const times: number[] = [];
+    for (let i = -5; i < edits; i++) {
+      let at = bodyStart + Math.floor(r() * (text.length - bodyStart));
+      while (at < text.length && !/[a-z]/.test(text[at])) at++;
+      const before = text.slice(0, at);
+      const line = (before.match(/\n/g) ?? []).length;
+      const character = at - (before.lastIndexOf('\n') + 1); // the generated text is ASCII: UTF-16 = characters
+      text = before + 'x' + text.slice(at);
+      version++;
+      const change = { range: { start: { line, character }, end: { line, character } }, text: 'x' };
+      const v = version;
+      const t = await timed(uri, v, () => conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] }));
+      if (i >= 0) times.push(t);
+    }
+    const edit = median(times);
+    const open = median(openTimes);
+    const result: ServerEditResult = { bytes: text0.length, edits, edit, editP95: percentile(times, 95), open, ratio: edit / open };
+    verdict(result.ratio <= 0.1, `edit through the server (didChange → publishDiagnostics, debounce 0) ${ms(edit)} median, p95 ${ms(result.editP95)}, vs opening the same ${(text0.length / 1000).toFixed(0)} KB ${ms(open)}: ratio ${result.ratio.toFixed(3)} (target ≤ 0.1)`);
+    verdict(edit < 25, `edit through the server ${ms(edit)} median (target < 25 ms)`);
+    return result;
+  } finally {
+    conn.dispose();
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('serverEdit.ts')) {
+  void benchServerEdit(Number(process.argv[2] ?? 60), Number(process.argv[3] ?? 9), (ok, text) => console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`));
+}
