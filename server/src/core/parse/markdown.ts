@@ -57,14 +57,16 @@ const seedConstruct: Construct = {
         answerFor(parser.defined, state.links);
         answerFor(footnotes, state.footnotes);
       }
+      const seeded = state.links.size > 0 || state.footnotes.size > 0;
       const text = parser.text;
       parser.text = (from) => {
         const tokenizer = text(from);
         const write = tokenizer.write;
         let size = 0;
         tokenizer.write = (slice) => {
-          for (const chunk of slice) if (typeof chunk === 'string') size += chunk.length;
+          if (size <= MERGE_DATA_FROM) for (let i = 0; i < slice.length; i++) if (typeof slice[i] === 'string') size += (slice[i] as string).length;
           if (size > MERGE_DATA_FROM && slice[slice.length - 1] === null) mergeDataAtEnd(tokenizer);
+          if (!seeded) return write(slice);
           inText++;
           try {
             return write(slice);
