@@ -104,7 +104,7 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
   // What each block says is computed once per parsed block (see blockFacts) and copied
   // here at the block's offset: an edit rebuilds only the blocks it re-parsed.
   for (const block of parsed.blocks) {
-    const facts = blockFacts(block, tags, tagsKey, input.uri);
+    const facts = blockFacts(block, tags, tagsKey, input.uri, parsed.guarded ? text : undefined);
     if (facts.frontMatter) frontMatter = facts.frontMatter;
     for (const [label, url] of facts.definitions) if (!definitions.has(label)) definitions.set(label, url);
     if (facts.empty) continue;
@@ -266,13 +266,19 @@ function blockMentions(block: ParsedBlock, facts: BlockFacts, names: ActorNames)
   return mentions;
 }
 
-function blockFacts(block: ParsedBlock, tags: Set<string>, tagsKey: string, uri: string): BlockFacts {
+function blockFacts(block: ParsedBlock, tags: Set<string>, tagsKey: string, uri: string, guardedDocument?: string): BlockFacts {
   const limit = block.end - block.start;
   const first = block.start === 0;
-  const key = `${limit}\u0000${tagsKey}\u0000${first ? uri : ''}`;
+  // Where the guards neutralised characters (a brace read as text, a fence past the depth
+  // limit), the tree comes from the text as parsed but labels, masked text and the rest
+  // are read from the document's own text: the user's characters, at the same offsets.
+  const parsedText = block.key.slice(0, limit);
+  const own = guardedDocument?.slice(block.start, block.end);
+  const source = own !== undefined && own !== parsedText ? own : parsedText;
+  const key = `${limit}\u0000${tagsKey}\u0000${first ? uri : ''}${source === parsedText ? '' : `\u0000${source}`}`;
   const hit = FACTS.get(block.tree);
   if (hit && hit.key === key) return hit;
-  const facts = collectBlock(block.key.slice(0, limit), block.tree, limit, first, tags, uri, key);
+  const facts = collectBlock(source, block.tree, limit, first, tags, uri, key);
   FACTS.set(block.tree, facts);
   return facts;
 }

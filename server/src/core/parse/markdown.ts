@@ -215,6 +215,11 @@ export interface ParsedMarkdown {
   blocks: ParsedBlock[];
   /** How many parses this took (blocks parsed afresh; the rest came from the previous version). */
   reparsed: number;
+  /**
+   * The guards (parse/guards.ts) neutralised characters: the blocks' keys then hold the
+   * text as parsed, which differs from `text` there. What the model reads comes from `text`.
+   */
+  guarded?: boolean;
   /** Candidate blocks that turned out to end inside a construct, so that the next version need not parse them again. */
   probes?: Map<string, BlockMeta>;
 }
@@ -367,7 +372,7 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
     // One parse call instead of one per block: no per-call overhead, same model (the
     // block-wise parse is checked against it), but nothing to reuse on a next version.
     // (A block with too many delimiter runs is parsed with other options: block-wise.)
-    return { text, blocks: [{ start: 0, end: text.length, key: input, labels: [], tree: parseFragment(input) }], reparsed: 1 };
+    return { text, blocks: [{ start: 0, end: text.length, key: input, labels: [], tree: parseFragment(input) }], reparsed: 1, ...(input !== text && { guarded: true }) };
   }
   const split = splitBlocks(input);
   const cands = split.blocks;
@@ -502,7 +507,7 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
     }
     out.push({ start: f.start, end: f.end, key: f.parseKey + '\u0000' + required, parseKey: f.parseKey, labels: f.meta.labels, defines: f.meta.defines, tree });
   }
-  return { text, blocks: out, reparsed, probes };
+  return { text, blocks: out, reparsed, probes, ...(input !== text && { guarded: true }) };
 }
 
 function withSentinel(source: string, flags: string): string {
