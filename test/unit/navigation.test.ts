@@ -133,6 +133,11 @@ describe('navigation', () => {
     assert.deepEqual(show(r.edits), ['a.brief.md "n1"→ref', 'a.brief.md "n1"→ref']);
     const two = analyse('file:///w/a.brief.md', A + '[^n2]: Other.\n');
     assert.match((renameAt(two, at(A, '[^n1]', 2), 'N2', [], () => undefined) as { error: string }).error, /already exists/);
+    // Nor to a name that something already names without a definition: it would capture it.
+    const dangling = analyse('file:///w/a.brief.md', A + 'See [^late].\n');
+    assert.match((renameAt(dangling, at(A, '[^n1]', 2), 'LATE', [], () => undefined) as { error: string }).error, /`\[\^LATE\]` at line \d+ has no definition and would then name it/);
+    const bySrc = analyse('file:///w/a.brief.md', A + ':claim[Talks stalled]{src=wire}.\n');
+    assert.match((renameAt(bySrc, at(A, '[^n1]', 2), 'WIRE', [], () => undefined) as { error: string }).error, /the key `wire` at line \d+ would then name it/);
   });
 
   it('finds ids in YAML and keys in BibTeX and CSL', () => {

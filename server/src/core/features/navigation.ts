@@ -222,6 +222,18 @@ export function renameAt(analysis: Analysis, offset: number, newName: string, su
       const keys = [...model.citations.flatMap((c) => c.items.map((i) => ({ key: i.key, span: i.keySpan }))), ...model.claims.flatMap((c) => c.srcKeys)];
       const byKey = keys.find((k) => k.key.toLowerCase() === target.id && !bibliography.entries.has(k.key));
       if (byKey) return { error: `Cannot rename \`[^${target.id}]\`: the key \`${byKey.key}\` at line ${model.lines.positionAt(byKey.span.start).line + 1} names it too. Cite it as \`[^${target.id}]\` there first.` };
+      if (id !== target.id) {
+        // Nor may the new name capture what names nothing yet: a key or a `[^id]` without a
+        // definition would start resolving to this footnote.
+        const line = (at: number) => model.lines.positionAt(at).line + 1;
+        // (A `src` key counts as citing a footnote of its name even where the bibliography
+        // has the key too: see unused-source.)
+        const srcKeys = model.claims.flatMap((c) => c.srcKeys);
+        const captured = keys.find((k) => k.key.toLowerCase() === id && (!bibliography.entries.has(k.key) || srcKeys.includes(k)));
+        if (captured) return { error: `Cannot rename \`[^${target.id}]\` to \`[^${newName}]\`: the key \`${captured.key}\` at line ${line(captured.span.start)} would then name it.` };
+        const dangling = model.footnoteReferences.find((f) => f.id === id);
+        if (dangling) return { error: `Cannot rename \`[^${target.id}]\` to \`[^${newName}]\`: \`[^${newName}]\` at line ${line(dangling.span.start)} has no definition and would then name it.` };
+      }
       for (const d of model.footnoteDefinitions) if (d.id === target.id) edits.push({ uri: model.uri, span: d.labelSpan, newText: newName });
       for (const f of model.footnoteReferences) if (f.id === target.id) edits.push({ uri: model.uri, span: { start: f.span.start + 2, end: f.span.end - 1 }, newText: newName });
       return { edits };
