@@ -205,6 +205,14 @@ export function renameAt(analysis: Analysis, offset: number, newName: string, su
         edits.push({ uri: entry.origin.uri, span, newText: key });
       }
       for (const s of affected) for (const c of s.citations) if (c.key === target.key && c.entryUri === entry?.origin.uri) edits.push({ uri: s.uri, span: c.span, newText: key });
+      // Every place must hold the key as written: a key read from a value the parser
+      // unescaped or re-split (`src={odd key}`) has no exact span to replace.
+      for (const e of edits.slice(entry ? 1 : 0)) {
+        const text = e.uri === model.uri ? model.text : textOf(e.uri);
+        const written = text?.slice(e.span.start, e.span.end);
+        if (written !== undefined && written !== target.key && written !== `{${target.key}}`)
+          return { error: `Cannot rename \`@${target.key}\`: in ${e.uri} at line ${model.uri === e.uri ? model.lines.positionAt(e.span.start).line + 1 : '?'} it is not written as \`${target.key}\`. Rename it there by hand first.` };
+      }
       // GFM reads `x@a.b` as an e-mail address: a key with a `.` after `-@` or `x@` would stop being a citation.
       if (/\.[\p{L}\p{N}_]/u.test(key))
         for (const e of edits) {
