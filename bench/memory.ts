@@ -5,12 +5,11 @@
  * once indexing has ended, the server's heap is read after a garbage collection (through
  * a preloaded probe, bench/heapProbe.cjs).
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { corpus } from './cli';
 import { generateBrief } from './corpus';
+import { startServer } from './server';
 import { median, ms, now, percentile } from './lib';
 
 export interface MemoryResult {
@@ -26,26 +25,21 @@ export interface MemoryResult {
 
 export async function benchMemory(count: number, verdict: (ok: boolean, text: string) => void): Promise<MemoryResult> {
   const { dir, bytes } = corpus(count);
-  const server = join(__dirname, '..', 'dist', 'server.js');
-  const child = spawn(process.execPath, ['--expose-gc', '-r', join(__dirname, 'heapProbe.cjs'), server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const heaps: Array<{ heapUsed: number; rss: number }> = [];
   let stderr = '';
+  let indexing = 'waiting' as 'waiting' | 'running' | 'done';
+  const state = () => indexing;
+  const { child, conn } = startServer(['--expose-gc', '-r', join(__dirname, 'heapProbe.cjs')], (c) => {
+    c.onNotification('$/progress', (p: { value: { kind: string } }) => {
+      if (p.value.kind === 'begin') indexing = 'running';
+      if (p.value.kind === 'end') indexing = 'done';
+    });
+    c.onNotification('textDocument/publishDiagnostics', () => undefined);
+  });
   child.stderr!.on('data', (d) => {
     stderr += String(d);
     for (const m of String(d).matchAll(/BRIEFMARK_HEAP (\{.*\})/g)) heaps.push(JSON.parse(m[1]));
   });
-  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  let indexing = 'waiting' as 'waiting' | 'running' | 'done';
-  const state = () => indexing;
-  conn.onNotification('$/progress', (p: { value: { kind: string } }) => {
-    if (p.value.kind === 'begin') indexing = 'running';
-    if (p.value.kind === 'end') indexing = 'done';
-  });
-  conn.onNotification('textDocument/publishDiagnostics', () => undefined);
-  conn.onNotification('window/logMessage', () => undefined);
-  for (const m of ['window/workDoneProgress/create', 'client/registerCapability', 'workspace/diagnostic/refresh']) conn.onRequest(m, () => null);
-  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-  conn.listen();
   const heap = async () => {
     const n = heaps.length;
     child.kill('SIGUSR2');

@@ -7,14 +7,13 @@
  * same way. Everything between the two messages counts: applying the change to the
  * server's copy of the text, the analysis, the UTF-16 conversion, JSON and the pipe.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { generateBrief, rng } from './corpus';
 import { median, ms, now, percentile } from './lib';
+import { startServer } from './server';
 
 export interface ServerEditResult {
   bytes: number;
@@ -27,21 +26,17 @@ export interface ServerEditResult {
 
 export async function benchServerEdit(edits: number, opens: number, verdict: (ok: boolean, text: string) => void): Promise<ServerEditResult> {
   const dir = mkdtempSync(join(tmpdir(), 'briefmark-server-edit-'));
-  const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stderr!.on('data', () => undefined);
-  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<string, { version: number; resolve: () => void }>();
-  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
-    const w = waiting.get(p.uri);
-    if (w && p.version === w.version) {
-      waiting.delete(p.uri);
-      w.resolve();
-    }
-  });
-  conn.onNotification('window/logMessage', () => undefined);
-  for (const m of ['window/workDoneProgress/create', 'client/registerCapability', 'workspace/diagnostic/refresh']) conn.onRequest(m, () => null);
-  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-  conn.listen();
+  const { child, conn } = startServer([], (c) =>
+    c.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+      const w = waiting.get(p.uri);
+      if (w && p.version === w.version) {
+        waiting.delete(p.uri);
+        w.resolve();
+      }
+    }),
+  );
+  child.stderr!.on('data', () => undefined);
   /** Sends a message and resolves with the time until the diagnostics for `version` of `uri` arrive. */
   const timed = (uri: string, version: number, send: () => Promise<void>): Promise<number> =>
     new Promise((resolve, reject) => {
