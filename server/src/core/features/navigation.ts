@@ -204,14 +204,17 @@ export function renameAt(analysis: Analysis, offset: number, newName: string, su
         if (!span) return { error: `Cannot find the entry \`${target.key}\` in ${entry.origin.uri}; rename it there first.` };
         edits.push({ uri: entry.origin.uri, span, newText: key });
       }
-      for (const s of affected) for (const c of s.citations) if (c.key === target.key && c.entryUri === entry?.origin.uri) edits.push({ uri: s.uri, span: c.span, newText: key });
-      // Every place must hold the key as written: a key read from a value the parser
-      // unescaped or re-split (`src={odd key}`) has no exact span to replace.
-      for (const e of edits.slice(entry ? 1 : 0)) {
-        const text = e.uri === model.uri ? model.text : textOf(e.uri);
-        const written = text?.slice(e.span.start, e.span.end);
-        if (written !== undefined && written !== target.key && written !== `{${target.key}}`)
-          return { error: `Cannot rename \`@${target.key}\`: in ${e.uri} at line ${model.uri === e.uri ? model.lines.positionAt(e.span.start).line + 1 : '?'} it is not written as \`${target.key}\`. Rename it there by hand first.` };
+      for (const s of affected) {
+        const text = s.uri === model.uri ? model.text : textOf(s.uri);
+        for (const c of s.citations) {
+          if (c.key !== target.key || c.entryUri !== entry?.origin.uri) continue;
+          // Every place must hold the key as written: a key read from a value the parser
+          // unescaped or re-split (`src={odd key}`) has no exact span to replace.
+          const written = text?.slice(c.span.start, c.span.end);
+          if (written !== undefined && written !== target.key && written !== `{${target.key}}`)
+            return { error: `Cannot rename \`@${target.key}\`: in ${s.uri} at line ${s.uri === model.uri ? model.lines.positionAt(c.span.start).line + 1 : '?'} it is not written as \`${target.key}\`. Rename it there by hand first.` };
+          edits.push({ uri: s.uri, span: c.span, newText: key });
+        }
       }
       // GFM reads `x@a.b` as an e-mail address: a key with a `.` after `-@` or `x@` would stop being a citation.
       if (/\.[\p{L}\p{N}_]/u.test(key))
@@ -227,16 +230,15 @@ export function renameAt(analysis: Analysis, offset: number, newName: string, su
       const id = normalizeLabel(newName);
       if (id !== target.id && model.footnoteDefinitions.some((d) => d.id === id)) return { error: `Cannot rename \`[^${target.id}]\` to \`[^${newName}]\`: that footnote already exists.` };
       // A citation or src key can name a footnote (`@1` for `[^1]`): it would stop resolving.
-      const keys = [...model.citations.flatMap((c) => c.items.map((i) => ({ key: i.key, span: i.keySpan }))), ...model.claims.flatMap((c) => c.srcKeys)];
+      const srcKeys = model.claims.flatMap((c) => c.srcKeys);
+      const keys = [...model.citations.flatMap((c) => c.items.map((i) => ({ key: i.key, span: i.keySpan }))), ...srcKeys];
+      const line = (at: number) => model.lines.positionAt(at).line + 1;
       const byKey = keys.find((k) => k.key.toLowerCase() === target.id && !bibliography.entries.has(k.key));
-      if (byKey) return { error: `Cannot rename \`[^${target.id}]\`: the key \`${byKey.key}\` at line ${model.lines.positionAt(byKey.span.start).line + 1} names it too. Cite it as \`[^${target.id}]\` there first.` };
+      if (byKey) return { error: `Cannot rename \`[^${target.id}]\`: the key \`${byKey.key}\` at line ${line(byKey.span.start)} names it too. Cite it as \`[^${target.id}]\` there first.` };
       if (id !== target.id) {
         // Nor may the new name capture what names nothing yet: a key or a `[^id]` without a
-        // definition would start resolving to this footnote.
-        const line = (at: number) => model.lines.positionAt(at).line + 1;
-        // (A `src` key counts as citing a footnote of its name even where the bibliography
-        // has the key too: see unused-source.)
-        const srcKeys = model.claims.flatMap((c) => c.srcKeys);
+        // definition would start resolving to this footnote. (A `src` key counts as citing
+        // a footnote of its name even where the bibliography has the key too: see unused-source.)
         const captured = keys.find((k) => k.key.toLowerCase() === id && (!bibliography.entries.has(k.key) || srcKeys.includes(k)));
         if (captured) return { error: `Cannot rename \`[^${target.id}]\` to \`[^${newName}]\`: the key \`${captured.key}\` at line ${line(captured.span.start)} would then name it.` };
         const dangling = model.footnoteReferences.find((f) => f.id === id);

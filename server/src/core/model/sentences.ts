@@ -24,23 +24,23 @@ export function isSentenceEnd(text: string, i: number): boolean {
 
 /** The offset (exclusive) where the sentence containing `from` ends. */
 export function sentenceEnd(masked: string, from: number): number {
-  return scanSentenceEnd(masked, from, masked.length).end;
+  return scanSentenceEnd(masked, from, masked.length);
 }
 
 /**
- * The sentence end from `from`, scanning at most `budget` characters: `end` is -1 when the
- * budget ran out first. Brackets and parentheses nest (one depth for both, never below 0).
+ * The sentence end from `from`, scanning at most `budget` characters: -1 when the budget
+ * ran out first. Brackets and parentheses nest (one depth for both, never below 0).
  */
-function scanSentenceEnd(masked: string, from: number, budget: number): { end: number } {
+function scanSentenceEnd(masked: string, from: number, budget: number): number {
   let depth = 0;
   const stop = Math.min(masked.length, from + budget);
   for (let i = from; i < stop; i++) {
     const c = masked[i];
     if (c === '[' || c === '(') depth++;
     else if ((c === ']' || c === ')') && depth > 0) depth--;
-    else if (depth === 0 && isSentenceEnd(masked, i)) return { end: i + 1 };
+    else if (depth === 0 && isSentenceEnd(masked, i)) return i + 1;
   }
-  return { end: stop === masked.length ? masked.length : -1 };
+  return stop === masked.length ? masked.length : -1;
 }
 
 /** How far one scan goes before the finder switches to its table. */
@@ -58,7 +58,7 @@ export function sentenceEndFinder(masked: string, budget = SCAN_BUDGET): (from: 
   let table: Int32Array | undefined;
   return (from) => {
     if (!table) {
-      const scanned = scanSentenceEnd(masked, from, budget).end;
+      const scanned = scanSentenceEnd(masked, from, budget);
       if (scanned >= 0) return scanned;
       table = sentenceEndTable(masked);
     }
