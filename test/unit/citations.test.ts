@@ -40,7 +40,7 @@ describe('Pandoc citation grammar', () => {
             i.locator && `locator=${i.locator}`,
             i.suffix && `suffix=${i.suffix}`,
             i.suppressAuthor && 'suppress',
-            c.kind === 'in-text' && 'in-text',
+            i.authorInText && 'in-text',
           ]
             .filter(Boolean)
             .join(' '),

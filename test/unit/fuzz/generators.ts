@@ -150,6 +150,16 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'citation-like brackets': (n) => '[@a '.repeat(n / 4),
   'footnote-like brackets': (n) => '[^a '.repeat(n / 4),
   'in-text keys': (n) => ':claim[x] ' + '@a-'.repeat(n / 3),
+  // Pandoc's citation grammar (sources/citations.ts): readings that could each run to the
+  // end of the paragraph, or nest in one another.
+  'at signs': (n) => ':claim[x] ' + '@'.repeat(n),
+  'bracket-at pairs': (n) => ':claim[x] ' + '[@'.repeat(n / 2),
+  'one long key': (n) => ':claim[x] @' + 'k'.repeat(n),
+  'unterminated braced keys': (n) => ':claim[x] ' + '@{a'.repeat(n / 3),
+  'citations with unclosed emphasis': (n) => ':claim[x] ' + '[@a, *'.repeat(n / 6),
+  'unclosed quotes': (n) => ':claim[x] ' + '“a '.repeat(n / 3),
+  'nested brackets': (n) => ':claim[x] ' + '['.repeat(n / 2) + '@a' + ']'.repeat(n / 2),
+  'unclosed strikeouts': (n) => ':claim[x] ' + '~~a ~'.repeat(n / 5),
   'unclosed comments with suppressions': (n) => ':claim[x]\n\n' + '<!-- briefmark-enable '.repeat(n / 22),
   // Parser patterns that grew faster than linearly inside micromark, now bounded by the
   // guards of parse/guards.ts: container directives nested hundreds deep (`:::rec` lines

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import type { Claim, Recommendation } from '../model/types';
+import type { Citation, CitationItem, Claim, Recommendation } from '../model/types';
 import { claimSources } from '../rules/sourceKeys';
 import type { RuleContext } from '../rules/types';
 import { formatEntry } from '../sources/bibliography';
@@ -24,9 +24,8 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
   if (!model.isBrief) return undefined;
   const ctx: RuleContext = analysis;
 
-  for (const c of model.citations) {
-    for (const item of c.items) if (inside(item.span, offset)) return { contents: citationHover(analysis, item.key), span: item.keySpan };
-  }
+  const item = citationItemAt(model.citations, offset);
+  if (item) return { contents: citationHover(analysis, item.key, item), span: item.keySpan };
   for (const claim of model.claims) {
     for (const k of claim.srcKeys) if (inside(k.span, offset)) return { contents: citationHover(analysis, k.key), span: k.span };
   }
@@ -41,9 +40,32 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
   return undefined;
 }
 
-function citationHover(analysis: Analysis, key: string): string {
+/**
+ * The citation item at `offset`: the one whose key is there, else the innermost item that
+ * holds it (a citation in another's suffix, `[@a, see @b]`, lies inside the outer item).
+ */
+export function citationItemAt(citations: readonly Citation[], offset: number): CitationItem | undefined {
+  let best: CitationItem | undefined;
+  for (const c of citations) {
+    if (offset < c.span.start || offset >= c.span.end) continue;
+    for (const item of c.items) {
+      if (inside(item.keySpan, offset)) return item;
+      if (inside(item.span, offset) && (!best || item.span.end - item.span.start < best.span.end - best.span.start)) best = item;
+    }
+  }
+  return best;
+}
+
+/** How the item cites: its locator (`p. 12`), prefix and suffix, as one line. */
+function citedAs(item: CitationItem | undefined): string {
+  if (!item) return '';
+  const parts = [item.locator && `at **${item.locator}**`, item.prefix && `after “${item.prefix}”`, item.suffix && `with “${item.suffix}”`, item.suppressAuthor && 'without the author'].filter(Boolean);
+  return parts.length ? `\n\nCited ${parts.join(', ')}.` : '';
+}
+
+function citationHover(analysis: Analysis, key: string, item?: CitationItem): string {
   const entry = analysis.bibliography.entries.get(key);
-  if (entry) return `**Source** \`@${key}\`\n\n${formatEntry(entry)}`;
+  if (entry) return `**Source** \`@${key}\`${citedAs(item)}\n\n${formatEntry(entry)}`;
   const doc = analysis.sourceDocuments.get(key);
   if (doc) {
     const opening = doc.text.replace(/\s+/g, ' ').trim();

@@ -216,6 +216,10 @@ export function renameAt(analysis: Analysis, offset: number, newName: string, su
           edits.push({ uri: s.uri, span: c.span, newText: key });
         }
       }
+      // `[@key]` with a definition `[@key]: url` is a citation and a link at once: renaming the key would break the link.
+      const link = model.links.find((l) => l.kind === 'reference' && edits.some((e) => e.uri === model.uri && e.span.start >= l.span.start && e.span.end <= l.span.end));
+      if (link)
+        return { error: `Cannot rename \`@${target.key}\`: at line ${model.lines.positionAt(link.span.start).line + 1} \`${model.text.slice(link.span.start, link.span.end)}\` is also a link to a definition of that label, which would break. Change the link or its definition first.` };
       // GFM reads `x@a.b` as an e-mail address: a key with a `.` after `-@` or `x@` would stop being a citation.
       if (/\.[\p{L}\p{N}_]/u.test(key))
         for (const e of edits) {

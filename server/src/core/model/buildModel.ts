@@ -305,6 +305,8 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
   const recCandidates: RecCandidate[] = [];
   const citations: BriefModel['citations'] = [];
   let frontMatter: FrontMatter | undefined;
+  /** Block quotes open around the node being walked. */
+  let quoteDepth = 0;
 
   walk(tree, 0, limit, false, undefined);
   const items: BlockItems = { headings, directives, textBlocks, footnoteReferences, footnoteDefinitions, links, pendingLinkRefs, suppressions, problems, claims, actors, recommendations, customTags, recCandidates, citations };
@@ -376,6 +378,7 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
       case 'footnoteReference': {
         footnoteReferences.push({ id: normalizeLabel(node.identifier), span: s, parsed: true });
         block?.mask(s);
+        block?.opaque.push(s);
         return;
       }
       case 'link': {
@@ -383,25 +386,55 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
         const kind = src.startsWith('<') || !src.startsWith('[') ? 'autolink' : 'inline';
         if (URL_SCHEME.test(node.url)) links.push({ url: node.url, span: s, kind });
         block?.mask(s);
+        if (block) {
+          // Pandoc reads citations in a link's text (`[see @a](url)`), not in its destination.
+          // `<url>` is one unit for Pandoc; a bare URL or e-mail address (GFM) is text to
+          // Pandoc, so citations in it are read as Pandoc reads them (`https://x.org/@a`).
+          if (src.startsWith('<')) block.html.push(s);
+          else if (kind === 'inline') linkText(node, base, limit, block, s);
+        }
         return;
       }
       case 'linkReference': {
         pendingLinkRefs.push({ label: normalizeLabel(node.identifier), span: s });
         block?.mask(s);
+        if (block) {
+          block.references.push(start);
+          linkText(node, base, limit, block, s, node.referenceType === 'full');
+        }
         return;
       }
       case 'image':
-      case 'imageReference':
+      case 'imageReference': {
+        block?.mask(s);
+        // The alt text is read for citations (as Pandoc does); the destination or reference is not.
+        if (block) {
+          const close = matchingBracket(text, start + 1, end);
+          if (close > 0 && close + 2 < end && (node.type === 'image' || node.referenceType === 'full')) block.opaque.push({ start: close + 2, end: end - 1 });
+          if (node.type === 'imageReference') block.references.push(start + 1);
+          // The alt text has no tree of its own: its HTML is found here.
+          if (close > 0) block.html.push(...inlineHtml(text, start + 2, close));
+        }
+        return;
+      }
       case 'inlineCode':
         block?.mask(s);
         return;
       case 'html': {
         block?.mask(s);
+        block?.html.push(s);
         readSuppressions(node.value, start);
         return;
       }
+
       case 'code':
         return;
+      case 'blockquote': {
+        quoteDepth++;
+        for (const child of node.children) walk(child, base, limit, inListItem, block);
+        quoteDepth--;
+        return;
+      }
       case 'textDirective':
       case 'leafDirective':
       case 'containerDirective': {
@@ -411,7 +444,8 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
         if (!registered) {
           // Not a tag: ordinary text (`10:30`, `:smile:`); keep walking its children as text.
           directives.push(d);
-          // Its `{…}` attributes are directive syntax, not prose: no citation is read in `{ref=@key}`.
+          // Its `{…}` attributes are not prose for the sentence rules; citations in them are
+          // read as Pandoc reads them (Pandoc knows no directives).
           if (d.attributesSpan && kind === 'text') block?.mask(d.attributesSpan);
           if (kind === 'container' || kind === 'leaf') {
             for (const child of node.children) walk(child as Nodes, base, limit, inListItem, kind === 'leaf' ? undefined : block);
@@ -471,6 +505,21 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
     } else customTags.push(d);
   }
 
+  /** The syntax inside a link's text that holds no citation (code, HTML), and its destination or reference. */
+  function linkText(node: Parent, base: number, limit: number, block: BlockBuilder, s: Span, fullReference = true): void {
+    const inner = (n: Nodes): void => {
+      const p = n.position;
+      if (p?.start.offset !== undefined && p.end.offset !== undefined) {
+        const span = { start: base + p.start.offset, end: base + Math.min(p.end.offset, limit) };
+        if (n.type === 'html') return void block.html.push(span);
+      }
+      if ('children' in n) for (const c of (n as Parent).children) inner(c as Nodes);
+    };
+    for (const c of node.children) inner(c as Nodes);
+    const close = matchingBracket(text, s.start, s.end);
+    if (close > 0 && fullReference && close + 2 < s.end) block.opaque.push({ start: close + 2, end: s.end - 1 });
+  }
+
   function readFrontMatter(value: string, s: Span): FrontMatter {
     const contentStart = afterFirstLine(text, s.start, s.end);
     const fm: FrontMatter = { span: s, contentStart, data: undefined, references: [], problems: [] };
@@ -515,7 +564,16 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
     const masked = b.build(text);
     const tb: TextBlock = { kind: b.kind, span: b.span, masked, inListItem: b.inListItem };
     textBlocks.push(tb);
-    const found = findCitations(masked, b.span.start);
+    const rel = (x: Span) => ({ start: x.start - b.span.start, end: x.end - b.span.start });
+    const own = text.slice(b.span.start, b.span.end);
+    const found = findCitations({
+      text: own,
+      base: b.span.start,
+      opaque: b.opaque.map(rel),
+      html: b.html.map(rel),
+      references: b.references.map((r) => r - b.span.start),
+      quoteMarkers: quoteDepth > 0 ? quoteMarkers(own) : undefined,
+    });
     citations.push(...found);
     // `[^id]` that the parser did not take as a footnote: its definition is missing.
     for (const m of masked.matchAll(UNPARSED_FOOTNOTE)) {
@@ -591,6 +649,68 @@ function frontMatterMemo(uri: string, source: string, s: Span, read: () => Front
   return fm;
 }
 
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
+
+/**
+ * HTML comments and tags in text[from, to) (CommonMark's inline raw HTML, simplified), in
+ * one linear pass: a comment ends at the first `-->` after it, found once for all.
+ */
+function inlineHtml(text: string, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  let commentEnd = -1;
+  for (let i = text.indexOf('<', from); i >= 0 && i < to; i = text.indexOf('<', i + 1)) {
+    let escapes = 0;
+    while (i - escapes > from && text.charCodeAt(i - escapes - 1) === 92) escapes++;
+    if (escapes % 2 === 1) continue;
+    if (text.startsWith('<!--', i)) {
+      if (commentEnd < i + 4) commentEnd = text.indexOf('-->', i + 4);
+      if (commentEnd < 0 || commentEnd + 3 > to) return out;
+      out.push({ start: i, end: commentEnd + 3 });
+      i = commentEnd + 2;
+      continue;
+    }
+    HTML_TAG.lastIndex = i;
+    const m = HTML_TAG.exec(text);
+    if (m && i + m[0].length <= to) {
+      out.push({ start: i, end: i + m[0].length });
+      i += m[0].length - 1;
+    }
+  }
+  return out;
+}
+
+/** The `>` markers (with their indentation and one space) that continue a block quote on each line after the first. */
+function quoteMarkers(block: string): Span[] {
+  const out: Span[] = [];
+  const marker = /[ \t]{0,3}>[ \t]?/y;
+  for (let nl = block.indexOf('\n'); nl >= 0; nl = block.indexOf('\n', nl + 1)) {
+    let at = nl + 1;
+    marker.lastIndex = at;
+    while (marker.exec(block)) {
+      out.push({ start: at, end: marker.lastIndex });
+      at = marker.lastIndex;
+    }
+  }
+  return out;
+}
+
+/**
+ * The `]` that closes the bracket opened at or after `from` (a link's or image's text),
+ * counting nested brackets and skipping escaped ones; -1 when it does not close before `end`.
+ */
+function matchingBracket(text: string, from: number, end: number): number {
+  let i = text.indexOf('[', from);
+  if (i < 0 || i >= end) return -1;
+  let depth = 0;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 91) depth++;
+    else if (c === 93 && --depth === 0) return i;
+  }
+  return -1;
+}
+
 function childrenSpan(node: Parent, base: number, limit: number): Span | undefined {
   const first = node.children[0]?.position?.start.offset;
   const last = node.children[node.children.length - 1]?.position?.end.offset;
@@ -636,6 +756,12 @@ function safeToJS(doc: ReturnType<typeof parseDocument>): unknown {
 /** Builds a block's masked text: code, HTML, links and directive syntax become spaces. */
 class BlockBuilder {
   readonly masks: Span[] = [];
+  /** What holds no citation (code, HTML, footnote calls, link destinations, directive syntax). */
+  readonly opaque: Span[] = [];
+  /** Raw HTML and `<…>` autolinks: no citation inside, but a key written right before may run into them (`@a<b>`). */
+  readonly html: Span[] = [];
+  /** Where a reference link or image that resolves starts (its `[`). */
+  readonly references: number[] = [];
   readonly claims: Claim[] = [];
   constructor(
     readonly kind: TextBlock['kind'],
@@ -648,9 +774,11 @@ class BlockBuilder {
   }
 
   maskDirective(d: Directive): void {
-    this.masks.push({ start: d.span.start, end: d.labelSpan.start });
+    const head = { start: d.span.start, end: d.labelSpan.start };
     const after = d.kind === 'container' ? (d.attributesSpan?.end ?? d.labelSpan.end + 1) : d.span.end;
-    this.masks.push({ start: d.labelSpan.end, end: Math.max(d.labelSpan.end, after) });
+    const tail = { start: d.labelSpan.end, end: Math.max(d.labelSpan.end, after) };
+    this.masks.push(head, tail);
+    this.opaque.push(head, tail);
   }
 
   build(text: string): string {

@@ -50,8 +50,15 @@ export interface CitationItem {
   locator?: string;
   suffix?: string;
   suppressAuthor: boolean;
+  /** `@key` in running text (Pandoc's AuthorInText), as opposed to an item inside `[…]`. */
+  authorInText: boolean;
 }
 
+/**
+ * A Pandoc citation: `[see @a, p. 4; @b]` (bracketed) or `@a [p. 4]` (in-text, whose
+ * first item is author-in-text). A citation inside another one's prefix or suffix
+ * (`[@a, and @b]`) is a citation of its own, inside the outer item's span.
+ */
 export interface Citation {
   kind: 'bracketed' | 'in-text';
   span: Span;
