@@ -26,9 +26,11 @@ export class BibliographyLoader {
 
   /** `canRead`: the Workspace Trust policy (`NodeWorkspace.isReadable`). */
   constructor(canRead?: ReadPolicy) {
-    this.cache = new FileCache<Bibliography>((text, path) => {
+    this.cache = new FileCache<Bibliography>((text, path, note) => {
       const format = bibliographyFormat(path)!;
-      return parseBibliographyText(text, pathToFileURL(path).href, format);
+      const uri = pathToFileURL(path).href;
+      const b = parseBibliographyText(text, uri, format);
+      return note ? { ...b, problems: [{ uri, message: note, span: { start: 0, end: Math.min(1, text.length) }, severity: 'warning' as const }, ...b.problems] } : b;
     }, canRead);
   }
 

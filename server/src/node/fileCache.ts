@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { decodeText } from '../core/text/decode';
 
 export type Read<T> = { ok: true; value: T; text: string } | { ok: false; error: string };
 
@@ -15,7 +16,8 @@ export class FileCache<T> {
   private readonly entries = new Map<string, { mtimeMs: number; size: number; read: Read<T> }>();
 
   constructor(
-    private readonly parse: (text: string, path: string) => T,
+    /** `note`: set when the file was not plain UTF-8 (see `decodeText`). */
+    private readonly parse: (text: string, path: string, note?: string) => T,
     private readonly canRead: ReadPolicy = () => true,
   ) {}
 
@@ -34,8 +36,8 @@ export class FileCache<T> {
     let read: Read<T>;
     try {
       if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-      const text = readFileSync(path, 'utf8');
-      read = { ok: true, value: this.parse(text, path), text };
+      const { text, note } = decodeText(readFileSync(path));
+      read = { ok: true, value: this.parse(text, path, note), text };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       read = { ok: false, error: code === 'EISDIR' ? 'it is a folder, not a file' : `it cannot be read (${code ?? (e as Error).message})` };

@@ -10,6 +10,10 @@ export interface BibEntry {
   url?: string;
   containerTitle?: string;
   publisher?: string;
+  abstract?: string;
+  keywords?: string[];
+  /** The attachment field as written (`file = {…}` of Zotero, JabRef, BibLaTeX; CSL `file`). */
+  file?: string;
   /** Where the entry is written: a bibliography file, or the brief's front matter. */
   origin: { uri: string; span?: Span };
 }
@@ -18,6 +22,8 @@ export interface BibliographyProblem {
   uri: string;
   message: string;
   span?: Span;
+  /** A problem that lost nothing (a duplicate key, a file read in another encoding) is a warning; the default is an error. */
+  severity?: 'warning';
 }
 
 export interface Bibliography {
@@ -54,6 +60,6 @@ export function formatEntry(e: BibEntry): string {
  * configuration that briefs depend on, so its problems are `invalid-conventions` errors
  * (docs/diagnostics.md).
  */
-export function bibliographyFileDiagnostics(problems: BibliographyProblem[], uri: string): Array<{ code: 'invalid-conventions'; severity: 'error'; message: string; span: Span }> {
-  return problems.filter((p) => p.uri === uri).map((p) => ({ code: 'invalid-conventions', severity: 'error', message: p.message, span: p.span ?? { start: 0, end: 0 } }));
+export function bibliographyFileDiagnostics(problems: BibliographyProblem[], uri: string): Array<{ code: 'invalid-conventions'; severity: 'error' | 'warning'; message: string; span: Span }> {
+  return problems.filter((p) => p.uri === uri).map((p) => ({ code: 'invalid-conventions', severity: p.severity ?? 'error', message: p.message, span: p.span ?? { start: 0, end: 0 } }));
 }

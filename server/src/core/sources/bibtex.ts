@@ -1,148 +1,447 @@
-/// <reference path="../../types/bibtex-parse.d.ts" />
-import bibtexParse, { type BibtexField, type BibtexItem, type BibtexSyntaxError, type BibtexValuePart } from 'bibtex-parse';
 import type { Span } from '../text/span';
 import type { BibEntry, Bibliography, BibliographyProblem } from './bibliography';
+import { latexToText } from './latex';
 
 /**
- * BibTeX (`.bib`) with `bibtex-parse` (a PEG grammar of BibTeX: entries, `@string`,
- * `#` concatenation, `@comment`, `@preamble`). Pure: text in, entries with the position
- * of each key out.
+ * BibTeX and BibLaTeX (`.bib`), read as Pandoc reads them (pandoc 2.17,
+ * `Text.Pandoc.Citeproc.BibTeX`: `bibEntries`, `bibItem`, `entField`), so that every key
+ * Pandoc cites resolves here too:
  *
- * A syntax error does not lose the file: the text is cut at each line that starts an
- * entry (`@type{`) and every piece is parsed on its own, so the entries before and after
- * a broken one are still read, and the broken one is reported at the parser's position.
+ * - outside entries, `%` starts a comment to the end of the line (a commented-out
+ *   `%@article{…` is no entry), and everything but `@` is skipped;
+ * - `@comment`, `@preamble` and `@string{name = value}` (later definitions win; the
+ *   month names are predefined);
+ * - an entry is `@type{key, field = value, …}`; a key is letters, digits and
+ *   ``.:;?!`'()$/*@_+=-[]&`` (so `Agilent(2022)Modifications` and `a[1]` are keys);
+ * - a value is `{…}` (nested braces), `"…"`, a number or a string name, joined by `#`;
+ * - `crossref` and `xdata` fields inherit the parent's fields; `@xdata` entries are not
+ *   citable.
+ *
+ * Where Pandoc rejects a file at its first error, this reader reports the error at its
+ * exact place and reads on from the next line that starts with `@`: every other entry is
+ * kept. It also accepts what BibTeX accepts beyond Pandoc (`@type(key, …)`, an entry with
+ * no fields, entry types with `_`). Duplicate keys are reported; the first entry is used.
+ *
+ * The measurements behind writing this instead of using a parser package are in
+ * docs/sources.md ("Choice of the BibTeX reader"). Linear time: braces are matched once
+ * for the whole file, so an unclosed brace fails its entry at once instead of scanning on.
  */
 export function parseBibtex(text: string, uri: string): Bibliography {
-  const out: Bibliography = { entries: new Map(), problems: [] };
-  const strings = new Map<string, string>(MONTHS);
-  let items: Array<{ item: BibtexItem; offset: number }>;
-  try {
-    items = bibtexParse.parse(text).map((item) => ({ item, offset: 0 }));
-  } catch {
-    items = [];
-    for (const piece of pieces(text)) {
-      try {
-        for (const item of bibtexParse.parse(piece.text)) items.push({ item, offset: piece.start });
-      } catch (e) {
-        out.problems.push(syntaxProblem(e, text, piece, uri));
-      }
-    }
-  }
-
-  let cursor = 0;
-  for (const { item, offset } of items) {
-    if (item.itemtype === 'string') {
-      strings.set(item.name.toLowerCase(), resolve(item.value, strings));
-      continue;
-    }
-    if (item.itemtype !== 'entry') continue;
-    const at = text.indexOf(item.raw, Math.max(cursor, offset));
-    const start = at >= 0 ? at : offset;
-    if (at >= 0) cursor = at + item.raw.length;
-    const keyAt = at >= 0 ? text.indexOf(item.key, text.indexOf(item.enclosed === 'parentheses' ? '(' : '{', start)) : -1;
-    const span: Span | undefined = keyAt >= 0 ? { start: keyAt, end: keyAt + item.key.length } : undefined;
-    if (out.entries.has(item.key)) {
-      out.problems.push({ uri, message: `Duplicate BibTeX key "${item.key}": only the first entry is used.`, span });
-      continue;
-    }
-    out.entries.set(item.key, toEntry(item, strings, uri, span));
-  }
-  return out;
+  return new BibtexReader(text, uri).read();
 }
 
-const MONTHS: Array<[string, string]> = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m) => [m, m]);
+const MONTHS: Array<[string, string]> = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, String(i + 1)]);
+const KEY_CHAR = /[\p{L}\p{N}.:;?!`'()$/*@_+=\-[\]&]/u;
+const NAME_CHAR = /[\p{L}\p{N}\-_:+.]/u;
+
+class ParseError extends Error {
+  constructor(
+    message: string,
+    readonly at: number,
+  ) {
+    super(message);
+  }
+}
+
+interface RawEntry {
+  type: string;
+  key: string;
+  keySpan: Span;
+  fields: Map<string, string>;
+  start: number;
+}
+
+class BibtexReader {
+  private i = 0;
+  private readonly n: number;
+  private readonly strings = new Map<string, string>(MONTHS);
+  private readonly problems: BibliographyProblem[] = [];
+  /** For each `{`, its `}` (backslash-escaped braces skipped), or -1: one pass for the whole file. */
+  private readonly braceClose: Int32Array;
+
+  constructor(
+    private readonly text: string,
+    private readonly uri: string,
+  ) {
+    this.n = text.length;
+    this.braceClose = matchBraces(text);
+  }
+
+  read(): Bibliography {
+    const raw: RawEntry[] = [];
+    const { text } = this;
+    while (this.i < this.n) {
+      const c = text.charCodeAt(this.i);
+      if (c === 37 /* % */) {
+        this.skipLine();
+        continue;
+      }
+      if (c !== 64 /* @ */) {
+        this.i++;
+        continue;
+      }
+      const start = this.i;
+      try {
+        const entry = this.item();
+        if (entry) raw.push(entry);
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e;
+        this.report(start, e);
+        this.i = this.nextItemLine(Math.max(start + 1, Math.min(e.at, this.n)));
+      }
+    }
+    return this.entries(raw);
+  }
+
+  // ---- the grammar -------------------------------------------------------------------
+
+  /** After `@`: a `@comment`, `@preamble`, `@string` or an entry. */
+  private item(): RawEntry | undefined {
+    const { text } = this;
+    this.i++; // @
+    this.spaces();
+    const typeStart = this.i;
+    while (this.i < this.n && /[\p{L}\p{N}_\-]/u.test(text[this.i])) this.i++;
+    const type = text.slice(typeStart, this.i).toLowerCase();
+    if (!type) throw new ParseError('`@` starts no entry here: a letter must follow it (`@article{key, …}`).', this.i);
+    this.spaces();
+    if (type === 'comment') {
+      // `@comment{…}`, or `@comment` and anything up to the next `@`.
+      if (text[this.i] === '{') this.i = this.groupEnd(this.i) + 1;
+      return undefined;
+    }
+    const open = text[this.i];
+    if (open !== '{' && open !== '(') throw new ParseError(`Expected \`{\` after \`@${type}\`.`, this.i);
+    const close = open === '{' ? '}' : ')';
+    if (open === '{' && this.braceClose[this.i] < 0) throw new ParseError(`The brace after \`@${type}\` is never closed.`, this.i);
+    this.i++;
+    this.spaces();
+    if (type === 'preamble') {
+      this.value();
+      this.spaces();
+      this.expect(close);
+      return undefined;
+    }
+    if (type === 'string') {
+      const [name, value] = this.field();
+      this.spaces();
+      this.expect(close);
+      this.strings.set(name, value);
+      return undefined;
+    }
+    const keyStart = this.i;
+    while (this.i < this.n && KEY_CHAR.test(text[this.i]) && !(close === ')' && text[this.i] === ')')) this.i += charLength(text, this.i);
+    const key = text.slice(keyStart, this.i);
+    if (!key) throw new ParseError(`The entry \`@${type}\` has no key: write one right after \`${open}\`.`, this.i);
+    const keySpan = { start: keyStart, end: this.i };
+    this.spaces();
+    const fields = new Map<string, string>();
+    if (text[this.i] === ',') {
+      this.i++;
+      this.spaces();
+      while (this.i < this.n && text[this.i] !== close) {
+        const [name, value] = this.field();
+        if (!fields.has(name)) fields.set(name, value);
+        this.spaces();
+        if (text[this.i] === ',') {
+          this.i++;
+          this.spaces();
+        } else break;
+      }
+    }
+    this.spaces();
+    if (text[this.i] !== close) {
+      const what = /[\p{L}\p{N}]/u.test(text[this.i] ?? '') ? 'a `,` between fields' : `\`${close}\` to close the entry`;
+      throw new ParseError(`Expected ${what} in \`@${type}{${key}\`, found ${describe(text, this.i)}.`, this.i);
+    }
+    this.i++;
+    return { type, key, keySpan, fields, start: keySpan.start };
+  }
+
+  /** `name = value # value …` */
+  private field(): [string, string] {
+    const { text } = this;
+    const start = this.i;
+    while (this.i < this.n && NAME_CHAR.test(text[this.i])) this.i++;
+    const name = text.slice(start, this.i).toLowerCase();
+    if (!name) throw new ParseError(`Expected a field name, found ${describe(text, this.i)}.`, this.i);
+    this.spaces();
+    this.expect('=');
+    this.spaces();
+    let value = this.value();
+    for (;;) {
+      const save = this.i;
+      this.spaces();
+      if (text[this.i] !== '#') {
+        this.i = save;
+        break;
+      }
+      this.i++;
+      this.spaces();
+      value += this.value();
+    }
+    return [name === 'archiveprefix' ? 'eprinttype' : name === 'primaryclass' ? 'eprintclass' : name, value];
+  }
+
+  /** One value: `{…}`, `"…"`, a number, or a string name. */
+  private value(): string {
+    const { text } = this;
+    const c = text[this.i];
+    if (c === '{') {
+      const end = this.groupEnd(this.i);
+      const v = text.slice(this.i + 1, end);
+      this.i = end + 1;
+      return v;
+    }
+    if (c === '"') {
+      let j = this.i + 1;
+      for (; j < this.n; j++) {
+        const ch = text[j];
+        if (ch === '\\') j++;
+        else if (ch === '%') {
+          // A comment inside a quoted value (Pandoc's `inQuotes`): to the end of the line.
+          const nl = text.indexOf('\n', j);
+          j = nl < 0 ? this.n : nl;
+        } else if (ch === '{') {
+          const end = this.braceClose[j];
+          if (end < 0) throw new ParseError('A brace inside this quoted value is never closed.', j);
+          j = end;
+        } else if (ch === '"') break;
+      }
+      if (j >= this.n) throw new ParseError('This quoted value is never closed: add `"` at its end.', this.i);
+      const v = text.slice(this.i + 1, j);
+      this.i = j + 1;
+      return v;
+    }
+    const start = this.i;
+    while (this.i < this.n && NAME_CHAR.test(text[this.i])) this.i++;
+    if (start === this.i) throw new ParseError(`Expected a value (\`{…}\`, \`"…"\`, a number or a @string name), found ${describe(text, this.i)}.`, this.i);
+    const word = text.slice(start, this.i);
+    return this.strings.get(word.toLowerCase()) ?? word;
+  }
+
+  /** The `}` closing the `{` at `open`; a ParseError when it never closes. */
+  private groupEnd(open: number): number {
+    const end = this.braceClose[open];
+    if (end < 0) throw new ParseError('This brace `{` is never closed.', open);
+    return end;
+  }
+
+  private expect(c: string): void {
+    if (this.text[this.i] !== c) throw new ParseError(`Expected \`${c}\`, found ${describe(this.text, this.i)}.`, this.i);
+    this.i++;
+  }
+
+  /** White space and `%` comments (Pandoc's `spaces'`). */
+  private spaces(): void {
+    const { text } = this;
+    while (this.i < this.n) {
+      const c = text.charCodeAt(this.i);
+      if (c === 37) this.skipLine();
+      else if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff || /\s/.test(text[this.i])) this.i++;
+      else return;
+    }
+  }
+
+  private skipLine(): void {
+    const nl = this.text.indexOf('\n', this.i);
+    this.i = nl < 0 ? this.n : nl + 1;
+  }
+
+  /** The start of the next line (after `from`) that starts with `@`, or the end: where reading goes on after an error. */
+  private nextItemLine(from: number): number {
+    const re = /^[ \t]*@/gm;
+    re.lastIndex = from;
+    const m = re.exec(this.text);
+    if (m && m.index >= from) return m.index + m[0].length - 1;
+    return this.n;
+  }
+
+  private report(start: number, e: ParseError): void {
+    const head = /^@\s*([\p{L}\p{N}_-]+)\s*[{(]\s*([^,\s{}()]*)/u.exec(this.text.slice(start, start + 300));
+    const what = head && head[2] ? `the entry @${head[1]}{${head[2]}` : head ? `@${head[1]}` : 'this part of the file';
+    const at = Math.min(Math.max(e.at, start), this.n);
+    const lineEnd = this.text.indexOf('\n', at);
+    // An error in the entry's head (its `@type{key`) is shown on the head; any other at its exact place.
+    const headEnd = head ? start + head.index + head[0].length : start;
+    const span =
+      head && at <= headEnd ? { start: start + head.index, end: headEnd } : at >= this.n ? { start, end: Math.min(this.n, start + 1) } : { start: at, end: Math.max(at + 1, Math.min(lineEnd < 0 ? this.n : lineEnd, at + 40)) };
+    this.problems.push({ uri: this.uri, message: `BibTeX syntax error in ${what}: ${e.message} The other entries are read.`, span });
+  }
+
+  // ---- from raw entries to bibliography entries ---------------------------------------
+
+  private entries(raw: RawEntry[]): Bibliography {
+    const byKey = new Map<string, RawEntry>();
+    for (const r of raw) {
+      if (byKey.has(r.key)) {
+        const first = byKey.get(r.key)!;
+        this.problems.push({ uri: this.uri, message: `Duplicate BibTeX key "${r.key}": the first entry (line ${lineOf(this.text, first.start)}) is used.`, span: r.keySpan, severity: 'warning' });
+        continue;
+      }
+      byKey.set(r.key, r);
+    }
+    const out: Bibliography = { entries: new Map(), problems: this.problems };
+    for (const r of byKey.values()) {
+      if (r.type === 'xdata') continue;
+      out.entries.set(r.key, toEntry(r, inherited(r, byKey), this.uri));
+    }
+    return out;
+  }
+}
+
+/** What a parent's titles become in the child (BibLaTeX's default inheritance). */
+const BOOK_FIELDS: Record<string, string> = { title: 'booktitle', subtitle: 'booksubtitle', titleaddon: 'booktitleaddon', shorttitle: 'shortbooktitle' };
 
 /**
- * A BibTeX name list split at its `and`s: `s.split(/\s+and\s+/i)` without that regex's
- * quadratic search (it read a long run of white space to its end again from each of its
- * characters). A separator is a whole run of white space, `and`, and the whole run after.
+ * The fields of an entry with what it inherits: `xdata` (comma-separated keys) and
+ * `crossref` give the parent's fields the entry lacks; a parent's title (and subtitle)
+ * becomes the child's `booktitle` (BibLaTeX's default inheritance for `in…` entries).
+ */
+function inherited(r: RawEntry, byKey: Map<string, RawEntry>, seen = new Set<string>()): Map<string, string> {
+  const parents = [...(r.fields.get('xdata') ?? '').split(',').map((s) => s.trim()), r.fields.get('crossref')?.trim() ?? ''].filter(Boolean);
+  if (parents.length === 0 || seen.has(r.key)) return r.fields;
+  seen.add(r.key);
+  const fields = new Map(r.fields);
+  for (const key of parents) {
+    const p = byKey.get(key);
+    if (!p) continue;
+    for (const [name, value] of inherited(p, byKey, seen)) {
+      if (name === 'crossref' || name === 'xdata' || name === 'ids') continue;
+      const as = BOOK_FIELDS[name] ?? name;
+      if (!fields.has(as)) fields.set(as, value);
+    }
+  }
+  return fields;
+}
+
+/**
+ * A BibTeX name list split at its `and`s — a whole run of white space, `and` (any case),
+ * and a whole run of white space — outside braces (`{Barnes and Noble, Inc.}` is one
+ * name). One linear pass (the regex `/\s+and\s+/i` it replaces was quadratic on long
+ * runs of white space).
  */
 export function splitNameList(s: string): string[] {
   const out: string[] = [];
-  const space = /\s+/g;
-  const and = /and\s+/iy;
+  let depth = 0;
   let from = 0;
-  for (let m = space.exec(s); m; m = space.exec(s)) {
-    and.lastIndex = m.index + m[0].length;
-    if (!and.test(s)) continue;
-    out.push(s.slice(from, m.index));
-    from = space.lastIndex = and.lastIndex;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 123) depth++;
+    else if (c === 125) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isSpace(s, i)) {
+      let j = i;
+      while (j < s.length && isSpace(s, j)) j++;
+      if (/^and$/i.test(s.slice(j, j + 3)) && isSpace(s, j + 3)) {
+        let k = j + 3;
+        while (k < s.length && isSpace(s, k)) k++;
+        out.push(s.slice(from, i));
+        from = k;
+        i = k - 1;
+      } else i = j - 1;
+    }
   }
   out.push(s.slice(from));
   return out;
 }
 
-function toEntry(item: Extract<BibtexItem, { itemtype: 'entry' }>, strings: Map<string, string>, uri: string, span: Span | undefined): BibEntry {
+/** JavaScript's `\s` at `i` (what BibTeX name lists are split at). */
+function isSpace(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(s[i]));
+}
+
+function toEntry(r: RawEntry, fields: Map<string, string>, uri: string): BibEntry {
   const field = (name: string): string | undefined => {
-    const f = item.fields.find((x: BibtexField) => x.name.toLowerCase() === name);
-    if (!f) return undefined;
-    const v = clean(resolve(f.value, strings));
-    return v || undefined;
+    const v = fields.get(name);
+    if (v === undefined) return undefined;
+    const t = latexToText(v).replace(/\s+/g, ' ').trim();
+    return t || undefined;
   };
   const names = (v: string | undefined) =>
     splitNameList(v ?? '')
       .map((n) => n.trim())
       .filter(Boolean)
       .map((n) => {
-        const parts = n.split(',').map((p) => p.trim());
-        return parts.length >= 2 ? `${parts.slice(1).join(' ')} ${parts[0]}`.trim() : n;
+        const parts = splitTopLevel(n, ',').map((p) => latexToText(p).trim());
+        return parts.length >= 2 ? `${parts.slice(1).join(' ')} ${parts[0]}`.trim() : latexToText(n).trim();
       });
-  const authors = names(field('author'));
+  const rawNames = (name: string) => fields.get(name);
+  const authors = names(rawNames('author'));
+  const doi = field('doi');
+  const keywords = field('keywords') ?? field('keyword');
+  // Pandoc's title: the title and its subtitle (`Title: Subtitle`), else the main title of a multi-volume work.
+  const title = field('title') ?? field('maintitle');
+  const subtitle = field('subtitle') ?? (field('title') ? undefined : field('mainsubtitle'));
   return {
-    key: item.key,
-    title: field('title'),
-    authors: authors.length ? authors : names(field('editor')),
+    key: r.key,
+    title: title && subtitle ? `${title}: ${subtitle}` : title,
+    authors: authors.length ? authors : names(rawNames('editor')),
     year: field('year') ?? field('date')?.slice(0, 4),
-    type: item.type.toLowerCase(),
-    url: field('url') ?? (field('doi') ? `https://doi.org/${field('doi')}` : undefined),
+    type: r.type,
+    url: field('url') ?? (doi ? `https://doi.org/${doi.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '')}` : undefined),
     containerTitle: field('journal') ?? field('journaltitle') ?? field('booktitle'),
     publisher: field('publisher') ?? field('institution') ?? field('organization'),
-    origin: { uri, span },
+    abstract: field('abstract'),
+    keywords: keywords ? keywords.split(/[,;]/).map((k) => k.trim()).filter(Boolean) : undefined,
+    file: fields.get('file'),
+    origin: { uri, span: r.keySpan },
   };
 }
 
-function resolve(value: string | number | BibtexValuePart[], strings: Map<string, string>): string {
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value;
-  return value
-    .map((p) => (p.datatype === 'identifier' ? (strings.get(String(p.value).toLowerCase()) ?? String(p.value)) : String(p.value)))
-    .join('');
+/** Splits at `sep` outside braces (`{Barnes and Noble, Inc.}` stays whole). */
+function splitTopLevel(s: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}') depth = Math.max(0, depth - 1);
+    else if (c === sep && depth === 0) {
+      out.push(s.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(s.slice(from));
+  return out;
 }
 
-/** Braces that only protect case (`{UN}`) go; white space runs become one space. */
-function clean(s: string): string {
-  return s.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim();
+/**
+ * Every `{` of the text with its `}`, in one pass: escaped braces (`\{`) are skipped, and
+ * so are `%` comments outside values (between entries and between fields, where Pandoc
+ * reads them as comments; inside a braced value `%` is text).
+ */
+function matchBraces(text: string): Int32Array {
+  const close = new Int32Array(text.length).fill(-1);
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 37 && stack.length <= 1) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === 123) stack.push(i);
+    else if (c === 125 && stack.length) close[stack.pop()!] = i;
+  }
+  return close;
 }
 
-/** Pieces of the text, each starting at a line that starts an `@…` item. */
-function pieces(text: string): Array<{ start: number; text: string }> {
-  const starts: number[] = [];
-  for (const m of text.matchAll(/^[ \t]*@/gm)) starts.push(m.index!);
-  if (starts[0] !== 0) starts.unshift(0);
-  return starts.map((s, i) => ({ start: s, text: text.slice(s, starts[i + 1] ?? text.length) }));
+function describe(text: string, i: number): string {
+  if (i >= text.length) return 'the end of the file';
+  const c = text[i];
+  return c === '\n' || c === '\r' ? 'the end of the line' : `\`${c}\``;
 }
 
-function syntaxProblem(e: unknown, text: string, piece: { start: number; text: string }, uri: string): BibliographyProblem {
-  const base = piece.start;
-  const err = e as BibtexSyntaxError;
-  const loc = err.location;
-  let start = base + (loc?.start.offset ?? 0);
-  // An error at the end of the piece (an unclosed brace) is shown on the entry's first line.
-  const lineEnd = (from: number) => {
-    const n = text.indexOf('\n', from);
-    return n < 0 ? text.length : n;
-  };
-  if (!/\S/.test(text.slice(start, start + 1))) start = base;
-  const end = Math.max(start + 1, Math.min(lineEnd(start), (loc ? base + loc.end.offset : start + 1)));
-  const entry = /@\s*(\w+)\s*[{(]\s*([^,\s]*)/.exec(text.slice(base, base + 300));
-  const what = entry ? `the entry @${entry[1]}{${entry[2]}` : 'this part of the file';
-  const open = (piece.text.match(/(?<!\\)\{/g) ?? []).length - (piece.text.match(/(?<!\\)\}/g) ?? []).length;
-  const why = open > 0 ? `a brace \`{\` is never closed (${open} unclosed).` : open < 0 ? `there is a \`}\` too many.` : firstSentence(err.message ?? String(e));
-  const head = entry ? { start: base + entry.index, end: base + entry.index + entry[0].length } : { start, end: Math.min(end, text.length) };
-  return { uri, message: `BibTeX syntax error in ${what}: ${why} The entries that could be read are used.`, span: open !== 0 ? head : { start, end: Math.min(end, text.length) } };
+function charLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
 }
 
-function firstSentence(s: string): string {
-  const t = s.split('\n')[0].trim();
-  return t.endsWith('.') ? t : t + '.';
+function lineOf(text: string, at: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }

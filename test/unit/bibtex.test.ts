@@ -1,0 +1,100 @@
+import { strict as assert } from 'node:assert';
+import { parseBibtex } from '../../server/src/core/sources/bibtex';
+import { latexToText } from '../../server/src/core/sources/latex';
+import { decodeText } from '../../server/src/core/text/decode';
+
+/** BibTeX read as Pandoc reads it (docs/sources.md): the cases the real-world corpus and the issue named. */
+describe('BibTeX as Pandoc reads it', () => {
+  const read = (text: string) => parseBibtex(text, 'file:///t.bib');
+  const keys = (text: string) => [...read(text).entries.keys()];
+
+  it('keys with parentheses and brackets (Better BibTeX writes them)', () => {
+    assert.deepEqual(keys('@online{Agilent(2022)Modifications,\n title = {Modifications}}\n@article{smith[2020]a, title={B}}'), ['Agilent(2022)Modifications', 'smith[2020]a']);
+  });
+
+  it('% starts a line comment: a commented-out entry is no entry, and the entry before it is whole', () => {
+    const text = '@article{real1, title = {One}}\n%@ARTICLE{commented,\n%  title = {Gone},\n%}\n@book{real2, title = {Two}}\n% } { braces in a comment\n@misc{real3, title={Three}}';
+    assert.deepEqual(keys(text), ['real1', 'real2', 'real3']);
+    assert.deepEqual(read(text).problems, []);
+  });
+
+  it('@string (later wins, months predefined), @comment and @preamble', () => {
+    const b = read('@string{ieee = "IEEE"}\n@comment{ @article{incomment, title={no}} }\n@preamble{"\\newcommand{\\x}{y}"}\n@article{a, journal = ieee # " Trans.", month = jan}\n@string{ieee = "I3E"}');
+    assert.deepEqual([...b.entries.keys()], ['a']);
+    assert.equal(b.entries.get('a')!.containerTitle, 'IEEE Trans.');
+  });
+
+  it('crossref and xdata inherit the parent\'s fields; @xdata entries are not citable', () => {
+    const b = read('@inproceedings{child, crossref={parent}, title={Child}}\n@proceedings{parent, title={Parent}, subtitle={Sub}, year=2000, publisher={P}}\n@xdata{common, publisher={X}}\n@book{b, xdata={common}, title={B}}');
+    const child = b.entries.get('child')!;
+    assert.equal(child.title, 'Child');
+    assert.equal(child.containerTitle, 'Parent');
+    assert.equal(child.year, '2000');
+    assert.equal(child.publisher, 'P');
+    assert.equal(b.entries.get('b')!.publisher, 'X');
+    assert.ok(!b.entries.has('common'));
+  });
+
+  it('odd entry types, keys with a space before the comma, entries without fields, parentheses', () => {
+    assert.deepEqual(keys('@web_page{w, title={W}}\n@Article{HoSp-87 ,\n title={H}}\n@misc{bare}\n@techreport(McDermott:72, title = "T")'), ['w', 'HoSp-87', 'bare', 'McDermott:72']);
+  });
+
+  it('LaTeX accents and commands become text', () => {
+    const e = read('@article{a, author={M{\\"u}ller, J{\\"o}rg and Fran{\\c{c}}ois, L{\\\'e}a and {Barnes and Noble, Inc.}}, title={{\\"U}ber \\emph{die} Stra{\\ss}e -- 50\\% of {UN} data}}').entries.get('a')!;
+    assert.deepEqual(e.authors, ['Jörg Müller', 'Léa François', 'Barnes and Noble, Inc.']);
+    assert.equal(e.title, 'Über die Straße – 50% of UN data');
+    assert.equal(latexToText('\\v{s}\\l{}\\o \\ae\\ and \\textit{x}~y'), 'šłøæ and x\u00a0y');
+  });
+
+  it('duplicate keys are reported as warnings; the first entry is used', () => {
+    const b = read('@article{k, title={First}}\n@article{k, title={Second}}');
+    assert.equal(b.entries.get('k')!.title, 'First');
+    assert.equal(b.problems.length, 1);
+    assert.equal(b.problems[0].severity, 'warning');
+    assert.match(b.problems[0].message, /Duplicate BibTeX key "k": the first entry \(line 1\)/);
+  });
+
+  it('a broken entry is reported at the exact place; every other entry is read', () => {
+    const text = '@misc{a, title={A}}\n@article{b, title = {B} year = 2020}\n@misc{c, title={C}}\n@misc{d, title = "unclosed}\n@misc{e, title={E}}';
+    const b = read(text);
+    assert.deepEqual([...b.entries.keys()], ['a', 'c', 'e']);
+    const [first, second] = b.problems;
+    assert.equal(text.slice(first.span!.start, first.span!.start + 4), 'year');
+    assert.match(first.message, /@article\{b.*a `,` between fields/);
+    assert.match(second.message, /@misc\{d/);
+  });
+
+  it('hostile text: linear time, never a throw, the readable entries kept', () => {
+    const cases = [
+      (n: number) => '{'.repeat(n) + '\n@misc{ok, title={OK}}',
+      (n: number) => '@misc{a, title={' + '{'.repeat(n) + '}}\n@misc{ok, title={OK}}',
+      (n: number) => '@misc{x,\n'.repeat(n / 9) + '\n@misc{ok, title={OK}}',
+      (n: number) => '@'.repeat(n) + '\n@misc{ok, title={OK}}',
+      (n: number) => '@misc{k' + 'k'.repeat(n) + ', title={T}}\n@misc{ok, title={OK}}',
+      (n: number) => '\u0000\u00ff\ud800'.repeat(n / 3) + '\n@misc{ok, title={OK}}',
+      (n: number) => '@misc{a, title="' + '{'.repeat(n / 2) + '\n@misc{ok, title={OK}}',
+    ];
+    for (const make of cases) {
+      const time = (n: number) => {
+        const t = make(n);
+        const t0 = performance.now();
+        const b = read(t);
+        const ms = performance.now() - t0;
+        assert.ok(b.entries.has('ok'), `the entry after the hostile part is read: ${JSON.stringify(t.slice(0, 40))}`);
+        return ms;
+      };
+      time(1000);
+      const small = time(10_000);
+      const large = time(160_000);
+      assert.ok(large < 500 || large / Math.max(small, 1) < 48, `${JSON.stringify(make(20))}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms for 16× the text`);
+    }
+  });
+
+  it('decodes files as Pandoc and editors do: BOMs, UTF-16, Windows-1252 (with a note)', () => {
+    assert.deepEqual(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x41])), { text: 'A' });
+    assert.equal(decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0x00])).text, 'A');
+    const latin = decodeText(new Uint8Array([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72]));
+    assert.equal(latin.text, 'Müller');
+    assert.match(latin.note!, /not UTF-8; it was read as Windows-1252/);
+  });
+});
