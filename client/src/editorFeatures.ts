@@ -7,6 +7,7 @@ import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { tagSelection, type TagKind } from './commands/tagSelection';
+import { ClaimStatuses } from './preview/claimStatuses';
 import { briefmarkPlugin } from './preview/markdownItBriefmark';
 import { SourcingReportPanels } from './report/reportPanel';
 import { BriefStatusBar } from './statusBar';
@@ -21,7 +22,11 @@ export interface BriefmarkApi {
 }
 
 export function registerEditorFeatures(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): BriefmarkApi {
-  const status = new BriefStatusBar(client);
+  // The preview marks each claim with the status the server gave it (sourced, pending, missing, broken).
+  const claimStatuses = new ClaimStatuses();
+  const status = new BriefStatusBar(client, (report) => {
+    if (claimStatuses.update(report)) void vscode.commands.executeCommand('markdown.preview.refresh');
+  });
   const reports = new SourcingReportPanels(client);
   const tag = (kind: TagKind) => () => tagSelection(kind);
   context.subscriptions.push(
@@ -42,7 +47,7 @@ export function registerEditorFeatures(context: vscode.ExtensionContext, client:
     }),
   );
   return {
-    extendMarkdownIt: (md) => md.use(briefmarkPlugin),
+    extendMarkdownIt: (md) => md.use(briefmarkPlugin, { claimStatus: claimStatuses.lookup }),
     get statusText() {
       return status.text;
     },

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { requestBriefReport } from './briefReportClient';
+import { requestBriefReport, type WireBriefReport } from './briefReportClient';
 
 export class BriefStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('briefmark.claims', vscode.StatusBarAlignment.Right, 100);
@@ -13,7 +13,11 @@ export class BriefStatusBar implements vscode.Disposable {
   private generation = 0;
   private visible = false;
 
-  constructor(private readonly client: () => LanguageClient | undefined) {
+  constructor(
+    private readonly client: () => LanguageClient | undefined,
+    /** Told of every report received (the preview's claim statuses). */
+    private readonly onReport: (report: WireBriefReport) => void = () => {},
+  ) {
     this.item.name = 'Briefmark: sourced claims';
     this.item.command = 'briefmark.showSourcingReport';
     this.disposables.push(
@@ -44,17 +48,17 @@ export class BriefStatusBar implements vscode.Disposable {
       report = null; // the server restarting, or the document closed meanwhile
     }
     if (generation !== this.generation) return;
+    if (report?.isBrief) this.onReport(report);
     if (!report || !report.isBrief) {
       this.item.hide();
       this.visible = false;
       return;
     }
-    const { total, sourced } = report.claims;
+    const { total, sourced, pending, missing, broken } = report.claims;
     const unsourced = total - sourced;
     this.item.text = `${unsourced > 0 ? '$(warning)' : '$(pass)'} ${sourced}/${total} claims sourced`;
-    this.item.tooltip = new vscode.MarkdownString(
-      `**Briefmark** — ${sourced} of ${total} claim${total === 1 ? '' : 's'} sourced` + (unsourced > 0 ? `, ${unsourced} without a source` : '') + '\n\nClick to open the sourcing report.',
-    );
+    const rest = [pending && `${pending} pending (a placeholder to fill in)`, missing && `${missing} without a source`, broken && `${broken} citing what does not resolve`].filter(Boolean);
+    this.item.tooltip = new vscode.MarkdownString(`**Briefmark** — ${sourced} of ${total} claim${total === 1 ? '' : 's'} sourced` + (rest.length ? `; ${rest.join(', ')}` : '') + '\n\nClick to open the sourcing report.');
     this.item.backgroundColor = unsourced > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.accessibilityInformation = { label: `${sourced} of ${total} claims sourced` };
     this.item.show();

@@ -46,7 +46,7 @@ describe('briefmark check when checking one file crashes', () => {
         'a.brief.md:1:1 warning unsourced-claim Claim "Unsourced A" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.',
         'rule-bug.brief.md:1:18 error unknown-source Citation key "@nobody" is not in the brief (it has no bibliography: add `references:` or `bibliography:` to its front matter). (For a literal @, as in a handle, write \\@.)',
         'z.brief.md:1:1 warning unsourced-claim Claim "Unsourced Z" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.',
-        '3 files checked: 1 error, 2 warnings, 0 info, 0 hints; claims sourced: 0/3 (0%); 2 paths could not be checked',
+        '3 files checked: 1 error, 2 warnings, 0 info, 0 hints; claims sourced: 0/3 (0%), 2 missing, 1 broken; 2 paths could not be checked',
         '',
       ].join('\n'),
     );

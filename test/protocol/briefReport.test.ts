@@ -26,7 +26,7 @@ describe('custom request briefmark/briefReport', () => {
     assert.equal(r.uri, uri);
     assert.equal(r.version, 3);
     assert.equal(r.claims.sourced, r.claims.total - 1, 'one unsourced claim in the example');
-    const unsourced = r.sections.flatMap((s) => s.claims).filter((c) => !c.sourced);
+    const unsourced = r.sections.flatMap((s) => s.claims).filter((c) => c.status !== 'sourced');
     assert.equal(unsourced.length, 1);
     const { start, end } = unsourced[0].range;
     const line = text.split('\n')[start.line];

@@ -21,6 +21,9 @@ references:
 ## Context
 
 :claim[Thirty countries] [@wire]. :actor[President Macron] again.
+:claim[Half the budget][^todo]. :claim[Most exports]{src=wire}[^todo].
+
+[^todo]: Source to be added.
 
 ## Proposed Solutions Framework
 
@@ -51,27 +54,27 @@ function report(text = BRIEF): BriefReport {
 const at = (s: { start: number; end: number }) => BRIEF.slice(s.start, s.end);
 
 describe('briefReport', () => {
-  it('counts claims, sourced when a source resolves (a broken key is not a source)', () => {
-    assert.deepEqual(report().claims, { total: 5, sourced: 3 });
+  it('counts claims by status: sourced when a source resolves; a placeholder is pending, a broken key broken', () => {
+    assert.deepEqual(report().claims, { total: 7, sourced: 4, pending: 1, missing: 1, broken: 1 });
   });
 
   it('groups claims by their innermost section, in document order, with their places', () => {
     const r = report();
     assert.deepEqual(
-      r.sections.map((s) => [s.title, s.level, s.sourced, s.unsourced]),
+      r.sections.map((s) => [s.title, s.level, s.sourced, s.unsourced, s.pending, s.missing, s.broken]),
       [
-        ['Title', 1, 1, 0],
-        ['Executive Summary', 2, 1, 2],
-        ['Context', 2, 1, 0],
+        ['Title', 1, 1, 0, 0, 0, 0],
+        ['Executive Summary', 2, 1, 2, 0, 1, 1],
+        ['Context', 2, 2, 1, 1, 0, 0],
       ],
     );
     const summary = r.sections[1];
     assert.deepEqual(
-      summary.claims.map((c) => [c.label, c.sourced]),
+      summary.claims.map((c) => [c.label, c.status]),
       [
-        ['Russia is not ready', true],
-        ['$400 billion', false],
-        ['A broken key', false],
+        ['Russia is not ready', 'sourced'],
+        ['$400 billion', 'missing'],
+        ['A broken key', 'broken'],
       ],
     );
     assert.equal(at(summary.claims[1].span), ':claim[$400 billion]');
@@ -106,6 +109,6 @@ describe('briefReport', () => {
 
   it('reports nothing for a Markdown file that is not a brief', () => {
     const r = briefReport(analyze({ uri: 'file:///README.md', text: '# Readme\n\nAt 10:30, @someone said 12%.\n', relativePath: 'README.md' }));
-    assert.deepEqual(r, { isBrief: false, claims: { total: 0, sourced: 0 }, sections: [], tracks: [], actors: [] });
+    assert.deepEqual(r, { isBrief: false, claims: { total: 0, sourced: 0, pending: 0, missing: 0, broken: 0 }, sections: [], tracks: [], actors: [] });
   });
 });

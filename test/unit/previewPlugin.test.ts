@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
+import { ClaimStatuses } from '../../client/src/preview/claimStatuses';
 import { briefmarkPlugin, parseAttributes } from '../../client/src/preview/markdownItBriefmark';
 
 const md = () => new MarkdownIt({ html: true, linkify: true }).use(briefmarkPlugin);
@@ -17,7 +18,7 @@ describe('preview plugin (markdown-it)', () => {
 
   it('marks a claim with no source visibly', () => {
     const html = inline('Needs may exceed :claim[$400 billion].');
-    assert.match(html, /<span class="briefmark-claim briefmark-unsourced" title="Claim — no source">\$400 billion<\/span><sup class="briefmark-badge"[^>]*>unsourced<\/sup>\./);
+    assert.match(html, /<span class="briefmark-claim briefmark-unsourced" title="Claim — no source">\$400 billion<\/span><sup class="briefmark-badge[^"]*"[^>]*>unsourced<\/sup>\./);
     assert.doesNotMatch(html, /:claim|\[|\]/);
   });
 
@@ -60,7 +61,7 @@ describe('preview plugin (markdown-it)', () => {
     const html = render(src.replace(/^---[\s\S]*?\n---\n/, ''));
     assert.doesNotMatch(html, /:(claim|actor|rec)\[/);
     assert.doesNotMatch(html, /^:::/m);
-    assert.equal((html.match(/briefmark-unsourced/g) ?? []).length, 1, 'one unsourced claim, as the language server reports');
+    assert.equal((html.match(/class="briefmark-claim briefmark-unsourced"/g) ?? []).length, 1, 'one unsourced claim, as the language server reports');
     assert.match(html, /briefmark-unsourced[^>]*>\$400 billion/);
   });
 
@@ -121,5 +122,35 @@ describe('preview plugin (markdown-it)', () => {
       { name: 's', value: 'z' },
       { name: 'flag', value: '' },
     ]);
+  });
+});
+
+describe('preview plugin: the server\'s sourcing statuses', () => {
+  const uri = 'file:///w/b.brief.md';
+  const statuses = new ClaimStatuses();
+  const claim = (line: number, character: number, status: 'sourced' | 'pending' | 'missing' | 'broken') => ({ label: 'x', status, range: { start: { line, character }, end: { line, character: character + 1 } } });
+  statuses.update({
+    uri,
+    version: 1,
+    isBrief: true,
+    claims: { total: 4, sourced: 1, pending: 1, missing: 1, broken: 1 },
+    sections: [{ title: 'T', level: 1, sourced: 1, unsourced: 3, pending: 1, missing: 1, broken: 1, claims: [claim(2, 0, 'sourced'), claim(2, 30, 'pending'), claim(4, 2, 'broken'), claim(5, 0, 'missing')] }],
+    tracks: [],
+    actors: [],
+  });
+  const html = new MarkdownIt()
+    .use(briefmarkPlugin, { claimStatus: statuses.lookup })
+    .render('# T\n\n:claim[A sourced one][^ok] and :claim[a pending one][^todo].\n\n> :claim[A broken one] [@nowhere],\n:claim[a missing one].\n', { currentDocument: { toString: () => uri } });
+
+  it('marks each claim with the status the server gave it, found by line and order', () => {
+    assert.match(html, /<span class="briefmark-claim" title="Claim">A sourced one<\/span>(?!<sup)/);
+    assert.match(html, /<span class="briefmark-claim briefmark-pending" title="Claim — source pending \(a placeholder\)">a pending one<\/span><sup class="briefmark-badge briefmark-pending" aria-label="source pending">source pending<\/sup>/);
+    assert.match(html, /<span class="briefmark-claim briefmark-broken"[^>]*>A broken one<\/span><sup class="briefmark-badge briefmark-broken" aria-label="source not found">source not found<\/sup>/);
+    assert.match(html, /<span class="briefmark-claim briefmark-unsourced"[^>]*>a missing one<\/span><sup class="briefmark-badge briefmark-unsourced" aria-label="no source">no source<\/sup>/);
+  });
+
+  it('keeps the local test for a document the server has not reported', () => {
+    const other = new MarkdownIt().use(briefmarkPlugin, { claimStatus: statuses.lookup }).render(':claim[It grew].\n', { currentDocument: { toString: () => 'file:///other.md' } });
+    assert.match(other, /briefmark-unsourced[\s\S]*>unsourced</);
   });
 });

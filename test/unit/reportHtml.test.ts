@@ -15,13 +15,13 @@ describe('sourcing report HTML', () => {
   it('states the sourced claims like the status bar does', () => {
     const { total, sourced } = wire.claims;
     assert.ok(total > sourced);
-    assert.match(html, new RegExp(`<strong>${sourced}/${total}</strong> claims sourced, <strong class="warn">${total - sourced}</strong> without a source`));
+    assert.match(html, new RegExp(`<strong>${sourced}/${total}</strong> claims sourced, <strong class="warn">${total - sourced}</strong> no source`));
   });
 
-  it('draws one bar per section, split sourced/unsourced, and lists the claims as links to their place', () => {
-    for (const s of wire.sections) assert.ok(html.includes(`aria-label="${s.sourced} sourced, ${s.unsourced} unsourced"`), s.title);
-    const unsourced = wire.sections.flatMap((s) => s.claims).find((c) => !c.sourced)!;
-    assert.ok(html.includes(`data-line="${unsourced.range.start.line}" data-character="${unsourced.range.start.character}">$400 billion</a> <span class="badge">unsourced</span>`));
+  it('draws one bar per section, split by sourcing status, and lists the claims as links to their place', () => {
+    for (const s of wire.sections) assert.ok(html.includes(`aria-label="${s.sourced} sourced, ${s.pending} pending, ${s.missing} no source, ${s.broken} broken"`), s.title);
+    const unsourced = wire.sections.flatMap((s) => s.claims).find((c) => c.status === 'missing')!;
+    assert.ok(html.includes(`data-line="${unsourced.range.start.line}" data-character="${unsourced.range.start.character}">$400 billion</a> <span class="badge missing" title="no reference at all">no source</span>`));
   });
 
   it('lists recommendations per track and actors by mentions', () => {

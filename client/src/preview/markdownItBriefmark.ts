@@ -2,9 +2,10 @@
  * A markdown-it plugin for VS Code's Markdown preview (`markdown.markdownItPlugins`): renders
  * Briefmark tags as readable, styled text instead of raw `:claim[…]{…}` syntax.
  *
- * - `:claim[label]{attrs}` → the label, marked as a claim; a claim with no source reference
- *   (no `src`, no citation, footnote or link in its label or in the rest of its sentence)
- *   carries a visible "unsourced" badge;
+ * - `:claim[label]{attrs}` → the label, marked as a claim, with its sourcing status from
+ *   the language server when the client has it (a sourced claim plain; *pending* — a
+ *   placeholder — *no source* and *broken* — a reference that names nothing — each with its
+ *   own badge and colour); without it, a quick local test gives "unsourced" or nothing;
  * - `:actor[label]{attrs}`, `:rec[label]{attrs}` → the label, marked as an actor or a
  *   recommendation; labels may hold nested tags and Markdown;
  * - `:::rec[label]{attrs}` … `:::` → a recommendation box with its label and attributes.
@@ -110,11 +111,30 @@ export function looksSourced(attrs: TagAttribute[], label: string, restOfSentenc
   return hasSourceRef(label) || hasSourceRef(restOfSentence);
 }
 
+/** A claim's sourcing status, as the language server computes it (semantics/sourcing.ts). */
+export type ClaimStatus = 'sourced' | 'pending' | 'missing' | 'broken';
+
+/**
+ * The statuses of a document's claims, by line (0-based) and by order on that line: what
+ * the client last received from the server. `env` is the render environment VS Code
+ * passes (it names the document in `currentDocument`).
+ */
+export type ClaimStatusLookup = (env: unknown, line: number, nth: number) => ClaimStatus | undefined;
+
+export interface BriefmarkPluginOptions {
+  claimStatus?: ClaimStatusLookup;
+}
+
 interface TagMeta {
   name: TagName;
   attrs: TagAttribute[];
   label: string;
   sourced?: boolean;
+  /** Where the tag starts in its inline content (to find its line). */
+  pos?: number;
+  /** Its line (0-based) and its order among the claims of that line, set after inline parsing. */
+  line?: number;
+  nth?: number;
 }
 
 function inlineTag(state: StateInline, silent: boolean): boolean {
@@ -149,7 +169,7 @@ function inlineTag(state: StateInline, silent: boolean): boolean {
     return true;
   }
   const label = labelStart >= 0 ? src.slice(labelStart, labelEnd) : '';
-  const meta: TagMeta = { name, attrs, label };
+  const meta: TagMeta = { name, attrs, label, pos };
   if (name === 'claim') meta.sourced = looksSourced(attrs, label, src.slice(i, sentenceEnd(src, i, posMax)));
   const open = state.push('briefmark_tag_open', 'span', 1);
   open.meta = meta as unknown as Record<string, unknown>;
@@ -253,11 +273,11 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function describe(meta: TagMeta): string {
+function describe(meta: TagMeta, status: ClaimStatus | 'unsourced' = statusOf(meta)): string {
   const parts: string[] = [];
   const a = (n: string) => attr(meta.attrs, n);
   if (meta.name === 'claim') {
-    parts.push(meta.sourced ? 'Claim' : 'Claim — no source');
+    parts.push(`Claim${STATUS_TEXT[status].title}`);
     if (a('src')) parts.push(`sources: ${a('src')}`);
     if (a('status')) parts.push(`status: ${a('status')}`);
     if (a('by')) parts.push(`by: ${a('by')}`);
@@ -278,20 +298,68 @@ function dataAttributes(meta: TagMeta): string {
     .join('');
 }
 
-export const briefmarkPlugin = (md: MarkdownIt): void => {
+/** How each status shows: the class, the badge and the tooltip's words. */
+const STATUS_TEXT: Record<ClaimStatus | 'unsourced', { cls: string; badge: string; title: string }> = {
+  sourced: { cls: '', badge: '', title: '' },
+  pending: { cls: 'briefmark-pending', badge: 'source pending', title: ' — source pending (a placeholder)' },
+  missing: { cls: 'briefmark-unsourced', badge: 'no source', title: ' — no source' },
+  broken: { cls: 'briefmark-broken', badge: 'source not found', title: ' — cites a source that does not resolve' },
+  unsourced: { cls: 'briefmark-unsourced', badge: 'unsourced', title: ' — no source' },
+};
+
+/** The server's status of a claim (looked up when rendering, so a cached parse shows the latest), else the local test. */
+function statusOf(meta: TagMeta, env?: unknown, lookup?: ClaimStatusLookup): ClaimStatus | 'unsourced' {
+  const known = lookup && meta.line !== undefined && meta.nth !== undefined ? lookup(env, meta.line, meta.nth) : undefined;
+  return known ?? (meta.sourced ? 'sourced' : 'unsourced');
+}
+
+/**
+ * After inline parsing: each claim's line (the block's first line and the line breaks
+ * before the tag) and its order among the claims of that line, which is how the server's
+ * statuses are found.
+ */
+function locateClaims(state: { tokens: Token[] }): void {
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.map || !block.children) continue;
+    const seen = new Map<number, number>();
+    for (const t of block.children) {
+      const meta = t.meta as unknown as TagMeta | null;
+      if (t.type !== 'briefmark_tag_open' || meta?.name !== 'claim' || meta.pos === undefined) continue;
+      let line = block.map[0];
+      for (let k = block.content.indexOf('\n'); k >= 0 && k < meta.pos; k = block.content.indexOf('\n', k + 1)) line++;
+      const nth = seen.get(line) ?? 0;
+      seen.set(line, nth + 1);
+      meta.line = line;
+      meta.nth = nth;
+    }
+  }
+}
+
+export const briefmarkPlugin = (md: MarkdownIt, options: BriefmarkPluginOptions = {}): void => {
   md.inline.ruler.before('link', 'briefmark_tag', guarded(inlineTag));
   md.block.ruler.before('fence', 'briefmark_rec_container', guarded(containerRec), { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.core.ruler.after('inline', 'briefmark_claim_lines', (state) => {
+    try {
+      locateClaims(state as unknown as { tokens: Token[] });
+    } catch {
+      // never break the preview: claims keep the local test
+    }
+    return true;
+  });
+  const lookup = options.claimStatus;
 
   const rules = md.renderer.rules;
-  rules.briefmark_tag_open = (tokens: Token[], idx: number) => {
+  rules.briefmark_tag_open = (tokens: Token[], idx: number, _options: unknown, env: unknown) => {
     const meta = tokens[idx].meta as unknown as TagMeta;
     const cls = [`briefmark-${meta.name}`];
-    if (meta.name === 'claim' && !meta.sourced) cls.push('briefmark-unsourced');
-    return `<span class="${cls.join(' ')}" title="${escapeHtml(describe(meta))}"${dataAttributes(meta)}>`;
+    const status = statusOf(meta, env, lookup);
+    if (meta.name === 'claim' && STATUS_TEXT[status].cls) cls.push(STATUS_TEXT[status].cls);
+    return `<span class="${cls.join(' ')}" title="${escapeHtml(describe(meta, status))}"${dataAttributes(meta)}>`;
   };
-  rules.briefmark_tag_close = (tokens: Token[], idx: number) => {
+  rules.briefmark_tag_close = (tokens: Token[], idx: number, _options: unknown, env: unknown) => {
     const meta = tokens[idx].meta as unknown as TagMeta;
-    const badge = meta.name === 'claim' && !meta.sourced ? '<sup class="briefmark-badge" aria-label="unsourced claim">unsourced</sup>' : '';
+    const look = STATUS_TEXT[statusOf(meta, env, lookup)];
+    const badge = meta.name === 'claim' && look.badge ? `<sup class="briefmark-badge ${look.cls}" aria-label="${look.badge}">${look.badge}</sup>` : '';
     return `</span>${badge}`;
   };
   rules.briefmark_rec_open = (tokens: Token[], idx: number) => {

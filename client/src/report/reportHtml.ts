@@ -4,8 +4,9 @@
  * handles the links back to the brief.
  *
  * Charts are plain HTML bars (no script library; widths are inline styles, so the CSP
- * allows inline styles but only the nonce'd script): claims per section, sourced and
- * unsourced; recommendations per track; actors by mentions. Every row is a link that
+ * allows inline styles but only the nonce'd script): claims per section by sourcing
+ * status (sourced, pending, missing, broken); recommendations per track; actors by
+ * mentions. Every row is a link that
  * posts `{ type: 'reveal', line, character }` to the extension.
  */
 import type { WireBriefReport } from '../../../server/src/protocol/briefReport';
@@ -21,9 +22,15 @@ const link = (range: Range | undefined, html: string, cls = '') =>
 
 const pct = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 1000) / 10 : 0);
 
+/** The statuses other than sourced, as the report names and colours them. */
+const NOT_SOURCED = [
+  ['pending', 'pending', 'a placeholder where the source belongs'],
+  ['missing', 'no source', 'no reference at all'],
+  ['broken', 'broken', 'a reference that names nothing'],
+] as const;
+
 export function reportHtml(report: WireBriefReport, options: { title: string; nonce: string; cspSource: string }): string {
   const { total, sourced } = report.claims;
-  const unsourced = total - sourced;
   const maxSection = Math.max(1, ...report.sections.map((s) => s.sourced + s.unsourced));
   const maxTrack = Math.max(1, ...report.tracks.map((t) => t.recommendations.length));
   const maxActor = Math.max(1, ...report.actors.map((a) => a.mentions));
@@ -31,16 +38,19 @@ export function reportHtml(report: WireBriefReport, options: { title: string; no
   const sections = report.sections
     .map((s) => {
       const n = s.sourced + s.unsourced;
-      const claims = s.claims
-        .map((c) => `<li class="${c.sourced ? 'ok' : 'missing'}">${link(c.range, escapeHtml(c.label))}${c.sourced ? '' : ' <span class="badge">unsourced</span>'}</li>`)
-        .join('');
+      const badge = (status: string) => {
+        const named = NOT_SOURCED.find(([k]) => k === status);
+        return named ? ` <span class="badge ${status}" title="${named[2]}">${named[1]}</span>` : '';
+      };
+      const claims = s.claims.map((c) => `<li class="${c.status}">${link(c.range, escapeHtml(c.label))}${badge(c.status)}</li>`).join('');
+      const label = [`${s.sourced} sourced`, ...NOT_SOURCED.map(([k, name]) => `${s[k]} ${name}`)].join(', ');
+      const segs = [`<span class="seg sourced" style="width:${pct(s.sourced, n)}%"></span>`, ...NOT_SOURCED.map(([k]) => `<span class="seg ${k}" style="width:${pct(s[k], n)}%"></span>`)].join('');
       return `<tr>
   <th scope="row">${link(s.range, escapeHtml(s.title))}</th>
-  <td class="bar-cell"><div class="bar" style="width:${pct(n, maxSection)}%" role="img" aria-label="${s.sourced} sourced, ${s.unsourced} unsourced">` +
-        `<span class="seg sourced" style="width:${pct(s.sourced, n)}%"></span><span class="seg unsourced" style="width:${pct(s.unsourced, n)}%"></span></div></td>
-  <td class="num">${s.sourced}</td><td class="num ${s.unsourced ? 'warn' : ''}">${s.unsourced}</td>
+  <td class="bar-cell"><div class="bar" style="width:${pct(n, maxSection)}%" role="img" aria-label="${label}">${segs}</div></td>
+  <td class="num">${s.sourced}</td>${NOT_SOURCED.map(([k]) => `<td class="num ${s[k] ? 'warn' : ''}">${s[k]}</td>`).join('')}
 </tr>
-<tr class="details"><td colspan="4"><ul class="claims">${claims}</ul></td></tr>`;
+<tr class="details"><td colspan="6"><ul class="claims">${claims}</ul></td></tr>`;
     })
     .join('\n');
 
@@ -86,13 +96,18 @@ export function reportHtml(report: WireBriefReport, options: { title: string; no
   .bar { display: flex; height: 0.9em; min-width: 2px; border-radius: 2px; overflow: hidden; margin-top: 0.2em; }
   .seg { display: block; height: 100%; }
   .seg.sourced { background: var(--vscode-charts-green, #388a34); }
-  .seg.unsourced { background: var(--vscode-charts-orange, #d18616); }
+  .seg.pending { background: var(--vscode-charts-yellow, #b89500); }
+  .seg.missing { background: var(--vscode-charts-orange, #d18616); }
+  .seg.broken { background: var(--vscode-charts-red, #c72e0f); }
   .seg.rec { background: var(--vscode-charts-blue, #1a85ff); }
   .seg.actor { background: var(--vscode-charts-purple, #652d90); }
   tr.details td { padding: 0 0 0.6em 1em; font-size: 0.92em; }
   tr.details ul { margin: 0; padding-left: 1.1em; }
-  li.missing a { color: var(--vscode-editorWarning-foreground); }
+  li.missing a, li.pending a { color: var(--vscode-editorWarning-foreground); }
+  li.broken a { color: var(--vscode-editorError-foreground); }
   .badge { font-size: 0.8em; padding: 0 0.4em; border-radius: 0.6em; background: var(--vscode-editorWarning-foreground); color: var(--vscode-editor-background); }
+  .badge.pending { background: var(--vscode-charts-yellow, #b89500); }
+  .badge.broken { background: var(--vscode-editorError-foreground); }
   .muted { opacity: 0.7; font-weight: 400; }
   .legend span { display: inline-block; width: 0.8em; height: 0.8em; margin: 0 0.3em 0 1em; vertical-align: middle; }
   a { color: var(--vscode-textLink-foreground); text-decoration: none; } a:hover { text-decoration: underline; }
@@ -100,11 +115,11 @@ export function reportHtml(report: WireBriefReport, options: { title: string; no
 </head>
 <body>
 <h1>Sourcing report: ${escapeHtml(options.title)}</h1>
-<p class="summary" id="summary"><strong>${sourced}/${total}</strong> claims sourced${unsourced ? `, <strong class="warn">${unsourced}</strong> without a source` : ''}.</p>
+<p class="summary" id="summary"><strong>${sourced}/${total}</strong> claims sourced${NOT_SOURCED.filter(([k]) => report.claims[k]).map(([k, name]) => `, <strong class="warn">${report.claims[k]}</strong> ${name}`).join('')}.</p>
 
 <h2>Claims per section</h2>
-<p class="legend"><span class="seg sourced"></span>sourced<span class="seg unsourced"></span>unsourced</p>
-${report.sections.length ? `<table id="sections"><thead><tr><th>Section</th><th></th><th>sourced</th><th>unsourced</th></tr></thead><tbody>\n${sections}\n</tbody></table>` : empty('No tagged claims yet.')}
+<p class="legend"><span class="seg sourced"></span>sourced${NOT_SOURCED.map(([k, name, what]) => `<span class="seg ${k}"></span>${name} <span class="muted">(${what})</span>`).join('')}</p>
+${report.sections.length ? `<table id="sections"><thead><tr><th>Section</th><th></th><th>sourced</th>${NOT_SOURCED.map(([, name]) => `<th>${name}</th>`).join('')}</tr></thead><tbody>\n${sections}\n</tbody></table>` : empty('No tagged claims yet.')}
 
 <h2>Recommendations per track</h2>
 ${report.tracks.length ? `<table id="tracks"><thead><tr><th>Track</th><th></th><th>recs</th></tr></thead><tbody>\n${tracks}\n</tbody></table>` : empty('No framework tracks or recommendations found.')}

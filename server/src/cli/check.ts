@@ -11,7 +11,8 @@ import { version } from '../../../package.json';
 import { NodeWorkspace } from '../node/nodeWorkspace';
 import type { CheckOptions } from './args';
 import { CheckCache, environmentFingerprint, resolveCacheLocation, sha256, toolFingerprint } from './cache';
-import { crashResult, createFileChecker, errorText, type FileChecker, type FileResult } from './checkFile';
+import { crashResult, createFileChecker, errorText, noClaims, type FileChecker, type FileResult } from './checkFile';
+import type { SourcingCounts } from '../core/semantics/sourcing';
 import { collectFiles, compare, displayPath, workspaceFolders } from './files';
 import { FORMATTERS } from './formatters';
 import { runPool } from './pool';
@@ -107,8 +108,7 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
   const listed: ReportFile[] = [];
   const relatedListed = new Set<string>();
   const checkedPaths = new Set(files.map((f) => f.path));
-  let claims = 0;
-  let sourced = 0;
+  const sourcing = noClaims();
   files.forEach((file, i) => {
     const r = results[i]!;
     const path = displayPath(cwd, file.path);
@@ -123,13 +123,12 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
     for (const f of r.ruleFailures ?? []) problem(path, `rule ${f.code} failed, its findings are missing (please report it): ${f.error}`);
     if (!file.explicit && !r.isBrief) return;
     listed.push({ path, diagnostics: r.diagnostics });
-    claims += r.claims;
-    sourced += r.sourced;
+    for (const k of Object.keys(sourcing) as Array<keyof SourcingCounts>) sourcing[k] += r.sourcing[k];
   });
   listed.sort((a, b) => compare(a.path, b.path));
   if (listed.length === 0 && problems.length === 0) io.stderr(`briefmark: no briefs found (see "Which files are checked" in docs/cli.md)\n`);
 
-  const summary = summarize(listed, claims, sourced, problems.length);
+  const summary = summarize(listed, sourcing, problems.length);
   const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
   const exitCode = problems.length ? 2 : summary.errors > 0 || tooManyWarnings ? 1 : 0;
   if (tooManyWarnings)

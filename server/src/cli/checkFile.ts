@@ -12,6 +12,7 @@ import { sourcingSummary } from '../core/features/sourcingSummary';
 import type { Code } from '../core/rules/types';
 import { createBriefService, type BriefService } from '../core/service';
 import { bibliographyFileDiagnostics } from '../core/sources/bibliography';
+import type { SourcingCounts } from '../core/semantics/sourcing';
 import { LineIndex, type Position } from '../core/text/lineIndex';
 import { CONVENTIONS_FILE } from '../node/conventionsLoader';
 import { conventionsDiagnostics } from '../node/conventionsDiagnostics';
@@ -32,8 +33,8 @@ export interface FileResult {
   path: string;
   isBrief: boolean;
   diagnostics: FileDiagnostic[];
-  claims: number;
-  sourced: number;
+  /** Its claims by sourcing status (semantics/sourcing.ts). */
+  sourcing: SourcingCounts;
   /** Why the file could not be read. */
   readError?: string;
   /** The analysis crashed: no diagnostics are known for this file. */
@@ -84,7 +85,7 @@ export function createFileChecker(folders: string[], service?: BriefService): Fi
 }
 
 function checkConventionsFile(workspace: NodeWorkspace, path: string): FileResult {
-  const result: FileResult = { path, isBrief: false, diagnostics: [], claims: 0, sourced: 0 };
+  const result: FileResult = { path, isBrief: false, diagnostics: [], sourcing: noClaims() };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -149,13 +150,17 @@ function toFileDiagnostic(lines: LineIndex, d: { code: Code; severity: Severity;
   return { code: d.code, severity: d.severity, message: d.message, range: { start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end) } };
 }
 
+export function noClaims(): SourcingCounts {
+  return { claims: 0, sourced: 0, pending: 0, missing: 0, broken: 0 };
+}
+
 /** The result of a file whose check failed inside Briefmark: reported for that file, exit code 2. */
 export function crashResult(path: string, error: string): FileResult {
-  return { path, isBrief: false, diagnostics: [], claims: 0, sourced: 0, crash: error };
+  return { path, isBrief: false, diagnostics: [], sourcing: noClaims(), crash: error };
 }
 
 export function checkFile(service: BriefService, path: string, workspace?: NodeWorkspace): FileResult {
-  const empty: FileResult = { path, isBrief: false, diagnostics: [], claims: 0, sourced: 0 };
+  const empty: FileResult = { path, isBrief: false, diagnostics: [], sourcing: noClaims() };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -168,8 +173,7 @@ export function checkFile(service: BriefService, path: string, workspace?: NodeW
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const analysis = service.analyze({ uri, version: 0, getText: () => text });
     const diagnostics = analysis.diagnostics.map((d) => toFileDiagnostic(analysis.model.lines, d));
-    const { claims, sourced } = sourcingSummary(analysis);
-    const result: FileResult = { path, isBrief: analysis.model.isBrief, diagnostics, claims, sourced };
+    const result: FileResult = { path, isBrief: analysis.model.isBrief, diagnostics, sourcing: sourcingSummary(analysis) };
     if (workspace) result.deps = bibliographyDeps(workspace, uri, analysis);
     if (analysis.failures.length) result.ruleFailures = analysis.failures.map((f) => ({ code: f.code, error: errorText(f.error) }));
     return result;

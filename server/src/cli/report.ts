@@ -1,4 +1,5 @@
 /** What one `briefmark check` run found, in the order it is printed (sorted by path). */
+import type { SourcingCounts } from '../core/semantics/sourcing';
 import type { FileDiagnostic } from './checkFile';
 
 export interface ReportFile {
@@ -19,8 +20,12 @@ export interface Summary {
   warnings: number;
   infos: number;
   hints: number;
+  /** Claims by sourcing status: only `sourced` ones count as sourced (a placeholder is `pending`, an unknown key `broken`). */
   claims: number;
   sourced: number;
+  pending: number;
+  missing: number;
+  broken: number;
   /** Paths and files that could not be read or checked. */
   problems: number;
 }
@@ -34,8 +39,8 @@ export interface Report {
   exitCode: 0 | 1 | 2;
 }
 
-export function summarize(files: ReportFile[], claims: number, sourced: number, problems: number): Summary {
-  const s: Summary = { files: files.length, errors: 0, warnings: 0, infos: 0, hints: 0, claims, sourced, problems };
+export function summarize(files: ReportFile[], sourcing: SourcingCounts, problems: number): Summary {
+  const s: Summary = { files: files.length, errors: 0, warnings: 0, infos: 0, hints: 0, ...sourcing, problems };
   for (const f of files)
     for (const d of f.diagnostics) {
       if (d.severity === 'error') s.errors++;
@@ -52,8 +57,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function summaryLine(s: Summary): string {
   const counts = [plural(s.errors, 'error'), plural(s.warnings, 'warning'), `${s.infos} info`, plural(s.hints, 'hint')].join(', ');
   const share = s.claims ? ` (${Math.floor((100 * s.sourced) / s.claims)}%)` : '';
+  const others = [s.pending && `${s.pending} pending`, s.missing && `${s.missing} missing`, s.broken && `${s.broken} broken`].filter(Boolean);
   const problems = s.problems ? `; ${plural(s.problems, 'path')} could not be checked` : '';
-  return `${plural(s.files, 'file')} checked: ${counts}; claims sourced: ${s.sourced}/${s.claims}${share}${problems}`;
+  return `${plural(s.files, 'file')} checked: ${counts}; claims sourced: ${s.sourced}/${s.claims}${share}${others.length ? `, ${others.join(', ')}` : ''}${problems}`;
 }
 
 /** Messages are one line in line-oriented formats. */

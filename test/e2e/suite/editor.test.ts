@@ -21,7 +21,7 @@ describe('Briefmark in VS Code: editor features', () => {
       const out = await vscode.commands.executeCommand<string>('markdown.api.render', 'Needs exceed :claim[$400 billion]. :actor[Macron]{id=fr-president} agreed :claim[so]{src=wire}.');
       return typeof out === 'string' && out.includes('briefmark-') && out;
     });
-    assert.match(html, /<span class="briefmark-claim briefmark-unsourced"[^>]*>\$400 billion<\/span><sup class="briefmark-badge"[^>]*>unsourced<\/sup>/);
+    assert.match(html, /<span class="briefmark-claim briefmark-unsourced"[^>]*>\$400 billion<\/span><sup class="briefmark-badge[^"]*"[^>]*>unsourced<\/sup>/);
     assert.match(html, /<span class="briefmark-actor"[^>]*>Macron<\/span>/);
     assert.match(html, /<span class="briefmark-claim" [^>]*data-src="wire">so<\/span>/);
     assert.doesNotMatch(html, /:claim\[|:actor\[/);
@@ -29,14 +29,34 @@ describe('Briefmark in VS Code: editor features', () => {
     assert.match(box, /<div class="briefmark-rec-box"[^>]*>[\s\S]*Clarify red lines[\s\S]*<p[^>]*>Body.<\/p>/);
   });
 
+  it('marks claims in the preview with the status the server gave them: pending, no source, broken', async () => {
+    const a = await api();
+    const brief = (await open('pending.brief.md')).document;
+    await waitFor('the status bar item for the brief', () => a.statusText?.includes('claims sourced'));
+    const html = await waitFor('the preview with the server\'s statuses', async () => {
+      const out = await vscode.commands.executeCommand<string>('markdown.api.render', brief);
+      return typeof out === 'string' && out.includes('briefmark-pending') && out;
+    });
+    assert.match(html, /<span class="briefmark-claim briefmark-pending"[^>]*>Prices doubled<\/span><sup[^>]*>source pending<\/sup>/);
+    assert.match(html, /<span class="briefmark-claim briefmark-broken"[^>]*>Exports fell<\/span><sup[^>]*>source not found<\/sup>/);
+    assert.match(html, /<span class="briefmark-claim briefmark-unsourced"[^>]*>Imports rose<\/span><sup[^>]*>no source<\/sup>/);
+    assert.match(html, /<span class="briefmark-claim"[^>]*>Storage was full<\/span>(?!<sup)/);
+    assert.match(a.statusText ?? '', /1\/4 claims sourced/);
+  });
+
   it('shows "N/M claims sourced" in the status bar for the active brief, and hides it for a README', async () => {
     const a = await api();
     const brief = (await open(BRIEF)).document;
-    const text = await waitFor('the status bar item for the brief', () => a.statusText?.includes('claims sourced') && a.statusText);
-    const unsourced = briefmarkDiagnostics(brief.uri).filter((d) => codeOf(d) === 'unsourced-claim').length;
-    const m = /(\d+)\/(\d+) claims sourced/.exec(text);
-    assert.ok(m, text);
-    assert.equal(Number(m[2]) - Number(m[1]), unsourced, `status "${text}" vs ${unsourced} unsourced-claim diagnostics`);
+    const unsourced = await waitFor('the brief\'s diagnostics', () => {
+      const n = briefmarkDiagnostics(brief.uri).filter((d) => codeOf(d) === 'unsourced-claim').length;
+      return n > 0 && n;
+    });
+    // The item follows the active editor: wait for this brief's counts (not the previous brief's).
+    const text = await waitFor(`the status bar item for the brief, with ${unsourced} claim(s) not sourced`, () => {
+      const m = /(\d+)\/(\d+) claims sourced/.exec(a.statusText ?? '');
+      return !!m && Number(m[2]) - Number(m[1]) === unsourced && a.statusText;
+    });
+    assert.match(text, /claims sourced/);
     await open('README.md');
     await waitFor('the status bar item to hide on a README', () => a.statusText === undefined);
   });

@@ -1,18 +1,20 @@
 import type { Analysis } from '../analysis';
 import type { Claim, Recommendation } from '../model/types';
-import { claimSources } from '../rules/sourceKeys';
 import { shorten } from '../rules/unsourcedClaim';
+import { briefSourcing, type SourcingCounts, type SourcingStatus } from '../semantics/sourcing';
 import type { Span } from '../text/span';
 
 /**
  * The sourcing report of one brief: what the status bar counts and the report view draws.
  * Pure: computed from an `Analysis`, offsets only (the protocol layer turns spans into
- * ranges). A claim is *sourced* when at least one of its sources resolves (spec §4): the
- * same test `unsourced-claim` and the claim hover use, so the numbers agree with them.
+ * ranges). Each claim's sourcing status (sourced, pending, missing, broken) comes from
+ * semantics/sourcing.ts, which `unsourced-claim` and the claim hover read too, so the
+ * numbers agree with them.
  */
 export interface BriefReport {
   isBrief: boolean;
-  claims: { total: number; sourced: number };
+  /** `total` claims, of which `sourced`; the rest `pending` (a placeholder), `missing` (no reference) or `broken` (a reference that names nothing). */
+  claims: { total: number } & Omit<SourcingCounts, 'claims'>;
   /** Sections that hold claims, in document order; claims sit in their innermost section. */
   sections: ReportSection[];
   /** The framework's tracks in order, then (if any) recommendations that belong to no track. */
@@ -23,7 +25,7 @@ export interface BriefReport {
 
 export interface ReportClaim {
   label: string;
-  sourced: boolean;
+  status: SourcingStatus;
   span: Span;
 }
 
@@ -33,7 +35,11 @@ export interface ReportSection {
   /** The heading; absent for claims before the first heading. */
   span?: Span;
   sourced: number;
+  /** Claims not sourced: pending, missing and broken together. */
   unsourced: number;
+  pending: number;
+  missing: number;
+  broken: number;
   claims: ReportClaim[];
 }
 
@@ -56,8 +62,9 @@ export interface ReportActor {
 
 export function briefReport(analysis: Analysis): BriefReport {
   const { model } = analysis;
-  if (!model.isBrief) return { isBrief: false, claims: { total: 0, sourced: 0 }, sections: [], tracks: [], actors: [] };
-  const sourced = (c: Claim) => claimSources(analysis, c).length > 0;
+  if (!model.isBrief) return { isBrief: false, claims: { total: 0, sourced: 0, pending: 0, missing: 0, broken: 0 }, sections: [], tracks: [], actors: [] };
+  const sourcing = briefSourcing(analysis);
+  const statusOf = (c: Claim) => sourcing.of.get(c)?.status ?? 'missing';
 
   const sections = new Map<number, ReportSection>();
   for (const claim of model.claims) {
@@ -71,14 +78,14 @@ export function briefReport(analysis: Analysis): BriefReport {
     if (!section) {
       const s = model.sections[index];
       section = s
-        ? { title: s.heading.text, level: s.heading.level, span: s.heading.span, sourced: 0, unsourced: 0, claims: [] }
-        : { title: '(before the first heading)', level: 0, sourced: 0, unsourced: 0, claims: [] };
+        ? { title: s.heading.text, level: s.heading.level, span: s.heading.span, ...emptyCounts(), claims: [] }
+        : { title: '(before the first heading)', level: 0, ...emptyCounts(), claims: [] };
       sections.set(index, section);
     }
-    const ok = sourced(claim);
-    section.claims.push({ label: shorten(claim.label, 80), sourced: ok, span: claim.directive.span });
-    if (ok) section.sourced++;
-    else section.unsourced++;
+    const status = statusOf(claim);
+    section.claims.push({ label: shorten(claim.label, 80), status, span: claim.directive.span });
+    section[status]++;
+    if (status !== 'sourced') section.unsourced++;
   }
 
   const recRow = (r: Recommendation) => ({ label: shorten(r.label, 80), span: r.directive ? r.directive.span : r.labelSpan, group: r.group?.heading.text });
@@ -119,6 +126,10 @@ export function briefReport(analysis: Analysis): BriefReport {
   actors.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
 
   const list = [...sections.entries()].sort(([a], [b]) => a - b).map(([, s]) => s);
-  const total = model.claims.length;
-  return { isBrief: true, claims: { total, sourced: list.reduce((n, s) => n + s.sourced, 0) }, sections: list, tracks, actors };
+  const { claims: total, sourced, pending, missing, broken } = sourcing.counts;
+  return { isBrief: true, claims: { total, sourced, pending, missing, broken }, sections: list, tracks, actors };
+}
+
+function emptyCounts(): Pick<ReportSection, 'sourced' | 'unsourced' | 'pending' | 'missing' | 'broken'> {
+  return { sourced: 0, unsourced: 0, pending: 0, missing: 0, broken: 0 };
 }

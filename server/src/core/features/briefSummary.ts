@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis';
 import type { ActorEntry, Conventions } from '../conventions/types';
 import type { ActorTag, Attribute, BriefModel } from '../model/types';
-import { claimSources } from '../rules/sourceKeys';
+import { claimSourcing, type SourcingStatus } from '../semantics/sourcing';
 import { LineStarts } from '../text/lineStarts';
 import type { Span } from '../text/span';
 
@@ -28,7 +28,7 @@ export interface SummaryClaim {
   id?: string;
   span: Span;
   labelSpan: Span;
-  sourced: boolean;
+  status: SourcingStatus;
 }
 
 export interface SummaryRec {
@@ -111,7 +111,7 @@ export function summarize(analysis: Analysis): BriefSummary | undefined {
         id: c.id,
         span: c.directive.span,
         labelSpan: c.directive.labelSpan,
-        sourced: claimSources(analysis, c).length > 0,
+        status: claimSourcing(analysis, c).status,
       })),
       recs: model.recommendations.map((r) => ({
         label: oneLine(r.label),

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import { claimSources } from '../rules/sourceKeys';
+import { claimSourcing } from '../semantics/sourcing';
 import type { Span } from '../text/span';
 
 export interface BriefCodeLens {
@@ -15,7 +15,7 @@ export function trackCodeLenses(analysis: Analysis): BriefCodeLens[] {
   if (!model.isBrief || !model.framework) return [];
   return model.framework.tracks.map((t) => {
     const claims = model.claims.filter((c) => c.directive.span.start >= t.span.start && c.directive.span.start < t.span.end);
-    const unsourced = claims.filter((c) => claimSources(analysis, c).length === 0).length;
+    const unsourced = claims.filter((c) => claimSourcing(analysis, c).status !== 'sourced').length;
     // Recommendations placed here by their `track=` attribute count too.
     const recs = model.recommendations.filter((r) => r.track === t).length;
     return { span: t.heading.span, title: `${plural(recs, 'recommendation')} · ${plural(claims.length, 'claim')} · ${unsourced} unsourced` };

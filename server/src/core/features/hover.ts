@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis';
-import type { Citation, CitationItem, Claim, Recommendation } from '../model/types';
-import { claimSources } from '../rules/sourceKeys';
+import type { Citation, CitationItem, Claim, Recommendation, SourceRef } from '../model/types';
+import { claimSourcing } from '../semantics/sourcing';
 import type { RuleContext } from '../rules/types';
 import { formatEntry } from '../sources/bibliography';
 import { claimLabel, claimSourceDocuments } from '../rules/claimEvidence';
@@ -77,10 +77,14 @@ function citationHover(analysis: Analysis, key: string, item?: CitationItem): st
 }
 
 function claimHover(ctx: RuleContext, claim: Claim): string {
-  const sources = claimSources(ctx, claim);
+  const sourcing = claimSourcing(ctx, claim);
+  const { sources } = sourcing;
   const lines = [`**Claim**${claim.id ? ` \`${claim.id}\`` : ''} · status: *${claim.status}*${claim.by ? ` · by ${actorName(ctx, claim.by)}` : ''}`, ''];
-  if (sources.length === 0) lines.push('⚠ No source.');
-  else {
+  const name = (r: SourceRef) => (r.kind === 'footnote' ? `[^${r.id}]` : r.kind === 'link' ? `<${r.url}>` : `\`@${r.key}\``);
+  if (sourcing.status === 'missing') lines.push('⚠ No source.');
+  else if (sourcing.status === 'pending') lines.push(`⏳ **Source pending**: ${sourcing.pending.map((r) => `${name(r)}${placeholder(ctx, r)}`).join(', ')} — a placeholder; the source is still to be added.`);
+  else if (sourcing.status === 'broken') lines.push(`✗ **Source broken**: ${sourcing.broken.map(name).join(', ')} — names no bibliography entry, footnote or source document.`);
+  if (sources.length) {
     lines.push(`Sources (${sources.length}):`, '');
     for (const s of sources) {
       if (s.kind === 'link') lines.push(`- <${s.url}>`);
@@ -92,9 +96,18 @@ function claimHover(ctx: RuleContext, claim: Claim): string {
         lines.push(`- \`@${s.key}\` — ${entry ? formatEntry(entry) : ctx.sourceDocuments.has(s.key) ? 'source document' : 'footnote'}`);
       }
     }
+    if (sourcing.pending.length) lines.push('', `Also a placeholder: ${sourcing.pending.map(name).join(', ')}.`);
+    if (sourcing.broken.length) lines.push('', `Also cited, but not found: ${sourcing.broken.map(name).join(', ')}.`);
   }
   lines.push(...evidence(ctx, claim));
   return lines.join('\n');
+}
+
+/** The text of a placeholder footnote, quoted, for the hover. */
+function placeholder(ctx: RuleContext, r: SourceRef): string {
+  const id = r.kind === 'footnote' ? r.id : r.kind === 'citation' || r.kind === 'src' ? r.key.toLowerCase() : undefined;
+  const def = id === undefined ? undefined : ctx.model.footnoteDefinitions.find((d) => d.id === id);
+  return def ? (def.text ? ` (“${def.text}”)` : ' (empty)') : '';
 }
 
 /** The passage of each cited source document that matches the claim, so a reviewer sees the evidence in place. */

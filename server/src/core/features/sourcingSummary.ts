@@ -1,17 +1,8 @@
 import type { Analysis } from '../analysis';
-import { claimSources } from '../rules/sourceKeys';
+import { briefSourcing, type SourcingCounts } from '../semantics/sourcing';
 
-/** How many of a brief's claims are sourced (spec §4: a known `src` key or a resolving reference in the sentence). */
-export interface SourcingSummary {
-  claims: number;
-  sourced: number;
-}
-
-export function sourcingSummary(analysis: Analysis): SourcingSummary {
-  const { model, conventions, bibliography, sourceDocuments } = analysis;
-  if (!model.isBrief) return { claims: 0, sourced: 0 };
-  const ctx = { model, conventions, bibliography, sourceDocuments };
-  let sourced = 0;
-  for (const claim of model.claims) if (claimSources(ctx, claim).length > 0) sourced++;
-  return { claims: model.claims.length, sourced };
+/** How many of a brief's claims are sourced, pending, missing a source, or cite something that does not resolve (semantics/sourcing.ts). */
+export function sourcingSummary(analysis: Analysis): SourcingCounts {
+  if (!analysis.model.isBrief) return { claims: 0, sourced: 0, pending: 0, missing: 0, broken: 0 };
+  return { ...briefSourcing(analysis).counts };
 }

@@ -140,7 +140,6 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
   }
   links.sort((a, b) => a.span.start - b.span.start);
 
-  const definedFootnotes = new Map(footnoteDefinitions.map((d) => [d.id, d]));
   const sources = collectSources();
   // `sources` is sorted by start: find each claim's first candidate by binary search, so
   // this stays linear-logarithmic on briefs with thousands of claims and sources.
@@ -206,10 +205,9 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
   function collectSources(): SourceRef[] {
     const out: SourceRef[] = [];
     for (const c of citations) for (const item of c.items) out.push({ kind: 'citation', key: item.key, span: item.span });
-    for (const f of footnoteReferences) {
-      const def = definedFootnotes.get(f.id);
-      if (def && !def.empty) out.push({ kind: 'footnote', id: f.id, span: f.span });
-    }
+    // Every footnote call, defined or not: whether it sources anything (or is a
+    // placeholder, or names nothing) is decided in semantics/sourcing.ts.
+    for (const f of footnoteReferences) out.push({ kind: 'footnote', id: f.id, span: f.span });
     for (const l of links) out.push({ kind: 'link', url: l.url, span: l.span });
     return out.sort((a, b) => a.span.start - b.span.start);
   }

@@ -4,6 +4,7 @@ import type { Section } from '../model/types';
 import type { Span } from '../text/span';
 import { SpanIndex } from '../text/spanIndex';
 import { trailingRunStart, trimEndMatching } from '../text/trailing';
+import { isPendingFootnote } from '../semantics/sourcing';
 import type { Finding, Rule } from './types';
 
 /** A reason why a sentence reads as an assertion of fact. */
@@ -67,6 +68,8 @@ export const possibleUnsourcedAssertion: Rule = {
     const exempt = new SpanIndex(exemptSections(model.sections, ctx.conventions.assertions.exemptSections));
     const footnotes = new SpanIndex(model.footnoteDefinitions.map((d) => d.span));
     const refs = new SpanIndex(sourceReferenceSpans(model));
+    // A placeholder footnote (semantics/sourcing.ts) is no source: the sentence is still reported, and told so.
+    const pending = new SpanIndex(pendingFootnoteSpans(model));
     const claims = new SpanIndex(model.claims.map((c) => c.directive.span));
     // Directive syntax that is not a tag (`:recs[…]{track=1}`) is not prose.
     const syntax = new SpanIndex(model.directives.flatMap((d) => [d.nameSpan, ...(d.attributesSpan ? [d.attributesSpan] : [])]));
@@ -88,9 +91,12 @@ export const possibleUnsourcedAssertion: Rule = {
         if (NORMATIVE.test(text)) continue;
         const cues = findAssertionCues(text, start).filter((c) => !syntax.overlaps(c.span.start, c.span.end));
         if (cues.length === 0) continue;
+        const placeholder = pending.overlaps(start, withTrailing);
         out.push({
           code: 'possible-unsourced-assertion',
-          message: `Possible unsourced assertion: this sentence contains ${describeCues(cues)}. Cite a source ([@key], a footnote or a link), or tag it as a claim.`,
+          message: placeholder
+            ? `Possible unsourced assertion: this sentence contains ${describeCues(cues)}, and its footnote is a placeholder: source still to be added.`
+            : `Possible unsourced assertion: this sentence contains ${describeCues(cues)}. Cite a source ([@key], a footnote or a link), or tag it as a claim.`,
           span: { start, end },
           data: { cues: cues.map((c) => ({ kind: c.kind, text: c.text })) },
         });
@@ -166,7 +172,13 @@ function normalizeHeading(s: string): string {
     .toLowerCase();
 }
 
-/** Every source reference of the brief, resolving or not (an unknown one is `unknown-source`'s business). */
+/** Every source reference of the brief, resolving or not (an unknown one is `unknown-source`'s business), but placeholder footnotes. */
 function sourceReferenceSpans(model: BuiltModel): Span[] {
-  return [...model.citations.map((c) => c.span), ...model.footnoteReferences.map((f) => f.span), ...model.links.map((l) => l.span)];
+  const pending = new Set(model.footnoteDefinitions.filter(isPendingFootnote).map((d) => d.id));
+  return [...model.citations.map((c) => c.span), ...model.footnoteReferences.filter((f) => !pending.has(f.id)).map((f) => f.span), ...model.links.map((l) => l.span)];
+}
+
+function pendingFootnoteSpans(model: BuiltModel): Span[] {
+  const pending = new Set(model.footnoteDefinitions.filter(isPendingFootnote).map((d) => d.id));
+  return model.footnoteReferences.filter((f) => pending.has(f.id)).map((f) => f.span);
 }

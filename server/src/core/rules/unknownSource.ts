@@ -28,19 +28,11 @@ export const unknownSource: Rule = {
         out.push({ code: 'unknown-source', message: `Source key "${k.key}" in src is not in ${where}, nor a footnote or source document.`, span: k.span, data: { key: k.key } });
       }
     }
-    const defined = new Map(model.footnoteDefinitions.map((d) => [d.id, d]));
+    // An empty definition is a placeholder (a pending source, semantics/sourcing.ts): the
+    // claim's unsourced-claim says so. Only a call without any definition names nothing.
+    const defined = new Set(model.footnoteDefinitions.map((d) => d.id));
     for (const ref of model.footnoteReferences) {
-      const def = defined.get(ref.id);
-      if (!def) {
-        out.push({ code: 'unknown-source', message: `Footnote [^${ref.id}] has no definition: add a line "[^${ref.id}]: …" with its source.`, span: ref.span, data: { footnote: ref.id } });
-      } else if (def.empty) {
-        out.push({
-          code: 'unknown-source',
-          message: `Footnote [^${ref.id}] is defined but empty: write its source in the definition.`,
-          span: ref.span,
-          related: [{ message: 'the empty definition', span: def.span }],
-        });
-      }
+      if (!defined.has(ref.id)) out.push({ code: 'unknown-source', message: `Footnote [^${ref.id}] has no definition: add a line "[^${ref.id}]: …" with its source.`, span: ref.span, data: { footnote: ref.id } });
     }
     return out;
   },

@@ -1,33 +1,32 @@
-import { SpanIndex } from '../text/spanIndex';
-import { claimSources } from './sourceKeys';
+import { claimSourcing } from '../semantics/sourcing';
 import type { Finding, Rule } from './types';
 
 /**
- * `unsourced-claim`: a claim with no source. A claim whose only references fail to
- * resolve is left to `unknown-source`, which points at the broken key instead.
+ * `unsourced-claim`: a claim with no source, or only a placeholder (a *pending* source:
+ * semantics/sourcing.ts). A claim whose references name nothing is left to
+ * `unknown-source`, which points at the broken key instead.
  */
 export const unsourcedClaim: Rule = {
   code: 'unsourced-claim',
-  description: 'A claim has no source: no known `src` key and no citation, footnote or link in its sentence.',
+  description: 'A claim has no source: no known `src` key and no citation, footnote or link in its sentence (or only a placeholder footnote, still to be filled in).',
   check(ctx) {
     const out: Finding[] = [];
-    const footnoteCalls = new SpanIndex(ctx.model.footnoteReferences.map((f) => ({ start: f.span.start, end: f.span.start + 1 })));
     for (const claim of ctx.model.claims) {
-      if (claimSources(ctx, claim).length > 0) continue;
-      const citedUnknown = claim.srcKeys.length > 0 || claim.nearbySources.some((s) => s.kind === 'citation');
-      if (citedUnknown) continue;
-      // A footnote call in its sentence whose definition is missing (unknown-source's business).
-      const unparsedFootnote = footnoteCalls.overlaps(claim.directive.labelSpan.start, claim.sentenceEnd);
-      if (unparsedFootnote) continue;
+      const s = claimSourcing(ctx, claim);
+      // A claim whose references name nothing is left to unknown-source, which points at the broken key.
+      if (s.status === 'sourced' || s.status === 'broken') continue;
       const d = claim.directive;
-      out.push({
-        code: 'unsourced-claim',
-        message: claim.label.trim()
+      const label = claim.label.trim();
+      let message: string;
+      if (s.status === 'pending') {
+        const ref = s.pending[0];
+        const name = ref.kind === 'footnote' ? `[^${ref.id}]` : ref.kind === 'link' ? ref.url : ref.kind === 'src' ? `src=${ref.key}` : `@${ref.key}`;
+        message = `Claim "${shorten(label || 'this claim')}" has a placeholder where its source belongs (${name}): source still to be added.`;
+      } else
+        message = label
           ? `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`
-          : 'This claim tag has no text and no source: write the claim inside brackets, :claim[…], and cite its source.',
-        span: d.span,
-        data: { claimStart: d.span.start },
-      });
+          : 'This claim tag has no text and no source: write the claim inside brackets, :claim[…], and cite its source.';
+      out.push({ code: 'unsourced-claim', message, span: d.span, data: { claimStart: d.span.start, sourcing: s.status } });
     }
     return out;
   },

@@ -113,7 +113,7 @@ class BibtexReader {
     const open = text[this.i];
     if (open !== '{' && open !== '(') throw new ParseError(`Expected \`{\` after \`@${type}\`.`, this.i);
     const close = open === '{' ? '}' : ')';
-    if (open === '{' && this.braceClose[this.i] < 0) throw new ParseError(`The brace after \`@${type}\` is never closed.`, this.i);
+    if (open === '{' && this.braceClose[this.i] < 0) throw new ParseError(`The brace after \`@${type}\` is never closed: a \`}\` is missing in this entry.`, this.i);
     this.i++;
     this.spaces();
     if (type === 'preamble') {
@@ -223,7 +223,7 @@ class BibtexReader {
   /** The `}` closing the `{` at `open`; a ParseError when it never closes. */
   private groupEnd(open: number): number {
     const end = this.braceClose[open];
-    if (end < 0) throw new ParseError('This brace `{` is never closed.', open);
+    if (end < 0) throw new ParseError('This brace `{` is never closed: add its `}`.', open);
     return end;
   }
 

@@ -1,0 +1,120 @@
+import type { BuiltModel } from '../model/buildModel';
+import type { Claim, FootnoteDefinition, SourceRef } from '../model/types';
+import type { RuleContext } from '../rules/types';
+
+/**
+ * Whether each claim is sourced, computed once per analysis and read by every feature
+ * that asks (the `unsourced-claim` rule, hovers, the status bar and sourcing report, the
+ * code lens, the workspace index, the CLI summary), so that they never disagree.
+ *
+ * - **sourced**: at least one source resolves to something real — a bibliography entry, a
+ *   source document, a link, a footnote whose definition holds a source;
+ * - **broken**: none does, and some reference names nothing (an unknown key, a footnote
+ *   without a definition) — `unknown-source` points at it;
+ * - **pending**: none does, and some footnote is a placeholder: an empty definition, the
+ *   text the quick fix writes (`Source to be added.`), or a `TODO`/`TBD`-only text;
+ * - **missing**: no reference at all.
+ */
+export type SourcingStatus = 'sourced' | 'pending' | 'missing' | 'broken';
+
+export interface ClaimSourcing {
+  status: SourcingStatus;
+  /** The references that resolve to a real source, in order. */
+  sources: SourceRef[];
+  /** Footnotes (or keys naming footnotes) whose definition is a placeholder. */
+  pending: SourceRef[];
+  /** References that name nothing. */
+  broken: SourceRef[];
+}
+
+export interface SourcingCounts {
+  claims: number;
+  sourced: number;
+  pending: number;
+  missing: number;
+  broken: number;
+}
+
+type Ctx = Pick<RuleContext, 'model' | 'bibliography' | 'sourceDocuments'>;
+
+const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+// Words a placeholder is made of: "Source to be added.", "TODO: source needed", "TBD".
+const PLACEHOLDER_WORDS = new Set(['todo', 'tbd', 'tba', 'tk', 'xxx', 'fixme', 'pending', 'placeholder', 'source', 'sources', 'citation', 'citations', 'reference', 'references', 'ref', 'link', 'to', 'be', 'added', 'add', 'needed', 'need', 'required', 'confirmed', 'confirm', 'provided', 'supplied', 'found', 'find', 'insert', 'here', 'later', 'missing', 'a', 'the', 'is', 'still', 'coming', 'soon']);
+const PLACEHOLDER_START = /^(?:todo|tbd|tba|tk|xxx|fixme)\b/i;
+
+/**
+ * Whether a footnote definition's text is a placeholder, not a source: empty, starting
+ * with `TODO`, `TBD`, `TBA`, `TK`, `XXX` or `FIXME`, or made only of placeholder words
+ * ("Source to be added.", "citation needed", "?").
+ */
+export function isPlaceholderText(text: string): boolean {
+  const t = text.replace(/[*_`~>#[\]()!?.,:;"'“”‘’—–-]+/g, ' ').trim();
+  if (!t) return true;
+  if (PLACEHOLDER_START.test(t)) return true;
+  return t
+    .toLowerCase()
+    .split(/\s+/)
+    .every((w) => PLACEHOLDER_WORDS.has(w));
+}
+
+export function isPendingFootnote(def: FootnoteDefinition): boolean {
+  return def.empty || isPlaceholderText(def.text);
+}
+
+interface BriefSourcing {
+  ctx: Ctx;
+  of: Map<Claim, ClaimSourcing>;
+  counts: SourcingCounts;
+  footnotes: Map<string, FootnoteDefinition>;
+}
+
+const memo = new WeakMap<BuiltModel, BriefSourcing>();
+
+/** The sourcing of every claim of the brief, computed once per model and context. */
+export function briefSourcing(ctx: Ctx): BriefSourcing {
+  const hit = memo.get(ctx.model);
+  if (hit && hit.ctx.bibliography === ctx.bibliography && hit.ctx.sourceDocuments === ctx.sourceDocuments) return hit;
+  const footnotes = new Map(ctx.model.footnoteDefinitions.map((d) => [d.id, d]));
+  const of = new Map<Claim, ClaimSourcing>();
+  const counts: SourcingCounts = { claims: 0, sourced: 0, pending: 0, missing: 0, broken: 0 };
+  const result: BriefSourcing = { ctx, of, counts, footnotes };
+  for (const claim of ctx.model.claims) {
+    const s = classify(ctx, footnotes, claim);
+    of.set(claim, s);
+    counts.claims++;
+    counts[s.status]++;
+  }
+  memo.set(ctx.model, result);
+  return result;
+}
+
+export function claimSourcing(ctx: Ctx, claim: Claim): ClaimSourcing {
+  return briefSourcing(ctx).of.get(claim) ?? classify(ctx, new Map(ctx.model.footnoteDefinitions.map((d) => [d.id, d])), claim);
+}
+
+/** What a key (citation or `src`) names: a real source, a pending footnote, or nothing. */
+export function keyStatus(ctx: Ctx, key: string, footnotes = briefSourcing(ctx).footnotes): 'source' | 'pending' | 'unknown' {
+  if (ctx.bibliography.entries.has(key) || ctx.sourceDocuments.has(key) || URL.test(key)) return 'source';
+  const def = footnotes.get(key.toLowerCase());
+  if (!def) return 'unknown';
+  return isPendingFootnote(def) ? 'pending' : 'source';
+}
+
+function classify(ctx: Ctx, footnotes: Map<string, FootnoteDefinition>, claim: Claim): ClaimSourcing {
+  const sources: SourceRef[] = [];
+  const pending: SourceRef[] = [];
+  const broken: SourceRef[] = [];
+  const refs: SourceRef[] = [...claim.srcKeys.map((k): SourceRef => ({ kind: 'src', key: k.key, span: k.span })), ...claim.nearbySources];
+  for (const ref of refs) {
+    let status: 'source' | 'pending' | 'unknown';
+    if (ref.kind === 'link') status = 'source';
+    else if (ref.kind === 'footnote') {
+      const def = footnotes.get(ref.id);
+      status = !def ? 'unknown' : isPendingFootnote(def) ? 'pending' : 'source';
+    } else status = keyStatus(ctx, ref.key, footnotes);
+    (status === 'source' ? sources : status === 'pending' ? pending : broken).push(ref);
+  }
+  const status: SourcingStatus = sources.length ? 'sourced' : broken.length ? 'broken' : pending.length ? 'pending' : 'missing';
+  return { status, sources, pending, broken };
+}
