@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze, type Analysis } from '../../server/src/core/analysis';
-import { applyEdits, codeActions, rankEntries } from '../../server/src/core/features/codeActions';
+import { applyEdits, codeActions } from '../../server/src/core/features/codeActions';
+import { suggestCitations } from '../../server/src/core/features/citationSuggestions';
 
 const BRIEF = `---
 brief: true
@@ -40,9 +41,46 @@ describe('quick fixes', () => {
     assert.deepEqual(before.diagnostics.map((d) => d.code).sort(), ['possible-unsourced-assertion', 'possible-unsourced-assertion', 'unknown-source', 'unknown-source', 'unknown-tag', 'unsourced-claim']);
   });
 
-  it('ranks bibliography entries by the words they share with the claim, best first', () => {
-    const ranked = rankEntries([...before.bibliography.entries.values()], 'Frozen Russian assets could fund Ukraine');
-    assert.deepEqual(ranked.map((e) => e.key), ['frozen-assets-report']);
+  it('suggests the bibliography entries a claim is about (BM25 above a floor), best first', () => {
+    const ranked = suggestCitations(before.bibliography.entries, 'Frozen Russian assets could fund Ukraine');
+    assert.deepEqual(ranked.map((s) => s.entry.key), ['frozen-assets-report']);
+    assert.deepEqual(suggestCitations(before.bibliography.entries, 'Turnout in the regional election exceeded 60%'), []);
+  });
+
+  it('suggests the right report, not one that shares a single word (the issue\'s example)', () => {
+    const text = `---
+brief: true
+references:
+  - id: acer-electricity
+    title: Wholesale electricity market monitoring report
+    abstract: Day-ahead power prices and market design in the European Union.
+  - id: energy-poverty
+    title: Energy poverty in the European Union
+    abstract: Households in the lowest income quintile spend a larger share of income on energy; many cannot keep their homes warm.
+    keyword: [energy poverty, households, affordability]
+---
+
+# Energy
+
+:claim[Households in the poorest quintile now spend over 10% of income on energy].
+:claim[Pension reform raised the retirement age to 64].
+`;
+    const a = analyze({ uri: 'file:///e.brief.md', text });
+    const titles = (label: string) => {
+      const d = a.diagnostics.find((x) => x.code === 'unsourced-claim' && text.slice(x.span.start, x.span.end).includes(label))!;
+      return codeActions(a, d.span).filter((x) => x.diagnostic === d).map((x) => x.title);
+    };
+    assert.deepEqual(titles('poorest quintile'), ['Cite @energy-poverty — Energy poverty in the European Union', 'Add a footnote placeholder for the source ([^source-1])', 'Suppress unsourced-claim for this line']);
+    // Nothing in the bibliography is about pensions: only the placeholder is offered.
+    assert.deepEqual(titles('Pension reform'), ['Add a footnote placeholder for the source ([^source-1])', 'Suppress unsourced-claim for this line']);
+  });
+
+  it('puts the fix of a misspelt tag first, preferred, above the citations of the sentence around it', () => {
+    const d = before.diagnostics.find((x) => x.code === 'unknown-tag')!;
+    const actions = codeActions(before, d.span);
+    assert.equal(actions[0].title, 'Change to "claim"');
+    assert.equal(actions[0].isPreferred, true);
+    assert.ok(actions.every((x, i) => i === 0 || !x.isPreferred), 'nothing else is preferred');
   });
 
   it('offers citations (best first, with a placeholder), a claim tag and a line suppression for an assertion', () => {
@@ -63,6 +101,13 @@ describe('quick fixes', () => {
       it(`${d.code} at "${BRIEF.slice(d.span.start, d.span.start + 25)}…": ${action.title}`, () => {
         const fixed = applyEdits(BRIEF, action.edits);
         const after = analyzeText(fixed);
+        if (action.title.startsWith('Add a footnote placeholder')) {
+          // A placeholder is no source: the finding stays, saying that the source is still to be added.
+          assert.deepEqual(after.diagnostics.map((x) => x.code).sort(), before.diagnostics.map((x) => x.code).sort(), `after "${action.title}":\n${fixed}`);
+          const still = after.diagnostics.find((x) => x.code === d.code && x.span.start === d.span.start);
+          assert.match(still?.message ?? '', /source still to be added/);
+          return;
+        }
         const expected = summary(before).filter((s) => s !== `${d.code} ${BRIEF.slice(d.span.start, d.span.end)}`);
         let got = summary(after);
         if (action.title === 'Tag this sentence as a claim') {

@@ -2,7 +2,7 @@ import type { Analysis } from '../analysis';
 import type { Directive } from '../model/types';
 import type { Diagnostic } from '../rules/types';
 import { editDistance } from '../rules/unknownTag';
-import type { BibEntry } from '../sources/bibliography';
+import { suggestCitations } from './citationSuggestions';
 import type { Span } from '../text/span';
 import { parseFragment } from '../parse/markdown';
 import { nodesAt, nodesIn, probe, PROBE_LIMIT } from './syntaxAt';
@@ -21,15 +21,14 @@ export interface CodeActionResult {
   isPreferred?: boolean;
 }
 
-const MAX_CITATION_ACTIONS = 5;
 const MAX_DIAGNOSTICS_PER_REQUEST = 50;
 const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
 
 /**
  * Quick fixes for the diagnostics that touch `range`:
- * - an unsourced claim or possible unsourced assertion: cite a bibliography entry (one
- *   action per entry sharing words with the text, best first), or add a footnote
- *   placeholder; an assertion can also be tagged as a claim;
+ * - an unsourced claim or possible unsourced assertion: cite a bibliography entry (at most
+ *   three, ranked by BM25 above a relevance floor: citationSuggestions.ts), or add a
+ *   footnote placeholder; an assertion can also be tagged as a claim;
  * - a missing footnote definition: create it;
  * - a near-miss tag name or suppression code: replace it;
  * - any diagnostic: suppress its code for that line.
@@ -91,7 +90,19 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
     const suppress = suppressLine(analysis, d);
     if (suppress) out.push(suppress);
   }
-  return out;
+  // The fixes of typos first (a `:cliam[` tag, a misspelt key or code: certain, and
+  // preferred), then the suggested citations, the placeholder, the claim tag, and
+  // suppressions last; stable within each kind. A cited source is never preferred: it is
+  // a suggestion to check, not a fix to apply without looking.
+  return out.map((a, i) => ({ a, i, r: rankOf(a) })).sort((x, y) => x.r - y.r || x.i - y.i).map((x) => x.a);
+}
+
+function rankOf(a: CodeActionResult): number {
+  if (a.isPreferred) return 0;
+  if (a.title.startsWith('Cite @')) return 1;
+  if (a.title.startsWith('Add a footnote placeholder')) return 2;
+  if (a.title.startsWith('Suppress ')) return 4;
+  return 3;
 }
 
 /**
@@ -149,12 +160,12 @@ function citationActions(analysis: Analysis, d: Diagnostic, text: string, place:
   const out: CodeActionResult[] = [];
   const doc = analysis.model.text;
   const lower = doc.toLowerCase();
-  for (const entry of rankEntries([...analysis.bibliography.entries.values()], text).slice(0, MAX_CITATION_ACTIONS)) {
+  for (const { entry } of suggestCitations(analysis.bibliography.entries, text, analysis.sourceDocuments)) {
     // A link definition `[@key]: url` would make `[@key]` that link, not a citation.
     if (place.kind === 'after' && lower.includes(`[@${entry.key.toLowerCase()}]:`)) continue;
     const edit = place.kind === 'src' ? srcEdit(doc, place.directive, entry.key) : insertAfter(doc, place.at, `[@${entry.key}]`, true);
     if (!readsBack(analysis, edit, place, entry.key, 'citation')) continue;
-    out.push({ title: `Cite @${entry.key}${entry.title ? ` — ${short(entry.title)}` : ''}`, edits: [edit], diagnostic: d, isPreferred: out.length === 0 });
+    out.push({ title: `Cite @${entry.key}${entry.title ? ` — ${short(entry.title)}` : ''}`, edits: [edit], diagnostic: d });
   }
   // The placeholder: a footnote whose definition says what is missing; it resolves, so the brief stays clean.
   if (!footnotesParse(analysis)) return out;
@@ -294,20 +305,6 @@ function words(s: string): Set<string> {
 }
 
 /** Bibliography entries sharing words with the text (title, authors, container, key), best first. */
-export function rankEntries(entries: BibEntry[], text: string): BibEntry[] {
-  const wanted = words(text);
-  const scored = entries
-    .map((e) => {
-      const have = words([e.key.replace(/[-_:.]/g, ' '), e.title ?? '', e.authors.join(' '), e.containerTitle ?? '', e.publisher ?? ''].join(' '));
-      let score = 0;
-      for (const w of wanted) if (have.has(w)) score++;
-      return { e, score };
-    })
-    .filter((x) => x.score > 0);
-  scored.sort((a, b) => b.score - a.score || a.e.key.localeCompare(b.e.key));
-  return scored.map((x) => x.e);
-}
-
 function freeFootnoteId(analysis: Analysis): string {
   const used = new Set([...analysis.model.footnoteDefinitions.map((f) => f.id), ...analysis.model.footnoteReferences.map((f) => f.id)]);
   let n = 1;

@@ -40,6 +40,9 @@ export function cslItemToEntry(item: unknown, uri: string, span?: Span): BibEntr
     url: str(o.URL) ?? str(o.url),
     containerTitle: str(o['container-title']),
     publisher: str(o.publisher),
+    abstract: str(o.abstract),
+    keywords: Array.isArray(o.keyword) ? o.keyword.map((k) => String(k)) : str(o.keyword)?.split(/[,;]/).map((k) => k.trim()).filter(Boolean),
+    file: str(o.file),
     origin: { uri, span },
   };
 }
