@@ -694,7 +694,8 @@ function quoteMarkers(block: string): Span[] {
 
 /**
  * The `]` that closes the bracket opened at or after `from` (a link's or image's text),
- * counting nested brackets and skipping escaped ones; -1 when it does not close before `end`.
+ * counting nested brackets and skipping escaped ones and code spans (which bind tighter
+ * than brackets in CommonMark: `` [a `]` b](u) ``); -1 when it does not close before `end`.
  */
 function matchingBracket(text: string, from: number, end: number): number {
   let i = text.indexOf('[', from);
@@ -703,10 +704,29 @@ function matchingBracket(text: string, from: number, end: number): number {
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 92) i++;
+    else if (c === 96) i = codeSpanEnd(text, i, end) - 1;
     else if (c === 91) depth++;
     else if (c === 93 && --depth === 0) return i;
   }
   return -1;
+}
+
+/** Past the code span opened by the backtick run at `i` (closed by a run of the same length before `end`), else past the run. */
+function codeSpanEnd(text: string, i: number, end: number): number {
+  let j = i;
+  while (j < end && text.charCodeAt(j) === 96) j++;
+  const run = j - i;
+  for (let k = j; k < end; ) {
+    if (text.charCodeAt(k) !== 96) {
+      k++;
+      continue;
+    }
+    let m = k;
+    while (m < end && text.charCodeAt(m) === 96) m++;
+    if (m - k === run) return m;
+    k = m;
+  }
+  return j;
 }
 
 function childrenSpan(node: Parent, base: number, limit: number): Span | undefined {
