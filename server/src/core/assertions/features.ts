@@ -1,0 +1,232 @@
+/**
+ * The features the assertion classifier reads from one sentence (docs/assertions.md,
+ * "Method"): hashed word unigrams and bigrams (numbers folded into their shape), the first
+ * and last word, and designed features — figures, number words and vague quantities, money
+ * and percentages, dates, names, past-tense verbs, attribution (and reporting verbs in
+ * other senses), obligation, futurity, hedges, first and second person, questions,
+ * imperatives, signposting, evaluative words, quotations.
+ *
+ * One linear pass over the sentence's tokens; no regular expression that can backtrack.
+ * Shared by the training script (scripts/train-assertions.ts) and the server: the model is
+ * only valid with the features it was trained on, which the model's fingerprint records.
+ */
+
+/** Hashed features live in 2^HASH_BITS buckets. */
+export const HASH_BITS = 18;
+const MASK = (1 << HASH_BITS) - 1;
+
+/** The designed features, in the order of their weights in the model. */
+export const DESIGNED = [
+  'bias',
+  'figure',
+  'numberWord',
+  'vagueQuantity',
+  'money',
+  'percent',
+  'date',
+  'yearOnly',
+  'names',
+  'pastTense',
+  'reporting',
+  'accordingTo',
+  'reportingOtherSense',
+  'obligation',
+  'futurity',
+  'hedge',
+  'firstPerson',
+  'secondPerson',
+  'question',
+  'imperative',
+  'signpost',
+  'evaluative',
+  'quotation',
+  'copulaPresent',
+  'length',
+] as const;
+export type DesignedName = (typeof DESIGNED)[number];
+const INDEX = Object.fromEntries(DESIGNED.map((n, i) => [n, i])) as Record<DesignedName, number>;
+
+export interface SentenceFeatures {
+  /** Bucket ids of the hashed features (word n-grams), with repeats. */
+  hashed: number[];
+  /** Values of the designed features, in DESIGNED order. */
+  designed: Float32Array;
+  /** What the designed features found, for explanations: feature → the words that fired it. */
+  evidence: Partial<Record<DesignedName, string>>;
+}
+
+const set = (s: string) => new Set(s.split(' '));
+
+const NUMBER_WORDS = set(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion trillions dozen dozens half halves halved third thirds quarter quarters double doubled doubling triple tripled tripling quadrupled twice thrice fifth fifths tenth tenths score first second',
+);
+const VAGUE = set('most majority minority several many few fewer handful share proportion fraction bulk all none nearly almost roughly approximately around some numerous record highest lowest largest smallest');
+const CURRENCY_WORDS = set('dollar dollars euro euros pound pounds sterling yen yuan rouble roubles ruble rubles hryvnia hryvnias usd eur gbp uah rub bn tn');
+const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥', '₴', '₽']);
+const PERCENT_WORDS = set('percent per-cent pct percentage');
+const MONTHS = set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday yesterday today overnight weekend');
+const IRREGULAR_PAST = set(
+  'was were had did said met took made went came rose fell grew began became saw won lost left paid sent spent held brought struck hit cut put led told found gave knew wrote drove ran sold bought built fought fled froze kept rang sank shot shook slid sought split spread stood stole stuck swore threw understood withdrew woke wore wound',
+);
+const REPORTING = set(
+  'said says say stated states state told tells announced announces reported reports claimed claims declared declares warned warns wrote writes confirmed confirms emphasised emphasized emphasises emphasizes noted notes estimated estimates projected projects revealed reveals acknowledged acknowledges admitted admits denied denies accused accuses testified argued argues insisted insists indicated indicates described describes found finds concluded concludes showed shows documented recorded observed',
+);
+const OBLIGATION = set('should must ought shall needs need');
+const FUTURE = set('will would shall going plans plan intends intend aims aim scheduled due set expected expects forecast forecasts projected');
+const HEDGE = set('may might could likely unlikely probably perhaps possibly potentially appears seems suggest suggests possible');
+const FIRST = set('i we our us my me ourselves');
+const SECOND = set('you your yours yourself');
+const IMPERATIVE = set(
+  'clarify consider prepare pursue develop link invest establish maintain ensure create focus set expand tie support accelerate address avoid build coordinate deepen encourage engage extend help improve introduce keep launch make protect provide reduce reform refine review strengthen take use adopt agree allow close commit define design identify implement increase limit negotiate prioritise prioritize promote publish raise remove replace require restore secure share simplify stop tackle track upgrade',
+);
+const SIGNPOST = set('section chapter table figure annex box appendix following below above paper brief remainder part parts next turn first');
+const EVALUATIVE = set(
+  'critical crucial essential important significant striking fragile unrealistic ambitious welcome naive short-sighted mistake missed opportunity key vital fundamental serious weak weaker strong stronger clear unclear unfortunate realistic credible coherent lesson best worst least priority necessary difficult easy problematic promising dangerous risky wise unwise',
+);
+const COPULA = set('is are remains remain has have');
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a, 32 bits. */
+function hash(s: string): number {
+  return fnv(FNV_OFFSET, s) >>> 0;
+}
+
+/** FNV-1a continued over `s` from the state `h`: `fnv(fnv(FNV_OFFSET, a), b)` is the hash of `a + b`, with no string built. */
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+const H_WORD = fnv(FNV_OFFSET, 'w ');
+const H_BIGRAM = fnv(FNV_OFFSET, 'b ');
+const H_FIRST = fnv(FNV_OFFSET, 'f ');
+const H_LAST = fnv(FNV_OFFSET, 'l ');
+const SPACE = 32;
+
+/** The hash of `w1 + ' ' + w2` continued from `h`. */
+function fnvPair(h: number, w1: string, w2: string): number {
+  h = fnv(h, w1);
+  h ^= SPACE;
+  h = Math.imul(h, 0x01000193);
+  return fnv(h, w2);
+}
+
+/** A token's form for the n-gram features: numbers become their shape (`<year>`, `<num>`). */
+function shape(t: string): string {
+  if (!/\d/.test(t)) return t;
+  if (/^(?:1[89]|20)\d\d$/.test(t)) return '<year>';
+  return '<num>';
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-.,'’][\p{L}\p{M}\p{N}]+)*|[$€£¥₴₽%?"“”«»]/gu;
+
+/** At most this many characters of a sentence are read: a 100,000-character "sentence" is read as its first 2,000. */
+export const MAX_SENTENCE = 2000;
+
+/** Experimental switches (the training script compares them; the shipped model uses the defaults). */
+export const FEATURE_OPTIONS = { charGrams: 0, trigrams: false };
+
+export function sentenceFeatures(sentence: string): SentenceFeatures {
+  const text = sentence.length > MAX_SENTENCE ? sentence.slice(0, MAX_SENTENCE) : sentence;
+  const raw = text.match(TOKEN) ?? [];
+  const designed = new Float32Array(DESIGNED.length);
+  const evidence: SentenceFeatures['evidence'] = {};
+  const fire = (name: DesignedName, word: string, value = 1) => {
+    designed[INDEX[name]] = Math.max(designed[INDEX[name]], value);
+    evidence[name] ??= word;
+  };
+  designed[INDEX.bias] = 1;
+  const hashed: number[] = [];
+  const words: string[] = [];
+  let names = 0;
+  let figures = 0;
+  let years = 0;
+  let quoteOpen = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i];
+    const lower = t.toLowerCase();
+    const next = raw[i + 1]?.toLowerCase();
+    if (t === '"' || t === '“' || t === '”' || t === '«' || t === '»') {
+      if (quoteOpen >= 0 && words.length - quoteOpen >= 3) fire('quotation', 'a quotation');
+      quoteOpen = quoteOpen >= 0 ? -1 : words.length;
+      continue;
+    }
+    if (t === '?') {
+      if (i === raw.length - 1) fire('question', '?');
+      continue;
+    }
+    if (CURRENCY_SIGNS.has(t)) {
+      fire('money', t + (raw[i + 1] ?? ''));
+      words.push('<cur>');
+      continue;
+    }
+    if (t === '%') {
+      fire('percent', `${raw[i - 1] ?? ''}%`);
+      words.push('<pct>');
+      continue;
+    }
+    if (/\d/.test(t)) {
+      figures++;
+      if (/^(?:1[89]|20)\d\d$/.test(t)) years++;
+      else evidence.figure ??= t;
+      if (next && CURRENCY_WORDS.has(next)) fire('money', `${t} ${raw[i + 1]}`);
+      if (next && (PERCENT_WORDS.has(next) || next === 'per')) fire('percent', `${t} ${raw[i + 1]}`);
+    } else {
+      if (NUMBER_WORDS.has(lower) && lower !== 'first' && lower !== 'second') fire('numberWord', t);
+      if (VAGUE.has(lower)) fire('vagueQuantity', t);
+      if (MONTHS.has(lower) && !(lower === 'may' && i > 0 && !/^[A-Z]/.test(t))) fire('date', t);
+      if (REPORTING.has(lower)) {
+        // "all that the minister has said", "what he says": a reporting verb in another sense.
+        const before = words.slice(-5);
+        const otherSense = before.some((w) => w === 'whoever' || w === 'whatever' || w === 'what') || (before.includes('all') && before.includes('that'));
+        fire(otherSense ? 'reportingOtherSense' : 'reporting', t);
+      }
+      if (lower === 'according' && next === 'to') fire('accordingTo', 'according to');
+      if (OBLIGATION.has(lower) || (lower === 'have' && next === 'to') || (lower === 'has' && next === 'to')) fire('obligation', t);
+      if (FUTURE.has(lower)) fire('futurity', t);
+      if (HEDGE.has(lower)) fire('hedge', t);
+      if (FIRST.has(lower)) fire('firstPerson', t);
+      if (SECOND.has(lower)) fire('secondPerson', t);
+      if (EVALUATIVE.has(lower)) fire('evaluative', t);
+      if (i > 0 && /^\p{Lu}/u.test(t) && !FIRST.has(lower)) names++;
+      if (IRREGULAR_PAST.has(lower) || (lower.length > 4 && lower.endsWith('ed'))) fire('pastTense', t);
+      if (COPULA.has(lower)) fire('copulaPresent', t);
+      if (i === 0 && IMPERATIVE.has(lower)) fire('imperative', t);
+      if (i < 3 && SIGNPOST.has(lower) && (lower !== 'first' || i === 0)) fire('signpost', t);
+    }
+    words.push(shape(lower));
+  }
+  if (figures > 0 && figures > years) fire('figure', evidence.figure ?? 'a figure');
+  if (years > 0 && figures === years) fire('yearOnly', 'a year');
+  if (years > 0 || designed[INDEX.date]) evidence.date ??= 'a date';
+  if (years > 0) designed[INDEX.date] = 1;
+  if (names > 0) fire('names', 'names', Math.min(names, 4) / 4);
+  designed[INDEX.length] = Math.min(words.length, 60) / 60;
+
+  // Word unigrams, bigrams, the first and the last word.
+  // Hashed as `w word`, `b word next`, `f first`, `l last` (featureKey), with no string built.
+  for (let i = 0; i < words.length; i++) {
+    hashed.push((fnv(H_WORD, words[i]) >>> 0) & MASK);
+    if (i + 1 < words.length) hashed.push((fnvPair(H_BIGRAM, words[i], words[i + 1]) >>> 0) & MASK);
+  }
+  if (words.length) {
+    hashed.push((fnv(H_FIRST, words[0]) >>> 0) & MASK);
+    hashed.push((fnv(H_LAST, words[words.length - 1]) >>> 0) & MASK);
+  }
+  if (FEATURE_OPTIONS.trigrams) for (let i = 0; i + 2 < words.length; i++) hashed.push(hash(`t ${words[i]} ${words[i + 1]} ${words[i + 2]}`) & MASK);
+  if (FEATURE_OPTIONS.charGrams)
+    for (const w of words) {
+      const padded = `^${w}$`;
+      for (let n = 3; n <= FEATURE_OPTIONS.charGrams; n++) for (let i = 0; i + n <= padded.length; i++) hashed.push(hash(`c ${padded.slice(i, i + n)}`) & MASK);
+    }
+  return { hashed, designed, evidence };
+}
+
+/** The words behind a hashed bucket cannot be recovered; the trainer keeps the top features' names for explanations. */
+export function featureKey(kind: 'w' | 'b' | 'f' | 'l', words: string): number {
+  return hash(`${kind} ${words}`) & MASK;
+}
