@@ -3,7 +3,7 @@
  * the same run (the machine's speed drifts, so ratios matter more than milliseconds).
  *
  *   npm run bench                       all of them
- *   npm run bench -- --only edit,features   (edit, server, features, growth, memory, cli)
+ *   npm run bench -- --only edit,features   (edit, server, features, growth, memory, cli, assertions)
  *   npm run bench -- --quick            smaller corpus, growth up to 1 MB
  *
  * Results go to bench/results/latest.json (a run with --only or --quick: partial.json, not
@@ -97,6 +97,12 @@ if (want('cli')) {
   const { benchCli } = require('./cli') as typeof import('./cli');
   const r = benchCli(quick ? 200 : 1000, verdict, quick ? 1 : 3);
   results.cli = r;
+}
+
+if (want('assertions')) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { benchAssertions } = require('./assertions') as typeof import('./assertions');
+  results.assertions = benchAssertions(verdict, quick ? 7 : 15);
 }
 
 results.verdicts = verdicts;

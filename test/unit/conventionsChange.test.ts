@@ -19,7 +19,8 @@ describe('conventions that change under an unchanged brief', () => {
     const text = '---\nbrief: true\n---\n# A\n\n:actor[Olaf Scholz] met Macron.\n\n:rec[Act]{priority=urgent}\n';
     const doc = { uri: 'file:///w/a.brief.md', version: 1, getText: () => text };
     let a = service.analyze(doc);
-    assert.deepEqual(a.diagnostics.map((d) => d.code), ['invalid-attribute']);
+    // "… met Macron." reads as an unsourced fact whatever the conventions say.
+    assert.deepEqual(a.diagnostics.map((d) => d.code), ['possible-unsourced-assertion', 'invalid-attribute']);
     assert.deepEqual(a.model.actorMentions, []);
 
     conventions = mergeConventions([
@@ -29,13 +30,13 @@ describe('conventions that change under an unchanged brief', () => {
     a = service.analyze(doc);
     assert.deepEqual(a.model.actors.map((x) => x.actorId), ['de']);
     assert.deepEqual(a.model.actorMentions.map((m) => m.actorId), ['fr']);
-    assert.deepEqual(a.diagnostics.map((d) => `${d.code}:${d.severity}`), ['missing-attribute:error']);
+    assert.deepEqual(a.diagnostics.map((d) => `${d.code}:${d.severity}`), ['possible-unsourced-assertion:info', 'missing-attribute:error']);
 
     conventions = mergeConventions([{ actors: [{ id: 'x', name: 'Someone Else' }] }]);
     workspace.generation++;
     a = service.analyze(doc);
     assert.deepEqual(a.model.actors.map((x) => x.actorId), [undefined]);
     assert.deepEqual(a.model.actorMentions, []);
-    assert.deepEqual(a.diagnostics.map((d) => d.code), ['unknown-actor', 'invalid-attribute']);
+    assert.deepEqual(a.diagnostics.map((d) => d.code), ['possible-unsourced-assertion', 'unknown-actor', 'invalid-attribute']);
   });
 });

@@ -19,6 +19,7 @@ export function mergeConventions(layers: ConventionsLayer[], base: Conventions =
     if (layer.framework?.tracks) out.framework.tracks = layer.framework.tracks.map((t) => ({ ...t }));
     if (layer.rules) out.rules = { ...out.rules, ...layer.rules };
     if (layer.assertions?.exemptSections) out.assertions.exemptSections = [...layer.assertions.exemptSections];
+    if (layer.assertions?.sensitivity) out.assertions.sensitivity = layer.assertions.sensitivity;
     if (layer.uri) out.uri = layer.uri;
   }
   return out;

@@ -20,7 +20,7 @@ export interface ConventionsLayer {
   tags?: Record<string, TagRule>;
   framework?: { headings?: string[]; tracks?: TrackEntry[] };
   rules?: Record<string, SeveritySetting>;
-  assertions?: { exemptSections?: string[] };
+  assertions?: { exemptSections?: string[]; sensitivity?: 'low' | 'balanced' | 'high' };
 }
 
 export interface ExtendsEntry {
@@ -294,6 +294,7 @@ function toLayer(uri: string, data: Record<string, unknown>): ConventionsLayer {
     const a = data.assertions as Record<string, unknown>;
     layer.assertions = {};
     if (a.exemptSections !== undefined) layer.assertions.exemptSections = strList(a.exemptSections);
+    if (a.sensitivity === 'low' || a.sensitivity === 'balanced' || a.sensitivity === 'high') layer.assertions.sensitivity = a.sensitivity;
   }
   return layer;
 }

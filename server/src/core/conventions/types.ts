@@ -39,7 +39,8 @@ export interface Conventions {
   tags: Record<string, TagRule>;
   framework: { headings: string[]; tracks: TrackEntry[] };
   rules: Record<string, SeveritySetting>;
-  assertions: { exemptSections: string[] };
+  /** `possible-unsourced-assertion`: where it does not look, and how readily it reports (docs/assertions.md). */
+  assertions: { exemptSections: string[]; sensitivity: 'low' | 'balanced' | 'high' };
 }
 
 export const BUILTIN_TAGS = ['claim', 'actor', 'rec'] as const;
@@ -57,7 +58,7 @@ export function defaultConventions(): Conventions {
     },
     framework: { headings: ['Proposed Solutions Framework', 'Solutions Framework', 'Recommendations'], tracks: [] },
     rules: {},
-    assertions: { exemptSections: ['Proposed Solutions Framework', 'Implementation Recommendations', 'Conclusion'] },
+    assertions: { exemptSections: ['Proposed Solutions Framework', 'Implementation Recommendations', 'Conclusion'], sensitivity: 'balanced' },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis';
 import type { Citation, CitationItem, Claim, Recommendation, SourceRef } from '../model/types';
 import { claimSourcing } from '../semantics/sourcing';
-import type { RuleContext } from '../rules/types';
+import type { Diagnostic, RuleContext } from '../rules/types';
 import { formatEntry } from '../sources/bibliography';
 import { claimLabel, claimSourceDocuments } from '../rules/claimEvidence';
 import { bestPassage, findInSource, passageAround, quotations } from '../sources/sourceText';
@@ -37,7 +37,18 @@ export function hoverAt(analysis: Analysis, offset: number): HoverResult | undef
   if (claim) return { contents: claimHover(ctx, claim), span: claim.directive.span };
   const rec = model.recommendations.filter((r) => inside(r.span, offset) && (r.directive || inside(r.labelSpan, offset))).pop();
   if (rec) return { contents: recHover(analysis, rec), span: rec.directive ? rec.directive.span : rec.labelSpan };
+  const assertion = analysis.diagnostics.find((d) => d.code === 'possible-unsourced-assertion' && inside(d.span, offset));
+  if (assertion) return { contents: assertionHover(assertion), span: assertion.span };
   return undefined;
+}
+
+/** Why a sentence reads as an unsourced assertion: the classifier's score against the team's threshold, and what weighed. */
+function assertionHover(d: Diagnostic): string {
+  const data = (d.data ?? {}) as { score?: number; threshold?: number; sensitivity?: string; why?: string };
+  const lines = [`**Possible unsourced assertion** · reads as a fact: score ${data.score?.toFixed(2)} ≥ ${data.threshold?.toFixed(2)} (sensitivity *${data.sensitivity}*)`, ''];
+  if (data.why) lines.push(`Why: ${data.why.replace(/; score [\d.]+$/, '')}.`, '');
+  lines.push('Cite a source (`[@key]`, a footnote or a link) or tag the sentence as a claim; a team that wants fewer or more of these sets `assertions.sensitivity` (`low`, `balanced`, `high`) in `.briefmark.yaml`.');
+  return lines.join('\n');
 }
 
 /**

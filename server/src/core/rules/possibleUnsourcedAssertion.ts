@@ -2,9 +2,12 @@ import type { BuiltModel } from '../model/buildModel';
 import { splitSentences } from '../model/sentences';
 import type { Section } from '../model/types';
 import type { Span } from '../text/span';
+import { RecentCache } from '../text/recentCache';
 import { SpanIndex } from '../text/spanIndex';
 import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import { isPendingFootnote } from '../semantics/sourcing';
+import MODEL_FILE from '../assertions/assertionModel.json';
+import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
 import type { Finding, Rule } from './types';
 
 /** A reason why a sentence reads as an assertion of fact. */
@@ -47,23 +50,26 @@ const FIGURE = /(?<![\p{L}\d])\d(?:[\d,.]*\d)?(?::\d+)*\+?/gu;
 const QUOTE = /["“„«]([^"“”„«»\n]{1,400})["”»]/gu;
 const REPORTING =
   /\b(?:according to|said|says|say|stated|states|told|tells|announced|announces|reported|reports|claimed|claims|declared|declares|warned|warns|wrote|writes|confirmed|confirms|emphasi[sz]ed|pointed out|described|indicated|insisted|noted|estimated?|estimates|projects|projected|revealed|acknowledged|admitted|called for|calls for|pledged|vowed|denied|accused|testified)\b/giu;
-/** Recommendations and obligations are not statements of fact. */
-const NORMATIVE = /\b(?:should|must|ought to|needs? to|has to|have to|we recommend|recommends?|it is (?:essential|necessary|vital|crucial) (?:to|that)|shall)\b/iu;
 
 /**
  * `possible-unsourced-assertion` (spec §8): an untagged sentence outside the exempt
- * sections that reads as an assertion of fact — it holds an amount of money, a
- * percentage, a figure, a quotation of three words or more, or a reporting verb — and has
- * no source reference. Headings, questions, normative recommendations ("should",
- * "must"…), sentences with a claim tag and sentences with a source reference are skipped.
- * Precision and recall on a labelled set: docs/assertions.md.
+ * sections that reads as an assertion of fact and has no source reference. Whether it
+ * reads so is the classifier's verdict (core/assertions/: a logistic regression over word
+ * n-grams and designed features, trained offline), at the team's sensitivity
+ * (`assertions.sensitivity`: low, balanced, high). Headings, questions, sentences with a
+ * claim tag or a source reference, footnote definitions and the exempt sections are not
+ * checked. The message names what makes the sentence read as a fact; `data.score` is the
+ * classifier's probability. Method and figures: docs/assertions.md.
  */
 export const possibleUnsourcedAssertion: Rule = {
   code: 'possible-unsourced-assertion',
-  description: 'An untagged sentence reads as an assertion of fact (a figure, percentage, amount of money, quotation or reporting verb) and has no source.',
+  description: 'An untagged sentence reads as an assertion of fact (an event, a figure, an attribution, a state of affairs) and has no source.',
   check(ctx) {
     const { model } = ctx;
     const out: Finding[] = [];
+    const classifier = assertionModel();
+    const sensitivity = ctx.conventions.assertions.sensitivity ?? 'balanced';
+    const threshold = classifier.thresholds[sensitivity];
     // Every test below is against a span index: a long brief has thousands of sentences and sources.
     const exempt = new SpanIndex(exemptSections(model.sections, ctx.conventions.assertions.exemptSections));
     const footnotes = new SpanIndex(model.footnoteDefinitions.map((d) => d.span));
@@ -73,12 +79,15 @@ export const possibleUnsourcedAssertion: Rule = {
     const claims = new SpanIndex(model.claims.map((c) => c.directive.span));
     // Directive syntax that is not a tag (`:recs[…]{track=1}`) is not prose.
     const syntax = new SpanIndex(model.directives.flatMap((d) => [d.nameSpan, ...(d.attributesSpan ? [d.attributesSpan] : [])]));
+    // A sentence that opens with a text directive (`:actor[Macron] met …`) starts at its colon, not inside its label.
+    const opener = new Map(model.directives.filter((d) => d.kind === 'text' && model.text.charCodeAt(d.labelSpan.start - 1) === 91 /* [ */).map((d) => [d.labelSpan.start, d.span.start]));
     for (const block of model.textBlocks) {
       if (block.kind === 'heading') continue;
       if (exempt.holds(block.span.start)) continue;
       if (footnotes.holds(block.span.start)) continue;
       for (const sentence of splitSentences(block.masked)) {
-        const start = block.span.start + sentence.start;
+        const labelStart = block.span.start + sentence.start;
+        const start = opener.get(labelStart) ?? labelStart;
         let end = block.span.start + sentence.end;
         // A footnote or citation right after the full stop still belongs to the sentence.
         const trailing = /^\[[\^@][^\]\n]{0,300}\]/.exec(model.text.slice(end, Math.min(block.span.end, end + 310)));
@@ -89,22 +98,92 @@ export const possibleUnsourcedAssertion: Rule = {
         if (claims.overlaps(start, end)) continue;
         if (endsAsQuestion(text)) continue;
         if (NORMATIVE.test(text)) continue;
-        const cues = findAssertionCues(text, start).filter((c) => !syntax.overlaps(c.span.start, c.span.end));
-        if (cues.length === 0) continue;
+        if (!/[\p{L}\p{N}]/u.test(text)) continue;
+        const judged = judgedSentences.get(text, judgeSentence);
+        if (judged.score < threshold) continue;
+        judged.explained ??= explain(text);
+        const cues = judged.explained.cues
+          .map((c) => ({ ...c, span: { start: labelStart + c.span.start, end: labelStart + c.span.end } }))
+          .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
+        const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues);
         const placeholder = pending.overlaps(start, withTrailing);
         out.push({
           code: 'possible-unsourced-assertion',
           message: placeholder
-            ? `Possible unsourced assertion: this sentence contains ${describeCues(cues)}, and its footnote is a placeholder: source still to be added.`
-            : `Possible unsourced assertion: this sentence contains ${describeCues(cues)}. Cite a source ([@key], a footnote or a link), or tag it as a claim.`,
+            ? `Possible unsourced assertion: this sentence reads as a fact (${why}), and its footnote is a placeholder: source still to be added.`
+            : `Possible unsourced assertion: this sentence reads as a fact (${why}). Cite a source ([@key], a footnote or a link), or tag it as a claim.`,
           span: { start, end },
-          data: { cues: cues.map((c) => ({ kind: c.kind, text: c.text })) },
+          data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })) },
         });
       }
     }
     return out;
   },
 };
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+interface Judged {
+  score: number;
+  /** Built for a sentence the first time it is reported. */
+  explained?: { verdict: Verdict; cues: AssertionCue[]; why: string };
+}
+
+/**
+ * What the classifier said about each sentence seen lately: an edit changes a sentence or
+ * two, and the rule asks again about all of a brief's (thousands on a long one).
+ */
+const judgedSentences = new RecentCache<Judged>(50_000);
+
+const judgeSentence = (text: string): Judged => ({ score: assertionModel().score(text) });
+
+/** The verdict, the cues (offsets within the sentence) and the message's reasons. */
+function explain(text: string): NonNullable<Judged['explained']> {
+  const verdict = assertionModel().judge(text);
+  const cues = findAssertionCues(text);
+  return { verdict, cues, why: explainVerdict(verdict, cues) };
+}
+
+let loaded: AssertionModel | undefined;
+
+/** The shipped classifier, loaded once (its weights are bundled: no file is read). */
+export function assertionModel(): AssertionModel {
+  return (loaded ??= AssertionModel.load(MODEL_FILE as unknown as AssertionModelFile));
+}
+
+/**
+ * What makes the sentence read as a fact, in words: the cues found in it (a figure, money,
+ * a percentage, a quotation, a reporting verb) and the classifier's strongest reasons (an
+ * attribution, an event and a date, a quantity in words, names, a word that weighed).
+ */
+export function explainVerdict(verdict: Verdict, cues: AssertionCue[]): string {
+  const parts: string[] = [];
+  const seen = new Set<string>();
+  const add = (key: string, phrase: string) => {
+    if (seen.has(key) || parts.length >= 3) return;
+    seen.add(key);
+    parts.push(phrase);
+  };
+  const e = verdict.features.evidence;
+  const clip = (t: string) => (t.length > 50 ? t.slice(0, 49) + '…' : t);
+  for (const c of cues) if (c.kind !== 'reporting') add(c.kind, `${CUE_NAMES[c.kind]}: ${clip(c.text)}`);
+  if (e.accordingTo) add('attribution', 'an attribution: according to …');
+  const reporting = cues.find((c) => c.kind === 'reporting');
+  if (reporting && !e.accordingTo) add('attribution', `an attribution: "${clip(reporting.text)}"`);
+  for (const r of verdict.reasons) {
+    if (r.kind === 'word') add(`word:${r.name}`, `the word "${r.name}"`);
+    else if (r.name === 'pastTense') add('event', e.date ? `an event and a date: ${e.pastTense}` : `an event: ${e.pastTense}`);
+    else if (r.name === 'numberWord' || r.name === 'vagueQuantity') add('quantity', `a quantity in words: ${r.text}`);
+    else if (r.name === 'names') add('names', 'names of people or places');
+    else if (r.name === 'reporting' || r.name === 'accordingTo') add('attribution', `an attribution: "${r.text}"`);
+    else if (r.name === 'copulaPresent') add('state', 'a statement of how things are');
+  }
+  if (parts.length === 0) add('score', 'its wording, as a whole');
+  return `${parts.join('; ')}; score ${verdict.score.toFixed(2)}`;
+}
+
+/** Recommendations and obligations are not statements of fact (an exemption kept from the rule-based detector: docs/assertions.md measures it). */
+export const NORMATIVE = /\b(?:should|must|ought to|needs? to|has to|have to|we recommend|recommends?|it is (?:essential|necessary|vital|crucial) (?:to|that)|shall)\b/iu;
 
 const CLOSING = /["'”’)\]*_]/;
 
@@ -120,14 +199,19 @@ export function endsAsQuestion(text: string): boolean {
   return text[beforeOpeningSpace - 1] === '?';
 }
 
-/** The cues of one sentence, in order: money and percentages first claim their digits, then figures. */
+/**
+ * The cues of one sentence, in order: quotations, then money and percentages claim their
+ * digits, then figures, then reporting verbs. Linear: the characters a cue takes are marked
+ * once, and a later cue is kept only if none of its characters is taken (the overlap test
+ * against every earlier cue it replaces was quadratic: 40,000 figures in one sentence took
+ * 8 s for 1 MB).
+ */
 export function findAssertionCues(text: string, base = 0): AssertionCue[] {
   const cues: AssertionCue[] = [];
-  const taken: Span[] = [];
+  const taken = new Uint8Array(text.length);
   const add = (kind: AssertionCue['kind'], m: RegExpMatchArray, s = m.index!, t = m[0]) => {
-    const span = { start: s, end: s + t.length };
-    if (taken.some((x) => x.start < span.end && x.end > span.start)) return;
-    taken.push(span);
+    for (let i = s; i < s + t.length; i++) if (taken[i]) return;
+    taken.fill(1, s, s + t.length);
     cues.push({ kind, text: t.trim(), span: { start: base + s, end: base + s + t.length } });
   };
   for (const m of text.matchAll(QUOTE)) {
@@ -143,20 +227,6 @@ export function findAssertionCues(text: string, base = 0): AssertionCue[] {
     add('reporting', m);
   }
   return cues.sort((a, b) => a.span.start - b.span.start);
-}
-
-function describeCues(cues: AssertionCue[]): string {
-  const parts: string[] = [];
-  const seen = new Set<string>();
-  for (const c of cues) {
-    const key = `${c.kind}:${c.text.toLowerCase()}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const shown = c.kind === 'quotation' ? c.text : c.kind === 'reporting' ? `"${c.text}"` : c.text;
-    parts.push(`${CUE_NAMES[c.kind]}: ${shown.length > 60 ? shown.slice(0, 59) + '…' : shown}`);
-    if (parts.length === 4) break;
-  }
-  return parts.join('; ');
 }
 
 /** Spans of sections whose heading is exempt (with their subsections). */

@@ -1,0 +1,199 @@
+/**
+ * The assertion check (docs/assertions.md): how well it finds unsourced assertions of
+ * fact, and what it costs, each beside its baseline in the same run.
+ *
+ * Quality, per split it was not trained on (`tune` chose the thresholds; `test` was never
+ * looked at while tuning): precision, recall, F1 and false alarms of the classifier at each
+ * sensitivity, with 95% Wilson intervals, beside the rule-based detector it replaced (a
+ * sentence with a figure, money, a percentage, a quotation or a reporting verb). The rule's
+ * own exemptions (questions, recommendations) are measured too: with and without them.
+ *
+ * Cost: microseconds per sentence of the classifier beside the cue search on the same
+ * ~100 KB of brief-register prose; the whole rule's share of analysing a dense 100 KB
+ * brief once its sentences have been judged (the rule remembers recent verdicts, so an
+ * edit re-judges only the sentences it changed); the model's load time; its weight in the
+ * shipped server bundle.
+ *
+ * Needs ../shared/data/claim-detection (or BRIEFMARK_CLAIM_DATA) for the ClaimBuster and
+ * NewsSD figures; without it, only the brief-register figures and the costs are measured.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { analyze } from '../server/src/core/analysis';
+import { defaultConventions } from '../server/src/core/conventions/types';
+import { emptyBibliography } from '../server/src/core/sources/bibliography';
+import { AssertionModel, type AssertionModelFile, type Sensitivity } from '../server/src/core/assertions/model';
+import { splitSentences } from '../server/src/core/model/sentences';
+import { NORMATIVE, assertionModel, endsAsQuestion, findAssertionCues, possibleUnsourcedAssertion } from '../server/src/core/rules/possibleUnsourcedAssertion';
+import { allExamples, briefSet, counts, hasSharedData, rates, type Counts, type Example } from '../scripts/assertions/data';
+import { median, ms, now, time } from './lib';
+
+type Verdict = (ok: boolean, text: string) => void;
+
+const MODEL_PATH = join(__dirname, '..', 'server', 'src', 'core', 'assertions', 'assertionModel.json');
+const SENSITIVITIES: Sensitivity[] = ['low', 'balanced', 'high'];
+
+/** The 95% Wilson score interval of k successes in n trials. */
+export function wilson(k: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.96;
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const c = p + (z * z) / (2 * n);
+  const h = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return [(c - h) / d, (c + h) / d];
+}
+
+export interface Row {
+  split: string;
+  detector: string;
+  n: number;
+  counts: Counts;
+  precision: number;
+  recall: number;
+  f1: number;
+  falseAlarms: number;
+  precisionCI: [number, number];
+  recallCI: [number, number];
+}
+
+function row(split: string, detector: string, flagged: boolean[], labels: number[]): Row {
+  const c = counts(
+    flagged.map((f) => (f ? 1 : 0)),
+    labels,
+    0.5,
+  );
+  const r = rates(c);
+  return { split, detector, n: labels.length, counts: c, ...r, precisionCI: wilson(c.tp, c.tp + c.fp), recallCI: wilson(c.tp, c.tp + c.fn) };
+}
+
+const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
+const ci = ([a, b]: [number, number]) => `${(100 * a).toFixed(0)}–${(100 * b).toFixed(0)}`;
+
+function printRows(rows: Row[]): void {
+  console.log('  split             detector                   n   precision (95% CI)   recall (95% CI)    F1   false alarms');
+  for (const r of rows)
+    console.log(
+      `  ${r.split.padEnd(17)} ${r.detector.padEnd(22)} ${String(r.n).padStart(5)}   ${pct(r.precision)} (${ci(r.precisionCI).padEnd(7)})    ${pct(r.recall)} (${ci(r.recallCI).padEnd(7)})  ${pct(r.f1)}  ${pct(r.falseAlarms)}`,
+    );
+}
+
+/** What the rule exempts whatever the classifier says: questions and recommendations. */
+const exempt = (text: string) => endsAsQuestion(text) || NORMATIVE.test(text);
+
+export function measureQuality(): Row[] {
+  const model = assertionModel();
+  const examples = hasSharedData() ? allExamples() : briefSet();
+  const splits: [string, (e: Example) => boolean][] = [
+    ['ClaimBuster test', (e) => e.source === 'claimbuster' && e.split === 'test'],
+    ['NewsSD test', (e) => e.source === 'newssd' && e.split === 'test'],
+    ['briefs test', (e) => e.source === 'briefs' && e.split === 'test'],
+    ['ClaimBuster tune', (e) => e.source === 'claimbuster' && e.split === 'tune'],
+    ['briefs tune', (e) => e.source === 'briefs' && e.split === 'tune'],
+  ];
+  const rows: Row[] = [];
+  for (const [name, pick] of splits) {
+    const part = examples.filter(pick);
+    if (part.length === 0) continue;
+    const labels = part.map((e) => e.label);
+    const scores = part.map((e) => model.score(e.text));
+    rows.push(row(name, 'cues (old rule)', part.map((e) => findAssertionCues(e.text).length > 0), labels));
+    for (const s of SENSITIVITIES) rows.push(row(name, `model ${s}`, scores.map((x) => x >= model.thresholds[s]), labels));
+    const b = model.thresholds.balanced;
+    rows.push(row(name, 'balanced + exemptions', scores.map((x, i) => x >= b && !exempt(part[i].text)), labels));
+  }
+  return rows;
+}
+
+/** About `bytes` of brief-register prose: the committed labelled sentences, as paragraphs, again and again. */
+function briefProse(bytes: number): string {
+  const sentences = briefSet().map((e) => e.text);
+  const out: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const para = sentences.slice((i * 4) % sentences.length, ((i * 4) % sentences.length) + 4).join(' ');
+    out.push(para);
+    size += para.length + 2;
+  }
+  return out.join('\n\n');
+}
+
+export interface CostResult {
+  sentences: number;
+  modelMicros: number;
+  cuesMicros: number;
+  ratio: number;
+  ruleMs: number;
+  analysisMs: number;
+  loadMs: number;
+  modelBytes: number;
+  modelGzip: number;
+  bundleBytes?: number;
+}
+
+export function measureCost(runs = 15): CostResult {
+  const model = assertionModel();
+  const prose = briefProse(100_000);
+  const sentences = prose
+    .split('\n\n')
+    .flatMap((p) => splitSentences(p).map((s) => p.slice(s.start, s.end)))
+    .filter((s) => /\p{L}/u.test(s));
+  let sink = 0;
+  const modelTimes = time(() => {
+    for (const s of sentences) sink += model.judge(s).score;
+  }, runs);
+  const cueTimes = time(() => {
+    for (const s of sentences) sink += findAssertionCues(s).length;
+  }, runs);
+  // The whole rule inside the analysis of a dense brief (a front matter, sections, every sentence judged).
+  const brief = `---\nbrief: true\ntitle: Bench\n---\n\n# Context\n\n${prose}\n`;
+  const analysisTimes = time(() => void analyze({ uri: 'file:///bench.brief.md', text: brief }, { oneShot: true }), Math.max(5, runs >> 1), 2);
+  const a = analyze({ uri: 'file:///bench.brief.md', text: brief }, { oneShot: true });
+  const ctx = { model: a.model, conventions: defaultConventions(), bibliography: emptyBibliography(), sourceDocuments: new Map() };
+  const ruleTimes = time(() => void possibleUnsourcedAssertion.check(ctx), Math.max(5, runs >> 1), 2);
+  // Load: parse the JSON as the bundle does at start, and decode the weights.
+  const raw = readFileSync(MODEL_PATH, 'utf8');
+  const loadTimes = time(() => void AssertionModel.load(JSON.parse(raw) as AssertionModelFile), runs);
+  const bundle = join(__dirname, '..', 'dist', 'server.js');
+  if (sink === 42) console.log(''); // keep the work observable
+  const modelMicros = (1000 * median(modelTimes)) / sentences.length;
+  const cuesMicros = (1000 * median(cueTimes)) / sentences.length;
+  return {
+    sentences: sentences.length,
+    modelMicros,
+    cuesMicros,
+    ratio: modelMicros / cuesMicros,
+    ruleMs: median(ruleTimes),
+    analysisMs: median(analysisTimes),
+    loadMs: median(loadTimes),
+    modelBytes: statSync(MODEL_PATH).size,
+    modelGzip: gzipSync(raw).length,
+    bundleBytes: existsSync(bundle) ? statSync(bundle).size : undefined,
+  };
+}
+
+export function benchAssertions(verdict: Verdict, runs = 15): { quality: Row[]; cost: CostResult } {
+  console.log('\nassertions: quality on splits the model was not trained on' + (hasSharedData() ? '' : ' (no ../shared data: brief-register sets only)'));
+  const quality = measureQuality();
+  printRows(quality);
+  const get = (split: string, detector: string) => quality.find((r) => r.split === split && r.detector === detector);
+  for (const split of ['ClaimBuster test', 'briefs test']) {
+    const m = get(split, 'model balanced');
+    const c = get(split, 'cues (old rule)');
+    if (m && c) verdict(m.f1 > c.f1, `${split}: classifier F1 ${pct(m.f1).trim()}% vs the old cue rule ${pct(c.f1).trim()}% (recall ${pct(m.recall).trim()}% vs ${pct(c.recall).trim()}%)`);
+  }
+  const cost = measureCost(runs);
+  console.log(`\nassertions: cost on ${cost.sentences} sentences (~100 KB of brief prose)`);
+  verdict(cost.modelMicros <= 20, `classifier ${cost.modelMicros.toFixed(1)} µs per sentence median (target ≤ 20 µs; cue search ${cost.cuesMicros.toFixed(1)} µs, ratio ${cost.ratio.toFixed(1)})`);
+  verdict(
+    cost.ruleMs <= 0.1 * cost.analysisMs,
+    `the whole rule, its sentences judged before (as on an edit), ${ms(cost.ruleMs)} of a ${ms(cost.analysisMs)} analysis of the 100 KB brief (target ≤ 10%; judging every sentence afresh: ${ms((cost.modelMicros * cost.sentences) / 1000)})`,
+  );
+  verdict(cost.loadMs <= 20, `model load ${ms(cost.loadMs)} median (target ≤ 20 ms)`);
+  verdict(
+    cost.modelBytes <= 1_000_000,
+    `model ${(cost.modelBytes / 1000).toFixed(0)} KB (${(cost.modelGzip / 1000).toFixed(0)} KB gzipped) in a ${cost.bundleBytes ? (cost.bundleBytes / 1e6).toFixed(2) + ' MB' : 'not yet built'} server bundle (target ≤ 1 MB)`,
+  );
+  return { quality, cost };
+}
