@@ -22,6 +22,9 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The CLI's worker threads (`briefmark check` on large repositories) load this file beside dist/cli.js.
   esbuild.build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cliWorker.js' }),
+  // Source documents in PDF, HTML and Word are read in a process of their own, by this file
+  // beside the server and the CLI: the heavy libraries load there, never at start-up.
+  esbuild.build({ ...common, entryPoints: ['server/src/node/sources/extractorMain.ts'], outfile: 'dist/sourceExtractor.js' }),
 ]);
 chmodSync('dist/server.js', 0o755);
 chmodSync('dist/cli.js', 0o755);

@@ -27,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Briefm
       configurationSection: 'briefmark',
     },
     // Workspace Trust: in an untrusted workspace the server reads no file outside the workspace folders.
-    initializationOptions: { trusted: vscode.workspace.isTrusted, maxDocumentSize: vscode.workspace.getConfiguration('briefmark').get('maxDocumentSize') },
+    initializationOptions: { trusted: vscode.workspace.isTrusted, maxDocumentSize: vscode.workspace.getConfiguration('briefmark').get('maxDocumentSize'), sources: vscode.workspace.getConfiguration('briefmark').get('sources') },
   };
   client = new LanguageClient('briefmark', 'Briefmark', serverOptions, clientOptions);
   context.subscriptions.push(

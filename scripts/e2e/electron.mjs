@@ -18,7 +18,7 @@ let code = 1;
 try {
   const { extDir } = await installPackagedExtension(join(tmp, 'extensions'), { log: (m) => console.log(`[e2e] ${m}`) });
   const suite = await buildSuite();
-  const workspace = prepareWorkspace(join(tmp, 'workspace'));
+  const workspace = await prepareWorkspace(join(tmp, "workspace"));
   await runTests({
     version: process.env.BRIEFMARK_E2E_VSCODE_VERSION ?? 'stable',
     extensionDevelopmentPath: extDir,

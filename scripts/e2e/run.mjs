@@ -107,7 +107,7 @@ async function main() {
 
   // 2. The suite; 3. a scratch copy of the test workspace.
   const suiteOut = await buildSuite();
-  prepareWorkspace(workspace);
+  await prepareWorkspace(workspace);
   const settings = JSON.stringify(
     {
       'security.workspace.trust.enabled': false,

@@ -124,6 +124,36 @@ export function startServer(connection: Connection): void {
     if (workspace.sourcesChanged(changes.map((c) => c.uri))) refreshAll();
   });
 
+  // Source documents in PDF, HTML and Word are extracted in the background: the briefs
+  // citing one are checked again when its text arrives, with progress shown when it is slow.
+  const extracting = new Set<string>();
+  let extractionProgress: Promise<{ report(message: string): void; done(): void } | undefined> | undefined;
+  workspace.onExtraction((event, path) => {
+    if (event === 'start') {
+      extracting.add(path);
+      if (progressSupport && !extractionProgress)
+        setTimeout(() => {
+          if (extracting.size === 0 || extractionProgress) return;
+          extractionProgress = connection.window
+            .createWorkDoneProgress()
+            .then((r) => {
+              r.begin('Briefmark: reading source documents', undefined, `${extracting.size} file${extracting.size > 1 ? 's' : ''}`);
+              return r;
+            })
+            .catch(() => undefined);
+        }, 500);
+      return;
+    }
+    extracting.delete(path);
+    logger.log(`source document read: ${path}`);
+    void extractionProgress?.then((r) => {
+      if (extracting.size) return r?.report(`${extracting.size} file${extracting.size > 1 ? 's' : ''} left`);
+      r?.done();
+      extractionProgress = undefined;
+    });
+    refreshAll();
+  });
+
   async function startIndexing(): Promise<void> {
     let progress: IndexProgress | undefined;
     if (progressSupport) {
@@ -142,6 +172,7 @@ export function startServer(connection: Connection): void {
     const settings = readSettings(value);
     if (settings.maxDocumentSize !== undefined) for (const s of [service, indexService]) s.configure({ maxDocumentSize: settings.maxDocumentSize });
     if (settings.trusted !== undefined) workspace.setTrusted(settings.trusted);
+    if (settings.sources) workspace.setExtractionLimits(settings.sources);
   }
 
   async function pullSettings(): Promise<void> {

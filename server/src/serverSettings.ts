@@ -10,6 +10,8 @@ export interface ServerSettings {
   maxDocumentSize?: number;
   /** Workspace Trust: in an untrusted workspace no file outside the workspace folders is read. */
   trusted?: boolean;
+  /** `briefmark.sources.maxFileSize` (MB) and `briefmark.sources.extractionTimeout` (s): limits of PDF, HTML and Word extraction. */
+  sources?: { maxFileSizeMb?: number; timeoutSeconds?: number };
 }
 
 /** Sent by the client when the user grants Workspace Trust: `{ trusted: boolean }`. */
@@ -23,5 +25,10 @@ export function readSettings(value: unknown): ServerSettings {
   const out: ServerSettings = {};
   if (v.maxDocumentSize !== undefined && v.maxDocumentSize !== null) out.maxDocumentSize = maxDocumentSize(v.maxDocumentSize);
   if (typeof v.trusted === 'boolean') out.trusted = v.trusted;
+  const sources = v.sources && typeof v.sources === 'object' ? (v.sources as Record<string, unknown>) : {};
+  const positive = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : undefined);
+  const maxFileSizeMb = positive(sources.maxFileSize);
+  const timeoutSeconds = positive(sources.extractionTimeout);
+  if (maxFileSizeMb || timeoutSeconds) out.sources = { maxFileSizeMb, timeoutSeconds };
   return out;
 }

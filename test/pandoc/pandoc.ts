@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
  */
 export function pandocVersion(): string {
   const r = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) throw new Error('pandoc is not installed: run `bash scripts/setup-pandoc.sh` (Debian: apt-get install pandoc)');
+  if (r.error || r.status !== 0) throw new Error('pandoc is not installed: run `bash scripts/setup-test-tools.sh` (Debian: apt-get install pandoc)');
   return r.stdout.split('\n')[0];
 }
 

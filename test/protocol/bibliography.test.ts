@@ -73,6 +73,6 @@ describe('language server: bibliography files', () => {
     const diags = await client.pushed(uri, 1);
     assert.deepEqual(diags.map((d) => d.code), ['quote-not-in-source', 'figure-not-in-source']);
     const hover = await client.hover(uri, positionOf(text, 'Russia is clearly'));
-    assert.match(JSON.stringify(hover?.contents), /In the source document.*wire.*> “Russia is clearly not ready for a ceasefire,” he said\./);
+    assert.match(JSON.stringify(hover?.contents), /Against the source.*wire.*found in `@wire`.*> “Russia is clearly not ready for a ceasefire,” he said\./);
   });
 });

@@ -109,6 +109,6 @@ describe('briefReport', () => {
 
   it('reports nothing for a Markdown file that is not a brief', () => {
     const r = briefReport(analyze({ uri: 'file:///README.md', text: '# Readme\n\nAt 10:30, @someone said 12%.\n', relativePath: 'README.md' }));
-    assert.deepEqual(r, { isBrief: false, claims: { total: 0, sourced: 0, pending: 0, missing: 0, broken: 0 }, sections: [], tracks: [], actors: [] });
+    assert.deepEqual(r, { isBrief: false, claims: { total: 0, sourced: 0, pending: 0, missing: 0, broken: 0 }, sections: [], tracks: [], actors: [], coverage: [] });
   });
 });

@@ -137,6 +137,7 @@ describe('preview plugin: the server\'s sourcing statuses', () => {
     sections: [{ title: 'T', level: 1, sourced: 1, unsourced: 3, pending: 1, missing: 1, broken: 1, claims: [claim(2, 0, 'sourced'), claim(2, 30, 'pending'), claim(4, 2, 'broken'), claim(5, 0, 'missing')] }],
     tracks: [],
     actors: [],
+    coverage: [],
   });
   const html = new MarkdownIt()
     .use(briefmarkPlugin, { claimStatus: statuses.lookup })

@@ -75,6 +75,16 @@ export function reportHtml(report: WireBriefReport, options: { title: string; no
     )
     .join('\n');
 
+  const coverage = (report.coverage ?? [])
+    .map(
+      (c) => `<tr>
+  <th scope="row">@${escapeHtml(c.key)}</th>
+  <td>${escapeHtml(c.format)}${c.pages ? ` · ${c.pages} pages` : ''}${c.status === 'read' ? '' : ` <span class="badge ${c.status === 'pending' ? 'pending' : 'broken'}">${c.status === 'pending' ? 'being read' : 'unreadable'}</span>${c.reason ? ` <span class="muted">${escapeHtml(c.reason)}</span>` : ''}`}</td>
+  <td class="num">${c.claims}</td><td class="num">${c.checked}</td><td class="num${c.unchecked ? ' warn' : ''}">${c.unchecked}</td><td class="num${c.notFound ? ' warn' : ''}">${c.notFound}</td>
+</tr>`,
+    )
+    .join('\n');
+
   const empty = (what: string) => `<p class="muted">${what}</p>`;
   return `<!DOCTYPE html>
 <html lang="en">
@@ -126,6 +136,9 @@ ${report.tracks.length ? `<table id="tracks"><thead><tr><th>Track</th><th></th><
 
 <h2>Actors by mentions</h2>
 ${report.actors.length ? `<table id="actors"><thead><tr><th>Actor</th><th></th><th>mentions</th><th>tagged</th></tr></thead><tbody>\n${actors}\n</tbody></table>` : empty('No actors tagged or recognised.')}
+
+<h2>Source documents</h2>
+${(report.coverage ?? []).length ? `<table id="coverage"><thead><tr><th>Key</th><th>document</th><th>claims</th><th>checked</th><th>unchecked</th><th>not found</th></tr></thead><tbody>\n${coverage}\n</tbody></table>` : empty('No claim cites a source document (sources/&lt;key&gt;.pdf|html|docx|md|txt, or a bibliography attachment).')}
 
 <script nonce="${options.nonce}">
   const vscode = acquireVsCodeApi();

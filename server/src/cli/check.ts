@@ -63,6 +63,8 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
   // With --cache, unchanged files (same content, build, conventions, source documents and
   // dependency files) take their stored result; only the others are checked.
   const cache = options.cache ? openCache(cwd, options.cacheLocation, folders) : undefined;
+  // Source documents extracted from PDF, HTML and Word, kept by content beside the cache file.
+  const sourcesCache = options.cache ? `${resolveCacheLocation(cwd, options.cacheLocation)}.sources` : undefined;
   const results: Array<FileResult | undefined> = files.map((f) => cache?.lookup(f.path));
   const todo = files.map((f) => f.path).filter((_, i) => !results[i]);
 
@@ -73,13 +75,13 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
     fresh = await runPool<string, FileResult>(todo, {
       script: deps.workerScript ?? join(__dirname, 'cliWorker.js'),
       size: jobs,
-      workerData: { folders },
+      workerData: { folders, sourcesCache },
       resourceLimits: WORKER_LIMITS,
       onCrash: crashResult,
       onProgress: (done) => progress.tick(done),
     });
   } else {
-    const checker = (deps.checker ?? createFileChecker)(folders);
+    const checker = deps.checker ? deps.checker(folders) : createFileChecker(folders, undefined, sourcesCache);
     fresh = [];
     for (const path of todo) {
       // `check` never throws; a checker given by a test might.
@@ -150,7 +152,7 @@ function openCache(cwd: string, location: string | undefined, folders: string[])
     if (!k) {
       const uri = pathToFileURL(path).href;
       const conventions = workspace.conventionsFor(uri);
-      k = { content: sha256(readFileSync(path)), environment: environmentFingerprint(conventions, workspace.sourceDocumentsFor(uri, conventions), workspace.relativePath(uri), memo) };
+      k = { content: sha256(readFileSync(path)), environment: environmentFingerprint(conventions, workspace.sourceDocumentsListing(uri, conventions), workspace.relativePath(uri), memo) };
       keys.set(path, k);
     }
     return k;

@@ -60,8 +60,9 @@ export interface FileChecker {
   check(path: string): FileResult;
 }
 
-export function createFileChecker(folders: string[], service?: BriefService): FileChecker {
-  const workspace = new NodeWorkspace();
+export function createFileChecker(folders: string[], service?: BriefService, sourcesCache?: string): FileChecker {
+  // A CLI run waits for source documents to be extracted (each once, in its own process).
+  const workspace = new NodeWorkspace({ waitForSources: true, sourcesCache });
   workspace.setFolders(folders.map((f) => pathToFileURL(f).href));
   // Each file is analysed once and never edited: the service parses it in one piece.
   const briefs = service ?? createBriefService(workspace, undefined, { oneShot: true });
@@ -193,6 +194,8 @@ function bibliographyDeps(workspace: NodeWorkspace, uri: string, analysis: Analy
   };
   for (const e of analysis.bibliography.entries.values()) add(e.origin.uri);
   for (const p of analysis.bibliography.problems) add(p.uri);
+  // Attachments (PDF, web pages, Word files) a claim was checked against: their content counts too.
+  for (const d of analysis.sourceDocuments.values()) if (d.origin === 'attachment') add(d.uri);
   return [...out];
 }
 

@@ -7,6 +7,7 @@ import { CHECK_USAGE, parseCheckArgs } from './args';
 import { runCheck, type CheckIO } from './check';
 import { errorText } from './checkFile';
 import { exportCodebookCommand } from './exportCodebook';
+import { sourcesCommand } from './sources';
 
 interface Command {
   summary: string;
@@ -29,6 +30,10 @@ const COMMANDS: Record<string, Command> = {
       }
       return runCheck(parsed.value, io);
     },
+  },
+  sources: {
+    summary: 'list cited keys, their source documents and what the claims came to against them',
+    run: (argv, io) => sourcesCommand(argv, io),
   },
   'export-codebook': {
     summary: 'write the conventions as a REFI-QDA codebook (.qdc): [--out FILE] [PATH]',

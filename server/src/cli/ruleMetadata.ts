@@ -28,6 +28,7 @@ const CONTRACT_WORDING: Record<Code, string> = {
   'duplicate-id': 'Two tags of one brief share an id.',
   'quote-not-in-source': 'A quotation in a claim is not in its source document.',
   'figure-not-in-source': 'A number in a claim is not in its source document.',
+  'page-mismatch': 'A quotation or figure of a claim is in its source document, but not on the page the citation gives.',
   'unused-source': 'A footnote or front-matter reference is cited nowhere.',
   'invalid-conventions': 'A problem in .briefmark.yaml, or in a brief’s own front matter.',
 };

@@ -5,7 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createFileChecker } from './checkFile';
 
-const checker = createFileChecker((workerData as { folders: string[] }).folders);
+const data = workerData as { folders: string[]; sourcesCache?: string };
+const checker = createFileChecker(data.folders, undefined, data.sourcesCache);
 parentPort?.on('message', (m: { index: number; task: string }) => {
   parentPort?.postMessage({ index: m.index, result: checker.check(m.task) });
 });

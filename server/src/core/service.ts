@@ -34,7 +34,8 @@ export interface IWorkspace {
   relativePath(uri: string): string | undefined;
   /** Entries from bibliography files named by the brief's front matter and by the conventions. */
   bibliographyFor(uri: string, model: BriefModel, conventions: Conventions): Bibliography;
-  sourceDocumentsFor(uri: string, conventions: Conventions): Map<string, SourceDocument>;
+  /** Source documents: the sources folder's, and the attachments the bibliography's entries name. */
+  sourceDocumentsFor(uri: string, conventions: Conventions, bibliography?: Bibliography): Map<string, SourceDocument>;
 }
 
 export interface ILogger {
@@ -127,7 +128,10 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
       maxDocumentSize: options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE,
       rules: options.rules,
       // Bibliography files named in front matter are known once the model is built.
-      resolve: (model) => ({ bibliography: workspace.bibliographyFor(uri, model, conventions), sourceDocuments: workspace.sourceDocumentsFor(uri, conventions) }),
+      resolve: (model) => {
+        const bibliography = workspace.bibliographyFor(uri, model, conventions);
+        return { bibliography, sourceDocuments: workspace.sourceDocumentsFor(uri, conventions, bibliography) };
+      },
     });
     for (const f of analysis.failures) {
       if (loggedFailures.has(f.code)) continue;

@@ -17,6 +17,13 @@ export { uriToPath };
  * The workspace over the file system: workspace folders, and (as the conventions and
  * sourcing features grow) the files a brief depends on.
  */
+export interface NodeWorkspaceOptions {
+  /** Extract PDF, HTML and Word source documents before answering (the CLI), instead of in the background (the server). */
+  waitForSources?: boolean;
+  /** A folder for extracted source documents, by content hash (`briefmark check --cache`). */
+  sourcesCache?: string;
+}
+
 export class NodeWorkspace implements IWorkspace {
   generation = 0;
   private folders: string[] = [];
@@ -102,7 +109,37 @@ export class NodeWorkspace implements IWorkspace {
   }
 
   private readonly bibliographies = new BibliographyLoader((path) => this.isReadable(path));
-  private readonly sourceDocuments = new SourceDocumentLoader((path) => this.isReadable(path));
+  private readonly sourceDocuments: SourceDocumentLoader;
+  private extractionListeners: Array<(event: 'start' | 'end', path: string) => void> = [];
+
+  constructor(options: NodeWorkspaceOptions = {}) {
+    this.sourceDocuments = new SourceDocumentLoader(
+      (path) => this.isReadable(path),
+      {
+        diskCache: options.sourcesCache,
+        onStart: (path) => this.extractionListeners.forEach((l) => l('start', path)),
+        // The text arrived (or the file turned out unreadable): briefs citing it are checked again.
+        onSettled: (path) => {
+          this.generation++;
+          this.extractionListeners.forEach((l) => l('end', path));
+        },
+      },
+      options.waitForSources,
+    );
+  }
+
+  /** Listens to source document extraction starting and ending (the server shows progress and refreshes diagnostics). */
+  onExtraction(listener: (event: 'start' | 'end', path: string) => void): void {
+    this.extractionListeners.push(listener);
+  }
+
+  /** Size and time limits of source document extraction (the `briefmark.sources.*` settings). */
+  setExtractionLimits(limits: { maxFileSizeMb?: number; timeoutSeconds?: number }): void {
+    this.sourceDocuments.extractor.setLimits({
+      ...(limits.maxFileSizeMb ? { maxFileSize: limits.maxFileSizeMb * 1024 * 1024 } : {}),
+      ...(limits.timeoutSeconds ? { timeoutMs: limits.timeoutSeconds * 1000 } : {}),
+    });
+  }
 
   bibliographyFor(uri: string, model: BuiltModel, conventions: Conventions): Bibliography {
     const path = uriToPath(uri);
@@ -115,9 +152,20 @@ export class NodeWorkspace implements IWorkspace {
     return path ? this.bibliographies.filesFor(path, model, conventions).map((f) => f.path) : [];
   }
 
-  sourceDocumentsFor(uri: string, conventions: Conventions): Map<string, SourceDocument> {
+  sourceDocumentsFor(uri: string, conventions: Conventions, bibliography?: Bibliography): Map<string, SourceDocument> {
     const path = uriToPath(uri);
-    return path ? this.sourceDocuments.load(path, conventions) : new Map();
+    return path ? this.sourceDocuments.load(path, conventions, bibliography) : new Map();
+  }
+
+  /** The sources folder's documents with the SHA-256 of their files for text, read but not extracted (the CLI cache's key). */
+  sourceDocumentsListing(uri: string, conventions: Conventions): Map<string, SourceDocument> {
+    const path = uriToPath(uri);
+    return path ? this.sourceDocuments.listing(path, conventions) : new Map();
+  }
+
+  /** The files of a brief's source documents (the CLI cache checks their content). */
+  sourceFilesOf(docs: Map<string, SourceDocument>): string[] {
+    return this.sourceDocuments.filesOf(docs);
   }
 
   /** Bibliography files read so far, with their problems (the server reports them on those files). */

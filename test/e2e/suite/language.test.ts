@@ -18,7 +18,7 @@ describe('Briefmark in VS Code: language features', () => {
     assert.ok(!names.includes('node_modules'), `the installed extension ships node_modules: ${names.join(', ')}`);
     assert.ok(!names.includes('server') && !names.includes('client'), `the installed extension ships sources: ${names.join(', ')}`);
     const dist = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(ext.extensionUri, 'dist'))).map(([n]) => n);
-    assert.ok(dist.includes('client.js') && dist.includes('server.js'), `dist holds ${dist.join(', ')}`);
+    assert.ok(dist.includes('client.js') && dist.includes('server.js') && dist.includes('sourceExtractor.js'), `dist holds ${dist.join(', ')}`);
   });
 
   it('reports an unsourced claim on the example brief, on the claim itself', async () => {
@@ -53,6 +53,22 @@ describe('Briefmark in VS Code: language features', () => {
     assert.match(unsourced, /No source/);
     const citation = hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '@geneva-talks', 2))) ?? []);
     assert.match(citation, /Notes on the Geneva talks/);
+  });
+
+  it('checks a claim against the PDF its bibliography entry attaches: the hover shows the passage and its page', async () => {
+    const doc = (await open('attachment.brief.md')).document;
+    // The PDF is read in the background (its own process); the hover says "unchecked" until then.
+    const hover = await waitFor('the claim hover with the PDF passage', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'Global growth'));
+      const text = hoverText(hovers ?? []);
+      return /found in `@outlook` on p\. 2/.test(text) && text;
+    });
+    assert.match(hover, /`@outlook` \(PDF, 2 pages\)/);
+    assert.match(hover, /> Global growth will slow to 2\.7% next year, the Fund said\./);
+    assert.deepEqual(
+      briefmarkDiagnostics(doc.uri).filter((d) => /-in-source|page-mismatch/.test(codeOf(d) ?? '')),
+      [],
+    );
   });
 
   it('outlines the solutions framework as Framework → Track → Group → Recommendation', async () => {

@@ -1,6 +1,7 @@
 import type { Analysis } from '../analysis';
 import type { Claim, Recommendation } from '../model/types';
 import { shorten } from '../rules/unsourcedClaim';
+import { claimEvidence } from '../semantics/claimEvidence';
 import { briefSourcing, type SourcingCounts, type SourcingStatus } from '../semantics/sourcing';
 import type { Span } from '../text/span';
 
@@ -21,6 +22,24 @@ export interface BriefReport {
   tracks: ReportTrack[];
   /** Actors by mentions (tagged and untagged), most mentioned first. */
   actors: ReportActor[];
+  /** Each cited key with a source document: what it is, and how many claims could be checked against it. */
+  coverage: ReportCoverage[];
+}
+
+export interface ReportCoverage {
+  key: string;
+  /** `PDF`, `HTML`, `DOCX`, `MD`, `TXT`. */
+  format: string;
+  pages?: number;
+  /** `read`, or why it is not: still being read, or cannot be read. */
+  status: 'read' | 'pending' | 'unreadable';
+  reason?: string;
+  /** Claims citing it, those checked against it, those left unchecked. */
+  claims: number;
+  checked: number;
+  unchecked: number;
+  /** Quotations and figures not found in it. */
+  notFound: number;
 }
 
 export interface ReportClaim {
@@ -62,7 +81,7 @@ export interface ReportActor {
 
 export function briefReport(analysis: Analysis): BriefReport {
   const { model } = analysis;
-  if (!model.isBrief) return { isBrief: false, claims: { total: 0, sourced: 0, pending: 0, missing: 0, broken: 0 }, sections: [], tracks: [], actors: [] };
+  if (!model.isBrief) return { isBrief: false, claims: { total: 0, sourced: 0, pending: 0, missing: 0, broken: 0 }, sections: [], tracks: [], actors: [], coverage: [] };
   const sourcing = briefSourcing(analysis);
   const statusOf = (c: Claim) => sourcing.of.get(c)?.status ?? 'missing';
 
@@ -127,7 +146,32 @@ export function briefReport(analysis: Analysis): BriefReport {
 
   const list = [...sections.entries()].sort(([a], [b]) => a - b).map(([, s]) => s);
   const { claims: total, sourced, pending, missing, broken } = sourcing.counts;
-  return { isBrief: true, claims: { total, sourced, pending, missing, broken }, sections: list, tracks, actors };
+  return { isBrief: true, claims: { total, sourced, pending, missing, broken }, sections: list, tracks, actors, coverage: coverage(analysis) };
+}
+
+/** Per cited source document: its format and pages, and the claims checked against it or not. */
+function coverage(analysis: Analysis): ReportCoverage[] {
+  const byKey = new Map<string, ReportCoverage>();
+  for (const claim of analysis.model.claims) {
+    const e = claimEvidence(analysis, claim);
+    for (const d of e.docs) {
+      let c = byKey.get(d.key);
+      if (!c) {
+        const status = d.status === 'pending' ? 'pending' : d.status === 'unreadable' ? 'unreadable' : 'read';
+        const format = (d.format ?? (/\.md$/i.test(d.uri) ? 'md' : 'txt')).toUpperCase();
+        byKey.set(d.key, (c = { key: d.key, format, pages: d.pageStarts?.length, status, reason: d.reason, claims: 0, checked: 0, unchecked: 0, notFound: 0 }));
+      }
+      c.claims++;
+      const checks = [...e.quotes, ...e.figures].map((x) => x.check).filter((k) => k.at?.key === d.key || k.outcome === 'unchecked' || k.outcome === 'not-found');
+      if (c.status !== 'read' || checks.some((k) => k.outcome === 'unchecked')) c.unchecked++;
+      else c.checked++;
+    }
+    for (const x of [...e.quotes, ...e.figures]) {
+      const key = x.check.at?.key ?? e.docs.find((d) => (d.status ?? 'ready') === 'ready')?.key;
+      if (x.check.outcome === 'not-found' && key && byKey.has(key)) byKey.get(key)!.notFound++;
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
 function emptyCounts(): Pick<ReportSection, 'sourced' | 'unsourced' | 'pending' | 'missing' | 'broken'> {

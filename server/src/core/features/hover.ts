@@ -1,10 +1,10 @@
 import type { Analysis } from '../analysis';
 import type { Citation, CitationItem, Claim, Recommendation, SourceRef } from '../model/types';
 import { claimSourcing } from '../semantics/sourcing';
-import type { Diagnostic, RuleContext } from '../rules/types';
+import { isReady, type Diagnostic, type RuleContext, type SourceDocument } from '../rules/types';
 import { formatEntry } from '../sources/bibliography';
-import { claimLabel, claimSourceDocuments } from '../rules/claimEvidence';
-import { bestPassage, findInSource, passageAround, quotations } from '../sources/sourceText';
+import { claimEvidence } from '../semantics/claimEvidence';
+import { diffMarkdown, locatorPages, type Check } from '../sources/evidence';
 import type { Span } from '../text/span';
 
 export interface HoverResult {
@@ -76,15 +76,25 @@ function citedAs(item: CitationItem | undefined): string {
 
 function citationHover(analysis: Analysis, key: string, item?: CitationItem): string {
   const entry = analysis.bibliography.entries.get(key);
-  if (entry) return `**Source** \`@${key}\`${citedAs(item)}\n\n${formatEntry(entry)}`;
   const doc = analysis.sourceDocuments.get(key);
-  if (doc) {
-    const opening = doc.text.replace(/\s+/g, ' ').trim();
-    return `**Source document** \`${key}\` (${doc.uri.split('/').pop()})\n\n> ${opening.length > 300 ? opening.slice(0, 299) + '…' : opening}`;
-  }
+  if (entry) return `**Source** \`@${key}\`${citedAs(item)}\n\n${formatEntry(entry)}${doc ? `\n\n${documentExcerpt(doc, item)}` : ''}`;
+  if (doc) return `**Source document** \`${key}\` (${doc.uri.split('/').pop()})${citedAs(item)}\n\n${documentExcerpt(doc, item)}`;
   const fn = analysis.model.footnoteDefinitions.find((d) => d.id === key.toLowerCase());
   if (fn) return `**Footnote** \`[^${fn.id}]\`\n\n${fn.text}`;
   return `**Unknown source** \`@${key}\`: not in the bibliography.`;
+}
+
+/** The source document behind a key: its format and pages, and the cited page's opening (else the document's). */
+function documentExcerpt(doc: SourceDocument, item?: CitationItem): string {
+  const head = `Source document: ${describeDocument(doc)}`;
+  if (!isReady(doc)) return head;
+  const page = locatorPages(item?.locator)?.[0];
+  const starts = doc.pageStarts;
+  const from = page && starts && page <= starts.length ? starts[page - 1] : 0;
+  const to = page && starts && page < starts.length ? starts[page] : doc.text.length;
+  const opening = doc.text.slice(from, Math.min(to, from + 2000)).replace(/\s+/g, ' ').trim();
+  const label = page && starts && page <= starts.length ? `page ${page}` : 'opening';
+  return `${head} — ${label}:\n\n> ${opening.length > 300 ? opening.slice(0, 299) + '…' : opening || '(no text)'}`;
 }
 
 function claimHover(ctx: RuleContext, claim: Claim): string {
@@ -121,26 +131,50 @@ function placeholder(ctx: RuleContext, r: SourceRef): string {
   return def ? (def.text ? ` (“${def.text}”)` : ' (empty)') : '';
 }
 
-/** The passage of each cited source document that matches the claim, so a reviewer sees the evidence in place. */
+/**
+ * What the claim's source documents say, so a reviewer sees the evidence in place: each
+ * quotation and figure marked found (with its page and passage), found with differences,
+ * not found (with the closest passage, word by word) or unchecked (and why).
+ */
 function evidence(ctx: RuleContext, claim: Claim): string[] {
-  const docs = claimSourceDocuments(ctx, claim);
-  if (docs.length === 0) return [];
-  const label = claimLabel(ctx.model.text, claim).text;
-  const out: string[] = [];
-  for (const d of docs) {
-    out.push('', `**In the source document** \`${d.doc.key}\`:`, '');
-    const passages: string[] = [];
-    for (const q of quotations(label)) {
-      const at = findInSource(d.normalized, q.quote);
-      passages.push(at ? passageAround(d.doc.text, at) : `✗ "${q.quote}" — not found in the source.`);
-    }
-    if (passages.length === 0) {
-      const best = bestPassage(d.doc.text, label.replace(/:[a-z]+\[|\]\{[^}]*\}|\]/g, ' '));
-      passages.push(best ? best.passage : 'No passage of the source document matched this claim.');
-    }
-    for (const p of passages) out.push(p.startsWith('✗') || p.startsWith('No passage') ? p : `> ${p}`);
+  const e = claimEvidence(ctx, claim);
+  if (e.docs.length === 0) return [];
+  const out = ['', `**Against the source${e.docs.length > 1 ? 's' : ''}**: ${e.docs.map(describeDocument).join('; ')}`, ''];
+  for (const q of e.quotes) out.push(...checkLines(`"${q.quote}"`, q.check));
+  for (const f of e.figures) out.push(...checkLines(`figure ${f.figure.text}`, f.check));
+  if (e.quotes.length === 0) {
+    for (const p of e.passages) out.push(`- matching passage of \`@${p.key}\`${p.page ? ` (p. ${p.page})` : ''}:`, `  > ${p.passage}`);
+    if (e.passages.length === 0 && e.checked) out.push('No passage of the source document matched this claim.');
   }
   return out;
+}
+
+function describeDocument(d: SourceDocument): string {
+  const format = (d.format ?? (/\.md$/i.test(d.uri) ? 'md' : 'txt')).toUpperCase();
+  const pages = d.pageStarts?.length ? `, ${d.pageStarts.length} page${d.pageStarts.length > 1 ? 's' : ''}` : '';
+  if (d.status === 'pending') return `\`@${d.key}\` (${format}) — unchecked: still being read`;
+  if (d.status === 'unreadable') return `\`@${d.key}\` (${format}) — unchecked: ${d.reason ?? 'it cannot be read'}`;
+  return `\`@${d.key}\` (${format}${pages})`;
+}
+
+function checkLines(what: string, c: Check): string[] {
+  const page = c.at?.page ? ` on p. ${c.at.page}` : '';
+  switch (c.outcome) {
+    case 'found':
+      return [
+        `- ✓ ${what} — found in \`@${c.at?.key}\`${page}${c.citedPages ? ` (cited as p. ${c.citedPages.join(', ')})` : ''}`,
+        ...(c.at ? [`  > ${c.at.passage}`] : []),
+      ];
+    case 'differs':
+      return [`- ≈ ${what} — found with differences in \`@${c.at?.key}\`${page}: ${diffMarkdown(c.diff ?? [])}`];
+    case 'not-found':
+      return [
+        `- ✗ ${what} — not found${c.critical?.length ? ` (${c.critical.join(', ')} differs)` : ''}`,
+        ...(c.at ? [`  closest, in \`@${c.at.key}\`${page}: ${diffMarkdown(c.diff ?? [])}`] : []),
+      ];
+    case 'unchecked':
+      return [`- ? ${what} — unchecked: ${c.reason}`];
+  }
 }
 
 function actorName(ctx: Pick<RuleContext, 'conventions'>, id: string): string {

@@ -1,12 +1,12 @@
-import { figureInSource, figures, quotations } from '../sources/sourceText';
-import { claimLabel, claimSourceDocuments, describeSources } from './claimEvidence';
+import { claimEvidence, describeSources } from '../semantics/claimEvidence';
 import type { Finding, Rule } from './types';
 
 /**
  * `figure-not-in-source`: a number in a claim (with its unit: `%`, `billion`, `$`…) that
- * appears in none of the source documents the claim cites. Numbers inside a quotation are
- * left to `quote-not-in-source`; numbers in a citation, footnote mark or link (a key, a
- * locator, a URL) are not the claim's.
+ * appears in none of the source documents the claim cites, once units are read
+ * (`$300bn` = `$300 billion` = `300 billion dollars`; `30%` = `30 per cent`). Numbers
+ * inside a quotation are left to `quote-not-in-source`; numbers in a citation, footnote
+ * mark or link are not the claim's; a source that could not be read leaves it unchecked.
  */
 export const figureNotInSource: Rule = {
   code: 'figure-not-in-source',
@@ -14,24 +14,14 @@ export const figureNotInSource: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const claim of ctx.model.claims) {
-      const docs = claimSourceDocuments(ctx, claim);
-      if (docs.length === 0) continue;
-      const label = claimLabel(ctx.model.text, claim);
-      const quoted = quotations(label.text).map((q) => q.span);
-      // A citation, footnote mark or link in the label is not the claim's text: `[@smith2020, p. 77]` holds no figure.
-      const { labelSpan } = claim.directive;
-      const inside = (s: { start: number; end: number }) => s.start < labelSpan.end && s.end > labelSpan.start;
-      const references = [...ctx.model.citations.filter((c) => inside(c.span)), ...ctx.model.footnoteReferences.filter((f) => inside(f.span)), ...ctx.model.links.filter((l) => inside(l.span))].map((r) => r.span);
-      for (const f of figures(label.text)) {
-        if (quoted.some((q) => f.span.start >= q.start && f.span.end <= q.end)) continue;
-        const at = label.start + f.span.start;
-        if (references.some((r) => at >= r.start && at < r.end)) continue;
-        if (docs.some((d) => figureInSource(f, d.figures))) continue;
+      const e = claimEvidence(ctx, claim);
+      for (const f of e.figures) {
+        if (f.check.outcome !== 'not-found') continue;
         out.push({
           code: 'figure-not-in-source',
-          message: `The figure "${f.text}" does not appear in the source document of ${describeSources(docs)}${f.canonical !== `|${f.number}||` ? ' with this unit' : ''}: check it against the source.`,
-          span: { start: label.start + f.span.start, end: label.start + f.span.end },
-          data: { keys: docs.map((d) => d.doc.key) },
+          message: `The figure "${f.figure.text}" does not appear in the source document of ${describeSources(e.docs)}${f.figure.hasUnit ? ' with this unit' : ''}: check it against the source.`,
+          span: f.span,
+          data: { keys: e.docs.map((d) => d.key) },
         });
       }
     }

@@ -6,6 +6,7 @@ import { unknownActor } from './unknownActor';
 import { unknownTrack } from './unknownTrack';
 import { figureNotInSource } from './figureNotInSource';
 import { possibleUnsourcedAssertion } from './possibleUnsourcedAssertion';
+import { pageMismatch } from './pageMismatch';
 import { quoteNotInSource } from './quoteNotInSource';
 import { suppressionCodes } from './suppressionCodes';
 import { unusedSource } from './unusedSource';
@@ -15,7 +16,7 @@ import { unsourcedClaim } from './unsourcedClaim';
 import { CODES, DEFAULT_SEVERITY, type Code, type Diagnostic, type Finding, type Rule, type RuleContext } from './types';
 
 /** Every rule, one module per diagnostic code. */
-export const RULES: Rule[] = [unsourcedClaim, unknownSource, duplicateId, unknownTag, unknownActor, missingAttribute, invalidAttribute, unknownTrack, possibleUnsourcedAssertion, quoteNotInSource, figureNotInSource, unusedSource, suppressionCodes];
+export const RULES: Rule[] = [unsourcedClaim, unknownSource, duplicateId, unknownTag, unknownActor, missingAttribute, invalidAttribute, unknownTrack, possibleUnsourcedAssertion, quoteNotInSource, figureNotInSource, pageMismatch, unusedSource, suppressionCodes];
 
 export interface RuleFailure {
   code: Code;

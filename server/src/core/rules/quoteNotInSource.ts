@@ -1,11 +1,15 @@
-import { findInSource, quotations } from '../sources/sourceText';
-import { claimLabel, claimSourceDocuments, describeSources } from './claimEvidence';
+import { claimEvidence, describeSources } from '../semantics/claimEvidence';
+import { diffMarkdown } from '../sources/evidence';
 import type { Finding, Rule } from './types';
+
+const clip = (s: string, n = 80) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 /**
  * `quote-not-in-source`: a quotation of three or more words in a claim that cites a source
- * document, and that appears in none of its source documents (ignoring case, typographic
- * quote and dash variants, and runs of white space).
+ * document, and that its source documents do not hold: not exactly once normalised, and
+ * not as one unbroken run covering 90% of it without a changed number, negation or name
+ * (sources/evidence.ts). The message names the closest passage's differences; a quotation
+ * whose source could not be read is unchecked, never reported.
  */
 export const quoteNotInSource: Rule = {
   code: 'quote-not-in-source',
@@ -13,17 +17,17 @@ export const quoteNotInSource: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const claim of ctx.model.claims) {
-      const docs = claimSourceDocuments(ctx, claim);
-      if (docs.length === 0) continue;
-      const label = claimLabel(ctx.model.text, claim);
-      for (const q of quotations(label.text)) {
-        if (docs.some((d) => findInSource(d.normalized, q.quote))) continue;
+      const e = claimEvidence(ctx, claim);
+      for (const q of e.quotes) {
+        if (q.check.outcome !== 'not-found') continue;
+        const where = q.check.at ? `; closest passage${q.check.at.page ? ` (p. ${q.check.at.page})` : ''}: ${clip(diffMarkdown(q.check.diff ?? []), 160)}` : '';
+        const what = q.check.critical?.length ? ` (${q.check.critical.join(', ')} differs)` : '';
         out.push({
           code: 'quote-not-in-source',
-          message: `The quotation "${q.quote.length > 80 ? q.quote.slice(0, 79) + '…' : q.quote}" does not appear in the source document of ${describeSources(docs)}: check the wording against the source.`,
-          span: { start: label.start + q.span.start, end: label.start + q.span.end },
-          related: docs.map((d) => ({ message: `source document ${d.doc.key}`, span: { start: 0, end: 0 }, uri: d.doc.uri })),
-          data: { keys: docs.map((d) => d.doc.key) },
+          message: `The quotation "${clip(q.quote)}" does not appear in the source document of ${describeSources(e.docs)}${what}${where}. Check the wording against the source.`,
+          span: q.span,
+          related: e.docs.map((d) => ({ message: `source document ${d.key}`, span: { start: 0, end: 0 }, uri: d.uri })),
+          data: { keys: e.docs.map((d) => d.key), closest: q.check.at, diff: q.check.diff },
         });
       }
     }

@@ -16,6 +16,7 @@ export const CODES = [
   'duplicate-id',
   'quote-not-in-source',
   'figure-not-in-source',
+  'page-mismatch',
   'unused-source',
   'invalid-conventions',
 ] as const;
@@ -33,6 +34,7 @@ export const DEFAULT_SEVERITY: Record<Code, Severity> = {
   'duplicate-id': 'error',
   'quote-not-in-source': 'warning',
   'figure-not-in-source': 'warning',
+  'page-mismatch': 'info',
   'unused-source': 'hint',
   'invalid-conventions': 'error',
 };
@@ -69,11 +71,37 @@ export interface RuleContext {
   sourceDocuments: Map<string, SourceDocument>;
 }
 
+/** The formats a source document is read from (docs/sources.md, "Source documents"). */
+export type SourceFormat = 'md' | 'txt' | 'pdf' | 'html' | 'docx';
+
+/**
+ * A source document: the text of the file a key's claims are checked against. Extracting
+ * a PDF, web page or Word file takes time and happens off the editor's path: until it is
+ * done the document is `pending`, and it is `unreadable` when it cannot be read (encrypted,
+ * corrupt, too large, outside an untrusted workspace…); either way its claims are
+ * *unchecked*, never reported as wrong.
+ */
 export interface SourceDocument {
   key: string;
   uri: string;
+  /** The extracted text ('' unless `status` is ready). */
   text: string;
+  /** Default `md`/`txt` by the file name. */
+  format?: SourceFormat;
+  /** Default `ready`. */
+  status?: 'ready' | 'pending' | 'unreadable';
+  /** Why it is pending or unreadable, for hovers, the report and `briefmark sources`. */
+  reason?: string;
+  /** Offsets in `text` where each page starts (PDF only; the first is 0). */
+  pageStarts?: number[];
+  /** 1-based pages with no text layer (scanned images): nothing on them can be checked. */
+  textlessPages?: number[];
+  /** Where the document was found: the sources folder, or a bibliography entry's attachment field. */
+  origin?: 'folder' | 'attachment';
 }
+
+/** Whether the document's text can be checked. */
+export const isReady = (d: SourceDocument): boolean => (d.status ?? 'ready') === 'ready';
 
 export interface Rule {
   code: Code;

@@ -2,9 +2,14 @@ import type { Span } from '../text/span';
 import { trimEndMatching } from '../text/trailing';
 
 /**
- * Comparison of a claim with the text of its source document (spec §4): case, typographic
- * quote and dash variants, and runs of white space are ignored. The normalised text keeps
- * a map back to the original offsets, so a match can be shown as the source's passage.
+ * Comparison of a claim with the text of its source document (spec §4, docs/sources.md
+ * "Matching rules"). Both sides are normalised the same way: Unicode NFKC (ligatures such
+ * as ﬁ become fi, full-width forms plain), case folded, typographic quotes and dashes made
+ * plain, soft hyphens and zero-width characters dropped, a hyphen inside a word dropped
+ * (so `eco-⏎nomic`, split at a PDF line end, reads `economic`, and `well-known` reads
+ * `wellknown` on both sides), runs of white space made one space. The normalised text keeps
+ * a map back to the original offsets, so a match can be shown as the source's passage and
+ * its page.
  */
 export interface NormalizedText {
   text: string;
@@ -13,30 +18,61 @@ export interface NormalizedText {
 }
 
 const QUOTES: Record<string, string> = { '“': '"', '”': '"', '„': '"', '«': '"', '»': '"', '‟': '"', '″': '"', '‘': "'", '’': "'", '‚': "'", '‛': "'", '′': "'", '`': "'" };
-const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
+const DASH = /[-\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
+const SPACE = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+const LETTER = /\p{L}/u;
 
 export function normalizeForComparison(original: string): NormalizedText {
   let text = '';
   const offsets: number[] = [];
   let space = false;
-  for (let i = 0; i < original.length; i++) {
-    let c = original[i];
-    if (/\s/.test(c) || c === '\u00a0') {
+  const n = original.length;
+  for (let i = 0; i < n; i++) {
+    const code = original.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const c = width === 2 ? original.slice(i, i + 2) : original[i];
+    if (SPACE.test(c)) {
       space = true;
       continue;
+    }
+    if (INVISIBLE.test(c)) continue;
+    if (DASH.test(c) && text.length > 0 && !space && LETTER.test(text[text.length - 1])) {
+      // A hyphen inside a word, or at a line end with the word going on after the break.
+      let j = i + 1;
+      let breaks = 0;
+      while (j < n && SPACE.test(original[j])) {
+        if (original[j] === '\n') breaks++;
+        j++;
+      }
+      if (j < n && LETTER.test(original[j]) && (j === i + 1 || breaks === 1)) {
+        i = j - 1;
+        continue;
+      }
     }
     if (space && text.length > 0) {
       text += ' ';
       offsets.push(i - 1);
     }
     space = false;
-    c = QUOTES[c] ?? (DASHES.test(c) ? '-' : c);
-    const lower = c.toLowerCase();
-    // One code unit in, one out (a rare case mapping that changes length keeps the original).
-    text += lower.length === c.length ? lower : c;
-    offsets.push(i);
+    let mapped = QUOTES[c] ?? (DASH.test(c) ? '-' : c);
+    if (code > 0x7f && mapped === c) mapped = c.normalize('NFKC');
+    for (const m of mapped) {
+      const lower = m.toLowerCase();
+      // One code unit in, one out (a rare case mapping that changes length keeps the original).
+      for (const u of lower.length === m.length ? lower : m) {
+        text += u;
+        offsets.push(i);
+      }
+    }
+    i += width - 1;
   }
   return { text, offsets };
+}
+
+/** The original span of `[at, at + length)` of a normalised text. */
+export function originalSpan(source: NormalizedText, at: number, length: number): Span {
+  return { start: source.offsets[at], end: source.offsets[at + length - 1] + 1 };
 }
 
 /** Where `needle` (normalised the same way) occurs in the source, as a span of the original source text. */
@@ -45,7 +81,7 @@ export function findInSource(source: NormalizedText, needle: string): Span | und
   if (!n) return undefined;
   const at = source.text.indexOf(n);
   if (at < 0) return undefined;
-  return { start: source.offsets[at], end: source.offsets[at + n.length - 1] + 1 };
+  return originalSpan(source, at, n.length);
 }
 
 /** A quotation of three or more words, with its span inside `text` (the quotes excluded). */
@@ -67,33 +103,94 @@ export interface Figure {
   span: Span;
   /** Canonical: currency, digits, scale, percent — e.g. `$|400|billion|`, `|30||`, `|9.5||%`. */
   canonical: string;
+  /** The digits as written, without thousands separators (`1,200` → `1200`; a decimal comma becomes a point). */
   number: string;
+  /** The value with its scale (`$300bn` → 300e9); NaN when the digits are not one number (`1.2.3`). */
+  value: number;
+  /** `$`, `€`, `£` or '' when none is written. */
+  currency: string;
+  percent: boolean;
+  /** Whether a unit (currency, scale word or percent) is written. */
+  hasUnit: boolean;
 }
 
-const CURRENCY: Record<string, string> = { $: '$', usd: '$', dollar: '$', dollars: '$', '€': '€', eur: '€', euro: '€', euros: '€', '£': '£', gbp: '£', pound: '£', pounds: '£' };
-const SCALES: Record<string, string> = { trillion: 'trillion', tn: 'trillion', billion: 'billion', bn: 'billion', million: 'million', mn: 'million', m: 'million', thousand: 'thousand', k: 'thousand' };
+const CURRENCY: Record<string, string> = { $: '$', 'us$': '$', usd: '$', dollar: '$', dollars: '$', 'us dollars': '$', '€': '€', eur: '€', euro: '€', euros: '€', '£': '£', gbp: '£', pound: '£', pounds: '£' };
+const SCALES: Record<string, [string, number]> = {
+  trillion: ['trillion', 1e12],
+  tn: ['trillion', 1e12],
+  billion: ['billion', 1e9],
+  bn: ['billion', 1e9],
+  bln: ['billion', 1e9],
+  million: ['million', 1e6],
+  mn: ['million', 1e6],
+  mln: ['million', 1e6],
+  m: ['million', 1e6],
+  thousand: ['thousand', 1e3],
+  k: ['thousand', 1e3],
+};
 const FIGURE_RE =
-  /(?:(?<cur1>US\$|USD|EUR|GBP|[$€£])\s?)?(?<![\p{L}\d.,])(?<num>\d(?:[\d,.]*\d)?)(?<plus>\+)?(?:\s?(?<scale>trillion|billion|million|thousand|bn|tn|mn|m|k)\b)?(?:\s?(?<pct>%|percent\b|per cent\b))?(?:\s(?<cur2>dollars|euros|pounds|USD|EUR|GBP)\b)?/giu;
+  /(?:(?<cur1>US\$|USD|EUR|GBP|[$€£])\s?)?(?<![\p{L}\d.,])(?<num>\d(?:[\d,.]*\d)?)(?<plus>\+)?(?:\s?(?<scale>trillion|billion|million|thousand|bn|bln|tn|mn|mln|m|k)\b)?(?:\s?(?<pct>%|percent\b|per cent\b))?(?:\s(?<cur2>US dollars|dollars|euros|pounds|USD|EUR|GBP)\b)?/giu;
 
-/** Numbers with their units (`$400 billion`, `30`, `9.5%`, `€88bn`). */
+/**
+ * The digits of a figure as one number: commas before groups of exactly three digits are
+ * thousands separators (`1,200,000`); a single comma before one, two or four and more digits
+ * is a decimal comma (`3,5`); a point is a decimal point. `undefined` when it is none of these.
+ */
+export function readNumber(digits: string): string | undefined {
+  const commas = digits.split(',').length - 1;
+  const points = digits.split('.').length - 1;
+  if (points > 1) return undefined;
+  if (commas === 0) return digits;
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(digits)) return digits.replace(/,/g, '');
+  if (commas === 1 && points === 0) return digits.replace(',', '.');
+  return undefined;
+}
+
+/** Numbers with their units (`$400 billion`, `30`, `9.5%`, `€88bn`, `300 billion dollars`). */
 export function figures(text: string): Figure[] {
   const out: Figure[] = [];
   for (const m of text.matchAll(FIGURE_RE)) {
     const g = m.groups ?? {};
-    const rawCur = (g.cur1 ?? g.cur2 ?? '').toLowerCase().replace('us$', '$');
+    const rawCur = (g.cur1 ?? g.cur2 ?? '').toLowerCase();
     const currency = rawCur ? (CURRENCY[rawCur] ?? rawCur) : '';
-    const number = g.num.replace(/,(?=\d{3}\b)/g, '').replace(/\.$/, '');
-    const scale = g.scale ? (SCALES[g.scale.toLowerCase()] ?? '') : '';
-    const pct = g.pct ? '%' : '';
+    const digits = g.num.replace(/\.$/, '');
+    const read = readNumber(digits);
+    const number = read ?? digits.replace(/,(?=\d{3}\b)/g, '');
+    const [scale, factor] = g.scale ? (SCALES[g.scale.toLowerCase()] ?? ['', 1]) : ['', 1];
+    const percent = !!g.pct;
     const written = m[0].trimEnd(); // what /\s+$/ matches (white space and line terminators), without its quadratic search
-    out.push({ text: written, span: { start: m.index!, end: m.index! + written.length }, canonical: `${currency}|${number}|${scale}|${pct}`, number });
+    out.push({
+      text: written,
+      span: { start: m.index!, end: m.index! + written.length },
+      canonical: `${currency}|${number}|${scale}|${percent ? '%' : ''}`,
+      number,
+      value: read === undefined ? NaN : Number(read) * factor,
+      currency,
+      percent,
+      hasUnit: !!(currency || scale || percent),
+    });
   }
   return out;
 }
 
+/**
+ * Whether the claim's figure appears among the source's: the same value once scales are
+ * applied (`$300bn` = `$300 billion` = `300 billion dollars` = `$300,000 million`), the
+ * same percent sign or word, the same currency unless the source's figure names none. A
+ * figure written with no unit matches the same digits whatever their unit.
+ */
+export function figureMatches(claim: Figure, source: Figure): boolean {
+  if (!claim.hasUnit) return source.number === claim.number || (!Number.isNaN(claim.value) && source.value === claim.value && !source.percent);
+  if (claim.percent !== source.percent) return false;
+  if (claim.currency && source.currency && claim.currency !== source.currency) return false;
+  if (claim.currency && !source.currency && !source.hasUnit) return false;
+  if (Number.isNaN(claim.value) || Number.isNaN(source.value)) return claim.canonical === source.canonical;
+  return Math.abs(claim.value - source.value) <= 1e-9 * Math.max(1, Math.abs(claim.value));
+}
+
 /** Whether the figure (with its unit) appears among the source's figures. */
 export function figureInSource(figure: Figure, sourceFigures: Figure[]): boolean {
-  return sourceFigures.some((s) => s.canonical === figure.canonical || (figure.canonical === `|${figure.number}||` && s.number === figure.number));
+  return sourceFigures.some((s) => figureMatches(figure, s));
 }
 
 /** The sentence (or line) of the source around a span, for a hover. */
@@ -122,4 +219,17 @@ export function bestPassage(source: string, text: string): { passage: string; sp
     if (!best || score > best.score) best = { passage: m[0].replace(/\s+/g, ' ').trim(), span: { start: m.index!, end: m.index! + m[0].length }, score };
   }
   return best && best.score >= 0.5 ? { passage: best.passage, span: best.span } : undefined;
+}
+
+/** The 1-based page of an offset of a document whose pages start at `pageStarts` (ascending, the first 0). */
+export function pageAt(pageStarts: readonly number[] | undefined, offset: number): number | undefined {
+  if (!pageStarts || pageStarts.length === 0) return undefined;
+  let lo = 0;
+  let hi = pageStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pageStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }

@@ -1,0 +1,110 @@
+import type { BuiltModel } from '../model/buildModel';
+import type { CitationItem, Claim } from '../model/types';
+import type { RuleContext, SourceDocument } from '../rules/types';
+import { isReady } from '../rules/types';
+import { checkFigure, checkQuote, locatorPages, type CitedPages, type Check } from '../sources/evidence';
+import { bestPassage, figures, pageAt, quotations, type Figure } from '../sources/sourceText';
+import type { Span } from '../text/span';
+
+/**
+ * What a claim's source documents say about it, computed once per claim and analysis and
+ * read by `quote-not-in-source`, `figure-not-in-source`, `page-mismatch`, the claim hover,
+ * the sourcing report and `briefmark sources` (so they never disagree).
+ */
+export interface ClaimEvidence {
+  /** The source documents the claim cites (`src` keys and citations in its sentence), in order, once each. */
+  docs: SourceDocument[];
+  /** Pages the claim's citations give per key (`[@k, p. 4]`). */
+  cited: CitedPages;
+  quotes: Array<{ quote: string; span: Span; check: Check }>;
+  figures: Array<{ figure: Figure; span: Span; check: Check }>;
+  /** With no quotation: the source passage sharing most words with the claim, per ready document. */
+  passages: Array<{ key: string; passage: string; page?: number }>;
+  /** Whether every cited document could be read (none pending or unreadable). */
+  checked: boolean;
+}
+
+type Ctx = Pick<RuleContext, 'model' | 'sourceDocuments'>;
+
+const memo = new WeakMap<Map<string, SourceDocument>, WeakMap<Claim, ClaimEvidence>>();
+
+export function claimEvidence(ctx: Ctx, claim: Claim): ClaimEvidence {
+  let byClaim = memo.get(ctx.sourceDocuments);
+  if (!byClaim) memo.set(ctx.sourceDocuments, (byClaim = new WeakMap()));
+  let e = byClaim.get(claim);
+  if (!e) byClaim.set(claim, (e = compute(ctx, claim)));
+  return e;
+}
+
+/** The source documents a claim cites (its `src` keys and the citations in its sentence), in order, once each. */
+export function claimSourceDocuments(ctx: Pick<RuleContext, 'sourceDocuments'>, claim: Claim): SourceDocument[] {
+  const keys = [...claim.srcKeys.map((k) => k.key), ...claim.nearbySources.flatMap((s) => (s.kind === 'citation' ? [s.key] : []))];
+  const out: SourceDocument[] = [];
+  for (const key of new Set(keys)) {
+    const doc = ctx.sourceDocuments.get(key);
+    if (doc) out.push(doc);
+  }
+  return out;
+}
+
+/** The claim's label as written in the document, with its offset. */
+export function claimLabel(text: string, claim: Claim): { text: string; start: number } {
+  const s: Span = claim.directive.labelSpan;
+  return { text: text.slice(s.start, s.end), start: s.start };
+}
+
+function compute(ctx: Ctx, claim: Claim): ClaimEvidence {
+  const docs = claimSourceDocuments(ctx, claim);
+  const cited = citedPages(ctx.model, claim);
+  const label = claimLabel(ctx.model.text, claim);
+  const evidence: ClaimEvidence = { docs, cited, quotes: [], figures: [], passages: [], checked: docs.every(isReady) };
+  if (docs.length === 0) return evidence;
+  const quoted = quotations(label.text);
+  for (const q of quoted) evidence.quotes.push({ quote: q.quote, span: shift(q.span, label.start), check: checkQuote(q.quote, docs, cited) });
+  // A citation, footnote mark or link in the label is not the claim's text: `[@smith2020, p. 77]` holds no figure.
+  const { labelSpan } = claim.directive;
+  const inside = (s: Span) => s.start < labelSpan.end && s.end > labelSpan.start;
+  const references = [...ctx.model.citations.filter((c) => inside(c.span)), ...ctx.model.footnoteReferences.filter((f) => inside(f.span)), ...ctx.model.links.filter((l) => inside(l.span))].map((r) => r.span);
+  for (const f of figures(label.text)) {
+    // Numbers inside a quotation are the quotation's business.
+    if (quoted.some((q) => f.span.start >= q.span.start && f.span.end <= q.span.end)) continue;
+    const span = shift(f.span, label.start);
+    if (references.some((r) => span.start >= r.start && span.start < r.end)) continue;
+    evidence.figures.push({ figure: f, span, check: checkFigure(f, docs, cited) });
+  }
+  if (quoted.length === 0) {
+    const words = label.text.replace(/:[a-z]+\[|\]\{[^}]*\}|\]/g, ' ');
+    for (const d of docs) {
+      if (!isReady(d)) continue;
+      const best = bestPassage(d.text, words);
+      if (best) evidence.passages.push({ key: d.key, passage: best.passage, page: pageAt(d.pageStarts, best.span.start) });
+    }
+  }
+  return evidence;
+}
+
+const shift = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+
+const itemsByStart = new WeakMap<BuiltModel, Map<number, CitationItem>>();
+
+/** The pages the claim's citations give, per key (`[@k, p. 4]`, `[@k, pp. 4–6]`). */
+function citedPages(model: BuiltModel, claim: Claim): CitedPages {
+  let items = itemsByStart.get(model);
+  if (!items) {
+    items = new Map();
+    for (const c of model.citations) for (const i of c.items) items.set(i.span.start, i);
+    itemsByStart.set(model, items);
+  }
+  const out: CitedPages = new Map();
+  for (const ref of claim.nearbySources) {
+    if (ref.kind !== 'citation') continue;
+    const item = items.get(ref.span.start);
+    const pages = item?.key === ref.key ? locatorPages(item.locator) : undefined;
+    if (pages) out.set(ref.key, [...(out.get(ref.key) ?? []), ...pages]);
+  }
+  return out;
+}
+
+export function describeSources(docs: SourceDocument[]): string {
+  return docs.map((d) => `@${d.key}`).join(', ');
+}

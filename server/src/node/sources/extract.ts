@@ -1,0 +1,284 @@
+/**
+ * Text out of the files analysts have their sources in (docs/sources.md, "Source
+ * documents"), each through the field's library: PDF text per page (`unpdf`, Mozilla's
+ * pdf.js), the main text of a saved web page (`@mozilla/readability` over `linkedom`; its
+ * scripts are never run), Word (`mammoth`). Plain `.md` and `.txt` are read as text.
+ *
+ * Runs in its own process (extractorMain.ts): a library that crashes, hangs or runs out of
+ * memory on a hostile file takes down only that process. Every failure becomes a reason a
+ * person can read ("it is encrypted", "it is not a PDF: it looks like a web page").
+ */
+import { decodeText } from '../../core/text/decode';
+import type { SourceFormat } from '../../core/rules/types';
+
+export interface Extracted {
+  format: SourceFormat;
+  text: string;
+  /** Offsets where each page starts (PDF). */
+  pageStarts?: number[];
+  /** 1-based pages with no text layer. */
+  textlessPages?: number[];
+}
+
+export type ExtractResult = { ok: true; doc: Extracted } | { ok: false; reason: string };
+
+/** Starts the extractor process's result line on stdout. */
+export const RESULT_MARKER = 'BRIEFMARK-EXTRACTED ';
+
+/** The format a file name asks for. */
+export function formatOfName(name: string): SourceFormat | undefined {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1].toLowerCase();
+  switch (ext) {
+    case 'md':
+    case 'markdown':
+      return 'md';
+    case 'txt':
+      return 'txt';
+    case 'pdf':
+      return 'pdf';
+    case 'html':
+    case 'htm':
+    case 'xhtml':
+      return 'html';
+    case 'docx':
+      return 'docx';
+    default:
+      return undefined;
+  }
+}
+
+/** What the bytes are, whatever the name says. */
+export function sniff(bytes: Uint8Array): SourceFormat | 'zip' | 'binary' | 'text' {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (head.includes('%PDF-')) return 'pdf';
+  if (head.startsWith('PK\u0003\u0004')) return 'zip';
+  const start = head.replace(/^(?:\s|\ufeff|ï»¿)+/, '');
+  if (/^<(?:!doctype html|html|head|body)/i.test(start) || (/^<\?xml/i.test(start) && /<html/i.test(start))) return 'html';
+  if (bytes.subarray(0, 4096).includes(0)) return 'binary';
+  return 'text';
+}
+
+const DESCRIBE: Record<string, string> = { pdf: 'a PDF', zip: 'a ZIP archive', html: 'a web page', binary: 'a binary file', text: 'plain text', docx: 'a Word file', md: 'plain text', txt: 'plain text' };
+
+/** Extracts the text of `bytes`, read as `format` (from the file name). */
+export async function extract(bytes: Uint8Array, format: SourceFormat, limits: { maxUncompressed?: number } = {}): Promise<ExtractResult> {
+  const kind = sniff(bytes);
+  try {
+    switch (format) {
+      case 'pdf':
+        if (kind !== 'pdf') return { ok: false, reason: `it is not a PDF: it looks like ${DESCRIBE[kind]}` };
+        return await extractPdf(bytes);
+      case 'docx':
+        if (kind !== 'zip') return { ok: false, reason: `it is not a Word (.docx) file: it looks like ${DESCRIBE[kind]}` };
+        return await extractDocx(bytes, limits.maxUncompressed ?? 200 * 1024 * 1024);
+      case 'html':
+        if (kind === 'pdf' || kind === 'zip' || kind === 'binary') return { ok: false, reason: `it is not a web page: it looks like ${DESCRIBE[kind]}` };
+        return extractHtml(decodeText(bytes).text);
+      default:
+        if (kind === 'pdf' || kind === 'zip' || kind === 'binary') return { ok: false, reason: `it is not text: it looks like ${DESCRIBE[kind]}` };
+        return { ok: true, doc: { format, text: decodeText(bytes).text } };
+    }
+  } catch (e) {
+    return { ok: false, reason: describeFailure(e) };
+  }
+}
+
+function describeFailure(e: unknown): string {
+  const name = (e as { name?: string })?.name ?? '';
+  const message = (e as Error)?.message ?? String(e);
+  if (name === 'PasswordException' || /password/i.test(message)) return 'it is encrypted (password-protected)';
+  if (name === 'InvalidPDFException' || /Invalid PDF|bad XRef|Invalid XRef/i.test(message)) return 'it is not a valid PDF (corrupt or truncated)';
+  if (/end of central directory|zip/i.test(message)) return 'it is not a valid Word file (a corrupt archive)';
+  return `it could not be read (${message.split('\n')[0].slice(0, 200)})`;
+}
+
+// ---- PDF -------------------------------------------------------------------------------
+
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  eol: boolean;
+}
+
+async function extractPdf(bytes: Uint8Array): Promise<ExtractResult> {
+  const { getDocumentProxy } = await import('unpdf');
+  // pdf.js takes ownership of the buffer it is given: give it a copy.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, stopAtErrors: false, verbosity: 0 } as Parameters<typeof getDocumentProxy>[1]);
+  let text = '';
+  const pageStarts: number[] = [];
+  const textlessPages: number[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    pageStarts.push(text.length);
+    const page = await pdf.getPage(n);
+    const content = await page.getTextContent();
+    const items: Item[] = [];
+    for (const raw of content.items as Array<{ str?: string; transform?: number[]; width?: number; height?: number; hasEOL?: boolean }>) {
+      if (typeof raw.str !== 'string' || !raw.transform) continue;
+      items.push({ str: raw.str, x: raw.transform[4], y: raw.transform[5], width: raw.width ?? 0, height: raw.height || Math.abs(raw.transform[3]) || 10, eol: !!raw.hasEOL });
+    }
+    const pageText = layoutPage(items);
+    if (!/[\p{L}\p{N}]/u.test(pageText)) textlessPages.push(n);
+    text += pageText + '\n\f\n';
+    page.cleanup();
+  }
+  await (pdf as unknown as { destroy?: () => Promise<void> }).destroy?.();
+  return { ok: true, doc: { format: 'pdf', text, pageStarts, textlessPages } };
+}
+
+/**
+ * A page's text in reading order: items grouped into lines by their baseline; when most
+ * lines are split by a gap at the same place (two columns), the left column is read
+ * before the right one.
+ */
+export function layoutPage(items: Item[]): string {
+  const visible = items.filter((i) => i.str.length > 0);
+  if (visible.length === 0) return '';
+  const gutter = findGutter(visible);
+  const columns = gutter === undefined ? [visible] : [visible.filter((i) => i.x < gutter), visible.filter((i) => i.x >= gutter)];
+  return columns.map(linesOf).join('\n\n');
+}
+
+function linesOf(items: Item[]): string {
+  const lines: Item[][] = [];
+  // Top to bottom, then left to right; items within half a line height share a line.
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  for (const item of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0].y - item.y) <= Math.max(2, 0.5 * Math.min(line[0].height, item.height))) line.push(item);
+    else lines.push([item]);
+  }
+  return lines
+    .map((line) => {
+      line.sort((a, b) => a.x - b.x);
+      let out = '';
+      let end = -Infinity;
+      for (const i of line) {
+        const gap = i.x - end;
+        if (out && gap > 0.15 * i.height && !/\s$/.test(out) && !/^\s/.test(i.str)) out += ' ';
+        out += i.str;
+        end = i.x + i.width;
+      }
+      return out.trimEnd();
+    })
+    .join('\n');
+}
+
+/** The x of a gap that splits most lines of the page (two columns), if any. */
+function findGutter(items: Item[]): number | undefined {
+  const byLine = new Map<number, Item[]>();
+  for (const i of items) {
+    if (!i.str.trim()) continue;
+    const key = Math.round(i.y / 2);
+    const line = byLine.get(key);
+    if (line) line.push(i);
+    else byLine.set(key, [i]);
+  }
+  if (byLine.size < 2) return undefined;
+  const gaps: number[] = [];
+  for (const line of byLine.values()) {
+    line.sort((a, b) => a.x - b.x);
+    for (let k = 1; k < line.length; k++) {
+      const prevEnd = line[k - 1].x + line[k - 1].width;
+      const gap = line[k].x - prevEnd;
+      if (gap > 3 * line[k].height) gaps.push((prevEnd + line[k].x) / 2);
+    }
+  }
+  if (gaps.length < Math.max(2, 0.5 * byLine.size)) return undefined;
+  gaps.sort((a, b) => a - b);
+  const median = gaps[gaps.length >> 1];
+  const near = gaps.filter((g) => Math.abs(g - median) < 30).length;
+  return near >= Math.max(2, 0.5 * byLine.size) ? median : undefined;
+}
+
+// ---- HTML ------------------------------------------------------------------------------
+
+const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'TR', 'TABLE', 'BR', 'HR', 'FIGURE', 'FIGCAPTION', 'DD', 'DT', 'HEADER', 'FOOTER', 'MAIN']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'CANVAS']);
+
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
+
+function extractHtml(html: string): ExtractResult {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseHTML } = require('linkedom') as typeof import('linkedom');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Readability } = require('@mozilla/readability') as typeof import('@mozilla/readability');
+  const parse = (h: string) => (parseHTML(h) as unknown as { document: { body: DomNode } }).document;
+  // Readability changes the document it reads: the fallback reads a fresh parse.
+  const article = new Readability(parse(html) as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  let text = '';
+  if (article?.content) text = blockText(parse(`<!doctype html><html><body>${article.content}</body></html>`).body);
+  if (!/[\p{L}\p{N}]/u.test(text)) text = blockText(parse(html).body);
+  const title = article?.title?.trim();
+  if (title && !text.trimStart().startsWith(title)) text = `${title}\n\n${text}`;
+  return { ok: true, doc: { format: 'html', text: text.replace(/\n{3,}/g, '\n\n').trim() + '\n' } };
+}
+
+/** The text of an element, with a paragraph break around each block and nothing of scripts or styles. */
+function blockText(root: DomNode | null | undefined): string {
+  if (!root) return '';
+  let out = '';
+  const walk = (n: DomNode) => {
+    if (n.nodeType === 3) {
+      out += (n.textContent ?? '').replace(/\s+/g, ' ');
+      return;
+    }
+    if (n.nodeType !== 1 || SKIP.has(n.nodeName)) return;
+    const block = BLOCK.has(n.nodeName);
+    if (block) out += '\n\n';
+    for (let i = 0; i < n.childNodes.length; i++) walk(n.childNodes[i]);
+    if (block) out += '\n\n';
+  };
+  walk(root);
+  return out
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n');
+}
+
+// ---- DOCX ------------------------------------------------------------------------------
+
+async function extractDocx(bytes: Uint8Array, maxUncompressed: number): Promise<ExtractResult> {
+  const total = zipUncompressedSize(bytes);
+  if (total === undefined) return { ok: false, reason: 'it is not a valid Word file (a corrupt archive)' };
+  if (total > maxUncompressed) return { ok: false, reason: `it would unpack to ${Math.round(total / 1e6)} MB, more than the ${Math.round(maxUncompressed / 1e6)} MB allowed (a ZIP bomb?)` };
+  const mammoth = await import('mammoth');
+  const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+  return { ok: true, doc: { format: 'docx', text: result.value } };
+}
+
+/**
+ * The total uncompressed size the ZIP's central directory declares, before anything is
+ * inflated; undefined when there is no valid directory. A ZIP64 entry (sizes that do not
+ * fit 32 bits) counts as infinitely large: a Word file has no business being one.
+ */
+export function zipUncompressedSize(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record: within the last 64 KB + 22 bytes.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return undefined;
+  const entries = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let k = 0; k < entries; k++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return undefined;
+    const size = view.getUint32(p + 24, true);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+  return total;
+}

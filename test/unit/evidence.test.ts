@@ -1,0 +1,198 @@
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../server/src/core/analysis';
+import { hoverAt } from '../../server/src/core/features/hover';
+import type { SourceDocument } from '../../server/src/core/rules/types';
+import { checkFigure, checkQuote, locatorPages } from '../../server/src/core/sources/evidence';
+import { figures, findInSource, normalizeForComparison, readNumber } from '../../server/src/core/sources/sourceText';
+
+/** A PDF-like document: pages joined, each page's start recorded. */
+function paged(key: string, pages: string[], extra: Partial<SourceDocument> = {}): SourceDocument {
+  const pageStarts: number[] = [];
+  let text = '';
+  for (const p of pages) {
+    pageStarts.push(text.length);
+    text += p + '\n\f';
+  }
+  return { key, uri: `file:///sources/${key}.pdf`, text, format: 'pdf', pageStarts, ...extra };
+}
+
+const doc = (key: string, text: string): SourceDocument => ({ key, uri: `file:///sources/${key}.txt`, text });
+
+describe('source evidence: normalisation', () => {
+  it('reads ligatures, soft hyphens, words hyphenated at line ends, and odd spaces as the words they are', () => {
+    const src = normalizeForComparison('The ﬁnancial sec\u00adtor grew in the eco-\nnomic year;\u00a0a\u2009well-known  effect.');
+    assert.equal(src.text, 'the financial sector grew in the economic year; a wellknown effect.');
+    assert.ok(findInSource(src, 'financial sector grew in the economic year'));
+    assert.ok(findInSource(src, 'a well-known effect'));
+    // Offsets lead back to the original: the match covers the ligature and the line break.
+    const original = 'The ﬁnancial sec\u00adtor grew in the eco-\nnomic year;';
+    const span = findInSource(normalizeForComparison(original), 'financial sector grew in the economic')!;
+    assert.equal(original.slice(span.start, span.end), 'ﬁnancial sec\u00adtor grew in the eco-\nnomic');
+  });
+
+  it('keeps dashes between words and hyphens between numbers', () => {
+    assert.equal(normalizeForComparison('war — and peace, 2020–2022, pre- and post-war').text, 'war - and peace, 2020-2022, pre- and postwar');
+  });
+});
+
+describe('source evidence: quotations', () => {
+  const article = doc(
+    'a',
+    'Macron said on Tuesday that Russia is not ready for a ceasefire at the moment. ' +
+      'European governments agreed to keep the sanctions regime in place until the war ended. ' +
+      'The economy grew by 30 per cent over the decade, officials said.',
+  );
+
+  it('finds a quotation exactly, after normalisation', () => {
+    const c = checkQuote('Russia is not ready for a ceasefire', [article]);
+    assert.equal(c.outcome, 'found');
+    assert.match(c.at!.passage, /^Macron said on Tuesday that Russia is not ready/);
+  });
+
+  it('accepts one unbroken run covering 90% of the quotation, with the difference shown', () => {
+    const c = checkQuote('European governments agreed to keep the sanctions regime in place until the war ends', [article]);
+    assert.equal(c.outcome, 'differs');
+    assert.deepEqual(
+      c.diff!.filter((p) => p.kind !== 'same'),
+      [
+        { kind: 'quote', text: 'ends' },
+        { kind: 'source', text: 'ended' },
+      ],
+    );
+  });
+
+  it('never accepts a dropped "not", a changed number or a changed name, and says which', () => {
+    const negation = checkQuote('Russia is ready for a ceasefire at the moment', [article]);
+    assert.equal(negation.outcome, 'not-found');
+    assert.deepEqual(negation.critical, ['a negation']);
+    assert.deepEqual(
+      negation.diff!.filter((p) => p.kind !== 'same'),
+      [{ kind: 'source', text: 'not' }],
+    );
+    const number = checkQuote('The economy grew by 40 per cent over the decade', [article]);
+    assert.equal(number.outcome, 'not-found');
+    assert.deepEqual(number.critical, ['a number']);
+    // Even at the very edge of a long quotation, where the run covers more than 90%.
+    const edge = checkQuote('European governments agreed to keep the sanctions regime in place until the war ended in 2023', [article]);
+    assert.equal(edge.outcome, 'not-found');
+    const name = checkQuote('Merz said on Tuesday that Russia is not ready for a ceasefire at the moment', [article]);
+    assert.equal(name.outcome, 'not-found');
+    assert.deepEqual(name.critical, ['a name']);
+  });
+
+  it('reports a quotation with a word changed in the middle (the run is broken)', () => {
+    const c = checkQuote('European governments agreed to lift the sanctions regime in place until the war ended', [article]);
+    assert.equal(c.outcome, 'not-found');
+    assert.ok(c.at, 'the closest passage is shown');
+  });
+
+  it('looks for an elided quotation part by part, in order', () => {
+    assert.equal(checkQuote('Russia is not ready … at the moment', [article]).outcome, 'found');
+    assert.equal(checkQuote('Russia is not ready [...] at the moment', [article]).outcome, 'found');
+    assert.equal(checkQuote('at the moment … Russia is not ready', [article]).outcome, 'not-found');
+  });
+
+  it('is unchecked, never reported, when the source cannot be read', () => {
+    const pending: SourceDocument = { key: 'p', uri: 'file:///s/p.pdf', text: '', format: 'pdf', status: 'pending' };
+    const broken: SourceDocument = { key: 'b', uri: 'file:///s/b.pdf', text: '', format: 'pdf', status: 'unreadable', reason: 'it is encrypted' };
+    assert.deepEqual(checkQuote('anything at all here', [pending]), { outcome: 'unchecked', reason: '@p: still being read' });
+    assert.equal(checkQuote('anything at all here', [broken]).reason, '@b: it is encrypted');
+    // Found in a readable source: found, whatever the other says.
+    assert.equal(checkQuote('Russia is not ready for a ceasefire', [broken, article]).outcome, 'found');
+  });
+
+  it('is unchecked when what is missing may be on a page with no text layer', () => {
+    const scanned = paged('s', ['First page text about budgets.', '', 'Third page.'], { textlessPages: [2] });
+    assert.equal(checkQuote('a sentence from the scanned page', [scanned]).outcome, 'unchecked');
+    assert.match(checkQuote('a sentence from the scanned page', [scanned], new Map([['s', [2]]])).reason!, /page 2 has no text layer/);
+    // Cited on a page with text, and not there: not found.
+    assert.equal(checkQuote('a sentence from the scanned page', [scanned], new Map([['s', [1]]])).outcome, 'not-found');
+  });
+});
+
+describe('source evidence: figures', () => {
+  it('reads units, scales, thousands separators and decimal commas', () => {
+    const source = figures('Assets of $300 billion; 300 billion dollars; $300,000 million; 30 per cent; 30 percent; 3,5 %; 1,200 troops; 12.5%');
+    const found = (claim: string) => checkFigure(figures(claim)[0], [doc('x', 'Assets of $300 billion and growth of 30 per cent, 3,5 % inflation, 1,200 troops.')]).outcome;
+    assert.equal(found('$300bn'), 'found');
+    assert.equal(found('300 billion dollars'), 'found');
+    assert.equal(found('$300,000 million'), 'found');
+    assert.equal(found('30%'), 'found');
+    assert.equal(found('30 percent'), 'found');
+    assert.equal(found('3.5%'), 'found');
+    assert.equal(found('1200 troops'), 'found');
+    assert.equal(found('€300 billion'), 'not-found');
+    assert.equal(found('40%'), 'not-found');
+    assert.equal(found('$30 billion'), 'not-found');
+    assert.equal(source.length, 8);
+    assert.equal(readNumber('1,200,000'), '1200000');
+    assert.equal(readNumber('3,5'), '3.5');
+    assert.equal(readNumber('1.2.3'), undefined);
+  });
+
+  it('says on which page a figure was found, preferring the cited page', () => {
+    const report = paged('r', ['Intro: 12% of firms.', 'Results: growth of 12% in 2024.', 'Annex.']);
+    assert.equal(checkFigure(figures('12%')[0], [report]).at!.page, 1);
+    assert.equal(checkFigure(figures('12%')[0], [report], new Map([['r', [2]]])).at!.page, 2);
+    const elsewhere = checkFigure(figures('2024')[0], [report], new Map([['r', [3]]]));
+    assert.equal(elsewhere.at!.page, 2);
+    assert.deepEqual(elsewhere.citedPages, [3]);
+  });
+});
+
+describe('source evidence: locators', () => {
+  it('reads the pages a locator names', () => {
+    assert.deepEqual(locatorPages('p. 4'), [4]);
+    assert.deepEqual(locatorPages('pp. 4–6'), [4, 5, 6]);
+    assert.deepEqual(locatorPages('pages 4, 7'), [4, 7]);
+    assert.deepEqual(locatorPages('12'), [12]);
+    assert.deepEqual(locatorPages('p. 33f.'), [33]);
+    assert.equal(locatorPages('chap. 3'), undefined);
+    assert.equal(locatorPages(undefined), undefined);
+  });
+});
+
+describe('source evidence in the analysis: rules and hover', () => {
+  const report = paged('rep', [
+    'Summary. Energy prices rose sharply in 2022.',
+    'Households in the poorest quintile now spend over 10% of income on energy.',
+    'The regulator said that "prices will not fall before 2026" in its outlook.',
+  ]);
+  const sourceDocuments = new Map([['rep', report]]);
+  const bibliography = { entries: new Map([['rep', { id: 'rep', type: 'report', title: 'Energy report', authors: [] }]]), files: [], problems: [] } as never;
+  const brief = [
+    '---',
+    'brief: true',
+    '---',
+    '# Evidence',
+    '',
+    ':claim[The poorest households spend over 10% of income on energy] [@rep, p. 2].',
+    '',
+    ':claim[The poorest households spend over 10% of income on energy] [@rep, p. 1].',
+    '',
+    ':claim[The regulator expects that "prices will fall before 2026"] [@rep, p. 3].',
+    '',
+  ].join('\n');
+  const a = analyze({ uri: 'file:///w/a.brief.md', text: brief }, { sourceDocuments, bibliography });
+  const codes = a.diagnostics.filter((d) => d.code !== 'unused-source').map((d) => `${d.code} ${brief.slice(d.span.start, d.span.end)}`);
+
+  it('reports a figure found on another page than cited (page-mismatch) and a dropped "not"', () => {
+    assert.deepEqual(codes, ['page-mismatch 10%', 'quote-not-in-source prices will fall before 2026']);
+    const pm = a.diagnostics.find((d) => d.code === 'page-mismatch')!;
+    assert.equal(pm.message, 'The figure "10%" is on p. 2 of @rep, not on p. 1 as cited.');
+    assert.equal(pm.severity, 'info');
+    const q = a.diagnostics.find((d) => d.code === 'quote-not-in-source')!;
+    assert.match(q.message, /\(a negation differs\); closest passage \(p\. 3\): prices will \*\*not\*\* fall before 2026/);
+  });
+
+  it('shows the passage and page in the claim hover, and the cited page on the citation', () => {
+    const h = hoverAt(a, brief.indexOf('The poorest'))!.contents;
+    assert.match(h, /\*\*Against the source\*\*: `@rep` \(PDF, 3 pages\)/);
+    assert.match(h, /✓ figure 10% — found in `@rep` on p\. 2/);
+    assert.match(h, /> Households in the poorest quintile now spend over 10% of income on energy\./);
+    const q = hoverAt(a, brief.indexOf('prices will fall'))!.contents;
+    assert.match(q, /✗ "prices will fall before 2026" — not found \(a negation differs\)/);
+    const cite = hoverAt(a, brief.indexOf('@rep, p. 3') + 1)!.contents;
+    assert.match(cite, /Source document: `@rep` \(PDF, 3 pages\) — page 3:\n\n> The regulator said/);
+  });
+});
