@@ -196,3 +196,53 @@ describe('source evidence in the analysis: rules and hover', () => {
     assert.match(cite, /Source document: `@rep` \(PDF, 3 pages\) — page 3:\n\n> The regulator said/);
   });
 });
+
+describe('source evidence across edits and documents', () => {
+  const report = paged('rep', ['Energy prices rose sharply in 2022. Exports fell by 4%.', 'Households now spend over 10% of income on energy.']);
+  const sourceDocuments = new Map([['rep', report]]);
+  const claimLine = ':claim[Households "spend over 10% of income" on energy, and exports fell by 4%] [@rep, p. 2].';
+  const brief = (before: string) => ['---', 'brief: true', '---', '# Evidence', '', before, '', claimLine, ''].join('\n');
+
+  it('gives the same findings, at the claim\'s new place, when an edit above moves it', () => {
+    const run = (text: string) => {
+      const a = analyze({ uri: 'file:///w/a.brief.md', text }, { sourceDocuments });
+      return a.diagnostics.filter((d) => d.code !== 'unused-source').map((d) => `${d.code} ${text.slice(d.span.start, d.span.end)}`);
+    };
+    const first = run(brief('Context.'));
+    // The same claim, 40 characters further on: its evidence is remembered by content, and must land on the new offsets.
+    const moved = run(brief('Context, with forty more characters here.'));
+    assert.deepEqual(first, ['page-mismatch 4%']);
+    assert.deepEqual(moved, first);
+    const text = brief('A longer context paragraph that pushes the claim down.');
+    const a = analyze({ uri: 'file:///w/a.brief.md', text }, { sourceDocuments });
+    const h = hoverAt(a, text.indexOf('Households'))!.contents;
+    assert.match(h, /✓ "spend over 10% of income" — found in `@rep` on p\. 2/);
+  });
+
+  it('checks again when the document object changes (a new version of the file)', () => {
+    const text = brief('Context.');
+    const changed = paged('rep', ['Energy prices rose sharply in 2022. Exports fell by 5%.', 'Households now spend over 10% of income on energy.']);
+    const a = analyze({ uri: 'file:///w/a.brief.md', text }, { sourceDocuments: new Map([['rep', changed]]) });
+    assert.deepEqual(
+      a.diagnostics.filter((d) => d.code !== 'unused-source').map((d) => `${d.code} ${text.slice(d.span.start, d.span.end)}`),
+      ['figure-not-in-source 4%'],
+    );
+  });
+
+  it('finds the best passage through the word index as a scan of every sentence would', () => {
+    const sentences = ['The council met in Brussels on Monday.', 'Gas storage reached 95% of capacity in October.', 'Ministers agreed a price cap on gas imports.', 'Storage of gas fell in the winter.'];
+    const d = doc('s', sentences.join(' ') + '\nA line without an end');
+    const claim = (label: string) => analyze({ uri: 'file:///w/b.brief.md', text: `---\nbrief: true\n---\n# E\n\n:claim[${label}][@s].\n` }, { sourceDocuments: new Map([['s', d]]) });
+    const passageOf = (label: string) => {
+      const a = claim(label);
+      const h = hoverAt(a, a.model.text.indexOf(label))!.contents;
+      return /matching passage of `@s`:\n {2}> (.*)/.exec(h)?.[1];
+    };
+    // Naive: the sentence sharing most content words (at least half), the first of equals.
+    assert.equal(passageOf('Ministers agreed on a cap for gas prices'), 'Ministers agreed a price cap on gas imports.');
+    assert.equal(passageOf('Gas storage was at 95% of capacity'), 'Gas storage reached 95% of capacity in October.');
+    assert.equal(passageOf('storage of gas'), 'Gas storage reached 95% of capacity in October.');
+    assert.equal(passageOf('a line without an end'), 'A line without an end');
+    assert.equal(passageOf('Tariffs on steel were doubled'), undefined);
+  });
+});

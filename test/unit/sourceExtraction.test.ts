@@ -214,6 +214,26 @@ describe('source documents: the extractor process and the loader', function () {
       ],
     );
   });
+
+  it('gives the same document object while its file is unchanged, and a new one when it changes', async () => {
+    const ws = join(dir, 'stable');
+    mkdirSync(join(ws, 'sources'), { recursive: true });
+    write(join(ws, 'sources', 't.txt'), 'First version.');
+    write(join(ws, 'sources', 'p.pdf'), await makePdf([{ lines: ['A PDF.'] }]));
+    const loader = new SourceDocumentLoader(() => true, {}, true);
+    const load = () => loader.load(join(ws, 'a.brief.md'), defaultConventions());
+    const a = load();
+    const b = load();
+    // What is computed from a document (its normalised text, its checks) is kept by object: the same object, no work again.
+    assert.equal(b.get('t'), a.get('t'));
+    assert.equal(b.get('p'), a.get('p'));
+    write(join(ws, 'sources', 't.txt'), 'Second version, longer.');
+    loader.changed(join(ws, 'sources', 't.txt'));
+    const c = load();
+    assert.notEqual(c.get('t'), a.get('t'));
+    assert.equal(c.get('t')!.text, 'Second version, longer.');
+    assert.equal(c.get('p'), a.get('p'));
+  });
 });
 
 describe('source documents: the seed article as PDF, web page and Word file gives what the text file gives', function () {

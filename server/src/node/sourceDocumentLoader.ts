@@ -31,6 +31,8 @@ export class SourceDocumentLoader {
   private readonly folders = new Set<string>();
   /** Every attachment path asked for. */
   private readonly attachments = new Set<string>();
+  /** The last document object per key and path. */
+  private readonly documents = new Map<string, SourceDocument>();
   readonly extractor: SourceExtractor;
 
   /**
@@ -99,7 +101,20 @@ export class SourceDocumentLoader {
     return [...docs.values()].map((d) => uriToPath(d.uri)).filter((p): p is string => !!p);
   }
 
+  /**
+   * The document of `key` at `path`: the same object as last time when nothing about it
+   * changed, so that what was computed from it (its normalised text, its checks) is reused.
+   */
   private document(key: string, path: string, format: SourceFormat, origin: SourceDocument['origin']): SourceDocument {
+    const doc = this.read(key, path, format, origin);
+    const id = `${key}\0${path}`;
+    const last = this.documents.get(id);
+    if (last && sameDocument(last, doc)) return last;
+    this.documents.set(id, doc);
+    return doc;
+  }
+
+  private read(key: string, path: string, format: SourceFormat, origin: SourceDocument['origin']): SourceDocument {
     const uri = pathToFileURL(path).href;
     if (origin === 'attachment') this.attachments.add(path);
     if (!this.canRead(path)) return { key, uri, text: '', format, origin, status: 'unreadable', reason: UNTRUSTED };
@@ -143,10 +158,15 @@ export class SourceDocumentLoader {
   changed(path: string): boolean {
     const hadFile = this.files.forget(path);
     const hadExtract = this.extractor.forget(path);
+    for (const id of this.documents.keys()) if (id.endsWith(`\0${path}`)) this.documents.delete(id);
     const dir = dirname(path);
     this.listings.delete(dir);
     return hadFile || hadExtract || this.attachments.has(path) || this.folders.has(dir) || this.folders.has(path);
   }
+}
+
+function sameDocument(a: SourceDocument, b: SourceDocument): boolean {
+  return a.uri === b.uri && a.text === b.text && a.format === b.format && a.origin === b.origin && a.status === b.status && a.reason === b.reason && a.pageStarts === b.pageStarts && a.textlessPages === b.textlessPages;
 }
 
 /**

@@ -2,8 +2,9 @@ import type { BuiltModel } from '../model/buildModel';
 import type { CitationItem, Claim } from '../model/types';
 import type { RuleContext, SourceDocument } from '../rules/types';
 import { isReady } from '../rules/types';
-import { checkFigure, checkQuote, locatorPages, type CitedPages, type Check } from '../sources/evidence';
-import { bestPassage, figures, pageAt, quotations, type Figure } from '../sources/sourceText';
+import { bestPassageIn, checkFigure, checkQuote, documentsKey, locatorPages, type CitedPages, type Check } from '../sources/evidence';
+import { figures, quotations, type Figure } from '../sources/sourceText';
+import { RecentCache } from '../text/recentCache';
 import type { Span } from '../text/span';
 
 /**
@@ -53,19 +54,35 @@ export function claimLabel(text: string, claim: Claim): { text: string; start: n
   return { text: text.slice(s.start, s.end), start: s.start };
 }
 
+/**
+ * Evidence of claims of earlier analyses, by the documents' identities and the claim's text
+ * from its tag to the end of its sentence (its label, `src` keys and nearby citations), with
+ * spans relative to the tag: an edit elsewhere, or one that moves the claim, costs a lookup.
+ */
+const recent = new RecentCache<ClaimEvidence>(8192);
+
 function compute(ctx: Ctx, claim: Claim): ClaimEvidence {
   const docs = claimSourceDocuments(ctx, claim);
+  if (docs.length === 0) return { docs, cited: citedPages(ctx.model, claim), quotes: [], figures: [], passages: [], checked: true };
+  const origin = claim.directive.span.start;
+  const key = `${documentsKey(docs)}\0${ctx.model.text.slice(origin, Math.max(claim.sentenceEnd, claim.directive.span.end))}`;
+  const relative = recent.get(key, () => {
+    const e = computeFresh(ctx, claim, docs);
+    return { ...e, quotes: e.quotes.map((q) => ({ ...q, span: shift(q.span, -origin) })), figures: e.figures.map((f) => ({ ...f, span: shift(f.span, -origin) })) };
+  });
+  return { ...relative, quotes: relative.quotes.map((q) => ({ ...q, span: shift(q.span, origin) })), figures: relative.figures.map((f) => ({ ...f, span: shift(f.span, origin) })) };
+}
+
+function computeFresh(ctx: Ctx, claim: Claim, docs: SourceDocument[]): ClaimEvidence {
   const cited = citedPages(ctx.model, claim);
   const label = claimLabel(ctx.model.text, claim);
   const evidence: ClaimEvidence = { docs, cited, quotes: [], figures: [], passages: [], checked: docs.every(isReady) };
-  if (docs.length === 0) return evidence;
   const quoted = quotations(label.text);
   for (const q of quoted) evidence.quotes.push({ quote: q.quote, span: shift(q.span, label.start), check: checkQuote(q.quote, docs, cited) });
   // A citation, footnote mark or link in the label is not the claim's text: `[@smith2020, p. 77]` holds no figure.
-  const { labelSpan } = claim.directive;
-  const inside = (s: Span) => s.start < labelSpan.end && s.end > labelSpan.start;
-  const references = [...ctx.model.citations.filter((c) => inside(c.span)), ...ctx.model.footnoteReferences.filter((f) => inside(f.span)), ...ctx.model.links.filter((l) => inside(l.span))].map((r) => r.span);
-  for (const f of figures(label.text)) {
+  const found = figures(label.text);
+  const references = found.length ? referencesIn(ctx.model, claim.directive.labelSpan) : [];
+  for (const f of found) {
     // Numbers inside a quotation are the quotation's business.
     if (quoted.some((q) => f.span.start >= q.span.start && f.span.end <= q.span.end)) continue;
     const span = shift(f.span, label.start);
@@ -76,14 +93,36 @@ function compute(ctx: Ctx, claim: Claim): ClaimEvidence {
     const words = label.text.replace(/:[a-z]+\[|\]\{[^}]*\}|\]/g, ' ');
     for (const d of docs) {
       if (!isReady(d)) continue;
-      const best = bestPassage(d.text, words);
-      if (best) evidence.passages.push({ key: d.key, passage: best.passage, page: pageAt(d.pageStarts, best.span.start) });
+      const best = bestPassageIn(d, words);
+      if (best) evidence.passages.push({ key: d.key, passage: best.passage, page: best.page });
     }
   }
   return evidence;
 }
 
 const shift = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+
+const referenceSpans = new WeakMap<BuiltModel, Span[]>();
+
+/** The spans of citations, footnote marks and links overlapping `within` (a binary search in the model's, sorted once). */
+function referencesIn(model: BuiltModel, within: Span): Span[] {
+  let spans = referenceSpans.get(model);
+  if (!spans) {
+    spans = [...model.citations, ...model.footnoteReferences, ...model.links].map((r) => r.span).sort((a, b) => a.start - b.start);
+    referenceSpans.set(model, spans);
+  }
+  // References do not nest deeply: one overlapping `within` starts at most 1,000 characters before it.
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < within.start - 1000) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Span[] = [];
+  for (let i = lo; i < spans.length && spans[i].start < within.end; i++) if (spans[i].end > within.start) out.push(spans[i]);
+  return out;
+}
 
 const itemsByStart = new WeakMap<BuiltModel, Map<number, CitationItem>>();
 

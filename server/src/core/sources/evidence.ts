@@ -1,7 +1,8 @@
 import { diffArrays } from 'diff';
 import { isReady, type SourceDocument } from '../rules/types';
+import { RecentCache } from '../text/recentCache';
 import type { Span } from '../text/span';
-import { figureMatches, figures, normalizeForComparison, originalSpan, pageAt, passageAround, type Figure, type NormalizedText } from './sourceText';
+import { bestPassage, figureMatches, figures, normalizeForComparison, originalSpan, pageAt, passageAround, passageIndex, type Figure, type NormalizedText, type PassageIndex } from './sourceText';
 
 /**
  * Whether a source document says what a claim quotes and counts (docs/sources.md,
@@ -29,6 +30,8 @@ export interface PreparedSource {
   index?: Map<string, number[]>;
   /** Words the document writes in lower case somewhere: a capitalised one of these at a sentence start is no name. */
   lower?: Set<string>;
+  /** Sentences by content word, built on first use (for a claim's best passage). */
+  passages?: PassageIndex;
 }
 
 interface Word {
@@ -76,6 +79,32 @@ export interface Check {
 
 const prepared = new WeakMap<SourceDocument, PreparedSource>();
 
+/**
+ * Checks by quotation or figure, documents and cited pages: an edit of a brief re-checks
+ * only the claims it changed, and a claim that moved is not checked again. A document
+ * object stands for its content (the loader keeps the same object while its file is
+ * unchanged); a new object, a new check.
+ */
+const checks = new RecentCache<Check>(4096);
+const passages = new RecentCache<{ passage: string; span: Span; page?: number } | null>(4096);
+const documentIds = new WeakMap<SourceDocument, number>();
+let nextDocumentId = 1;
+
+/** The documents' identities, as a string: equal while the same document objects are given. */
+export function documentsKey(docs: SourceDocument[]): string {
+  return docs
+    .map((d) => {
+      let id = documentIds.get(d);
+      if (id === undefined) documentIds.set(d, (id = nextDocumentId++));
+      return id;
+    })
+    .join(',');
+}
+
+function docsKey(docs: SourceDocument[], cited: CitedPages): string {
+  return `${documentsKey(docs)}\0${[...cited].map(([k, p]) => `${k}:${p.join(',')}`).join(';')}`;
+}
+
 export function prepareSource(doc: SourceDocument): PreparedSource {
   let p = prepared.get(doc);
   if (!p) {
@@ -83,6 +112,18 @@ export function prepareSource(doc: SourceDocument): PreparedSource {
     prepared.set(doc, p);
   }
   return p;
+}
+
+/** The document's sentence sharing the most words with `text` (at least half), with its page. */
+export function bestPassageIn(doc: SourceDocument, text: string): { passage: string; span: Span; page?: number } | undefined {
+  return passages.get(`${docsKey([doc], new Map())}\0${text}`, () => computePassage(doc, text)) ?? undefined;
+}
+
+function computePassage(doc: SourceDocument, text: string): { passage: string; span: Span; page?: number } | null {
+  const p = prepareSource(doc);
+  p.passages ??= passageIndex(doc.text, p.normalized);
+  const best = bestPassage(doc.text, p.passages, text);
+  return best ? { ...best, page: pageAt(doc.pageStarts, best.span.start) } : null;
 }
 
 /**
@@ -152,6 +193,10 @@ function textlessSuspects(sources: PreparedSource[], cited: CitedPages): Array<{
 
 /** The outcome for a quotation among the claim's source documents. */
 export function checkQuote(quote: string, docs: SourceDocument[], cited: CitedPages = new Map()): Check {
+  return checks.get(`q\0${docsKey(docs, cited)}\0${quote}`, () => computeQuote(quote, docs, cited));
+}
+
+function computeQuote(quote: string, docs: SourceDocument[], cited: CitedPages): Check {
   const sources = docs.filter(isReady).map(prepareSource);
   const unready = docs.filter((d) => !isReady(d));
   const nq = normalizeForComparison(quote);
@@ -216,6 +261,10 @@ function findSegments(s: PreparedSource, segments: string[]): Occurrence[] {
 
 /** The outcome for a figure among the claim's source documents. */
 export function checkFigure(figure: Figure, docs: SourceDocument[], cited: CitedPages = new Map()): Check {
+  return checks.get(`f\0${docsKey(docs, cited)}\0${figure.text}`, () => computeFigure(figure, docs, cited));
+}
+
+function computeFigure(figure: Figure, docs: SourceDocument[], cited: CitedPages): Check {
   const sources = docs.filter(isReady).map(prepareSource);
   const unready = docs.filter((d) => !isReady(d));
   const occurrences: Occurrence[] = [];

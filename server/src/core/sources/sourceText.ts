@@ -205,20 +205,65 @@ export function passageAround(source: string, span: Span, max = 400): string {
 
 const STOP = new Set('the a an of and or to in on for with by at from as is are was were be been that this it its their his her they he she which who not no'.split(' '));
 
-/** The source sentence sharing the most words with `text`, when it shares at least half of them. */
-export function bestPassage(source: string, text: string): { passage: string; span: Span } | undefined {
-  const words = (s: string) => new Set((normalizeForComparison(s).text.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 1));
-  const wanted = words(text);
-  if (wanted.size === 0) return undefined;
-  let best: { passage: string; span: Span; score: number } | undefined;
+/** The content words of a normalised text (no stop words, no single characters). */
+export function contentWords(normalized: string): Set<string> {
+  return new Set((normalized.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 1));
+}
+
+/**
+ * A document's sentences (or lines) and, per content word, the sentences holding it: built
+ * once per document so that finding a claim's best passage touches only the sentences that
+ * share a word with it, not the whole document.
+ */
+export interface PassageIndex {
+  spans: Span[];
+  byWord: Map<string, number[]>;
+}
+
+export function passageIndex(source: string, normalized: NormalizedText): PassageIndex {
+  const spans: Span[] = [];
+  const byWord = new Map<string, number[]>();
+  const offsets = normalized.offsets;
+  // The first index of the normalised text whose original offset is at least `at`.
+  const lowerBound = (at: number, from: number) => {
+    let lo = from;
+    let hi = offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let n = 0;
   for (const m of source.matchAll(/[^.!?\n]+[.!?]?/g)) {
-    const have = words(m[0]);
-    let shared = 0;
-    for (const w of wanted) if (have.has(w)) shared++;
-    const score = shared / wanted.size;
-    if (!best || score > best.score) best = { passage: m[0].replace(/\s+/g, ' ').trim(), span: { start: m.index!, end: m.index! + m[0].length }, score };
+    const span = { start: m.index!, end: m.index! + m[0].length };
+    const a = lowerBound(span.start, n);
+    const b = lowerBound(span.end, a);
+    n = b;
+    const id = spans.length;
+    spans.push(span);
+    for (const w of contentWords(normalized.text.slice(a, b))) {
+      const list = byWord.get(w);
+      if (list) list.push(id);
+      else byWord.set(w, [id]);
+    }
   }
-  return best && best.score >= 0.5 ? { passage: best.passage, span: best.span } : undefined;
+  return { spans, byWord };
+}
+
+/** The source sentence sharing the most words with `text` (the first of equals), when it shares at least half of them. */
+export function bestPassage(source: string, index: PassageIndex, text: string): { passage: string; span: Span } | undefined {
+  const wanted = contentWords(normalizeForComparison(text).text);
+  if (wanted.size === 0) return undefined;
+  const shared = new Map<number, number>();
+  for (const w of wanted) for (const id of index.byWord.get(w) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+  let best = -1;
+  let score = 0;
+  for (const [id, count] of shared) if (count > score || (count === score && id < best)) [best, score] = [id, count];
+  if (best < 0 || score / wanted.size < 0.5) return undefined;
+  const span = index.spans[best];
+  return { passage: source.slice(span.start, span.end).replace(/\s+/g, ' ').trim(), span };
 }
 
 /** The 1-based page of an offset of a document whose pages start at `pageStarts` (ascending, the first 0). */

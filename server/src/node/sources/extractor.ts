@@ -36,6 +36,8 @@ export interface ExtractorOptions {
   onStart?(path: string): void;
   /** An extraction ended, whatever its outcome: briefs citing it are checked again. */
   onSettled?(path: string): void;
+  /** The extractor's script (default: `sourceExtractor.js` beside this bundle, else the TypeScript entry). */
+  script?: string;
 }
 
 const MB = 1024 * 1024;
@@ -139,7 +141,7 @@ export class SourceExtractor {
   }
 
   private command(path: string, format: SourceFormat): { file: string; args: string[] } {
-    const { script, loader } = extractorScript();
+    const { script, loader } = this.options.script ? { script: this.options.script, loader: [] } : extractorScript();
     return { file: process.execPath, args: [`--max-old-space-size=${this.limits.heapMb}`, ...loader, script, path, format, String(this.limits.maxUncompressed)] };
   }
 
