@@ -16,7 +16,9 @@ const example = () => mergeConventions([parseConventions('file:///e/.briefmark.y
 // The REFI-QDA Codebook 1.0 schema (Codebook.xsd), written out as checks:
 //   CodeBook (root, ns urn:QDA-XML:codebook:1.0): sequence Codes (1), Sets (0..1); @origin string.
 //   Codes: Code (1..n).  Code: Description (0..1), Code (0..n); @guid GUIDType, @name, @isCodable boolean required; @color RGBType.
-//   Sets: Set (1..n).  Set: Description (0..1), MemberCode (0..n) with @targetGUID; @guid, @name required.
+//   Sets: Set (1..n).  Set: Description (0..1), MemberCode (0..n); @guid, @name required.
+//   MemberCode: @guid GUIDType required (`targetGUID` is the Project schema's CodeRef, not this one).
+//   No type allows attributes it does not declare (no anyAttribute).
 const GUID = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$|^(\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\})$/;
 type El = Record<string, unknown>;
 
@@ -47,8 +49,13 @@ function checkCodebookSchema(xml: string): { guids: string[]; names: string[] } 
   assert.ok(seq[0] === 'Codes' && (seq.length === 1 || (seq.length === 2 && seq[1] === 'Sets')), `CodeBook holds Codes then optional Sets, got ${seq}`);
   const guids: string[] = [];
   const names: string[] = [];
+  const only = (el: El, what: string, allowed: string[]) => {
+    for (const k of Object.keys(attrs(el))) assert.ok(allowed.includes(k), `${what} has no attribute ${k}`);
+  };
+  only(root, 'CodeBook', ['xmlns', 'xmlns:xsi', 'xsi:schemaLocation', 'origin']);
   const checkCode = (code: El) => {
     const a = attrs(code);
+    only(code, 'Code', ['guid', 'name', 'isCodable', 'color']);
     assert.match(a.guid, GUID, 'Code@guid is a GUIDType');
     assert.ok(typeof a.name === 'string' && a.name.length > 0, 'Code@name required');
     assert.ok(['true', 'false', '1', '0'].includes(a.isCodable), 'Code@isCodable is an xsd:boolean');
@@ -76,12 +83,17 @@ function checkCodebookSchema(xml: string): { guids: string[]; names: string[] } 
     assert.ok(sets.length >= 1, 'Sets holds at least one Set');
     for (const [n, set] of sets) {
       assert.equal(n, 'Set');
+      only(set, 'Set', ['guid', 'name']);
       assert.match(attrs(set).guid, GUID);
       assert.ok(attrs(set).name);
       guids.push(attrs(set).guid);
       for (const [m, member] of children(set)) {
         assert.ok(m === 'Description' || m === 'MemberCode', `unexpected <${m}> in Set`);
-        if (m === 'MemberCode') assert.ok(guids.includes(attrs(member).targetGUID), 'MemberCode points at a Code of this codebook');
+        if (m === 'MemberCode') {
+          only(member, 'MemberCode', ['guid']);
+          assert.match(attrs(member).guid, GUID, 'MemberCode@guid is a GUIDType');
+          assert.ok(guids.includes(attrs(member).guid), 'MemberCode points at a Code of this codebook');
+        }
       }
     }
   }
@@ -105,6 +117,8 @@ describe('REFI-QDA codebook export (.qdc)', () => {
     const ns = 'xmlns="urn:QDA-XML:codebook:1.0"';
     const code = '<Code guid="0D62985D-B147-5D01-A9B5-CAE5DCD98342" name="a" isCodable="true"/>';
     checkCodebookSchema(`<?xml version="1.0"?><CodeBook ${ns}><Codes>${code}</Codes></CodeBook>`);
+    // As ATLAS.ti writes a set, which NVivo, MAXQDA and QualCoder import.
+    checkCodebookSchema(`<CodeBook ${ns} origin="x"><Codes>${code}</Codes><Sets><Set name="g" guid="1D62985D-B147-5D01-A9B5-CAE5DCD98342"><Description>d</Description><MemberCode guid="0D62985D-B147-5D01-A9B5-CAE5DCD98342"/></Set></Sets></CodeBook>`);
     for (const bad of [
       `<CodeBook ${ns}><Codes></Codes></CodeBook>`,
       `<CodeBook ${ns}><Codes>${code}</Codes><Sets></Sets></CodeBook>`,
@@ -113,6 +127,9 @@ describe('REFI-QDA codebook export (.qdc)', () => {
       `<CodeBook ${ns}><Codes><Code guid="0D62985D-B147-5D01-A9B5-CAE5DCD98342" name="a"/></Codes></CodeBook>`,
       `<CodeBook ${ns}><Codes><Code guid="0D62985D-B147-5D01-A9B5-CAE5DCD98342" name="a" isCodable="yes"/></Codes></CodeBook>`,
       `<CodeBook ${ns}><Codes>${code}${code}</Codes></CodeBook>`,
+      // The Project schema's reference attribute in a codebook (what Briefmark wrote before).
+      `<CodeBook ${ns}><Codes>${code}</Codes><Sets><Set guid="1D62985D-B147-5D01-A9B5-CAE5DCD98342" name="s"><MemberCode targetGUID="0D62985D-B147-5D01-A9B5-CAE5DCD98342"/></Set></Sets></CodeBook>`,
+      `<CodeBook ${ns}><Codes>${code.replace('/>', ' colour="#FFF"/>')}</Codes></CodeBook>`,
       `<CodeBook ${ns}><Codes>${code.replace('/>', '>')}<Description>late</Description></Code></Codes></CodeBook>`.replace('<Description>late</Description>', '<Code guid="1D62985D-B147-5D01-A9B5-CAE5DCD98342" name="b" isCodable="true"/><Description>late</Description>'),
     ])
       assert.throws(() => checkCodebookSchema(bad), Error, bad);

@@ -100,7 +100,11 @@ const escapeXml = (s: string) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 
-/** The `.qdc` XML (REFI-QDA Codebook 1.0) of the conventions. */
+/**
+ * The `.qdc` XML (REFI-QDA Codebook 1.0, `Codebook.xsd`) of the conventions. A set's members
+ * are `<MemberCode guid=…>`: `targetGUID` belongs to the Project schema (`.qdpx`), and
+ * QDA programs that validate on import reject it in a codebook.
+ */
 export function exportCodebook(conventions: Conventions, origin = 'Briefmark'): string {
   const book = buildCodebook(conventions);
   const out = ['<?xml version="1.0" encoding="utf-8"?>', `<CodeBook xmlns="${CODEBOOK_NS}" origin="${escapeXml(origin)}">`, '  <Codes>'];
@@ -119,7 +123,7 @@ export function exportCodebook(conventions: Conventions, origin = 'Briefmark'): 
     for (const s of book.sets) {
       out.push(`    <Set guid="${s.guid}" name="${escapeXml(s.name)}">`);
       if (s.description) out.push(`      <Description>${escapeXml(s.description)}</Description>`);
-      for (const m of s.members) out.push(`      <MemberCode targetGUID="${m}"/>`);
+      for (const m of s.members) out.push(`      <MemberCode guid="${m}"/>`);
       out.push('    </Set>');
     }
     out.push('  </Sets>');
