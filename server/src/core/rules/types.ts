@@ -3,41 +3,38 @@ import type { BuiltModel } from '../model/buildModel';
 import type { Span } from '../text/span';
 import type { Bibliography } from '../sources/bibliography';
 
-/** The diagnostic codes of the contract (spec §8), exactly as written there. */
-export const CODES = [
-  'unsourced-claim',
-  'unknown-source',
-  'possible-unsourced-assertion',
-  'unknown-actor',
-  'missing-attribute',
-  'invalid-attribute',
-  'unknown-track',
-  'unknown-tag',
-  'duplicate-id',
-  'quote-not-in-source',
-  'figure-not-in-source',
-  'page-mismatch',
-  'unused-source',
-  'invalid-conventions',
-] as const;
-export type Code = (typeof CODES)[number];
+/**
+ * The diagnostic codes of the contract (spec §8), exactly as written there, each with its
+ * default severity and what it means — the one list that SARIF's rules, the `briefmark.rules`
+ * enum of `package.json`, the schema's enum and the sections of docs/diagnostics.md must
+ * agree with (`test/unit/codes.test.ts` fails on any difference). A code may be reported
+ * by more than one rule module (`invalid-conventions`): the description is the code's.
+ */
+export const CODE_INFO = {
+  'unsourced-claim': { defaultSeverity: 'warning', description: 'A claim has no source: no known src key, and no citation, footnote or link in its sentence (or only a placeholder).' },
+  'unknown-source': { defaultSeverity: 'error', description: 'A citation key, src key or footnote id resolves to no bibliography entry, source document or footnote definition.' },
+  'possible-unsourced-assertion': { defaultSeverity: 'info', description: 'An untagged sentence reads as an assertion of fact (an event, a figure, an attribution, a state of affairs) and has no source.' },
+  'unknown-actor': { defaultSeverity: 'warning', description: 'An actor tag, or a by/actor attribute, resolves to no actor of the conventions.' },
+  'missing-attribute': { defaultSeverity: 'warning', description: 'A tag lacks an attribute the conventions require.' },
+  'invalid-attribute': { defaultSeverity: 'warning', description: 'An attribute value is outside its allowed values.' },
+  'unknown-track': { defaultSeverity: 'warning', description: 'A rec names a track that does not exist, or an expected track is missing from the framework.' },
+  'unknown-tag': { defaultSeverity: 'warning', description: 'A directive name is a near miss of a tag name (:cliam[…] for :claim[…]).' },
+  'duplicate-id': { defaultSeverity: 'error', description: 'Two tags of one brief share an id.' },
+  'quote-not-in-source': { defaultSeverity: 'warning', description: 'A quotation in a claim is not in the source documents it cites.' },
+  'figure-not-in-source': { defaultSeverity: 'warning', description: 'A number in a claim, with its unit, is in none of the source documents it cites.' },
+  'page-mismatch': { defaultSeverity: 'info', description: 'A quotation or figure of a claim is in its source document, but not on the page the citation gives.' },
+  'unused-source': { defaultSeverity: 'hint', description: 'A footnote definition or front-matter reference that nothing in the brief cites.' },
+  'invalid-conventions': {
+    defaultSeverity: 'error',
+    description: 'A problem in .briefmark.yaml, a bibliography file or a brief’s front matter, or a suppression comment naming a code that does not exist.',
+  },
+} as const satisfies Record<string, { defaultSeverity: Severity; description: string }>;
 
-export const DEFAULT_SEVERITY: Record<Code, Severity> = {
-  'unsourced-claim': 'warning',
-  'unknown-source': 'error',
-  'possible-unsourced-assertion': 'info',
-  'unknown-actor': 'warning',
-  'missing-attribute': 'warning',
-  'invalid-attribute': 'warning',
-  'unknown-track': 'warning',
-  'unknown-tag': 'warning',
-  'duplicate-id': 'error',
-  'quote-not-in-source': 'warning',
-  'figure-not-in-source': 'warning',
-  'page-mismatch': 'info',
-  'unused-source': 'hint',
-  'invalid-conventions': 'error',
-};
+export type Code = keyof typeof CODE_INFO;
+
+export const CODES = Object.keys(CODE_INFO) as Code[];
+
+export const DEFAULT_SEVERITY = Object.fromEntries(CODES.map((c) => [c, CODE_INFO[c].defaultSeverity])) as Record<Code, Severity>;
 
 export interface RelatedPlace {
   message: string;
@@ -105,7 +102,7 @@ export const isReady = (d: SourceDocument): boolean => (d.status ?? 'ready') ===
 
 export interface Rule {
   code: Code;
-  /** One line for docs, SARIF and hovers. */
+  /** What this rule module checks (one line). What the code means, for SARIF and docs, is `CODE_INFO`'s. */
   description: string;
   check(ctx: RuleContext): Finding[];
 }
