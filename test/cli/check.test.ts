@@ -208,7 +208,7 @@ describe('briefmark check: exit codes and usage', () => {
   it('2 for usage errors, with the reason and the usage on stderr and nothing on stdout', () => {
     const dir = fixtureCopy('clean');
     const cases: Array<[string[], RegExp]> = [
-      [['check', '--format', 'xml'], /Unknown format "xml": use one of text, json, sarif, github\./],
+      [['check', '--format', 'xml'], /Unknown format "xml": use one of text, json, sarif, github, junit, gitlab\./],
       [['check', '--bogus'], /Unknown option '--bogus'/],
       [['check', '--max-warnings', 'many'], /--max-warnings needs a whole number of 0 or more, not "many"/],
       [['check', '--max-warnings', '-1'], /--max-warnings/],

@@ -36,7 +36,7 @@ describe('briefmark check when checking one file crashes', () => {
     let stdout = '';
     let stderr = '';
     const io: CheckIO = { cwd: dir, stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), stderrIsTTY: false };
-    const code = await runCheck({ paths: [], format: 'text', help: false, jobs: 1, cache: false }, io, { checker: (folders) => createFileChecker(folders, faultyService(dir)) });
+    const code = await runCheck({ paths: [], format: 'text', help: false, jobs: 1, cache: false, updateBaseline: false }, io, { checker: (folders) => createFileChecker(folders, faultyService(dir)) });
     assert.equal(code, 2);
     assert.match(stderr, /^briefmark: boom\.brief\.md: could not be checked, an internal error \(please report it\): TypeError: simulated crash \(at .*\)\n/);
     assert.match(stderr, /\nbriefmark: rule-bug\.brief\.md: rule unsourced-claim failed, its findings are missing \(please report it\): RangeError: simulated rule bug/);

@@ -14,8 +14,8 @@ export interface CliRun {
 }
 
 /** Runs the BUILT command line (`dist/cli.js`, as `npx briefmark` does) as a child process. */
-export function runCli(args: string[], cwd: string): CliRun {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+export function runCli(args: string[], cwd: string, env: Record<string, string | undefined> = {}): CliRun {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_STEP_SUMMARY: undefined, FORCE_COLOR: '0', ...env } });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

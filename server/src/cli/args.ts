@@ -4,8 +4,9 @@
  * exits with code 2.
  */
 import { parseArgs } from 'node:util';
+import { parseShard, type Shard } from './shard';
 
-export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CheckOptions {
@@ -20,6 +21,14 @@ export interface CheckOptions {
   /** Reuse results of unchanged files from the cache file (`--cache`, `--cache-location`). */
   cache: boolean;
   cacheLocation?: string;
+  /** Findings only on lines changed since the merge base with this git ref. */
+  changedSince?: string;
+  /** Hide the findings recorded in this file. */
+  baseline?: string;
+  /** Write the findings of this run to the baseline file. */
+  updateBaseline: boolean;
+  /** Check only this part of the files (`--shard 2/4`). */
+  shard?: Shard;
   help: boolean;
 }
 
@@ -33,7 +42,8 @@ a file found there is reported when it is a brief. Files named explicitly are al
 reported.
 
 Options:
-  -f, --format <text|json|sarif|github>  output format (default: text)
+  -f, --format <text|json|sarif|github|junit|gitlab>
+                                         output format (default: text)
       --max-warnings <N>                 exit with code 1 when there are more than N warnings
   -j, --jobs <N>                         worker threads (default: all cores for large runs)
       --root <folder>                    the workspace folder that the conventions' 'briefs'
@@ -41,6 +51,11 @@ Options:
                                          holds the current folder, else the current folder)
       --cache                            reuse the results of unchanged files (.briefmarkcache)
       --cache-location <file|folder>     where the cache lives (implies --cache)
+      --changed-since <ref>              report findings only on lines changed since the
+                                         merge base with the git ref (whole new files)
+      --baseline <file>                  hide the findings recorded in the file
+      --update-baseline                  record this run's findings in the --baseline file
+      --shard <i/n>                      check the i-th of n stable parts of the files
   -h, --help                             show this help
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error, unreadable path
@@ -60,6 +75,10 @@ export function parseCheckArgs(argv: string[]): Parsed<CheckOptions> {
         root: { type: 'string' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
+        'changed-since': { type: 'string' },
+        baseline: { type: 'string' },
+        'update-baseline': { type: 'boolean' },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -82,9 +101,33 @@ export function parseCheckArgs(argv: string[]): Parsed<CheckOptions> {
   }
   const cacheLocation = values['cache-location'];
   if (cacheLocation !== undefined && !cacheLocation.trim()) return { ok: false, error: '--cache-location needs a path.' };
+  const changedSince = values['changed-since'];
+  if (changedSince !== undefined && !changedSince.trim()) return { ok: false, error: '--changed-since needs a git ref (a branch, tag or commit).' };
+  const baseline = values.baseline;
+  if (baseline !== undefined && !baseline.trim()) return { ok: false, error: '--baseline needs a file.' };
+  const updateBaseline = values['update-baseline'] === true;
+  if (updateBaseline && baseline === undefined) return { ok: false, error: '--update-baseline needs --baseline FILE: the file to write.' };
+  let shard: Shard | undefined;
+  if (values.shard !== undefined) {
+    shard = parseShard(values.shard);
+    if (!shard) return { ok: false, error: `--shard needs i/n with 1 ≤ i ≤ n (e.g. 2/4), not "${values.shard}".` };
+  }
   return {
     ok: true,
-    value: { paths: positionals, format: format as Format, maxWarnings, jobs, root: values.root, cache: values.cache === true || cacheLocation !== undefined, cacheLocation, help: values.help ?? false },
+    value: {
+      paths: positionals,
+      format: format as Format,
+      maxWarnings,
+      jobs,
+      root: values.root,
+      cache: values.cache === true || cacheLocation !== undefined,
+      cacheLocation,
+      changedSince,
+      baseline,
+      updateBaseline,
+      shard,
+      help: values.help ?? false,
+    },
   };
 }
 

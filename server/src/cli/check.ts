@@ -3,9 +3,9 @@
  * threads for large runs), and print one report in the chosen format. Results are sorted
  * by path whatever order the files finish in, so serial and parallel runs print the same.
  */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version } from '../../../package.json';
 import { NodeWorkspace } from '../node/nodeWorkspace';
@@ -13,7 +13,12 @@ import type { CheckOptions } from './args';
 import { CheckCache, environmentFingerprint, resolveCacheLocation, sha256, toolFingerprint } from './cache';
 import { crashResult, createFileChecker, errorText, noClaims, type FileChecker, type FileResult } from './checkFile';
 import type { SourcingCounts } from '../core/semantics/sourcing';
-import { collectFiles, compare, displayPath, workspaceFolders } from './files';
+import { applyBaseline, loadBaseline, updatedBaseline, writeBaseline, type BaselineEntry } from './baseline';
+import { changedLines, touchesChange, type ChangedLines } from './changedLines';
+import { collectFiles, compare, displayPath, isInside, workspaceFolders } from './files';
+import { fingerprintsOf } from './fingerprint';
+import { githubStepSummary } from './formatters/github';
+import { inShard } from './shard';
 import { FORMATTERS } from './formatters';
 import { runPool } from './pool';
 import { Progress } from './progress';
@@ -31,6 +36,8 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.BRIEFMARK_Y
 
 export interface CheckIO {
   cwd: string;
+  /** The environment (`GITHUB_STEP_SUMMARY`); `process.env` when absent. */
+  env?: Record<string, string | undefined>;
   stdout(s: string): void;
   stderr(s: string): void;
   stderrIsTTY: boolean;
@@ -46,19 +53,51 @@ export interface CheckDeps {
 export async function runCheck(options: CheckOptions, io: CheckIO, deps: CheckDeps = {}): Promise<0 | 1 | 2> {
   const report = await check(options, io, deps);
   io.stdout(FORMATTERS[options.format](report));
+  const summaryFile = (io.env ?? process.env).GITHUB_STEP_SUMMARY;
+  if (options.format === 'github' && summaryFile) {
+    try {
+      appendFileSync(summaryFile, githubStepSummary(report));
+    } catch (e) {
+      io.stderr(`briefmark: cannot write the step summary ${summaryFile}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+    }
+  }
   return report.exitCode;
 }
 
 export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps = {}): Promise<Report> {
   const { cwd } = io;
   const folders = workspaceFolders(cwd, options.paths, options.root);
-  const { files, problems: pathProblems } = collectFiles(options.paths, cwd);
+  const collected = collectFiles(options.paths, cwd);
+  const pathProblems = collected.problems;
+  let files = collected.files;
   const problems: RunProblem[] = [];
   const problem = (path: string, message: string) => {
     problems.push({ path, message });
     io.stderr(`briefmark: ${path}: ${message}\n`);
   };
   for (const p of pathProblems) problem(p.path, p.message);
+  // Paths in baselines and shards are relative to the workspace folder, wherever the command runs.
+  const relativePath = (abs: string) => displayPath(folders.find((f) => isInside(abs, f)) ?? cwd, abs);
+  const failed = (message: string): Report => {
+    io.stderr(`briefmark: ${message}\n`);
+    return { cwd, files: [], problems: [{ path: '.', message }], summary: summarize([], noClaims(), 1), exitCode: 2 };
+  };
+  let baseline: Map<string, BaselineEntry> | undefined;
+  if (options.baseline) {
+    const loaded = loadBaseline(resolve(cwd, options.baseline), !options.updateBaseline);
+    if (!loaded.ok) return failed(loaded.error);
+    baseline = loaded.value;
+  }
+  let changed: ChangedLines | undefined;
+  if (options.changedSince !== undefined) {
+    // git runs in the repository of the (first) path, not necessarily the current folder's.
+    const first = options.paths.length ? resolve(cwd, options.paths[0]) : cwd;
+    const c = changedLines(existsSync(first) && statSync(first).isDirectory() ? first : dirname(first), options.changedSince);
+    if (!c.ok) return failed(c.error);
+    changed = c.value;
+  }
+  const shard = options.shard;
+  files = files.filter((f) => (!shard || inShard(relativePath(f.path), shard)) && (!changed || changed.files.has(f.path)));
 
   // With --cache, unchanged files (same content, build, conventions, source documents and
   // dependency files) take their stored result; only the others are checked.
@@ -117,6 +156,8 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
     // A broken bibliography file is listed with its own problems, once, by whichever file read it first.
     for (const rel of r.related ?? []) {
       if (relatedListed.has(rel.path) || checkedPaths.has(rel.path)) continue;
+      // In one shard only (the union of the shards is the whole run), and with --changed-since only when changed.
+      if ((shard && !inShard(relativePath(rel.path), shard)) || (changed && !changed.files.has(rel.path))) continue;
       relatedListed.add(rel.path);
       listed.push({ path: displayPath(cwd, rel.path), diagnostics: rel.diagnostics });
     }
@@ -128,9 +169,42 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
     for (const k of Object.keys(sourcing) as Array<keyof SourcingCounts>) sourcing[k] += r.sourcing[k];
   });
   listed.sort((a, b) => compare(a.path, b.path));
-  if (listed.length === 0 && problems.length === 0) io.stderr(`briefmark: no briefs found (see "Which files are checked" in docs/cli.md)\n`);
+  if (listed.length === 0 && problems.length === 0 && !changed && !shard) io.stderr(`briefmark: no briefs found (see "Which files are checked" in docs/cli.md)\n`);
+
+  if (changed) for (const f of listed) f.diagnostics = f.diagnostics.filter((d) => touchesChange(changed.files.get(resolve(cwd, f.path)), d.range.start.line, d.range.end.line));
+  let baselineCounts: { hidden: number; fixed: number } | undefined;
+  if (baseline || options.format === 'gitlab') {
+    const now: Array<{ fingerprint: string; code: string; path: string; text: string }> = [];
+    for (const f of listed) {
+      const abs = resolve(cwd, f.path);
+      const rel = relativePath(abs);
+      fingerprintsOf(abs, rel, f.diagnostics).forEach((fp, i) => {
+        f.diagnostics[i].fingerprint = fp;
+        now.push({ fingerprint: fp, code: f.diagnostics[i].code, path: rel, text: f.diagnostics[i].message });
+      });
+    }
+    if (baseline) {
+      const checked = new Set(files.map((f) => relativePath(f.path)));
+      for (const f of listed) checked.add(relativePath(resolve(cwd, f.path)));
+      const all = listed.flatMap((f) => f.diagnostics.map((d) => d.fingerprint!));
+      const { hidden, fixed } = applyBaseline(baseline, all, checked);
+      baselineCounts = { hidden: hidden.filter(Boolean).length, fixed };
+      if (options.updateBaseline) {
+        const error = writeBaseline(resolve(cwd, options.baseline!), updatedBaseline(baseline, now, checked));
+        if (error) problem(options.baseline!, error);
+        else io.stderr(`briefmark: baseline ${options.baseline} updated: ${now.length} finding${now.length === 1 ? '' : 's'} recorded, ${fixed} fixed since pruned\n`);
+        // Everything found is now recorded: nothing is new.
+        baselineCounts = { hidden: now.length, fixed };
+        for (const f of listed) f.diagnostics = [];
+      } else {
+        let k = 0;
+        for (const f of listed) f.diagnostics = f.diagnostics.filter(() => !hidden[k++]);
+      }
+    }
+  }
 
   const summary = summarize(listed, sourcing, problems.length);
+  if (baselineCounts) summary.baseline = baselineCounts;
   const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
   const exitCode = problems.length ? 2 : summary.errors > 0 || tooManyWarnings ? 1 : 0;
   if (tooManyWarnings)

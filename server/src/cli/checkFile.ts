@@ -26,6 +26,8 @@ export interface FileDiagnostic {
   severity: Severity;
   message: string;
   range: { start: Position; end: Position };
+  /** Set by `check` when a baseline or the GitLab format needs it (fingerprint.ts). */
+  fingerprint?: string;
 }
 
 export interface FileResult {

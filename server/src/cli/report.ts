@@ -28,6 +28,8 @@ export interface Summary {
   broken: number;
   /** Paths and files that could not be read or checked. */
   problems: number;
+  /** With `--baseline`: findings hidden because the baseline records them, and recorded ones not found any more. */
+  baseline?: { hidden: number; fixed: number };
 }
 
 export interface Report {
@@ -59,7 +61,8 @@ export function summaryLine(s: Summary): string {
   const share = s.claims ? ` (${Math.floor((100 * s.sourced) / s.claims)}%)` : '';
   const others = [s.pending && `${s.pending} pending`, s.missing && `${s.missing} missing`, s.broken && `${s.broken} broken`].filter(Boolean);
   const problems = s.problems ? `; ${plural(s.problems, 'path')} could not be checked` : '';
-  return `${plural(s.files, 'file')} checked: ${counts}; claims sourced: ${s.sourced}/${s.claims}${share}${others.length ? `, ${others.join(', ')}` : ''}${problems}`;
+  const baseline = s.baseline ? `; baseline: ${s.baseline.hidden} hidden, ${s.baseline.fixed} fixed since` : '';
+  return `${plural(s.files, 'file')} checked: ${counts}; claims sourced: ${s.sourced}/${s.claims}${share}${others.length ? `, ${others.join(', ')}` : ''}${problems}${baseline}`;
 }
 
 /** Messages are one line in line-oriented formats. */

@@ -1,6 +1,8 @@
 import type { Format } from '../args';
 import type { Report } from '../report';
 import { formatGithub } from './github';
+import { formatGitlab } from './gitlab';
+import { formatJunit } from './junit';
 import { formatJson } from './json';
 import { formatSarif } from './sarif';
 import { formatText } from './text';
@@ -10,4 +12,6 @@ export const FORMATTERS: Record<Format, (report: Report) => string> = {
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  junit: formatJunit,
+  gitlab: formatGitlab,
 };
