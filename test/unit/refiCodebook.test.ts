@@ -37,8 +37,19 @@ function children(el: El): Array<[string, El]> {
 }
 const attrs = (el: El) => (el[':@'] ?? {}) as Record<string, string>;
 
+const XSD = join(ROOT, 'test', 'fixtures', 'refi-qda', 'Codebook.xsd');
+
+/** The real schema, with a real validator: xmllint (Debian's libxml2-utils, installed by scripts/setup-test-tools.sh). */
+function xmllint(xml: string): { ok: boolean; errors: string } {
+  const r = spawnSync('xmllint', ['--noout', '--schema', XSD, '-'], { input: xml, encoding: 'utf8' });
+  if (r.error) throw new Error(`xmllint is needed (apt-get install libxml2-utils): ${r.error.message}`);
+  return { ok: r.status === 0, errors: r.stderr };
+}
+
 function checkCodebookSchema(xml: string): { guids: string[]; names: string[] } {
   assert.equal(XMLValidator.validate(xml), true, 'well-formed XML');
+  const v = xmllint(xml);
+  assert.ok(v.ok, `valid against Codebook.xsd:\n${v.errors}`);
   const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, trimValues: false }).parse(xml) as El[];
   const roots = doc.filter((n) => !('?xml' in n) && !('#text' in n));
   assert.equal(roots.length, 1, 'one root element');
@@ -111,6 +122,16 @@ describe('REFI-QDA codebook export (.qdc)', () => {
     const { names } = checkCodebookSchema(xml);
     for (const n of ['claim', 'actor', 'rec', 'Emmanuel Macron', 'Coalition of the Willing', 'contested', 'Track: Diplomatic Pathway']) assert.ok(names.includes(n), n);
     assert.match(xml, /<Set guid="[^"]+" name="Actors: person">/);
+  });
+
+  it('the real schema rejects what Briefmark wrote before (targetGUID in a codebook), and xmllint is really used', () => {
+    const xml = exportCodebook(example());
+    const old = xml.replace(/<MemberCode guid=/g, '<MemberCode targetGUID=');
+    assert.notEqual(old, xml);
+    const v = xmllint(old);
+    assert.equal(v.ok, false);
+    assert.match(v.errors, /attribute 'targetGUID': The attribute 'targetGUID' is not allowed/);
+    assert.equal(xmllint(xml).ok, true);
   });
 
   it('the checks reject what the schema rejects', () => {
