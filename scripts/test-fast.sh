@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The contributors' inner loop (`npm run test:fast`, under 30 s on this project's 2 cores):
+# the type-check of server and tests beside the unit tests with short budgets — fuzzing
+# 5 cases, the incremental property 1 s — and without the slow suites: the regex audit
+# (recheck), the linear-growth timings and the exhaustive block-boundary sweeps.
+# `npm test` runs everything; so does CI.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+( npx tsc -p server && npx tsc -p test ) > /tmp/briefmark-fast-tsc.$$ 2>&1 &
+tsc=$!
+FUZZ_RUNS=5 BRIEFMARK_PROPERTY_MS=1000 npx mocha --config test/.mocharc.unit.json \
+  --ignore 'test/unit/redos.test.ts' \
+  --grep 'time grows linearly|merging data tokens|every construct before and after|a brief of thousands of stacked' --invert "$@"
+unit=$?
+wait $tsc
+types=$?
+cat /tmp/briefmark-fast-tsc.$$; rm -f /tmp/briefmark-fast-tsc.$$
+[ $types -eq 0 ] || echo "test:fast: the type-check failed" >&2
+exit $(( unit || types ))
