@@ -7,6 +7,7 @@ import { CHECK_USAGE, parseCheckArgs } from './args';
 import { runCheck, type CheckIO } from './check';
 import { errorText } from './checkFile';
 import { exportCodebookCommand } from './exportCodebook';
+import { exportCommand } from './exportPandoc';
 import { sourcesCommand } from './sources';
 
 interface Command {
@@ -34,6 +35,10 @@ const COMMANDS: Record<string, Command> = {
   sources: {
     summary: 'list cited keys, their source documents and what the claims came to against them',
     run: (argv, io) => sourcesCommand(argv, io),
+  },
+  export: {
+    summary: 'write a brief as Pandoc Markdown, tags as spans and divs: [--to pandoc] [-o FILE] BRIEF',
+    run: (argv, io) => exportCommand(argv, io),
   },
   'export-codebook': {
     summary: 'write the conventions as a REFI-QDA codebook (.qdc): [--out FILE] [PATH]',
