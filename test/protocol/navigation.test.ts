@@ -113,8 +113,8 @@ describe('navigation over the protocol, in a workspace of several briefs', () =>
     assert.deepEqual(
       lenses.map((l) => [l.range, l.command?.title]),
       [
-        [rangeOf(text, '### Track 1: Diplomatic Pathway'), '1 recommendation · 1 claim · 1 unsourced'],
-        [rangeOf(text, '### Track 2: Economic Leverage'), '1 recommendation · 0 claims · 0 unsourced'],
+        [rangeOf(text, '### Track 1: Diplomatic Pathway'), '1 recommendation (1 high priority) · by European Union, Emmanuel Macron · 1 claim, 1 unsourced'],
+        [rangeOf(text, '### Track 2: Economic Leverage'), '1 recommendation'],
       ],
     );
     const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: uri(rel) } });

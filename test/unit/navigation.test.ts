@@ -149,7 +149,7 @@ describe('navigation', () => {
   });
 
   it('lenses each track, folds containers, lists workspace symbols', () => {
-    assert.deepEqual(trackCodeLenses(a).map((l) => l.title), ['1 recommendation · 1 claim · 1 unsourced']);
+    assert.deepEqual(trackCodeLenses(a).map((l) => l.title), ['1 recommendation · by European Union, Emmanuel Macron · 1 claim, 1 unsourced']);
     const [fold] = foldingRanges(a.model);
     assert.equal(A.slice(fold.start, fold.end), A.slice(A.indexOf(':::rec'), A.indexOf(':::\n\n[^n1]') + 3));
     const syms = workspaceSymbols('', all, () => conventions().actors).map((s) => `${s.kind} ${s.name} ${s.containerName}`);

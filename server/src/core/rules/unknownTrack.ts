@@ -2,22 +2,34 @@ import { headingKey, resolveTrack } from '../model/framework';
 import type { Finding, Rule } from './types';
 
 /**
- * `unknown-track`: a `rec` whose `track` attribute names no track of the brief's framework;
+ * `unknown-track`: a `rec` whose `track` attribute names no track of the brief's framework,
+ * or names another track than the one it is placed under (the place decides: docs/diagnostics.md);
  * and, when the conventions list expected `framework.tracks`, each expected track that the
  * brief's framework lacks (reported on the framework heading: the contract has no separate
  * code for a missing track, and this is the code about tracks that do not match).
  */
 export const unknownTrack: Rule = {
   code: 'unknown-track',
-  description: 'A rec whose track names no track, or an expected track missing from the framework.',
+  description: 'A rec whose track names no track or another track than its place, or an expected track missing from the framework.',
   check(ctx) {
     const { model, conventions } = ctx;
     const out: Finding[] = [];
     for (const rec of model.recommendations) {
       const attr = rec.trackAttr;
       if (!attr) continue;
-      // Inside a track the position decides, but a track value that names nothing is still wrong.
-      if (model.framework ? resolveTrack(model.framework, attr.value, conventions) : rec.track) continue;
+      // Inside a track the position decides, but a track value that names nothing is still wrong,
+      // and one that names another track contradicts the place: both are reported.
+      const named = model.framework ? resolveTrack(model.framework, attr.value, conventions) : rec.track;
+      if (named && rec.track && named !== rec.track) {
+        out.push({
+          code: 'unknown-track',
+          message: `track=${attr.value} names Track ${named.number} (${named.title}), but this recommendation is under Track ${rec.track.number} (${rec.track.title}), where it counts: its place in the framework decides. Move it under Track ${named.number}, or write track=${rec.track.number}.`,
+          span: attr.value ? attr.valueSpan : attr.span,
+          data: { placedTrack: rec.track.number, namedTrack: named.number },
+        });
+        continue;
+      }
+      if (named) continue;
       const known = model.framework?.tracks.map((t) => t.number).join(', ');
       out.push({
         code: 'unknown-track',
