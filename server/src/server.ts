@@ -35,6 +35,9 @@ import type { ActorEntry } from './core/conventions/types';
 import { BRIEF_REPORT_METHOD, toWireBriefReport, type BriefReportParams, type WireBriefReport } from './protocol/briefReport';
 import * as proto from './protocol/toProto';
 import { readSettings, TRUST_NOTIFICATION, STATS_REQUEST } from './serverSettings';
+import { WorkspaceDiagnostics } from './workspaceDiagnostics';
+import { readFileSync } from 'node:fs';
+import { uriToPath } from './node/uris';
 
 const VERSION = '0.1.0';
 
@@ -73,8 +76,27 @@ export function startServer(connection: Connection): void {
     summary: (doc) => service.summary(doc),
     lines: (doc) => service.analyze(doc).model.lines,
   }, logger);
+  /** Resolves when the workspace has been indexed once (workspace diagnostics list its briefs). */
+  let indexedOnce!: () => void;
+  const firstPass = new Promise<void>((resolve) => (indexedOnce = resolve));
+  // Every brief in Problems: closed briefs analysed one-shot, in pages (workspaceDiagnostics.ts).
+  const workspaceService: BriefService = createBriefService(workspace, logger, { oneShot: true });
+  const workspaceDiagnostics = new WorkspaceDiagnostics({
+    closedBriefs: () => index.diskBriefs(),
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    analyze: (uri) =>
+      guard('workspace diagnostics', undefined, () => {
+        if (!conventions.settings.diagnosticsEnabled) return [];
+        const text = readFileSync(uriToPath(uri) ?? '', 'utf8');
+        const analysis = workspaceService.analyze({ uri, version: 0, getText: () => text });
+        workspaceService.forget(uri);
+        return analysis.diagnostics.map((d) => proto.diagnostic(analysis.model.lines, uri, d));
+      }),
+    scope: () => conventions.settings.diagnosticsScope,
+    ready: () => firstPass.then(() => index.idle()),
+  });
   /** `workspace/didChangeWatchedFiles` listeners: the index, and whoever else needs file events. */
-  const fileEventListeners: Array<(changes: FileEvent[]) => void> = [(changes) => index.onFileEvents(changes)];
+  const fileEventListeners: Array<(changes: FileEvent[]) => void> = [(changes) => index.onFileEvents(changes), () => void index.idle().then(() => workspaceDiagnostics.signal())];
   const timers = new Map<string, NodeJS.Timeout>();
   let conventions!: ConventionsWiring;
 
@@ -96,7 +118,7 @@ export function startServer(connection: Connection): void {
     applySettings(params.initializationOptions);
     configurationPull = !!params.capabilities.workspace?.configuration;
     workspace.setFolders(folders);
-    conventions = new ConventionsWiring(connection, documents, workspace, conventionsCapabilities(params.capabilities), () => refreshAll());
+    conventions = new ConventionsWiring(connection, documents, workspace, conventionsCapabilities(params.capabilities), () => refreshAll('the conventions changed'));
     progressSupport = !!params.capabilities.window?.workDoneProgress;
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     return {
@@ -112,7 +134,7 @@ export function startServer(connection: Connection): void {
         codeLensProvider: { resolveProvider: false },
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
-        diagnosticProvider: pullDiagnostics ? { identifier: 'briefmark', interFileDependencies: true, workspaceDiagnostics: false } : undefined,
+        diagnosticProvider: pullDiagnostics ? { identifier: 'briefmark', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'briefmark-language-server', version: VERSION },
@@ -121,7 +143,7 @@ export function startServer(connection: Connection): void {
 
   // Bibliographies and source documents edited on disk: re-check the briefs that use them.
   fileEventListeners.unshift((changes) => {
-    if (workspace.sourcesChanged(changes.map((c) => c.uri))) refreshAll();
+    if (workspace.sourcesChanged(changes.map((c) => c.uri))) refreshAll('a bibliography or source document changed on disk');
   });
 
   // Source documents in PDF, HTML and Word are extracted in the background: the briefs
@@ -145,13 +167,12 @@ export function startServer(connection: Connection): void {
       return;
     }
     extracting.delete(path);
-    logger.log(`source document read: ${path}`);
     void extractionProgress?.then((r) => {
       if (extracting.size) return r?.report(`${extracting.size} file${extracting.size > 1 ? 's' : ''} left`);
       r?.done();
       extractionProgress = undefined;
     });
-    refreshAll();
+    refreshAll(`source document read: ${path}`);
   });
 
   async function startIndexing(): Promise<void> {
@@ -160,7 +181,14 @@ export function startServer(connection: Connection): void {
       const reporter = await connection.window.createWorkDoneProgress().catch(() => undefined);
       if (reporter) progress = { begin: (t, m) => reporter.begin(t, 0, m), report: (p, m) => (m ? reporter.report(p, m) : reporter.report(p)), done: () => reporter.done() };
     }
+    const started = Date.now();
+    logger.log(`indexing ${folders.length} workspace folder${folders.length === 1 ? '' : 's'}: ${folders.join(', ') || '(none)'}`);
     index.start(folders, progress);
+    void index.idle().then(() => {
+      logger.log(`indexed ${index.size} brief${index.size === 1 ? '' : 's'} in ${Date.now() - started} ms`);
+      indexedOnce();
+      workspaceDiagnostics.signal();
+    });
   }
 
   // Conventions files first, so that the listeners below see the new conventions.
@@ -170,6 +198,7 @@ export function startServer(connection: Connection): void {
   /** Settings from initializationOptions, `workspace/configuration` or a settings push: size limit and trust. */
   function applySettings(value: unknown): void {
     const settings = readSettings(value);
+    if (value && typeof value === 'object' && Object.keys(value).length) logger.log(`settings in force: ${JSON.stringify(value)}`);
     if (settings.maxDocumentSize !== undefined) for (const s of [service, indexService]) s.configure({ maxDocumentSize: settings.maxDocumentSize });
     if (settings.trusted !== undefined) workspace.setTrusted(settings.trusted);
     if (settings.sources) workspace.setExtractionLimits(settings.sources);
@@ -186,7 +215,7 @@ export function startServer(connection: Connection): void {
     const pushed = (params.settings as { briefmark?: unknown } | null)?.briefmark;
     void (pushed ? Promise.resolve(applySettings(pushed)) : pullSettings())
       .catch((e) => logger.error('reading settings failed', e))
-      .then(refreshAll);
+      .then(() => refreshAll('the settings changed'));
   };
 
   // Workspace Trust (VS Code): only ever granted while the server runs; the client tells us.
@@ -202,11 +231,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    logger.log(`Briefmark language server ${VERSION} (Node ${process.version}) started; diagnostics ${pullDiagnostics ? 'pulled (document and workspace)' : 'pushed'}; workspace ${workspace.isTrusted ? 'trusted' : 'not trusted: no file outside it is read'}`);
     conventions.onConfiguration = onConfiguration;
     void conventions.initialized().catch((e) => logger.error('conventions setup failed', e));
     void pullSettings()
       .catch((e) => logger.error('reading settings failed', e))
-      .then(refreshAll);
+      .then(() => refreshAll());
     connection.workspace.onDidChangeWorkspaceFolders?.(() => {
       void connection.workspace.getWorkspaceFolders().then((list) => {
         folders = (list ?? []).map((f) => f.uri);
@@ -263,12 +293,18 @@ export function startServer(connection: Connection): void {
     timers.set(uri, setTimeout(() => push(uri), delay));
   }
 
-  function refreshAll(): void {
+  /** Everything may have changed (conventions, bibliographies, sources, settings): check the briefs again. */
+  function refreshAll(reason?: string): void {
+    if (reason) logger.log(`${reason}: checking the briefs again`);
+    workspaceDiagnostics.environmentChanged();
     if (pullDiagnostics) void connection.languages.diagnostics.refresh();
     else for (const doc of documents.all()) schedule(doc.uri, 0);
   }
 
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidOpen((e) => {
+    schedule(e.document.uri, 0);
+    workspaceDiagnostics.signal();
+  });
   documents.onDidChangeContent((e) => schedule(e.document.uri, options.debounceMs));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
@@ -276,6 +312,7 @@ export function startServer(connection: Connection): void {
     service.forget(e.document.uri);
     index.reread(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    workspaceDiagnostics.signal();
   });
 
   const cancelled = (token: CancellationToken) => token.isCancellationRequested;
@@ -287,6 +324,8 @@ export function startServer(connection: Connection): void {
     const items = guard('diagnostics', [], () => diagnosticsOf(doc));
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
+
+  connection.languages.diagnostics.onWorkspace((params, token, _workDone, resultProgress) => workspaceDiagnostics.handle(params, token, resultProgress));
 
   connection.onHover((params, token) => {
     const doc = documents.get(params.textDocument.uri);

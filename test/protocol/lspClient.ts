@@ -46,6 +46,8 @@ export class TestClient {
   initializeResult!: InitializeResult;
   /** Capabilities the server registered dynamically (`client/registerCapability`). */
   readonly registrations: Array<{ id: string; method: string; registerOptions?: unknown }> = [];
+  /** `window/logMessage` messages: what VS Code shows in the Briefmark output channel. */
+  readonly logs: string[] = [];
   /** How often the server asked for `workspace/diagnostic/refresh`. */
   refreshes = 0;
   /** What `workspace/configuration` answers for the `briefmark` section. */
@@ -61,7 +63,10 @@ export class TestClient {
       this.published.set(p.uri, list);
       this.notify();
     });
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      this.logs.push(p.message);
+      this.notify();
+    });
     connection.onNotification('$/progress', (p: TestClient['progress'][number]) => {
       this.progress.push(p);
       this.notify();

@@ -5,10 +5,12 @@ import type { ConventionsSettings } from './conventionsLoader';
 /** The `briefmark.*` settings the server reads (package.json `contributes.configuration`). */
 export interface BriefmarkSettings extends ConventionsSettings {
   diagnosticsEnabled: boolean;
+  /** `briefmark.diagnostics.scope`: every brief of the workspace in Problems, or open files only. */
+  diagnosticsScope: 'workspace' | 'openFiles';
   hoverEnabled: boolean;
 }
 
-export const DEFAULT_SETTINGS: BriefmarkSettings = { diagnosticsEnabled: true, hoverEnabled: true };
+export const DEFAULT_SETTINGS: BriefmarkSettings = { diagnosticsEnabled: true, diagnosticsScope: 'workspace', hoverEnabled: true };
 
 const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -26,6 +28,8 @@ export function readSettings(section: unknown): BriefmarkSettings {
     if (Object.keys(r).length) out.rules = r;
   }
   if (typeof get('diagnostics.enabled') === 'boolean') out.diagnosticsEnabled = get('diagnostics.enabled') as boolean;
+  const scope = get('diagnostics.scope');
+  if (scope === 'workspace' || scope === 'openFiles') out.diagnosticsScope = scope;
   if (typeof get('hover.enabled') === 'boolean') out.hoverEnabled = get('hover.enabled') as boolean;
   return out;
 }

@@ -131,6 +131,11 @@ export class WorkspaceIndex {
     return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
 
+  /** The briefs on disk (open or not), as indexed. */
+  diskBriefs(): string[] {
+    return [...this.disk.keys()].sort();
+  }
+
   /** How many briefs on disk are indexed (for tests and logs). */
   get size(): number {
     return this.disk.size;

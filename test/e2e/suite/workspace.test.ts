@@ -44,3 +44,20 @@ describe('Briefmark in VS Code: team conventions', () => {
     assert.equal(doc.isDirty, false, 'the brief itself was never edited');
   });
 });
+
+describe('Briefmark in VS Code: every brief in Problems', () => {
+  it('shows the problems of a brief that was never opened, and forgets them when it is deleted', async () => {
+    await activateExtension();
+    const closed = fileUri('notes/never-opened.brief.md');
+    const unsourced = () => briefmarkDiagnostics(closed).filter((d) => codeOf(d) === 'unsourced-claim');
+    await vscode.workspace.fs.writeFile(closed, Buffer.from('---\nbrief: true\n---\n# Never opened\n\n:claim[Exports fell by a third] in the spring.\n'));
+    try {
+      await waitFor('unsourced-claim on a closed brief (workspace diagnostics)', () => unsourced().length === 1, undefined, () => describeDiagnostics(closed));
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()), 'the brief was never opened');
+      assert.equal(briefmarkDiagnostics(fileUri('README.md')).length, 0, 'a README is no brief');
+    } finally {
+      await vscode.workspace.fs.delete(closed);
+    }
+    await waitFor('no problems left for the deleted brief', () => briefmarkDiagnostics(closed).length === 0, undefined, () => describeDiagnostics(closed));
+  });
+});
