@@ -1,6 +1,8 @@
 /**
  * The status bar item for the active brief: "14/17 claims sourced". Hidden for Markdown
- * files that are not briefs and for other editors; a click opens the sourcing report.
+ * files that are not briefs and for other text editors; when no text editor has focus (the
+ * Markdown preview, the sourcing report, a panel), it keeps the last brief's status while
+ * that brief is open. A click opens the sourcing report.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -12,6 +14,8 @@ export class BriefStatusBar implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
   private visible = false;
+  /** The brief the item shows, kept while focus is on a preview, a webview or a panel. */
+  private lastBrief: vscode.TextDocument | undefined;
 
   constructor(
     private readonly client: () => LanguageClient | undefined,
@@ -23,10 +27,11 @@ export class BriefStatusBar implements vscode.Disposable {
     this.disposables.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
-      vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && this.schedule(300)),
+      vscode.workspace.onDidChangeTextDocument((e) => e.document === this.target() && this.schedule(300)),
+      vscode.workspace.onDidCloseTextDocument((d) => d === this.lastBrief && this.schedule(0)),
       // Diagnostics arrive after the server has analysed a change (also after a conventions edit).
       vscode.languages.onDidChangeDiagnostics((e) => {
-        const doc = vscode.window.activeTextEditor?.document;
+        const doc = this.target();
         if (doc && e.uris.some((u) => u.toString() === doc.uri.toString())) this.schedule(0);
       }),
     );
@@ -38,9 +43,20 @@ export class BriefStatusBar implements vscode.Disposable {
     this.timer = setTimeout(() => void this.update(), delayMs);
   }
 
+  /**
+   * The document whose status to show: the active text editor's, unless it is an output
+   * channel or the like; with no text editor in focus (a preview, a webview, a panel),
+   * the last brief while it is open.
+   */
+  private target(): vscode.TextDocument | undefined {
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && !['output', 'debug', 'vscode-terminal', 'comment'].includes(active.uri.scheme)) return active;
+    return this.lastBrief && !this.lastBrief.isClosed ? this.lastBrief : undefined;
+  }
+
   private async update(): Promise<void> {
     const generation = ++this.generation;
-    const doc = vscode.window.activeTextEditor?.document;
+    const doc = this.target();
     let report = null;
     try {
       report = doc ? await requestBriefReport(this.client(), doc) : null;
@@ -50,10 +66,12 @@ export class BriefStatusBar implements vscode.Disposable {
     if (generation !== this.generation) return;
     if (report?.isBrief) this.onReport(report);
     if (!report || !report.isBrief) {
+      if (doc === this.lastBrief || !doc) this.lastBrief = undefined;
       this.item.hide();
       this.visible = false;
       return;
     }
+    this.lastBrief = doc;
     const { total, sourced, pending, missing, broken } = report.claims;
     const unsourced = total - sourced;
     this.item.text = `${unsourced > 0 ? '$(warning)' : '$(pass)'} ${sourced}/${total} claims sourced`;

@@ -125,7 +125,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        documentSymbolProvider: { label: 'Briefmark' },
+        // Named for the Outline's group list: this tree holds the whole brief, so it is the one to keep.
+        documentSymbolProvider: { label: 'Briefmark: headings, framework, claims' },
         completionProvider: { triggerCharacters: [':', '@', '^', '{', '='] },
         definitionProvider: true,
         referencesProvider: true,

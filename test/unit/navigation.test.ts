@@ -100,6 +100,19 @@ describe('navigation', () => {
     assert.deepEqual(prepareRenameAt(a, at(A, 'Macron agreed')), { span: { start: A.indexOf('Macron agreed'), end: A.indexOf('Macron agreed') + 6 }, placeholder: 'fr-president' });
   });
 
+  it('renames only the briefs whose id resolves to the renamed entry: another .briefmark.yaml with the same id keeps its briefs', () => {
+    const OTHER = 'file:///w/other/.briefmark.yaml';
+    const other = defaultConventions();
+    other.uri = OTHER;
+    other.actors = [{ id: 'fr-president', name: 'Président de la République', origin: { uri: OTHER, span: { start: 10, end: 60 } } }];
+    const c = analyze({ uri: 'file:///w/other/c.brief.md', text: B }, { conventions: other });
+    const r = renameAt(a, at(A, 'Macron agreed'), 'macron', [...all, summarize(c)!], (uri) => texts[uri]);
+    assert.ok('edits' in r, JSON.stringify(r));
+    // The brief governed by other/.briefmark.yaml is not touched: its id still names its own entry.
+    assert.ok(!r.edits.some((e) => e.uri === 'file:///w/other/c.brief.md'), show(r.edits).join('\n'));
+    assert.equal(r.edits.filter((e) => e.uri.endsWith('.briefmark.yaml')).length, 1);
+  });
+
   it('finds an actor in the conventions file by its id when its entry has no recorded origin', () => {
     const bare = conventions();
     for (const x of bare.actors) delete x.origin;

@@ -73,11 +73,13 @@ export function hover(lines: LineIndex, h: HoverResult): Hover {
 }
 
 const KIND: Record<BriefSymbol['kind'], SymbolKind> = {
+  heading: SymbolKind.String,
   framework: SymbolKind.Namespace,
   track: SymbolKind.Module,
   group: SymbolKind.Package,
   recommendation: SymbolKind.Event,
-  claim: SymbolKind.String,
+  // Headings are strings, as in VS Code's Markdown outline; a claim, a field of the brief.
+  claim: SymbolKind.Field,
 };
 
 export function documentSymbol(lines: LineIndex, s: BriefSymbol): DocumentSymbol {

@@ -57,6 +57,12 @@ describe('Briefmark in VS Code: editor features', () => {
       return !!m && Number(m[2]) - Number(m[1]) === unsourced && a.statusText;
     });
     assert.match(text, /claims sourced/);
+    // Focus on the Markdown preview (no text editor active): the brief's status stays.
+    await vscode.commands.executeCommand('markdown.showPreview', brief.uri);
+    await waitFor('the preview to take focus', () => vscode.window.activeTextEditor === undefined);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(a.statusText, text, 'the status of the brief stays while its preview has focus');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await open('README.md');
     await waitFor('the status bar item to hide on a README', () => a.statusText === undefined);
   });

@@ -71,14 +71,20 @@ describe('Briefmark in VS Code: language features', () => {
     );
   });
 
-  it('outlines the solutions framework as Framework → Track → Group → Recommendation', async () => {
+  it('outlines the whole brief: headings, Framework → Track → Group → Recommendation, claims where they are', async () => {
     const doc = (await open(BRIEF)).document;
+    const flat = (s: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => s.flatMap((x) => [x, ...flat(x.children)]);
     const symbols = await waitFor('document symbols with the framework', async () => {
       const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
-      return s?.some((x) => x.detail?.includes('tracks')) && s;
+      return s && flat(s).some((x) => x.detail?.includes('tracks')) && s;
     });
-    const framework = symbols.find((s) => s.name === 'Proposed Solutions Framework' && s.detail?.includes('tracks'));
-    assert.ok(framework, `no framework symbol among ${symbols.map((s) => s.name).join(', ')}`);
+    const framework = flat(symbols).find((s) => s.name === 'Proposed Solutions Framework' && s.detail?.includes('tracks'));
+    assert.ok(framework, `no framework symbol among ${flat(symbols).map((s) => s.name).join(', ')}`);
+    // Briefmark's tree is the whole brief: the title heading holds the framework and the claims.
+    const tree = symbols.find((s) => flat([s]).includes(framework));
+    assert.ok(tree && tree !== framework, 'the framework sits under the brief\'s heading');
+    assert.ok(flat([tree]).some((s) => s.name === 'Executive Summary'), 'headings outside the framework too');
+    assert.ok(flat([tree]).some((s) => s.detail?.startsWith('claim')), 'claims where they are');
     const tracks = framework.children.map((c) => c.name);
     assert.deepEqual(tracks.slice(0, 2), ['Track 1: Diplomatic Pathway', 'Track 2: Economic Leverage']);
     const track1 = framework.children[0];

@@ -12,6 +12,12 @@ export interface ActorRef {
   span: Span;
   /** The id text a rename of the actor rewrites (an `id=`, `by=` or `actor=` value); absent for mentions and tags resolved by name. */
   idSpan?: Span;
+  /**
+   * The conventions file whose entry the id resolves to (absent: the id names no entry, or
+   * one of no file). Two briefs governed by different `.briefmark.yaml` files may use the
+   * same id for different entries: a rename changes only the refs of the entry renamed.
+   */
+  entryUri?: string;
 }
 
 /** A citation key or `src` key, and where the entry it resolves to is written. */
@@ -70,6 +76,10 @@ const attr = (attrs: Attribute[], name: string) => attrs.find((a) => a.name === 
 /** Every place in the model that names an actor, in document order. */
 export function actorRefs(model: BriefModel, conventions: Conventions): ActorRef[] {
   const out: ActorRef[] = [];
+  const entryUri = (id: string) => {
+    const entry = conventions.actors.find((a) => a.id === id);
+    return entry ? (entry.origin?.uri ?? conventions.uri) : undefined;
+  };
   for (const tag of model.actors) {
     const id = resolveActorTag(tag, conventions.actors);
     if (!id) continue;
@@ -86,6 +96,7 @@ export function actorRefs(model: BriefModel, conventions: Conventions): ActorRef
     }
   }
   for (const rec of model.recommendations) for (const a of rec.actors) out.push({ actorId: a.key, kind: 'attribute', span: a.span, idSpan: a.span });
+  for (const r of out) r.entryUri = entryUri(r.actorId);
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 

@@ -1,7 +1,7 @@
 import type { BriefModel, Claim, Recommendation } from '../model/types';
 import type { Span } from '../text/span';
 
-export type SymbolKind = 'framework' | 'track' | 'group' | 'recommendation' | 'claim';
+export type SymbolKind = 'heading' | 'framework' | 'track' | 'group' | 'recommendation' | 'claim';
 
 export interface BriefSymbol {
   name: string;
@@ -13,37 +13,66 @@ export interface BriefSymbol {
 }
 
 /**
- * The brief's outline: Framework → Track → Group → Recommendation, in document order,
- * with the claims inside each node. Headings outside the framework are left to the
- * editor's Markdown outline (VS Code shows each provider's symbols as its own group),
- * so no heading appears twice.
+ * The whole brief's outline, so that Briefmark's group in the Outline is the only one a
+ * reader needs (docs/navigation.md): the headings, nested by level; the framework heading,
+ * its tracks and groups named as such; each recommendation and claim where it is in the
+ * text (a claim inside a recommendation under it). A recommendation placed in a track by
+ * its `track=` attribute stays where it is written, its track in its detail.
  */
 export function documentSymbols(model: BriefModel): BriefSymbol[] {
-  if (!model.isBrief || !model.framework) return [];
+  if (!model.isBrief) return [];
   const fw = model.framework;
-  const claimsIn = (s: Span, exclude: Span[] = []) =>
-    model.claims.filter((c) => c.directive.span.start >= s.start && c.directive.span.start < s.end && !exclude.some((e) => c.directive.span.start >= e.start && c.directive.span.start < e.end)).map(claimSymbol);
-  const recSymbol = (r: Recommendation): BriefSymbol => ({
+  const tracks = new Map((fw?.tracks ?? []).map((t) => [t.heading.span.start, t]));
+  const groups = new Map((fw?.tracks ?? []).flatMap((t) => t.groups.map((g) => [g.heading.span.start, g] as const)));
+  const root: BriefSymbol[] = [];
+  // Sections nest by level: each opens inside the innermost open one of a lower level.
+  const open: Array<{ level: number; symbol: BriefSymbol }> = [];
+  const containers: BriefSymbol[] = [];
+  for (const section of [...model.sections].sort((a, b) => a.span.start - b.span.start)) {
+    const h = section.heading;
+    const track = tracks.get(h.span.start);
+    const group = groups.get(h.span.start);
+    const symbol: BriefSymbol =
+      fw && fw.heading.span.start === h.span.start
+        ? { name: h.text, detail: `${fw.tracks.length} track${fw.tracks.length === 1 ? '' : 's'}`, kind: 'framework', span: section.span, selectionSpan: h.textSpan, children: [] }
+        : track
+          ? { name: `Track ${track.number}: ${track.title}`, detail: `${track.recommendations.length} recommendation${track.recommendations.length === 1 ? '' : 's'}`, kind: 'track', span: section.span, selectionSpan: h.textSpan, children: [] }
+          : group
+            ? { name: h.text, kind: 'group', span: section.span, selectionSpan: h.textSpan, children: [] }
+            : { name: h.text, kind: 'heading', span: section.span, selectionSpan: h.textSpan, children: [] };
+    while (open.length && open[open.length - 1].level >= h.level) open.pop();
+    (open.length ? open[open.length - 1].symbol.children : root).push(symbol);
+    open.push({ level: h.level, symbol });
+    containers.push(symbol);
+  }
+  const recs = model.recommendations.map((r) => ({ r, symbol: recSymbol(r) }));
+  /** The innermost symbol whose span holds `at`, among `candidates`. */
+  const innermost = (candidates: BriefSymbol[], at: number) =>
+    candidates.filter((c) => c.span.start <= at && at < c.span.end).reduce<BriefSymbol | undefined>((best, c) => (!best || c.span.end - c.span.start < best.span.end - best.span.start ? c : best), undefined);
+  for (const { symbol } of recs) (innermost(containers, symbol.span.start)?.children ?? root).push(symbol);
+  for (const c of model.claims) {
+    const at = c.directive.span.start;
+    const host = innermost(recs.map((x) => x.symbol), at) ?? innermost(containers, at);
+    (host?.children ?? root).push(claimSymbol(c));
+  }
+  const order = (list: BriefSymbol[]) => {
+    list.sort((a, b) => a.span.start - b.span.start);
+    for (const s of list) order(s.children);
+  };
+  order(root);
+  return root;
+}
+
+function recSymbol(r: Recommendation): BriefSymbol {
+  const placed = r.track && !(r.span.start >= r.track.span.start && r.span.start < r.track.span.end) ? `→ Track ${r.track.number}` : undefined;
+  return {
     name: r.label || 'Recommendation',
-    detail: [r.directive ? 'rec' : 'untagged', r.priority, r.actors.map((a) => a.key).join(', ')].filter(Boolean).join(' · '),
+    detail: [r.directive ? 'rec' : 'untagged', r.priority, r.actors.map((a) => a.key).join(', '), placed].filter(Boolean).join(' · '),
     kind: 'recommendation',
     span: r.span,
     selectionSpan: r.labelSpan.end > r.labelSpan.start ? r.labelSpan : { start: r.span.start, end: r.span.start },
-    children: claimsIn(r.span),
-  });
-  const tracks = fw.tracks.map((t): BriefSymbol => {
-    const groups = t.groups.map((g): BriefSymbol => ({
-      name: g.heading.text,
-      kind: 'group',
-      span: g.span,
-      selectionSpan: g.heading.textSpan,
-      children: g.recommendations.map(recSymbol),
-    }));
-    const direct = t.recommendations.filter((r) => !r.group).map(recSymbol);
-    const children = [...direct, ...groups].sort((a, b) => a.span.start - b.span.start);
-    return { name: `Track ${t.number}: ${t.title}`, kind: 'track', span: t.span, selectionSpan: t.heading.textSpan, children };
-  });
-  return [{ name: fw.heading.text, detail: `${fw.tracks.length} tracks`, kind: 'framework', span: fw.span, selectionSpan: fw.heading.textSpan, children: tracks }];
+    children: [],
+  };
 }
 
 function claimSymbol(c: Claim): BriefSymbol {

@@ -188,7 +188,9 @@ export function renameAt(analysis: Analysis, offset: number, newName: string, su
         if (!span) return { error: `Cannot find the id \`${target.id}\` in ${file}; rename it there first.` };
         edits.push({ uri: file, span, newText: newName });
       }
-      for (const s of summaries) for (const r of s.actorRefs) if (r.actorId === target.id && r.idSpan) edits.push({ uri: s.uri, span: r.idSpan, newText: newName });
+      // Only the refs that resolve to this entry: a brief governed by another conventions file
+      // with its own `target.id` keeps it (its entry is not renamed, so neither are its refs).
+      for (const s of summaries) for (const r of s.actorRefs) if (r.actorId === target.id && r.idSpan && r.entryUri === file) edits.push({ uri: s.uri, span: r.idSpan, newText: newName });
       return { edits };
     }
     case 'citation': {
