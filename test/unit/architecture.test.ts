@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -11,6 +12,29 @@ function files(dir: string, suffix = '.ts'): string[] {
     return statSync(p).isDirectory() ? files(p, suffix) : p.endsWith(suffix) ? [p] : [];
   });
 }
+
+/** dependency-cruiser with the project's rules, on `globs` under `cwd`: the violations it prints, one per line. */
+function cruise(cwd: string, globs: string[]): { status: number | null; violations: string[] } {
+  const bin = join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
+  const r = spawnSync(process.execPath, [bin, ...globs, '--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'err'], { cwd, encoding: 'utf8' });
+  return { status: r.status, violations: `${r.stdout}${r.stderr}`.split('\n').filter((l) => /^\s*error /.test(l)).map((l) => l.trim().replace(/\s+/g, ' ')) };
+}
+
+describe('architecture: the layer rules of .dependency-cruiser.cjs (also `npm run depcruise` in npm test)', function () {
+  this.timeout(60_000);
+  it('the sources keep every rule', () => {
+    const r = cruise(ROOT, ['server/src/**/*.ts', 'client/src/**/*.ts']);
+    assert.deepEqual(r.violations, []);
+    assert.equal(r.status, 0);
+  });
+
+  it('each rule fails on code that breaks it (test/fixtures/architecture)', () => {
+    const r = cruise(join(ROOT, 'test', 'fixtures', 'architecture'), ['server/src/**/*.ts']);
+    assert.notEqual(r.status, 0);
+    const rules = new Set(r.violations.map((v) => v.split(' ')[1].replace(/:$/, '')));
+    assert.deepEqual([...rules].sort(), ['core-has-no-io', 'core-no-node-builtins', 'features-not-into-rule-modules', 'no-cycles', 'protocol-only-from-the-edges']);
+  });
+});
 
 describe('architecture invariants', () => {
   it('the core imports neither vscode, nor the LSP libraries, nor Node built-ins (no I/O)', () => {

@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis';
 import type { Claim, Recommendation } from '../model/types';
-import { shorten } from '../rules/unsourcedClaim';
+import { shorten } from '../text/shorten';
 import { claimEvidence } from '../semantics/claimEvidence';
 import { briefSourcing, type SourcingCounts, type SourcingStatus } from '../semantics/sourcing';
 import type { Span } from '../text/span';

@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis';
 import type { Directive } from '../model/types';
 import type { Diagnostic } from '../rules/types';
-import { editDistance } from '../rules/unknownTag';
+import { editDistance } from '../text/editDistance';
 import { suggestCitations } from './citationSuggestions';
 import type { Span } from '../text/span';
 import { parseFragment } from '../parse/markdown';

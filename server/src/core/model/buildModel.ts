@@ -29,6 +29,7 @@ import type {
   Heading,
   LinkReference,
   Problem,
+  RecCandidate,
   Recommendation,
   SourceRef,
   Suppression,
@@ -39,11 +40,6 @@ export interface BuiltModel extends BriefModel {
   lines: LineIndex;
 }
 
-/** Candidates for untagged recommendations: paragraphs and list items, checked once the framework is known. */
-export interface RecCandidate {
-  span: Span;
-  block: TextBlock;
-}
 
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const SUPPRESSION_HEAD = /<!--\s*briefmark-(disable-next-line|disable|enable)\b/y;

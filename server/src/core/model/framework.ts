@@ -1,7 +1,6 @@
 import type { Conventions } from '../conventions/types';
 import { trimEndMatching } from '../text/trailing';
-import type { RecCandidate } from './buildModel';
-import type { Framework, Group, Recommendation, Section, Track } from './types';
+import type { Framework, Group, RecCandidate, Recommendation, Section, Track } from './types';
 
 // `Track 1: Title`. The title is the rest of a one-line text (`(.+)$` after `\s*`, which
 // backtracked quadratically over white space before a line break): it starts at the first

@@ -243,3 +243,9 @@ export interface TextBlock {
   /** Whether it sits inside a list item. */
   inListItem: boolean;
 }
+
+/** Candidates for untagged recommendations: paragraphs and list items, checked once the framework is known. */
+export interface RecCandidate {
+  span: Span;
+  block: TextBlock;
+}

@@ -1,3 +1,4 @@
+import { shorten } from '../text/shorten';
 import { claimSourcing } from '../semantics/sourcing';
 import type { Finding, Rule } from './types';
 
@@ -32,7 +33,3 @@ export const unsourcedClaim: Rule = {
   },
 };
 
-export function shorten(s: string, max = 60): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? t.slice(0, max - 1) + '…' : t;
-}
