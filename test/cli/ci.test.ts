@@ -131,6 +131,15 @@ describe('briefmark check in CI: formats, shards, changed lines, baselines', () 
     const unknown = runCli(['check', '--changed-since', 'no-such-branch'], dir);
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /unknown git ref "no-such-branch"/);
+    // A shallow clone (as CI checks out by default) lacks the merge base: say how to fetch it.
+    const shallow = join(tempDir(), 'shallow');
+    git('checkout', '-q', 'main');
+    git('commit', '-q', '--allow-empty', '-m', 'main again');
+    execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'topic', `file://${dir}`, shallow], { stdio: 'pipe' });
+    execFileSync('git', ['fetch', '-q', '--depth', '1', 'origin', 'main:main'], { cwd: shallow, stdio: 'pipe' });
+    const cut = runCli(['check', '--changed-since', 'main'], shallow);
+    assert.equal(cut.status, 2, cut.stdout);
+    assert.match(cut.stderr, /this is a shallow clone.*git fetch --unshallow.*fetch-depth: 0/);
     const outside = runCli(['check', '--changed-since', 'main'], corpus(1));
     assert.equal(outside.status, 2);
     assert.match(outside.stderr, /--changed-since needs a git repository/);
@@ -163,6 +172,12 @@ describe('briefmark check in CI: formats, shards, changed lines, baselines', () 
     runCli(['check', '--baseline', '.briefmark-baseline.json', '--update-baseline'], dir);
     const pruned = JSON.parse(readFileSync(join(dir, '.briefmark-baseline.json'), 'utf8'));
     assert.equal(Object.values(pruned.findings).reduce((n: number, e: any) => n + e.count, 0), 7);
+    // A baseline of another version hides nothing by mistake: it is refused.
+    writeFileSync(join(dir, 'v2.json'), JSON.stringify({ version: 2, tool: 'briefmark', findings: data.findings }));
+    const v2 = runCli(['check', '--baseline', 'v2.json'], dir);
+    assert.equal(v2.status, 2);
+    assert.match(v2.stderr, /v2\.json is not a Briefmark baseline \(version 1\)/);
+    assert.equal(v2.stdout.trim().split('\n').filter((l) => /^\S+:\d+:\d+ /.test(l)).length, 0);
     writeFileSync(join(dir, 'bad.json'), '{ not json');
     const bad = runCli(['check', '--baseline', 'bad.json'], dir);
     assert.equal(bad.status, 2);

@@ -28,7 +28,12 @@ export function changedLines(cwd: string, ref: string): { ok: true; value: Chang
   const verified = git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   if (!verified.ok) return { ok: false, error: `--changed-since: unknown git ref "${ref}"` };
   const base = git(root, ['merge-base', verified.out.trim(), 'HEAD']);
-  if (!base.ok) return { ok: false, error: `--changed-since: no merge base between "${ref}" and HEAD (${base.error})` };
+  if (!base.ok) {
+    const shallow = git(root, ['rev-parse', '--is-shallow-repository']);
+    if (shallow.ok && shallow.out.trim() === 'true')
+      return { ok: false, error: `--changed-since: this is a shallow clone, without the history that joins "${ref}" and HEAD. Fetch more of it (git fetch --unshallow, or git fetch --deepen=100), or check out with the full history (GitHub Actions: actions/checkout with fetch-depth: 0).` };
+    return { ok: false, error: `--changed-since: no merge base between "${ref}" and HEAD (${base.error || 'unrelated histories'})` };
+  }
   const diff = git(root, ['-c', 'core.quotePath=false', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--find-renames', base.out.trim(), '--']);
   if (!diff.ok) return { ok: false, error: `--changed-since: git diff failed (${diff.error})` };
   const files = new Map<string, Set<number> | 'all'>();
