@@ -28,8 +28,10 @@ describe('the example brief', () => {
     expectFixture('examples', 'ceasefire-impasse.diagnostics.txt', lines.join('\n') + '\n');
   });
 
-  it('has a four-level framework outline in document order', () => {
-    const [fw] = documentSymbols(a.model);
+  it('has a four-level framework outline in document order, inside the outline of the whole brief', () => {
+    const [title] = documentSymbols(a.model);
+    assert.equal(title.name, 'Ceasefire Diplomacy After the Coalition Call');
+    const fw = title.children.find((c) => c.kind === 'framework')!;
     assert.equal(fw.name, 'Proposed Solutions Framework');
     assert.deepEqual(
       fw.children.map((t) => t.name),
