@@ -72,7 +72,7 @@ references:
     };
     assert.deepEqual(titles('poorest quintile'), ['Cite @energy-poverty — Energy poverty in the European Union', 'Add a footnote placeholder for the source ([^source-1])', 'Suppress unsourced-claim for this line']);
     // Nothing in the bibliography is about pensions: only the placeholder is offered.
-    assert.deepEqual(titles('Pension reform'), ['Add a footnote placeholder for the source ([^source-1])', 'Suppress unsourced-claim for this line']);
+    assert.deepEqual(titles('Pension reform'), ['Add a footnote placeholder for the source ([^source-1])', 'Suppress unsourced-claim in this paragraph']);
   });
 
   it('puts the fix of a misspelt tag first, preferred, above the citations of the sentence around it', () => {
@@ -135,5 +135,35 @@ references:
   it('offers nothing on a Markdown file that is not a brief', () => {
     const a = analyze({ uri: 'file:///README.md', text: '# Readme\n\nIt said $5.\n' });
     assert.deepEqual(codeActions(a, { start: 0, end: 20 }), []);
+  });
+});
+
+describe('the suppress fix puts its comment where it applies, on a line of its own', () => {
+  const text = '---\nbrief: true\n---\n# A\n\nThe talks failed in Geneva, everyone agreed afterwards. Then\n:claim[exports fell by 40%] in the spring.\nMore text follows here.\n\nNext paragraph.\n';
+  const a = analyze({ uri: 'file:///w/s.brief.md', text });
+  const d = a.diagnostics.find((x) => x.code === 'unsourced-claim')!;
+  const fix = codeActions(a, d.span).find((x) => x.diagnostic === d && x.title.startsWith('Suppress'))!;
+
+  it('for a claim in the middle of a paragraph: disable and enable comments on lines of their own around the paragraph, never at the end of the previous sentence', () => {
+    assert.equal(fix.title, 'Suppress unsourced-claim in this paragraph');
+    const out = applyEdits(text, fix.edits);
+    assert.equal(
+      out,
+      '---\nbrief: true\n---\n# A\n\n<!-- briefmark-disable unsourced-claim -->\nThe talks failed in Geneva, everyone agreed afterwards. Then\n:claim[exports fell by 40%] in the spring.\nMore text follows here.\n<!-- briefmark-enable unsourced-claim -->\n\nNext paragraph.\n',
+    );
+    const b = analyze({ uri: 'file:///w/s.brief.md', text: out });
+    assert.ok(!b.diagnostics.some((x) => x.code === 'unsourced-claim'));
+    // The paragraph is not split: the same text blocks, with the same text.
+    const paragraphs = (x: Analysis) => x.model.textBlocks.filter((t) => t.kind === 'paragraph').map((t) => x.model.text.slice(t.span.start, t.span.end));
+    assert.deepEqual(paragraphs(b), paragraphs(a));
+  });
+
+  it('a claim that starts its paragraph keeps the one-line comment above it', () => {
+    const t = '---\nbrief: true\n---\n# A\n\n:claim[Exports fell by 40%] in the spring.\n';
+    const x = analyze({ uri: 'file:///w/t.brief.md', text: t });
+    const dx = x.diagnostics.find((y) => y.code === 'unsourced-claim')!;
+    const f = codeActions(x, dx.span).find((y) => y.diagnostic === dx && y.title.startsWith('Suppress'))!;
+    assert.equal(f.title, 'Suppress unsourced-claim for this line');
+    assert.equal(applyEdits(t, f.edits), '---\nbrief: true\n---\n# A\n\n<!-- briefmark-disable-next-line unsourced-claim -->\n:claim[Exports fell by 40%] in the spring.\n');
   });
 });

@@ -362,6 +362,22 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
   const insertedOnly = edits.every((e) => e.span.start === e.span.end);
   switch (kind) {
     case 'suppress': {
+      if (action.title.endsWith(' in this paragraph')) {
+        // A disable comment on a line of its own before the paragraph, an enable comment after it.
+        assert.equal(edits.length, 2, ctx);
+        const [open, close] = edits;
+        assert.ok(insertedOnly, ctx);
+        assert.match(open.newText, new RegExp(`^<!-- briefmark-disable ${d.code} -->(?:\\r\\n|\\n|\\r)$`), ctx);
+        assert.match(close.newText, new RegExp(`^(?:\\r\\n|\\n|\\r)<!-- briefmark-enable ${d.code} -->$`), ctx);
+        assert.equal(before.model.lines.positionAt(open.span.start).character, 0, `${ctx}\nthe disable comment starts a line`);
+        const regions = (a: Analysis) => a.model.suppressions.filter((x) => x.kind !== 'next-line' && x.codes.join(' ') === d.code);
+        assert.equal(regions(after).length, regions(before).length + 2, `${ctx}\nread as a region`);
+        const targetLineNow = lines.positionAt(target.start).line;
+        const opened = regions(after).filter((x) => x.kind === 'disable' && x.line < targetLineNow).pop();
+        const closed = regions(after).find((x) => x.kind === 'enable' && x.line > targetLineNow);
+        assert.ok(opened && closed, `${ctx}\nthe region holds the diagnostic's line`);
+        break;
+      }
       // A comment line before the diagnostic's line (indented, with its `>` markers), or inline at the end of the line before.
       assert.equal(edits.length, 1, ctx);
       const [e] = edits;
@@ -494,6 +510,7 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
     switch (kind) {
       // The comment silences its code on the whole line: other findings of that code there go too.
       case 'suppress':
+        if (action.title.endsWith(' in this paragraph')) return x.code === d.code && inBlockOf(x.span, target);
         return x.code === d.code && lines.positionAt(x.span.start).line === targetLine;
       // A source in a sentence sources every claim of that sentence, and a front-matter entry cited is no longer unused.
       case 'cite':

@@ -5,7 +5,7 @@ import { editDistance } from '../text/editDistance';
 import { suggestCitations } from './citationSuggestions';
 import type { Span } from '../text/span';
 import { parseFragment } from '../parse/markdown';
-import { nodesAt, nodesIn, probe, PROBE_LIMIT } from './syntaxAt';
+import { nodesAt, nodesIn, probe, PROBE_LIMIT, type SyntaxNode } from './syntaxAt';
 
 export interface TextEdit {
   span: Span;
@@ -363,9 +363,11 @@ const INLINE_PARENTS = new Set(['paragraph', 'emphasis', 'strong', 'delete', 'bl
  * - into the comment the line has already, when it has one (`… unknown-source CODE -->`);
  * - on a line of its own before that line, with its indentation and `>` markers, when the
  *   line starts a block (a paragraph, a heading, a list, a first list item…);
- * - else (a wrapped line of a paragraph, a later list item) at the end of the line before,
- *   as inline HTML, when that line ends in plain paragraph text — a line of its own would
- *   split the paragraph or the list;
+ * - for a wrapped line of a paragraph at the top level: for the paragraph, with a disable
+ *   and an enable comment on lines of their own around it (`suppressInParagraph`);
+ * - else (a wrapped line of a paragraph in a list or a quote, a later list item) at the end
+ *   of the line before, as inline HTML, when that line ends in plain paragraph text — a
+ *   line of its own would split the paragraph or the list;
  * - not at all in the front matter (YAML has no comment Briefmark reads) or where neither
  *   is safe (inside a multi-line directive label, a table, after a blank line in a list).
  */
@@ -396,6 +398,8 @@ function suppressLine(analysis: Analysis, d: Diagnostic): CodeActionResult | und
     const edit = { span: { start: lineStart, end: lineStart }, newText: `${prefix}${comment}${eolAt(text, lineStart)}` };
     if (isComment(edit, prefix.length)) return result(edit);
   }
+  const paragraph = suppressInParagraph(analysis, d, chain[0], lineStart);
+  if (paragraph) return paragraph;
   if (line === 0) return undefined;
   const prevStart = model.lines.lineStart(line - 1);
   let at = model.lines.lineEnd(line - 1);
@@ -413,6 +417,42 @@ function suppressLine(analysis: Analysis, d: Diagnostic): CodeActionResult | und
   if (before.lastIndexOf('<') > before.lastIndexOf('>') || before.lastIndexOf('<!--') > before.lastIndexOf('-->')) return undefined;
   const edit = { span: { start: at, end: at }, newText: ` ${comment}` };
   return isComment(edit, 1) ? result(edit) : undefined;
+}
+
+/**
+ * A finding on a wrapped line of a paragraph at the top level: its code silenced for the
+ * paragraph, with `<!-- briefmark-disable CODE -->` on a line of its own before the
+ * paragraph and `<!-- briefmark-enable CODE -->` after it. A comment line inside the
+ * paragraph would split it (CommonMark lets an HTML comment interrupt a paragraph), and one
+ * at the end of the line before reads as the previous sentence's. Read back: two comments
+ * of their own, and the paragraph whole between them.
+ */
+function suppressInParagraph(analysis: Analysis, d: Diagnostic, top: SyntaxNode | undefined, lineStart: number): CodeActionResult | undefined {
+  const { model, parsed } = analysis;
+  const text = model.text;
+  if (!top || top.type !== 'paragraph' || top.start >= lineStart) return undefined;
+  const firstLine = model.lines.positionAt(top.start).line;
+  const paragraphLineStart = model.lines.lineStart(firstLine);
+  if (!/^[ \t]*$/.test(text.slice(paragraphLineStart, top.start))) return undefined;
+  // A next-line comment just above the paragraph keeps its line: the disable comment goes above it.
+  const above = model.suppressions.find((x) => x.kind === 'next-line' && x.line === firstLine);
+  const firstStart = above ? model.lines.lineStart(model.lines.positionAt(above.span.start).line) : paragraphLineStart;
+  if (above && !/^[ \t]*$/.test(text.slice(firstStart, above.span.start))) return undefined;
+  const lastEnd = model.lines.lineEnd(model.lines.positionAt(Math.max(top.start, top.end - 1)).line);
+  const eol = eolAt(text, firstStart);
+  const open = `<!-- briefmark-disable ${d.code} -->`;
+  const close = `<!-- briefmark-enable ${d.code} -->`;
+  const edits: TextEdit[] = [
+    { span: { start: firstStart, end: firstStart }, newText: `${open}${eol}` },
+    { span: { start: lastEnd, end: lastEnd }, newText: `${eol}${close}` },
+  ];
+  const p = probe(parsed, text, edits);
+  if (!p) return undefined;
+  const html = (at: number, value: string) => p.typesAt(at).some((n) => n.type === 'html' && n.start === at && 'value' in n.node && n.node.value.trim() === value);
+  const paragraphStart = p.at(0) + open.length + eol.length + (top.start - firstStart);
+  const whole = p.typesAt(paragraphStart).some((n) => n.type === 'paragraph' && n.start === paragraphStart && n.end - n.start === top.end - top.start);
+  if (!html(p.at(0), open) || !html(p.at(1) + eol.length, close) || !whole) return undefined;
+  return { title: `Suppress ${d.code} in this paragraph`, edits, diagnostic: d };
 }
 
 function short(s: string, max = 50): string {
