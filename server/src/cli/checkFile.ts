@@ -26,6 +26,8 @@ export interface FileDiagnostic {
   severity: Severity;
   message: string;
   range: { start: Position; end: Position };
+  /** Related places in the same file ("first defined here"), as the language server sends them (SARIF `relatedLocations`). */
+  related?: Array<{ message: string; range: { start: Position; end: Position } }>;
   /** Set by `check` when a baseline or the GitLab format needs it (fingerprint.ts). */
   fingerprint?: string;
 }
@@ -149,8 +151,12 @@ function relatedProblems(workspace: NodeWorkspace, path: string, seen: Set<strin
   return out;
 }
 
-function toFileDiagnostic(lines: LineIndex, d: { code: Code; severity: Severity; message: string; span: { start: number; end: number } }): FileDiagnostic {
-  return { code: d.code, severity: d.severity, message: d.message, range: { start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end) } };
+function toFileDiagnostic(lines: LineIndex, d: { code: Code; severity: Severity; message: string; span: { start: number; end: number }; related?: Array<{ message: string; span: { start: number; end: number }; uri?: string }> }): FileDiagnostic {
+  const out: FileDiagnostic = { code: d.code, severity: d.severity, message: d.message, range: { start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end) } };
+  // As protocol/toProto.ts does for the editor: related places in this file, never dropped.
+  const related = d.related?.filter((r) => !r.uri).map((r) => ({ message: r.message, range: { start: lines.positionAt(r.span.start), end: lines.positionAt(r.span.end) } }));
+  if (related?.length) out.related = related;
+  return out;
 }
 
 export function noClaims(): SourcingCounts {

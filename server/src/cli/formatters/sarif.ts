@@ -76,6 +76,18 @@ export function formatSarif(report: Report): string {
                 },
               },
             ],
+            ...(d.related?.length
+              ? {
+                  relatedLocations: d.related.map((r, id) => ({
+                    id,
+                    message: { text: r.message },
+                    physicalLocation: {
+                      artifactLocation: location(f.path),
+                      region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1, endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1 },
+                    },
+                  })),
+                }
+              : {}),
             properties: { severity: d.severity },
           })),
         ),
