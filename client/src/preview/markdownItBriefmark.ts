@@ -18,8 +18,9 @@
  * No dependency on `vscode` or on markdown-it at run time: VS Code passes its own instance.
  */
 import type { MarkdownIt, StateBlock, StateInline, Token } from 'markdown-it';
+import { BUILTIN_TAGS } from '../../../server/src/core/conventions/types';
 
-export const TAG_NAMES = ['claim', 'actor', 'rec'] as const;
+export const TAG_NAMES = BUILTIN_TAGS;
 type TagName = (typeof TAG_NAMES)[number];
 
 export interface TagAttribute {

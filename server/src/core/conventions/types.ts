@@ -43,7 +43,41 @@ export interface Conventions {
   assertions: { exemptSections: string[]; sensitivity: 'low' | 'balanced' | 'high' };
 }
 
-export const BUILTIN_TAGS = ['claim', 'actor', 'rec'] as const;
+/**
+ * The built-in tags (spec §3), the one list of their names, descriptions, attributes and
+ * allowed values: conventions defaults, completion, the codebook export and the preview
+ * plugin read it, and a test checks the grammar against it.
+ */
+export const BUILTIN_TAG_INFO = {
+  claim: {
+    description: 'An assertion of fact that must be sourced.',
+    attributes: [
+      ['src', 'Source keys, separated by spaces or commas'],
+      ['id', 'An id, unique in the brief'],
+      ['status', 'asserted (default), contested, verified or retracted'],
+      ['by', 'The actor who made the claim (an actor id)'],
+    ],
+    values: { status: ['asserted', 'contested', 'verified', 'retracted'] },
+  },
+  actor: {
+    description: 'A person, state, organisation or coalition.',
+    attributes: [['id', 'An actor id from the conventions']],
+    values: {},
+  },
+  rec: {
+    description: 'A recommendation of the proposed solutions framework.',
+    attributes: [
+      ['id', 'An id, unique in the brief'],
+      ['track', 'A track number, letter, title or id'],
+      ['actor', 'Who should act: actor ids, separated by spaces or commas'],
+      ['priority', 'high, medium or low'],
+      ['horizon', 'When: free text'],
+    ],
+    values: { priority: ['high', 'medium', 'low'] },
+  },
+} as const satisfies Record<string, { description: string; attributes: ReadonlyArray<readonly [string, string]>; values: Record<string, readonly string[]> }>;
+
+export const BUILTIN_TAGS = Object.keys(BUILTIN_TAG_INFO) as Array<keyof typeof BUILTIN_TAG_INFO>;
 
 export function defaultConventions(): Conventions {
   return {
@@ -51,11 +85,12 @@ export function defaultConventions(): Conventions {
     bibliography: [],
     sourceDocuments: 'sources/',
     actors: [],
-    tags: {
-      claim: { attributes: { status: ['asserted', 'contested', 'verified', 'retracted'] } },
-      actor: {},
-      rec: { attributes: { priority: ['high', 'medium', 'low'] } },
-    },
+    tags: Object.fromEntries(
+      BUILTIN_TAGS.map((t) => {
+        const values = Object.entries(BUILTIN_TAG_INFO[t].values as Record<string, readonly string[]>);
+        return [t, values.length ? { attributes: Object.fromEntries(values.map(([k, v]) => [k, [...v]])) } : {}];
+      }),
+    ),
     framework: { headings: ['Proposed Solutions Framework', 'Solutions Framework', 'Recommendations'], tracks: [] },
     rules: {},
     assertions: { exemptSections: ['Proposed Solutions Framework', 'Implementation Recommendations', 'Conclusion'], sensitivity: 'balanced' },

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import { tagNames, type Conventions } from '../conventions/types';
+import { BUILTIN_TAG_INFO, BUILTIN_TAGS, tagNames, type Conventions } from '../conventions/types';
 import type { BibEntry } from '../sources/bibliography';
 import type { Span } from '../text/span';
 import { trailingRunStart } from '../text/trailing';
@@ -20,34 +20,12 @@ export interface CompletionResult {
   sortText?: string;
 }
 
-/** Attributes of the built-in tags (spec §3). */
-const ATTRIBUTES: Record<string, Array<[string, string]>> = {
-  claim: [
-    ['src', 'Source keys, separated by spaces or commas'],
-    ['id', 'An id, unique in the brief'],
-    ['status', 'asserted (default), contested, verified or retracted'],
-    ['by', 'The actor who made the claim (an actor id)'],
-  ],
-  actor: [['id', 'An actor id from the conventions']],
-  rec: [
-    ['id', 'An id, unique in the brief'],
-    ['track', 'A track number, letter, title or id'],
-    ['actor', 'Who should act: actor ids, separated by spaces or commas'],
-    ['priority', 'high, medium or low'],
-    ['horizon', 'When: free text'],
-  ],
-};
+/** Attributes, allowed values and descriptions of the built-in tags (spec §3): `BUILTIN_TAG_INFO`. */
+const ATTRIBUTES: Record<string, ReadonlyArray<readonly [string, string]>> = Object.fromEntries(BUILTIN_TAGS.map((t) => [t, BUILTIN_TAG_INFO[t].attributes]));
 
-const DEFAULT_VALUES: Record<string, Record<string, string[]>> = {
-  claim: { status: ['asserted', 'contested', 'verified', 'retracted'] },
-  rec: { priority: ['high', 'medium', 'low'] },
-};
+const DEFAULT_VALUES: Record<string, Record<string, readonly string[]>> = Object.fromEntries(BUILTIN_TAGS.map((t) => [t, BUILTIN_TAG_INFO[t].values]));
 
-const TAG_DOCS: Record<string, string> = {
-  claim: 'An assertion of fact that must be sourced.',
-  actor: 'A person, state, organisation or coalition.',
-  rec: 'A recommendation.',
-};
+const TAG_DOCS: Record<string, string> = Object.fromEntries(BUILTIN_TAGS.map((t) => [t, BUILTIN_TAG_INFO[t].description]));
 
 const TAG_SNIPPETS: Record<string, string> = {
   claim: 'claim[$1]{src=$2}$0',

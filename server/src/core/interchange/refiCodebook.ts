@@ -1,15 +1,11 @@
-import { BUILTIN_TAGS, tagNames, type Conventions } from '../conventions/types';
+import { BUILTIN_TAG_INFO, BUILTIN_TAGS, tagNames, type Conventions } from '../conventions/types';
 import { uuidv5 } from './uuidv5';
 
 /** The namespace of every Briefmark code GUID: uuidv5("briefmark.dev", DNS namespace). */
 export const BRIEFMARK_NAMESPACE = uuidv5('briefmark.dev', '6ba7b810-9dad-11d1-80b4-00c04fd430c8');
 export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
 
-const BUILTIN_DESCRIPTIONS: Record<(typeof BUILTIN_TAGS)[number], string> = {
-  claim: 'An assertion of fact that must be sourced (Briefmark :claim tag).',
-  actor: 'A person, state, organisation or coalition (Briefmark :actor tag).',
-  rec: 'A recommendation of the proposed solutions framework (Briefmark :rec tag).',
-};
+const BUILTIN_DESCRIPTIONS: Record<string, string> = Object.fromEntries(BUILTIN_TAGS.map((t) => [t, `${BUILTIN_TAG_INFO[t].description.replace(/\.$/, '')} (Briefmark :${t} tag).`]));
 
 export interface CodebookCode {
   guid: string;
@@ -50,7 +46,7 @@ export function buildCodebook(conventions: Conventions): Codebook {
       guid: codeGuid('tag', tag),
       name: tag,
       isCodable: true,
-      description: rule.description ?? (BUILTIN_DESCRIPTIONS as Record<string, string>)[tag] ?? `Team tag :${tag}.`,
+      description: rule.description ?? BUILTIN_DESCRIPTIONS[tag] ?? `Team tag :${tag}.`,
       children: [],
     };
     if (rule.required?.length) code.description += ` Required attributes: ${rule.required.join(', ')}.`;
