@@ -63,11 +63,13 @@ for (const [name, options] of modes) {
       assert.equal(await client.hover(briefUri, { line: 0, character: 0 }), null);
     });
 
-    it('returns the framework outline', async () => {
+    it('returns the outline of the whole brief, the framework inside it', async () => {
       const symbols = await client.documentSymbols(briefUri);
       assert.equal(symbols.length, 1);
-      assert.equal(symbols[0].name, 'Proposed Solutions Framework');
-      assert.deepEqual(symbols[0].children?.map((t) => t.name), ['Track 1: Diplomatic Pathway', 'Track 2: Economic Leverage', 'Track 3: Military and Security']);
+      assert.equal(symbols[0].name, 'Ceasefire Diplomacy After the Coalition Call');
+      const framework = symbols[0].children?.find((s) => s.name === 'Proposed Solutions Framework');
+      assert.ok(framework, symbols[0].children?.map((s) => s.name).join(', '));
+      assert.deepEqual(framework.children?.map((t) => t.name), ['Track 1: Diplomatic Pathway', 'Track 2: Economic Leverage', 'Track 3: Military and Security']);
     });
 
     it('gives a Markdown file that is not a brief nothing at all', async () => {
