@@ -1,17 +1,17 @@
 /**
  * Which files `briefmark check` reads (spec §2, §9). Folders are walked recursively
- * (`node_modules` and `.git` skipped, symbolic links followed once); every Markdown file
+ * (the folders `node/markdownFiles.ts` skips, as the editor's index does; symbolic links
+ * followed once); every Markdown file
  * found is read, and whether it is reported is decided after analysis: a file found in a
  * folder is reported when it is a brief (its front matter, the conventions' `briefs`
  * globs, or a directive), while a file named on the command line is always reported.
  * Paths that cannot be read are returned as problems, never thrown.
  */
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { isMarkdownPath, isSkippedFolder } from '../node/markdownFiles';
 
-/** The extensions VS Code gives the `markdown` language. */
-export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd', '.mkdn', '.mdwn', '.mdtxt', '.mdtext'];
-export const SKIPPED_FOLDERS = ['node_modules', '.git'];
+export { isMarkdownPath, MARKDOWN_EXTENSIONS, SKIPPED_FOLDERS } from '../node/markdownFiles';
 
 export interface Candidate {
   /** Absolute path. */
@@ -31,9 +31,6 @@ export interface Collected {
   problems: PathProblem[];
 }
 
-export function isMarkdownPath(path: string): boolean {
-  return MARKDOWN_EXTENSIONS.includes(extname(path).toLowerCase());
-}
 
 /** A path for people and for output: relative to `cwd`, with `/` separators. */
 export function displayPath(cwd: string, path: string): string {
@@ -74,7 +71,7 @@ export function collectFiles(args: string[], cwd: string): Collected {
       return;
     }
     for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
-      if (SKIPPED_FOLDERS.includes(entry.name)) continue;
+      if (entry.isDirectory() && isSkippedFolder(entry.name)) continue;
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) {
@@ -88,7 +85,9 @@ export function collectFiles(args: string[], cwd: string): Collected {
           if (isMarkdownPath(path)) problem(path, describeError(e, true));
           continue;
         }
-        if (target.isDirectory()) walk(path);
+        if (target.isDirectory()) {
+          if (!isSkippedFolder(entry.name)) walk(path);
+        }
         else if (target.isFile() && isMarkdownPath(path)) add(path, false);
       }
       // FIFOs, sockets and devices are never read: reading a FIFO could block forever.

@@ -6,6 +6,7 @@ import type { BriefSummary } from '../core/features/briefSummary';
 import type { BriefService, ILogger, ITextDocument, IWorkspace } from '../core/service';
 import { LineStarts, type PositionMapper } from '../core/text/lineStarts';
 import { uriToPath } from './nodeWorkspace';
+import { isMarkdownPath, isSkippedFolder } from './markdownFiles';
 
 /** How the index reports its first pass (LSP work-done progress in the server). */
 export interface IndexProgress {
@@ -20,8 +21,6 @@ export interface FileEvent {
   type: number;
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
-const MARKDOWN = /\.(md|markdown)$/i;
 /** A bound on what one workspace may make the index read. */
 const MAX_FILES = 20000;
 
@@ -122,7 +121,7 @@ export class WorkspaceIndex {
     const openUris = new Set<string>();
     for (const doc of this.open.all()) {
       // Conventions and bibliography files may be open too; only Markdown can be a brief.
-      if (!MARKDOWN.test(doc.uri)) continue;
+      if (!isMarkdownPath(doc.uri)) continue;
       openUris.add(doc.uri);
       const s = this.open.summary(doc);
       if (s) out.push(s);
@@ -177,7 +176,7 @@ export class WorkspaceIndex {
           const files: string[] = [];
           await this.collect(path!, files);
           for (const f of files) this.pending.add(f);
-        } else if (MARKDOWN.test(uri)) await this.indexFile(uri);
+        } else if (isMarkdownPath(uri)) await this.indexFile(uri);
         await yieldToRequests();
       }
     });
@@ -199,8 +198,8 @@ export class WorkspaceIndex {
     for (const e of entries) {
       if (out.length >= MAX_FILES) return;
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await this.collect(join(dir, e.name), out);
-      } else if (e.isFile() && MARKDOWN.test(e.name)) out.push(pathToFileURL(join(dir, e.name)).href);
+        if (!isSkippedFolder(e.name)) await this.collect(join(dir, e.name), out);
+      } else if (e.isFile() && isMarkdownPath(e.name)) out.push(pathToFileURL(join(dir, e.name)).href);
     }
   }
 
