@@ -3,7 +3,7 @@
  * the same run (the machine's speed drifts, so ratios matter more than milliseconds).
  *
  *   npm run bench                       all of them
- *   npm run bench -- --only edit,features   (edit, server, features, growth, memory, cli, sources, assertions)
+ *   npm run bench -- --only edit,features   (edit, server, features, growth, memory, cli, sources, workspace, assertions)
  *   npm run bench -- --quick            smaller corpus, growth up to 1 MB
  *
  * Results go to bench/results/latest.json (a run with --only or --quick: partial.json, not
@@ -31,7 +31,7 @@ const verdict = (ok: boolean, text: string) => {
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
 };
 console.log(`Briefmark benchmarks on ${results.machine}\n`);
-if (!args.includes('--no-build') && (want('cli') || want('memory') || want('server') || want('sources'))) {
+if (!args.includes('--no-build') && (want('cli') || want('memory') || want('server') || want('sources') || want('workspace'))) {
   // The CLI and the server are measured as shipped: the esbuild bundles in dist/.
   const build = spawnSync('npm', ['run', 'build'], { cwd: join(__dirname, '..'), encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
@@ -103,6 +103,12 @@ if (want('sources')) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { benchSources } = require('./sources') as typeof import('./sources');
   results.sources = await benchSources(verdict, quick ? 2 : 3, quick);
+}
+
+if (want('workspace')) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { benchWorkspaceDiagnostics } = require('./workspaceDiagnostics') as typeof import('./workspaceDiagnostics');
+  results.workspaceDiagnostics = await benchWorkspaceDiagnostics(quick ? 200 : 1000, verdict);
 }
 
 if (want('assertions')) {

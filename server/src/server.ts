@@ -68,6 +68,7 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let progressSupport = false;
   let watchRegistration = false;
+  let workspaceFolderEvents = false;
   let folders: string[] = [];
   const indexService: BriefService = createBriefService(workspace, logger);
   const index = new WorkspaceIndex(workspace, indexService, {
@@ -121,6 +122,7 @@ export function startServer(connection: Connection): void {
     conventions = new ConventionsWiring(connection, documents, workspace, conventionsCapabilities(params.capabilities), () => refreshAll('the conventions changed'));
     progressSupport = !!params.capabilities.window?.workDoneProgress;
     watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    workspaceFolderEvents = !!params.capabilities.workspace?.workspaceFolders;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -238,14 +240,17 @@ export function startServer(connection: Connection): void {
     void pullSettings()
       .catch((e) => logger.error('reading settings failed', e))
       .then(() => refreshAll());
-    connection.workspace.onDidChangeWorkspaceFolders?.(() => {
-      void connection.workspace.getWorkspaceFolders().then((list) => {
-        folders = (list ?? []).map((f) => f.uri);
-        workspace.setFolders(folders);
-        refreshAll();
-        void startIndexing();
+    // Only a client that announced workspace folders sends their changes (asking otherwise
+    // throws, which once stopped the indexing below for such clients).
+    if (workspaceFolderEvents)
+      connection.workspace.onDidChangeWorkspaceFolders(() => {
+        void connection.workspace.getWorkspaceFolders().then((list) => {
+          folders = (list ?? []).map((f) => f.uri);
+          workspace.setFolders(folders);
+          refreshAll();
+          void startIndexing();
+        });
       });
-    });
     if (watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] }).catch(() => undefined);
     }

@@ -34,6 +34,8 @@ export interface StartOptions {
   execArgv?: string[];
   /** The `processId` sent in `initialize` (default: this process). */
   processId?: number | null;
+  /** A bare client: no workspace capabilities (folders, configuration, watchers), no progress. */
+  bare?: boolean;
 }
 
 /** A minimal LSP client over the real server process, for protocol tests. */
@@ -112,8 +114,12 @@ export class TestClient {
           publishDiagnostics: { relatedInformation: true, versionSupport: true },
           ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
         },
-        workspace: { workspaceFolders: true, configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
-        window: { workDoneProgress: true },
+        ...(options.bare
+          ? {}
+          : {
+              workspace: { workspaceFolders: true, configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+              window: { workDoneProgress: true },
+            }),
       },
       initializationOptions: { debounceMs: 10, ...(options.initializationOptions ?? {}) },
     });

@@ -144,3 +144,21 @@ describe('the output channel: what the server logs', function () {
     }
   });
 });
+
+describe('a bare client (no workspace capabilities)', function () {
+  this.timeout(30_000);
+  it('still gets the workspace indexed and every brief reported', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefmark-bare-'));
+    for (let i = 0; i < 3; i++) writeFileSync(join(dir, `b${i}.brief.md`), brief(i));
+    const client = await TestClient.start({ transport: 'stdio', pull: true, rootUri: pathToFileURL(dir).href, bare: true });
+    try {
+      const result = (await client.connection.sendRequest(WorkspaceDiagnosticRequest.type, { identifier: 'briefmark', previousResultIds: [] })) as unknown as { items: Report[] };
+      assert.equal(result.items.length, 3);
+      const symbols = (await client.connection.sendRequest('workspace/symbol', { query: 'Exports' })) as unknown[];
+      assert.equal(symbols.length, 3, 'the workspace was indexed');
+    } finally {
+      assert.equal(await client.stop(), 0);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
