@@ -77,9 +77,6 @@ export function startServer(connection: Connection): void {
     summary: (doc) => service.summary(doc),
     lines: (doc) => service.analyze(doc).model.lines,
   }, logger);
-  /** Resolves when the workspace has been indexed once (workspace diagnostics list its briefs). */
-  let indexedOnce!: () => void;
-  const firstPass = new Promise<void>((resolve) => (indexedOnce = resolve));
   // Every brief in Problems: closed briefs analysed one-shot, in pages (workspaceDiagnostics.ts).
   const workspaceService: BriefService = createBriefService(workspace, logger, { oneShot: true });
   const workspaceDiagnostics = new WorkspaceDiagnostics({
@@ -94,8 +91,9 @@ export function startServer(connection: Connection): void {
         return analysis.diagnostics.map((d) => proto.diagnostic(analysis.model.lines, uri, d));
       }),
     scope: () => conventions.settings.diagnosticsScope,
-    ready: () => firstPass.then(() => index.idle()),
+    indexing: () => index.busy,
   });
+  index.onFileIndexed = () => workspaceDiagnostics.signal();
   /** `workspace/didChangeWatchedFiles` listeners: the index, and whoever else needs file events. */
   const fileEventListeners: Array<(changes: FileEvent[]) => void> = [(changes) => index.onFileEvents(changes), () => void index.idle().then(() => workspaceDiagnostics.signal())];
   const timers = new Map<string, NodeJS.Timeout>();
@@ -189,7 +187,6 @@ export function startServer(connection: Connection): void {
     index.start(folders, progress);
     void index.idle().then(() => {
       logger.log(`indexed ${index.size} brief${index.size === 1 ? '' : 's'} in ${Date.now() - started} ms`);
-      indexedOnce();
       workspaceDiagnostics.signal();
     });
   }

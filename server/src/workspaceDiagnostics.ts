@@ -35,8 +35,8 @@ export interface WorkspaceDiagnosticsDeps {
   /** The diagnostics of a closed brief, read from disk; undefined when it cannot be read. */
   analyze(uri: string): Diagnostic[] | undefined;
   scope(): 'workspace' | 'openFiles';
-  /** Resolves when the first indexing pass is done. */
-  ready(): Promise<void>;
+  /** Whether the workspace index is still finding briefs: reports go on as it does. */
+  indexing(): boolean;
 }
 
 /** Files per page of partial results. */
@@ -72,16 +72,19 @@ export class WorkspaceDiagnostics {
   }
 
   async handle(params: WorkspaceDiagnosticParams, token: CancellationToken, progress?: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult>): Promise<WorkspaceDiagnosticReport> {
-    await this.deps.ready();
     const known = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+    const cancelled = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+    /** Reports for a client without partial results: all in the response. */
+    const whole: WorkspaceDocumentDiagnosticReport[] = [];
+    let reported = false;
     for (;;) {
-      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+      if (token.isCancellationRequested) throw cancelled();
       const items: WorkspaceDocumentDiagnosticReport[] = [];
-      let sent = 0;
-      const flush = async (force = false) => {
-        if (!progress || (!force && items.length < PAGE) || items.length === 0) return;
-        progress.report({ items: items.splice(0) });
-        sent++;
+      const flush = (force = false) => {
+        if (items.length === 0 || (!force && items.length < PAGE)) return;
+        reported = true;
+        if (progress) progress.report({ items: items.splice(0) });
+        else whole.push(...items.splice(0));
       };
       const empty = (uri: string) => {
         this.reported.delete(uri);
@@ -91,9 +94,9 @@ export class WorkspaceDiagnostics {
       const briefs = this.deps.scope() === 'workspace' ? this.deps.closedBriefs().filter((u) => !this.deps.isOpen(u)) : [];
       const current = new Set(briefs);
       // Reported before, now gone, opened (the document pull reports it) or out of scope.
-      for (const uri of [...this.reported]) if (!current.has(uri) && known.get(uri) !== 'none') empty(uri);
+      if (!this.deps.indexing()) for (const uri of [...this.reported]) if (!current.has(uri) && known.get(uri) !== 'none') empty(uri);
       for (const uri of briefs) {
-        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+        if (token.isCancellationRequested) throw cancelled();
         const id = this.resultId(uri);
         if (id === undefined) {
           if (this.reported.has(uri)) empty(uri);
@@ -106,21 +109,30 @@ export class WorkspaceDiagnostics {
         if (diagnostics.length) this.reported.add(uri);
         else this.reported.delete(uri);
         items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: id, items: diagnostics });
-        await flush();
+        flush();
         await yieldToRequests();
       }
-      if (items.length || sent) {
-        await flush(true);
-        return { items: progress ? [] : items };
-      }
-      // Nothing new: hold the request until something changes or the client gives up.
-      await new Promise<void>((resolve) => {
-        this.wake.push(resolve);
-        const sub = token.onCancellationRequested(() => {
-          sub.dispose();
-          resolve();
-        });
-      });
+      flush(true);
+      // While the index is still finding briefs, report them as they come (the first pages
+      // need not wait for the whole workspace); then answer, or hold the request while
+      // nothing changes (a long poll) until something does or the client gives up.
+      if (reported && !this.deps.indexing()) return { items: progress ? [] : whole };
+      await this.changeOrCancel(token, this.deps.indexing() ? 1000 : undefined);
     }
+  }
+
+  private changeOrCancel(token: CancellationToken, timeoutMs?: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = timeoutMs === undefined ? undefined : setTimeout(resolve, timeoutMs);
+      this.wake.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      const sub = token.onCancellationRequested(() => {
+        sub.dispose();
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 }

@@ -130,6 +130,14 @@ export class WorkspaceIndex {
     return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
 
+  /** Told after each file is indexed (workspace diagnostics report briefs as they come). */
+  onFileIndexed?: () => void;
+
+  /** Whether a pass or queued file events are being worked through. */
+  get busy(): boolean {
+    return this.running !== undefined || this.pending.size > 0;
+  }
+
   /** The briefs on disk (open or not), as indexed. */
   diskBriefs(): string[] {
     return [...this.disk.keys()].sort();
@@ -224,6 +232,7 @@ export class WorkspaceIndex {
       this.indexService.forget(uri);
       if (summary) this.disk.set(uri, summary);
       else this.disk.delete(uri);
+      this.onFileIndexed?.();
     } catch (e) {
       this.logger?.error(`indexing ${uri} failed`, e);
     }
