@@ -13,7 +13,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DESIGNED, FEATURE_OPTIONS, HASH_BITS, featureKey, sentenceFeatures } from '../server/src/core/assertions/features';
-import { toBase64, type AssertionModelFile, type Sensitivity } from '../server/src/core/assertions/model';
+import { decodeHashedWeights, toBase64, type AssertionModelFile, type Sensitivity } from '../server/src/core/assertions/model';
+import { rng } from '../bench/corpus';
 import { allExamples, counts, fingerprint, rates, ROOT, type Example } from './assertions/data';
 
 export const PARAMS = {
@@ -29,17 +30,6 @@ export const PARAMS = {
 };
 
 export const MODEL_PATH = join(ROOT, 'server', 'src', 'core', 'assertions', 'assertionModel.json');
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Prepared {
   ex: Example;
@@ -222,23 +212,7 @@ export function buildModel(): AssertionModelFile {
 }
 
 function dequantise(q: AssertionModelFile['hashed'], designed: Float32Array): Trained {
-  const w = new Float32Array(1 << HASH_BITS);
-  const ids = Buffer.from(q.ids, 'base64');
-  const vals = Buffer.from(q.weights, 'base64');
-  let id = 0;
-  let p = 0;
-  for (let k = 0; k < q.count; k++) {
-    let delta = 0;
-    let shift = 0;
-    for (;;) {
-      const b = ids[p++];
-      delta |= (b & 0x7f) << shift;
-      if (b < 0x80) break;
-      shift += 7;
-    }
-    id += delta;
-    w[id] = ((vals[k] << 24) >> 24) * q.scale;
-  }
+  const w = decodeHashedWeights(q);
   return { hashed: w, designed: Float32Array.from([...designed].map((x) => Math.round(x * 1e5) / 1e5)) };
 }
 

@@ -65,6 +65,11 @@ export function summaryLine(s: Summary): string {
   return `${plural(s.files, 'file')} checked: ${counts}; claims sourced: ${s.sourced}/${s.claims}${share}${others.length ? `, ${others.join(', ')}` : ''}${problems}${baseline}`;
 }
 
+/** A finding as one line, `path:line:col severity code message`, 1-based as editors show them (text format, and github beyond its annotations). */
+export function findingLine(path: string, d: FileDiagnostic): string {
+  return `${path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${oneLine(d.message)}`;
+}
+
 /** Messages are one line in line-oriented formats. */
 export function oneLine(message: string): string {
   // Each run of white space that holds a line break becomes one space: what

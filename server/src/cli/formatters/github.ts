@@ -4,7 +4,7 @@
  * as in LSP. Info and hints become notices. The summary line ends the log.
  */
 import type { Severity } from '../../core/conventions/types';
-import { oneLine, summaryLine, type Report } from '../report';
+import { findingLine, oneLine, summaryLine, type Report } from '../report';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
@@ -25,7 +25,7 @@ export function formatGithub(report: Report): string {
       const kind = COMMAND[d.severity];
       if (shown[kind] >= ANNOTATIONS_PER_KIND) {
         // GitHub would drop it: a plain log line keeps it in the log, and the step summary lists it.
-        out += `${f.path}:${start.line + 1}:${start.character + 1} ${d.severity} ${d.code} ${oneLine(d.message)}\n`;
+        out += `${findingLine(f.path, d)}\n`;
         beyond++;
         continue;
       }

@@ -20,6 +20,9 @@ export function uriReference(path: string): string {
   return path.split('/').map((s) => (s === '..' || s === '.' ? s : encodeURIComponent(s))).join('/');
 }
 
+/** An LSP range as a SARIF region: 1-based lines and columns (UTF-16 code units). */
+const region = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => ({ startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 });
+
 const pascal = (code: string) => code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 const plainText = (s: string) => s.replace(/`/g, '');
 
@@ -72,7 +75,7 @@ export function formatSarif(report: Report): string {
               {
                 physicalLocation: {
                   artifactLocation: location(f.path),
-                  region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+                  region: region(d.range),
                 },
               },
             ],
@@ -83,7 +86,7 @@ export function formatSarif(report: Report): string {
                     message: { text: r.message },
                     physicalLocation: {
                       artifactLocation: location(f.path),
-                      region: { startLine: r.range.start.line + 1, startColumn: r.range.start.character + 1, endLine: r.range.end.line + 1, endColumn: r.range.end.character + 1 },
+                      region: region(r.range),
                     },
                   })),
                 }

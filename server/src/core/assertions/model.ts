@@ -54,24 +54,7 @@ export class AssertionModel {
   static load(file: AssertionModelFile): AssertionModel {
     if (file.format !== 'briefmark-assertions/1') throw new Error(`unknown assertion model format ${String(file.format)}`);
     if (file.hashBits !== HASH_BITS || file.designed.join(' ') !== DESIGNED.join(' ')) throw new Error('the assertion model was trained on other features than this build computes');
-    const weights = new Float32Array(1 << HASH_BITS);
-    const ids = fromBase64(file.hashed.ids);
-    const q = fromBase64(file.hashed.weights);
-    let id = 0;
-    let p = 0;
-    for (let k = 0; k < file.hashed.count; k++) {
-      // LEB128 delta
-      let delta = 0;
-      let shift = 0;
-      for (;;) {
-        const b = ids[p++];
-        delta |= (b & 0x7f) << shift;
-        if (b < 0x80) break;
-        shift += 7;
-      }
-      id += delta;
-      weights[id] = ((q[k] << 24) >> 24) * file.hashed.scale;
-    }
+    const weights = decodeHashedWeights(file.hashed);
     const words = new Map(Object.entries(file.words).map(([k, v]) => [Number(k), v]));
     return new AssertionModel(weights, Float32Array.from(file.designedWeights), file.thresholds, words, file.fingerprint);
   }
@@ -120,6 +103,28 @@ function sigmoid(z: number): number {
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Base64 to bytes, without Buffer (browsers too). */
+/** The hashed weights of a model file: ids as LEB128 deltas, weights as signed bytes times `scale`. */
+export function decodeHashedWeights(hashed: AssertionModelFile['hashed']): Float32Array {
+  const weights = new Float32Array(1 << HASH_BITS);
+  const ids = fromBase64(hashed.ids);
+  const q = fromBase64(hashed.weights);
+  let id = 0;
+  let p = 0;
+  for (let k = 0; k < hashed.count; k++) {
+    let delta = 0;
+    let shift = 0;
+    for (;;) {
+      const b = ids[p++];
+      delta |= (b & 0x7f) << shift;
+      if (b < 0x80) break;
+      shift += 7;
+    }
+    id += delta;
+    weights[id] = ((q[k] << 24) >> 24) * hashed.scale;
+  }
+  return weights;
+}
+
 export function fromBase64(s: string): Uint8Array {
   let end = s.length;
   while (end > 0 && s.charCodeAt(end - 1) === 61 /* = */) end--;

@@ -102,7 +102,7 @@ function documentExcerpt(doc: SourceDocument, item?: CitationItem): string {
 function claimHover(ctx: RuleContext, claim: Claim): string {
   const sourcing = claimSourcing(ctx, claim);
   const { sources } = sourcing;
-  const lines = [`**Claim**${claim.id ? ` \`${claim.id}\`` : ''} · status: ${emphasised(attributeValue(ctx.conventions, 'claim', 'status', claim.status), claim.status)}${claim.by ? ` · by ${actorName(ctx, claim.by)}` : ''}`, ''];
+  const lines = [`**Claim**${claim.id ? ` \`${claim.id}\`` : ''} · status: *${claim.status}*${notAllowed(ctx.conventions, 'claim', 'status', claim.status)}${claim.by ? ` · by ${actorName(ctx, claim.by)}` : ''}`, ''];
   const name = (r: SourceRef) => (r.kind === 'footnote' ? `[^${r.id}]` : r.kind === 'link' ? `<${r.url}>` : `\`@${r.key}\``);
   if (sourcing.status === 'missing') lines.push('⚠ No source.');
   else if (sourcing.status === 'pending') lines.push(`⏳ **Source pending**: ${sourcing.pending.map((r) => `${name(r)}${placeholder(ctx, r)}`).join(', ')} — a placeholder; the source is still to be added.`);
@@ -203,15 +203,11 @@ function actorHover(analysis: Analysis, actorId: string | undefined, id: string 
   return lines.join('\n');
 }
 
-/** A tag's attribute value as the hover shows it: marked when the conventions do not allow it. */
-function attributeValue(conventions: Conventions, tag: string, name: string, value: string): string {
+/** After an attribute value in a hover: a mark when the conventions do not allow it, else nothing. */
+function notAllowed(conventions: Conventions, tag: string, name: string, value: string): string {
   const allowed = conventions.tags[tag]?.attributes?.[name];
-  if (!allowed || allowed.includes(value)) return value;
-  return `${value} ⚠ *not an allowed value* (${allowed.join(', ')})`;
+  return !allowed || allowed.includes(value) ? '' : ` ⚠ *not an allowed value* (${allowed.join(', ')})`;
 }
-
-/** The value in italics, the mark after it. */
-const emphasised = (shown: string, value: string) => `*${value}*${shown.slice(value.length)}`;
 
 function trackLine(analysis: Analysis, rec: Recommendation): string {
   const { track, trackAttr } = rec;
@@ -228,8 +224,8 @@ function recHover(analysis: Analysis, rec: Recommendation): string {
   lines.push(`- ${trackLine(analysis, rec)}`);
   if (rec.group) lines.push(`- Group: ${rec.group.heading.text}`);
   if (rec.actors.length) lines.push(`- Who should act: ${rec.actors.map((a) => actorName(analysis, a.key)).join(', ')}`);
-  if (rec.priority) lines.push(`- Priority: ${attributeValue(analysis.conventions, 'rec', 'priority', rec.priority)}`);
-  if (rec.horizon) lines.push(`- Horizon: ${attributeValue(analysis.conventions, 'rec', 'horizon', rec.horizon)}`);
+  if (rec.priority) lines.push(`- Priority: ${rec.priority}${notAllowed(analysis.conventions, 'rec', 'priority', rec.priority)}`);
+  if (rec.horizon) lines.push(`- Horizon: ${rec.horizon}${notAllowed(analysis.conventions, 'rec', 'horizon', rec.horizon)}`);
   if (rec.directive && !rec.directive.closed) lines.push('', '⚠ This `:::rec` container is never closed: add a line `:::` where it ends.');
   if (!rec.directive) lines.push('', '*Untagged: recognised by its label.*');
   return lines.join('\n');
