@@ -50,9 +50,10 @@ export function documentSymbols(model: BriefModel): BriefSymbol[] {
   const innermost = (candidates: BriefSymbol[], at: number) =>
     candidates.filter((c) => c.span.start <= at && at < c.span.end).reduce<BriefSymbol | undefined>((best, c) => (!best || c.span.end - c.span.start < best.span.end - best.span.start ? c : best), undefined);
   for (const { symbol } of recs) (innermost(containers, symbol.span.start)?.children ?? root).push(symbol);
+  const recSymbols = recs.map((x) => x.symbol);
   for (const c of model.claims) {
     const at = c.directive.span.start;
-    const host = innermost(recs.map((x) => x.symbol), at) ?? innermost(containers, at);
+    const host = innermost(recSymbols, at) ?? innermost(containers, at);
     (host?.children ?? root).push(claimSymbol(c));
   }
   const order = (list: BriefSymbol[]) => {
