@@ -33,6 +33,8 @@ import { workspaceSymbols } from './core/features/workspaceSymbols';
 import { actorsWithOrigins } from './core/features/navigation';
 import type { ActorEntry } from './core/conventions/types';
 import { BRIEF_REPORT_METHOD, toWireBriefReport, type BriefReportParams, type WireBriefReport } from './protocol/briefReport';
+import { RENDERED_CITATIONS_METHOD, toWireRenderedCitations, type RenderedCitationsParams, type WireRenderedCitations } from './protocol/renderedCitations';
+import { citeprocEngine } from './node/citeproc/load';
 import * as proto from './protocol/toProto';
 import { readSettings, TRUST_NOTIFICATION, STATS_REQUEST } from './serverSettings';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
@@ -63,7 +65,8 @@ export function startServer(connection: Connection): void {
     log: (m: string) => connection.console.log(m),
     error: (m: string, e?: unknown) => connection.console.error(`${m}${e ? `: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` : ''}`),
   };
-  const service: BriefService = createBriefService(workspace, logger);
+  // The CSL engine loads on the first rendered citation or citation hover (node/citeproc/load.ts).
+  const service: BriefService = createBriefService(workspace, logger, { citationEngine: citeprocEngine });
   const options: ServerOptions = { debounceMs: 200 };
   let pullDiagnostics = false;
   let progressSupport = false;
@@ -440,6 +443,15 @@ export function startServer(connection: Connection): void {
     return guard('briefReport', null, () => {
       const analysis = service.analyze(doc);
       return toWireBriefReport(analysis.model.lines, briefReport(analysis), doc.uri, doc.version);
+    });
+  });
+
+  connection.onRequest(RENDERED_CITATIONS_METHOD, (params: RenderedCitationsParams, token): WireRenderedCitations | null => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || cancelled(token)) return null;
+    return guard('renderedCitations', null, () => {
+      const r = service.renderedCitations(doc);
+      return r ? toWireRenderedCitations(service.analyze(doc).model.lines, r, doc.uri, doc.version) : null;
     });
   });
 

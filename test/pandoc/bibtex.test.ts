@@ -19,7 +19,24 @@ const DIR = process.env.BRIEFMARK_BIBTEX_CORPUS ?? join(__dirname, '..', '..', '
 interface CslItem {
   id: string;
   title?: string;
+  [field: string]: unknown;
 }
+
+/** The fields of the CSL items compared with Pandoc's (what a citation and a reference show), each as a comparable string. */
+const CSL_FIELDS: Record<string, (i: Record<string, unknown>) => string> = {
+  type: (i) => String(i.type ?? ''),
+  'author families': (i) => names(i.author),
+  'editor families': (i) => names(i.editor),
+  'issued year': (i) => String((i.issued as { 'date-parts'?: unknown[][] } | undefined)?.['date-parts']?.[0]?.[0] ?? ''),
+  'container-title': (i) => normalise(String(i['container-title'] ?? '')),
+  publisher: (i) => normalise(String(i.publisher ?? '')),
+  volume: (i) => String(i.volume ?? ''),
+  page: (i) => String(i.page ?? '').replace(/[–—]/g, '-'),
+  DOI: (i) => String(i.DOI ?? '').toLowerCase(),
+};
+const names = (v: unknown) => (Array.isArray(v) ? v.map((n: Record<string, unknown>) => normalise(String(n.family ?? n.literal ?? ''))).join('; ') : '');
+// Agreement wanted on the fields a citation shows (the others are printed).
+const CSL_FLOORS: Record<string, number> = { type: 0.95, 'author families': 0.95, 'issued year': 0.95, 'container-title': 0.9 };
 
 describe('BibTeX against Pandoc on real-world files', function () {
   this.timeout(0);
@@ -31,6 +48,7 @@ describe('BibTeX against Pandoc on real-world files', function () {
   let titles = 0;
   let titlesAgree = 0;
   let keys = 0;
+  const cslAgree = new Map<string, { agree: number; of: number; examples: string[] }>(Object.keys(CSL_FIELDS).map((f) => [f, { agree: 0, of: 0, examples: [] }]));
   before(() => console.log(`      ${pandocVersion()}; ${files.length} files in ${DIR}`));
   after(() => console.log(`      ${keys} keys read by Pandoc, all resolved; titles agree on ${titlesAgree} of ${titles} (${((100 * titlesAgree) / Math.max(titles, 1)).toFixed(1)}%)`));
 
@@ -48,8 +66,32 @@ describe('BibTeX against Pandoc on real-world files', function () {
         titles++;
         if (normalise(ours.entries.get(i.id)!.title ?? '') === normalise(i.title)) titlesAgree++;
       }
+      for (const i of items) {
+        const csl = ours.entries.get(i.id)!.csl;
+        for (const [field, get] of Object.entries(CSL_FIELDS)) {
+          const theirs = get(i);
+          const mine = get(csl);
+          if (!theirs && !mine) continue;
+          const a = cslAgree.get(field)!;
+          a.of++;
+          if (theirs === mine) a.agree++;
+          else if (a.examples.length < 3) a.examples.push(`${file} ${i.id}: Pandoc ${JSON.stringify(theirs)}, Briefmark ${JSON.stringify(mine)}`);
+        }
+      }
     });
   }
+
+  it('gives the CSL engine the fields Pandoc gives citeproc (type, names, year, container, …)', () => {
+    const lines: string[] = [];
+    const failures: string[] = [];
+    for (const [field, a] of cslAgree) {
+      const rate = a.agree / Math.max(a.of, 1);
+      lines.push(`${field} ${a.agree}/${a.of} (${(100 * rate).toFixed(1)}%)`);
+      if (rate < (CSL_FLOORS[field] ?? 0)) failures.push(`${field}: ${(100 * rate).toFixed(1)}% < ${100 * CSL_FLOORS[field]}%, e.g. ${a.examples.join(' | ')}`);
+    }
+    console.log(`      CSL fields agreeing with Pandoc's: ${lines.join(', ')}`);
+    assert.deepEqual(failures, []);
+  });
 });
 
 /** Titles compared without case, white space, quotes and markup differences that citeproc styles away. */

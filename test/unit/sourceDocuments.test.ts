@@ -8,7 +8,7 @@ import { analyzeFixture, covered, expectFixture, where } from './helpers/fixture
 
 const ARTICLE = readFileSync(join(__dirname, '..', '..', 'examples', 'sources', 'coalition-call.txt'), 'utf8');
 const sourceDocuments = new Map<string, SourceDocument>([['coalition-call', { key: 'coalition-call', uri: 'file:///sources/coalition-call.txt', text: ARTICLE }]]);
-const bibliography = { entries: new Map([['other-source', { key: 'other-source', authors: [], origin: { uri: 'x' } }]]), problems: [] };
+const bibliography = { entries: new Map([['other-source', { key: 'other-source', authors: [], csl: { id: 'other-source', type: 'book' }, origin: { uri: 'x' } }]]), problems: [] };
 
 describe('claims checked against their source documents (the seed article)', () => {
   const a = analyzeFixture('sources', 'coalition-quotes', { sourceDocuments, bibliography });

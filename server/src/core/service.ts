@@ -3,6 +3,7 @@ import type { Conventions } from './conventions/types';
 import { defaultConventions } from './conventions/types';
 import { codeActions, type CodeActionResult } from './features/codeActions';
 import { documentSymbols, type BriefSymbol } from './features/documentSymbols';
+import { formatReference, renderCitations, DEFAULT_CITATION_STYLE, type CitationEngine, type CitationStyleChoice, type RenderedCitations } from './citations/renderCitations';
 import { hoverAt, type HoverResult } from './features/hover';
 import { summarize, type BriefSummary } from './features/briefSummary';
 import { completionAt, type CompletionResult } from './features/completion';
@@ -36,6 +37,8 @@ export interface IWorkspace {
   bibliographyFor(uri: string, model: BriefModel, conventions: Conventions): Bibliography;
   /** Source documents: the sources folder's, and the attachments the bibliography's entries name. */
   sourceDocumentsFor(uri: string, conventions: Conventions, bibliography?: Bibliography): Map<string, SourceDocument>;
+  /** The CSL style the brief asks for (front matter `csl:`, the conventions' `citationStyle`), read; default: the bundled name alone. */
+  citationStyleFor?(uri: string, model: BriefModel, conventions: Conventions): CitationStyleChoice;
 }
 
 export interface ILogger {
@@ -58,6 +61,8 @@ export interface ServiceOptions {
   maxDocumentSize?: number;
   /** The rules to run (default: all); tests inject failing ones. */
   rules?: Rule[];
+  /** The CSL engine for rendered citations and the citation hover's formatted reference (none: neither). */
+  citationEngine?: CitationEngine;
 }
 
 interface CacheEntry {
@@ -95,6 +100,8 @@ export interface BriefService {
   rename(doc: ITextDocument, offset: number, newName: string, summaries: Iterable<BriefSummary>, textOf: (uri: string) => string | undefined): RenameResult;
   codeLenses(doc: ITextDocument): BriefCodeLens[];
   foldingRanges(doc: ITextDocument): BriefFold[];
+  /** The brief's citations and reference list rendered in its CSL style (undefined without a citation engine, or for a non-brief). */
+  renderedCitations(doc: ITextDocument): RenderedCitations | undefined;
   /** Changes options (the size limit, from the client's settings); cached analyses are dropped. */
   configure(options: ServiceOptions): void;
 }
@@ -142,6 +149,11 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
     return analysis;
   }
 
+  const rendered = new WeakMap<Analysis, { style: string; value: RenderedCitations }>();
+  function styleOf(uri: string, a: Analysis): CitationStyleChoice {
+    return workspace.citationStyleFor?.(uri, a.model, a.conventions) ?? { name: a.conventions.citationStyle ?? DEFAULT_CITATION_STYLE };
+  }
+
   function summary(doc: ITextDocument, prepared?: ParsedMarkdown): BriefSummary | undefined {
     const a = run(doc, prepared);
     if (!summaries.has(a)) summaries.set(a, summarize(a));
@@ -151,7 +163,22 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
   return {
     analyze: (doc) => run(doc),
     cached,
-    hover: (doc, offset) => hoverAt(run(doc), offset),
+    hover: (doc, offset) => {
+      const a = run(doc);
+      const engine = options.citationEngine;
+      return hoverAt(a, offset, engine ? (key) => formatReference(a, engine, styleOf(doc.uri, a), key) : undefined);
+    },
+    renderedCitations: (doc) => {
+      const a = run(doc);
+      const engine = options.citationEngine;
+      if (!engine || !a.model.isBrief) return undefined;
+      const style = styleOf(doc.uri, a);
+      const hit = rendered.get(a);
+      if (hit && hit.style === style.xml + style.name) return hit.value;
+      const value = renderCitations(a, engine, style);
+      rendered.set(a, { style: style.xml + style.name, value });
+      return value;
+    },
     documentSymbols: (doc) => documentSymbols(run(doc).model),
     codeActions: (doc, span) => codeActions(run(doc), span),
     forget: (uri) => void cache.delete(uri),

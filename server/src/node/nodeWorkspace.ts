@@ -1,3 +1,5 @@
+import { DEFAULT_CITATION_STYLE, type CitationStyleChoice } from '../core/citations/renderCitations';
+import { CitationStyles } from './citeproc/styleChoice';
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +111,7 @@ export class NodeWorkspace implements IWorkspace {
   }
 
   private readonly bibliographies = new BibliographyLoader((path) => this.isReadable(path));
+  private readonly citationStyles = new CitationStyles((path) => this.isReadable(path));
   private readonly sourceDocuments: SourceDocumentLoader;
   private extractionListeners: Array<(event: 'start' | 'end', path: string) => void> = [];
 
@@ -144,6 +147,11 @@ export class NodeWorkspace implements IWorkspace {
   bibliographyFor(uri: string, model: BuiltModel, conventions: Conventions): Bibliography {
     const path = uriToPath(uri);
     return path ? this.bibliographies.load(path, model, conventions) : emptyBibliography();
+  }
+
+  citationStyleFor(uri: string, model: BuiltModel, conventions: Conventions): CitationStyleChoice {
+    const path = uriToPath(uri);
+    return path ? this.citationStyles.choose(path, model, conventions) : { name: conventions.citationStyle ?? DEFAULT_CITATION_STYLE };
   }
 
   /** The bibliography files this brief uses, existing or not (the CLI cache checks their content). */

@@ -13,6 +13,7 @@ export function mergeConventions(layers: ConventionsLayer[], base: Conventions =
     if (layer.briefs) out.briefs = [...layer.briefs];
     if (layer.bibliography) out.bibliography = [...layer.bibliography];
     if (layer.sourceDocuments !== undefined) out.sourceDocuments = layer.sourceDocuments;
+    if (layer.citationStyle !== undefined) out.citationStyle = layer.citationStyle;
     if (layer.actors) out.actors = mergeActors(out.actors, layer.actors);
     if (layer.tags) for (const [name, rule] of Object.entries(layer.tags)) out.tags[name] = mergeTag(out.tags[name], rule);
     if (layer.framework?.headings) out.framework.headings = [...layer.framework.headings];

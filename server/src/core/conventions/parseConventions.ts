@@ -16,6 +16,7 @@ export interface ConventionsLayer {
   briefs?: string[];
   bibliography?: string[];
   sourceDocuments?: string;
+  citationStyle?: string;
   actors?: ActorEntry[];
   tags?: Record<string, TagRule>;
   framework?: { headings?: string[]; tracks?: TrackEntry[] };
@@ -257,6 +258,7 @@ function toLayer(uri: string, data: Record<string, unknown>): ConventionsLayer {
   if (data.briefs !== undefined) layer.briefs = strList(data.briefs);
   if (data.bibliography !== undefined) layer.bibliography = strList(data.bibliography);
   if (typeof data.sourceDocuments === 'string') layer.sourceDocuments = data.sourceDocuments;
+  if (typeof data.citationStyle === 'string') layer.citationStyle = data.citationStyle;
   if (Array.isArray(data.actors)) {
     layer.actors = data.actors
       .filter((a): a is Record<string, unknown> => !!a && typeof a === 'object')

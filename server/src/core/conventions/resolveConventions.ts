@@ -97,6 +97,7 @@ function rebase(layer: ConventionsLayer, fromUri: string, toUri: string): Conven
   const out = { ...layer };
   if (layer.bibliography) out.bibliography = layer.bibliography.map((p) => rebasePath(p, fromUri, toUri));
   if (layer.sourceDocuments !== undefined) out.sourceDocuments = rebasePath(layer.sourceDocuments, fromUri, toUri);
+  if (layer.citationStyle !== undefined) out.citationStyle = /\.csl$/i.test(layer.citationStyle) ? rebasePath(layer.citationStyle, fromUri, toUri) : layer.citationStyle;
   delete out.uri;
   return out;
 }

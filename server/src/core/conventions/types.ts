@@ -35,6 +35,8 @@ export interface Conventions {
   briefs: string[];
   bibliography: string[];
   sourceDocuments: string;
+  /** The CSL style of rendered citations: a bundled style's name or a `.csl` file (relative to the conventions file); front matter `csl:` wins. */
+  citationStyle?: string;
   actors: ActorEntry[];
   tags: Record<string, TagRule>;
   framework: { headings: string[]; tracks: TrackEntry[] };

@@ -4,6 +4,7 @@ import type { Conventions } from '../conventions/types';
 import { resolveTrack } from '../model/framework';
 import { claimSourcing } from '../semantics/sourcing';
 import { isReady, type Diagnostic, type RuleContext, type SourceDocument } from '../rules/types';
+import { htmlToMarkdown } from '../citations/renderCitations';
 import { formatEntry } from '../sources/bibliography';
 import { claimEvidence } from '../semantics/claimEvidence';
 import { diffMarkdown, locatorPages, type Check } from '../sources/evidence';
@@ -21,15 +22,19 @@ const inside = (s: Span, offset: number) => offset >= s.start && offset < s.end;
  * What Briefmark recognised at `offset`, innermost first: a citation key, a `src` key,
  * an actor, a claim, a recommendation.
  */
-export function hoverAt(analysis: Analysis, offset: number): HoverResult | undefined {
+/**
+ * `formatted`: an entry formatted in the brief's CSL style (HTML, from the citation engine),
+ * shown in a citation's hover instead of the one-line summary when given.
+ */
+export function hoverAt(analysis: Analysis, offset: number, formatted?: (key: string) => string | undefined): HoverResult | undefined {
   const { model } = analysis;
   if (!model.isBrief) return undefined;
   const ctx: RuleContext = analysis;
 
   const item = citationItemAt(model.citations, offset);
-  if (item) return { contents: citationHover(analysis, item.key, item), span: item.keySpan };
+  if (item) return { contents: citationHover(analysis, item.key, item, formatted), span: item.keySpan };
   for (const claim of model.claims) {
-    for (const k of claim.srcKeys) if (inside(k.span, offset)) return { contents: citationHover(analysis, k.key), span: k.span };
+    for (const k of claim.srcKeys) if (inside(k.span, offset)) return { contents: citationHover(analysis, k.key, undefined, formatted), span: k.span };
   }
   const actor = model.actors.filter((a) => inside(a.directive.span, offset)).pop();
   if (actor) return { contents: actorHover(analysis, actor.actorId, actor.id, actor.label), span: actor.directive.span };
@@ -76,10 +81,14 @@ function citedAs(item: CitationItem | undefined): string {
   return parts.length ? `\n\nCited ${parts.join(', ')}.` : '';
 }
 
-function citationHover(analysis: Analysis, key: string, item?: CitationItem): string {
+function citationHover(analysis: Analysis, key: string, item?: CitationItem, formatted?: (key: string) => string | undefined): string {
   const entry = analysis.bibliography.entries.get(key);
   const doc = analysis.sourceDocuments.get(key);
-  if (entry) return `**Source** \`@${key}\`${citedAs(item)}\n\n${formatEntry(entry)}${doc ? `\n\n${documentExcerpt(doc, item)}` : ''}`;
+  if (entry) {
+    const html = formatted?.(key);
+    const reference = html ? htmlToMarkdown(html) : formatEntry(entry);
+    return `**Source** \`@${key}\`${citedAs(item)}\n\n${reference}${doc ? `\n\n${documentExcerpt(doc, item)}` : ''}`;
+  }
   if (doc) return `**Source document** \`${key}\` (${doc.uri.split('/').pop()})${citedAs(item)}\n\n${documentExcerpt(doc, item)}`;
   const fn = analysis.model.footnoteDefinitions.find((d) => d.id === key.toLowerCase());
   if (fn) return `**Footnote** \`[^${fn.id}]\`\n\n${fn.text}`;

@@ -1,4 +1,5 @@
 import type { Span } from '../text/span';
+import type { CslItem } from './bibtexCsl';
 
 /** One bibliography entry, whatever format it came from. */
 export interface BibEntry {
@@ -14,6 +15,8 @@ export interface BibEntry {
   keywords?: string[];
   /** The attachment field as written (`file = {…}` of Zotero, JabRef, BibLaTeX; CSL `file`). */
   file?: string;
+  /** The entry as a CSL item, for the CSL engine (rendered citations and references). */
+  csl: CslItem;
   /** Where the entry is written: a bibliography file, or the brief's front matter. */
   origin: { uri: string; span?: Span };
 }

@@ -1,6 +1,9 @@
 import type { Span } from '../text/span';
 import type { BibEntry, Bibliography, BibliographyProblem } from './bibliography';
+import { bibtexToCsl, splitNameList } from './bibtexCsl';
 import { latexToText } from './latex';
+
+export { splitNameList };
 
 /**
  * BibTeX and BibLaTeX (`.bib`), read as Pandoc reads them (pandoc 2.17,
@@ -315,43 +318,6 @@ function inherited(r: RawEntry, byKey: Map<string, RawEntry>, seen = new Set<str
   return fields;
 }
 
-/**
- * A BibTeX name list split at its `and`s — a whole run of white space, `and` (any case),
- * and a whole run of white space — outside braces (`{Barnes and Noble, Inc.}` is one
- * name). One linear pass (the regex `/\s+and\s+/i` it replaces was quadratic on long
- * runs of white space).
- */
-export function splitNameList(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 92) i++;
-    else if (c === 123) depth++;
-    else if (c === 125) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && isSpace(s, i)) {
-      let j = i;
-      while (j < s.length && isSpace(s, j)) j++;
-      if (/^and$/i.test(s.slice(j, j + 3)) && isSpace(s, j + 3)) {
-        let k = j + 3;
-        while (k < s.length && isSpace(s, k)) k++;
-        out.push(s.slice(from, i));
-        from = k;
-        i = k - 1;
-      } else i = j - 1;
-    }
-  }
-  out.push(s.slice(from));
-  return out;
-}
-
-/** JavaScript's `\s` at `i` (what BibTeX name lists are split at). */
-function isSpace(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(s[i]));
-}
-
 function toEntry(r: RawEntry, fields: Map<string, string>, uri: string): BibEntry {
   const field = (name: string): string | undefined => {
     const v = fields.get(name);
@@ -386,6 +352,7 @@ function toEntry(r: RawEntry, fields: Map<string, string>, uri: string): BibEntr
     abstract: field('abstract'),
     keywords: keywords ? keywords.split(/[,;]/).map((k) => k.trim()).filter(Boolean) : undefined,
     file: fields.get('file'),
+    csl: bibtexToCsl(r.key, r.type, fields),
     origin: { uri, span: r.keySpan },
   };
 }

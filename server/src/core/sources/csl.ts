@@ -43,6 +43,7 @@ export function cslItemToEntry(item: unknown, uri: string, span?: Span): BibEntr
     abstract: str(o.abstract),
     keywords: Array.isArray(o.keyword) ? o.keyword.map((k) => String(k)) : str(o.keyword)?.split(/[,;]/).map((k) => k.trim()).filter(Boolean),
     file: str(o.file),
+    csl: { ...o, id: key, type: str(o.type) ?? '' },
     origin: { uri, span },
   };
 }
