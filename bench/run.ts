@@ -3,7 +3,7 @@
  * the same run (the machine's speed drifts, so ratios matter more than milliseconds).
  *
  *   npm run bench                       all of them
- *   npm run bench -- --only edit,features   (edit, server, features, growth, memory, cli, sources, workspace, assertions)
+ *   npm run bench -- --only edit,features   (edit, server, features, growth, memory, cli, sources, workspace, assertions, citations)
  *   npm run bench -- --quick            smaller corpus, growth up to 1 MB
  *
  * Results go to bench/results/latest.json (a run with --only or --quick: partial.json, not
@@ -115,6 +115,12 @@ if (want('assertions')) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { benchAssertions } = require('./assertions') as typeof import('./assertions');
   results.assertions = benchAssertions(verdict, quick ? 7 : 15);
+}
+
+if (want('citations')) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { benchCitations } = require('./citations') as typeof import('./citations');
+  results.citations = benchCitations(verdict, quick ? 3 : 5);
 }
 
 results.verdicts = verdicts;

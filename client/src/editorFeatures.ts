@@ -6,9 +6,11 @@
 import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { requestRenderedCitations } from './briefReportClient';
 import { tagSelection, type TagKind } from './commands/tagSelection';
 import { ClaimStatuses } from './preview/claimStatuses';
 import { briefmarkPlugin } from './preview/markdownItBriefmark';
+import { RenderedCitationsCache } from './preview/renderedCitations';
 import { SourcingReportPanels } from './report/reportPanel';
 import { BriefStatusBar } from './statusBar';
 
@@ -24,8 +26,18 @@ export interface BriefmarkApi {
 export function registerEditorFeatures(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): BriefmarkApi {
   // The preview marks each claim with the status the server gave it (sourced, pending, missing, broken).
   const claimStatuses = new ClaimStatuses();
+  // And shows citations as the server rendered them in the brief's CSL style, asked for with each report.
+  const citations = new RenderedCitationsCache();
   const status = new BriefStatusBar(client, (report) => {
-    if (claimStatuses.update(report)) void vscode.commands.executeCommand('markdown.preview.refresh');
+    let changed = claimStatuses.update(report);
+    void requestRenderedCitations(client(), report.uri)
+      .then((rendered) => {
+        if (rendered && citations.update(rendered)) changed = true;
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        if (changed) void vscode.commands.executeCommand('markdown.preview.refresh');
+      });
   });
   const reports = new SourcingReportPanels(client);
   const tag = (kind: TagKind) => () => tagSelection(kind);
@@ -47,7 +59,7 @@ export function registerEditorFeatures(context: vscode.ExtensionContext, client:
     }),
   );
   return {
-    extendMarkdownIt: (md) => md.use(briefmarkPlugin, { claimStatus: claimStatuses.lookup }),
+    extendMarkdownIt: (md) => md.use(briefmarkPlugin, { claimStatus: claimStatuses.lookup, renderedCitations: citations.lookup }),
     get statusText() {
       return status.text;
     },
@@ -56,3 +68,4 @@ export function registerEditorFeatures(context: vscode.ExtensionContext, client:
     },
   };
 }
+

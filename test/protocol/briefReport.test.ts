@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BRIEF_REPORT_METHOD, type WireBriefReport } from '../../server/src/protocol/briefReport';
 import { TestClient } from './lspClient';
+import { RENDERED_CITATIONS_METHOD, type WireRenderedCitations } from '../../server/src/protocol/renderedCitations';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 const BRIEF = join(EXAMPLES, 'ceasefire-impasse.brief.md');
@@ -37,5 +38,26 @@ describe('custom request briefmark/briefReport', () => {
 
   it('answers null for a document it does not have', async () => {
     assert.equal(await client.connection.sendRequest(BRIEF_REPORT_METHOD, { textDocument: { uri: 'file:///nowhere.md' } }), null);
+    assert.equal(await client.connection.sendRequest(RENDERED_CITATIONS_METHOD, { textDocument: { uri: 'file:///nowhere.md' } }), null);
+  });
+
+  it('briefmark/renderedCitations: the citations in Chicago author-date (citeproc-js, loaded on demand) with LSP ranges, and the references', async () => {
+    const uri = pathToFileURL(BRIEF).href;
+    const text = readFileSync(BRIEF, 'utf8');
+    await client.open(uri, text, 4);
+    const r = await client.connection.sendRequest<WireRenderedCitations | null>(RENDERED_CITATIONS_METHOD, { textDocument: { uri } });
+    assert.ok(r);
+    assert.equal(r.style.name, 'chicago-author-date');
+    assert.equal(r.warning, undefined);
+    const geneva = r.citations.find((c) => c.text === '[@geneva-talks, p. 2]');
+    assert.ok(geneva, JSON.stringify(r.citations.map((c) => c.text)));
+    assert.equal(geneva.status, 'rendered');
+    const line = text.split('\n')[geneva.range.start.line];
+    assert.equal(line.slice(geneva.range.start.character, geneva.range.end.character), '[@geneva-talks, p. 2]');
+    assert.match(geneva.html, /^\(.+ 2025, 2\)$/);
+    assert.deepEqual(r.bibliography.map((e) => e.id).sort(), ['coalition-call', 'geneva-talks']);
+    // The citation hover shows the reference as the style formats it.
+    const hover = await client.hover(uri, { line: geneva.range.start.line, character: geneva.range.start.character + 3 });
+    assert.match(JSON.stringify(hover?.contents), /Notes on the Geneva talks|Geneva/);
   });
 });

@@ -59,7 +59,7 @@ for (const [name, options] of modes) {
       const onClaim = await client.hover(briefUri, positionOf(briefText, 'around 30 predominantly'));
       assert.match(JSON.stringify(onClaim?.contents), /Claim.*coalition-call/);
       const onKey = await client.hover(briefUri, positionOf(briefText, '@geneva-talks', 2));
-      assert.match(JSON.stringify(onKey?.contents), /Notes on the Geneva talks/);
+      assert.match(JSON.stringify(onKey?.contents), /Example, Analyst\. 2025\. “Notes on the Geneva Talks over the 28-Point Plan\.”/);
       assert.equal(await client.hover(briefUri, { line: 0, character: 0 }), null);
     });
 

@@ -49,7 +49,7 @@ describe('conventions validation fixtures', () => {
     const parsed = parseConventions('file:///docs/.briefmark.yaml', block);
     assert.deepEqual(parsed.problems, []);
     assert.deepEqual(parsed.extends.map((e) => e.path), ['../shared/house-conventions.yaml']);
-    assert.deepEqual(Object.keys(parsed.layer).sort(), ['actors', 'assertions', 'bibliography', 'briefs', 'framework', 'rules', 'sourceDocuments', 'tags', 'uri']);
+    assert.deepEqual(Object.keys(parsed.layer).sort(), ['actors', 'assertions', 'bibliography', 'briefs', 'citationStyle', 'framework', 'rules', 'sourceDocuments', 'tags', 'uri']);
     const example = parseConventions('file:///examples/.briefmark.yaml', readFileSync(join(__dirname, '..', '..', 'examples', '.briefmark.yaml'), 'utf8'));
     assert.deepEqual(example.problems, []);
   });

@@ -15,9 +15,18 @@
  * in a rule leaves the text as it was. The sourcing test here is the preview's quick one;
  * the language server's diagnostics are the authority (docs/editor.md).
  *
+ * - citations (`[@key, p. 4]`, `@key`) → the text the language server rendered with the
+ *   brief's CSL style (citeproc-js), when the client has it; a citation naming a key that
+ *   is not in the bibliography keeps its text, marked "source not found"; the reference
+ *   list follows the brief (before its footnotes), with a note when the style fell back;
+ * - footnotes (`[^1]` and `[^1]: …`) → numbered notes at the end (markdown-it-footnote,
+ *   unless another extension already added footnotes); a call to a placeholder footnote
+ *   (`Source to be added.`) is marked "source pending".
+ *
  * No dependency on `vscode` or on markdown-it at run time: VS Code passes its own instance.
  */
 import type { MarkdownIt, StateBlock, StateInline, Token } from 'markdown-it';
+import footnotePlugin from 'markdown-it-footnote';
 import { BUILTIN_TAGS } from '../../../server/src/core/conventions/types';
 
 export const TAG_NAMES = BUILTIN_TAGS;
@@ -124,6 +133,8 @@ export type ClaimStatusLookup = (env: unknown, line: number, nth: number) => Cla
 
 export interface BriefmarkPluginOptions {
   claimStatus?: ClaimStatusLookup;
+  /** The server's rendered citations for the document being previewed. */
+  renderedCitations?: RenderedCitationsLookup;
 }
 
 interface TagMeta {
@@ -336,7 +347,109 @@ function locateClaims(state: { tokens: Token[] }): void {
   }
 }
 
+/** What the language server rendered for one document (`briefmark/renderedCitations`), by line. */
+export interface RenderedCitationsView {
+  citations: Array<{ line: number; text: string; status: 'rendered' | 'broken' | 'unformatted'; html: string; unknownKeys: string[] }>;
+  bibliography: Array<{ id: string; html: string }>;
+  pendingFootnotes: string[];
+  style: { name: string; title: string };
+  warning?: string;
+}
+
+/** The rendered citations of the document being previewed (`env.currentDocument`), if the client has them. */
+export type RenderedCitationsLookup = (env: unknown) => RenderedCitationsView | undefined;
+
+type TokenClass = new (type: string, tag: string, nesting: number) => Token;
+
+/**
+ * At render time (hosts such as VS Code cache the tokens of a document version, and the
+ * server's rendering may arrive after them): the tokens with each citation the server
+ * rendered put in place — found in its block's text (its line within the block's lines,
+ * its source text within a text token) and replaced by a `briefmark_citation` token — and
+ * the reference list inserted. The cached tokens are not changed: blocks that change are
+ * copied. A citation that markdown-it split across tokens (emphasis inside it, a line
+ * break) stays as written.
+ */
+function withCitations(tokens: Token[], view: RenderedCitationsView, TokenOf: TokenClass): Token[] {
+  const taken = new Set<number>();
+  const out = tokens.map((block) => {
+    if (block.type !== 'inline' || !block.map || !block.children) return block;
+    const children = placeInBlock(block, view, TokenOf, taken);
+    if (!children) return block;
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(block)) as Token, block);
+    copy.children = children;
+    return copy;
+  });
+  const references = referencesHtml(view);
+  if (references) {
+    const token = new TokenOf('html_block', '', 0);
+    token.content = references;
+    const notes = out.findIndex((t) => t.type === 'footnote_block_open');
+    if (notes < 0) out.push(token);
+    else out.splice(notes, 0, token);
+  }
+  return out;
+}
+
+/** The block's children with the citations of its lines put in place (`taken`: those already placed), or undefined when none is there. */
+function placeInBlock(block: Token, view: RenderedCitationsView, TokenOf: TokenClass, taken: Set<number>): Token[] | undefined {
+  {
+    const state = { Token: TokenOf };
+    const [from, to] = block.map!;
+    const candidates = view.citations.map((c, i) => ({ c, i })).filter(({ c, i }) => c.line >= from && c.line < to && !taken.has(i));
+    if (!candidates.length) return undefined;
+    const children: Token[] = [];
+    for (const t of block.children!) {
+      if (t.type !== 'text') {
+        children.push(t);
+        continue;
+      }
+      let rest = t.content;
+      for (;;) {
+        let best: { at: number; c: RenderedCitationsView['citations'][number]; i: number } | undefined;
+        for (const { c, i } of candidates) {
+          if (taken.has(i)) continue;
+          const at = rest.indexOf(c.text);
+          if (at >= 0 && (!best || at < best.at)) best = { at, c, i };
+        }
+        if (!best) break;
+        taken.add(best.i);
+        if (best.at > 0) children.push(textToken(state, rest.slice(0, best.at)));
+        const cite = new state.Token('briefmark_citation', '', 0);
+        cite.meta = best.c;
+        children.push(cite);
+        rest = rest.slice(best.at + best.c.text.length);
+      }
+      if (rest === t.content) children.push(t);
+      else if (rest) children.push(textToken(state, rest));
+    }
+    return children;
+  }
+}
+
+function textToken(state: { Token: new (type: string, tag: string, nesting: number) => Token }, content: string): Token {
+  const t = new state.Token('text', '', 0);
+  t.content = content;
+  return t;
+}
+
+/** The reference list, placed after the brief's body and before markdown-it-footnote's notes. */
+function referencesHtml(view: RenderedCitationsView): string | undefined {
+  if (!view.bibliography.length && !view.warning) return undefined;
+  return [
+    `<section class="briefmark-references" title="${escapeHtml(`Rendered by Briefmark in ${view.style.title}`)}">`,
+    '<h2>References</h2>',
+    view.warning ? `<p class="briefmark-style-warning">${escapeHtml(view.warning)}</p>` : '',
+    `<div class="csl-bib-body">${view.bibliography.map((e) => e.html).join('\n')}</div>`,
+    '</section>\n',
+  ].join('\n');
+}
+
+const hasRule = (ruler: unknown, name: string) => ((ruler as { __rules__?: Array<{ name: string }> }).__rules__ ?? []).some((r) => r.name === name);
+
 export const briefmarkPlugin = (md: MarkdownIt, options: BriefmarkPluginOptions = {}): void => {
+  // Footnotes as notes, unless another plugin (another extension) already reads them.
+  if (!hasRule(md.inline.ruler, 'footnote_ref')) md.use(footnotePlugin);
   md.inline.ruler.before('link', 'briefmark_tag', guarded(inlineTag));
   md.block.ruler.before('fence', 'briefmark_rec_container', guarded(containerRec), { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.core.ruler.after('inline', 'briefmark_claim_lines', (state) => {
@@ -348,6 +461,22 @@ export const briefmarkPlugin = (md: MarkdownIt, options: BriefmarkPluginOptions 
     return true;
   });
   const lookup = options.claimStatus;
+  const cited = options.renderedCitations;
+  if (cited) {
+    const render = md.renderer.render.bind(md.renderer);
+    // markdown-it's Token class (of the instance the host passes), as a core state holds it.
+    const TokenOf = new (md as unknown as { core: { State: new (src: string, md: unknown, env: unknown) => { Token: TokenClass } } }).core.State('', md, {}).Token;
+    md.renderer.render = (tokens: Token[], opts: unknown, env: unknown) => {
+      let shown = tokens;
+      try {
+        const view = cited(env);
+        if (view) shown = withCitations(tokens, view, TokenOf);
+      } catch {
+        shown = tokens; // never break the preview: citations stay as written
+      }
+      return render(shown as never, opts as never, env as never);
+    };
+  }
 
   const rules = md.renderer.rules;
   rules.briefmark_tag_open = (tokens: Token[], idx: number, _options: unknown, env: unknown) => {
@@ -381,6 +510,25 @@ export const briefmarkPlugin = (md: MarkdownIt, options: BriefmarkPluginOptions 
     return `${details.length || unclosed ? `<span class="briefmark-rec-attrs">${details.join('')}${unclosed}</span>` : ''}</div>\n`;
   };
   rules.briefmark_rec_close = () => '</div>\n';
+  rules.briefmark_citation = (tokens: Token[], idx: number) => {
+    const c = tokens[idx].meta as RenderedCitationsView['citations'][number];
+    if (c.status === 'broken') {
+      const why = `Not in the bibliography: ${c.unknownKeys.map((k) => `@${k}`).join(', ')}`;
+      return `<span class="briefmark-citation briefmark-broken" title="${escapeHtml(why)}">${c.html}</span><sup class="briefmark-badge briefmark-broken" aria-label="source not found">source not found</sup>`;
+    }
+    const title = c.status === 'unformatted' ? 'A source document, not a bibliography entry: shown as written' : c.text;
+    return `<span class="briefmark-citation${c.status === 'unformatted' ? ' briefmark-unformatted' : ''}" title="${escapeHtml(title)}">${c.html}</span>`;
+  };
+  // A call to a placeholder footnote is marked, as a claim sourced only by it is.
+  const footnoteRef = rules.footnote_ref;
+  if (footnoteRef) {
+    rules.footnote_ref = (tokens: Token[], idx: number, opts: unknown, env: unknown, self: unknown) => {
+      const out = (footnoteRef as (...a: unknown[]) => string)(tokens, idx, opts, env, self);
+      const label = (tokens[idx].meta as { label?: string } | undefined)?.label;
+      const pending = label !== undefined && cited?.(env)?.pendingFootnotes.includes(label.toLowerCase());
+      return pending ? `${out}<sup class="briefmark-badge briefmark-pending" aria-label="source pending">source pending</sup>` : out;
+    };
+  }
 };
 
 export default briefmarkPlugin;

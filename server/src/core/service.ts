@@ -3,7 +3,7 @@ import type { Conventions } from './conventions/types';
 import { defaultConventions } from './conventions/types';
 import { codeActions, type CodeActionResult } from './features/codeActions';
 import { documentSymbols, type BriefSymbol } from './features/documentSymbols';
-import { formatReference, renderCitations, DEFAULT_CITATION_STYLE, type CitationEngine, type CitationStyleChoice, type RenderedCitations } from './citations/renderCitations';
+import { formatReference, renderCitations, DEFAULT_CITATION_STYLE, type CitationEngine, type CitationStyleChoice, type FormattedCitations, type RenderedCitations } from './citations/renderCitations';
 import { hoverAt, type HoverResult } from './features/hover';
 import { summarize, type BriefSummary } from './features/briefSummary';
 import { completionAt, type CompletionResult } from './features/completion';
@@ -150,6 +150,8 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
   }
 
   const rendered = new WeakMap<Analysis, { style: string; value: RenderedCitations }>();
+  /** Per document: the CSL engine's last answer, reused while the citations are the same. */
+  const renderMemo = new Map<string, { key: string; value: FormattedCitations }>();
   function styleOf(uri: string, a: Analysis): CitationStyleChoice {
     return workspace.citationStyleFor?.(uri, a.model, a.conventions) ?? { name: a.conventions.citationStyle ?? DEFAULT_CITATION_STYLE };
   }
@@ -175,13 +177,18 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
       const style = styleOf(doc.uri, a);
       const hit = rendered.get(a);
       if (hit && hit.style === style.xml + style.name) return hit.value;
-      const value = renderCitations(a, engine, style);
+      const memo = renderMemo.get(doc.uri) ?? { key: '', value: undefined as never };
+      renderMemo.set(doc.uri, memo);
+      const value = renderCitations(a, engine, style, memo);
       rendered.set(a, { style: style.xml + style.name, value });
       return value;
     },
     documentSymbols: (doc) => documentSymbols(run(doc).model),
     codeActions: (doc, span) => codeActions(run(doc), span),
-    forget: (uri) => void cache.delete(uri),
+    forget: (uri) => {
+      cache.delete(uri);
+      renderMemo.delete(uri);
+    },
     summary,
     async summaryInSlices(doc, pause) {
       const text = doc.getText();

@@ -44,6 +44,24 @@ describe('Briefmark in VS Code: editor features', () => {
     assert.match(a.statusText ?? '', /1\/4 claims sourced/);
   });
 
+  it('renders citations in the preview in the brief\'s CSL style (Chicago author-date), with references, marked unknown keys and pending footnotes; the hover shows the formatted reference', async () => {
+    const a = await api();
+    const editor = await open('cited.brief.md');
+    const brief = editor.document;
+    await waitFor('the status bar item for the brief', () => a.statusText?.includes('1/1 claims sourced'));
+    const html = await waitFor('the preview with rendered citations', async () => {
+      const out = await vscode.commands.executeCommand<string>('markdown.api.render', brief);
+      return typeof out === 'string' && out.includes('briefmark-references') && out;
+    });
+    assert.match(html, /Growth slowed<\/span> <span class="briefmark-citation"[^>]*>\(International Monetary Fund 2025, 12\)<\/span>/);
+    assert.match(html, /<span class="briefmark-citation briefmark-broken"[^>]*>\[@nowhere2024\]<\/span><sup[^>]*>source not found<\/sup>/);
+    assert.match(html, /<section class="briefmark-references"[\s\S]*<h2[^>]*>References<\/h2>[\s\S]*International Monetary Fund\. 2025\. “World Economic Outlook\.”/);
+    assert.match(html, /footnote-ref[\s\S]*?<\/sup><sup class="briefmark-badge briefmark-pending"[^>]*>source pending<\/sup>/);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', brief.uri, positionOf(brief, '@outlook', 2));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /International Monetary Fund\. 2025\. “World Economic Outlook\.”/);
+  });
+
   it('shows "N/M claims sourced" in the status bar for the active brief, and hides it for a README', async () => {
     const a = await api();
     const brief = (await open(BRIEF)).document;

@@ -52,7 +52,8 @@ describe('Briefmark in VS Code: language features', () => {
     const unsourced = hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '$400 billion'))) ?? []);
     assert.match(unsourced, /No source/);
     const citation = hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '@geneva-talks', 2))) ?? []);
-    assert.match(citation, /Notes on the Geneva talks/);
+    // The reference as the brief's style (Chicago author-date) formats it.
+    assert.match(citation, /Example, Analyst\. 2025\. “Notes on the Geneva Talks over the 28-Point Plan\.”/);
   });
 
   it('checks a claim against the PDF its bibliography entry attaches: the hover shows the passage and its page', async () => {

@@ -124,7 +124,12 @@ function topLevel(citations: readonly Citation[]): Citation[] {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-export function renderCitations(analysis: Analysis, engine: CitationEngine, style: CitationStyleChoice): RenderedCitations {
+/**
+ * `memo` keeps the engine's last answer by what it was asked (style, items, clusters): an
+ * edit that changes no citation (most edits) costs no CSL processing. citeproc-js takes
+ * about 1.3 s for 1,000 citations (docs/performance.md).
+ */
+export function renderCitations(analysis: Analysis, engine: CitationEngine, style: CitationStyleChoice, memo?: { key: string; value: FormattedCitations }): RenderedCitations {
   const { model, bibliography, sourceDocuments } = analysis;
   const citations = topLevel(model.citations);
   const rendered: RenderedCitation[] = [];
@@ -151,7 +156,10 @@ export function renderCitations(analysis: Analysis, engine: CitationEngine, styl
     });
   }
   const lang = typeof model.frontMatter?.data?.lang === 'string' ? model.frontMatter.data.lang : undefined;
-  const formatted = engine.format({ style: { name: style.name, xml: style.xml, origin: style.origin }, locale: lang, items: [...cited.values()], clusters });
+  const request: CitationFormatRequest = { style: { name: style.name, xml: style.xml, origin: style.origin }, locale: lang, items: [...cited.values()], clusters };
+  const key = memo ? JSON.stringify(request) : '';
+  const formatted = memo && memo.key === key ? memo.value : engine.format(request);
+  if (memo) Object.assign(memo, { key, value: formatted });
   formatted.clusters.forEach((html, n) => {
     if (html) rendered[clusterOf[n]].html = html;
   });
@@ -178,7 +186,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function htmlToMarkdown(html: string): string {
   const text = (s: string) => s.replace(/&(#?\w+);/g, (m, e: string) => ENTITIES[e] ?? (e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : m)).replace(/([\\`*_[\]<>])/g, '\\$1');
   let out = '';
-  for (const part of html.split(/(<[^>]*>)/)) {
+  for (const part of html.split(/(<[^<>]*>)/)) {
     if (!part.startsWith('<')) out += text(part);
     else if (/^<\/?(i|em)\b/i.test(part)) out += '*';
     else if (/^<\/?(b|strong)\b/i.test(part)) out += '**';

@@ -59,7 +59,7 @@ export function bibtexToCsl(key: string, type: string, fields: ReadonlyMap<strin
   set('volume', text('volume'));
   set('issue', text('number') && /^(article|periodical)/.test(type) ? text('number') : text('issue'));
   if (!/^(article|periodical)/.test(type)) set('number', text('number'));
-  set('page', text('pages')?.replace(/\s*[–—-]+\s*/g, '-'));
+  set('page', text('pages')?.split(/[–—-]+/).map((p) => p.trim()).join('-'));
   set('edition', text('edition'));
   set('publisher', text('publisher') ?? text('institution') ?? text('school') ?? text('organization') ?? (type === 'misc' ? text('howpublished') : undefined));
   set('publisher-place', text('address') ?? text('location'));

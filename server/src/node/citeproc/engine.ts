@@ -56,10 +56,12 @@ function engineFor(styleXml: string, locale: string): Cached {
       retrieveLocale: (lang: string) => LOCALES[lang] ?? LOCALES[lang.slice(0, 2)] ?? LOCALES['en-US'],
       retrieveItem: (key: string) => items.get(key),
     };
-    if (!/<style\b[^>]*xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(styleXml)) throw new Error('it is not a CSL style (no <style xmlns="http://purl.org/net/xbiblio/csl"> element)');
+    const styleTag = /<style\b[^<>]*>/.exec(styleXml)?.[0];
+    if (!styleTag?.includes('xmlns="http://purl.org/net/xbiblio/csl"')) throw new Error('it is not a CSL style (no <style xmlns="http://purl.org/net/xbiblio/csl"> element)');
     const malformed = xmlProblem(styleXml);
     if (malformed) throw new Error(malformed);
-    if (!/<citation\b[\s\S]*<layout\b/.test(styleXml)) throw new Error('it has no <citation> with a <layout>');
+    const citation = styleXml.indexOf('<citation');
+    if (citation < 0 || styleXml.indexOf('<layout', citation) < 0) throw new Error('it has no <citation> with a <layout>');
     const engine = new CSL.Engine(sys, styleXml, locale, true) as Engine;
     hit = { engine, items };
     if (engines.size >= 8) engines.delete(engines.keys().next().value!);
@@ -70,7 +72,10 @@ function engineFor(styleXml: string, locale: string): Cached {
 
 /** A style's title, from its `<info><title>`. */
 function titleOf(xml: string): string | undefined {
-  return /<info>[\s\S]*?<title>([^<]*)<\/title>/.exec(xml)?.[1]?.trim();
+  const info = xml.indexOf('<info>');
+  const open = info < 0 ? -1 : xml.indexOf('<title>', info);
+  const close = open < 0 ? -1 : xml.indexOf('</title>', open);
+  return close < 0 ? undefined : xml.slice(open + 7, close).trim() || undefined;
 }
 
 /**
@@ -172,20 +177,50 @@ function normaliseItem(item: Record<string, unknown>): Record<string, unknown> {
  * nothing; this check lets a broken style fall back to the default instead.
  */
 export function xmlProblem(xml: string): string | undefined {
-  const body = xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, '');
   const stack: string[] = [];
-  const tag = /<(\/?)([A-Za-z_][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|</g;
+  const name = /\/?[A-Za-z_][\w:.-]*/y;
   let roots = 0;
-  for (let m = tag.exec(body); m; m = tag.exec(body)) {
-    if (m[2] === undefined) return `a "<" at character ${m.index} starts no tag`;
-    const [, close, name, , selfClosing] = m;
-    if (close) {
-      const open = stack.pop();
-      if (open !== name) return open ? `</${name}> closes <${open}>` : `</${name}> closes nothing`;
-    } else if (!selfClosing) {
-      if (stack.length === 0) roots++;
-      stack.push(name);
-    } else if (stack.length === 0) roots++;
+  const skipTo = (from: number, end: string, what: string): number | string => {
+    const at = xml.indexOf(end, from);
+    return at < 0 ? `${what} is never closed` : at + end.length;
+  };
+  // One pass, no backtracking: a style is read on every preview of a brief that names it.
+  for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i)) {
+    let next: number | string;
+    if (xml.startsWith('<!--', i)) next = skipTo(i + 4, '-->', 'a comment');
+    else if (xml.startsWith('<![CDATA[', i)) next = skipTo(i + 9, ']]>', 'a CDATA section');
+    else if (xml.startsWith('<?', i)) next = skipTo(i + 2, '?>', 'a processing instruction');
+    else if (xml.startsWith('<!', i)) next = skipTo(i + 2, '>', 'a declaration');
+    else {
+      name.lastIndex = i + 1;
+      const m = name.exec(xml);
+      if (!m) return `a "<" at character ${i} starts no tag`;
+      let j = i + 1 + m[0].length;
+      for (;;) {
+        const c = xml[j];
+        if (c === undefined) return `<${m[0]}> is never closed`;
+        if (c === '<') return `<${m[0]}> has no ">"`;
+        if (c === '>') break;
+        if (c === '"' || c === "'") {
+          const q = xml.indexOf(c, j + 1);
+          if (q < 0) return `an attribute of <${m[0]}> is never closed`;
+          j = q;
+        }
+        j++;
+      }
+      const selfClosing = xml[j - 1] === '/';
+      if (m[0].startsWith('/')) {
+        const open = stack.pop();
+        const tag = m[0].slice(1);
+        if (open !== tag) return open ? `</${tag}> closes <${open}>` : `</${tag}> closes nothing`;
+      } else if (!selfClosing) {
+        if (stack.length === 0) roots++;
+        stack.push(m[0]);
+      } else if (stack.length === 0) roots++;
+      next = j + 1;
+    }
+    if (typeof next === 'string') return next;
+    i = next;
   }
   if (stack.length) return `<${stack[stack.length - 1]}> is never closed`;
   if (roots !== 1) return roots ? 'more than one root element' : 'no element';
