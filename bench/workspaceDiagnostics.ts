@@ -26,6 +26,8 @@ export interface WorkspaceDiagnosticsResult {
   hoverBusyMedian: number;
   hoverBusyP95: number;
   unchangedAfterTouchMs: number;
+  /** The server's resident memory after the first full pass (MB). */
+  serverRssMb: number;
 }
 
 export async function benchWorkspaceDiagnostics(count: number, verdict: Verdict): Promise<WorkspaceDiagnosticsResult> {
@@ -67,10 +69,12 @@ export async function benchWorkspaceDiagnostics(count: number, verdict: Verdict)
     }
     await request;
     const totalMs = now() - t0;
+    const serverRssMb = rssMb(child.pid);
     const pages = progress.get(token) ?? [];
     const firstPageMs = pages.length ? pages[0] - t0 : totalMs;
     console.log(`\nworkspace diagnostics: ${count} briefs (${(bytes / 1e6).toFixed(1)} MB), one open`);
     verdict(pages.length > 1, `every closed brief reported in ${pages.length} pages: the first after ${ms(firstPageMs)}, the last after ${ms(totalMs)} (${ms(totalMs / count)} a brief)`);
+    console.log(`server resident memory after the pass: ${serverRssMb.toFixed(0)} MB`);
     verdict(percentile(busy, 95) < 100, `hover on the open brief meanwhile: median ${ms(median(busy))}, p95 ${ms(percentile(busy, 95))} (${busy.length} hovers; before the request, while the index ran: p95 ${ms(percentile(idle, 95))}; target p95 < 100 ms)`);
 
     // Again with the ids: held while nothing changes; one touched file, one report.
@@ -87,12 +91,22 @@ export async function benchWorkspaceDiagnostics(count: number, verdict: Verdict)
     const answer = (await held) as { items: unknown[] };
     const unchangedAfterTouchMs = now() - t2;
     verdict(answer.items.length === 1, `with the result ids: held while nothing changed, then ${answer.items.length} report ${ms(unchangedAfterTouchMs)} after one file was touched (everything again without ids: ${ms(allAgainMs)})`);
-    return { briefs: count, firstPageMs, totalMs, pages: pages.length, hoverIdleP95: percentile(idle, 95), hoverBusyMedian: median(busy), hoverBusyP95: percentile(busy, 95), unchangedAfterTouchMs };
+    return { briefs: count, firstPageMs, totalMs, pages: pages.length, hoverIdleP95: percentile(idle, 95), hoverBusyMedian: median(busy), hoverBusyP95: percentile(busy, 95), unchangedAfterTouchMs, serverRssMb };
   } finally {
     await conn.sendRequest('shutdown').catch(() => undefined);
     await conn.sendNotification('exit').catch(() => undefined);
     conn.dispose();
     setTimeout(() => child.kill(), 2000).unref();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A process's resident memory (Linux /proc), in MB; NaN elsewhere. */
+function rssMb(pid: number | undefined): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
   }
 }

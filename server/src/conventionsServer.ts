@@ -58,8 +58,8 @@ export class ConventionsWiring {
     return uri.endsWith(`/${CONVENTIONS_FILE}`);
   }
 
-  /** Other settings readers (the size limit): called first on every configuration change (one handler per notification). */
-  onConfiguration?: (params: { settings: unknown }) => void;
+  /** Told of the global settings whenever they are read (the server applies the size limit, trust and extraction limits). */
+  onSettings?: (settings: BriefmarkSettings) => void;
 
   async initialized(): Promise<void> {
     this.workspace.conventions.onLoad = () => void this.watchDependencies().catch((e) => this.connection.console.error(`briefmark: cannot watch files: ${String(e)}`));
@@ -70,8 +70,7 @@ export class ConventionsWiring {
     // Documents opened before the settings arrived are checked again, if the settings matter.
     if (await this.loadSettings()) this.changed();
     this.connection.onDidChangeConfiguration(async (params) => {
-      this.onConfiguration?.(params);
-      if (await this.loadSettings()) this.changed();
+      if (await this.loadSettings((params.settings as { briefmark?: unknown } | null)?.briefmark)) this.changed();
     });
   }
 
@@ -122,15 +121,22 @@ export class ConventionsWiring {
 
   private loadedSettings = JSON.stringify([]);
 
-  /** Reads the `briefmark` settings; returns whether they differ from what applied before. */
-  private async loadSettings(): Promise<boolean> {
-    if (!this.caps.configuration) return false;
+  /**
+   * Reads the `briefmark` settings, the one place that does: a pushed section
+   * (`didChangeConfiguration` with `settings.briefmark`) is taken as it is, for every
+   * folder; otherwise they are pulled (`workspace/configuration`, globally and per folder)
+   * when the client can answer. Returns whether they differ from what applied before.
+   */
+  private async loadSettings(pushed?: unknown): Promise<boolean> {
+    const hasPush = !!pushed && typeof pushed === 'object';
+    if (!hasPush && !this.caps.configuration) return false;
     try {
       const folders = this.workspace.folderPaths;
       const scopes = [undefined, ...folders];
-      const sections = await this.connection.workspace.getConfiguration(scopes.map((f) => ({ scopeUri: f ? pathToFileURL(f).href : undefined, section: 'briefmark' })));
+      const sections = hasPush ? [pushed] : await this.connection.workspace.getConfiguration(scopes.map((f) => ({ scopeUri: f ? pathToFileURL(f).href : undefined, section: 'briefmark' })));
       const global = readSettings(sections[0]);
       const perFolder = folders.map((f, i) => [f, readSettings(sections[i + 1] ?? sections[0])] as const);
+      this.onSettings?.(global);
       const key = JSON.stringify([global, perFolder]);
       const defaults = JSON.stringify([DEFAULT_SETTINGS, folders.map((f) => [f, DEFAULT_SETTINGS])]);
       const changed = key !== this.loadedSettings && !(this.loadedSettings === JSON.stringify([]) && key === defaults);

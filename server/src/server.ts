@@ -36,7 +36,8 @@ import { BRIEF_REPORT_METHOD, toWireBriefReport, type BriefReportParams, type Wi
 import { RENDERED_CITATIONS_METHOD, toWireRenderedCitations, type RenderedCitationsParams, type WireRenderedCitations } from './protocol/renderedCitations';
 import { citeprocEngine } from './node/citeproc/load';
 import * as proto from './protocol/toProto';
-import { readSettings, TRUST_NOTIFICATION, STATS_REQUEST } from './serverSettings';
+import { TRUST_NOTIFICATION, STATS_REQUEST } from './serverSettings';
+import { readSettings, type BriefmarkSettings } from './node/settings';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 import { readFileSync } from 'node:fs';
 import { uriToPath } from './node/uris';
@@ -117,8 +118,7 @@ export function startServer(connection: Connection): void {
     const init = (params.initializationOptions ?? {}) as Partial<ServerOptions>;
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) options.debounceMs = init.debounceMs;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    applySettings(params.initializationOptions);
-    configurationPull = !!params.capabilities.workspace?.configuration;
+    applySettings(readSettings(params.initializationOptions));
     workspace.setFolders(folders);
     conventions = new ConventionsWiring(connection, documents, workspace, conventionsCapabilities(params.capabilities), () => refreshAll('the conventions changed'));
     progressSupport = !!params.capabilities.window?.workDoneProgress;
@@ -197,33 +197,16 @@ export function startServer(connection: Connection): void {
   // Conventions files first, so that the listeners below see the new conventions.
   fileEventListeners.unshift((changes) => conventions.onFileEvents(changes));
 
-  let configurationPull = false;
-  /** Settings from initializationOptions, `workspace/configuration` or a settings push: size limit and trust. */
-  function applySettings(value: unknown): void {
-    const settings = readSettings(value);
-    if (value && typeof value === 'object' && Object.keys(value).length) logger.log(`settings in force: ${JSON.stringify(value)}`);
+  /** The settings the server itself applies (the rest are the conventions wiring's): size limit, trust, extraction limits. */
+  function applySettings(settings: BriefmarkSettings): void {
     if (settings.maxDocumentSize !== undefined) for (const s of [service, indexService]) s.configure({ maxDocumentSize: settings.maxDocumentSize });
     if (settings.trusted !== undefined) workspace.setTrusted(settings.trusted);
     if (settings.sources) workspace.setExtractionLimits(settings.sources);
   }
 
-  async function pullSettings(): Promise<void> {
-    if (!configurationPull) return;
-    const [briefmark] = (await connection.workspace.getConfiguration([{ section: 'briefmark' }])) as unknown[];
-    applySettings(briefmark);
-  }
-
-  // The conventions server owns the `didChangeConfiguration` handler; it calls this first.
-  const onConfiguration = (params: { settings: unknown }): void => {
-    const pushed = (params.settings as { briefmark?: unknown } | null)?.briefmark;
-    void (pushed ? Promise.resolve(applySettings(pushed)) : pullSettings())
-      .catch((e) => logger.error('reading settings failed', e))
-      .then(() => refreshAll('the settings changed'));
-  };
-
   // Workspace Trust (VS Code): only ever granted while the server runs; the client tells us.
   connection.onNotification(TRUST_NOTIFICATION, (params: { trusted?: unknown }) => {
-    applySettings({ trusted: params?.trusted });
+    if (typeof params?.trusted === 'boolean') workspace.setTrusted(params.trusted);
     refreshAll();
   });
 
@@ -235,11 +218,11 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     logger.log(`Briefmark language server ${VERSION} (Node ${process.version}) started; diagnostics ${pullDiagnostics ? 'pulled (document and workspace)' : 'pushed'}; workspace ${workspace.isTrusted ? 'trusted' : 'not trusted: no file outside it is read'}`);
-    conventions.onConfiguration = onConfiguration;
+    conventions.onSettings = (settings) => {
+      logger.log(`settings in force: ${JSON.stringify(settings)}`);
+      applySettings(settings);
+    };
     void conventions.initialized().catch((e) => logger.error('conventions setup failed', e));
-    void pullSettings()
-      .catch((e) => logger.error('reading settings failed', e))
-      .then(() => refreshAll());
     // Only a client that announced workspace folders sends their changes (asking otherwise
     // throws, which once stopped the indexing below for such clients).
     if (workspaceFolderEvents)

@@ -133,6 +133,17 @@ for (const options of [
       await client.close(fresh);
     });
 
+    it('takes every setting from a pushed section too (one settings reader): hover off, then on again', async () => {
+      const u = uri('pushed.brief.md');
+      await client.open(u, '# Pushed\n\n:claim[x] [@nowhere].\n', 1);
+      await diagnostics(u, 1);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { briefmark: { hover: { enabled: false } } } });
+      await waitUntil(async () => (await client.hover(u, { line: 2, character: 2 })) === null);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { briefmark: { hover: { enabled: true } } } });
+      await waitUntil(async () => (await client.hover(u, { line: 2, character: 2 })) !== null);
+      await client.close(u);
+    });
+
     it('gives a document above the size limit one diagnostic, then analyses it once the limit is raised', async () => {
       const u = uri('big.brief.md');
       const big = '# Big\n\n:claim[x]\n\n' + 'Filler text.\n\n'.repeat(200);
@@ -236,3 +247,11 @@ describe('protocol robustness: a client that disappears', () => {
 });
 
 void SERVER;
+
+async function waitUntil(test: () => Promise<boolean>, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await test())) {
+    if (Date.now() > end) throw new Error('timed out waiting for the settings to apply');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBriefService } from '../../server/src/core/service';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
-import { readSettings } from '../../server/src/serverSettings';
+import { DEFAULT_SETTINGS, readSettings } from '../../server/src/node/settings';
 
 describe('Workspace Trust: NodeWorkspace.isReadable', () => {
   let root: string;
@@ -97,9 +97,16 @@ describe('Workspace Trust: NodeWorkspace.isReadable', () => {
   });
 
   it('reads trust and the size limit from settings, ignoring ill-typed values', () => {
-    assert.deepEqual(readSettings({ trusted: false, maxDocumentSize: 1000 }), { trusted: false, maxDocumentSize: 1000 });
-    assert.deepEqual(readSettings({ trusted: 'no', maxDocumentSize: -3 }), { maxDocumentSize: 2_000_000 });
-    assert.deepEqual(readSettings(null), {});
+    assert.deepEqual(readSettings({ trusted: false, maxDocumentSize: 1000 }), { ...DEFAULT_SETTINGS, trusted: false, maxDocumentSize: 1000 });
+    assert.deepEqual(readSettings({ trusted: 'no', maxDocumentSize: -3 }), { ...DEFAULT_SETTINGS, maxDocumentSize: 2_000_000 });
+    assert.deepEqual(readSettings(null), DEFAULT_SETTINGS);
+    // One reader for every setting, nested or dotted, as clients send them.
+    assert.deepEqual(readSettings({ 'sources.maxFileSize': 5, sources: { extractionTimeout: 7 }, hover: { enabled: false }, rules: { 'unsourced-claim': 'error', nope: 'error' } }), {
+      ...DEFAULT_SETTINGS,
+      hoverEnabled: false,
+      rules: { 'unsourced-claim': 'error' },
+      sources: { maxFileSizeMb: 5, timeoutSeconds: 7 },
+    });
   });
 
   it('the manifest declares limited support for untrusted workspaces', () => {
