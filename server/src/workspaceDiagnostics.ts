@@ -13,6 +13,7 @@
  *   client cancels it: an idle workspace costs nothing.
  * - `briefmark.diagnostics.scope: openFiles` empties what was reported and reports nothing more.
  */
+import { pushAll } from './core/text/pushAll';
 import { statSync } from 'node:fs';
 import {
   DocumentDiagnosticReportKind,
@@ -84,7 +85,7 @@ export class WorkspaceDiagnostics {
         if (items.length === 0 || (!force && items.length < PAGE)) return;
         reported = true;
         if (progress) progress.report({ items: items.splice(0) });
-        else whole.push(...items.splice(0));
+        else pushAll(whole, items.splice(0));
       };
       const empty = (uri: string) => {
         this.reported.delete(uri);

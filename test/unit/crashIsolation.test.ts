@@ -67,3 +67,15 @@ describe('crash isolation', () => {
     assert.match(service.hover(d, d.getText().indexOf('Unsourced'))?.contents ?? '', /Claim/);
   });
 });
+
+describe('documents with more facts than a call can take arguments', function () {
+  this.timeout(60_000);
+  // `array.push(...items)` overflows the stack past about 120,000 items: 150,000 in-text
+  // citations in one paragraph once lost the brief's whole analysis (core/text/pushAll.ts).
+  it('analyses 150,000 citations in one paragraph', () => {
+    const service = createBriefService(inMemoryWorkspace(undefined, () => 'many.brief.md'));
+    const a = service.analyze(doc('file:///many.brief.md', '@a '.repeat(150_000)));
+    assert.equal(a.model.citations.length, 150_000);
+    assert.equal(a.diagnostics.filter((d) => d.code === 'unknown-source').length, 150_000);
+  });
+});

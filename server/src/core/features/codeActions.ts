@@ -6,6 +6,7 @@ import { suggestCitations } from './citationSuggestions';
 import type { Span } from '../text/span';
 import { parseFragment } from '../parse/markdown';
 import { nodesAt, nodesIn, probe, PROBE_LIMIT, type SyntaxNode } from './syntaxAt';
+import { pushAll } from '../text/pushAll';
 
 export interface TextEdit {
   span: Span;
@@ -51,7 +52,7 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
     switch (d.code) {
       case 'unsourced-claim': {
         const claim = model.claims.find((c) => c.directive.span.start === d.span.start);
-        if (claim) out.push(...citationActions(analysis, d, claim.label, claimSourcePlace(claim.directive)));
+        if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(claim.directive)));
         break;
       }
       case 'possible-unsourced-assertion': {
@@ -60,7 +61,7 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
         const body = sentence.slice(0, withoutFinalPunctuation(sentence));
         const at = start + body.length;
         if (end <= start) break;
-        out.push(...citationActions(analysis, d, sentence, { kind: 'after', at }));
+        pushAll(out, citationActions(analysis, d, sentence, { kind: 'after', at }));
         const tag = tagAsClaim(analysis, body, start);
         if (tag) out.push({ title: 'Tag this sentence as a claim', edits: tag, diagnostic: d });
         break;

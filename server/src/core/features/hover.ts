@@ -9,6 +9,7 @@ import { formatEntry } from '../sources/bibliography';
 import { claimEvidence } from '../semantics/claimEvidence';
 import { diffMarkdown, locatorPages, type Check } from '../sources/evidence';
 import type { Span } from '../text/span';
+import { pushAll } from '../text/pushAll';
 
 export interface HoverResult {
   /** Markdown for the hover. */
@@ -131,7 +132,7 @@ function claimHover(ctx: RuleContext, claim: Claim): string {
     if (sourcing.pending.length) lines.push('', `Also a placeholder: ${sourcing.pending.map(name).join(', ')}.`);
     if (sourcing.broken.length) lines.push('', `Also cited, but not found: ${sourcing.broken.map(name).join(', ')}.`);
   }
-  lines.push(...evidence(ctx, claim));
+  pushAll(lines, evidence(ctx, claim));
   return lines.join('\n');
 }
 
@@ -151,8 +152,8 @@ function evidence(ctx: RuleContext, claim: Claim): string[] {
   const e = claimEvidence(ctx, claim);
   if (e.docs.length === 0) return [];
   const out = ['', `**Against the source${e.docs.length > 1 ? 's' : ''}**: ${e.docs.map(describeDocument).join('; ')}`, ''];
-  for (const q of e.quotes) out.push(...checkLines(`"${q.quote}"`, q.check));
-  for (const f of e.figures) out.push(...checkLines(`figure ${f.figure.text}`, f.check));
+  for (const q of e.quotes) pushAll(out, checkLines(`"${q.quote}"`, q.check));
+  for (const f of e.figures) pushAll(out, checkLines(`figure ${f.figure.text}`, f.check));
   if (e.quotes.length === 0) {
     for (const p of e.passages) out.push(`- matching passage of \`@${p.key}\`${p.page ? ` (p. ${p.page})` : ''}:`, `  > ${p.passage}`);
     if (e.passages.length === 0 && e.checked) out.push('No passage of the source document matched this claim.');

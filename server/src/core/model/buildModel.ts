@@ -35,6 +35,7 @@ import type {
   Suppression,
   TextBlock,
 } from './types';
+import { pushAll } from '../text/pushAll';
 
 export interface BuiltModel extends BriefModel {
   lines: LineIndex;
@@ -105,27 +106,27 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
     for (const [label, url] of facts.definitions) if (!definitions.has(label)) definitions.set(label, url);
     if (facts.empty) continue;
     const c = shiftClone(facts.items, block.start);
-    headings.push(...c.headings);
-    directives.push(...c.directives);
-    textBlocks.push(...c.textBlocks);
-    footnoteReferences.push(...c.footnoteReferences);
-    footnoteDefinitions.push(...c.footnoteDefinitions);
-    links.push(...c.links);
-    pendingLinkRefs.push(...c.pendingLinkRefs);
+    pushAll(headings, c.headings);
+    pushAll(directives, c.directives);
+    pushAll(textBlocks, c.textBlocks);
+    pushAll(footnoteReferences, c.footnoteReferences);
+    pushAll(footnoteDefinitions, c.footnoteDefinitions);
+    pushAll(links, c.links);
+    pushAll(pendingLinkRefs, c.pendingLinkRefs);
     for (const s of c.suppressions) {
       s.line = lines.positionAt(s.span.end).line + (s.kind === 'next-line' ? 1 : 0);
       suppressions.push(s);
     }
-    problems.push(...c.problems);
-    claims.push(...c.claims);
+    pushAll(problems, c.problems);
+    pushAll(claims, c.claims);
     for (const a of c.actors) {
       a.actorId = resolveActor(conventions, a.id, a.label)?.id;
       actors.push(a);
     }
-    recommendations.push(...c.recommendations);
-    customTags.push(...c.customTags);
-    recCandidates.push(...c.recCandidates);
-    citations.push(...c.citations);
+    pushAll(recommendations, c.recommendations);
+    pushAll(customTags, c.customTags);
+    pushAll(recCandidates, c.recCandidates);
+    pushAll(citations, c.citations);
     for (const m of blockMentions(block, facts, names)) actorMentions.push({ actorId: m.actorId, span: { start: m.span.start + block.start, end: m.span.end + block.start } });
   }
 
@@ -407,7 +408,7 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
           if (close > 0 && close + 2 < end && (node.type === 'image' || node.referenceType === 'full')) block.opaque.push({ start: close + 2, end: end - 1 });
           if (node.type === 'imageReference') block.references.push(start + 1);
           // The alt text has no tree of its own: its HTML is found here.
-          if (close > 0) block.html.push(...inlineHtml(text, start + 2, close));
+          if (close > 0) pushAll(block.html, inlineHtml(text, start + 2, close));
         }
         return;
       }
@@ -568,7 +569,7 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
       references: b.references.map((r) => r - b.span.start),
       quoteMarkers: quoteDepth > 0 ? quoteMarkers(own) : undefined,
     });
-    citations.push(...found);
+    pushAll(citations, found);
     // `[^id]` that the parser did not take as a footnote: its definition is missing.
     for (const m of masked.matchAll(UNPARSED_FOOTNOTE)) {
       // `\[^id]` is an escaped bracket, not a reference.

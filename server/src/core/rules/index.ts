@@ -14,6 +14,7 @@ import { unknownSource } from './unknownSource';
 import { unknownTag } from './unknownTag';
 import { unsourcedClaim } from './unsourcedClaim';
 import { CODES, DEFAULT_SEVERITY, type Code, type Diagnostic, type Finding, type Rule, type RuleContext } from './types';
+import { pushAll } from '../text/pushAll';
 
 /** Every rule, one module per diagnostic code. */
 export const RULES: Rule[] = [unsourcedClaim, unknownSource, duplicateId, unknownTag, unknownActor, missingAttribute, invalidAttribute, unknownTrack, possibleUnsourcedAssertion, quoteNotInSource, figureNotInSource, pageMismatch, unusedSource, suppressionCodes];
@@ -40,7 +41,7 @@ export function runRules(ctx: RuleContext, extraFindings: Finding[] = [], rules:
   for (const rule of rules) {
     if (severityOf(ctx, rule.code) === undefined) continue;
     try {
-      findings.push(...rule.check(ctx));
+      pushAll(findings, rule.check(ctx));
     } catch (error) {
       failures.push({ code: rule.code, error });
     }

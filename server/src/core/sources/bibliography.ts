@@ -1,5 +1,6 @@
 import type { Span } from '../text/span';
 import type { CslItem } from './bibtexCsl';
+import { pushAll } from '../text/pushAll';
 
 /** One bibliography entry, whatever format it came from. */
 export interface BibEntry {
@@ -43,7 +44,7 @@ export function mergeBibliographies(...parts: Bibliography[]): Bibliography {
   const out = emptyBibliography();
   for (const p of parts) {
     for (const [k, e] of p.entries) if (!out.entries.has(k)) out.entries.set(k, e);
-    out.problems.push(...p.problems);
+    pushAll(out.problems, p.problems);
   }
   return out;
 }

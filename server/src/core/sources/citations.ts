@@ -1,6 +1,7 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Citation, CitationItem } from '../model/types';
 import type { Span } from '../text/span';
+import { pushAll } from '../text/pushAll';
 
 /**
  * Pandoc's citation grammar, read the way Pandoc's Markdown reader reads it (pandoc 2.17,
@@ -269,7 +270,7 @@ class CitationScanner {
       case 64 /* @ */: {
         const r = this.textualCite(i, ctx);
         if (r) {
-          out.push(...r.citations);
+          pushAll(out, r.citations);
           return r.end;
         }
         return exampleRefEnd(view, i, to);
@@ -292,7 +293,7 @@ class CitationScanner {
         // An image: its text is read as inlines, never as a bracketed citation (`![^…` is no image).
         const close = view.charCodeAt(i + 1) === 91 && view.charCodeAt(i + 2) !== 94 ? this.groupClose(i + 1, ctx) : -1;
         if (close < 0) return i + 1;
-        out.push(...this.unit(i + 1, close, ctx.links, ctx.quotes).citations);
+        pushAll(out, this.unit(i + 1, close, ctx.links, ctx.quotes).citations);
         return close + 1;
       }
       case 91 /* [ */:
@@ -324,7 +325,7 @@ class CitationScanner {
   private bracket(i: number, ctx: Ctx, out: Citation[]): number {
     const cite = this.plainMatch[i] >= 0 && this.depth < MAX_DEPTH ? this.normalCite(i, ctx) : null;
     if (cite) {
-      out.push(...cite.citations);
+      pushAll(out, cite.citations);
       return cite.end;
     }
     // `[^…` is never a link or span (Pandoc's `reference` refuses it).
@@ -332,14 +333,14 @@ class CitationScanner {
     if (close < 0) return i + 1;
     const attrs = this.view.charCodeAt(close + 1) === 123 /* { */ ? attributesEnd(this.view, close + 1, ctx.to) : 0;
     if (attrs) {
-      out.push(...this.unit(i, close, ctx.links, ctx.quotes).citations);
+      pushAll(out, this.unit(i, close, ctx.links, ctx.quotes).citations);
       return attrs;
     }
     if (!ctx.links) return i + 1;
     // A link: its text is read without links; a reference that does not resolve is kept as
     // text, read again with links allowed.
     const resolved = this.view.charCodeAt(close + 1) === 40 /* ( */ || this.references.has(i);
-    out.push(...this.unit(i, close, !resolved, ctx.quotes).citations);
+    pushAll(out, this.unit(i, close, !resolved, ctx.quotes).citations);
     return close + 1;
   }
 
@@ -401,7 +402,7 @@ class CitationScanner {
       this.emphasisMemo.set(memoKey, r);
     }
     this.lastStr = r.lastStr;
-    out.push(...r.citations);
+    pushAll(out, r.citations);
     return r.end;
   }
 
@@ -467,7 +468,7 @@ class CitationScanner {
     if (c === 94 && view.charCodeAt(i + 1) === 91) {
       const close = this.groupClose(i + 1, ctx);
       if (close >= 0) {
-        out.push(...this.unit(i + 1, close, ctx.links, ctx.quotes).citations);
+        pushAll(out, this.unit(i + 1, close, ctx.links, ctx.quotes).citations);
         return close + 1;
       }
     }
@@ -511,7 +512,7 @@ class CitationScanner {
     }
     if (!r) return -1;
     this.lastStr = r.lastStr;
-    out.push(...r.citations);
+    pushAll(out, r.citations);
     return r.end;
   }
 

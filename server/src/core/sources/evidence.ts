@@ -3,6 +3,7 @@ import { isReady, type SourceDocument } from '../rules/types';
 import { RecentCache } from '../text/recentCache';
 import type { Span } from '../text/span';
 import { bestPassage, figureMatches, figures, normalizeForComparison, originalSpan, pageAt, passageAround, passageIndex, type Figure, type NormalizedText, type PassageIndex } from './sourceText';
+import { pushAll } from '../text/pushAll';
 
 /**
  * Whether a source document says what a claim quotes and counts (docs/sources.md,
@@ -215,7 +216,7 @@ function computeQuote(quote: string, docs: SourceDocument[], cited: CitedPages):
   const segments = parts.map((p) => p.text);
   if (segments.length === 0) return { outcome: 'found' };
   const occurrences: Occurrence[] = [];
-  for (const s of sources) occurrences.push(...findSegments(s, segments));
+  for (const s of sources) pushAll(occurrences, findSegments(s, segments));
   if (occurrences.length) return choose(occurrences, cited);
   const reason = uncheckedReason(unready, textlessSuspects(sources, cited));
   // The closest passage, on the longest segment (an elided quotation is judged on its parts).
