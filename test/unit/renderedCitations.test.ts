@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../../server/src/core/analysis';
-import { formatReference, htmlToMarkdown, locatorOf, renderCitations } from '../../server/src/core/citations/renderCitations';
+import { formatReference, htmlToMarkdown, locatorOf, MAX_RENDERED_CITATIONS, renderCitations } from '../../server/src/core/citations/renderCitations';
 import { hoverAt } from '../../server/src/core/features/hover';
 import { parseBibtex } from '../../server/src/core/sources/bibtex';
 import { citeprocEngine } from '../../server/src/node/citeproc/load';
@@ -60,6 +60,14 @@ describe('rendered citations (citeproc-js, the brief\'s CSL style)', function ()
     assert.equal(plain(r.citations[1].html), '(Doe 2019)');
     // Only what is rendered is listed.
     assert.deepEqual(r.bibliography.map((e) => e.id), ['doe2019']);
+  });
+
+  it('renders at most MAX_RENDERED_CITATIONS citations and says so (the server stays responsive on a brief of thousands)', () => {
+    const a = brief(Array.from({ length: MAX_RENDERED_CITATIONS + 5 }, (_, i) => `Fact ${i} [@doe2019, p. ${i + 1}].`).join(' '));
+    const r = renderCitations(a, citeprocEngine, { name: 'chicago-author-date' });
+    assert.equal(r.citations.filter((c) => c.status === 'rendered').length, MAX_RENDERED_CITATIONS);
+    assert.deepEqual(r.citations.slice(-5).map((c) => c.status), Array(5).fill('unformatted'));
+    assert.match(r.warning!, /Only the first 1000 citations are rendered/);
   });
 
   it('lists placeholder footnotes as pending', () => {
