@@ -167,7 +167,8 @@ export function renderCitations(analysis: Analysis, engine: CitationEngine, styl
   const lang = typeof model.frontMatter?.data?.lang === 'string' ? model.frontMatter.data.lang : undefined;
   const request: CitationFormatRequest = { style: { name: style.name, xml: style.xml, origin: style.origin }, locale: lang, items: [...cited.values()], clusters };
   const key = memo ? JSON.stringify(request) : '';
-  const formatted = memo && memo.key === key ? memo.value : engine.format(request);
+  // No citation to format: the engine is not loaded for it (a brief without citations costs nothing).
+  const formatted = memo && memo.key === key ? memo.value : clusters.length ? engine.format(request) : { style: { name: style.name, title: style.name }, clusters: [], bibliography: [] };
   if (memo) Object.assign(memo, { key, value: formatted });
   formatted.clusters.forEach((html, n) => {
     if (html) rendered[clusterOf[n]].html = html;
