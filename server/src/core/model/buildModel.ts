@@ -1,5 +1,5 @@
-import type { Nodes, Parent, Root } from 'mdast';
-import type {} from 'mdast-util-directive';
+import type { FootnoteDefinition as MdFootnoteDefinition, Heading as MdHeading, Image, ImageReference, Link, ListItem, Nodes, Paragraph, Parent, Root, TableCell } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { isMap, parseDocument } from 'yaml';
 import { cslEntriesFromYamlNode } from '../sources/csl';
@@ -283,187 +283,206 @@ function blockFacts(block: ParsedBlock, tags: Set<string>, tagsKey: string, uri:
  * relative to the block; nothing reads outside it.
  */
 function collectBlock(text: string, tree: Root, limit: number, first: boolean, tags: Set<string>, uri: string, key: string): BlockFacts {
-  const headings: Heading[] = [];
-  const directives: Directive[] = [];
-  const textBlocks: TextBlock[] = [];
-  const footnoteReferences: FootnoteReference[] = [];
-  const footnoteDefinitions: FootnoteDefinition[] = [];
-  const links: LinkReference[] = [];
-  const pendingLinkRefs: Array<{ label: string; span: Span }> = [];
-  const definitions = new Map<string, string>();
-  const suppressions: Suppression[] = [];
-  const problems: Problem[] = [];
-  const claims: Claim[] = [];
-  const actors: ActorTag[] = [];
-  const recommendations: Recommendation[] = [];
-  const customTags: Directive[] = [];
-  const recCandidates: RecCandidate[] = [];
-  const citations: BriefModel['citations'] = [];
-  let frontMatter: FrontMatter | undefined;
+  const c = new BlockCollector(text, first, tags, uri);
+  c.walk(tree, { base: 0, limit, inListItem: false, block: undefined });
+  const empty = Object.values(c.items).every((a) => a.length === 0);
+  return { key, items: c.items, empty, definitions: c.definitions, frontMatter: c.frontMatter };
+}
+
+/** Where a node is walked: the offset of its tree, the parse's limit, and the text block it belongs to. */
+interface WalkAt {
+  base: number;
+  limit: number;
+  inListItem: boolean;
+  block: BlockBuilder | undefined;
+}
+
+/** The facts of one block, collected by one walk of its tree: one method per kind of node. */
+class BlockCollector {
+  readonly items: BlockItems = {
+    headings: [],
+    directives: [],
+    textBlocks: [],
+    footnoteReferences: [],
+    footnoteDefinitions: [],
+    links: [],
+    pendingLinkRefs: [],
+    suppressions: [],
+    problems: [],
+    claims: [],
+    actors: [],
+    recommendations: [],
+    customTags: [],
+    recCandidates: [],
+    citations: [],
+  };
+  readonly definitions = new Map<string, string>();
+  frontMatter: FrontMatter | undefined;
   /** Block quotes open around the node being walked. */
-  let quoteDepth = 0;
+  private quoteDepth = 0;
 
-  walk(tree, 0, limit, false, undefined);
-  const items: BlockItems = { headings, directives, textBlocks, footnoteReferences, footnoteDefinitions, links, pendingLinkRefs, suppressions, problems, claims, actors, recommendations, customTags, recCandidates, citations };
-  const empty = Object.values(items).every((a) => a.length === 0);
-  return { key, items, empty, definitions, frontMatter };
+  constructor(
+    private readonly text: string,
+    private readonly first: boolean,
+    private readonly tags: Set<string>,
+    private readonly uri: string,
+  ) {}
 
-  function walk(node: Nodes, base: number, limit: number, inListItem: boolean, block: BlockBuilder | undefined): void {
+  walk(node: Nodes, at: WalkAt): void {
     const pos = node.position;
-    if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) {
-      if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes, base, limit, inListItem, block);
-      return;
-    }
-    if (pos.start.offset >= limit) return; // definitions appended for the parse
-    const start = base + pos.start.offset;
-    const end = base + Math.min(pos.end.offset, limit);
-    const s: Span = { start, end };
-
+    if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) return this.children(node, at);
+    if (pos.start.offset >= at.limit) return; // definitions appended for the parse
+    const s: Span = { start: at.base + pos.start.offset, end: at.base + Math.min(pos.end.offset, at.limit) };
+    const block = at.block;
     switch (node.type) {
-      case 'yaml': {
-        if (first && start === 0) frontMatter = frontMatterMemo(uri, text.slice(0, end), s, () => readFrontMatter(node.value, s));
+      case 'yaml':
+        if (this.first && s.start === 0) this.frontMatter = frontMatterMemo(this.uri, this.text.slice(0, s.end), s, () => this.readFrontMatter(node.value, s));
         return;
-      }
-      case 'heading': {
-        const textSpan = childrenSpan(node, base, limit) ?? { start: end, end };
-        headings.push({ level: node.depth, text: toString(node).trim(), span: s, textSpan });
-        const b = new BlockBuilder('heading', s, inListItem);
-        for (const child of node.children) walk(child, base, limit, inListItem, b);
-        finishBlock(b);
-        return;
-      }
+      case 'heading':
+        return this.heading(node, s, at);
       case 'paragraph':
-      case 'tableCell': {
-        if (block) {
-          // A container directive's label paragraph, or a paragraph inside a leaf label.
-          for (const child of node.children) walk(child, base, limit, inListItem, block);
-          return;
-        }
-        const b = new BlockBuilder(node.type === 'paragraph' ? 'paragraph' : 'tableCell', s, inListItem);
-        for (const child of node.children) walk(child, base, limit, inListItem, b);
-        const tb = finishBlock(b);
-        if (node.type === 'paragraph' && !inListItem) recCandidates.push({ span: s, block: tb });
-        return;
-      }
-      case 'listItem': {
-        const first = node.children[0];
-        const before = textBlocks.length;
-        for (const child of node.children) walk(child, base, limit, true, undefined);
-        if (first && first.type === 'paragraph' && textBlocks.length > before) recCandidates.push({ span: s, block: textBlocks[before] });
-        return;
-      }
-      case 'footnoteDefinition': {
-        const labelEnd = text.indexOf(']', start);
-        const defText = toString(node).trim();
-        footnoteDefinitions.push({
-          id: normalizeLabel(node.identifier),
-          span: s,
-          labelSpan: { start: Math.min(start + 2, end), end: labelEnd > 0 && labelEnd < end ? labelEnd : end },
-          text: defText,
-          empty: defText.length === 0,
-        });
-        for (const child of node.children) walk(child, base, limit, inListItem, undefined);
-        return;
-      }
+      case 'tableCell':
+        return this.paragraph(node, s, at);
+      case 'listItem':
+        return this.listItem(node, s, at);
+      case 'footnoteDefinition':
+        return this.footnoteDefinition(node, s, at);
       case 'definition': {
         const label = normalizeLabel(node.identifier);
-        if (!definitions.has(label)) definitions.set(label, node.url);
+        if (!this.definitions.has(label)) this.definitions.set(label, node.url);
         return;
       }
-      case 'footnoteReference': {
-        footnoteReferences.push({ id: normalizeLabel(node.identifier), span: s, parsed: true });
+      case 'footnoteReference':
+        this.items.footnoteReferences.push({ id: normalizeLabel(node.identifier), span: s, parsed: true });
         block?.mask(s);
         block?.opaque.push(s);
         return;
-      }
-      case 'link': {
-        const src = text.slice(start, end);
-        const kind = src.startsWith('<') || !src.startsWith('[') ? 'autolink' : 'inline';
-        if (URL_SCHEME.test(node.url)) links.push({ url: node.url, span: s, kind });
+      case 'link':
+        return this.link(node, s, at);
+      case 'linkReference':
+        this.items.pendingLinkRefs.push({ label: normalizeLabel(node.identifier), span: s });
         block?.mask(s);
         if (block) {
-          // Pandoc reads citations in a link's text (`[see @a](url)`), not in its destination.
-          // `<url>` is one unit for Pandoc; a bare URL or e-mail address (GFM) is text to
-          // Pandoc, so citations in it are read as Pandoc reads them (`https://x.org/@a`).
-          if (src.startsWith('<')) block.html.push(s);
-          else if (kind === 'inline') linkText(node, base, limit, block, s);
+          block.references.push(s.start);
+          this.linkText(node, at, block, s, node.referenceType === 'full');
         }
         return;
-      }
-      case 'linkReference': {
-        pendingLinkRefs.push({ label: normalizeLabel(node.identifier), span: s });
-        block?.mask(s);
-        if (block) {
-          block.references.push(start);
-          linkText(node, base, limit, block, s, node.referenceType === 'full');
-        }
-        return;
-      }
       case 'image':
-      case 'imageReference': {
-        block?.mask(s);
-        // The alt text is read for citations (as Pandoc does); the destination or reference is not.
-        if (block) {
-          const close = matchingBracket(text, start + 1, end);
-          if (close > 0 && close + 2 < end && (node.type === 'image' || node.referenceType === 'full')) block.opaque.push({ start: close + 2, end: end - 1 });
-          if (node.type === 'imageReference') block.references.push(start + 1);
-          // The alt text has no tree of its own: its HTML is found here.
-          if (close > 0) pushAll(block.html, inlineHtml(text, start + 2, close));
-        }
-        return;
-      }
+      case 'imageReference':
+        return this.image(node, s, at);
       case 'inlineCode':
         block?.mask(s);
         return;
-      case 'html': {
+      case 'html':
         block?.mask(s);
         block?.html.push(s);
-        readSuppressions(node.value, start);
+        this.readSuppressions(node.value, s.start);
         return;
-      }
-
       case 'code':
         return;
-      case 'blockquote': {
-        quoteDepth++;
-        for (const child of node.children) walk(child, base, limit, inListItem, block);
-        quoteDepth--;
+      case 'blockquote':
+        this.quoteDepth++;
+        this.children(node, at);
+        this.quoteDepth--;
         return;
-      }
       case 'textDirective':
       case 'leafDirective':
-      case 'containerDirective': {
-        const kind = node.type === 'textDirective' ? 'text' : node.type === 'leafDirective' ? 'leaf' : 'container';
-        const d = readDirective(text, kind, node.name, start, end, (node.attributes ?? {}) as Record<string, string>);
-        const registered = tags.has(node.name);
-        if (!registered) {
-          // Not a tag: ordinary text (`10:30`, `:smile:`); keep walking its children as text.
-          directives.push(d);
-          // Its `{…}` attributes are not prose for the sentence rules; citations in them are
-          // read as Pandoc reads them (Pandoc knows no directives).
-          if (d.attributesSpan && kind === 'text') block?.mask(d.attributesSpan);
-          if (kind === 'container' || kind === 'leaf') {
-            for (const child of node.children) walk(child as Nodes, base, limit, inListItem, kind === 'leaf' ? undefined : block);
-          } else for (const child of node.children) walk(child as Nodes, base, limit, inListItem, block);
-          return;
-        }
-        directives.push(d);
-        if (!d.closed) problems.push({ message: `The \`:::${d.name}\` container is never closed: add a line \`:::\` where it ends.`, span: { start: d.span.start, end: d.nameSpan.end } });
-        let own = block;
-        if (kind === 'leaf' && !block) own = new BlockBuilder('paragraph', s, inListItem);
-        if (own) own.maskDirective(d);
-        const claimIndex = registerTag(d, own, s, inListItem);
-        for (const child of node.children) walk(child as Nodes, base, limit, inListItem, kind === 'container' ? undefined : own);
-        if (kind === 'leaf' && own && own !== block) finishBlock(own);
-        void claimIndex;
-        return;
-      }
+      case 'containerDirective':
+        return this.directive(node, s, at);
       default:
-        if ('children' in node) for (const child of (node as Parent).children) walk(child as Nodes, base, limit, inListItem, block);
+        this.children(node, at);
     }
   }
 
-  function registerTag(d: Directive, block: BlockBuilder | undefined, s: Span, _inListItem: boolean): void {
+  private children(node: Nodes, at: WalkAt): void {
+    if ('children' in node) for (const child of (node as Parent).children) this.walk(child as Nodes, at);
+  }
+
+  private heading(node: MdHeading, s: Span, at: WalkAt): void {
+    const textSpan = childrenSpan(node, at.base, at.limit) ?? { start: s.end, end: s.end };
+    this.items.headings.push({ level: node.depth, text: toString(node).trim(), span: s, textSpan });
+    const b = new BlockBuilder('heading', s, at.inListItem);
+    this.children(node, { ...at, block: b });
+    this.finishBlock(b);
+  }
+
+  private paragraph(node: Paragraph | TableCell, s: Span, at: WalkAt): void {
+    // A container directive's label paragraph, or a paragraph inside a leaf label.
+    if (at.block) return this.children(node, at);
+    const b = new BlockBuilder(node.type === 'paragraph' ? 'paragraph' : 'tableCell', s, at.inListItem);
+    this.children(node, { ...at, block: b });
+    const tb = this.finishBlock(b);
+    if (node.type === 'paragraph' && !at.inListItem) this.items.recCandidates.push({ span: s, block: tb });
+  }
+
+  private listItem(node: ListItem, s: Span, at: WalkAt): void {
+    const first = node.children[0];
+    const before = this.items.textBlocks.length;
+    this.children(node, { ...at, inListItem: true, block: undefined });
+    if (first && first.type === 'paragraph' && this.items.textBlocks.length > before) this.items.recCandidates.push({ span: s, block: this.items.textBlocks[before] });
+  }
+
+  private footnoteDefinition(node: MdFootnoteDefinition, s: Span, at: WalkAt): void {
+    const labelEnd = this.text.indexOf(']', s.start);
+    const defText = toString(node).trim();
+    this.items.footnoteDefinitions.push({
+      id: normalizeLabel(node.identifier),
+      span: s,
+      labelSpan: { start: Math.min(s.start + 2, s.end), end: labelEnd > 0 && labelEnd < s.end ? labelEnd : s.end },
+      text: defText,
+      empty: defText.length === 0,
+    });
+    this.children(node, { ...at, block: undefined });
+  }
+
+  private link(node: Link, s: Span, at: WalkAt): void {
+    const src = this.text.slice(s.start, s.end);
+    const kind = src.startsWith('<') || !src.startsWith('[') ? 'autolink' : 'inline';
+    if (URL_SCHEME.test(node.url)) this.items.links.push({ url: node.url, span: s, kind });
+    const block = at.block;
+    if (!block) return;
+    block.mask(s);
+    // Pandoc reads citations in a link's text (`[see @a](url)`), not in its destination.
+    // `<url>` is one unit for Pandoc; a bare URL or e-mail address (GFM) is text to
+    // Pandoc, so citations in it are read as Pandoc reads them (`https://x.org/@a`).
+    if (src.startsWith('<')) block.html.push(s);
+    else if (kind === 'inline') this.linkText(node, at, block, s);
+  }
+
+  private image(node: Image | ImageReference, s: Span, at: WalkAt): void {
+    const block = at.block;
+    if (!block) return;
+    block.mask(s);
+    // The alt text is read for citations (as Pandoc does); the destination or reference is not.
+    const close = matchingBracket(this.text, s.start + 1, s.end);
+    if (close > 0 && close + 2 < s.end && (node.type === 'image' || node.referenceType === 'full')) block.opaque.push({ start: close + 2, end: s.end - 1 });
+    if (node.type === 'imageReference') block.references.push(s.start + 1);
+    // The alt text has no tree of its own: its HTML is found here.
+    if (close > 0) pushAll(block.html, inlineHtml(this.text, s.start + 2, close));
+  }
+
+  private directive(node: TextDirective | LeafDirective | ContainerDirective, s: Span, at: WalkAt): void {
+    const kind = node.type === 'textDirective' ? 'text' : node.type === 'leafDirective' ? 'leaf' : 'container';
+    const d = readDirective(this.text, kind, node.name, s.start, s.end, (node.attributes ?? {}) as Record<string, string>);
+    this.items.directives.push(d);
+    const block = at.block;
+    if (!this.tags.has(node.name)) {
+      // Not a tag: ordinary text (`10:30`, `:smile:`); keep walking its children as text.
+      // Its `{…}` attributes are not prose for the sentence rules; citations in them are
+      // read as Pandoc reads them (Pandoc knows no directives).
+      if (d.attributesSpan && kind === 'text') block?.mask(d.attributesSpan);
+      this.children(node, kind === 'leaf' ? { ...at, block: undefined } : at);
+      return;
+    }
+    if (!d.closed) this.items.problems.push({ message: `The \`:::${d.name}\` container is never closed: add a line \`:::\` where it ends.`, span: { start: d.span.start, end: d.nameSpan.end } });
+    const own = kind === 'leaf' && !block ? new BlockBuilder('paragraph', s, at.inListItem) : block;
+    own?.maskDirective(d);
+    this.registerTag(d, own, s);
+    this.children(node, { ...at, block: kind === 'container' ? undefined : own });
+    if (kind === 'leaf' && own && own !== block) this.finishBlock(own);
+  }
+
+  private registerTag(d: Directive, block: BlockBuilder | undefined, s: Span): void {
     const attr = (name: string) => d.attributes.find((a) => a.name === name);
     if (d.name === 'claim') {
       const src = attr('src');
@@ -478,17 +497,16 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
         sentenceEnd: d.span.end,
         blockSpan: block?.span ?? s,
       };
-      claims.push(claim);
+      this.items.claims.push(claim);
       block?.claims.push(claim);
     } else if (d.name === 'actor') {
-      const id = attr('id')?.value;
       // Resolved against the conventions when the block is placed (buildModel): facts do not depend on them.
-      actors.push({ directive: d, label: d.label, id, actorId: undefined });
+      this.items.actors.push({ directive: d, label: d.label, id: attr('id')?.value, actorId: undefined });
     } else if (d.name === 'rec') {
       const actorAttr = attr('actor');
-      recommendations.push({
+      this.items.recommendations.push({
         directive: d,
-        label: d.label.trim() || firstWords(text.slice(d.labelSpan.end, d.span.end)),
+        label: d.label.trim() || firstWords(this.text.slice(d.labelSpan.end, d.span.end)),
         labelSpan: d.labelSpan,
         span: s,
         id: attr('id')?.value,
@@ -497,25 +515,26 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
         priority: attr('priority')?.value,
         horizon: attr('horizon')?.value,
       });
-    } else customTags.push(d);
+    } else this.items.customTags.push(d);
   }
 
   /** The syntax inside a link's text that holds no citation (code, HTML), and its destination or reference. */
-  function linkText(node: Parent, base: number, limit: number, block: BlockBuilder, s: Span, fullReference = true): void {
+  private linkText(node: Parent, at: WalkAt, block: BlockBuilder, s: Span, fullReference = true): void {
     const inner = (n: Nodes): void => {
       const p = n.position;
       if (p?.start.offset !== undefined && p.end.offset !== undefined) {
-        const span = { start: base + p.start.offset, end: base + Math.min(p.end.offset, limit) };
+        const span = { start: at.base + p.start.offset, end: at.base + Math.min(p.end.offset, at.limit) };
         if (n.type === 'html') return void block.html.push(span);
       }
       if ('children' in n) for (const c of (n as Parent).children) inner(c as Nodes);
     };
     for (const c of node.children) inner(c as Nodes);
-    const close = matchingBracket(text, s.start, s.end);
+    const close = matchingBracket(this.text, s.start, s.end);
     if (close > 0 && fullReference && close + 2 < s.end) block.opaque.push({ start: close + 2, end: s.end - 1 });
   }
 
-  function readFrontMatter(value: string, s: Span): FrontMatter {
+  private readFrontMatter(value: string, s: Span): FrontMatter {
+    const text = this.text;
     const contentStart = afterFirstLine(text, s.start, s.end);
     const fm: FrontMatter = { span: s, contentStart, data: undefined, references: [], problems: [] };
     try {
@@ -528,9 +547,8 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
       if (data && typeof data === 'object' && !Array.isArray(data)) {
         fm.data = data as Record<string, unknown>;
         const refs = isMap(doc.contents) ? doc.contents.get('references', true) : undefined;
-        fm.references = cslEntriesFromYamlNode(refs, doc, uri, contentStart);
-      }
-      else if (data !== null && data !== undefined && doc.errors.length === 0)
+        fm.references = cslEntriesFromYamlNode(refs, doc, this.uri, contentStart);
+      } else if (data !== null && data !== undefined && doc.errors.length === 0)
         fm.problems.push({ message: 'Front matter must be a YAML mapping (key: value lines).', span: { start: contentStart, end: Math.max(contentStart, s.end - 3) } });
     } catch (e) {
       fm.problems.push({ message: `Front matter could not be read: ${(e as Error).message}`, span: s });
@@ -538,7 +556,7 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
     return fm;
   }
 
-  function readSuppressions(html: string, offset: number): void {
+  private readSuppressions(html: string, offset: number): void {
     for (const m of suppressionComments(html)) {
       const kind: Suppression['kind'] = m.kind === 'disable-next-line' ? 'next-line' : (m.kind as 'disable' | 'enable');
       const codes: string[] = [];
@@ -550,15 +568,16 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
       }
       const span = { start: offset + m.start, end: offset + m.end };
       // The line is the document's: set when the block is placed (buildModel).
-      suppressions.push({ kind, codes, codeSpans, span, line: -1 });
+      this.items.suppressions.push({ kind, codes, codeSpans, span, line: -1 });
     }
   }
 
-
-  function finishBlock(b: BlockBuilder): TextBlock {
+  /** A text block's masked text, its citations, its unparsed footnote calls, and where its claims' sentences end. */
+  private finishBlock(b: BlockBuilder): TextBlock {
+    const text = this.text;
     const masked = b.build(text);
     const tb: TextBlock = { kind: b.kind, span: b.span, masked, inListItem: b.inListItem };
-    textBlocks.push(tb);
+    this.items.textBlocks.push(tb);
     const rel = (x: Span) => ({ start: x.start - b.span.start, end: x.end - b.span.start });
     const own = text.slice(b.span.start, b.span.end);
     const found = findCitations({
@@ -567,18 +586,10 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
       opaque: b.opaque.map(rel),
       html: b.html.map(rel),
       references: b.references.map((r) => r - b.span.start),
-      quoteMarkers: quoteDepth > 0 ? quoteMarkers(own) : undefined,
+      quoteMarkers: this.quoteDepth > 0 ? quoteMarkers(own) : undefined,
     });
-    pushAll(citations, found);
-    // `[^id]` that the parser did not take as a footnote: its definition is missing.
-    for (const m of masked.matchAll(UNPARSED_FOOTNOTE)) {
-      // `\[^id]` is an escaped bracket, not a reference.
-      let escapes = 0;
-      while (m.index! - escapes > 0 && masked.charCodeAt(m.index! - escapes - 1) === 92) escapes++;
-      if (escapes % 2 === 1) continue;
-      const at = b.span.start + m.index!;
-      footnoteReferences.push({ id: normalizeLabel(m[1]), span: { start: at, end: at + m[0].length }, parsed: false });
-    }
+    pushAll(this.items.citations, found);
+    this.unparsedFootnotes(masked, b.span.start);
     const sentenceEnd = b.claims.length > 0 ? sentenceEndFinder(masked) : undefined;
     for (const claim of b.claims) {
       let end = sentenceEnd!(claim.directive.span.end - b.span.start) + b.span.start;
@@ -588,6 +599,18 @@ function collectBlock(text: string, tree: Root, limit: number, first: boolean, t
       claim.sentenceEnd = end;
     }
     return tb;
+  }
+
+  /** `[^id]` that the parser did not take as a footnote: its definition is missing. */
+  private unparsedFootnotes(masked: string, start: number): void {
+    for (const m of masked.matchAll(UNPARSED_FOOTNOTE)) {
+      // `\[^id]` is an escaped bracket, not a reference.
+      let escapes = 0;
+      while (m.index! - escapes > 0 && masked.charCodeAt(m.index! - escapes - 1) === 92) escapes++;
+      if (escapes % 2 === 1) continue;
+      const at = start + m.index!;
+      this.items.footnoteReferences.push({ id: normalizeLabel(m[1]), span: { start: at, end: at + m[0].length }, parsed: false });
+    }
   }
 }
 
