@@ -78,22 +78,8 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
   const tagList = tagNames(conventions);
   const tags = new Set(tagList);
   const tagsKey = [...tagList].sort().join(' ');
-  const headings: Heading[] = [];
-  const directives: Directive[] = [];
-  const textBlocks: TextBlock[] = [];
-  const footnoteReferences: FootnoteReference[] = [];
-  const footnoteDefinitions: FootnoteDefinition[] = [];
-  const links: LinkReference[] = [];
-  const pendingLinkRefs: Array<{ label: string; span: Span }> = [];
+  const all = emptyItems();
   const definitions = new Map<string, string>();
-  const suppressions: Suppression[] = [];
-  const problems: Problem[] = [];
-  const claims: Claim[] = [];
-  const actors: ActorTag[] = [];
-  const recommendations: Recommendation[] = [];
-  const customTags: Directive[] = [];
-  const recCandidates: RecCandidate[] = [];
-  const citations: BriefModel['citations'] = [];
   const actorMentions: ActorMention[] = [];
   const names = actorNames(conventions.actors);
   let frontMatter: FrontMatter | undefined;
@@ -106,40 +92,76 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
     for (const [label, url] of facts.definitions) if (!definitions.has(label)) definitions.set(label, url);
     if (facts.empty) continue;
     const c = shiftClone(facts.items, block.start);
-    pushAll(headings, c.headings);
-    pushAll(directives, c.directives);
-    pushAll(textBlocks, c.textBlocks);
-    pushAll(footnoteReferences, c.footnoteReferences);
-    pushAll(footnoteDefinitions, c.footnoteDefinitions);
-    pushAll(links, c.links);
-    pushAll(pendingLinkRefs, c.pendingLinkRefs);
-    for (const s of c.suppressions) {
-      s.line = lines.positionAt(s.span.end).line + (s.kind === 'next-line' ? 1 : 0);
-      suppressions.push(s);
-    }
-    pushAll(problems, c.problems);
-    pushAll(claims, c.claims);
-    for (const a of c.actors) {
-      a.actorId = resolveActor(conventions, a.id, a.label)?.id;
-      actors.push(a);
-    }
-    pushAll(recommendations, c.recommendations);
-    pushAll(customTags, c.customTags);
-    pushAll(recCandidates, c.recCandidates);
-    pushAll(citations, c.citations);
+    // What depends on the whole document is filled in here: a suppression's line, an actor's registry entry.
+    for (const x of c.suppressions) x.line = lines.positionAt(x.span.end).line + (x.kind === 'next-line' ? 1 : 0);
+    for (const a of c.actors) a.actorId = resolveActor(conventions, a.id, a.label)?.id;
+    for (const k of ITEM_KINDS) pushAll(all[k] as unknown[], c[k] as unknown[]);
     for (const m of blockMentions(block, facts, names)) actorMentions.push({ actorId: m.actorId, span: { start: m.span.start + block.start, end: m.span.end + block.start } });
   }
 
   // Reference links resolve once every definition is known.
-  for (const ref of pendingLinkRefs) {
+  const links = all.links;
+  for (const ref of all.pendingLinkRefs) {
     const url = definitions.get(ref.label);
     if (url !== undefined && URL_SCHEME.test(url)) links.push({ url, span: ref.span, kind: 'reference' });
   }
   links.sort((a, b) => a.span.start - b.span.start);
+  attachNearbySources(all.claims, sourcesOf(all.citations, all.footnoteReferences, links));
 
-  const sources = collectSources();
-  // `sources` is sorted by start: find each claim's first candidate by binary search, so
-  // this stays linear-logarithmic on briefs with thousands of claims and sources.
+  const sections = sectionsOf(all.headings, text.length);
+  const framework = buildFramework(sections, all.recommendations, all.recCandidates, conventions);
+  const isBriefBy = briefReason(input, conventions, frontMatter, all);
+  return {
+    uri: input.uri,
+    text,
+    version: input.version,
+    lines,
+    isBrief: isBriefBy !== undefined,
+    briefReason: isBriefBy,
+    frontMatter,
+    headings: all.headings,
+    sections,
+    directives: all.directives,
+    claims: all.claims,
+    actors: all.actors,
+    recommendations: all.recommendations.sort((a, b) => a.span.start - b.span.start),
+    customTags: all.customTags,
+    citations: all.citations,
+    footnoteReferences: all.footnoteReferences,
+    footnoteDefinitions: all.footnoteDefinitions,
+    links,
+    framework,
+    suppressions: all.suppressions,
+    textBlocks: all.textBlocks,
+    actorMentions,
+    problems: all.problems,
+  };
+}
+
+function briefReason(input: DocumentInput, conventions: Conventions, frontMatter: FrontMatter | undefined, all: BlockItems): BriefModel['briefReason'] {
+  if (frontMatter?.data && frontMatter.data.brief === true) return 'front-matter';
+  if (input.relativePath && matchesAnyGlob(input.relativePath, conventions.briefs)) return 'path';
+  if (all.claims.length + all.actors.length + all.recommendations.filter((r) => r.directive).length + all.customTags.length > 0) return 'directive';
+  return undefined;
+}
+
+/** Every source reference of the brief, sorted by where it starts. */
+function sourcesOf(citations: BriefModel['citations'], footnoteReferences: FootnoteReference[], links: LinkReference[]): SourceRef[] {
+  const out: SourceRef[] = [];
+  for (const c of citations) for (const item of c.items) out.push({ kind: 'citation', key: item.key, span: item.span });
+  // Every footnote call, defined or not: whether it sources anything (or is a
+  // placeholder, or names nothing) is decided in semantics/sourcing.ts.
+  for (const f of footnoteReferences) out.push({ kind: 'footnote', id: f.id, span: f.span });
+  for (const l of links) out.push({ kind: 'link', url: l.url, span: l.span });
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * Each claim's sources in its label or the rest of its sentence. `sources` is sorted by
+ * start: each claim's first candidate is found by binary search, so this stays
+ * linear-logarithmic on briefs with thousands of claims and sources.
+ */
+function attachNearbySources(claims: Claim[], sources: SourceRef[]): void {
   for (const claim of claims) {
     const from = claim.directive.labelSpan.start;
     let lo = 0;
@@ -153,62 +175,20 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
     for (let i = lo; i < sources.length && sources[i].span.start < claim.sentenceEnd; i++) if (sources[i].kind !== 'src') near.push(sources[i]);
     claim.nearbySources = near;
   }
+}
 
-  // A section runs to the next heading of the same or a higher level: one pass with a
-  // stack of the headings still open (a scan ahead per heading is quadratic on long briefs).
-  const sections = headings.map((heading) => ({ heading, span: { start: heading.span.start, end: text.length } }));
+/**
+ * A section runs to the next heading of the same or a higher level: one pass with a
+ * stack of the headings still open (a scan ahead per heading is quadratic on long briefs).
+ */
+function sectionsOf(headings: Heading[], textLength: number): BriefModel['sections'] {
+  const sections = headings.map((heading) => ({ heading, span: { start: heading.span.start, end: textLength } }));
   const open: number[] = [];
   headings.forEach((heading, j) => {
     while (open.length && headings[open[open.length - 1]].level >= heading.level) sections[open.pop()!].span.end = heading.span.start;
     open.push(j);
   });
-
-  const framework = buildFramework(sections, recommendations, recCandidates, conventions);
-  const isBriefBy = briefReason();
-  const model: BuiltModel = {
-    uri: input.uri,
-    text,
-    version: input.version,
-    lines,
-    isBrief: isBriefBy !== undefined,
-    briefReason: isBriefBy,
-    frontMatter,
-    headings,
-    sections,
-    directives,
-    claims,
-    actors,
-    recommendations: recommendations.sort((a, b) => a.span.start - b.span.start),
-    customTags,
-    citations,
-    footnoteReferences,
-    footnoteDefinitions,
-    links,
-    framework,
-    suppressions,
-    textBlocks,
-    actorMentions,
-    problems,
-  };
-  return model;
-
-  function briefReason(): BriefModel['briefReason'] {
-    if (frontMatter?.data && frontMatter.data.brief === true) return 'front-matter';
-    if (input.relativePath && matchesAnyGlob(input.relativePath, conventions.briefs)) return 'path';
-    if (claims.length + actors.length + recommendations.filter((r) => r.directive).length + customTags.length > 0) return 'directive';
-    return undefined;
-  }
-
-  function collectSources(): SourceRef[] {
-    const out: SourceRef[] = [];
-    for (const c of citations) for (const item of c.items) out.push({ kind: 'citation', key: item.key, span: item.span });
-    // Every footnote call, defined or not: whether it sources anything (or is a
-    // placeholder, or names nothing) is decided in semantics/sourcing.ts.
-    for (const f of footnoteReferences) out.push({ kind: 'footnote', id: f.id, span: f.span });
-    for (const l of links) out.push({ kind: 'link', url: l.url, span: l.span });
-    return out.sort((a, b) => a.span.start - b.span.start);
-  }
-
+  return sections;
 }
 
 /** Everything one block contributes to the model, with offsets relative to the block. */
@@ -228,6 +208,19 @@ interface BlockItems {
   customTags: Directive[];
   recCandidates: RecCandidate[];
   citations: BriefModel['citations'];
+}
+
+/** The kinds of items, in the order a block's items are appended to the model. */
+const ITEM_KINDS = ['headings', 'directives', 'textBlocks', 'footnoteReferences', 'footnoteDefinitions', 'links', 'pendingLinkRefs', 'suppressions', 'problems', 'claims', 'actors', 'recommendations', 'customTags', 'recCandidates', 'citations'] as const satisfies ReadonlyArray<keyof BlockItems>;
+
+// Every kind of item is listed: a kind added to BlockItems and not here fails to compile.
+type UnlistedKind = Exclude<keyof BlockItems, (typeof ITEM_KINDS)[number]>;
+const EVERY_KIND_LISTED: [UnlistedKind] extends [never] ? true : never = true;
+void EVERY_KIND_LISTED;
+
+/** One block's (or the model's) items, all empty: the one place the collections are listed. */
+function emptyItems(): BlockItems {
+  return Object.fromEntries(ITEM_KINDS.map((k) => [k, []])) as unknown as BlockItems;
 }
 
 interface BlockFacts {
@@ -299,23 +292,7 @@ interface WalkAt {
 
 /** The facts of one block, collected by one walk of its tree: one method per kind of node. */
 class BlockCollector {
-  readonly items: BlockItems = {
-    headings: [],
-    directives: [],
-    textBlocks: [],
-    footnoteReferences: [],
-    footnoteDefinitions: [],
-    links: [],
-    pendingLinkRefs: [],
-    suppressions: [],
-    problems: [],
-    claims: [],
-    actors: [],
-    recommendations: [],
-    customTags: [],
-    recCandidates: [],
-    citations: [],
-  };
+  readonly items: BlockItems = emptyItems();
   readonly definitions = new Map<string, string>();
   frontMatter: FrontMatter | undefined;
   /** Block quotes open around the node being walked. */
