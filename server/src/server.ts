@@ -85,6 +85,7 @@ export function startServer(connection: Connection): void {
   const workspaceService: BriefService = createBriefService(workspace, logger, { oneShot: true });
   const workspaceDiagnostics = new WorkspaceDiagnostics({
     closedBriefs: () => index.diskBriefs(),
+    isIndexed: (uri) => index.has(uri),
     isOpen: (uri) => documents.get(uri) !== undefined,
     analyze: (uri) =>
       guard('workspace diagnostics', undefined, () => {
@@ -97,7 +98,7 @@ export function startServer(connection: Connection): void {
     scope: () => conventions.settings.diagnosticsScope,
     indexing: () => index.busy,
   });
-  index.onFileIndexed = () => workspaceDiagnostics.signal();
+  index.onFileIndexed = (uri) => workspaceDiagnostics.signal(uri);
   /** `workspace/didChangeWatchedFiles` listeners: the index, and whoever else needs file events. */
   const fileEventListeners: Array<(changes: FileEvent[]) => void> = [(changes) => index.onFileEvents(changes), () => void index.idle().then(() => workspaceDiagnostics.signal())];
   const timers = new Map<string, NodeJS.Timeout>();

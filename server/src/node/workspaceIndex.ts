@@ -131,7 +131,7 @@ export class WorkspaceIndex {
   }
 
   /** Told after each file is indexed (workspace diagnostics report briefs as they come). */
-  onFileIndexed?: () => void;
+  onFileIndexed?: (uri: string) => void;
 
   /** Whether a pass or queued file events are being worked through. */
   get busy(): boolean {
@@ -141,6 +141,11 @@ export class WorkspaceIndex {
   /** The briefs on disk (open or not), as indexed. */
   diskBriefs(): string[] {
     return [...this.disk.keys()].sort();
+  }
+
+  /** Whether this file is indexed as a brief. */
+  has(uri: string): boolean {
+    return this.disk.has(uri);
   }
 
   /** How many briefs on disk are indexed (for tests and logs). */
@@ -232,7 +237,7 @@ export class WorkspaceIndex {
       this.indexService.forget(uri);
       if (summary) this.disk.set(uri, summary);
       else this.disk.delete(uri);
-      this.onFileIndexed?.();
+      this.onFileIndexed?.(uri);
     } catch (e) {
       this.logger?.error(`indexing ${uri} failed`, e);
     }
