@@ -164,99 +164,116 @@ export function renameAt(analysis: Analysis, offset: number, newName: string, su
   const prepared = prepareRenameAt(analysis, offset);
   if ('error' in prepared) return prepared;
   const target = targetAt(analysis, offset)!;
-  const { model, conventions, bibliography } = analysis;
-  newName = newName.trim();
-  const edits: RenameEdit[] = [];
   switch (target.kind) {
-    case 'actor': {
-      if (!ACTOR_ID.test(newName)) return { error: `\`${newName}\` is not a valid actor id: start with a letter or digit, then letters, digits, \`_\`, \`-\`, \`.\` and \`:\` (ASCII), without spaces.` };
-      if (newName === target.id) return { edits: [] };
-      const clash = conventions.actors.find((a) => a.id === newName);
-      if (clash) return { error: `Cannot rename \`${target.id}\` to \`${newName}\`: the conventions already have an actor \`${newName}\` (${clash.name}).` };
-      // `{#id}` is remark-directive's shorthand: a `.` in it starts a class (`#a.b` is id `a`, class `b`).
-      if (newName.includes('.'))
-        for (const s of summaries) {
-          const text = s.uri === model.uri ? model.text : textOf(s.uri);
-          const short = s.actorRefs.find((r) => r.actorId === target.id && r.idSpan && text?.[r.idSpan.start - 1] === '#');
-          if (short) return { error: `Cannot rename \`${target.id}\` to \`${newName}\`: ${s.uri} writes it as \`#${target.id}\`, where a \`.\` would start a class. Write \`id=${target.id}\` there first, or choose a name without \`.\`.` };
-        }
-      const entry = conventions.actors.find((a) => a.id === target.id)!;
-      const file = entry.origin?.uri ?? conventions.uri;
-      if (file) {
-        const text = textOf(file);
-        const span = text === undefined ? undefined : yamlIdSpan(text, entry.origin?.span, target.id);
-        if (!span) return { error: `Cannot find the id \`${target.id}\` in ${file}; rename it there first.` };
-        edits.push({ uri: file, span, newText: newName });
-      }
-      // Only the refs that resolve to this entry: a brief governed by another conventions file
-      // with its own `target.id` keeps it (its entry is not renamed, so neither are its refs).
-      for (const s of summaries) for (const r of s.actorRefs) if (r.actorId === target.id && r.idSpan && r.entryUri === file) edits.push({ uri: s.uri, span: r.idSpan, newText: newName });
-      return { edits };
-    }
-    case 'citation': {
-      const key = newName.startsWith('@') ? newName.slice(1) : newName;
-      if (!CITATION_KEY.test(key)) return { error: `\`${newName}\` is not a valid citation key: start with a letter, digit or \`_\`, then letters, digits, \`_\`, and \`. - + ? /\` between them; no spaces.` };
-      if (key === target.key) return { edits: [] };
-      const entry = bibliography.entries.get(target.key);
-      const affected = [...summaries].filter((s) => s.citations.some((c) => c.key === target.key && c.entryUri === entry?.origin.uri));
-      if (bibliography.entries.has(key) || affected.some((s) => s.ownKeys.includes(key))) return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: the bibliography already has an entry \`${key}\`.` };
-      if (entry) {
-        const text = entry.origin.uri === model.uri ? model.text : textOf(entry.origin.uri);
-        const span = text === undefined ? undefined : keySpanIn(text, entry.origin.span, target.key);
-        if (!span) return { error: `Cannot find the entry \`${target.key}\` in ${entry.origin.uri}; rename it there first.` };
-        edits.push({ uri: entry.origin.uri, span, newText: key });
-      }
-      for (const s of affected) {
-        const text = s.uri === model.uri ? model.text : textOf(s.uri);
-        for (const c of s.citations) {
-          if (c.key !== target.key || c.entryUri !== entry?.origin.uri) continue;
-          // Every place must hold the key as written: a key read from a value the parser
-          // unescaped or re-split (`src={odd key}`) has no exact span to replace.
-          const written = text?.slice(c.span.start, c.span.end);
-          if (written !== undefined && written !== target.key && written !== `{${target.key}}`)
-            return { error: `Cannot rename \`@${target.key}\`: in ${s.uri} at line ${s.uri === model.uri ? model.lines.positionAt(c.span.start).line + 1 : '?'} it is not written as \`${target.key}\`. Rename it there by hand first.` };
-          edits.push({ uri: s.uri, span: c.span, newText: key });
-        }
-      }
-      // `[@key]` with a definition `[@key]: url` is a citation and a link at once: renaming the key would break the link.
-      const link = model.links.find((l) => l.kind === 'reference' && edits.some((e) => e.uri === model.uri && e.span.start >= l.span.start && e.span.end <= l.span.end));
-      if (link)
-        return { error: `Cannot rename \`@${target.key}\`: at line ${model.lines.positionAt(link.span.start).line + 1} \`${model.text.slice(link.span.start, link.span.end)}\` is also a link to a definition of that label, which would break. Change the link or its definition first.` };
-      // GFM reads `x@a.b` as an e-mail address: a key with a `.` after `-@` or `x@` would stop being a citation.
-      if (/\.[\p{L}\p{N}_]/u.test(key))
-        for (const e of edits) {
-          const text = e.uri === model.uri ? model.text : textOf(e.uri);
-          if (text?.[e.span.start - 1] === '@' && /[A-Za-z0-9._+-]/.test(text[e.span.start - 2] ?? ''))
-            return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: in ${e.uri} it follows \`${text[e.span.start - 2]}\`, where \`${text[e.span.start - 2]}@${key}\` would read as an e-mail address. Choose a key without \`.\`, or put a space before the \`@\` there.` };
-        }
-      return { edits };
-    }
-    case 'footnote': {
-      if (!FOOTNOTE_ID.test(newName)) return { error: `\`${newName}\` is not a valid footnote id: use letters, digits, \`_\`, \`-\`, \`.\` and \`+\`.` };
-      const id = normalizeLabel(newName);
-      if (id !== target.id && model.footnoteDefinitions.some((d) => d.id === id)) return { error: `Cannot rename \`[^${target.id}]\` to \`[^${newName}]\`: that footnote already exists.` };
-      // A citation or src key can name a footnote (`@1` for `[^1]`): it would stop resolving.
-      const srcKeys = model.claims.flatMap((c) => c.srcKeys);
-      const keys = [...model.citations.flatMap((c) => c.items.map((i) => ({ key: i.key, span: i.keySpan }))), ...srcKeys];
-      const line = (at: number) => model.lines.positionAt(at).line + 1;
-      const byKey = keys.find((k) => k.key.toLowerCase() === target.id && !bibliography.entries.has(k.key));
-      if (byKey) return { error: `Cannot rename \`[^${target.id}]\`: the key \`${byKey.key}\` at line ${line(byKey.span.start)} names it too. Cite it as \`[^${target.id}]\` there first.` };
-      if (id !== target.id) {
-        // Nor may the new name capture what names nothing yet: a key or a `[^id]` without a
-        // definition would start resolving to this footnote. (A `src` key counts as citing
-        // a footnote of its name even where the bibliography has the key too: see unused-source.)
-        const captured = keys.find((k) => k.key.toLowerCase() === id && (!bibliography.entries.has(k.key) || srcKeys.includes(k)));
-        if (captured) return { error: `Cannot rename \`[^${target.id}]\` to \`[^${newName}]\`: the key \`${captured.key}\` at line ${line(captured.span.start)} would then name it.` };
-        const dangling = model.footnoteReferences.find((f) => f.id === id);
-        if (dangling) return { error: `Cannot rename \`[^${target.id}]\` to \`[^${newName}]\`: \`[^${newName}]\` at line ${line(dangling.span.start)} has no definition and would then name it.` };
-      }
-      for (const d of model.footnoteDefinitions) if (d.id === target.id) edits.push({ uri: model.uri, span: d.labelSpan, newText: newName });
-      for (const f of model.footnoteReferences) if (f.id === target.id) edits.push({ uri: model.uri, span: { start: f.span.start + 2, end: f.span.end - 1 }, newText: newName });
-      return { edits };
-    }
+    case 'actor':
+      return renameActor(analysis, target, newName.trim(), summaries, textOf);
+    case 'citation':
+      return renameCitation(analysis, target, newName.trim(), summaries, textOf);
+    case 'footnote':
+      return renameFootnote(analysis, target, newName.trim());
     case 'track':
       return { error: NOT_RENAMEABLE };
   }
+}
+
+type TargetOf<K extends NavTarget['kind']> = Extract<NavTarget, { kind: K }>;
+
+/** An actor id: its conventions entry and every `id=`, `by=` and `actor=` that resolves to it. */
+function renameActor(analysis: Analysis, target: TargetOf<'actor'>, newName: string, summaries: Iterable<BriefSummary>, textOf: (uri: string) => string | undefined): RenameResult {
+  const { model, conventions } = analysis;
+  const edits: RenameEdit[] = [];
+  if (!ACTOR_ID.test(newName)) return { error: `\`${newName}\` is not a valid actor id: start with a letter or digit, then letters, digits, \`_\`, \`-\`, \`.\` and \`:\` (ASCII), without spaces.` };
+  if (newName === target.id) return { edits: [] };
+  const clash = conventions.actors.find((a) => a.id === newName);
+  if (clash) return { error: `Cannot rename \`${target.id}\` to \`${newName}\`: the conventions already have an actor \`${newName}\` (${clash.name}).` };
+  // `{#id}` is remark-directive's shorthand: a `.` in it starts a class (`#a.b` is id `a`, class `b`).
+  if (newName.includes('.'))
+    for (const s of summaries) {
+      const text = s.uri === model.uri ? model.text : textOf(s.uri);
+      const short = s.actorRefs.find((r) => r.actorId === target.id && r.idSpan && text?.[r.idSpan.start - 1] === '#');
+      if (short) return { error: `Cannot rename \`${target.id}\` to \`${newName}\`: ${s.uri} writes it as \`#${target.id}\`, where a \`.\` would start a class. Write \`id=${target.id}\` there first, or choose a name without \`.\`.` };
+    }
+  const entry = conventions.actors.find((a) => a.id === target.id)!;
+  const file = entry.origin?.uri ?? conventions.uri;
+  if (file) {
+    const text = textOf(file);
+    const span = text === undefined ? undefined : yamlIdSpan(text, entry.origin?.span, target.id);
+    if (!span) return { error: `Cannot find the id \`${target.id}\` in ${file}; rename it there first.` };
+    edits.push({ uri: file, span, newText: newName });
+  }
+  // Only the refs that resolve to this entry: a brief governed by another conventions file
+  // with its own `target.id` keeps it (its entry is not renamed, so neither are its refs).
+  for (const s of summaries) for (const r of s.actorRefs) if (r.actorId === target.id && r.idSpan && r.entryUri === file) edits.push({ uri: s.uri, span: r.idSpan, newText: newName });
+  return { edits };
+}
+
+/** A citation key: its bibliography entry and every citation of that entry in every brief. */
+function renameCitation(analysis: Analysis, target: TargetOf<'citation'>, newName: string, summaries: Iterable<BriefSummary>, textOf: (uri: string) => string | undefined): RenameResult {
+  const { model, bibliography } = analysis;
+  const edits: RenameEdit[] = [];
+  const key = newName.startsWith('@') ? newName.slice(1) : newName;
+  if (!CITATION_KEY.test(key)) return { error: `\`${newName}\` is not a valid citation key: start with a letter, digit or \`_\`, then letters, digits, \`_\`, and \`. - + ? /\` between them; no spaces.` };
+  if (key === target.key) return { edits: [] };
+  const entry = bibliography.entries.get(target.key);
+  const affected = [...summaries].filter((s) => s.citations.some((c) => c.key === target.key && c.entryUri === entry?.origin.uri));
+  if (bibliography.entries.has(key) || affected.some((s) => s.ownKeys.includes(key))) return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: the bibliography already has an entry \`${key}\`.` };
+  if (entry) {
+    const text = entry.origin.uri === model.uri ? model.text : textOf(entry.origin.uri);
+    const span = text === undefined ? undefined : keySpanIn(text, entry.origin.span, target.key);
+    if (!span) return { error: `Cannot find the entry \`${target.key}\` in ${entry.origin.uri}; rename it there first.` };
+    edits.push({ uri: entry.origin.uri, span, newText: key });
+  }
+  for (const s of affected) {
+    const text = s.uri === model.uri ? model.text : textOf(s.uri);
+    for (const c of s.citations) {
+      if (c.key !== target.key || c.entryUri !== entry?.origin.uri) continue;
+      // Every place must hold the key as written: a key read from a value the parser
+      // unescaped or re-split (`src={odd key}`) has no exact span to replace.
+      const written = text?.slice(c.span.start, c.span.end);
+      if (written !== undefined && written !== target.key && written !== `{${target.key}}`)
+        return { error: `Cannot rename \`@${target.key}\`: in ${s.uri} at line ${s.uri === model.uri ? model.lines.positionAt(c.span.start).line + 1 : '?'} it is not written as \`${target.key}\`. Rename it there by hand first.` };
+      edits.push({ uri: s.uri, span: c.span, newText: key });
+    }
+  }
+  // `[@key]` with a definition `[@key]: url` is a citation and a link at once: renaming the key would break the link.
+  const link = model.links.find((l) => l.kind === 'reference' && edits.some((e) => e.uri === model.uri && e.span.start >= l.span.start && e.span.end <= l.span.end));
+  if (link)
+    return { error: `Cannot rename \`@${target.key}\`: at line ${model.lines.positionAt(link.span.start).line + 1} \`${model.text.slice(link.span.start, link.span.end)}\` is also a link to a definition of that label, which would break. Change the link or its definition first.` };
+  // GFM reads `x@a.b` as an e-mail address: a key with a `.` after `-@` or `x@` would stop being a citation.
+  if (/\.[\p{L}\p{N}_]/u.test(key))
+    for (const e of edits) {
+      const text = e.uri === model.uri ? model.text : textOf(e.uri);
+      if (text?.[e.span.start - 1] === '@' && /[A-Za-z0-9._+-]/.test(text[e.span.start - 2] ?? ''))
+        return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: in ${e.uri} it follows \`${text[e.span.start - 2]}\`, where \`${text[e.span.start - 2]}@${key}\` would read as an e-mail address. Choose a key without \`.\`, or put a space before the \`@\` there.` };
+    }
+  return { edits };
+}
+
+/** A footnote id: its definition and references, unless a key names it or the new name would capture one. */
+function renameFootnote(analysis: Analysis, target: TargetOf<'footnote'>, newName: string): RenameResult {
+  const { model, bibliography } = analysis;
+  const edits: RenameEdit[] = [];
+  if (!FOOTNOTE_ID.test(newName)) return { error: `\`${newName}\` is not a valid footnote id: use letters, digits, \`_\`, \`-\`, \`.\` and \`+\`.` };
+  const id = normalizeLabel(newName);
+  if (id !== target.id && model.footnoteDefinitions.some((d) => d.id === id)) return { error: `Cannot rename \`[^${target.id}]\` to \`[^${newName}]\`: that footnote already exists.` };
+  // A citation or src key can name a footnote (`@1` for `[^1]`): it would stop resolving.
+  const srcKeys = model.claims.flatMap((c) => c.srcKeys);
+  const keys = [...model.citations.flatMap((c) => c.items.map((i) => ({ key: i.key, span: i.keySpan }))), ...srcKeys];
+  const line = (at: number) => model.lines.positionAt(at).line + 1;
+  const byKey = keys.find((k) => k.key.toLowerCase() === target.id && !bibliography.entries.has(k.key));
+  if (byKey) return { error: `Cannot rename \`[^${target.id}]\`: the key \`${byKey.key}\` at line ${line(byKey.span.start)} names it too. Cite it as \`[^${target.id}]\` there first.` };
+  if (id !== target.id) {
+    // Nor may the new name capture what names nothing yet: a key or a `[^id]` without a
+    // definition would start resolving to this footnote. (A `src` key counts as citing
+    // a footnote of its name even where the bibliography has the key too: see unused-source.)
+    const captured = keys.find((k) => k.key.toLowerCase() === id && (!bibliography.entries.has(k.key) || srcKeys.includes(k)));
+    if (captured) return { error: `Cannot rename \`[^${target.id}]\` to \`[^${newName}]\`: the key \`${captured.key}\` at line ${line(captured.span.start)} would then name it.` };
+    const dangling = model.footnoteReferences.find((f) => f.id === id);
+    if (dangling) return { error: `Cannot rename \`[^${target.id}]\` to \`[^${newName}]\`: \`[^${newName}]\` at line ${line(dangling.span.start)} has no definition and would then name it.` };
+  }
+  for (const d of model.footnoteDefinitions) if (d.id === target.id) edits.push({ uri: model.uri, span: d.labelSpan, newText: newName });
+  for (const f of model.footnoteReferences) if (f.id === target.id) edits.push({ uri: model.uri, span: { start: f.span.start + 2, end: f.span.end - 1 }, newText: newName });
+  return { edits };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
