@@ -1,6 +1,6 @@
 import type { Span } from '../text/span';
 import type { BibEntry, Bibliography, BibliographyProblem } from './bibliography';
-import { bibtexToCsl, splitNameList } from './bibtexCsl';
+import { bibtexToCsl, splitNameList, splitTop } from './bibtexCsl';
 import { latexToText } from './latex';
 
 export { splitNameList };
@@ -330,7 +330,7 @@ function toEntry(r: RawEntry, fields: Map<string, string>, uri: string): BibEntr
       .map((n) => n.trim())
       .filter(Boolean)
       .map((n) => {
-        const parts = splitTopLevel(n, ',').map((p) => latexToText(p).trim());
+        const parts = splitTop(n, /,/y).map((p) => latexToText(p).trim());
         return parts.length >= 2 ? `${parts.slice(1).join(' ')} ${parts[0]}`.trim() : latexToText(n).trim();
       });
   const rawNames = (name: string) => fields.get(name);
@@ -355,25 +355,6 @@ function toEntry(r: RawEntry, fields: Map<string, string>, uri: string): BibEntr
     csl: bibtexToCsl(r.key, r.type, fields),
     origin: { uri, span: r.keySpan },
   };
-}
-
-/** Splits at `sep` outside braces (`{Barnes and Noble, Inc.}` stays whole). */
-function splitTopLevel(s: string, sep: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') i++;
-    else if (c === '{') depth++;
-    else if (c === '}') depth = Math.max(0, depth - 1);
-    else if (c === sep && depth === 0) {
-      out.push(s.slice(from, i));
-      from = i + 1;
-    }
-  }
-  out.push(s.slice(from));
-  return out;
 }
 
 /**

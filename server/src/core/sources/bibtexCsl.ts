@@ -218,8 +218,8 @@ function words(s: string): string[] {
   return splitTop(s.trim(), /[\s~]+/y).filter(Boolean);
 }
 
-/** Splits `s` at matches of the sticky `sep` outside braces. */
-function splitTop(s: string, sep: RegExp): string[] {
+/** Splits `s` at matches of the sticky `sep` outside braces (`{Barnes and Noble, Inc.}` stays whole). */
+export function splitTop(s: string, sep: RegExp): string[] {
   const out: string[] = [];
   let depth = 0;
   let from = 0;
