@@ -5,6 +5,7 @@
  * No `vscode` import: the preview plugin's tests use it directly.
  */
 import type { WireBriefReport } from '../../../server/src/protocol/briefReport';
+import { normaliseUri, previewedDocument } from './documentUri';
 import type { ClaimStatus } from './markdownItBriefmark';
 
 export class ClaimStatuses {
@@ -28,17 +29,7 @@ export class ClaimStatuses {
 
   /** The lookup the preview plugin calls: `env.currentDocument` names the document being rendered. */
   readonly lookup = (env: unknown, line: number, nth: number): ClaimStatus | undefined => {
-    const doc = (env as { currentDocument?: { toString(): string } } | undefined)?.currentDocument;
-    if (!doc) return undefined;
-    return this.byUri.get(normaliseUri(doc.toString()))?.get(line)?.[nth];
+    const doc = previewedDocument(env);
+    return doc === undefined ? undefined : this.byUri.get(doc)?.get(line)?.[nth];
   };
-}
-
-/** URIs compare equal however their characters are escaped (`%3A` and `:` in a drive letter). */
-function normaliseUri(uri: string): string {
-  try {
-    return decodeURIComponent(uri);
-  } catch {
-    return uri;
-  }
 }

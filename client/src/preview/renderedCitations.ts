@@ -5,6 +5,7 @@
  * active brief's). No `vscode` import: the preview plugin's tests use it directly.
  */
 import type { WireRenderedCitations } from '../../../server/src/protocol/renderedCitations';
+import { normaliseUri, previewedDocument } from './documentUri';
 import type { RenderedCitationsView } from './markdownItBriefmark';
 
 export class RenderedCitationsCache {
@@ -28,15 +29,7 @@ export class RenderedCitationsCache {
 
   /** The lookup the preview plugin calls: `env.currentDocument` names the document being rendered. */
   readonly lookup = (env: unknown): RenderedCitationsView | undefined => {
-    const doc = (env as { currentDocument?: { toString(): string } } | undefined)?.currentDocument;
-    return doc ? this.byUri.get(normaliseUri(doc.toString()))?.view : undefined;
+    const doc = previewedDocument(env);
+    return doc === undefined ? undefined : this.byUri.get(doc)?.view;
   };
-}
-
-function normaliseUri(uri: string): string {
-  try {
-    return decodeURIComponent(uri);
-  } catch {
-    return uri;
-  }
 }
