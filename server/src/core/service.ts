@@ -149,7 +149,6 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
     return analysis;
   }
 
-  const rendered = new WeakMap<Analysis, { style: string; value: RenderedCitations }>();
   /** Per document: the CSL engine's last answer, reused while the citations are the same. */
   const renderMemo = new Map<string, { key: string; value: FormattedCitations }>();
   function styleOf(uri: string, a: Analysis): CitationStyleChoice {
@@ -174,14 +173,9 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
       const a = run(doc);
       const engine = options.citationEngine;
       if (!engine || !a.model.isBrief) return undefined;
-      const style = styleOf(doc.uri, a);
-      const hit = rendered.get(a);
-      if (hit && hit.style === style.xml + style.name) return hit.value;
       const memo = renderMemo.get(doc.uri) ?? { key: '', value: undefined as never };
       renderMemo.set(doc.uri, memo);
-      const value = renderCitations(a, engine, style, memo);
-      rendered.set(a, { style: style.xml + style.name, value });
-      return value;
+      return renderCitations(a, engine, styleOf(doc.uri, a), memo);
     },
     documentSymbols: (doc) => documentSymbols(run(doc).model),
     codeActions: (doc, span) => codeActions(run(doc), span),
