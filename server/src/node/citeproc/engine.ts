@@ -14,9 +14,9 @@ import localesJson from '@citation-js/plugin-csl/lib/locales.json';
 import stylesJson from '@citation-js/plugin-csl/lib/styles.json';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CitationEngine, CitationFormatRequest, FormattedCitations } from '../../core/citations/renderCitations';
+import { DEFAULT_CITATION_STYLE, type CitationFormatRequest, type FormattedCitations } from '../../core/citations/renderCitations';
 
-export const DEFAULT_STYLE = 'chicago-author-date';
+const DEFAULT_STYLE = DEFAULT_CITATION_STYLE;
 
 /** media/csl/ beside dist/ (the package) or beside the sources (tests run the TypeScript). */
 function bundledCsl(name: string): string {
