@@ -114,52 +114,80 @@ function markerAt(source: string, at: number, eol: number): number {
   return 0;
 }
 
-export function guardText(source: string): GuardedText {
-  const heavy: HeavyParagraph[] = [];
-  const stack: number[] = []; // open container directive sizes, outermost first
-  // What to neutralise: [offset, length] pairs, in order within each guard.
-  const marks: [number, number][] = [];
-  const neutralise = (at: number, length: number): void => {
-    marks.push([at, length]);
-  };
-  // The paragraph being read: where it starts, its runs, its bracket nesting.
-  let unitStart = -1;
-  let runs = 0;
-  let longRun = false;
-  let brackets = 0;
-  let closers = 0;
-  let deepBrackets = false;
-  let braces = false;
-  const endUnit = (end: number): void => {
-    const emphasis = runs > MAX_DELIMITER_RUNS || longRun;
-    if (unitStart >= 0 && (emphasis || deepBrackets)) heavy.push({ start: unitStart, end, emphasis, links: deepBrackets });
-    if (unitStart >= 0 && braces) for (const at of unclosedAttributeLists(source, unitStart, end)) neutralise(at, 1);
-    braces = false;
-    unitStart = -1;
-    runs = 0;
-    longRun = false;
-    brackets = 0;
-    closers = 0;
-    deepBrackets = false;
-  };
+/** What one line holds (see `GuardScanner.scanLine`). */
+interface LineScan {
+  /** Where the line's text ends (its line ending, or the text's end). */
+  eol: number;
+  /** The first character that is not a space or tab, -1 on a blank line. */
+  first: number;
+  runs: number;
+  longRun: boolean;
+}
 
-  let pos = 0;
-  const n = source.length;
-  // Closed front matter is YAML, never inline text: its `_`, `*` and `[` do not count.
-  const fm = FRONT_MATTER_OPEN.exec(source);
-  if (fm) {
-    FRONT_MATTER_CLOSE.lastIndex = fm[0].length - (fm[0].endsWith('\r\n') ? 2 : 1);
-    const close = FRONT_MATTER_CLOSE.exec(source);
-    if (close) pos = close.index + close[0].length;
+/**
+ * One linear pass over the text, line by line: the paragraph being read (its delimiter
+ * runs and bracket nesting), the container directives still open, and what to
+ * neutralise, as [offset, length] pairs.
+ */
+class GuardScanner {
+  readonly heavy: HeavyParagraph[] = [];
+  readonly marks: [number, number][] = [];
+  /** Open container directive fence sizes, outermost first. */
+  private readonly stack: number[] = [];
+  // The paragraph being read: where it starts, its runs, its bracket nesting.
+  private unitStart = -1;
+  private runs = 0;
+  private longRun = false;
+  private brackets = 0;
+  private closers = 0;
+  private deepBrackets = false;
+  private braces = false;
+
+  constructor(private readonly source: string) {}
+
+  run(): void {
+    const { source } = this;
+    const n = source.length;
+    let pos = frontMatterEnd(source);
+    while (pos < n) {
+      const line = this.scanLine(pos);
+      let next = line.eol;
+      if (source.charCodeAt(next) === 13) next++;
+      if (source.charCodeAt(next) === 10) next++;
+      if (line.first < 0) this.endUnit(pos);
+      else this.readLine(pos, line);
+      pos = next;
+    }
+    this.endUnit(n);
   }
-  while (pos < n) {
+
+  private neutralise(at: number, length: number): void {
+    this.marks.push([at, length]);
+  }
+
+  private endUnit(end: number): void {
+    const emphasis = this.runs > MAX_DELIMITER_RUNS || this.longRun;
+    if (this.unitStart >= 0 && (emphasis || this.deepBrackets)) this.heavy.push({ start: this.unitStart, end, emphasis, links: this.deepBrackets });
+    if (this.unitStart >= 0 && this.braces) for (const at of unclosedAttributeLists(this.source, this.unitStart, end)) this.neutralise(at, 1);
+    this.braces = false;
+    this.unitStart = -1;
+    this.runs = 0;
+    this.longRun = false;
+    this.brackets = 0;
+    this.closers = 0;
+    this.deepBrackets = false;
+  }
+
+  /** The line from `pos`: its delimiter runs, brackets and braces (counted into the paragraph's). */
+  private scanLine(pos: number): LineScan {
+    const { source } = this;
+    const n = source.length;
     let eol = pos;
-    let lineRuns = 0;
+    let runs = 0;
     let run = 0;
-    let lineLongRun = false;
+    let longRun = false;
     let prev = 0;
     while (eol < n && isSpace(source.charCodeAt(eol))) eol++;
-    // The first character that is not a space or tab, -1 on a blank line.
     const first = eol < n && source.charCodeAt(eol) !== 10 && source.charCodeAt(eol) !== 13 ? eol : -1;
     for (; eol < n; eol++) {
       let c = source.charCodeAt(eol);
@@ -176,80 +204,96 @@ export function guardText(source: string): GuardedText {
       // A run of `*`, `_` or `~` starts where the previous character is another one.
       if (c === 42 || c === 95 || c === 126) {
         if (c !== prev) {
-          lineRuns++;
+          runs++;
           run = 0;
         }
-        if (++run > MAX_RUN_LENGTH) lineLongRun = true;
+        if (++run > MAX_RUN_LENGTH) longRun = true;
       } else if (c === 91) {
-        if (++brackets > MAX_BRACKET_DEPTH) deepBrackets = true;
+        if (++this.brackets > MAX_BRACKET_DEPTH) this.deepBrackets = true;
       } else if (c === 93) {
-        if (brackets > 0) brackets--;
-        if (++closers > MAX_BRACKETS) deepBrackets = true;
+        if (this.brackets > 0) this.brackets--;
+        if (++this.closers > MAX_BRACKETS) this.deepBrackets = true;
       } else if (c === 123) {
-        braces = true;
+        this.braces = true;
       }
       prev = c;
     }
-    let next = eol;
-    if (source.charCodeAt(next) === 13) next++;
-    if (source.charCodeAt(next) === 10) next++;
-
-    if (first < 0) {
-      endUnit(pos);
-      pos = next;
-      continue;
-    }
-    if (unitStart < 0) unitStart = pos;
-    const lead = source.charCodeAt(first);
-    const thematicBreak = (lead === 42 || lead === 45 || lead === 95) && isThematicBreak(source, pos, eol);
-    runs += thematicBreak ? 0 : lineRuns;
-    if (lineLongRun && !thematicBreak) longRun = true;
-
-    // Container markers and the indentation list items nest by: each marker is one level,
-    // and a list item needs at least two columns per level it continues.
-    let k = first;
-    if (!thematicBreak && MARKER_START[lead]) {
-      k = pos;
-      let depth = 0;
-      let columns = 0;
-      for (;;) {
-        let at = k;
-        while (at < eol && isSpace(source.charCodeAt(at))) columns += source.charCodeAt(at++) === 9 ? 4 : 1;
-        const width = at < eol ? markerAt(source, at, eol) : 0;
-        if (!width) {
-          k = at;
-          break;
-        }
-        if (depth + 1 + (columns >> 1) > MAX_CONTAINER_DEPTH) {
-          neutralise(at, 1);
-          k = eol;
-          break;
-        }
-        depth++;
-        k = at + width;
-        // The space after a marker belongs to it.
-        if (k < eol && isSpace(source.charCodeAt(k))) k++;
-      }
-    }
-    // Container directive fences anywhere a container can be: behind those markers too
-    // (a guard needs no exact nesting, only a bound that normal briefs never reach).
-    if (source.charCodeAt(k) === 58 && source.charCodeAt(k + 1) === 58 && source.charCodeAt(k + 2) === 58) {
-      let end = k + 3;
-      while (source.charCodeAt(end) === 58) end++;
-      const size = end - k;
-      if (TRAILING_SPACE.test(source.slice(end, eol))) {
-        // micromark checks the outermost container's fence first: the first container
-        // whose fence is not longer than this one closes, with everything inside it.
-        const i = stack.findIndex((s) => s <= size);
-        if (i >= 0) stack.length = i;
-      } else if (end < eol && !NOT_NAME_START.test(String.fromCodePoint(source.codePointAt(end)!))) {
-        if (stack.length < MAX_CONTAINER_DEPTH) stack.push(size);
-        else neutralise(k, size);
-      }
-    }
-    pos = next;
+    return { eol, first, runs, longRun };
   }
-  endUnit(n);
+
+  /** A line that is not blank: its runs count, its container markers and fences are checked. */
+  private readLine(pos: number, line: LineScan): void {
+    const { source } = this;
+    if (this.unitStart < 0) this.unitStart = pos;
+    const lead = source.charCodeAt(line.first);
+    const thematicBreak = (lead === 42 || lead === 45 || lead === 95) && isThematicBreak(source, pos, line.eol);
+    this.runs += thematicBreak ? 0 : line.runs;
+    if (line.longRun && !thematicBreak) this.longRun = true;
+    const k = !thematicBreak && MARKER_START[lead] ? this.containerMarkers(pos, line.eol) : line.first;
+    this.containerFence(k, line.eol);
+  }
+
+  /**
+   * Container markers and the indentation list items nest by: each marker is one level,
+   * and a list item needs at least two columns per level it continues. Returns where the
+   * markers end.
+   */
+  private containerMarkers(pos: number, eol: number): number {
+    const { source } = this;
+    let k = pos;
+    let depth = 0;
+    let columns = 0;
+    for (;;) {
+      let at = k;
+      while (at < eol && isSpace(source.charCodeAt(at))) columns += source.charCodeAt(at++) === 9 ? 4 : 1;
+      const width = at < eol ? markerAt(source, at, eol) : 0;
+      if (!width) return at;
+      if (depth + 1 + (columns >> 1) > MAX_CONTAINER_DEPTH) {
+        this.neutralise(at, 1);
+        return eol;
+      }
+      depth++;
+      k = at + width;
+      // The space after a marker belongs to it.
+      if (k < eol && isSpace(source.charCodeAt(k))) k++;
+    }
+  }
+
+  /**
+   * Container directive fences anywhere a container can be: behind container markers too
+   * (a guard needs no exact nesting, only a bound that normal briefs never reach).
+   */
+  private containerFence(k: number, eol: number): void {
+    const { source, stack } = this;
+    if (source.charCodeAt(k) !== 58 || source.charCodeAt(k + 1) !== 58 || source.charCodeAt(k + 2) !== 58) return;
+    let end = k + 3;
+    while (source.charCodeAt(end) === 58) end++;
+    const size = end - k;
+    if (TRAILING_SPACE.test(source.slice(end, eol))) {
+      // micromark checks the outermost container's fence first: the first container
+      // whose fence is not longer than this one closes, with everything inside it.
+      const i = stack.findIndex((s) => s <= size);
+      if (i >= 0) stack.length = i;
+    } else if (end < eol && !NOT_NAME_START.test(String.fromCodePoint(source.codePointAt(end)!))) {
+      if (stack.length < MAX_CONTAINER_DEPTH) stack.push(size);
+      else this.neutralise(k, size);
+    }
+  }
+}
+
+/** Where closed front matter ends (0 if there is none): YAML, never inline text, so its `_`, `*` and `[` do not count. */
+function frontMatterEnd(source: string): number {
+  const fm = FRONT_MATTER_OPEN.exec(source);
+  if (!fm) return 0;
+  FRONT_MATTER_CLOSE.lastIndex = fm[0].length - (fm[0].endsWith('\r\n') ? 2 : 1);
+  const close = FRONT_MATTER_CLOSE.exec(source);
+  return close ? close.index + close[0].length : 0;
+}
+
+export function guardText(source: string): GuardedText {
+  const scanner = new GuardScanner(source);
+  scanner.run();
+  const { marks, heavy } = scanner;
   if (marks.length === 0) return { text: source, neutralised: 0, heavy };
   marks.sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];

@@ -6,7 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Root } from 'mdast';
 import type { Construct, Extension, ParseContext, State, TokenizeContext } from 'micromark-util-types';
 import { candidateLabels, containerStart, splitBlocks } from './blocks';
-import { guardText } from './guards';
+import { guardText, type HeavyParagraph } from './guards';
 
 /**
  * Definitions from other blocks. CommonMark resolves `[text]` and `[^id]` against every
@@ -374,32 +374,65 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
     // (A block with too many delimiter runs is parsed with other options: block-wise.)
     return { text, blocks: [{ start: 0, end: text.length, key: input, labels: [], tree: parseFragment(input) }], reparsed: 1, ...(input !== text && { guarded: true }) };
   }
-  const split = splitBlocks(input);
-  const cands = split.blocks;
+  const parse = new BlockParse(input, guarded.heavy, previous);
+  const found = yield* parse.probeAll();
+  yield* parse.joinNestedDefinitions(found);
+  const blocks = yield* parse.withDefinitions(found);
+  return { text, blocks, reparsed: parse.reparsed, probes: parse.probes, ...(input !== text && { guarded: true }) };
+}
+
+/** A block as the probes found it: parsed (`fresh`) or known from the previous version. */
+interface Found {
+  start: number;
+  end: number;
+  source: string;
+  flags: string;
+  parseKey: string;
+  meta: BlockMeta;
+  trees?: Map<string, Root>;
+  fresh?: { tree: Root; seeds: string[] };
+}
+
+/** The steps of `parseMarkdownSteps` over one document's candidate blocks. */
+class BlockParse {
+  reparsed = 0;
+  /** Candidate blocks that ended inside a construct, for the next version. */
+  readonly probes = new Map<string, BlockMeta>();
+  private readonly split: ReturnType<typeof splitBlocks>;
+  /** What the previous version knows, by parse key: what each block is, and its trees by the definitions they were given. */
+  private readonly known = new Map<string, { meta: BlockMeta; trees?: Map<string, Root> }>();
+  /** The definitions the document probably has: predicted from its text, and those of the previous version. */
+  private readonly estimate: Set<string>;
+
+  constructor(
+    private readonly input: string,
+    private readonly heavy: HeavyParagraph[],
+    previous: ParsedMarkdown | undefined,
+  ) {
+    this.split = splitBlocks(input);
+    this.estimate = new Set(this.split.predicted);
+    for (const [parseKey, meta] of previous?.probes ?? []) this.known.set(parseKey, { meta });
+    for (const b of previous?.blocks ?? []) {
+      if (!b.defines || !b.parseKey) continue;
+      let entry = this.known.get(b.parseKey);
+      if (!entry) this.known.set(b.parseKey, (entry = { meta: { labels: b.labels, defines: b.defines, open: false } }));
+      (entry.trees ??= new Map()).set(b.key.slice(b.parseKey.length + 1), b.tree);
+      for (const d of b.defines) this.estimate.add(d);
+    }
+  }
+
   /** What the line at `end` starts (see `containerStart`); nothing where front matter is never closed. */
-  const nextStart = (end: number): string => {
-    if (split.unclosedFrontMatter) return '';
+  private nextStart(end: number): string {
+    const input = this.input;
+    if (this.split.unclosedFrontMatter) return '';
     let eol = end;
     while (eol < input.length && input.charCodeAt(eol) !== 10 && input.charCodeAt(eol) !== 13) eol++;
     return containerStart(input.slice(end, eol));
-  };
-
-  // What the previous version knows, by parse key: what each block is, and its trees by
-  // the definitions they were given.
-  const known = new Map<string, { meta: BlockMeta; trees?: Map<string, Root> }>();
-  for (const [parseKey, meta] of previous?.probes ?? []) known.set(parseKey, { meta });
-  const estimate = new Set<string>(split.predicted);
-  for (const b of previous?.blocks ?? []) {
-    if (!b.defines || !b.parseKey) continue;
-    let entry = known.get(b.parseKey);
-    if (!entry) known.set(b.parseKey, (entry = { meta: { labels: b.labels, defines: b.defines, open: false } }));
-    (entry.trees ??= new Map()).set(b.key.slice(b.parseKey.length + 1), b.tree);
-    for (const d of b.defines) estimate.add(d);
   }
 
-  const heavy = guarded.heavy;
   /** Which constructs a block from `start` to `end` is parsed without (see `processorFor`). */
-  const degradedAt = (start: number, end: number): string => {
+  private degradedAt(start: number, end: number): string {
+    const heavy = this.heavy;
     if (heavy.length === 0) return 'A';
     let lo = 0;
     let hi = heavy.length;
@@ -415,99 +448,119 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
       links ||= heavy[i].links;
     }
     return emphasis ? (links ? 'X' : 'D') : links ? 'L' : 'A';
-  };
+  }
 
-  let reparsed = 0;
-  const probes = new Map<string, BlockMeta>();
-  type Found = { start: number; end: number; source: string; flags: string; parseKey: string; meta: BlockMeta; trees?: Map<string, Root>; fresh?: { tree: Root; seeds: string[] } };
   /** The block from `start` to `end` (the document's end when `last`), parsed or known. */
-  function* probe(start: number, end: number, last: boolean): Generator<void, Found, void> {
+  private *probe(start: number, end: number, last: boolean): Generator<void, Found, void> {
     // The second flag: `E` the document's last block, else the sentinel's kind (`C` a
     // container on the next line, `S` anything else).
-    const next = last ? '' : nextStart(end);
-    const flags = (start === 0 ? 'F' : split.unclosedFrontMatter ? 'Q' : 'B') + (last ? 'E' : next ? 'C' : 'S') + degradedAt(start, end);
-    const source = input.slice(start, end);
+    const next = last ? '' : this.nextStart(end);
+    const flags = (start === 0 ? 'F' : this.split.unclosedFrontMatter ? 'Q' : 'B') + (last ? 'E' : next ? 'C' : 'S') + this.degradedAt(start, end);
+    const source = this.input.slice(start, end);
     const parseKey = source + '\u0000' + flags + next;
-    let entry = known.get(parseKey);
+    let entry = this.known.get(parseKey);
     let fresh: Found['fresh'];
     if (!entry) {
       const labels = candidateLabels(source);
-      const seeds = labels.filter((l) => estimate.has(l));
+      const seeds = labels.filter((l) => this.estimate.has(l));
       const r = parseWith(flags[0], flags[2], withSentinel(source, flags), seeds);
-      reparsed++;
+      this.reparsed++;
       entry = { meta: { labels, defines: r.defines, open: !last && !cleanEnd(r.tree, source, flags[1], next) } };
-      known.set(parseKey, entry);
+      this.known.set(parseKey, entry);
       if (!entry.meta.open) fresh = { tree: r.tree, seeds };
       yield;
     }
-    if (entry.meta.open) probes.set(parseKey, entry.meta);
+    if (entry.meta.open) this.probes.set(parseKey, entry.meta);
     return { start, end, source, flags, parseKey, meta: entry.meta, trees: entry.trees, fresh };
   }
 
-  const found: Found[] = [];
-  for (let i = 0; i < cands.length; ) {
-    let j = i;
-    for (;;) {
-      const f = yield* probe(cands[i].start, cands[j].end, j === cands.length - 1);
-      if (!f.meta.open) {
-        found.push(f);
-        break;
+  /**
+   * Every candidate block, parsed with a sentinel: one that ends inside a construct is
+   * joined with the next ones (about doubling it, so that a run of wrong guesses costs at
+   * most about twice the final block).
+   */
+  *probeAll(): Generator<void, Found[], void> {
+    const cands = this.split.blocks;
+    const found: Found[] = [];
+    for (let i = 0; i < cands.length; ) {
+      let j = i;
+      for (;;) {
+        const f = yield* this.probe(cands[i].start, cands[j].end, j === cands.length - 1);
+        if (!f.meta.open) {
+          found.push(f);
+          break;
+        }
+        j++;
+        while (j < cands.length - 1 && cands[j].end - f.start < 2 * (f.end - f.start)) j++;
       }
-      j++;
-      while (j < cands.length - 1 && cands[j].end - f.start < 2 * (f.end - f.start)) j++;
+      i = j + 1;
     }
-    i = j + 1;
+    return found;
   }
 
-  // A definition inside a container that no top-level definition of the same label
-  // covers, and that another block could use: join the blocks from one to the other.
-  for (;;) {
-    const top = new Set<string>();
-    const nested = new Map<string, number[]>();
-    found.forEach((f, index) => {
-      for (const d of f.meta.defines) {
-        if (d[0] === 'l' || d[0] === 'f') top.add(d);
-        else {
-          const label = d[0].toLowerCase() + d.slice(1);
-          const at = nested.get(label);
-          if (at) at.push(index);
-          else nested.set(label, [index]);
-        }
+  /**
+   * A definition inside a container that no top-level definition of the same label
+   * covers, and that another block could use: join the blocks from one to the other.
+   */
+  *joinNestedDefinitions(found: Found[]): Generator<void, void, void> {
+    for (;;) {
+      const range = nestedDefinitionRange(found);
+      if (!range) return;
+      const [from, to] = range;
+      const joined = yield* this.probe(found[from].start, found[to].end, to === found.length - 1);
+      found.splice(from, to - from + 1, joined);
+    }
+  }
+
+  /** Each block with the definitions the document really has: parsed again where the prediction was wrong. */
+  *withDefinitions(found: Found[]): Generator<void, ParsedBlock[], void> {
+    const defined = new Set<string>();
+    for (const f of found) for (const d of f.meta.defines) if (d[0] === 'l' || d[0] === 'f') defined.add(d);
+    const out: ParsedBlock[] = [];
+    for (const f of found) {
+      const own = new Set(f.meta.defines);
+      const required = f.meta.labels.filter((l) => defined.has(l) && !own.has(l)).join('\u0000');
+      // A fresh parse was given the right definitions if, apart from the block's own, it got
+      // exactly the required ones.
+      let tree = f.fresh && f.fresh.seeds.filter((l) => !own.has(l)).join('\u0000') === required ? f.fresh.tree : f.trees?.get(required);
+      if (!tree) {
+        tree = parseWith(f.flags[0], f.flags[2], withSentinel(f.source, f.flags), required ? required.split('\u0000') : NO_SEEDS).tree;
+        this.reparsed++;
+        yield;
       }
-    });
+      out.push({ start: f.start, end: f.end, key: f.parseKey + '\u0000' + required, parseKey: f.parseKey, labels: f.meta.labels, defines: f.meta.defines, tree });
+    }
+    return out;
+  }
+}
+
+/** The first run of blocks (`[from, to]`) that a definition inside a container forces together, if any. */
+function nestedDefinitionRange(found: Found[]): [number, number] | undefined {
+  const top = new Set<string>();
+  const nested = new Map<string, number[]>();
+  found.forEach((f, index) => {
+    for (const d of f.meta.defines) {
+      if (d[0] === 'l' || d[0] === 'f') top.add(d);
+      else {
+        const label = d[0].toLowerCase() + d.slice(1);
+        const at = nested.get(label);
+        if (at) at.push(index);
+        else nested.set(label, [index]);
+      }
+    }
+  });
+  for (const [label, at] of nested) {
+    if (top.has(label)) continue;
     let from = -1;
     let to = -1;
-    for (const [label, at] of nested) {
-      if (top.has(label)) continue;
-      found.forEach((f, index) => {
-        if (at.includes(index) || !hasSorted(f.meta.labels, label)) return;
-        from = Math.min(from < 0 ? index : from, index, at[0]);
-        to = Math.max(to, index, at[at.length - 1]);
-      });
-      if (from >= 0) break;
-    }
-    if (from < 0) break;
-    const joined = yield* probe(found[from].start, found[to].end, to === found.length - 1);
-    found.splice(from, to - from + 1, joined);
+    found.forEach((f, index) => {
+      if (at.includes(index) || !hasSorted(f.meta.labels, label)) return;
+      from = Math.min(from < 0 ? index : from, index, at[0]);
+      to = Math.max(to, index, at[at.length - 1]);
+    });
+    if (from >= 0) return [from, to];
   }
-
-  const defined = new Set<string>();
-  for (const f of found) for (const d of f.meta.defines) if (d[0] === 'l' || d[0] === 'f') defined.add(d);
-  const out: ParsedBlock[] = [];
-  for (const f of found) {
-    const own = new Set(f.meta.defines);
-    const required = f.meta.labels.filter((l) => defined.has(l) && !own.has(l)).join('\u0000');
-    // A fresh parse was given the right definitions if, apart from the block's own, it got
-    // exactly the required ones.
-    let tree = f.fresh && f.fresh.seeds.filter((l) => !own.has(l)).join('\u0000') === required ? f.fresh.tree : f.trees?.get(required);
-    if (!tree) {
-      tree = parseWith(f.flags[0], f.flags[2], withSentinel(f.source, f.flags), required ? required.split('\u0000') : NO_SEEDS).tree;
-      reparsed++;
-      yield;
-    }
-    out.push({ start: f.start, end: f.end, key: f.parseKey + '\u0000' + required, parseKey: f.parseKey, labels: f.meta.labels, defines: f.meta.defines, tree });
-  }
-  return { text, blocks: out, reparsed, probes, ...(input !== text && { guarded: true }) };
+  return undefined;
 }
 
 function withSentinel(source: string, flags: string): string {

@@ -89,122 +89,101 @@ const LETTERS: Record<string, string> = {
 /** Commands whose argument is text to keep (`\textit{x}` → `x`). Any other unknown command with an argument keeps its argument too. */
 const DROP_WITH_ARGUMENT = new Set(['url', 'href', 'footnote', 'cite', 'label', 'ref', 'hspace', 'vspace', 'iffalse']);
 
+/** What one step of `latexToText` read: the text it gives and where the next step starts. */
+interface Read {
+  text: string;
+  end: number;
+}
+
+/** Two- and three-character ligatures of TeX's text fonts. */
+const LIGATURES: Array<[string, string]> = [
+  ['---', '—'],
+  ['--', '–'],
+  ['``', '“'],
+  ["''", '”'],
+];
+
 export function latexToText(value: string, depth = 0): string {
   // Commands nested deeper than this are read as their letters (a hostile file must not overflow the stack).
   if (depth > 64) return value.replace(/[{}\\]/g, '');
   let out = '';
-  const n = value.length;
   let i = 0;
-  /** Reads a group `{…}` or one character at `j`; returns its text and where it ends. */
-  const argument = (j: number): { text: string; end: number } => {
-    while (j < n && value[j] === ' ') j++;
-    if (value[j] === '{') {
-      const close = groupEnd(value, j);
-      return { text: latexToText(value.slice(j + 1, close), depth + 1), end: Math.min(n, close + 1) };
-    }
-    if (value[j] === '\\') {
-      const cmd = /^\\([A-Za-z]+|.)/.exec(value.slice(j, j + 40));
-      if (cmd) return { text: LETTERS[cmd[1]] ?? cmd[1], end: j + cmd[0].length };
-    }
-    return { text: j < n ? value[j] : '', end: Math.min(n, j + 1) };
-  };
-  while (i < n) {
-    const c = value[i];
-    if (c === '%') {
-      // A comment runs to the end of the line, and the line break with it.
-      while (i < n && value[i] !== '\n') i++;
-      i++;
-      continue;
-    }
-    if (c === '{' || c === '}') {
-      i++;
-      continue;
-    }
-    if (c === '$') {
-      // Math stays as written, without its dollars (`$\ell_1$` → `\ell_1`), as Pandoc shows it.
-      const close = value.indexOf('$', i + 1);
-      if (close > i) {
-        out += value.slice(i + 1, close);
-        i = close + 1;
-        continue;
-      }
-    }
-    if (c === '~') {
-      out += '\u00a0';
-      i++;
-      continue;
-    }
-    if (c === '-' && value.startsWith('---', i)) {
-      out += '—';
-      i += 3;
-      continue;
-    }
-    if (c === '-' && value.startsWith('--', i)) {
-      out += '–';
-      i += 2;
-      continue;
-    }
-    if (c === '`' && value[i + 1] === '`') {
-      out += '“';
-      i += 2;
-      continue;
-    }
-    if (c === "'" && value[i + 1] === "'") {
-      out += '”';
-      i += 2;
-      continue;
-    }
-    if (c !== '\\') {
-      out += c;
-      i++;
-      continue;
-    }
-    // A command: `\` and letters, or `\` and one other character.
-    const next = value[i + 1];
-    if (next === undefined) {
-      i++;
-      continue;
-    }
-    if (!/[A-Za-z]/.test(next)) {
-      if (ACCENTS[next] !== undefined) {
-        const arg = argument(i + 2);
-        out += combine(arg.text, ACCENTS[next]);
-        i = arg.end;
-      } else {
-        // `\&`, `\%`, `\$`, `\_`, `\#`, `\{`, `\}`, `\ ` and the like: the character itself.
-        out += next === '\\' ? ' ' : next;
-        i += 2;
-      }
-      continue;
-    }
-    let j = i + 1;
-    while (j < n && /[A-Za-z]/.test(value[j])) j++;
-    const name = value.slice(i + 1, j);
-    if (name.length === 1 && ACCENTS[name] !== undefined && (value[j] === '{' || value[j] === ' ')) {
-      const arg = argument(j);
-      out += combine(arg.text, ACCENTS[name]);
-      i = arg.end;
-      continue;
-    }
-    if (LETTERS[name] !== undefined) {
-      out += LETTERS[name];
-      i = j;
-      // A control word swallows the spaces after it (`\ss ` is `ß`), and `{}` after it.
-      while (i < n && value[i] === ' ') i++;
-      if (value.startsWith('{}', i)) i += 2;
-      continue;
-    }
-    if (value[j] === '{') {
-      const arg = argument(j);
-      if (!DROP_WITH_ARGUMENT.has(name)) out += arg.text;
-      i = arg.end;
-      continue;
-    }
-    // An unknown command without an argument: dropped, with the spaces after it.
-    i = j;
-    while (i < n && value[i] === ' ') i++;
+  while (i < value.length) {
+    const read = value[i] === '\\' ? commandAt(value, i, depth) : textAt(value, i);
+    out += read.text;
+    i = read.end;
   }
   return out.normalize('NFC');
+}
+
+/** Text that is not a command, at `i`: comments, groups' braces, math, ties, ligatures, a character. */
+function textAt(value: string, i: number): Read {
+  const c = value[i];
+  if (c === '%') {
+    // A comment runs to the end of the line, and the line break with it.
+    const eol = value.indexOf('\n', i);
+    return { text: '', end: eol < 0 ? value.length + 1 : eol + 1 };
+  }
+  if (c === '{' || c === '}') return { text: '', end: i + 1 };
+  if (c === '$') {
+    // Math stays as written, without its dollars (`$\ell_1$` → `\ell_1`), as Pandoc shows it.
+    const close = value.indexOf('$', i + 1);
+    if (close > i) return { text: value.slice(i + 1, close), end: close + 1 };
+  }
+  if (c === '~') return { text: '\u00a0', end: i + 1 };
+  for (const [from, to] of LIGATURES) if (c === from[0] && value.startsWith(from, i)) return { text: to, end: i + from.length };
+  return { text: c, end: i + 1 };
+}
+
+/** A command at `i`: `\` and letters, or `\` and one other character. */
+function commandAt(value: string, i: number, depth: number): Read {
+  const n = value.length;
+  const next = value[i + 1];
+  if (next === undefined) return { text: '', end: i + 1 };
+  if (!/[A-Za-z]/.test(next)) {
+    if (ACCENTS[next] !== undefined) {
+      const arg = argumentAt(value, i + 2, depth);
+      return { text: combine(arg.text, ACCENTS[next]), end: arg.end };
+    }
+    // `\&`, `\%`, `\$`, `\_`, `\#`, `\{`, `\}`, `\ ` and the like: the character itself.
+    return { text: next === '\\' ? ' ' : next, end: i + 2 };
+  }
+  let j = i + 1;
+  while (j < n && /[A-Za-z]/.test(value[j])) j++;
+  const name = value.slice(i + 1, j);
+  if (name.length === 1 && ACCENTS[name] !== undefined && (value[j] === '{' || value[j] === ' ')) {
+    const arg = argumentAt(value, j, depth);
+    return { text: combine(arg.text, ACCENTS[name]), end: arg.end };
+  }
+  if (LETTERS[name] !== undefined) {
+    // A control word swallows the spaces after it (`\ss ` is `ß`), and `{}` after it.
+    let end = j;
+    while (end < n && value[end] === ' ') end++;
+    if (value.startsWith('{}', end)) end += 2;
+    return { text: LETTERS[name], end };
+  }
+  if (value[j] === '{') {
+    const arg = argumentAt(value, j, depth);
+    return { text: DROP_WITH_ARGUMENT.has(name) ? '' : arg.text, end: arg.end };
+  }
+  // An unknown command without an argument: dropped, with the spaces after it.
+  while (j < n && value[j] === ' ') j++;
+  return { text: '', end: j };
+}
+
+/** Reads a command's argument at `j`: a group `{…}` or one character (or command). */
+function argumentAt(value: string, j: number, depth: number): Read {
+  const n = value.length;
+  while (j < n && value[j] === ' ') j++;
+  if (value[j] === '{') {
+    const close = groupEnd(value, j);
+    return { text: latexToText(value.slice(j + 1, close), depth + 1), end: Math.min(n, close + 1) };
+  }
+  if (value[j] === '\\') {
+    const cmd = /^\\([A-Za-z]+|.)/.exec(value.slice(j, j + 40));
+    if (cmd) return { text: LETTERS[cmd[1]] ?? cmd[1], end: j + cmd[0].length };
+  }
+  return { text: j < n ? value[j] : '', end: Math.min(n, j + 1) };
 }
 
 /** A base letter with a combining accent (`u` + diaeresis → `ü`); a dotless `ı` takes it as `i`. */
