@@ -106,33 +106,45 @@ export interface BriefService {
   configure(options: ServiceOptions): void;
 }
 
-export function createBriefService(workspace: IWorkspace, logger?: ILogger, initialOptions: ServiceOptions = {}): BriefService {
-  const cache = new Map<string, CacheEntry>();
-  const summaries = new WeakMap<Analysis, BriefSummary | undefined>();
-  const options: ServiceOptions = { ...initialOptions };
+/** The analyses of the documents, one cached per document (its last version), with their summaries. */
+class DocumentAnalyses {
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly summaries = new WeakMap<Analysis, BriefSummary | undefined>();
   /** Rule codes whose failure was logged: once per rule, not once per keystroke. */
-  const loggedFailures = new Set<string>();
+  private readonly loggedFailures = new Set<string>();
 
-  function cached(doc: ITextDocument): Analysis | undefined {
-    const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.generation === workspace.generation && hit.text === doc.getText()) return hit.analysis;
+  constructor(
+    private readonly workspace: IWorkspace,
+    private readonly logger: ILogger | undefined,
+    readonly options: ServiceOptions,
+  ) {}
+
+  cached(doc: ITextDocument): Analysis | undefined {
+    const hit = this.cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.generation === this.workspace.generation && hit.text === doc.getText()) return hit.analysis;
     return undefined;
   }
 
-  function run(doc: ITextDocument, prepared?: ParsedMarkdown): Analysis {
-    const hit = cached(doc);
+  /** The parse of the document's last analysed version: what a new one reuses block for block. */
+  previousParse(uri: string): ParsedMarkdown | undefined {
+    return this.cache.get(uri)?.analysis.parsed;
+  }
+
+  run(doc: ITextDocument, prepared?: ParsedMarkdown): Analysis {
+    const hit = this.cached(doc);
     if (hit) return hit;
+    const { workspace, options } = this;
     const text = doc.getText();
     const uri = doc.uri;
     // A parse of the same text reuses every block: nothing is parsed again.
-    const previous = prepared?.text === text ? prepared : cache.get(uri)?.analysis.parsed;
+    const previous = prepared?.text === text ? prepared : this.previousParse(uri);
     const conventions = workspace.conventionsFor(uri);
     const input = { uri, text, version: doc.version, relativePath: workspace.relativePath(uri) };
     const analysis = analyze(input, {
       conventions,
       previous,
       oneShot: options.oneShot,
-      maxDocumentSize: options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE,
+      maxDocumentSize: this.maxDocumentSize,
       rules: options.rules,
       // Bibliography files named in front matter are known once the model is built.
       resolve: (model) => {
@@ -140,70 +152,114 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
         return { bibliography, sourceDocuments: workspace.sourceDocumentsFor(uri, conventions, bibliography) };
       },
     });
-    for (const f of analysis.failures) {
-      if (loggedFailures.has(f.code)) continue;
-      loggedFailures.add(f.code);
-      logger?.error(`rule ${f.code} failed on ${uri} (its findings are dropped for that document; later failures of this rule are not logged)`, f.error);
-    }
-    cache.set(uri, { version: doc.version, generation: workspace.generation, text, analysis });
+    this.logFailures(uri, analysis.failures);
+    this.cache.set(uri, { version: doc.version, generation: workspace.generation, text, analysis });
     return analysis;
   }
 
+  get maxDocumentSize(): number {
+    return this.options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+  }
+
+  private logFailures(uri: string, failures: Analysis['failures']): void {
+    for (const f of failures) {
+      if (this.loggedFailures.has(f.code)) continue;
+      this.loggedFailures.add(f.code);
+      this.logger?.error(`rule ${f.code} failed on ${uri} (its findings are dropped for that document; later failures of this rule are not logged)`, f.error);
+    }
+  }
+
+  summary(doc: ITextDocument, prepared?: ParsedMarkdown): BriefSummary | undefined {
+    const a = this.run(doc, prepared);
+    if (!this.summaries.has(a)) this.summaries.set(a, summarize(a));
+    return this.summaries.get(a);
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
+/** `summary`, parsing one block at a time and calling `pause` between blocks (see `BriefService.summaryInSlices`). */
+async function summaryInSlices(analyses: DocumentAnalyses, doc: ITextDocument, pause: (beforeBuild?: boolean) => Promise<void> | void): Promise<BriefSummary | undefined> {
+  const text = doc.getText();
+  let prepared: ParsedMarkdown | undefined;
+  // Above the size limit nothing is parsed (the analysis says so without a parse).
+  if (!analyses.cached(doc) && text.length <= analyses.maxDocumentSize) {
+    const steps = parseMarkdownSteps(text, analyses.previousParse(doc.uri));
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        prepared = step.value;
+        break;
+      }
+      const wait = pause();
+      if (wait) await wait;
+    }
+    const wait = pause(true);
+    if (wait) await wait;
+  }
+  return analyses.summary(doc, prepared);
+}
+
+/** The brief's citations as its CSL style formats them, through the injected engine. */
+class CitationRendering {
   /** Per document: the CSL engine's last answer, reused while the citations are the same. */
-  const renderMemo = new Map<string, { key: string; value: FormattedCitations }>();
-  function styleOf(uri: string, a: Analysis): CitationStyleChoice {
-    return workspace.citationStyleFor?.(uri, a.model, a.conventions) ?? { name: a.conventions.citationStyle ?? DEFAULT_CITATION_STYLE };
+  private readonly memo = new Map<string, { key: string; value: FormattedCitations }>();
+
+  constructor(
+    private readonly workspace: IWorkspace,
+    private readonly options: ServiceOptions,
+  ) {}
+
+  private styleOf(uri: string, a: Analysis): CitationStyleChoice {
+    return this.workspace.citationStyleFor?.(uri, a.model, a.conventions) ?? { name: a.conventions.citationStyle ?? DEFAULT_CITATION_STYLE };
   }
 
-  function summary(doc: ITextDocument, prepared?: ParsedMarkdown): BriefSummary | undefined {
-    const a = run(doc, prepared);
-    if (!summaries.has(a)) summaries.set(a, summarize(a));
-    return summaries.get(a);
+  /** How the style formats the entry `key` (for the hover), if there is an engine. */
+  referenceFormatter(uri: string, a: Analysis): ((key: string) => string | undefined) | undefined {
+    const engine = this.options.citationEngine;
+    return engine ? (key) => formatReference(a, engine, this.styleOf(uri, a), key) : undefined;
   }
 
+  render(uri: string, a: Analysis): RenderedCitations | undefined {
+    const engine = this.options.citationEngine;
+    if (!engine || !a.model.isBrief) return undefined;
+    const memo = this.memo.get(uri) ?? { key: '', value: undefined as never };
+    this.memo.set(uri, memo);
+    return renderCitations(a, engine, this.styleOf(uri, a), memo);
+  }
+
+  forget(uri: string): void {
+    this.memo.delete(uri);
+  }
+}
+
+export function createBriefService(workspace: IWorkspace, logger?: ILogger, initialOptions: ServiceOptions = {}): BriefService {
+  const options: ServiceOptions = { ...initialOptions };
+  const analyses = new DocumentAnalyses(workspace, logger, options);
+  const citations = new CitationRendering(workspace, options);
+  const run = (doc: ITextDocument): Analysis => analyses.run(doc);
   return {
-    analyze: (doc) => run(doc),
-    cached,
+    analyze: run,
+    cached: (doc) => analyses.cached(doc),
     hover: (doc, offset) => {
       const a = run(doc);
-      const engine = options.citationEngine;
-      return hoverAt(a, offset, engine ? (key) => formatReference(a, engine, styleOf(doc.uri, a), key) : undefined);
+      return hoverAt(a, offset, citations.referenceFormatter(doc.uri, a));
     },
-    renderedCitations: (doc) => {
-      const a = run(doc);
-      const engine = options.citationEngine;
-      if (!engine || !a.model.isBrief) return undefined;
-      const memo = renderMemo.get(doc.uri) ?? { key: '', value: undefined as never };
-      renderMemo.set(doc.uri, memo);
-      return renderCitations(a, engine, styleOf(doc.uri, a), memo);
-    },
+    renderedCitations: (doc) => citations.render(doc.uri, run(doc)),
     documentSymbols: (doc) => documentSymbols(run(doc).model),
     codeActions: (doc, span) => codeActions(run(doc), span),
     forget: (uri) => {
-      cache.delete(uri);
-      renderMemo.delete(uri);
+      analyses.forget(uri);
+      citations.forget(uri);
     },
-    summary,
-    async summaryInSlices(doc, pause) {
-      const text = doc.getText();
-      let prepared: ParsedMarkdown | undefined;
-      // Above the size limit nothing is parsed (the analysis says so without a parse).
-      if (!cached(doc) && text.length <= (options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE)) {
-        const steps = parseMarkdownSteps(text, cache.get(doc.uri)?.analysis.parsed);
-        for (;;) {
-          const step = steps.next();
-          if (step.done) {
-            prepared = step.value;
-            break;
-          }
-          const wait = pause();
-          if (wait) await wait;
-        }
-        const wait = pause(true);
-        if (wait) await wait;
-      }
-      return summary(doc, prepared);
-    },
+    summary: (doc) => analyses.summary(doc),
+    summaryInSlices: (doc, pause) => summaryInSlices(analyses, doc, pause),
     completion: (doc, offset) => completionAt(run(doc), offset),
     definition: (doc, offset, textOf) => definitionAt(run(doc), offset, textOf),
     references: (doc, offset, all, includeDeclaration, textOf) => referencesAt(run(doc), offset, all, includeDeclaration, textOf),
@@ -213,7 +269,7 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
     foldingRanges: (doc) => foldingRanges(run(doc).model),
     configure: (changes) => {
       Object.assign(options, changes);
-      cache.clear();
+      analyses.clear();
     },
   };
 }
