@@ -112,110 +112,144 @@ const ORDERED = /^\d{1,9}([.)])/;
 const FOOTNOTE_DEFINITION = /^\[\^(?:\\[[\]\\]|\\(?![[\]\\])|[^\s[\]\\]){1,999}\]:/;
 
 export function splitBlocks(text: string): BlockSplit {
-  const blocks: Block[] = [];
-  const predicted = new Set<string>();
-  let blockStart = 0;
-  let fence: { char: string; length: number } | undefined;
-  let container = 0; // the fence length of the open top-level container directive
-  let inComment = false;
-  let rawHtml: string | undefined;
-  let htmlEnd: string | undefined;
-  let pendingSplit = -1; // offset where a split may happen (start of the blank run)
-  let paragraph = false; // the previous line may continue a paragraph
-  let pos = 0;
-  let unclosedFrontMatter = false;
-
-  // Front matter is its own block. micromark opens it on the first line only (after a
-  // byte order mark) and closes it at the first `---` line; nothing else closes it.
-  const fm = FRONT_MATTER_OPEN.exec(text);
-  if (fm) {
-    FRONT_MATTER_CLOSE.lastIndex = fm[0].length - (fm[0].endsWith('\r\n') ? 2 : 1);
-    const m = FRONT_MATTER_CLOSE.exec(text);
-    if (m) {
-      pos = m.index + m[0].length;
-      // (Not before a byte order mark: parsed alone, the next block would lose it.)
-      if (text.charCodeAt(pos) !== 0xfeff) {
-        blocks.push({ start: 0, end: pos });
-        blockStart = pos;
-      }
-    } else unclosedFrontMatter = true;
-  }
-
+  const splitter = new BlockSplitter(text);
+  let pos = splitter.frontMatter();
   while (pos < text.length) {
     let eol = pos;
     while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
     let next = eol;
     if (text.charCodeAt(next) === 13) next++;
     if (text.charCodeAt(next) === 10) next++;
-    const line = text.slice(pos, eol);
-    const blank = /^[ \t]*$/.test(line);
+    splitter.line(pos, text.slice(pos, eol));
+    pos = next;
+  }
+  return splitter.result();
+}
 
-    if (blank) {
-      if (pendingSplit < 0 && !fence && !container && !inComment && !rawHtml && !htmlEnd) pendingSplit = pos;
-      paragraph = false;
-      pos = next;
-      continue;
+/** `splitBlocks`, line by line: the constructs still open decide where a block may end. */
+class BlockSplitter {
+  private readonly blocks: Block[] = [];
+  private readonly predicted = new Set<string>();
+  private blockStart = 0;
+  private fence: { char: string; length: number } | undefined;
+  /** The fence length of the open top-level container directive. */
+  private container = 0;
+  private inComment = false;
+  private rawHtml: string | undefined;
+  private htmlEnd: string | undefined;
+  /** Offset where a split may happen (start of the blank run). */
+  private pendingSplit = -1;
+  /** The previous line may continue a paragraph. */
+  private paragraph = false;
+  private unclosedFrontMatter = false;
+
+  constructor(private readonly text: string) {}
+
+  /**
+   * Front matter is its own block. micromark opens it on the first line only (after a
+   * byte order mark) and closes it at the first `---` line; nothing else closes it.
+   * Returns where the lines after it start.
+   */
+  frontMatter(): number {
+    const text = this.text;
+    const fm = FRONT_MATTER_OPEN.exec(text);
+    if (!fm) return 0;
+    FRONT_MATTER_CLOSE.lastIndex = fm[0].length - (fm[0].endsWith('\r\n') ? 2 : 1);
+    const m = FRONT_MATTER_CLOSE.exec(text);
+    if (!m) {
+      this.unclosedFrontMatter = true;
+      return 0;
     }
-
-    if (pendingSplit >= 0) {
-      const c = line.charCodeAt(0);
-      const indented = c === 32 || c === 9;
-      // A block must not start with `---` (a first block starting so would be front matter,
-      // found by the incremental property test).
-      const dashes = c === 45 && /^---[ \t]*$/.test(line);
-      // Nor with a byte order mark: micromark drops one at the start of its input only.
-      if (!indented && !dashes && c !== 0xfeff && pos > blockStart) {
-        blocks.push({ start: blockStart, end: pos });
-        blockStart = pos;
-      }
-      pendingSplit = -1;
+    const pos = m.index + m[0].length;
+    // (Not before a byte order mark: parsed alone, the next block would lose it.)
+    if (text.charCodeAt(pos) !== 0xfeff) {
+      this.blocks.push({ start: 0, end: pos });
+      this.blockStart = pos;
     }
+    return pos;
+  }
 
-    if (container) {
+  private get openConstruct(): boolean {
+    return !!this.fence || !!this.container || this.inComment || !!this.rawHtml || !!this.htmlEnd;
+  }
+
+  /** The line at `pos` (without its line ending). */
+  line(pos: number, line: string): void {
+    if (/^[ \t]*$/.test(line)) {
+      if (this.pendingSplit < 0 && !this.openConstruct) this.pendingSplit = pos;
+      this.paragraph = false;
+      return;
+    }
+    if (this.pendingSplit >= 0) this.splitBefore(pos, line);
+    if (!this.continueOpen(line)) this.open(line);
+    if (!this.fence && !this.inComment && !this.rawHtml && !this.htmlEnd) {
+      // A definition cannot interrupt a paragraph; it can follow another definition.
+      const d: RegExpExecArray | null = this.paragraph ? null : DEFINITION.exec(line);
+      if (d) this.predicted.add((d[1] ? 'f' : 'l') + identifierOf(d[2]));
+      this.paragraph = !d && !this.container && !/^ {0,3}(?:#|:::)/.test(line);
+    } else this.paragraph = false;
+  }
+
+  /** After blank lines: a new block starts at this line, if it can. */
+  private splitBefore(pos: number, line: string): void {
+    const c = line.charCodeAt(0);
+    const indented = c === 32 || c === 9;
+    // A block must not start with `---` (a first block starting so would be front matter,
+    // found by the incremental property test).
+    const dashes = c === 45 && /^---[ \t]*$/.test(line);
+    // Nor with a byte order mark: micromark drops one at the start of its input only.
+    if (!indented && !dashes && c !== 0xfeff && pos > this.blockStart) {
+      this.blocks.push({ start: this.blockStart, end: pos });
+      this.blockStart = pos;
+    }
+    this.pendingSplit = -1;
+  }
+
+  /** Inside an open construct: whether this line closes it. False when nothing is open. */
+  private continueOpen(line: string): boolean {
+    if (this.container) {
       // Inside a container directive only its own closing fence counts: micromark looks
       // for it on every line before the content sees the line, even inside fenced code,
       // comments or nested containers.
       const m = CONTAINER_CLOSE.exec(line);
-      if (m && m[1].length >= container) container = 0;
-    } else if (fence) {
+      if (m && m[1].length >= this.container) this.container = 0;
+    } else if (this.fence) {
       const m = FENCE.exec(line);
-      if (m && m[1][0] === fence.char && m[1].length >= fence.length && /^[ \t]*$/.test(line.slice(m[0].length))) {
-        fence = undefined;
-      }
-    } else if (inComment) {
-      if (line.includes('-->')) inComment = false;
-    } else if (rawHtml) {
-      if (line.toLowerCase().includes(`</${rawHtml}>`)) rawHtml = undefined;
-    } else if (htmlEnd) {
-      if (line.includes(htmlEnd)) htmlEnd = undefined;
-    } else {
-      const f = FENCE.exec(line);
-      if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) {
-        fence = { char: f[1][0], length: f[1].length };
-      } else if ((container = isContainerOpen(line))) {
-        // open
-      } else {
-        const open = line.lastIndexOf('<!--');
-        if (open >= 0 && line.indexOf('-->', open + 4) < 0) inComment = true;
-        const raw = RAW_HTML_OPEN.exec(line);
-        if (raw && !line.toLowerCase().includes(`</${raw[1].toLowerCase()}>`)) rawHtml = raw[1].toLowerCase();
-        const other = OTHER_HTML_OPEN.exec(line);
-        if (other) {
-          const end = other[1] === '?' ? '?>' : other[1].length === 2 ? '>' : ']]>';
-          if (!line.slice(other[0].length).includes(end)) htmlEnd = end;
-        }
-      }
-    }
-    if (!fence && !inComment && !rawHtml && !htmlEnd) {
-      // A definition cannot interrupt a paragraph; it can follow another definition.
-      const d: RegExpExecArray | null = paragraph ? null : DEFINITION.exec(line);
-      if (d) predicted.add((d[1] ? 'f' : 'l') + identifierOf(d[2]));
-      paragraph = !d && !container && !/^ {0,3}(?:#|:::)/.test(line);
-    } else paragraph = false;
-    pos = next;
+      if (m && m[1][0] === this.fence.char && m[1].length >= this.fence.length && /^[ \t]*$/.test(line.slice(m[0].length))) this.fence = undefined;
+    } else if (this.inComment) {
+      if (line.includes('-->')) this.inComment = false;
+    } else if (this.rawHtml) {
+      if (line.toLowerCase().includes(`</${this.rawHtml}>`)) this.rawHtml = undefined;
+    } else if (this.htmlEnd) {
+      if (line.includes(this.htmlEnd)) this.htmlEnd = undefined;
+    } else return false;
+    return true;
   }
-  if (blockStart < text.length || blocks.length === 0) blocks.push({ start: blockStart, end: text.length });
-  return { blocks, predicted, unclosedFrontMatter };
+
+  /** Outside any open construct: whether this line opens one (fenced code, a container, HTML). */
+  private open(line: string): void {
+    const f = FENCE.exec(line);
+    if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) {
+      this.fence = { char: f[1][0], length: f[1].length };
+      return;
+    }
+    if ((this.container = isContainerOpen(line))) return;
+    const open = line.lastIndexOf('<!--');
+    if (open >= 0 && line.indexOf('-->', open + 4) < 0) this.inComment = true;
+    const raw = RAW_HTML_OPEN.exec(line);
+    if (raw && !line.toLowerCase().includes(`</${raw[1].toLowerCase()}>`)) this.rawHtml = raw[1].toLowerCase();
+    const other = OTHER_HTML_OPEN.exec(line);
+    if (other) {
+      const end = other[1] === '?' ? '?>' : other[1].length === 2 ? '>' : ']]>';
+      if (!line.slice(other[0].length).includes(end)) this.htmlEnd = end;
+    }
+  }
+
+  result(): BlockSplit {
+    const { text, blocks } = this;
+    if (this.blockStart < text.length || blocks.length === 0) blocks.push({ start: this.blockStart, end: text.length });
+    return { blocks, predicted: this.predicted, unclosedFrontMatter: this.unclosedFrontMatter };
+  }
 }
 
 /**
