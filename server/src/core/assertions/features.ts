@@ -132,83 +132,115 @@ export const FEATURE_OPTIONS = { charGrams: 0, trigrams: false };
 
 export function sentenceFeatures(sentence: string): SentenceFeatures {
   const text = sentence.length > MAX_SENTENCE ? sentence.slice(0, MAX_SENTENCE) : sentence;
-  const raw = text.match(TOKEN) ?? [];
-  const designed = new Float32Array(DESIGNED.length);
-  const evidence: SentenceFeatures['evidence'] = {};
-  const fire = (name: DesignedName, word: string, value = 1) => {
-    designed[INDEX[name]] = Math.max(designed[INDEX[name]], value);
-    evidence[name] ??= word;
-  };
-  designed[INDEX.bias] = 1;
-  const hashed: number[] = [];
-  const words: string[] = [];
-  let names = 0;
-  let figures = 0;
-  let years = 0;
-  let quoteOpen = -1;
-  for (let i = 0; i < raw.length; i++) {
-    const t = raw[i];
-    const lower = t.toLowerCase();
-    const next = raw[i + 1]?.toLowerCase();
-    if (t === '"' || t === '“' || t === '”' || t === '«' || t === '»') {
-      if (quoteOpen >= 0 && words.length - quoteOpen >= 3) fire('quotation', 'a quotation');
-      quoteOpen = quoteOpen >= 0 ? -1 : words.length;
-      continue;
-    }
-    if (t === '?') {
-      if (i === raw.length - 1) fire('question', '?');
-      continue;
-    }
-    if (CURRENCY_SIGNS.has(t)) {
-      fire('money', t + (raw[i + 1] ?? ''));
-      words.push('<cur>');
-      continue;
-    }
-    if (t === '%') {
-      fire('percent', `${raw[i - 1] ?? ''}%`);
-      words.push('<pct>');
-      continue;
-    }
-    if (/\d/.test(t)) {
-      figures++;
-      if (/^(?:1[89]|20)\d\d$/.test(t)) years++;
-      else evidence.figure ??= t;
-      if (next && CURRENCY_WORDS.has(next)) fire('money', `${t} ${raw[i + 1]}`);
-      if (next && (PERCENT_WORDS.has(next) || next === 'per')) fire('percent', `${t} ${raw[i + 1]}`);
-    } else {
-      if (NUMBER_WORDS.has(lower) && lower !== 'first' && lower !== 'second') fire('numberWord', t);
-      if (VAGUE.has(lower)) fire('vagueQuantity', t);
-      if (MONTHS.has(lower) && !(lower === 'may' && i > 0 && !/^[A-Z]/.test(t))) fire('date', t);
-      if (REPORTING.has(lower)) {
-        // "all that the minister has said", "what he says": a reporting verb in another sense.
-        const before = words.slice(-5);
-        const otherSense = before.some((w) => w === 'whoever' || w === 'whatever' || w === 'what') || (before.includes('all') && before.includes('that'));
-        fire(otherSense ? 'reportingOtherSense' : 'reporting', t);
-      }
-      if (lower === 'according' && next === 'to') fire('accordingTo', 'according to');
-      if (OBLIGATION.has(lower) || (lower === 'have' && next === 'to') || (lower === 'has' && next === 'to')) fire('obligation', t);
-      if (FUTURE.has(lower)) fire('futurity', t);
-      if (HEDGE.has(lower)) fire('hedge', t);
-      if (FIRST.has(lower)) fire('firstPerson', t);
-      if (SECOND.has(lower)) fire('secondPerson', t);
-      if (EVALUATIVE.has(lower)) fire('evaluative', t);
-      if (i > 0 && /^\p{Lu}/u.test(t) && !FIRST.has(lower)) names++;
-      if (IRREGULAR_PAST.has(lower) || (lower.length > 4 && lower.endsWith('ed'))) fire('pastTense', t);
-      if (COPULA.has(lower)) fire('copulaPresent', t);
-      if (i === 0 && IMPERATIVE.has(lower)) fire('imperative', t);
-      if (i < 3 && SIGNPOST.has(lower) && (lower !== 'first' || i === 0)) fire('signpost', t);
-    }
-    words.push(shape(lower));
-  }
-  if (figures > 0 && figures > years) fire('figure', evidence.figure ?? 'a figure');
-  if (years > 0 && figures === years) fire('yearOnly', 'a year');
-  if (years > 0 || designed[INDEX.date]) evidence.date ??= 'a date';
-  if (years > 0) designed[INDEX.date] = 1;
-  if (names > 0) fire('names', 'names', Math.min(names, 4) / 4);
-  designed[INDEX.length] = Math.min(words.length, 60) / 60;
+  const reader = new FeatureReader(text.match(TOKEN) ?? []);
+  const words = reader.read();
+  return { hashed: hashedFeatures(words), designed: reader.designed, evidence: reader.evidence };
+}
 
-  // Word unigrams, bigrams, the first and the last word.
-  // Hashed as `w word`, `b word next`, `f first`, `l last` (featureKey), with no string built.
+/** The designed features of one sentence's tokens, and the words (shapes) the n-grams are made of. */
+class FeatureReader {
+  readonly designed = new Float32Array(DESIGNED.length);
+  readonly evidence: SentenceFeatures['evidence'] = {};
+  private readonly words: string[] = [];
+  private names = 0;
+  private figures = 0;
+  private years = 0;
+  private quoteOpen = -1;
+
+  constructor(private readonly raw: string[]) {}
+
+  private fire(name: DesignedName, word: string, value = 1): void {
+    const { designed } = this;
+    designed[INDEX[name]] = Math.max(designed[INDEX[name]], value);
+    this.evidence[name] ??= word;
+  }
+
+  read(): string[] {
+    const { raw, words } = this;
+    this.designed[INDEX.bias] = 1;
+    for (let i = 0; i < raw.length; i++) {
+      const t = raw[i];
+      if (this.sign(t, i)) continue;
+      const lower = t.toLowerCase();
+      const next = raw[i + 1]?.toLowerCase();
+      if (/\d/.test(t)) this.figure(t, i, next);
+      else this.word(t, lower, i, next);
+      words.push(shape(lower));
+    }
+    this.finish();
+    return words;
+  }
+
+  /** Quotation marks, a final question mark, currency and percent signs: true when `t` is one. */
+  private sign(t: string, i: number): boolean {
+    const { raw, words } = this;
+    if (t === '"' || t === '“' || t === '”' || t === '«' || t === '»') {
+      if (this.quoteOpen >= 0 && words.length - this.quoteOpen >= 3) this.fire('quotation', 'a quotation');
+      this.quoteOpen = this.quoteOpen >= 0 ? -1 : words.length;
+    } else if (t === '?') {
+      if (i === raw.length - 1) this.fire('question', '?');
+    } else if (CURRENCY_SIGNS.has(t)) {
+      this.fire('money', t + (raw[i + 1] ?? ''));
+      words.push('<cur>');
+    } else if (t === '%') {
+      this.fire('percent', `${raw[i - 1] ?? ''}%`);
+      words.push('<pct>');
+    } else return false;
+    return true;
+  }
+
+  private figure(t: string, i: number, next: string | undefined): void {
+    this.figures++;
+    if (/^(?:1[89]|20)\d\d$/.test(t)) this.years++;
+    else this.evidence.figure ??= t;
+    if (next && CURRENCY_WORDS.has(next)) this.fire('money', `${t} ${this.raw[i + 1]}`);
+    if (next && (PERCENT_WORDS.has(next) || next === 'per')) this.fire('percent', `${t} ${this.raw[i + 1]}`);
+  }
+
+  private word(t: string, lower: string, i: number, next: string | undefined): void {
+    if (NUMBER_WORDS.has(lower) && lower !== 'first' && lower !== 'second') this.fire('numberWord', t);
+    if (VAGUE.has(lower)) this.fire('vagueQuantity', t);
+    if (MONTHS.has(lower) && !(lower === 'may' && i > 0 && !/^[A-Z]/.test(t))) this.fire('date', t);
+    if (REPORTING.has(lower)) this.reporting(t);
+    if (lower === 'according' && next === 'to') this.fire('accordingTo', 'according to');
+    if (OBLIGATION.has(lower) || (lower === 'have' && next === 'to') || (lower === 'has' && next === 'to')) this.fire('obligation', t);
+    if (FUTURE.has(lower)) this.fire('futurity', t);
+    if (HEDGE.has(lower)) this.fire('hedge', t);
+    if (FIRST.has(lower)) this.fire('firstPerson', t);
+    if (SECOND.has(lower)) this.fire('secondPerson', t);
+    if (EVALUATIVE.has(lower)) this.fire('evaluative', t);
+    if (i > 0 && /^\p{Lu}/u.test(t) && !FIRST.has(lower)) this.names++;
+    if (IRREGULAR_PAST.has(lower) || (lower.length > 4 && lower.endsWith('ed'))) this.fire('pastTense', t);
+    if (COPULA.has(lower)) this.fire('copulaPresent', t);
+    if (i === 0 && IMPERATIVE.has(lower)) this.fire('imperative', t);
+    if (i < 3 && SIGNPOST.has(lower) && (lower !== 'first' || i === 0)) this.fire('signpost', t);
+  }
+
+  /** "all that the minister has said", "what he says": a reporting verb in another sense. */
+  private reporting(t: string): void {
+    const before = this.words.slice(-5);
+    const otherSense = before.some((w) => w === 'whoever' || w === 'whatever' || w === 'what') || (before.includes('all') && before.includes('that'));
+    this.fire(otherSense ? 'reportingOtherSense' : 'reporting', t);
+  }
+
+  /** What depends on the whole sentence: figures against years, names, length. */
+  private finish(): void {
+    const { designed, evidence, figures, years } = this;
+    if (figures > 0 && figures > years) this.fire('figure', evidence.figure ?? 'a figure');
+    if (years > 0 && figures === years) this.fire('yearOnly', 'a year');
+    if (years > 0 || designed[INDEX.date]) evidence.date ??= 'a date';
+    if (years > 0) designed[INDEX.date] = 1;
+    if (this.names > 0) this.fire('names', 'names', Math.min(this.names, 4) / 4);
+    designed[INDEX.length] = Math.min(this.words.length, 60) / 60;
+  }
+}
+
+/**
+ * Word unigrams, bigrams, the first and the last word, hashed as `w word`, `b word next`,
+ * `f first`, `l last` (featureKey), with no string built.
+ */
+function hashedFeatures(words: string[]): number[] {
+  const hashed: number[] = [];
   for (let i = 0; i < words.length; i++) {
     hashed.push((fnv(H_WORD, words[i]) >>> 0) & MASK);
     if (i + 1 < words.length) hashed.push((fnvPair(H_BIGRAM, words[i], words[i + 1]) >>> 0) & MASK);
@@ -223,7 +255,7 @@ export function sentenceFeatures(sentence: string): SentenceFeatures {
       const padded = `^${w}$`;
       for (let n = 3; n <= FEATURE_OPTIONS.charGrams; n++) for (let i = 0; i + n <= padded.length; i++) hashed.push(hash(`c ${padded.slice(i, i + n)}`) & MASK);
     }
-  return { hashed, designed, evidence };
+  return hashed;
 }
 
 /** The words behind a hashed bucket cannot be recovered; the trainer keeps the top features' names for explanations. */
