@@ -92,19 +92,21 @@ function scan(source: string, start: number, to: number, memo: Map<number, numbe
   return quick >= 0 ? quick : run(source, start, to, memo, Infinity);
 }
 
+/** Where a run of the state machine is. */
+interface Cursor {
+  pos: number;
+  state: number;
+}
+
 /** The state machine; with `memo`, reading and filling it; -1 if `budget` steps did not decide. */
 function run(source: string, start: number, to: number, memo: Map<number, number> | undefined, budget: number): number {
   const path: number[] = [];
-  let pos = start;
-  let state = BETWEEN;
+  const at: Cursor = { pos: start, state: BETWEEN };
   let result = -1;
-  const decide = (outcome: number): void => {
-    result = pos * 4 + outcome;
-  };
   for (let steps = 0; result < 0; steps++) {
     if (steps >= budget) return -1;
     if (memo) {
-      const key = pos * STATES + state;
+      const key = at.pos * STATES + at.state;
       const known = memo.get(key);
       if (known !== undefined) {
         result = known;
@@ -112,75 +114,67 @@ function run(source: string, start: number, to: number, memo: Map<number, number
       }
       path.push(key);
     }
-    const c = pos < to ? source.charCodeAt(pos) : -1; // -1: the end of the paragraph (null)
-    const quoted = state === QUOTED_DOUBLE || state === QUOTED_SINGLE;
-    if ((c === 9 || c === 0) && !quoted) {
-      decide(UNKNOWN); // micromark sees a tab as virtual spaces, a NUL as U+FFFD
-      break;
-    }
-    if (c === 62 && !quoted && atLineStart(source, pos, start)) {
-      decide(UNKNOWN); // a block quote marker, which micromark's text does not hold
-      break;
-    }
-    switch (state) {
-      case BETWEEN:
-        if (c === 35 || c === 46) (state = SHORTCUT_START), pos++;
-        else if (isSpaceOrEol(c)) pos++;
-        else if (c === -1 || isUnicodeWhitespace(c) || (isPunctuation(c) && c !== 45 && c !== 95)) decide(c === 125 ? OK : FAIL);
-        else (state = NAME), pos++;
-        break;
-      case SHORTCUT_START:
-        if (c === -1 || c === 35 || c === 46 || c === 125 || isValueStop(c) || isSpaceOrEol(c)) decide(FAIL);
-        else (state = SHORTCUT), pos++;
-        break;
-      case SHORTCUT:
-        if (c === -1 || isValueStop(c)) decide(FAIL);
-        else if (c === 35 || c === 46 || c === 125 || isSpaceOrEol(c)) state = BETWEEN;
-        else pos++;
-        break;
-      case NAME:
-        if (c === -1 || isLineEnding(c) || isUnicodeWhitespace(c) || (isPunctuation(c) && c !== 45 && c !== 46 && c !== 58 && c !== 95)) state = NAME_AFTER;
-        else pos++;
-        break;
-      case NAME_AFTER:
-        if (c === 61) (state = VALUE_BEFORE), pos++;
-        else if (isSpaceOrEol(c)) pos++;
-        else state = BETWEEN;
-        break;
-      case VALUE_BEFORE:
-        if (c === -1 || c === 60 || c === 61 || c === 62 || c === 96 || c === 125) decide(FAIL);
-        else if (c === 34) (state = QUOTED_DOUBLE), pos++;
-        else if (c === 39) (state = QUOTED_SINGLE), pos++;
-        else if (isSpaceOrEol(c)) pos++;
-        else (state = VALUE_UNQUOTED), pos++;
-        break;
-      case VALUE_UNQUOTED:
-        if (c === -1 || isValueStop(c)) decide(FAIL);
-        else if (c === 125 || isSpaceOrEol(c)) state = BETWEEN;
-        else pos++;
-        break;
-      case QUOTED_DOUBLE:
-      case QUOTED_SINGLE: {
-        // Anything up to the closing quote, in one step (tabs and block quote markers
-        // inside a quoted value change nothing): on to the quote, or the end.
-        const close = source.indexOf(state === QUOTED_DOUBLE ? '"' : "'", pos);
-        if (close < 0 || close >= to) {
-          pos = to;
-          decide(FAIL);
-        } else {
-          pos = close + 1;
-          state = QUOTED_AFTER;
-        }
-        break;
-      }
-      case QUOTED_AFTER:
-        if (c === 125 || isSpaceOrEol(c)) state = BETWEEN;
-        else decide(FAIL);
-        break;
-    }
+    const outcome = step(source, start, to, at);
+    if (outcome >= 0) result = at.pos * 4 + outcome;
   }
   if (memo) for (const key of path) memo.set(key, result);
   return result;
+}
+
+/** One step of the grammar at `at` (moved on): the outcome where it decides, else -1. */
+function step(source: string, start: number, to: number, at: Cursor): number {
+  const { pos, state } = at;
+  const c = pos < to ? source.charCodeAt(pos) : -1; // -1: the end of the paragraph (null)
+  const quoted = state === QUOTED_DOUBLE || state === QUOTED_SINGLE;
+  if ((c === 9 || c === 0) && !quoted) return UNKNOWN; // micromark sees a tab as virtual spaces, a NUL as U+FFFD
+  if (c === 62 && !quoted && atLineStart(source, pos, start)) return UNKNOWN; // a block quote marker, which micromark's text does not hold
+  switch (state) {
+    case BETWEEN:
+      if (c === 35 || c === 46) return moveTo(at, SHORTCUT_START, pos + 1);
+      if (isSpaceOrEol(c)) return moveTo(at, BETWEEN, pos + 1);
+      if (c === -1 || isUnicodeWhitespace(c) || (isPunctuation(c) && c !== 45 && c !== 95)) return c === 125 ? OK : FAIL;
+      return moveTo(at, NAME, pos + 1);
+    case SHORTCUT_START:
+      if (c === -1 || c === 35 || c === 46 || c === 125 || isValueStop(c) || isSpaceOrEol(c)) return FAIL;
+      return moveTo(at, SHORTCUT, pos + 1);
+    case SHORTCUT:
+      if (c === -1 || isValueStop(c)) return FAIL;
+      return c === 35 || c === 46 || c === 125 || isSpaceOrEol(c) ? moveTo(at, BETWEEN, pos) : moveTo(at, SHORTCUT, pos + 1);
+    case NAME:
+      return c === -1 || isLineEnding(c) || isUnicodeWhitespace(c) || (isPunctuation(c) && c !== 45 && c !== 46 && c !== 58 && c !== 95) ? moveTo(at, NAME_AFTER, pos) : moveTo(at, NAME, pos + 1);
+    case NAME_AFTER:
+      if (c === 61) return moveTo(at, VALUE_BEFORE, pos + 1);
+      return isSpaceOrEol(c) ? moveTo(at, NAME_AFTER, pos + 1) : moveTo(at, BETWEEN, pos);
+    case VALUE_BEFORE:
+      if (c === -1 || c === 60 || c === 61 || c === 62 || c === 96 || c === 125) return FAIL;
+      if (c === 34) return moveTo(at, QUOTED_DOUBLE, pos + 1);
+      if (c === 39) return moveTo(at, QUOTED_SINGLE, pos + 1);
+      return isSpaceOrEol(c) ? moveTo(at, VALUE_BEFORE, pos + 1) : moveTo(at, VALUE_UNQUOTED, pos + 1);
+    case VALUE_UNQUOTED:
+      if (c === -1 || isValueStop(c)) return FAIL;
+      return c === 125 || isSpaceOrEol(c) ? moveTo(at, BETWEEN, pos) : moveTo(at, VALUE_UNQUOTED, pos + 1);
+    case QUOTED_DOUBLE:
+    case QUOTED_SINGLE: {
+      // Anything up to the closing quote, in one step (tabs and block quote markers
+      // inside a quoted value change nothing): on to the quote, or the end.
+      const close = source.indexOf(state === QUOTED_DOUBLE ? '"' : "'", pos);
+      if (close < 0 || close >= to) {
+        at.pos = to;
+        return FAIL;
+      }
+      return moveTo(at, QUOTED_AFTER, close + 1);
+    }
+    case QUOTED_AFTER:
+      return c === 125 || isSpaceOrEol(c) ? moveTo(at, BETWEEN, pos) : FAIL;
+  }
+  return FAIL;
+}
+
+/** Moves the cursor on (the step did not decide). */
+function moveTo(at: Cursor, state: number, pos: number): number {
+  at.state = state;
+  at.pos = pos;
+  return -1;
 }
 
 /** Whether only spaces stand between `pos` and a line ending at or after `floor`. */
