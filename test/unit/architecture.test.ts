@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parse } from '@babel/parser';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -65,5 +66,40 @@ describe('architecture invariants', () => {
       const version = JSON.parse(readFileSync(p, 'utf8')).version;
       assert.notEqual(version, '4.0.3', `${relative(ROOT, p)}: micromark 4.0.3 copies the whole event list whenever a list item closes`);
     }
+  });
+});
+
+/** Functions (declarations, expressions, arrows, methods) longer than `limit` lines in a TypeScript source: `name:line (n lines)`. */
+function longFunctions(source: string, limit: number): string[] {
+  const out: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; loc?: { start: { line: number }; end: { line: number } }; id?: { name?: string }; key?: { name?: string } };
+    if (n.type && /Function|Method$/.test(n.type) && n.loc) {
+      const lines = n.loc.end.line - n.loc.start.line + 1;
+      if (lines > limit) out.push(`${n.id?.name ?? n.key?.name ?? '(anonymous)'}:${n.loc.start.line} (${lines} lines)`);
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'loc' && k !== 'leadingComments' && k !== 'trailingComments') visit(v);
+  };
+  visit(parse(source, { sourceType: 'module', plugins: ['typescript'] }).program);
+  return out;
+}
+
+describe('architecture: short functions in the core', () => {
+  it('no function in server/src/core is over 80 lines', () => {
+    const offenders = files(join(ROOT, 'server', 'src', 'core')).flatMap((f) => longFunctions(readFileSync(f, 'utf8'), 80).map((x) => `${relative(ROOT, f)} ${x}`));
+    assert.deepEqual(offenders, []);
+  });
+
+  it('the check sees every kind of function (declaration, arrow, method, generator)', () => {
+    const body = Array.from({ length: 80 }, (_, i) => `  x += ${i};`).join('\n');
+    const source = [
+      `export function declared(x: number): number {\n${body}\n  return x;\n}`,
+      `const arrow = (x: number) => {\n${body}\n  return x;\n};`,
+      `class C {\n  method(x: number) {\n${body}\n    return x;\n  }\n  *steps(x: number) {\n${body}\n    yield x;\n  }\n}`,
+      `function short(x: number) {\n  return x;\n}`,
+    ].join('\n');
+    assert.deepEqual(longFunctions(source, 80).map((x) => x.split(':')[0]), ['declared', '(anonymous)', 'method', 'steps']);
   });
 });
