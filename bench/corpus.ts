@@ -35,9 +35,34 @@ export interface BriefOptions {
   seed?: number;
   /** Approximate size in bytes (the result is within one paragraph of it). */
   bytes: number;
+  /**
+   * A brief as a team's real one becomes (#16): most sentences tagged, at least 4 claims
+   * per KB, half of the claims citing a source document (`report`, see `sourceDocumentText`)
+   * with quotations and figures taken from it, a few wrongly.
+   */
+  dense?: boolean;
 }
 
-export function generateBrief({ seed = 1, bytes }: BriefOptions): string {
+/** The key of the source document dense briefs cite (`sources/report.txt` in a workspace). */
+export const DENSE_SOURCE_KEY = 'report';
+
+/** The text of the source document dense briefs cite: about `bytes` of report prose with figures. */
+export function sourceDocumentText(bytes = 60_000, seed = 5): string {
+  const r = rng(seed);
+  const pick = <T>(a: T[]): T => a[Math.floor(r() * a.length)];
+  const lines: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const n = 8 + Math.floor(r() * 10);
+    const words = Array.from({ length: n }, () => (r() < 0.08 ? `${10 + Math.floor(r() * 900)}${r() < 0.4 ? '%' : ''}` : pick(WORDS)));
+    const line = words.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.';
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join('\n');
+}
+
+export function generateBrief({ seed = 1, bytes, dense = false }: BriefOptions): string {
   const r = rng(seed);
   const pick = <T>(a: T[]): T => a[Math.floor(r() * a.length)];
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
@@ -48,6 +73,25 @@ export function generateBrief({ seed = 1, bytes }: BriefOptions): string {
   };
   const refCount = Math.max(3, Math.min(60, Math.round(bytes / 2000)));
   const refs = Array.from({ length: refCount }, (_, i) => `ref${seed}-${i}`);
+  if (dense) refs.push(DENSE_SOURCE_KEY);
+  const source = dense ? sourceDocumentText() : '';
+  /** A run of words from the source document (a quotation), altered one time in ten. */
+  const quoted = (): string => {
+    const at = Math.floor(r() * (source.length - 200));
+    const run = source.slice(at, at + 200).split(/\s+/).slice(1, 7).join(' ').replace(/[.%]/g, '');
+    return r() < 0.1 ? run.replace(/\b(the|and|of)\b/, 'not') : run;
+  };
+  /** Dense briefs: a tagged sentence, most of them claims. */
+  const denseSentence = (): string | undefined => {
+    const kind = r();
+    if (kind < 0.11) return `:claim[the report finds "${quoted()}"]{src=${DENSE_SOURCE_KEY}}.`;
+    if (kind < 0.18) return `:claim[a share of ${int(10, 900)}% in ${pick(WORDS)}][@${DENSE_SOURCE_KEY}, p. ${int(1, 40)}].`;
+    if (kind < 0.28) return `:claim[${words(int(3, 8))}]{src=${pick(refs)}} ${words(3)}.`;
+    if (kind < 0.35) return `:claim[${words(int(3, 8))}] [@${pick(refs)}, p. ${int(1, 300)}].`;
+    if (kind < 0.39) return `:claim[${words(int(3, 6))}] without a source in this sentence.`;
+    if (kind < 0.44) return `:actor[${pick(ACTORS)}] ${words(int(4, 8))} :claim[${words(3)}][@${pick(refs)}].`;
+    return undefined;
+  };
   const out: string[] = [];
   out.push('---');
   out.push(`title: "Generated brief ${seed}: ${words(4)}"`);
@@ -71,6 +115,11 @@ export function generateBrief({ seed = 1, bytes }: BriefOptions): string {
     const parts: string[] = [];
     const n = int(2, 5);
     for (let i = 0; i < n; i++) {
+      const tagged = dense ? denseSentence() : undefined;
+      if (tagged) {
+        parts.push(tagged);
+        continue;
+      }
       const kind = r();
       if (kind < 0.18) parts.push(`:claim[${words(int(3, 8))}]{src=${pick(refs)}${r() < 0.3 ? ` id=c${seed}-${idn++}` : ''}}${r() < 0.5 ? ` ${words(4)}` : ''}.`);
       else if (kind < 0.28) parts.push(`:claim[${words(int(3, 8))}] [@${pick(refs)}, p. ${int(1, 300)}].`);

@@ -3,9 +3,10 @@
  * service with the previous version cached (what the server does on didChange, minus the
  * debounce), against a full parse-and-analyse of the same text in the same run.
  */
-import { analyze } from '../server/src/core/analysis';
-import { createBriefService, inMemoryWorkspace } from '../server/src/core/service';
-import { generateBrief, rng } from './corpus';
+import { defaultConventions } from '../server/src/core/conventions/types';
+import type { SourceDocument } from '../server/src/core/rules/types';
+import { createBriefService, inMemoryWorkspace, type IWorkspace } from '../server/src/core/service';
+import { DENSE_SOURCE_KEY, generateBrief, rng, sourceDocumentText } from './corpus';
 import { median, ms, now, time } from './lib';
 
 export interface EditResult {
@@ -17,14 +18,26 @@ export interface EditResult {
   blocks: number;
 }
 
-export function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15): EditResult {
-  const text0 = generateBrief({ bytes, seed: 7 });
+/**
+ * The workspace of the benchmarks' briefs: a dense brief's source document (`report`) is
+ * there, as `sources/report.txt` would be.
+ */
+export function benchWorkspace(dense: boolean): IWorkspace {
+  const workspace = inMemoryWorkspace();
+  if (!dense) return workspace;
+  const documents = new Map<string, SourceDocument>([[DENSE_SOURCE_KEY, { key: DENSE_SOURCE_KEY, uri: 'file:///bench/sources/report.txt', text: sourceDocumentText(), format: 'txt' }]]);
+  return { ...workspace, conventionsFor: () => defaultConventions(), sourceDocumentsFor: () => documents };
+}
+
+export function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dense = false): EditResult {
+  const text0 = generateBrief({ bytes, seed: 7, dense });
   const uri = 'file:///bench/edit.brief.md';
-  const input = (text: string, version: number) => ({ uri, text, version, relativePath: 'edit.brief.md' });
+  const doc = (text: string, version: number) => ({ uri, version, getText: () => text });
 
-  const fullTimes = time(() => void analyze(input(text0, 1)), fullRuns, 3);
+  // The baseline: the same text analysed from scratch, with the same workspace.
+  const fullTimes = time(() => void createBriefService(benchWorkspace(dense)).analyze(doc(text0, 1)), fullRuns, 3);
 
-  const service = createBriefService(inMemoryWorkspace());
+  const service = createBriefService(benchWorkspace(dense));
   let text = text0;
   let version = 1;
   service.analyze({ uri, version, getText: () => text });
@@ -39,9 +52,8 @@ export function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15): EditResul
     while (at < text.length && !/[a-z]/.test(text[at])) at++;
     text = text.slice(0, at) + 'x' + text.slice(at);
     version++;
-    const doc = { uri, version, getText: () => text };
     const t = now();
-    const a = service.analyze(doc);
+    const a = service.analyze(doc(text, version));
     const dt = now() - t;
     if (i >= 0) {
       times.push(dt);

@@ -3,8 +3,9 @@
  * citations, actors and plain text), the outline, completion (citation keys, attribute
  * names, tags). Each call is timed alone; the analysis is already cached.
  */
-import { createBriefService, inMemoryWorkspace } from '../server/src/core/service';
+import { createBriefService } from '../server/src/core/service';
 import { generateBrief, rng } from './corpus';
+import { benchWorkspace } from './edit';
 import { median, percentile, time } from './lib';
 
 export interface FeatureResult {
@@ -16,17 +17,17 @@ export interface FeatureResult {
   full: number;
 }
 
-export function benchFeatures(bytes = 100_000, runs = 300): FeatureResult {
-  const text = generateBrief({ bytes, seed: 8 });
+export function benchFeatures(bytes = 100_000, runs = 300, dense = false): FeatureResult {
+  const text = generateBrief({ bytes, seed: 8, dense });
   const uri = 'file:///bench/features.brief.md';
   const doc = { uri, version: 1, getText: () => text };
-  const service = createBriefService(inMemoryWorkspace());
-  const full = median(time(() => void createBriefService(inMemoryWorkspace()).analyze(doc), 7, 2));
+  const service = createBriefService(benchWorkspace(dense));
+  const full = median(time(() => void createBriefService(benchWorkspace(dense)).analyze(doc), 7, 2));
   service.analyze(doc);
   const r = rng(42);
   // Offsets where people hover and complete: on tags, citation keys, attributes, anywhere.
   const interesting: number[] = [];
-  for (const m of text.matchAll(/:claim\[|@ref|src=|:actor\[|\{id=/g)) interesting.push(m.index! + m[0].length - 1);
+  for (const m of text.matchAll(/:claim\[|@ref|@report|src=|:actor\[|\{id=/g)) interesting.push(m.index! + m[0].length - 1);
   const offset = () => (r() < 0.8 ? interesting[Math.floor(r() * interesting.length)] : Math.floor(r() * text.length));
   let answered = 0;
   const hover = time(() => void (service.hover(doc, offset()) && answered++), runs);

@@ -43,12 +43,24 @@ if (want('edit')) {
   console.log(`edit: ${(r.bytes / 1000).toFixed(0)} KB, ${r.blocks} blocks, ${r.reparsedBlocks.toFixed(2)} re-parsed per edit`);
   verdict(r.ratio <= 0.1, `edit latency ${ms(r.incremental)} median vs full parse-and-analyse ${ms(r.full)}: ratio ${r.ratio.toFixed(3)} (target ≤ 0.1)`);
   verdict(r.incremental < 25, `edit latency ${ms(r.incremental)} median (target < 25 ms)`);
+  // The dense corpus (#16): a brief as a team's real one becomes, ≥ 4 claims per KB and a source document.
+  const d = benchEdit(100_000, quick ? 30 : 80, quick ? 5 : 9, true);
+  results.editDense = d;
+  console.log(`edit, dense: ${(d.bytes / 1000).toFixed(0)} KB, ${d.blocks} blocks, ${d.reparsedBlocks.toFixed(2)} re-parsed per edit`);
+  verdict(d.ratio <= 0.03, `edit latency on the dense brief ${ms(d.incremental)} median vs its full analysis ${ms(d.full)}: ratio ${d.ratio.toFixed(3)} (target ≤ 0.03)`);
+  verdict(d.incremental <= 10, `edit latency on the dense brief ${ms(d.incremental)} median (target ≤ 10 ms)`);
+  if (!quick) {
+    const m = benchEdit(1_000_000, 20, 3, true);
+    results.editDenseMB = m;
+    verdict(m.incremental <= 30, `edit latency on a dense ${(m.bytes / 1e6).toFixed(1)} MB brief ${ms(m.incremental)} median, full analysis ${ms(m.full)} (target ≤ 30 ms)`);
+  }
 }
 
 if (want('server')) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { benchServerEdit } = require('./serverEdit') as typeof import('./serverEdit');
   results.serverEdit = await benchServerEdit(quick ? 30 : 80, quick ? 5 : 9, verdict);
+  results.serverEditDense = await benchServerEdit(quick ? 30 : 80, quick ? 5 : 9, verdict, { dense: true, targets: { ratio: 0.03, ms: 10 } });
 }
 
 if (want('features')) {
@@ -56,6 +68,10 @@ if (want('features')) {
   results.features = r;
   for (const k of ['hover', 'outline', 'completion'] as const)
     verdict(r[k].median < 5, `${k} on ${(r.bytes / 1000).toFixed(0)} KB: ${ms(r[k].median)} median, p95 ${ms(r[k].p95)} (target < 5 ms; full analysis ${ms(r.full)})`);
+  const d = benchFeatures(100_000, quick ? 100 : 300, true);
+  results.featuresDense = d;
+  for (const k of ['hover', 'outline', 'completion'] as const)
+    verdict(d[k].p95 < 2, `${k} on the dense ${(d.bytes / 1000).toFixed(0)} KB brief: ${ms(d[k].median)} median, p95 ${ms(d[k].p95)} (target p95 < 2 ms; full analysis ${ms(d.full)})`);
 }
 
 if (want('growth')) {
