@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseMarkdown, parseMarkdownSteps } from '../../server/src/core/parse/markdown';
+import { parseMarkdown, parseMarkdownSteps, runParseJob } from '../../server/src/core/parse/markdown';
 import { createBriefService, inMemoryWorkspace, type ITextDocument } from '../../server/src/core/service';
 import { generateBrief } from '../../bench/corpus';
 
@@ -10,14 +10,14 @@ const doc = (text: string, uri = 'file:///w/a.brief.md'): ITextDocument => ({ ur
 
 /** The workspace index parses briefs a few blocks at a time (docs/performance.md, "Indexing"). */
 describe('parsing in slices (the workspace index)', () => {
-  it('parseMarkdownSteps pauses once per block it parses, and gives the same parse as parseMarkdown', () => {
+  it('parseMarkdownSteps asks for one parse job per block, and gives the same parse as parseMarkdown', () => {
     const text = generateBrief({ bytes: 30_000, seed: 3 });
     const steps = parseMarkdownSteps(text);
     let pauses = 0;
     let step = steps.next();
     while (!step.done) {
       pauses++;
-      step = steps.next();
+      step = steps.next(runParseJob(step.value));
     }
     const whole = parseMarkdown(text);
     assert.ok(whole.blocks.length > 20, `a 30 KB brief has many blocks (${whole.blocks.length})`);
@@ -25,7 +25,7 @@ describe('parsing in slices (the workspace index)', () => {
     assert.deepEqual(step.value, whole);
   });
 
-  it('pauses only for blocks parsed afresh when a previous parse is reused', () => {
+  it('asks only for the blocks to parse afresh when a previous parse is reused', () => {
     const text = generateBrief({ bytes: 20_000, seed: 4 });
     const previous = parseMarkdown(text);
     const edited = text.replace('the', 'teh');
@@ -34,7 +34,7 @@ describe('parsing in slices (the workspace index)', () => {
     let step = steps.next();
     while (!step.done) {
       pauses++;
-      step = steps.next();
+      step = steps.next(runParseJob(step.value));
     }
     assert.equal(pauses, step.value.reparsed);
     assert.ok(step.value.reparsed >= 1 && step.value.reparsed < previous.blocks.length / 4, `re-parsed ${step.value.reparsed} of ${previous.blocks.length}`);
@@ -65,5 +65,39 @@ describe('parsing in slices (the workspace index)', () => {
     assert.equal(pauses, 0);
     assert.ok(service.analyze(doc(text)).oversized);
     assert.deepEqual(s, createBriefService(inMemoryWorkspace(), undefined, { maxDocumentSize: 1000 }).summary(doc(text)));
+  });
+});
+
+describe('analysis with the parses run elsewhere (analyzeAsync: the server\'s parse worker)', () => {
+  /** Runs each job later, in a later turn of the event loop, as another thread would answer. */
+  const later = (log: string[]) => (job: Parameters<typeof runParseJob>[0]) =>
+    new Promise<ReturnType<typeof runParseJob>>((resolve) => setImmediate(() => (log.push(job.input.slice(0, 10)), resolve(runParseJob(job)))));
+
+  it('gives the same analysis as analyze, parse for parse, and caches it', async () => {
+    for (const text of [example, generateBrief({ bytes: 30_000, seed: 6 }), '', ':::rec\nnever closed\n\n[^1]: a\n\nText.[^1]']) {
+      const service = createBriefService(inMemoryWorkspace());
+      const log: string[] = [];
+      const a = await service.analyzeAsync(doc(text), later(log));
+      assert.ok(a);
+      const b = createBriefService(inMemoryWorkspace()).analyze(doc(text));
+      assert.deepEqual(a.diagnostics, b.diagnostics);
+      assert.deepEqual(a.model.claims, b.model.claims);
+      assert.equal(log.length, b.parsed.reparsed, 'every parse ran through the runner');
+      assert.equal(service.analyze(doc(text)), a, 'cached');
+    }
+  });
+
+  it('reuses the previous version\'s blocks, and stops when the document changed meanwhile', async () => {
+    const text = generateBrief({ bytes: 20_000, seed: 7 });
+    const service = createBriefService(inMemoryWorkspace());
+    service.analyze({ ...doc(text), version: 1 });
+    const log: string[] = [];
+    const edited = text.replace('the', 'teh');
+    const a = await service.analyzeAsync({ ...doc(edited), version: 2 }, later(log));
+    assert.ok(a && log.length >= 1 && log.length <= 3, `parsed ${log.length} blocks again`);
+    let asked = 0;
+    const stopped = await service.analyzeAsync({ ...doc(edited + '\n\nMore.'), version: 3 }, later([]), () => ++asked < 1);
+    assert.equal(stopped, undefined);
+    assert.equal(service.cached({ ...doc(edited), version: 2 }), a, 'the last complete analysis stays cached');
   });
 });

@@ -11,7 +11,7 @@ import { trackCodeLenses, type BriefCodeLens } from './features/codeLens';
 import { foldingRanges, type BriefFold } from './features/folding';
 import { definitionAt, prepareRenameAt, referencesAt, renameAt, type DocLocation, type PrepareResult, type RenameResult } from './features/navigation';
 import type { BriefModel } from './model/types';
-import { parseMarkdownSteps, type ParsedMarkdown } from './parse/markdown';
+import { parseMarkdownSteps, runParseJob, type ParsedMarkdown, type ParseJob, type ParseJobResult } from './parse/markdown';
 import type { Rule, SourceDocument } from './rules/types';
 import { DEFAULT_MAX_DOCUMENT_SIZE } from './sizeLimit';
 import { emptyBibliography, type Bibliography } from './sources/bibliography';
@@ -73,6 +73,9 @@ interface CacheEntry {
 }
 
 /** The one façade over the core that the server, the CLI and the tests call. */
+/** Runs the parses a document needs: here (`runParseJob`), or on another thread. */
+export type ParseRunner = (job: ParseJob) => ParseJobResult | Promise<ParseJobResult>;
+
 export interface BriefService {
   analyze(doc: ITextDocument): Analysis;
   /** The cached analysis of this exact version, if any. */
@@ -90,7 +93,15 @@ export interface BriefService {
    * promise the work waits for it. The workspace index lets requests on open documents
    * through that way (docs/performance.md).
    */
-  summaryInSlices(doc: ITextDocument, pause: (beforeBuild?: boolean) => Promise<void> | void): Promise<BriefSummary | undefined>;
+  summaryInSlices(doc: ITextDocument, pause: (beforeBuild?: boolean) => Promise<void> | void, jobs?: ParseRunner): Promise<BriefSummary | undefined>;
+  /**
+   * `analyze`, with the parses it needs run by `jobs` (another thread: `node/parseWorker.ts`),
+   * so that the caller's thread stays free while a long document is parsed. The model and
+   * the rules then run here, as in `analyze`; the result is cached the same way. `current`
+   * is asked between parses: when it says false (the document changed), the work stops and
+   * the promise resolves to undefined.
+   */
+  analyzeAsync(doc: ITextDocument, jobs: ParseRunner, current?: () => boolean): Promise<Analysis | undefined>;
   completion(doc: ITextDocument, offset: number): CompletionResult[];
   /** `textOf` reads another file (the conventions), to find an entry in it. */
   definition(doc: ITextDocument, offset: number, textOf?: (uri: string) => string | undefined): DocLocation[];
@@ -184,26 +195,26 @@ class DocumentAnalyses {
   }
 }
 
-/** `summary`, parsing one block at a time and calling `pause` between blocks (see `BriefService.summaryInSlices`). */
-async function summaryInSlices(analyses: DocumentAnalyses, doc: ITextDocument, pause: (beforeBuild?: boolean) => Promise<void> | void): Promise<BriefSummary | undefined> {
+/**
+ * The document's parse, its jobs run by `jobs`, `pause` called after each (and once more,
+ * with `true`, at the end); undefined when `current` says the document changed, or when
+ * the document is above the size limit (nothing is parsed there: the analysis says so).
+ */
+async function parseInSteps(analyses: DocumentAnalyses, doc: ITextDocument, jobs: ParseRunner, pause?: (beforeBuild?: boolean) => Promise<void> | void, current?: () => boolean): Promise<ParsedMarkdown | undefined> {
   const text = doc.getText();
-  let prepared: ParsedMarkdown | undefined;
-  // Above the size limit nothing is parsed (the analysis says so without a parse).
-  if (!analyses.cached(doc) && text.length <= analyses.maxDocumentSize) {
-    const steps = parseMarkdownSteps(text, analyses.previousParse(doc.uri));
-    for (;;) {
-      const step = steps.next();
-      if (step.done) {
-        prepared = step.value;
-        break;
-      }
-      const wait = pause();
-      if (wait) await wait;
-    }
-    const wait = pause(true);
+  if (analyses.cached(doc) || text.length > analyses.maxDocumentSize) return undefined;
+  const steps = parseMarkdownSteps(text, analyses.previousParse(doc.uri));
+  let step = steps.next();
+  while (!step.done) {
+    const result = await jobs(step.value);
+    if (current && !current()) return undefined;
+    step = steps.next(result);
+    const wait = pause?.();
     if (wait) await wait;
   }
-  return analyses.summary(doc, prepared);
+  const wait = pause?.(true);
+  if (wait) await wait;
+  return step.value;
 }
 
 /** The brief's citations as its CSL style formats them, through the injected engine. */
@@ -259,7 +270,11 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
       citations.forget(uri);
     },
     summary: (doc) => analyses.summary(doc),
-    summaryInSlices: (doc, pause) => summaryInSlices(analyses, doc, pause),
+    summaryInSlices: async (doc, pause, jobs = runParseJob) => analyses.summary(doc, await parseInSteps(analyses, doc, jobs, pause)),
+    analyzeAsync: async (doc, jobs, current = () => true) => {
+      const prepared = await parseInSteps(analyses, doc, jobs, undefined, current);
+      return current() ? analyses.run(doc, prepared) : undefined;
+    },
     completion: (doc, offset) => completionAt(run(doc), offset),
     definition: (doc, offset, textOf) => definitionAt(run(doc), offset, textOf),
     references: (doc, offset, all, includeDeclaration, textOf) => referencesAt(run(doc), offset, all, includeDeclaration, textOf),

@@ -340,17 +340,38 @@ function cleanEnd(tree: Root, source: string, kind: string, next: string): boole
  */
 export function parseMarkdown(text: string, previous?: ParsedMarkdown, options: ParseOptions = {}): ParsedMarkdown {
   const steps = parseMarkdownSteps(text, previous, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  let step = steps.next();
+  while (!step.done) step = steps.next(runParseJob(step.value));
+  return step.value;
 }
 
 /**
- * `parseMarkdown` one block at a time: the generator pauses after each parse it makes
- * and returns the whole parse at the end. A caller with other work to do (the
- * workspace index, which must not hold up requests on open documents) drives it in
- * slices; the result is the same as `parseMarkdown`'s.
+ * One micromark parse that `parseMarkdownSteps` asks for: plain data, so that another
+ * thread can run it (`node/parseWorker.ts`) and send the result back.
+ */
+export interface ParseJob {
+  mode: string;
+  degraded: string;
+  input: string;
+  seeds: readonly string[];
+}
+
+export interface ParseJobResult {
+  tree: Root;
+  defines: string[];
+}
+
+/** Runs a parse job here (see `parseWith`). */
+export function runParseJob(job: ParseJob): ParseJobResult {
+  return parseWith(job.mode, job.degraded, job.input, job.seeds);
+}
+
+/**
+ * `parseMarkdown` one block at a time: the generator yields each parse it needs as a
+ * `ParseJob`, is resumed with the job's result, and returns the whole parse at the end. A
+ * caller with other work to do (the workspace index, which must not hold up requests on
+ * open documents) runs the jobs in slices, or on another thread; the result is the same as
+ * `parseMarkdown`'s.
  *
  * 1. `guardText` (parse/guards.ts) neutralises what would make micromark super-linear;
  *    `splitBlocks` proposes blocks.
@@ -365,14 +386,15 @@ export function parseMarkdown(text: string, previous?: ParsedMarkdown, options: 
  * 4. Each block whose parse was given other definitions than the document really has
  *    (a wrong prediction) is parsed again.
  */
-export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, options: ParseOptions = {}): Generator<void, ParsedMarkdown, void> {
+export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, options: ParseOptions = {}): Generator<ParseJob, ParsedMarkdown, ParseJobResult> {
   const guarded = guardText(text);
   const input = guarded.text;
   if (options.oneShot && !previous && text.length <= ONE_SHOT_LIMIT && guarded.heavy.length === 0) {
     // One parse call instead of one per block: no per-call overhead, same model (the
     // block-wise parse is checked against it), but nothing to reuse on a next version.
     // (A block with too many delimiter runs is parsed with other options: block-wise.)
-    return { text, blocks: [{ start: 0, end: text.length, key: input, labels: [], tree: parseFragment(input) }], reparsed: 1, ...(input !== text && { guarded: true }) };
+    const whole = yield { mode: 'F', degraded: 'A', input, seeds: NO_SEEDS };
+    return { text, blocks: [{ start: 0, end: text.length, key: input, labels: [], tree: whole.tree }], reparsed: 1, ...(input !== text && { guarded: true }) };
   }
   const parse = new BlockParse(input, guarded.heavy, previous);
   const found = yield* parse.probeAll();
@@ -451,7 +473,7 @@ class BlockParse {
   }
 
   /** The block from `start` to `end` (the document's end when `last`), parsed or known. */
-  private *probe(start: number, end: number, last: boolean): Generator<void, Found, void> {
+  private *probe(start: number, end: number, last: boolean): Generator<ParseJob, Found, ParseJobResult> {
     // The second flag: `E` the document's last block, else the sentinel's kind (`C` a
     // container on the next line, `S` anything else).
     const next = last ? '' : this.nextStart(end);
@@ -463,12 +485,11 @@ class BlockParse {
     if (!entry) {
       const labels = candidateLabels(source);
       const seeds = labels.filter((l) => this.estimate.has(l));
-      const r = parseWith(flags[0], flags[2], withSentinel(source, flags), seeds);
+      const r = yield { mode: flags[0], degraded: flags[2], input: withSentinel(source, flags), seeds };
       this.reparsed++;
       entry = { meta: { labels, defines: r.defines, open: !last && !cleanEnd(r.tree, source, flags[1], next) } };
       this.known.set(parseKey, entry);
       if (!entry.meta.open) fresh = { tree: r.tree, seeds };
-      yield;
     }
     if (entry.meta.open) this.probes.set(parseKey, entry.meta);
     return { start, end, source, flags, parseKey, meta: entry.meta, trees: entry.trees, fresh };
@@ -479,7 +500,7 @@ class BlockParse {
    * joined with the next ones (about doubling it, so that a run of wrong guesses costs at
    * most about twice the final block).
    */
-  *probeAll(): Generator<void, Found[], void> {
+  *probeAll(): Generator<ParseJob, Found[], ParseJobResult> {
     const cands = this.split.blocks;
     const found: Found[] = [];
     for (let i = 0; i < cands.length; ) {
@@ -502,7 +523,7 @@ class BlockParse {
    * A definition inside a container that no top-level definition of the same label
    * covers, and that another block could use: join the blocks from one to the other.
    */
-  *joinNestedDefinitions(found: Found[]): Generator<void, void, void> {
+  *joinNestedDefinitions(found: Found[]): Generator<ParseJob, void, ParseJobResult> {
     for (;;) {
       const range = nestedDefinitionRange(found);
       if (!range) return;
@@ -513,7 +534,7 @@ class BlockParse {
   }
 
   /** Each block with the definitions the document really has: parsed again where the prediction was wrong. */
-  *withDefinitions(found: Found[]): Generator<void, ParsedBlock[], void> {
+  *withDefinitions(found: Found[]): Generator<ParseJob, ParsedBlock[], ParseJobResult> {
     const defined = new Set<string>();
     for (const f of found) for (const d of f.meta.defines) if (d[0] === 'l' || d[0] === 'f') defined.add(d);
     const out: ParsedBlock[] = [];
@@ -524,9 +545,8 @@ class BlockParse {
       // exactly the required ones.
       let tree = f.fresh && f.fresh.seeds.filter((l) => !own.has(l)).join('\u0000') === required ? f.fresh.tree : f.trees?.get(required);
       if (!tree) {
-        tree = parseWith(f.flags[0], f.flags[2], withSentinel(f.source, f.flags), required ? required.split('\u0000') : NO_SEEDS).tree;
+        tree = (yield { mode: f.flags[0], degraded: f.flags[2], input: withSentinel(f.source, f.flags), seeds: required ? required.split('\u0000') : NO_SEEDS }).tree;
         this.reparsed++;
-        yield;
       }
       out.push({ start: f.start, end: f.end, key: f.parseKey + '\u0000' + required, parseKey: f.parseKey, labels: f.meta.labels, defines: f.meta.defines, tree });
     }
