@@ -25,6 +25,8 @@ await Promise.all([
   // Source documents in PDF, HTML and Word are read in a process of their own, by this file
   // beside the server and the CLI: the heavy libraries load there, never at start-up.
   esbuild.build({ ...common, entryPoints: ['server/src/node/sources/extractorMain.ts'], outfile: 'dist/sourceExtractor.js' }),
+  // The server's parse thread: long parses of open documents run there (node/parse/parseThread.ts).
+  esbuild.build({ ...common, entryPoints: ['server/src/node/parse/parseWorker.ts'], outfile: 'dist/parseWorker.js' }),
   // The CSL engine (citeproc-js, styles, locales), loaded by the server on the first rendered citation.
   esbuild.build({ ...common, entryPoints: ['server/src/node/citeproc/engine.ts'], outfile: 'dist/citeproc.js' }),
 ]);

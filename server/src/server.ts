@@ -41,6 +41,10 @@ import { readSettings, type BriefmarkSettings } from './node/settings';
 import { WorkspaceDiagnostics } from './workspaceDiagnostics';
 import { readFileSync } from 'node:fs';
 import { uriToPath } from './node/uris';
+import { isMarkdownPath } from './node/markdownFiles';
+import { ParseThread } from './node/parse/parseThread';
+import { BackgroundAnalysis } from './backgroundAnalysis';
+import { join } from 'node:path';
 
 const VERSION = '0.1.0';
 
@@ -68,6 +72,27 @@ export function startServer(connection: Connection): void {
   };
   // The CSL engine loads on the first rendered citation or citation hover (node/citeproc/load.ts).
   const service: BriefService = createBriefService(workspace, logger, { citationEngine: citeprocEngine });
+  // Open documents are parsed in slices, long blocks on a thread of their own (dist/parseWorker.js).
+  const parseThread = new ParseThread(join(__dirname, 'parseWorker.js'), (m) => logger.log(m));
+  const background = new BackgroundAnalysis(service, parseThread, (uri) => documents.get(uri)?.version);
+  /**
+   * The open document, once its current version is analysed: requests then read the
+   * service's cache. If it changes meanwhile, the newer version is waited for (a few times
+   * at most: then the request answers for the text it finds).
+   */
+  async function readyDoc(uri: string): Promise<TextDocument | undefined> {
+    for (let tries = 0; tries < 3; tries++) {
+      const doc = documents.get(uri);
+      if (!doc || conventions.isConventionsDocument(uri)) return doc;
+      await background.ready(doc);
+      if (documents.get(uri)?.version === doc.version) return doc;
+    }
+    return documents.get(uri);
+  }
+  /** Every open brief analysed (requests across the workspace read their summaries). */
+  async function openBriefsReady(): Promise<void> {
+    await Promise.all(documents.all().filter((d) => isMarkdownPath(d.uri) && !conventions.isConventionsDocument(d.uri)).map((d) => background.ready(d)));
+  }
   const options: ServerOptions = { debounceMs: 200 };
   let pullDiagnostics = false;
   let progressSupport = false;
@@ -269,10 +294,12 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  function push(uri: string): void {
+  async function push(uri: string): Promise<void> {
     timers.delete(uri);
-    const doc = documents.get(uri);
-    if (!doc) return;
+    const version = documents.get(uri)?.version;
+    const doc = await readyDoc(uri);
+    // A newer version's push follows (or the document was closed).
+    if (!doc || doc.version !== version || timers.has(uri)) return;
     const diagnostics = guard('diagnostics', [], () => diagnosticsOf(doc));
     void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }
@@ -280,7 +307,7 @@ export function startServer(connection: Connection): void {
   function schedule(uri: string, delay: number): void {
     if (pullDiagnostics) return;
     clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(() => push(uri), delay));
+    timers.set(uri, setTimeout(() => void push(uri), delay));
   }
 
   /** Everything may have changed (conventions, bibliographies, sources, settings): check the briefs again. */
@@ -299,6 +326,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    parseThread.cancel(e.document.uri);
     service.forget(e.document.uri);
     index.reread(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -307,8 +335,8 @@ export function startServer(connection: Connection): void {
 
   const cancelled = (token: CancellationToken) => token.isCancellationRequested;
 
-  connection.languages.diagnostics.on((params, token) => {
-    const doc = documents.get(params.textDocument.uri);
+  connection.languages.diagnostics.on(async (params, token) => {
+    const doc = await readyDoc(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (cancelled(token)) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
     const items = guard('diagnostics', [], () => diagnosticsOf(doc));
@@ -317,8 +345,8 @@ export function startServer(connection: Connection): void {
 
   connection.languages.diagnostics.onWorkspace((params, token, _workDone, resultProgress) => workspaceDiagnostics.handle(params, token, resultProgress));
 
-  connection.onHover((params, token) => {
-    const doc = documents.get(params.textDocument.uri);
+  connection.onHover(async (params, token) => {
+    const doc = await readyDoc(params.textDocument.uri);
     if (!doc || cancelled(token) || !conventions.settings.hoverEnabled || conventions.isConventionsDocument(doc.uri)) return null;
     return guard('hover', null, () => {
       const h = service.hover(doc, doc.offsetAt(params.position));
@@ -326,8 +354,8 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onDocumentSymbol((params, token) => {
-    const doc = documents.get(params.textDocument.uri);
+  connection.onDocumentSymbol(async (params, token) => {
+    const doc = await readyDoc(params.textDocument.uri);
     if (!doc || cancelled(token) || conventions.isConventionsDocument(doc.uri)) return [];
     return guard('documentSymbol', [], () => {
       const lines = service.analyze(doc).model.lines;
@@ -335,8 +363,8 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onCompletion((params, token) => {
-    const doc = documents.get(params.textDocument.uri);
+  connection.onCompletion(async (params, token) => {
+    const doc = await readyDoc(params.textDocument.uri);
     if (!doc || cancelled(token)) return [];
     return guard('completion', [], () => {
       const lines = service.analyze(doc).model.lines;
@@ -344,24 +372,25 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onDefinition((params, token) => {
-    const doc = documents.get(params.textDocument.uri);
+  connection.onDefinition(async (params, token) => {
+    const doc = await readyDoc(params.textDocument.uri);
     if (!doc || cancelled(token)) return [];
     return guard('definition', [], () => service.definition(doc, doc.offsetAt(params.position), (uri) => index.textOf(uri)).map((l) => proto.location(index.lines(l.uri), l)));
   });
 
   connection.onReferences(async (params, token) => {
-    const doc = documents.get(params.textDocument.uri);
+    const doc = await readyDoc(params.textDocument.uri);
     if (!doc) return [];
     await index.idle();
+    await openBriefsReady();
     if (cancelled(token) || !documents.get(doc.uri)) return [];
     return guard('references', [], () =>
       service.references(doc, doc.offsetAt(params.position), index.summaries(), params.context.includeDeclaration, (uri) => index.textOf(uri)).map((l) => proto.location(index.lines(l.uri), l)),
     );
   });
 
-  connection.onPrepareRename((params) => {
-    const doc = documents.get(params.textDocument.uri);
+  connection.onPrepareRename(async (params) => {
+    const doc = await readyDoc(params.textDocument.uri);
     if (!doc) return null;
     const r = guard('prepareRename', undefined, () => service.prepareRename(doc, doc.offsetAt(params.position)));
     if (!r) return null;
@@ -370,9 +399,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRenameRequest(async (params) => {
-    const doc = documents.get(params.textDocument.uri);
+    const doc = await readyDoc(params.textDocument.uri);
     if (!doc) return null;
     await index.idle();
+    await openBriefsReady();
     const r = guard('rename', undefined, () => service.rename(doc, doc.offsetAt(params.position), params.newName, index.summaries(), (uri) => index.textOf(uri)));
     if (!r) return null;
     if ('error' in r) throw new ResponseError(LSPErrorCodes.RequestFailed, r.error);
@@ -381,6 +411,7 @@ export function startServer(connection: Connection): void {
 
   connection.onWorkspaceSymbol(async (params, token) => {
     await index.idle();
+    await openBriefsReady();
     if (cancelled(token)) return [];
     // One read of each conventions file per request, however many briefs share it.
     const actorsOf = new Map<string, ActorEntry[]>();
@@ -395,8 +426,8 @@ export function startServer(connection: Connection): void {
     );
   });
 
-  connection.onCodeLens((params, token) => {
-    const doc = documents.get(params.textDocument.uri);
+  connection.onCodeLens(async (params, token) => {
+    const doc = await readyDoc(params.textDocument.uri);
     if (!doc || cancelled(token)) return [];
     return guard('codeLens', [], () => {
       const lines = service.analyze(doc).model.lines;
@@ -404,8 +435,8 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onFoldingRanges((params, token) => {
-    const doc = documents.get(params.textDocument.uri);
+  connection.onFoldingRanges(async (params, token) => {
+    const doc = await readyDoc(params.textDocument.uri);
     if (!doc || cancelled(token)) return [];
     return guard('foldingRange', [], () => {
       const lines = service.analyze(doc).model.lines;
@@ -421,8 +452,8 @@ export function startServer(connection: Connection): void {
   });
   process.on('disconnect', () => process.exit(shutdownReceived ? 0 : 1));
 
-  connection.onRequest(BRIEF_REPORT_METHOD, (params: BriefReportParams, token): WireBriefReport | null => {
-    const doc = documents.get(params.textDocument.uri);
+  connection.onRequest(BRIEF_REPORT_METHOD, async (params: BriefReportParams, token): Promise<WireBriefReport | null> => {
+    const doc = await readyDoc(params.textDocument.uri);
     if (!doc || cancelled(token)) return null;
     return guard('briefReport', null, () => {
       const analysis = service.analyze(doc);
@@ -430,8 +461,8 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onRequest(RENDERED_CITATIONS_METHOD, (params: RenderedCitationsParams, token): WireRenderedCitations | null => {
-    const doc = documents.get(params.textDocument.uri);
+  connection.onRequest(RENDERED_CITATIONS_METHOD, async (params: RenderedCitationsParams, token): Promise<WireRenderedCitations | null> => {
+    const doc = await readyDoc(params.textDocument.uri);
     if (!doc || cancelled(token)) return null;
     return guard('renderedCitations', null, () => {
       const r = service.renderedCitations(doc);
@@ -441,8 +472,8 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest('briefmark/exportCodebook', (params: { uri?: string }) => guard('exportCodebook', null, () => exportCodebookFor(workspace, params?.uri)));
 
-  connection.onCodeAction((params, token) => {
-    const doc = documents.get(params.textDocument.uri);
+  connection.onCodeAction(async (params, token) => {
+    const doc = await readyDoc(params.textDocument.uri);
     if (!doc || cancelled(token)) return [];
     return guard('codeAction', [], () => {
       const span = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };

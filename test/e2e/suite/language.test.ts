@@ -18,7 +18,7 @@ describe('Briefmark in VS Code: language features', () => {
     assert.ok(!names.includes('node_modules'), `the installed extension ships node_modules: ${names.join(', ')}`);
     assert.ok(!names.includes('server') && !names.includes('client'), `the installed extension ships sources: ${names.join(', ')}`);
     const dist = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(ext.extensionUri, 'dist'))).map(([n]) => n);
-    assert.ok(dist.includes('client.js') && dist.includes('server.js') && dist.includes('sourceExtractor.js'), `dist holds ${dist.join(', ')}`);
+    assert.ok(['client.js', 'server.js', 'sourceExtractor.js', 'parseWorker.js', 'citeproc.js'].every((f) => dist.includes(f)), `dist holds ${dist.join(', ')}`);
   });
 
   it('reports an unsourced claim on the example brief, on the claim itself', async () => {

@@ -1,0 +1,67 @@
+/**
+ * Open documents are analysed without holding up the server: their parses run in slices
+ * (the event loop is let through every few milliseconds, so requests on other documents
+ * are answered meanwhile) and the long ones on the parse thread (node/parse/parseThread.ts).
+ * Requests and diagnostics wait for `ready(doc)`: the analysis of the document's current
+ * version, then read it from the service's cache as before.
+ */
+import { runParseJob, type ParseJob, type ParseJobResult } from './core/parse/markdown';
+import type { BriefService, ITextDocument } from './core/service';
+import type { ParseThread } from './node/parse/parseThread';
+
+/** Blocks at least this long (UTF-16 code units) are parsed on the thread when it is free: typical paragraphs are not worth the hand-over. */
+export const OFF_THREAD_MIN = 4096;
+/** The longest the server's own thread works on analyses before it lets other events through (ms). */
+const SLICE_MS = 4;
+
+export class BackgroundAnalysis {
+  private readonly inFlight = new Map<string, { version: number; done: Promise<void> }>();
+  private sliceStart = performance.now();
+
+  constructor(
+    private readonly service: BriefService,
+    private readonly thread: ParseThread | undefined,
+    /** The document's current version (undefined once closed): work for an older one stops. */
+    private readonly currentVersion: (uri: string) => number | undefined,
+  ) {}
+
+  /** Resolves once the document's version is analysed and cached, or its analysis was abandoned (the document changed). */
+  ready(doc: ITextDocument & { version: number }): Promise<void> {
+    if (this.service.cached(doc)) return Promise.resolve();
+    const running = this.inFlight.get(doc.uri);
+    if (running?.version === doc.version) return running.done;
+    // An older version's parse on the thread is stopped: nobody waits for it any more.
+    if (running) this.thread?.cancel(doc.uri);
+    const current = () => this.currentVersion(doc.uri) === doc.version;
+    const done = this.service
+      .analyzeAsync(doc, (job) => this.parse(job, doc.uri), current)
+      .then(
+        () => undefined,
+        () => undefined, // stopped, or a parse failed: a request then analyses the document itself
+      )
+      .finally(() => {
+        if (this.inFlight.get(doc.uri)?.done === done) this.inFlight.delete(doc.uri);
+      });
+    this.inFlight.set(doc.uri, { version: doc.version, done });
+    return done;
+  }
+
+  private async parse(job: ParseJob, owner: string): Promise<ParseJobResult> {
+    if (job.input.length >= OFF_THREAD_MIN) {
+      const onThread = this.thread?.run(job, owner);
+      if (onThread) {
+        try {
+          return await onThread;
+        } catch (e) {
+          if (this.currentVersion(owner) === undefined || String(e).includes('cancelled')) throw e;
+          // The thread failed on it: parse it here, as before there was a thread.
+        }
+      }
+    }
+    if (performance.now() - this.sliceStart > SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.sliceStart = performance.now();
+    }
+    return runParseJob(job);
+  }
+}

@@ -1,0 +1,82 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { runParseJob, type ParseJob } from '../../server/src/core/parse/markdown';
+import { ParseThread } from '../../server/src/node/parse/parseThread';
+import { BackgroundAnalysis, OFF_THREAD_MIN } from '../../server/src/backgroundAnalysis';
+import { createBriefService, inMemoryWorkspace } from '../../server/src/core/service';
+import { generateBrief } from '../../bench/corpus';
+
+const SCRIPT = join(__dirname, '..', 'fixtures', 'parseThread', 'worker.cjs');
+const thread = () => new ParseThread(SCRIPT);
+const job = (input: string): ParseJob => ({ mode: 'F', degraded: 'A', input, seeds: [] });
+/** A block micromark needs a while for: unclosed directive labels on one line. */
+const slow = (bytes: number) => ':claim[a '.repeat(Math.ceil(bytes / 9));
+
+describe('the parse thread (long parses off the server\'s thread)', function () {
+  this.timeout(60_000);
+
+  it('answers a job with the same tree and definitions as a parse here', async () => {
+    const t = thread();
+    try {
+      for (const text of [generateBrief({ bytes: 8000, seed: 2 }), '[a]: https://example.org\n\n[^1]: note\n\nText [a][^1].', '']) {
+        const r = await t.run(job(text), 'file:///a.md');
+        assert.deepEqual(r, runParseJob(job(text)));
+      }
+    } finally {
+      t.dispose();
+    }
+  });
+
+  it('takes no job of another document while busy, and stops a job when its document changed', async () => {
+    const t = thread();
+    try {
+      const long = t.run(job(slow(300_000)), 'file:///slow.md');
+      assert.ok(long);
+      assert.equal(t.run(job('x'), 'file:///other.md'), undefined, 'another document parses on its own thread meanwhile');
+      assert.ok(t.busyWith('file:///slow.md'));
+      t.cancel('file:///slow.md');
+      await assert.rejects(long, /cancelled/);
+      // A new thread takes the next job.
+      assert.deepEqual(await t.run(job('*a*'), 'file:///other.md'), runParseJob(job('*a*')));
+      assert.equal(t.stats.stopped, 1);
+    } finally {
+      t.dispose();
+    }
+  });
+
+  it('without its script, takes nothing (the caller parses)', () => {
+    assert.equal(new ParseThread('/nonexistent/parseWorker.js').run(job('x'), 'u'), undefined);
+  });
+});
+
+describe('background analysis of open documents', function () {
+  this.timeout(60_000);
+
+  it('answers a request on another document while a long block is parsed on the thread', async () => {
+    const t = thread();
+    const service = createBriefService(inMemoryWorkspace());
+    const versions = new Map<string, number>();
+    const background = new BackgroundAnalysis(service, t, (uri) => versions.get(uri));
+    try {
+      const hostile = { uri: 'file:///w/hostile.brief.md', version: 1, getText: () => ':claim[x]\n\n' + slow(150_000) };
+      const normal = { uri: 'file:///w/normal.brief.md', version: 1, getText: () => generateBrief({ bytes: 20_000, seed: 3 }) };
+      versions.set(hostile.uri, 1).set(normal.uri, 1);
+      const order: string[] = [];
+      const a = background.ready(hostile).then(() => order.push('hostile analysed'));
+      await new Promise((r) => setTimeout(r, 20)); // the long block is on the thread now
+      assert.ok(t.busyWith(hostile.uri));
+      await background.ready(normal).then(() => order.push('normal analysed'));
+      assert.ok(service.hover(normal, normal.getText().indexOf(':claim[') + 2), 'hover answered from the cache');
+      order.push('hover answered');
+      await a;
+      assert.deepEqual(order, ['normal analysed', 'hover answered', 'hostile analysed']);
+      // The hostile document's analysis is cached, and the same as one made here.
+      const cached = service.cached(hostile);
+      assert.ok(cached);
+      assert.deepEqual(cached.diagnostics, createBriefService(inMemoryWorkspace()).analyze(hostile).diagnostics);
+      assert.ok(hostile.getText().length > OFF_THREAD_MIN);
+    } finally {
+      t.dispose();
+    }
+  });
+});
