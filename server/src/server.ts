@@ -239,7 +239,7 @@ export function startServer(connection: Connection): void {
   // Figures for tests and diagnosis: heap use, how many documents are held, the trust state.
   connection.onRequest(STATS_REQUEST, () => {
     (globalThis as { gc?: () => void }).gc?.(); // only when the server runs with --expose-gc
-    return { memory: process.memoryUsage(), documents: documents.all().length, trusted: workspace.isTrusted };
+    return { memory: process.memoryUsage(), documents: documents.all().length, trusted: workspace.isTrusted, parseThread: { ...parseThread.stats, parsing: parseThread.busyOwner } };
   });
 
   connection.onInitialized(() => {

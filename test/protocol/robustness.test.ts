@@ -13,6 +13,7 @@ interface Stats {
   memory: NodeJS.MemoryUsage;
   documents: number;
   trusted: boolean;
+  parseThread: { jobs: number; stopped: number; failed: number; parsing?: string };
 }
 const stats = (c: TestClient) => c.connection.sendRequest<Stats>('briefmark/stats');
 
@@ -45,6 +46,27 @@ for (const options of [
       assert.doesNotMatch(client.stderr.join(''), /uncaught exception/);
     });
     const diagnostics = (u: string, version: number) => (options.pull ? client.pull(u) : client.pushed(u, version));
+
+    it('answers a hover on another brief while a hostile brief is parsed (on the parse thread)', async function () {
+      this.timeout(60_000);
+      const other = uri('responsive-other.brief.md');
+      const hostile = uri('responsive-hostile.brief.md');
+      await client.open(other, BRIEF, 1);
+      await diagnostics(other, 1);
+      // 270 KB of unclosed directive labels on one line: seconds of parsing for micromark.
+      await client.open(hostile, ':claim[x]\n\n' + ':claim[a '.repeat(30_000), 1);
+      const order: string[] = [];
+      const hostileDiagnostics = diagnostics(hostile, 1).then((d) => (order.push('hostile diagnostics'), d));
+      while ((await stats(client)).parseThread.parsing !== hostile) await new Promise((r) => setImmediate(r));
+      const hover = await client.hover(other, { line: 2, character: 3 });
+      order.push('hover');
+      const found = await hostileDiagnostics;
+      assert.ok(hover, 'the hover on the other brief was answered');
+      assert.deepEqual(order, ['hover', 'hostile diagnostics']);
+      assert.ok(found.length > 0, 'the hostile brief was analysed too');
+      await client.close(hostile);
+      await client.close(other);
+    });
 
     it('answers requests for unknown and closed documents with empty results', async () => {
       const u = uri('closed.brief.md');

@@ -50,6 +50,11 @@ export class ParseThread {
     });
   }
 
+  /** The document whose block the thread is parsing, if any. */
+  get busyOwner(): string | undefined {
+    return this.running?.owner;
+  }
+
   /** Whether the thread is parsing a job of `owner`. */
   busyWith(owner: string): boolean {
     return this.running?.owner === owner;
