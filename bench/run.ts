@@ -3,7 +3,7 @@
  * the same run (the machine's speed drifts, so ratios matter more than milliseconds).
  *
  *   npm run bench                       all of them
- *   npm run bench -- --only edit,features   (edit, server, features, growth, memory, cli, sources, workspace, assertions, citations)
+ *   npm run bench -- --only edit,features   (edit, server, features, growth, memory, cli, sources, workspace, assertions, citations, hostile)
  *   npm run bench -- --quick            smaller corpus, growth up to 1 MB
  *
  * Results go to bench/results/latest.json (a run with --only or --quick: partial.json, not
@@ -31,7 +31,7 @@ const verdict = (ok: boolean, text: string) => {
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
 };
 console.log(`Briefmark benchmarks on ${results.machine}\n`);
-if (!args.includes('--no-build') && (want('cli') || want('memory') || want('server') || want('sources') || want('workspace'))) {
+if (!args.includes('--no-build') && (want('cli') || want('memory') || want('server') || want('sources') || want('workspace') || want('hostile'))) {
   // The CLI and the server are measured as shipped: the esbuild bundles in dist/.
   const build = spawnSync('npm', ['run', 'build'], { cwd: join(__dirname, '..'), encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
@@ -140,6 +140,14 @@ if (want('citations')) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { benchCitations } = require('./citations') as typeof import('./citations');
   results.citations = benchCitations(verdict, quick ? 3 : 5);
+}
+
+if (want('hostile')) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { benchHostileGrowth, benchResponsiveness } = require('./hostile') as typeof import('./hostile');
+  results.hostile = benchHostileGrowth(verdict);
+  results.responsiveness = [];
+  for (const name of quick ? ['unclosed text directives'] : ['unclosed text directives', 'many short paragraphs', 'nested containers']) (results.responsiveness as unknown[]).push(await benchResponsiveness(verdict, name));
 }
 
 results.verdicts = verdicts;

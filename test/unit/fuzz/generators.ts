@@ -175,6 +175,7 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'many list items': (n) => ':claim[x]\n\n' + '- item [@a]\n'.repeat(n / 12),
   'many short paragraphs': (n) => ':claim[x] [@a]\n\n'.repeat(n / 17),
   'CR line endings': (n) => ':claim[x]\r'.repeat(n / 10),
+  'one table row': (n) => ':claim[x]\n\n| a | b |\n|---|---|\n|' + ' :claim[c] |'.repeat(n / 12),
   'pipes (tables)': (n) => ':claim[x]\n\n| a |\n|---|\n' + '| b |\n'.repeat(n / 6),
   'backticks': (n) => ':claim[x] ' + '`a'.repeat(n / 2),
   // Guarded too: a paragraph with more delimiter runs than MAX_DELIMITER_RUNS is parsed
