@@ -23,15 +23,18 @@ export interface CliResult {
   ratioToMarkdownlint: number;
   rounds: number;
   workers?: string;
+  /** CPU time (user + system) of the first run and of markdownlint-cli2, medians (GNU time). */
+  cpu?: number;
+  markdownlintCpu?: number;
 }
 
 /** The corpus under .bench/ (gitignored), written once per size and seed. */
-export function corpus(count: number): { dir: string; bytes: number } {
-  const dir = join(ROOT, '.bench', `corpus-${count}`);
+export function corpus(count: number, dense = false): { dir: string; bytes: number } {
+  const dir = join(ROOT, '.bench', `corpus-${dense ? 'dense-' : ''}${count}`);
   if (!existsSync(join(dir, '.complete'))) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    writeCorpus(dir, count, 20_000, 1);
+    writeCorpus(dir, count, 20_000, 1, dense);
     mkdirSync(join(dir, '.complete'));
   }
   let bytes = 0;
@@ -39,24 +42,39 @@ export function corpus(count: number): { dir: string; bytes: number } {
   return { dir, bytes };
 }
 
-function run(label: string, cmd: string, args: string[], cwd: string): number {
+/** GNU time, when the machine has it: the CPU time of a command and all its threads. */
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const CPU_LINE = /^BENCH_CPU ([\d.]+) ([\d.]+)$/m;
+
+/** Runs a command: its wall time, and its CPU time (user + system, ms) where GNU time is there. */
+function run(label: string, cmd: string, args: string[], cwd: string): { wall: number; cpu?: number } {
+  const [bin, argv] = TIME ? [TIME, ['-f', 'BENCH_CPU %U %S', cmd, ...args]] : [cmd, args];
   const t = now();
-  const p = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, BRIEFMARK_CACHE_STATS: '1' } });
-  const dt = now() - t;
+  const p = spawnSync(bin, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, BRIEFMARK_CACHE_STATS: '1' } });
+  const wall = now() - t;
   if (p.status === null || p.status > 1 || p.error) throw new Error(`${label} failed (${p.status}): ${p.error ?? p.stderr.slice(-1000)}`);
   const stats = p.stderr.split('\n').find((l) => l.includes('cache '));
-  console.log(`  ${label}: ${ms(dt)}${stats ? ` (${stats.replace('briefmark: ', '')})` : ''}`);
-  return dt;
+  const c = CPU_LINE.exec(p.stderr);
+  const cpu = c ? (Number(c[1]) + Number(c[2])) * 1000 : undefined;
+  console.log(`  ${label}: ${ms(wall)}${cpu !== undefined ? `, CPU ${ms(cpu)}` : ''}${stats ? ` (${stats.replace('briefmark: ', '')})` : ''}`);
+  return { wall, cpu };
 }
 
-export function benchCli(count: number, verdict: (ok: boolean, text: string) => void, rounds = 3): CliResult {
-  const { dir, bytes } = corpus(count);
-  console.log(`\nCI throughput on ${count} briefs (${(bytes / 1e6).toFixed(1)} MB), ${rounds} rounds, interleaved:`);
+export function benchCli(count: number, verdict: (ok: boolean, text: string) => void, rounds = 3, dense = false): CliResult {
+  const { dir, bytes } = corpus(count, dense);
+  const what = `${count} ${dense ? 'dense ' : ''}briefs`;
+  console.log(`\nCI throughput on ${what} (${(bytes / 1e6).toFixed(1)} MB), ${rounds} rounds, interleaved:`);
   const cli = join(ROOT, 'dist', 'cli.js');
   const lint = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
   const colds: number[] = [];
   const lints: number[] = [];
   const warms: number[] = [];
+  const coldCpu: number[] = [];
+  const lintCpu: number[] = [];
+  const record = (r: { wall: number; cpu?: number }, walls: number[], cpus: number[]) => {
+    walls.push(r.wall);
+    if (r.cpu !== undefined) cpus.push(r.cpu);
+  };
   for (let round = 1; round <= rounds; round++) {
     const cacheDir = mkdtempSync(join(tmpdir(), 'briefmark-cache-'));
     try {
@@ -65,10 +83,10 @@ export function benchCli(count: number, verdict: (ok: boolean, text: string) => 
       // The two tools alternate which goes first, so neither always gets the warmer disk.
       const cacheArgs = [cli, 'check', '.', '--cache', '--cache-location', join(cacheDir, 'cache.json')];
       const briefmarkFirst = round % 2 === 1;
-      if (!briefmarkFirst) lints.push(run(`round ${round}: markdownlint-cli2`, process.execPath, [lint, '**/*.md'], dir));
-      colds.push(run(`round ${round}: briefmark check --cache (first run)`, process.execPath, cacheArgs, dir));
-      if (briefmarkFirst) lints.push(run(`round ${round}: markdownlint-cli2`, process.execPath, [lint, '**/*.md'], dir));
-      warms.push(run(`round ${round}: briefmark check --cache (second run, unchanged corpus)`, process.execPath, cacheArgs, dir));
+      if (!briefmarkFirst) record(run(`round ${round}: markdownlint-cli2`, process.execPath, [lint, '**/*.md'], dir), lints, lintCpu);
+      record(run(`round ${round}: briefmark check --cache (first run)`, process.execPath, cacheArgs, dir), colds, coldCpu);
+      if (briefmarkFirst) record(run(`round ${round}: markdownlint-cli2`, process.execPath, [lint, '**/*.md'], dir), lints, lintCpu);
+      warms.push(run(`round ${round}: briefmark check --cache (second run, unchanged corpus)`, process.execPath, cacheArgs, dir).wall);
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
@@ -78,7 +96,12 @@ export function benchCli(count: number, verdict: (ok: boolean, text: string) => 
   const cacheWarm = median(warms);
   const briefmark = cacheCold;
   const r: CliResult = { files: count, bytes, rounds, briefmark, markdownlint, cacheCold, cacheWarm, warmSpeedup: cacheCold / cacheWarm, ratioToMarkdownlint: briefmark / markdownlint };
-  verdict(briefmark <= markdownlint, `briefmark check ${ms(briefmark)} vs markdownlint-cli2 ${ms(markdownlint)} median of ${rounds} on ${count} briefs: ratio ${r.ratioToMarkdownlint.toFixed(2)} (target ≤ 1)`);
+  verdict(briefmark <= markdownlint, `briefmark check ${ms(briefmark)} vs markdownlint-cli2 ${ms(markdownlint)} median of ${rounds} on ${what}: ratio ${r.ratioToMarkdownlint.toFixed(2)} (target ≤ 1)`);
+  if (coldCpu.length && lintCpu.length) {
+    r.cpu = median(coldCpu);
+    r.markdownlintCpu = median(lintCpu);
+    verdict(r.cpu <= 0.8 * r.markdownlintCpu, `briefmark check CPU ${ms(r.cpu)} vs markdownlint-cli2 ${ms(r.markdownlintCpu)} median on ${what}: ratio ${(r.cpu / r.markdownlintCpu).toFixed(2)} (target ≤ 0.8)`);
+  }
   verdict(r.warmSpeedup >= 10, `second run with an unchanged corpus ${ms(cacheWarm)} median: ${r.warmSpeedup.toFixed(1)}× faster than the first (target ≥ 10×)`);
   return r;
 }

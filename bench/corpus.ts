@@ -189,14 +189,19 @@ export function generateBrief({ seed = 1, bytes, dense = false }: BriefOptions):
   return out.join('\n');
 }
 
-/** Writes `count` briefs of about `bytes` each under `dir` (in subfolders of 100). */
-export function writeCorpus(dir: string, count: number, bytes: number, seed = 1): number {
+/** Writes `count` briefs of about `bytes` each under `dir` (in subfolders of 100); dense ones with their source document in `sources/`. */
+export function writeCorpus(dir: string, count: number, bytes: number, seed = 1, dense = false): number {
   let total = 0;
+  if (dense) {
+    // The source document the dense briefs quote, where the conventions look by default.
+    mkdirSync(join(dir, 'sources'), { recursive: true });
+    writeFileSync(join(dir, 'sources', `${DENSE_SOURCE_KEY}.txt`), sourceDocumentText());
+  }
   for (let i = 0; i < count; i++) {
     const sub = join(dir, `part-${String(Math.floor(i / 100)).padStart(2, '0')}`);
     mkdirSync(sub, { recursive: true });
     const r = rng(seed * 100003 + i);
-    const text = generateBrief({ seed: seed * 100003 + i, bytes: Math.round(bytes * (0.5 + r())) });
+    const text = generateBrief({ seed: seed * 100003 + i, bytes: Math.round(bytes * (0.5 + r())), dense });
     writeFileSync(join(sub, `brief-${String(i).padStart(4, '0')}.md`), text);
     total += Buffer.byteLength(text);
   }

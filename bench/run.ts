@@ -113,6 +113,7 @@ if (want('cli')) {
   const { benchCli } = require('./cli') as typeof import('./cli');
   const r = benchCli(quick ? 200 : 1000, verdict, quick ? 1 : 3);
   results.cli = r;
+  results.cliDense = benchCli(quick ? 200 : 1000, verdict, quick ? 1 : 3, true);
 }
 
 if (want('sources')) {

@@ -6,7 +6,7 @@
  * version, then read it from the service's cache as before.
  */
 import { runParseJob, type ParseJob, type ParseJobResult } from './core/parse/markdown';
-import type { BriefService, ITextDocument } from './core/service';
+import type { BriefService, ITextDocument, ParseRunner } from './core/service';
 import type { ParseThread } from './node/parse/parseThread';
 
 /** Blocks at least this long (UTF-16 code units) are parsed on the thread when it is free: typical paragraphs are not worth the hand-over. */
@@ -46,6 +46,11 @@ export class BackgroundAnalysis {
     return done;
   }
 
+  /** Runs `owner`'s parses as open documents' are: long blocks on the thread when it is free, the rest here in slices (the workspace index uses it too). */
+  runnerFor(owner: string): ParseRunner {
+    return (job) => this.parse(job, owner);
+  }
+
   private async parse(job: ParseJob, owner: string): Promise<ParseJobResult> {
     if (job.input.length >= OFF_THREAD_MIN) {
       const onThread = this.thread?.run(job, owner);
@@ -53,7 +58,7 @@ export class BackgroundAnalysis {
         try {
           return await onThread;
         } catch (e) {
-          if (this.currentVersion(owner) === undefined || String(e).includes('cancelled')) throw e;
+          if (String(e).includes('cancelled')) throw e;
           // The thread failed on it: parse it here, as before there was a thread.
         }
       }

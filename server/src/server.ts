@@ -105,7 +105,7 @@ export function startServer(connection: Connection): void {
     get: (uri) => documents.get(uri),
     summary: (doc) => service.summary(doc),
     lines: (doc) => service.analyze(doc).model.lines,
-  }, logger);
+  }, logger, (uri) => background.runnerFor(`index ${uri}`));
   // Every brief in Problems: closed briefs analysed one-shot, in pages (workspaceDiagnostics.ts).
   const workspaceService: BriefService = createBriefService(workspace, logger, { oneShot: true });
   const workspaceDiagnostics = new WorkspaceDiagnostics({

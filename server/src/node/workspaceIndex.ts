@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BriefSummary } from '../core/features/briefSummary';
-import type { BriefService, ILogger, ITextDocument, IWorkspace } from '../core/service';
+import type { BriefService, ILogger, ITextDocument, IWorkspace, ParseRunner } from '../core/service';
 import { LineStarts, type PositionMapper } from '../core/text/lineStarts';
 import { uriToPath } from './nodeWorkspace';
 import { isMarkdownPath, isSkippedFolder } from './markdownFiles';
@@ -52,6 +52,8 @@ export class WorkspaceIndex {
     private readonly indexService: BriefService,
     private readonly open: { all(): Iterable<ITextDocument>; get(uri: string): ITextDocument | undefined; summary(doc: ITextDocument): BriefSummary | undefined; lines(doc: ITextDocument): PositionMapper },
     private readonly logger?: ILogger,
+    /** Who runs a file's parses (the server's parse thread for long blocks); default: here, in slices. */
+    private readonly jobs?: (uri: string) => ParseRunner,
   ) {}
 
   /** Indexes every Markdown file under the folders (file: URIs), reporting progress. */
@@ -233,7 +235,7 @@ export class WorkspaceIndex {
         if (!beforeBuild && performance.now() - sliceStart < SLICE_MS) return;
         return yieldToRequests().then(() => void (sliceStart = performance.now()));
       };
-      const summary = await this.indexService.summaryInSlices({ uri, version: 0, getText: () => text }, pause);
+      const summary = await this.indexService.summaryInSlices({ uri, version: 0, getText: () => text }, pause, this.jobs?.(uri));
       this.indexService.forget(uri);
       if (summary) this.disk.set(uri, summary);
       else this.disk.delete(uri);
