@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analysis';
 import { defaultConventions } from '../../server/src/core/conventions/types';
 import { buildModel } from '../../server/src/core/model/buildModel';
-import { MAX_BRACKETS, MAX_BRACKET_DEPTH, MAX_CONTAINER_DEPTH, MAX_DELIMITER_RUNS, MAX_RUN_LENGTH, guardText } from '../../server/src/core/parse/guards';
+import { MAX_BRACKETS, MAX_BRACKET_DEPTH, MAX_CONTAINER_DEPTH, MAX_DIRECTIVE_DEPTH, MAX_DELIMITER_RUNS, MAX_RUN_LENGTH, guardText } from '../../server/src/core/parse/guards';
 import { dataMerge, parseFragment, parseMarkdown, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
 import { ADVERSARIAL } from './fuzz/generators';
 import fc from 'fast-check';
@@ -59,9 +59,11 @@ describe('parser guards', () => {
   it('neutralise containers and stacked markers past the depth limit, keeping every offset', () => {
     const n = MAX_CONTAINER_DEPTH + 8;
     const cases: Array<[string, string, number]> = [
-      ['nested containers', ':::rec\n'.repeat(n) + 'body\n', 8],
-      ['decreasing fences', Array.from({ length: n }, (_, i) => ':'.repeat(n + 3 - i) + 'rec').join('\n') + '\nbody\n', 8],
-      ['containers behind list markers', Array.from({ length: n }, (_, i) => '  '.repeat(i) + '- :::rec\n').join(''), 8],
+      // Container directives stop at their own, lower limit.
+      ['nested containers', ':::rec\n'.repeat(n) + 'body\n', n - MAX_DIRECTIVE_DEPTH],
+      ['decreasing fences', Array.from({ length: n }, (_, i) => ':'.repeat(n + 3 - i) + 'rec').join('\n') + '\nbody\n', n - MAX_DIRECTIVE_DEPTH],
+      // Fences past the directive limit, then (past the container limit) the list markers.
+      ['containers behind list markers', Array.from({ length: n }, (_, i) => '  '.repeat(i) + '- :::rec\n').join(''), n - MAX_DIRECTIVE_DEPTH],
       ['block quote markers', '> '.repeat(n) + 'x\n', 1],
       ['list markers', '- '.repeat(n) + 'x\n', 1],
       ['ordered list markers', '1. '.repeat(n) + 'x\n', 1],
