@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { runParseJob, type ParseJob } from '../../server/src/core/parse/markdown';
 import { ParseThread } from '../../server/src/node/parse/parseThread';
-import { BackgroundAnalysis, OFF_THREAD_MIN } from '../../server/src/backgroundAnalysis';
+import { BackgroundAnalysis, OFF_THREAD_MIN } from '../../server/src/lsp/backgroundAnalysis';
 import { createBriefService, inMemoryWorkspace } from '../../server/src/core/service';
 import { generateBrief } from '../../bench/corpus';
 

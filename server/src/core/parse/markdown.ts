@@ -339,6 +339,8 @@ function cleanEnd(tree: Root, source: string, kind: string, next: string): boole
  * it touched. Parsing never fails: micromark accepts every input.
  */
 export function parseMarkdown(text: string, previous?: ParsedMarkdown, options: ParseOptions = {}): ParsedMarkdown {
+  // The same text (a parse made in steps, handed to the analysis): nothing to parse again.
+  if (previous?.text === text && !options.oneShot) return { ...previous, reparsed: 0 };
   const steps = parseMarkdownSteps(text, previous, options);
   let step = steps.next();
   while (!step.done) step = steps.next(runParseJob(step.value));

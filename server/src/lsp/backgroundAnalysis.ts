@@ -5,9 +5,9 @@
  * Requests and diagnostics wait for `ready(doc)`: the analysis of the document's current
  * version, then read it from the service's cache as before.
  */
-import { runParseJob, type ParseJob, type ParseJobResult } from './core/parse/markdown';
-import type { BriefService, ITextDocument, ParseRunner } from './core/service';
-import type { ParseThread } from './node/parse/parseThread';
+import { runParseJob, type ParseJob, type ParseJobResult } from '../core/parse/markdown';
+import type { BriefService, ITextDocument, ParseRunner } from '../core/service';
+import type { ParseThread } from '../node/parse/parseThread';
 
 /** Blocks at least this long (UTF-16 code units) are parsed on the thread when it is free: typical paragraphs are not worth the hand-over. */
 export const OFF_THREAD_MIN = 4096;

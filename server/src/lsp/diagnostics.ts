@@ -1,0 +1,100 @@
+/**
+ * Diagnostics: pushed after an edit (debounced, for the version analysed) or pulled
+ * (`textDocument/diagnostic`, `workspace/diagnostic`); problems inside bibliography files
+ * published on those files; every brief checked again when the environment changes.
+ */
+import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { bibliographyFileDiagnostics } from '../core/sources/bibliography';
+import { LineIndex } from '../core/text/lineIndex';
+import { conventionsDiagnostics } from '../node/conventionsDiagnostics';
+import * as proto from '../protocol/toProto';
+import type { ServerContext } from './context';
+
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** What was last published on each bibliography file. */
+  private readonly publishedFiles = new Map<string, string>();
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  /** The document's diagnostics as LSP has them (its analysis must be ready, or it is made here). */
+  of(doc: TextDocument) {
+    const { ctx } = this;
+    if (!ctx.conventions.settings.diagnosticsEnabled) return [];
+    if (ctx.conventions.isConventionsDocument(doc.uri)) {
+      const c = conventionsDiagnostics(ctx.workspace, doc.uri, doc.getText());
+      return c.diagnostics.map((d) => proto.diagnostic(c.lines, doc.uri, d));
+    }
+    const analysis = ctx.service.analyze(doc);
+    this.publishBibliographyProblems();
+    return analysis.diagnostics.map((d) => proto.diagnostic(analysis.model.lines, doc.uri, d));
+  }
+
+  /** Problems inside bibliography files are published on those files (open or not), once per change. */
+  private publishBibliographyProblems(): void {
+    for (const file of this.ctx.workspace.loadedBibliographies()) {
+      const lines = new LineIndex(file.text);
+      const diagnostics = bibliographyFileDiagnostics(file.bibliography.problems, file.uri).map((d) => proto.diagnostic(lines, file.uri, d));
+      const key = JSON.stringify(diagnostics);
+      if (this.publishedFiles.get(file.uri) === key) continue;
+      this.publishedFiles.set(file.uri, key);
+      void this.ctx.connection.sendDiagnostics({ uri: file.uri, diagnostics });
+    }
+  }
+
+  private async push(uri: string): Promise<void> {
+    const { ctx } = this;
+    this.timers.delete(uri);
+    const version = ctx.documents.get(uri)?.version;
+    const doc = await ctx.readyDoc(uri);
+    // A newer version's push follows (or the document was closed).
+    if (!doc || doc.version !== version || this.timers.has(uri)) return;
+    const diagnostics = ctx.guard('diagnostics', [], () => this.of(doc));
+    void ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  }
+
+  /** Pushes the document's diagnostics after `delay` ms (none when the client pulls them). */
+  schedule(uri: string, delay: number): void {
+    if (this.ctx.client.pullDiagnostics) return;
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(uri, setTimeout(() => void this.push(uri), delay));
+  }
+
+  /** Everything may have changed (conventions, bibliographies, sources, settings): check the briefs again. */
+  refreshAll(reason?: string): void {
+    const { ctx } = this;
+    if (reason) ctx.logger.log(`${reason}: checking the briefs again`);
+    ctx.workspaceDiagnostics.environmentChanged();
+    if (ctx.client.pullDiagnostics) void ctx.connection.languages.diagnostics.refresh();
+    else for (const doc of ctx.documents.all()) this.schedule(doc.uri, 0);
+  }
+
+  /** Open, change and close of documents; the pull requests. */
+  register(): void {
+    const { ctx } = this;
+    ctx.refreshAll = (reason) => this.refreshAll(reason);
+    ctx.documents.onDidOpen((e) => {
+      this.schedule(e.document.uri, 0);
+      ctx.workspaceDiagnostics.signal();
+    });
+    ctx.documents.onDidChangeContent((e) => this.schedule(e.document.uri, ctx.options.debounceMs));
+    ctx.documents.onDidClose((e) => {
+      const uri = e.document.uri;
+      clearTimeout(this.timers.get(uri));
+      this.timers.delete(uri);
+      ctx.parseThread.cancel(uri);
+      ctx.service.forget(uri);
+      ctx.index.reread(uri);
+      if (!ctx.client.pullDiagnostics) void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+      ctx.workspaceDiagnostics.signal();
+    });
+    ctx.connection.languages.diagnostics.on(async (params, token) => {
+      const doc = await ctx.readyDoc(params.textDocument.uri);
+      if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+      return { kind: DocumentDiagnosticReportKind.Full, items: ctx.guard('diagnostics', [], () => this.of(doc)) };
+    });
+    ctx.connection.languages.diagnostics.onWorkspace((params, token, _workDone, resultProgress) => ctx.workspaceDiagnostics.handle(params, token, resultProgress));
+  }
+}
