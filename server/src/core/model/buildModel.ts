@@ -91,7 +91,7 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
     if (facts.frontMatter) frontMatter = facts.frontMatter;
     for (const [label, url] of facts.definitions) if (!definitions.has(label)) definitions.set(label, url);
     if (facts.empty) continue;
-    const c = shiftClone(facts.items, block.start);
+    const c = placed(facts, block.start);
     // What depends on the whole document is filled in here: a suppression's line, an actor's registry entry.
     for (const x of c.suppressions) x.line = lines.positionAt(x.span.end).line + (x.kind === 'next-line' ? 1 : 0);
     for (const a of c.actors) a.actorId = resolveActor(conventions, a.id, a.label)?.id;
@@ -589,6 +589,20 @@ class BlockCollector {
       this.items.footnoteReferences.push({ id: normalizeLabel(m[1]), span: { start: at, end: at + m[0].length }, parsed: false });
     }
   }
+}
+
+/**
+ * The last copy of each block's facts at its offset. A block that did not move since the
+ * previous build (every block before an edit) reuses it instead of copying again: what
+ * the build changes on it afterwards (a suppression's line, an actor's registry entry,
+ * a claim's nearby sources, a recommendation's track) it sets afresh on every build.
+ */
+const PLACED = new WeakMap<BlockFacts, { start: number; items: BlockItems }>();
+
+function placed(facts: BlockFacts, start: number): BlockItems {
+  let p = PLACED.get(facts);
+  if (p?.start !== start) PLACED.set(facts, (p = { start, items: shiftClone(facts.items, start) }));
+  return p.items;
 }
 
 const SPAN_LIKE = (v: Record<string, unknown>) => typeof v.start === 'number' && typeof v.end === 'number';

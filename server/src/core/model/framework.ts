@@ -20,10 +20,13 @@ export function headingKey(text: string): string {
 export function buildFramework(sections: Section[], recs: Recommendation[], candidates: RecCandidate[], conventions: Conventions): Framework | undefined {
   const wanted = new Set(conventions.framework.headings.map(headingKey));
   const section = sections.find((s) => wanted.has(headingKey(s.heading.text)));
-  if (!section) {
-    for (const rec of recs) rec.track = undefined;
-    return undefined;
+  // A recommendation's track and group are decided afresh on every build (its object may be
+  // the previous build's, reused for a block that did not move).
+  for (const rec of recs) {
+    rec.track = undefined;
+    delete rec.group;
   }
+  if (!section) return undefined;
   const framework: Framework = { heading: section.heading, span: section.span, tracks: [] };
   const inside = sections.filter((s) => s.span.start > section.span.start && s.span.start < section.span.end);
   let current: Track | undefined;
