@@ -85,7 +85,7 @@ export const possibleUnsourcedAssertion: Rule = {
       if (block.kind === 'heading') continue;
       if (exempt.holds(block.span.start)) continue;
       if (footnotes.holds(block.span.start)) continue;
-      for (const sentence of splitSentences(block.masked)) {
+      for (const sentence of sentencesOf.get(block.masked, splitSentences)) {
         const labelStart = block.span.start + sentence.start;
         const start = opener.get(labelStart) ?? labelStart;
         let end = block.span.start + sentence.end;
@@ -134,6 +134,9 @@ interface Judged {
  * two, and the rule asks again about all of a brief's (thousands on a long one).
  */
 const judgedSentences = new RecentCache<Judged>(50_000);
+
+/** The sentences of each text block seen lately (offsets within the block): an edit changes a block or two. */
+const sentencesOf = new RecentCache<ReturnType<typeof splitSentences>>(20_000);
 
 const judgeSentence = (text: string): Judged => ({ score: assertionModel().score(text) });
 
