@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { buildModel } from '../../server/src/core/model/buildModel';
 import { defaultConventions } from '../../server/src/core/conventions/types';
-import { parseFragment, parseMarkdown, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
+import { chunking, parseFragment, parseMarkdown, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
 import { candidateLabels, splitBlocks } from '../../server/src/core/parse/blocks';
 import { analyze } from '../../server/src/core/analysis';
 import { FIXTURES, fixtureNames, readFixture } from './helpers/fixtures';
@@ -37,6 +37,9 @@ const samples = (): Array<[string, string]> => [
 ];
 
 describe('block-wise parsing', () => {
+  // The split itself is under test: every candidate block parsed alone, not in chunks.
+  before(() => void (chunking.enabled = false));
+  after(() => void (chunking.enabled = true));
   for (const [name, text] of samples()) {
     it(`gives the same model as a whole-document parse: ${name}`, () => {
       assert.deepEqual(summary(text, parseMarkdown(text)), summary(text, wholeParse(text)));
@@ -128,6 +131,9 @@ const DISCREPANCIES: Array<[string, string]> = [
 ];
 
 describe('block-wise parsing: texts where it once disagreed with a whole-document parse', () => {
+  // The split itself is under test: every candidate block parsed alone, not in chunks.
+  before(() => void (chunking.enabled = false));
+  after(() => void (chunking.enabled = true));
   const input = (text: string) => ({ uri: 'file:///w/q.brief.md', text, relativePath: 'q.brief.md' });
   for (const [name, text] of DISCREPANCIES) {
     it(name, () => {
@@ -151,6 +157,9 @@ describe('block-wise parsing: texts where it once disagreed with a whole-documen
 });
 
 describe('block-wise parsing: every construct before and after a blank line', () => {
+  // The split itself is under test: every candidate block parsed alone, not in chunks.
+  beforeEach(() => void (chunking.enabled = false));
+  afterEach(() => void (chunking.enabled = true));
   // What may carry across a blank line (parse/blocks.ts): each construct that can end a
   // block, followed by each that can start one (also those that behave differently when
   // they interrupt another construct).
@@ -172,5 +181,40 @@ describe('block-wise parsing: every construct before and after a blank line', ()
           const { lines: _b, ...whole } = buildModel(input(text), wholeParse(text), defaultConventions());
           assert.deepStrictEqual(blockwise, whole, JSON.stringify(text));
         }
+  });
+});
+
+describe('block-wise parsing in chunks (short blocks parsed together)', () => {
+  const input = (text: string) => ({ uri: 'file:///w/c.brief.md', text, relativePath: 'c.brief.md' });
+  const short = Array.from({ length: 400 }, (_, i) => `:claim[claim ${i}] [@k${i % 7}]`).join('\n\n') + '\n';
+
+  it('parses short blocks in chunks of at most about 1 KB, and gives the whole-document model', () => {
+    const parsed = parseMarkdown(short);
+    assert.ok(parsed.blocks.length < 400 / 8, `${parsed.blocks.length} parses for 400 short blocks`);
+    for (const b of parsed.blocks) assert.ok(b.end - b.start < 1400, `a chunk of ${b.end - b.start} characters`);
+    const { lines: _a, ...chunked } = buildModel(input(short), parsed, defaultConventions());
+    const { lines: _b, ...whole } = buildModel(input(short), wholeParse(short), defaultConventions());
+    assert.deepStrictEqual(chunked, whole);
+  });
+
+  it('an edit re-parses its own chunk only: chunk boundaries follow the text, not the offsets', () => {
+    const first = parseMarkdown(short);
+    for (const [from, to] of [['claim 200]', 'claim 200, edited]'], ['claim 3]', 'c]'], ['[@k0]', '[@k0; @k1]']] as const) {
+      const edited = short.replace(from, to);
+      const second = parseMarkdown(edited, first);
+      assert.ok(second.reparsed <= 3, `${from} → ${to}: ${second.reparsed} parses`);
+      const { lines: _a, ...incremental } = buildModel(input(edited), second, defaultConventions());
+      const { lines: _b, ...whole } = buildModel(input(edited), wholeParse(edited), defaultConventions());
+      assert.deepStrictEqual(incremental, whole);
+    }
+  });
+
+  it('a long block is never put in a chunk, nor a paragraph parsed with fewer constructs', () => {
+    const long = 'A long paragraph. '.repeat(40);
+    const heavy = '*a_'.repeat(1100);
+    const text = `# A\n\n${long}\n\n# B\n\n${heavy}\n\n# C\n`;
+    const blocks = parseMarkdown(text).blocks.map((b) => text.slice(b.start, b.end).trim());
+    assert.ok(blocks.includes(long.trim()), 'the long paragraph alone');
+    assert.ok(blocks.includes(heavy), 'the heavy paragraph alone');
   });
 });

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { analyze, type Analysis } from '../../server/src/core/analysis';
 import { defaultConventions, type Conventions } from '../../server/src/core/conventions/types';
 import { buildModel } from '../../server/src/core/model/buildModel';
-import { parseFragment, parseMarkdown, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
+import { chunking, parseFragment, parseMarkdown, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
 import { createBriefService, inMemoryWorkspace } from '../../server/src/core/service';
 import { generateBrief } from '../../bench/corpus';
 import { FIXTURES } from './helpers/fixtures';
@@ -184,7 +184,16 @@ describe('incremental analysis (property)', function () {
     }
   });
 
-  it('block-wise parsing gives the model a whole-document parse gives, after random edits', () => {
+  it('block-wise parsing gives the model a whole-document parse gives, after random edits (every candidate block alone, no chunks)', () => {
+    chunking.enabled = false;
+    try {
+      blockwiseEqualsWhole();
+    } finally {
+      chunking.enabled = true;
+    }
+  });
+
+  function blockwiseEqualsWhole(): void {
     const input = (text: string) => ({ uri: 'file:///w/q.brief.md', text, relativePath: 'q.brief.md' });
     const whole = (text: string): ParsedMarkdown => ({ text, blocks: [{ start: 0, end: text.length, key: text, labels: [], tree: parseFragment(text) }], reparsed: 1 });
     let texts = 0;
@@ -200,5 +209,5 @@ describe('incremental analysis (property)', function () {
       { seed: SEED, numRuns: 100_000, interruptAfterTimeLimit: BUDGET_MS / 2, markInterruptAsFailure: false },
     );
     if (process.env.BRIEFMARK_PROPERTY_REPORT) console.log(`      ${texts} edited texts checked`);
-  });
+  }
 });

@@ -108,10 +108,16 @@ describe('parser guards', () => {
     const text = `# A *title*\n\n:claim[y] with *emphasis* and ~~strike~~.\n\n${heavy}\n`;
     const parsed = parseMarkdown(text);
     const types = (node: { type: string; children?: unknown[] }): string[] => [node.type, ...((node.children ?? []) as Array<{ type: string }>).flatMap(types)];
-    const all = parsed.blocks.map((b) => types(b.tree as never));
-    assert.ok(all[0].includes('emphasis') && all[1].includes('emphasis') && all[1].includes('delete'), 'normal blocks keep emphasis and strikethrough');
-    assert.ok(!all[2].includes('emphasis') && !all[2].includes('strong'), 'the heavy block has none');
-    assert.ok(all[2].includes('textDirective'), 'the heavy block still has its directives');
+    // (Short blocks may be parsed together in one chunk; the heavy one never is.)
+    const isHeavy = (b: (typeof parsed.blocks)[number]) => text.slice(b.start, b.end).includes(heavy);
+    const normal = parsed.blocks.filter((b) => !isHeavy(b)).flatMap((b) => types(b.tree as never));
+    const heavyBlocks = parsed.blocks.filter(isHeavy);
+    assert.equal(heavyBlocks.length, 1);
+    assert.equal(text.slice(heavyBlocks[0].start, heavyBlocks[0].end).trim(), heavy, 'the heavy paragraph is parsed alone');
+    const degraded = types(heavyBlocks[0].tree as never);
+    assert.ok(normal.filter((t) => t === 'emphasis').length === 2 && normal.includes('delete'), 'normal blocks keep emphasis and strikethrough');
+    assert.ok(!degraded.includes('emphasis') && !degraded.includes('strong'), 'the heavy block has none');
+    assert.ok(degraded.includes('textDirective'), 'the heavy block still has its directives');
   });
 
   it('apply alike in block-wise, one-piece and incremental parses', () => {
