@@ -1,5 +1,5 @@
 import { claimEvidence, describeSources } from '../semantics/claimEvidence';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 /**
  * `figure-not-in-source`: a number in a claim (with its unit: `%`, `billion`, `$`…) that
@@ -8,23 +8,19 @@ import type { Finding, Rule } from './types';
  * inside a quotation are left to `quote-not-in-source`; numbers in a citation, footnote
  * mark or link are not the claim's; a source that could not be read leaves it unchecked.
  */
-export const figureNotInSource: Rule = {
-  code: 'figure-not-in-source',
-  description: 'A number in a claim (with its unit) does not appear in the source document it cites.',
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const claim of ctx.model.claims) {
-      const e = claimEvidence(ctx, claim);
-      for (const f of e.figures) {
-        if (f.check.outcome !== 'not-found') continue;
-        out.push({
-          code: 'figure-not-in-source',
-          message: `The figure "${f.figure.text}" does not appear in the source document of ${describeSources(e.docs)}${f.figure.hasUnit ? ' with this unit' : ''}: check it against the source.`,
-          span: f.span,
-          data: { keys: e.docs.map((d) => d.key) },
-        });
-      }
+export const figureNotInSource = defineRule('figure-not-in-source', (ctx) => {
+  const out: Finding[] = [];
+  for (const claim of ctx.model.claims) {
+    const e = claimEvidence(ctx, claim);
+    for (const f of e.figures) {
+      if (f.check.outcome !== 'not-found') continue;
+      out.push({
+        code: 'figure-not-in-source',
+        message: `The figure "${f.figure.text}" does not appear in the source document of ${describeSources(e.docs)}${f.figure.hasUnit ? ' with this unit' : ''}: check it against the source.`,
+        span: f.span,
+        data: { keys: e.docs.map((d) => d.key) },
+      });
     }
-    return out;
-  },
-};
+  }
+  return out;
+});

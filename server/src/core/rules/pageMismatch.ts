@@ -1,6 +1,6 @@
 import { claimEvidence } from '../semantics/claimEvidence';
 import type { Check } from '../sources/evidence';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 const pages = (p: number[]) => (p.length === 1 ? `p. ${p[0]}` : p.length === p[p.length - 1] - p[0] + 1 ? `pp. ${p[0]}–${p[p.length - 1]}` : `pp. ${p.join(', ')}`);
 
@@ -9,25 +9,21 @@ const pages = (p: number[]) => (p.length === 1 ? `p. ${p[0]}` : p.length === p[p
  * page its citation gives (`[@key, p. 4]` and it is on p. 6). Reviewers follow page
  * citations; only documents with pages (PDF) are compared.
  */
-export const pageMismatch: Rule = {
-  code: 'page-mismatch',
-  description: 'A quotation or figure of a claim is in its source document, but not on the page the citation gives.',
-  check(ctx) {
-    const out: Finding[] = [];
-    const report = (what: string, span: Finding['span'], c: Check) => {
-      if (c.outcome !== 'found' || !c.citedPages || !c.at?.page) return;
-      out.push({
-        code: 'page-mismatch',
-        message: `${what} is on p. ${c.at.page} of @${c.at.key}, not on ${pages(c.citedPages)} as cited.`,
-        span,
-        data: { key: c.at.key, foundPage: c.at.page, citedPages: c.citedPages },
-      });
-    };
-    for (const claim of ctx.model.claims) {
-      const e = claimEvidence(ctx, claim);
-      for (const q of e.quotes) report(`The quotation "${q.quote.length > 60 ? q.quote.slice(0, 59) + '…' : q.quote}"`, q.span, q.check);
-      for (const f of e.figures) report(`The figure "${f.figure.text}"`, f.span, f.check);
-    }
-    return out;
-  },
-};
+export const pageMismatch = defineRule('page-mismatch', (ctx) => {
+  const out: Finding[] = [];
+  const report = (what: string, span: Finding['span'], c: Check) => {
+    if (c.outcome !== 'found' || !c.citedPages || !c.at?.page) return;
+    out.push({
+      code: 'page-mismatch',
+      message: `${what} is on p. ${c.at.page} of @${c.at.key}, not on ${pages(c.citedPages)} as cited.`,
+      span,
+      data: { key: c.at.key, foundPage: c.at.page, citedPages: c.citedPages },
+    });
+  };
+  for (const claim of ctx.model.claims) {
+    const e = claimEvidence(ctx, claim);
+    for (const q of e.quotes) report(`The quotation "${q.quote.length > 60 ? q.quote.slice(0, 59) + '…' : q.quote}"`, q.span, q.check);
+    for (const f of e.figures) report(`The figure "${f.figure.text}"`, f.span, f.check);
+  }
+  return out;
+});

@@ -8,7 +8,7 @@ import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import { isPendingFootnote } from '../semantics/sourcing';
 import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 /** A reason why a sentence reads as an assertion of fact. */
 export interface AssertionCue {
@@ -61,65 +61,61 @@ const REPORTING =
  * checked. The message names what makes the sentence read as a fact; `data.score` is the
  * classifier's probability. Method and figures: docs/assertions.md.
  */
-export const possibleUnsourcedAssertion: Rule = {
-  code: 'possible-unsourced-assertion',
-  description: 'An untagged sentence reads as an assertion of fact (an event, a figure, an attribution, a state of affairs) and has no source.',
-  check(ctx) {
-    const { model } = ctx;
-    const out: Finding[] = [];
-    const classifier = assertionModel();
-    const sensitivity = ctx.conventions.assertions.sensitivity ?? 'balanced';
-    const threshold = classifier.thresholds[sensitivity];
-    // Every test below is against a span index: a long brief has thousands of sentences and sources.
-    const exempt = new SpanIndex(exemptSections(model.sections, ctx.conventions.assertions.exemptSections));
-    const footnotes = new SpanIndex(model.footnoteDefinitions.map((d) => d.span));
-    const refs = new SpanIndex(sourceReferenceSpans(model));
-    // A placeholder footnote (semantics/sourcing.ts) is no source: the sentence is still reported, and told so.
-    const pending = new SpanIndex(pendingFootnoteSpans(model));
-    const claims = new SpanIndex(model.claims.map((c) => c.directive.span));
-    // Directive syntax that is not a tag (`:recs[…]{track=1}`) is not prose.
-    const syntax = new SpanIndex(model.directives.flatMap((d) => [d.nameSpan, ...(d.attributesSpan ? [d.attributesSpan] : [])]));
-    // A sentence that opens with a text directive (`:actor[Macron] met …`) starts at its colon, not inside its label.
-    const opener = new Map(model.directives.filter((d) => d.kind === 'text' && model.text.charCodeAt(d.labelSpan.start - 1) === 91 /* [ */).map((d) => [d.labelSpan.start, d.span.start]));
-    for (const block of model.textBlocks) {
-      if (block.kind === 'heading') continue;
-      if (exempt.holds(block.span.start)) continue;
-      if (footnotes.holds(block.span.start)) continue;
-      for (const sentence of sentencesOf.get(block.masked, splitSentences)) {
-        const labelStart = block.span.start + sentence.start;
-        const start = opener.get(labelStart) ?? labelStart;
-        let end = block.span.start + sentence.end;
-        // A footnote or citation right after the full stop still belongs to the sentence.
-        const trailing = /^\[[\^@][^\]\n]{0,300}\]/.exec(model.text.slice(end, Math.min(block.span.end, end + 310)));
-        const withTrailing = trailing ? end + trailing[0].length : end;
-        const text = block.masked.slice(sentence.start, sentence.end);
-        while (end > start && /\s/.test(model.text[end - 1])) end--;
-        if (refs.overlaps(start, withTrailing)) continue;
-        if (claims.overlaps(start, end)) continue;
-        if (endsAsQuestion(text)) continue;
-        if (NORMATIVE.test(text)) continue;
-        if (!/[\p{L}\p{N}]/u.test(text)) continue;
-        const judged = judgedSentences.get(text, judgeSentence);
-        if (judged.score < threshold) continue;
-        judged.explained ??= explain(text);
-        const cues = judged.explained.cues
-          .map((c) => ({ ...c, span: { start: labelStart + c.span.start, end: labelStart + c.span.end } }))
-          .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
-        const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues);
-        const placeholder = pending.overlaps(start, withTrailing);
-        out.push({
-          code: 'possible-unsourced-assertion',
-          message: placeholder
-            ? `Possible unsourced assertion: this sentence reads as a fact (${why}), and its footnote is a placeholder: source still to be added.`
-            : `Possible unsourced assertion: this sentence reads as a fact (${why}). Cite a source ([@key], a footnote or a link), or tag it as a claim.`,
-          span: { start, end },
-          data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })) },
-        });
-      }
+export const possibleUnsourcedAssertion = defineRule('possible-unsourced-assertion', (ctx) => {
+  const { model } = ctx;
+  const out: Finding[] = [];
+  const classifier = assertionModel();
+  const sensitivity = ctx.conventions.assertions.sensitivity ?? 'balanced';
+  const threshold = classifier.thresholds[sensitivity];
+  // Every test below is against a span index: a long brief has thousands of sentences and sources.
+  const exempt = new SpanIndex(exemptSections(model.sections, ctx.conventions.assertions.exemptSections));
+  const footnotes = new SpanIndex(model.footnoteDefinitions.map((d) => d.span));
+  const refs = new SpanIndex(sourceReferenceSpans(model));
+  // A placeholder footnote (semantics/sourcing.ts) is no source: the sentence is still reported, and told so.
+  const pending = new SpanIndex(pendingFootnoteSpans(model));
+  const claims = new SpanIndex(model.claims.map((c) => c.directive.span));
+  // Directive syntax that is not a tag (`:recs[…]{track=1}`) is not prose.
+  const syntax = new SpanIndex(model.directives.flatMap((d) => [d.nameSpan, ...(d.attributesSpan ? [d.attributesSpan] : [])]));
+  // A sentence that opens with a text directive (`:actor[Macron] met …`) starts at its colon, not inside its label.
+  const opener = new Map(model.directives.filter((d) => d.kind === 'text' && model.text.charCodeAt(d.labelSpan.start - 1) === 91 /* [ */).map((d) => [d.labelSpan.start, d.span.start]));
+  for (const block of model.textBlocks) {
+    if (block.kind === 'heading') continue;
+    if (exempt.holds(block.span.start)) continue;
+    if (footnotes.holds(block.span.start)) continue;
+    for (const sentence of sentencesOf.get(block.masked, splitSentences)) {
+      const labelStart = block.span.start + sentence.start;
+      const start = opener.get(labelStart) ?? labelStart;
+      let end = block.span.start + sentence.end;
+      // A footnote or citation right after the full stop still belongs to the sentence.
+      const trailing = /^\[[\^@][^\]\n]{0,300}\]/.exec(model.text.slice(end, Math.min(block.span.end, end + 310)));
+      const withTrailing = trailing ? end + trailing[0].length : end;
+      const text = block.masked.slice(sentence.start, sentence.end);
+      while (end > start && /\s/.test(model.text[end - 1])) end--;
+      if (refs.overlaps(start, withTrailing)) continue;
+      if (claims.overlaps(start, end)) continue;
+      if (endsAsQuestion(text)) continue;
+      if (NORMATIVE.test(text)) continue;
+      if (!/[\p{L}\p{N}]/u.test(text)) continue;
+      const judged = judgedSentences.get(text, judgeSentence);
+      if (judged.score < threshold) continue;
+      judged.explained ??= explain(text);
+      const cues = judged.explained.cues
+        .map((c) => ({ ...c, span: { start: labelStart + c.span.start, end: labelStart + c.span.end } }))
+        .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
+      const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues);
+      const placeholder = pending.overlaps(start, withTrailing);
+      out.push({
+        code: 'possible-unsourced-assertion',
+        message: placeholder
+          ? `Possible unsourced assertion: this sentence reads as a fact (${why}), and its footnote is a placeholder: source still to be added.`
+          : `Possible unsourced assertion: this sentence reads as a fact (${why}). Cite a source ([@key], a footnote or a link), or tag it as a claim.`,
+        span: { start, end },
+        data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })) },
+      });
     }
-    return out;
-  },
-};
+  }
+  return out;
+});
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

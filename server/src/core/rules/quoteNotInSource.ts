@@ -1,6 +1,6 @@
 import { claimEvidence, describeSources } from '../semantics/claimEvidence';
 import { diffMarkdown } from '../sources/evidence';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 const clip = (s: string, n = 80) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
@@ -11,26 +11,22 @@ const clip = (s: string, n = 80) => (s.length > n ? s.slice(0, n - 1) + '…' : 
  * (sources/evidence.ts). The message names the closest passage's differences; a quotation
  * whose source could not be read is unchecked, never reported.
  */
-export const quoteNotInSource: Rule = {
-  code: 'quote-not-in-source',
-  description: 'A quotation in a claim does not appear in the source document it cites.',
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const claim of ctx.model.claims) {
-      const e = claimEvidence(ctx, claim);
-      for (const q of e.quotes) {
-        if (q.check.outcome !== 'not-found') continue;
-        const where = q.check.at ? `; closest passage${q.check.at.page ? ` (p. ${q.check.at.page})` : ''}: ${clip(diffMarkdown(q.check.diff ?? []), 160)}` : '';
-        const what = q.check.critical?.length ? ` (${q.check.critical.join(', ')} differs)` : '';
-        out.push({
-          code: 'quote-not-in-source',
-          message: `The quotation "${clip(q.quote)}" does not appear in the source document of ${describeSources(e.docs)}${what}${where}. Check the wording against the source.`,
-          span: q.span,
-          related: e.docs.map((d) => ({ message: `source document ${d.key}`, span: { start: 0, end: 0 }, uri: d.uri })),
-          data: { keys: e.docs.map((d) => d.key), closest: q.check.at, diff: q.check.diff },
-        });
-      }
+export const quoteNotInSource = defineRule('quote-not-in-source', (ctx) => {
+  const out: Finding[] = [];
+  for (const claim of ctx.model.claims) {
+    const e = claimEvidence(ctx, claim);
+    for (const q of e.quotes) {
+      if (q.check.outcome !== 'not-found') continue;
+      const where = q.check.at ? `; closest passage${q.check.at.page ? ` (p. ${q.check.at.page})` : ''}: ${clip(diffMarkdown(q.check.diff ?? []), 160)}` : '';
+      const what = q.check.critical?.length ? ` (${q.check.critical.join(', ')} differs)` : '';
+      out.push({
+        code: 'quote-not-in-source',
+        message: `The quotation "${clip(q.quote)}" does not appear in the source document of ${describeSources(e.docs)}${what}${where}. Check the wording against the source.`,
+        span: q.span,
+        related: e.docs.map((d) => ({ message: `source document ${d.key}`, span: { start: 0, end: 0 }, uri: d.uri })),
+        data: { keys: e.docs.map((d) => d.key), closest: q.check.at, diff: q.check.diff },
+      });
     }
-    return out;
-  },
-};
+  }
+  return out;
+});

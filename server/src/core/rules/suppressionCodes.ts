@@ -1,5 +1,5 @@
 import { nearMiss } from './unknownTag';
-import { CODES, type Finding, type Rule } from './types';
+import { CODES, defineRule, type Finding } from './types';
 
 /**
  * A suppression comment (`<!-- briefmark-disable-next-line CODE -->`) that names a code
@@ -8,23 +8,19 @@ import { CODES, type Finding, type Rule } from './types';
  * `rules:` map of `.briefmark.yaml`, so it is reported as `invalid-conventions`
  * (docs/diagnostics.md). Suppression never silences `invalid-conventions` itself.
  */
-export const suppressionCodes: Rule = {
-  code: 'invalid-conventions',
-  description: 'A suppression comment names a code that does not exist.',
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const s of ctx.model.suppressions) {
-      s.codes.forEach((code, i) => {
-        if ((CODES as readonly string[]).includes(code)) return;
-        const meant = nearMiss(code, [...CODES]);
-        out.push({
-          code: 'invalid-conventions',
-          message: `Unknown code "${code}" in this suppression comment: it silences nothing.${meant ? ` Did you mean "${meant}"?` : ` Codes: ${CODES.join(', ')}.`}`,
-          span: s.codeSpans[i],
-          data: meant ? { replacement: meant } : undefined,
-        });
+export const suppressionCodes = defineRule('invalid-conventions', (ctx) => {
+  const out: Finding[] = [];
+  for (const s of ctx.model.suppressions) {
+    s.codes.forEach((code, i) => {
+      if ((CODES as readonly string[]).includes(code)) return;
+      const meant = nearMiss(code, [...CODES]);
+      out.push({
+        code: 'invalid-conventions',
+        message: `Unknown code "${code}" in this suppression comment: it silences nothing.${meant ? ` Did you mean "${meant}"?` : ` Codes: ${CODES.join(', ')}.`}`,
+        span: s.codeSpans[i],
+        data: meant ? { replacement: meant } : undefined,
       });
-    }
-    return out;
-  },
-};
+    });
+  }
+  return out;
+});

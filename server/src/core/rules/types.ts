@@ -102,7 +102,17 @@ export const isReady = (d: SourceDocument): boolean => (d.status ?? 'ready') ===
 
 export interface Rule {
   code: Code;
-  /** What this rule module checks (one line). What the code means, for SARIF and docs, is `CODE_INFO`'s. */
-  description: string;
+  /** The code's default severity and meaning: `CODE_INFO`'s, the one place they are written. */
+  info: (typeof CODE_INFO)[Code];
   check(ctx: RuleContext): Finding[];
+}
+
+/**
+ * A rule: its code and what it finds. Everything else about the code (default severity,
+ * description, documentation link) is `CODE_INFO`'s and `docsUrl`'s, shared with SARIF,
+ * `package.json`, the schema and docs/diagnostics.md; a code may have more than one rule
+ * module (`invalid-conventions`).
+ */
+export function defineRule(code: Code, check: (ctx: RuleContext) => Finding[]): Rule {
+  return { code, info: CODE_INFO[code], check };
 }

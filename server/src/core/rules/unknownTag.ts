@@ -1,6 +1,6 @@
 import { tagNames } from '../conventions/types';
 import { editDistance } from '../text/editDistance';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 /** The registered tag a directive name most likely meant, if it is a near miss. */
 export function nearMiss(name: string, tags: string[]): string | undefined {
@@ -24,20 +24,16 @@ export function nearMiss(name: string, tags: string[]): string | undefined {
  * `unknown-tag`: a directive whose name is a near miss of a tag name (`:cliam[…]`).
  * Directives without a label or attributes (`:smile:`) are ordinary text, never reported.
  */
-export const unknownTag: Rule = {
-  code: 'unknown-tag',
-  description: 'A directive name is a near miss of a tag name (e.g. :cliam[…] for :claim[…]).',
-  check(ctx) {
-    const out: Finding[] = [];
-    const tags = tagNames(ctx.conventions);
-    for (const d of ctx.model.directives) {
-      if (tags.includes(d.name)) continue;
-      const looksLikeTag = d.kind !== 'text' || d.labelSpan.end > d.nameSpan.end || d.attributesSpan !== undefined;
-      if (!looksLikeTag) continue;
-      const meant = nearMiss(d.name, tags);
-      if (!meant) continue;
-      out.push({ code: 'unknown-tag', message: `Unknown tag "${d.name}": did you mean "${meant}"?`, span: d.nameSpan, data: { replacement: meant } });
-    }
-    return out;
-  },
-};
+export const unknownTag = defineRule('unknown-tag', (ctx) => {
+  const out: Finding[] = [];
+  const tags = tagNames(ctx.conventions);
+  for (const d of ctx.model.directives) {
+    if (tags.includes(d.name)) continue;
+    const looksLikeTag = d.kind !== 'text' || d.labelSpan.end > d.nameSpan.end || d.attributesSpan !== undefined;
+    if (!looksLikeTag) continue;
+    const meant = nearMiss(d.name, tags);
+    if (!meant) continue;
+    out.push({ code: 'unknown-tag', message: `Unknown tag "${d.name}": did you mean "${meant}"?`, span: d.nameSpan, data: { replacement: meant } });
+  }
+  return out;
+});

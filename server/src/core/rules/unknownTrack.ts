@@ -1,5 +1,5 @@
 import { headingKey, resolveTrack } from '../model/framework';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 /**
  * `unknown-track`: a `rec` whose `track` attribute names no track of the brief's framework,
@@ -8,49 +8,45 @@ import type { Finding, Rule } from './types';
  * brief's framework lacks (reported on the framework heading: the contract has no separate
  * code for a missing track, and this is the code about tracks that do not match).
  */
-export const unknownTrack: Rule = {
-  code: 'unknown-track',
-  description: 'A rec whose track names no track or another track than its place, or an expected track missing from the framework.',
-  check(ctx) {
-    const { model, conventions } = ctx;
-    const out: Finding[] = [];
-    for (const rec of model.recommendations) {
-      const attr = rec.trackAttr;
-      if (!attr) continue;
-      // Inside a track the position decides, but a track value that names nothing is still wrong,
-      // and one that names another track contradicts the place: both are reported.
-      const named = model.framework ? resolveTrack(model.framework, attr.value, conventions) : rec.track;
-      if (named && rec.track && named !== rec.track) {
-        out.push({
-          code: 'unknown-track',
-          message: `track=${attr.value} names Track ${named.number} (${named.title}), but this recommendation is under Track ${rec.track.number} (${rec.track.title}), where it counts: its place in the framework decides. Move it under Track ${named.number}, or write track=${rec.track.number}.`,
-          span: attr.value ? attr.valueSpan : attr.span,
-          data: { placedTrack: rec.track.number, namedTrack: named.number },
-        });
-        continue;
-      }
-      if (named) continue;
-      const known = model.framework?.tracks.map((t) => t.number).join(', ');
+export const unknownTrack = defineRule('unknown-track', (ctx) => {
+  const { model, conventions } = ctx;
+  const out: Finding[] = [];
+  for (const rec of model.recommendations) {
+    const attr = rec.trackAttr;
+    if (!attr) continue;
+    // Inside a track the position decides, but a track value that names nothing is still wrong,
+    // and one that names another track contradicts the place: both are reported.
+    const named = model.framework ? resolveTrack(model.framework, attr.value, conventions) : rec.track;
+    if (named && rec.track && named !== rec.track) {
       out.push({
         code: 'unknown-track',
-        message: model.framework
-          ? `"${attr.value}" names no track of this brief's framework (tracks: ${known || 'none'}); use a track number, letter, title or conventions track id.`
-          : `"${attr.value}" names no track: this brief has no solutions framework section.`,
+        message: `track=${attr.value} names Track ${named.number} (${named.title}), but this recommendation is under Track ${rec.track.number} (${rec.track.title}), where it counts: its place in the framework decides. Move it under Track ${named.number}, or write track=${rec.track.number}.`,
         span: attr.value ? attr.valueSpan : attr.span,
+        data: { placedTrack: rec.track.number, namedTrack: named.number },
       });
+      continue;
     }
-    const fw = model.framework;
-    if (fw && conventions.framework.tracks.length > 0) {
-      const titles = new Set(fw.tracks.map((t) => headingKey(t.title)));
-      const missing = conventions.framework.tracks.filter((t) => !titles.has(headingKey(t.title)));
-      for (const t of missing)
-        out.push({
-          code: 'unknown-track',
-          message: `The team conventions expect a track "${t.title}" (${t.id}) in the framework; add a heading "Track <n>: ${t.title}".`,
-          span: fw.heading.textSpan,
-          data: { expectedTrack: t.id },
-        });
-    }
-    return out;
-  },
-};
+    if (named) continue;
+    const known = model.framework?.tracks.map((t) => t.number).join(', ');
+    out.push({
+      code: 'unknown-track',
+      message: model.framework
+        ? `"${attr.value}" names no track of this brief's framework (tracks: ${known || 'none'}); use a track number, letter, title or conventions track id.`
+        : `"${attr.value}" names no track: this brief has no solutions framework section.`,
+      span: attr.value ? attr.valueSpan : attr.span,
+    });
+  }
+  const fw = model.framework;
+  if (fw && conventions.framework.tracks.length > 0) {
+    const titles = new Set(fw.tracks.map((t) => headingKey(t.title)));
+    const missing = conventions.framework.tracks.filter((t) => !titles.has(headingKey(t.title)));
+    for (const t of missing)
+      out.push({
+        code: 'unknown-track',
+        message: `The team conventions expect a track "${t.title}" (${t.id}) in the framework; add a heading "Track <n>: ${t.title}".`,
+        span: fw.heading.textSpan,
+        data: { expectedTrack: t.id },
+      });
+  }
+  return out;
+});

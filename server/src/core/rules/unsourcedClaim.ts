@@ -1,35 +1,31 @@
 import { shorten } from '../text/shorten';
 import { claimSourcing } from '../semantics/sourcing';
-import type { Finding, Rule } from './types';
+import { defineRule, type Finding } from './types';
 
 /**
  * `unsourced-claim`: a claim with no source, or only a placeholder (a *pending* source:
  * semantics/sourcing.ts). A claim whose references name nothing is left to
  * `unknown-source`, which points at the broken key instead.
  */
-export const unsourcedClaim: Rule = {
-  code: 'unsourced-claim',
-  description: 'A claim has no source: no known `src` key and no citation, footnote or link in its sentence (or only a placeholder footnote, still to be filled in).',
-  check(ctx) {
-    const out: Finding[] = [];
-    for (const claim of ctx.model.claims) {
-      const s = claimSourcing(ctx, claim);
-      // A claim whose references name nothing is left to unknown-source, which points at the broken key.
-      if (s.status === 'sourced' || s.status === 'broken') continue;
-      const d = claim.directive;
-      const label = claim.label.trim();
-      let message: string;
-      if (s.status === 'pending') {
-        const ref = s.pending[0];
-        const name = ref.kind === 'footnote' ? `[^${ref.id}]` : ref.kind === 'link' ? ref.url : ref.kind === 'src' ? `src=${ref.key}` : `@${ref.key}`;
-        message = `Claim "${shorten(label || 'this claim')}" has a placeholder where its source belongs (${name}): source still to be added.`;
-      } else
-        message = label
-          ? `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`
-          : 'This claim tag has no text and no source: write the claim inside brackets, :claim[…], and cite its source.';
-      out.push({ code: 'unsourced-claim', message, span: d.span, data: { claimStart: d.span.start, sourcing: s.status } });
-    }
-    return out;
-  },
-};
+export const unsourcedClaim = defineRule('unsourced-claim', (ctx) => {
+  const out: Finding[] = [];
+  for (const claim of ctx.model.claims) {
+    const s = claimSourcing(ctx, claim);
+    // A claim whose references name nothing is left to unknown-source, which points at the broken key.
+    if (s.status === 'sourced' || s.status === 'broken') continue;
+    const d = claim.directive;
+    const label = claim.label.trim();
+    let message: string;
+    if (s.status === 'pending') {
+      const ref = s.pending[0];
+      const name = ref.kind === 'footnote' ? `[^${ref.id}]` : ref.kind === 'link' ? ref.url : ref.kind === 'src' ? `src=${ref.key}` : `@${ref.key}`;
+      message = `Claim "${shorten(label || 'this claim')}" has a placeholder where its source belongs (${name}): source still to be added.`;
+    } else
+      message = label
+        ? `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`
+        : 'This claim tag has no text and no source: write the claim inside brackets, :claim[…], and cite its source.';
+    out.push({ code: 'unsourced-claim', message, span: d.span, data: { claimStart: d.span.start, sourcing: s.status } });
+  }
+  return out;
+});
 
