@@ -43,10 +43,23 @@ export interface Analysis {
 
 /** The whole pipeline for one document: parse → model → rules. Pure: no I/O, never throws on any text. */
 export function analyze(input: DocumentInput, options: AnalysisOptions = {}): Analysis {
+  const steps = analysisSteps(input, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * `analyze`, pausing once between the model and the rules: a caller that must stay
+ * responsive (the server) lets other work through there. On a megabyte of hostile text
+ * each half takes seconds; neither can be cut further.
+ */
+export function* analysisSteps(input: DocumentInput, options: AnalysisOptions = {}): Generator<void, Analysis, void> {
   const conventions = options.conventions ?? defaultConventions();
   if (options.maxDocumentSize !== undefined && input.text.length > options.maxDocumentSize) return oversized(input, conventions, options.maxDocumentSize);
   const parsed = parseMarkdown(input.text, options.previous, { oneShot: options.oneShot });
   const model = buildModel(input, parsed, conventions);
+  yield;
   const resolved = model.isBrief && options.resolve ? options.resolve(model) : {};
   const bibliography = mergeBibliographies(frontMatterBibliography(model), options.bibliography ?? emptyBibliography(), resolved.bibliography ?? emptyBibliography());
   const sourceDocuments = resolved.sourceDocuments ?? options.sourceDocuments ?? new Map();

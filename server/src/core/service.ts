@@ -1,4 +1,4 @@
-import { analyze, type Analysis } from './analysis';
+import { analysisSteps, type Analysis } from './analysis';
 import type { Conventions } from './conventions/types';
 import { defaultConventions } from './conventions/types';
 import { codeActions, type CodeActionResult } from './features/codeActions';
@@ -142,16 +142,26 @@ class DocumentAnalyses {
   }
 
   run(doc: ITextDocument, prepared?: ParsedMarkdown): Analysis {
+    const steps = this.runSteps(doc, prepared);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /** `run`, pausing between the model and the rules (`analysisSteps`). */
+  *runSteps(doc: ITextDocument, prepared?: ParsedMarkdown): Generator<void, Analysis, void> {
     const hit = this.cached(doc);
     if (hit) return hit;
     const { workspace, options } = this;
     const text = doc.getText();
     const uri = doc.uri;
+    // Read before the pause: conventions that change meanwhile make this analysis stale.
+    const generation = workspace.generation;
     // A parse of the same text reuses every block: nothing is parsed again.
     const previous = prepared?.text === text ? prepared : this.previousParse(uri);
     const conventions = workspace.conventionsFor(uri);
     const input = { uri, text, version: doc.version, relativePath: workspace.relativePath(uri) };
-    const analysis = analyze(input, {
+    const analysis = yield* analysisSteps(input, {
       conventions,
       previous,
       oneShot: options.oneShot,
@@ -164,7 +174,7 @@ class DocumentAnalyses {
       },
     });
     this.logFailures(uri, analysis.failures);
-    this.cache.set(uri, { version: doc.version, generation: workspace.generation, text, analysis });
+    this.cache.set(uri, { version: doc.version, generation, text, analysis });
     return analysis;
   }
 
@@ -273,7 +283,13 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
     summaryInSlices: async (doc, pause, jobs = runParseJob) => analyses.summary(doc, await parseInSteps(analyses, doc, jobs, pause)),
     analyzeAsync: async (doc, jobs, current = () => true) => {
       const prepared = await parseInSteps(analyses, doc, jobs, undefined, current);
-      return current() ? analyses.run(doc, prepared) : undefined;
+      const steps = analyses.runSteps(doc, prepared);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) return step.value;
+        // Between the model and the rules: requests on other documents get through.
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        if (!current()) return undefined;
+      }
     },
     completion: (doc, offset) => completionAt(run(doc), offset),
     definition: (doc, offset, textOf) => definitionAt(run(doc), offset, textOf),
