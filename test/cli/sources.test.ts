@@ -92,4 +92,15 @@ describe('briefmark sources, and check against PDF and HTML source documents (th
     assert.ok(readdirSync(join(ws, cached)).length >= 2);
     assert.equal(runCli(['check', '--cache'], ws).stdout, r.stdout);
   });
+
+  it('names the source document a quotation was looked for in (a SARIF related location)', () => {
+    // (The JSON format is exactly the contract's object, without related places.)
+    const sarif = JSON.parse(runCli(['check', '--format', 'sarif'], ws).stdout) as { runs: Array<{ results: Array<{ ruleId: string; relatedLocations?: Array<{ message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region?: unknown } }> }> }> };
+    const result = sarif.runs[0].results.find((x) => x.ruleId === 'quote-not-in-source');
+    assert.equal(result?.relatedLocations?.length, 1);
+    const place = result!.relatedLocations![0];
+    assert.equal(place.message.text, 'source document wire');
+    assert.match(place.physicalLocation.artifactLocation.uri, /sources\/wire\.html$/);
+    assert.equal(place.physicalLocation.region, undefined, 'the whole document, no region');
+  });
 });

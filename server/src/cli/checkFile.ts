@@ -19,6 +19,7 @@ import { conventionsDiagnostics } from '../node/conventionsDiagnostics';
 import { NodeWorkspace } from '../node/nodeWorkspace';
 import { uriToPath } from '../node/uris';
 import { describeError } from './files';
+import * as proto from '../protocol/toProto';
 
 /** A diagnostic as the JSON format prints it (spec §9): 0-based lines, UTF-16 characters. */
 export interface FileDiagnostic {
@@ -26,8 +27,11 @@ export interface FileDiagnostic {
   severity: Severity;
   message: string;
   range: { start: Position; end: Position };
-  /** Related places in the same file ("first defined here"), as the language server sends them (SARIF `relatedLocations`). */
-  related?: Array<{ message: string; range: { start: Position; end: Position } }>;
+  /**
+   * Related places ("first defined here"; the source document a quotation was looked for
+   * in, with its `path`), as the language server sends them (SARIF `relatedLocations`).
+   */
+  related?: Array<{ message: string; range: { start: Position; end: Position }; path?: string }>;
   /** Set by `check` when a baseline or the GitLab format needs it (fingerprint.ts). */
   fingerprint?: string;
 }
@@ -99,7 +103,7 @@ function checkConventionsFile(workspace: NodeWorkspace, path: string): FileResul
   }
   try {
     const { lines, diagnostics } = conventionsDiagnostics(workspace, pathToFileURL(path).href, text);
-    return { ...result, diagnostics: diagnostics.map((d) => toFileDiagnostic(lines, d)) };
+    return { ...result, diagnostics: diagnostics.map((d) => toFileDiagnostic(lines, pathToFileURL(path).href, d)) };
   } catch (e) {
     return { ...result, crash: errorText(e) };
   }
@@ -124,8 +128,8 @@ function conventionsFiles(workspace: NodeWorkspace, path: string): string[] {
  */
 function relatedProblems(workspace: NodeWorkspace, path: string, seen: Set<string>): RelatedFile[] {
   const out: RelatedFile[] = [];
-  const add = (file: string, lines: LineIndex, found: Array<Parameters<typeof toFileDiagnostic>[1]>) => {
-    if (found.length) out.push({ path: file, diagnostics: found.map((d) => toFileDiagnostic(lines, d)) });
+  const add = (file: string, lines: LineIndex, found: Array<Parameters<typeof toFileDiagnostic>[2]>) => {
+    if (found.length) out.push({ path: file, diagnostics: found.map((d) => toFileDiagnostic(lines, pathToFileURL(file).href, d)) });
   };
   try {
     const folder = workspace.folderOf(path);
@@ -151,11 +155,11 @@ function relatedProblems(workspace: NodeWorkspace, path: string, seen: Set<strin
   return out;
 }
 
-function toFileDiagnostic(lines: LineIndex, d: { code: Code; severity: Severity; message: string; span: { start: number; end: number }; related?: Array<{ message: string; span: { start: number; end: number }; uri?: string }> }): FileDiagnostic {
-  const out: FileDiagnostic = { code: d.code, severity: d.severity, message: d.message, range: { start: lines.positionAt(d.span.start), end: lines.positionAt(d.span.end) } };
-  // As protocol/toProto.ts does for the editor: related places in this file, never dropped.
-  const related = d.related?.filter((r) => !r.uri).map((r) => ({ message: r.message, range: { start: lines.positionAt(r.span.start), end: lines.positionAt(r.span.end) } }));
-  if (related?.length) out.related = related;
+function toFileDiagnostic(lines: LineIndex, uri: string, d: { code: Code; severity: Severity; message: string; span: { start: number; end: number }; related?: Array<{ message: string; span: { start: number; end: number }; uri?: string }> }): FileDiagnostic {
+  const out: FileDiagnostic = { code: d.code, severity: d.severity, message: d.message, range: proto.range(lines, d.span) };
+  // The editor's conversion (protocol/toProto.ts): related places in this file at their
+  // ranges, those in another file (a source document) with its path.
+  if (d.related?.length) out.related = proto.relatedPlaces(lines, uri, d.related).map(({ uri: other, ...r }) => (other ? { ...r, path: uriToPath(other) ?? other } : r));
   return out;
 }
 
@@ -181,7 +185,7 @@ export function checkFile(service: BriefService, path: string, workspace?: NodeW
     // Editors drop a byte-order mark before they count columns; so does the CLI.
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const analysis = service.analyze({ uri, version: 0, getText: () => text });
-    const diagnostics = analysis.diagnostics.map((d) => toFileDiagnostic(analysis.model.lines, d));
+    const diagnostics = analysis.diagnostics.map((d) => toFileDiagnostic(analysis.model.lines, uri, d));
     const result: FileResult = { path, isBrief: analysis.model.isBrief, diagnostics, sourcing: sourcingSummary(analysis) };
     if (workspace) result.deps = bibliographyDeps(workspace, uri, analysis);
     if (analysis.failures.length) result.ruleFailures = analysis.failures.map((f) => ({ code: f.code, error: errorText(f.error) }));

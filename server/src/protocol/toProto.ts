@@ -59,13 +59,22 @@ export function diagnostic(lines: LineIndex, uri: string, d: Diagnostic): LspDia
     source: 'briefmark',
     message: d.message,
   };
-  if (d.related?.length) {
-    // Related places in other documents carry their own URI; their ranges are already LSP ranges upstream.
-    out.relatedInformation = d.related.filter((r) => !r.uri || r.uri === uri).map((r) => ({ location: { uri, range: range(lines, r.span) }, message: r.message }));
-  }
+  if (d.related?.length) out.relatedInformation = relatedPlaces(lines, uri, d.related).map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
   if (d.unnecessary) out.tags = [DiagnosticTag.Unnecessary];
   if (d.data) out.data = d.data;
   return out;
+}
+
+/**
+ * A finding's related places, for the editor and the CLI alike: in the same document (no
+ * URI, or the document's own) at their ranges; in another document (a source document)
+ * with its URI, at its start — the rules point at other documents only as a whole, and
+ * their lines are not at hand here. None is dropped.
+ */
+export function relatedPlaces(lines: LineIndex | PositionMapper, uri: string, related: NonNullable<Diagnostic['related']>): Array<{ message: string; range: Range; uri?: string }> {
+  return related.map((r) =>
+    !r.uri || r.uri === uri ? { message: r.message, range: range(lines, r.span) } : { message: r.message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, uri: r.uri },
+  );
 }
 
 export function hover(lines: LineIndex, h: HoverResult): Hover {

@@ -84,10 +84,12 @@ export function formatSarif(report: Report): string {
                   relatedLocations: d.related.map((r, id) => ({
                     id,
                     message: { text: r.message },
-                    physicalLocation: {
-                      artifactLocation: location(f.path),
-                      region: region(r.range),
-                    },
+                    physicalLocation: r.path
+                      ? { artifactLocation: location(r.path) }
+                      : {
+                          artifactLocation: location(f.path),
+                          region: region(r.range),
+                        },
                   })),
                 }
               : {}),
