@@ -160,6 +160,8 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'unclosed quotes': (n) => ':claim[x] ' + '“a '.repeat(n / 3),
   'nested brackets': (n) => ':claim[x] ' + '['.repeat(n / 2) + '@a' + ']'.repeat(n / 2),
   'unclosed strikeouts': (n) => ':claim[x] ' + '~~a ~'.repeat(n / 5),
+  // Every finding was checked against every suppression comment (rules/index.ts).
+  'suppressed findings': (n) => '<!-- briefmark-disable unknown-actor -->\n\n' + '<!-- briefmark-disable-next-line unsourced-claim -->\n:claim[c] :actor[x]\n\n'.repeat(n / 74),
   'unclosed comments with suppressions': (n) => ':claim[x]\n\n' + '<!-- briefmark-enable '.repeat(n / 22),
   // Parser patterns that grew faster than linearly inside micromark, now bounded by the
   // guards of parse/guards.ts: container directives nested hundreds deep (`:::rec` lines

@@ -65,19 +65,59 @@ export function severityOf(ctx: Pick<RuleContext, 'conventions'>, code: Code): S
 function isSuppressed(ctx: RuleContext, f: Finding): boolean {
   const { suppressions, lines } = ctx.model;
   if (suppressions.length === 0 || f.code === 'invalid-conventions') return false;
+  const index = suppressionIndex(ctx.model);
   const line = lines.positionAt(f.span.start).line;
-  const applies = (codes: string[]) => codes.length === 0 || codes.includes(f.code);
-  let disabled = false;
-  for (const s of suppressions) {
-    if (s.kind === 'next-line') {
-      if (s.line === line && applies(s.codes)) return true;
-      continue;
-    }
-    if (s.span.start > f.span.start) break;
-    if (!applies(s.codes)) continue;
-    disabled = s.kind === 'disable';
+  if (index.nextLine.get(line)?.some((codes) => applies(codes, f.code))) return true;
+  // The last `disable` or `enable` before the finding that names its code (or every code) decides.
+  const toggles = index.togglesFor(f.code);
+  let lo = 0;
+  let hi = toggles.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toggles[mid].start <= f.span.start) lo = mid + 1;
+    else hi = mid;
   }
-  return disabled;
+  return lo > 0 && toggles[lo - 1].disabled;
+}
+
+const applies = (codes: string[], code: string) => codes.length === 0 || codes.includes(code);
+
+interface SuppressionIndex {
+  /** `next-line` comments by the line they silence: their code lists. */
+  nextLine: Map<number, string[][]>;
+  /** `disable`/`enable` comments that apply to a code, in document order. */
+  togglesFor(code: string): Array<{ start: number; disabled: boolean }>;
+}
+
+/**
+ * The model's suppressions, indexed once per model: each finding is then looked up in
+ * O(log n) (scanning every comment for every finding was quadratic in a brief with
+ * thousands of both).
+ */
+const suppressionIndexes = new WeakMap<RuleContext['model'], SuppressionIndex>();
+function suppressionIndex(model: RuleContext['model']): SuppressionIndex {
+  let index = suppressionIndexes.get(model);
+  if (index) return index;
+  const nextLine = new Map<number, string[][]>();
+  const toggles: Array<{ start: number; disabled: boolean; codes: string[] }> = [];
+  for (const s of model.suppressions) {
+    if (s.kind === 'next-line') {
+      const at = nextLine.get(s.line);
+      if (at) at.push(s.codes);
+      else nextLine.set(s.line, [s.codes]);
+    } else toggles.push({ start: s.span.start, disabled: s.kind === 'disable', codes: s.codes });
+  }
+  const byCode = new Map<string, Array<{ start: number; disabled: boolean }>>();
+  index = {
+    nextLine,
+    togglesFor(code) {
+      let list = byCode.get(code);
+      if (!list) byCode.set(code, (list = toggles.filter((t) => applies(t.codes, code)).map(({ start, disabled }) => ({ start, disabled }))));
+      return list;
+    },
+  };
+  suppressionIndexes.set(model, index);
+  return index;
 }
 
 export function isCode(s: string): s is Code {
