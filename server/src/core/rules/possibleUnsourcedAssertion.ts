@@ -93,11 +93,9 @@ export const possibleUnsourcedAssertion = defineRule('possible-unsourced-asserti
       while (end > start && /\s/.test(model.text[end - 1])) end--;
       if (refs.overlaps(start, withTrailing)) continue;
       if (claims.overlaps(start, end)) continue;
-      if (endsAsQuestion(text)) continue;
-      if (NORMATIVE.test(text)) continue;
-      if (!/[\p{L}\p{N}]/u.test(text)) continue;
+      // Questions, normative sentences and sentences without a letter or digit are never judged.
       const judged = judgedSentences.get(text, judgeSentence);
-      if (judged.score < threshold) continue;
+      if (judged.exempt || judged.score < threshold) continue;
       judged.explained ??= explain(text);
       const cues = judged.explained.cues
         .map((c) => ({ ...c, span: { start: labelStart + c.span.start, end: labelStart + c.span.end } }))
@@ -120,6 +118,8 @@ export const possibleUnsourcedAssertion = defineRule('possible-unsourced-asserti
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 interface Judged {
+  /** A question, a normative sentence, or no letter or digit: not an assertion whatever its score (then 0). */
+  exempt: boolean;
   score: number;
   /** Built for a sentence the first time it is reported. */
   explained?: { verdict: Verdict; cues: AssertionCue[]; why: string };
@@ -134,7 +134,10 @@ const judgedSentences = new RecentCache<Judged>(50_000);
 /** The sentences of each text block seen lately (offsets within the block): an edit changes a block or two. */
 const sentencesOf = new RecentCache<ReturnType<typeof splitSentences>>(20_000);
 
-const judgeSentence = (text: string): Judged => ({ score: assertionModel().score(text) });
+const judgeSentence = (text: string): Judged => {
+  const exempt = endsAsQuestion(text) || NORMATIVE.test(text) || !/[\p{L}\p{N}]/u.test(text);
+  return { exempt, score: exempt ? 0 : assertionModel().score(text) };
+};
 
 /** The verdict, the cues (offsets within the sentence) and the message's reasons. */
 function explain(text: string): NonNullable<Judged['explained']> {
