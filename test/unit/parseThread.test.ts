@@ -58,7 +58,7 @@ describe('background analysis of open documents', function () {
     const versions = new Map<string, number>();
     const background = new BackgroundAnalysis(service, t, (uri) => versions.get(uri));
     try {
-      const hostile = { uri: 'file:///w/hostile.brief.md', version: 1, getText: () => ':claim[x]\n\n' + slow(150_000) };
+      const hostile = { uri: 'file:///w/hostile.brief.md', version: 1, getText: () => ':claim[x]\n\n' + slow(80_000) };
       const normal = { uri: 'file:///w/normal.brief.md', version: 1, getText: () => generateBrief({ bytes: 20_000, seed: 3 }) };
       versions.set(hostile.uri, 1).set(normal.uri, 1);
       const order: string[] = [];
