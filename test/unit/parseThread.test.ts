@@ -63,8 +63,9 @@ describe('background analysis of open documents', function () {
       versions.set(hostile.uri, 1).set(normal.uri, 1);
       const order: string[] = [];
       const a = background.ready(hostile).then(() => order.push('hostile analysed'));
-      await new Promise((r) => setTimeout(r, 20)); // the long block is on the thread now
-      assert.ok(t.busyWith(hostile.uri));
+      // Wait until the long block is on the thread.
+      for (let i = 0; i < 2000 && !t.busyWith(hostile.uri); i++) await new Promise((r) => setTimeout(r, 5));
+      assert.ok(t.busyWith(hostile.uri), 'the long block went to the thread');
       await background.ready(normal).then(() => order.push('normal analysed'));
       assert.ok(service.hover(normal, normal.getText().indexOf(':claim[') + 2), 'hover answered from the cache');
       order.push('hover answered');
