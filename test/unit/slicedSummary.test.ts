@@ -89,7 +89,10 @@ describe('analysis with the parses run elsewhere (analyzeAsync: the server\'s pa
 
   it('reuses the previous version\'s blocks, and stops when the document changed meanwhile', async () => {
     const text = generateBrief({ bytes: 20_000, seed: 7 });
-    const service = createBriefService(inMemoryWorkspace());
+    // Counts the analyses begun (each reads the document's conventions once).
+    const base = inMemoryWorkspace();
+    let begun = 0;
+    const service = createBriefService({ ...base, conventionsFor: (uri) => (begun++, base.conventionsFor(uri)) });
     service.analyze({ ...doc(text), version: 1 });
     const log: string[] = [];
     const edited = text.replace('the', 'teh');
@@ -98,6 +101,7 @@ describe('analysis with the parses run elsewhere (analyzeAsync: the server\'s pa
     let asked = 0;
     const stopped = await service.analyzeAsync({ ...doc(edited + '\n\nMore.'), version: 3 }, later([]), () => ++asked < 1);
     assert.equal(stopped, undefined);
+    assert.equal(begun, 2, 'a version that changed during its parse is not analysed at all');
     assert.equal(service.cached({ ...doc(edited), version: 2 }), a, 'the last complete analysis stays cached');
   });
 });

@@ -72,10 +72,10 @@ interface CacheEntry {
   analysis: Analysis;
 }
 
-/** The one façade over the core that the server, the CLI and the tests call. */
 /** Runs the parses a document needs: here (`runParseJob`), or on another thread. */
 export type ParseRunner = (job: ParseJob) => ParseJobResult | Promise<ParseJobResult>;
 
+/** The one façade over the core that the server, the CLI and the tests call. */
 export interface BriefService {
   analyze(doc: ITextDocument): Analysis;
   /** The cached analysis of this exact version, if any. */
@@ -283,6 +283,8 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
     summaryInSlices: async (doc, pause, jobs = runParseJob) => analyses.summary(doc, await parseInSteps(analyses, doc, jobs, pause)),
     analyzeAsync: async (doc, jobs, current = () => true) => {
       const prepared = await parseInSteps(analyses, doc, jobs, undefined, current);
+      // Changed during the parse: not analysed here at all (the parse stopped short).
+      if (!current()) return undefined;
       const steps = analyses.runSteps(doc, prepared);
       for (let step = steps.next(); ; step = steps.next()) {
         if (step.done) return step.value;
