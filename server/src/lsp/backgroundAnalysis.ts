@@ -7,7 +7,7 @@
  */
 import { runParseJob, type ParseJob, type ParseJobResult } from '../core/parse/markdown';
 import type { BriefService, ITextDocument, ParseRunner } from '../core/service';
-import type { ParseThread } from '../node/parse/parseThread';
+import { ParseCancelled, type ParseThread } from '../node/parse/parseThread';
 
 /** Blocks at least this long (UTF-16 code units) are parsed on the thread when it is free: typical paragraphs are not worth the hand-over. */
 export const OFF_THREAD_MIN = 4096;
@@ -58,7 +58,7 @@ export class BackgroundAnalysis {
         try {
           return await onThread;
         } catch (e) {
-          if (String(e).includes('cancelled')) throw e;
+          if (e instanceof ParseCancelled) throw e;
           // The thread failed on it: parse it here, as before there was a thread.
         }
       }

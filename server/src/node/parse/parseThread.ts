@@ -4,9 +4,9 @@
  * short: run on the server's thread it would hold up every request, on every document.
  * Here it runs on a worker thread, one job at a time, while the server goes on answering.
  *
- * `run` hands a job to the thread only when the thread is free or busy with the same
- * owner (document): a document's parses never wait behind another document's long one;
- * the caller then parses on its own thread (docs/performance.md). `cancel` drops an
+ * `run` hands a job to the thread only when the thread is free: nothing is queued, so a
+ * document's parses never wait behind another document's long one; the caller then
+ * parses on its own thread (docs/performance.md). `cancel` drops an
  * owner's job: the thread is stopped if it is still parsing it, and started again on the
  * next job. A thread that fails or exits loses only the job it was running (its promise
  * rejects; the caller parses it itself).
@@ -14,6 +14,13 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ParseJob, ParseJobResult } from '../../core/parse/markdown';
+
+/** The job's document changed: its parse was stopped (not a failure of the thread). */
+export class ParseCancelled extends Error {
+  constructor() {
+    super('cancelled: the document changed');
+  }
+}
 
 interface Running {
   id: number;
@@ -37,10 +44,10 @@ export class ParseThread {
     this.available = existsSync(script);
   }
 
-  /** The job's result from the thread, or undefined when the thread is busy with another owner's job (or there is none). */
+  /** The job's result from the thread, or undefined when the thread is busy (or there is none): the caller parses it. */
   run(job: ParseJob, owner: string): Promise<ParseJobResult> | undefined {
-    if (!this.available || (this.running && this.running.owner !== owner)) return undefined;
-    if (this.running) return undefined; // the same owner's earlier job: not queued either
+    // Busy with any job (another document's, or this one's earlier): nothing is queued.
+    if (!this.available || this.running) return undefined;
     const worker = this.start();
     const id = this.nextId++;
     return new Promise<ParseJobResult>((resolve, reject) => {
@@ -64,7 +71,7 @@ export class ParseThread {
   cancel(owner: string): void {
     if (this.running?.owner !== owner) return;
     this.stats.stopped++;
-    this.fail(new Error('cancelled: the document changed'));
+    this.fail(new ParseCancelled());
   }
 
   dispose(): void {
