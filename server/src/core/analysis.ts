@@ -43,7 +43,11 @@ export interface Analysis {
 
 /** The whole pipeline for one document: parse → model → rules. Pure: no I/O, never throws on any text. */
 export function analyze(input: DocumentInput, options: AnalysisOptions = {}): Analysis {
-  const steps = analysisSteps(input, options);
+  return runToEnd(analysisSteps(input, options));
+}
+
+/** Runs steps that only pause (`analysisSteps` and what wraps it) to their end, with no pause. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
   let step = steps.next();
   while (!step.done) step = steps.next();
   return step.value;

@@ -1,4 +1,4 @@
-import { analysisSteps, type Analysis } from './analysis';
+import { analysisSteps, runToEnd, type Analysis } from './analysis';
 import type { Conventions } from './conventions/types';
 import { defaultConventions } from './conventions/types';
 import { codeActions, type CodeActionResult } from './features/codeActions';
@@ -142,10 +142,7 @@ class DocumentAnalyses {
   }
 
   run(doc: ITextDocument, prepared?: ParsedMarkdown): Analysis {
-    const steps = this.runSteps(doc, prepared);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    return step.value;
+    return runToEnd(this.runSteps(doc, prepared));
   }
 
   /** `run`, pausing between the model and the rules (`analysisSteps`). */
