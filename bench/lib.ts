@@ -33,3 +33,16 @@ export function machine(): string {
   const c = cpus();
   return `${c.length} × ${c[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}`;
 }
+
+/** Times `sample` again and again, `everyMs` apart, until `pending` settles: latencies measured while other work runs. */
+export async function sampleWhile(pending: Promise<unknown>, sample: () => Promise<number>, everyMs: number): Promise<number[]> {
+  let done = false;
+  const settled = pending.finally(() => (done = true));
+  const times: number[] = [];
+  while (!done) {
+    times.push(await sample());
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  await settled;
+  return times;
+}

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WorkspaceDiagnosticRequest } from 'vscode-languageserver-protocol';
 import { writeCorpus } from './corpus';
-import { median, ms, now, percentile } from './lib';
+import { median, ms, now, percentile, sampleWhile } from './lib';
 import { startServer } from './server';
 
 type Verdict = (ok: boolean, text: string) => void;
@@ -60,14 +60,8 @@ export async function benchWorkspaceDiagnostics(count: number, verdict: Verdict)
 
     const t0 = now();
     const token = 'ws-1';
-    let done = false;
-    const request = conn.sendRequest(WorkspaceDiagnosticRequest.type, { identifier: 'briefmark', previousResultIds: [], partialResultToken: token }).then(() => (done = true));
-    const busy: number[] = [];
-    while (!done) {
-      busy.push(await hover());
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    await request;
+    const request = conn.sendRequest(WorkspaceDiagnosticRequest.type, { identifier: 'briefmark', previousResultIds: [], partialResultToken: token });
+    const busy = await sampleWhile(request, hover, 50);
     const totalMs = now() - t0;
     const serverRssMb = rssMb(child.pid);
     const pages = progress.get(token) ?? [];
