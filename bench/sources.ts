@@ -148,7 +148,7 @@ export async function benchSources(verdict: Verdict, runs = 3, quick = false): P
 
     // An edit with the documents against the same edit without: the service reuses what did not change.
     const edit = (sourceDocuments: Map<string, SourceDocument>) => {
-      const workspace: IWorkspace = { generation: 0, conventionsFor: () => defaultConventions(), relativePath: () => 'b.brief.md', bibliographyFor: () => emptyBibliography(), sourceDocumentsFor: () => sourceDocuments };
+      const workspace: IWorkspace = { conventionsFor: () => defaultConventions(), relativePath: () => 'b.brief.md', bibliographyFor: () => emptyBibliography(), sourceDocumentsFor: () => sourceDocuments };
       const service = createBriefService(workspace);
       let text = brief;
       let version = 1;

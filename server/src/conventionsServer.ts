@@ -47,7 +47,7 @@ export class ConventionsWiring {
     documents.onDidClose((e) => {
       if (!this.isConventionsDocument(e.document.uri)) return;
       const path = uriToPath(e.document.uri);
-      if (path && this.workspace.conventions.setOverlay(path, undefined)) this.changed();
+      if (path && this.workspace.setConventionsOverlay(path, undefined)) this.afterChange();
     });
   }
 
@@ -68,9 +68,9 @@ export class ConventionsWiring {
     }
     if (this.caps.dynamicConfiguration) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'briefmark' });
     // Documents opened before the settings arrived are checked again, if the settings matter.
-    if (await this.loadSettings()) this.changed();
+    if (await this.loadSettings()) this.afterChange();
     this.connection.onDidChangeConfiguration(async (params) => {
-      if (await this.loadSettings((params.settings as { briefmark?: unknown } | null)?.briefmark)) this.changed();
+      if (await this.loadSettings((params.settings as { briefmark?: unknown } | null)?.briefmark)) this.afterChange();
     });
   }
 
@@ -86,12 +86,7 @@ export class ConventionsWiring {
     if (!this.isConventionsDocument(doc.uri)) return;
     const path = uriToPath(doc.uri);
     if (!path) return;
-    this.workspace.conventions.setOverlay(path, doc.getText());
-    this.changed();
-  }
-
-  private changed(): void {
-    this.workspace.generation++;
+    this.workspace.setConventionsOverlay(path, doc.getText());
     this.afterChange();
   }
 
@@ -143,8 +138,7 @@ export class ConventionsWiring {
       this.loadedSettings = key;
       if (!changed) return false;
       this.settings = global;
-      this.workspace.conventions.setSettings('', global);
-      for (const [f, s] of perFolder) this.workspace.conventions.setSettings(f, s);
+      this.workspace.setConventionsSettings(global, perFolder);
       return true;
     } catch (e) {
       this.connection.console.error(`briefmark: cannot read settings: ${e instanceof Error ? e.message : String(e)}`);

@@ -4,12 +4,16 @@ import { defaultConventions, type Conventions } from '../../server/src/core/conv
 import { createBriefService, type IWorkspace } from '../../server/src/core/service';
 import { emptyBibliography } from '../../server/src/core/sources/bibliography';
 
-/** The service re-analyses a brief when its conventions change (generation bump), with nothing stale from the old ones. */
+/** The service re-analyses a brief when its conventions change (the workspace's change event), with nothing stale from the old ones. */
 describe('conventions that change under an unchanged brief', () => {
   it('re-resolves tagged actors, untagged mentions, tag rules and severities', () => {
     let conventions: Conventions = defaultConventions();
-    const workspace: IWorkspace & { generation: number } = {
-      generation: 0,
+    let changed = () => {};
+    const workspace: IWorkspace = {
+      onDidChange: (listener) => {
+        changed = listener;
+        return () => {};
+      },
       conventionsFor: () => conventions,
       relativePath: () => 'a.brief.md',
       bibliographyFor: () => emptyBibliography(),
@@ -26,14 +30,15 @@ describe('conventions that change under an unchanged brief', () => {
     conventions = mergeConventions([
       { actors: [{ id: 'de', name: 'Olaf Scholz' }, { id: 'fr', name: 'Emmanuel Macron', aliases: ['Macron'] }], tags: { rec: { required: ['actor'], attributes: { priority: ['urgent'] } } }, rules: { 'missing-attribute': 'error' } },
     ]);
-    workspace.generation++;
+    assert.equal(service.analyze(doc), a, 'until the workspace says it changed, the analysis of this version stands');
+    changed();
     a = service.analyze(doc);
     assert.deepEqual(a.model.actors.map((x) => x.actorId), ['de']);
     assert.deepEqual(a.model.actorMentions.map((m) => m.actorId), ['fr']);
     assert.deepEqual(a.diagnostics.map((d) => `${d.code}:${d.severity}`), ['possible-unsourced-assertion:info', 'missing-attribute:error']);
 
     conventions = mergeConventions([{ actors: [{ id: 'x', name: 'Someone Else' }] }]);
-    workspace.generation++;
+    changed();
     a = service.analyze(doc);
     assert.deepEqual(a.model.actors.map((x) => x.actorId), [undefined]);
     assert.deepEqual(a.model.actorMentions, []);

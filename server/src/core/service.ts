@@ -29,8 +29,13 @@ export interface ITextDocument {
  * CLI implement it over the file system; tests implement it in memory.
  */
 export interface IWorkspace {
-  /** Bumped whenever anything it returns may have changed (a conventions or bibliography edit). */
-  readonly generation: number;
+  /**
+   * Calls `listener` whenever anything the workspace returns may have changed (a
+   * conventions or bibliography edit, a source document extracted, trust or folders
+   * changed); returns a function that unsubscribes. A workspace that never changes need
+   * not implement it.
+   */
+  onDidChange?(listener: () => void): () => void;
   conventionsFor(uri: string): Conventions;
   relativePath(uri: string): string | undefined;
   /** Entries from bibliography files named by the brief's front matter and by the conventions. */
@@ -47,7 +52,6 @@ export interface ILogger {
 }
 
 export const inMemoryWorkspace = (conventions: Conventions = defaultConventions(), relative?: (uri: string) => string | undefined): IWorkspace => ({
-  generation: 0,
   conventionsFor: () => conventions,
   relativePath: (uri) => relative?.(uri),
   bibliographyFor: () => emptyBibliography(),
@@ -123,16 +127,20 @@ class DocumentAnalyses {
   private readonly summaries = new WeakMap<Analysis, BriefSummary | undefined>();
   /** Rule codes whose failure was logged: once per rule, not once per keystroke. */
   private readonly loggedFailures = new Set<string>();
+  /** Counts the workspace's changes: an analysis begun before the last one is stale. */
+  private generation = 0;
 
   constructor(
     private readonly workspace: IWorkspace,
     private readonly logger: ILogger | undefined,
     readonly options: ServiceOptions,
-  ) {}
+  ) {
+    workspace.onDidChange?.(() => this.generation++);
+  }
 
   cached(doc: ITextDocument): Analysis | undefined {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.generation === this.workspace.generation && hit.text === doc.getText()) return hit.analysis;
+    if (hit && hit.version === doc.version && hit.generation === this.generation && hit.text === doc.getText()) return hit.analysis;
     return undefined;
   }
 
@@ -153,7 +161,7 @@ class DocumentAnalyses {
     const text = doc.getText();
     const uri = doc.uri;
     // Read before the pause: conventions that change meanwhile make this analysis stale.
-    const generation = workspace.generation;
+    const generation = this.generation;
     // A parse of the same text reuses every block: nothing is parsed again.
     const previous = prepared?.text === text ? prepared : this.previousParse(uri);
     const conventions = workspace.conventionsFor(uri);

@@ -10,7 +10,7 @@ import type { SourceDocument } from '../core/rules/types';
 import { emptyBibliography, type Bibliography } from '../core/sources/bibliography';
 import { BibliographyLoader, type LoadedBibliography } from './bibliographyLoader';
 import { SourceDocumentLoader } from './sourceDocumentLoader';
-import { ConventionsLoader, readText } from './conventionsLoader';
+import { ConventionsLoader, readText, type ConventionsSettings } from './conventionsLoader';
 import { uriToPath } from './uris';
 
 export { uriToPath };
@@ -27,19 +27,45 @@ export interface NodeWorkspaceOptions {
 }
 
 export class NodeWorkspace implements IWorkspace {
-  generation = 0;
   private folders: string[] = [];
   /** The team conventions (`.briefmark.yaml`), discovered per brief and cached. */
   // Conventions and their `extends` are read through the Workspace Trust policy.
   readonly conventions = new ConventionsLoader((path) => (this.isReadable(path) ? readText(path) : undefined));
   private listeners: Array<(uri: string) => void> = [];
+  private changeListeners: Array<() => void> = [];
   /** Workspace Trust: `false` in an untrusted VS Code workspace (the client says so). */
   private trusted = true;
 
   setTrusted(trusted: boolean): void {
     if (trusted === this.trusted) return;
     this.trusted = trusted;
-    this.generation++;
+    this.changed();
+  }
+
+  /** IWorkspace: `listener` is called whenever anything this workspace returns may have changed. */
+  onDidChange(listener: () => void): () => void {
+    this.changeListeners.push(listener);
+    return () => {
+      this.changeListeners = this.changeListeners.filter((l) => l !== listener);
+    };
+  }
+
+  private changed(): void {
+    for (const l of this.changeListeners) l();
+  }
+
+  /** The text of an open conventions document, which wins over the disk (undefined: the document closed). Returns whether conventions used that file. */
+  setConventionsOverlay(path: string, text: string | undefined): boolean {
+    const relevant = this.conventions.setOverlay(path, text);
+    if (relevant || text !== undefined) this.changed();
+    return relevant;
+  }
+
+  /** The `briefmark.*` settings that conventions start from: the global ones, and each folder's. */
+  setConventionsSettings(global: ConventionsSettings, perFolder: ReadonlyArray<readonly [string, ConventionsSettings]>): void {
+    this.conventions.setSettings('', global);
+    for (const [folder, settings] of perFolder) this.conventions.setSettings(folder, settings);
+    this.changed();
   }
 
   get isTrusted(): boolean {
@@ -65,7 +91,7 @@ export class NodeWorkspace implements IWorkspace {
   setFolders(folderUris: string[]): void {
     this.folders = folderUris.map(uriToPath).filter((p): p is string => !!p).sort((a, b) => b.length - a.length);
     this.conventions.clear();
-    this.generation++;
+    this.changed();
   }
 
   get folderPaths(): readonly string[] {
@@ -84,13 +110,13 @@ export class NodeWorkspace implements IWorkspace {
 
   /**
    * A file on disk changed, was created or deleted (watched files). Drops what the
-   * conventions cached from it, bumps `generation` so analyses are redone, and tells the
-   * listeners (features that cache files of their own). Returns whether conventions used it.
+   * conventions cached from it, tells `onDidChange` listeners (analyses are redone) when
+   * conventions used it, and tells the file listeners (features that cache files of their own). Returns whether conventions used it.
    */
   didChangeFile(uri: string): boolean {
     const path = uriToPath(uri);
     const relevant = path ? this.conventions.invalidate(path) : false;
-    if (relevant) this.generation++;
+    if (relevant) this.changed();
     for (const l of this.listeners) l(uri);
     return relevant;
   }
@@ -123,7 +149,7 @@ export class NodeWorkspace implements IWorkspace {
         onStart: (path) => this.extractionListeners.forEach((l) => l('start', path)),
         // The text arrived (or the file turned out unreadable): briefs citing it are checked again.
         onSettled: (path) => {
-          this.generation++;
+          this.changed();
           this.extractionListeners.forEach((l) => l('end', path));
         },
       },
@@ -183,8 +209,8 @@ export class NodeWorkspace implements IWorkspace {
 
   /**
    * Files changed on disk (from the client's file watcher): when one of them is a
-   * bibliography or a source document, the generation is bumped so that briefs are
-   * checked again. Returns whether anything relevant changed.
+   * bibliography or a source document, `onDidChange` listeners are told, so that briefs
+   * are checked again. Returns whether anything relevant changed.
    */
   sourcesChanged(uris: string[]): boolean {
     let relevant = false;
@@ -194,7 +220,7 @@ export class NodeWorkspace implements IWorkspace {
       if (this.bibliographies.changed(path)) relevant = true;
       if (this.sourceDocuments.changed(path)) relevant = true;
     }
-    if (relevant) this.generation++;
+    if (relevant) this.changed();
     return relevant;
   }
 }

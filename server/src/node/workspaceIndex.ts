@@ -43,23 +43,28 @@ export class WorkspaceIndex {
   private readonly disk = new Map<string, BriefSummary>();
   private readonly pending = new Set<string>();
   private running: Promise<void> | undefined;
-  private builtAt = -1;
+  /** Whether a first pass began, and whether the workspace changed since the last pass began (entries and actors may resolve differently). */
+  private built = false;
+  private stale = false;
   private folders: string[] = [];
 
   constructor(
-    private readonly workspace: IWorkspace,
+    workspace: IWorkspace,
     /** A service of its own: it forgets each file once summarised, so no parse is kept. */
     private readonly indexService: BriefService,
     private readonly open: { all(): Iterable<ITextDocument>; get(uri: string): ITextDocument | undefined; summary(doc: ITextDocument): BriefSummary | undefined; lines(doc: ITextDocument): PositionMapper },
     private readonly logger?: ILogger,
     /** Who runs a file's parses (the server's parse thread for long blocks); default: here, in slices. */
     private readonly jobs?: (uri: string) => ParseRunner,
-  ) {}
+  ) {
+    workspace.onDidChange?.(() => (this.stale = true));
+  }
 
   /** Indexes every Markdown file under the folders (file: URIs), reporting progress. */
   async indexFolders(folderUris: string[], progress?: IndexProgress): Promise<void> {
     this.folders = folderUris;
-    this.builtAt = this.workspace.generation;
+    this.built = true;
+    this.stale = false;
     progress?.begin('Indexing briefs', 'finding Markdown files');
     const files: string[] = [];
     for (const f of folderUris) {
@@ -110,8 +115,9 @@ export class WorkspaceIndex {
 
   /** Resolves when the first pass and every queued file event are done. */
   async idle(): Promise<void> {
-    if (this.builtAt !== -1 && this.builtAt !== this.workspace.generation) {
+    if (this.built && this.stale) {
       // Conventions or bibliographies changed: actor and entry resolution may differ now.
+      this.stale = false;
       this.start(this.folders);
     }
     while (this.running) await this.running;
