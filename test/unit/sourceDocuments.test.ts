@@ -21,6 +21,12 @@ describe('claims checked against their source documents (the seed article)', () 
     assert.deepEqual(codes, ['quote-not-in-source no limits whatsoever on Ukrainian troops', 'figure-not-in-source $300 billion', 'figure-not-in-source 45']);
   });
 
+  it('links each finding to the source document it was checked against', () => {
+    const found = a.diagnostics.filter((d) => d.code.endsWith('-in-source'));
+    assert.equal(found.length, 3);
+    for (const d of found) assert.deepEqual(d.related?.map((r) => [r.message, r.uri]), [['source document coalition-call', 'file:///sources/coalition-call.txt']], d.code);
+  });
+
   it('shows the matching passage of the source in the claim hover', () => {
     const at = (needle: string) => hoverAt(a, text.indexOf(needle))!.contents;
     assert.match(at('russia is clearly'), /> .*“Russia is clearly not ready for a ceasefire at the moment,” Macron told reporters/);

@@ -1,4 +1,4 @@
-import { claimEvidence, describeSources } from '../semantics/claimEvidence';
+import { claimEvidence, describeSources, sourceDocumentPlaces } from '../semantics/claimEvidence';
 import { defineRule, type Finding } from './types';
 
 /**
@@ -18,6 +18,7 @@ export const figureNotInSource = defineRule('figure-not-in-source', (ctx) => {
         code: 'figure-not-in-source',
         message: `The figure "${f.figure.text}" does not appear in the source document of ${describeSources(e.docs)}${f.figure.hasUnit ? ' with this unit' : ''}: check it against the source.`,
         span: f.span,
+        related: sourceDocumentPlaces(e.docs),
         data: { keys: e.docs.map((d) => d.key) },
       });
     }

@@ -1,4 +1,4 @@
-import { claimEvidence, describeSources } from '../semantics/claimEvidence';
+import { claimEvidence, describeSources, sourceDocumentPlaces } from '../semantics/claimEvidence';
 import { diffMarkdown } from '../sources/evidence';
 import { defineRule, type Finding } from './types';
 
@@ -23,7 +23,7 @@ export const quoteNotInSource = defineRule('quote-not-in-source', (ctx) => {
         code: 'quote-not-in-source',
         message: `The quotation "${clip(q.quote)}" does not appear in the source document of ${describeSources(e.docs)}${what}${where}. Check the wording against the source.`,
         span: q.span,
-        related: e.docs.map((d) => ({ message: `source document ${d.key}`, span: { start: 0, end: 0 }, uri: d.uri })),
+        related: sourceDocumentPlaces(e.docs),
         data: { keys: e.docs.map((d) => d.key), closest: q.check.at, diff: q.check.diff },
       });
     }

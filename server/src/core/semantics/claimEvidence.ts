@@ -1,6 +1,6 @@
 import type { BuiltModel } from '../model/buildModel';
 import type { CitationItem, Claim } from '../model/types';
-import type { RuleContext, SourceDocument } from '../rules/types';
+import type { RelatedPlace, RuleContext, SourceDocument } from '../rules/types';
 import { isReady } from '../rules/types';
 import { bestPassageIn, checkFigure, checkQuote, documentsKey, locatorPages, type CitedPages, type Check } from '../sources/evidence';
 import { figures, quotations, type Figure } from '../sources/sourceText';
@@ -142,6 +142,11 @@ function citedPages(model: BuiltModel, claim: Claim): CitedPages {
     if (pages) out.set(ref.key, [...(out.get(ref.key) ?? []), ...pages]);
   }
   return out;
+}
+
+/** The source documents a finding was checked against, as related places (the editor and SARIF link to the files). */
+export function sourceDocumentPlaces(docs: SourceDocument[]): RelatedPlace[] {
+  return docs.map((d) => ({ message: `source document ${d.key}`, span: { start: 0, end: 0 }, uri: d.uri }));
 }
 
 export function describeSources(docs: SourceDocument[]): string {
