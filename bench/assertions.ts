@@ -14,8 +14,13 @@
  * edit re-judges only the sentences it changed); the model's load time; its weight in the
  * shipped server bundle.
  *
+ * The seed texts (../shared/seeds: a published article and the brief written from it)
+ * are prose nobody here wrote: their sentences, labelled by the guide before any model
+ * scored them (test/fixtures/assertions/seeds.labels.tsv), are measured as they are.
+ *
  * Needs ../shared/data/claim-detection (or BRIEFMARK_CLAIM_DATA) for the ClaimBuster and
- * NewsSD figures; without it, only the brief-register figures and the costs are measured.
+ * NewsSD figures, and ../shared/seeds for the seeds'; without them, only the
+ * brief-register figures and the costs are measured.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +31,7 @@ import { emptyBibliography } from '../server/src/core/sources/bibliography';
 import { AssertionModel, type AssertionModelFile, type Sensitivity } from '../server/src/core/assertions/model';
 import { splitSentences } from '../server/src/core/model/sentences';
 import { NORMATIVE, assertionModel, endsAsQuestion, findAssertionCues, possibleUnsourcedAssertion } from '../server/src/core/rules/possibleUnsourcedAssertion';
-import { allExamples, briefSet, counts, hasSharedData, rates, type Counts, type Example } from '../scripts/assertions/data';
+import { allExamples, briefSet, counts, hasSharedData, rates, seedSet, type Counts, type Example } from '../scripts/assertions/data';
 import { median, ms, now, time } from './lib';
 
 type Verdict = (ok: boolean, text: string) => void;
@@ -84,11 +89,14 @@ const exempt = (text: string) => endsAsQuestion(text) || NORMATIVE.test(text);
 
 export function measureQuality(): Row[] {
   const model = assertionModel();
-  const examples = hasSharedData() ? allExamples() : briefSet();
+  const examples = [...(hasSharedData() ? allExamples() : briefSet()), ...seedSet()];
   const splits: [string, (e: Example) => boolean][] = [
     ['ClaimBuster test', (e) => e.source === 'claimbuster' && e.split === 'test'],
     ['NewsSD test', (e) => e.source === 'newssd' && e.split === 'test'],
     ['briefs test', (e) => e.source === 'briefs' && e.split === 'test'],
+    ['seed article', (e) => e.source === 'seeds' && e.kind === '000'],
+    ['seed brief', (e) => e.source === 'seeds' && e.kind === '003'],
+    ['seeds, both', (e) => e.source === 'seeds'],
     ['ClaimBuster tune', (e) => e.source === 'claimbuster' && e.split === 'tune'],
     ['briefs tune', (e) => e.source === 'briefs' && e.split === 'tune'],
   ];

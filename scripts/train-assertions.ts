@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { DESIGNED, FEATURE_OPTIONS, HASH_BITS, featureKey, sentenceFeatures } from '../server/src/core/assertions/features';
 import { decodeHashedWeights, toBase64, type AssertionModelFile, type Sensitivity } from '../server/src/core/assertions/model';
 import { rng } from '../bench/corpus';
-import { allExamples, counts, fingerprint, rates, ROOT, type Example } from './assertions/data';
+import { allExamples, counts, fingerprint, rates, ROOT, seedSet, type Example } from './assertions/data';
 
 export const PARAMS = {
   epochs: 6,
@@ -155,7 +155,7 @@ function quantise(w: Float32Array, prune: number): AssertionModelFile['hashed'] 
 
 function figuresOf(m: Trained, data: Prepared[], thresholds: Record<Sensitivity, number>) {
   const out: Record<string, unknown> = {};
-  for (const source of ['claimbuster', 'newssd', 'briefs'] as const)
+  for (const source of ['claimbuster', 'newssd', 'briefs', 'seeds'] as const)
     for (const split of ['tune', 'test'] as const) {
       const part = data.filter((x) => x.ex.source === source && x.ex.split === split);
       if (!part.length) continue;
@@ -207,7 +207,8 @@ export function buildModel(): AssertionModelFile {
     hashed: quantised,
     thresholds,
     words: wordNames(m, data),
-    figures: figuresOf(shipped, data, thresholds),
+    // The seed texts' sentences are only measured (never trained or tuned on).
+    figures: figuresOf(shipped, [...data, ...prepare(seedSet())], thresholds),
   };
 }
 

@@ -10,14 +10,17 @@
  * a quarter `test`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { splitSentences } from '../../server/src/core/model/sentences';
 
 export const ROOT = join(__dirname, '..', '..');
 export const SHARED = process.env.BRIEFMARK_CLAIM_DATA ?? join(ROOT, '..', 'shared', 'data', 'claim-detection');
 export const BRIEFS = join(ROOT, 'test', 'fixtures', 'assertions', 'briefs.tsv');
+export const SEEDS = process.env.BRIEFMARK_SEEDS ?? join(ROOT, '..', 'shared', 'seeds');
+export const SEED_LABELS = join(ROOT, 'test', 'fixtures', 'assertions', 'seeds.labels.tsv');
 
-export type Source = 'claimbuster' | 'newssd' | 'briefs';
+export type Source = 'claimbuster' | 'newssd' | 'briefs' | 'seeds';
 export type Split = 'train' | 'tune' | 'test';
 
 export interface Example {
@@ -55,6 +58,35 @@ export function briefSet(): Example[] {
       const b = bucket(text);
       return { source: 'briefs' as const, split: b < 50 ? ('train' as const) : b < 75 ? ('tune' as const) : ('test' as const), text, label: label === 'A' ? 1 : 0, kind };
     });
+}
+
+/**
+ * The labelled sentences of the two seed texts (a published news article and the policy
+ * brief written from it; `../shared/seeds`, never committed here): an evaluation on prose
+ * nobody here wrote. Only the labels are committed, keyed by a hash of each sentence, so
+ * a sentence that the splitter cuts differently is simply not found. All `test`: never
+ * trained or tuned on. Empty when the seeds are not there.
+ */
+export function seedSet(): Example[] {
+  if (!existsSync(SEEDS) || !existsSync(SEED_LABELS)) return [];
+  const labels = new Map(
+    readFileSync(SEED_LABELS, 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split('\t'))
+      .map(([file, hash, label]) => [`${file} ${hash}`, label]),
+  );
+  const out: Example[] = [];
+  for (const file of readdirSync(SEEDS).filter((f) => /^\d+_.*\.txt$/.test(f)).sort()) {
+    const prefix = file.slice(0, file.indexOf('_'));
+    for (const line of readFileSync(join(SEEDS, file), 'utf8').split('\n'))
+      for (const s of splitSentences(line)) {
+        const text = line.slice(s.start, s.end).trim();
+        const label = labels.get(`${prefix} ${createHash('sha256').update(text).digest('hex').slice(0, 16)}`);
+        if (label) out.push({ source: 'seeds', split: 'test', text, label: label === 'A' ? 1 : 0, kind: prefix });
+      }
+  }
+  return out;
 }
 
 export function hasSharedData(): boolean {

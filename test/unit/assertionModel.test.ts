@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { AssertionModel, type AssertionModelFile } from '../../server/src/core/assertions/model';
-import { briefSet, counts, fingerprint, hasSharedData, rates, SHARED } from '../../scripts/assertions/data';
+import { briefSet, counts, fingerprint, hasSharedData, rates, seedSet, SEEDS, SHARED } from '../../scripts/assertions/data';
 import { buildModel, MODEL_PATH, PARAMS } from '../../scripts/train-assertions';
 
 /**
@@ -35,6 +35,17 @@ describe('the assertion classifier', function () {
     const held = set.filter((x) => x.split === 'test');
     const r = rates(counts(held.map((x) => model.score(x.text)), held.map((x) => x.label), model.thresholds.balanced));
     assert.ok(r.precision >= 0.8 && r.recall >= 0.85, `held-out brief sentences at balanced: P ${r.precision.toFixed(3)}, R ${r.recall.toFixed(3)}`);
+  });
+
+  it('reproduces its recorded figures on the seed texts (prose nobody here wrote, labelled here)', () => {
+    const set = seedSet();
+    assert.ok(set.length >= 100, `the seed texts are not at ${SEEDS}, or their sentences are cut differently (${set.length} of 106 labelled sentences found)`);
+    const scores = set.map((x) => model.score(x.text));
+    const recorded = file.figures['seeds/test'] as Record<string, { tp: number; fp: number; fn: number; tn: number }>;
+    for (const s of ['low', 'balanced', 'high'] as const) {
+      const c = counts(scores, set.map((x) => x.label), model.thresholds[s]);
+      assert.deepEqual(c, { tp: recorded[s].tp, fp: recorded[s].fp, fn: recorded[s].fn, tn: recorded[s].tn }, `seeds at ${s}`);
+    }
   });
 
   it('agrees with the training script: same fingerprint, and retraining writes the same model', () => {

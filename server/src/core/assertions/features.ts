@@ -130,8 +130,19 @@ export const MAX_SENTENCE = 2000;
 /** Experimental switches (the training script compares them; the shipped model uses the defaults). */
 export const FEATURE_OPTIONS = { charGrams: 0, trigrams: false };
 
+/**
+ * A run-in label before the sentence proper: a list marker or emphasis, then up to seven
+ * capitalised words (small joining words allowed) and a colon — "Energy Security:
+ * Accelerate …", "- Burden Sharing: Establish …". Briefs write recommendations and
+ * findings that way; the label reads as names and hides an imperative opening, so it is
+ * not read. A word in lower case ("Macron said: …") or a figure ("In 2023: …") is no label.
+ */
+const RUN_IN_LABEL = /^[\s*_>+•-]*\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]*|and|or|of|on|for|the|in|to|with|a|an|&)){0,6}[*_]*:[*_]*\s+(?=\S)/u;
+
 export function sentenceFeatures(sentence: string): SentenceFeatures {
-  const text = sentence.length > MAX_SENTENCE ? sentence.slice(0, MAX_SENTENCE) : sentence;
+  let text = sentence.length > MAX_SENTENCE ? sentence.slice(0, MAX_SENTENCE) : sentence;
+  const label = RUN_IN_LABEL.exec(text);
+  if (label) text = text.slice(label[0].length);
   const reader = new FeatureReader(text.match(TOKEN) ?? []);
   const words = reader.read();
   return { hashed: hashedFeatures(words), designed: reader.designed, evidence: reader.evidence };
