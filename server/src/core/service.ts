@@ -1,4 +1,5 @@
-import { analysisSteps, runToEnd, type Analysis } from './analysis';
+import { analysisSteps, type Analysis } from './analysis';
+import { runToEnd } from './steps';
 import type { Conventions } from './conventions/types';
 import { defaultConventions } from './conventions/types';
 import { codeActions, type CodeActionResult } from './features/codeActions';
@@ -76,6 +77,9 @@ interface CacheEntry {
   analysis: Analysis;
 }
 
+/** `analyzeAsync` lets other work through at its next pause once this long has passed since the last one. */
+const PAUSE_AFTER_MS = 4;
+
 /** Runs the parses a document needs: here (`runParseJob`), or on another thread. */
 export type ParseRunner = (job: ParseJob) => ParseJobResult | Promise<ParseJobResult>;
 
@@ -101,9 +105,10 @@ export interface BriefService {
   /**
    * `analyze`, with the parses it needs run by `jobs` (another thread: `node/parseWorker.ts`),
    * so that the caller's thread stays free while a long document is parsed. The model and
-   * the rules then run here, as in `analyze`; the result is cached the same way. `current`
-   * is asked between parses: when it says false (the document changed), the work stops and
-   * the promise resolves to undefined.
+   * the rules then run here, as in `analyze`, with a pause (a macrotask) at their steps once
+   * 4 ms have passed since the last; the result is cached the same way. `current` is asked
+   * between parses and after each pause: when it says false (the document changed), the
+   * work stops and the promise resolves to undefined.
    */
   analyzeAsync(doc: ITextDocument, jobs: ParseRunner, current?: () => boolean): Promise<Analysis | undefined>;
   completion(doc: ITextDocument, offset: number): CompletionResult[];
@@ -153,7 +158,7 @@ class DocumentAnalyses {
     return runToEnd(this.runSteps(doc, prepared));
   }
 
-  /** `run`, pausing between the model and the rules (`analysisSteps`). */
+  /** `run`, pausing where `analysisSteps` pauses. */
   *runSteps(doc: ITextDocument, prepared?: ParsedMarkdown): Generator<void, Analysis, void> {
     const hit = this.cached(doc);
     if (hit) return hit;
@@ -291,11 +296,15 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
       // Changed during the parse: not analysed here at all (the parse stopped short).
       if (!current()) return undefined;
       const steps = analyses.runSteps(doc, prepared);
+      let since = performance.now();
       for (let step = steps.next(); ; step = steps.next()) {
         if (step.done) return step.value;
-        // Between the model and the rules: requests on other documents get through.
+        // Every 16 blocks of the model, after the model, after each rule: once the slice is
+        // spent, requests on other documents get through.
+        if (performance.now() - since < PAUSE_AFTER_MS) continue;
         await new Promise<void>((resolve) => setTimeout(resolve, 0));
         if (!current()) return undefined;
+        since = performance.now();
       }
     },
     completion: (doc, offset) => completionAt(run(doc), offset),

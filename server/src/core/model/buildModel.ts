@@ -36,6 +36,7 @@ import type {
   TextBlock,
 } from './types';
 import { pushAll } from '../text/pushAll';
+import { runToEnd, type Steps } from '../steps';
 
 export interface BuiltModel extends BriefModel {
   lines: LineIndex;
@@ -73,6 +74,17 @@ const UNPARSED_FOOTNOTE = /\[\^([^\]\s]{1,200})\]/g;
  * always yields a tree, and every problem becomes a `Problem` in the model.
  */
 export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, conventions: Conventions): BuiltModel {
+  return runToEnd(buildModelSteps(input, parsed, conventions));
+}
+
+/**
+ * Blocks placed between two steps of `buildModelSteps`. A step is not a pause: the caller
+ * pauses only once its time slice is spent (a block of hostile text can take milliseconds).
+ */
+const BLOCKS_PER_STEP = 16;
+
+/** `buildModel`, in steps of BLOCKS_PER_STEP blocks. */
+export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, conventions: Conventions): Steps<BuiltModel> {
   const text = input.text;
   const lines = new LineIndex(text);
   const tagList = tagNames(conventions);
@@ -86,7 +98,9 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
 
   // What each block says is computed once per parsed block (see blockFacts) and copied
   // here at the block's offset: an edit rebuilds only the blocks it re-parsed.
-  for (const block of parsed.blocks) {
+  for (let b = 0; b < parsed.blocks.length; b++) {
+    if (b > 0 && b % BLOCKS_PER_STEP === 0) yield;
+    const block = parsed.blocks[b];
     const facts = blockFacts(block, tags, tagsKey, input.uri, parsed.guarded ? text : undefined);
     if (facts.frontMatter) frontMatter = facts.frontMatter;
     for (const [label, url] of facts.definitions) if (!definitions.has(label)) definitions.set(label, url);

@@ -15,6 +15,7 @@ import { unknownTag } from './unknownTag';
 import { unsourcedClaim } from './unsourcedClaim';
 import { CODES, DEFAULT_SEVERITY, type Code, type Diagnostic, type Finding, type Rule, type RuleContext } from './types';
 import { pushAll } from '../text/pushAll';
+import { runToEnd, type Steps } from '../steps';
 
 /** Every rule, one module per diagnostic code. */
 export const RULES: Rule[] = [unsourcedClaim, unknownSource, duplicateId, unknownTag, unknownActor, missingAttribute, invalidAttribute, unknownTrack, possibleUnsourcedAssertion, quoteNotInSource, figureNotInSource, pageMismatch, unusedSource, suppressionCodes];
@@ -36,6 +37,11 @@ export interface RunResult {
  * findings.
  */
 export function runRules(ctx: RuleContext, extraFindings: Finding[] = [], rules: Rule[] = RULES): RunResult {
+  return runToEnd(runRuleSteps(ctx, extraFindings, rules));
+}
+
+/** `runRules`, pausing after each rule (on a hostile brief one rule can take a second). */
+export function* runRuleSteps(ctx: RuleContext, extraFindings: Finding[] = [], rules: Rule[] = RULES): Steps<RunResult> {
   const failures: RuleFailure[] = [];
   const findings: Finding[] = [...extraFindings];
   for (const rule of rules) {
@@ -45,6 +51,7 @@ export function runRules(ctx: RuleContext, extraFindings: Finding[] = [], rules:
     } catch (error) {
       failures.push({ code: rule.code, error });
     }
+    yield;
   }
   const diagnostics: Diagnostic[] = [];
   for (const f of findings) {
