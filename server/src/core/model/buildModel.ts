@@ -619,30 +619,35 @@ function placed(facts: BlockFacts, start: number): BlockItems {
   return p.items;
 }
 
-const SPAN_LIKE = (v: Record<string, unknown>) => typeof v.start === 'number' && typeof v.end === 'number';
-
 /**
  * A deep copy of a block's items with every offset moved by `delta`: spans (objects with
  * numeric `start` and `end`), `sentenceEnd`. Objects shared within the items (a claim and
- * its directive, a candidate and its text block) stay shared in the copy.
+ * its directive, a candidate and its text block) stay shared in the copy; a span (an
+ * object of `start` and `end` alone) is a value, copied wherever it occurs.
  */
 function shiftClone<T>(value: T, delta: number, seen = new Map<object, unknown>()): T {
   if (value === null || typeof value !== 'object') return value;
-  const done = seen.get(value as object);
-  if (done !== undefined) return done as T;
   if (Array.isArray(value)) {
+    const done = seen.get(value);
+    if (done !== undefined) return done as T;
     const out: unknown[] = new Array(value.length);
     seen.set(value, out);
-    for (let i = 0; i < value.length; i++) out[i] = shiftClone(value[i], delta, seen);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      out[i] = typeof v === 'object' && v !== null ? shiftClone(v, delta, seen) : v;
+    }
     return out as T;
   }
   const src = value as Record<string, unknown>;
-  const span = SPAN_LIKE(src);
+  const isSpan = typeof src.start === 'number' && typeof src.end === 'number';
+  if (isSpan && Object.keys(src).length === 2) return { start: (src.start as number) + delta, end: (src.end as number) + delta } as T;
+  const done = seen.get(src);
+  if (done !== undefined) return done as T;
   const out: Record<string, unknown> = {};
-  seen.set(value as object, out);
-  for (const k of Object.keys(src)) {
+  seen.set(src, out);
+  for (const k in src) {
     const v = src[k];
-    if ((span && (k === 'start' || k === 'end')) || k === 'sentenceEnd') out[k] = (v as number) + delta;
+    if ((isSpan && (k === 'start' || k === 'end')) || k === 'sentenceEnd') out[k] = (v as number) + delta;
     else out[k] = typeof v === 'object' && v !== null ? shiftClone(v, delta, seen) : v;
   }
   return out as T;
