@@ -5,7 +5,7 @@
  * stdio, a hover every 20 ms from the moment the hostile brief is opened until its
  * diagnostics arrive, beside the same hovers on an idle server).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,7 @@ import { defaultConventions } from '../server/src/core/conventions/types';
 import { createBriefService, inMemoryWorkspace } from '../server/src/core/service';
 import { generateBrief } from './corpus';
 import { median, ms, now, percentile, sampleWhile } from './lib';
-import { startServer } from './server';
+import { startServer, stopServer } from './server';
 
 type Verdict = (ok: boolean, text: string) => void;
 
@@ -114,9 +114,7 @@ export async function benchResponsiveness(verdict: Verdict, hostileName = 'unclo
     verdict(result.p95 <= 50, `hover on another open brief while a 1 MB hostile brief (${hostileName}) is analysed for ${ms(analysisMs)}: ${during.length} hovers, median ${ms(result.median)}, p95 ${ms(result.p95)}, max ${ms(result.max)} (idle server: median ${ms(result.idleMedian)}, p95 ${ms(result.idleP95)}; target p95 ≤ 50 ms)`);
     return result;
   } finally {
-    conn.dispose();
-    child.kill();
-    rmSync(dir, { recursive: true, force: true });
+    await stopServer({ child, conn }, { dir });
   }
 }
 

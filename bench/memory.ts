@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { corpus } from './cli';
 import { generateBrief } from './corpus';
-import { startServer } from './server';
+import { startServer, stopServer } from './server';
 import { median, ms, now, percentile } from './lib';
 
 export interface MemoryResult {
@@ -95,10 +95,7 @@ export async function benchMemory(count: number, verdict: (ok: boolean, text: st
     verdict(r.hoverP95 < 50, `hover while indexing: median ${ms(r.hoverMedian)}, p95 ${ms(r.hoverP95)} (target p95 < 50 ms)`);
     return r;
   } finally {
-    await conn.sendRequest('shutdown').catch(() => undefined);
-    await conn.sendNotification('exit').catch(() => undefined);
-    conn.dispose();
-    setTimeout(() => child.kill(), 2000).unref();
+    await stopServer({ child, conn }, { graceful: true });
     void stderr;
   }
 }

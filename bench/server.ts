@@ -4,6 +4,7 @@
  * registrations, refreshes, configuration) the way a quiet editor would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
@@ -26,4 +27,20 @@ export function startServer(nodeArgs: string[], setup: (conn: MessageConnection)
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
   conn.listen();
   return { child, conn };
+}
+
+/**
+ * Stops a benchmark's server: `graceful` asks it to shut down and exit (and kills it if it
+ * has not after 2 s), else it is killed at once (its work is of no more interest). `dir`,
+ * the benchmark's temporary folder, is removed.
+ */
+export async function stopServer({ child, conn }: BenchServer, options: { graceful?: boolean; dir?: string } = {}): Promise<void> {
+  if (options.graceful) {
+    await conn.sendRequest('shutdown').catch(() => undefined);
+    await conn.sendNotification('exit').catch(() => undefined);
+  }
+  conn.dispose();
+  if (options.graceful) setTimeout(() => child.kill(), 2000).unref();
+  else child.kill();
+  if (options.dir) rmSync(options.dir, { recursive: true, force: true });
 }

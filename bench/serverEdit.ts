@@ -7,13 +7,13 @@
  * same way. Everything between the two messages counts: applying the change to the
  * server's copy of the text, the analysis, the UTF-16 conversion, JSON and the pipe.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DENSE_SOURCE_KEY, generateBrief, rng, sourceDocumentText } from './corpus';
 import { median, ms, now, percentile } from './lib';
-import { startServer } from './server';
+import { startServer, stopServer } from './server';
 
 export interface ServerEditResult {
   bytes: number;
@@ -113,9 +113,7 @@ export async function benchServerEdit(edits: number, opens: number, verdict: (ok
     verdict(edit <= targets.ms, `edit through the server on a ${what} brief ${ms(edit)} median (target ≤ ${targets.ms} ms)`);
     return result;
   } finally {
-    conn.dispose();
-    child.kill();
-    rmSync(dir, { recursive: true, force: true });
+    await stopServer({ child, conn }, { dir });
   }
 }
 

@@ -23,7 +23,7 @@ import { SourceExtractor } from '../server/src/node/sources/extractor';
 import { FileCache } from '../server/src/node/fileCache';
 import { median, ms, now, time } from './lib';
 import { rng } from './corpus';
-import { startServer } from './server';
+import { startServer, stopServer } from './server';
 
 type Verdict = (ok: boolean, text: string) => void;
 
@@ -220,9 +220,6 @@ async function serverHeap(dir: string, pdf: Uint8Array, verdict: Verdict): Promi
     verdict(mb < 300, `server heap with 20 100-page PDFs extracted (read in ${ms(readMs)}, two at a time): ${mb.toFixed(0)} MB after GC (rss ${(heap.rss / 1e6).toFixed(0)} MB; target < 300 MB)`);
     return mb;
   } finally {
-    await conn.sendRequest('shutdown').catch(() => undefined);
-    await conn.sendNotification('exit').catch(() => undefined);
-    conn.dispose();
-    setTimeout(() => child.kill(), 2000).unref();
+    await stopServer({ child, conn }, { graceful: true });
   }
 }

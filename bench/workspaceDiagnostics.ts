@@ -6,14 +6,14 @@
  * the same request again with the result ids it returned (nothing changed: nothing is
  * analysed, the request is held), answered after a file is touched.
  */
-import { mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { mkdtempSync, readFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WorkspaceDiagnosticRequest } from 'vscode-languageserver-protocol';
 import { writeCorpus } from './corpus';
 import { median, ms, now, percentile, sampleWhile } from './lib';
-import { startServer } from './server';
+import { startServer, stopServer } from './server';
 
 type Verdict = (ok: boolean, text: string) => void;
 
@@ -87,11 +87,7 @@ export async function benchWorkspaceDiagnostics(count: number, verdict: Verdict)
     verdict(answer.items.length === 1, `with the result ids: held while nothing changed, then ${answer.items.length} report ${ms(unchangedAfterTouchMs)} after one file was touched (everything again without ids: ${ms(allAgainMs)})`);
     return { briefs: count, firstPageMs, totalMs, pages: pages.length, hoverIdleP95: percentile(idle, 95), hoverBusyMedian: median(busy), hoverBusyP95: percentile(busy, 95), unchangedAfterTouchMs, serverRssMb };
   } finally {
-    await conn.sendRequest('shutdown').catch(() => undefined);
-    await conn.sendNotification('exit').catch(() => undefined);
-    conn.dispose();
-    setTimeout(() => child.kill(), 2000).unref();
-    rmSync(dir, { recursive: true, force: true });
+    await stopServer({ child, conn }, { graceful: true, dir });
   }
 }
 
