@@ -1,4 +1,4 @@
-import { claimEvidence, describeSources, sourceDocumentPlaces } from '../semantics/claimEvidence';
+import { describeSources, notFoundInSources, sourceDocumentPlaces } from '../semantics/claimEvidence';
 import { defineRule, type Finding } from './types';
 
 /**
@@ -10,18 +10,13 @@ import { defineRule, type Finding } from './types';
  */
 export const figureNotInSource = defineRule('figure-not-in-source', (ctx) => {
   const out: Finding[] = [];
-  for (const claim of ctx.model.claims) {
-    const e = claimEvidence(ctx, claim);
-    for (const f of e.figures) {
-      if (f.check.outcome !== 'not-found') continue;
-      out.push({
-        code: 'figure-not-in-source',
-        message: `The figure "${f.figure.text}" does not appear in the source document of ${describeSources(e.docs)}${f.figure.hasUnit ? ' with this unit' : ''}: check it against the source.`,
-        span: f.span,
-        related: sourceDocumentPlaces(e.docs),
-        data: { keys: e.docs.map((d) => d.key) },
-      });
-    }
-  }
+  for (const { evidence: e, item: f } of notFoundInSources(ctx, 'figures'))
+    out.push({
+      code: 'figure-not-in-source',
+      message: `The figure "${f.figure.text}" does not appear in the source document of ${describeSources(e.docs)}${f.figure.hasUnit ? ' with this unit' : ''}: check it against the source.`,
+      span: f.span,
+      related: sourceDocumentPlaces(e.docs),
+      data: { keys: e.docs.map((d) => d.key) },
+    });
   return out;
 });

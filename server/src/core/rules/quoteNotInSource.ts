@@ -1,4 +1,4 @@
-import { claimEvidence, describeSources, sourceDocumentPlaces } from '../semantics/claimEvidence';
+import { describeSources, notFoundInSources, sourceDocumentPlaces } from '../semantics/claimEvidence';
 import { diffMarkdown } from '../sources/evidence';
 import { defineRule, type Finding } from './types';
 
@@ -13,20 +13,16 @@ const clip = (s: string, n = 80) => (s.length > n ? s.slice(0, n - 1) + '…' : 
  */
 export const quoteNotInSource = defineRule('quote-not-in-source', (ctx) => {
   const out: Finding[] = [];
-  for (const claim of ctx.model.claims) {
-    const e = claimEvidence(ctx, claim);
-    for (const q of e.quotes) {
-      if (q.check.outcome !== 'not-found') continue;
-      const where = q.check.at ? `; closest passage${q.check.at.page ? ` (p. ${q.check.at.page})` : ''}: ${clip(diffMarkdown(q.check.diff ?? []), 160)}` : '';
-      const what = q.check.critical?.length ? ` (${q.check.critical.join(', ')} differs)` : '';
-      out.push({
-        code: 'quote-not-in-source',
-        message: `The quotation "${clip(q.quote)}" does not appear in the source document of ${describeSources(e.docs)}${what}${where}. Check the wording against the source.`,
-        span: q.span,
-        related: sourceDocumentPlaces(e.docs),
-        data: { keys: e.docs.map((d) => d.key), closest: q.check.at, diff: q.check.diff },
-      });
-    }
+  for (const { evidence: e, item: q } of notFoundInSources(ctx, 'quotes')) {
+    const where = q.check.at ? `; closest passage${q.check.at.page ? ` (p. ${q.check.at.page})` : ''}: ${clip(diffMarkdown(q.check.diff ?? []), 160)}` : '';
+    const what = q.check.critical?.length ? ` (${q.check.critical.join(', ')} differs)` : '';
+    out.push({
+      code: 'quote-not-in-source',
+      message: `The quotation "${clip(q.quote)}" does not appear in the source document of ${describeSources(e.docs)}${what}${where}. Check the wording against the source.`,
+      span: q.span,
+      related: sourceDocumentPlaces(e.docs),
+      data: { keys: e.docs.map((d) => d.key), closest: q.check.at, diff: q.check.diff },
+    });
   }
   return out;
 });

@@ -144,6 +144,14 @@ function citedPages(model: BuiltModel, claim: Claim): CitedPages {
   return out;
 }
 
+/** Each quotation (or figure) of every claim that its source documents do not hold, with the claim's evidence. */
+export function* notFoundInSources<K extends 'quotes' | 'figures'>(ctx: Ctx, kind: K): Generator<{ evidence: ClaimEvidence; item: ClaimEvidence[K][number] }> {
+  for (const claim of ctx.model.claims) {
+    const evidence = claimEvidence(ctx, claim);
+    for (const item of evidence[kind]) if (item.check.outcome === 'not-found') yield { evidence, item };
+  }
+}
+
 /** The source documents a finding was checked against, as related places (the editor and SARIF link to the files). */
 export function sourceDocumentPlaces(docs: SourceDocument[]): RelatedPlace[] {
   return docs.map((d) => ({ message: `source document ${d.key}`, span: { start: 0, end: 0 }, uri: d.uri }));
