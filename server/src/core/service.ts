@@ -77,9 +77,6 @@ interface CacheEntry {
   analysis: Analysis;
 }
 
-/** `analyzeAsync` lets other work through at its next pause once this long has passed since the last one. */
-const PAUSE_AFTER_MS = 4;
-
 /** Runs the parses a document needs: here (`runParseJob`), or on another thread. */
 export type ParseRunner = (job: ParseJob) => ParseJobResult | Promise<ParseJobResult>;
 
@@ -105,12 +102,13 @@ export interface BriefService {
   /**
    * `analyze`, with the parses it needs run by `jobs` (another thread: `node/parseWorker.ts`),
    * so that the caller's thread stays free while a long document is parsed. The model and
-   * the rules then run here, as in `analyze`, with a pause (a macrotask) at their steps once
-   * 4 ms have passed since the last; the result is cached the same way. `current` is asked
-   * between parses and after each pause: when it says false (the document changed), the
-   * work stops and the promise resolves to undefined.
+   * the rules then run here, as in `analyze`, and `pause` is called at each of their steps
+   * (every 16 blocks of the model, after it, after each rule): when it returns a promise
+   * (the caller's time slice is spent), the work waits for it. The result is cached the
+   * same way. `current` is asked between parses and after each pause: when it says false
+   * (the document changed), the work stops and the promise resolves to undefined.
    */
-  analyzeAsync(doc: ITextDocument, jobs: ParseRunner, current?: () => boolean): Promise<Analysis | undefined>;
+  analyzeAsync(doc: ITextDocument, jobs: ParseRunner, current?: () => boolean, pause?: () => Promise<void> | void): Promise<Analysis | undefined>;
   completion(doc: ITextDocument, offset: number): CompletionResult[];
   /** `textOf` reads another file (the conventions), to find an entry in it. */
   definition(doc: ITextDocument, offset: number, textOf?: (uri: string) => string | undefined): DocLocation[];
@@ -291,20 +289,17 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
     },
     summary: (doc) => analyses.summary(doc),
     summaryInSlices: async (doc, pause, jobs = runParseJob) => analyses.summary(doc, await parseInSteps(analyses, doc, jobs, pause)),
-    analyzeAsync: async (doc, jobs, current = () => true) => {
+    analyzeAsync: async (doc, jobs, current = () => true, pause = () => undefined) => {
       const prepared = await parseInSteps(analyses, doc, jobs, undefined, current);
       // Changed during the parse: not analysed here at all (the parse stopped short).
       if (!current()) return undefined;
       const steps = analyses.runSteps(doc, prepared);
-      let since = performance.now();
       for (let step = steps.next(); ; step = steps.next()) {
         if (step.done) return step.value;
-        // Every 16 blocks of the model, after the model, after each rule: once the slice is
-        // spent, requests on other documents get through.
-        if (performance.now() - since < PAUSE_AFTER_MS) continue;
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        const paused = pause();
+        if (!paused) continue;
+        await paused;
         if (!current()) return undefined;
-        since = performance.now();
       }
     },
     completion: (doc, offset) => completionAt(run(doc), offset),

@@ -1,7 +1,8 @@
 /**
- * Open documents are analysed without holding up the server: their parses run in slices
- * (the event loop is let through every few milliseconds, so requests on other documents
- * are answered meanwhile) and the long ones on the parse thread (node/parse/parseThread.ts).
+ * Open documents are analysed without holding up the server: their parses, model and
+ * rules run in slices (the event loop is let through every few milliseconds, so requests
+ * on other documents are answered meanwhile) and the long parses on the parse thread
+ * (node/parse/parseThread.ts).
  * Requests and diagnostics wait for `ready(doc)`: the analysis of the document's current
  * version, then read it from the service's cache as before.
  */
@@ -34,7 +35,7 @@ export class BackgroundAnalysis {
     if (running) this.thread?.cancel(doc.uri);
     const current = () => this.currentVersion(doc.uri) === doc.version;
     const done = this.service
-      .analyzeAsync(doc, (job) => this.parse(job, doc.uri), current)
+      .analyzeAsync(doc, (job) => this.parse(job, doc.uri), current, () => this.breathe())
       .then(
         () => undefined,
         () => undefined, // stopped, or a parse failed: a request then analyses the document itself
@@ -63,10 +64,18 @@ export class BackgroundAnalysis {
         }
       }
     }
-    if (performance.now() - this.sliceStart > SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      this.sliceStart = performance.now();
-    }
+    await this.breathe();
     return runParseJob(job);
+  }
+
+  /** Once the slice is spent, a promise that lets other events through (and starts the next slice); else nothing. */
+  private breathe(): Promise<void> | undefined {
+    if (performance.now() - this.sliceStart <= SLICE_MS) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        this.sliceStart = performance.now();
+        resolve();
+      }),
+    );
   }
 }
