@@ -36,6 +36,7 @@ import type {
   TextBlock,
 } from './types';
 import { pushAll } from '../text/pushAll';
+import { emptyItems, ITEM_KINDS, placeItems, type BlockItems } from './blockItems';
 import { runToEnd, type Steps } from '../steps';
 
 export interface BuiltModel extends BriefModel {
@@ -152,6 +153,13 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
   };
 }
 
+/** Each parsed block's own items, at offsets relative to the block, before they are placed (for tests of `placeItems`). */
+export function blockItemsOf(input: DocumentInput, parsed: ParsedMarkdown, conventions: Conventions): Array<{ start: number; items: BlockItems }> {
+  const tagList = tagNames(conventions);
+  const tagsKey = [...tagList].sort().join(' ');
+  return parsed.blocks.map((block) => ({ start: block.start, items: blockFacts(block, new Set(tagList), tagsKey, input.uri, parsed.guarded ? input.text : undefined).items }));
+}
+
 function briefReason(input: DocumentInput, conventions: Conventions, frontMatter: FrontMatter | undefined, all: BlockItems): BriefModel['briefReason'] {
   if (frontMatter?.data && frontMatter.data.brief === true) return 'front-matter';
   if (input.relativePath && matchesAnyGlob(input.relativePath, conventions.briefs)) return 'path';
@@ -206,37 +214,6 @@ function sectionsOf(headings: Heading[], textLength: number): BriefModel['sectio
 }
 
 /** Everything one block contributes to the model, with offsets relative to the block. */
-interface BlockItems {
-  headings: Heading[];
-  directives: Directive[];
-  textBlocks: TextBlock[];
-  footnoteReferences: FootnoteReference[];
-  footnoteDefinitions: FootnoteDefinition[];
-  links: LinkReference[];
-  pendingLinkRefs: Array<{ label: string; span: Span }>;
-  suppressions: Suppression[];
-  problems: Problem[];
-  claims: Claim[];
-  actors: ActorTag[];
-  recommendations: Recommendation[];
-  customTags: Directive[];
-  recCandidates: RecCandidate[];
-  citations: BriefModel['citations'];
-}
-
-/** The kinds of items, in the order a block's items are appended to the model. */
-const ITEM_KINDS = ['headings', 'directives', 'textBlocks', 'footnoteReferences', 'footnoteDefinitions', 'links', 'pendingLinkRefs', 'suppressions', 'problems', 'claims', 'actors', 'recommendations', 'customTags', 'recCandidates', 'citations'] as const satisfies ReadonlyArray<keyof BlockItems>;
-
-// Every kind of item is listed: a kind added to BlockItems and not here fails to compile.
-type UnlistedKind = Exclude<keyof BlockItems, (typeof ITEM_KINDS)[number]>;
-const EVERY_KIND_LISTED: [UnlistedKind] extends [never] ? true : never = true;
-void EVERY_KIND_LISTED;
-
-/** One block's (or the model's) items, all empty: the one place the collections are listed. */
-function emptyItems(): BlockItems {
-  return Object.fromEntries(ITEM_KINDS.map((k) => [k, []])) as unknown as BlockItems;
-}
-
 interface BlockFacts {
   key: string;
   items: BlockItems;
@@ -252,7 +229,7 @@ interface BlockFacts {
  * previous version (its text and the definitions it uses are unchanged) is not walked
  * again. They depend on the tree, the block's length, the tag names, and for the first
  * block the document's URI (front matter references name it); all are in the key.
- * Never mutated: buildModel copies them (shiftClone) before placing them.
+ * Never mutated: buildModel copies them to the block's offset (placeItems, model/blockItems.ts).
  */
 const FACTS = new WeakMap<object, BlockFacts>();
 
@@ -615,42 +592,8 @@ const PLACED = new WeakMap<BlockFacts, { start: number; items: BlockItems }>();
 
 function placed(facts: BlockFacts, start: number): BlockItems {
   let p = PLACED.get(facts);
-  if (p?.start !== start) PLACED.set(facts, (p = { start, items: shiftClone(facts.items, start) }));
+  if (p?.start !== start) PLACED.set(facts, (p = { start, items: placeItems(facts.items, start) }));
   return p.items;
-}
-
-/**
- * A deep copy of a block's items with every offset moved by `delta`: spans (objects with
- * numeric `start` and `end`), `sentenceEnd`. Objects shared within the items (a claim and
- * its directive, a candidate and its text block) stay shared in the copy; a span (an
- * object of `start` and `end` alone) is a value, copied wherever it occurs.
- */
-function shiftClone<T>(value: T, delta: number, seen = new Map<object, unknown>()): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    const done = seen.get(value);
-    if (done !== undefined) return done as T;
-    const out: unknown[] = new Array(value.length);
-    seen.set(value, out);
-    for (let i = 0; i < value.length; i++) {
-      const v: unknown = value[i];
-      out[i] = typeof v === 'object' && v !== null ? shiftClone(v, delta, seen) : v;
-    }
-    return out as T;
-  }
-  const src = value as Record<string, unknown>;
-  const isSpan = typeof src.start === 'number' && typeof src.end === 'number';
-  if (isSpan && Object.keys(src).length === 2) return { start: (src.start as number) + delta, end: (src.end as number) + delta } as T;
-  const done = seen.get(src);
-  if (done !== undefined) return done as T;
-  const out: Record<string, unknown> = {};
-  seen.set(src, out);
-  for (const k in src) {
-    const v = src[k];
-    if ((isSpan && (k === 'start' || k === 'end')) || k === 'sentenceEnd') out[k] = (v as number) + delta;
-    else out[k] = typeof v === 'object' && v !== null ? shiftClone(v, delta, seen) : v;
-  }
-  return out as T;
 }
 
 /**
