@@ -30,6 +30,7 @@ import { defaultConventions } from '../server/src/core/conventions/types';
 import { emptyBibliography } from '../server/src/core/sources/bibliography';
 import { AssertionModel, type AssertionModelFile, type Sensitivity } from '../server/src/core/assertions/model';
 import { splitSentences } from '../server/src/core/model/sentences';
+import { documentFacts } from '../server/src/core/rules/scope';
 import { NORMATIVE, assertionModel, endsAsQuestion, findAssertionCues, possibleUnsourcedAssertion } from '../server/src/core/rules/possibleUnsourcedAssertion';
 import { allExamples, briefSet, counts, hasSharedData, rates, seedSet, type Counts, type Example } from '../scripts/assertions/data';
 import { median, ms, now, time } from './lib';
@@ -158,7 +159,9 @@ export function measureCost(runs = 15): CostResult {
   const brief = `---\nbrief: true\ntitle: Bench\n---\n\n# Context\n\n${prose}\n`;
   const analysisTimes = time(() => void analyze({ uri: 'file:///bench.brief.md', text: brief }, { oneShot: true }), Math.max(5, runs >> 1), 2);
   const a = analyze({ uri: 'file:///bench.brief.md', text: brief }, { oneShot: true });
-  const ctx = { model: a.model, conventions: defaultConventions(), bibliography: emptyBibliography(), sourceDocuments: new Map() };
+  const whole = { model: a.model, conventions: defaultConventions(), bibliography: emptyBibliography(), sourceDocuments: new Map() };
+  // The rule over the whole brief as one scope (the analysis runs it per block, and keeps a block's findings while it is unchanged).
+  const ctx = { ...whole, document: documentFacts(whole) };
   const ruleTimes = time(() => void possibleUnsourcedAssertion.check(ctx), Math.max(5, runs >> 1), 2);
   // Load: parse the JSON as the bundle does at start, and decode the weights.
   const raw = readFileSync(MODEL_PATH, 'utf8');

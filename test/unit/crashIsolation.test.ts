@@ -1,21 +1,19 @@
 import { strict as assert } from 'node:assert';
 import { RULES } from '../../server/src/core/rules';
-import type { Rule } from '../../server/src/core/rules/types';
+import type { Rule, RuleContext, ScopeContext } from '../../server/src/core/rules/types';
 import { createBriefService, inMemoryWorkspace, type ILogger, type ITextDocument } from '../../server/src/core/service';
 
 /** A rule that throws on documents containing BOOM, and otherwise behaves like the real one. */
 function explodingOn(code: Rule['code'], marker: string): Rule[] {
-  return RULES.map((r) =>
-    r.code !== code
-      ? r
-      : {
-          ...r,
-          check(ctx) {
-            if (ctx.model.text.includes(marker)) throw new Error(`deliberate failure of ${code}`);
-            return r.check(ctx);
-          },
-        },
-  );
+  const explode = (text: string) => {
+    if (text.includes(marker)) throw new Error(`deliberate failure of ${code}`);
+  };
+  return RULES.map((r): Rule => {
+    if (r.code !== code) return r;
+    // A block rule sees one block at a time: it throws on the block that holds the marker.
+    if (r.scope === 'block') return { ...r, check: (ctx: ScopeContext) => (explode(ctx.model.text), r.check(ctx)) };
+    return { ...r, check: (ctx: RuleContext) => (explode(ctx.model.text), r.check(ctx)) };
+  });
 }
 
 function recordingLogger(): ILogger & { errors: string[] } {

@@ -6,6 +6,9 @@ import { mergeConventions } from '../../server/src/core/conventions/mergeConvent
 import { parseConventions } from '../../server/src/core/conventions/parseConventions';
 import type { SourceDocument } from '../../server/src/core/rules/types';
 import { CODES } from '../../server/src/core/rules/types';
+import { runRules } from '../../server/src/core/rules';
+import { modelBlocks } from '../../server/src/core/model/buildModel';
+import { DENSE_SOURCE_KEY, generateBrief, sourceDocumentText } from '../../bench/corpus';
 
 /**
  * Rules as data: `test/fixtures/rules/<code>/` holds briefs (`*.md`) and, beside each, the
@@ -16,7 +19,7 @@ import { CODES } from '../../server/src/core/rules/types';
  */
 const ROOT = join(__dirname, '..', 'fixtures', 'rules');
 
-function check(folder: string, file: string): string {
+function analyzeCase(folder: string, file: string) {
   const dir = join(ROOT, folder);
   const text = readFileSync(join(dir, file), 'utf8');
   const yaml = join(dir, '.briefmark.yaml');
@@ -30,7 +33,11 @@ function check(folder: string, file: string): string {
       const pageStarts = body.includes('\f') ? [0, ...[...body.matchAll(/\f/g)].map((m) => m.index! + 1)] : undefined;
       sourceDocuments.set(key, { key, uri: `file:///rules/${folder}/sources/${name}`, text: body, format: pageStarts ? 'pdf' : 'txt', pageStarts, textlessPages: [] });
     }
-  const a = analyze({ uri: `file:///rules/${folder}/${file}`, text }, { conventions, sourceDocuments });
+  return { text, analysis: analyze({ uri: `file:///rules/${folder}/${file}`, text }, { conventions, sourceDocuments }) };
+}
+
+function check(folder: string, file: string): string {
+  const { text, analysis: a } = analyzeCase(folder, file);
   return a.diagnostics
     .filter((d) => d.code === folder)
     .map((d) => {
@@ -61,4 +68,61 @@ describe('rules as data: a fixture folder per diagnostic code (test/fixtures/rul
       });
     }
   }
+});
+
+describe('block rules: per block, as over the whole brief at once (rules/scope.ts)', () => {
+  // A model spread into a new object was not built from blocks: the block rules then read
+  // it whole, as one scope. Every fixture must give the same diagnostics both ways.
+  for (const code of CODES) {
+    for (const file of existsSync(join(ROOT, code)) ? readdirSync(join(ROOT, code)).filter((f) => f.endsWith('.md')).sort() : []) {
+      it(`${code}/${file}`, () => {
+        const { analysis: a } = analyzeCase(code, file);
+        const ctx = { model: a.model, conventions: a.conventions, bibliography: a.bibliography, sourceDocuments: a.sourceDocuments };
+        assert.ok(modelBlocks(a.model), 'the analysis ran the block rules per block');
+        const whole = runRules({ ...ctx, model: { ...a.model } });
+        assert.deepEqual(whole.failures, []);
+        assert.deepEqual(runRules(ctx).diagnostics, whole.diagnostics);
+      });
+    }
+  }
+
+  it('what other blocks decide: link definitions, footnote definitions and placeholders, exempt sections', () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} of filler text, long enough to make blocks of its own here.`).join('\n\n');
+    const text = [
+      '# Findings',
+      ':claim[Inflation reached 5% in 2023][the report], officials said.',
+      'Exports fell by 12% in 2022 [as reported][the report].',
+      ':claim[Wages rose 3%]{src=n1} and :claim[Rents rose]{src=n2}.',
+      'Imports grew by 40% in 2021.[^n2]',
+      filler,
+      '# Conclusion',
+      'Prices doubled in 2020 across the region.',
+      filler,
+      '[the report]: https://example.org/report',
+      '[^n1]: Statistics office, 2024.',
+      '[^n2]: TODO',
+    ].join('\n\n');
+    const a = analyze({ uri: 'file:///w/decided.brief.md', text: '---\nbrief: true\n---\n' + text });
+    assert.ok(modelBlocks(a.model)!.blocks.length > 10);
+    const ctx = { model: a.model, conventions: a.conventions, bibliography: a.bibliography, sourceDocuments: a.sourceDocuments };
+    const whole = runRules({ ...ctx, model: { ...a.model } });
+    assert.deepEqual(a.diagnostics, whole.diagnostics);
+    const found = a.diagnostics.map((d) => `${d.code} ${a.model.text.slice(d.span.start, d.span.end).slice(0, 30)}`);
+    // Sourced by a reference link defined at the end; a placeholder footnote defined at the end; the Conclusion is exempt.
+    assert.ok(!found.some((f) => f.includes('Inflation') || f.includes('Exports') || f.includes('Wages')), found.join('\n'));
+    assert.ok(found.some((f) => f.startsWith('unsourced-claim :claim[Rents')), found.join('\n'));
+    assert.ok(found.some((f) => f.startsWith('possible-unsourced-assertion Imports')), found.join('\n'));
+    assert.ok(!found.some((f) => f.includes('Prices doubled')), found.join('\n'));
+  });
+
+  it('a dense generated brief with a source document', () => {
+    const text = generateBrief({ bytes: 60_000, seed: 5, dense: true });
+    const sourceDocuments = new Map<string, SourceDocument>([[DENSE_SOURCE_KEY, { key: DENSE_SOURCE_KEY, uri: 'file:///w/sources/s.txt', text: sourceDocumentText() }]]);
+    const a = analyze({ uri: 'file:///w/dense.brief.md', text }, { sourceDocuments });
+    const ctx = { model: a.model, conventions: a.conventions, bibliography: a.bibliography, sourceDocuments: a.sourceDocuments };
+    assert.ok(modelBlocks(a.model)!.blocks.length > 50);
+    const whole = runRules({ ...ctx, model: { ...a.model } });
+    assert.ok(whole.diagnostics.length > 50);
+    assert.deepEqual(a.diagnostics, whole.diagnostics);
+  });
 });

@@ -3,25 +3,45 @@ import { analysisSteps, analyze } from '../../server/src/core/analysis';
 import { RULES, severityOf } from '../../server/src/core/rules';
 import { defaultConventions } from '../../server/src/core/conventions/types';
 
-/** Where the analysis can pause (docs/performance.md): every 16 blocks of the model, after the model, after each rule. */
+/**
+ * Where the analysis can pause (docs/performance.md): every 16 blocks of the model, after
+ * the model, after each block the block rules ran on, after each document rule.
+ */
 describe('the analysis in steps', function () {
   this.timeout(30_000);
-  it('pauses within a long model, after it, and after each rule, and gives the same result as analyze', () => {
-    const text = '---\nbrief: true\n---\n' + Array.from({ length: 2000 }, (_, i) => `Paragraph ${i} says :claim[a thing]{src=k${i % 7}}.\n`).join('\n');
-    const input = { uri: 'file:///w/long.brief.md', text };
-    const blocks = analyze(input).parsed.blocks.length;
-    assert.ok(blocks > 100, `${blocks} blocks (short paragraphs are parsed in chunks of about 1 KB)`);
-    const steps = analysisSteps(input);
+  const count = (steps: ReturnType<typeof analysisSteps>) => {
     let pauses = 0;
     let step = steps.next();
     while (!step.done) {
       pauses++;
       step = steps.next();
     }
-    // A step every 16 blocks of the model, one after it, one after each rule that runs.
+    return { pauses, analysis: step.value };
+  };
+
+  it('pauses within a long model, after it, after each block and each document rule, and gives the same result as analyze', () => {
+    const text = '---\nbrief: true\n---\n' + Array.from({ length: 2000 }, (_, i) => `Paragraph ${i} says :claim[a thing]{src=k${i % 7}}.\n`).join('\n');
+    const input = { uri: 'file:///w/long.brief.md', text };
+    // First, before anything analysed this text (a block's findings are kept with its parse).
+    const { pauses, analysis } = count(analysisSteps(input));
+    const blocks = analysis.parsed.blocks.length;
+    assert.ok(blocks > 100, `${blocks} blocks (short paragraphs are parsed in chunks of about 1 KB)`);
+    // A step every 16 blocks of the model, one after it, one after each block the block
+    // rules run on (every block holds claims here, and none was seen before), one after
+    // each document rule that runs.
     const running = RULES.filter((r) => severityOf({ conventions: defaultConventions() }, r.code) !== undefined);
-    assert.ok(running.length >= 10);
-    assert.equal(pauses, Math.ceil(blocks / 16) - 1 + 1 + running.length);
-    assert.deepEqual(step.value.diagnostics, analyze(input).diagnostics);
+    const documentRules = running.filter((r) => r.scope === 'document').length;
+    assert.ok(running.length >= 10 && documentRules >= 2);
+    assert.equal(pauses, Math.ceil(blocks / 16) - 1 + 1 + blocks + documentRules);
+    assert.deepEqual(analysis.diagnostics, analyze(input).diagnostics);
+
+    // The next version, one character added in the middle: only the blocks it re-parsed run the block rules again.
+    const at = text.indexOf('Paragraph 1000 ');
+    const edited = { ...input, text: text.slice(0, at) + 'x' + text.slice(at) };
+    const next = count(analysisSteps(edited, { previous: analysis.parsed }));
+    const reparsedBlocks = next.analysis.parsed.reparsed;
+    assert.ok(reparsedBlocks >= 1 && reparsedBlocks <= 3, `${reparsedBlocks} blocks parsed again`);
+    assert.equal(next.pauses, Math.ceil(blocks / 16) - 1 + 1 + reparsedBlocks + documentRules);
+    assert.deepEqual(next.analysis.diagnostics, analyze(edited).diagnostics);
   });
 });

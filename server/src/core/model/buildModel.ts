@@ -31,6 +31,7 @@ import type {
   Problem,
   RecCandidate,
   Recommendation,
+  ScopeModel,
   SourceRef,
   Suppression,
   TextBlock,
@@ -96,6 +97,7 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
   const actorMentions: ActorMention[] = [];
   const names = actorNames(conventions.actors);
   let frontMatter: FrontMatter | undefined;
+  const blocks: ModelBlock[] = [];
 
   // What each block says is computed once per parsed block (see blockFacts) and copied
   // here at the block's offset: an edit rebuilds only the blocks it re-parsed.
@@ -106,6 +108,7 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
     if (facts.frontMatter) frontMatter = facts.frontMatter;
     for (const [label, url] of facts.definitions) if (!definitions.has(label)) definitions.set(label, url);
     if (facts.empty) continue;
+    blocks.push({ start: block.start, end: block.end, facts });
     const c = placed(facts, block.start);
     // What depends on the whole document is filled in here: a suppression's line, an actor's registry entry.
     for (const x of c.suppressions) x.line = lines.positionAt(x.span.end).line + (x.kind === 'next-line' ? 1 : 0);
@@ -115,18 +118,13 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
   }
 
   // Reference links resolve once every definition is known.
-  const links = all.links;
-  for (const ref of all.pendingLinkRefs) {
-    const url = definitions.get(ref.label);
-    if (url !== undefined && URL_SCHEME.test(url)) links.push({ url, span: ref.span, kind: 'reference' });
-  }
-  links.sort((a, b) => a.span.start - b.span.start);
+  const links = resolvedLinks(all, definitions);
   attachNearbySources(all.claims, sourcesOf(all.citations, all.footnoteReferences, links));
 
   const sections = sectionsOf(all.headings, text.length);
   const framework = buildFramework(sections, all.recommendations, all.recCandidates, conventions);
   const isBriefBy = briefReason(input, conventions, frontMatter, all);
-  return {
+  const model: BuiltModel = {
     uri: input.uri,
     text,
     version: input.version,
@@ -150,6 +148,61 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
     textBlocks: all.textBlocks,
     actorMentions,
     problems: all.problems,
+  };
+  MODEL_BLOCKS.set(model, { blocks, definitions });
+  return model;
+}
+
+/** The items' links, with the reference links whose definitions resolve, by start. */
+function resolvedLinks(items: BlockItems, definitions: ReadonlyMap<string, string>): LinkReference[] {
+  const links = items.links;
+  for (const ref of items.pendingLinkRefs) {
+    const url = definitions.get(ref.label);
+    if (url !== undefined && URL_SCHEME.test(url)) links.push({ url, span: ref.span, kind: 'reference' });
+  }
+  return links.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** A parsed block of a model that has items: where it is, and what it says (relative to its start). */
+export interface ModelBlock {
+  start: number;
+  end: number;
+  /** Its facts: the same object while the block's text and what it depends on are unchanged (a key for what is derived from it). */
+  facts: BlockFacts;
+}
+
+/** The blocks each model was built from, and the document's link definitions. */
+const MODEL_BLOCKS = new WeakMap<BriefModel, { blocks: ModelBlock[]; definitions: ReadonlyMap<string, string> }>();
+
+/** The blocks a model was built from (none for a model not built by `buildModelSteps`), and its link reference definitions. */
+export function modelBlocks(model: BriefModel): { blocks: ModelBlock[]; definitions: ReadonlyMap<string, string> } | undefined {
+  return MODEL_BLOCKS.get(model);
+}
+
+/**
+ * One block as a block rule reads it (rules/types.ts `ScopeModel`): its items at offsets
+ * relative to the block (a copy, with what the model build sets on its own: reference
+ * links resolved with the document's definitions, each claim's nearby sources, each actor
+ * tag's registry entry) and its text.
+ */
+export function blockScope(text: string, block: ModelBlock, definitions: ReadonlyMap<string, string>, conventions: Conventions): ScopeModel {
+  const items = placeItems(block.facts.items, 0);
+  const links = resolvedLinks(items, definitions);
+  attachNearbySources(items.claims, sourcesOf(items.citations, items.footnoteReferences, links));
+  for (const a of items.actors) a.actorId = resolveActor(conventions, a.id, a.label)?.id;
+  return {
+    text: text.slice(block.start, block.end),
+    claims: items.claims,
+    actors: items.actors,
+    recommendations: items.recommendations.sort((a, b) => a.span.start - b.span.start),
+    customTags: items.customTags,
+    directives: items.directives,
+    citations: items.citations,
+    footnoteReferences: items.footnoteReferences,
+    footnoteDefinitions: items.footnoteDefinitions,
+    links,
+    textBlocks: items.textBlocks,
+    suppressions: items.suppressions,
   };
 }
 
@@ -214,7 +267,7 @@ function sectionsOf(headings: Heading[], textLength: number): BriefModel['sectio
 }
 
 /** Everything one block contributes to the model, with offsets relative to the block. */
-interface BlockFacts {
+export interface BlockFacts {
   key: string;
   items: BlockItems;
   /** Nothing but (possibly) definitions and front matter: nothing to copy. */

@@ -235,6 +235,16 @@ export interface BriefModel {
   problems: Problem[];
 }
 
+/**
+ * The part of the brief a block rule reads (rules/types.ts): one parsed block's items and
+ * text, at offsets relative to the block (so that its findings can be kept while the block
+ * is unchanged, wherever it moves), or the whole model (offsets from the document's start).
+ */
+export type ScopeModel = Pick<
+  BriefModel,
+  'text' | 'claims' | 'actors' | 'recommendations' | 'customTags' | 'directives' | 'citations' | 'footnoteReferences' | 'footnoteDefinitions' | 'links' | 'textBlocks' | 'suppressions'
+>;
+
 export interface TextBlock {
   kind: 'paragraph' | 'heading' | 'tableCell';
   span: Span;

@@ -1,5 +1,5 @@
 import { describeSources, notFoundInSources, sourceDocumentPlaces } from '../semantics/claimEvidence';
-import { defineRule, type Finding } from './types';
+import { defineBlockRule, type Finding } from './types';
 
 /**
  * `figure-not-in-source`: a number in a claim (with its unit: `%`, `billion`, `$`…) that
@@ -8,7 +8,7 @@ import { defineRule, type Finding } from './types';
  * inside a quotation are left to `quote-not-in-source`; numbers in a citation, footnote
  * mark or link are not the claim's; a source that could not be read leaves it unchecked.
  */
-export const figureNotInSource = defineRule('figure-not-in-source', (ctx) => {
+export const figureNotInSource = defineBlockRule('figure-not-in-source', (ctx) => {
   const out: Finding[] = [];
   for (const { evidence: e, item: f } of notFoundInSources(ctx, 'figures'))
     out.push({

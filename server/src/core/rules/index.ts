@@ -16,6 +16,7 @@ import { unsourcedClaim } from './unsourcedClaim';
 import { CODES, DEFAULT_SEVERITY, type Code, type Diagnostic, type Finding, type Rule, type RuleContext } from './types';
 import { pushAll } from '../text/pushAll';
 import { runToEnd, type Steps } from '../steps';
+import { runBlockRules } from './scope';
 
 /** Every rule, one module per diagnostic code. */
 export const RULES: Rule[] = [unsourcedClaim, unknownSource, duplicateId, unknownTag, unknownActor, missingAttribute, invalidAttribute, unknownTrack, possibleUnsourcedAssertion, quoteNotInSource, figureNotInSource, pageMismatch, unusedSource, suppressionCodes];
@@ -40,12 +41,23 @@ export function runRules(ctx: RuleContext, extraFindings: Finding[] = [], rules:
   return runToEnd(runRuleSteps(ctx, extraFindings, rules));
 }
 
-/** `runRules`, pausing after each rule (on a hostile brief one rule can take a second). */
+/**
+ * `runRules`, pausing after each document rule and after each block the block rules ran on
+ * (on a hostile brief one rule can take a second). Block rules run per block of the model
+ * and keep a block's findings while it is unchanged (rules/scope.ts).
+ */
 export function* runRuleSteps(ctx: RuleContext, extraFindings: Finding[] = [], rules: Rule[] = RULES): Steps<RunResult> {
   const failures: RuleFailure[] = [];
   const findings: Finding[] = [...extraFindings];
-  for (const rule of rules) {
-    if (severityOf(ctx, rule.code) === undefined) continue;
+  const enabled = rules.filter((r) => severityOf(ctx, r.code) !== undefined);
+  const blockRules = enabled.filter((r): r is Extract<Rule, { scope: 'block' }> => r.scope === 'block');
+  if (blockRules.length > 0) {
+    const found = yield* runBlockRules(ctx, blockRules);
+    pushAll(failures, found.failed);
+    pushAll(findings, found.findings);
+  }
+  for (const rule of enabled) {
+    if (rule.scope !== 'document') continue;
     try {
       pushAll(findings, rule.check(ctx));
     } catch (error) {

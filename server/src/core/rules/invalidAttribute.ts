@@ -1,8 +1,8 @@
-import { defineRule, type Finding } from './types';
+import { defineBlockRule, type Finding } from './types';
 import { allTags } from './tagSpans';
 
 /** `invalid-attribute`: an attribute value outside the values the conventions allow for it (`tags.<name>.attributes`). */
-export const invalidAttribute = defineRule('invalid-attribute', (ctx) => {
+export const invalidAttribute = defineBlockRule('invalid-attribute', (ctx) => {
   const out: Finding[] = [];
   for (const d of allTags(ctx)) {
     const allowedByAttr = ctx.conventions.tags[d.name]?.attributes ?? {};

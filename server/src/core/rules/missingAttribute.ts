@@ -1,8 +1,8 @@
-import { defineRule, type Finding } from './types';
+import { defineBlockRule, type Finding } from './types';
 import { allTags, openingSpan } from './tagSpans';
 
 /** `missing-attribute`: a tag lacks an attribute that the conventions' `tags.<name>.required` lists. */
-export const missingAttribute = defineRule('missing-attribute', (ctx) => {
+export const missingAttribute = defineBlockRule('missing-attribute', (ctx) => {
   const out: Finding[] = [];
   for (const d of allTags(ctx)) {
     const required = ctx.conventions.tags[d.name]?.required ?? [];

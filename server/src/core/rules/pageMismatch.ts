@@ -1,6 +1,6 @@
 import { claimEvidence } from '../semantics/claimEvidence';
 import type { Check } from '../sources/evidence';
-import { defineRule, type Finding } from './types';
+import { defineBlockRule, type Finding } from './types';
 
 const pages = (p: number[]) => (p.length === 1 ? `p. ${p[0]}` : p.length === p[p.length - 1] - p[0] + 1 ? `pp. ${p[0]}–${p[p.length - 1]}` : `pp. ${p.join(', ')}`);
 
@@ -9,7 +9,7 @@ const pages = (p: number[]) => (p.length === 1 ? `p. ${p[0]}` : p.length === p[p
  * page its citation gives (`[@key, p. 4]` and it is on p. 6). Reviewers follow page
  * citations; only documents with pages (PDF) are compared.
  */
-export const pageMismatch = defineRule('page-mismatch', (ctx) => {
+export const pageMismatch = defineBlockRule('page-mismatch', (ctx) => {
   const out: Finding[] = [];
   const report = (what: string, span: Finding['span'], c: Check) => {
     if (c.outcome !== 'found' || !c.citedPages || !c.at?.page) return;

@@ -1,6 +1,5 @@
-import type { BuiltModel } from '../model/buildModel';
 import { splitSentences } from '../model/sentences';
-import type { Section } from '../model/types';
+import type { ScopeModel, Section } from '../model/types';
 import type { Span } from '../text/span';
 import { RecentCache } from '../text/recentCache';
 import { SpanIndex } from '../text/spanIndex';
@@ -8,7 +7,7 @@ import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import { isPendingFootnote } from '../semantics/sourcing';
 import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
-import { defineRule, type Finding } from './types';
+import { defineBlockRule, type Finding, type ScopeFacts } from './types';
 
 /** A reason why a sentence reads as an assertion of fact. */
 export interface AssertionCue {
@@ -61,18 +60,18 @@ const REPORTING =
  * checked. The message names what makes the sentence read as a fact; `data.score` is the
  * classifier's probability. Method and figures: docs/assertions.md.
  */
-export const possibleUnsourcedAssertion = defineRule('possible-unsourced-assertion', (ctx) => {
+export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-assertion', (ctx) => {
   const { model } = ctx;
   const out: Finding[] = [];
   const classifier = assertionModel();
   const sensitivity = ctx.conventions.assertions.sensitivity ?? 'balanced';
   const threshold = classifier.thresholds[sensitivity];
   // Every test below is against a span index: a long brief has thousands of sentences and sources.
-  const exempt = new SpanIndex(exemptSections(model.sections, ctx.conventions.assertions.exemptSections));
+  const exempt = new SpanIndex(ctx.document.exempt);
   const footnotes = new SpanIndex(model.footnoteDefinitions.map((d) => d.span));
-  const refs = new SpanIndex(sourceReferenceSpans(model));
+  const refs = new SpanIndex(sourceReferenceSpans(model, ctx.document.footnotes));
   // A placeholder footnote (semantics/sourcing.ts) is no source: the sentence is still reported, and told so.
-  const pending = new SpanIndex(pendingFootnoteSpans(model));
+  const pending = new SpanIndex(pendingFootnoteSpans(model, ctx.document.footnotes));
   const claims = new SpanIndex(model.claims.map((c) => c.directive.span));
   // Directive syntax that is not a tag (`:recs[…]{track=1}`) is not prose.
   const syntax = new SpanIndex(model.directives.flatMap((d) => [d.nameSpan, ...(d.attributesSpan ? [d.attributesSpan] : [])]));
@@ -245,12 +244,19 @@ function normalizeHeading(s: string): string {
 }
 
 /** Every source reference of the brief, resolving or not (an unknown one is `unknown-source`'s business), but placeholder footnotes. */
-function sourceReferenceSpans(model: BuiltModel): Span[] {
-  const pending = new Set(model.footnoteDefinitions.filter(isPendingFootnote).map((d) => d.id));
+function sourceReferenceSpans(model: ScopeModel, footnotes: ScopeFacts['footnotes']): Span[] {
+  const pending = pendingIds(footnotes);
   return [...model.citations.map((c) => c.span), ...model.footnoteReferences.filter((f) => !pending.has(f.id)).map((f) => f.span), ...model.links.map((l) => l.span)];
 }
 
-function pendingFootnoteSpans(model: BuiltModel): Span[] {
-  const pending = new Set(model.footnoteDefinitions.filter(isPendingFootnote).map((d) => d.id));
+function pendingFootnoteSpans(model: ScopeModel, footnotes: ScopeFacts['footnotes']): Span[] {
+  const pending = pendingIds(footnotes);
   return model.footnoteReferences.filter((f) => pending.has(f.id)).map((f) => f.span);
+}
+
+/** The ids of footnotes whose definition is a placeholder (semantics/sourcing.ts). */
+function pendingIds(footnotes: ScopeFacts['footnotes']): Set<string> {
+  const out = new Set<string>();
+  for (const [id, d] of footnotes) if (isPendingFootnote(d)) out.add(id);
+  return out;
 }

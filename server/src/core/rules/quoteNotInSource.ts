@@ -1,6 +1,6 @@
 import { describeSources, notFoundInSources, sourceDocumentPlaces } from '../semantics/claimEvidence';
 import { diffMarkdown } from '../sources/evidence';
-import { defineRule, type Finding } from './types';
+import { defineBlockRule, type Finding } from './types';
 
 const clip = (s: string, n = 80) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
@@ -11,7 +11,7 @@ const clip = (s: string, n = 80) => (s.length > n ? s.slice(0, n - 1) + '…' : 
  * (sources/evidence.ts). The message names the closest passage's differences; a quotation
  * whose source could not be read is unchecked, never reported.
  */
-export const quoteNotInSource = defineRule('quote-not-in-source', (ctx) => {
+export const quoteNotInSource = defineBlockRule('quote-not-in-source', (ctx) => {
   const out: Finding[] = [];
   for (const { evidence: e, item: q } of notFoundInSources(ctx, 'quotes')) {
     const where = q.check.at ? `; closest passage${q.check.at.page ? ` (p. ${q.check.at.page})` : ''}: ${clip(diffMarkdown(q.check.diff ?? []), 160)}` : '';

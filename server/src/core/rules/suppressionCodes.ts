@@ -1,5 +1,5 @@
 import { nearMiss } from './unknownTag';
-import { CODES, defineRule, type Finding } from './types';
+import { CODES, defineBlockRule, type Finding } from './types';
 
 /**
  * A suppression comment (`<!-- briefmark-disable-next-line CODE -->`) that names a code
@@ -8,7 +8,7 @@ import { CODES, defineRule, type Finding } from './types';
  * `rules:` map of `.briefmark.yaml`, so it is reported as `invalid-conventions`
  * (docs/diagnostics.md). Suppression never silences `invalid-conventions` itself.
  */
-export const suppressionCodes = defineRule('invalid-conventions', (ctx) => {
+export const suppressionCodes = defineBlockRule('invalid-conventions', (ctx) => {
   const out: Finding[] = [];
   for (const s of ctx.model.suppressions) {
     s.codes.forEach((code, i) => {

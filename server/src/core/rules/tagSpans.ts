@@ -1,9 +1,9 @@
 import type { Directive } from '../model/types';
 import type { Span } from '../text/span';
-import type { RuleContext } from './types';
+import type { ScopeModel } from '../model/types';
 
 /** Every registered tag of the brief (claims, actors, tagged recommendations, team tags), in document order. */
-export function allTags(ctx: RuleContext): Directive[] {
+export function allTags(ctx: { model: ScopeModel }): Directive[] {
   const { claims, actors, recommendations, customTags } = ctx.model;
   return [...claims.map((c) => c.directive), ...actors.map((a) => a.directive), ...recommendations.flatMap((r) => (r.directive ? [r.directive] : [])), ...customTags].sort(
     (a, b) => a.span.start - b.span.start,

@@ -1,6 +1,7 @@
 import type { Conventions, Severity } from '../conventions/types';
 import type { BuiltModel } from '../model/buildModel';
 import type { Span } from '../text/span';
+import type { FootnoteDefinition, ScopeModel } from '../model/types';
 import type { Bibliography } from '../sources/bibliography';
 
 /**
@@ -100,19 +101,48 @@ export interface SourceDocument {
 /** Whether the document's text can be checked. */
 export const isReady = (d: SourceDocument): boolean => (d.status ?? 'ready') === 'ready';
 
-export interface Rule {
-  code: Code;
-  /** The code's default severity and meaning: `CODE_INFO`'s, the one place they are written. */
-  info: (typeof CODE_INFO)[Code];
-  check(ctx: RuleContext): Finding[];
+export type { ScopeModel };
+
+/** What the rest of the document decides for a scope (`rules/index.ts` keys a block's findings by it). */
+export interface ScopeFacts {
+  /** Every footnote definition of the document, by id (whether a reference resolves, and to a placeholder or a source). */
+  footnotes: ReadonlyMap<string, FootnoteDefinition>;
+  /** Whether the brief names a bibliography (front matter or conventions). */
+  hasBibliography: boolean;
+  /** The parts of the scope inside sections `possible-unsourced-assertion` does not check, relative to the scope. */
+  exempt: Span[];
+}
+
+/** Everything a block rule may read: its scope, what the document decides for it, and the workspace's sources. */
+export interface ScopeContext {
+  model: ScopeModel;
+  document: ScopeFacts;
+  conventions: Conventions;
+  bibliography: Bibliography;
+  sourceDocuments: Map<string, SourceDocument>;
 }
 
 /**
- * A rule: its code and what it finds. Everything else about the code (default severity,
- * description, documentation link) is `CODE_INFO`'s and `docsUrl`'s, shared with SARIF,
- * `package.json`, the schema and docs/diagnostics.md; a code may have more than one rule
- * module (`invalid-conventions`).
+ * A rule. A `block` rule finds what one block says on its own (given `ScopeFacts`): it is
+ * run per parsed block and its findings are reused while the block and those facts are
+ * unchanged. A `document` rule reads the whole model (ids across the brief, the framework,
+ * what nothing cites).
+ */
+export type Rule =
+  | { code: Code; info: (typeof CODE_INFO)[Code]; scope: 'block'; check(ctx: ScopeContext): Finding[] }
+  | { code: Code; info: (typeof CODE_INFO)[Code]; scope: 'document'; check(ctx: RuleContext): Finding[] };
+
+/**
+ * A document rule: its code and what it finds. Everything else about the code (default
+ * severity, description, documentation link) is `CODE_INFO`'s and `docsUrl`'s, shared with
+ * SARIF, `package.json`, the schema and docs/diagnostics.md; a code may have more than one
+ * rule module (`invalid-conventions`).
  */
 export function defineRule(code: Code, check: (ctx: RuleContext) => Finding[]): Rule {
-  return { code, info: CODE_INFO[code], check };
+  return { code, info: CODE_INFO[code], scope: 'document', check };
+}
+
+/** A block rule (see `Rule`): what it finds in one block, at offsets relative to the block. */
+export function defineBlockRule(code: Code, check: (ctx: ScopeContext) => Finding[]): Rule {
+  return { code, info: CODE_INFO[code], scope: 'block', check };
 }

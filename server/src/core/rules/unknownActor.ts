@@ -1,11 +1,11 @@
 import { actorById, actorByName, suggestActor } from '../conventions/actors';
-import { defineRule, type Finding } from './types';
+import { defineBlockRule, type Finding } from './types';
 
 /**
  * `unknown-actor`: an actor tag, a claim's `by` or a recommendation's `actor` attribute that
  * resolves to no actor of the conventions. Silent when the conventions define no actors.
  */
-export const unknownActor = defineRule('unknown-actor', (ctx) => {
+export const unknownActor = defineBlockRule('unknown-actor', (ctx) => {
   const { conventions, model } = ctx;
   if (conventions.actors.length === 0) return [];
   const out: Finding[] = [];

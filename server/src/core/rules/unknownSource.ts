@@ -1,12 +1,12 @@
 import { isKnownSource } from './sourceKeys';
-import { defineRule, type Finding } from './types';
+import { defineBlockRule, type Finding } from './types';
 
 /** `unknown-source`: a citation key, `src` key or footnote id that does not resolve. */
-export const unknownSource = defineRule('unknown-source', (ctx) => {
+export const unknownSource = defineBlockRule('unknown-source', (ctx) => {
   const out: Finding[] = [];
   const { model } = ctx;
   const known = (key: string) => isKnownSource(ctx, key);
-  const hasBibliography = model.frontMatter?.data?.bibliography || model.frontMatter?.data?.references || ctx.conventions.bibliography.length;
+  const hasBibliography = ctx.document.hasBibliography;
   const broken = ctx.bibliography.problems.length
     ? ` (the bibliography has ${ctx.bibliography.problems.length === 1 ? 'a problem' : `${ctx.bibliography.problems.length} problems`}, so entries may be missing: ${ctx.bibliography.problems[0].message})`
     : '';
@@ -27,9 +27,8 @@ export const unknownSource = defineRule('unknown-source', (ctx) => {
   }
   // An empty definition is a placeholder (a pending source, semantics/sourcing.ts): the
   // claim's unsourced-claim says so. Only a call without any definition names nothing.
-  const defined = new Set(model.footnoteDefinitions.map((d) => d.id));
-  for (const ref of model.footnoteReferences) {
-    if (!defined.has(ref.id)) out.push({ code: 'unknown-source', message: `Footnote [^${ref.id}] has no definition: add a line "[^${ref.id}]: …" with its source.`, span: ref.span, data: { footnote: ref.id } });
+    for (const ref of model.footnoteReferences) {
+    if (!ctx.document.footnotes.has(ref.id)) out.push({ code: 'unknown-source', message: `Footnote [^${ref.id}] has no definition: add a line "[^${ref.id}]: …" with its source.`, span: ref.span, data: { footnote: ref.id } });
   }
   return out;
 });

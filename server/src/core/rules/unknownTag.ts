@@ -1,6 +1,6 @@
 import { tagNames } from '../conventions/types';
 import { editDistance } from '../text/editDistance';
-import { defineRule, type Finding } from './types';
+import { defineBlockRule, type Finding } from './types';
 
 /** The registered tag a directive name most likely meant, if it is a near miss. */
 export function nearMiss(name: string, tags: string[]): string | undefined {
@@ -24,7 +24,7 @@ export function nearMiss(name: string, tags: string[]): string | undefined {
  * `unknown-tag`: a directive whose name is a near miss of a tag name (`:cliam[…]`).
  * Directives without a label or attributes (`:smile:`) are ordinary text, never reported.
  */
-export const unknownTag = defineRule('unknown-tag', (ctx) => {
+export const unknownTag = defineBlockRule('unknown-tag', (ctx) => {
   const out: Finding[] = [];
   const tags = tagNames(ctx.conventions);
   for (const d of ctx.model.directives) {

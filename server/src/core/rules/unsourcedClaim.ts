@@ -1,16 +1,16 @@
 import { shorten } from '../text/shorten';
-import { claimSourcing } from '../semantics/sourcing';
-import { defineRule, type Finding } from './types';
+import { classify } from '../semantics/sourcing';
+import { defineBlockRule, type Finding } from './types';
 
 /**
  * `unsourced-claim`: a claim with no source, or only a placeholder (a *pending* source:
  * semantics/sourcing.ts). A claim whose references name nothing is left to
  * `unknown-source`, which points at the broken key instead.
  */
-export const unsourcedClaim = defineRule('unsourced-claim', (ctx) => {
+export const unsourcedClaim = defineBlockRule('unsourced-claim', (ctx) => {
   const out: Finding[] = [];
   for (const claim of ctx.model.claims) {
-    const s = claimSourcing(ctx, claim);
+    const s = classify(ctx, ctx.document.footnotes, claim);
     // A claim whose references name nothing is left to unknown-source, which points at the broken key.
     if (s.status === 'sourced' || s.status === 'broken') continue;
     const d = claim.directive;
@@ -24,7 +24,7 @@ export const unsourcedClaim = defineRule('unsourced-claim', (ctx) => {
       message = label
         ? `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`
         : 'This claim tag has no text and no source: write the claim inside brackets, :claim[…], and cite its source.';
-    out.push({ code: 'unsourced-claim', message, span: d.span, data: { claimStart: d.span.start, sourcing: s.status } });
+    out.push({ code: 'unsourced-claim', message, span: d.span, data: { sourcing: s.status } });
   }
   return out;
 });

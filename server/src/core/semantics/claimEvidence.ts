@@ -25,7 +25,9 @@ export interface ClaimEvidence {
   checked: boolean;
 }
 
-type Ctx = Pick<RuleContext, 'model' | 'sourceDocuments'>;
+/** The parts of a brief (the whole model, or one block's: rules/types.ts `ScopeModel`) a claim's evidence reads. */
+type EvidenceModel = Pick<BuiltModel, 'text' | 'citations' | 'footnoteReferences' | 'links' | 'claims'>;
+type Ctx = { model: EvidenceModel; sourceDocuments: RuleContext['sourceDocuments'] };
 
 const memo = new WeakMap<Map<string, SourceDocument>, WeakMap<Claim, ClaimEvidence>>();
 
@@ -102,10 +104,10 @@ function computeFresh(ctx: Ctx, claim: Claim, docs: SourceDocument[]): ClaimEvid
 
 const shift = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
 
-const referenceSpans = new WeakMap<BuiltModel, Span[]>();
+const referenceSpans = new WeakMap<EvidenceModel, Span[]>();
 
 /** The spans of citations, footnote marks and links overlapping `within` (a binary search in the model's, sorted once). */
-function referencesIn(model: BuiltModel, within: Span): Span[] {
+function referencesIn(model: EvidenceModel, within: Span): Span[] {
   let spans = referenceSpans.get(model);
   if (!spans) {
     spans = [...model.citations, ...model.footnoteReferences, ...model.links].map((r) => r.span).sort((a, b) => a.start - b.start);
@@ -124,10 +126,10 @@ function referencesIn(model: BuiltModel, within: Span): Span[] {
   return out;
 }
 
-const itemsByStart = new WeakMap<BuiltModel, Map<number, CitationItem>>();
+const itemsByStart = new WeakMap<EvidenceModel, Map<number, CitationItem>>();
 
 /** The pages the claim's citations give, per key (`[@k, p. 4]`, `[@k, pp. 4–6]`). */
-function citedPages(model: BuiltModel, claim: Claim): CitedPages {
+function citedPages(model: EvidenceModel, claim: Claim): CitedPages {
   let items = itemsByStart.get(model);
   if (!items) {
     items = new Map();

@@ -36,6 +36,9 @@ export interface SourcingCounts {
 }
 
 type Ctx = Pick<RuleContext, 'model' | 'bibliography' | 'sourceDocuments'>;
+/** What a key resolves against besides the brief's footnotes. */
+type Sources = Pick<RuleContext, 'bibliography' | 'sourceDocuments'>;
+type Footnotes = ReadonlyMap<string, FootnoteDefinition>;
 
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -94,14 +97,20 @@ export function claimSourcing(ctx: Ctx, claim: Claim): ClaimSourcing {
 }
 
 /** What a key (citation or `src`) names: a real source, a pending footnote, or nothing. */
-export function keyStatus(ctx: Ctx, key: string, footnotes = briefSourcing(ctx).footnotes): 'source' | 'pending' | 'unknown' {
+export function keyStatus(ctx: Ctx, key: string, footnotes: Footnotes = briefSourcing(ctx).footnotes): 'source' | 'pending' | 'unknown' {
+  return keyStatusIn(ctx, footnotes, key);
+}
+
+/** `keyStatus` against the given footnote definitions (a block rule's `ScopeFacts`). */
+export function keyStatusIn(ctx: Sources, footnotes: Footnotes, key: string): 'source' | 'pending' | 'unknown' {
   if (ctx.bibliography.entries.has(key) || ctx.sourceDocuments.has(key) || URL.test(key)) return 'source';
   const def = footnotes.get(key.toLowerCase());
   if (!def) return 'unknown';
   return isPendingFootnote(def) ? 'pending' : 'source';
 }
 
-function classify(ctx: Ctx, footnotes: Map<string, FootnoteDefinition>, claim: Claim): ClaimSourcing {
+/** Whether a claim is sourced, against the given footnote definitions (`briefSourcing` and block rules agree by calling this). */
+export function classify(ctx: Sources, footnotes: Footnotes, claim: Claim): ClaimSourcing {
   const sources: SourceRef[] = [];
   const pending: SourceRef[] = [];
   const broken: SourceRef[] = [];
@@ -112,7 +121,7 @@ function classify(ctx: Ctx, footnotes: Map<string, FootnoteDefinition>, claim: C
     else if (ref.kind === 'footnote') {
       const def = footnotes.get(ref.id);
       status = !def ? 'unknown' : isPendingFootnote(def) ? 'pending' : 'source';
-    } else status = keyStatus(ctx, ref.key, footnotes);
+    } else status = keyStatusIn(ctx, footnotes, ref.key);
     (status === 'source' ? sources : status === 'pending' ? pending : broken).push(ref);
   }
   const status: SourcingStatus = sources.length ? 'sourced' : broken.length ? 'broken' : pending.length ? 'pending' : 'missing';

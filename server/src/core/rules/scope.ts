@@ -1,0 +1,161 @@
+import { blockScope, modelBlocks, type BlockFacts } from '../model/buildModel';
+import type { Conventions } from '../conventions/types';
+import type { FootnoteDefinition } from '../model/types';
+import { isPendingFootnote } from '../semantics/sourcing';
+import type { Span } from '../text/span';
+import { exemptSections } from './possibleUnsourcedAssertion';
+import type { Code, Finding, RelatedPlace, Rule, RuleContext, ScopeContext, ScopeFacts } from './types';
+
+type BlockRule = Extract<Rule, { scope: 'block' }>;
+
+/** What block rules found in one block (offsets relative to it), and what they were run with. */
+interface BlockFindings {
+  key: string;
+  exempt: string;
+  /** The rules that ran, by identity. */
+  rules: string;
+  /** Per rule, in the order of the rules that ran. */
+  findings: Finding[][];
+  /** The rules that threw, by their index. */
+  failed: Array<{ rule: number; error: unknown }>;
+}
+
+/**
+ * Findings of block rules per block, on the block's facts: the same object while the
+ * block's text (and what its parse depends on) is unchanged, wherever the block moves. An
+ * entry is reused when the document decides the same for the block (`documentKey`, its
+ * exempt parts) and the same rules ran.
+ */
+const FOUND = new WeakMap<BlockFacts, BlockFindings>();
+
+/** A number per object, for keys made of identities (conventions, bibliographies, source documents). */
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+function idOf(o: object): number {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = nextId++));
+  return id;
+}
+
+/** Conventions as text, once per conventions object (a caller may make equal ones for each analysis). */
+const conventionsKeys = new WeakMap<Conventions, string>();
+function conventionsKey(c: Conventions): string {
+  let key = conventionsKeys.get(c);
+  if (key === undefined) conventionsKeys.set(c, (key = JSON.stringify(c)));
+  return key;
+}
+
+/** What the whole document decides for every scope of it (`ScopeFacts`), exempt sections absolute. */
+export function documentFacts(ctx: RuleContext): ScopeFacts {
+  const { model, conventions } = ctx;
+  return {
+    footnotes: new Map<string, FootnoteDefinition>(model.footnoteDefinitions.map((d) => [d.id, d])),
+    hasBibliography: Boolean(model.frontMatter?.data?.bibliography || model.frontMatter?.data?.references || conventions.bibliography.length),
+    exempt: exemptSections(model.sections, conventions.assertions.exemptSections),
+  };
+}
+
+/**
+ * Everything besides the block itself that block rules' findings depend on, as one string:
+ * the conventions (as JSON), the bibliography's keys and problems, the source documents (by
+ * identity: the workspace keeps a document's object while its file is unchanged), every footnote's id and whether it is a placeholder,
+ * the link definitions, and whether the brief names a bibliography.
+ */
+function documentKey(ctx: RuleContext, facts: ScopeFacts, definitions: ReadonlyMap<string, string>): string {
+  const key = documentKeyText(ctx, facts, definitions);
+  // The same object as last time when equal: each block's entry is then compared by reference, not character by character.
+  for (const k of recentKeys) if (k === key) return k;
+  recentKeys.unshift(key);
+  recentKeys.length = Math.min(recentKeys.length, 8);
+  return key;
+}
+
+/** The document keys made lately (several documents are analysed in turn). */
+const recentKeys: string[] = [];
+
+function documentKeyText(ctx: RuleContext, facts: ScopeFacts, definitions: ReadonlyMap<string, string>): string {
+  const bib = ctx.bibliography;
+  const parts: string[] = [conventionsKey(ctx.conventions), facts.hasBibliography ? 'B' : 'b', String(bib.problems.length), bib.problems[0]?.message ?? ''];
+  for (const k of bib.entries.keys()) parts.push(k);
+  parts.push('\u0001');
+  for (const [k, d] of ctx.sourceDocuments) parts.push(`${k}=${idOf(d)}`);
+  parts.push('\u0001');
+  for (const [id, d] of facts.footnotes) parts.push(`${id}${isPendingFootnote(d) ? '?' : ''}`);
+  parts.push('\u0001');
+  for (const [label, url] of definitions) parts.push(`${label}=${url}`);
+  return parts.join('\u0000');
+}
+
+/** The exempt spans that meet `from`–`to`, relative to `from`. */
+function clip(spans: Span[], from: number, to: number): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) if (s.end > from && s.start < to) out.push({ start: Math.max(s.start, from) - from, end: Math.min(s.end, to) - from });
+  return out;
+}
+
+const shifted = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
+
+/** A block's finding at the block's offset (related places in other documents stay where they are). */
+function placeFinding(f: Finding, d: number): Finding {
+  if (d === 0) return f;
+  const out: Finding = { ...f, span: shifted(f.span, d) };
+  if (f.related) out.related = f.related.map((r): RelatedPlace => (r.uri ? r : { ...r, span: shifted(r.span, d) }));
+  return out;
+}
+
+function runOn(ctx: ScopeContext, rules: readonly BlockRule[]): Pick<BlockFindings, 'findings' | 'failed'> {
+  const findings: Finding[][] = [];
+  const failed: BlockFindings['failed'] = [];
+  rules.forEach((rule, i) => {
+    try {
+      findings.push(rule.check(ctx));
+    } catch (error) {
+      findings.push([]);
+      failed.push({ rule: i, error });
+    }
+  });
+  return { findings, failed };
+}
+
+/** What the block rules found, and the rules that threw (on any block: they lose all their findings). */
+export interface BlockRulesResult {
+  findings: Finding[];
+  failed: Array<{ code: Code; error: unknown }>;
+}
+
+/**
+ * Runs the block rules: per block of the model, reusing a block's findings while it and
+ * what the document decides for it are unchanged (so an edit reruns them on the blocks it
+ * re-parsed), or over the whole model as one scope when it was not built from blocks.
+ * Yields after each block it ran the rules on. A rule that throws on any block loses all its findings.
+ */
+export function* runBlockRules(ctx: RuleContext, rules: readonly BlockRule[]): Generator<void, BlockRulesResult> {
+  const facts = documentFacts(ctx);
+  const base = { conventions: ctx.conventions, bibliography: ctx.bibliography, sourceDocuments: ctx.sourceDocuments };
+  const built = modelBlocks(ctx.model);
+  const found: Array<{ at: number; hit: Pick<BlockFindings, 'findings' | 'failed'> }> = [];
+  if (!built) found.push({ at: 0, hit: runOn({ ...base, model: ctx.model, document: facts }, rules) });
+  else {
+    const key = documentKey(ctx, facts, built.definitions);
+    const ruleKey = rules.map(idOf).join(',');
+    for (const block of built.blocks) {
+      const exempt = clip(facts.exempt, block.start, block.end);
+      const exemptKey = exempt.map((s) => `${s.start}-${s.end}`).join(',');
+      let hit = FOUND.get(block.facts);
+      if (!hit || hit.key !== key || hit.exempt !== exemptKey || hit.rules !== ruleKey) {
+        const model = blockScope(ctx.model.text, block, built.definitions, ctx.conventions);
+        hit = { key, exempt: exemptKey, rules: ruleKey, ...runOn({ ...base, model, document: { ...facts, exempt } }, rules) };
+        FOUND.set(block.facts, hit);
+        yield;
+      }
+      found.push({ at: block.start, hit });
+    }
+  }
+  const failed = new Map<number, unknown>();
+  for (const { hit } of found) for (const f of hit.failed) if (!failed.has(f.rule)) failed.set(f.rule, f.error);
+  const findings: Finding[] = [];
+  for (const { at, hit } of found) hit.findings.forEach((list, i) => {
+    if (!failed.has(i)) for (const f of list) findings.push(placeFinding(f, at));
+  });
+  return { findings, failed: [...failed].map(([i, error]) => ({ code: rules[i].code, error })) };
+}
