@@ -1,4 +1,6 @@
 import type { Span } from '../text/span';
+import type { Conventions } from '../conventions/types';
+import { resolveActor } from '../conventions/actors';
 import type {
   ActorTag,
   Attribute,
@@ -11,6 +13,7 @@ import type {
   LinkReference,
   Problem,
   RecCandidate,
+  SourceRef,
   Recommendation,
   SrcKey,
   Suppression,
@@ -18,9 +21,12 @@ import type {
 } from './types';
 
 /**
- * What one block of a brief says: its items, at offsets relative to the block's start.
- * `buildModel` collects them once per parsed block and places them (`placeItems`) at the
- * block's offset in the document.
+ * What one block of a brief says on its own: its items, at offsets relative to the block's
+ * start, without what depends on the rest of the document (a suppression's line, an actor
+ * tag's registry entry, a claim's nearby sources, which need the document's lines,
+ * conventions and link definitions; a recommendation's track, the framework's). `buildModel`
+ * collects them once per parsed block and places them (`placeItems`) in the document, where
+ * those are computed.
  */
 export interface BlockItems {
   headings: Heading[];
@@ -29,15 +35,45 @@ export interface BlockItems {
   footnoteReferences: FootnoteReference[];
   footnoteDefinitions: FootnoteDefinition[];
   links: LinkReference[];
+  /** Reference links (`[text][label]`), links once the document's definitions are known. */
   pendingLinkRefs: PendingLinkRef[];
+  suppressions: Array<Omit<Suppression, 'line'>>;
+  problems: Problem[];
+  claims: Array<Omit<Claim, 'nearbySources'>>;
+  actors: Array<Omit<ActorTag, 'actorId'>>;
+  recommendations: Array<Omit<Recommendation, 'track' | 'group'>>;
+  customTags: Directive[];
+  recCandidates: RecCandidate[];
+  citations: Citation[];
+}
+
+/** A block's items placed in the document (`placeItems`): the model's types, every field set. */
+export interface PlacedItems {
+  headings: Heading[];
+  directives: Directive[];
+  textBlocks: TextBlock[];
+  footnoteReferences: FootnoteReference[];
+  footnoteDefinitions: FootnoteDefinition[];
+  /** Inline links, autolinks and the reference links whose definitions resolve, by start. */
+  links: LinkReference[];
   suppressions: Suppression[];
   problems: Problem[];
   claims: Claim[];
   actors: ActorTag[];
+  /** Tagged recommendations; their track and group are the framework's (model/framework.ts). */
   recommendations: Recommendation[];
   customTags: Directive[];
   recCandidates: RecCandidate[];
   citations: Citation[];
+}
+
+/** What placing a block reads of the document besides the block's offset. */
+export interface PlaceContext {
+  /** The 0-based line of an offset of the document. */
+  lineAt(offset: number): number;
+  conventions: Pick<Conventions, 'actors'>;
+  /** The document's link reference definitions, by normalised label. */
+  definitions: ReadonlyMap<string, string>;
 }
 
 /** A reference link (`[text][label]`), resolved once every definition of the document is known. */
@@ -75,6 +111,33 @@ export function emptyItems(): BlockItems {
   return Object.fromEntries(ITEM_KINDS.map((k) => [k, []])) as unknown as BlockItems;
 }
 
+/** The kinds of placed items, in the order a block's are appended to the model. */
+export const PLACED_KINDS = [
+  'headings',
+  'directives',
+  'textBlocks',
+  'footnoteReferences',
+  'footnoteDefinitions',
+  'links',
+  'suppressions',
+  'problems',
+  'claims',
+  'actors',
+  'recommendations',
+  'customTags',
+  'recCandidates',
+  'citations',
+] as const satisfies ReadonlyArray<keyof PlacedItems>;
+
+type UnlistedPlacedKind = Exclude<keyof PlacedItems, (typeof PLACED_KINDS)[number]>;
+const EVERY_PLACED_KIND_LISTED: [UnlistedPlacedKind] extends [never] ? true : never = true;
+void EVERY_PLACED_KIND_LISTED;
+
+/** The model's items, all empty, to append each block's placed items to. */
+export function emptyPlaced(): PlacedItems {
+  return Object.fromEntries(PLACED_KINDS.map((k) => [k, []])) as unknown as PlacedItems;
+}
+
 const at = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
 const srcKeyAt = (k: SrcKey, d: number): SrcKey => ({ key: k.key, span: at(k.span, d) });
 const attributeAt = (a: Attribute, d: number): Attribute => ({ name: a.name, value: a.value, span: at(a.span, d), valueSpan: at(a.valueSpan, d) });
@@ -82,6 +145,7 @@ const attributeAt = (a: Attribute, d: number): Attribute => ({ name: a.name, val
 /** One placement: the distance, and the copies of objects items share (see `placeItems`). */
 interface Placement {
   d: number;
+  context: PlaceContext;
   directives: Map<Directive, Directive>;
   textBlocks: Map<TextBlock, TextBlock>;
 }
@@ -111,7 +175,7 @@ function textBlockAt(p: Placement, x: TextBlock): TextBlock {
   return y;
 }
 
-function recommendationAt(p: Placement, x: Recommendation): Recommendation {
+function recommendationAt(p: Placement, x: BlockItems['recommendations'][number]): Recommendation {
   const d = p.d;
   const own = x.directive && directiveAt(p, x.directive);
   const track = x.trackAttr && x.directive ? x.directive.attributes.indexOf(x.trackAttr) : -1;
@@ -128,52 +192,118 @@ function recommendationAt(p: Placement, x: Recommendation): Recommendation {
   };
 }
 
+type Placed<K extends keyof BlockItems> = K extends keyof PlacedItems ? PlacedItems[K][number] : never;
+
 /** How each kind of item is placed: one line per kind, each field by its type. */
-const PLACE: { [K in keyof BlockItems]: (p: Placement, x: BlockItems[K][number]) => BlockItems[K][number] } = {
+const PLACE: { [K in Exclude<keyof BlockItems, 'pendingLinkRefs' | 'claims'>]: (p: Placement, x: BlockItems[K][number]) => Placed<K> } = {
   headings: (p, x) => ({ level: x.level, text: x.text, span: at(x.span, p.d), textSpan: at(x.textSpan, p.d) }),
   directives: directiveAt,
   textBlocks: textBlockAt,
   footnoteReferences: (p, x) => ({ id: x.id, span: at(x.span, p.d), parsed: x.parsed }),
   footnoteDefinitions: (p, x) => ({ id: x.id, span: at(x.span, p.d), labelSpan: at(x.labelSpan, p.d), text: x.text, empty: x.empty }),
   links: (p, x) => ({ url: x.url, span: at(x.span, p.d), kind: x.kind }),
-  pendingLinkRefs: (p, x) => ({ label: x.label, span: at(x.span, p.d) }),
-  suppressions: (p, x) => ({ kind: x.kind, codes: x.codes, codeSpans: x.codeSpans.map((s) => at(s, p.d)), span: at(x.span, p.d), line: x.line }),
+  suppressions: (p, x) => {
+    const span = at(x.span, p.d);
+    // The line a `next-line` comment silences, else the comment's own.
+    return { kind: x.kind, codes: x.codes, codeSpans: x.codeSpans.map((s) => at(s, p.d)), span, line: p.context.lineAt(span.end) + (x.kind === 'next-line' ? 1 : 0) };
+  },
   problems: (p, x) => ({ message: x.message, span: at(x.span, p.d) }),
-  claims: (p, x) => ({
-    directive: directiveAt(p, x.directive),
-    label: x.label,
-    id: x.id,
-    status: x.status,
-    by: x.by,
-    srcKeys: x.srcKeys.map((k) => srcKeyAt(k, p.d)),
-    nearbySources: x.nearbySources.map((s) => ({ ...s, span: at(s.span, p.d) })),
-    sentenceEnd: x.sentenceEnd + p.d,
-    blockSpan: at(x.blockSpan, p.d),
-  }),
-  actors: (p, x) => ({ directive: directiveAt(p, x.directive), label: x.label, id: x.id, actorId: x.actorId }),
+  actors: (p, x) => ({ directive: directiveAt(p, x.directive), label: x.label, id: x.id, actorId: resolveActor(p.context.conventions, x.id, x.label)?.id }),
   recommendations: recommendationAt,
   customTags: directiveAt,
   recCandidates: (p, x) => ({ span: at(x.span, p.d), block: textBlockAt(p, x.block) }),
   citations: (p, x) => ({ kind: x.kind, span: at(x.span, p.d), items: x.items.map((i) => ({ ...i, keySpan: at(i.keySpan, p.d), span: at(i.span, p.d) })) }),
 };
 
+function placeAll<K extends keyof typeof PLACE>(p: Placement, items: BlockItems, k: K): Array<Placed<K>> {
+  const list = items[k] as unknown[];
+  const place = PLACE[k] as (p: Placement, x: unknown) => Placed<K>;
+  const out = new Array<Placed<K>>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = place(p, list[i]);
+  return out;
+}
+
 /**
- * A copy of a block's items `d` characters further on: every offset of every item, by its
- * type (`PLACE`: a kind without its line fails to compile; a field missed shows in
- * `test/unit/blockItems.test.ts`). Objects that several items share in the block (a
- * claim, an actor or a recommendation and its directive; a recommendation's `track`
+ * A block's items placed `d` characters into the document: every offset of every item moved,
+ * by its type (`PLACE`: a kind without its line fails to compile; a field missed shows in
+ * `test/unit/blockItems.test.ts`), and what the document decides computed (`PlaceContext`):
+ * each suppression's line, each actor tag's registry entry, the reference links that
+ * resolve, each claim's sources in its label or the rest of its sentence. New objects
+ * throughout; the block's are never changed. Objects that several items share in the block
+ * (a claim, an actor or a recommendation and its directive; a recommendation's `track`
  * attribute and that directive's attribute; a candidate and its text block) are shared in
  * the copy too.
  */
-export function placeItems(items: BlockItems, d: number): BlockItems {
-  const p: Placement = { d, directives: new Map(), textBlocks: new Map() };
-  const out = {} as Record<keyof BlockItems, unknown[]>;
-  for (const k of ITEM_KINDS) {
-    const list = items[k] as unknown[];
-    const place = PLACE[k] as (p: Placement, x: unknown) => unknown;
-    const copy = new Array<unknown>(list.length);
-    for (let i = 0; i < list.length; i++) copy[i] = place(p, list[i]);
-    out[k] = copy;
+export function placeItems(items: BlockItems, d: number, context: PlaceContext): PlacedItems {
+  const p: Placement = { d, context, directives: new Map(), textBlocks: new Map() };
+  const links = placeAll(p, items, 'links');
+  for (const ref of items.pendingLinkRefs) {
+    const url = context.definitions.get(ref.label);
+    if (url !== undefined && URL_SCHEME.test(url)) links.push({ url, span: at(ref.span, d), kind: 'reference' });
   }
-  return out as unknown as BlockItems;
+  links.sort((a, b) => a.span.start - b.span.start);
+  const out: Omit<PlacedItems, 'claims'> = {
+    headings: placeAll(p, items, 'headings'),
+    directives: placeAll(p, items, 'directives'),
+    textBlocks: placeAll(p, items, 'textBlocks'),
+    footnoteReferences: placeAll(p, items, 'footnoteReferences'),
+    footnoteDefinitions: placeAll(p, items, 'footnoteDefinitions'),
+    links,
+    suppressions: placeAll(p, items, 'suppressions'),
+    problems: placeAll(p, items, 'problems'),
+    actors: placeAll(p, items, 'actors'),
+    recommendations: placeAll(p, items, 'recommendations'),
+    customTags: placeAll(p, items, 'customTags'),
+    recCandidates: placeAll(p, items, 'recCandidates'),
+    citations: placeAll(p, items, 'citations'),
+  };
+  const sources = sourcesOf(out.citations, out.footnoteReferences, links);
+  const claims = items.claims.map((x): Claim => {
+    const claim: Claim = {
+      directive: directiveAt(p, x.directive),
+      label: x.label,
+      id: x.id,
+      status: x.status,
+      by: x.by,
+      srcKeys: x.srcKeys.map((k) => srcKeyAt(k, d)),
+      nearbySources: [],
+      sentenceEnd: x.sentenceEnd + d,
+      blockSpan: at(x.blockSpan, d),
+    };
+    claim.nearbySources = nearbySources(claim, sources);
+    return claim;
+  });
+  return { ...out, claims };
+}
+
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Every source reference of a block, sorted by where it starts. */
+function sourcesOf(citations: Citation[], footnoteReferences: FootnoteReference[], links: LinkReference[]): SourceRef[] {
+  const out: SourceRef[] = [];
+  for (const c of citations) for (const item of c.items) out.push({ kind: 'citation', key: item.key, span: item.span });
+  // Every footnote call, defined or not: whether it sources anything (or is a
+  // placeholder, or names nothing) is decided in semantics/sourcing.ts.
+  for (const f of footnoteReferences) out.push({ kind: 'footnote', id: f.id, span: f.span });
+  for (const l of links) out.push({ kind: 'link', url: l.url, span: l.span });
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * A claim's sources in its label or the rest of its sentence (which ends in its block).
+ * `sources` is sorted by start: the first candidate is found by binary search, so this
+ * stays linear-logarithmic in blocks with thousands of claims and sources.
+ */
+function nearbySources(claim: Claim, sources: SourceRef[]): SourceRef[] {
+  const from = claim.directive.labelSpan.start;
+  let lo = 0;
+  let hi = sources.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sources[mid].span.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const near: SourceRef[] = [];
+  for (let i = lo; i < sources.length && sources[i].span.start < claim.sentenceEnd; i++) if (sources[i].kind !== 'src') near.push(sources[i]);
+  return near;
 }

@@ -14,30 +14,20 @@ import type { Span } from '../text/span';
 import { readDirective, splitList } from './directives';
 import { buildFramework } from './framework';
 import { actorNames, findActorMentions, type ActorNames } from './actorMentions';
-import { resolveActor } from '../conventions/actors';
 import { sentenceEndFinder } from './sentences';
 import type {
   ActorMention,
-  ActorTag,
   BriefModel,
-  Claim,
   Directive,
   DocumentInput,
-  FootnoteDefinition,
-  FootnoteReference,
   FrontMatter,
   Heading,
-  LinkReference,
-  Problem,
-  RecCandidate,
-  Recommendation,
   ScopeModel,
-  SourceRef,
   Suppression,
   TextBlock,
 } from './types';
 import { pushAll } from '../text/pushAll';
-import { emptyItems, ITEM_KINDS, placeItems, type BlockItems } from './blockItems';
+import { emptyItems, emptyPlaced, PLACED_KINDS, placeItems, type BlockItems, type PlaceContext, type PlacedItems } from './blockItems';
 import { runToEnd, type Steps } from '../steps';
 
 export interface BuiltModel extends BriefModel {
@@ -88,41 +78,42 @@ const BLOCKS_PER_STEP = 16;
 /** `buildModel`, in steps of BLOCKS_PER_STEP blocks. */
 export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, conventions: Conventions): Steps<BuiltModel> {
   const text = input.text;
-  const lines = new LineIndex(text);
   const tagList = tagNames(conventions);
   const tags = new Set(tagList);
   const tagsKey = [...tagList].sort().join(' ');
-  const all = emptyItems();
   const definitions = new Map<string, string>();
-  const actorMentions: ActorMention[] = [];
-  const names = actorNames(conventions.actors);
   let frontMatter: FrontMatter | undefined;
   const blocks: ModelBlock[] = [];
 
-  // What each block says is computed once per parsed block (see blockFacts) and copied
-  // here at the block's offset: an edit rebuilds only the blocks it re-parsed.
+  // What each block says is computed once per parsed block (see blockFacts): an edit walks
+  // only the blocks it re-parsed. Link definitions are the document's, from every block.
   for (let b = 0; b < parsed.blocks.length; b++) {
     if (b > 0 && b % BLOCKS_PER_STEP === 0) yield;
     const block = parsed.blocks[b];
     const facts = blockFacts(block, tags, tagsKey, input.uri, parsed.guarded ? text : undefined);
     if (facts.frontMatter) frontMatter = facts.frontMatter;
     for (const [label, url] of facts.definitions) if (!definitions.has(label)) definitions.set(label, url);
-    if (facts.empty) continue;
-    blocks.push({ start: block.start, end: block.end, facts });
-    const c = placed(facts, block.start);
-    // What depends on the whole document is filled in here: a suppression's line, an actor's registry entry.
-    for (const x of c.suppressions) x.line = lines.positionAt(x.span.end).line + (x.kind === 'next-line' ? 1 : 0);
-    for (const a of c.actors) a.actorId = resolveActor(conventions, a.id, a.label)?.id;
-    for (const k of ITEM_KINDS) pushAll(all[k] as unknown[], c[k] as unknown[]);
-    for (const m of blockMentions(block, facts, names)) actorMentions.push({ actorId: m.actorId, span: { start: m.span.start + block.start, end: m.span.end + block.start } });
+    if (!facts.empty) blocks.push({ start: block.start, end: block.end, facts });
   }
 
-  // Reference links resolve once every definition is known.
-  const links = resolvedLinks(all, definitions);
-  attachNearbySources(all.claims, sourcesOf(all.citations, all.footnoteReferences, links));
+  // Then each block's items are placed in the document (only those of blocks that moved
+  // or whose context changed are copied again: see `placed`).
+  const lines = new LineIndex(text);
+  const context = placeContext(lines, conventions, definitions);
+  const all = emptyPlaced();
+  const actorMentions: ActorMention[] = [];
+  const names = actorNames(conventions.actors);
+  for (let b = 0; b < blocks.length; b++) {
+    if (b > 0 && b % BLOCKS_PER_STEP === 0) yield;
+    const { start, facts } = blocks[b];
+    const c = placed(facts, start, context);
+    for (const k of PLACED_KINDS) pushAll(all[k] as unknown[], c[k] as unknown[]);
+    for (const m of blockMentions(facts, names)) actorMentions.push({ actorId: m.actorId, span: { start: m.span.start + start, end: m.span.end + start } });
+  }
+  const links = all.links;
 
   const sections = sectionsOf(all.headings, text.length);
-  const framework = buildFramework(sections, all.recommendations, all.recCandidates, conventions);
+  const { framework, recommendations } = buildFramework(sections, all.recommendations, all.recCandidates, conventions);
   const isBriefBy = briefReason(input, conventions, frontMatter, all);
   const model: BuiltModel = {
     uri: input.uri,
@@ -137,7 +128,7 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
     directives: all.directives,
     claims: all.claims,
     actors: all.actors,
-    recommendations: all.recommendations.sort((a, b) => a.span.start - b.span.start),
+    recommendations,
     customTags: all.customTags,
     citations: all.citations,
     footnoteReferences: all.footnoteReferences,
@@ -151,16 +142,6 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
   };
   MODEL_BLOCKS.set(model, { blocks, definitions });
   return model;
-}
-
-/** The items' links, with the reference links whose definitions resolve, by start. */
-function resolvedLinks(items: BlockItems, definitions: ReadonlyMap<string, string>): LinkReference[] {
-  const links = items.links;
-  for (const ref of items.pendingLinkRefs) {
-    const url = definitions.get(ref.label);
-    if (url !== undefined && URL_SCHEME.test(url)) links.push({ url, span: ref.span, kind: 'reference' });
-  }
-  return links.sort((a, b) => a.span.start - b.span.start);
 }
 
 /** A parsed block of a model that has items: where it is, and what it says (relative to its start). */
@@ -180,30 +161,32 @@ export function modelBlocks(model: BriefModel): { blocks: ModelBlock[]; definiti
 }
 
 /**
- * One block as a block rule reads it (rules/types.ts `ScopeModel`): its items at offsets
- * relative to the block (a copy, with what the model build sets on its own: reference
- * links resolved with the document's definitions, each claim's nearby sources, each actor
- * tag's registry entry) and its text.
+ * One block as a block rule reads it (rules/types.ts `ScopeModel`): its items placed at
+ * offset 0 (offsets relative to the block; reference links resolved with the document's
+ * definitions, each claim's nearby sources, each actor tag's registry entry) and its text.
+ * Suppressions' lines are counted from the block's start.
  */
 export function blockScope(text: string, block: ModelBlock, definitions: ReadonlyMap<string, string>, conventions: Conventions): ScopeModel {
-  const items = placeItems(block.facts.items, 0);
-  const links = resolvedLinks(items, definitions);
-  attachNearbySources(items.claims, sourcesOf(items.citations, items.footnoteReferences, links));
-  for (const a of items.actors) a.actorId = resolveActor(conventions, a.id, a.label)?.id;
+  const own = text.slice(block.start, block.end);
+  const items = placeItems(block.facts.items, 0, placeContext(new LineIndex(own), conventions, definitions));
   return {
-    text: text.slice(block.start, block.end),
+    text: own,
     claims: items.claims,
     actors: items.actors,
-    recommendations: items.recommendations.sort((a, b) => a.span.start - b.span.start),
+    recommendations: items.recommendations,
     customTags: items.customTags,
     directives: items.directives,
     citations: items.citations,
     footnoteReferences: items.footnoteReferences,
     footnoteDefinitions: items.footnoteDefinitions,
-    links,
+    links: items.links,
     textBlocks: items.textBlocks,
     suppressions: items.suppressions,
   };
+}
+
+function placeContext(lines: LineIndex, conventions: Conventions, definitions: ReadonlyMap<string, string>): PlaceContext {
+  return { lineAt: (offset) => lines.positionAt(offset).line, conventions, definitions };
 }
 
 /** Each parsed block's own items, at offsets relative to the block, before they are placed (for tests of `placeItems`). */
@@ -213,49 +196,13 @@ export function blockItemsOf(input: DocumentInput, parsed: ParsedMarkdown, conve
   return parsed.blocks.map((block) => ({ start: block.start, items: blockFacts(block, new Set(tagList), tagsKey, input.uri, parsed.guarded ? input.text : undefined).items }));
 }
 
-function briefReason(input: DocumentInput, conventions: Conventions, frontMatter: FrontMatter | undefined, all: BlockItems): BriefModel['briefReason'] {
+function briefReason(input: DocumentInput, conventions: Conventions, frontMatter: FrontMatter | undefined, all: PlacedItems): BriefModel['briefReason'] {
   if (frontMatter?.data && frontMatter.data.brief === true) return 'front-matter';
   if (input.relativePath && matchesAnyGlob(input.relativePath, conventions.briefs)) return 'path';
   if (all.claims.length + all.actors.length + all.recommendations.filter((r) => r.directive).length + all.customTags.length > 0) return 'directive';
   return undefined;
 }
 
-/** Every source reference of the brief, sorted by where it starts. */
-function sourcesOf(citations: BriefModel['citations'], footnoteReferences: FootnoteReference[], links: LinkReference[]): SourceRef[] {
-  const out: SourceRef[] = [];
-  for (const c of citations) for (const item of c.items) out.push({ kind: 'citation', key: item.key, span: item.span });
-  // Every footnote call, defined or not: whether it sources anything (or is a
-  // placeholder, or names nothing) is decided in semantics/sourcing.ts.
-  for (const f of footnoteReferences) out.push({ kind: 'footnote', id: f.id, span: f.span });
-  for (const l of links) out.push({ kind: 'link', url: l.url, span: l.span });
-  return out.sort((a, b) => a.span.start - b.span.start);
-}
-
-/**
- * Each claim's sources in its label or the rest of its sentence. `sources` is sorted by
- * start: each claim's first candidate is found by binary search, so this stays
- * linear-logarithmic on briefs with thousands of claims and sources.
- */
-function attachNearbySources(claims: Claim[], sources: SourceRef[]): void {
-  for (const claim of claims) {
-    const from = claim.directive.labelSpan.start;
-    let lo = 0;
-    let hi = sources.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sources[mid].span.start < from) lo = mid + 1;
-      else hi = mid;
-    }
-    const near: SourceRef[] = [];
-    for (let i = lo; i < sources.length && sources[i].span.start < claim.sentenceEnd; i++) if (sources[i].kind !== 'src') near.push(sources[i]);
-    claim.nearbySources = near;
-  }
-}
-
-/**
- * A section runs to the next heading of the same or a higher level: one pass with a
- * stack of the headings still open (a scan ahead per heading is quadratic on long briefs).
- */
 function sectionsOf(headings: Heading[], textLength: number): BriefModel['sections'] {
   const sections = headings.map((heading) => ({ heading, span: { start: heading.span.start, end: textLength } }));
   const open: number[] = [];
@@ -287,14 +234,14 @@ export interface BlockFacts {
 const FACTS = new WeakMap<object, BlockFacts>();
 
 /** Untagged actor mentions of a parsed block (relative offsets), memoised on its tree per list of actor names. */
-const MENTIONS = new WeakMap<object, { facts: BlockFacts; names: string; mentions: ActorMention[] }>();
+const MENTIONS = new WeakMap<BlockFacts, { names: string; mentions: ActorMention[] }>();
 
-function blockMentions(block: ParsedBlock, facts: BlockFacts, names: ActorNames): ActorMention[] {
+function blockMentions(facts: BlockFacts, names: ActorNames): ActorMention[] {
   if (names.names.length === 0) return [];
-  const hit = MENTIONS.get(block.tree);
-  if (hit && hit.facts === facts && hit.names === names.key) return hit.mentions;
+  const hit = MENTIONS.get(facts);
+  if (hit && hit.names === names.key) return hit.mentions;
   const mentions = findActorMentions(facts.items, names);
-  MENTIONS.set(block.tree, { facts, names: names.key, mentions });
+  MENTIONS.set(facts, { names: names.key, mentions });
   return mentions;
 }
 
@@ -507,22 +454,21 @@ class BlockCollector {
     const attr = (name: string) => d.attributes.find((a) => a.name === name);
     if (d.name === 'claim') {
       const src = attr('src');
-      const claim: Claim = {
+      const claim: BlockItems['claims'][number] = {
         directive: d,
         label: d.label,
         id: attr('id')?.value,
         status: attr('status')?.value ?? 'asserted',
         by: attr('by')?.value,
         srcKeys: src ? splitList(src, true) : [],
-        nearbySources: [],
         sentenceEnd: d.span.end,
         blockSpan: block?.span ?? s,
       };
       this.items.claims.push(claim);
       block?.claims.push(claim);
     } else if (d.name === 'actor') {
-      // Resolved against the conventions when the block is placed (buildModel): facts do not depend on them.
-      this.items.actors.push({ directive: d, label: d.label, id: attr('id')?.value, actorId: undefined });
+      // Its registry entry is the placement's (placeItems): facts do not depend on the conventions.
+      this.items.actors.push({ directive: d, label: d.label, id: attr('id')?.value });
     } else if (d.name === 'rec') {
       const actorAttr = attr('actor');
       this.items.recommendations.push({
@@ -589,7 +535,7 @@ class BlockCollector {
       }
       const span = { start: offset + m.start, end: offset + m.end };
       // The line is the document's: set when the block is placed (buildModel).
-      this.items.suppressions.push({ kind, codes, codeSpans, span, line: -1 });
+      this.items.suppressions.push({ kind, codes, codeSpans, span });
     }
   }
 
@@ -636,17 +582,36 @@ class BlockCollector {
 }
 
 /**
- * The last copy of each block's facts at its offset. A block that did not move since the
- * previous build (every block before an edit) reuses it instead of copying again: what
- * the build changes on it afterwards (a suppression's line, an actor's registry entry,
- * a claim's nearby sources, a recommendation's track) it sets afresh on every build.
+ * The last placement of each block's facts. A block placed in the same way as in the
+ * previous build — at the same offset and line, with the same actors in the conventions
+ * when it has actor tags, and the same link definitions when it has reference links —
+ * reuses it instead of copying again (every block before an edit). Placed items are never
+ * changed afterwards, so models of successive versions share them.
  */
-const PLACED = new WeakMap<BlockFacts, { start: number; items: BlockItems }>();
+const PLACED = new WeakMap<BlockFacts, { key: string; items: PlacedItems }>();
 
-function placed(facts: BlockFacts, start: number): BlockItems {
+function placed(facts: BlockFacts, start: number, context: PlaceContext): PlacedItems {
+  const items = facts.items;
+  let key = `${start}:${context.lineAt(start)}`;
+  if (items.actors.length > 0) key += `\u0000${actorsKey(context.conventions.actors)}`;
+  if (items.pendingLinkRefs.length > 0) key += `\u0000${definitionsKey(context.definitions)}`;
   let p = PLACED.get(facts);
-  if (p?.start !== start) PLACED.set(facts, (p = { start, items: placeItems(facts.items, start) }));
+  if (p?.key !== key) PLACED.set(facts, (p = { key, items: placeItems(items, start, context) }));
   return p.items;
+}
+
+const actorsKeys = new WeakMap<object, string>();
+function actorsKey(actors: Conventions['actors']): string {
+  let key = actorsKeys.get(actors);
+  if (key === undefined) actorsKeys.set(actors, (key = JSON.stringify(actors)));
+  return key;
+}
+
+const definitionsKeys = new WeakMap<object, string>();
+function definitionsKey(definitions: ReadonlyMap<string, string>): string {
+  let key = definitionsKeys.get(definitions);
+  if (key === undefined) definitionsKeys.set(definitions, (key = JSON.stringify([...definitions])));
+  return key;
 }
 
 /**
@@ -806,7 +771,7 @@ class BlockBuilder {
   readonly html: Span[] = [];
   /** Where a reference link or image that resolves starts (its `[`). */
   readonly references: number[] = [];
-  readonly claims: Claim[] = [];
+  readonly claims: Array<BlockItems['claims'][number]> = [];
   constructor(
     readonly kind: TextBlock['kind'],
     readonly span: Span,

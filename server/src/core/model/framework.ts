@@ -17,16 +17,22 @@ export function headingKey(text: string): string {
     .toLowerCase();
 }
 
-export function buildFramework(sections: Section[], recs: Recommendation[], candidates: RecCandidate[], conventions: Conventions): Framework | undefined {
+/**
+ * The framework of a brief (its section, tracks and groups) and every recommendation in
+ * document order: the tagged ones (`tagged`, never changed) copied with their track and
+ * group, and the untagged ones found by their labels in the tracks.
+ */
+export function buildFramework(
+  sections: Section[],
+  tagged: readonly Recommendation[],
+  candidates: RecCandidate[],
+  conventions: Conventions,
+): { framework: Framework | undefined; recommendations: Recommendation[] } {
   const wanted = new Set(conventions.framework.headings.map(headingKey));
   const section = sections.find((s) => wanted.has(headingKey(s.heading.text)));
-  // A recommendation's track and group are decided afresh on every build (its object may be
-  // the previous build's, reused for a block that did not move).
-  for (const rec of recs) {
-    rec.track = undefined;
-    delete rec.group;
-  }
-  if (!section) return undefined;
+  // Copies: a placed recommendation is shared with the models of other versions.
+  const recs: Recommendation[] = tagged.map((r) => ({ ...r, track: undefined }));
+  if (!section) return { framework: undefined, recommendations: recs };
   const framework: Framework = { heading: section.heading, span: section.span, tracks: [] };
   const inside = sections.filter((s) => s.span.start > section.span.start && s.span.start < section.span.end);
   let current: Track | undefined;
@@ -41,7 +47,6 @@ export function buildFramework(sections: Section[], recs: Recommendation[], cand
   }
 
   // Untagged recommendations: a paragraph or list item in a track that starts with "Label: ".
-  const tagged = recs.filter((r) => r.directive);
   for (const c of candidates) {
     const track = framework.tracks.find((t) => c.span.start >= t.span.start && c.span.start < t.span.end);
     if (!track) continue;
@@ -72,7 +77,7 @@ export function buildFramework(sections: Section[], recs: Recommendation[], cand
       group?.recommendations.push(rec);
     }
   }
-  return framework;
+  return { framework, recommendations: recs };
 }
 
 /** A `track` value names a track by number or letter, by title, or by a conventions track id. */
