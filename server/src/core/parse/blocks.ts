@@ -16,8 +16,12 @@
  * across blocks; the parser learns them from each block's parse. The splitter only
  * predicts them (`predicted`), so that most blocks are parsed once.
  *
- * One linear pass, no backtracking: it runs on every keystroke.
+ * One linear pass, no backtracking. On a new version it resumes from the block before the
+ * edit and stops at the first block boundary after it that the previous split had too
+ * (`previous`): the lines after it are the same, and so is every decision about them.
  */
+import type { TextEdit } from '../text/textEdit';
+
 export interface Block {
   start: number;
   end: number;
@@ -40,6 +44,10 @@ export interface BlockSplit {
    * anywhere in the document (containers inside container directives are not affected).
    */
   unclosedFrontMatter: boolean;
+  /** The labels predicted in each block (`predicted` is their union), for the next version's split. */
+  labels: string[][];
+  /** Where closed front matter ends (0 without). */
+  frontMatterEnd: number;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -111,10 +119,16 @@ const ORDERED = /^\d{1,9}([.)])/;
 /** As micromark-extension-gfm-footnote reads a definition's label: no white space or `[`, `\\` escapes `[`, `]` and `\\`. */
 const FOOTNOTE_DEFINITION = /^\[\^(?:\\[[\]\\]|\\(?![[\]\\])|[^\s[\]\\]){1,999}\]:/;
 
-export function splitBlocks(text: string): BlockSplit {
+/**
+ * The candidate blocks of `text`. With `previous` (the split of the version before and the
+ * edit between them), only the lines from the block before the edit to the first boundary
+ * after it the previous split also had are read again (`BlockSplitter.resume`).
+ */
+export function splitBlocks(text: string, previous?: { split: BlockSplit; edit: TextEdit }): BlockSplit {
   const splitter = new BlockSplitter(text);
   let pos = splitter.frontMatter();
-  while (pos < text.length) {
+  if (previous) pos = splitter.resume(previous.split, previous.edit, pos);
+  while (pos < text.length && !splitter.caughtUp) {
     let eol = pos;
     while (eol < text.length && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
     let next = eol;
@@ -128,9 +142,15 @@ export function splitBlocks(text: string): BlockSplit {
 
 /** `splitBlocks`, line by line: the constructs still open decide where a block may end. */
 class BlockSplitter {
-  private readonly blocks: Block[] = [];
-  private readonly predicted = new Set<string>();
+  private blocks: Block[] = [];
+  /** The labels of each finished block, and of the current one. */
+  private labels: string[][] = [];
+  private current: string[] = [];
   private blockStart = 0;
+  private frontMatterEnd = 0;
+  /** The previous version's split and the edit, while resuming; the block of it where the split caught up. */
+  private previous: { split: BlockSplit; edit: TextEdit; delta: number } | undefined;
+  private tail = -1;
   private fence: { char: string; length: number } | undefined;
   /** The fence length of the open top-level container directive. */
   private container = 0;
@@ -161,12 +181,45 @@ class BlockSplitter {
       return 0;
     }
     const pos = m.index + m[0].length;
+    this.frontMatterEnd = pos;
     // (Not before a byte order mark: parsed alone, the next block would lose it.)
-    if (text.charCodeAt(pos) !== 0xfeff) {
-      this.blocks.push({ start: 0, end: pos });
-      this.blockStart = pos;
-    }
+    if (text.charCodeAt(pos) !== 0xfeff) this.push(pos);
     return pos;
+  }
+
+  /**
+   * Continues the previous version's split: its blocks before the one before the edit are
+   * kept, and the lines are read again from there (a block boundary: nothing is open, no
+   * paragraph continues). Returns where reading goes on (`from`, the start, when the
+   * front matter changed or the edit is in the first blocks).
+   */
+  resume(split: BlockSplit, edit: TextEdit, from: number): number {
+    if (this.unclosedFrontMatter || split.unclosedFrontMatter || split.frontMatterEnd !== this.frontMatterEnd || edit.start < this.frontMatterEnd) return from;
+    const first = this.blocks.length; // the front matter's block, if any
+    const r = lastStartAtMost(split.blocks, edit.start) - 1;
+    if (r <= first) return from;
+    this.blocks = split.blocks.slice(0, r);
+    this.labels = split.labels.slice(0, r);
+    this.blockStart = split.blocks[r].start;
+    this.previous = { split, edit, delta: edit.newEnd - edit.oldEnd };
+    return this.blockStart;
+  }
+
+  /** Whether the split met the previous version's again after the edit (the rest is the previous split's). */
+  get caughtUp(): boolean {
+    return this.tail >= 0;
+  }
+
+  /** Ends the current block at `pos`; while resuming past the edit, checks whether the previous split had this boundary too. */
+  private push(pos: number): void {
+    this.blocks.push({ start: this.blockStart, end: pos });
+    this.labels.push(this.current);
+    this.current = [];
+    this.blockStart = pos;
+    const prev = this.previous;
+    if (!prev || pos < prev.edit.newEnd) return;
+    const j = lastStartAtMost(prev.split.blocks, pos - prev.delta);
+    if (j >= 0 && prev.split.blocks[j].start === pos - prev.delta) this.tail = j;
   }
 
   private get openConstruct(): boolean {
@@ -185,7 +238,7 @@ class BlockSplitter {
     if (!this.fence && !this.inComment && !this.rawHtml && !this.htmlEnd) {
       // A definition cannot interrupt a paragraph; it can follow another definition.
       const d: RegExpExecArray | null = this.paragraph ? null : DEFINITION.exec(line);
-      if (d) this.predicted.add((d[1] ? 'f' : 'l') + identifierOf(d[2]));
+      if (d) this.current.push((d[1] ? 'f' : 'l') + identifierOf(d[2]));
       this.paragraph = !d && !this.container && !/^ {0,3}(?:#|:::)/.test(line);
     } else this.paragraph = false;
   }
@@ -198,11 +251,8 @@ class BlockSplitter {
     // found by the incremental property test).
     const dashes = c === 45 && /^---[ \t]*$/.test(line);
     // Nor with a byte order mark: micromark drops one at the start of its input only.
-    if (!indented && !dashes && c !== 0xfeff && pos > this.blockStart) {
-      this.blocks.push({ start: this.blockStart, end: pos });
-      this.blockStart = pos;
-    }
     this.pendingSplit = -1;
+    if (!indented && !dashes && c !== 0xfeff && pos > this.blockStart) this.push(pos);
   }
 
   /** Inside an open construct: whether this line closes it. False when nothing is open. */
@@ -246,10 +296,36 @@ class BlockSplitter {
   }
 
   result(): BlockSplit {
-    const { text, blocks } = this;
-    if (this.blockStart < text.length || blocks.length === 0) blocks.push({ start: this.blockStart, end: text.length });
-    return { blocks, predicted: this.predicted, unclosedFrontMatter: this.unclosedFrontMatter };
+    const { text } = this;
+    const prev = this.previous;
+    if (prev && this.tail >= 0) {
+      // The rest is the previous split's, moved by the edit.
+      const d = prev.delta;
+      for (let j = this.tail; j < prev.split.blocks.length; j++) {
+        const b = prev.split.blocks[j];
+        this.blocks.push({ start: b.start + d, end: b.end + d });
+        this.labels.push(prev.split.labels[j]);
+      }
+    } else if (this.blockStart < text.length || this.blocks.length === 0) {
+      this.blocks.push({ start: this.blockStart, end: text.length });
+      this.labels.push(this.current);
+    } else if (this.current.length) this.labels[this.labels.length - 1] = [...this.labels[this.labels.length - 1], ...this.current];
+    const predicted = new Set<string>();
+    for (const list of this.labels) for (const l of list) predicted.add(l);
+    return { blocks: this.blocks, predicted, unclosedFrontMatter: this.unclosedFrontMatter, labels: this.labels, frontMatterEnd: this.frontMatterEnd };
   }
+}
+
+/** The index of the last block that starts at or before `offset`, or -1. */
+function lastStartAtMost(blocks: Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /**

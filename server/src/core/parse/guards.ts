@@ -38,6 +38,7 @@
  * lines, no backtracking.
  */
 import { unclosedAttributeLists } from './attributeGuard';
+import { lastAtMost, type TextEdit } from '../text/textEdit';
 
 export const MAX_CONTAINER_DEPTH = 32;
 export const MAX_DIRECTIVE_DEPTH = 12;
@@ -62,6 +63,26 @@ export interface GuardedText {
   neutralised: number;
   /** Paragraphs (runs of non-blank lines) to parse with fewer constructs, in order. */
   heavy: HeavyParagraph[];
+  /** What was neutralised, as [offset, length], in the order found (for the next version's pass). */
+  marks: Array<[number, number]>;
+  /** Where the pass may resume on the next version (`Checkpoints`). */
+  checkpoints: Checkpoints;
+  frontMatterEnd: number;
+}
+
+/**
+ * The pass's state after each paragraph (at the line after the first blank line that ends
+ * one), in parallel arrays: where it is, where that blank line starts, the container
+ * directives still open, and how many marks and heavy paragraphs were found before it.
+ * Checkpoints depend only on the text around them, so two versions of a text have the
+ * same ones where they are the same.
+ */
+export interface Checkpoints {
+  pos: number[];
+  blank: number[];
+  stack: number[][];
+  marks: number[];
+  heavy: number[];
 }
 
 const TRAILING_SPACE = /^[ \t]*$/;
@@ -133,10 +154,14 @@ interface LineScan {
  * neutralise, as [offset, length] pairs.
  */
 class GuardScanner {
-  readonly heavy: HeavyParagraph[] = [];
-  readonly marks: [number, number][] = [];
+  heavy: HeavyParagraph[] = [];
+  marks: Array<[number, number]> = [];
+  checkpoints: Checkpoints = { pos: [], blank: [], stack: [], marks: [], heavy: [] };
   /** Open container directive fence sizes, outermost first. */
-  private readonly stack: number[] = [];
+  private stack: number[] = [];
+  /** The previous version's pass and the edit, while resuming; the checkpoint of it where the pass caught up. */
+  private previous: { guarded: GuardedText; edit: TextEdit; delta: number } | undefined;
+  private tail = -1;
   // The paragraph being read: where it starts, its runs, its bracket nesting.
   private unitStart = -1;
   private runs = 0;
@@ -148,20 +173,80 @@ class GuardScanner {
 
   constructor(private readonly source: string) {}
 
-  run(): void {
+  run(from: number): void {
     const { source } = this;
     const n = source.length;
-    let pos = frontMatterEnd(source);
+    let pos = from;
     while (pos < n) {
       const line = this.scanLine(pos);
       let next = line.eol;
       if (source.charCodeAt(next) === 13) next++;
       if (source.charCodeAt(next) === 10) next++;
-      if (line.first < 0) this.endUnit(pos);
-      else this.readLine(pos, line);
+      if (line.first >= 0) this.readLine(pos, line);
+      else if (this.unitStart >= 0) {
+        this.endUnit(pos);
+        if (this.checkpoint(next, pos)) return this.catchUp();
+      }
       pos = next;
     }
     this.endUnit(n);
+  }
+
+  /**
+   * Continues the previous version's pass from its last checkpoint at or before the edit
+   * (the text before it is the same, so is the state there). Returns where to read from:
+   * the start when the front matter may have changed.
+   */
+  resume(guarded: GuardedText, edit: TextEdit, from: number): number {
+    if (guarded.frontMatterEnd !== from || edit.start < from) return from;
+    const cp = guarded.checkpoints;
+    const k = lastAtMost(cp.pos, edit.start);
+    if (k < 0) return from;
+    this.marks = guarded.marks.slice(0, cp.marks[k]);
+    this.heavy = guarded.heavy.slice(0, cp.heavy[k]);
+    this.checkpoints = { pos: cp.pos.slice(0, k + 1), blank: cp.blank.slice(0, k + 1), stack: cp.stack.slice(0, k + 1), marks: cp.marks.slice(0, k + 1), heavy: cp.heavy.slice(0, k + 1) };
+    this.stack = [...cp.stack[k]];
+    this.previous = { guarded, edit, delta: edit.newEnd - edit.oldEnd };
+    return cp.pos[k];
+  }
+
+  /** Records a checkpoint; while resuming past the edit, whether the previous pass had the same one (the rest is then its). */
+  private checkpoint(pos: number, blank: number): boolean {
+    const cp = this.checkpoints;
+    cp.pos.push(pos);
+    cp.blank.push(blank);
+    cp.stack.push(this.stack.length ? [...this.stack] : NO_STACK);
+    cp.marks.push(this.marks.length);
+    cp.heavy.push(this.heavy.length);
+    const prev = this.previous;
+    if (!prev || blank < prev.edit.newEnd) return false;
+    const old = prev.guarded.checkpoints;
+    const j = lastAtMost(old.pos, pos - prev.delta);
+    if (j < 0 || old.pos[j] !== pos - prev.delta || old.stack[j].join() !== this.stack.join()) return false;
+    this.tail = j;
+    return true;
+  }
+
+  /** Takes the rest from the previous version's pass, moved by the edit. */
+  private catchUp(): void {
+    const { guarded, delta } = this.previous!;
+    const j = this.tail;
+    const old = guarded.checkpoints;
+    for (let i = old.marks[j]; i < guarded.marks.length; i++) this.marks.push([guarded.marks[i][0] + delta, guarded.marks[i][1]]);
+    for (let i = old.heavy[j]; i < guarded.heavy.length; i++) {
+      const h = guarded.heavy[i];
+      this.heavy.push({ ...h, start: h.start + delta, end: h.end + delta });
+    }
+    const cp = this.checkpoints;
+    const marks = this.marks.length - guarded.marks.length;
+    const heavy = this.heavy.length - guarded.heavy.length;
+    for (let i = j + 1; i < old.pos.length; i++) {
+      cp.pos.push(old.pos[i] + delta);
+      cp.blank.push(old.blank[i] + delta);
+      cp.stack.push(old.stack[i]);
+      cp.marks.push(old.marks[i] + marks);
+      cp.heavy.push(old.heavy[i] + heavy);
+    }
   }
 
   private neutralise(at: number, length: number): void {
@@ -293,19 +378,29 @@ function frontMatterEnd(source: string): number {
   return close ? close.index + close[0].length : 0;
 }
 
-export function guardText(source: string): GuardedText {
+/**
+ * Guards `source` (see above). With `previous` (the guarded version before and the edit
+ * between them), the pass resumes at the last checkpoint before the edit and stops at the
+ * first checkpoint after it that the previous pass had too, with the same containers open:
+ * what follows is the same text read from the same state.
+ */
+export function guardText(source: string, previous?: { guarded: GuardedText; edit: TextEdit }): GuardedText {
   const scanner = new GuardScanner(source);
-  scanner.run();
-  const { marks, heavy } = scanner;
-  if (marks.length === 0) return { text: source, neutralised: 0, heavy };
-  marks.sort((a, b) => a[0] - b[0]);
+  const start = frontMatterEnd(source);
+  scanner.run(previous ? scanner.resume(previous.guarded, previous.edit, start) : start);
+  const { marks, heavy, checkpoints } = scanner;
+  const base = { neutralised: marks.length, heavy, marks, checkpoints, frontMatterEnd: start };
+  if (marks.length === 0) return { text: source, ...base };
+  const sorted = [...marks].sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];
   let copied = 0;
-  for (const [at, length] of marks) {
+  for (const [at, length] of sorted) {
     parts.push(source.slice(copied, at));
     for (let i = at; i < at + length; i++) parts.push(String.fromCharCode(source.charCodeAt(i) + 0xfee0));
     copied = at + length;
   }
   parts.push(source.slice(copied));
-  return { text: parts.join(''), neutralised: marks.length, heavy };
+  return { text: parts.join(''), ...base };
 }
+
+const NO_STACK: number[] = [];

@@ -5,8 +5,9 @@ import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Root } from 'mdast';
 import type { Construct, Extension, ParseContext, State, TokenizeContext } from 'micromark-util-types';
-import { candidateLabels, containerStart, splitBlocks } from './blocks';
-import { guardText, type HeavyParagraph } from './guards';
+import { candidateLabels, containerStart, splitBlocks, type BlockSplit } from './blocks';
+import { textEdit, type TextEdit } from '../text/textEdit';
+import { guardText, type GuardedText, type HeavyParagraph } from './guards';
 
 /**
  * Definitions from other blocks. CommonMark resolves `[text]` and `[^id]` against every
@@ -222,6 +223,9 @@ export interface ParsedMarkdown {
   guarded?: boolean;
   /** Candidate blocks that turned out to end inside a construct, so that the next version need not parse them again. */
   probes?: Map<string, BlockMeta>;
+  /** The guards' pass and the block split, for the next version's (they resume around the edit). */
+  guard?: GuardedText;
+  split?: BlockSplit;
 }
 
 export interface ParseOptions {
@@ -389,7 +393,9 @@ export function runParseJob(job: ParseJob): ParseJobResult {
  *    (a wrong prediction) is parsed again.
  */
 export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, options: ParseOptions = {}): Generator<ParseJob, ParsedMarkdown, ParseJobResult> {
-  const guarded = guardText(text);
+  // The guards and the block split read again only around the edit (text/textEdit.ts).
+  const edit = previous?.guard ? textEdit(previous.text, text) : undefined;
+  const guarded = guardText(text, edit && previous?.guard ? { guarded: previous.guard, edit } : undefined);
   const input = guarded.text;
   if (options.oneShot && !previous && text.length <= ONE_SHOT_LIMIT && guarded.heavy.length === 0) {
     // One parse call instead of one per block: no per-call overhead, same model (the
@@ -398,11 +404,14 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
     const whole = yield { mode: 'F', degraded: 'A', input, seeds: NO_SEEDS };
     return { text, blocks: [{ start: 0, end: text.length, key: input, labels: [], tree: whole.tree }], reparsed: 1, ...(input !== text && { guarded: true }) };
   }
-  const parse = new BlockParse(input, guarded.heavy, previous);
+  // (The split reads the guarded text: where the guards changed it, it is split afresh.)
+  const splitEdit = edit && input === text && previous?.guard?.text === previous?.text ? edit : undefined;
+  const split = splitBlocks(input, splitEdit && previous?.split ? { split: previous.split, edit: splitEdit } : undefined);
+  const parse = new BlockParse(input, guarded.heavy, split, previous, splitEdit);
   const found = yield* parse.probeAll();
   yield* parse.joinNestedDefinitions(found);
   const blocks = yield* parse.withDefinitions(found);
-  return { text, blocks, reparsed: parse.reparsed, probes: parse.probes, ...(input !== text && { guarded: true }) };
+  return { text, blocks, reparsed: parse.reparsed, probes: parse.probes, guard: guarded, split, ...(input !== text && { guarded: true }) };
 }
 
 /** A block as the probes found it: parsed (`fresh`) or known from the previous version. */
@@ -415,6 +424,8 @@ interface Found {
   meta: BlockMeta;
   trees?: Map<string, Root>;
   fresh?: { tree: Root; seeds: string[] };
+  /** The previous version's block of the same text, place and flags (its keys are reused). */
+  prev?: ParsedBlock;
 }
 
 /** The steps of `parseMarkdownSteps` over one document's candidate blocks. */
@@ -422,7 +433,7 @@ class BlockParse {
   reparsed = 0;
   /** Candidate blocks that ended inside a construct, for the next version. */
   readonly probes = new Map<string, BlockMeta>();
-  private readonly split: ReturnType<typeof splitBlocks>;
+  private readonly split: BlockSplit;
   /** What the previous version knows, by parse key: what each block is, and its trees by the definitions they were given. */
   private readonly known = new Map<string, { meta: BlockMeta; trees?: Map<string, Root> }>();
   /** The definitions the document probably has: predicted from its text, and those of the previous version. */
@@ -431,9 +442,12 @@ class BlockParse {
   constructor(
     private readonly input: string,
     private readonly heavy: HeavyParagraph[],
-    previous: ParsedMarkdown | undefined,
+    split: BlockSplit,
+    private readonly previous: ParsedMarkdown | undefined,
+    /** The edit from the previous version, when neither version's text was changed by the guards. */
+    private readonly edit: TextEdit | undefined,
   ) {
-    this.split = splitBlocks(input);
+    this.split = split;
     this.estimate = new Set(this.split.predicted);
     for (const [parseKey, meta] of previous?.probes ?? []) this.known.set(parseKey, { meta });
     for (const b of previous?.blocks ?? []) {
@@ -481,7 +495,8 @@ class BlockParse {
     const next = last ? '' : this.nextStart(end);
     const flags = (start === 0 ? 'F' : this.split.unclosedFrontMatter ? 'Q' : 'B') + (last ? 'E' : next ? 'C' : 'S') + this.degradedAt(start, end);
     const source = this.input.slice(start, end);
-    const parseKey = source + '\u0000' + flags + next;
+    const prev = this.previousBlock(start, end, flags + next);
+    const parseKey = prev ? prev.parseKey! : source + '\u0000' + flags + next;
     let entry = this.known.get(parseKey);
     let fresh: Found['fresh'];
     if (!entry) {
@@ -494,8 +509,34 @@ class BlockParse {
       if (!entry.meta.open) fresh = { tree: r.tree, seeds };
     }
     if (entry.meta.open) this.probes.set(parseKey, entry.meta);
-    return { start, end, source, flags, parseKey, meta: entry.meta, trees: entry.trees, fresh };
+    return { start, end, source, flags, parseKey, meta: entry.meta, trees: entry.trees, fresh, prev };
   }
+
+  /**
+   * The previous version's block from `start` to `end` when the edit left its text alone
+   * (it is wholly before or after the edit) and it was parsed with the same flags: its key
+   * is this block's, an object already hashed (building and hashing the key of every block
+   * again was a pass over the whole text on each edit).
+   */
+  private previousBlock(start: number, end: number, suffix: string): ParsedBlock | undefined {
+    const { edit, previous } = this;
+    if (!edit || !previous) return undefined;
+    const shift = end <= edit.start ? 0 : start >= edit.newEnd ? edit.newEnd - edit.oldEnd : undefined;
+    if (shift === undefined) return undefined;
+    const blocks = previous.blocks;
+    let lo = 0;
+    let hi = blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid].start < start - shift) lo = mid + 1;
+      else hi = mid;
+    }
+    const b = blocks[lo];
+    if (!b || b.start !== start - shift || b.end !== end - shift || !b.parseKey) return undefined;
+    const key = b.parseKey;
+    return key.length === end - start + 1 + suffix.length && key.endsWith(suffix) ? b : undefined;
+  }
+
 
   /**
    * Every candidate block, parsed with a sentinel: one that ends inside a construct is
@@ -574,7 +615,10 @@ class BlockParse {
         tree = (yield { mode: f.flags[0], degraded: f.flags[2], input: withSentinel(f.source, f.flags), seeds: required ? required.split('\u0000') : NO_SEEDS }).tree;
         this.reparsed++;
       }
-      out.push({ start: f.start, end: f.end, key: f.parseKey + '\u0000' + required, parseKey: f.parseKey, labels: f.meta.labels, defines: f.meta.defines, tree });
+      // The previous version's key when it is the same (an object already flat and hashed).
+      const prevKey = f.prev?.key;
+      const key = prevKey !== undefined && prevKey.length === f.parseKey.length + 1 + required.length && prevKey.endsWith(required) ? prevKey : f.parseKey + '\u0000' + required;
+      out.push({ start: f.start, end: f.end, key, parseKey: f.parseKey, labels: f.meta.labels, defines: f.meta.defines, tree });
     }
     return out;
   }
