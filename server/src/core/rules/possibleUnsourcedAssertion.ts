@@ -4,7 +4,6 @@ import type { Span } from '../text/span';
 import { RecentCache } from '../text/recentCache';
 import { SpanIndex } from '../text/spanIndex';
 import { trailingRunStart, trimEndMatching } from '../text/trailing';
-import { isPendingFootnote } from '../semantics/sourcing';
 import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
 import { defineBlockRule, type Finding, type ScopeFacts } from './types';
@@ -69,9 +68,9 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   // Every test below is against a span index: a long brief has thousands of sentences and sources.
   const exempt = new SpanIndex(ctx.document.exempt);
   const footnotes = new SpanIndex(model.footnoteDefinitions.map((d) => d.span));
-  const refs = new SpanIndex(sourceReferenceSpans(model, ctx.document.footnotes));
+  const refs = new SpanIndex(sourceReferenceSpans(model, ctx.document.pendingFootnotes));
   // A placeholder footnote (semantics/sourcing.ts) is no source: the sentence is still reported, and told so.
-  const pending = new SpanIndex(pendingFootnoteSpans(model, ctx.document.footnotes));
+  const pending = new SpanIndex(pendingFootnoteSpans(model, ctx.document.pendingFootnotes));
   const claims = new SpanIndex(model.claims.map((c) => c.directive.span));
   // Directive syntax that is not a tag (`:recs[…]{track=1}`) is not prose.
   const syntax = new SpanIndex(model.directives.flatMap((d) => [d.nameSpan, ...(d.attributesSpan ? [d.attributesSpan] : [])]));
@@ -244,19 +243,11 @@ function normalizeHeading(s: string): string {
 }
 
 /** Every source reference of the brief, resolving or not (an unknown one is `unknown-source`'s business), but placeholder footnotes. */
-function sourceReferenceSpans(model: ScopeModel, footnotes: ScopeFacts['footnotes']): Span[] {
-  const pending = pendingIds(footnotes);
+function sourceReferenceSpans(model: ScopeModel, pending: ScopeFacts['pendingFootnotes']): Span[] {
   return [...model.citations.map((c) => c.span), ...model.footnoteReferences.filter((f) => !pending.has(f.id)).map((f) => f.span), ...model.links.map((l) => l.span)];
 }
 
-function pendingFootnoteSpans(model: ScopeModel, footnotes: ScopeFacts['footnotes']): Span[] {
-  const pending = pendingIds(footnotes);
+function pendingFootnoteSpans(model: ScopeModel, pending: ScopeFacts['pendingFootnotes']): Span[] {
   return model.footnoteReferences.filter((f) => pending.has(f.id)).map((f) => f.span);
 }
 
-/** The ids of footnotes whose definition is a placeholder (semantics/sourcing.ts). */
-function pendingIds(footnotes: ScopeFacts['footnotes']): Set<string> {
-  const out = new Set<string>();
-  for (const [id, d] of footnotes) if (isPendingFootnote(d)) out.add(id);
-  return out;
-}

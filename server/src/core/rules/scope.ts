@@ -48,8 +48,12 @@ function conventionsKey(c: Conventions): string {
 /** What the whole document decides for every scope of it (`ScopeFacts`), exempt sections absolute. */
 export function documentFacts(ctx: RuleContext): ScopeFacts {
   const { model, conventions } = ctx;
+  const footnotes = new Map<string, FootnoteDefinition>(model.footnoteDefinitions.map((d) => [d.id, d]));
+  const pendingFootnotes = new Set<string>();
+  for (const [id, d] of footnotes) if (isPendingFootnote(d)) pendingFootnotes.add(id);
   return {
-    footnotes: new Map<string, FootnoteDefinition>(model.footnoteDefinitions.map((d) => [d.id, d])),
+    footnotes,
+    pendingFootnotes,
     hasBibliography: Boolean(model.frontMatter?.data?.bibliography || model.frontMatter?.data?.references || conventions.bibliography.length),
     exempt: exemptSections(model.sections, conventions.assertions.exemptSections),
   };
@@ -80,7 +84,7 @@ function documentKeyText(ctx: RuleContext, facts: ScopeFacts, definitions: Reado
   parts.push('\u0001');
   for (const [k, d] of ctx.sourceDocuments) parts.push(`${k}=${idOf(d)}`);
   parts.push('\u0001');
-  for (const [id, d] of facts.footnotes) parts.push(`${id}${isPendingFootnote(d) ? '?' : ''}`);
+  for (const id of facts.footnotes.keys()) parts.push(`${id}${facts.pendingFootnotes.has(id) ? '?' : ''}`);
   parts.push('\u0001');
   for (const [label, url] of definitions) parts.push(`${label}=${url}`);
   return parts.join('\u0000');

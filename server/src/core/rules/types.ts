@@ -107,6 +107,8 @@ export type { ScopeModel };
 export interface ScopeFacts {
   /** Every footnote definition of the document, by id (whether a reference resolves, and to a placeholder or a source). */
   footnotes: ReadonlyMap<string, FootnoteDefinition>;
+  /** The ids of those whose definition is a placeholder (semantics/sourcing.ts). */
+  pendingFootnotes: ReadonlySet<string>;
   /** Whether the brief names a bibliography (front matter or conventions). */
   hasBibliography: boolean;
   /** The parts of the scope inside sections `possible-unsourced-assertion` does not check, relative to the scope. */

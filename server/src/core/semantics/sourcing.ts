@@ -62,8 +62,18 @@ export function isPlaceholderText(text: string): boolean {
 }
 
 export function isPendingFootnote(def: FootnoteDefinition): boolean {
-  return def.empty || isPlaceholderText(def.text);
+  if (def.empty) return true;
+  let pending = placeholderTexts.get(def.text);
+  if (pending === undefined) {
+    pending = isPlaceholderText(def.text);
+    if (placeholderTexts.size >= 4096) placeholderTexts.clear();
+    placeholderTexts.set(def.text, pending);
+  }
+  return pending;
 }
+
+/** Whether footnote texts seen lately are placeholders (every analysis asks about every footnote of the brief). */
+const placeholderTexts = new Map<string, boolean>();
 
 interface BriefSourcing {
   ctx: Ctx;
