@@ -12,7 +12,7 @@ import { matchesAnyGlob } from '../text/glob';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import { readDirective, splitList } from './directives';
-import { buildFramework } from './framework';
+import { buildFramework, frameworkSection } from './framework';
 import { actorNames, findActorMentions, type ActorNames } from './actorMentions';
 import { sentenceEndFinder } from './sentences';
 import type {
@@ -27,7 +27,7 @@ import type {
   TextBlock,
 } from './types';
 import { pushAll } from '../text/pushAll';
-import { emptyItems, emptyPlaced, PLACED_KINDS, placeItems, type BlockItems, type PlaceContext, type PlacedItems } from './blockItems';
+import { emptyItems, emptyPlaced, placeItems, type BlockItems, type PlaceContext, type PlacedItems } from './blockItems';
 import { runToEnd, type Steps } from '../steps';
 
 export interface BuiltModel extends BriefModel {
@@ -96,26 +96,25 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
     if (!facts.empty) blocks.push({ start: block.start, end: block.end, facts });
   }
 
-  // Then each block's items are placed in the document (only those of blocks that moved
-  // or whose context changed are copied again: see `placed`).
+  // Then what the analysis itself reads is placed in the document: headings and sections,
+  // suppressions, recommendations and the framework. The rest (claims, directives,
+  // citations, text blocks…) is placed when first read (`defineLazyItems`): an edit
+  // copies only the few blocks that hold those, and only if they moved (see `placed`).
   const lines = new LineIndex(text);
   const context = placeContext(lines, conventions, definitions);
-  const all = emptyPlaced();
-  const actorMentions: ActorMention[] = [];
-  const names = actorNames(conventions.actors);
-  for (let b = 0; b < blocks.length; b++) {
-    if (b > 0 && b % BLOCKS_PER_STEP === 0) yield;
-    const { start, facts } = blocks[b];
-    const c = placed(facts, start, context);
-    for (const k of PLACED_KINDS) pushAll(all[k] as unknown[], c[k] as unknown[]);
-    for (const m of blockMentions(facts, names)) actorMentions.push({ actorId: m.actorId, span: { start: m.span.start + start, end: m.span.end + start } });
-  }
-  const links = all.links;
-
-  const sections = sectionsOf(all.headings, text.length);
-  const { framework, recommendations } = buildFramework(sections, all.recommendations, all.recCandidates, conventions);
-  const isBriefBy = briefReason(input, conventions, frontMatter, all);
-  const model: BuiltModel = {
+  const own = new Map<ModelBlock, PlacedItems>();
+  const place = (b: ModelBlock): PlacedItems => {
+    let p = own.get(b);
+    if (!p) own.set(b, (p = placed(b.facts, b.start, context)));
+    return p;
+  };
+  const headings = collect(blocks, 'headings', place);
+  const sections = sectionsOf(headings, text.length);
+  const fw = frameworkSection(sections, conventions);
+  const candidates = fw ? collect(blocks.filter((b) => b.end > fw.span.start && b.start < fw.span.end), 'recCandidates', place) : [];
+  const { framework, recommendations } = buildFramework(sections, collect(blocks, 'recommendations', place), candidates, conventions);
+  const isBriefBy = briefReason(input, conventions, frontMatter, blocks);
+  const model = {
     uri: input.uri,
     text,
     version: input.version,
@@ -123,25 +122,51 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
     isBrief: isBriefBy !== undefined,
     briefReason: isBriefBy,
     frontMatter,
-    headings: all.headings,
+    headings,
     sections,
-    directives: all.directives,
-    claims: all.claims,
-    actors: all.actors,
     recommendations,
-    customTags: all.customTags,
-    citations: all.citations,
-    footnoteReferences: all.footnoteReferences,
-    footnoteDefinitions: all.footnoteDefinitions,
-    links,
     framework,
-    suppressions: all.suppressions,
-    textBlocks: all.textBlocks,
-    actorMentions,
-    problems: all.problems,
-  };
+    suppressions: collect(blocks, 'suppressions', place),
+  } as BuiltModel;
+  defineLazyItems(model, blocks, place, actorNames(conventions.actors));
   MODEL_BLOCKS.set(model, { blocks, definitions });
   return model;
+}
+
+/** The items of one kind of every block that has any, placed. */
+function collect<K extends keyof PlacedItems>(blocks: ModelBlock[], kind: K, place: (b: ModelBlock) => PlacedItems): PlacedItems[K] {
+  const out: unknown[] = [];
+  for (const b of blocks) if ((b.facts.items[kind as keyof BlockItems] as unknown[] | undefined)?.length) pushAll(out, place(b)[kind] as unknown[]);
+  return out as PlacedItems[K];
+}
+
+/** The model's items that the analysis does not read itself, placed on first read (then plain properties). */
+const LAZY_KINDS = ['directives', 'claims', 'actors', 'customTags', 'citations', 'footnoteReferences', 'footnoteDefinitions', 'links', 'textBlocks', 'problems'] as const satisfies ReadonlyArray<keyof PlacedItems & keyof BriefModel>;
+
+function defineLazyItems(model: BuiltModel, blocks: ModelBlock[], place: (b: ModelBlock) => PlacedItems, names: ActorNames): void {
+  const materialize = (): void => {
+    const all = emptyPlaced();
+    const actorMentions: ActorMention[] = [];
+    for (const b of blocks) {
+      const c = place(b);
+      for (const k of LAZY_KINDS) pushAll(all[k] as unknown[], c[k] as unknown[]);
+      for (const m of blockMentions(b.facts, names)) actorMentions.push({ actorId: m.actorId, span: { start: m.span.start + b.start, end: m.span.end + b.start } });
+    }
+    for (const k of LAZY_KINDS) Object.defineProperty(model, k, { value: all[k], writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(model, 'actorMentions', { value: actorMentions, writable: true, enumerable: true, configurable: true });
+  };
+  for (const k of [...LAZY_KINDS, 'actorMentions'] as const)
+    Object.defineProperty(model, k, {
+      get() {
+        materialize();
+        return model[k];
+      },
+      set(value: unknown) {
+        Object.defineProperty(model, k, { value, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: true,
+      configurable: true,
+    });
 }
 
 /** A parsed block of a model that has items: where it is, and what it says (relative to its start). */
@@ -158,6 +183,21 @@ const MODEL_BLOCKS = new WeakMap<BriefModel, { blocks: ModelBlock[]; definitions
 /** The blocks a model was built from (none for a model not built by `buildModelSteps`), and its link reference definitions. */
 export function modelBlocks(model: BriefModel): { blocks: ModelBlock[]; definitions: ReadonlyMap<string, string> } | undefined {
   return MODEL_BLOCKS.get(model);
+}
+
+/** What document rules read of one block (or of a whole model not built from blocks): its items and where its offsets count from. */
+export interface ModelPart {
+  at: number;
+  items: Pick<BlockItems, 'claims' | 'recommendations' | 'customTags' | 'footnoteReferences' | 'footnoteDefinitions' | 'citations'>;
+}
+
+/**
+ * The model as document rules read it without placing it: each block's own items (offsets
+ * relative to `at`), or the whole model as one part when it was not built from blocks.
+ */
+export function modelParts(model: BriefModel): ModelPart[] {
+  const built = MODEL_BLOCKS.get(model);
+  return built ? built.blocks.map((b) => ({ at: b.start, items: b.facts.items })) : [{ at: 0, items: model }];
 }
 
 /**
@@ -196,10 +236,11 @@ export function blockItemsOf(input: DocumentInput, parsed: ParsedMarkdown, conve
   return parsed.blocks.map((block) => ({ start: block.start, items: blockFacts(block, new Set(tagList), tagsKey, input.uri, parsed.guarded ? input.text : undefined).items }));
 }
 
-function briefReason(input: DocumentInput, conventions: Conventions, frontMatter: FrontMatter | undefined, all: PlacedItems): BriefModel['briefReason'] {
+function briefReason(input: DocumentInput, conventions: Conventions, frontMatter: FrontMatter | undefined, blocks: ModelBlock[]): BriefModel['briefReason'] {
   if (frontMatter?.data && frontMatter.data.brief === true) return 'front-matter';
   if (input.relativePath && matchesAnyGlob(input.relativePath, conventions.briefs)) return 'path';
-  if (all.claims.length + all.actors.length + all.recommendations.filter((r) => r.directive).length + all.customTags.length > 0) return 'directive';
+  // Any tag: a claim, an actor, a tagged recommendation (a block's are all tagged), a team tag.
+  if (blocks.some(({ facts: { items: i } }) => i.claims.length + i.actors.length + i.recommendations.length + i.customTags.length > 0)) return 'directive';
   return undefined;
 }
 

@@ -17,6 +17,12 @@ export function headingKey(text: string): string {
     .toLowerCase();
 }
 
+/** The section that holds the framework: the first whose heading the conventions name (`framework.headings`). */
+export function frameworkSection(sections: Section[], conventions: Conventions): Section | undefined {
+  const wanted = new Set(conventions.framework.headings.map(headingKey));
+  return sections.find((s) => wanted.has(headingKey(s.heading.text)));
+}
+
 /**
  * The framework of a brief (its section, tracks and groups) and every recommendation in
  * document order: the tagged ones (`tagged`, never changed) copied with their track and
@@ -28,8 +34,7 @@ export function buildFramework(
   candidates: RecCandidate[],
   conventions: Conventions,
 ): { framework: Framework | undefined; recommendations: Recommendation[] } {
-  const wanted = new Set(conventions.framework.headings.map(headingKey));
-  const section = sections.find((s) => wanted.has(headingKey(s.heading.text)));
+  const section = frameworkSection(sections, conventions);
   // Copies: a placed recommendation is shared with the models of other versions.
   const recs: Recommendation[] = tagged.map((r) => ({ ...r, track: undefined }));
   if (!section) return { framework: undefined, recommendations: recs };

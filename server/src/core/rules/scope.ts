@@ -1,10 +1,9 @@
-import { blockScope, modelBlocks, type BlockFacts } from '../model/buildModel';
+import { blockScope, modelBlocks, modelParts, type BlockFacts } from '../model/buildModel';
 import type { Conventions } from '../conventions/types';
-import type { FootnoteDefinition } from '../model/types';
 import { isPendingFootnote } from '../semantics/sourcing';
 import type { Span } from '../text/span';
 import { exemptSections } from './possibleUnsourcedAssertion';
-import type { Code, Finding, RelatedPlace, Rule, RuleContext, ScopeContext, ScopeFacts } from './types';
+import type { Code, Finding, RelatedPlace, Rule, RuleContext, ScopeContext, ScopeFacts, ScopeFootnote } from './types';
 
 type BlockRule = Extract<Rule, { scope: 'block' }>;
 
@@ -48,7 +47,8 @@ function conventionsKey(c: Conventions): string {
 /** What the whole document decides for every scope of it (`ScopeFacts`), exempt sections absolute. */
 export function documentFacts(ctx: RuleContext): ScopeFacts {
   const { model, conventions } = ctx;
-  const footnotes = new Map<string, FootnoteDefinition>(model.footnoteDefinitions.map((d) => [d.id, d]));
+  const footnotes = new Map<string, ScopeFootnote>();
+  for (const { items } of modelParts(model)) for (const d of items.footnoteDefinitions) footnotes.set(d.id, d);
   const pendingFootnotes = new Set<string>();
   for (const [id, d] of footnotes) if (isPendingFootnote(d)) pendingFootnotes.add(id);
   return {

@@ -103,10 +103,13 @@ export const isReady = (d: SourceDocument): boolean => (d.status ?? 'ready') ===
 
 export type { ScopeModel };
 
+/** A footnote definition as scopes read it: what it says, not where (its offsets belong to its own block). */
+export type ScopeFootnote = Pick<FootnoteDefinition, 'id' | 'text' | 'empty'>;
+
 /** What the rest of the document decides for a scope (`rules/index.ts` keys a block's findings by it). */
 export interface ScopeFacts {
   /** Every footnote definition of the document, by id (whether a reference resolves, and to a placeholder or a source). */
-  footnotes: ReadonlyMap<string, FootnoteDefinition>;
+  footnotes: ReadonlyMap<string, ScopeFootnote>;
   /** The ids of those whose definition is a placeholder (semantics/sourcing.ts). */
   pendingFootnotes: ReadonlySet<string>;
   /** Whether the brief names a bibliography (front matter or conventions). */

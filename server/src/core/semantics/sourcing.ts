@@ -38,7 +38,7 @@ export interface SourcingCounts {
 type Ctx = Pick<RuleContext, 'model' | 'bibliography' | 'sourceDocuments'>;
 /** What a key resolves against besides the brief's footnotes. */
 type Sources = Pick<RuleContext, 'bibliography' | 'sourceDocuments'>;
-type Footnotes = ReadonlyMap<string, FootnoteDefinition>;
+type Footnotes = ReadonlyMap<string, Pick<FootnoteDefinition, 'id' | 'text' | 'empty'>>;
 
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -61,7 +61,7 @@ export function isPlaceholderText(text: string): boolean {
     .every((w) => PLACEHOLDER_WORDS.has(w));
 }
 
-export function isPendingFootnote(def: FootnoteDefinition): boolean {
+export function isPendingFootnote(def: Pick<FootnoteDefinition, 'text' | 'empty'>): boolean {
   if (def.empty) return true;
   let pending = placeholderTexts.get(def.text);
   if (pending === undefined) {
