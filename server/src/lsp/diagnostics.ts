@@ -12,7 +12,8 @@ import * as proto from '../protocol/toProto';
 import type { ServerContext } from './context';
 
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The pending push of each document: a timer, or an immediate when there is no debounce. */
+  private readonly timers = new Map<string, { cancel(): void }>();
   /** What was last published on each bibliography file. */
   private readonly publishedFiles = new Map<string, string>();
 
@@ -57,8 +58,15 @@ export class DiagnosticsPublisher {
   /** Pushes the document's diagnostics after `delay` ms (none when the client pulls them). */
   schedule(uri: string, delay: number): void {
     if (this.ctx.client.pullDiagnostics) return;
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(uri, setTimeout(() => void this.push(uri), delay));
+    this.timers.get(uri)?.cancel();
+    // No debounce: right after the events already queued (a zero timer waits a millisecond).
+    if (delay <= 0) {
+      const immediate = setImmediate(() => void this.push(uri));
+      this.timers.set(uri, { cancel: () => clearImmediate(immediate) });
+    } else {
+      const timer = setTimeout(() => void this.push(uri), delay);
+      this.timers.set(uri, { cancel: () => clearTimeout(timer) });
+    }
   }
 
   /** Everything may have changed (conventions, bibliographies, sources, settings): check the briefs again. */
@@ -81,7 +89,7 @@ export class DiagnosticsPublisher {
     ctx.documents.onDidChangeContent((e) => this.schedule(e.document.uri, ctx.options.debounceMs));
     ctx.documents.onDidClose((e) => {
       const uri = e.document.uri;
-      clearTimeout(this.timers.get(uri));
+      this.timers.get(uri)?.cancel();
       this.timers.delete(uri);
       ctx.parseThread.cancel(uri);
       ctx.service.forget(uri);
