@@ -12,8 +12,7 @@ import * as proto from '../protocol/toProto';
 import type { ServerContext } from './context';
 
 export class DiagnosticsPublisher {
-  /** The pending push of each document: a timer, or an immediate when there is no debounce. */
-  private readonly timers = new Map<string, { cancel(): void }>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
   /** What was last published on each bibliography file. */
   private readonly publishedFiles = new Map<string, string>();
 
@@ -58,15 +57,8 @@ export class DiagnosticsPublisher {
   /** Pushes the document's diagnostics after `delay` ms (none when the client pulls them). */
   schedule(uri: string, delay: number): void {
     if (this.ctx.client.pullDiagnostics) return;
-    this.timers.get(uri)?.cancel();
-    // No debounce: right after the events already queued (a zero timer waits a millisecond).
-    if (delay <= 0) {
-      const immediate = setImmediate(() => void this.push(uri));
-      this.timers.set(uri, { cancel: () => clearImmediate(immediate) });
-    } else {
-      const timer = setTimeout(() => void this.push(uri), delay);
-      this.timers.set(uri, { cancel: () => clearTimeout(timer) });
-    }
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(uri, setTimeout(() => void this.push(uri), delay));
   }
 
   /** Everything may have changed (conventions, bibliographies, sources, settings): check the briefs again. */
@@ -89,7 +81,7 @@ export class DiagnosticsPublisher {
     ctx.documents.onDidChangeContent((e) => this.schedule(e.document.uri, ctx.options.debounceMs));
     ctx.documents.onDidClose((e) => {
       const uri = e.document.uri;
-      this.timers.get(uri)?.cancel();
+      clearTimeout(this.timers.get(uri));
       this.timers.delete(uri);
       ctx.parseThread.cancel(uri);
       ctx.service.forget(uri);
