@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { textEdit } from '../../server/src/core/text/textEdit';
+import { rng } from '../../bench/corpus';
 
 describe('LineIndex (LSP positions, UTF-16 columns)', () => {
   it('counts UTF-16 code units: accents are one, emoji two', () => {
@@ -22,5 +24,25 @@ describe('LineIndex (LSP positions, UTF-16 columns)', () => {
     assert.equal(idx.offsetAt({ line: 9, character: 0 }), 6);
     assert.equal(idx.offsetAt({ line: -1, character: 0 }), 0);
     assert.deepEqual(idx.positionAt(999), { line: 1, character: 2 });
+  });
+
+  it('made from the previous version around an edit, equals an index of the whole new text (breaks cut and joined at the edges too)', () => {
+    const r = rng(3);
+    const snippets = ['\n', '\r', '\r\n', 'x', '\n\n', '', 'ab\rcd\n', 'é😐'];
+    let text = 'a\r\nb\rc\n\nd';
+    let idx = new LineIndex(text);
+    for (let i = 0; i < 5000; i++) {
+      const at = Math.floor(r() * (text.length + 1));
+      const del = r() < 0.4 ? Math.floor(r() * 4) : 0;
+      const next = text.slice(0, at) + snippets[Math.floor(r() * snippets.length)] + text.slice(Math.min(text.length, at + del));
+      const edit = textEdit(text, next);
+      const made = edit ? LineIndex.afterEdit(idx, next, edit) : idx;
+      const whole = new LineIndex(next);
+      assert.equal(made.lineCount, whole.lineCount, JSON.stringify([text, next]));
+      for (let line = 0; line < whole.lineCount; line++) assert.equal(made.lineStart(line), whole.lineStart(line), JSON.stringify([text, next, line]));
+      // Keep the text short: many edits meet its ends and its breaks.
+      text = next.length > 200 ? next.slice(0, 150) : next;
+      idx = text === next ? made : new LineIndex(text);
+    }
   });
 });

@@ -100,7 +100,7 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
   // suppressions, recommendations and the framework. The rest (claims, directives,
   // citations, text blocks…) is placed when first read (`defineLazyItems`): an edit
   // copies only the few blocks that hold those, and only if they moved (see `placed`).
-  const lines = new LineIndex(text);
+  const lines = parsed.lines && parsed.text === text ? parsed.lines : new LineIndex(text);
   const context = placeContext(lines, conventions, definitions);
   const own = new Map<ModelBlock, PlacedItems>();
   const place = (b: ModelBlock): PlacedItems => {

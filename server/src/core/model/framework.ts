@@ -1,5 +1,6 @@
 import type { Conventions } from '../conventions/types';
 import { trimEndMatching } from '../text/trailing';
+import { RecentCache } from '../text/recentCache';
 import type { Framework, Group, RecCandidate, Recommendation, Section, Track } from './types';
 
 // `Track 1: Title`. The title is the rest of a one-line text (`(.+)$` after `\s*`, which
@@ -20,8 +21,11 @@ export function headingKey(text: string): string {
 /** The section that holds the framework: the first whose heading the conventions name (`framework.headings`). */
 export function frameworkSection(sections: Section[], conventions: Conventions): Section | undefined {
   const wanted = new Set(conventions.framework.headings.map(headingKey));
-  return sections.find((s) => wanted.has(headingKey(s.heading.text)));
+  return sections.find((s) => wanted.has(headingKeys.get(s.heading.text, headingKey)));
 }
+
+/** The keys of headings seen lately (every build looks at every heading of the brief). */
+const headingKeys = new RecentCache<string>(4096);
 
 /**
  * The framework of a brief (its section, tracks and groups) and every recommendation in

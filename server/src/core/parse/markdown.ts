@@ -7,6 +7,7 @@ import type { Nodes, Root } from 'mdast';
 import type { Construct, Extension, ParseContext, State, TokenizeContext } from 'micromark-util-types';
 import { candidateLabels, containerStart, splitBlocks, type BlockSplit } from './blocks';
 import { textEdit, type TextEdit } from '../text/textEdit';
+import { LineIndex } from '../text/lineIndex';
 import { guardText, type GuardedText, type HeavyParagraph } from './guards';
 
 /**
@@ -226,6 +227,8 @@ export interface ParsedMarkdown {
   /** The guards' pass and the block split, for the next version's (they resume around the edit). */
   guard?: GuardedText;
   split?: BlockSplit;
+  /** The text's line index, made from the previous version's around the edit (the model's). */
+  lines?: LineIndex;
 }
 
 export interface ParseOptions {
@@ -411,7 +414,8 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
   const found = yield* parse.probeAll();
   yield* parse.joinNestedDefinitions(found);
   const blocks = yield* parse.withDefinitions(found);
-  return { text, blocks, reparsed: parse.reparsed, probes: parse.probes, guard: guarded, split, ...(input !== text && { guarded: true }) };
+  const lines = edit && previous?.lines ? LineIndex.afterEdit(previous.lines, text, edit) : new LineIndex(text);
+  return { text, blocks, reparsed: parse.reparsed, probes: parse.probes, guard: guarded, split, lines, ...(input !== text && { guarded: true }) };
 }
 
 /** A block as the probes found it: parsed (`fresh`) or known from the previous version. */

@@ -3,6 +3,7 @@
  * index UTF-16 code units, which is exactly what LSP characters count, so a character
  * is simply `offset - lineStart`. Line breaks are `\n`, `\r\n` and `\r`, as in LSP.
  */
+import type { TextEdit } from './textEdit';
 export interface Position {
   line: number;
   character: number;
@@ -37,8 +38,44 @@ export function positionIn(starts: ArrayLike<number>, length: number, offset: nu
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
-    this.starts = lineStartsOf(text);
+  constructor(
+    private readonly text: string,
+    starts?: number[],
+  ) {
+    this.starts = starts ?? lineStartsOf(text);
+  }
+
+  /**
+   * The index of `text`, made from `previous` (the version before) and the one range they
+   * differ in: line starts before the edit are kept, the edited lines are read again, and
+   * the starts after it are moved — no pass over the whole text.
+   */
+  static afterEdit(previous: LineIndex, text: string, edit: TextEdit): LineIndex {
+    const old = previous.starts;
+    const delta = edit.newEnd - edit.oldEnd;
+    // A start depends on the two characters before it (`\r\n` is one break): those up to
+    // one before the edit are unchanged.
+    const lo = edit.start - 1;
+    let k = 0;
+    while (k < old.length && old[k] <= Math.max(lo, 0)) k++;
+    const starts = old.slice(0, k);
+    const to = Math.min(text.length, edit.newEnd + 1);
+    for (let i = Math.max(lo, 0); i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) starts.push(i + 1);
+    }
+    // The rest are the previous version's, moved (a break right at the end may have been read above).
+    let last = starts[starts.length - 1];
+    let j = k;
+    while (j < old.length && old[j] < edit.oldEnd + 1) j++;
+    for (; j < old.length; j++) {
+      const s = old[j] + delta;
+      if (s > last) starts.push((last = s));
+    }
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
