@@ -223,6 +223,11 @@ function placeAll<K extends keyof typeof PLACE>(p: Placement, items: BlockItems,
   return out;
 }
 
+/** One kind of a block's items placed `d` characters into the document (as `placeItems` places it). */
+export function placeKind<K extends keyof typeof PLACE>(items: BlockItems, d: number, context: PlaceContext, kind: K): Array<Placed<K>> {
+  return placeAll({ d, context, directives: new Map(), textBlocks: new Map() }, items, kind);
+}
+
 /**
  * A block's items placed `d` characters into the document: every offset of every item moved,
  * by its type (`PLACE`: a kind without its line fails to compile; a field missed shows in

@@ -27,7 +27,7 @@ import type {
   TextBlock,
 } from './types';
 import { pushAll } from '../text/pushAll';
-import { emptyItems, emptyPlaced, placeItems, type BlockItems, type PlaceContext, type PlacedItems } from './blockItems';
+import { emptyItems, emptyPlaced, placeItems, placeKind, type BlockItems, type PlaceContext, type PlacedItems } from './blockItems';
 import { runToEnd, type Steps } from '../steps';
 
 export interface BuiltModel extends BriefModel {
@@ -108,7 +108,8 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
     if (!p) own.set(b, (p = placed(b.facts, b.start, context)));
     return p;
   };
-  const headings = collect(blocks, 'headings', place);
+  // Headings and suppressions share no object with other items: they are placed on their own.
+  const headings = collectKind(blocks, 'headings', context);
   const sections = sectionsOf(headings, text.length);
   const fw = frameworkSection(sections, conventions);
   const candidates = fw ? collect(blocks.filter((b) => b.end > fw.span.start && b.start < fw.span.end), 'recCandidates', place) : [];
@@ -126,7 +127,7 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
     sections,
     recommendations,
     framework,
-    suppressions: collect(blocks, 'suppressions', place),
+    suppressions: collectKind(blocks, 'suppressions', context),
   } as BuiltModel;
   defineLazyItems(model, blocks, place, actorNames(conventions.actors));
   MODEL_BLOCKS.set(model, { blocks, definitions });
@@ -138,6 +139,21 @@ function collect<K extends keyof PlacedItems>(blocks: ModelBlock[], kind: K, pla
   const out: unknown[] = [];
   for (const b of blocks) if ((b.facts.items[kind as keyof BlockItems] as unknown[] | undefined)?.length) pushAll(out, place(b)[kind] as unknown[]);
   return out as PlacedItems[K];
+}
+
+/** Headings and suppressions of each block, placed on their own: kept while the block is at the same offset and line. */
+const PLACED_KIND = new WeakMap<BlockFacts, { key: string; lists: Partial<Record<'headings' | 'suppressions', unknown[]>> }>();
+
+function collectKind<K extends 'headings' | 'suppressions'>(blocks: ModelBlock[], kind: K, context: PlaceContext): PlacedItems[K] {
+  const out: PlacedItems[K] = [];
+  for (const b of blocks) {
+    if (b.facts.items[kind].length === 0) continue;
+    const key = `${b.start}:${context.lineAt(b.start)}`;
+    let p = PLACED_KIND.get(b.facts);
+    if (p?.key !== key) PLACED_KIND.set(b.facts, (p = { key, lists: {} }));
+    pushAll(out as unknown[], (p.lists[kind] ??= placeKind(b.facts.items, b.start, context, kind)));
+  }
+  return out;
 }
 
 /** The model's items that the analysis does not read itself, placed on first read (then plain properties). */

@@ -229,6 +229,8 @@ export interface ParsedMarkdown {
   split?: BlockSplit;
   /** The text's line index, made from the previous version's around the edit (the model's). */
   lines?: LineIndex;
+  /** Every link and footnote definition of the document (`l`/`f` + identifier, sorted, joined). */
+  defined?: string;
 }
 
 export interface ParseOptions {
@@ -415,7 +417,7 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
   yield* parse.joinNestedDefinitions(found);
   const blocks = yield* parse.withDefinitions(found);
   const lines = edit && previous?.lines ? LineIndex.afterEdit(previous.lines, text, edit) : new LineIndex(text);
-  return { text, blocks, reparsed: parse.reparsed, probes: parse.probes, guard: guarded, split, lines, ...(input !== text && { guarded: true }) };
+  return { text, blocks, reparsed: parse.reparsed, probes: parse.probes, guard: guarded, split, lines, defined: parse.defined, ...(input !== text && { guarded: true }) };
 }
 
 /** A block as the probes found it: parsed (`fresh`) or known from the previous version. */
@@ -435,6 +437,8 @@ interface Found {
 /** The steps of `parseMarkdownSteps` over one document's candidate blocks. */
 class BlockParse {
   reparsed = 0;
+  /** The document's definitions, once `withDefinitions` has found them. */
+  defined = '';
   /** Candidate blocks that ended inside a construct, for the next version. */
   readonly probes = new Map<string, BlockMeta>();
   private readonly split: BlockSplit;
@@ -608,8 +612,15 @@ class BlockParse {
   *withDefinitions(found: Found[]): Generator<ParseJob, ParsedBlock[], ParseJobResult> {
     const defined = new Set<string>();
     for (const f of found) for (const d of f.meta.defines) if (d[0] === 'l' || d[0] === 'f') defined.add(d);
+    this.defined = [...defined].sort().join('\u0000');
+    // With the same definitions in the document, a block the edit left alone is the previous version's.
+    const same = this.previous?.defined === this.defined;
     const out: ParsedBlock[] = [];
     for (const f of found) {
+      if (same && f.prev) {
+        out.push({ ...f.prev, start: f.start, end: f.end });
+        continue;
+      }
       const own = new Set(f.meta.defines);
       const required = f.meta.labels.filter((l) => defined.has(l) && !own.has(l)).join('\u0000');
       // A fresh parse was given the right definitions if, apart from the block's own, it got

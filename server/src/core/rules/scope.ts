@@ -97,6 +97,8 @@ function clip(spans: Span[], from: number, to: number): Span[] {
   return out;
 }
 
+const NONE: Span[] = [];
+
 const shifted = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
 
 /** A block's finding at the block's offset (related places in other documents stay where they are). */
@@ -143,8 +145,8 @@ export function* runBlockRules(ctx: RuleContext, rules: readonly BlockRule[]): G
     const key = documentKey(ctx, facts, built.definitions);
     const ruleKey = rules.map(idOf).join(',');
     for (const block of built.blocks) {
-      const exempt = clip(facts.exempt, block.start, block.end);
-      const exemptKey = exempt.map((s) => `${s.start}-${s.end}`).join(',');
+      const exempt = facts.exempt.length ? clip(facts.exempt, block.start, block.end) : NONE;
+      const exemptKey = exempt.length ? exempt.map((s) => `${s.start}-${s.end}`).join(',') : '';
       let hit = FOUND.get(block.facts);
       if (!hit || hit.key !== key || hit.exempt !== exemptKey || hit.rules !== ruleKey) {
         const model = blockScope(ctx.model.text, block, built.definitions, ctx.conventions);

@@ -1,4 +1,4 @@
-import { modelParts } from '../model/buildModel';
+import { modelParts, type ModelPart } from '../model/buildModel';
 import { defineRule, type Finding } from './types';
 
 /**
@@ -11,27 +11,50 @@ export const unusedSource = defineRule('unused-source', (ctx) => {
   const { model } = ctx;
   const out: Finding[] = [];
   const parts = modelParts(model);
-  const referenced = new Set<string>();
-  const srcKeysFolded = new Set<string>();
-  const cited = new Set<string>();
-  for (const { items } of parts) {
-    for (const r of items.footnoteReferences) referenced.add(r.id);
-    for (const c of items.claims)
-      for (const k of c.srcKeys) {
-        srcKeysFolded.add(k.key.toLowerCase());
-        cited.add(k.key);
-      }
-    for (const c of items.citations) for (const i of c.items) cited.add(i.key);
-  }
+  const references = model.frontMatter?.references ?? [];
+  // What could be unused is few (definitions, front-matter entries): look only for those.
+  const definitions = new Set<string>();
+  for (const { items } of parts) for (const def of items.footnoteDefinitions) definitions.add(def.id);
+  const entries = new Set(references.map((e) => e.key));
+  const usedDefinitions = new Set<string>();
+  const usedEntries = new Set<string>();
+  if (definitions.size + entries.size > 0)
+    for (const { items } of parts) {
+      const uses = usesOf(items);
+      if (definitions.size) for (const id of uses.footnotes) if (definitions.has(id)) usedDefinitions.add(id);
+      if (entries.size) for (const key of uses.keys) if (entries.has(key)) usedEntries.add(key);
+    }
   for (const { at, items } of parts)
     for (const def of items.footnoteDefinitions) {
-      if (referenced.has(def.id) || srcKeysFolded.has(def.id)) continue;
+      if (usedDefinitions.has(def.id)) continue;
       const span = { start: def.labelSpan.start + at, end: def.labelSpan.end + at };
       out.push({ code: 'unused-source', message: `Footnote [^${def.id}] is never cited: reference it with [^${def.id}] or remove the definition.`, span, unnecessary: true, data: { footnote: def.id } });
     }
-  for (const entry of model.frontMatter?.references ?? []) {
-    if (cited.has(entry.key) || !entry.origin.span) continue;
+  for (const entry of references) {
+    if (usedEntries.has(entry.key) || !entry.origin.span) continue;
     out.push({ code: 'unused-source', message: `Reference "${entry.key}" in the front matter is never cited: cite it with [@${entry.key}] or remove it.`, span: entry.origin.span, unnecessary: true, data: { key: entry.key } });
   }
   return out;
 });
+
+/**
+ * What a part's items use: footnote ids (its footnote references, and its `src` keys in
+ * lower case, which may name footnotes) and keys (its citations' and `src` keys). Once per
+ * part's items: a block's are the same object while it is unchanged.
+ */
+const USES = new WeakMap<object, { footnotes: string[]; keys: string[] }>();
+function usesOf(items: ModelPart['items']): { footnotes: string[]; keys: string[] } {
+  let uses = USES.get(items);
+  if (!uses) {
+    const footnotes = items.footnoteReferences.map((r) => r.id);
+    const keys: string[] = [];
+    for (const c of items.claims)
+      for (const k of c.srcKeys) {
+        footnotes.push(k.key.toLowerCase());
+        keys.push(k.key);
+      }
+    for (const c of items.citations) for (const i of c.items) keys.push(i.key);
+    USES.set(items, (uses = { footnotes, keys }));
+  }
+  return uses;
+}
