@@ -103,7 +103,7 @@ describe('block rules: per block, as over the whole brief at once (rules/scope.t
       '[^n2]: TODO',
     ].join('\n\n');
     const a = analyze({ uri: 'file:///w/decided.brief.md', text: '---\nbrief: true\n---\n' + text });
-    assert.ok(modelBlocks(a.model)!.blocks.length > 10);
+    assert.ok(modelBlocks(a.model)!.blocks.length > 4);
     const ctx = { model: a.model, conventions: a.conventions, bibliography: a.bibliography, sourceDocuments: a.sourceDocuments };
     const whole = runRules({ ...ctx, model: { ...a.model } });
     assert.deepEqual(a.diagnostics, whole.diagnostics);

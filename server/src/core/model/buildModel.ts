@@ -212,9 +212,14 @@ export interface ModelPart {
  * relative to `at`), or the whole model as one part when it was not built from blocks.
  */
 export function modelParts(model: BriefModel): ModelPart[] {
-  const built = MODEL_BLOCKS.get(model);
-  return built ? built.blocks.map((b) => ({ at: b.start, items: b.facts.items })) : [{ at: 0, items: model }];
+  let parts = PARTS.get(model);
+  if (!parts) {
+    const built = MODEL_BLOCKS.get(model);
+    PARTS.set(model, (parts = built ? built.blocks.map((b) => ({ at: b.start, items: b.facts.items })) : [{ at: 0, items: model }]));
+  }
+  return parts;
 }
+const PARTS = new WeakMap<BriefModel, ModelPart[]>();
 
 /**
  * One block as a block rule reads it (rules/types.ts `ScopeModel`): its items placed at

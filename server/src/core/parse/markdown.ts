@@ -647,11 +647,17 @@ const CHUNK_MIN = 256;
 const CHUNK_SIZE = 1024;
 
 /** FNV-1a of `text` from `start` to `end`. */
+/**
+ * A hash of a candidate block (FNV-1a): of its length and its first `HASHED` characters
+ * only, so that deciding chunks costs no pass over the whole text; still a function of the
+ * block's own text, so chunk ends move only where the text changed.
+ */
 function hashOf(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  let h = Math.imul(0x811c9dc5 ^ (end - start), 0x01000193);
+  for (let i = start; i < end && i < start + HASHED; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
+const HASHED = 64;
 
 /** The first run of blocks (`[from, to]`) that a definition inside a container forces together, if any. */
 function nestedDefinitionRange(found: Found[]): [number, number] | undefined {
