@@ -227,9 +227,14 @@ const PARTS = new WeakMap<BriefModel, ModelPart[]>();
  * definitions, each claim's nearby sources, each actor tag's registry entry) and its text.
  * Suppressions' lines are counted from the block's start.
  */
-export function blockScope(text: string, block: ModelBlock, definitions: ReadonlyMap<string, string>, conventions: Conventions): ScopeModel {
+export function blockScope(text: string, block: ModelBlock, definitions: ReadonlyMap<string, string>, conventions: Conventions, lines?: LineIndex): ScopeModel {
   const own = text.slice(block.start, block.end);
-  const items = placeItems(block.facts.items, 0, placeContext(new LineIndex(own), conventions, definitions));
+  // A block at the document's start is placed as the model places it (the same copy, shared:
+  // a one-piece parse of a whole file, as the CLI makes, is placed once).
+  const items =
+    block.start === 0 && lines
+      ? placed(block.facts, 0, placeContext(lines, conventions, definitions))
+      : placeItems(block.facts.items, 0, placeContext(new LineIndex(own), conventions, definitions));
   return {
     text: own,
     claims: items.claims,

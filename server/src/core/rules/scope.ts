@@ -149,7 +149,7 @@ export function* runBlockRules(ctx: RuleContext, rules: readonly BlockRule[]): G
       const exemptKey = exempt.length ? exempt.map((s) => `${s.start}-${s.end}`).join(',') : '';
       let hit = FOUND.get(block.facts);
       if (!hit || hit.key !== key || hit.exempt !== exemptKey || hit.rules !== ruleKey) {
-        const model = blockScope(ctx.model.text, block, built.definitions, ctx.conventions);
+        const model = blockScope(ctx.model.text, block, built.definitions, ctx.conventions, ctx.model.lines);
         hit = { key, exempt: exemptKey, rules: ruleKey, ...runOn({ ...base, model, document: { ...facts, exempt } }, rules) };
         FOUND.set(block.facts, hit);
         yield;
