@@ -47,25 +47,18 @@ export interface BlockItems {
   citations: Citation[];
 }
 
-/** A block's items placed in the document (`placeItems`): the model's types, every field set. */
-export interface PlacedItems {
-  headings: Heading[];
-  directives: Directive[];
-  textBlocks: TextBlock[];
-  footnoteReferences: FootnoteReference[];
-  footnoteDefinitions: FootnoteDefinition[];
-  /** Inline links, autolinks and the reference links whose definitions resolve, by start. */
-  links: LinkReference[];
+/**
+ * A block's items placed in the document (`placeItems`): the model's types, every field set.
+ * `links` holds the inline links, autolinks and the reference links whose definitions
+ * resolve, by start; `recommendations` the tagged ones (their track and group are the
+ * framework's, model/framework.ts).
+ */
+export type PlacedItems = Omit<BlockItems, 'pendingLinkRefs' | 'suppressions' | 'claims' | 'actors' | 'recommendations'> & {
   suppressions: Suppression[];
-  problems: Problem[];
   claims: Claim[];
   actors: ActorTag[];
-  /** Tagged recommendations; their track and group are the framework's (model/framework.ts). */
   recommendations: Recommendation[];
-  customTags: Directive[];
-  recCandidates: RecCandidate[];
-  citations: Citation[];
-}
+};
 
 /** What placing a block reads of the document besides the block's offset. */
 export interface PlaceContext {
@@ -111,31 +104,15 @@ export function emptyItems(): BlockItems {
   return Object.fromEntries(ITEM_KINDS.map((k) => [k, []])) as unknown as BlockItems;
 }
 
-/** The kinds of placed items, in the order a block's are appended to the model. */
-export const PLACED_KINDS = [
-  'headings',
-  'directives',
-  'textBlocks',
-  'footnoteReferences',
-  'footnoteDefinitions',
-  'links',
-  'suppressions',
-  'problems',
-  'claims',
-  'actors',
-  'recommendations',
-  'customTags',
-  'recCandidates',
-  'citations',
-] as const satisfies ReadonlyArray<keyof PlacedItems>;
-
-type UnlistedPlacedKind = Exclude<keyof PlacedItems, (typeof PLACED_KINDS)[number]>;
-const EVERY_PLACED_KIND_LISTED: [UnlistedPlacedKind] extends [never] ? true : never = true;
-void EVERY_PLACED_KIND_LISTED;
+/** The kinds of placed items: a block's, but its reference links, which placing resolves into links. */
+type PlacedKind = Exclude<(typeof ITEM_KINDS)[number], 'pendingLinkRefs'>;
+// The placed items are exactly those kinds.
+const PLACED_KINDS_MATCH: [Exclude<keyof PlacedItems, PlacedKind> | Exclude<PlacedKind, keyof PlacedItems>] extends [never] ? true : never = true;
+void PLACED_KINDS_MATCH;
 
 /** The model's items, all empty, to append each block's placed items to. */
 export function emptyPlaced(): PlacedItems {
-  return Object.fromEntries(PLACED_KINDS.map((k) => [k, []])) as unknown as PlacedItems;
+  return Object.fromEntries(ITEM_KINDS.filter((k) => k !== 'pendingLinkRefs').map((k) => [k, []])) as unknown as PlacedItems;
 }
 
 const at = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });

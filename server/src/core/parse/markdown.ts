@@ -5,7 +5,7 @@ import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Root } from 'mdast';
 import type { Construct, Extension, ParseContext, State, TokenizeContext } from 'micromark-util-types';
-import { candidateLabels, containerStart, splitBlocks, type BlockSplit } from './blocks';
+import { candidateLabels, containerStart, lastStartAtMost, splitBlocks, type BlockSplit } from './blocks';
 import { textEdit, type TextEdit } from '../text/textEdit';
 import { LineIndex } from '../text/lineIndex';
 import { guardText, type GuardedText, type HeavyParagraph } from './guards';
@@ -531,15 +531,7 @@ class BlockParse {
     if (!edit || !previous) return undefined;
     const shift = end <= edit.start ? 0 : start >= edit.newEnd ? edit.newEnd - edit.oldEnd : undefined;
     if (shift === undefined) return undefined;
-    const blocks = previous.blocks;
-    let lo = 0;
-    let hi = blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (blocks[mid].start < start - shift) lo = mid + 1;
-      else hi = mid;
-    }
-    const b = blocks[lo];
+    const b = previous.blocks[lastStartAtMost(previous.blocks, start - shift)];
     if (!b || b.start !== start - shift || b.end !== end - shift || !b.parseKey) return undefined;
     const key = b.parseKey;
     return key.length === end - start + 1 + suffix.length && key.endsWith(suffix) ? b : undefined;
