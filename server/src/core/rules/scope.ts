@@ -27,7 +27,7 @@ interface BlockFindings {
  */
 const FOUND = new WeakMap<BlockFacts, BlockFindings>();
 
-/** A number per object, for keys made of identities (conventions, bibliographies, source documents). */
+/** A number per object, for keys made of identities (source documents, rules). */
 const ids = new WeakMap<object, number>();
 let nextId = 1;
 function idOf(o: object): number {
@@ -62,8 +62,9 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
 /**
  * Everything besides the block itself that block rules' findings depend on, as one string:
  * the conventions (as JSON), the bibliography's keys and problems, the source documents (by
- * identity: the workspace keeps a document's object while its file is unchanged), every footnote's id and whether it is a placeholder,
- * the link definitions, and whether the brief names a bibliography.
+ * identity: the workspace keeps a document's object while its file and state are
+ * unchanged), every footnote's id and whether it is a placeholder, the link definitions,
+ * and whether the brief names a bibliography.
  */
 function documentKey(ctx: RuleContext, facts: ScopeFacts, definitions: ReadonlyMap<string, string>): string {
   const key = documentKeyText(ctx, facts, definitions);
