@@ -78,9 +78,7 @@ const BLOCKS_PER_STEP = 16;
 /** `buildModel`, in steps of BLOCKS_PER_STEP blocks. */
 export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, conventions: Conventions): Steps<BuiltModel> {
   const text = input.text;
-  const tagList = tagNames(conventions);
-  const tags = new Set(tagList);
-  const tagsKey = [...tagList].sort().join(' ');
+  const factsOf = factsReader(input, parsed, conventions);
   const definitions = new Map<string, string>();
   let frontMatter: FrontMatter | undefined;
   const blocks: ModelBlock[] = [];
@@ -90,7 +88,7 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
   for (let b = 0; b < parsed.blocks.length; b++) {
     if (b > 0 && b % BLOCKS_PER_STEP === 0) yield;
     const block = parsed.blocks[b];
-    const facts = blockFacts(block, tags, tagsKey, input.uri, parsed.guarded ? text : undefined);
+    const facts = factsOf(block);
     if (facts.frontMatter) frontMatter = facts.frontMatter;
     for (const [label, url] of facts.definitions) if (!definitions.has(label)) definitions.set(label, url);
     if (!facts.empty) blocks.push({ start: block.start, end: block.end, facts });
@@ -235,20 +233,7 @@ export function blockScope(text: string, block: ModelBlock, definitions: Readonl
     block.start === 0 && lines
       ? placed(block.facts, 0, placeContext(lines, conventions, definitions))
       : placeItems(block.facts.items, 0, placeContext(new LineIndex(own), conventions, definitions));
-  return {
-    text: own,
-    claims: items.claims,
-    actors: items.actors,
-    recommendations: items.recommendations,
-    customTags: items.customTags,
-    directives: items.directives,
-    citations: items.citations,
-    footnoteReferences: items.footnoteReferences,
-    footnoteDefinitions: items.footnoteDefinitions,
-    links: items.links,
-    textBlocks: items.textBlocks,
-    suppressions: items.suppressions,
-  };
+  return { ...items, text: own };
 }
 
 function placeContext(lines: LineIndex, conventions: Conventions, definitions: ReadonlyMap<string, string>): PlaceContext {
@@ -257,9 +242,17 @@ function placeContext(lines: LineIndex, conventions: Conventions, definitions: R
 
 /** Each parsed block's own items, at offsets relative to the block, before they are placed (for tests of `placeItems`). */
 export function blockItemsOf(input: DocumentInput, parsed: ParsedMarkdown, conventions: Conventions): Array<{ start: number; items: BlockItems }> {
+  const factsOf = factsReader(input, parsed, conventions);
+  return parsed.blocks.map((block) => ({ start: block.start, items: factsOf(block).items }));
+}
+
+/** The facts of each parsed block of `parsed` (see `blockFacts`), with the document's tag names. */
+function factsReader(input: DocumentInput, parsed: ParsedMarkdown, conventions: Conventions): (block: ParsedBlock) => BlockFacts {
   const tagList = tagNames(conventions);
+  const tags = new Set(tagList);
   const tagsKey = [...tagList].sort().join(' ');
-  return parsed.blocks.map((block) => ({ start: block.start, items: blockFacts(block, new Set(tagList), tagsKey, input.uri, parsed.guarded ? input.text : undefined).items }));
+  const guarded = parsed.guarded ? input.text : undefined;
+  return (block) => blockFacts(block, tags, tagsKey, input.uri, guarded);
 }
 
 function briefReason(input: DocumentInput, conventions: Conventions, frontMatter: FrontMatter | undefined, blocks: ModelBlock[]): BriefModel['briefReason'] {
@@ -280,7 +273,7 @@ function sectionsOf(headings: Heading[], textLength: number): BriefModel['sectio
   return sections;
 }
 
-/** Everything one block contributes to the model, with offsets relative to the block. */
+/** What one parsed block says (its items, relative to the block) and defines, with the key it was collected under. */
 export interface BlockFacts {
   key: string;
   items: BlockItems;
