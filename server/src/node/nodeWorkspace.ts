@@ -2,8 +2,7 @@ import { DEFAULT_CITATION_STYLE, type CitationStyleChoice } from '../core/citati
 import { CitationStyles } from './citeproc/styleChoice';
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { defaultConventions, type Conventions } from '../core/conventions/types';
+import type { Conventions } from '../core/conventions/types';
 import type { IWorkspace } from '../core/service';
 import type { BuiltModel } from '../core/model/buildModel';
 import type { SourceDocument } from '../core/rules/types';

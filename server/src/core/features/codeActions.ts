@@ -299,12 +299,6 @@ function appendDefinition(analysis: Analysis, definition: string): TextEdit | un
   return { span: { start: lineStart, end: lineStart }, newText: `${previousBlank ? '' : eol}${definition}${eol}${eol}` };
 }
 
-const STOP = new Set('the and for with from that this into over under about after before than their there were was are has have had not but its his her they them which who what when where while will would could should said says also more most some such only other been being very'.split(' '));
-
-function words(s: string): Set<string> {
-  return new Set((s.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !STOP.has(w)));
-}
-
 /** Bibliography entries sharing words with the text (title, authors, container, key), best first. */
 function freeFootnoteId(analysis: Analysis): string {
   const used = new Set([...analysis.model.footnoteDefinitions.map((f) => f.id), ...analysis.model.footnoteReferences.map((f) => f.id)]);

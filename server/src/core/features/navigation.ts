@@ -77,7 +77,7 @@ export function referencesAt(
 ): DocLocation[] {
   const target = targetAt(analysis, offset);
   if (!target) return [];
-  const { model, conventions, bibliography } = analysis;
+  const { model, bibliography } = analysis;
   const out: DocLocation[] = [];
   switch (target.kind) {
     case 'actor': {
