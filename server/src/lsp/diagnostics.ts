@@ -12,7 +12,8 @@ import * as proto from '../protocol/toProto';
 import type { ServerContext } from './context';
 
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Pushes scheduled and not yet started, by document: how to call each off. */
+  private readonly pending = new Map<string, () => void>();
   /** What was last published on each bibliography file. */
   private readonly publishedFiles = new Map<string, string>();
 
@@ -45,20 +46,38 @@ export class DiagnosticsPublisher {
 
   private async push(uri: string): Promise<void> {
     const { ctx } = this;
-    this.timers.delete(uri);
+    this.pending.delete(uri);
     const version = ctx.documents.get(uri)?.version;
     const doc = await ctx.readyDoc(uri);
     // A newer version's push follows (or the document was closed).
-    if (!doc || doc.version !== version || this.timers.has(uri)) return;
+    if (!doc || doc.version !== version || this.pending.has(uri)) return;
     const diagnostics = ctx.guard('diagnostics', [], () => this.of(doc));
     void ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }
 
-  /** Pushes the document's diagnostics after `delay` ms (none when the client pulls them). */
+  /**
+   * Pushes the document's diagnostics after `delay` ms (none when the client pulls them).
+   * With no delay, after two turns of the event loop instead of a timer (whose shortest
+   * wait is a millisecond): messages already received are handled one per turn, so a
+   * change right behind this one calls this push off before its analysis starts.
+   */
   schedule(uri: string, delay: number): void {
     if (this.ctx.client.pullDiagnostics) return;
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(uri, setTimeout(() => void this.push(uri), delay));
+    this.cancel(uri);
+    if (delay > 0) {
+      const timer = setTimeout(() => void this.push(uri), delay);
+      this.pending.set(uri, () => clearTimeout(timer));
+      return;
+    }
+    let turn = setImmediate(() => {
+      turn = setImmediate(() => void this.push(uri));
+    });
+    this.pending.set(uri, () => clearImmediate(turn));
+  }
+
+  private cancel(uri: string): void {
+    this.pending.get(uri)?.();
+    this.pending.delete(uri);
   }
 
   /** Everything may have changed (conventions, bibliographies, sources, settings): check the briefs again. */
@@ -81,8 +100,7 @@ export class DiagnosticsPublisher {
     ctx.documents.onDidChangeContent((e) => this.schedule(e.document.uri, ctx.options.debounceMs));
     ctx.documents.onDidClose((e) => {
       const uri = e.document.uri;
-      clearTimeout(this.timers.get(uri));
-      this.timers.delete(uri);
+      this.cancel(uri);
       ctx.parseThread.cancel(uri);
       ctx.service.forget(uri);
       ctx.index.reread(uri);
