@@ -6,6 +6,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Root } from 'mdast';
 import type { Construct, Extension, ParseContext, State, TokenizeContext } from 'micromark-util-types';
 import { candidateLabels, containerStart, lastStartAtMost, splitBlocks, type BlockSplit } from './blocks';
+import { treeWithLetter } from './typedLetter';
 import { textEdit, type TextEdit } from '../text/textEdit';
 import { LineIndex } from '../text/lineIndex';
 import { guardText, type GuardedText, type HeavyParagraph } from './guards';
@@ -217,6 +218,8 @@ export interface ParsedMarkdown {
   blocks: ParsedBlock[];
   /** How many parses this took (blocks parsed afresh; the rest came from the previous version). */
   reparsed: number;
+  /** Blocks not parsed but made from the previous version's parse with a typed letter in (parse/typedLetter.ts). */
+  typed?: number;
   /**
    * The guards (parse/guards.ts) neutralised characters: the blocks' keys then hold the
    * text as parsed, which differs from `text` there. What the model reads comes from `text`.
@@ -417,7 +420,7 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
   yield* parse.joinNestedDefinitions(found);
   const blocks = yield* parse.withDefinitions(found);
   const lines = edit && previous?.lines ? LineIndex.afterEdit(previous.lines, text, edit) : new LineIndex(text);
-  return { text, blocks, reparsed: parse.reparsed, probes: parse.probes, guard: guarded, split, lines, defined: parse.defined, ...(input !== text && { guarded: true }) };
+  return { text, blocks, reparsed: parse.reparsed, ...(parse.typedLetters > 0 && { typed: parse.typedLetters }), probes: parse.probes, guard: guarded, split, lines, defined: parse.defined, ...(input !== text && { guarded: true }) };
 }
 
 /** A block as the probes found it: parsed (`fresh`) or known from the previous version. */
@@ -437,6 +440,8 @@ interface Found {
 /** The steps of `parseMarkdownSteps` over one document's candidate blocks. */
 class BlockParse {
   reparsed = 0;
+  /** Blocks made from the previous version's parse with a typed letter in, instead of parsed (parse/typedLetter.ts). */
+  typedLetters = 0;
   /** The document's definitions, once `withDefinitions` has found them. */
   defined = '';
   /** Candidate blocks that ended inside a construct, for the next version. */
@@ -510,14 +515,46 @@ class BlockParse {
     if (!entry) {
       const labels = candidateLabels(source);
       const seeds = labels.filter((l) => this.estimate.has(l));
-      const r = yield { mode: flags[0], degraded: flags[2], input: withSentinel(source, flags), seeds };
-      this.reparsed++;
+      let r = this.typed(start, end, flags + next, seeds);
+      if (r) this.typedLetters++;
+      else {
+        r = yield { mode: flags[0], degraded: flags[2], input: withSentinel(source, flags), seeds };
+        this.reparsed++;
+      }
       entry = { meta: { labels, defines: r.defines, open: !last && !cleanEnd(r.tree, source, flags[1], next) } };
       this.known.set(parseKey, entry);
       if (!entry.meta.open) fresh = { tree: r.tree, seeds };
     }
     if (entry.meta.open) this.probes.set(parseKey, entry.meta);
     return { start, end, source, flags, parseKey, meta: entry.meta, trees: entry.trees, fresh, prev };
+  }
+
+  /**
+   * The block from `start` to `end` when the edit is one letter typed into the previous
+   * version's block there (parsed with the same flags and definitions): that parse with
+   * the letter in (parse/typedLetter.ts), when it holds; else undefined.
+   */
+  private typed(start: number, end: number, suffix: string, seeds: readonly string[]): ParseJobResult | undefined {
+    const { edit, previous } = this;
+    if (!edit || !previous || edit.oldEnd !== edit.start || edit.newEnd !== edit.start + 1 || edit.start <= start || edit.start >= end - 1) return undefined;
+    const b = previous.blocks[lastStartAtMost(previous.blocks, start)];
+    const length = end - 1 - start;
+    if (!b || b.start !== start || b.end !== start + length || !b.parseKey || !b.defines) return undefined;
+    if (b.parseKey.length !== length + 1 + suffix.length || !b.parseKey.endsWith(suffix)) return undefined;
+    // The definitions the previous tree was parsed with (its own apart) are the ones this
+    // parse would be given, and a label the letter changed (in brackets) is defined neither
+    // before nor after, in the block itself or elsewhere.
+    const own = new Set(b.defines);
+    if (seeds.filter((l) => !own.has(l)).join('\u0000') !== b.key.slice(b.parseKey.length + 1)) return undefined;
+    const bracketed = bracketsAround(this.input, start, edit.start);
+    if (bracketed === null) return undefined;
+    if (bracketed) {
+      const letterAt = edit.start - bracketed.start;
+      const old = bracketed.text.slice(0, letterAt) + bracketed.text.slice(letterAt + 1);
+      if ([...candidateLabels(bracketed.text), ...candidateLabels(old)].some((l) => own.has(l) || this.estimate.has(l))) return undefined;
+    }
+    const tree = treeWithLetter(b.tree, withSentinel(b.parseKey.slice(0, length), suffix), edit.start - start, this.input[edit.start]);
+    return tree && { tree, defines: b.defines };
   }
 
   /**
@@ -678,6 +715,22 @@ function nestedDefinitionRange(found: Found[]): [number, number] | undefined {
     if (from >= 0) return [from, to];
   }
   return undefined;
+}
+
+/**
+ * The bracketed text (`[` to `]`, brackets included) around offset `at` of `input`, looking
+ * no further back than `from`; undefined when there is none, null when a bracket on the
+ * way is escaped (the label's extent is then not this simple scan's to judge).
+ */
+function bracketsAround(input: string, from: number, at: number): { start: number; text: string } | undefined | null {
+  let open = at - 1;
+  while (open >= from && input[open] !== '[' && input[open] !== ']') open--;
+  if (open < from || input[open] === ']') return undefined;
+  let close = at;
+  while (close < input.length && input[close] !== ']' && input[close] !== '[') close++;
+  if (close >= input.length || input[close] === '[') return undefined;
+  if (input[open - 1] === '\\' || input[close - 1] === '\\') return null;
+  return { start: open, text: input.slice(open, close + 1) };
 }
 
 function withSentinel(source: string, flags: string): string {

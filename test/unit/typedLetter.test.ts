@@ -1,0 +1,129 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateBrief, rng } from '../../bench/corpus';
+import { parseMarkdown, runParseJob } from '../../server/src/core/parse/markdown';
+import { treeWithLetter } from '../../server/src/core/parse/typedLetter';
+
+/**
+ * A letter typed into plain text is not parsed again: the previous parse with the letter
+ * in stands for it (parse/typedLetter.ts). Checked against micromark on letters typed at
+ * random places of real briefs and of text full of what a letter could change
+ * (delimiters, literal autolinks, references, entities, labels, tabs, CRLF).
+ */
+const TRICKY = [
+  'a * b and *a * b* and _x_y and a_b_ and ~~s~ t~~ and ** x ** end',
+  'www.example.com and ww.example.com and http://e.org and htp://e.org and mailto and a@b.co and ab.co and wwwx',
+  'an &amp; and &am; and &#x41; and &#xZ; and & amp; the end',
+  '[foo bar] and [fo] and [^fn] and [undefined label][] and ![alt] text',
+  '[fo]: https://example.org/fo',
+  ':claim[a labelled claim]{src=key} and :c[x] and a:b and time 10:30',
+  '<b>html</b> and a < b > c and <x y and `code span` and ``co`de``',
+  '| a | b |\n| --- | --- |\n| cell text | more words |',
+  '- item one\n- item two\n\n  continued para\n\n1. first\n2. second',
+  '> quoted text\nlazy line\n> more',
+  'tab\there and\ttabs\tinside',
+  'crlf line\r\nnext line\r\n',
+  'heading text\n===',
+  '# Heading with words #',
+  'para with hard  \nbreak and soft\nbreak and trailing \nspace',
+  'Éléments non-ASCII: naïve café, Straße, Łódź, 東京 and 😀 emoji',
+  ':::rec[Container label]{track=a}\nInside the container words.\n:::',
+  'foo\\*bar and \\[x] and \\ escaped',
+  '    indented code block',
+  'http and https and w w w and xmpp',
+].join('\n\n');
+
+const texts = [
+  TRICKY,
+  generateBrief({ bytes: 20_000, seed: 11, dense: true }),
+  readFileSync(join(__dirname, '..', '..', 'examples', 'ceasefire-impasse.brief.md'), 'utf8'),
+  ...['003_96e28aa29cd03610.txt', '000_43b0c0d1ec5d1bd6.txt'].map((f) => join(__dirname, '..', '..', '..', 'shared', 'seeds', f)).filter(existsSync).map((f) => readFileSync(f, 'utf8')),
+];
+const LETTERS = ['x', 'w', 'W', 'p', 'é', 'ß', 'Ж'];
+
+const json = (v: unknown) => JSON.stringify(v);
+
+describe('a typed letter: the previous parse with the letter in', () => {
+  it('equals micromark on letters typed anywhere in the blocks of real and tricky briefs', function () {
+    this.timeout(60_000);
+    const r = rng(3);
+    let tried = 0;
+    let taken = 0;
+    for (const text of texts) {
+      for (const block of parseMarkdown(text).blocks) {
+        const source = text.slice(block.start, block.end);
+        const mode = block.start === 0 ? 'F' : 'B';
+        const tree = runParseJob({ mode, degraded: 'A', input: source, seeds: [] }).tree;
+        const positions = source.length < 120 ? source.length : 25;
+        for (let i = 0; i < positions; i++) {
+          const at = source.length < 120 ? i : 1 + Math.floor(r() * (source.length - 1));
+          const letter = LETTERS[Math.floor(r() * LETTERS.length)];
+          const fast = treeWithLetter(tree, source, at, letter);
+          tried++;
+          if (!fast) continue;
+          taken++;
+          const next = source.slice(0, at) + letter + source.slice(at);
+          assert.equal(json(fast), json(runParseJob({ mode, degraded: 'A', input: next, seeds: [] }).tree), `${json(letter)} at ${at} of ${json(source)}`);
+        }
+      }
+    }
+    // Most places in prose take the shortcut (a check that cannot pass by declining everything).
+    assert.ok(taken > tried * 0.3, `${taken} of ${tried} taken`);
+  });
+
+  it('leaves the tree it was given unchanged', () => {
+    const source = 'Some words here and *there*.';
+    const tree = runParseJob({ mode: 'B', degraded: 'A', input: source, seeds: [] }).tree;
+    const before = json(tree);
+    const fast = treeWithLetter(tree, source, 6, 'x');
+    assert.ok(fast);
+    assert.equal(json(tree), before);
+    assert.notEqual(json(fast), before);
+  });
+
+  it('declines what a letter could change', () => {
+    const cases: Array<[string, string, string]> = [
+      ['*a * b', '*a *| b', 'x'], // the letter would make the `*` close
+      ['ww.example.com words', 'w|w.example.com words', 'w'], // a literal autolink
+      ['see &am; here', 'see &am|; here', 'p'], // a character reference
+      ['htp://e.org', 'ht|p://e.org', 't'],
+      ['a < b > c', 'a <| b > c', 'x'],
+    ];
+    for (const [source, marked, letter] of cases) {
+      const at = marked.indexOf('|');
+      const tree = runParseJob({ mode: 'B', degraded: 'A', input: source, seeds: [] }).tree;
+      assert.equal(treeWithLetter(tree, source, at, letter), undefined, marked);
+    }
+  });
+
+  it('in a document, a letter that makes a bracketed text a defined label is parsed', () => {
+    const before = 'Para [fo] words.\n\n[fxo]: https://example.org\n';
+    const after = before.replace('[fo]', '[fxo]');
+    const next = parseMarkdown(after, parseMarkdown(before));
+    assert.equal(next.typed, undefined);
+    assert.equal(json(next.blocks.map((b) => b.tree)), json(parseMarkdown(after).blocks.map((b) => b.tree)));
+    assert.match(json(next.blocks[0].tree), /linkReference/);
+  });
+
+  it('in an edited document: the blocks equal a parse from scratch, and typed letters are not parsed', () => {
+    const r = rng(9);
+    let typed = 0;
+    for (const base of texts) {
+      let text = base;
+      let previous = parseMarkdown(text);
+      for (let i = 0; i < 25; i++) {
+        let at = Math.floor(r() * text.length);
+        while (at < text.length && !/\p{L}/u.test(text[at])) at++;
+        text = text.slice(0, at) + LETTERS[i % LETTERS.length] + text.slice(at);
+        const next = parseMarkdown(text, previous);
+        const fresh = parseMarkdown(text);
+        assert.deepEqual(next.blocks.map((b) => [b.start, b.end, json(b.tree)]), fresh.blocks.map((b) => [b.start, b.end, json(b.tree)]));
+        typed += next.typed ?? 0;
+        if (next.typed) assert.equal(next.reparsed, 0);
+        previous = next;
+      }
+    }
+    assert.ok(typed > 40, `${typed} letters typed without a parse`);
+  });
+});
