@@ -6,8 +6,8 @@
  * vouch for it and the block is parsed.
  *
  * Why a letter cannot change a construct where it is accepted here: it lands strictly
- * inside a text node whose value is its source (no escape, reference, stripped
- * indentation or line prefix in it), under phrasing and block containers only (not a
+ * inside a text node whose value is its source but for what micromark strips around line
+ * endings (no escape or reference in it; not in the stripped indentation), under phrasing and block containers only (not a
  * link, whose reference label it could change), between two letters, digits or spaces.
  * Delimiters (`*`, `_`, `~`, brackets, `<`, `&`…) decide by the classes of the characters
  * next to them (whitespace, punctuation, other); no delimiter is next to the letter, and
@@ -54,8 +54,10 @@ type Point = { line: number; column: number; offset?: number };
 export function treeWithLetter(tree: Root, source: string, at: number, letter: string): Root | undefined {
   if (letter.length !== 1 || !LETTER.test(letter)) return undefined;
   if (!passive(source.charCodeAt(at - 1)) || !passive(source.charCodeAt(at))) return undefined;
-  const leaf = textAt(tree, source, at);
+  const leaf = textAt(tree, at);
   if (!leaf || !wordAllows(source, at, letter)) return undefined;
+  const index = valueIndex(leaf, source, at);
+  if (index === undefined) return undefined;
   const line = lineOf(leaf, source, at);
   // A tab after the letter on its line would move to another tab stop: columns would not simply move by one.
   for (let i = at; i < source.length; i++) {
@@ -63,13 +65,13 @@ export function treeWithLetter(tree: Root, source: string, at: number, letter: s
     if (c === 10 || c === 13) break;
     if (c === 9) return undefined;
   }
-  return copy(tree, { at, line, leaf, value: leaf.value.slice(0, at - leaf.position!.start.offset!) + letter + leaf.value.slice(at - leaf.position!.start.offset!) }) as Root;
+  return copy(tree, { at, line, leaf, value: leaf.value.slice(0, index) + letter + leaf.value.slice(index) }) as Root;
 }
 
 type TextNode = Extract<Nodes, { type: 'text' }>;
 
-/** The text node that holds `at` strictly inside, through containers only, its value its source; else undefined. */
-function textAt(tree: Root, source: string, at: number): TextNode | undefined {
+/** The text node that holds `at` strictly inside, through containers only; else undefined. */
+function textAt(tree: Root, at: number): TextNode | undefined {
   let node: Nodes = tree;
   for (;;) {
     if (!CONTAINERS.has(node.type) || !('children' in node)) return undefined;
@@ -85,9 +87,40 @@ function textAt(tree: Root, source: string, at: number): TextNode | undefined {
     const start = child?.position?.start.offset;
     const end = child?.position?.end.offset;
     if (start === undefined || end === undefined || !(start < at && at < end)) return undefined;
-    if (child.type === 'text') return child.value === source.slice(start, end) ? child : undefined;
+    if (child.type === 'text') return child;
     node = child;
   }
+}
+
+/**
+ * Where source offset `at` is in the text node's value: its source with nothing taken out
+ * but what micromark strips around line endings (a line's indentation and block quote
+ * markers, trailing spaces), the character at `at` kept. Undefined otherwise (an escape or
+ * a character reference in the text, `at` in what was stripped).
+ */
+function valueIndex(leaf: TextNode, source: string, at: number): number | undefined {
+  const value = leaf.value;
+  const end = leaf.position!.end.offset!;
+  let i = 0;
+  let j = leaf.position!.start.offset!;
+  let found: number | undefined;
+  while (j < end) {
+    if (j === at) found = i;
+    if (i < value.length && value.charCodeAt(i) === source.charCodeAt(j)) {
+      i++;
+      j++;
+      continue;
+    }
+    // Only a run of spaces, tabs and `>` that ends or starts a line may be missing from the value.
+    const from = j;
+    while (j < end && (source.charCodeAt(j) === 32 || source.charCodeAt(j) === 9 || source.charCodeAt(j) === 62)) j++;
+    if (j === from) return undefined;
+    const endsLine = j === end || source.charCodeAt(j) === 10 || source.charCodeAt(j) === 13;
+    const startsLine = from > 0 && (source.charCodeAt(from - 1) === 10 || source.charCodeAt(from - 1) === 13);
+    if (!endsLine && !startsLine) return undefined;
+    if (at >= from && at < j) return undefined;
+  }
+  return i === value.length ? found : undefined;
 }
 
 /** The word (the run of non-space characters) the letter joins: no part of a literal autolink. */
