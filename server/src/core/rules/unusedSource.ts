@@ -18,12 +18,14 @@ export const unusedSource = defineRule('unused-source', (ctx) => {
   const entries = new Set(references.map((e) => e.key));
   const usedDefinitions = new Set<string>();
   const usedEntries = new Set<string>();
-  if (definitions.size + entries.size > 0)
+  if (definitions.size + entries.size > 0) {
+    const wanted = { definitions, entries, key: interned([...definitions].join('\u0000') + '\u0001' + [...entries].join('\u0000')) };
     for (const { items } of parts) {
-      const uses = usesOf(items);
-      if (definitions.size) for (const id of uses.footnotes) if (definitions.has(id)) usedDefinitions.add(id);
-      if (entries.size) for (const key of uses.keys) if (entries.has(key)) usedEntries.add(key);
+      const used = usedBy(items, wanted);
+      for (const id of used.definitions) usedDefinitions.add(id);
+      for (const key of used.entries) usedEntries.add(key);
     }
+  }
   for (const { at, items } of parts)
     for (const def of items.footnoteDefinitions) {
       if (usedDefinitions.has(def.id)) continue;
@@ -36,6 +38,29 @@ export const unusedSource = defineRule('unused-source', (ctx) => {
   }
   return out;
 });
+
+/**
+ * Which of the wanted definitions and entries a part's items use: kept on the items (the
+ * same object while a block is unchanged) while the wanted ones are the same, so that an
+ * edit looks only at the uses of the blocks it changed.
+ */
+/** The last key made, reused when equal: each part's entry is then compared by reference, not character by character. */
+let lastKey = '';
+function interned(key: string): string {
+  if (key !== lastKey) lastKey = key;
+  return lastKey;
+}
+
+const USED = new WeakMap<object, { key: string; definitions: string[]; entries: string[] }>();
+function usedBy(items: ModelPart['items'], wanted: { definitions: Set<string>; entries: Set<string>; key: string }): { definitions: string[]; entries: string[] } {
+  let used = USED.get(items);
+  if (used?.key !== wanted.key) {
+    const uses = usesOf(items);
+    used = { key: wanted.key, definitions: uses.footnotes.filter((id) => wanted.definitions.has(id)), entries: uses.keys.filter((k) => wanted.entries.has(k)) };
+    USED.set(items, used);
+  }
+  return used;
+}
 
 /**
  * What a part's items use: footnote ids (its footnote references, and its `src` keys in
