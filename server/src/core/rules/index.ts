@@ -16,7 +16,7 @@ import { unsourcedClaim } from './unsourcedClaim';
 import { CODES, DEFAULT_SEVERITY, type Code, type Diagnostic, type Finding, type Rule, type RuleContext } from './types';
 import { pushAll } from '../text/pushAll';
 import { runToEnd, type Steps } from '../steps';
-import { runBlockRules } from './scope';
+import { byPlace, runBlockRules } from './scope';
 
 /** Every rule, one module per diagnostic code. */
 export const RULES: Rule[] = [unsourcedClaim, unknownSource, duplicateId, unknownTag, unknownActor, missingAttribute, invalidAttribute, unknownTrack, possibleUnsourcedAssertion, quoteNotInSource, figureNotInSource, pageMismatch, unusedSource, suppressionCodes];
@@ -48,31 +48,71 @@ export function runRules(ctx: RuleContext, extraFindings: Finding[] = [], rules:
  */
 export function* runRuleSteps(ctx: RuleContext, extraFindings: Finding[] = [], rules: Rule[] = RULES): Steps<RunResult> {
   const failures: RuleFailure[] = [];
-  const findings: Finding[] = [...extraFindings];
   const enabled = rules.filter((r) => severityOf(ctx, r.code) !== undefined);
   const blockRules = enabled.filter((r): r is Extract<Rule, { scope: 'block' }> => r.scope === 'block');
+  let blocks: Diagnostic[][] = [];
   if (blockRules.length > 0) {
-    const found = yield* runBlockRules(ctx, blockRules);
+    const found = yield* runBlockRules(ctx, blockRules, { key: severitiesKey(ctx.conventions.rules), of: (code) => severityOf(ctx, code) });
     pushAll(failures, found.failed);
-    pushAll(findings, found.findings);
+    blocks = found.blocks;
   }
+  const documentFindings: Finding[] = [];
   for (const rule of enabled) {
     if (rule.scope !== 'document') continue;
     try {
-      pushAll(findings, rule.check(ctx));
+      pushAll(documentFindings, rule.check(ctx));
     } catch (error) {
       failures.push({ code: rule.code, error });
     }
     yield;
   }
-  const diagnostics: Diagnostic[] = [];
+  // In document order, as one stable sort of the extra, block and document findings would
+  // put them: each block's list is sorted already (and kept while the block is unchanged),
+  // so only the others are sorted and merged in.
+  const blockDiagnostics: Diagnostic[] = [];
+  for (const list of blocks) pushAll(blockDiagnostics, list);
+  const sorted = (list: Finding[]) => withSeverity(ctx, list).sort(byPlace);
+  const merged = isSorted(blockDiagnostics) ? mergeSorted([sorted(extraFindings), blockDiagnostics, sorted(documentFindings)]) : [...sorted(extraFindings), ...blockDiagnostics, ...withSeverity(ctx, documentFindings)].sort(byPlace);
+  const diagnostics = ctx.model.suppressions.length === 0 ? merged : merged.filter((d) => !isSuppressed(ctx, d));
+  return { diagnostics, failures };
+}
+
+/** Findings as diagnostics with the severity the conventions give their code (dropped when `off`). */
+function withSeverity(ctx: RuleContext, findings: Finding[]): Diagnostic[] {
+  const list: Diagnostic[] = [];
   for (const f of findings) {
     const severity = severityOf(ctx, f.code);
-    if (!severity || isSuppressed(ctx, f)) continue;
-    diagnostics.push({ ...f, severity });
+    if (severity) list.push({ ...f, severity });
   }
-  diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
-  return { diagnostics, failures };
+  return list;
+}
+
+/** The conventions' severity settings as a string, the same object while they are equal (compared by reference then). */
+let lastSeverities = { rules: undefined as unknown, key: '' };
+function severitiesKey(rules: RuleContext['conventions']['rules']): string {
+  if (rules === lastSeverities.rules) return lastSeverities.key;
+  const key = JSON.stringify(rules);
+  lastSeverities = { rules, key: key === lastSeverities.key ? lastSeverities.key : key };
+  return lastSeverities.key;
+}
+
+function isSorted(list: Diagnostic[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byPlace(list[i - 1], list[i]) > 0) return false;
+  return true;
+}
+
+/** Sorted lists merged into one; on a tie the earlier list's first (as a stable sort of their concatenation). */
+function mergeSorted(lists: Diagnostic[][]): Diagnostic[] {
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ? [...nonEmpty[0]] : [];
+  const out: Diagnostic[] = [];
+  const at = nonEmpty.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < nonEmpty.length; k++) if (at[k] < nonEmpty[k].length && (best < 0 || byPlace(nonEmpty[k][at[k]], nonEmpty[best][at[best]]) < 0)) best = k;
+    if (best < 0) return out;
+    out.push(nonEmpty[best][at[best]++]);
+  }
 }
 
 export function severityOf(ctx: Pick<RuleContext, 'conventions'>, code: Code): Severity | undefined {

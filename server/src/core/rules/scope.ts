@@ -1,9 +1,11 @@
 import { blockScope, modelBlocks, modelParts, type BlockFacts } from '../model/buildModel';
 import type { Conventions } from '../conventions/types';
 import { isPendingFootnote } from '../semantics/sourcing';
+import { pushAll } from '../text/pushAll';
 import type { Span } from '../text/span';
 import { exemptSections } from './possibleUnsourcedAssertion';
-import type { Code, Finding, RelatedPlace, Rule, RuleContext, ScopeContext, ScopeFacts, ScopeFootnote } from './types';
+import type { Severity } from '../conventions/types';
+import type { Code, Diagnostic, Finding, RelatedPlace, Rule, RuleContext, ScopeContext, ScopeFacts, ScopeFootnote } from './types';
 
 type BlockRule = Extract<Rule, { scope: 'block' }>;
 
@@ -102,10 +104,10 @@ const NONE: Span[] = [];
 
 const shifted = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
 
-/** A block's finding at the block's offset (related places in other documents stay where they are). */
-function placeFinding(f: Finding, d: number): Finding {
-  if (d === 0) return f;
-  const out: Finding = { ...f, span: shifted(f.span, d) };
+/** A block's finding at the block's offset (related places in other documents stay where they are), with its severity. */
+function placeDiagnostic(f: Finding, d: number, severity: Severity): Diagnostic {
+  if (d === 0) return { ...f, severity };
+  const out: Diagnostic = { ...f, span: shifted(f.span, d), severity };
   if (f.related) out.related = f.related.map((r): RelatedPlace => (r.uri ? r : { ...r, span: shifted(r.span, d) }));
   return out;
 }
@@ -126,8 +128,48 @@ function runOn(ctx: ScopeContext, rules: readonly BlockRule[]): Pick<BlockFindin
 
 /** What the block rules found, and the rules that threw (on any block: they lose all their findings). */
 export interface BlockRulesResult {
-  findings: Finding[];
+  /** Each block's findings as diagnostics (see `placedList`), in document order (`byPlace`); the blocks in order. */
+  blocks: Diagnostic[][];
   failed: Array<{ code: Code; error: unknown }>;
+}
+
+/** Document order of findings: by start, then end, then code (the order diagnostics are reported in). */
+export function byPlace(a: Pick<Finding, 'span' | 'code'>, b: Pick<Finding, 'span' | 'code'>): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
+}
+
+/** The severity the conventions give each code (undefined: `off`), and a key equal while they give the same. */
+export interface Severities {
+  key: string;
+  of(code: Code): Severity | undefined;
+}
+
+/**
+ * A block's findings as diagnostics: placed at its offset, with their severity (none for a
+ * code turned off), sorted. Kept while its findings, offset and severities are the same
+ * (an edit moves only the blocks after it).
+ */
+const PLACED = new WeakMap<object, { sorted: Finding[]; at: number; severities: string; list: Diagnostic[] }>();
+
+function placedList(hit: Pick<BlockFindings, 'findings'>, at: number, failed: ReadonlyMap<number, unknown>, severities: Severities): Diagnostic[] {
+  const cached = failed.size === 0 ? PLACED.get(hit) : undefined;
+  if (cached?.at === at && cached.severities === severities.key) return cached.list;
+  // The order does not change when the block moves: sorted once.
+  let sorted = cached?.sorted;
+  if (!sorted) {
+    sorted = [];
+    hit.findings.forEach((own, i) => {
+      if (!failed.has(i)) pushAll(sorted!, own);
+    });
+    sorted.sort(byPlace);
+  }
+  const list: Diagnostic[] = [];
+  for (const f of sorted) {
+    const severity = severities.of(f.code);
+    if (severity) list.push(placeDiagnostic(f, at, severity));
+  }
+  if (failed.size === 0) PLACED.set(hit, { sorted, at, severities: severities.key, list });
+  return list;
 }
 
 /**
@@ -136,7 +178,7 @@ export interface BlockRulesResult {
  * re-parsed), or over the whole model as one scope when it was not built from blocks.
  * Yields after each block it ran the rules on. A rule that throws on any block loses all its findings.
  */
-export function* runBlockRules(ctx: RuleContext, rules: readonly BlockRule[]): Generator<void, BlockRulesResult> {
+export function* runBlockRules(ctx: RuleContext, rules: readonly BlockRule[], severities: Severities): Generator<void, BlockRulesResult> {
   const facts = documentFacts(ctx);
   const base = { conventions: ctx.conventions, bibliography: ctx.bibliography, sourceDocuments: ctx.sourceDocuments };
   const built = modelBlocks(ctx.model);
@@ -160,9 +202,6 @@ export function* runBlockRules(ctx: RuleContext, rules: readonly BlockRule[]): G
   }
   const failed = new Map<number, unknown>();
   for (const { hit } of found) for (const f of hit.failed) if (!failed.has(f.rule)) failed.set(f.rule, f.error);
-  const findings: Finding[] = [];
-  for (const { at, hit } of found) hit.findings.forEach((list, i) => {
-    if (!failed.has(i)) for (const f of list) findings.push(placeFinding(f, at));
-  });
-  return { findings, failed: [...failed].map(([i, error]) => ({ code: rules[i].code, error })) };
+  const blocks = found.map(({ at, hit }) => placedList(hit, at, failed, severities));
+  return { blocks, failed: [...failed].map(([i, error]) => ({ code: rules[i].code, error })) };
 }
