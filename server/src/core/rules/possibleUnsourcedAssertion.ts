@@ -235,7 +235,13 @@ export function exemptSections(sections: Section[], names: string[]): Span[] {
   return sections.filter((s) => wanted.has(normalizeHeading(s.heading.text))).map((s) => s.span);
 }
 
+/** Headings recur from one analysis to the next: each is normalised once. */
+const NORMALIZED = new RecentCache<string>(4096);
 function normalizeHeading(s: string): string {
+  return NORMALIZED.get(s, normalizeHeadingText);
+}
+
+function normalizeHeadingText(s: string): string {
   return trimEndMatching(s.replace(/^\s*(?:\d+|[ivxlc]+|[a-z])[.)]\s+/i, ''), /[:.\s]/)
     .replace(/\s+/g, ' ')
     .trim()
