@@ -423,6 +423,18 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
   return { text, blocks, reparsed: parse.reparsed, ...(parse.typedLetters > 0 && { typed: parse.typedLetters }), probes: parse.probes, guard: guarded, split, lines, defined: parse.defined, ...(input !== text && { guarded: true }) };
 }
 
+/** What a parse key stands for: the block's meta, and its trees by the definitions they were given. */
+interface Known {
+  meta: BlockMeta;
+  trees?: Map<string, Root>;
+}
+
+/** The previous version's block's tree when it was parsed with exactly the `required` definitions of other blocks. */
+function treeGiven(prev: ParsedBlock | undefined, required: string): Root | undefined {
+  if (!prev?.parseKey) return undefined;
+  return prev.key.length === prev.parseKey.length + 1 + required.length && prev.key.endsWith(required) ? prev.tree : undefined;
+}
+
 /** A block as the probes found it: parsed (`fresh`) or known from the previous version. */
 interface Found {
   start: number;
@@ -447,8 +459,14 @@ class BlockParse {
   /** Candidate blocks that ended inside a construct, for the next version. */
   readonly probes = new Map<string, BlockMeta>();
   private readonly split: BlockSplit;
-  /** What the previous version knows, by parse key: what each block is, and its trees by the definitions they were given. */
-  private readonly known = new Map<string, { meta: BlockMeta; trees?: Map<string, Root> }>();
+  /**
+   * What the previous version knows, by parse key: what each block is, and its trees by the
+   * definitions they were given. Made on first need (`knownBefore`): a block the edit left
+   * where it was is found by its place (`previousBlock`), and a typed letter needs neither.
+   */
+  private knownIndex?: Map<string, Known>;
+  /** What this version parsed, by parse key. */
+  private readonly added = new Map<string, Known>();
   /** The definitions the document probably has: predicted from its text, and those of the previous version. */
   private readonly estimate: Set<string>;
 
@@ -462,14 +480,23 @@ class BlockParse {
   ) {
     this.split = split;
     this.estimate = new Set(this.split.predicted);
-    for (const [parseKey, meta] of previous?.probes ?? []) this.known.set(parseKey, { meta });
-    for (const b of previous?.blocks ?? []) {
+    // The previous version's definitions (only `l`/`f` ones are ever looked up).
+    if (previous?.defined !== undefined) {
+      for (const d of previous.defined.split('\u0000')) if (d) this.estimate.add(d);
+    } else for (const b of previous?.blocks ?? []) for (const d of b.defines ?? []) this.estimate.add(d);
+  }
+
+  private knownBefore(): Map<string, Known> {
+    if (this.knownIndex) return this.knownIndex;
+    const known = (this.knownIndex = new Map<string, Known>());
+    for (const [parseKey, meta] of this.previous?.probes ?? []) known.set(parseKey, { meta });
+    for (const b of this.previous?.blocks ?? []) {
       if (!b.defines || !b.parseKey) continue;
-      let entry = this.known.get(b.parseKey);
-      if (!entry) this.known.set(b.parseKey, (entry = { meta: { labels: b.labels, defines: b.defines, open: false } }));
+      let entry = known.get(b.parseKey);
+      if (!entry) known.set(b.parseKey, (entry = { meta: { labels: b.labels, defines: b.defines, open: false } }));
       (entry.trees ??= new Map()).set(b.key.slice(b.parseKey.length + 1), b.tree);
-      for (const d of b.defines) this.estimate.add(d);
     }
+    return known;
   }
 
   /** What the line at `end` starts (see `containerStart`); nothing where front matter is never closed. */
@@ -510,20 +537,23 @@ class BlockParse {
     const source = this.input.slice(start, end);
     const prev = this.previousBlock(start, end, flags + next);
     const parseKey = prev ? prev.parseKey! : source + '\u0000' + flags + next;
-    let entry = this.known.get(parseKey);
+    let entry: Known | undefined = prev ? { meta: { labels: prev.labels, defines: prev.defines!, open: false } } : this.added.get(parseKey);
     let fresh: Found['fresh'];
     if (!entry) {
       const labels = candidateLabels(source);
       const seeds = labels.filter((l) => this.estimate.has(l));
       let r = this.typed(start, end, flags + next, seeds);
-      if (r) this.typedLetters++;
-      else {
-        r = yield { mode: flags[0], degraded: flags[2], input: withSentinel(source, flags), seeds };
-        this.reparsed++;
+      if (!r) entry = this.knownBefore().get(parseKey);
+      if (!entry) {
+        if (r) this.typedLetters++;
+        else {
+          r = yield { mode: flags[0], degraded: flags[2], input: withSentinel(source, flags), seeds };
+          this.reparsed++;
+        }
+        entry = { meta: { labels, defines: r.defines, open: !last && !cleanEnd(r.tree, source, flags[1], next) } };
+        this.added.set(parseKey, entry);
+        if (!entry.meta.open) fresh = { tree: r.tree, seeds };
       }
-      entry = { meta: { labels, defines: r.defines, open: !last && !cleanEnd(r.tree, source, flags[1], next) } };
-      this.known.set(parseKey, entry);
-      if (!entry.meta.open) fresh = { tree: r.tree, seeds };
     }
     if (entry.meta.open) this.probes.set(parseKey, entry.meta);
     return { start, end, source, flags, parseKey, meta: entry.meta, trees: entry.trees, fresh, prev };
@@ -654,7 +684,7 @@ class BlockParse {
       const required = f.meta.labels.filter((l) => defined.has(l) && !own.has(l)).join('\u0000');
       // A fresh parse was given the right definitions if, apart from the block's own, it got
       // exactly the required ones.
-      let tree = f.fresh && f.fresh.seeds.filter((l) => !own.has(l)).join('\u0000') === required ? f.fresh.tree : f.trees?.get(required);
+      let tree = f.fresh && f.fresh.seeds.filter((l) => !own.has(l)).join('\u0000') === required ? f.fresh.tree : (f.trees?.get(required) ?? treeGiven(f.prev, required));
       if (!tree) {
         tree = (yield { mode: f.flags[0], degraded: f.flags[2], input: withSentinel(f.source, f.flags), seeds: required ? required.split('\u0000') : NO_SEEDS }).tree;
         this.reparsed++;
