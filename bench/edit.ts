@@ -29,7 +29,12 @@ export function benchWorkspace(dense: boolean): IWorkspace {
   return { ...workspace, conventionsFor: () => defaultConventions(), sourceDocumentsFor: () => documents };
 }
 
-export function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dense = false): EditResult {
+/**
+ * `insert`: what is typed at each edit, before a letter of prose. A letter (the default)
+ * inside a word is made from the previous parse (parse/typedLetter.ts); a space, or a
+ * letter at a word's edge next to punctuation, has its block parsed again.
+ */
+export function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dense = false, insert = 'x'): EditResult {
   const text0 = generateBrief({ bytes, seed: 7, dense });
   const uri = 'file:///bench/edit.brief.md';
   const doc = (text: string, version: number) => ({ uri, version, getText: () => text });
@@ -50,7 +55,7 @@ export function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dense = fa
   for (let i = -5; i < edits; i++) {
     let at = bodyStart + Math.floor(r() * (text.length - bodyStart));
     while (at < text.length && !/[a-z]/.test(text[at])) at++;
-    text = text.slice(0, at) + 'x' + text.slice(at);
+    text = text.slice(0, at) + insert + text.slice(at);
     version++;
     const t = now();
     const a = service.analyze(doc(text, version));

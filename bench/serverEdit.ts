@@ -28,12 +28,14 @@ export interface ServerEditOptions {
   /** A dense brief citing a source document in the workspace's `sources/` (see `generateBrief`). */
   dense?: boolean;
   bytes?: number;
+  /** What is typed at each edit (see `benchEdit`): a letter by default. */
+  insert?: string;
   /** The targets the verdicts are given against. */
   targets?: { ratio: number; ms: number };
 }
 
 export async function benchServerEdit(edits: number, opens: number, verdict: (ok: boolean, text: string) => void, options: ServerEditOptions = {}): Promise<ServerEditResult> {
-  const { dense = false, bytes = 100_000, targets = { ratio: 0.1, ms: 25 } } = options;
+  const { dense = false, bytes = 100_000, targets = { ratio: 0.1, ms: 25 }, insert = 'x' } = options;
   const dir = mkdtempSync(join(tmpdir(), 'briefmark-server-edit-'));
   if (dense) {
     mkdirSync(join(dir, 'sources'));
@@ -97,10 +99,10 @@ export async function benchServerEdit(edits: number, opens: number, verdict: (ok
       while (at < text.length && !/[a-z]/.test(text[at])) at++;
       const before = text.slice(0, at);
       const line = (before.match(/\n/g) ?? []).length;
-      const character = at - (before.lastIndexOf('\n') + 1); // the generated text is ASCII: UTF-16 = characters
-      text = before + 'x' + text.slice(at);
+      const character = at - (before.lastIndexOf('\n') + 1); // UTF-16 code units, as LSP counts by default
+      text = before + insert + text.slice(at);
       version++;
-      const change = { range: { start: { line, character }, end: { line, character } }, text: 'x' };
+      const change = { range: { start: { line, character }, end: { line, character } }, text: insert };
       const v = version;
       const t = await timed(uri, v, () => conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] }));
       if (i >= 0) times.push(t);
@@ -108,7 +110,7 @@ export async function benchServerEdit(edits: number, opens: number, verdict: (ok
     const edit = median(times);
     const open = median(openTimes);
     const result: ServerEditResult = { bytes: text0.length, edits, edit, editP95: percentile(times, 95), open, ratio: edit / open };
-    const what = `${dense ? 'dense ' : ''}${(text0.length / 1000).toFixed(0)} KB`;
+    const what = `${dense ? 'dense ' : ''}${(text0.length / 1000).toFixed(0)} KB${insert === 'x' ? '' : `, typing ${JSON.stringify(insert)}`}`;
     verdict(result.ratio <= targets.ratio, `edit through the server on a ${what} brief (didChange → publishDiagnostics, debounce 0) ${ms(edit)} median, p95 ${ms(result.editP95)}, vs opening it ${ms(open)}: ratio ${result.ratio.toFixed(3)} (target ≤ ${targets.ratio})`);
     verdict(edit <= targets.ms, `edit through the server on a ${what} brief ${ms(edit)} median (target ≤ ${targets.ms} ms)`);
     return result;
