@@ -2,23 +2,23 @@
  * A letter typed inside a word of plain text, the commonest edit there is, changes no
  * construct: micromark's parse of the block is the previous parse with that text node's
  * value one letter longer and every position after it one character on. This builds that
- * tree (about a hundred times faster than parsing the block again), or says it cannot
- * vouch for it and the block is parsed.
+ * tree (a copy of a few hundred nodes instead of a parse, about a hundred times cheaper),
+ * or says it cannot vouch for it and the block is parsed.
  *
  * Why a letter cannot change a construct where it is accepted here: it lands strictly
  * inside a text node whose value is its source but for what micromark strips around line
- * endings (no escape or reference in it; not in the stripped indentation), under phrasing and block containers only (not a
- * link, whose reference label it could change), between two letters, digits or spaces.
- * Delimiters (`*`, `_`, `~`, brackets, `<`, `&`…) decide by the classes of the characters
- * next to them (whitespace, punctuation, other); no delimiter is next to the letter, and
- * the two characters that are see a letter where they saw a letter, digit or space, whose
- * part is passive. What reads particular letters: GFM's literal autolinks (`www.`,
- * `http:`, `mailto:`, an `@`), character references (`&amp;`), and a bracketed label that
- * would now match a definition. The word around the letter may hold no `@`, `:`, `&` or
- * `www`; the labels the block could look up, and the definitions its parse is given, are
- * compared by the caller (`BlockParse.typed`).
- * `test/unit/typedLetter.test.ts` compares the result with micromark's on every letter
- * position of real briefs.
+ * endings (no escape or reference in it; not in the stripped indentation), under phrasing
+ * and block containers only (not a link, whose reference label it could change), between
+ * two letters, digits or spaces. Delimiters (`*`, `_`, `~`, brackets, `<`, `&`…) decide by
+ * the classes of the characters next to them (whitespace, punctuation, other); no
+ * delimiter is next to the letter, and the two characters that are see a letter where they
+ * saw a letter, digit or space, whose part is passive. What reads particular letters:
+ * GFM's literal autolinks (`www.`, `http:`, `mailto:`, an `@`), character references
+ * (`&amp;`), and a bracketed label that would now match a definition. The word around the
+ * letter may hold no `@`, `:`, `&` or `www`; the definitions the parse is given, and any
+ * bracketed label the letter changes, are checked by the caller (`BlockParse.typed`).
+ * `test/unit/typedLetter.test.ts` compares the result with micromark's at random places of
+ * real and tricky briefs.
  */
 import type { Nodes, Root } from 'mdast';
 

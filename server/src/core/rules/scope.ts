@@ -1,10 +1,9 @@
 import { blockScope, modelBlocks, modelParts, type BlockFacts } from '../model/buildModel';
-import type { Conventions } from '../conventions/types';
+import type { Conventions, Severity } from '../conventions/types';
 import { isPendingFootnote } from '../semantics/sourcing';
 import { pushAll } from '../text/pushAll';
 import type { Span } from '../text/span';
 import { exemptSections } from './possibleUnsourcedAssertion';
-import type { Severity } from '../conventions/types';
 import type { Code, Diagnostic, Finding, RelatedPlace, Rule, RuleContext, ScopeContext, ScopeFacts, ScopeFootnote } from './types';
 
 type BlockRule = Extract<Rule, { scope: 'block' }>;
