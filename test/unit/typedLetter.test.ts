@@ -35,6 +35,9 @@ const TRICKY = [
   'foo\\*bar and \\[x] and \\ escaped',
   '    indented code block',
   'http and https and w w w and xmpp',
+  // Past 4,096 characters micromark's data tokens are merged in one pass (parse/markdown.ts).
+  'A long paragraph of plain words, *some emphasis* and :claim[a claim] in it. '.repeat(70),
+  '| a | b |\n| --- | --- |\n' + '| cell words here | more words, and *emphasis* |\n'.repeat(120),
 ].join('\n\n');
 
 const texts = [
