@@ -86,7 +86,8 @@ export interface BriefService {
   /** The cached analysis of this exact version, if any. */
   cached(doc: ITextDocument): Analysis | undefined;
   hover(doc: ITextDocument, offset: number): HoverResult | undefined;
-  documentSymbols(doc: ITextDocument): BriefSymbol[];
+  /** The outline (one list per analysis: the outline, breadcrumbs and sticky scroll ask for it on every version). */
+  documentSymbols(doc: ITextDocument): readonly BriefSymbol[];
   /** Quick fixes for the diagnostics that touch the span (offsets). */
   codeActions(doc: ITextDocument, span: { start: number; end: number }): CodeActionResult[];
   forget(uri: string): void;
@@ -268,6 +269,14 @@ class CitationRendering {
   }
 }
 
+/** Each model's outline, made once (models are never changed once built). */
+const SYMBOLS = new WeakMap<BriefModel, readonly BriefSymbol[]>();
+function symbolsOf(model: BriefModel): readonly BriefSymbol[] {
+  let symbols = SYMBOLS.get(model);
+  if (!symbols) SYMBOLS.set(model, (symbols = documentSymbols(model)));
+  return symbols;
+}
+
 export function createBriefService(workspace: IWorkspace, logger?: ILogger, initialOptions: ServiceOptions = {}): BriefService {
   const options: ServiceOptions = { ...initialOptions };
   const analyses = new DocumentAnalyses(workspace, logger, options);
@@ -281,7 +290,7 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
       return hoverAt(a, offset, citations.referenceFormatter(doc.uri, a));
     },
     renderedCitations: (doc) => citations.render(doc.uri, run(doc)),
-    documentSymbols: (doc) => documentSymbols(run(doc).model),
+    documentSymbols: (doc) => symbolsOf(run(doc).model),
     codeActions: (doc, span) => codeActions(run(doc), span),
     forget: (uri) => {
       analyses.forget(uri);

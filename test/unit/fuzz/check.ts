@@ -99,7 +99,7 @@ export function checkDocument(text: string): void {
   stats.slowestMs = Math.max(stats.slowestMs, ms);
 }
 
-function flatten<T extends { children: T[] }>(list: T[]): T[] {
+function flatten<T extends { children: T[] }>(list: readonly T[]): T[] {
   return list.flatMap((s) => [s, ...flatten(s.children)]);
 }
 
