@@ -45,12 +45,8 @@ export function documentSymbols(model: BriefModel): BriefSymbol[] {
     open.push({ level: h.level, symbol });
     containers.push(symbol);
   }
-  const recs = model.recommendations.map((r) => ({ r, symbol: recSymbol(r) }));
-  /** The innermost symbol whose span holds `at`, among `candidates`. */
-  const innermost = (candidates: BriefSymbol[], at: number) =>
-    candidates.filter((c) => c.span.start <= at && at < c.span.end).reduce<BriefSymbol | undefined>((best, c) => (!best || c.span.end - c.span.start < best.span.end - best.span.start ? c : best), undefined);
-  for (const { symbol } of recs) (innermost(containers, symbol.span.start)?.children ?? root).push(symbol);
-  const recSymbols = recs.map((x) => x.symbol);
+  const recSymbols = model.recommendations.map(recSymbol).sort((a, b) => a.span.start - b.span.start);
+  for (const symbol of recSymbols) (innermost(containers, symbol.span.start)?.children ?? root).push(symbol);
   for (const c of model.claims) {
     const at = c.directive.span.start;
     const host = innermost(recSymbols, at) ?? innermost(containers, at);
@@ -62,6 +58,23 @@ export function documentSymbols(model: BriefModel): BriefSymbol[] {
   };
   order(root);
   return root;
+}
+
+/**
+ * The innermost of `sorted` (by start; spans nested or apart, as sections and
+ * recommendations are) whose span holds `at`: of those that start at or before it, the
+ * last that has not ended.
+ */
+function innermost(sorted: BriefSymbol[], at: number): BriefSymbol | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].span.start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i--) if (at < sorted[i].span.end) return sorted[i];
+  return undefined;
 }
 
 function recSymbol(r: Recommendation): BriefSymbol {
