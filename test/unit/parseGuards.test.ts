@@ -5,7 +5,7 @@ import { analyze } from '../../server/src/core/analysis';
 import { defaultConventions } from '../../server/src/core/conventions/types';
 import { buildModel } from '../../server/src/core/model/buildModel';
 import { MAX_BRACKETS, MAX_BRACKET_DEPTH, MAX_CONTAINER_DEPTH, MAX_DIRECTIVE_DEPTH, MAX_DELIMITER_RUNS, MAX_RUN_LENGTH, guardText } from '../../server/src/core/parse/guards';
-import { dataMerge, parseFragment, parseMarkdown, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
+import { autolinkSkip, dataMerge, parseFragment, parseMarkdown, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
 import { ADVERSARIAL } from './fuzz/generators';
 import fc from 'fast-check';
 import { generateBrief } from '../../bench/corpus';
@@ -233,5 +233,29 @@ describe('parser guards', () => {
       assert.equal(tree(text, true), tree(text, false), text.slice(0, 80));
     }
     assert.ok(long > 60, `${long} texts longer than the merge threshold`);
+  });
+
+  it('skipping the literal-autolink pass where the input cannot hold one gives the trees the pass gives', function () {
+    this.timeout(120_000);
+    const texts: string[] = [...markdownFiles(join(ROOT, 'examples')), ...markdownFiles(FIXTURES)].map((p) => readFileSync(p, 'utf8'));
+    texts.push(generateBrief({ bytes: 30_000, seed: 7, dense: true }));
+    const near = [
+      'mail a@b.co now', 'a\\@b.co', 'user&#64;example.com', 'http&#58;//example.org', 'www&#46;example.org', 'WWW.Example.org', 'HTTPS://E.ORG/x',
+      'mailto:a@b.co', 'xmpp:a@b.co/r', '[@key] and @key2 and see@ref', 'a@b', 'a\\.b@c.d', '<a@b.co>', '[www.x.org](http://y)', 'x@y\n.z',
+    ];
+    const piece = fc.constantFrom(...near, 'word ', ' ', '\n', '\n\n', '*', '_', '[', ']', '(', ')', ':', '.', '@', '&', '\\', 'www', 'http', '//');
+    for (const pieces of fc.sample(fc.array(piece, { minLength: 5, maxLength: 60 }), { seed: 20261203, numRuns: 400 })) texts.push(pieces.join(''));
+    const tree = (text: string, skip: boolean): string => {
+      autolinkSkip.enabled = skip;
+      try {
+        // Block by block (the editor) and in one piece (the CLI: the pass then runs on some top-level nodes only).
+        return JSON.stringify([parseMarkdown(text).blocks.map((b) => b.tree), parseMarkdown(text, undefined, { oneShot: true }).blocks.map((b) => b.tree)]);
+      } finally {
+        autolinkSkip.enabled = true;
+      }
+    };
+    const before = autolinkSkip.skipped;
+    for (const text of texts) assert.equal(tree(text, true), tree(text, false), text.slice(0, 80));
+    assert.ok(autolinkSkip.skipped - before > 100, `the pass was skipped ${autolinkSkip.skipped - before} times`);
   });
 });

@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Root } from 'mdast';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import type { Construct, Extension, ParseContext, State, TokenizeContext } from 'micromark-util-types';
 import { candidateLabels, containerStart, lastStartAtMost, splitBlocks, type BlockSplit } from './blocks';
 import { treeWithLetter } from './typedLetter';
@@ -164,6 +165,55 @@ function briefmarkSyntax(this: Processor, options: { emphasis: boolean; links: b
   extensions.push({ document: { null: [seedConstruct], 91: [seedConstruct] } });
   const off = [...(options.emphasis ? ['attention', 'strikethrough'] : []), ...(options.links ? ['labelStartLink', 'labelStartImage', 'labelEnd', 'gfmPotentialFootnoteCall'] : [])];
   if (off.length) extensions.push({ disable: { null: off } });
+  const fromMarkdown = (this.data() as { fromMarkdownExtensions?: FromMarkdownExtensions }).fromMarkdownExtensions;
+  if (fromMarkdown) guardAutolinkTransform(fromMarkdown);
+}
+
+type FromMarkdownExtensions = Array<{ transforms?: Array<(tree: Root) => Root | null | undefined | void> } | FromMarkdownExtensions>;
+
+/**
+ * GFM's literal autolinks are found in the tree by a pass over every text node after the
+ * parse (`transformGfmAutolinkLiterals`, about 6% of a CLI run on dense briefs). Its
+ * patterns need `http://`, `https://` or `www.`, or an `@` with a word character before
+ * it and a dotted domain after it, in a text node's value; a value differs from the source
+ * only by escapes, character references and stripped line prefixes. So the pass runs only
+ * on the top-level nodes whose source holds one of those, a `\` or a `&`: elsewhere it
+ * would change nothing (`test/unit/parseGuards.test.ts` compares trees with and without).
+ */
+const MIGHT_AUTOLINK = /https?:\/\/|www\.|[\w+\-.]@[\w-]+\.|[&\\]/gi;
+const AUTOLINK_TRANSFORM = gfmAutolinkLiteralFromMarkdown().transforms?.[0] as ((tree: Nodes) => void) | undefined;
+/** Tests turn the skip off to compare; `skipped` counts the top-level nodes it spared. */
+export const autolinkSkip = { enabled: true, skipped: 0 };
+/** The input of the parse under way (for the autolink transform's guard). */
+let parsing: string | undefined;
+
+/** The autolink pass on the top-level nodes whose source holds a place where a literal autolink may be (a text node never spans two). */
+function autolinksWhereTheyMayBe(tree: Root): undefined {
+  const transform = AUTOLINK_TRANSFORM!;
+  if (!autolinkSkip.enabled || parsing === undefined) return void transform(tree);
+  const places: number[] = [];
+  for (const m of parsing.matchAll(MIGHT_AUTOLINK)) places.push(m.index);
+  let k = 0;
+  for (const child of tree.children) {
+    const start = child.position?.start.offset;
+    const end = child.position?.end.offset;
+    if (start === undefined || end === undefined) {
+      transform(child);
+      continue;
+    }
+    while (k < places.length && places[k] < start) k++;
+    if (k < places.length && places[k] < end) transform(child);
+    else autolinkSkip.skipped++;
+  }
+  return undefined;
+}
+
+function guardAutolinkTransform(list: FromMarkdownExtensions): void {
+  list.forEach((ext, i) => {
+    if (Array.isArray(ext)) return guardAutolinkTransform(ext);
+    if (!AUTOLINK_TRANSFORM || !ext.transforms?.includes(AUTOLINK_TRANSFORM)) return;
+    list[i] = { ...ext, transforms: ext.transforms.map((t) => (t === AUTOLINK_TRANSFORM ? autolinksWhereTheyMayBe : t)) };
+  });
 }
 
 const processors = new Map<string, Processor>();
@@ -285,10 +335,12 @@ function parseWith(mode: string, degraded: string, input: string, seeds: readonl
   const prefix = mode === 'Q' ? QUIRK_PREFIX : '';
   let tree: Root;
   seeding = state;
+  parsing = prefix + input;
   try {
     tree = proc.parse(prefix + input) as Root;
   } finally {
     seeding = undefined;
+    parsing = undefined;
   }
   if (prefix) {
     const first = tree.children[0];
