@@ -54,18 +54,22 @@ type Point = { line: number; column: number; offset?: number };
 export function treeWithLetter(tree: Root, source: string, at: number, letter: string): Root | undefined {
   if (letter.length !== 1 || !LETTER.test(letter)) return undefined;
   if (!passive(source.charCodeAt(at - 1)) || !passive(source.charCodeAt(at))) return undefined;
+  // Between CR and LF the letter would make a line of its own.
+  if (source.charCodeAt(at - 1) === 13 && source.charCodeAt(at) === 10) return undefined;
   const leaf = textAt(tree, at);
   if (!leaf || !wordAllows(source, at, letter)) return undefined;
   const index = valueIndex(leaf, source, at);
   if (index === undefined) return undefined;
-  const line = lineOf(leaf, source, at);
-  // A tab after the letter on its line would move to another tab stop: columns would not simply move by one.
-  for (let i = at; i < source.length; i++) {
-    const c = source.charCodeAt(i);
+  // Positions after the letter on its line move one column on (found by offset: micromark's
+  // line numbers are not always the physical line's). A tab there would move to another
+  // tab stop: columns would not simply move by one.
+  let lineEnd = at;
+  for (; lineEnd < source.length; lineEnd++) {
+    const c = source.charCodeAt(lineEnd);
     if (c === 10 || c === 13) break;
     if (c === 9) return undefined;
   }
-  return copy(tree, { at, line, leaf, value: leaf.value.slice(0, index) + letter + leaf.value.slice(index) }) as Root;
+  return copy(tree, { at, lineEnd, leaf, value: leaf.value.slice(0, index) + letter + leaf.value.slice(index) }) as Root;
 }
 
 type TextNode = Extract<Nodes, { type: 'text' }>;
@@ -118,7 +122,8 @@ function valueIndex(leaf: TextNode, source: string, at: number): number | undefi
     const endsLine = j === end || source.charCodeAt(j) === 10 || source.charCodeAt(j) === 13;
     const startsLine = from > 0 && (source.charCodeAt(from - 1) === 10 || source.charCodeAt(from - 1) === 13);
     if (!endsLine && !startsLine) return undefined;
-    if (at >= from && at < j) return undefined;
+    // In what was stripped, or right after trailing spaces (which the letter would keep).
+    if ((at >= from && at < j) || (endsLine && at === j)) return undefined;
   }
   return i === value.length ? found : undefined;
 }
@@ -142,26 +147,17 @@ function passive(c: number): boolean {
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
-/** The line (micromark's count, from 1) of offset `at` inside `leaf`. */
-function lineOf(leaf: TextNode, source: string, at: number): number {
-  let line = leaf.position!.start.line;
-  for (let i = leaf.position!.start.offset!; i < at; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) line++;
-  }
-  return line;
-}
-
 interface Insertion {
   at: number;
-  line: number;
+  /** Where the letter's line ends (a line ending's offset, or the source's end). */
+  lineEnd: number;
   leaf: TextNode;
   value: string;
 }
 
 function moved(p: Point, ins: Insertion): Point {
   if (p.offset === undefined || p.offset < ins.at) return p;
-  return { line: p.line, column: p.line === ins.line ? p.column + 1 : p.column, offset: p.offset + 1 };
+  return { line: p.line, column: p.offset <= ins.lineEnd ? p.column + 1 : p.column, offset: p.offset + 1 };
 }
 
 /** A copy of `node` with the letter in: new nodes and positions throughout (trees are shared between versions and never changed). */
