@@ -84,6 +84,31 @@ describe('a typed letter: the previous parse with the letter in', () => {
     assert.ok(taken > tried * 0.3, `${taken} of ${tried} taken`);
   });
 
+  it('equals micromark at every place of random text made of what a letter could change', function () {
+    this.timeout(120_000);
+    const pieces = ['word ', 'ab', ' ', '  ', '\n', '\r\n', '\n\n', '\t', '*', '**', '_', '~~', '[', ']', '(', ')', '[^1]', '[^1]: note\n', '[x]: http://e.org\n', '[x]', '<', '>', '> ', '- ', '1. ', '2) ', '# ', '===\n', '---\n', '| a | b |\n', '| --- | --- |\n', '`', '```\n', '    ', ':claim[', ':c[x]{src=k}', '{', '}', '&amp;', '&', '\\', 'www.', 'http://', 'a@b.co', '[@key]', 'é', '23', '.', ':', '!', '<!--', '-->', '::: rec\n', ':::\n', '- [ ] ', 'x  \n', 'y \n'];
+    const r = rng(20261204);
+    let taken = 0;
+    for (let n = 0; n < SAMPLES * 4; n++) {
+      let text = '';
+      for (let i = 5 + Math.floor(r() * 60); i > 0; i--) text += pieces[Math.floor(r() * pieces.length)];
+      for (const block of parseMarkdown(text).blocks) {
+        const source = text.slice(block.start, block.end);
+        const mode = block.start === 0 ? 'F' : 'B';
+        const tree = runParseJob({ mode, degraded: 'A', input: source, seeds: [] }).tree;
+        for (let at = 1; at < source.length; at++) {
+          const letter = LETTERS[Math.floor(r() * LETTERS.length)];
+          const fast = treeWithLetter(tree, source, at, letter);
+          if (!fast) continue;
+          taken++;
+          const next = source.slice(0, at) + letter + source.slice(at);
+          assert.equal(json(fast), json(runParseJob({ mode, degraded: 'A', input: next, seeds: [] }).tree), `${json(letter)} at ${at} of ${json(source)}`);
+        }
+      }
+    }
+    assert.ok(taken > SAMPLES * 20, `${taken} places took the shortcut`);
+  });
+
   it('leaves the tree it was given unchanged', () => {
     const source = 'Some words here and *there*.';
     const tree = runParseJob({ mode: 'B', degraded: 'A', input: source, seeds: [] }).tree;
