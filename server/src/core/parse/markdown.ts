@@ -628,7 +628,7 @@ class BlockParse {
     // before nor after, in the block itself or elsewhere.
     const own = new Set(b.defines);
     if (seeds.filter((l) => !own.has(l)).join('\u0000') !== b.key.slice(b.parseKey.length + 1)) return undefined;
-    const bracketed = bracketsAround(this.input, start, edit.start);
+    const bracketed = bracketsAround(this.input, start, end, edit.start);
     if (bracketed === null) return undefined;
     if (bracketed) {
       const letterAt = edit.start - bracketed.start;
@@ -800,17 +800,18 @@ function nestedDefinitionRange(found: Found[]): [number, number] | undefined {
 }
 
 /**
- * The bracketed text (`[` to `]`, brackets included) around offset `at` of `input`, looking
- * no further back than `from`; undefined when there is none, null when a bracket on the
- * way is escaped (the label's extent is then not this simple scan's to judge).
+ * The bracketed text (`[` to `]`, brackets included) around offset `at` of `input`, within
+ * the block from `from` to `to` (a label never spans blocks); undefined when there is
+ * none, null when a bracket on the way is escaped (the label's extent is then not this
+ * simple scan's to judge).
  */
-function bracketsAround(input: string, from: number, at: number): { start: number; text: string } | undefined | null {
+function bracketsAround(input: string, from: number, to: number, at: number): { start: number; text: string } | undefined | null {
   let open = at - 1;
   while (open >= from && input[open] !== '[' && input[open] !== ']') open--;
   if (open < from || input[open] === ']') return undefined;
   let close = at;
-  while (close < input.length && input[close] !== ']' && input[close] !== '[') close++;
-  if (close >= input.length || input[close] === '[') return undefined;
+  while (close < to && input[close] !== ']' && input[close] !== '[') close++;
+  if (close >= to || input[close] === '[') return undefined;
   if (input[open - 1] === '\\' || input[close - 1] === '\\') return null;
   return { start: open, text: input.slice(open, close + 1) };
 }
