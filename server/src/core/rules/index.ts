@@ -14,6 +14,7 @@ import { unknownSource } from './unknownSource';
 import { unknownTag } from './unknownTag';
 import { unsourcedClaim } from './unsourcedClaim';
 import { CODES, DEFAULT_SEVERITY, type Code, type Diagnostic, type Finding, type Rule, type RuleContext } from './types';
+import { Interner } from '../text/interner';
 import { pushAll } from '../text/pushAll';
 import { runToEnd, type Steps } from '../steps';
 import { byPlace, runBlockRules } from './scope';
@@ -88,12 +89,9 @@ function withSeverity(ctx: RuleContext, findings: Finding[]): Diagnostic[] {
 }
 
 /** The conventions' severity settings as a string, the same object while they are equal (compared by reference then). */
-let lastSeverities = { rules: undefined as unknown, key: '' };
+const SEVERITY_KEYS = new Interner(8);
 function severitiesKey(rules: RuleContext['conventions']['rules']): string {
-  if (rules === lastSeverities.rules) return lastSeverities.key;
-  const key = JSON.stringify(rules);
-  lastSeverities = { rules, key: key === lastSeverities.key ? lastSeverities.key : key };
-  return lastSeverities.key;
+  return SEVERITY_KEYS.intern(JSON.stringify(rules));
 }
 
 function isSorted(list: Diagnostic[]): boolean {

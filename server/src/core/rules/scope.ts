@@ -1,6 +1,7 @@
 import { blockScope, modelBlocks, modelParts, type BlockFacts } from '../model/buildModel';
 import type { Conventions, Severity } from '../conventions/types';
 import { isPendingFootnote } from '../semantics/sourcing';
+import { Interner } from '../text/interner';
 import { pushAll } from '../text/pushAll';
 import type { Span } from '../text/span';
 import { exemptSections } from './possibleUnsourcedAssertion';
@@ -68,16 +69,11 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
  * and whether the brief names a bibliography.
  */
 function documentKey(ctx: RuleContext, facts: ScopeFacts, definitions: ReadonlyMap<string, string>): string {
-  const key = documentKeyText(ctx, facts, definitions);
   // The same object as last time when equal: each block's entry is then compared by reference, not character by character.
-  for (const k of recentKeys) if (k === key) return k;
-  recentKeys.unshift(key);
-  recentKeys.length = Math.min(recentKeys.length, 8);
-  return key;
+  return DOCUMENT_KEYS.intern(documentKeyText(ctx, facts, definitions));
 }
 
-/** The document keys made lately (several documents are analysed in turn). */
-const recentKeys: string[] = [];
+const DOCUMENT_KEYS = new Interner(8);
 
 function documentKeyText(ctx: RuleContext, facts: ScopeFacts, definitions: ReadonlyMap<string, string>): string {
   const bib = ctx.bibliography;

@@ -1,4 +1,5 @@
 import { modelParts, type ModelPart } from '../model/buildModel';
+import { Interner } from '../text/interner';
 import { defineRule, type Finding } from './types';
 
 /**
@@ -19,7 +20,7 @@ export const unusedSource = defineRule('unused-source', (ctx) => {
   const usedDefinitions = new Set<string>();
   const usedEntries = new Set<string>();
   if (definitions.size + entries.size > 0) {
-    const wanted = { definitions, entries, key: interned([...definitions].join('\u0000') + '\u0001' + [...entries].join('\u0000')) };
+    const wanted = { definitions, entries, key: WANTED_KEYS.intern([...definitions].join('\u0000') + '\u0001' + [...entries].join('\u0000')) };
     for (const { items } of parts) {
       const used = usedBy(items, wanted);
       for (const id of used.definitions) usedDefinitions.add(id);
@@ -44,12 +45,8 @@ export const unusedSource = defineRule('unused-source', (ctx) => {
  * same object while a block is unchanged) while the wanted ones are the same, so that an
  * edit looks only at the uses of the blocks it changed.
  */
-/** The last key made, reused when equal: each part's entry is then compared by reference, not character by character. */
-let lastKey = '';
-function interned(key: string): string {
-  if (key !== lastKey) lastKey = key;
-  return lastKey;
-}
+/** Wanted keys, the same object while equal: each part's entry is then compared by reference. */
+const WANTED_KEYS = new Interner(8);
 
 const USED = new WeakMap<object, { key: string; definitions: string[]; entries: string[] }>();
 function usedBy(items: ModelPart['items'], wanted: { definitions: Set<string>; entries: Set<string>; key: string }): { definitions: string[]; entries: string[] } {
