@@ -1,6 +1,7 @@
 import type { BuiltModel } from '../model/buildModel';
 import type { Claim, FootnoteDefinition, SourceRef } from '../model/types';
 import type { RuleContext } from '../rules/types';
+import { RecentCache } from '../text/recentCache';
 
 /**
  * Whether each claim is sourced, computed once per analysis and read by every feature
@@ -62,18 +63,11 @@ export function isPlaceholderText(text: string): boolean {
 }
 
 export function isPendingFootnote(def: Pick<FootnoteDefinition, 'text' | 'empty'>): boolean {
-  if (def.empty) return true;
-  let pending = placeholderTexts.get(def.text);
-  if (pending === undefined) {
-    pending = isPlaceholderText(def.text);
-    if (placeholderTexts.size >= 4096) placeholderTexts.clear();
-    placeholderTexts.set(def.text, pending);
-  }
-  return pending;
+  return def.empty || placeholderTexts.get(def.text, isPlaceholderText);
 }
 
 /** Whether footnote texts seen lately are placeholders (every analysis asks about every footnote of the brief). */
-const placeholderTexts = new Map<string, boolean>();
+const placeholderTexts = new RecentCache<boolean>(4096);
 
 interface BriefSourcing {
   ctx: Ctx;
