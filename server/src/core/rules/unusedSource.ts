@@ -40,14 +40,14 @@ export const unusedSource = defineRule('unused-source', (ctx) => {
   return out;
 });
 
+/** Wanted keys, the same object while equal: each part's entry is then compared by reference. */
+const WANTED_KEYS = new Interner(8);
+
 /**
  * Which of the wanted definitions and entries a part's items use: kept on the items (the
  * same object while a block is unchanged) while the wanted ones are the same, so that an
  * edit looks only at the uses of the blocks it changed.
  */
-/** Wanted keys, the same object while equal: each part's entry is then compared by reference. */
-const WANTED_KEYS = new Interner(8);
-
 const USED = new WeakMap<object, { key: string; definitions: string[]; entries: string[] }>();
 function usedBy(items: ModelPart['items'], wanted: { definitions: Set<string>; entries: Set<string>; key: string }): { definitions: string[]; entries: string[] } {
   let used = USED.get(items);
