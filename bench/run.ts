@@ -65,7 +65,7 @@ if (want('server')) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { benchServerEdit } = require('./serverEdit') as typeof import('./serverEdit');
   results.serverEdit = await benchServerEdit(quick ? 30 : 80, quick ? 5 : 9, verdict);
-  results.serverEditDense = await benchServerEdit(quick ? 30 : 80, quick ? 5 : 9, verdict, { dense: true, targets: { ratio: 0.03, ms: 10 } });
+  results.serverEditDense = await benchServerEdit(quick ? 30 : 80, quick ? 5 : 9, verdict, { dense: true, targets: { ratio: 0.03, ms: 10 }, outline: { samples: quick ? 30 : 100, pauseMs: 50 } });
   results.serverEditDenseSpace = await benchServerEdit(quick ? 30 : 80, quick ? 5 : 9, verdict, { dense: true, insert: ' ', targets: { ratio: 0.03, ms: 10 } });
   // The dense 1 MB brief over LSP: some 2,000 diagnostics (1.1 MB of JSON) in each push.
   if (!quick) results.serverEditDenseMB = await benchServerEdit(30, 3, verdict, { dense: true, bytes: 1_000_000, targets: { ratio: 0.03, ms: 30 } });
@@ -79,7 +79,8 @@ if (want('features')) {
   const d = benchFeatures(100_000, quick ? 100 : 300, true);
   results.featuresDense = d;
   for (const k of ['hover', 'outline', 'completion'] as const)
-    verdict(d[k].p95 < 2, `${k} on the dense ${(d.bytes / 1000).toFixed(0)} KB brief: ${ms(d[k].median)} median, p95 ${ms(d[k].p95)} (target p95 < 2 ms; full analysis ${ms(d.full)})`);
+    verdict(d[k].p95 < 2, `${k}${k === 'outline' ? ' (after an edit, prepared in idle time as the server does)' : ''} on the dense ${(d.bytes / 1000).toFixed(0)} KB brief: ${ms(d[k].median)} median, p95 ${ms(d[k].p95)} (target p95 < 2 ms; full analysis ${ms(d.full)})`);
+  console.log(`  the outline asked at once after an edit (nothing prepared): ${ms(d.outlineCold.median)} median, p95 ${ms(d.outlineCold.p95)}`);
 }
 
 if (want('growth')) {

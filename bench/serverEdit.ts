@@ -22,6 +22,8 @@ export interface ServerEditResult {
   editP95: number;
   open: number;
   ratio: number;
+  /** Outline requests (`textDocument/documentSymbol`, round trip), each the first after an edit's diagnostics arrived. */
+  outline?: { right: { median: number; p95: number }; paused: { median: number; p95: number }; pauseMs: number };
 }
 
 export interface ServerEditOptions {
@@ -32,6 +34,12 @@ export interface ServerEditOptions {
   insert?: string;
   /** The targets the verdicts are given against. */
   targets?: { ratio: number; ms: number };
+  /**
+   * After the edits, this many more, each followed by an outline request: one sent as soon
+   * as the diagnostics arrive, one `pauseMs` after them (an editor asks for the outline,
+   * breadcrumbs and sticky scroll a little after a change, not at once).
+   */
+  outline?: { samples: number; pauseMs: number };
 }
 
 export async function benchServerEdit(edits: number, opens: number, verdict: (ok: boolean, text: string) => void, options: ServerEditOptions = {}): Promise<ServerEditResult> {
@@ -94,15 +102,19 @@ export async function benchServerEdit(edits: number, opens: number, verdict: (ok
     const r = rng(99);
     const bodyStart = text0.indexOf('\n# ');
     const times: number[] = [];
-    for (let i = -5; i < edits; i++) {
+    /** The text with `insert` typed before a random letter of the body, and the change that says so. */
+    const typedAt = () => {
       let at = bodyStart + Math.floor(r() * (text.length - bodyStart));
       while (at < text.length && !/[a-z]/.test(text[at])) at++;
       const before = text.slice(0, at);
       const line = (before.match(/\n/g) ?? []).length;
       const character = at - (before.lastIndexOf('\n') + 1); // UTF-16 code units, as LSP counts by default
-      text = before + insert + text.slice(at);
+      return { text: before + insert + text.slice(at), change: { range: { start: { line, character }, end: { line, character } }, text: insert } };
+    };
+    for (let i = -5; i < edits; i++) {
+      const { text: next, change } = typedAt();
+      text = next;
       version++;
-      const change = { range: { start: { line, character }, end: { line, character } }, text: insert };
       const v = version;
       const t = await timed(uri, v, () => conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] }));
       if (i >= 0) times.push(t);
@@ -110,9 +122,37 @@ export async function benchServerEdit(edits: number, opens: number, verdict: (ok
     const edit = median(times);
     const open = median(openTimes);
     const result: ServerEditResult = { bytes: text0.length, edits, edit, editP95: percentile(times, 95), open, ratio: edit / open };
+    if (options.outline) {
+      const { samples, pauseMs } = options.outline;
+      const right: number[] = [];
+      const paused: number[] = [];
+      for (let i = -2; i < samples; i++) {
+        for (const pause of [0, pauseMs]) {
+          const at = typedAt();
+          text = at.text;
+          version++;
+          const v = version;
+          await timed(uri, v, () => conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [at.change] }));
+          if (pause) await new Promise((resolve) => setTimeout(resolve, pause));
+          const t = now();
+          const symbols = (await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as unknown[];
+          const took = now() - t;
+          if (!symbols.length) throw new Error('an empty outline: the benchmark is not measuring the outline');
+          if (i >= 0) (pause ? paused : right).push(took);
+        }
+      }
+      const stat = (xs: number[]) => ({ median: median(xs), p95: percentile(xs, 95) });
+      result.outline = { right: stat(right), paused: stat(paused), pauseMs };
+    }
     const what = `${dense ? 'dense ' : ''}${(text0.length / 1000).toFixed(0)} KB${insert === 'x' ? '' : `, typing ${JSON.stringify(insert)}`}`;
     verdict(result.ratio <= targets.ratio, `edit through the server on a ${what} brief (didChange → publishDiagnostics, debounce 0) ${ms(edit)} median, p95 ${ms(result.editP95)}, vs opening it ${ms(open)}: ratio ${result.ratio.toFixed(3)} (target ≤ ${targets.ratio})`);
     verdict(edit <= targets.ms, `edit through the server on a ${what} brief ${ms(edit)} median (target ≤ ${targets.ms} ms)`);
+    if (result.outline) {
+      const { right, paused, pauseMs } = result.outline;
+      // No target here: the round trip carries the whole outline as JSON both ways (the
+      // target is the server's answer, `--only features`).
+      console.log(`  outline through the server on the ${what} brief, round trip, asked ${pauseMs} ms after an edit's diagnostics: ${ms(paused.median)} median, p95 ${ms(paused.p95)}; asked at once: ${ms(right.median)} median, p95 ${ms(right.p95)}`);
+    }
     return result;
   } finally {
     await stopServer({ child, conn }, { dir });

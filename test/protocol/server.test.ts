@@ -92,6 +92,25 @@ for (const [name, options] of modes) {
       await client.close(bad);
     });
 
+    it('answers the outline it prepared after an edit with the outline of the new text', async () => {
+      const uri = pathToFileURL(join(EXAMPLES, 'prepared.brief.md')).href;
+      await client.open(uri, briefText, 1);
+      await diagnostics(uri, 1);
+      const at = positionOf(briefText, ':claim[$400 billion]');
+      await client.change(uri, 2, [{ range: { start: at, end: at }, text: ':claim[A new claim] ' }]);
+      await diagnostics(uri, 2);
+      // The server prepares the outline 20 ms after the diagnostics; VS Code asks 350 ms or more after a change.
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      const prepared = await client.documentSymbols(uri);
+      assert.match(JSON.stringify(prepared), /A new claim/);
+      const fresh = pathToFileURL(join(EXAMPLES, 'prepared-fresh.brief.md')).href;
+      const edited = briefText.replace(':claim[$400 billion]', ':claim[A new claim] :claim[$400 billion]');
+      await client.open(fresh, edited, 1);
+      assert.deepEqual(prepared, await client.documentSymbols(fresh));
+      await client.close(uri);
+      await client.close(fresh);
+    });
+
     it('ignores requests for documents it does not have', async () => {
       const missing = pathToFileURL(join(EXAMPLES, 'never-opened.md')).href;
       assert.equal(await client.hover(missing, { line: 0, character: 0 }), null);

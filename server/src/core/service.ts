@@ -88,6 +88,13 @@ export interface BriefService {
   hover(doc: ITextDocument, offset: number): HoverResult | undefined;
   /** The outline (one list per analysis: the outline, breadcrumbs and sticky scroll ask for it on every version). */
   documentSymbols(doc: ITextDocument): readonly BriefSymbol[];
+  /**
+   * Makes ahead what an editor asks for after each change (the model's items placed in
+   * the document, the outline), for the analysis of this exact version if there is one;
+   * nothing is analysed here. For idle time: the server calls it a little after pushing a
+   * version's diagnostics. Says whether there was an analysis to prepare.
+   */
+  prepare(doc: ITextDocument): boolean;
   /** Quick fixes for the diagnostics that touch the span (offsets). */
   codeActions(doc: ITextDocument, span: { start: number; end: number }): CodeActionResult[];
   forget(uri: string): void;
@@ -291,6 +298,12 @@ export function createBriefService(workspace: IWorkspace, logger?: ILogger, init
     },
     renderedCitations: (doc) => citations.render(doc.uri, run(doc)),
     documentSymbols: (doc) => symbolsOf(run(doc).model),
+    prepare: (doc) => {
+      const a = analyses.cached(doc);
+      // The outline reads the claims: the first read places every lazily placed item.
+      if (a) symbolsOf(a.model);
+      return a !== undefined;
+    },
     codeActions: (doc, span) => codeActions(run(doc), span),
     forget: (uri) => {
       analyses.forget(uri);

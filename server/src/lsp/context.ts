@@ -6,8 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TextDocuments, type Connection } from 'vscode-languageserver/node';
+import { TextDocuments, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { BriefSymbol } from '../core/features/documentSymbols';
 import { createBriefService, type BriefService, type ILogger } from '../core/service';
 import type { ConventionsWiring } from '../conventionsServer';
 import { citeprocEngine } from '../node/citeproc/load';
@@ -114,6 +115,23 @@ export class ServerContext {
     }
     return this.documents.get(uri);
   }
+
+  /**
+   * The document's outline as LSP has it: converted once per analysis (the outline,
+   * breadcrumbs and sticky scroll each ask for it after a change). Conventions files have none.
+   */
+  outline(doc: TextDocument): DocumentSymbol[] {
+    if (this.conventions.isConventionsDocument(doc.uri)) return [];
+    const symbols = this.service.documentSymbols(doc);
+    let converted = this.outlines.get(symbols);
+    if (!converted) {
+      const { lines } = this.service.analyze(doc).model;
+      this.outlines.set(symbols, (converted = symbols.map((s) => proto.documentSymbol(lines, s))));
+    }
+    return converted;
+  }
+
+  private readonly outlines = new WeakMap<readonly BriefSymbol[], DocumentSymbol[]>();
 
   /** Every open brief analysed (requests across the workspace read their summaries). */
   async openBriefsReady(): Promise<void> {

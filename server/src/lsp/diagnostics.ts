@@ -11,9 +11,14 @@ import { conventionsDiagnostics } from '../node/conventionsDiagnostics';
 import * as proto from '../protocol/toProto';
 import type { ServerContext } from './context';
 
+/** How long after a version's diagnostics the idle-time preparation runs (`prepareLater`). */
+const PREPARE_AFTER_MS = 20;
+
 export class DiagnosticsPublisher {
   /** Pushes scheduled and not yet started, by document: how to call each off. */
   private readonly pending = new Map<string, () => void>();
+  /** Idle-time preparations scheduled after a push or pull (see `prepareLater`), by document: how to call each off. */
+  private readonly preparing = new Map<string, () => void>();
   /** What was last published on each bibliography file. */
   private readonly publishedFiles = new Map<string, string>();
 
@@ -53,6 +58,24 @@ export class DiagnosticsPublisher {
     if (!doc || doc.version !== version || this.pending.has(uri)) return;
     const diagnostics = ctx.guard('diagnostics', [], () => this.of(doc));
     void ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    this.prepareLater(doc);
+  }
+
+  /**
+   * A little after a version's diagnostics went out, if nothing changed meanwhile, makes
+   * what the editor asks for next: VS Code asks for the outline (breadcrumbs, sticky
+   * scroll) at least 350 ms after a change, and then finds it made. A change calls it off,
+   * so typing never waits for it; a request that comes first makes it itself.
+   */
+  private prepareLater(doc: TextDocument): void {
+    const { ctx } = this;
+    this.preparing.get(doc.uri)?.();
+    const timer = setTimeout(() => {
+      this.preparing.delete(doc.uri);
+      if (ctx.documents.get(doc.uri)?.version !== doc.version || this.pending.has(doc.uri)) return;
+      ctx.guard('preparing the outline', undefined, () => void (ctx.service.prepare(doc) && ctx.outline(doc)));
+    }, PREPARE_AFTER_MS);
+    this.preparing.set(doc.uri, () => clearTimeout(timer));
   }
 
   /**
@@ -78,6 +101,8 @@ export class DiagnosticsPublisher {
   private cancel(uri: string): void {
     this.pending.get(uri)?.();
     this.pending.delete(uri);
+    this.preparing.get(uri)?.();
+    this.preparing.delete(uri);
   }
 
   /** Everything may have changed (conventions, bibliographies, sources, settings): check the briefs again. */
@@ -111,7 +136,9 @@ export class DiagnosticsPublisher {
       const doc = await ctx.readyDoc(params.textDocument.uri);
       if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
-      return { kind: DocumentDiagnosticReportKind.Full, items: ctx.guard('diagnostics', [], () => this.of(doc)) };
+      const items = ctx.guard('diagnostics', [], () => this.of(doc));
+      this.prepareLater(doc);
+      return { kind: DocumentDiagnosticReportKind.Full, items };
     });
     ctx.connection.languages.diagnostics.onWorkspace((params, token, _workDone, resultProgress) => ctx.workspaceDiagnostics.handle(params, token, resultProgress));
   }

@@ -49,7 +49,7 @@ export function registerRequests(ctx: ServerContext): void {
     const h = service.hover(doc, offset);
     return h ? proto.hover(lines(doc), h) : null;
   };
-  connection.onDocumentSymbol(onDoc('documentSymbol', [], (doc) => (isConventions(doc) ? [] : service.documentSymbols(doc).map((s) => proto.documentSymbol(lines(doc), s)))));
+  connection.onDocumentSymbol(onDoc('documentSymbol', [], (doc) => ctx.outline(doc)));
   connection.onCompletion(onDoc('completion', [], (doc, p) => service.completion(doc, doc.offsetAt(p.position)).map((c) => proto.completionItem(lines(doc), c))));
   connection.onDefinition(onDoc('definition', [], (doc, p) => service.definition(doc, doc.offsetAt(p.position), textOf).map((l) => proto.location(index.lines(l.uri), l))));
   connection.onReferences(onDoc('references', [], async (doc, p, token) => ((await workspaceReady(), stillWanted(doc, token)) ? service.references(doc, doc.offsetAt(p.position), index.summaries(), p.context.includeDeclaration, textOf).map((l) => proto.location(index.lines(l.uri), l)) : [])));
