@@ -135,9 +135,9 @@ describe('possible-unsourced-assertion', () => {
     assert.ok(set.length >= 150, `at least 150 labelled sentences (${set.length})`);
     const r = evaluate(set);
     if (process.env.SHOW_ASSERTIONS) console.log(JSON.stringify({ ...r, diagnostics: undefined }, null, 2));
-    // Recorded with the shipped model, retrained with a third batch of brief sentences
-    // (3 December 2026): tp 65, fp 14, fn 2, tn 86 (when run-in labels stopped being read:
-    // fp 13; the first model: fp 12).
-    assert.deepEqual({ tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn }, { tp: 65, fp: 14, fn: 2, tn: 86 }, r.mistakes.join('\n'));
+    // Recorded with the shipped model, retrained with a fifth batch of brief sentences
+    // (4 December 2026): tp 65, fp 12, fn 2, tn 88 (after the third batch: fp 14; when
+    // run-in labels stopped being read: fp 13; the first model: fp 12).
+    assert.deepEqual({ tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn }, { tp: 65, fp: 12, fn: 2, tn: 88 }, r.mistakes.join('\n'));
   });
 });
