@@ -65,7 +65,7 @@ if (want('server')) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { benchServerEdit } = require('./serverEdit') as typeof import('./serverEdit');
   results.serverEdit = await benchServerEdit(quick ? 30 : 80, quick ? 5 : 9, verdict);
-  results.serverEditDense = await benchServerEdit(quick ? 30 : 80, quick ? 5 : 9, verdict, { dense: true, targets: { ratio: 0.03, ms: 10 }, outline: { samples: quick ? 30 : 100, pauseMs: 50 } });
+  results.serverEditDense = await benchServerEdit(quick ? 30 : 80, quick ? 5 : 9, verdict, { dense: true, targets: { ratio: 0.03, ms: 10 }, outline: { samples: quick ? 15 : 40, pauseMs: 400 } });
   results.serverEditDenseSpace = await benchServerEdit(quick ? 30 : 80, quick ? 5 : 9, verdict, { dense: true, insert: ' ', targets: { ratio: 0.03, ms: 10 } });
   // The dense 1 MB brief over LSP: some 2,000 diagnostics (1.1 MB of JSON) in each push.
   if (!quick) results.serverEditDenseMB = await benchServerEdit(30, 3, verdict, { dense: true, bytes: 1_000_000, targets: { ratio: 0.03, ms: 30 } });

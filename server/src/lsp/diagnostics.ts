@@ -11,8 +11,13 @@ import { conventionsDiagnostics } from '../node/conventionsDiagnostics';
 import * as proto from '../protocol/toProto';
 import type { ServerContext } from './context';
 
-/** How long after a version's diagnostics the idle-time preparation runs (`prepareLater`). */
-const PREPARE_AFTER_MS = 20;
+/**
+ * How long after a version's diagnostics the idle-time preparation runs (`prepareLater`):
+ * longer than the pauses within a burst of typing (so that a keystroke never waits behind
+ * it: on a 1 MB brief it takes tens of milliseconds), shorter than VS Code's wait before it
+ * asks for the outline (350 ms or more after a change).
+ */
+const PREPARE_AFTER_MS = 200;
 
 export class DiagnosticsPublisher {
   /** Pushes scheduled and not yet started, by document: how to call each off. */
@@ -62,10 +67,10 @@ export class DiagnosticsPublisher {
   }
 
   /**
-   * A little after a version's diagnostics went out, if nothing changed meanwhile, makes
+   * A while after a version's diagnostics went out, if nothing changed meanwhile, makes
    * what the editor asks for next: VS Code asks for the outline (breadcrumbs, sticky
    * scroll) at least 350 ms after a change, and then finds it made. A change calls it off,
-   * so typing never waits for it; a request that comes first makes it itself.
+   * so typing does not wait for it; a request that comes first makes it itself.
    */
   private prepareLater(doc: TextDocument): void {
     const { ctx } = this;
