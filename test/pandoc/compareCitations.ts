@@ -112,7 +112,8 @@ function documentedDifference(caseText: string, pandoc: string[], briefmark: str
   const b = keysOf(briefmark);
   const differing = [...p.filter((k) => !b.includes(k)), ...b.filter((k) => !p.includes(k))];
   // `\cmd`: Pandoc reads a TeX command (with what it takes as arguments) as raw TeX.
-  if (/\\[A-Za-z]/.test(caseText.replace(/\\\\/g, ''))) return 'a TeX command (raw TeX)';
+  // (Pandoc takes a backslash before any letter, `\ع` too, as the start of one.)
+  if (/\\\p{L}/u.test(caseText.replace(/\\\\/g, ''))) return 'a TeX command (raw TeX)';
   // Pandoc ends a paragraph at a block-level HTML tag (`<p>`, `<div>`); CommonMark reads it inline.
   if (new RegExp(`</?(${BLOCK_TAGS.join('|')})[\\s/>]`, 'i').test(caseText)) return 'a block-level HTML tag inside a paragraph';
   // `<?…>`: Pandoc's HTML reader ends a processing instruction at the first `>`, CommonMark at `?>`.

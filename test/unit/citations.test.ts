@@ -26,6 +26,15 @@ const CASES: Array<[string, string[]]> = [
   ['A bracket without a key [see above] or [^note] is not a citation.', []],
   // Not a bracketed citation (an item has no key), so Pandoc reads `@a` as author-in-text.
   ['Mixed [see @a; and this one has none] is in-text only.', ['a in-text']],
+  // Found by the differential test (4 December), checked with pandoc 2.17: after an
+  // author-in-text key Pandoc reads a footnote call as a bracketed citation (`^` a prefix)…
+  ['@x [^@a] data', ['x in-text', 'a prefix=^']],
+  ['-@x\n[^@a;@b]', ['x in-text', 'a prefix=^', 'b']],
+  ['@x [^@a](u) is no citation of a, nor is x [^@a].', ['x in-text']],
+  // …and reads an e-mail autolink by its own rules, wider than CommonMark's: its `;` ends no item.
+  ['[@a <b;c@d> e; @f]', ['a suffix=<b;c@d> e', 'f']],
+  ['[@a <b;c@d.> e; @f]', ['a suffix=<b;c@d.> e', 'f']],
+  ['[@a <.b;c@d>; @h]', ['a in-text', 'h in-text']],
 ];
 
 describe('Pandoc citation grammar', () => {

@@ -155,6 +155,10 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'at signs': (n) => ':claim[x] ' + '@'.repeat(n),
   'bracket-at pairs': (n) => ':claim[x] ' + '[@'.repeat(n / 2),
   'one long key': (n) => ':claim[x] @' + 'k'.repeat(n),
+  // Pandoc's e-mail autolinks, wider than CommonMark's: each `<` looks for a `>` to come.
+  'unclosed e-mail autolinks': (n) => ':claim[x] ' + '[@a <b;c@d e] '.repeat(n / 14),
+  // A footnote call after an in-text key is read again as a bracketed citation.
+  'footnote calls after in-text keys': (n) => ':claim[x] ' + '@x [^@a] '.repeat(n / 9),
   'unterminated braced keys': (n) => ':claim[x] ' + '@{a'.repeat(n / 3),
   'citations with unclosed emphasis': (n) => ':claim[x] ' + '[@a, *'.repeat(n / 6),
   'unclosed quotes': (n) => ':claim[x] ' + '“a '.repeat(n / 3),

@@ -698,7 +698,8 @@ function frontMatterMemo(uri: string, source: string, s: Span, read: () => Front
   return fm;
 }
 
-const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/y;
+/** CommonMark's open and closing tags: a tag name, attributes (name, optional `=` value: unquoted, '…' or "…"), optional `/`. */
+const HTML_TAG = /<(?:[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^"'=<>`\s]+|'[^']*'|"[^"]*"))?)*\s*\/?|\/[A-Za-z][A-Za-z0-9-]*\s*)>/y;
 
 /**
  * HTML comments and tags in text[from, to) (CommonMark's inline raw HTML, simplified), in

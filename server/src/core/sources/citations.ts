@@ -128,16 +128,32 @@ class CitationScanner {
   /** Places from which a quotation's (or strikeout's, …) reading is known not to close (see {@link delimited}). */
   private readonly delimitedFails = new Set<number>();
 
+  /** Footnote calls (`[^x]`, defined or not), start → end: read as one unit, but see {@link noteCallCite}. */
+  private readonly noteCalls = new Map<number, number>();
+  /** 1 at each offset of raw HTML or an autolink but its first (`<`), when there is any HTML. */
+  private readonly htmlTail?: Uint8Array;
+  /** For each offset, the next `>` or white space at or after it (`n` when none): made on first need, so that `<` repeated stays linear. */
+  private stopAfter?: Int32Array;
+  /** The same text read with footnote calls as ordinary brackets (made on first need, see {@link noteCallCite}). */
+  private unmasked?: CitationScanner;
+
   constructor(
     private readonly text: string,
-    opaque: readonly Span[],
-    html: readonly Span[],
+    private readonly opaque: readonly Span[],
+    private readonly html: readonly Span[],
     private readonly references: ReadonlySet<number>,
+    /** False for the scanner that reads footnote calls as brackets (see {@link noteCallCite}). */
+    maskNoteCalls = true,
   ) {
     this.n = text.length;
-    const notes = footnoteCalls(text, opaque);
-    this.keyView = maskSpans(text, [...opaque, ...notes]);
+    const notes = maskNoteCalls ? footnoteCalls(text, opaque) : [];
+    if (maskNoteCalls) for (const s of [...notes, ...opaque.filter((s) => isNoteCall(text, s))]) this.noteCalls.set(s.start, s.end);
+    this.keyView = maskSpans(text, maskNoteCalls ? [...opaque, ...notes] : opaque.filter((s) => !isNoteCall(text, s)));
     const masked = maskSpans(this.keyView, html);
+    if (html.length) {
+      this.htmlTail = new Uint8Array(this.n);
+      for (const h of html) this.htmlTail.fill(1, h.start + 1, Math.min(h.end, this.n));
+    }
     this.plainMatch = new Int32Array(this.n).fill(-1);
     this.view = this.matchPlainBrackets(masked);
   }
@@ -257,6 +273,16 @@ class CitationScanner {
     const c = view.charCodeAt(i);
     switch (c) {
       case OPAQUE: {
+        // Inside raw HTML or an autolink that a key ran into (`@x<a@b>`: Pandoc read no
+        // autolink there): its rest is text, and `@` may start a citation.
+        if (this.htmlTail?.[i]) {
+          const r = this.keyView.charCodeAt(i) === 64 ? this.textualCite(i, ctx) : undefined;
+          if (r) {
+            pushAll(out, r.citations);
+            return r.end;
+          }
+          return Math.min(to, i + charLength(this.keyView, i));
+        }
         let j = i + 1;
         while (j < to && view.charCodeAt(j) === OPAQUE) j++;
         return j;
@@ -286,6 +312,11 @@ class CitationScanner {
       case 126 /* ~ */:
       case 94 /* ^ */:
         return this.tilde(i, ctx, out);
+      case 60 /* < */: {
+        // An e-mail autolink as Pandoc reads one (CommonMark's are opaque already).
+        const end = emailAutolinkEnd(view, i, to, (from) => this.nextGreaterOrSpace(from));
+        return end > 0 ? end : i + 1;
+      }
       case 38 /* & */:
         // A character reference (`&amp;`) is one inline, and no string.
         return Math.min(to, charRefEnd(view, i));
@@ -598,6 +629,11 @@ class CitationScanner {
     if (!k) return undefined;
     const first: CitationItem = { key: k.key, keySpan: k.keySpan, span: { start: i, end: k.end }, suppressAuthor: k.suppress, authorInText: true };
     const open = this.spnl(k.end, ctx.to);
+    const inNote = open < ctx.to && this.depth < MAX_DEPTH ? this.noteCallCite(open, ctx) : null;
+    if (inNote) {
+      const [own, ...nested] = inNote.citations;
+      return { end: inNote.end, citations: [{ kind: 'in-text', span: { start: i, end: inNote.end }, items: [first, ...own.items] }, ...nested] };
+    }
     if (open < ctx.to && this.view.charCodeAt(open) === 91 && this.plainMatch[open] >= 0 && this.depth < MAX_DEPTH) {
       const more = this.normalCite(open, ctx);
       if (more) {
@@ -608,6 +644,30 @@ class CitationScanner {
       if (loc) return { end: loc.end, citations: [{ kind: 'in-text', span: { start: i, end: loc.end }, items: loc.items }, ...loc.nested] };
     }
     return { end: k.end, citations: [{ kind: 'in-text', span: first.span, items: [first] }] };
+  }
+
+  /**
+   * A footnote call right after an author-in-text key, read as Pandoc's `textualCite` reads
+   * it: as `normalCite`, which does not refuse `[^` (only `bareloc` and the note parser
+   * care), so `@x [^@a]` cites `x` and `a` (prefix `^`), defined note or not. Read by a
+   * second scanner that sees footnote calls as brackets; only a citation that ends with
+   * the call counts.
+   */
+  private noteCallCite(open: number, ctx: Ctx): Result | null {
+    const end = this.noteCalls.get(open);
+    if (end === undefined || end > ctx.to) return null;
+    this.unmasked ??= new CitationScanner(this.text, this.opaque, this.html, this.references, false);
+    const r = this.unmasked.normalCite(open, ctx);
+    return r?.end === end ? r : null;
+  }
+
+  private nextGreaterOrSpace(from: number): number {
+    if (!this.stopAfter) {
+      const next = (this.stopAfter = new Int32Array(this.n + 1));
+      next[this.n] = this.n;
+      for (let i = this.n - 1; i >= 0; i--) next[i] = this.view.charCodeAt(i) === 62 /* > */ || isBlankOrBreak(this.view.charCodeAt(i)) ? i : next[i + 1];
+    }
+    return this.stopAfter[Math.min(from, this.n)];
   }
 
   /** Pandoc's `bareloc`: `@key [suffix; @more]` — the bracket's first part is the key's suffix. */
@@ -806,6 +866,63 @@ export function splitLocator(body: string): { locator: string; rest: string } | 
   if (!m) return undefined;
   const rest = body.slice(m[0].length);
   return LINE_BREAK.test(rest) ? undefined : { locator: m[0], rest };
+}
+
+const EMAIL_PUNCT = new Set([...'!"#$%&\'*+-/=?^_{|}~;'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Pandoc's `autoLink` with an `emailAddress` at `i` (a `<`): a mailbox (words that start
+ * with a letter or digit, then letters, digits and ``!"#$%&'*+-/=?^_{|}~;``, joined by
+ * dots), `@`, a domain (letters, digits and hyphens before a letter or digit, joined by
+ * dots), then anything but white space up to a `>`. Wider than CommonMark's (`<a;b@c>` is one): such a link is one
+ * inline, so a `;` in it ends no citation. The end after the `>`, or 0.
+ */
+function emailAutolinkEnd(view: string, i: number, to: number, nextGreaterOrSpace: (from: number) => number): number {
+  let j = i + 1;
+  const word = (): boolean => {
+    if (!isAlnumAt(view, j)) return false;
+    j += charLength(view, j);
+    while (j < to && (isAlnumAt(view, j) || EMAIL_PUNCT.has(view.charCodeAt(j)))) j += charLength(view, j);
+    return true;
+  };
+  if (!word()) return 0;
+  while (view.charCodeAt(j) === 46 /* . */) {
+    const dot = j;
+    j++;
+    if (!word()) {
+      j = dot;
+      break;
+    }
+  }
+  if (view.charCodeAt(j) !== 64 /* @ */) return 0;
+  j++;
+  const subdomain = (): boolean => {
+    const start = j;
+    while (j < to) {
+      if (isAlnumAt(view, j)) j += charLength(view, j);
+      else if (view.charCodeAt(j) === 45 /* - */ && isAlnumAt(view, j + 1)) j++;
+      else break;
+    }
+    return j > start;
+  };
+  if (!subdomain()) return 0;
+  while (view.charCodeAt(j) === 46) {
+    const dot = j;
+    j++;
+    if (!subdomain()) {
+      j = dot;
+      break;
+    }
+  }
+  const close = nextGreaterOrSpace(j);
+  return close < to && view.charCodeAt(close) === 62 ? close + 1 : 0;
+}
+
+/** Whether a span (an opaque one: a footnote reference the parser found) is a footnote call `[^x]`. */
+function isNoteCall(text: string, s: Span): boolean {
+  if (text.charCodeAt(s.start) !== 91 || text.charCodeAt(s.start + 1) !== 94 || text.charCodeAt(s.end - 1) !== 93 || s.end - s.start < 4) return false;
+  for (let i = s.start + 2; i < s.end - 1; i++) if (isBlankOrBreak(text.charCodeAt(i)) || text.charCodeAt(i) === 93) return false;
+  return true;
 }
 
 /** Pandoc's note parser takes `[^x]` whole (x: non-blank characters), whether a note is defined or not. */
