@@ -46,6 +46,35 @@ describe('BibTeX as Pandoc reads it', () => {
     assert.equal(latexToText('\\v{s}\\l{}\\o \\ae\\ and \\textit{x}~y'), 'šłøæ and x\u00a0y');
   });
 
+  // Each expectation below is what `pandoc -f biblatex -t csljson` (2.17) gives for the same entry.
+  it('names: particles as Pandoc splits them (braced family names, apostrophes, trailing lower-case given names, useprefix)', () => {
+    const authors = (field: string, extra = '') =>
+      read(`@article{a, author={${field}}, title={T}, year=2000${extra}}`).entries.get('a')!.csl.author;
+    assert.deepEqual(authors('J {van de Pol}'), [{ family: 'Pol', given: 'J', 'non-dropping-particle': 'van de' }]);
+    assert.deepEqual(authors('J {van de} Pol'), [{ family: 'Pol', given: 'J', 'dropping-particle': 'van de' }]);
+    assert.deepEqual(authors('J {la Fontaine} Smith'), [{ family: 'Smith', given: 'J la Fontaine' }]);
+    assert.deepEqual(authors('J {van de pol}'), [{ family: 'van de pol', given: 'J' }]);
+    assert.deepEqual(authors("J d'Artagnan"), [{ family: 'Artagnan', given: 'J', 'non-dropping-particle': 'd’' }]);
+    assert.deepEqual(authors("J {van 't Hoff}"), [{ family: 'Hoff', given: 'J', 'non-dropping-particle': 'van ’t' }]);
+    assert.deepEqual(authors("J O'Brien"), [{ family: 'O’Brien', given: 'J' }]);
+    assert.deepEqual(authors('J van {de Pol}'), [{ family: 'Pol', given: 'J', 'dropping-particle': 'van', 'non-dropping-particle': 'de' }]);
+    assert.deepEqual(authors("J {\\'e}cole {de} Paris"), [{ family: 'Paris', given: 'J', 'dropping-particle': 'école', 'non-dropping-particle': 'de' }]);
+    assert.deepEqual(authors('Pol, J van de'), [{ family: 'Pol', given: 'J', 'dropping-particle': 'van de' }]);
+    assert.deepEqual(authors('de Souza e Silva, J'), [{ family: 'Souza e Silva', given: 'J', 'dropping-particle': 'de' }]);
+    assert.deepEqual(authors('{\\v{S}}pan {van}'), [{ family: 'van', 'dropping-particle': 'Špan' }]);
+    assert.deepEqual(authors('de Oliveira, Leonardo', ', options={useprefix=true}'), [{ family: 'Oliveira', given: 'Leonardo', 'non-dropping-particle': 'de' }]);
+    assert.deepEqual(authors('{World Bank}'), [{ literal: 'World Bank' }]);
+  });
+
+  it('quotes and apostrophes as Pandoc makes them; URLs and DOIs as written; two-argument commands', () => {
+    const e = read("@online{a, title={Don't `stop' ``them'' \\foreignlanguage{german}{Dasein} \\texorpdfstring{$x$}{x}}, journal={A's}, url={http://x.org/~u/a%20b}, doi={10.1/a~b}}").entries.get('a')!;
+    assert.equal(e.csl.title, 'Don’t “stop” “them” Dasein x');
+    assert.equal(e.csl['container-title'], 'A’s');
+    assert.equal(e.csl.URL, 'http://x.org/~u/a%20b');
+    assert.equal(e.url, 'http://x.org/~u/a%20b');
+    assert.equal(e.csl.DOI, '10.1/a~b');
+  });
+
   it('duplicate keys are reported as warnings; the first entry is used', () => {
     const b = read('@article{k, title={First}}\n@article{k, title={Second}}');
     assert.equal(b.entries.get('k')!.title, 'First');

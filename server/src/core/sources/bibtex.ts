@@ -335,7 +335,9 @@ function toEntry(r: RawEntry, fields: Map<string, string>, uri: string): BibEntr
       });
   const rawNames = (name: string) => fields.get(name);
   const authors = names(rawNames('author'));
-  const doi = field('doi');
+  // URLs and DOIs as written (Pandoc's raw fields): `%` and `~` in them are no LaTeX.
+  const verbatim = (name: string): string | undefined => fields.get(name)?.trim() || undefined;
+  const doi = verbatim('doi');
   const keywords = field('keywords') ?? field('keyword');
   // Pandoc's title: the title and its subtitle (`Title: Subtitle`), else the main title of a multi-volume work.
   const title = field('title') ?? field('maintitle');
@@ -346,7 +348,7 @@ function toEntry(r: RawEntry, fields: Map<string, string>, uri: string): BibEntr
     authors: authors.length ? authors : names(rawNames('editor')),
     year: field('year') ?? field('date')?.slice(0, 4),
     type: r.type,
-    url: field('url') ?? (doi ? `https://doi.org/${doi.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '')}` : undefined),
+    url: verbatim('url') ?? (doi ? `https://doi.org/${doi.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '')}` : undefined),
     containerTitle: field('journal') ?? field('journaltitle') ?? field('booktitle'),
     publisher: field('publisher') ?? field('institution') ?? field('organization'),
     abstract: field('abstract'),

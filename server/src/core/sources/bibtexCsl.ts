@@ -29,19 +29,23 @@ export function bibtexToCsl(key: string, type: string, fields: ReadonlyMap<strin
     const t = latexToText(v).replace(/\s+/g, ' ').trim();
     return t || undefined;
   };
+  // URLs and identifiers are read as written (Pandoc's raw fields): `%`, `~` and `\_` are theirs.
+  const verbatim = (name: string): string | undefined => fields.get(name)?.trim() || undefined;
   const item: CslItem = { id: key, type: cslType(type, text('entrysubtype'), fields) };
   const set = (name: string, value: unknown) => {
     if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) item[name] = value;
   };
 
+  // BibLaTeX's `options = {useprefix=true}`: the von part is a non-dropping particle ("de Oliveira").
+  const useprefix = optionSet(fields.get('options'), 'useprefix');
   for (const [from, to] of [
     ['author', 'author'],
     ['editor', 'editor'],
     ['translator', 'translator'],
   ] as const)
-    set(to, parseNames(fields.get(from)));
-  if (!item.author && !item.editor && fields.has('bookauthor')) set('author', parseNames(fields.get('bookauthor')));
-  if (fields.has('bookauthor') && item.author) set('container-author', parseNames(fields.get('bookauthor')));
+    set(to, parseNames(fields.get(from), useprefix));
+  if (!item.author && !item.editor && fields.has('bookauthor')) set('author', parseNames(fields.get('bookauthor'), useprefix));
+  if (fields.has('bookauthor') && item.author) set('container-author', parseNames(fields.get('bookauthor'), useprefix));
 
   const title = text('title') ?? text('maintitle');
   const subtitle = text('subtitle') ?? (text('title') ? undefined : text('mainsubtitle'));
@@ -64,15 +68,24 @@ export function bibtexToCsl(key: string, type: string, fields: ReadonlyMap<strin
   set('publisher', text('publisher') ?? text('institution') ?? text('school') ?? text('organization') ?? (type === 'misc' ? text('howpublished') : undefined));
   set('publisher-place', text('address') ?? text('location'));
   set('genre', genre(type, text('type')));
-  const doi = text('doi')?.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '');
+  const doi = verbatim('doi')?.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '');
   set('DOI', doi);
-  set('URL', text('url'));
-  set('ISBN', text('isbn'));
-  set('ISSN', text('issn'));
+  set('URL', verbatim('url'));
+  set('ISBN', verbatim('isbn'));
+  set('ISSN', verbatim('issn'));
   set('note', text('note') ?? text('addendum'));
   set('abstract', text('abstract'));
   set('language', text('langid') ?? text('language'));
   return item;
+}
+
+/** Whether a BibLaTeX `options` list (`a=b, c`) sets `key` (`key`, `key=true`), as Pandoc reads it. */
+function optionSet(options: string | undefined, key: string): boolean {
+  for (const part of (options ?? '').split(',')) {
+    const [k, v] = part.split('=').map((x) => x.trim());
+    if (k.toLowerCase() === key) return v === undefined || v === '' || v.toLowerCase() === 'true';
+  }
+  return false;
 }
 
 // Pandoc's mapping of entry types (Citeproc.BibTeX `itemTypes`).
@@ -121,7 +134,8 @@ function cslType(type: string, subtype: string | undefined, fields: ReadonlyMap<
 function genre(type: string, typeField: string | undefined): string | undefined {
   const named: Record<string, string> = { phdthesis: 'PhD thesis', mastersthesis: 'Master’s thesis', techreport: 'technical report', mathesis: 'Master’s thesis', resreport: 'research report' };
   if (typeField) return named[typeField.toLowerCase()] ?? typeField;
-  if (type === 'phdthesis' || type === 'mastersthesis' || type === 'techreport') return named[type];
+  // (A `techreport` with no `type` has no genre in Pandoc's reading: only theses get one.)
+  if (type === 'phdthesis' || type === 'mastersthesis') return named[type];
   return undefined;
 }
 
@@ -149,11 +163,23 @@ function yearMonth(year: string | undefined, month: string | undefined): { 'date
 }
 
 /**
- * A BibTeX name list as CSL names: `and` between names; each name as BibTeX reads it
- * ("von Last, Jr, First", "von Last, First", "First von Last"), the von part being the
- * lower-case words; a name wholly in braces (`{World Bank}`) is a literal.
+ * A BibTeX name list as CSL names, read as Pandoc 2.17 reads them (`Citeproc.BibTeX`
+ * `toName`, BibLaTeX's rules, then citeproc's particles), `and` between names:
+ *
+ * - "First von Last": First is the leading capitalised words (all but the last when
+ *   every word is), von the next words up to the first capitalised one, Last the rest;
+ *   "von Last, First" and "von Last, Jr, First": von is the leading words that are not
+ *   capitalised (so "de Souza e Silva" is von "de", Last "Souza e Silva").
+ * - A word is capitalised when its first letter is upper case (digits skipped); a group
+ *   `{…}` at its start is passed over, so `J {van de Pol}` has the family "van de Pol" and
+ *   `{\'E}tienne` is not capitalised.
+ * - The von part is a `dropping-particle` (`non-dropping` with `useprefix`); then the
+ *   family's leading lower-case words become its `non-dropping-particle` ("van de Pol" →
+ *   "van de" + "Pol", "d’Artagnan" → "d’" + "Artagnan"), and the given name's trailing
+ *   lower-case words a `dropping-particle` ("J van de" → "J" + "van de").
+ * - A name wholly in braces (`{World Bank}`) is a literal.
  */
-export function parseNames(raw: string | undefined): CslName[] {
+export function parseNames(raw: string | undefined, useprefix = false): CslName[] {
   if (!raw) return [];
   const out: CslName[] = [];
   for (const n of splitNameList(raw)) {
@@ -167,47 +193,99 @@ export function parseNames(raw: string | undefined): CslName[] {
       out.push({ literal: clean(name) });
       continue;
     }
-    const commas = splitTop(name, /,/y).map((p) => p.trim());
-    if (commas.length >= 2) {
-      const { von, last } = vonLast(words(commas[0]));
-      const given = clean(commas.length >= 3 ? commas.slice(2).join(', ') : commas[1]);
-      out.push(compact({ family: last, given: given || undefined, 'non-dropping-particle': undefined, 'dropping-particle': von, suffix: commas.length >= 3 ? clean(commas[1]) : undefined }));
-      continue;
+    const parts = splitTop(name, /,/y).map((p) => words(p));
+    let first: string[];
+    let vonLast: string[];
+    let jr: string[] = [];
+    if (parts.length === 1) {
+      const fvl = parts[0];
+      let caps = 0;
+      while (caps < fvl.length && isCapitalized(fvl[caps])) caps++;
+      if (caps === fvl.length && caps > 0) {
+        first = fvl.slice(0, -1);
+        vonLast = fvl.slice(-1);
+      } else {
+        first = fvl.slice(0, caps);
+        vonLast = fvl.slice(caps);
+      }
+    } else {
+      vonLast = parts[0];
+      first = parts.length === 2 ? parts[1] : parts[2];
+      if (parts.length >= 3) jr = parts[1];
     }
-    const ws = words(name);
-    if (ws.length === 1) {
-      out.push({ family: clean(ws[0]) });
-      continue;
-    }
-    // First von Last: von starts at the first lower-case word (not the last word).
-    let v = ws.findIndex((w, i) => i < ws.length - 1 && isLower(w));
-    if (v < 0) v = ws.length - 1;
-    let e = v;
-    for (let i = v; i < ws.length - 1; i++) if (isLower(ws[i])) e = i + 1;
-    const first = ws.slice(0, v).map(clean).join(' ');
-    const von = ws.slice(v, e).map(clean).join(' ');
-    const last = ws.slice(Math.max(e, v === ws.length - 1 ? ws.length - 1 : e)).map(clean).join(' ');
-    out.push(compact({ family: last, given: first || undefined, 'dropping-particle': von || undefined }));
+    let lower = 0;
+    while (lower < vonLast.length && !isCapitalized(vonLast[lower])) lower++;
+    const [von, last] = lower === vonLast.length && lower > 0 ? [vonLast.slice(0, -1), vonLast.slice(-1)] : [vonLast.slice(0, lower), vonLast.slice(lower)];
+    const prefix = von.map(clean).join(' ');
+    const family = particleOfFamily(last.map(clean).join(' '));
+    const given = particleOfGiven(first.map(clean).join(' '));
+    const dropping = [useprefix ? '' : prefix, given.particle ?? ''].filter(Boolean).join(' ');
+    const nonDropping = [useprefix ? prefix : '', family.particle ?? ''].filter(Boolean).join(' ');
+    out.push(compact({ family: family.rest, given: given.rest, 'dropping-particle': dropping, 'non-dropping-particle': nonDropping, suffix: jr.map(clean).join(' ') }));
   }
   return out;
 }
 
-function vonLast(ws: string[]): { von?: string; last: string } {
-  let e = 0;
-  for (let i = 0; i < ws.length - 1; i++) if (isLower(ws[i])) e = i + 1;
-  return { von: e ? ws.slice(0, e).map(clean).join(' ') : undefined, last: ws.slice(e).map(clean).join(' ') };
+/**
+ * Pandoc's `isCapitalized` on a word as written: its first letter (after digits) is upper
+ * case. A group at its start is passed over (Pandoc's LaTeX reader makes it a span): `{van
+ * de Pol}` is capitalised (nothing follows), `{\'e}cole` and `{\v{S}}pan` are not.
+ */
+function isCapitalized(word: string): boolean {
+  let w = word;
+  if (w.startsWith('{')) {
+    const close = groupClose(w, 0);
+    if (close < 0) return true;
+    w = w.slice(close + 1);
+    if (!w) return true;
+  }
+  const text = clean(w);
+  for (const ch of text) {
+    if (/\p{N}/u.test(ch) && /\d/.test(ch)) continue;
+    return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+  }
+  return true;
+}
+
+/** A word that reads as a particle: it starts with a lower-case letter, or with an apostrophe and one (`’t`). */
+function isParticleWord(w: string): boolean {
+  const m = /^[’']?(\p{L})/u.exec(w);
+  return !!m && m[1] === m[1].toLowerCase() && m[1] !== m[1].toUpperCase();
+}
+
+/**
+ * The family name's leading particle (citeproc's, as Pandoc prints it): its leading
+ * lower-case words when a capitalised word follows ("van de Pol", "von der Leyen-Smith",
+ * "van ’t Hoff"), and a lower-case prefix joined by an apostrophe ("d’Artagnan",
+ * "dall’Oglio"). "van de pol" and "van" keep their family whole.
+ */
+function particleOfFamily(family: string): { particle?: string; rest: string } {
+  const tokens: Array<{ text: string; joined: boolean }> = [];
+  for (const w of family.split(' ').filter(Boolean)) {
+    const m = /^(\p{Ll}+[’'])(\p{Lu}.*)$/u.exec(w);
+    if (m) tokens.push({ text: m[1], joined: false }, { text: m[2], joined: true });
+    else tokens.push({ text: w, joined: false });
+  }
+  let k = 0;
+  while (k < tokens.length && isParticleWord(tokens[k].text) && !tokens[k].joined) k++;
+  // A token that continues the previous one without a space ("d’" + "Artagnan") is not a particle.
+  if (k === 0 || k === tokens.length || isParticleWord(tokens[k].text)) return { rest: family };
+  const join = (ts: typeof tokens) => ts.map((t, i) => (i > 0 && !t.joined ? ' ' : '') + t.text).join('');
+  return { particle: join(tokens.slice(0, k)), rest: join(tokens.slice(k).map((t, i) => (i === 0 ? { ...t, joined: false } : t))) };
+}
+
+/** The given name's trailing lower-case words, when a capitalised word precedes them ("J van de" → "J" + "van de"). */
+function particleOfGiven(given: string): { particle?: string; rest: string } {
+  const ws = given.split(' ').filter(Boolean);
+  let k = ws.length;
+  while (k > 0 && isParticleWord(ws[k - 1])) k--;
+  if (k === ws.length || k === 0) return { rest: given };
+  return { particle: ws.slice(k).join(' '), rest: ws.slice(0, k).join(' ') };
 }
 
 function compact(n: CslName): CslName {
   for (const k of Object.keys(n) as Array<keyof CslName>) if (n[k] === undefined || n[k] === '') delete n[k];
   return n;
-}
-
-/** A word is lower-case when its first letter outside braces is (`van`, `de`, `{\'e}tienne` is not). */
-function isLower(word: string): boolean {
-  const t = word.replace(/^\{[^}]*\}/, '');
-  const m = /\p{L}/u.exec(word.startsWith('{') ? t : word);
-  return !!m && m[0] === m[0].toLowerCase() && m[0] !== m[0].toUpperCase();
 }
 
 function clean(s: string): string {

@@ -87,7 +87,11 @@ const LETTERS: Record<string, string> = {
 };
 
 /** Commands whose argument is text to keep (`\textit{x}` → `x`). Any other unknown command with an argument keeps its argument too. */
-const DROP_WITH_ARGUMENT = new Set(['url', 'href', 'footnote', 'cite', 'label', 'ref', 'hspace', 'vspace', 'iffalse']);
+// (Of two-argument commands whose text is the second — `\foreignlanguage{german}{Dasein}`,
+// `\textcolor{red}{x}`, `\href{url}{text}` — the first is dropped and the second read as a group.)
+const DROP_WITH_ARGUMENT = new Set(['url', 'href', 'footnote', 'cite', 'label', 'ref', 'hspace', 'vspace', 'iffalse', 'foreignlanguage', 'textcolor', 'colorbox', 'selectlanguage', 'hyphenation']);
+/** Commands whose text is their first argument, the second dropped (`\texorpdfstring{$x$}{x}`). */
+const DROP_SECOND_ARGUMENT = new Set(['texorpdfstring']);
 
 /** What one step of `latexToText` read: the text it gives and where the next step starts. */
 interface Read {
@@ -108,16 +112,21 @@ export function latexToText(value: string, depth = 0): string {
   if (depth > 64) return value.replace(/[{}\\]/g, '');
   let out = '';
   let i = 0;
+  const quotes = { open: 0 };
   while (i < value.length) {
-    const read = value[i] === '\\' ? commandAt(value, i, depth) : textAt(value, i);
+    const read = value[i] === '\\' ? commandAt(value, i, depth) : textAt(value, i, quotes);
     out += read.text;
     i = read.end;
   }
   return out.normalize('NFC');
 }
 
-/** Text that is not a command, at `i`: comments, groups' braces, math, ties, ligatures, a character. */
-function textAt(value: string, i: number): Read {
+/**
+ * Text that is not a command, at `i`: comments, groups' braces, math, ties, ligatures,
+ * quotes, a character. Quotes as Pandoc's LaTeX reader makes them (smart): `` `x' `` is a
+ * quotation (“x”, as Pandoc's CSL output prints one), any other `'` an apostrophe (’).
+ */
+function textAt(value: string, i: number, quotes: { open: number }): Read {
   const c = value[i];
   if (c === '%') {
     // A comment runs to the end of the line, and the line break with it.
@@ -132,6 +141,17 @@ function textAt(value: string, i: number): Read {
   }
   if (c === '~') return { text: '\u00a0', end: i + 1 };
   for (const [from, to] of LIGATURES) if (c === from[0] && value.startsWith(from, i)) return { text: to, end: i + from.length };
+  if (c === '`') {
+    quotes.open++;
+    return { text: '“', end: i + 1 };
+  }
+  if (c === "'") {
+    if (quotes.open > 0 && !/[\p{L}\p{N}]/u.test(value[i + 1] ?? '')) {
+      quotes.open--;
+      return { text: '”', end: i + 1 };
+    }
+    return { text: '’', end: i + 1 };
+  }
   return { text: c, end: i + 1 };
 }
 
@@ -164,6 +184,11 @@ function commandAt(value: string, i: number, depth: number): Read {
   }
   if (value[j] === '{') {
     const arg = argumentAt(value, j, depth);
+    if (DROP_SECOND_ARGUMENT.has(name)) {
+      let k = arg.end;
+      while (k < n && value[k] === ' ') k++;
+      return { text: arg.text, end: value[k] === '{' ? Math.min(n, groupEnd(value, k) + 1) : arg.end };
+    }
     return { text: DROP_WITH_ARGUMENT.has(name) ? '' : arg.text, end: arg.end };
   }
   // An unknown command without an argument: dropped, with the spaces after it.
