@@ -28,7 +28,7 @@ describe('BibTeX as Pandoc reads it', () => {
     const b = read('@inproceedings{child, crossref={parent}, title={Child}}\n@proceedings{parent, title={Parent}, subtitle={Sub}, year=2000, publisher={P}}\n@xdata{common, publisher={X}}\n@book{b, xdata={common}, title={B}}');
     const child = b.entries.get('child')!;
     assert.equal(child.title, 'Child');
-    assert.equal(child.containerTitle, 'Parent');
+    assert.equal(child.containerTitle, 'Parent: Sub', 'the parent\'s title and subtitle, as Pandoc gives them');
     assert.equal(child.year, '2000');
     assert.equal(child.publisher, 'P');
     assert.equal(b.entries.get('b')!.publisher, 'X');
@@ -73,6 +73,25 @@ describe('BibTeX as Pandoc reads it', () => {
     assert.equal(e.csl.URL, 'http://x.org/~u/a%20b');
     assert.equal(e.url, 'http://x.org/~u/a%20b');
     assert.equal(e.csl.DOI, '10.1/a~b');
+  });
+
+  it('titles, containers, publishers and numbers by kind of entry, as Pandoc assigns them', () => {
+    const csl = (entry: string) => read(entry).entries.get('a')!.csl;
+    assert.equal(csl('@misc{a, title={T}, booktitle={BT}}')['container-title'], undefined, 'a @misc has no container');
+    assert.equal(csl('@inproceedings{a, title={T}, booktitle={BT}, journal={J}}')['container-title'], 'BT', 'a chapter\'s book before any journal');
+    const mv = csl('@book{a, title={Vol T}, maintitle={Main T}, volume={2}, part={1}}');
+    assert.deepEqual([mv.title, mv['volume-title'], mv.volume], ['Main T', 'Vol T', '2.1']);
+    const ch = csl('@incollection{a, title={Ch}, booktitle={BT}, maintitle={MT}, number={7}}');
+    assert.deepEqual([ch.title, ch['volume-title'], ch['container-title'], ch['collection-number']], ['Ch', 'BT', 'MT', '7']);
+    assert.equal(csl('@inproceedings{a, title={T}, organization={Video}, publisher={ACM Press and Friends}}').publisher, 'Video; ACM Press; Friends');
+    const report = csl('@techreport{a, title={T}, institution={Inst A and Inst B}, address={Paris and Berlin}}');
+    assert.deepEqual([report.publisher, report['publisher-place'], report.genre], ['Inst A; Inst B', 'Paris; Berlin', undefined]);
+    assert.equal(csl('@article{a, title={T}, journal={J}, number={2}, issue={Spring}}').issue, '2, Spring');
+    assert.equal(csl('@article{a, title={T}, journal={J}, issue={3}}').issue, undefined, '`issue` alone is not read');
+    assert.equal(csl('@article{a, title={T}, eprint={2101.00001}, archiveprefix={arXiv}}').URL, 'https://arxiv.org/abs/2101.00001');
+    assert.equal(csl('@book{a, title={T}, subtitle={Sub}, titleaddon={Addon}, note={N}, addendum={Add}}').title, 'T: Sub. Addon');
+    assert.equal(csl('@book{a, title={T}, note={N}, addendum={Add}}').note, 'N. Add');
+    assert.equal(csl('@periodical{a, title={Per}, issuetitle={Issue T}}').title, 'Issue T');
   });
 
   it('duplicate keys are reported as warnings; the first entry is used', () => {

@@ -339,22 +339,23 @@ function toEntry(r: RawEntry, fields: Map<string, string>, uri: string): BibEntr
   const verbatim = (name: string): string | undefined => fields.get(name)?.trim() || undefined;
   const doi = verbatim('doi');
   const keywords = field('keywords') ?? field('keyword');
-  // Pandoc's title: the title and its subtitle (`Title: Subtitle`), else the main title of a multi-volume work.
-  const title = field('title') ?? field('maintitle');
-  const subtitle = field('subtitle') ?? (field('title') ? undefined : field('mainsubtitle'));
+  // The title, container and publisher are the CSL item's (Pandoc's: `Title: Subtitle`, a
+  // multi-volume work's main title, the container by kind of entry).
+  const csl = bibtexToCsl(r.key, r.type, fields);
+  const cslText = (name: string) => (typeof csl[name] === 'string' ? (csl[name] as string) : undefined);
   return {
     key: r.key,
-    title: title && subtitle ? `${title}: ${subtitle}` : title,
+    title: cslText('title'),
     authors: authors.length ? authors : names(rawNames('editor')),
     year: field('year') ?? field('date')?.slice(0, 4),
     type: r.type,
     url: verbatim('url') ?? (doi ? `https://doi.org/${doi.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '')}` : undefined),
-    containerTitle: field('journal') ?? field('journaltitle') ?? field('booktitle'),
-    publisher: field('publisher') ?? field('institution') ?? field('organization'),
+    containerTitle: cslText('container-title'),
+    publisher: cslText('publisher'),
     abstract: field('abstract'),
     keywords: keywords ? keywords.split(/[,;]/).map((k) => k.trim()).filter(Boolean) : undefined,
     file: fields.get('file'),
-    csl: bibtexToCsl(r.key, r.type, fields),
+    csl,
     origin: { uri, span: r.keySpan },
   };
 }

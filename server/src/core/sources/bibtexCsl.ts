@@ -20,18 +20,11 @@ export interface CslName {
  * and place (institution, school, organization for the kinds that use them), genre for
  * reports and theses, DOI, URL and access date, note. Titles keep the author's casing
  * (Pandoc turns English titles into sentence case; the styles here print them as given).
- * `test/pandoc/bibtexCsl.test.ts` compares the result with `pandoc -f biblatex -t csljson`.
+ * `test/pandoc/bibtex.test.ts` compares the result with `pandoc -f biblatex -t csljson`.
  */
 export function bibtexToCsl(key: string, type: string, fields: ReadonlyMap<string, string>): CslItem {
-  const text = (name: string): string | undefined => {
-    const v = fields.get(name);
-    if (v === undefined) return undefined;
-    const t = latexToText(v).replace(/\s+/g, ' ').trim();
-    return t || undefined;
-  };
-  // URLs and identifiers are read as written (Pandoc's raw fields): `%`, `~` and `\_` are theirs.
-  const verbatim = (name: string): string | undefined => fields.get(name)?.trim() || undefined;
-  const item: CslItem = { id: key, type: cslType(type, text('entrysubtype'), fields) };
+  const f = fieldReader(fields);
+  const item: CslItem = { id: key, type: cslType(type, f.text('entrysubtype'), fields) };
   const set = (name: string, value: unknown) => {
     if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) item[name] = value;
   };
@@ -46,37 +39,121 @@ export function bibtexToCsl(key: string, type: string, fields: ReadonlyMap<strin
     set(to, parseNames(fields.get(from), useprefix));
   if (!item.author && !item.editor && fields.has('bookauthor')) set('author', parseNames(fields.get('bookauthor'), useprefix));
   if (fields.has('bookauthor') && item.author) set('container-author', parseNames(fields.get('bookauthor'), useprefix));
+  setTitles(f, type, set);
+  setNumbers(f, type, set);
 
-  const title = text('title') ?? text('maintitle');
-  const subtitle = text('subtitle') ?? (text('title') ? undefined : text('mainsubtitle'));
-  set('title', title && subtitle ? `${title}: ${subtitle}` : title);
-  if (title && subtitle) set('title-short', title);
-  set('title-short', text('shorttitle'));
-  set('container-title', text('journal') ?? text('journaltitle') ?? text('booktitle') ?? (text('title') && text('maintitle') ? text('maintitle') : undefined));
-  set('collection-title', text('series'));
-  set('event-title', text('eventtitle'));
-
-  set('issued', cslDate(text('date')) ?? yearMonth(text('year'), text('month')));
-  set('accessed', cslDate(text('urldate')));
+  set('issued', cslDate(f.text('date')) ?? yearMonth(f.text('year'), f.text('month')));
+  set('accessed', cslDate(f.text('urldate')));
   // Only a valid original date (Pandoc drops the others): a wrong one would print as "[1985-1030] 1995".
-  set('original-date', strictDate(cslDate(text('origdate')) ?? yearMonth(text('origyear'), undefined)));
-  set('volume', text('volume'));
-  set('issue', text('number') && /^(article|periodical)/.test(type) ? text('number') : text('issue'));
-  if (!/^(article|periodical)/.test(type)) set('number', text('number'));
-  set('page', text('pages')?.split(/[–—-]+/).map((p) => p.trim()).join('-'));
-  set('edition', text('edition'));
-  set('publisher', text('publisher') ?? text('institution') ?? text('school') ?? text('organization') ?? (type === 'misc' ? text('howpublished') : undefined));
-  set('publisher-place', text('address') ?? text('location'));
-  set('genre', genre(type, text('type')));
-  const doi = verbatim('doi')?.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '');
-  set('DOI', doi);
-  set('URL', verbatim('url'));
-  set('ISBN', verbatim('isbn'));
-  set('ISSN', verbatim('issn'));
-  set('note', text('note') ?? text('addendum'));
-  set('abstract', text('abstract'));
-  set('language', text('langid') ?? text('language'));
+  set('original-date', strictDate(cslDate(f.text('origdate')) ?? yearMonth(f.text('origyear'), undefined)));
+  set('edition', f.text('edition'));
+  // Publishers: every one of these fields, in this order, `and` in a list read as `;`.
+  const publishers = ['school', 'institution', 'organization', 'howpublished', 'publisher'].map((n) => (n === 'howpublished' ? f.text(n) : f.list(n))).filter((x): x is string => !!x);
+  set('publisher', publishers.length ? concatWith(';', publishers) : undefined);
+  set('publisher-place', f.list('address') || (type === 'patent' ? undefined : f.list('location')));
+  set('genre', genre(type, f.text('type')));
+  set('DOI', f.verbatim('doi')?.replace(/^https?:\/\/(dx\.)?doi\.org\//i, ''));
+  // An arXiv, JSTOR, PubMed or Google Books `eprint` gives the URL when there is none.
+  const eprintBase = EPRINT_URLS[(f.verbatim('eprinttype') ?? f.verbatim('archiveprefix') ?? '').toLowerCase()];
+  const url = type === 'online' || !/(^|,)\s*url\s*=\s*false\b/i.test(fields.get('options') ?? '') ? f.verbatim('url') : undefined;
+  set('URL', url ?? (eprintBase && f.verbatim('eprint') ? eprintBase + f.verbatim('eprint') : undefined));
+  set('ISBN', f.verbatim('isbn'));
+  set('ISSN', f.verbatim('issn'));
+  set('note', type === 'periodical' ? f.text('addendum') : concatWith('.', [f.text('note'), f.text('addendum')]) || undefined);
+  set('abstract', f.text('abstract'));
+  set('language', f.text('langid') ?? f.text('language'));
   return item;
+}
+
+interface FieldReader {
+  /** A field as text (LaTeX made text, white space collapsed), undefined when empty. */
+  text(name: string): string | undefined;
+  /** A field as written (Pandoc's raw fields: URLs and identifiers, where `%`, `~` and `\_` are theirs). */
+  verbatim(name: string): string | undefined;
+  /** The first of these fields that has text (`false` entries skipped). */
+  first(...names: Array<string | false>): string | undefined;
+  /** A BibLaTeX literal list (`A and B` → `A; B`). */
+  list(name: string): string | undefined;
+  has(name: string): boolean;
+}
+
+function fieldReader(fields: ReadonlyMap<string, string>): FieldReader {
+  const text = (name: string): string | undefined => {
+    const v = fields.get(name);
+    if (v === undefined) return undefined;
+    const t = latexToText(v).replace(/\s+/g, ' ').trim();
+    return t || undefined;
+  };
+  return {
+    text,
+    verbatim: (name) => fields.get(name)?.trim() || undefined,
+    first: (...names) => {
+      for (const n of names) if (n && text(n)) return text(n);
+      return undefined;
+    },
+    list: (name) => (text(name) ? splitNameList(fields.get(name)!).map(clean).filter(Boolean).join('; ') || undefined : undefined),
+    has: (name) => fields.has(name),
+  };
+}
+
+/**
+ * Titles as Pandoc assigns them: a periodical's issue, a multi-volume work's main title
+ * (its own title then the volume title), the container by kind of entry — a chapter's
+ * book (or main title), else the journal; a @misc's `booktitle` is no container.
+ */
+function setTitles(f: FieldReader, type: string, set: (name: string, value: unknown) => void): void {
+  const chapterlike = CHAPTERLIKE.has(type);
+  const periodical = type === 'periodical';
+  const main = f.has('maintitle') && !chapterlike;
+  const composed = (t: string | undefined, sub: string | undefined, addon: string | undefined) => (t === undefined ? undefined : concatWith('.', [concatWith(':', [t, sub]), addon]));
+  const titleText = f.first(periodical && 'issuetitle', main && 'maintitle', 'title');
+  const subtitle = f.first(periodical && 'issuesubtitle', main && 'mainsubtitle', 'subtitle');
+  set('title', composed(titleText, subtitle, f.first(main && 'maintitleaddon', 'titleaddon')));
+  if (titleText && subtitle && !main) set('title-short', titleText);
+  if (!main || chapterlike) set('title-short', f.text('shorttitle'));
+  if (f.has('maintitle')) set('volume-title', chapterlike ? composed(f.text('booktitle'), f.text('booksubtitle'), f.text('booktitleaddon')) : composed(f.text('title'), f.text('subtitle'), f.text('titleaddon')));
+  let container: string | undefined;
+  if (periodical) container = composed(f.text('title'), f.text('subtitle'), f.text('titleaddon'));
+  else if (chapterlike && f.text('maintitle')) container = composed(f.text('maintitle'), f.text('mainsubtitle'), f.text('maintitleaddon'));
+  else if (chapterlike && f.text('booktitle')) container = composed(f.text('booktitle'), f.text('booksubtitle'), f.text('booktitleaddon'));
+  else container = composed(f.first('journaltitle', 'journal'), f.text('journalsubtitle'), undefined);
+  set('container-title', container);
+  set('collection-title', f.text('series'));
+  set('event-title', f.text('eventtitle'));
+}
+
+/**
+ * Volume (`volume.part`), pages, and `number`: a series number for books and their parts,
+ * the issue of an article (with `issue` after it), else the item's number; `issue` alone
+ * is not read (as Pandoc).
+ */
+function setNumbers(f: FieldReader, type: string, set: (name: string, value: unknown) => void): void {
+  const volume = f.text('volume');
+  const part = f.text('part');
+  set('volume', volume && part ? `${volume}.${part}` : volume ?? part);
+  const number = f.text('number');
+  if (number && NUMBERED_IN_SERIES.has(type)) set('collection-number', number);
+  else if (number && ARTICLE_LIKE.has(type)) set('issue', concatWith(',', [number, f.text('issue')]));
+  else set('number', number);
+  set('page', f.text('pages')?.split(/[–—-]+/).map((p) => p.trim()).join('-'));
+}
+
+const CHAPTERLIKE = new Set(['inbook', 'incollection', 'inproceedings', 'inreference', 'bookinbook']);
+const ARTICLE_LIKE = new Set(['article', 'periodical', 'suppperiodical', 'review']);
+const NUMBERED_IN_SERIES = new Set(['book', 'collection', 'proceedings', 'reference', 'mvbook', 'mvcollection', 'mvproceedings', 'mvreference', 'bookinbook', 'inbook', 'incollection', 'inproceedings', 'inreference', 'suppbook', 'suppcollection']);
+const EPRINT_URLS: Record<string, string> = { arxiv: 'https://arxiv.org/abs/', jstor: 'https://www.jstor.org/stable/', pubmed: 'https://www.ncbi.nlm.nih.gov/pubmed/', googlebooks: 'https://books.google.com?id=' };
+
+/**
+ * Pandoc's `concatWith`: the parts that are not empty, each after the one before with
+ * `sep` and a space — only a space when that one ends in `!?.,:;`.
+ */
+function concatWith(sep: string, parts: Array<string | undefined>): string {
+  let out = '';
+  for (const p of parts) {
+    if (!p) continue;
+    out = !out ? p : /[!?.,:;]$/.test(out) ? `${out} ${p}` : `${out}${sep} ${p}`;
+  }
+  return out;
 }
 
 /** Whether a BibLaTeX `options` list (`a=b, c`) sets `key` (`key`, `key=true`), as Pandoc reads it. */
@@ -88,46 +165,63 @@ function optionSet(options: string | undefined, key: string): boolean {
   return false;
 }
 
-// Pandoc's mapping of entry types (Citeproc.BibTeX `itemTypes`).
+// Pandoc's mapping of entry types (Citeproc.BibTeX `getTypeAndGenre`); any other is "".
 const TYPES: Record<string, string> = {
   article: 'article-journal',
   book: 'book',
-  mvbook: 'book',
+  booklet: 'pamphlet',
   bookinbook: 'chapter',
   collection: 'book',
-  mvcollection: 'book',
-  proceedings: 'book',
-  mvproceedings: 'book',
-  manual: 'book',
-  booklet: 'pamphlet',
+  dataset: 'dataset',
+  electronic: 'webpage',
   inbook: 'chapter',
   incollection: 'chapter',
   inreference: 'entry-encyclopedia',
-  suppbook: 'chapter',
-  suppcollection: 'chapter',
   inproceedings: 'paper-conference',
-  conference: 'paper-conference',
-  reference: 'book',
+  manual: 'book',
+  mastersthesis: 'thesis',
+  misc: '',
+  mvbook: 'book',
+  mvcollection: 'book',
+  mvproceedings: 'book',
   mvreference: 'book',
   online: 'webpage',
-  electronic: 'webpage',
-  www: 'webpage',
   patent: 'patent',
-  periodical: 'book',
+  periodical: 'article-journal',
+  phdthesis: 'thesis',
+  proceedings: 'book',
+  reference: 'book',
   report: 'report',
+  software: 'book',
+  suppbook: 'chapter',
+  suppcollection: 'chapter',
+  suppperiodical: 'article-journal',
   techreport: 'report',
   thesis: 'thesis',
-  phdthesis: 'thesis',
-  mastersthesis: 'thesis',
   unpublished: 'manuscript',
-  software: 'book',
-  dataset: 'dataset',
-  misc: '',
+  www: 'webpage',
+  artwork: 'graphic',
+  audio: 'song',
+  commentary: 'book',
+  image: 'graphic',
+  jurisdiction: 'legal_case',
+  legislation: 'legislation',
+  legal: 'treaty',
+  letter: 'personal_communication',
+  movie: 'motion_picture',
+  music: 'song',
+  performance: 'speech',
+  review: 'review',
+  standard: 'legislation',
+  video: 'motion_picture',
+  data: 'dataset',
+  letters: 'personal_communication',
+  newsarticle: 'article-newspaper',
 };
 
 function cslType(type: string, subtype: string | undefined, fields: ReadonlyMap<string, string>): string {
-  if (type === 'article' && (subtype === 'magazine' || subtype === 'newspaper')) return `article-${subtype}`;
-  if (type === 'article' && !fields.has('journal') && !fields.has('journaltitle')) return 'article-journal';
+  if ((type === 'article' || type === 'periodical' || type === 'suppperiodical') && (subtype === 'magazine' || subtype === 'newspaper')) return `article-${subtype}`;
+  if (type === 'unpublished' && (fields.has('eventdate') || fields.has('eventtitle') || fields.has('venue'))) return 'speech';
   return TYPES[type] ?? '';
 }
 
