@@ -31,7 +31,7 @@ import { emptyBibliography } from '../server/src/core/sources/bibliography';
 import { AssertionModel, type AssertionModelFile, type Sensitivity } from '../server/src/core/assertions/model';
 import { splitSentences } from '../server/src/core/model/sentences';
 import { documentFacts } from '../server/src/core/rules/scope';
-import { NORMATIVE, assertionModel, endsAsQuestion, findAssertionCues, possibleUnsourcedAssertion } from '../server/src/core/rules/possibleUnsourcedAssertion';
+import { CAPTION, NORMATIVE, assertionModel, endsAsQuestion, findAssertionCues, possibleUnsourcedAssertion } from '../server/src/core/rules/possibleUnsourcedAssertion';
 import { allExamples, briefSet, counts, hasSharedData, rates, seedSet, type Counts, type Example } from '../scripts/assertions/data';
 import { median, ms, now, time } from './lib';
 
@@ -86,7 +86,7 @@ function printRows(rows: Row[]): void {
 }
 
 /** What the rule exempts whatever the classifier says: questions and recommendations. */
-const exempt = (text: string) => endsAsQuestion(text) || NORMATIVE.test(text);
+const exempt = (text: string) => endsAsQuestion(text) || NORMATIVE.test(text) || CAPTION.test(text);
 
 export function measureQuality(): Row[] {
   const model = assertionModel();

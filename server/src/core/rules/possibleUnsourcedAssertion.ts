@@ -116,7 +116,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 interface Judged {
-  /** A question, a normative sentence, or no letter or digit: not an assertion whatever its score (then 0). */
+  /** A question, a normative sentence, a caption or source line, or no letter or digit: not an assertion whatever its score (then 0). */
   exempt: boolean;
   score: number;
   /** Built for a sentence the first time it is reported. */
@@ -133,7 +133,7 @@ const judgedSentences = new RecentCache<Judged>(50_000);
 const sentencesOf = new RecentCache<ReturnType<typeof splitSentences>>(20_000);
 
 const judgeSentence = (text: string): Judged => {
-  const exempt = endsAsQuestion(text) || NORMATIVE.test(text) || !/[\p{L}\p{N}]/u.test(text);
+  const exempt = endsAsQuestion(text) || NORMATIVE.test(text) || CAPTION.test(text) || !/[\p{L}\p{N}]/u.test(text);
   return { exempt, score: exempt ? 0 : assertionModel().score(text) };
 };
 
@@ -184,6 +184,14 @@ export function explainVerdict(verdict: Verdict, cues: AssertionCue[]): string {
 
 /** Recommendations and obligations are not statements of fact (an exemption kept from the rule-based detector: docs/assertions.md measures it). */
 export const NORMATIVE = /\b(?:should|must|ought to|needs? to|has to|have to|we recommend|recommends?|it is (?:essential|necessary|vital|crucial) (?:to|that)|shall)\b/iu;
+
+/**
+ * Captions, source lines and signposts to them are not statements of fact: "Table 3:
+ * Defence spending…", "Figure 2. …", "Figure 2 shows the trend since 2010.", "Source:
+ * Eurostat, 2024.", "Note: …" (the labelling guide's signposting).
+ */
+export const CAPTION =
+  /^[\s*_]*(?:(?:table|figure|fig\.|chart|graph|map|box|exhibit|annex|appendix)\s+[\p{N}\p{Lu}][\p{N}.]*[a-z]?(?:\s*[:.–—|]|\s+(?:shows?|presents?|summari[sz]es|illustrates?|compares?|lists?|sets? out|depicts?|displays?|plots?|gives?|provides?|reports?|breaks? down)\b)|(?:sources?|notes?)\s*:)/iu;
 
 const CLOSING = /["'”’)\]*_]/;
 
