@@ -86,4 +86,32 @@ describe('the guards and the block split, resumed around an edit', () => {
     assert.deepEqual(textEdit(long + 'a' + long, long + 'bb' + long), { start: 5000, oldEnd: 5001, newEnd: 5002 });
     assert.deepEqual(textEdit('', 'abc'), { start: 0, oldEnd: 0, newEnd: 3 });
   });
+
+  it('textEdit: the longest common prefix, then the longest common suffix after it, at every block size', () => {
+    // Texts long and repetitive enough for every stride (65,536 down to 16 characters) to
+    // match and then stop at a difference; the result checked against a character scan.
+    const r = rng(5);
+    const unit = 'abcab'.repeat(40);
+    for (let i = 0; i < 60; i++) {
+      const before = unit.repeat(1 + Math.floor(r() * 900)) + 'tail';
+      const at = Math.floor(r() * before.length);
+      const cut = Math.floor(r() * Math.min(50_000, before.length - at));
+      const inserted = r() < 0.3 ? '' : unit.slice(0, Math.floor(r() * 70_000) % unit.length) + (r() < 0.5 ? 'x' : '');
+      const after = before.slice(0, at) + inserted + before.slice(at + cut);
+      const edit = textEdit(before, after);
+      if (before === after) {
+        assert.equal(edit, undefined);
+        continue;
+      }
+      let start = 0;
+      while (start < Math.min(before.length, after.length) && before[start] === after[start]) start++;
+      let oldEnd = before.length;
+      let newEnd = after.length;
+      while (oldEnd > start && newEnd > start && before[oldEnd - 1] === after[newEnd - 1]) {
+        oldEnd--;
+        newEnd--;
+      }
+      assert.deepEqual(edit, { start, oldEnd, newEnd }, `case ${i}`);
+    }
+  });
 });
