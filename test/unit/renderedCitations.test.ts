@@ -27,6 +27,15 @@ const plain = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;|&#38
 describe('rendered citations (citeproc-js, the brief\'s CSL style)', function () {
   this.timeout(20_000);
 
+  it('renders open and uneven date ranges as Pandoc prints them (citeproc-js threw on ends of different precision)', () => {
+    const dates = parseBibtex('@book{a, author={Smith, J}, title={A}, date={1034/}}\n@book{b, author={Jones, K}, title={B}, date={/2004-01-01}}\n@book{c, author={Brown, L}, title={C}, date={2019-05/2020}}', 'file:///dates.bib');
+    const text = '---\ntitle: T\n---\n\n# Evidence\n\nOne [@a]. Two [@b]. Three [@c].\n';
+    const a = analyze({ uri: 'file:///b.brief.md', text, version: 1, relativePath: 'b.brief.md' }, { bibliography: dates });
+    const r = renderCitations(a, citeprocEngine, { name: 'chicago-author-date' });
+    // What `pandoc --citeproc` (2.17) prints for the same entries.
+    assert.deepEqual(r.citations.map((c) => plain(c.html)), ['(Smith 1034–)', '(Jones 2004)', '(Brown 2019–2020)']);
+  });
+
   it('renders each citation in Chicago author-date by default, in document order, with a reference list', () => {
     const a = brief('Prices rose [@smith2020, p. 4]. @doe2019 says so, as did others [see @doe2019; @smith2020] and [-@doe2019].');
     const r = renderCitations(a, citeprocEngine, { name: 'chicago-author-date' });

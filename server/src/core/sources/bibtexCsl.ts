@@ -233,11 +233,25 @@ function genre(type: string, typeField: string | undefined): string | undefined 
   return undefined;
 }
 
-/** `2019`, `2019-05`, `2019-05-06`, `2015-06-22/2015-06-26`, `2019-05-06T10:00` → date-parts; anything else as a literal. */
-export function cslDate(value: string | undefined): { 'date-parts': number[][] } | { literal: string } | undefined {
+/**
+ * `2019`, `2019-05`, `2019-05-06`, `2015-06-22/2015-06-26`, `2019-05-06T10:00` → date-parts;
+ * an open range as Pandoc reads it (`2019/` → 2019–, `/2004` → 2004: the open side is 0); an
+ * approximate date (`2019~`) as circa; anything else as a literal.
+ */
+export function cslDate(value: string | undefined): { 'date-parts': number[][]; circa?: boolean } | { literal: string } | undefined {
   if (!value) return undefined;
-  const parts = value.split('/').map((p) => /^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:T[\d:.]+(?:Z|[+-][\d:]+)?)?$/.exec(p.trim()));
-  if (parts.length <= 2 && parts.every((m) => m)) return { 'date-parts': parts.map((m) => m!.slice(1).filter((x) => x !== undefined).map(Number)) };
+  const circa = /^[^/]*~$/.test(value.trim());
+  const sides = (circa ? value.trim().slice(0, -1) : value).split('/');
+  const read = (p: string) => /^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:T[\d:.]+(?:Z|[+-][\d:]+)?)?$/.exec(p.trim())?.slice(1).filter((x) => x !== undefined).map(Number);
+  const [from, to] = sides.map((p) => (p.trim() === '' ? undefined : read(p)));
+  // An open start shows the end alone (Pandoc prints `/2004` as 2004); an open end as a
+  // range to nothing, each part 0 (`2019-05/`: 2019–), as CSL processors take it.
+  if (sides.length === 2 && sides[0].trim() === '' && to) return { 'date-parts': [to] };
+  if (sides.length === 2 && sides[1].trim() === '' && from) return { 'date-parts': [from, from.map(() => 0)] };
+  // The two ends of a range at the same precision (`2019-05/2020`: 2019–2020, as Pandoc prints
+  // it; citeproc-js rejects ends of different lengths).
+  const same = (a: number[], b: number[]) => [a.slice(0, b.length), b.slice(0, a.length)];
+  if (sides.length <= 2 && from && (sides.length === 1 || to)) return { 'date-parts': to ? same(from, to) : [from], ...(circa && { circa: true }) };
   const year = /^\d{4}$/.exec(value.trim());
   return year ? { 'date-parts': [[Number(year[0])]] } : { literal: value };
 }
