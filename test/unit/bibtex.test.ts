@@ -92,6 +92,8 @@ describe('BibTeX as Pandoc reads it', () => {
     assert.equal(csl('@book{a, title={T}, subtitle={Sub}, titleaddon={Addon}, note={N}, addendum={Add}}').title, 'T: Sub. Addon');
     assert.equal(csl('@book{a, title={T}, note={N}, addendum={Add}}').note, 'N. Add');
     assert.equal(csl('@periodical{a, title={Per}, issuetitle={Issue T}}').title, 'Issue T');
+    const more = csl('@inbook{a, title={T}, chapter={9}, pagetotal={300}, venue={Paris}, pmid={123}, library={QA76}}');
+    assert.deepEqual([more['chapter-number'], more['number-of-pages'], more['event-place'], more.PMID, more['call-number']], ['9', '300', 'Paris', '123', 'QA76']);
   });
 
   it('duplicate keys are reported as warnings; the first entry is used', () => {

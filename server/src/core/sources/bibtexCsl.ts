@@ -62,6 +62,10 @@ export function bibtexToCsl(key: string, type: string, fields: ReadonlyMap<strin
   set('note', type === 'periodical' ? f.text('addendum') : concatWith('.', [f.text('note'), f.text('addendum')]) || undefined);
   set('abstract', f.text('abstract'));
   set('language', f.text('langid') ?? f.text('language'));
+  // The other fields Pandoc maps, for the styles that print them.
+  for (const [from, to] of [['chapter', 'chapter-number'], ['pagetotal', 'number-of-pages'], ['volumes', 'number-of-volumes'], ['version', 'version'], ['venue', 'event-place'], ['origpublisher', 'original-publisher'], ['origtitle', 'original-title'], ['keywords', 'keyword'], ['pubstate', 'status']] as const) set(to, f.text(from));
+  set('annote', f.text('annotation') ?? f.text('annote'));
+  for (const [from, to] of [['pmid', 'PMID'], ['pmcid', 'PMCID'], ['library', 'call-number']] as const) set(to, f.verbatim(from));
   return item;
 }
 
