@@ -130,6 +130,10 @@ describe('navigation', () => {
   it('refuses renames that collide or are invalid, with a clear message', () => {
     assert.match((renameAt(a, at(A, 'Macron agreed'), 'eu', all, (u) => texts[u]) as { error: string }).error, /already have an actor `eu` \(European Union\)/);
     assert.match((renameAt(a, at(A, 'Macron agreed'), 'two words', all, (u) => texts[u]) as { error: string }).error, /not a valid actor id/);
+    // A brief that already names an unknown actor `wire` would name this one after the rename (found by the long fuzz run).
+    const c = analyse('file:///w/c.brief.md', '# T\n\n:claim[Prices rose]{by=wire} [@lci].\n');
+    assert.ok(c.diagnostics.some((d) => d.code === 'unknown-actor'));
+    assert.match((renameAt(a, at(A, 'Macron agreed'), 'wire', [...all, summarize(c)!], (u) => texts[u]) as { error: string }).error, /file:\/\/\/w\/c\.brief\.md already names an actor `wire`, which the conventions do not know/);
     assert.match((renameAt(a, at(A, '[^n1]', 2), 'n1 x', all, (u) => texts[u]) as { error: string }).error, /not a valid footnote id/);
     assert.match((prepareRenameAt(a, at(A, 'Context')) as { error: string }).error, /renames actor ids, citation keys and footnote ids/);
   });

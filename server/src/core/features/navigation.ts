@@ -186,6 +186,11 @@ function renameActor(analysis: Analysis, target: TargetOf<'actor'>, newName: str
   if (newName === target.id) return { edits: [] };
   const clash = conventions.actors.find((a) => a.id === newName);
   if (clash) return { error: `Cannot rename \`${target.id}\` to \`${newName}\`: the conventions already have an actor \`${newName}\` (${clash.name}).` };
+  // A brief that already names `newName` (an actor the conventions do not know) would then
+  // name this one: its unknown-actor finding would vanish and its meaning change.
+  for (const s of summaries)
+    if (s.actorRefs.some((r) => r.actorId === newName))
+      return { error: `Cannot rename \`${target.id}\` to \`${newName}\`: ${s.uri} already names an actor \`${newName}\`, which the conventions do not know; after the rename it would name this one. Correct it there first, or choose another name.` };
   // `{#id}` is remark-directive's shorthand: a `.` in it starts a class (`#a.b` is id `a`, class `b`).
   if (newName.includes('.'))
     for (const s of summaries) {
