@@ -51,6 +51,20 @@ function briefPaths(): string[] {
  */
 const REGRESSIONS: Array<{ name: string; text: string }> = [
   {
+    // "Suppress unknown-source in this paragraph" on a paragraph holding a `briefmark-disable`
+    // of every code: the enable after it re-enabled the code for the rest of the brief, and a
+    // footnote reference further on was reported again. Now not offered there (long fuzz run,
+    // seed 1054900949).
+    name: 'no paragraph suppression around a disable comment inside the paragraph',
+    text: "---\nbrief: true\nreferences:\n  - id: lci\n    title: Interview of officials on talks\n  - id: \"quoted\"\n    title: Frozen assets\n---\n\n:actor[Macron]\n\n\n<!-- briefmark-disable-next-line unsourced-clam -->\n\n\n:Claim[y]{src=b}\n[^n1]<!-- briefmark-disable  -->\n\r\n\r\n:::rec[:claim[]{track='3:1 ]{.\"quoted\" by='U.S. \ud83d\ude00 > U.S. officials \ud83d\ude00 ok - &' class=@wire actor=\"Macron\"\n:claim[]{track='3:1 officials 3:1' ok $400 billion IMF * \n:::\r\n\r\n\nU.S. :: [@{e f} , p. 4 p. 4 ,] :x{#nowhere by='^ 3:1 according to according to e.g. Macron officials'} \udbff\udfff _rF\\ 10:30 ok ] [^1]",
+  },
+  {
+    // Renaming actor `eu` to `wire` where the brief already writes `by=wire` (unknown): the
+    // unknown-actor findings vanished. Now refused (long fuzz run, seed 1054900950).
+    name: 'no actor renamed to an id a brief already uses for an unknown actor',
+    text: "---\rreferences: [{id: fm1, title: Ceasefire talks stalled}]\r---\r :rec[Talk]{actor=\"eu fr-president\" track=diplomatic} \ud83d\ude00\r\rOfficials said \"the talks stalled badly\".\r\r\r\udc00\r :Claim[y]{src=b} \r- The IMF said $400 billion.\r  It also said 30%.\r [@nowherr] ---\r: : :\r---\r:::rec[:Claim{track='x}' .{]{by='\u0301' class=\"\u00c9 IMF * according to\" id=\"x}\" class=\"{odd key}\"\r:Claim{track='x}' .{oddkey} src='nowhere' $400 billion %8 10:30 said said 3:1 Macron -+t9@p according to officials \ud83d\ude00 [@{e f} @a @{e f}] [p. 4 , , p. 4] :risk{}} @{odd key}\r:::\r> talks : officials \r\r 10:30 e.g. Macron \u00c9 # [; @{e f} @{e f} , @a] \ud800 :actor\t 10:30 e.g. IMF { said U.S. \t officials \r{by=wire horizon=\u2028 10:30 id=IMF ok [@\r> > talks : officials \r\r 10:30 e.g. Macron \u00c9 # [; @{e f} @{e f} , @a] \ud800 :actor\t 10:30 e.g. IMF { said U.S. \t officials \r{by=wire horizon=\u2028 10:30 id=IMF ok [@\r| a | [] :actor[]{src=\"Macron Macron U.S. ceasefire *\" id=\"wire\"} \\ |\r|---|---|\r| [] :actor[]{src=\"Macron Macron U.S. ceasefire *\" id=\"wire\"} \\ | b |\r[@wire, p. 4] @ [ref] $400 billion  3:1 said according to  e.g. e.g. said the",
+  },
+  {
     // `src={odd key}`: the parser's value `{odd` has no exact span in the source; renaming
     // the key inserted the new name before `=`. Now refused.
     name: 'a src key without an exact span is not renamed',

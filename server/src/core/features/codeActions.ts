@@ -426,6 +426,9 @@ function suppressInParagraph(analysis: Analysis, d: Diagnostic, top: SyntaxNode 
   const { model, parsed } = analysis;
   const text = model.text;
   if (!top || top.type !== 'paragraph' || top.start >= lineStart) return undefined;
+  // A disable or enable comment inside the paragraph: the enable after it would undo that
+  // one for the rest of the brief (a `briefmark-disable` of every code, re-enabled for this one).
+  if (model.suppressions.some((x) => (x.kind === 'disable' || x.kind === 'enable') && x.span.start >= top.start && x.span.start < top.end)) return undefined;
   const firstLine = model.lines.positionAt(top.start).line;
   const paragraphLineStart = model.lines.lineStart(firstLine);
   if (!/^[ \t]*$/.test(text.slice(paragraphLineStart, top.start))) return undefined;
