@@ -1,6 +1,6 @@
 import type { Span } from '../text/span';
 import type { BibEntry, Bibliography, BibliographyProblem } from './bibliography';
-import { bibtexToCsl, splitNameList, splitTop } from './bibtexCsl';
+import { bibtexToCsl, fieldReader, splitNameList, splitTop } from './bibtexCsl';
 import { latexToText } from './latex';
 
 export { splitNameList };
@@ -319,12 +319,7 @@ function inherited(r: RawEntry, byKey: Map<string, RawEntry>, seen = new Set<str
 }
 
 function toEntry(r: RawEntry, fields: Map<string, string>, uri: string): BibEntry {
-  const field = (name: string): string | undefined => {
-    const v = fields.get(name);
-    if (v === undefined) return undefined;
-    const t = latexToText(v).replace(/\s+/g, ' ').trim();
-    return t || undefined;
-  };
+  const f = fieldReader(fields);
   const names = (v: string | undefined) =>
     splitNameList(v ?? '')
       .map((n) => n.trim())
@@ -333,26 +328,24 @@ function toEntry(r: RawEntry, fields: Map<string, string>, uri: string): BibEntr
         const parts = splitTop(n, /,/y).map((p) => latexToText(p).trim());
         return parts.length >= 2 ? `${parts.slice(1).join(' ')} ${parts[0]}`.trim() : latexToText(n).trim();
       });
-  const rawNames = (name: string) => fields.get(name);
-  const authors = names(rawNames('author'));
-  // URLs and DOIs as written (Pandoc's raw fields): `%` and `~` in them are no LaTeX.
-  const verbatim = (name: string): string | undefined => fields.get(name)?.trim() || undefined;
-  const doi = verbatim('doi');
-  const keywords = field('keywords') ?? field('keyword');
-  // The title, container and publisher are the CSL item's (Pandoc's: `Title: Subtitle`, a
-  // multi-volume work's main title, the container by kind of entry).
-  const csl = bibtexToCsl(r.key, r.type, fields);
+  const authors = names(fields.get('author'));
+  const keywords = f.text('keywords') ?? f.text('keyword');
+  // The title, container, publisher and DOI are the CSL item's (Pandoc's: `Title: Subtitle`,
+  // a multi-volume work's main title, the container by kind of entry, the DOI as written).
+  const csl = bibtexToCsl(r.key, r.type, fields, f);
   const cslText = (name: string) => (typeof csl[name] === 'string' ? (csl[name] as string) : undefined);
+  const doi = cslText('DOI');
   return {
     key: r.key,
     title: cslText('title'),
-    authors: authors.length ? authors : names(rawNames('editor')),
-    year: field('year') ?? field('date')?.slice(0, 4),
+    authors: authors.length ? authors : names(fields.get('editor')),
+    year: f.text('year') ?? f.text('date')?.slice(0, 4),
     type: r.type,
-    url: verbatim('url') ?? (doi ? `https://doi.org/${doi.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '')}` : undefined),
+    // URLs as written (Pandoc's raw fields): `%` and `~` in them are no LaTeX.
+    url: f.verbatim('url') ?? (doi ? `https://doi.org/${doi}` : undefined),
     containerTitle: cslText('container-title'),
     publisher: cslText('publisher'),
-    abstract: field('abstract'),
+    abstract: f.text('abstract'),
     keywords: keywords ? keywords.split(/[,;]/).map((k) => k.trim()).filter(Boolean) : undefined,
     file: fields.get('file'),
     csl,

@@ -22,8 +22,7 @@ export interface CslName {
  * (Pandoc turns English titles into sentence case; the styles here print them as given).
  * `test/pandoc/bibtex.test.ts` compares the result with `pandoc -f biblatex -t csljson`.
  */
-export function bibtexToCsl(key: string, type: string, fields: ReadonlyMap<string, string>): CslItem {
-  const f = fieldReader(fields);
+export function bibtexToCsl(key: string, type: string, fields: ReadonlyMap<string, string>, f = fieldReader(fields)): CslItem {
   const item: CslItem = { id: key, type: cslType(type, f.text('entrysubtype'), fields) };
   const set = (name: string, value: unknown) => {
     if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) item[name] = value;
@@ -69,7 +68,7 @@ export function bibtexToCsl(key: string, type: string, fields: ReadonlyMap<strin
   return item;
 }
 
-interface FieldReader {
+export interface FieldReader {
   /** A field as text (LaTeX made text, white space collapsed), undefined when empty. */
   text(name: string): string | undefined;
   /** A field as written (Pandoc's raw fields: URLs and identifiers, where `%`, `~` and `\_` are theirs). */
@@ -81,12 +80,15 @@ interface FieldReader {
   has(name: string): boolean;
 }
 
-function fieldReader(fields: ReadonlyMap<string, string>): FieldReader {
+/** How an entry's fields are read (each field made text once: titles are asked for several times). */
+export function fieldReader(fields: ReadonlyMap<string, string>): FieldReader {
+  const made = new Map<string, string | undefined>();
   const text = (name: string): string | undefined => {
+    if (made.has(name)) return made.get(name);
     const v = fields.get(name);
-    if (v === undefined) return undefined;
-    const t = latexToText(v).replace(/\s+/g, ' ').trim();
-    return t || undefined;
+    const t = v === undefined ? undefined : latexToText(v).replace(/\s+/g, ' ').trim() || undefined;
+    made.set(name, t);
+    return t;
   };
   return {
     text,
@@ -372,6 +374,8 @@ function isParticleWord(w: string): boolean {
  * "dall’Oglio"). "van de pol" and "van" keep their family whole.
  */
 function particleOfFamily(family: string): { particle?: string; rest: string } {
+  // Words, a lower-case prefix joined by an apostrophe split off its own ("d’" | "Artagnan");
+  // `joined`: no space before it.
   const tokens: Array<{ text: string; joined: boolean }> = [];
   for (const w of family.split(' ').filter(Boolean)) {
     const m = /^(\p{Ll}+[’'])(\p{Lu}.*)$/u.exec(w);
@@ -379,11 +383,10 @@ function particleOfFamily(family: string): { particle?: string; rest: string } {
     else tokens.push({ text: w, joined: false });
   }
   let k = 0;
-  while (k < tokens.length && isParticleWord(tokens[k].text) && !tokens[k].joined) k++;
-  // A token that continues the previous one without a space ("d’" + "Artagnan") is not a particle.
-  if (k === 0 || k === tokens.length || isParticleWord(tokens[k].text)) return { rest: family };
+  while (k < tokens.length && isParticleWord(tokens[k].text)) k++;
+  if (k === 0 || k === tokens.length) return { rest: family };
   const join = (ts: typeof tokens) => ts.map((t, i) => (i > 0 && !t.joined ? ' ' : '') + t.text).join('');
-  return { particle: join(tokens.slice(0, k)), rest: join(tokens.slice(k).map((t, i) => (i === 0 ? { ...t, joined: false } : t))) };
+  return { particle: join(tokens.slice(0, k)), rest: join(tokens.slice(k)) };
 }
 
 /** The given name's trailing lower-case words, when a capitalised word precedes them ("J van de" → "J" + "van de"). */
