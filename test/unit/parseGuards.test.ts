@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { generateBrief } from '../../bench/corpus';
 import { MAX_FAILED_ATTRIBUTE_SCAN, unclosedAttributeLists } from '../../server/src/core/parse/attributeGuard';
 import { FIXTURES } from './helpers/fixtures';
+import { failingDirectiveLabels, mayGuardLabels } from '../../server/src/core/parse/labelGuard';
 
 /**
  * The guards against super-linear parser input (parse/guards.ts, docs/reliability.md):
@@ -208,6 +209,61 @@ describe('parser guards', () => {
       for (const text of ['> :c[x]{#a\n> ' + 'b'.repeat(200) + '}\n', ':c[x]{#a\t' + 'b'.repeat(200) + '\n']) {
         assert.equal(guardText(text).neutralised, 0, text);
       }
+    });
+  });
+
+  describe('directive labels that never close', function () {
+    this.timeout(60_000);
+    /** The tree parsed without links (as the guard's paragraphs are), U+FF3B read as `[`. */
+    const shape = (text: string): string => JSON.stringify(parseFragment(text, true, 'links')).replace(/\uff3b/g, '[');
+    const neutraliseAt = (text: string, at: number[]): string => {
+      let out = text;
+      for (const o of at) out = out.slice(0, o) + '\uff3b' + out.slice(o + 1);
+      return out;
+    };
+
+    it('only brackets of labels micromark rejects are neutralised: same tree, same offsets', () => {
+      const piece = fc.constantFrom(':claim[', ':c[', '::c[', ':::c[', '\\:c[', '\\\\:c[', ':-c[', ':c-[', ':c_d[', ':é[', ':1[', '[', '[[[[[[[[', ']', ']]]]', 'a', ' ', '\n', '\n> ', '\n- ', '\n# ', '\\', '\\[', '\\]', '[^a]', ':', '\u0000', '\t', '|', 'é', '*');
+      let neutralised = 0;
+      let checked = 0;
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+          const text = pieces.join('');
+          if (!mayGuardLabels(text, 0, text.length)) return;
+          checked++;
+          const at = failingDirectiveLabels(text, 0, text.length);
+          neutralised += at.length;
+          assert.equal(shape(neutraliseAt(text, at)), shape(text), `${JSON.stringify(text)} at ${at}`);
+        }),
+        { seed: 20261204, numRuns: 3000 },
+      );
+      assert.ok(checked > 2000 && neutralised > 1000, `${checked} texts checked, ${neutralised} brackets neutralised`);
+    });
+
+    it('the balance and escape limits: 32 levels close, 33 do not; 999 escapes close, 1,000 do not', () => {
+      for (const [text, failing] of [
+        [':c[' + '['.repeat(32) + ']'.repeat(33), 0],
+        [':c[' + '['.repeat(33) + ']'.repeat(34), 1],
+        [':c[' + '\\['.repeat(999) + ']', 0],
+        [':c[' + '\\['.repeat(1000) + ']', 1],
+      ] as const) {
+        const at = failingDirectiveLabels(text, 0, text.length);
+        assert.equal(at.length, failing, text.slice(0, 40));
+        assert.equal(shape(neutraliseAt(text, at)), shape(text), text.slice(0, 40));
+      }
+    });
+
+    it('neutralise `:claim[` repeated in a paragraph parsed without links, and nothing where code, HTML or attributes may hold one', () => {
+      for (const [lead, p] of [['', ':claim['], ['', ':claim[a '], ['- ', ':c[\\[x ']]) {
+        const text = lead + p.repeat(400) + '\n';
+        const g = guardText(text);
+        assert.equal(g.text.length, text.length);
+        assert.ok(g.neutralised >= 399, `${p}: ${g.neutralised}`);
+        assert.equal(shape(g.text), shape(text), p);
+      }
+      for (const p of [':claim[`', ':claim[<b>', ':claim[{', ':claim[www.x.org ', ':claim[http://x ', '[a]: :claim[', '    :claim[']) assert.equal(guardText(p.repeat(400) + '\n').neutralised, 0, p);
+      // A paragraph with brackets nested less deep keeps its links, and its labels.
+      assert.equal(guardText(':claim[a '.repeat(30) + '\n').neutralised, 0);
     });
   });
 

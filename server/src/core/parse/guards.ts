@@ -32,12 +32,18 @@
  *   fails more than `MAX_FAILED_ATTRIBUTE_SCAN` characters on (`:c[x]{#` repeated: each
  *   scan ran to the end of the paragraph) — the brace becomes U+FF5B, decided in linear
  *   time by parse/attributeGuard.ts; micromark reads it as text either way.
+ * - **Directive labels that never close**: in a paragraph parsed without links (see
+ *   Brackets), the `[` of a text directive label micromark rejects (never closed, nested
+ *   more than 32 deep, or 1,000 escapes long: `:claim[` repeated, each label scanning
+ *   hundreds of characters before it fails) — the bracket becomes U+FF3B, decided in
+ *   linear time by parse/labelGuard.ts; micromark reads it as text either way.
  *
  * Neutralising replaces one UTF-16 code unit by one, so every offset stays the same; the
  * other two are parser options per block, no text changes. One linear pass over the
  * lines, no backtracking.
  */
 import { unclosedAttributeLists } from './attributeGuard';
+import { failingDirectiveLabels, mayGuardLabels } from './labelGuard';
 import { lastAtMost, type TextEdit } from '../text/textEdit';
 
 export const MAX_CONTAINER_DEPTH = 32;
@@ -257,6 +263,8 @@ class GuardScanner {
     const emphasis = this.runs > MAX_DELIMITER_RUNS || this.longRun;
     if (this.unitStart >= 0 && (emphasis || this.deepBrackets)) this.heavy.push({ start: this.unitStart, end, emphasis, links: this.deepBrackets });
     if (this.unitStart >= 0 && this.braces) for (const at of unclosedAttributeLists(this.source, this.unitStart, end)) this.neutralise(at, 1);
+    if (this.unitStart >= 0 && this.deepBrackets && mayGuardLabels(this.source, this.unitStart, end))
+      for (const at of failingDirectiveLabels(this.source, this.unitStart, end)) this.neutralise(at, 1);
     this.braces = false;
     this.unitStart = -1;
     this.runs = 0;

@@ -298,8 +298,8 @@ export interface ParseOptions {
 export const ONE_SHOT_LIMIT = 512 * 1024;
 
 /** Parses one piece of Markdown with the Briefmark pipeline (CommonMark, GFM, directives, YAML front matter). */
-export function parseFragment(text: string, atDocumentStart = true): Root {
-  return parseWith(atDocumentStart ? 'F' : 'B', 'A', text, NO_SEEDS).tree;
+export function parseFragment(text: string, atDocumentStart = true, without: 'nothing' | 'links' = 'nothing'): Root {
+  return parseWith(atDocumentStart ? 'F' : 'B', without === 'links' ? 'L' : 'A', text, NO_SEEDS).tree;
 }
 
 const NO_SEEDS: string[] = [];

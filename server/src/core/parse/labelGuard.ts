@@ -1,0 +1,140 @@
+/**
+ * The guard against text directive labels that never close (parse/guards.ts calls it for
+ * each paragraph parsed without links whose `[` nest too deep or close too often).
+ * micromark-extension-directive 4.0.0 (`factory-label.js`) reads a label after `:name[`
+ * until the `]` that brings its bracket balance back to zero; it gives up when the
+ * balance passes 32, after 1,000 escaped brackets, or at the end of the paragraph, and then
+ * takes the directive without a label and reads the `[` as text. Repeated (`:claim[` ×
+ * 140,000 on one line), every label scans a few hundred characters through micromark's
+ * tokenizer before it fails: 8–14 s for a megabyte, more than half of it those scans.
+ *
+ * This module decides every label of a paragraph in one pass: brackets are matched with a
+ * stack (escapes skipped as the label reads them), a label fails where its `[` is never
+ * matched, where brackets nest more than 32 deep inside it before its match, or where
+ * 1,000 escapes come before its match. The `[` of a failing label is neutralised (U+FF3B):
+ * micromark then ends the directive at its name, as it does after the failed label, and
+ * reads the character as text, which it would have done with the `[` (links and images
+ * are off in such a paragraph; a footnote call's `[` always closes its label).
+ *
+ * Neutralising one failing label's `[` changes no other label's outcome: only labels that
+ * enclose it see different brackets, and each of those fails for the same reason (an
+ * unmatched `[` inside leaves it unmatched; 33 levels or 1,000 escapes inside it are
+ * still at least 32 levels, or the same escapes). What micromark reads of a label is the
+ * source from the `[` on (line prefixes it strips — `>`, indentation — hold no bracket or
+ * backslash) up to the end of its paragraph, which is never after the end of the run of
+ * lines scanned here: a label that fails on the source fails in micromark.
+ */
+const MAX_BALANCE = 32;
+const MAX_ESCAPES = 999;
+
+const UNICODE_PUNCTUATION = /\p{P}|\p{S}/u;
+const WHITESPACE = /\s/;
+/** What ends or cannot start a directive name: white space, punctuation and symbols; NUL, which micromark reads as U+FFFD. */
+function isNameStop(c: number): boolean {
+  if (c === 0) return true;
+  const s = String.fromCharCode(c);
+  return WHITESPACE.test(s) || UNICODE_PUNCTUATION.test(s);
+}
+
+/** Whether the character at `at` is escaped by an odd run of backslashes before it (from `from` on). */
+function escaped(source: string, at: number, from: number): boolean {
+  let n = 0;
+  while (at - n - 1 >= from && source.charCodeAt(at - n - 1) === 92) n++;
+  return n % 2 === 1;
+}
+
+/**
+ * Whether micromark tries a text directive label at the `[` at `open`: after `:name`
+ * (the name starting with no punctuation, ending with neither `-` nor `_`), the colon not
+ * escaped and not right after another colon (unless that one is escaped).
+ */
+function isLabelOpen(source: string, open: number, from: number): boolean {
+  const last = source.charCodeAt(open - 1);
+  if (open - 1 < from || last === 45 || last === 95) return false;
+  let i = open;
+  while (i > from) {
+    const c = source.charCodeAt(i - 1);
+    if (c === 45 || c === 95 || !isNameStop(c)) {
+      i--;
+      continue;
+    }
+    if (c !== 58 || i === open) return false;
+    const first = source.charCodeAt(i);
+    if (first === 45 || first === 95) return false;
+    const colon = i - 1;
+    if (escaped(source, colon, from)) return false;
+    return !(colon > from && source.charCodeAt(colon - 1) === 58 && !escaped(source, colon - 1, from));
+  }
+  return false;
+}
+
+interface Open {
+  at: number;
+  /** Escapes read before it. */
+  escapes: number;
+  failed: boolean;
+}
+
+/**
+ * The offsets of the `[` in `source[from, to)` (a run of non-blank lines) that open a text
+ * directive label micromark rejects, in order.
+ */
+export function failingDirectiveLabels(source: string, from: number, to: number): number[] {
+  const stack: Open[] = [];
+  const failing: number[] = [];
+  /** Entries below this index of `stack` are marked failed already. */
+  let marked = 0;
+  let escapes = 0;
+  const settle = (o: Open, failed: boolean) => {
+    if ((failed || o.failed) && isLabelOpen(source, o.at, from)) failing.push(o.at);
+  };
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 92) {
+      const next = source.charCodeAt(i + 1);
+      if (i + 1 < to && (next === 91 || next === 92 || next === 93)) {
+        escapes++;
+        i++;
+      }
+    } else if (c === 91) {
+      stack.push({ at: i, escapes, failed: false });
+      // Every label more than 32 levels below this bracket has passed the balance limit.
+      for (; marked < stack.length - 1 - MAX_BALANCE; marked++) stack[marked].failed = true;
+    } else if (c === 93 && stack.length > 0) {
+      const o = stack.pop()!;
+      if (marked > stack.length) marked = stack.length;
+      settle(o, escapes - o.escapes > MAX_ESCAPES);
+    }
+  }
+  for (const o of stack) settle(o, true);
+  return failing.sort((a, b) => a - b);
+}
+
+const UNSAFE = ['`', '<', '{', ']:', '://', '~~~'];
+
+/**
+ * Whether labels in `source[from, to)` may be neutralised: not where a `:name[` could be
+ * read by something other than the text tokenizer — code (spans, fenced or indented), raw
+ * HTML and autolinks, attribute values, link definitions, literal URLs — whose value
+ * would then hold the neutralised character.
+ */
+export function mayGuardLabels(source: string, from: number, to: number): boolean {
+  const text = source.slice(from, to);
+  if (UNSAFE.some((s) => text.includes(s)) || /www\./i.test(text)) return false;
+  // Indented code: four columns of white space before a line's first character, behind any container markers.
+  let lineStart = true;
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lineStart = true;
+      spaces = 0;
+    } else if (!lineStart) continue;
+    else if (c === 9) return false;
+    else if (c === 32) {
+      if (++spaces >= 4) return false;
+    } else if (c === 62 || c === 42 || c === 43 || c === 45 || c === 46 || c === 41 || (c >= 48 && c <= 57)) spaces = 0;
+    else lineStart = false;
+  }
+  return true;
+}
