@@ -19,7 +19,9 @@ export interface BenchServer {
  */
 export function startServer(nodeArgs: string[], setup: (conn: MessageConnection) => void): BenchServer {
   const server = join(__dirname, '..', 'dist', 'server.js');
-  const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // BRIEFMARK_BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`) to profile the server a benchmark drives.
+  const extra = process.env.BRIEFMARK_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...extra, ...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   setup(conn);
   conn.onNotification('window/logMessage', () => undefined);

@@ -155,7 +155,7 @@ export async function benchServerEdit(edits: number, opens: number, verdict: (ok
     }
     return result;
   } finally {
-    await stopServer({ child, conn }, { dir });
+    await stopServer({ child, conn }, { dir, graceful: Boolean(process.env.BRIEFMARK_BENCH_NODE_ARGS) });
   }
 }
 

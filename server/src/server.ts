@@ -6,7 +6,9 @@
  * Transports: `--stdio`, `--node-ipc` (and `--socket=N`), chosen by vscode-languageserver
  * from the command line.
  */
-import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { cachedJsonEncoder } from './lsp/jsonEncoder';
 import { ServerContext } from './lsp/context';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { registerLifecycle, VERSION } from './lsp/lifecycle';
@@ -36,4 +38,21 @@ process.on('uncaughtException', (e) => {
   process.stderr.write(`briefmark: uncaught exception: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
 });
 
-startServer(createConnection(ProposedFeatures.all));
+/**
+ * The transport vscode-languageserver picks from the command line; over stdio with a JSON
+ * encoder that writes each unchanged diagnostic from the JSON it was last sent as
+ * (lsp/jsonEncoder.ts). The console then writes to stderr (stdout carries the protocol).
+ */
+function connect(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: cachedJsonEncoder });
+  // The input stays a stream, so that vscode-languageserver exits when stdin ends, as with
+  // `--stdio`; it takes any output that is not a stream as a message writer (checked at
+  // run time, argument by argument; its typings want both or neither).
+  const connection = createConnection(ProposedFeatures.all, process.stdin, writer as unknown as NodeJS.WritableStream);
+  const toStderr = (...args: unknown[]) => void process.stderr.write(format(...args) + '\n');
+  console.log = console.info = console.debug = console.warn = console.error = console.trace = toStderr;
+  return connection;
+}
+
+startServer(connect());

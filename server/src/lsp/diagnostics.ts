@@ -39,7 +39,7 @@ export class DiagnosticsPublisher {
     }
     const analysis = ctx.service.analyze(doc);
     this.publishBibliographyProblems();
-    return analysis.diagnostics.map((d) => proto.diagnostic(analysis.model.lines, doc.uri, d));
+    return proto.diagnostics(analysis.model.lines, doc.uri, analysis.diagnostics);
   }
 
   /** Problems inside bibliography files are published on those files (open or not), once per change. */

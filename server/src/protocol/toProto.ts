@@ -34,6 +34,7 @@ import type { BriefSymbol } from '../core/features/documentSymbols';
 import type { HoverResult } from '../core/features/hover';
 import { docsUrl } from '../core/rules/docsUrl';
 import type { Diagnostic } from '../core/rules/types';
+import { placedFrom } from '../core/rules/scope';
 import type { LineIndex } from '../core/text/lineIndex';
 import type { Span } from '../core/text/span';
 
@@ -50,9 +51,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function diagnostic(lines: LineIndex, uri: string, d: Diagnostic): LspDiagnostic {
+export function diagnostic(lines: LineIndex, uri: string, d: Diagnostic, at = range(lines, d.span)): LspDiagnostic {
   const out: LspDiagnostic = {
-    range: range(lines, d.span),
+    range: at,
     severity: SEVERITY[d.severity],
     code: d.code,
     codeDescription: { href: docsUrl(d.code) },
@@ -63,6 +64,35 @@ export function diagnostic(lines: LineIndex, uri: string, d: Diagnostic): LspDia
   if (d.unnecessary) out.tags = [DiagnosticTag.Unnecessary];
   if (d.data) out.data = d.data;
   return out;
+}
+
+/** The LSP diagnostic last made for a block rule's finding, and where it was. */
+interface Converted {
+  uri: string;
+  severity: Severity;
+  range: Range;
+  lsp: LspDiagnostic;
+}
+const CONVERTED = new WeakMap<object, Converted>();
+const samePosition = (a: Range['start'], b: Range['start']) => a.line === b.line && a.character === b.character;
+
+/**
+ * A document's diagnostics as LSP has them. The diagnostic of a block rule's finding that
+ * keeps its place in lines and characters (typing moves most of them by offset only) is
+ * the very object made for it before, so the stdio encoder writes it from its JSON
+ * (lsp/jsonEncoder.ts); diagnostics with related places in the document are made afresh.
+ */
+export function diagnostics(lines: LineIndex, uri: string, list: readonly Diagnostic[]): LspDiagnostic[] {
+  return list.map((d) => {
+    const origin = placedFrom(d);
+    if (!origin || d.related?.some((r) => !r.uri || r.uri === uri)) return diagnostic(lines, uri, d);
+    const r = range(lines, d.span);
+    const known = CONVERTED.get(origin);
+    if (known && known.uri === uri && known.severity === d.severity && samePosition(known.range.start, r.start) && samePosition(known.range.end, r.end)) return known.lsp;
+    const lsp = diagnostic(lines, uri, d, r);
+    CONVERTED.set(origin, { uri, severity: d.severity, range: r, lsp });
+    return lsp;
+  });
 }
 
 /**

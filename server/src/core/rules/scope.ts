@@ -100,10 +100,22 @@ const NONE: Span[] = [];
 const shifted = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
 
 /** A block's finding at the block's offset (related places in other documents stay where they are), with its severity. */
+/** The block-relative finding each placed diagnostic was placed from (see `placedFrom`). */
+const ORIGIN = new WeakMap<Diagnostic, Finding>();
+
+/**
+ * The finding a block rule's diagnostic was placed from: the same object while the block's
+ * findings are reused, wherever the block moves (so the server converts a diagnostic to
+ * LSP again only when its finding or its place changed). Undefined for document rules'.
+ */
+export function placedFrom(d: Diagnostic): object | undefined {
+  return ORIGIN.get(d);
+}
+
 function placeDiagnostic(f: Finding, d: number, severity: Severity): Diagnostic {
-  if (d === 0) return { ...f, severity };
-  const out: Diagnostic = { ...f, span: shifted(f.span, d), severity };
-  if (f.related) out.related = f.related.map((r): RelatedPlace => (r.uri ? r : { ...r, span: shifted(r.span, d) }));
+  const out: Diagnostic = d === 0 ? { ...f, severity } : { ...f, span: shifted(f.span, d), severity };
+  if (d !== 0 && f.related) out.related = f.related.map((r): RelatedPlace => (r.uri ? r : { ...r, span: shifted(r.span, d) }));
+  ORIGIN.set(out, f);
   return out;
 }
 

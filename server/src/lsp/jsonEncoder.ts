@@ -1,0 +1,103 @@
+/**
+ * The JSON encoder of the stdio transport (server.ts): what vscode-jsonrpc's own does —
+ * `JSON.stringify` the message, encode it in the connection's charset — except that the
+ * items of a document's diagnostics (a `publishDiagnostics` notification, a full pull
+ * report) are written from the JSON each item had the last time it was sent. LSP sends a
+ * document's diagnostics whole after every change; the publisher reuses the LSP object of
+ * every diagnostic that did not change (`DiagnosticsPublisher.of`), so an edit encodes
+ * only the diagnostics it changed (a dense 1 MB brief: some 2,000 diagnostics, 1.1 MB of
+ * JSON, on every keystroke).
+ *
+ * Invariant: an LSP diagnostic object is never changed after it was sent (its JSON is
+ * remembered by identity).
+ */
+import type { Message } from 'vscode-languageserver/node';
+
+const JSON_OF = new WeakMap<object, string>();
+const BYTES_OF = new WeakMap<object, Buffer>();
+
+function itemJson(item: unknown): string {
+  if (typeof item !== 'object' || item === null) return JSON.stringify(item) ?? 'null';
+  let json = JSON_OF.get(item);
+  if (json === undefined) {
+    json = JSON.stringify(item);
+    JSON_OF.set(item, json);
+  }
+  return json;
+}
+
+/** The item's JSON in UTF-8, made once per item. */
+function itemBytes(item: unknown): Buffer {
+  if (typeof item !== 'object' || item === null) return Buffer.from(itemJson(item), 'utf-8');
+  let bytes = BYTES_OF.get(item);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(item), 'utf-8');
+    BYTES_OF.set(item, bytes);
+  }
+  return bytes;
+}
+
+/** A string no message holds, standing for the list while the rest is stringified. */
+const MARK = '\u0000briefmark:items\u0000';
+const MARK_JSON = JSON.stringify(MARK);
+
+/** A message whose list of diagnostics is written apart: the JSON before the list, the list, the JSON after it. */
+interface Split {
+  head: string;
+  items: unknown[];
+  tail: string;
+}
+
+/** `value` as JSON around `holder[key]` (a list), or undefined if the message has no such list. */
+function split(message: Message): Split | undefined {
+  const m = message as { method?: unknown; params?: { diagnostics?: unknown }; result?: { kind?: unknown; items?: unknown } };
+  if (m.method === 'textDocument/publishDiagnostics' && m.params && Array.isArray(m.params.diagnostics)) return around(message, m.params, 'diagnostics');
+  if (m.result && m.result.kind === 'full' && Array.isArray(m.result.items)) return around(message, m.result, 'items');
+  return undefined;
+}
+
+function around(value: object, holder: Record<string, unknown>, key: string): Split {
+  const items = holder[key] as unknown[];
+  holder[key] = MARK;
+  try {
+    const json = JSON.stringify(value);
+    const at = json.indexOf(MARK_JSON);
+    return { head: json.slice(0, at), items, tail: json.slice(at + MARK_JSON.length) };
+  } finally {
+    holder[key] = items;
+  }
+}
+
+/** The message as JSON (equal, as JSON, to `JSON.stringify(message)`). */
+export function messageJson(message: Message): string {
+  const s = split(message);
+  return s ? s.head + '[' + s.items.map(itemJson).join(',') + ']' + s.tail : JSON.stringify(message);
+}
+
+const COMMA = Buffer.from(',');
+
+/** The message in UTF-8: each item's bytes as remembered, copied once into the message. */
+function messageBytes(message: Message): Buffer {
+  const s = split(message);
+  if (!s) return Buffer.from(JSON.stringify(message), 'utf-8');
+  const chunks: Buffer[] = [Buffer.from(s.head + '[', 'utf-8')];
+  s.items.forEach((item, i) => {
+    if (i > 0) chunks.push(COMMA);
+    chunks.push(itemBytes(item));
+  });
+  chunks.push(Buffer.from(']' + s.tail, 'utf-8'));
+  return Buffer.concat(chunks);
+}
+
+/** A `ContentTypeEncoder` for vscode-jsonrpc's `StreamMessageWriter`. */
+export const cachedJsonEncoder = {
+  name: 'application/json',
+  encode(message: Message, options: { charset: BufferEncoding }): Promise<Uint8Array> {
+    try {
+      const utf8 = options.charset === 'utf-8' || options.charset === 'utf8';
+      return Promise.resolve(utf8 ? messageBytes(message) : Buffer.from(messageJson(message), options.charset));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  },
+};
