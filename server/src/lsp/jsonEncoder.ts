@@ -13,29 +13,12 @@
  */
 import type { Message } from 'vscode-languageserver/node';
 
-const JSON_OF = new WeakMap<object, string>();
+/** Items sent once; the UTF-8 JSON of items sent more than once. */
+const SEEN = new WeakSet<object>();
 const BYTES_OF = new WeakMap<object, Buffer>();
 
-function itemJson(item: unknown): string {
-  if (typeof item !== 'object' || item === null) return JSON.stringify(item) ?? 'null';
-  let json = JSON_OF.get(item);
-  if (json === undefined) {
-    json = JSON.stringify(item);
-    JSON_OF.set(item, json);
-  }
-  return json;
-}
-
-/** The item's JSON in UTF-8, made once per item. */
-function itemBytes(item: unknown): Buffer {
-  if (typeof item !== 'object' || item === null) return Buffer.from(itemJson(item), 'utf-8');
-  let bytes = BYTES_OF.get(item);
-  if (bytes === undefined) {
-    bytes = Buffer.from(JSON.stringify(item), 'utf-8');
-    BYTES_OF.set(item, bytes);
-  }
-  return bytes;
-}
+const isObject = (item: unknown): item is object => typeof item === 'object' && item !== null;
+const itemJson = (item: unknown): string => JSON.stringify(item) ?? 'null';
 
 /** A string no message holds, standing for the list while the rest is stringified. */
 const MARK = '\u0000briefmark:items\u0000';
@@ -68,25 +51,52 @@ function around(value: object, holder: Record<string, unknown>, key: string): Sp
   }
 }
 
-/** The message as JSON (equal, as JSON, to `JSON.stringify(message)`). */
+/** The message as JSON, written as `messageBytes` writes it (equal to `JSON.stringify(message)`). */
 export function messageJson(message: Message): string {
   const s = split(message);
   return s ? s.head + '[' + s.items.map(itemJson).join(',') + ']' + s.tail : JSON.stringify(message);
 }
 
-const COMMA = Buffer.from(',');
-
-/** The message in UTF-8: each item's bytes as remembered, copied once into the message. */
+/**
+ * The message in UTF-8. An item sent before is copied from its bytes, made the second time
+ * it is sent; items sent for the first time are written as JSON, each run of them encoded
+ * in one piece. A message none of whose items was sent before (a document's first report:
+ * a hostile brief's may hold 60,000) is written as `JSON.stringify` writes it, in one piece.
+ */
 function messageBytes(message: Message): Buffer {
   const s = split(message);
   if (!s) return Buffer.from(JSON.stringify(message), 'utf-8');
-  const chunks: Buffer[] = [Buffer.from(s.head + '[', 'utf-8')];
+  if (!s.items.some((item) => isObject(item) && (SEEN.has(item) || BYTES_OF.has(item)))) {
+    for (const item of s.items) if (isObject(item)) SEEN.add(item);
+    return Buffer.from(JSON.stringify(message), 'utf-8');
+  }
+  const chunks: Buffer[] = [];
+  let run = s.head + '[';
   s.items.forEach((item, i) => {
-    if (i > 0) chunks.push(COMMA);
-    chunks.push(itemBytes(item));
+    if (i > 0) run += ',';
+    const bytes = isObject(item) ? bytesOf(item) : undefined;
+    if (!bytes) {
+      run += itemJson(item);
+      return;
+    }
+    chunks.push(Buffer.from(run, 'utf-8'), bytes);
+    run = '';
   });
-  chunks.push(Buffer.from(']' + s.tail, 'utf-8'));
+  chunks.push(Buffer.from(run + ']' + s.tail, 'utf-8'));
   return Buffer.concat(chunks);
+}
+
+/** The item's bytes if it was sent before (made now the second time), else undefined (it is then marked sent). */
+function bytesOf(item: object): Buffer | undefined {
+  let bytes = BYTES_OF.get(item);
+  if (bytes) return bytes;
+  if (!SEEN.has(item)) {
+    SEEN.add(item);
+    return undefined;
+  }
+  bytes = Buffer.from(JSON.stringify(item), 'utf-8');
+  BYTES_OF.set(item, bytes);
+  return bytes;
 }
 
 /** A `ContentTypeEncoder` for vscode-jsonrpc's `StreamMessageWriter`. */
