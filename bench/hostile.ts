@@ -114,7 +114,7 @@ export async function benchResponsiveness(verdict: Verdict, hostileName = 'unclo
     verdict(result.p95 <= 50, `hover on another open brief while a 1 MB hostile brief (${hostileName}) is analysed for ${ms(analysisMs)}: ${during.length} hovers, median ${ms(result.median)}, p95 ${ms(result.p95)}, max ${ms(result.max)} (idle server: median ${ms(result.idleMedian)}, p95 ${ms(result.idleP95)}; target p95 ≤ 50 ms)`);
     return result;
   } finally {
-    await stopServer({ child, conn }, { dir });
+    await stopServer({ child, conn }, { dir, graceful: Boolean(process.env.BRIEFMARK_BENCH_NODE_ARGS) });
   }
 }
 

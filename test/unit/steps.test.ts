@@ -2,11 +2,16 @@ import { strict as assert } from 'node:assert';
 import { analysisSteps, analyze } from '../../server/src/core/analysis';
 import { RULES, severityOf } from '../../server/src/core/rules';
 import { defaultConventions } from '../../server/src/core/conventions/types';
-import { modelBlocks } from '../../server/src/core/model/buildModel';
+import { BLOCKS_PER_STEP, CHARS_PER_STEP, modelBlocks } from '../../server/src/core/model/buildModel';
+import type { ParsedMarkdown } from '../../server/src/core/parse/markdown';
+import { PLACE_STEP, placedFrom } from '../../server/src/core/rules/scope';
+import type { Analysis } from '../../server/src/core/analysis';
 
 /**
- * Where the analysis can pause (docs/performance.md): every 16 blocks of the model, after
- * the model, after each block the block rules ran on, after each document rule.
+ * Where the analysis can pause (docs/performance.md): every 16 blocks of the model (fewer
+ * when their facts are collected afresh), after
+ * the model, after each block the block rules ran on, every `PLACE_STEP` block findings
+ * placed, after each document rule.
  */
 describe('the analysis in steps', function () {
   this.timeout(30_000);
@@ -18,6 +23,44 @@ describe('the analysis in steps', function () {
       step = steps.next();
     }
     return { pauses, analysis: step.value };
+  };
+
+  /** The model's steps: after 16 blocks, or fewer whose facts were collected afresh (not reused from `previous`) holding 2,048 characters. */
+  const modelSteps = (parsed: ParsedMarkdown, previous?: ParsedMarkdown): number => {
+    const reused = new Set(previous?.blocks.map((b) => b.tree));
+    let steps = 0;
+    let read = 0;
+    let collected = 0;
+    for (const block of parsed.blocks) {
+      if (read === BLOCKS_PER_STEP || collected >= CHARS_PER_STEP) {
+        read = collected = 0;
+        steps++;
+      }
+      read++;
+      if (!reused.has(block.tree)) collected += block.end - block.start;
+    }
+    return steps;
+  };
+
+  /** The steps placing block findings take: one each time `PLACE_STEP` more were placed, block by block. */
+  const placing = (analysis: Analysis): number => {
+    const blocks = modelBlocks(analysis.model)!.blocks;
+    const ofBlock = new Array<number>(blocks.length).fill(0);
+    let b = 0;
+    for (const d of analysis.diagnostics.filter((x) => placedFrom(x))) {
+      while (blocks[b].end <= d.span.start && b < blocks.length - 1) b++;
+      ofBlock[b]++;
+    }
+    let steps = 0;
+    let placed = 0;
+    for (const n of ofBlock) {
+      placed += n;
+      if (placed >= PLACE_STEP) {
+        placed = 0;
+        steps++;
+      }
+    }
+    return steps;
   };
 
   it('pauses within a long model, after it, after each block and each document rule, and gives the same result as analyze', () => {
@@ -35,8 +78,10 @@ describe('the analysis in steps', function () {
     assert.ok(running.length >= 10 && documentRules >= 2);
     // The model: a step every 16 blocks to collect their facts (what it places eagerly is small).
     assert.ok(modelBlocks(analysis.model)!.blocks.length > 100);
-    const model = Math.ceil(blocks / 16) - 1;
-    assert.equal(pauses, model + 1 + blocks + documentRules);
+    const model = modelSteps(analysis.parsed);
+    assert.ok(model > blocks / 16, `${model} steps for ${blocks} blocks of about 1 KB`);
+    assert.ok(placing(analysis) >= 1);
+    assert.equal(pauses, model + 1 + blocks + placing(analysis) + documentRules);
     assert.deepEqual(analysis.diagnostics, analyze(input).diagnostics);
 
     // The next version, one character added in the middle: only the blocks it re-parsed run the block rules again.
@@ -45,7 +90,7 @@ describe('the analysis in steps', function () {
     const next = count(analysisSteps(edited, { previous: analysis.parsed }));
     const reparsedBlocks = next.analysis.parsed.reparsed;
     assert.ok(reparsedBlocks >= 1 && reparsedBlocks <= 3, `${reparsedBlocks} blocks parsed again`);
-    assert.equal(next.pauses, model + 1 + reparsedBlocks + documentRules);
+    assert.equal(next.pauses, modelSteps(next.analysis.parsed, analysis.parsed) + 1 + reparsedBlocks + placing(next.analysis) + documentRules);
     assert.deepEqual(next.analysis.diagnostics, analyze(edited).diagnostics);
   });
 });

@@ -70,12 +70,15 @@ export function buildModel(input: DocumentInput, parsed: ParsedMarkdown, convent
 }
 
 /**
- * Blocks placed between two steps of `buildModelSteps`. A step is not a pause: the caller
- * pauses only once its time slice is spent (a block of hostile text can take milliseconds).
+ * Blocks read between two steps of `buildModelSteps`, or fewer once the blocks whose facts
+ * had to be collected (not memoised) hold `CHARS_PER_STEP` characters: a kilobyte of dense
+ * markup takes about a millisecond to collect. A step is not a pause: the caller pauses
+ * only once its time slice is spent.
  */
-const BLOCKS_PER_STEP = 16;
+export const BLOCKS_PER_STEP = 16;
+export const CHARS_PER_STEP = 2048;
 
-/** `buildModel`, in steps of BLOCKS_PER_STEP blocks. */
+/** `buildModel`, in steps (BLOCKS_PER_STEP, CHARS_PER_STEP). */
 export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, conventions: Conventions): Steps<BuiltModel> {
   const text = input.text;
   const factsOf = factsReader(input, parsed, conventions);
@@ -85,9 +88,16 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
 
   // What each block says is computed once per parsed block (see blockFacts): an edit walks
   // only the blocks it re-parsed. Link definitions are the document's, from every block.
+  let read = 0;
+  let collected = 0;
   for (let b = 0; b < parsed.blocks.length; b++) {
-    if (b > 0 && b % BLOCKS_PER_STEP === 0) yield;
+    if (read === BLOCKS_PER_STEP || collected >= CHARS_PER_STEP) {
+      read = collected = 0;
+      yield;
+    }
     const block = parsed.blocks[b];
+    read++;
+    if (!FACTS.has(block.tree)) collected += block.end - block.start;
     const facts = factsOf(block);
     if (facts.frontMatter) frontMatter = facts.frontMatter;
     for (const [label, url] of facts.definitions) if (!definitions.has(label)) definitions.set(label, url);

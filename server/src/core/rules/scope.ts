@@ -179,11 +179,14 @@ function placedList(hit: Pick<BlockFindings, 'findings'>, at: number, failed: Re
   return list;
 }
 
+/** How many diagnostics are placed between two steps of `runBlockRules`. */
+export const PLACE_STEP = 1024;
+
 /**
  * Runs the block rules: per block of the model, reusing a block's findings while it and
  * what the document decides for it are unchanged (so an edit reruns them on the blocks it
  * re-parsed), or over the whole model as one scope when it was not built from blocks.
- * Yields after each block it ran the rules on. A rule that throws on any block loses all its findings.
+ * Yields after each block it ran the rules on, and every `PLACE_STEP` diagnostics it placed. A rule that throws on any block loses all its findings.
  */
 export function* runBlockRules(ctx: RuleContext, rules: readonly BlockRule[], severities: Severities): Generator<void, BlockRulesResult> {
   const facts = documentFacts(ctx);
@@ -209,6 +212,17 @@ export function* runBlockRules(ctx: RuleContext, rules: readonly BlockRule[], se
   }
   const failed = new Map<number, unknown>();
   for (const { hit } of found) for (const f of hit.failed) if (!failed.has(f.rule)) failed.set(f.rule, f.error);
-  const blocks = found.map(({ at, hit }) => placedList(hit, at, failed, severities));
+  const blocks: Diagnostic[][] = [];
+  let placed = 0;
+  for (const { at, hit } of found) {
+    const list = placedList(hit, at, failed, severities);
+    blocks.push(list);
+    // Placing is cheap per diagnostic, but a hostile brief has tens of thousands of them.
+    placed += list.length;
+    if (placed >= PLACE_STEP) {
+      placed = 0;
+      yield;
+    }
+  }
   return { blocks, failed: [...failed].map(([i, error]) => ({ code: rules[i].code, error })) };
 }
