@@ -7,8 +7,8 @@
  * from the command line.
  */
 import { format } from 'node:util';
-import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
-import { cachedJsonEncoder } from './lsp/jsonEncoder';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { StdioMessageWriter } from './lsp/jsonEncoder';
 import { ServerContext } from './lsp/context';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { registerLifecycle, VERSION } from './lsp/lifecycle';
@@ -39,13 +39,14 @@ process.on('uncaughtException', (e) => {
 });
 
 /**
- * The transport vscode-languageserver picks from the command line; over stdio with a JSON
- * encoder that writes each unchanged diagnostic from the JSON it was last sent as
- * (lsp/jsonEncoder.ts). The console then writes to stderr (stdout carries the protocol).
+ * The transport vscode-languageserver picks from the command line; over stdio with a
+ * writer of our own, which writes each message at once and each unchanged diagnostic from
+ * the JSON it was last sent as (lsp/jsonEncoder.ts). The console then writes to stderr
+ * (stdout carries the protocol).
  */
 function connect(): Connection {
   if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
-  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: cachedJsonEncoder });
+  const writer = new StdioMessageWriter(process.stdout);
   // The input stays a stream, so that vscode-languageserver exits when stdin ends, as with
   // `--stdio`; it takes any output that is not a stream as a message writer (checked at
   // run time, argument by argument; its typings want both or neither).

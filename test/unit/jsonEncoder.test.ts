@@ -3,7 +3,7 @@ import type { Message } from 'vscode-languageserver/node';
 import { generateBrief } from '../../bench/corpus';
 import { defaultConventions } from '../../server/src/core/conventions/types';
 import { createBriefService, inMemoryWorkspace } from '../../server/src/core/service';
-import { cachedJsonEncoder, messageJson } from '../../server/src/lsp/jsonEncoder';
+import { messageBytes, messageJson } from '../../server/src/lsp/jsonEncoder';
 import * as proto from '../../server/src/protocol/toProto';
 
 /**
@@ -15,7 +15,7 @@ describe('the JSON of diagnostics, remembered per diagnostic', () => {
   const uri = 'file:///w/a.brief.md';
   const diagnostic = (message: string, line: number) => ({ range: { start: { line, character: 0 }, end: { line, character: 4 } }, severity: 2, code: 'unsourced-claim', source: 'briefmark', message, data: { why: 'a "quote" $& $1 \u2028 é 😀' } });
 
-  it('writes every message as JSON.stringify does, whatever its items hold', async () => {
+  it('writes every message as JSON.stringify does, whatever its items hold', () => {
     const items = [diagnostic('Claim "x" has no source $& $$', 0), diagnostic('\u0000briefmark:items\u0000', 1), diagnostic('second\nline', 2)];
     const messages: Message[] = [
       { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version: 3, diagnostics: items } } as Message,
@@ -30,8 +30,7 @@ describe('the JSON of diagnostics, remembered per diagnostic', () => {
       const before = JSON.stringify(m);
       assert.equal(messageJson(m), before);
       assert.equal(JSON.stringify(m), before, 'the message is left as it was');
-      const bytes = await cachedJsonEncoder.encode(m, { charset: 'utf-8' });
-      assert.equal(Buffer.from(bytes).toString('utf-8'), before);
+      assert.equal(messageBytes(m).toString('utf-8'), before);
     }
   });
 

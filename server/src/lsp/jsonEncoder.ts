@@ -1,6 +1,7 @@
 /**
- * The JSON encoder of the stdio transport (server.ts): what vscode-jsonrpc's own does —
- * `JSON.stringify` the message, encode it in the connection's charset — except that the
+ * The stdio transport's message writer and JSON encoder (server.ts): what vscode-jsonrpc's
+ * own do — `JSON.stringify` the message, encode it in UTF-8, write it after a
+ * `Content-Length` header — except that the
  * items of a document's diagnostics (a `publishDiagnostics` notification, a full pull
  * report) are written from the JSON each item had the last time it was sent. LSP sends a
  * document's diagnostics whole after every change; the publisher reuses the LSP object of
@@ -11,7 +12,7 @@
  * Invariant: an LSP diagnostic object is never changed after it was sent (its JSON is
  * remembered by identity).
  */
-import type { Message } from 'vscode-languageserver/node';
+import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 
 /** Items sent once; the UTF-8 JSON of items sent more than once. */
 const SEEN = new WeakSet<object>();
@@ -63,7 +64,7 @@ export function messageJson(message: Message): string {
  * in one piece. A message none of whose items was sent before (a document's first report:
  * a hostile brief's may hold 60,000) is written as `JSON.stringify` writes it, in one piece.
  */
-function messageBytes(message: Message): Buffer {
+export function messageBytes(message: Message): Buffer {
   const s = split(message);
   if (!s) return Buffer.from(JSON.stringify(message), 'utf-8');
   if (!s.items.some((item) => isObject(item) && (SEEN.has(item) || BYTES_OF.has(item)))) {
@@ -99,15 +100,34 @@ function bytesOf(item: object): Buffer | undefined {
   return bytes;
 }
 
-/** A `ContentTypeEncoder` for vscode-jsonrpc's `StreamMessageWriter`. */
-export const cachedJsonEncoder = {
-  name: 'application/json',
-  encode(message: Message, options: { charset: BufferEncoding }): Promise<Uint8Array> {
+/**
+ * The stdio transport's message writer: each message encoded (`messageBytes`) and written
+ * at once, in the order sent. vscode-jsonrpc's stream writer serialises writes through a
+ * semaphore that waits a turn of the event loop per message, so while an analysis runs in
+ * slices every reply waited for one more slice.
+ */
+export class StdioMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  private errors = 0;
+
+  constructor(private readonly out: NodeJS.WritableStream) {
+    super();
+    out.on('error', (error: Error) => this.fireError(error));
+    out.on('close', () => this.fireClose());
+  }
+
+  write(message: Message): Promise<void> {
     try {
-      const utf8 = options.charset === 'utf-8' || options.charset === 'utf8';
-      return Promise.resolve(utf8 ? messageBytes(message) : Buffer.from(messageJson(message), options.charset));
+      const body = messageBytes(message);
+      this.out.write(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii');
+      this.out.write(body);
+      return Promise.resolve();
     } catch (error) {
+      this.fireError(error, message, ++this.errors);
       return Promise.reject(error);
     }
-  },
-};
+  }
+
+  end(): void {
+    this.out.end();
+  }
+}
