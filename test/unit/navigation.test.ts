@@ -136,6 +136,12 @@ describe('navigation', () => {
     assert.match((renameAt(a, at(A, 'Macron agreed'), 'wire', [...all, summarize(c)!], (u) => texts[u]) as { error: string }).error, /file:\/\/\/w\/c\.brief\.md already names an actor `wire`, which the conventions do not know/);
     assert.match((renameAt(a, at(A, '[^n1]', 2), 'n1 x', all, (u) => texts[u]) as { error: string }).error, /not a valid footnote id/);
     assert.match((prepareRenameAt(a, at(A, 'Context')) as { error: string }).error, /renames actor ids, citation keys and footnote ids/);
+    // `@{}` is a citation of no key, as Pandoc reads it: naming it would make it cite an entry (found by the long fuzz run).
+    const E = '# T\n\n:claim[Prices rose]{by=fr-president} [@lci] and @{} too.\n';
+    const e = analyse('file:///w/e.brief.md', E);
+    assert.ok(e.model.citations.some((c) => c.items.some((i) => i.key === '')));
+    assert.match((prepareRenameAt(e, at(E, '@{}', 2)) as { error: string }).error, /empty citation key .* nothing to rename/);
+    assert.match((renameAt(e, at(E, '@{}', 2), 'lci', all, (u) => texts[u]) as { error: string }).error, /empty citation key/);
   });
 
   it('renames a front-matter citation key and its citations in that brief only', () => {

@@ -124,6 +124,8 @@ export function prepareRenameAt(analysis: Analysis, offset: number): PrepareResu
     return { span: target.span, placeholder: target.id };
   }
   if (target.kind === 'citation') {
+    // `@{}` is a citation for Pandoc, of no key: no entry to rename, and a name would make it cite one.
+    if (target.key === '') return { error: 'An empty citation key (`@{}`) names no source: there is nothing to rename.' };
     // A URL in `src` is a link, not a key: nothing declares it, and a new name would lose the source.
     if (URL_KEY.test(target.key)) return { error: `\`${target.key}\` is a URL, not a citation key: there is nothing to rename.` };
     // A key that names a source document (`sources/<key>.md`), or a footnote and no bibliography entry: renaming the key alone would break that.
