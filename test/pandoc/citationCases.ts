@@ -129,6 +129,8 @@ function citationPiece(r: R): string {
   return `${pick(r, BEFORE)}${core}${pick(r, AFTER)}`;
 }
 
+const SPAN_ATTRIBUTES = ['#id .c key="v"', 'k=@a', 'h', '.c [@a]', 'k="x @b"', "k='@c' -", '-', 'k=', '.c\n.d', 'k="a\nb" @d', 'k=""@e"', 'k=" @f"', 'k=\\} @g', ' .é-1 '];
+
 function wrap(r: R, s: string): string {
   const w = r();
   if (w < 0.6) return s;
@@ -136,7 +138,9 @@ function wrap(r: R, s: string): string {
   if (w < 0.7) return `![${s}](img.png)`;
   if (w < 0.75) return `*${s}*`;
   if (w < 0.8) return `**${s}**`;
-  if (w < 0.83) return `[${s}]{.note}`;
+  if (w < 0.8) return `[${s}]{.note}`;
+  // Pandoc's span attributes, valid or not (then text, whose citations count), with keys inside.
+  if (w < 0.83) return `[${s}]{${pick(r, SPAN_ATTRIBUTES)}}`;
   if (w < 0.86) return `"${s}"`;
   if (w < 0.88) return `[${s}][ref]`;
   if (w < 0.9) return `~~${s}~~`;

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { analyze } from '../../server/src/core/analysis';
 import { findCitations } from '../../server/src/core/sources/citations';
 
 /** Cases from Pandoc's manual, "Citation syntax", and the look-alikes that must not match. */
@@ -35,6 +36,15 @@ const CASES: Array<[string, string[]]> = [
   ['[@a <b;c@d> e; @f]', ['a suffix=<b;c@d> e', 'f']],
   ['[@a <b;c@d.> e; @f]', ['a suffix=<b;c@d.> e', 'f']],
   ['[@a <.b;c@d>; @h]', ['a in-text', 'h in-text']],
+  // Found by the long fuzz run (4 December), checked with pandoc 2.17: `{…}` after a bracket
+  // is a span's attributes only if it is Pandoc's attribute list; otherwise it is text and
+  // its citations count.
+  [':smile[]{horizon=@wire .e.g [@wire]. class=} officials', ['wire in-text', 'wire']],
+  ['x [y]{.c [@a]} z and [x]{k="v" [@b]}', ['a', 'b']],
+  ['[x]{#i .c k=v} [@b], [x]{k="[@a]"} [@c], [x]{k=[@a]} [@d]', ['b', 'c', 'd']],
+  ['[x]{.c\n.d k="a\nb" z=@a} @b', ['b in-text']],
+  ['[x]{k=""@a"} @b and [x]{k=" @c"} @d', ['a in-text', 'b in-text', 'c in-text', 'd in-text']],
+  ['[x]{k="a\n\nb @c"} @d', ['c in-text', 'd in-text']],
 ];
 
 describe('Pandoc citation grammar', () => {
@@ -59,6 +69,18 @@ describe('Pandoc citation grammar', () => {
       for (const c of found) for (const i of c.items) assert.equal(text.slice(i.keySpan.start, i.keySpan.end), i.key, 'key span is exact');
     });
   }
+
+  it('a heading\'s attribute list and a span\'s are not text: no citation, no sentence there (checked with pandoc 2.17)', () => {
+    const keysOf = (text: string) => analyze({ uri: 'file:///w/h.brief.md', text }).model.citations.flatMap((c) => c.items.map((i) => i.key));
+    assert.deepEqual(keysOf('## Title @a {#id k=@b}\n'), ['a']);
+    assert.deepEqual(keysOf('## Title @a {#id} then @c\n'), ['a', 'c']);
+    assert.deepEqual(keysOf('Title @a {k=@b}\n===\n'), ['a']);
+    assert.deepEqual(keysOf('# Title {k=@b} ##\n'), ['b']);
+    assert.deepEqual(keysOf("## w []@a [p. 3]?]{k='@c' -}\n"), ['a']);
+    // A span's attribute list is masked for sentences: "e.g." there ends none.
+    const a = analyze({ uri: 'file:///w/s.brief.md', text: 'The talks stalled :smile[]{horizon=@wire .e.g. class=} officials said 40%.\n' });
+    assert.equal(a.model.textBlocks[0].masked.includes('e.g.'), false);
+  });
 
   it('offsets are shifted by the base', () => {
     const [c] = findCitations('x [@a]', 100);

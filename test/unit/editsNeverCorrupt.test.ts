@@ -117,6 +117,12 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   { name: 'a citation key that names a footnote ("@1" with "[^1]: …"), or that footnote, was renamed alone: the key stopped resolving', text: ':claim[Officials said 40% of talks failed]\n[^1]: @1 ' },
   { name: 'a key renamed to one with a digit ("Renamed_2") in a claim with a source document: its "2" was checked as a figure', text: ':claim[Officials said it [@b] and @wire]\n' },
   { name: 'a footnote defined twice: rename changed both definitions, references listed one', text: ':claim[x][^1] y.\n\n[^1]: a\n\n[^1]: b\n' },
+  // Found by a long fuzz run (4 December, seeds 1061429365 and 1061429366), shortened by hand.
+  // `{…}` after `[]` is a Pandoc span's attribute list only if it parses as one; it is not
+  // prose either way: a source or a claim tag put inside it broke it (its `@wire` then cited).
+  { name: 'a sentence ending inside a Pandoc span\'s attribute list', text: 'The talks stalled :smile[]{horizon=@wire .e.g. class=} officials said 40%.\n' },
+  // `@{}` cites no key: renaming it made it cite one; correcting it writes the key inside the braces.
+  { name: 'an empty citation key "@{}"', text: ':claim[Prices rose]{by=wire} and @{} as [@wire] said.\n' },
 ];
 
 describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEED})`, function () {

@@ -461,7 +461,9 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
     case 'source-key': {
       const newKey = edits[0].newText;
       const refs = [...after.model.citations.flatMap((c) => c.items.map((i) => ({ key: i.key, span: i.keySpan }))), ...after.model.claims.flatMap((c) => c.srcKeys)];
-      assert.ok(refs.some((r) => r.key === newKey && r.span.start === target.start), `${ctx}\nthe key is read as ${newKey}`);
+      // An empty key (`@{}`) has an empty span: the new key is written at it, not after it.
+      const keyStart = d.span.start === d.span.end ? mapOffset(edits, d.span.start, false) : target.start;
+      assert.ok(refs.some((r) => r.key === newKey && r.span.start === keyStart), `${ctx}\nthe key is read as ${newKey}`);
       break;
     }
     case 'footnote-definition': {

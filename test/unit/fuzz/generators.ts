@@ -160,6 +160,10 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   // A footnote call after an in-text key is read again as a bracketed citation.
   'footnote calls after in-text keys': (n) => ':claim[x] ' + '@x [^@a] '.repeat(n / 9),
   'unterminated braced keys': (n) => ':claim[x] ' + '@{a'.repeat(n / 3),
+  // Pandoc's span attributes after `[…]` (sources/pandocAttributes.ts): an unquoted value
+  // runs to the next space, a valid list on to its `}`.
+  'span attribute values': (n) => ':claim[x] ' + '[x]{k='.repeat(n / 6),
+  'span attribute lists': (n) => ':claim[x] [y]{' + 'b=[x]{c=1 '.repeat(n / 10),
   'citations with unclosed emphasis': (n) => ':claim[x] ' + '[@a, *'.repeat(n / 6),
   'unclosed quotes': (n) => ':claim[x] ' + '“a '.repeat(n / 3),
   'nested brackets': (n) => ':claim[x] ' + '['.repeat(n / 2) + '@a' + ']'.repeat(n / 2),

@@ -5,7 +5,8 @@ import { isMap, parseDocument } from 'yaml';
 import { cslEntriesFromYamlNode } from '../sources/csl';
 import type { ParsedBlock, ParsedMarkdown } from '../parse/markdown';
 import { normalizeLabel } from '../parse/blocks';
-import { findCitations } from '../sources/citations';
+import { citationsAndSpans } from '../sources/citations';
+import { headingAttributes } from '../sources/pandocAttributes';
 import type { Conventions } from '../conventions/types';
 import { tagNames } from '../conventions/types';
 import { matchesAnyGlob } from '../text/glob';
@@ -612,20 +613,25 @@ class BlockCollector {
   /** A text block's masked text, its citations, its unparsed footnote calls, and where its claims' sentences end. */
   private finishBlock(b: BlockBuilder): TextBlock {
     const text = this.text;
-    const masked = b.build(text);
-    const tb: TextBlock = { kind: b.kind, span: b.span, masked, inListItem: b.inListItem };
-    this.items.textBlocks.push(tb);
     const rel = (x: Span) => ({ start: x.start - b.span.start, end: x.end - b.span.start });
     const own = text.slice(b.span.start, b.span.end);
-    const found = findCitations({
+    // A heading's attribute list (`## Title {#id}`) is not its text, for Pandoc nor here.
+    const headingAttrs = b.kind === 'heading' ? headingAttributes(own) : undefined;
+    if (headingAttrs) b.mask({ start: headingAttrs.start + b.span.start, end: headingAttrs.end + b.span.start });
+    const found = citationsAndSpans({
       text: own,
       base: b.span.start,
-      opaque: b.opaque.map(rel),
+      opaque: headingAttrs ? [...b.opaque.map(rel), headingAttrs] : b.opaque.map(rel),
       html: b.html.map(rel),
       references: b.references.map((r) => r - b.span.start),
       quoteMarkers: this.quoteDepth > 0 ? quoteMarkers(own) : undefined,
     });
-    pushAll(this.items.citations, found);
+    pushAll(this.items.citations, found.citations);
+    // A Pandoc span's attribute list (`[text]{.class}`) is not prose: no sentence is read there.
+    for (const a of found.attributes) b.mask(a);
+    const masked = b.build(text);
+    const tb: TextBlock = { kind: b.kind, span: b.span, masked, inListItem: b.inListItem };
+    this.items.textBlocks.push(tb);
     this.unparsedFootnotes(masked, b.span.start);
     const sentenceEnd = b.claims.length > 0 ? sentenceEndFinder(masked) : undefined;
     for (const claim of b.claims) {

@@ -2,6 +2,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import type { Citation, CitationItem } from '../model/types';
 import type { Span } from '../text/span';
 import { pushAll } from '../text/pushAll';
+import { PandocAttributes } from './pandocAttributes';
 
 /**
  * Pandoc's citation grammar, read the way Pandoc's Markdown reader reads it (pandoc 2.17,
@@ -97,12 +98,23 @@ interface Ctx {
  * the outer item's span. Key spans never overlap.
  */
 export function findCitations(input: CitationInput | string, base = 0): Citation[] {
+  return citationsAndSpans(input, base).citations;
+}
+
+/**
+ * `findCitations`, and the attribute lists of Pandoc's bracketed spans (`[text]{.class}`)
+ * it read on the way (shifted like the citations): not prose, so the model does not read
+ * sentences there.
+ */
+export function citationsAndSpans(input: CitationInput | string, base = 0): { citations: Citation[]; attributes: Span[] } {
   const inp: CitationInput = typeof input === 'string' ? { text: input, base } : input;
   const text = inp.quoteMarkers?.length ? blankSpans(inp.text, inp.quoteMarkers) : inp.text;
-  const found = new CitationScanner(text, inp.opaque ?? [], inp.html ?? [], new Set(inp.references ?? [])).run();
+  const scanner = new CitationScanner(text, inp.opaque ?? [], inp.html ?? [], new Set(inp.references ?? []));
+  const found = scanner.run();
   const shift = inp.base ?? 0;
   const out = shift ? found.map((c) => shiftCitation(c, shift)) : found;
-  return out.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const attributes = scanner.attributeSpans.map((a) => ({ start: a.start + shift, end: a.end + shift }));
+  return { citations: out.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end), attributes };
 }
 
 class CitationScanner {
@@ -127,6 +139,12 @@ class CitationScanner {
   private readonly delimitedMemo = new Map<number, { end: number; lastStr: number; citations: Citation[] } | null>();
   /** Places from which a quotation's (or strikeout's, …) reading is known not to close (see {@link delimited}). */
   private readonly delimitedFails = new Set<number>();
+
+  /** Pandoc's attribute lists after `[…]`, by the end of the context they are read in. */
+  private readonly attributeLists = new Map<number, PandocAttributes>();
+  /** The attribute lists of the spans read (a list read twice is listed once). */
+  readonly attributeSpans: Span[] = [];
+  private readonly attributeStarts = new Set<number>();
 
   /** Footnote calls (`[^x]`, defined or not), start → end: read as one unit, but see {@link noteCallCite}. */
   private readonly noteCalls = new Map<number, number>();
@@ -352,6 +370,13 @@ class CitationScanner {
     return close >= 0 && close < ctx.to ? close : -1;
   }
 
+  /** At the `{` at `open`: where a span's attribute list ends, or 0 if Pandoc reads none there. */
+  private attributesAt(open: number, to: number): number {
+    let lists = this.attributeLists.get(to);
+    if (!lists) this.attributeLists.set(to, (lists = new PandocAttributes(this.view, to)));
+    return lists.end(open);
+  }
+
   /** At `[`: a bracketed citation, else a span `[…]{…}`, else a link (not inside a link's text), else a symbol. */
   private bracket(i: number, ctx: Ctx, out: Citation[]): number {
     const cite = this.plainMatch[i] >= 0 && this.depth < MAX_DEPTH ? this.normalCite(i, ctx) : null;
@@ -362,8 +387,12 @@ class CitationScanner {
     // `[^…` is never a link or span (Pandoc's `reference` refuses it).
     const close = this.view.charCodeAt(i + 1) === 94 ? -1 : this.groupClose(i, ctx);
     if (close < 0) return i + 1;
-    const attrs = this.view.charCodeAt(close + 1) === 123 /* { */ ? attributesEnd(this.view, close + 1, ctx.to) : 0;
+    const attrs = this.view.charCodeAt(close + 1) === 123 /* { */ ? this.attributesAt(close + 1, ctx.to) : 0;
     if (attrs) {
+      if (!this.attributeStarts.has(close + 1)) {
+        this.attributeStarts.add(close + 1);
+        this.attributeSpans.push({ start: close + 1, end: attrs });
+      }
       pushAll(out, this.unit(i, close, ctx.links, ctx.quotes).citations);
       return attrs;
     }
@@ -1026,16 +1055,6 @@ function charRefEnd(view: string, i: number): number {
   if (!m) return i + 1;
   if (m[1] !== undefined && decodeNamedCharacterReference(m[1]) === false) return i + 1;
   return i + m[0].length;
-}
-
-/** `{…}` right after a bracket: Pandoc attributes (`{.class key=val}`), on one line and without nested braces. */
-function attributesEnd(view: string, i: number, to: number): number {
-  for (let j = i + 1; j < to; j++) {
-    const c = view.charCodeAt(j);
-    if (c === 125) return j + 1;
-    if (c === 123 || c === 10 || c === 13) return 0;
-  }
-  return 0;
 }
 
 /** After a citation's `]`: a `(` or `[` makes it a link (and, for a bracketed citation, `{` a span). */
