@@ -99,7 +99,6 @@ const NONE: Span[] = [];
 
 const shifted = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
 
-/** A block's finding at the block's offset (related places in other documents stay where they are), with its severity. */
 /** The block-relative finding each placed diagnostic was placed from (see `placedFrom`). */
 const ORIGIN = new WeakMap<Diagnostic, Finding>();
 
@@ -112,6 +111,7 @@ export function placedFrom(d: Diagnostic): object | undefined {
   return ORIGIN.get(d);
 }
 
+/** A block's finding at the block's offset (related places in other documents stay where they are), with its severity. */
 function placeDiagnostic(f: Finding, d: number, severity: Severity): Diagnostic {
   const out: Diagnostic = d === 0 ? { ...f, severity } : { ...f, span: shifted(f.span, d), severity };
   if (d !== 0 && f.related) out.related = f.related.map((r): RelatedPlace => (r.uri ? r : { ...r, span: shifted(r.span, d) }));
