@@ -142,6 +142,8 @@ describe('navigation', () => {
     assert.ok(e.model.citations.some((c) => c.items.some((i) => i.key === '')));
     assert.match((prepareRenameAt(e, at(E, '@{}', 2)) as { error: string }).error, /empty citation key .* nothing to rename/);
     assert.match((renameAt(e, at(E, '@{}', 2), 'lci', all, (u) => texts[u]) as { error: string }).error, /empty citation key/);
+    // Nor to the id of one of the brief's footnotes, which the key would then cite.
+    assert.match((renameAt(a, at(A, '@lci, p'), 'N1', all, (u) => texts[u]) as { error: string }).error, /footnote `\[\^n1\]`, which `@N1` would cite instead/);
   });
 
   it('renames a front-matter citation key and its citations in that brief only', () => {

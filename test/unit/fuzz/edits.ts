@@ -15,6 +15,7 @@ import { claimSourcing } from '../../../server/src/core/semantics/sourcing';
 import { bibliographyFormat, parseBibliographyText } from '../../../server/src/core/sources/bibliographyFile';
 import { mergeBibliographies, type Bibliography } from '../../../server/src/core/sources/bibliography';
 import { LineIndex } from '../../../server/src/core/text/lineIndex';
+import { guardText } from '../../../server/src/core/parse/guards';
 import type { Span } from '../../../server/src/core/text/span';
 import { NodeWorkspace } from '../../../server/src/node/nodeWorkspace';
 import * as proto from '../../../server/src/protocol/toProto';
@@ -264,14 +265,18 @@ function assertAnalyses(a: Analysis, what: string): void {
 
 /**
  * Where the parser's guards act (parse/guards.ts), an edit may change more than its text:
- * containers nested past the depth guard (32) are neutralised by a line scan that an edit
- * before them can shift by a level, and a paragraph heavy with brackets or delimiter runs
- * makes even a `oneShot` analysis parse block by block, which is the blocks property's to
- * check (a seed where it disagrees with the whole parse is in docs/reliability.md). There
- * only properties 1-2 and the fixed finding are checked.
+ * containers nested past the depth guards (directives past 12, markers past 32) are
+ * neutralised by a line scan that needs no exact nesting, so an edit before them (a `:::`
+ * line that stops closing anything) can shift them by a level; and a paragraph heavy with
+ * brackets or delimiter runs makes even a `oneShot` analysis parse block by block, which
+ * is the blocks property's to check (a seed where it disagrees with the whole parse is in
+ * docs/reliability.md). There only properties 1-2 and the fixed finding are checked. (The
+ * attribute and label guards are exact: the `{` or a label's `[` they neutralise is text
+ * for micromark either way.)
  */
 function guarded(text: string, a: Analysis): boolean {
-  return (text.match(/^[ \t]*:{3,}[ \t]*[A-Za-z]/gm)?.length ?? 0) > 32 || a.parsed.blocks.length > 1;
+  const exact = (at: number) => text[at] === '{' || (text[at] === '[' && text[at + 1] !== '^');
+  return guardText(text).marks.some(([at]) => !exact(at)) || a.parsed.blocks.length > 1;
 }
 
 // ---------------------------------------------------------------------------------------

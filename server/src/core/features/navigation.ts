@@ -224,6 +224,9 @@ function renameCitation(analysis: Analysis, target: TargetOf<'citation'>, newNam
   const entry = bibliography.entries.get(target.key);
   const affected = [...summaries].filter((s) => s.citations.some((c) => c.key === target.key && c.entryUri === entry?.origin.uri));
   if (bibliography.entries.has(key) || affected.some((s) => s.ownKeys.includes(key))) return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: the bibliography already has an entry \`${key}\`.` };
+  // A key with no entry that names a footnote cites that footnote (`@n` for `[^n]`): the renamed citations would.
+  const note = model.footnoteDefinitions.find((d) => d.id === key.toLowerCase());
+  if (note) return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: this brief has a footnote \`[^${note.id}]\`, which \`@${key}\` would cite instead.` };
   if (entry) {
     const text = entry.origin.uri === model.uri ? model.text : textOf(entry.origin.uri);
     const span = text === undefined ? undefined : keySpanIn(text, entry.origin.span, target.key);
