@@ -125,6 +125,9 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   { name: 'an empty citation key "@{}"', text: ':claim[Prices rose]{by=wire} and @{} as [@wire] said.\n' },
   // A key renamed to the id of a footnote of the brief (`@n` with `[^n]`) cites that footnote: refused (seed 1062846844).
   { name: 'a citation key renamed to a footnote id', text: '[see @nowhere] :claim[It stalled]{src=nowhere}\n\n[^renamed]: Wire report, p. 2.\n' },
+  // A footnote after the closing `*` of the sentence's emphasis (`*… it.*[^n]`) belonged to a claim's sentence only
+  // while it had no definition: creating one left the claim unsourced (seed 1063760788).
+  { name: 'a footnote after a sentence\'s closing emphasis', text: '---\nbrief: true\n---\n\n:claim[Frozen assets] said\n*Officials said 40% of it.*[^empty] more.\n' },
   // A placeholder after a `:::` line (paragraph text here) made it stop closing the container the depth guard's
   // line scan had counted open, so nested containers further on were neutralised one level earlier: the harness
   // now treats every document where a depth guard acts as guarded (seed 1062846843).

@@ -15,7 +15,7 @@ import type { Span } from '../text/span';
 import { readDirective, splitList } from './directives';
 import { buildFramework, frameworkSection } from './framework';
 import { actorNames, findActorMentions, type ActorNames } from './actorMentions';
-import { sentenceEndFinder } from './sentences';
+import { sentenceEndFinder, withTrailingReference } from './sentences';
 import type {
   ActorMention,
   BriefModel,
@@ -635,11 +635,8 @@ class BlockCollector {
     this.unparsedFootnotes(masked, b.span.start);
     const sentenceEnd = b.claims.length > 0 ? sentenceEndFinder(masked) : undefined;
     for (const claim of b.claims) {
-      let end = sentenceEnd!(claim.directive.span.end - b.span.start) + b.span.start;
       // A footnote or citation written right after the full stop (`….[^1]`) still belongs to the sentence.
-      const trailing = /^\[[\^@][^\]\n]{0,300}\]/.exec(text.slice(end, Math.min(b.span.end, end + 310)));
-      if (trailing) end += trailing[0].length;
-      claim.sentenceEnd = end;
+      claim.sentenceEnd = withTrailingReference(text, sentenceEnd!(claim.directive.span.end - b.span.start) + b.span.start, b.span.end);
     }
     return tb;
   }

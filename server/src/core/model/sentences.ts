@@ -105,3 +105,14 @@ export function splitSentences(masked: string): Sentence[] {
   }
   return out;
 }
+
+/**
+ * A footnote or citation right after a sentence's end still belongs to it (`….[^1]`,
+ * `…[@a]`), also after the closing marks of emphasis, quotes or a parenthesis
+ * (`*… it.*[^1]`, `"… it."[@a]`): where the sentence then ends in `text`, else `end`.
+ */
+export function withTrailingReference(text: string, end: number, limit: number): number {
+  const trailing = TRAILING_REFERENCE.exec(text.slice(end, Math.min(limit, end + 310)));
+  return trailing ? end + trailing[0].length : end;
+}
+const TRAILING_REFERENCE = /^[*_~"'\u201d\u2019\u00bb)]{0,4}\[[\^@][^\]\n]{0,300}\]/;

@@ -1,4 +1,4 @@
-import { splitSentences } from '../model/sentences';
+import { splitSentences, withTrailingReference } from '../model/sentences';
 import type { ScopeModel, Section } from '../model/types';
 import type { Span } from '../text/span';
 import { RecentCache } from '../text/recentCache';
@@ -85,8 +85,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       const start = opener.get(labelStart) ?? labelStart;
       let end = block.span.start + sentence.end;
       // A footnote or citation right after the full stop still belongs to the sentence.
-      const trailing = /^\[[\^@][^\]\n]{0,300}\]/.exec(model.text.slice(end, Math.min(block.span.end, end + 310)));
-      const withTrailing = trailing ? end + trailing[0].length : end;
+      const withTrailing = withTrailingReference(model.text, end, block.span.end);
       const text = block.masked.slice(sentence.start, sentence.end);
       while (end > start && /\s/.test(model.text[end - 1])) end--;
       if (refs.overlaps(start, withTrailing)) continue;
