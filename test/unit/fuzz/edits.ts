@@ -232,9 +232,17 @@ function applyAll(text: string, edits: Edit[], lsp: Parameters<typeof applyLikeC
 }
 
 /** Where an offset of the old text is in the new one. Inserts at `o` count before it when `before`. */
+/** Edits in document order, sorted once per list (a rename of thousands of citations maps every finding through them). */
+const SORTED = new WeakMap<Edit[], Edit[]>();
+function sorted(edits: Edit[]): Edit[] {
+  let s = SORTED.get(edits);
+  if (!s) SORTED.set(edits, (s = [...edits].sort((a, b) => a.span.start - b.span.start)));
+  return s;
+}
+
 function mapOffset(edits: Edit[], o: number, before: boolean): number {
   let delta = 0;
-  for (const e of [...edits].sort((a, b) => a.span.start - b.span.start)) {
+  for (const e of sorted(edits)) {
     const { start, end } = e.span;
     const insert = start === end;
     if (end < o || (end === o && (!insert || before))) delta += e.newText.length - (end - start);
