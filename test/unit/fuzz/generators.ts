@@ -162,6 +162,9 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'unterminated braced keys': (n) => ':claim[x] ' + '@{a'.repeat(n / 3),
   // Pandoc's span attributes after `[…]` (sources/pandocAttributes.ts): an unquoted value
   // runs to the next space, a valid list on to its `}`.
+  // Keys with `_` (BibTeX's `smith_2020`): each `_` was read as an emphasis opener ahead of time.
+  'in-text keys with underscores': (n) => ':claim[x] ' + '@a_b '.repeat(n / 5),
+  'unclosed citations with underscores': (n) => ':claim[x] ' + '[@a_b'.repeat(n / 5),
   'span attribute values': (n) => ':claim[x] ' + '[x]{k='.repeat(n / 6),
   'span attribute lists': (n) => ':claim[x] [y]{' + 'b=[x]{c=1 '.repeat(n / 10),
   'citations with unclosed emphasis': (n) => ':claim[x] ' + '[@a, *'.repeat(n / 6),

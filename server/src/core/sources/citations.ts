@@ -229,8 +229,11 @@ class CitationScanner {
     // reading in the next one's).
     for (let i = this.n - 1; i >= 0; i--) {
       const c = this.view.charCodeAt(i);
-      // Emphasis is read from the start of its run only.
+      // Emphasis is read from the start of its run only; an underscore after a letter or
+      // digit is intraword (a symbol where it is read: its string ends there), and reading
+      // it as an opener here would scan on from every `_` of `@a_b @a_b …` in turn.
       if (!OPENERS.has(c) || ((c === 42 || c === 95) && this.view.charCodeAt(i - 1) === c)) continue;
+      if (c === 95 && i > 0 && isAlnumAt(this.view, i - 1)) continue;
       this.lastStr = -1;
       this.inline(i, top, []);
     }
