@@ -43,8 +43,10 @@ const isSpaceOrEol = (c: number): boolean => c === 32 || c === 10 || c === 13;
 /** ASCII classes, looked up instead of tested: 1 punctuation or symbol, 2 white space. */
 const ASCII = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII[c] = UNICODE_PUNCTUATION.test(String.fromCharCode(c)) ? 1 : UNICODE_WHITESPACE.test(String.fromCharCode(c)) ? 2 : 0;
-const isPunctuation = (c: number): boolean => (c < 128 ? c >= 0 && ASCII[c] === 1 : UNICODE_PUNCTUATION.test(String.fromCharCode(c)));
-const isUnicodeWhitespace = (c: number): boolean => (c < 128 ? c >= 0 && ASCII[c] === 2 : UNICODE_WHITESPACE.test(String.fromCharCode(c)));
+/** micromark's `unicodePunctuation` (punctuation and symbols), on one UTF-16 code unit. */
+export const isPunctuation = (c: number): boolean => (c < 128 ? c >= 0 && ASCII[c] === 1 : UNICODE_PUNCTUATION.test(String.fromCharCode(c)));
+/** micromark's `unicodeWhitespace`, on one UTF-16 code unit. */
+export const isUnicodeWhitespace = (c: number): boolean => (c < 128 ? c >= 0 && ASCII[c] === 2 : UNICODE_WHITESPACE.test(String.fromCharCode(c)));
 /** Characters that end a value or shortcut: `"`, `'`, `<`, `=`, `>`, `` ` ``. */
 const isValueStop = (c: number): boolean => c === 34 || c === 39 || c === 60 || c === 61 || c === 62 || c === 96;
 

@@ -24,17 +24,13 @@
  * backslash) up to the end of its paragraph, which is never after the end of the run of
  * lines scanned here: a label that fails on the source fails in micromark.
  */
+import { isPunctuation, isUnicodeWhitespace } from './attributeGuard';
+
 const MAX_BALANCE = 32;
 const MAX_ESCAPES = 999;
 
-const UNICODE_PUNCTUATION = /\p{P}|\p{S}/u;
-const WHITESPACE = /\s/;
 /** What ends or cannot start a directive name: white space, punctuation and symbols; NUL, which micromark reads as U+FFFD. */
-function isNameStop(c: number): boolean {
-  if (c === 0) return true;
-  const s = String.fromCharCode(c);
-  return WHITESPACE.test(s) || UNICODE_PUNCTUATION.test(s);
-}
+const isNameStop = (c: number): boolean => c === 0 || isPunctuation(c) || isUnicodeWhitespace(c);
 
 /** Whether the character at `at` is escaped by an odd run of backslashes before it (from `from` on). */
 function escaped(source: string, at: number, from: number): boolean {
