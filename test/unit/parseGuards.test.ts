@@ -12,6 +12,7 @@ import { generateBrief } from '../../bench/corpus';
 import { MAX_FAILED_ATTRIBUTE_SCAN, unclosedAttributeLists } from '../../server/src/core/parse/attributeGuard';
 import { FIXTURES } from './helpers/fixtures';
 import { failingDirectiveLabels, mayGuardLabels } from '../../server/src/core/parse/labelGuard';
+import { failingHtmlOpeners, scanBudget } from '../../server/src/core/parse/htmlGuard';
 
 /**
  * The guards against super-linear parser input (parse/guards.ts, docs/reliability.md):
@@ -263,6 +264,68 @@ describe('parser guards', () => {
       for (const p of [':claim[`', ':claim[<b>', ':claim[{', ':claim[www.x.org ', ':claim[http://x ', '[a]: :claim[', '    :claim[']) assert.equal(guardText(p.repeat(400) + '\n').neutralised, 0, p);
       // A paragraph with brackets nested less deep keeps its links, and its labels.
       assert.equal(guardText(':claim[a '.repeat(30) + '\n').neutralised, 0);
+    });
+  });
+
+  describe('raw HTML that never closes', function () {
+    this.timeout(60_000);
+    /**
+     * The tree, U+FF1C read as `<`; a text node by its start only (where micromark's
+     * failed scan crossed a line ending inside a container, the text before it ends after
+     * the next line's prefix; without the scan, before it: same value, same start).
+     */
+    const norm = (n: unknown): unknown => {
+      const node = n as { type: string; position?: { start: { offset?: number } }; children?: unknown[] };
+      return { ...node, position: node.type === 'text' ? node.position?.start.offset : node.position, children: node.children?.map(norm) };
+    };
+    const shape = (text: string): string => JSON.stringify(norm(parseFragment(text))).replace(/\uff1c/g, '<');
+
+    it('only openers micromark rejects, where nothing else reads the `<`, are neutralised: same tree, same offsets (budget 0)', () => {
+      const piece = fc.constantFrom(
+        ...['<!--', '-->', '<?', '?>', '<![CDATA[', ']]>', '<!A', '<!a', '>', '<a', '<a b=', '<a b="', '=', '}', '{', '</', '</a', '<', '<http://x', '<div>', '\n<div>\n'],
+        ...['x', ' ', '\n', '\n> ', '\n- ', '\n1. ', '[^a]: ', '\n[^a]: ', '[a](', '\n[a]: ', '](', ']: ', ']:\n', '\n<!--', '\n<?', '\n    <!--', '\r\n', '\r', '\n\n', '~~~\n'],
+        ...['www.x', 'http://', 'a@b.c', '`', '``', '\\', ':c[', ']', '[', '    ', '\t', 'é', '*', '_', ':c{a=', '"', "'", '-', '!', '?', '$'],
+      );
+      let neutralised = 0;
+      let checked = 0;
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+          const text = pieces.join('');
+          const at = failingHtmlOpeners(text, 0, text.length, -1);
+          if (!at.length) return;
+          checked++;
+          neutralised += at.length;
+          assert.equal(shape(fullwidthAt(text, at)), shape(text), `${JSON.stringify(text)} at ${at}`);
+        }),
+        { seed: 20261205, numRuns: 12_000 },
+      );
+      assert.ok(checked > 1000 && neutralised > 1000, `${checked} texts checked, ${neutralised} openers neutralised`);
+    });
+
+    it('neutralise unclosed comments, instructions, CDATA and declarations repeated, and leave closed, line-start and few ones alone', () => {
+      for (const p of ['x <!-- ', '![<!--](u) ', 'x <? ', 'x <![CDATA[ ', 'x <!A\n', 'a<!--']) {
+        const text = ':claim[x] ' + p.repeat(400) + '\n';
+        const g = guardText(text);
+        assert.ok(g.neutralised >= 399, `${p}: ${g.neutralised}`);
+        assert.equal(shape(g.text), shape(text), p);
+      }
+      const normal = [
+        'A comment <!-- closed --> and <!-- another\nover two lines --> in a paragraph.\n',
+        'One unclosed <!-- in a paragraph of ordinary length, with a figure: 30% of households.\n',
+        'See www.example.org<!--' + 'x'.repeat(3000) + '\n',
+        '[a]: <!--' + 'x'.repeat(3000) + '\n',
+        'An e-mail <!--a@b.org> autolink' + ' x'.repeat(3000) + '\n',
+      ];
+      for (const text of normal) assert.equal(guardText(text).neutralised, 0, text.slice(0, 60));
+      // At a line's start (behind container markers) an opener starts an HTML block: never neutralised.
+      for (const lead of ['<!--', '- <!--', '> <?', '1. <!A']) {
+        const text = lead + ' x\n' + 'x <!-- '.repeat(1000);
+        const g = guardText(text);
+        assert.ok(g.neutralised > 900 && g.text.startsWith(lead), lead);
+      }
+      // The budget: the failing scans must cover more than four times the paragraph.
+      const few = 'x <!-- ' + 'word '.repeat(200);
+      assert.ok(failingHtmlOpeners(few, 0, few.length).length === 0 && few.length < scanBudget(few.length));
     });
   });
 

@@ -18,7 +18,7 @@ const SNIPPETS = [
   '---', '---\n', '    ', '- ', '> ', '\r\n', '# h\n\n', '[', ']', '{', '}', ':c[x]{#', '*'.repeat(300), '_a_ '.repeat(400), '[['.repeat(40),
   '> '.repeat(40), '- '.repeat(40) + 'x', '',
 ];
-const hostile = ':::rec[x]\n\n'.repeat(20) + 'text\n\n' + 'a] '.repeat(1100) + '\n\n' + ':c[x]{#'.repeat(3000) + '\n\n' + '*a '.repeat(1100);
+const hostile = ':::rec[x]\n\n'.repeat(20) + 'text\n\n' + 'a] '.repeat(1100) + '\n\n' + ':c[x]{#'.repeat(3000) + '\n\n' + '*a '.repeat(1100) + '\n\n' + 'x <!-- '.repeat(300);
 const bases = [
   generateBrief({ bytes: 8000, seed: 3, dense: true }),
   readFileSync(join(FIXTURES, '..', '..', 'examples', 'ceasefire-impasse.brief.md'), 'utf8'),

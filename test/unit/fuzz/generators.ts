@@ -174,6 +174,12 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   // Every finding was checked against every suppression comment (rules/index.ts).
   'suppressed findings': (n) => '<!-- briefmark-disable unknown-actor -->\n\n' + '<!-- briefmark-disable-next-line unsourced-claim -->\n:claim[c] :actor[x]\n\n'.repeat(n / 74),
   'unclosed comments with suppressions': (n) => ':claim[x]\n\n' + '<!-- briefmark-enable '.repeat(n / 22),
+  // Raw HTML in text that never closes (parse/htmlGuard.ts): micromark scans each opener to the paragraph's end.
+  'unclosed HTML comments': (n) => ':claim[x] ' + 'x <!-- '.repeat(n / 7),
+  'unclosed HTML comments in image text': (n) => ':claim[x] ' + '![<!--](u) '.repeat(n / 11),
+  'unclosed processing instructions': (n) => ':claim[x] ' + 'x <? '.repeat(n / 5),
+  'unclosed CDATA sections': (n) => ':claim[x] ' + 'x <![CDATA[ '.repeat(n / 12),
+  'unclosed declarations': (n) => ':claim[x] ' + 'x <!A\n'.repeat(n / 6),
   // Parser patterns that grew faster than linearly inside micromark, now bounded by the
   // guards of parse/guards.ts: container directives nested hundreds deep (`:::rec` lines
   // never closed, also behind list markers), block quote and list markers stacked on one

@@ -43,7 +43,9 @@
  * lines, no backtracking.
  */
 import { unclosedAttributeLists } from './attributeGuard';
+import { failingHtmlOpeners } from './htmlGuard';
 import { failingDirectiveLabels, mayGuardLabels } from './labelGuard';
+import { markerAt } from './markers';
 import { lastAtMost, type TextEdit } from '../text/textEdit';
 
 export const MAX_CONTAINER_DEPTH = 32;
@@ -97,14 +99,13 @@ const FRONT_MATTER_CLOSE = /(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)/g;
 /** What micromark refuses as the first character of a directive name. */
 const NOT_NAME_START = /[\s\p{P}\p{S}]/u;
 const isSpace = (c: number): boolean => c === 32 || c === 9;
-/** Characters the line scan looks at: line ends, `*`, `_`, `~`, `[`, `]`, `{`; and what it skips over. */
+/** Characters the line scan looks at: line ends, `*`, `_`, `~`, `[`, `]`, `{`, `<`; and what it skips over. */
 const SPECIAL = new Uint8Array(127);
-for (const c of '\n\r*_~[]{') SPECIAL[c.charCodeAt(0)] = 1;
-const PLAIN = /[^\n\r*_~[\]{]*/y;
+for (const c of '\n\r*_~[]{<') SPECIAL[c.charCodeAt(0)] = 1;
+const PLAIN = /[^\n\r*_~[\]{<]*/y;
 /** Characters a container marker can start with: `>`, `-`, `+`, `*`, `[`, digits. */
 const MARKER_START = new Uint8Array(127);
 for (const c of '>-+*[0123456789') MARKER_START[c.charCodeAt(0)] = 1;
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** `* * *` and the like: a thematic break, not list items nor emphasis. */
 function isThematicBreak(source: string, from: number, to: number): boolean {
@@ -119,29 +120,6 @@ function isThematicBreak(source: string, from: number, to: number): boolean {
     else if (!isSpace(c)) return false;
   }
   return count >= 3;
-}
-
-/** The width of a container marker at `at` (`>`, a list marker, `[^label]:`), or 0. */
-function markerAt(source: string, at: number, eol: number): number {
-  const c = source.charCodeAt(at);
-  if (c === 62) return 1;
-  const after = (i: number): boolean => i >= eol || isSpace(source.charCodeAt(i));
-  if ((c === 45 || c === 43 || c === 42) && after(at + 1)) return 1;
-  if (isDigit(c)) {
-    let d = at;
-    while (d < at + 9 && isDigit(source.charCodeAt(d))) d++;
-    const m = source.charCodeAt(d);
-    return (m === 46 || m === 41) && after(d + 1) ? d + 1 - at : 0;
-  }
-  if (c === 91 && source.charCodeAt(at + 1) === 94) {
-    // A footnote definition label has no white space and no brackets.
-    for (let d = at + 2; d < eol && d < at + 1002; d++) {
-      const x = source.charCodeAt(d);
-      if (x === 93) return d > at + 2 && source.charCodeAt(d + 1) === 58 ? d + 2 - at : 0;
-      if (x === 91 || isSpace(x)) return 0;
-    }
-  }
-  return 0;
 }
 
 /** What one line holds (see `GuardScanner.scanLine`). */
@@ -176,6 +154,7 @@ class GuardScanner {
   private closers = 0;
   private deepBrackets = false;
   private braces = false;
+  private angles = false;
 
   constructor(private readonly source: string) {}
 
@@ -265,7 +244,9 @@ class GuardScanner {
     if (this.unitStart >= 0 && this.braces) for (const at of unclosedAttributeLists(this.source, this.unitStart, end)) this.neutralise(at, 1);
     if (this.unitStart >= 0 && this.deepBrackets && mayGuardLabels(this.source, this.unitStart, end))
       for (const at of failingDirectiveLabels(this.source, this.unitStart, end)) this.neutralise(at, 1);
+    if (this.unitStart >= 0 && this.angles) for (const at of failingHtmlOpeners(this.source, this.unitStart, end)) this.neutralise(at, 1);
     this.braces = false;
+    this.angles = false;
     this.unitStart = -1;
     this.runs = 0;
     this.longRun = false;
@@ -311,6 +292,8 @@ class GuardScanner {
         if (++this.closers > MAX_BRACKETS) this.deepBrackets = true;
       } else if (c === 123) {
         this.braces = true;
+      } else if (c === 60) {
+        this.angles = true;
       }
       prev = c;
     }
