@@ -45,6 +45,10 @@ const CASES: Array<[string, string[]]> = [
   ['[x]{.c\n.d k="a\nb" z=@a} @b', ['b in-text']],
   ['[x]{k=""@a"} @b and [x]{k=" @c"} @d', ['a in-text', 'b in-text', 'c in-text', 'd in-text']],
   ['[x]{k="a\n\nb @c"} @d', ['c in-text', 'd in-text']],
+  // Found by the differential test (4 December), checked with pandoc 2.17: a footnote call
+  // right after the `]` is a `[` that follows it, so no bracketed citation or locator.
+  ['[@y][^a] and [see @y; @z][^a]', ['y in-text', 'y in-text', 'z in-text']],
+  ['@x [p. 4][^a] here', ['x in-text']],
 ];
 
 describe('Pandoc citation grammar', () => {
@@ -77,6 +81,8 @@ describe('Pandoc citation grammar', () => {
     assert.deepEqual(keysOf('Title @a {k=@b}\n===\n'), ['a']);
     assert.deepEqual(keysOf('# Title {k=@b} ##\n'), ['b']);
     assert.deepEqual(keysOf("## w []@a [p. 3]?]{k='@c' -}\n"), ['a']);
+    // A `]` inside raw HTML does not end a link's or an image's text (CommonMark reads the HTML first).
+    assert.deepEqual(keysOf('a [<!-- ] -->@x](u) and ![<!-- ] --> @y](i.png) see\n'), ['x', 'y']);
     // A span's attribute list is masked for sentences: "e.g." there ends none.
     const a = analyze({ uri: 'file:///w/s.brief.md', text: 'The talks stalled :smile[]{horizon=@wire .e.g. class=} officials said 40%.\n' });
     assert.equal(a.model.textBlocks[0].masked.includes('e.g.'), false);

@@ -493,11 +493,12 @@ class BlockCollector {
     if (!block) return;
     block.mask(s);
     // The alt text is read for citations (as Pandoc does); the destination or reference is not.
-    const close = matchingBracket(this.text, s.start + 1, s.end);
+    // The alt text has no tree of its own: its HTML is found here (a `]` inside HTML does not close it).
+    const html = inlineHtml(this.text, s.start + 2, s.end);
+    const close = matchingBracket(this.text, s.start + 1, s.end, html);
     if (close > 0 && close + 2 < s.end && (node.type === 'image' || node.referenceType === 'full')) block.opaque.push({ start: close + 2, end: s.end - 1 });
     if (node.type === 'imageReference') block.references.push(s.start + 1);
-    // The alt text has no tree of its own: its HTML is found here.
-    if (close > 0) pushAll(block.html, inlineHtml(this.text, s.start + 2, close));
+    if (close > 0) pushAll(block.html, html.filter((h) => h.end <= close));
   }
 
   private directive(node: TextDirective | LeafDirective | ContainerDirective, s: Span, at: WalkAt): void {
@@ -558,16 +559,19 @@ class BlockCollector {
 
   /** The syntax inside a link's text that holds no citation (code, HTML), and its destination or reference. */
   private linkText(node: Parent, at: WalkAt, block: BlockBuilder, s: Span, fullReference = true): void {
+    const html: Span[] = [];
     const inner = (n: Nodes): void => {
       const p = n.position;
       if (p?.start.offset !== undefined && p.end.offset !== undefined) {
         const span = { start: at.base + p.start.offset, end: at.base + Math.min(p.end.offset, at.limit) };
-        if (n.type === 'html') return void block.html.push(span);
+        if (n.type === 'html') return void html.push(span);
       }
       if ('children' in n) for (const c of (n as Parent).children) inner(c as Nodes);
     };
     for (const c of node.children) inner(c as Nodes);
-    const close = matchingBracket(this.text, s.start, s.end);
+    pushAll(block.html, html);
+    // The text ends at its `]`, not at one inside its HTML (`[<!-- ] -->@a](u)`).
+    const close = matchingBracket(this.text, s.start, s.end, html);
     if (close > 0 && fullReference && close + 2 < s.end) block.opaque.push({ start: close + 2, end: s.end - 1 });
   }
 
@@ -726,8 +730,12 @@ function inlineHtml(text: string, from: number, to: number): Span[] {
     while (i - escapes > from && text.charCodeAt(i - escapes - 1) === 92) escapes++;
     if (escapes % 2 === 1) continue;
     if (text.startsWith('<!--', i)) {
-      if (commentEnd < i + 4) commentEnd = text.indexOf('-->', i + 4);
-      if (commentEnd < 0 || commentEnd + 3 > to) return out;
+      // Searched up to `to` only: an image's alt text is read with this, and many unclosed comments must not each scan the document.
+      if (commentEnd < i + 4) {
+        const at = text.slice(i + 4, to).indexOf('-->');
+        commentEnd = at < 0 ? -1 : i + 4 + at;
+      }
+      if (commentEnd < 0) return out;
       out.push({ start: i, end: commentEnd + 3 });
       i = commentEnd + 2;
       continue;
@@ -762,11 +770,17 @@ function quoteMarkers(block: string): Span[] {
  * counting nested brackets and skipping escaped ones and code spans (which bind tighter
  * than brackets in CommonMark: `` [a `]` b](u) ``); -1 when it does not close before `end`.
  */
-function matchingBracket(text: string, from: number, end: number): number {
+function matchingBracket(text: string, from: number, end: number, skip: readonly Span[] = []): number {
   let i = text.indexOf('[', from);
   if (i < 0 || i >= end) return -1;
   let depth = 0;
+  let k = 0;
   for (; i < end; i++) {
+    while (k < skip.length && skip[k].end <= i) k++;
+    if (k < skip.length && skip[k].start <= i) {
+      i = skip[k].end - 1;
+      continue;
+    }
     const c = text.charCodeAt(i);
     if (c === 92) i++;
     else if (c === 96) i = codeSpanEnd(text, i, end) - 1;

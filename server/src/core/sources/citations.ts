@@ -714,7 +714,7 @@ class CitationScanner {
     if (stop < ctx.to && view.charCodeAt(stop) === 59) rest = this.citeList(this.spnl(stop + 1, ctx.to), ctx);
     else if (stop < ctx.to) rest = { items: [], nested: [], close: stop };
     this.depth--;
-    if (!rest || isLinkOpener(view.charCodeAt(rest.close + 1), false)) {
+    if (!rest || this.linkOpenerAfter(rest.close, false)) {
       this.lastStr = saved;
       return undefined;
     }
@@ -737,7 +737,7 @@ class CitationScanner {
     this.depth++;
     const list = this.citeList(this.spnl(open + 1, ctx.to), ctx);
     this.depth--;
-    if (list && !isLinkOpener(this.view.charCodeAt(list.close + 1), true)) {
+    if (list && !this.linkOpenerAfter(list.close, true)) {
       result = { end: list.close + 1, citations: [{ kind: 'bracketed', span: { start: open, end: list.close + 1 }, items: list.items }, ...list.nested] };
     }
     this.lastStr = saved;
@@ -786,6 +786,11 @@ class CitationScanner {
       if (view.charCodeAt(stop) === 93) return { items, nested, close: stop };
       i = this.spnl(stop + 1, ctx.to);
     }
+  }
+
+  /** Whether `(`, `[` (a footnote call's too: `[@a][^1]` is no bracketed citation) or, with `braceToo`, `{` follows the `]` at `close`. */
+  private linkOpenerAfter(close: number, braceToo: boolean): boolean {
+    return isLinkOpener(this.view.charCodeAt(close + 1), braceToo) || this.noteCalls.has(close + 1);
   }
 
   /** Pandoc's `spnl`: spaces, at most one line break, spaces. */
