@@ -33,6 +33,7 @@ const samples = (): Array<[string, string]> => [
   ...['diagnostics', 'symbols', 'hover'].flatMap((dir) => fixtureNames(dir).map((n): [string, string] => [`${dir}/${n}`, readFixture(dir, n)])),
   ['example brief', readFileSync(join(FIXTURES, '..', '..', 'examples', 'ceasefire-impasse.brief.md'), 'utf8')],
   ['a front matter fence that is not at the start (a thematic break, then a setext heading)', '\r\n---\r\ntitle: x\r\nbrief: true\r\n---\r\n\r\n# T\r\n\r\n---\nnot: front matter\n---\n'],
+  ['setext headings without blank lines, and their look-alikes', 'T\n===\nText @a :claim[c] [^n].\n---\n- item\n---\nlazy\n> quote\n===\nlazy too\n|a\n---\n|b\nP\n---\n---\nQ\n  ===\n    R\nS\n===\n\uFEFFx\n:::rec[R]\nU\n===\nV\n:::\nW\n=\n[^n]: note\nX\n-\n[r]: https://e.org\n' + 'H\n===\n'.repeat(50)],
   ['fences and containers with blank lines', '# T\n\n```\ncode\n\n:claim[not a tag]\n```\n\n::::rec[Outer]\n\n:::rec[Inner]\n\ntext\n:::\n\n::::\n\n:claim[after][^a]\n\n<!--\n\n:claim[in comment]\n\n-->\n\n[^a]: def\n\n    indented code\n\n- item\n\n  continued :claim[in item][link]\n\n[link]: https://example.org\n'],
 ];
 
@@ -54,6 +55,22 @@ describe('block-wise parsing', () => {
     assert.ok(first.blocks.length > 10, `${first.blocks.length} blocks`);
     assert.equal(second.reparsed, 1);
     assert.deepEqual(summary(edited, second), summary(edited, wholeParse(edited)));
+  });
+
+  it('starts a block after a setext heading (micromark is quadratic in headings per parse): linear in them', () => {
+    const text = 'a\n===\nb\n---\nc\n- d\n===\ne\n';
+    const blocks = splitBlocks(text).blocks.map((b) => text.slice(b.start, b.end));
+    assert.deepEqual(blocks, ['a\n===\n', 'b\n---\n', 'c\n- d\n===\n', 'e\n']);
+    const time = (n: number) => {
+      const t = performance.now();
+      analyze({ uri: 'file:///w/h.brief.md', text: 'Heading\n===\n'.repeat(n) });
+      return performance.now() - t;
+    };
+    time(400);
+    const small = time(400);
+    const large = time(3200);
+    // 8× the headings: linear ×8, quadratic ×64 (it was: 8 KB of them took 0.7 s, 64 KB minutes).
+    assert.ok(large < 1500 || large / small < 24, `${small.toFixed(0)} ms → ${large.toFixed(0)} ms`);
   });
 
   it('keeps fences, containers and comments whole', () => {

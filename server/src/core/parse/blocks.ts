@@ -1,7 +1,9 @@
 /**
  * Splits a Markdown document into top-level blocks that can be parsed independently:
  * the split points are blank lines outside fenced code, container directives, HTML
- * comments and raw HTML blocks, where the next non-blank line starts at column 0.
+ * comments and raw HTML blocks, where the next non-blank line starts at column 0, and
+ * the line after a setext heading's underline (micromark rewrites every event of its parse
+ * before each such heading it resolves: thousands in one parse cost quadratic time).
  * These are only candidates: `parse/markdown.ts` checks each block's parse (a construct
  * still open at the block's end would carry into the next one) and joins blocks where
  * the splitter guessed wrong, so parsing the blocks one by one gives the same tree as
@@ -61,6 +63,8 @@ const RAW_HTML_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)/i;
 /** HTML blocks of kinds 3–5 and their end markers. */
 const OTHER_HTML_OPEN = /^ {0,3}<(\?|![A-Za-z]|!\[CDATA\[)/;
 const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*(?:\r\n?|\n)/;
+/** A setext heading's underline (after a paragraph line at the top level). */
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const FRONT_MATTER_CLOSE = /(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)/g;
 
 export function normalizeLabel(label: string): string {
@@ -161,6 +165,8 @@ class BlockSplitter {
   private pendingSplit = -1;
   /** The previous line may continue a paragraph. */
   private paragraph = false;
+  /** The previous line may have been a setext heading's underline. */
+  private afterUnderline = false;
   private unclosedFrontMatter = false;
 
   constructor(private readonly text: string) {}
@@ -230,10 +236,20 @@ class BlockSplitter {
   line(pos: number, line: string): void {
     if (/^[ \t]*$/.test(line)) {
       if (this.pendingSplit < 0 && !this.openConstruct) this.pendingSplit = pos;
+      this.afterUnderline = false;
       this.paragraph = false;
       return;
     }
-    if (this.pendingSplit >= 0) this.splitBefore(pos, line);
+    if (this.pendingSplit >= 0 || this.afterUnderline) this.splitBefore(pos, line);
+    this.afterUnderline = false;
+    if (this.paragraph && !this.openConstruct && SETEXT_UNDERLINE.test(line)) {
+      // A setext heading ends here: the next line may start a block without a blank line
+      // between (micromark rewrites all the events before each heading it resolves, so
+      // thousands of headings in one block cost quadratic time). The parse checks it.
+      this.afterUnderline = true;
+      this.paragraph = false;
+      return;
+    }
     if (!this.continueOpen(line)) this.open(line);
     if (!this.fence && !this.inComment && !this.rawHtml && !this.htmlEnd) {
       // A definition cannot interrupt a paragraph; it can follow another definition.
