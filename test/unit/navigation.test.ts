@@ -144,6 +144,11 @@ describe('navigation', () => {
     assert.match((renameAt(e, at(E, '@{}', 2), 'lci', all, (u) => texts[u]) as { error: string }).error, /empty citation key/);
     // Nor to the id of one of the brief's footnotes, which the key would then cite.
     assert.match((renameAt(a, at(A, '@lci, p'), 'N1', all, (u) => texts[u]) as { error: string }).error, /footnote `\[\^n1\]`, which `@N1` would cite instead/);
+    // Nor a key that runs into a directive: `@x:Claim[y]` is the key `x:Claim` for Pandoc and a directive for micromark (found by the long fuzz run).
+    const R = '# T\n\n:claim[Prices rose] [@x:Claim[y]{src=b}].\n';
+    const r = analyse('file:///w/r.brief.md', R);
+    assert.ok(r.model.citations.some((c) => c.items.some((i) => i.key === 'x:Claim')));
+    assert.match((renameAt(r, at(R, '@x', 1), 'z', [summarize(r)!], () => undefined) as { error: string }).error, /at line 3 the key runs into a directive \(`:Claim`\)/);
   });
 
   it('renames a front-matter citation key and its citations in that brief only', () => {

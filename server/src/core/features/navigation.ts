@@ -245,6 +245,13 @@ function renameCitation(analysis: Analysis, target: TargetOf<'citation'>, newNam
       edits.push({ uri: s.uri, span: c.span, newText: key });
     }
   }
+  // A key that runs into a directive (`@a:claim[x]`: the key `a:claim` for Pandoc, a tag for micromark): renaming it would remove the tag.
+  const starts = model.directives.map((d) => d.span.start).sort((a, b) => a - b);
+  const runsInto = edits.find((e) => e.uri === model.uri && firstAtLeast(starts, e.span.start) < e.span.end);
+  if (runsInto) {
+    const line = model.lines.positionAt(runsInto.span.start).line + 1;
+    return { error: `Cannot rename \`@${target.key}\`: at line ${line} the key runs into a directive (\`${model.text.slice(firstAtLeast(starts, runsInto.span.start), runsInto.span.end)}\`), which would go with it. Put a space or \`;\` between them first.` };
+  }
   // `[@key]` with a definition `[@key]: url` is a citation and a link at once: renaming the key would break the link.
   const link = model.links.find((l) => l.kind === 'reference' && edits.some((e) => e.uri === model.uri && e.span.start >= l.span.start && e.span.end <= l.span.end));
   if (link)
@@ -257,6 +264,18 @@ function renameCitation(analysis: Analysis, target: TargetOf<'citation'>, newNam
         return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: in ${e.uri} it follows \`${text[e.span.start - 2]}\`, where \`${text[e.span.start - 2]}@${key}\` would read as an e-mail address. Choose a key without \`.\`, or put a space before the \`@\` there.` };
     }
   return { edits };
+}
+
+/** The first of the sorted `values` at or after `at` (Infinity when none). */
+function firstAtLeast(values: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < values.length ? values[lo] : Infinity;
 }
 
 /** A footnote id: its definition and references, unless a key names it or the new name would capture one. */
