@@ -267,6 +267,16 @@ describe('parser guards', () => {
     });
   });
 
+  it('a heading\'s and a footnote definition\'s text are the document\'s, not the guarded text micromark saw', () => {
+    // Found by the long fuzz run: a heading's text showed U+FF5B for a neutralised brace.
+    const text = '# Title :c[x]{#' + 'a'.repeat(150) + '\n\n[^n]: Note :c[x]{#' + 'b'.repeat(150) + '\n\n# Real \uff5b kept\n';
+    assert.equal(guardText(text).neutralised, 2);
+    const { model } = analyze(input(text));
+    assert.ok(model.headings[0].text.startsWith('Title x{#a'), model.headings[0].text);
+    assert.equal(model.headings[1].text, 'Real \uff5b kept');
+    assert.ok(model.footnoteDefinitions[0].text.startsWith('Note x{#b'), model.footnoteDefinitions[0].text);
+  });
+
   describe('raw HTML that never closes', function () {
     this.timeout(60_000);
     /**

@@ -439,7 +439,7 @@ class BlockCollector {
 
   private heading(node: MdHeading, s: Span, at: WalkAt): void {
     const textSpan = childrenSpan(node, at.base, at.limit) ?? { start: s.end, end: s.end };
-    this.items.headings.push({ level: node.depth, text: toString(node).trim(), span: s, textSpan });
+    this.items.headings.push({ level: node.depth, text: unguarded(toString(node).trim(), this.text, s), span: s, textSpan });
     const b = new BlockBuilder('heading', s, at.inListItem);
     this.children(node, { ...at, block: b });
     this.finishBlock(b);
@@ -463,7 +463,7 @@ class BlockCollector {
 
   private footnoteDefinition(node: MdFootnoteDefinition, s: Span, at: WalkAt): void {
     const labelEnd = this.text.indexOf(']', s.start);
-    const defText = toString(node).trim();
+    const defText = unguarded(toString(node).trim(), this.text, s);
     this.items.footnoteDefinitions.push({
       id: normalizeLabel(node.identifier),
       span: s,
@@ -831,6 +831,20 @@ function afterFirstLine(text: string, start: number, end: number): number {
   while (i < end && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
   if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
   return Math.min(end, i + 1);
+}
+
+const FULLWIDTH = /[\uff01-\uff5e]/;
+const FULLWIDTH_ALL = /[\uff01-\uff5e]/g;
+
+/**
+ * A node's text as written: the parser guards (parse/guards.ts) give micromark a fullwidth
+ * twin (U+FF01–U+FF5E) for some ASCII characters, which a tree's values then hold. A twin
+ * the document's own text at `span` does not hold is the guard's.
+ */
+function unguarded(value: string, text: string, span: Span): string {
+  if (!FULLWIDTH.test(value)) return value;
+  const own = text.slice(span.start, span.end);
+  return value.replace(FULLWIDTH_ALL, (c) => (own.includes(c) ? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
 function firstLine(s: string): string {
