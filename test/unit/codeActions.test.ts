@@ -132,6 +132,20 @@ references:
     for (const d of before.diagnostics) assert.ok(codeActions(before, d.span).some((a) => a.diagnostic === d && !a.title.startsWith('Suppress')), `a fix for ${d.code}`);
   });
 
+  it('cites in the claim\'s src where a citation after it would be code for Pandoc (a backtick in the label; found by the long fuzz run)', () => {
+    const text = BRIEF.replace('Frozen Russian assets worth $300 billion could fund the reconstruction of Ukraine.', ':claim[Frozen Russian assets `worth $300 billion could fund the reconstruction of Ukraine]. A `code` span.');
+    const a = analyzeText(text);
+    const d = a.diagnostics.find((x) => x.code === 'unsourced-claim' && a.model.text.slice(x.span.start, x.span.end).includes('Frozen'))!;
+    const cite = codeActions(a, d.span).find((x) => x.diagnostic === d && x.title.startsWith('Cite @frozen-assets-report'))!;
+    assert.ok(cite, 'a Cite fix');
+    const fixed = applyEdits(text, cite.edits);
+    assert.ok(fixed.includes('of Ukraine]{src=frozen-assets-report}'), fixed.slice(0, 600));
+    assert.ok(!analyzeText(fixed).diagnostics.some((x) => x.code === 'unsourced-claim' && x.span.start === d.span.start));
+    // After the label, Pandoc's code span from the label's backtick would hold the citation: no citation there.
+    const after = text.replace('of Ukraine]', 'of Ukraine] [@frozen-assets-report]');
+    assert.ok(!analyzeText(after).model.citations.some((c) => c.items.some((i) => i.key === 'frozen-assets-report' && i.keySpan.start < after.indexOf('A `code`'))));
+  });
+
   it('offers nothing on a Markdown file that is not a brief', () => {
     const a = analyze({ uri: 'file:///README.md', text: '# Readme\n\nIt said $5.\n' });
     assert.deepEqual(codeActions(a, { start: 0, end: 20 }), []);

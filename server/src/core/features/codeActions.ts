@@ -5,6 +5,7 @@ import { editDistance } from '../text/editDistance';
 import { suggestCitations } from './citationSuggestions';
 import type { Span } from '../text/span';
 import { parseFragment } from '../parse/markdown';
+import { buildModel } from '../model/buildModel';
 import { nodesAt, nodesIn, probe, PROBE_LIMIT, type SyntaxNode } from './syntaxAt';
 import { pushAll } from '../text/pushAll';
 
@@ -52,7 +53,7 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
     switch (d.code) {
       case 'unsourced-claim': {
         const claim = model.claims.find((c) => c.directive.span.start === d.span.start);
-        if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(claim.directive)));
+        if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(claim.directive), claim.directive));
         break;
       }
       case 'possible-unsourced-assertion': {
@@ -157,15 +158,21 @@ function claimSourcePlace(d: Directive): SourcePlace {
   return { kind: 'after', at: d.span.end };
 }
 
-function citationActions(analysis: Analysis, d: Diagnostic, text: string, place: SourcePlace): CodeActionResult[] {
+/** `claim`: the claim's directive, whose `src` takes the key where a citation after it would not read as one. */
+function citationActions(analysis: Analysis, d: Diagnostic, text: string, place: SourcePlace, claim?: Directive): CodeActionResult[] {
   const out: CodeActionResult[] = [];
   const doc = analysis.model.text;
   const lower = doc.toLowerCase();
   for (const { entry } of suggestCitations(analysis.bibliography.entries, text, analysis.sourceDocuments)) {
     // A link definition `[@key]: url` would make `[@key]` that link, not a citation.
     if (place.kind === 'after' && lower.includes(`[@${entry.key.toLowerCase()}]:`)) continue;
-    const edit = place.kind === 'src' ? srcEdit(doc, place.directive, entry.key) : insertAfter(doc, place.at, `[@${entry.key}]`, true);
-    if (!readsBack(analysis, edit, place, entry.key, 'citation')) continue;
+    let edit = place.kind === 'src' ? srcEdit(doc, place.directive, entry.key) : insertAfter(doc, place.at, `[@${entry.key}]`, true);
+    if (!readsBack(analysis, edit, place, entry.key, 'citation')) {
+      if (!claim || place.kind === 'src') continue;
+      const src: SourcePlace = { kind: 'src', directive: claim };
+      edit = srcEdit(doc, claim, entry.key);
+      if (!readsBack(analysis, edit, src, entry.key, 'citation')) continue;
+    }
     out.push({ title: `Cite @${entry.key}${entry.title ? ` — ${short(entry.title)}` : ''}`, edits: [edit], diagnostic: d });
   }
   // The placeholder: a footnote whose definition says what is missing; it resolves, so the brief stays clean.
@@ -221,7 +228,12 @@ function readsBack(analysis: Analysis, edit: TextEdit, place: SourcePlace, key: 
   const offset = p.at(0) + edit.newText.indexOf(kind === 'citation' ? '@' : '[');
   const chain = p.typesAt(offset);
   if (kind === 'footnote') return chain.some((n) => n.type === 'footnoteReference' && n.start === offset);
-  return chain.length > 0 && chain[chain.length - 1].type === 'text' && chain.every((n) => PHRASING.has(n.type));
+  if (chain.length === 0 || chain[chain.length - 1].type !== 'text' || !chain.every((n) => PHRASING.has(n.type))) return false;
+  // Text for micromark, and a citation as Pandoc reads it there: not so inside a code span
+  // that opens in a directive's label, which Pandoc reads as text (found by the long fuzz run).
+  const fragment = { text: p.text, blocks: [{ start: 0, end: p.text.length, key: p.text, labels: [], tree: p.tree }], reparsed: 1 };
+  const read = buildModel({ uri: model.uri, text: p.text }, fragment, analysis.conventions);
+  return read.citations.some((c) => c.items.some((i) => i.key === key && i.keySpan.start === offset + 1));
 }
 
 /**

@@ -63,6 +63,8 @@ export function nodesIn(parsed: ParsedMarkdown, start: number, end: number): Syn
 
 /** A region of the document parsed again with edits applied: a quick fix checks that its edit reads back as meant. */
 export interface Probe {
+  /** The top-level blocks that hold the edits, with the edits applied (and the suffix). */
+  text: string;
   tree: Root;
   /** Where edit `i`'s new text starts in the probe's text. */
   at(i: number): number;
@@ -104,6 +106,7 @@ export function probe(parsed: ParsedMarkdown, text: string, edits: Array<{ span:
   out += text.slice(pos, to) + suffix;
   const tree = parseFragment(out, false);
   return {
+    text: out,
     tree,
     at: (i) => starts[i],
     typesAt: (o) => {
