@@ -1,3 +1,4 @@
+import { lastAtMost } from '../text/textEdit';
 import type { Analysis } from '../analysis';
 import type { ActorEntry, Conventions } from '../conventions/types';
 import { normalizeLabel } from '../parse/blocks';
@@ -266,16 +267,10 @@ function renameCitation(analysis: Analysis, target: TargetOf<'citation'>, newNam
   return { edits };
 }
 
-/** The first of the sorted `values` at or after `at` (Infinity when none). */
+/** The first of the sorted integers `values` at or after `at` (Infinity when none). */
 function firstAtLeast(values: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < values.length ? values[lo] : Infinity;
+  const i = lastAtMost(values, at - 1) + 1;
+  return i < values.length ? values[i] : Infinity;
 }
 
 /** A footnote id: its definition and references, unless a key names it or the new name would capture one. */
