@@ -1,8 +1,8 @@
-import { lastAtMost } from '../text/textEdit';
 import type { Analysis } from '../analysis';
 import type { ActorEntry, Conventions } from '../conventions/types';
 import { normalizeLabel } from '../parse/blocks';
 import type { Span } from '../text/span';
+import { lastAtMost } from '../text/textEdit';
 import { actorRefs, type BriefSummary } from './briefSummary';
 
 /** A place in any document; no span means the start of the file. */

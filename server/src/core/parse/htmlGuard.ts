@@ -83,7 +83,6 @@ export function failingHtmlOpeners(source: string, from: number, to: number, bud
       firstOnLine = -1;
       continue;
     }
-    if (firstOnLine < 0) firstOnLine = lineContentStart(source, lineStart, to);
     if (c === 32 || c === 9) space = i;
     else if (c === GT) gt = i;
     else if (c === 125 /* } */) brace = i;
@@ -92,15 +91,16 @@ export function failingHtmlOpeners(source: string, from: number, to: number, bud
     else if (c === 92 /* \ */ && !isSpace(source.charCodeAt(i + 1))) i++;
     else if (c === LT) {
       const next = source.charCodeAt(i + 1);
-      const o = opener(source, i);
-      const failing = o !== undefined && lastOf(o.end) < o.from;
-      const protect = i === firstOnLine || literal > space || tagOpen > gt || equals > Math.max(gt, brace);
       // An autolink, a tag or an enclosed destination may open here: a `<` after it before its `>` may end it.
       if (isAsciiLetter(next) || next === 47 /* / */ || destination(source, i, from)) {
         tagOpen = i;
         continue;
       }
-      if (!failing || protect || emailAutolink(source, i, to)) continue;
+      const o = opener(source, i);
+      if (!o || lastOf(o.end) >= o.from) continue;
+      if (literal > space || tagOpen > gt || equals > Math.max(gt, brace) || emailAutolink(source, i, to)) continue;
+      if (firstOnLine < 0) firstOnLine = lineContentStart(source, lineStart, to);
+      if (i === firstOnLine) continue;
       out.push(i);
       cost += to - i;
     }
