@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # The contributors' inner loop (`npm run test:fast`, under 30 s on this project's 2 cores):
-# the type-check of server and tests beside the unit tests with short budgets — fuzzing
-# 5 cases, the incremental property 1 s, 6 typed letters per block — on two mocha workers, and without the slow
-# suites: the regex audit (recheck), the linear-growth timings, the exhaustive
-# block-boundary, attribute-list and directive-label sweeps, the 150,000-citation paragraph, the
-# dependency rules (`npm run depcruise` runs them) and the parse thread's timing test.
-# `npm test` runs everything; so does CI.
+# the type-check of server and tests beside the unit tests on two mocha workers, with
+# BRIEFMARK_FAST=1 (test/unit/helpers/budget.ts: fuzzing 5 cases, the incremental property
+# 1 s, fewer sampled edits, typed letters and renames), and without the slow suites: the
+# regex audit (recheck), the linear-growth timings, the exhaustive block-boundary,
+# attribute-list and directive-label sweeps, the 150,000-citation paragraph, the dependency
+# rules (`npm run depcruise` runs them), the parse thread's timing test, and the tests of
+# the built CLI (`dist/cli.js`: the check cache, the codebook export), which this loop
+# does not rebuild. `npm test` runs everything; so does CI.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ( npx tsc -p server && npx tsc -p test ) > /tmp/briefmark-fast-tsc.$$ 2>&1 &
 tsc=$!
-FUZZ_RUNS=5 BRIEFMARK_PROPERTY_MS=1000 BRIEFMARK_TYPED_SAMPLES=6 npx mocha --config test/.mocharc.unit.json --parallel --jobs 2 \
+BRIEFMARK_FAST=1 npx mocha --config test/.mocharc.unit.json --parallel --jobs 2 \
   --ignore 'test/unit/redos.test.ts' \
-  --grep 'time grows linearly|merging data tokens|every construct before and after|a brief of thousands of stacked|analyses 150,000 citations|every failing list, threshold 0|only brackets of labels micromark rejects|the sources keep every rule|while a long block is parsed on the thread' --invert "$@"
+  --grep 'time grows linearly|merging data tokens|every construct before and after|a brief of thousands of stacked|analyses 150,000 citations|every failing list, threshold 0|only brackets of labels micromark rejects|the sources keep every rule|while a long block is parsed on the thread|briefmark check --cache|the CLI writes it' --invert "$@"
 unit=$?
 wait $tsc
 types=$?

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { editBrief, newNames } from './fuzz/editGenerators';
 import { checkQuickFixes, checkRenames, editStats, fixtureWorld, fuzzWorld } from './fuzz/edits';
+import { budget } from './helpers/budget';
 
 /**
  * "Edits never corrupt" (docs/reliability.md): every quick fix of every diagnostic, and
@@ -17,7 +18,7 @@ import { checkQuickFixes, checkRenames, editStats, fixtureWorld, fuzzWorld } fro
  * input: once fixed, add it to REGRESSIONS with a name.
  */
 const LONG = process.env.npm_lifecycle_event === 'fuzz';
-const RUNS = Number(process.env.FUZZ_RUNS ?? (LONG ? 2000 : 12));
+const RUNS = Number(process.env.FUZZ_RUNS ?? (LONG ? 2000 : budget(12, 5)));
 /** Quick fixes checked per fuzzed brief (spread over its diagnostics). */
 const ACTIONS = LONG ? 40 : 15;
 /**
@@ -25,6 +26,8 @@ const ACTIONS = LONG ? 40 : 15;
  * one occurrence per name, with 4 of the new names each (in turn, so all are tried).
  */
 const FIXTURE_RENAMES = LONG ? {} : { perName: true, namesPerTarget: 4 };
+/** Renames of a regression: every new name for each name, or (`npm run test:fast`) 4 of them in turn. */
+const REGRESSION_RENAMES = { perName: true, namesPerTarget: budget(Infinity, 4) };
 /** Places renamed per fuzzed brief. */
 const RENAME_TARGETS = LONG ? 8 : 4;
 const SEED = Number(process.env.FUZZ_SEED ?? (LONG ? Date.now() % 2 ** 31 : 20261122));
@@ -171,7 +174,7 @@ describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEE
     it(`regression: ${r.name}`, () => {
       const world = fuzzWorld();
       checkQuickFixes(world, r.text);
-      checkRenames(world, r.text, undefined, { perName: true });
+      checkRenames(world, r.text, undefined, REGRESSION_RENAMES);
     });
   }
 });

@@ -8,6 +8,7 @@ import { parseFragment, parseMarkdown } from '../../server/src/core/parse/markdo
 import { createBriefService, inMemoryWorkspace } from '../../server/src/core/service';
 import { checkDocument, conventions, stats } from './fuzz/check';
 import { ADVERSARIAL, anyBrief } from './fuzz/generators';
+import { budget } from './helpers/budget';
 
 /**
  * Property-based fuzzing of the core (docs/reliability.md): generated and mutated briefs
@@ -18,7 +19,7 @@ import { ADVERSARIAL, anyBrief } from './fuzz/generators';
  * the shrunk input: add it to REGRESSIONS once fixed.
  */
 const LONG = process.env.npm_lifecycle_event === 'fuzz';
-const RUNS = Number(process.env.FUZZ_RUNS ?? (LONG ? 5000 : 30));
+const RUNS = Number(process.env.FUZZ_RUNS ?? (LONG ? 5000 : budget(30, 5)));
 const SEED = Number(process.env.FUZZ_SEED ?? (LONG ? Date.now() % 2 ** 31 : 20261122));
 
 describe(`fuzz: hostile briefs (${RUNS} cases, seed ${SEED})`, function () {

@@ -9,6 +9,7 @@ import { chunking, parseFragment, parseMarkdown, type ParsedMarkdown } from '../
 import { createBriefService, inMemoryWorkspace } from '../../server/src/core/service';
 import { generateBrief } from '../../bench/corpus';
 import { FIXTURES } from './helpers/fixtures';
+import { budget } from './helpers/budget';
 
 /**
  * Property: analysing an edited document through the service, which reuses the previous
@@ -16,7 +17,7 @@ import { FIXTURES } from './helpers/fixtures';
  * edits. Seeded and bounded in time; BRIEFMARK_PROPERTY_MS and BRIEFMARK_PROPERTY_SEED run
  * it longer or with another seed.
  */
-const BUDGET_MS = Number(process.env.BRIEFMARK_PROPERTY_MS ?? 6000);
+const BUDGET_MS = Number(process.env.BRIEFMARK_PROPERTY_MS ?? budget(6000, 1000));
 const SEED = Number(process.env.BRIEFMARK_PROPERTY_SEED ?? 20261122);
 
 const conventions: Conventions = {

@@ -6,6 +6,7 @@ import { guardText, type GuardedText } from '../../server/src/core/parse/guards'
 import { textEdit } from '../../server/src/core/text/textEdit';
 import { generateBrief, rng } from '../../bench/corpus';
 import { FIXTURES } from './helpers/fixtures';
+import { budget } from './helpers/budget';
 
 /**
  * The guards' pass and the block split resume around an edit (parse/guards.ts,
@@ -26,6 +27,9 @@ const bases = [
   hostile,
   '---\ntitle: x\n---\n\n' + hostile,
 ];
+
+const SPLIT_EDITS = budget(400, 100);
+const GUARD_EDITS = budget(120, 30);
 
 function edits(check: (before: string, after: string, first: boolean) => void, perBase: number): number {
   const r = rng(20261203);
@@ -58,8 +62,8 @@ describe('the guards and the block split, resumed around an edit', () => {
       assert.deepEqual({ ...resumed, predicted: [...resumed.predicted].sort() }, { ...full, predicted: [...full.predicted].sort() });
       if (edit && edit.start > 2000) resumedFrom++;
       split = resumed;
-    }, 400);
-    assert.ok(seen >= 2000 && resumedFrom > 100);
+    }, SPLIT_EDITS);
+    assert.ok(seen >= SPLIT_EDITS * bases.length && resumedFrom > SPLIT_EDITS / 4, `${seen} edits, ${resumedFrom} resumed after 2,000 characters`);
   });
 
   it('the guards equal a pass over the whole new text, marks and heavy paragraphs included', () => {
@@ -74,8 +78,8 @@ describe('the guards and the block split, resumed around an edit', () => {
       assert.deepEqual(sorted(resumed), sorted(full));
       if (full.marks.length && full.heavy.length) marked++;
       guarded = resumed;
-    }, 120);
-    assert.ok(marked > 200, `${marked} versions with marks and heavy paragraphs`);
+    }, GUARD_EDITS);
+    assert.ok(marked > (GUARD_EDITS * 5) / 3, `${marked} versions with marks and heavy paragraphs`);
   });
 
   it('textEdit finds the one range where two texts differ', () => {

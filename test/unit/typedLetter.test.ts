@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { generateBrief, rng } from '../../bench/corpus';
 import { parseMarkdown, runParseJob } from '../../server/src/core/parse/markdown';
 import { treeWithLetter } from '../../server/src/core/parse/typedLetter';
+import { budget } from './helpers/budget';
 
 /**
  * A letter typed into plain text is not parsed again: the previous parse with the letter
@@ -50,7 +51,7 @@ const texts = [
 ];
 const LETTERS = ['x', 'w', 'W', 'p', 'é', 'ß', 'Ж'];
 /** Letters tried per long block, and edits per text (fewer in `npm run test:fast`). */
-const SAMPLES = Number(process.env.BRIEFMARK_TYPED_SAMPLES ?? 25);
+const SAMPLES = Number(process.env.BRIEFMARK_TYPED_SAMPLES ?? budget(25, 6));
 
 const json = (v: unknown) => JSON.stringify(v);
 
@@ -65,8 +66,9 @@ describe('a typed letter: the previous parse with the letter in', () => {
         const source = text.slice(block.start, block.end);
         const mode = block.start === 0 ? 'F' : 'B';
         const tree = runParseJob({ mode, degraded: 'A', input: source, seeds: [] }).tree;
-        // Every place of the tricky text (but its two long blocks) and of short blocks; a sample of the rest.
-        const every = source.length < 120 || (text === TRICKY && source.length < 2000);
+        // Every place of short blocks and of the tricky text's blocks (but its two long ones; in
+        // `npm run test:fast` only those under 400 characters); a sample of the rest.
+        const every = source.length < 120 || (text === TRICKY && source.length < budget(2000, 400));
         const positions = every ? source.length : SAMPLES;
         for (let i = 0; i < positions; i++) {
           const at = every ? i : 1 + Math.floor(r() * (source.length - 1));
