@@ -501,6 +501,21 @@ interface Found {
   prev?: ParsedBlock;
 }
 
+/** A block `BlockParse.known` could not find: what its parse needs, and what is kept of it. */
+interface Unparsed {
+  unparsed: true;
+  start: number;
+  end: number;
+  source: string;
+  flags: string;
+  /** What the line after the block starts (see `containerStart`). */
+  next: string;
+  last: boolean;
+  parseKey: string;
+  labels: string[];
+  seeds: string[];
+}
+
 /** The steps of `parseMarkdownSteps` over one document's candidate blocks. */
 class BlockParse {
   reparsed = 0;
@@ -582,33 +597,54 @@ class BlockParse {
 
   /** The block from `start` to `end` (the document's end when `last`), parsed or known. */
   private *probe(start: number, end: number, last: boolean): Generator<ParseJob, Found, ParseJobResult> {
+    const known = this.known(start, end, last);
+    return 'unparsed' in known ? this.parsed(known, yield this.job(known)) : known;
+  }
+
+  /**
+   * The block from `start` to `end` as far as it is known without a parse: from the
+   * previous version or this one, or with a typed letter in; else what to parse. (No
+   * generator here: most blocks of an edited document are known, and a generator per
+   * block was most of what an edit allocated.)
+   */
+  private known(start: number, end: number, last: boolean): Found | Unparsed {
     // The second flag: `E` the document's last block, else the sentinel's kind (`C` a
     // container on the next line, `S` anything else).
     const next = last ? '' : this.nextStart(end);
     const flags = (start === 0 ? 'F' : this.split.unclosedFrontMatter ? 'Q' : 'B') + (last ? 'E' : next ? 'C' : 'S') + this.degradedAt(start, end);
     const source = this.input.slice(start, end);
     const prev = this.previousBlock(start, end, flags + next);
-    const parseKey = prev ? prev.parseKey! : source + '\u0000' + flags + next;
-    let entry: Known | undefined = prev ? { meta: { labels: prev.labels, defines: prev.defines!, open: false } } : this.added.get(parseKey);
-    let fresh: Found['fresh'];
+    if (prev) return { start, end, source, flags, parseKey: prev.parseKey!, meta: { labels: prev.labels, defines: prev.defines!, open: false }, prev };
+    const parseKey = source + '\u0000' + flags + next;
+    let entry = this.added.get(parseKey);
     if (!entry) {
       const labels = candidateLabels(source);
       const seeds = labels.filter((l) => this.estimate.has(l));
-      let r = this.typed(start, end, flags + next, seeds);
-      if (!r) entry = this.knownBefore().get(parseKey);
-      if (!entry) {
-        if (r) this.typedLetters++;
-        else {
-          r = yield { mode: flags[0], degraded: flags[2], input: withSentinel(source, flags), seeds };
-          this.reparsed++;
-        }
-        entry = { meta: { labels, defines: r.defines, open: !last && !cleanEnd(r.tree, source, flags[1], next) } };
-        this.added.set(parseKey, entry);
-        if (!entry.meta.open) fresh = { tree: r.tree, seeds };
+      const unparsed: Unparsed = { unparsed: true, start, end, source, flags, next, last, parseKey, labels, seeds };
+      const r = this.typed(start, end, flags + next, seeds);
+      if (r) {
+        this.typedLetters++;
+        return this.parsed(unparsed, r);
       }
+      entry = this.knownBefore().get(parseKey);
+      if (!entry) return unparsed;
     }
     if (entry.meta.open) this.probes.set(parseKey, entry.meta);
-    return { start, end, source, flags, parseKey, meta: entry.meta, trees: entry.trees, fresh, prev };
+    return { start, end, source, flags, parseKey, meta: entry.meta, trees: entry.trees };
+  }
+
+  /** What to parse for a block `known` could not find. */
+  private job(u: Unparsed): ParseJob {
+    this.reparsed++;
+    return { mode: u.flags[0], degraded: u.flags[2], input: withSentinel(u.source, u.flags), seeds: u.seeds };
+  }
+
+  /** The block `u` from its parse (or the previous parse with a typed letter in). */
+  private parsed(u: Unparsed, r: ParseJobResult): Found {
+    const meta = { labels: u.labels, defines: r.defines, open: !u.last && !cleanEnd(r.tree, u.source, u.flags[1], u.next) };
+    this.added.set(u.parseKey, { meta });
+    if (meta.open) this.probes.set(u.parseKey, meta);
+    return { start: u.start, end: u.end, source: u.source, flags: u.flags, parseKey: u.parseKey, meta, fresh: meta.open ? undefined : { tree: r.tree, seeds: u.seeds } };
   }
 
   /**
@@ -668,7 +704,9 @@ class BlockParse {
     for (let i = 0; i < cands.length; ) {
       let j = this.chunkEnd(i);
       for (;;) {
-        const f = yield* this.probe(cands[i].start, cands[j].end, j === cands.length - 1);
+        const last = j === cands.length - 1;
+        const known = this.known(cands[i].start, cands[j].end, last);
+        const f = 'unparsed' in known ? this.parsed(known, yield this.job(known)) : known;
         if (!f.meta.open) {
           found.push(f);
           break;
@@ -729,7 +767,8 @@ class BlockParse {
     const out: ParsedBlock[] = [];
     for (const f of found) {
       if (same && f.prev) {
-        out.push({ ...f.prev, start: f.start, end: f.end });
+        // Blocks are never changed once made: one the edit did not move is the same object.
+        out.push(f.prev.start === f.start ? f.prev : { ...f.prev, start: f.start, end: f.end });
         continue;
       }
       const own = new Set(f.meta.defines);
