@@ -78,6 +78,8 @@ describe(`citations against Pandoc (${CASES} generated cases, seed ${SEED})`, fu
     'w a@b.c@d.e and [^@a] and mail@example.org.',
     // 8. a code span holding a `]` inside a link's text (found by the long run, seed 777)
     'w [@3`x]{.note} [i`@c` ](http://e.org) and ![@d `]` e](i.png).',
+    // 9. closing tags Pandoc reads as raw HTML and CommonMark as text (found by the long run, seed 92929)
+    'w </q @a> and </span\n@b]> and </q.x @c> and </q: @d> and [</q @e]> and </1 @f>.',
   ];
   for (const text of WRITTEN) {
     it(JSON.stringify(text), () => {

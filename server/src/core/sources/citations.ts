@@ -152,6 +152,8 @@ class CitationScanner {
   private readonly htmlTail?: Uint8Array;
   /** For each offset, the next `>` or white space at or after it (`n` when none): made on first need, so that `<` repeated stays linear. */
   private stopAfter?: Int32Array;
+  /** For each offset, the next `>` at or after it in the text as written: made on first need (see `closingTagEnd`). */
+  private greaterAt?: Int32Array;
   /** The same text read with footnote calls as ordinary brackets (made on first need, see {@link noteCallCite}). */
   private unmasked?: CitationScanner;
 
@@ -262,6 +264,9 @@ class CitationScanner {
       else if (c === 36 /* $ */) {
         const end = mathEnd(this.text, j, n);
         j = end > 0 ? end : j + 1;
+      } else if (c === 60 /* < */) {
+        const end = closingTagEnd(view, j, n, (from) => this.nextGreater(from));
+        j = end > 0 ? end : j + 1;
       } else if (c === 91 /* [ */) {
         const seen = this.linkClose.get(j);
         if (seen === undefined) stack.push(j++);
@@ -336,7 +341,10 @@ class CitationScanner {
       case 60 /* < */: {
         // An e-mail autolink as Pandoc reads one (CommonMark's are opaque already).
         const end = emailAutolinkEnd(view, i, to, (from) => this.nextGreaterOrSpace(from));
-        return end > 0 ? end : i + 1;
+        if (end > 0) return end;
+        // A closing tag as Pandoc reads one, where CommonMark reads text (`</q @u>`).
+        const tag = closingTagEnd(view, i, to, (from) => this.nextGreater(from));
+        return tag > 0 ? tag : i + 1;
       }
       case 38 /* & */:
         // A character reference (`&amp;`) is one inline, and no string.
@@ -693,6 +701,16 @@ class CitationScanner {
     return r?.end === end ? r : null;
   }
 
+  /** The first `>` at or after `from` in the text as written (`n` when none). */
+  private nextGreater(from: number): number {
+    if (!this.greaterAt) {
+      const next = (this.greaterAt = new Int32Array(this.n + 1));
+      next[this.n] = this.n;
+      for (let i = this.n - 1; i >= 0; i--) next[i] = this.text.charCodeAt(i) === 62 /* > */ ? i : next[i + 1];
+    }
+    return this.greaterAt[Math.min(from, this.n)];
+  }
+
   private nextGreaterOrSpace(from: number): number {
     if (!this.stopAfter) {
       const next = (this.stopAfter = new Int32Array(this.n + 1));
@@ -906,6 +924,28 @@ export function splitLocator(body: string): { locator: string; rest: string } | 
 }
 
 const EMAIL_PUNCT = new Set([...'!"#$%&\'*+-/=?^_{|}~;'].map((c) => c.charCodeAt(0)));
+
+/**
+ * A closing tag as Pandoc reads one at `i` (a `<`): its `htmlTag` takes what tagsoup
+ * lexes as a closing tag — `</`, a name (a letter, then letters, digits, `-`, `_` and `:`,
+ * not ending in `:`), then after white space or `/` anything up to the next `>`, across
+ * lines and brackets (`</q @u>`, `</span\nx]>`) — where CommonMark, which allows only white
+ * space there, reads text. Such raw HTML holds no citation. The `>` is looked for in the
+ * text as written (Pandoc reads the tag before any code span in it). The end after the
+ * `>`, or 0.
+ */
+function closingTagEnd(view: string, i: number, to: number, nextGreater: (from: number) => number): number {
+  if (view.charCodeAt(i + 1) !== 47 /* / */) return 0;
+  let j = i + 2;
+  const first = view.charCodeAt(j);
+  if (!isAlnumAt(view, j) || (first >= 48 && first <= 57)) return 0;
+  while (j < to && (isAlnumAt(view, j) || TAG_NAME_PUNCT.has(view.charCodeAt(j)))) j += charLength(view, j);
+  const after = view.charCodeAt(j);
+  if (view.charCodeAt(j - 1) === 58 /* : */ || (after !== 62 /* > */ && after !== 47 /* / */ && !isBlankOrBreak(after))) return 0;
+  const close = nextGreater(j);
+  return close < to ? close + 1 : 0;
+}
+const TAG_NAME_PUNCT = new Set([45 /* - */, 95 /* _ */, 58 /* : */]);
 
 /**
  * Pandoc's `autoLink` with an `emailAddress` at `i` (a `<`): a mailbox (words that start
