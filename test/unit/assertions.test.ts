@@ -102,6 +102,14 @@ describe('possible-unsourced-assertion', () => {
     assert.deepEqual(a.diagnostics.filter((x) => x.code === 'possible-unsourced-assertion'), []);
   });
 
+  it('reads a section heading without its footnote calls, defined or not', () => {
+    for (const note of ['', '\n[^2]: A note.\n']) {
+      const text = `---\nbrief: true\n---\n\n# B\n\n## Conclusion [^2]\n\nReserves reached $300 billion.\n${note}`;
+      const a = analyze({ uri: 'file:///b.md', text });
+      assert.deepEqual(a.diagnostics.filter((x) => x.code === 'possible-unsourced-assertion'), [], JSON.stringify(note));
+    }
+  });
+
   it('follows the conventions: exempt sections and severity', () => {
     const text = '---\nbrief: true\n---\n\n# B\n\n## Outlook\n\nExports fell 12%.\n';
     const defaults = analyze({ uri: 'x', text: '' }).conventions;

@@ -1,3 +1,4 @@
+import { withoutFootnoteCalls } from '../model/framework';
 import { splitSentences, withTrailingReference } from '../model/sentences';
 import type { ScopeModel, Section } from '../model/types';
 import type { Span } from '../text/span';
@@ -249,7 +250,7 @@ function normalizeHeading(s: string): string {
 }
 
 function normalizeHeadingText(s: string): string {
-  return trimEndMatching(s.replace(/^\s*(?:\d+|[ivxlc]+|[a-z])[.)]\s+/i, ''), /[:.\s]/)
+  return trimEndMatching(withoutFootnoteCalls(s).replace(/^\s*(?:\d+|[ivxlc]+|[a-z])[.)]\s+/i, ''), /[:.\s]/)
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
