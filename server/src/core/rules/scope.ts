@@ -99,8 +99,12 @@ const NONE: Span[] = [];
 
 const shifted = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
 
-/** The block-relative finding each placed diagnostic was placed from (see `placedFrom`). */
-const ORIGIN = new WeakMap<Diagnostic, Finding>();
+/**
+ * The block-relative finding each placed diagnostic was placed from (see `placedFrom`): a
+ * property of its own that is not enumerable, so no spread, JSON or deep comparison sees
+ * it (a WeakMap cost more than all the rest of placing: about 2 ms per 1,200 diagnostics).
+ */
+const ORIGIN = Symbol('placedFrom');
 
 /**
  * The finding a block rule's diagnostic was placed from: the same object while the block's
@@ -108,7 +112,7 @@ const ORIGIN = new WeakMap<Diagnostic, Finding>();
  * LSP again only when its finding or its place changed). Undefined for document rules'.
  */
 export function placedFrom(d: Diagnostic): object | undefined {
-  return ORIGIN.get(d);
+  return (d as { [ORIGIN]?: Finding })[ORIGIN];
 }
 
 /** A block's finding at the block's offset (related places in other documents stay where they are), with its severity. */
@@ -119,7 +123,7 @@ function placeDiagnostic(f: Finding, d: number, severity: Severity): Diagnostic 
   if (f.related) out.related = d === 0 ? f.related : f.related.map((r): RelatedPlace => (r.uri ? r : { ...r, span: shifted(r.span, d) }));
   if (f.data !== undefined) out.data = f.data;
   if (f.unnecessary !== undefined) out.unnecessary = f.unnecessary;
-  ORIGIN.set(out, f);
+  Object.defineProperty(out, ORIGIN, { value: f });
   return out;
 }
 
