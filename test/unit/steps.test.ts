@@ -94,3 +94,22 @@ describe('the analysis in steps', function () {
     assert.deepEqual(next.analysis.diagnostics, analyze(edited).diagnostics);
   });
 });
+
+describe('placed diagnostics', () => {
+  it('keep the finding they were placed from hidden: no spread, JSON or deep comparison sees it, and a moved block gives a new place', () => {
+    const text = '---\nbrief: true\n---\n\n# B\n\n:claim[One unsourced claim].\n\nExports fell 12% in 2024.\n';
+    const a = analyze({ uri: 'file:///p.brief.md', text });
+    const placed = a.diagnostics.filter((d) => placedFrom(d));
+    assert.ok(placed.length >= 2, `${placed.length} placed diagnostics`);
+    for (const d of placed) {
+      assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(d))).sort(), Object.keys(d).sort());
+      assert.equal(placedFrom({ ...d }), undefined);
+      assert.deepStrictEqual({ ...d }, d);
+    }
+    // The same blocks one character lower: placed again at the new offsets.
+    const moved = analyze({ uri: 'file:///p.brief.md', text: text.replace('# B', '# BB') });
+    const again = moved.diagnostics.filter((d) => placedFrom(d));
+    assert.deepEqual(again.map((d) => [d.code, d.span.start, d.span.end]), placed.map((d) => [d.code, d.span.start + 1, d.span.end + 1]));
+  });
+});
+
