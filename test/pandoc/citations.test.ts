@@ -80,6 +80,8 @@ describe(`citations against Pandoc (${CASES} generated cases, seed ${SEED})`, fu
     'w [@3`x]{.note} [i`@c` ](http://e.org) and ![@d `]` e](i.png).',
     // 9. closing tags Pandoc reads as raw HTML and CommonMark as text (found by the long run, seed 92929)
     'w </q @a> and </span\n@b]> and </q.x @c> and </q: @d> and [</q @e]> and </1 @f>.',
+    // 10. a definition whose label reads as a citation is a paragraph (found by the long fuzz run, seed 27182)
+    '[@a, p. 4] and [x*@e*]\n\n[@a, p. 4]: http://x.org\n\n[see -@b; @c]: http://y.org\n\n[x*@e*]: http://z.org',
   ];
   for (const text of WRITTEN) {
     it(JSON.stringify(text), () => {

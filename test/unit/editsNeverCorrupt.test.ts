@@ -138,6 +138,9 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   // Creating the definition of a heading's footnote call changed the heading's text (a call that resolves is left
   // out of it), and so which section it named: a framework heading appeared, with its findings (seed 31415).
   { name: 'a footnote call in a section heading, defined by the fix', text: '---\nbrief: true\n---\n\nText.\n\n###### Recommendations [^1]\n\n:::rec[Do it]\nNow.\n:::\n' },
+  // A definition whose label reads as a citation is no definition for Pandoc, and its citation counts: renaming the
+  // key renamed the paragraph's `[@wire, p. 4]` only, and the reference to that "definition" fell apart (seed 27182).
+  { name: 'a link definition whose label reads as a citation', text: '---\nbrief: true\n---\n\n[@wire, p. 4]\n\n[@wire, p. 4]:::rec[Lab]{track=9}\nOfficials said 40%.\n:::\n' },
 ];
 
 describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEED})`, function () {

@@ -387,6 +387,7 @@ class BlockCollector {
       case 'footnoteDefinition':
         return this.footnoteDefinition(node, s, at);
       case 'definition': {
+        if (!at.block && labelReadsAsCitation(this.text, s)) return this.citationLikeDefinition(s, at);
         const label = normalizeLabel(node.identifier);
         if (!this.definitions.has(label)) this.definitions.set(label, node.url);
         return;
@@ -452,6 +453,17 @@ class BlockCollector {
     this.children(node, { ...at, block: b });
     const tb = this.finishBlock(b);
     if (node.type === 'paragraph' && !at.inListItem) this.items.recCandidates.push({ span: s, block: tb });
+  }
+
+  /**
+   * A link reference definition whose label reads as a citation (`[@a]: url`,
+   * `[see @a; @b]: url`): Pandoc takes no definition there (its `referenceKey` refuses a
+   * label that `cite` reads) and reads the lines as a paragraph, citation included; so
+   * does the model (nothing masked: the destination is text too).
+   */
+  private citationLikeDefinition(s: Span, at: WalkAt): void {
+    const tb = this.finishBlock(new BlockBuilder('paragraph', s, at.inListItem));
+    if (!at.inListItem) this.items.recCandidates.push({ span: s, block: tb });
   }
 
   private listItem(node: ListItem, s: Span, at: WalkAt): void {
@@ -865,6 +877,13 @@ function safeToJS(doc: ReturnType<typeof parseDocument>): unknown {
 }
 
 /** Builds a block's masked text: code, HTML, links and directive syntax become spaces. */
+/** Whether the definition at `s` starts with a bracket Pandoc reads as a citation (`[@a]`, `[see -@a, p. 4]`). */
+function labelReadsAsCitation(text: string, s: Span): boolean {
+  const open = text.indexOf('[', s.start);
+  if (open < 0 || open >= s.end || !text.slice(open, s.end).includes('@')) return false;
+  return citationsAndSpans(text.slice(open, s.end)).citations.some((c) => c.span.start === 0 && c.kind === 'bracketed');
+}
+
 class BlockBuilder {
   readonly masks: Span[] = [];
   /** What holds no citation (code, HTML, footnote calls, link destinations, directive syntax). */
