@@ -26,8 +26,8 @@ const ACTIONS = LONG ? 40 : 15;
  * one occurrence per name, with 4 of the new names each (in turn, so all are tried).
  */
 const FIXTURE_RENAMES = LONG ? {} : { perName: true, namesPerTarget: 4 };
-/** Renames of a regression: every new name for each name, or (`npm run test:fast`) 4 of them in turn. */
-const REGRESSION_RENAMES = { perName: true, namesPerTarget: budget(Infinity, 4) };
+/** Renames of a regression: every new name for each name, or (`npm run test:fast`) 2 of them in turn. */
+const REGRESSION_RENAMES = { perName: true, namesPerTarget: budget(Infinity, 2) };
 /** Places renamed per fuzzed brief. */
 const RENAME_TARGETS = LONG ? 8 : 4;
 const SEED = Number(process.env.FUZZ_SEED ?? (LONG ? Date.now() % 2 ** 31 : 20261122));

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { textEdit } from '../../server/src/core/text/textEdit';
 import { rng } from '../../bench/corpus';
+import { budget } from './helpers/budget';
 
 describe('LineIndex (LSP positions, UTF-16 columns)', () => {
   it('counts UTF-16 code units: accents are one, emoji two', () => {
@@ -31,7 +32,7 @@ describe('LineIndex (LSP positions, UTF-16 columns)', () => {
     const snippets = ['\n', '\r', '\r\n', 'x', '\n\n', '', 'ab\rcd\n', 'é😐'];
     let text = 'a\r\nb\rc\n\nd';
     let idx = new LineIndex(text);
-    for (let i = 0; i < 5000; i++) {
+    for (let i = 0; i < budget(5000, 1000); i++) {
       const at = Math.floor(r() * (text.length + 1));
       const del = r() < 0.4 ? Math.floor(r() * 4) : 0;
       const next = text.slice(0, at) + snippets[Math.floor(r() * snippets.length)] + text.slice(Math.min(text.length, at + del));
