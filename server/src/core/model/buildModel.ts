@@ -13,7 +13,7 @@ import { matchesAnyGlob } from '../text/glob';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import { readDirective, splitList } from './directives';
-import { buildFramework, frameworkSection } from './framework';
+import { buildFramework, FOOTNOTE_CALL, frameworkSection } from './framework';
 import { actorNames, findActorMentions, type ActorNames } from './actorMentions';
 import { sentenceEndFinder, withTrailingReference } from './sentences';
 import type {
@@ -60,7 +60,6 @@ function* suppressionComments(html: string): Generator<{ kind: string; start: nu
     } else from = open + 4;
   }
 }
-const UNPARSED_FOOTNOTE = /\[\^([^\]\s]{1,200})\]/g;
 
 /**
  * Builds the brief model from parsed Markdown. Never throws on any input text: the parse
@@ -659,7 +658,7 @@ class BlockCollector {
 
   /** `[^id]` that the parser did not take as a footnote: its definition is missing. */
   private unparsedFootnotes(masked: string, start: number): void {
-    for (const m of masked.matchAll(UNPARSED_FOOTNOTE)) {
+    for (const m of masked.matchAll(FOOTNOTE_CALL)) {
       // `\[^id]` is an escaped bracket, not a reference.
       let escapes = 0;
       while (m.index! - escapes > 0 && masked.charCodeAt(m.index! - escapes - 1) === 92) escapes++;
@@ -876,14 +875,14 @@ function safeToJS(doc: ReturnType<typeof parseDocument>): unknown {
   }
 }
 
-/** Builds a block's masked text: code, HTML, links and directive syntax become spaces. */
 /** Whether the definition at `s` starts with a bracket Pandoc reads as a citation (`[@a]`, `[see -@a, p. 4]`). */
 function labelReadsAsCitation(text: string, s: Span): boolean {
   const open = text.indexOf('[', s.start);
-  if (open < 0 || open >= s.end || !text.slice(open, s.end).includes('@')) return false;
-  return citationsAndSpans(text.slice(open, s.end)).citations.some((c) => c.span.start === 0 && c.kind === 'bracketed');
+  const own = open >= 0 && open < s.end ? text.slice(open, s.end) : '';
+  return own.includes('@') && citationsAndSpans(own).citations.some((c) => c.span.start === 0 && c.kind === 'bracketed');
 }
 
+/** Builds a block's masked text: code, HTML, links and directive syntax become spaces. */
 class BlockBuilder {
   readonly masks: Span[] = [];
   /** What holds no citation (code, HTML, footnote calls, link destinations, directive syntax). */

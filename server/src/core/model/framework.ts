@@ -11,34 +11,20 @@ export const TRACK_HEADING = /^Track\s+(\d+|[A-Za-z])\s*[:.\-–—]\s*(\S.*|[^\
 const REC_LABEL = /^[ \t]*(\*\*|__)?([^\s*_:][^:\n*_]{0,79}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+\S/;
 
 /**
- * A heading's text without footnote calls (`[^1]`, a label of no white space or `[`, where
- * `\` escapes a bracket), defined or not: what it names. The heading's text leaves out the
- * calls that resolve; one without a definition is text there, and would change which
- * section the heading names (and so what a fix that adds the definition does). One pass:
- * a label ends at its first `]`, `[` or white space.
+ * A footnote call as the model finds one in text, defined or not (`[^1]`: up to 200
+ * characters, none of them `]` or white space).
+ */
+export const FOOTNOTE_CALL = /\[\^([^\]\s]{1,200})\]/g;
+
+/**
+ * A heading's text without footnote calls, defined or not: what it names. The heading's
+ * text leaves out the calls that resolve; one without a definition is text there, and
+ * would change which section the heading names (and so what a fix that adds the
+ * definition does).
  */
 export function withoutFootnoteCalls(text: string): string {
-  let i = text.indexOf('[^');
-  if (i < 0) return text;
-  let out = '';
-  let from = 0;
-  while (i >= 0) {
-    let j = i + 2;
-    while (j < text.length) {
-      const c = text.charCodeAt(j);
-      if (c === 92 /* \\ */) j += text[j + 1] === '[' || text[j + 1] === ']' || text[j + 1] === '\\' ? 2 : 1;
-      else if (c === 93 /* ] */ || c === 91 /* [ */ || WHITE_SPACE.test(text[j])) break;
-      else j++;
-    }
-    if (text.charCodeAt(j) === 93 && j > i + 2) {
-      out += text.slice(from, i);
-      from = j + 1;
-    }
-    i = text.indexOf('[^', Math.max(j, i + 1));
-  }
-  return out + text.slice(from);
+  return text.includes('[^') ? text.replace(FOOTNOTE_CALL, '') : text;
 }
-const WHITE_SPACE = /\s/;
 
 /** Heading text as compared with the conventions: trimmed, footnote calls, leading numbering and trailing colon removed. */
 export function headingKey(text: string): string {
