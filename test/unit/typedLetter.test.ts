@@ -8,7 +8,7 @@ import { budget } from './helpers/budget';
 
 /**
  * A letter typed into plain text is not parsed again: the previous parse with the letter
- * in stands for it (parse/typedLetter.ts). Checked against micromark on letters typed at
+ * in stands for it (parse/typedLetter.ts); so is a space typed between two letters or digits. Checked against micromark on letters typed at
  * random places of real briefs and of text full of what a letter could change
  * (delimiters, literal autolinks, references, entities, labels, tabs, CRLF).
  */
@@ -39,6 +39,9 @@ const TRICKY = [
   // A task item's paragraph starts at the end of the marker's line in micromark's count.
   '- [ ] \n===\nword &!| --- | --- |\n~~-->23',
   // Past 4,096 characters micromark's data tokens are merged in one pass (parse/markdown.ts).
+  // What a space splitting a word could change: tags and attributes, link destinations, heading closing sequences.
+  '<x a=bc=d> and <x a=bc=d e> and <ab=c> and :c[x]{a=bc=d e} and [a](bc "t") and [a](b cd) and [ab cd](ef)',
+  '# Heading ab#\n\nword1word and 12.5 per cent, don\u2019t and long-term; x1y! 100% done',
   'A long paragraph of plain words, *some emphasis* and :claim[a claim] in it. '.repeat(70),
   '| a | b |\n| --- | --- |\n' + '| cell words here | more words, and *emphasis* |\n'.repeat(120),
 ].join('\n\n');
@@ -61,6 +64,7 @@ describe('a typed letter: the previous parse with the letter in', () => {
     const r = rng(3);
     let tried = 0;
     let taken = 0;
+    let spaces = 0;
     for (const text of texts) {
       for (const block of parseMarkdown(text).blocks) {
         const source = text.slice(block.start, block.end);
@@ -72,23 +76,27 @@ describe('a typed letter: the previous parse with the letter in', () => {
         const positions = every ? source.length : SAMPLES;
         for (let i = 0; i < positions; i++) {
           const at = every ? i : 1 + Math.floor(r() * (source.length - 1));
-          const letter = LETTERS[Math.floor(r() * LETTERS.length)];
-          const fast = treeWithLetter(tree, source, at, letter);
-          tried++;
-          if (!fast) continue;
-          taken++;
-          const next = source.slice(0, at) + letter + source.slice(at);
-          assert.equal(json(fast), json(runParseJob({ mode, degraded: 'A', input: next, seeds: [] }).tree), `${json(letter)} at ${at} of ${json(source)}`);
+          // A letter, and a space (taken the same way between two letters or digits).
+          for (const letter of [LETTERS[Math.floor(r() * LETTERS.length)], ' ']) {
+            const fast = treeWithLetter(tree, source, at, letter);
+            tried++;
+            if (!fast) continue;
+            taken++;
+            if (letter === ' ') spaces++;
+            const next = source.slice(0, at) + letter + source.slice(at);
+            assert.equal(json(fast), json(runParseJob({ mode, degraded: 'A', input: next, seeds: [] }).tree), `${json(letter)} at ${at} of ${json(source)}`);
+          }
         }
       }
     }
     // Most places in prose take the shortcut (a check that cannot pass by declining everything).
     assert.ok(taken > tried * 0.3, `${taken} of ${tried} taken`);
+    assert.ok(spaces > taken * 0.2, `${spaces} spaces of ${taken} taken`);
   });
 
   it('equals micromark at every place of random text made of what a letter could change', function () {
     this.timeout(120_000);
-    const pieces = ['word ', 'ab', ' ', '  ', '\n', '\r\n', '\n\n', '\t', '*', '**', '_', '~~', '[', ']', '(', ')', '[^1]', '[^1]: note\n', '[x]: http://e.org\n', '[x]', '<', '>', '> ', '- ', '1. ', '2) ', '# ', '===\n', '---\n', '| a | b |\n', '| --- | --- |\n', '`', '```\n', '    ', ':claim[', ':c[x]{src=k}', '{', '}', '&amp;', '&', '\\', 'www.', 'http://', 'a@b.co', '[@key]', 'é', '23', '.', ':', '!', '<!--', '-->', '::: rec\n', ':::\n', '- [ ] ', 'x  \n', 'y \n'];
+    const pieces = ['word ', 'ab', ' ', '  ', '\n', '\r\n', '\n\n', '\t', '*', '**', '_', '~~', '[', ']', '(', ')', '[^1]', '[^1]: note\n', '[x]: http://e.org\n', '[x]', '<', '>', '> ', '- ', '1. ', '2) ', '# ', '===\n', '---\n', '| a | b |\n', '| --- | --- |\n', '`', '```\n', '    ', ':claim[', ':c[x]{src=k}', '{', '}', '&amp;', '&', '\\', 'www.', 'http://', 'a@b.co', '[@key]', 'é', '23', '.', ':', '!', '<!--', '-->', '::: rec\n', ':::\n', '- [ ] ', 'x  \n', 'y \n', '=', '"', "'", '#', 'x1', '<x a=bc=d ', '](', 'ab'];
     const r = rng(20261204);
     let taken = 0;
     for (let n = 0; n < SAMPLES * 4; n++) {
@@ -99,12 +107,13 @@ describe('a typed letter: the previous parse with the letter in', () => {
         const mode = block.start === 0 ? 'F' : 'B';
         const tree = runParseJob({ mode, degraded: 'A', input: source, seeds: [] }).tree;
         for (let at = 1; at < source.length; at++) {
-          const letter = LETTERS[Math.floor(r() * LETTERS.length)];
-          const fast = treeWithLetter(tree, source, at, letter);
-          if (!fast) continue;
-          taken++;
-          const next = source.slice(0, at) + letter + source.slice(at);
-          assert.equal(json(fast), json(runParseJob({ mode, degraded: 'A', input: next, seeds: [] }).tree), `${json(letter)} at ${at} of ${json(source)}`);
+          for (const letter of [LETTERS[Math.floor(r() * LETTERS.length)], ' ']) {
+            const fast = treeWithLetter(tree, source, at, letter);
+            if (!fast) continue;
+            taken++;
+            const next = source.slice(0, at) + letter + source.slice(at);
+            assert.equal(json(fast), json(runParseJob({ mode, degraded: 'A', input: next, seeds: [] }).tree), `${json(letter)} at ${at} of ${json(source)}`);
+          }
         }
       }
     }
@@ -130,6 +139,14 @@ describe('a typed letter: the previous parse with the letter in', () => {
       ['a < b > c', 'a <| b > c', 'x'],
       ['a line\r\nnext', 'a line\r|\nnext', 'x'], // between CR and LF: a line of its own
       ['trailing \nspace', 'trailing |\nspace', 'x'], // the stripped trailing space would stay
+      ['<x a=bc=d e>', '<x a=b|c=d e>', ' '], // a space would make the tag valid
+      [':c[x]{a=bc=d e}', ':c[x]{a=b|c=d e}', ' '], // and the attributes
+      ['# Heading ab#', '# Heading a|b#', ' '], // and a closing sequence
+      ['wwwexample words', 'w|wwexample words', ' '], // a literal autolink
+      ['a word ', 'a wor|d ', '  '], // two characters
+      ['line end\nnext', 'line end|\nnext', ' '], // a trailing space
+      ['> a\n> b', '> a\n> |b', ' '], // a space in a line's prefix is stripped
+      ['a\n b', 'a\n |b', ' '],
     ];
     for (const [source, marked, letter] of cases) {
       const at = marked.indexOf('|');
@@ -156,7 +173,7 @@ describe('a typed letter: the previous parse with the letter in', () => {
       for (let i = 0; i < SAMPLES; i++) {
         let at = Math.floor(r() * text.length);
         while (at < text.length && !/\p{L}/u.test(text[at])) at++;
-        text = text.slice(0, at) + LETTERS[i % LETTERS.length] + text.slice(at);
+        text = text.slice(0, at) + (i % 4 === 3 ? ' ' : LETTERS[i % LETTERS.length]) + text.slice(at);
         const next = parseMarkdown(text, previous);
         const fresh = parseMarkdown(text);
         assert.deepEqual(next.blocks.map((b) => [b.start, b.end, json(b.tree)]), fresh.blocks.map((b) => [b.start, b.end, json(b.tree)]));

@@ -52,7 +52,9 @@ type Point = { line: number; column: number; offset?: number };
  * does not hold there.
  */
 export function treeWithLetter(tree: Root, source: string, at: number, letter: string): Root | undefined {
-  if (letter.length !== 1 || !LETTER.test(letter)) return undefined;
+  if (letter === ' ') {
+    if (!spaceAllowed(source, at)) return undefined;
+  } else if (letter.length !== 1 || !LETTER.test(letter)) return undefined;
   if (!passive(source.charCodeAt(at - 1)) || !passive(source.charCodeAt(at))) return undefined;
   // Between CR and LF the letter would make a line of its own.
   if (source.charCodeAt(at - 1) === 13 && source.charCodeAt(at) === 10) return undefined;
@@ -136,6 +138,55 @@ function wordAllows(source: string, at: number, letter: string): boolean {
   while (to < source.length && !isSpace(source.charCodeAt(to))) to++;
   const word = source.slice(from, at) + letter + source.slice(at, to);
   return !/[@:&]|www/i.test(word);
+}
+
+/**
+ * A space typed between two letters or digits of a word made of letters, digits and
+ * sentence punctuation only, or after a space and before a letter or digit (not at a
+ * line's start). The space is next to no delimiter, and ends or starts no line
+ * (so nothing strips it); what reads whitespace inside a run of text is the syntax of tags
+ * and attributes (`<x a=bc=d>` is text, `<x a=b c=d>` a tag; `{a=bc=d}` after a directive
+ * label likewise), of link destinations and titles, and of heading closing sequences
+ * (`# a b#`): each needs one of the characters the word may not hold (`=`, quotes,
+ * brackets, braces, parentheses, `<`, `>`, `#`) in the word the space splits. Splitting a
+ * word of letters and digits leaves two names where there was one, or one invalid name
+ * and another: a tag or attribute list it was not part of does not become valid.
+ */
+function spaceAllowed(source: string, at: number): boolean {
+  if (!alphanumeric(source.charCodeAt(at))) return false;
+  if (source.charCodeAt(at - 1) === 32) return !startsLine(source, at);
+  if (!alphanumeric(source.charCodeAt(at - 1))) return false;
+  let from = at;
+  while (from > 0 && !isSpace(source.charCodeAt(from - 1))) from--;
+  let to = at;
+  while (to < source.length && !isSpace(source.charCodeAt(to))) to++;
+  return SPLITTABLE.test(source.slice(from, to)) && !/www/i.test(source.slice(from, to));
+}
+
+/**
+ * Whether only spaces, tabs and `>` stand between the line's start and `at`: a space
+ * typed there, before a word, is stripped with the line's prefix (a paragraph's
+ * continuation line), where a letter would be kept. Elsewhere a space typed after a
+ * space and before a word changes no word and is next to no delimiter.
+ */
+function startsLine(source: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0) {
+    const c = source.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9 && c !== 62) return false;
+    k--;
+  }
+  return true;
+}
+
+/** Letters, digits, marks and the punctuation of prose that no construct reads inside a word. */
+const SPLITTABLE = /^[\p{L}\p{N}\p{M}.,;!?%'\u2019-]*$/u;
+
+function alphanumeric(c: number): boolean {
+  if (Number.isNaN(c) || (c >= 0xd800 && c <= 0xdfff)) return false;
+  if (c >= 48 && c <= 57) return true;
+  return LETTER.test(String.fromCharCode(c));
 }
 
 /** A letter, a digit or a space: what a delimiter next to it would see as such whichever it is. */
