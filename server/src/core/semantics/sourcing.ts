@@ -44,16 +44,16 @@ type Footnotes = ReadonlyMap<string, Pick<FootnoteDefinition, 'id' | 'text' | 'e
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 // Words a placeholder is made of: "Source to be added.", "TODO: source needed", "TBD".
-const PLACEHOLDER_WORDS = new Set(['todo', 'tbd', 'tba', 'tk', 'xxx', 'fixme', 'pending', 'placeholder', 'source', 'sources', 'citation', 'citations', 'reference', 'references', 'ref', 'link', 'to', 'be', 'added', 'add', 'needed', 'need', 'required', 'confirmed', 'confirm', 'provided', 'supplied', 'found', 'find', 'insert', 'here', 'later', 'missing', 'a', 'the', 'is', 'still', 'coming', 'soon']);
-const PLACEHOLDER_START = /^(?:todo|tbd|tba|tk|xxx|fixme)\b/i;
+const PLACEHOLDER_WORDS = new Set(['todo', 'tbd', 'tba', 'tk', 'xxx', 'fixme', 'pending', 'placeholder', 'source', 'sources', 'citation', 'citations', 'reference', 'references', 'ref', 'link', 'to', 'be', 'added', 'add', 'needed', 'need', 'required', 'confirmed', 'confirm', 'provided', 'supplied', 'found', 'find', 'insert', 'here', 'later', 'missing', 'a', 'the', 'is', 'still', 'coming', 'soon', 'tbc', 'url', 'urls', 'cite', 'needs', 'follow', 'come', 'forthcoming', 'n/a', 'na']);
+const PLACEHOLDER_START = /^(?:todo|tbd|tba|tbc|(?:tk)+|xx+|fixme)\b/i;
 
 /**
  * Whether a footnote definition's text is a placeholder, not a source: empty, starting
- * with `TODO`, `TBD`, `TBA`, `TK`, `XXX` or `FIXME`, or made only of placeholder words
- * ("Source to be added.", "citation needed", "?").
+ * with `TODO`, `TBD`, `TBA`, `TBC`, `TK`, `XX` or `FIXME`, or made only of placeholder
+ * words ("Source to be added.", "citation needed", "URL to follow", "n/a", "?", "…").
  */
 export function isPlaceholderText(text: string): boolean {
-  const t = text.replace(/[*_`~>#[\]()!?.,:;"'“”‘’—–-]+/g, ' ').trim();
+  const t = text.replace(/[*_`~>#[\]()!?.,:;"'“”‘’—–…-]+/g, ' ').trim();
   if (!t) return true;
   if (PLACEHOLDER_START.test(t)) return true;
   return t
