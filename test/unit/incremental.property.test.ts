@@ -40,7 +40,9 @@ const SNIPPETS = ['x', 'a', ' ', '\n', '\n\n', '.', '`', '```', '~~~', ':', ':::
   // Constructs that carry across blank lines or that CommonMark resolves across blocks
   // (parse/blocks.ts): HTML blocks of kinds 3–5, a byte order mark, fences and containers
   // in list items, definitions over lines, in block quotes, list items and containers.
-  '<?', '?>', '<!DOCTYPE', '<![CDATA[', ']]>', '\uFEFF', '  ```', '- ```', '  :::rec', '> ', '> [link]: https://example.org/q', '- [^a]: in item', '[link]:\n', ' "title"', '[li\nnk]', ':::rec\n[^a]: nested\n:::', ':::rec\n[link]: https://example.org/n\n:::', '\u0000'];
+  '<?', '?>', '<!DOCTYPE', '<![CDATA[', ']]>', '\uFEFF', '  ```', '- ```', '  :::rec', '> ', '> [link]: https://example.org/q', '- [^a]: in item', '[link]:\n', ' "title"', '[li\nnk]', ':::rec\n[^a]: nested\n:::', ':::rec\n[link]: https://example.org/n\n:::', '\u0000',
+  // Pandoc's example list items, whose labels another block's `@label` refers to.
+  '\n\n(@ref11-1) ', '\n\n@ref11-0. ', '(@a) ', '@a', ' @ref11-1 [p. 4]'];
 
 type Edit = { at: number; del: number; ins: string };
 const anyEdit = fc.record({

@@ -65,8 +65,36 @@ export interface PlaceContext {
   /** The 0-based line of an offset of the document. */
   lineAt(offset: number): number;
   conventions: Pick<Conventions, 'actors'>;
-  /** The document's link reference definitions, by normalised label. */
+  /**
+   * The document's link reference definitions, by normalised label, and the labels of its
+   * example list items (`EXAMPLE_LABEL` + label, mapped to the offset where the first item
+   * so labelled starts, in the document).
+   */
   definitions: ReadonlyMap<string, string>;
+  /** What to add to a placed offset to have the document's (a block placed on its own at 0: its start). */
+  base?: number;
+}
+
+/**
+ * Example list items' labels are kept among the document's definitions under this prefix
+ * (a normalised link label never holds U+0000: the parser replaces it). Like a link
+ * definition, another block's reading depends on it: an author-in-text `@good` where an
+ * example item is labelled `good` is Pandoc's reference to that example (it prints the
+ * example's number), not a citation — always after the item, and before it when nothing
+ * follows the key (Pandoc reads `@good [p. 4]` or `@good [see @b]` before the item as a
+ * citation, and decides the rest once the whole document is read).
+ */
+export const EXAMPLE_LABEL = '\u0000';
+
+/** The citation without its items that refer to an example list item; undefined when none is left. */
+function withoutExampleReferences(c: Citation, context: PlaceContext): Citation | undefined {
+  if (c.kind !== 'in-text') return c;
+  const item = c.items[0];
+  const at = context.definitions.get(EXAMPLE_LABEL + item.key);
+  if (at === undefined) return c;
+  const alone = c.items.length === 1 && !item.locator && !item.suffix && !item.prefix;
+  if (Number(at) < c.span.start + (context.base ?? 0)) return c.rest ? { kind: 'bracketed', span: c.rest, items: c.items.slice(1) } : undefined;
+  return alone ? undefined : c;
 }
 
 /** A reference link (`[text][label]`), resolved once every definition of the document is known. */
@@ -189,7 +217,7 @@ const PLACE: { [K in Exclude<keyof BlockItems, 'pendingLinkRefs' | 'claims'>]: (
   recommendations: recommendationAt,
   customTags: directiveAt,
   recCandidates: (p, x) => ({ span: at(x.span, p.d), block: textBlockAt(p, x.block) }),
-  citations: (p, x) => ({ kind: x.kind, span: at(x.span, p.d), items: x.items.map((i) => ({ ...i, keySpan: at(i.keySpan, p.d), span: at(i.span, p.d) })) }),
+  citations: (p, x) => ({ kind: x.kind, span: at(x.span, p.d), items: x.items.map((i) => ({ ...i, keySpan: at(i.keySpan, p.d), span: at(i.span, p.d) })), ...(x.rest && { rest: at(x.rest, p.d) }) }),
 };
 
 function placeAll<K extends keyof typeof PLACE>(p: Placement, items: BlockItems, k: K): Array<Placed<K>> {
@@ -239,6 +267,7 @@ export function placeItems(items: BlockItems, d: number, context: PlaceContext):
     recCandidates: placeAll(p, items, 'recCandidates'),
     citations: placeAll(p, items, 'citations'),
   };
+  if (out.citations.length > 0 && examplesKey(context.definitions) !== '') out.citations = out.citations.map((c) => withoutExampleReferences(c, context)).filter((c) => c !== undefined);
   const sources = sourcesOf(out.citations, out.footnoteReferences, links);
   const claims = items.claims.map((x): Claim => {
     const claim: Claim = {
@@ -259,6 +288,18 @@ export function placeItems(items: BlockItems, d: number, context: PlaceContext):
 }
 
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+const examplesKeys = new WeakMap<object, string>();
+/** The document's example labels as one key: '' when it has none, as nearly every brief (memoised per definitions map). */
+export function examplesKey(definitions: ReadonlyMap<string, string>): string {
+  let key = examplesKeys.get(definitions);
+  if (key === undefined) {
+    key = '';
+    for (const [label, at] of definitions) if (label.startsWith(EXAMPLE_LABEL)) key += `${label}=${at}`;
+    examplesKeys.set(definitions, key);
+  }
+  return key;
+}
 
 /** Every source reference of a block, sorted by where it starts. */
 function sourcesOf(citations: Citation[], footnoteReferences: FootnoteReference[], links: LinkReference[]): SourceRef[] {

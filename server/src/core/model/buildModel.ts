@@ -28,7 +28,7 @@ import type {
   TextBlock,
 } from './types';
 import { pushAll } from '../text/pushAll';
-import { emptyItems, emptyPlaced, placeItems, placeKind, type BlockItems, type PlaceContext, type PlacedItems } from './blockItems';
+import { EXAMPLE_LABEL, emptyItems, examplesKey, emptyPlaced, placeItems, placeKind, type BlockItems, type PlaceContext, type PlacedItems } from './blockItems';
 import { runToEnd, type Steps } from '../steps';
 
 export interface BuiltModel extends BriefModel {
@@ -100,7 +100,11 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
     if (!FACTS.has(block.tree)) collected += block.end - block.start;
     const facts = factsOf(block);
     if (facts.frontMatter) frontMatter = facts.frontMatter;
-    for (const [label, url] of facts.definitions) if (!definitions.has(label)) definitions.set(label, url);
+    for (const [label, url] of facts.definitions) {
+      if (definitions.has(label)) continue;
+      // An example label's value is where its item starts, in the block: made the document's here.
+      definitions.set(label, label.startsWith(EXAMPLE_LABEL) ? String(Number(url) + block.start) : url);
+    }
     if (!facts.empty) blocks.push({ start: block.start, end: block.end, facts });
   }
 
@@ -242,12 +246,12 @@ export function blockScope(text: string, block: ModelBlock, definitions: Readonl
   const items =
     block.start === 0 && lines
       ? placed(block.facts, 0, placeContext(lines, conventions, definitions))
-      : placeItems(block.facts.items, 0, placeContext(new LineIndex(own), conventions, definitions));
+      : placeItems(block.facts.items, 0, placeContext(new LineIndex(own), conventions, definitions, block.start));
   return { ...items, text: own };
 }
 
-function placeContext(lines: LineIndex, conventions: Conventions, definitions: ReadonlyMap<string, string>): PlaceContext {
-  return { lineAt: (offset) => lines.positionAt(offset).line, conventions, definitions };
+function placeContext(lines: LineIndex, conventions: Conventions, definitions: ReadonlyMap<string, string>, base = 0): PlaceContext {
+  return { lineAt: (offset) => lines.positionAt(offset).line, conventions, definitions, base };
 }
 
 /** Each parsed block's own items, at offsets relative to the block, before they are placed (for tests of `placeItems`). */
@@ -302,6 +306,13 @@ export interface BlockFacts {
  * Never mutated: buildModel copies them to the block's offset (placeItems, model/blockItems.ts).
  */
 const FACTS = new WeakMap<object, BlockFacts>();
+
+/**
+ * An example list item's marker (Pandoc's `exampleNum` and its three delimiters), then a
+ * space, a tab or the line's end. A label is letters and digits, with `_` or `-` before a
+ * letter or digit; it may be empty (`(@)`).
+ */
+const EXAMPLE_MARKER = /(?:\(@((?:[\p{L}\p{N}]|[_-](?=[\p{L}\p{N}]))*)\)|@((?:[\p{L}\p{N}]|[_-](?=[\p{L}\p{N}]))*)[.)])(?=[ \t\r\n]|$)/uy;
 
 /** Untagged actor mentions of a parsed block (relative offsets), memoised on its tree per list of actor names. */
 const MENTIONS = new WeakMap<BlockFacts, { names: string; mentions: ActorMention[] }>();
@@ -449,9 +460,43 @@ class BlockCollector {
     // A container directive's label paragraph, or a paragraph inside a leaf label.
     if (at.block) return this.children(node, at);
     const b = new BlockBuilder(node.type === 'paragraph' ? 'paragraph' : 'tableCell', s, at.inListItem);
+    if (node.type === 'paragraph') this.exampleItems(b);
     this.children(node, { ...at, block: b });
     const tb = this.finishBlock(b);
     if (node.type === 'paragraph' && !at.inListItem) this.items.recCandidates.push({ span: s, block: tb });
+  }
+
+  /**
+   * Pandoc's example list items (`(@good) …`, `@good. …`, `@good) …`; the `example_lists`
+   * extension of its Markdown): a paragraph that starts with such a marker is a list item
+   * for Pandoc, and so is each of its lines that starts with one. The marker's `@good` is
+   * the example's label, not a citation: it holds no citation here and is no prose; the
+   * label is defined for the document (`EXAMPLE_LABEL` among the definitions, with where
+   * its item starts), where an author-in-text `@good` refers to the example instead of
+   * citing (`placeItems`).
+   */
+  private exampleItems(b: BlockBuilder): void {
+    const text = this.text;
+    const { start, end } = b.span;
+    let at = start;
+    while (at < end) {
+      EXAMPLE_MARKER.lastIndex = at;
+      const m = EXAMPLE_MARKER.exec(text);
+      if (!m || m.index + m[0].length > end) {
+        if (at === start) return;
+      } else {
+        const marker = { start: at, end: at + m[0].length };
+        b.opaque.push(marker);
+        b.mask(marker);
+        const label = m[1] ?? m[2];
+        if (label && !this.definitions.has(EXAMPLE_LABEL + label)) this.definitions.set(EXAMPLE_LABEL + label, String(at));
+      }
+      // The next line, past its indentation and block quote markers.
+      const eol = text.indexOf('\n', at);
+      if (eol < 0 || eol >= end) return;
+      at = eol + 1;
+      while (at < end && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9 || (this.quoteDepth > 0 && text.charCodeAt(at) === 62))) at++;
+    }
   }
 
   /**
@@ -683,6 +728,8 @@ function placed(facts: BlockFacts, start: number, context: PlaceContext): Placed
   let key = `${start}:${context.lineAt(start)}`;
   if (items.actors.length > 0) key += `\u0000${actorsKey(context.conventions.actors)}`;
   if (items.pendingLinkRefs.length > 0) key += `\u0000${definitionsKey(context.definitions)}`;
+  // Author-in-text citations that name an example list item refer to it (`placeItems`).
+  else if (items.citations.length > 0) key += examplesKey(context.definitions);
   let p = PLACED.get(facts);
   if (p?.key !== key) PLACED.set(facts, (p = { key, items: placeItems(items, start, context) }));
   return p.items;

@@ -63,6 +63,11 @@ export interface Citation {
   kind: 'bracketed' | 'in-text';
   span: Span;
   items: CitationItem[];
+  /**
+   * An in-text citation's bracketed part, when it has one (`@a [see @b]`: `[see @b]`):
+   * what Pandoc reads as a citation of its own where `@a` refers to an example list item.
+   */
+  rest?: Span;
 }
 
 export interface FootnoteReference {

@@ -672,13 +672,13 @@ class CitationScanner {
     const inNote = open < ctx.to && this.depth < MAX_DEPTH ? this.noteCallCite(open, ctx) : null;
     if (inNote) {
       const [own, ...nested] = inNote.citations;
-      return { end: inNote.end, citations: [{ kind: 'in-text', span: { start: i, end: inNote.end }, items: [first, ...own.items] }, ...nested] };
+      return { end: inNote.end, citations: [{ kind: 'in-text', span: { start: i, end: inNote.end }, items: [first, ...own.items], rest: own.span }, ...nested] };
     }
     if (open < ctx.to && this.view.charCodeAt(open) === 91 && this.plainMatch[open] >= 0 && this.depth < MAX_DEPTH) {
       const more = this.normalCite(open, ctx);
       if (more) {
         const [own, ...nested] = more.citations;
-        return { end: more.end, citations: [{ kind: 'in-text', span: { start: i, end: more.end }, items: [first, ...own.items] }, ...nested] };
+        return { end: more.end, citations: [{ kind: 'in-text', span: { start: i, end: more.end }, items: [first, ...own.items], rest: own.span }, ...nested] };
       }
       const loc = this.bareLocator(open, first, ctx);
       if (loc) return { end: loc.end, citations: [{ kind: 'in-text', span: { start: i, end: loc.end }, items: loc.items }, ...loc.nested] };
@@ -1155,5 +1155,5 @@ function trailingSpace(text: string, from: number, to: number): number {
 
 function shiftCitation(c: Citation, d: number): Citation {
   const s = (x: Span): Span => ({ start: x.start + d, end: x.end + d });
-  return { ...c, span: s(c.span), items: c.items.map((i) => ({ ...i, keySpan: s(i.keySpan), span: s(i.span) })) };
+  return { ...c, span: s(c.span), items: c.items.map((i) => ({ ...i, keySpan: s(i.keySpan), span: s(i.span) })), ...(c.rest && { rest: s(c.rest) }) };
 }
