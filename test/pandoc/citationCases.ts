@@ -158,13 +158,15 @@ export function citationCase(r: R): string {
   const line = parts.filter(Boolean).join(pick(r, [' ', ' ', ' ', '\n']));
   const b = r();
   // A line must not start a construct that changes the block (lists, headings, fences,
-  // tables, HTML blocks, example lists, `@x.` list markers) unless that is the case's own
-  // wrapper; nor may the block start with `[` (a CommonMark link reference definition
-  // may span lines: `[a,\nb]: c`). Docs/sources.md lists these block-level differences.
+  // tables, HTML blocks, `@x.` list markers after the first line) unless that is the
+  // case's own wrapper; nor may the block start with `[` (a CommonMark link reference
+  // definition may span lines: `[a,\nb]: c`). Docs/sources.md lists these block-level
+  // differences. The first line may start an example list item (`(@x) `, `@x. `), which
+  // Briefmark reads as Pandoc does.
   const safe = (x: string) =>
     x
       .split('\n')
-      .map((l, i) => (/^\s*([-+*>#|`~:<@]|\d+[.)]|\(@|\$\$)/.test(l) || l.trim() === '' || (i === 0 && /^\s*!?\[/.test(l)) ? `w ${l}` : l))
+      .map((l, i) => ((i === 0 ? /^\s*([-+*>#|`~:<]|\d+[.)]|\$\$)/ : /^\s*([-+*>#|`~:<@]|\d+[.)]|\(@|\$\$)/).test(l) || l.trim() === '' || (i === 0 && /^\s*!?\[/.test(l)) ? `w ${l}` : l))
       .join('\n');
   const body = safe(line);
   if (b < 0.7) return body;

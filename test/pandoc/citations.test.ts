@@ -84,6 +84,8 @@ describe(`citations against Pandoc (${CASES} generated cases, seed ${SEED})`, fu
     '[@a, p. 4] and [x*@e*]\n\n[@a, p. 4]: http://x.org\n\n[see -@b; @c]: http://y.org\n\n[x*@e*]: http://z.org',
     // 11. example lists: an item's label is no citation; an author-in-text key naming an item refers to it
     '@good [p. 3], @good [see @x], @good and -@good before the item; x (@c) y.\n\n(@good) An example @good.\n(@b) Next. @b [p. 4]\ncont @{good} [@good] [-@good] [see @y, and @b]\n\n- (@g) in a list, @g.\n\n> @h. in a quote\n> @i) more\n\n(@j)no space, (@k_) no label, @l.x no delimiter; @m. \n\n(@) Unnamed.\n\nText\n(@n) not an item.',
+    // 12. a braced key at a heading's end is read before an attribute list (found by the long run, seed 11111)
+    '## Title @{}\n\n## Title x@{}\n\n## Title @{#b}\n\n## Title @a@{} {#id}\n\nPara @{} end.',
   ];
   for (const text of WRITTEN) {
     it(JSON.stringify(text), () => {

@@ -42,7 +42,9 @@ const SNIPPETS = ['x', 'a', ' ', '\n', '\n\n', '.', '`', '```', '~~~', ':', ':::
   // in list items, definitions over lines, in block quotes, list items and containers.
   '<?', '?>', '<!DOCTYPE', '<![CDATA[', ']]>', '\uFEFF', '  ```', '- ```', '  :::rec', '> ', '> [link]: https://example.org/q', '- [^a]: in item', '[link]:\n', ' "title"', '[li\nnk]', ':::rec\n[^a]: nested\n:::', ':::rec\n[link]: https://example.org/n\n:::', '\u0000',
   // Pandoc's example list items, whose labels another block's `@label` refers to.
-  '\n\n(@ref11-1) ', '\n\n@ref11-0. ', '(@a) ', '@a', ' @ref11-1 [p. 4]'];
+  '\n\n(@ref11-1) ', '\n\n@ref11-0. ', '(@a) ', '@a', ' @ref11-1 [p. 4]',
+  // Front matter closed by `...`, as Pandoc allows.
+  '\n...\n', '...'];
 
 type Edit = { at: number; del: number; ins: string };
 const anyEdit = fc.record({

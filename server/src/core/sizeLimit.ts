@@ -1,4 +1,5 @@
 import type { Conventions } from './conventions/types';
+import { frontMatterFences } from './parse/frontMatter';
 import { tagNames } from './conventions/types';
 import type { BriefReason } from './model/types';
 import { matchesAnyGlob } from './text/glob';
@@ -18,8 +19,6 @@ export function maxDocumentSize(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : DEFAULT_MAX_DOCUMENT_SIZE;
 }
 
-const FRONT_MATTER_OPEN = /^---[ \t]*\r?\n/;
-const FRONT_MATTER_CLOSE = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const BRIEF_TRUE = /^brief[ \t]*:[ \t]*true[ \t]*(?:#[^\r\n]*)?$/m;
 
 /**
@@ -31,12 +30,8 @@ const BRIEF_TRUE = /^brief[ \t]*:[ \t]*true[ \t]*(?:#[^\r\n]*)?$/m;
  */
 export function looksLikeBrief(text: string, relativePath: string | undefined, conventions: Conventions): BriefReason | undefined {
   if (relativePath && matchesAnyGlob(relativePath, conventions.briefs)) return 'path';
-  const open = FRONT_MATTER_OPEN.exec(text);
-  if (open) {
-    const head = text.slice(0, 20_000);
-    const close = FRONT_MATTER_CLOSE.exec(head.slice(open[0].length - 1));
-    if (close && BRIEF_TRUE.test(head.slice(open[0].length, open[0].length - 1 + close.index))) return 'front-matter';
-  }
+  const fm = frontMatterFences(text.slice(0, 20_000));
+  if (fm && fm.closeAt >= 0 && BRIEF_TRUE.test(text.slice(fm.yamlStart, fm.closeAt))) return 'front-matter';
   const names = tagNames(conventions).map((n) => n.replace(/[^A-Za-z0-9_-]/g, '')).filter(Boolean);
   if (names.length === 0) return undefined;
   const tag = new RegExp(String.raw`:(?:${names.join('|')})[\[{]|^ {0,3}:{3,}[ \t]*(?:${names.join('|')})(?![A-Za-z0-9_-])`, 'm');

@@ -675,17 +675,24 @@ class BlockCollector {
     const text = this.text;
     const rel = (x: Span) => ({ start: x.start - b.span.start, end: x.end - b.span.start });
     const own = text.slice(b.span.start, b.span.end);
-    // A heading's attribute list (`## Title {#id}`) is not its text, for Pandoc nor here.
-    const headingAttrs = b.kind === 'heading' ? headingAttributes(own) : undefined;
-    if (headingAttrs) b.mask({ start: headingAttrs.start + b.span.start, end: headingAttrs.end + b.span.start });
-    const found = citationsAndSpans({
+    const input = {
       text: own,
       base: b.span.start,
-      opaque: headingAttrs ? [...b.opaque.map(rel), headingAttrs] : b.opaque.map(rel),
+      opaque: b.opaque.map(rel),
       html: b.html.map(rel),
       references: b.references.map((r) => r - b.span.start),
       quoteMarkers: this.quoteDepth > 0 ? quoteMarkers(own) : undefined,
-    });
+    };
+    // A heading's attribute list (`## Title {#id}`) is not its text, for Pandoc nor here;
+    // but Pandoc reads inlines first, and `@{…}` there is a braced key when a citation
+    // starts at its `@` (`## Title @{}`: a citation; `## Title x@{}`: attributes).
+    let headingAttrs = b.kind === 'heading' ? headingAttributes(own) : undefined;
+    if (headingAttrs && own.charCodeAt(headingAttrs.start - 1) === 64 /* @ */) {
+      const open = headingAttrs.start;
+      if (citationsAndSpans({ ...input, base: 0 }).citations.some((c) => c.items.some((i) => i.keySpan.start === open + 1))) headingAttrs = undefined;
+    }
+    if (headingAttrs) b.mask({ start: headingAttrs.start + b.span.start, end: headingAttrs.end + b.span.start });
+    const found = citationsAndSpans(headingAttrs ? { ...input, opaque: [...input.opaque, headingAttrs] } : input);
     pushAll(this.items.citations, found.citations);
     // A Pandoc span's attribute list (`[text]{.class}`) is not prose: no sentence is read there.
     for (const a of found.attributes) b.mask(a);

@@ -22,6 +22,7 @@
  * edit and stops at the first block boundary after it that the previous split had too
  * (`previous`): the lines after it are the same, and so is every decision about them.
  */
+import { frontMatterFences } from './frontMatter';
 import type { TextEdit } from '../text/textEdit';
 
 export interface Block {
@@ -50,6 +51,8 @@ export interface BlockSplit {
   labels: string[][];
   /** Where closed front matter ends (0 without). */
   frontMatterEnd: number;
+  /** Closed front matter ends with `...` (Pandoc's other closing fence; parse/frontMatter.ts). */
+  frontMatterDots: boolean;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -62,10 +65,8 @@ const DEFINITION = /^(?: {0,3}>)* {0,3}\[(\^?)((?:[^\[\]\\\n]|\\.){1,999})\]:/;
 const RAW_HTML_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:[\s>]|$)/i;
 /** HTML blocks of kinds 3–5 and their end markers. */
 const OTHER_HTML_OPEN = /^ {0,3}<(\?|![A-Za-z]|!\[CDATA\[)/;
-const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*(?:\r\n?|\n)/;
 /** A setext heading's underline (after a paragraph line at the top level). */
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-const FRONT_MATTER_CLOSE = /(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)/g;
 
 export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -152,6 +153,7 @@ class BlockSplitter {
   private current: string[] = [];
   private blockStart = 0;
   private frontMatterEnd = 0;
+  private frontMatterDots = false;
   /** The previous version's split and the edit, while resuming; the block of it where the split caught up. */
   private previous: { split: BlockSplit; edit: TextEdit; delta: number } | undefined;
   private tail = -1;
@@ -173,21 +175,20 @@ class BlockSplitter {
 
   /**
    * Front matter is its own block. micromark opens it on the first line only (after a
-   * byte order mark) and closes it at the first `---` line; nothing else closes it.
+   * byte order mark) and closes it at the first `---` or `...` line (parse/frontMatter.ts).
    * Returns where the lines after it start.
    */
   frontMatter(): number {
     const text = this.text;
-    const fm = FRONT_MATTER_OPEN.exec(text);
+    const fm = frontMatterFences(text);
     if (!fm) return 0;
-    FRONT_MATTER_CLOSE.lastIndex = fm[0].length - (fm[0].endsWith('\r\n') ? 2 : 1);
-    const m = FRONT_MATTER_CLOSE.exec(text);
-    if (!m) {
+    if (fm.closeAt < 0) {
       this.unclosedFrontMatter = true;
       return 0;
     }
-    const pos = m.index + m[0].length;
+    const pos = fm.end;
     this.frontMatterEnd = pos;
+    this.frontMatterDots = fm.dots;
     // (Not before a byte order mark: parsed alone, the next block would lose it.)
     if (text.charCodeAt(pos) !== 0xfeff) this.push(pos);
     return pos;
@@ -328,7 +329,7 @@ class BlockSplitter {
     } else if (this.current.length) this.labels[this.labels.length - 1] = [...this.labels[this.labels.length - 1], ...this.current];
     const predicted = new Set<string>();
     for (const list of this.labels) for (const l of list) predicted.add(l);
-    return { blocks: this.blocks, predicted, unclosedFrontMatter: this.unclosedFrontMatter, labels: this.labels, frontMatterEnd: this.frontMatterEnd };
+    return { blocks: this.blocks, predicted, unclosedFrontMatter: this.unclosedFrontMatter, labels: this.labels, frontMatterEnd: this.frontMatterEnd, frontMatterDots: this.frontMatterDots };
   }
 }
 

@@ -42,6 +42,7 @@
  * other two are parser options per block, no text changes. One linear pass over the
  * lines, no backtracking.
  */
+import { frontMatterFences } from './frontMatter';
 import { unclosedAttributeLists } from './attributeGuard';
 import { failingHtmlOpeners } from './htmlGuard';
 import { failingDirectiveLabels, mayGuardLabels } from './labelGuard';
@@ -94,8 +95,6 @@ export interface Checkpoints {
 }
 
 const TRAILING_SPACE = /^[ \t]*$/;
-const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*(?:\r\n?|\n)/;
-const FRONT_MATTER_CLOSE = /(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)/g;
 /** What micromark refuses as the first character of a directive name. */
 const NOT_NAME_START = /[\s\p{P}\p{S}]/u;
 const isSpace = (c: number): boolean => c === 32 || c === 9;
@@ -362,11 +361,7 @@ class GuardScanner {
 
 /** Where closed front matter ends (0 if there is none): YAML, never inline text, so its `_`, `*` and `[` do not count. */
 function frontMatterEnd(source: string): number {
-  const fm = FRONT_MATTER_OPEN.exec(source);
-  if (!fm) return 0;
-  FRONT_MATTER_CLOSE.lastIndex = fm[0].length - (fm[0].endsWith('\r\n') ? 2 : 1);
-  const close = FRONT_MATTER_CLOSE.exec(source);
-  return close ? close.index + close[0].length : 0;
+  return frontMatterFences(source)?.end ?? 0;
 }
 
 /**

@@ -11,6 +11,7 @@ import { treeWithLetter } from './typedLetter';
 import { textEdit, type TextEdit } from '../text/textEdit';
 import { LineIndex } from '../text/lineIndex';
 import { guardText, type GuardedText, type HeavyParagraph } from './guards';
+import { frontMatterFences } from './frontMatter';
 
 /**
  * Definitions from other blocks. CommonMark resolves `[text]` and `[^id]` against every
@@ -218,16 +219,18 @@ function guardAutolinkTransform(list: FromMarkdownExtensions): void {
 
 const processors = new Map<string, Processor>();
 /**
- * `frontMatter`: for the document's first block only (front matter exists only at the very
- * start of a document); `degraded`: `A` all constructs, `D` no emphasis, `L` no links,
- * `X` neither.
+ * `frontMatter`: `-` front matter closed by `---`, `.` closed by `...` (parse/frontMatter.ts),
+ * for the document's first block only (front matter exists only at the very start of a
+ * document), '' none; `degraded`: `A` all constructs, `D` no emphasis, `L` no links, `X`
+ * neither.
  */
-function processorFor(frontMatter: boolean, degraded: string): Processor {
-  const key = (frontMatter ? 'F' : 'B') + degraded;
+function processorFor(frontMatter: '' | '-' | '.', degraded: string): Processor {
+  const key = frontMatter + degraded;
   let p = processors.get(key);
   if (!p) {
     const base = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
-    p = (frontMatter ? base.use(remarkFrontmatter, ['yaml']) : base).use(briefmarkSyntax, { emphasis: degraded === 'D' || degraded === 'X', links: degraded === 'L' || degraded === 'X' }).freeze() as unknown as Processor;
+    const yaml = frontMatter === '.' ? [{ type: 'yaml' as const, fence: { open: '---', close: '...' } }] : ['yaml' as const];
+    p = (frontMatter ? base.use(remarkFrontmatter, yaml) : base).use(briefmarkSyntax, { emphasis: degraded === 'D' || degraded === 'X', links: degraded === 'L' || degraded === 'X' }).freeze() as unknown as Processor;
     processors.set(key, p);
   }
   return p;
@@ -299,7 +302,12 @@ export const ONE_SHOT_LIMIT = 512 * 1024;
 
 /** Parses one piece of Markdown with the Briefmark pipeline (CommonMark, GFM, directives, YAML front matter). */
 export function parseFragment(text: string, atDocumentStart = true, without: 'nothing' | 'links' = 'nothing'): Root {
-  return parseWith(atDocumentStart ? 'F' : 'B', without === 'links' ? 'L' : 'A', text, NO_SEEDS).tree;
+  return parseWith(atDocumentStart ? firstMode(text) : 'B', without === 'links' ? 'L' : 'A', text, NO_SEEDS).tree;
+}
+
+/** The mode of a document's first block: `P` when its front matter closes with `...`, else `F`. */
+function firstMode(text: string): string {
+  return frontMatterFences(text)?.dots ? 'P' : 'F';
 }
 
 const NO_SEEDS: string[] = [];
@@ -317,8 +325,8 @@ const SENTINEL = 'x';
 const CONTAINER_SENTINEL = '2) x';
 
 /**
- * One micromark parse. `mode`: `F` the document's first block (front matter allowed), `B`
- * any other block, `Q` any other block of a document whose front matter is
+ * One micromark parse. `mode`: `F` the document's first block (front matter allowed), `P`
+ * the same when its front matter closes with `...` (parse/frontMatter.ts), `B` any other block, `Q` any other block of a document whose front matter is
  * never closed (parsed after a `---` line with front matter allowed, so that micromark
  * starts no container at its top level, as in the whole document; the line is taken
  * out again). `degraded`: see `processorFor`. `seeds`: definitions from other blocks (`l`/`f` + identifier). A byte order
@@ -327,7 +335,7 @@ const CONTAINER_SENTINEL = '2) x';
  * block there).
  */
 function parseWith(mode: string, degraded: string, input: string, seeds: readonly string[]): { tree: Root; defines: string[] } {
-  const proc = processorFor(mode !== 'B', degraded);
+  const proc = processorFor(mode === 'B' ? '' : mode === 'P' ? '.' : '-', degraded);
   const links = new Set<string>();
   const footnotes = new Set<string>();
   for (const s of seeds) (s[0] === 'l' ? links : footnotes).add(s.slice(1));
@@ -461,7 +469,7 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
     // One parse call instead of one per block: no per-call overhead, same model (the
     // block-wise parse is checked against it), but nothing to reuse on a next version.
     // (A block with too many delimiter runs is parsed with other options: block-wise.)
-    const whole = yield { mode: 'F', degraded: 'A', input, seeds: NO_SEEDS };
+    const whole = yield { mode: firstMode(input), degraded: 'A', input, seeds: NO_SEEDS };
     return { text, blocks: [{ start: 0, end: text.length, key: input, labels: [], tree: whole.tree }], reparsed: 1, ...(input !== text && { guarded: true }) };
   }
   // (The split reads the guarded text: where the guards changed it, it is split afresh.)
@@ -611,7 +619,7 @@ class BlockParse {
     // The second flag: `E` the document's last block, else the sentinel's kind (`C` a
     // container on the next line, `S` anything else).
     const next = last ? '' : this.nextStart(end);
-    const flags = (start === 0 ? 'F' : this.split.unclosedFrontMatter ? 'Q' : 'B') + (last ? 'E' : next ? 'C' : 'S') + this.degradedAt(start, end);
+    const flags = (start === 0 ? (this.split.frontMatterDots ? 'P' : 'F') : this.split.unclosedFrontMatter ? 'Q' : 'B') + (last ? 'E' : next ? 'C' : 'S') + this.degradedAt(start, end);
     const source = this.input.slice(start, end);
     const prev = this.previousBlock(start, end, flags + next);
     if (prev) return { start, end, source, flags, parseKey: prev.parseKey!, meta: { labels: prev.labels, defines: prev.defines!, open: false }, prev };
