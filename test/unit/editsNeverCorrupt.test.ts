@@ -141,6 +141,9 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   // A definition whose label reads as a citation is no definition for Pandoc, and its citation counts: renaming the
   // key renamed the paragraph's `[@wire, p. 4]` only, and the reference to that "definition" fell apart (seed 27182).
   { name: 'a link definition whose label reads as a citation', text: '---\nbrief: true\n---\n\n[@wire, p. 4]\n\n[@wire, p. 4]:::rec[Lab]{track=9}\nOfficials said 40%.\n:::\n' },
+  // The same definition in the lines of a setext heading: micromark gives the heading those lines too, so its
+  // citation was read twice and a rename made two edits at one place (seed 55555).
+  { name: 'a citation-like definition in a setext heading', text: '---\nreferences: [{id: fm1, title: Ceasefire talks stalled}]\n---\n[see @nowhere]:actor[Nobody]{id=ghost}\n:claim[The IMF said $400 billion]{id=c1}\n6a2^"-# report }\n---\n# Evidence\n\nThe ministry said exports fell by 40% in 2024 [@wire].\n' },
 ];
 
 describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEED})`, function () {

@@ -369,6 +369,9 @@ class BlockCollector {
   frontMatter: FrontMatter | undefined;
   /** Block quotes open around the node being walked. */
   private quoteDepth = 0;
+  /** Definitions read as the text of the setext heading after them, and where such headings' text starts (`foldIntoHeading`). */
+  private foldedDefinitions?: Set<Nodes>;
+  private headingStarts?: Map<Nodes, number>;
 
   constructor(
     private readonly text: string,
@@ -397,7 +400,7 @@ class BlockCollector {
       case 'footnoteDefinition':
         return this.footnoteDefinition(node, s, at);
       case 'definition': {
-        if (!at.block && labelReadsAsCitation(this.text, s)) return this.citationLikeDefinition(s, at);
+        if (!at.block && labelReadsAsCitation(this.text, s)) return this.foldedDefinitions?.has(node) ? undefined : this.citationLikeDefinition(s, at);
         const label = normalizeLabel(node.identifier);
         if (!this.definitions.has(label)) this.definitions.set(label, node.url);
         return;
@@ -445,13 +448,43 @@ class BlockCollector {
   }
 
   private children(node: Nodes, at: WalkAt): void {
-    if ('children' in node) for (const child of (node as Parent).children) this.walk(child as Nodes, at);
+    if (!('children' in node)) return;
+    const kids = (node as Parent).children as Nodes[];
+    for (let i = 1; i < kids.length; i++) if (kids[i].type === 'heading' && kids[i - 1].type === 'definition') this.foldIntoHeading(kids, i, at);
+    for (const child of kids) this.walk(child, at);
+  }
+
+  /**
+   * micromark gives a setext heading the lines of the definitions right before it in the
+   * same paragraph (`[foo]: /u\nTitle\n---`: the heading's span starts at `[foo]`). For
+   * Pandoc a definition whose label reads as a citation is no definition (see
+   * `citationLikeDefinition`), so from the first such line on the lines are the heading's
+   * text; a real definition stays out of it. The heading's block then starts there, and
+   * those definitions make no paragraph of their own.
+   */
+  private foldIntoHeading(kids: Nodes[], i: number, at: WalkAt): void {
+    const heading = kids[i];
+    const start = heading.position?.start.offset;
+    if (start === undefined) return;
+    let from: number | undefined;
+    for (let j = i - 1; j >= 0 && kids[j].type === 'definition'; j--) {
+      const p = kids[j].position?.start.offset;
+      if (p === undefined || p < start) break;
+      const s = { start: at.base + p, end: at.base + Math.min(kids[j].position?.end.offset ?? p, at.limit) };
+      if (labelReadsAsCitation(this.text, s)) {
+        (this.foldedDefinitions ??= new Set()).add(kids[j]);
+        from = s.start;
+      }
+    }
+    const text = childrenSpan(heading as MdHeading, at.base, at.limit);
+    (this.headingStarts ??= new Map()).set(heading, from ?? text?.start ?? at.base + start);
   }
 
   private heading(node: MdHeading, s: Span, at: WalkAt): void {
     const textSpan = childrenSpan(node, at.base, at.limit) ?? { start: s.end, end: s.end };
     this.items.headings.push({ level: node.depth, text: unguarded(toString(node).trim(), this.text, s), span: s, textSpan });
-    const b = new BlockBuilder('heading', s, at.inListItem);
+    const from = this.headingStarts?.get(node);
+    const b = new BlockBuilder('heading', from === undefined ? s : { start: from, end: s.end }, at.inListItem);
     this.children(node, { ...at, block: b });
     this.finishBlock(b);
   }
