@@ -293,29 +293,71 @@ class BibtexReader {
   }
 }
 
-/** What a parent's titles become in the child (BibLaTeX's default inheritance). */
-const BOOK_FIELDS: Record<string, string> = { title: 'booktitle', subtitle: 'booksubtitle', titleaddon: 'booktitleaddon', shorttitle: 'shortbooktitle' };
+/** Fields a parent never gives (Pandoc's `transformKey`, from Appendix C of the BibLaTeX manual). */
+const NOT_INHERITED = new Set(['ids', 'crossref', 'xref', 'entryset', 'entrysubtype', 'execute', 'label', 'options', 'presort', 'related', 'relatedoptions', 'relatedstring', 'relatedtype', 'shorthand', 'shorthandintro', 'sortkey']);
+const SHORT_TITLES = new Set(['shorttitle', 'sorttitle', 'indextitle', 'indexsorttitle']);
+/** A multi-volume parent's titles are the child's main title; a book's, collection's or proceedings' its book title. */
+const MAIN_TITLES: Record<string, string> = { title: 'maintitle', subtitle: 'mainsubtitle', titleaddon: 'maintitleaddon' };
+const BOOK_TITLES: Record<string, string> = { title: 'booktitle', subtitle: 'booksubtitle', titleaddon: 'booktitleaddon' };
+const JOURNAL_TITLES: Record<string, string> = { title: 'journaltitle', subtitle: 'journalsubtitle' };
+const IN_BOOK = ['inbook', 'bookinbook', 'suppbook'];
+
+/** How a parent's titles map into a child of the given types (undefined: unchanged). */
+function titleMap(parent: string, child: string): Record<string, string> | undefined {
+  if (parent === 'mvbook' && (child === 'book' || IN_BOOK.includes(child))) return MAIN_TITLES;
+  if ((parent === 'mvcollection' || parent === 'mvreference') && ['collection', 'reference', 'incollection', 'inreference', 'suppcollection'].includes(child)) return MAIN_TITLES;
+  if (parent === 'mvproceedings' && (child === 'proceedings' || child === 'inproceedings')) return MAIN_TITLES;
+  if (parent === 'book' && IN_BOOK.includes(child)) return BOOK_TITLES;
+  if ((parent === 'collection' || parent === 'reference') && ['incollection', 'inreference', 'suppcollection'].includes(child)) return BOOK_TITLES;
+  if (parent === 'proceedings' && child === 'inproceedings') return BOOK_TITLES;
+  if (parent === 'periodical' && (child === 'article' || child === 'suppperiodical')) return JOURNAL_TITLES;
+  return undefined;
+}
+
+/** The names a parent's field takes in the child, as Pandoc's BibLaTeX reader maps them (`transformKey`). */
+function inheritedNames(parent: string, child: string, name: string): string[] {
+  if (NOT_INHERITED.has(name)) return [];
+  if (name === 'author' && ((parent === 'mvbook' || parent === 'book') && IN_BOOK.includes(child) || (parent === 'mvbook' && child === 'book'))) return ['bookauthor', 'author'];
+  const map = titleMap(parent, child);
+  if (!map) return [name];
+  if (SHORT_TITLES.has(name)) return [];
+  return [map[name] ?? name];
+}
 
 /**
- * The fields of an entry with what it inherits: `xdata` (comma-separated keys) and
- * `crossref` give the parent's fields the entry lacks; a parent's title (and subtitle)
- * becomes the child's `booktitle` (BibLaTeX's default inheritance for `in…` entries).
+ * The fields of an entry with what it inherits, as Pandoc's BibLaTeX reader resolves
+ * `xdata` (comma-separated keys) and `crossref`: each parent's fields, renamed by the two
+ * entries' types (a multi-volume work's title is the child's `maintitle`, a book's,
+ * collection's or proceedings' its `booktitle`, a periodical's an article's
+ * `journaltitle`), where the entry has none of its own; `xdata` before `crossref`; a
+ * parent's own parents' fields where the parent lacks them.
  */
-function inherited(r: RawEntry, byKey: Map<string, RawEntry>, seen = new Set<string>()): Map<string, string> {
-  const parents = [...(r.fields.get('xdata') ?? '').split(',').map((s) => s.trim()), r.fields.get('crossref')?.trim() ?? ''].filter(Boolean);
-  if (parents.length === 0 || seen.has(r.key)) return r.fields;
-  seen.add(r.key);
+function inherited(r: RawEntry, byKey: Map<string, RawEntry>): Map<string, string> {
   const fields = new Map(r.fields);
-  for (const key of parents) {
-    const p = byKey.get(key);
-    if (!p) continue;
-    for (const [name, value] of inherited(p, byKey, seen)) {
-      if (name === 'crossref' || name === 'xdata' || name === 'ids') continue;
-      const as = BOOK_FIELDS[name] ?? name;
-      if (!fields.has(as)) fields.set(as, value);
-    }
-  }
+  for (const key of parentKeys(r)) for (const [name, value] of fieldsFrom(key, r, byKey, new Set([r.key]))) if (!fields.has(name)) fields.set(name, value);
   return fields;
+}
+
+function parentKeys(r: RawEntry): string[] {
+  return [...(r.fields.get('xdata') ?? '').split(','), ...(r.fields.get('crossref') ?? '').split(',')].map((s) => s.trim()).filter(Boolean);
+}
+
+/** What the parent `key` gives the entry `base` (Pandoc's `getXrefFields`: a later field of the same name wins). */
+function fieldsFrom(key: string, base: RawEntry, byKey: Map<string, RawEntry>, seen: Set<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const p = byKey.get(key);
+  if (!p || seen.has(key)) return out;
+  seen.add(key);
+  for (const name of [...p.fields.keys()].sort()) {
+    if (name === 'crossref' || name === 'xdata') {
+      for (const k of p.fields.get(name)!.split(',').map((s) => s.trim()).filter(Boolean))
+        for (const [n, v] of fieldsFrom(k, base, byKey, seen)) if (!p.fields.has(n)) out.set(n, v);
+      continue;
+    }
+    for (const as of inheritedNames(p.type, base.type, name)) if (!base.fields.has(as)) out.set(as, p.fields.get(name)!);
+  }
+  seen.delete(key);
+  return out;
 }
 
 function toEntry(r: RawEntry, fields: Map<string, string>, uri: string): BibEntry {

@@ -89,9 +89,11 @@ const LETTERS: Record<string, string> = {
 /** Commands whose argument is text to keep (`\textit{x}` → `x`). Any other unknown command with an argument keeps its argument too. */
 // (Of two-argument commands whose text is the second — `\foreignlanguage{german}{Dasein}`,
 // `\textcolor{red}{x}`, `\href{url}{text}` — the first is dropped and the second read as a group.)
-const DROP_WITH_ARGUMENT = new Set(['url', 'href', 'footnote', 'cite', 'label', 'ref', 'hspace', 'vspace', 'iffalse', 'foreignlanguage', 'textcolor', 'colorbox', 'selectlanguage', 'hyphenation']);
+const DROP_WITH_ARGUMENT = new Set(['footnote', 'cite', 'label', 'ref', 'hspace', 'vspace', 'iffalse', 'foreignlanguage', 'textcolor', 'colorbox', 'selectlanguage', 'hyphenation']);
 /** Commands whose text is their first argument, the second dropped (`\texorpdfstring{$x$}{x}`). */
 const DROP_SECOND_ARGUMENT = new Set(['texorpdfstring']);
+/** Commands whose text is their second argument, the first dropped (`\href{url}{text}`, as Pandoc reads it). */
+const DROP_FIRST_ARGUMENT = new Set(['href']);
 
 /** What one step of `latexToText` read: the text it gives and where the next step starts. */
 interface Read {
@@ -165,6 +167,10 @@ function commandAt(value: string, i: number, depth: number): Read {
       const arg = argumentAt(value, i + 2, depth);
       return { text: combine(arg.text, ACCENTS[next]), end: arg.end };
     }
+    // An italic correction `\/` and a hyphenation point `\-` print nothing (as Pandoc reads them).
+    if (next === '/' || next === '-') return { text: '', end: i + 2 };
+    // A thin space `\,`: U+2006, as Pandoc reads it.
+    if (next === ',') return { text: '\u2006', end: i + 2 };
     // `\&`, `\%`, `\$`, `\_`, `\#`, `\{`, `\}`, `\ ` and the like: the character itself.
     return { text: next === '\\' ? ' ' : next, end: i + 2 };
   }
@@ -184,6 +190,13 @@ function commandAt(value: string, i: number, depth: number): Read {
   }
   if (value[j] === '{') {
     const arg = argumentAt(value, j, depth);
+    if (DROP_FIRST_ARGUMENT.has(name)) {
+      let k = arg.end;
+      while (k < n && value[k] === ' ') k++;
+      if (value[k] !== '{') return { text: '', end: arg.end };
+      const second = argumentAt(value, k, depth);
+      return { text: second.text, end: second.end };
+    }
     if (DROP_SECOND_ARGUMENT.has(name)) {
       let k = arg.end;
       while (k < n && value[k] === ' ') k++;
