@@ -62,12 +62,12 @@ describe('rendered citations against Pandoc --citeproc on real-world bibliograph
     });
   }
 
-  it('agrees with Pandoc on at least 90% of citations and 70% of reference-list entries', () => {
+  it('agrees with Pandoc on at least 90% of citations and 78% of reference-list entries', () => {
     const c = totals.citationsAgree / Math.max(1, totals.citations);
     const ref = totals.referencesAgree / Math.max(1, totals.references);
     console.log(`      citations ${totals.citationsAgree}/${totals.citations} (${(100 * c).toFixed(1)}%), reference entries ${totals.referencesAgree}/${totals.references} (${(100 * ref).toFixed(1)}%) identical to Pandoc's`);
     for (const e of [...examples, ...refExamples]) console.log(`        ${e}`);
     assert.ok(totals.citations > 300, `only ${totals.citations} citations compared`);
-    assert.ok(c >= 0.9 && ref >= 0.7);
+    assert.ok(c >= 0.9 && ref >= 0.78);
   });
 });
