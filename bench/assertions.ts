@@ -31,7 +31,7 @@ import { emptyBibliography } from '../server/src/core/sources/bibliography';
 import { AssertionModel, type AssertionModelFile, type Sensitivity } from '../server/src/core/assertions/model';
 import { splitSentences } from '../server/src/core/model/sentences';
 import { documentFacts } from '../server/src/core/rules/scope';
-import { CAPTION, NORMATIVE, assertionModel, endsAsQuestion, findAssertionCues, possibleUnsourcedAssertion } from '../server/src/core/rules/possibleUnsourcedAssertion';
+import { assertionModel, exemptSentence, findAssertionCues, possibleUnsourcedAssertion } from '../server/src/core/rules/possibleUnsourcedAssertion';
 import { allExamples, briefSet, counts, hasSharedData, rates, seedSet, type Counts, type Example } from '../scripts/assertions/data';
 import { median, ms, now, time } from './lib';
 
@@ -85,8 +85,8 @@ function printRows(rows: Row[]): void {
     );
 }
 
-/** What the rule exempts whatever the classifier says: questions and recommendations. */
-const exempt = (text: string) => endsAsQuestion(text) || NORMATIVE.test(text) || CAPTION.test(text);
+/** What the rule exempts whatever the classifier says (questions, recommendations, captions, imperatives, unattributed forecasts). */
+const exempt = exemptSentence;
 
 export function measureQuality(): Row[] {
   const model = assertionModel();

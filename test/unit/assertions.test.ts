@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analysis';
 import type { Conventions } from '../../server/src/core/conventions/types';
 import { hoverAt } from '../../server/src/core/features/hover';
-import { findAssertionCues } from '../../server/src/core/rules/possibleUnsourcedAssertion';
+import { exemptSentence, findAssertionCues } from '../../server/src/core/rules/possibleUnsourcedAssertion';
 import { FIXTURES } from './helpers/fixtures';
 
 interface Labelled {
@@ -148,4 +148,30 @@ describe('possible-unsourced-assertion', () => {
     // run-in labels stopped being read: fp 13; the first model: fp 12).
     assert.deepEqual({ tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn }, { tp: 65, fp: 12, fn: 2, tn: 88 }, r.mistakes.join('\n'));
   });
+});
+
+describe('possible-unsourced-assertion: what the rule exempts whatever the classifier says', () => {
+  const cases: Array<[string, boolean]> = [
+    // Imperatives, after a run-in label too; the same words as nouns are no imperative.
+    ['Establish protocols to prevent the conflict from spreading.', true],
+    ['- Burden Sharing: Establish equitable frameworks for distributing costs.', true],
+    ['**Energy Security:** Accelerate European energy diversification by 2027.', true],
+    ['Support for the plan has grown since 2022.', false],
+    ['Use of the facility rose by 40% in 2024.', false],
+    ['Review of the budget is due in May.', false],
+    // Unattributed forecasts; attributed ones are facts (someone's projection).
+    ['Prices are likely to rise again next winter.', true],
+    ['The electricity deficit is expected to worsen in January.', true],
+    ['Tensions in the coalition are set to intensify ahead of the budget vote.', true],
+    ['The deficit is expected to reach 4% in 2026, according to the ministry.', false],
+    ['The central bank said inflation is likely to fall below 3% next year.', false],
+    ['The IMF expects growth to slow, and unemployment is set to rise.', false],
+    ['Most of this is due to regulations that interfere with mining.', false],
+  ];
+  for (const [text, exempt] of cases)
+    it(`${exempt ? 'exempts' : 'judges'}: ${text}`, () => {
+      const a = analyze({ uri: 'file:///w/x.brief.md', text: `---\nbrief: true\n---\n\n# Evidence\n\n${text}\n` });
+      assert.equal(exemptSentence(text), exempt);
+      if (exempt) assert.equal(a.diagnostics.filter((d) => d.code === 'possible-unsourced-assertion').length, 0);
+    });
 });

@@ -68,7 +68,7 @@ const MONTHS = set('january february march april may june july august september 
 const IRREGULAR_PAST = set(
   'was were had did said met took made went came rose fell grew began became saw won lost left paid sent spent held brought struck hit cut put led told found gave knew wrote drove ran sold bought built fought fled froze kept rang sank shot shook slid sought split spread stood stole stuck swore threw understood withdrew woke wore wound',
 );
-const REPORTING = set(
+export const REPORTING = set(
   'said says say stated states state told tells announced announces reported reports claimed claims declared declares warned warns wrote writes confirmed confirms emphasised emphasized emphasises emphasizes noted notes estimated estimates projected projects revealed reveals acknowledged acknowledges admitted admits denied denies accused accuses testified argued argues insisted insists indicated indicates described describes found finds concluded concludes showed shows documented recorded observed',
 );
 const OBLIGATION = set('should must ought shall needs need');
@@ -76,7 +76,7 @@ const FUTURE = set('will would shall going plans plan intends intend aims aim sc
 const HEDGE = set('may might could likely unlikely probably perhaps possibly potentially appears seems suggest suggests possible');
 const FIRST = set('i we our us my me ourselves');
 const SECOND = set('you your yours yourself');
-const IMPERATIVE = set(
+export const IMPERATIVE = set(
   'clarify consider prepare pursue develop link invest establish maintain ensure create focus set expand tie support accelerate address avoid build coordinate deepen encourage engage extend help improve introduce keep launch make protect provide reduce reform refine review strengthen take use adopt agree allow close commit define design identify implement increase limit negotiate prioritise prioritize promote publish raise remove replace require restore secure share simplify stop tackle track upgrade',
 );
 const SIGNPOST = set('section chapter table figure annex box appendix following below above paper brief remainder part parts next turn first');
@@ -137,7 +137,7 @@ export const FEATURE_OPTIONS = { charGrams: 0, trigrams: false };
  * findings that way; the label reads as names and hides an imperative opening, so it is
  * not read. A word in lower case ("Macron said: …") or a figure ("In 2023: …") is no label.
  */
-const RUN_IN_LABEL = /^[\s*_>+•-]*\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]*|and|or|of|on|for|the|in|to|with|a|an|&)){0,6}[*_]*:[*_]*\s+(?=\S)/u;
+export const RUN_IN_LABEL = /^[\s*_>+•-]*\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]*|and|or|of|on|for|the|in|to|with|a|an|&)){0,6}[*_]*:[*_]*\s+(?=\S)/u;
 
 export function sentenceFeatures(sentence: string): SentenceFeatures {
   let text = sentence.length > MAX_SENTENCE ? sentence.slice(0, MAX_SENTENCE) : sentence;

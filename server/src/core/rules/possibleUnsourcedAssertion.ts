@@ -7,6 +7,7 @@ import { SpanIndex } from '../text/spanIndex';
 import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
+import { IMPERATIVE, REPORTING as REPORTING_WORDS, RUN_IN_LABEL } from '../assertions/features';
 import { defineBlockRule, type Finding, type ScopeFacts } from './types';
 
 /** A reason why a sentence reads as an assertion of fact. */
@@ -133,9 +134,48 @@ const judgedSentences = new RecentCache<Judged>(50_000);
 const sentencesOf = new RecentCache<ReturnType<typeof splitSentences>>(20_000);
 
 const judgeSentence = (text: string): Judged => {
-  const exempt = endsAsQuestion(text) || NORMATIVE.test(text) || CAPTION.test(text) || !/[\p{L}\p{N}]/u.test(text);
+  const exempt = exemptSentence(text) || !/[\p{L}\p{N}]/u.test(text);
   return { exempt, score: exempt ? 0 : assertionModel().score(text) };
 };
+
+/**
+ * What the rule exempts whatever the classifier says (the labelling guide's kinds that are
+ * not statements of fact, where their wording is unmistakable): questions, recommendations
+ * and obligations, captions and source lines, imperatives, unattributed forecasts.
+ */
+export function exemptSentence(text: string): boolean {
+  return endsAsQuestion(text) || NORMATIVE.test(text) || CAPTION.test(text) || imperativeOpening(text) || unattributedForecast(text);
+}
+
+/** Words that follow a noun, not a verb's object: "Support for …", "Use of …", "Review has …". */
+const NOT_AN_OBJECT = new Set('of for in on to from by with at as and or has have had is are was were will would can could may might remains remained rose fell grew'.split(' '));
+
+/**
+ * A recommendation written as an imperative, after a run-in label if any: "Establish
+ * protocols …", "- Burden Sharing: Establish equitable frameworks …" (the classifier's
+ * list of imperative verbs; not "Support for the plan has grown", where the word is a noun).
+ */
+export function imperativeOpening(text: string): boolean {
+  const label = RUN_IN_LABEL.exec(text);
+  const rest = label ? text.slice(label[0].length) : text;
+  const words = /^[\s*_>+•-]*(\p{Lu}[\p{L}]*)[\s*_]+([\p{L}’'-]+)/u.exec(rest.length > 200 ? rest.slice(0, 200) : rest);
+  return !!words && IMPERATIVE.has(words[1].toLowerCase()) && !NOT_AN_OBJECT.has(words[2].toLowerCase());
+}
+
+/** A forecast in the passive or with "likely": "Prices are likely to rise", "The deficit is expected to worsen", "Tensions are set to intensify". */
+const FORECAST = /\b(?:is|are|was|were|remains?|seems?|appears?)\s+(?:(?:very|highly|quite|also|still|now|widely)\s+)?(?:likely|unlikely|expected|set|poised|projected|forecast|bound)\s+to\b/iu;
+const FORECASTING = new Set(['expect', 'expects', 'forecast', 'forecasts', 'predict', 'predicts', 'believe', 'believes']);
+
+/**
+ * An unattributed forecast (the labelling guide: not a statement of fact): a forecast with
+ * no source in the sentence ("according to", a reporting verb, someone who expects it).
+ */
+export function unattributedForecast(text: string): boolean {
+  if (!FORECAST.test(text)) return false;
+  if (/\baccording to\b/iu.test(text)) return false;
+  for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) if (REPORTING_WORDS.has(w) || FORECASTING.has(w)) return false;
+  return true;
+}
 
 /** The verdict, the cues (offsets within the sentence) and the message's reasons. */
 function explain(text: string): NonNullable<Judged['explained']> {
