@@ -208,6 +208,14 @@ export interface ModelBlock {
 /** The blocks each model was built from, and the document's link definitions. */
 const MODEL_BLOCKS = new WeakMap<BriefModel, { blocks: ModelBlock[]; definitions: ReadonlyMap<string, string> }>();
 
+/** The labels of the document's example list items (Pandoc's `(@label)`; see `exampleItems`). */
+export function exampleLabels(model: BriefModel): Set<string> {
+  const out = new Set<string>();
+  const definitions = MODEL_BLOCKS.get(model)?.definitions;
+  if (definitions && examplesKey(definitions) !== '') for (const label of definitions.keys()) if (label.startsWith(EXAMPLE_LABEL)) out.add(label.slice(EXAMPLE_LABEL.length));
+  return out;
+}
+
 /** The blocks a model was built from (none for a model not built by `buildModelSteps`), and its link reference definitions. */
 export function modelBlocks(model: BriefModel): { blocks: ModelBlock[]; definitions: ReadonlyMap<string, string> } | undefined {
   return MODEL_BLOCKS.get(model);

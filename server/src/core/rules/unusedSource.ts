@@ -1,4 +1,4 @@
-import { modelParts, type ModelPart } from '../model/buildModel';
+import { exampleLabels, modelParts, type ModelPart } from '../model/buildModel';
 import { Interner } from '../text/interner';
 import { defineRule, type Finding } from './types';
 
@@ -26,6 +26,13 @@ export const unusedSource = defineRule('unused-source', (ctx) => {
       for (const id of used.definitions) usedDefinitions.add(id);
       for (const key of used.entries) usedEntries.add(key);
     }
+  }
+  // An author-in-text `@label` naming an example list item is no citation (model/blockItems.ts):
+  // where a key is also an example's label, only the citations the model kept count.
+  for (const label of exampleLabels(model)) {
+    if (!usedEntries.has(label)) continue;
+    const cited = model.citations.some((c) => c.items.some((i) => i.key === label)) || model.claims.some((c) => c.srcKeys.some((k) => k.key === label));
+    if (!cited) usedEntries.delete(label);
   }
   for (const { at, items } of parts)
     for (const def of items.footnoteDefinitions) {
