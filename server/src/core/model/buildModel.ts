@@ -475,15 +475,19 @@ class BlockCollector {
     const start = heading.position?.start.offset;
     if (start === undefined) return;
     let from: number | undefined;
+    let inside = false;
     for (let j = i - 1; j >= 0 && kids[j].type === 'definition'; j--) {
       const p = kids[j].position?.start.offset;
       if (p === undefined || p < start) break;
+      inside = true;
       const s = { start: at.base + p, end: at.base + Math.min(kids[j].position?.end.offset ?? p, at.limit) };
       if (labelReadsAsCitation(this.text, s)) {
         (this.foldedDefinitions ??= new Set()).add(kids[j]);
         from = s.start;
       }
     }
+    // (An ATX heading, or one after its definitions, keeps its span.)
+    if (!inside) return;
     const text = childrenSpan(heading as MdHeading, at.base, at.limit);
     (this.headingStarts ??= new Map()).set(heading, from ?? text?.start ?? at.base + start);
   }
