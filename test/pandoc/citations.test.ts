@@ -88,6 +88,8 @@ describe(`citations against Pandoc (${CASES} generated cases, seed ${SEED})`, fu
     '## Title @{}\n\n## Title x@{}\n\n## Title @{#b}\n\n## Title @a@{} {#id}\n\nPara @{} end.',
     // 13. definitions in a setext heading's lines: a citation-like one is the heading's text, a real one is not (long fuzz run, seed 55555)
     '[see @a]:actor[N]{id=g}\n:claim[x]{id=c1}\ny "-# z }\n---\n\n[foo]: /u "t @z"\nTitle @q\n---\n\n[foo]: /u\n[@b]: x\nbar @c\n---',
+    // 14. YAML metadata blocks after the start: metadata, not text (a scalar is text; Pandoc's own test inputs led here)
+    'Text @z.\n\n---\nnocite: "@a"\ntitle: x\n---\n\nMore @b.\n\n---\nk: "@c"\n...\n\nEnd @d.\n\n---\njust @e text\n---\n\nx',
   ];
   for (const text of WRITTEN) {
     it(JSON.stringify(text), () => {

@@ -151,6 +151,7 @@ const DISCREPANCIES: Array<[string, string]> = [
   // whole-document parse, two blocks here) gave the heading's text block another start.
   ['a definition before an ATX heading', '[ref]: https://example.org\n\n###### Immediate Actions\n\n:claim[x]\n'],
   ['definitions in a setext heading\'s lines', '[@a]: x\nTitle @b\n---\n\n[foo]: /u\nT2 :claim[x]\n===\n\n[@c, p. 4]: y\n# H\n'],
+  ['YAML metadata blocks after the start', 'Text :claim[x] [@z].\n\n---\nnocite: "@a"\n---\n\nMore [@b].\n\n---\nk: v [^n]\n...\n\n---\nnot a mapping [@c]\n---\n\n[^n]: note\n'],
   ['a definition two containers deep', '[x] [^a]\n\n:::rec\n::::a\n[x]: https://a.org\n\n[^a]: y\n::::\n:::\n\n:::rec\n[x] [^a] :claim[d]\n:::\n'],
 ];
 

@@ -44,7 +44,9 @@ const SNIPPETS = ['x', 'a', ' ', '\n', '\n\n', '.', '`', '```', '~~~', ':', ':::
   // Pandoc's example list items, whose labels another block's `@label` refers to.
   '\n\n(@ref11-1) ', '\n\n@ref11-0. ', '(@a) ', '@a', ' @ref11-1 [p. 4]',
   // Front matter closed by `...`, as Pandoc allows.
-  '\n...\n', '...'];
+  '\n...\n', '...',
+  // A YAML metadata block after the start (Pandoc's): metadata, not text.
+  '\n\n---\nnocite: "@ref11-0"\n---\n'];
 
 type Edit = { at: number; del: number; ins: string };
 const anyEdit = fc.record({

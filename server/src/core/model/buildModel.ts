@@ -322,6 +322,46 @@ const FACTS = new WeakMap<object, BlockFacts>();
  */
 const EXAMPLE_MARKER = /(?:\(@((?:[\p{L}\p{N}]|[_-](?=[\p{L}\p{N}]))*)\)|@((?:[\p{L}\p{N}]|[_-](?=[\p{L}\p{N}]))*)[.)])(?=[ \t\r\n]|$)/uy;
 
+/**
+ * Pandoc's YAML metadata block after the document's start: after a blank line, a line
+ * `---` (CommonMark's thematic break), a line that is not blank, lines up to the first `---` or `...` line, the
+ * lines between a YAML mapping. Pandoc takes it as metadata, not text (CommonMark reads a
+ * rule and a paragraph, or a setext heading when `---` closes it): no heading, sentence or
+ * citation is read there. Where the first `---` line after the block is. A blank line
+ * before the closing line, which Pandoc allows, ends the search here (a block of the split
+ * ends at a blank line, and the block-wise parse must read what the whole-document one
+ * does); so does anything that is not a YAML mapping, as for Pandoc.
+ */
+function metadataBlockEnd(text: string, start: number): number | undefined {
+  const lineEnd = (from: number) => {
+    const n = text.indexOf('\n', from);
+    return n < 0 ? text.length : n;
+  };
+  // After a blank line, as Pandoc asks (the block split never starts a block at a `---`
+  // line, so the blank line is in this block's text too).
+  if (start < 2 || text.charCodeAt(start - 1) !== 10) return undefined;
+  const previous = text.lastIndexOf('\n', start - 2);
+  if (!/^[ \t]*\r?$/.test(text.slice(previous + 1, start - 1))) return undefined;
+  let end = lineEnd(start);
+  if (!/^---[ \t]*\r?$/.test(text.slice(start, end))) return undefined;
+  const yamlStart = end + 1;
+  for (let from = yamlStart; from < text.length; from = end + 1) {
+    end = lineEnd(from);
+    const line = text.slice(from, end);
+    if (/^[ \t]*\r?$/.test(line)) return undefined;
+    if (from > yamlStart && /^(?:---|\.\.\.)[ \t]*\r?$/.test(line)) {
+      const doc = parseDocument(text.slice(yamlStart, from));
+      return doc.errors.length === 0 && isMap(doc.contents) ? Math.min(end + 1, text.length) : undefined;
+    }
+    // A line the split could end a block after (a setext underline): read as text.
+    if (/^ {0,3}(?:=+|-+)[ \t]*\r?$/.test(line)) return undefined;
+    if (from - start > METADATA_LIMIT) return undefined;
+  }
+  return undefined;
+}
+/** Metadata blocks longer than this are read as text (YAML parsing is not linear in all inputs). */
+const METADATA_LIMIT = 64 * 1024;
+
 /** Untagged actor mentions of a parsed block (relative offsets), memoised on its tree per list of actor names. */
 const MENTIONS = new WeakMap<BlockFacts, { names: string; mentions: ActorMention[] }>();
 
@@ -459,7 +499,19 @@ class BlockCollector {
     if (!('children' in node)) return;
     const kids = (node as Parent).children as Nodes[];
     for (let i = 1; i < kids.length; i++) if (kids[i].type === 'heading' && kids[i - 1].type === 'definition') this.foldIntoHeading(kids, i, at);
-    for (const child of kids) this.walk(child, at);
+    let metadataEnd = -1;
+    for (const child of kids) {
+      const start = child.position?.start.offset;
+      if (start !== undefined && start < metadataEnd) continue;
+      if (node.type === 'root' && child.type === 'thematicBreak' && start !== undefined) {
+        const end = metadataBlockEnd(this.text, at.base + start);
+        if (end !== undefined) {
+          metadataEnd = end - at.base;
+          continue;
+        }
+      }
+      this.walk(child, at);
+    }
   }
 
   /**
