@@ -77,6 +77,8 @@ export interface GuardedText {
   /** Where the pass may resume on the next version (`Checkpoints`). */
   checkpoints: Checkpoints;
   frontMatterEnd: number;
+  /** The front matter closes with `...` (parse/frontMatter.ts). */
+  frontMatterDots: boolean;
 }
 
 /**
@@ -359,11 +361,6 @@ class GuardScanner {
   }
 }
 
-/** Where closed front matter ends (0 if there is none): YAML, never inline text, so its `_`, `*` and `[` do not count. */
-function frontMatterEnd(source: string): number {
-  return frontMatterFences(source)?.end ?? 0;
-}
-
 /**
  * Guards `source` (see above). With `previous` (the guarded version before and the edit
  * between them), the pass resumes at the last checkpoint before the edit and stops at the
@@ -372,10 +369,12 @@ function frontMatterEnd(source: string): number {
  */
 export function guardText(source: string, previous?: { guarded: GuardedText; edit: TextEdit }): GuardedText {
   const scanner = new GuardScanner(source);
-  const start = frontMatterEnd(source);
+  // The pass starts after closed front matter: YAML, never inline text, so its `_`, `*` and `[` do not count.
+  const fences = frontMatterFences(source);
+  const start = fences?.end ?? 0;
   scanner.run(previous ? scanner.resume(previous.guarded, previous.edit, start) : start);
   const { marks, heavy, checkpoints } = scanner;
-  const base = { neutralised: marks.length, heavy, marks, checkpoints, frontMatterEnd: start };
+  const base = { neutralised: marks.length, heavy, marks, checkpoints, frontMatterEnd: start, frontMatterDots: fences?.dots ?? false };
   if (marks.length === 0) return { text: source, ...base };
   const sorted = [...marks].sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];

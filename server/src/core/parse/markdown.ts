@@ -469,7 +469,7 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
     // One parse call instead of one per block: no per-call overhead, same model (the
     // block-wise parse is checked against it), but nothing to reuse on a next version.
     // (A block with too many delimiter runs is parsed with other options: block-wise.)
-    const whole = yield { mode: firstMode(input), degraded: 'A', input, seeds: NO_SEEDS };
+    const whole = yield { mode: guarded.frontMatterDots ? 'P' : 'F', degraded: 'A', input, seeds: NO_SEEDS };
     return { text, blocks: [{ start: 0, end: text.length, key: input, labels: [], tree: whole.tree }], reparsed: 1, ...(input !== text && { guarded: true }) };
   }
   // (The split reads the guarded text: where the guards changed it, it is split afresh.)

@@ -132,12 +132,18 @@ function valueIndex(leaf: TextNode, source: string, at: number): number | undefi
 
 /** The word (the run of non-space characters) the letter joins: no part of a literal autolink. */
 function wordAllows(source: string, at: number, letter: string): boolean {
+  const { from, to } = wordAround(source, at);
+  const word = source.slice(from, at) + letter + source.slice(at, to);
+  return !/[@:&]|www/i.test(word);
+}
+
+/** The run of non-space characters around `at` (the word a character typed there joins or splits). */
+function wordAround(source: string, at: number): { from: number; to: number } {
   let from = at;
   while (from > 0 && !isSpace(source.charCodeAt(from - 1))) from--;
   let to = at;
   while (to < source.length && !isSpace(source.charCodeAt(to))) to++;
-  const word = source.slice(from, at) + letter + source.slice(at, to);
-  return !/[@:&]|www/i.test(word);
+  return { from, to };
 }
 
 /**
@@ -156,11 +162,9 @@ function spaceAllowed(source: string, at: number): boolean {
   if (!alphanumeric(source.charCodeAt(at))) return false;
   if (source.charCodeAt(at - 1) === 32) return !startsLine(source, at);
   if (!alphanumeric(source.charCodeAt(at - 1))) return false;
-  let from = at;
-  while (from > 0 && !isSpace(source.charCodeAt(from - 1))) from--;
-  let to = at;
-  while (to < source.length && !isSpace(source.charCodeAt(to))) to++;
-  return SPLITTABLE.test(source.slice(from, to)) && !/www/i.test(source.slice(from, to));
+  const { from, to } = wordAround(source, at);
+  const word = source.slice(from, to);
+  return SPLITTABLE.test(word) && !/www/i.test(word);
 }
 
 /**

@@ -339,7 +339,15 @@ function inherited(r: RawEntry, byKey: Map<string, RawEntry>): Map<string, strin
 }
 
 function parentKeys(r: RawEntry): string[] {
-  return [...(r.fields.get('xdata') ?? '').split(','), ...(r.fields.get('crossref') ?? '').split(',')].map((s) => s.trim()).filter(Boolean);
+  return [...keyList(r.fields.get('xdata')), ...keyList(r.fields.get('crossref'))];
+}
+
+/** A comma-separated list of entry keys (`xdata`, `crossref`). */
+function keyList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** What the parent `key` gives the entry `base` (Pandoc's `getXrefFields`: a later field of the same name wins). */
@@ -350,7 +358,7 @@ function fieldsFrom(key: string, base: RawEntry, byKey: Map<string, RawEntry>, s
   seen.add(key);
   for (const name of [...p.fields.keys()].sort()) {
     if (name === 'crossref' || name === 'xdata') {
-      for (const k of p.fields.get(name)!.split(',').map((s) => s.trim()).filter(Boolean))
+      for (const k of keyList(p.fields.get(name)))
         for (const [n, v] of fieldsFrom(k, base, byKey, seen)) if (!p.fields.has(n)) out.set(n, v);
       continue;
     }

@@ -190,17 +190,14 @@ function commandAt(value: string, i: number, depth: number): Read {
   }
   if (value[j] === '{') {
     const arg = argumentAt(value, j, depth);
-    if (DROP_FIRST_ARGUMENT.has(name)) {
+    if (DROP_FIRST_ARGUMENT.has(name) || DROP_SECOND_ARGUMENT.has(name)) {
+      // The second argument: the next group after spaces, if any.
       let k = arg.end;
       while (k < n && value[k] === ' ') k++;
+      if (DROP_SECOND_ARGUMENT.has(name)) return { text: arg.text, end: value[k] === '{' ? Math.min(n, groupEnd(value, k) + 1) : arg.end };
       if (value[k] !== '{') return { text: '', end: arg.end };
       const second = argumentAt(value, k, depth);
       return { text: second.text, end: second.end };
-    }
-    if (DROP_SECOND_ARGUMENT.has(name)) {
-      let k = arg.end;
-      while (k < n && value[k] === ' ') k++;
-      return { text: arg.text, end: value[k] === '{' ? Math.min(n, groupEnd(value, k) + 1) : arg.end };
     }
     return { text: DROP_WITH_ARGUMENT.has(name) ? '' : arg.text, end: arg.end };
   }
