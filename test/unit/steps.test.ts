@@ -104,7 +104,9 @@ describe('placed diagnostics', () => {
     for (const d of placed) {
       assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(d))).sort(), Object.keys(d).sort());
       assert.equal(placedFrom({ ...d }), undefined);
-      assert.deepStrictEqual({ ...d }, d);
+      // (A placed diagnostic is an instance of its own class: compared with that prototype, a
+      // copy of its fields is all of it.)
+      assert.deepStrictEqual(Object.setPrototypeOf({ ...d }, Object.getPrototypeOf(d)), d);
     }
     // The same blocks one character lower: placed again at the new offsets.
     const moved = analyze({ uri: 'file:///p.brief.md', text: text.replace('# B', '# BB') });
