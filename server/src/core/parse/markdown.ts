@@ -634,7 +634,11 @@ class BlockParse {
         this.typedLetters++;
         return this.parsed(unparsed, r);
       }
-      entry = this.knownBefore().get(parseKey);
+      // A candidate that ended inside a construct last time (a list going on, say) is probed
+      // again on every version: found among the previous version's probes without
+      // indexing all of its blocks (on a dense 1 MB brief that index cost 1–2 ms an edit).
+      const probe = this.knownIndex ? undefined : this.previous?.probes?.get(parseKey);
+      entry = probe ? { meta: probe } : this.knownBefore().get(parseKey);
       if (!entry) return unparsed;
     }
     if (entry.meta.open) this.probes.set(parseKey, entry.meta);
