@@ -35,6 +35,18 @@ export function positionIn(starts: ArrayLike<number>, length: number, offset: nu
   return { line: lo, character: offset - starts[lo] };
 }
 
+/** The first index from `from` on whose start is above `offset` (binary search). */
+function firstAbove(starts: readonly number[], offset: number, from: number): number {
+  let lo = from;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class LineIndex {
   private readonly starts: number[];
 
@@ -55,26 +67,27 @@ export class LineIndex {
     const delta = edit.newEnd - edit.oldEnd;
     // A start depends on the two characters before it (`\r\n` is one break): those up to
     // one before the edit are unchanged.
-    const lo = edit.start - 1;
-    let k = 0;
-    while (k < old.length && old[k] <= Math.max(lo, 0)) k++;
-    const starts = old.slice(0, k);
+    const lo = Math.max(edit.start - 1, 0);
+    const k = firstAbove(old, lo, 0);
+    const fresh: number[] = [];
     const to = Math.min(text.length, edit.newEnd + 1);
-    for (let i = Math.max(lo, 0); i < to; i++) {
+    for (let i = lo; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) starts.push(i + 1);
+        fresh.push(i + 1);
+      } else if (c === 10 /* \n */) fresh.push(i + 1);
     }
     // The rest are the previous version's, moved (a break right at the end may have been read above).
-    let last = starts[starts.length - 1];
-    let j = k;
-    while (j < old.length && old[j] < edit.oldEnd + 1) j++;
-    for (; j < old.length; j++) {
-      const s = old[j] + delta;
-      if (s > last) starts.push((last = s));
-    }
+    let j = firstAbove(old, edit.oldEnd, k);
+    const last = fresh.length > 0 ? fresh[fresh.length - 1] : old[k - 1];
+    while (j < old.length && old[j] + delta <= last) j++;
+    // One array of its final length, filled by index (pushing 16,000 starts of a 1 MB brief
+    // one by one took most of an edit's 0.6 ms here).
+    const starts = new Array<number>(k + fresh.length + old.length - j);
+    for (let i = 0; i < k; i++) starts[i] = old[i];
+    for (let i = 0; i < fresh.length; i++) starts[k + i] = fresh[i];
+    for (let i = j, o = k + fresh.length - j; i < old.length; i++) starts[i + o] = old[i] + delta;
     return new LineIndex(text, starts);
   }
 
