@@ -24,11 +24,15 @@ describe('sentence ends', () => {
 
   it('brackets nest, an unmatched closer is ignored, an unclosed opener runs to the end', () => {
     const cases: [string, number, number][] = [
-      ['A (b. c) d. e', 0, 11],
-      ['a] b. c', 0, 5],
+      ['A (b. c) d. E', 0, 11],
+      ['a] b. C', 0, 5],
       ['a [b. c', 0, 7],
       ['[x] y. [z', 3, 6],
       ['e.g. the U.S. figure. Next', 0, 21],
+      // A full stop, one space and a lower-case word: no end (UAX #29, SB8); after blanked markup, an end.
+      ['Officials in Washington, D.C. confirmed it. Next', 0, 43],
+      ['Smith et al. found it. Next', 0, 22],
+      ['It ended.        the chancellor said so.', 0, 9],
     ];
     for (const [masked, from, end] of cases) {
       assert.equal(sentenceEnd(masked, from), end, masked);

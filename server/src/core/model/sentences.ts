@@ -3,7 +3,7 @@
  * (or closing quotes/brackets, then white space) or the end of the block, outside
  * brackets, and not a decimal point or a common abbreviation.
  */
-const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'prof', 'no', 'p', 'pp', 'cf', 'al', 'st', 'u.s', 'u.k', 'e.u', 'u.n', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'fig', 'ch', 'sec', 'vol', 'gen', 'sen', 'rep', 'gov', 'inc', 'ltd', 'co', 'corp', 'dept']);
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'prof', 'no', 'p', 'pp', 'cf', 'al', 'st', 'u.s', 'u.k', 'e.u', 'u.n', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'fig', 'ch', 'sec', 'vol', 'gen', 'sen', 'rep', 'gov', 'inc', 'ltd', 'co', 'corp', 'dept', 'art', 'arts', 'para', 'paras', 'nos', 'amb', 'lt', 'col', 'maj', 'capt', 'hon', 'jr', 'sr', 'figs', 'incl', 'govt']);
 
 export function isSentenceEnd(text: string, i: number): boolean {
   const c = text[i];
@@ -13,6 +13,12 @@ export function isSentenceEnd(text: string, i: number): boolean {
   if (j < text.length && !/\s/.test(text[j])) return false;
   if (c === '.') {
     if (/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) return false;
+    // A sentence does not go on in lower case: a full stop, one space and a lower-case word
+    // end an abbreviation ("Washington, D.C. confirmed", "et al. found"), as in Unicode's
+    // sentence rules (UAX #29, rule SB8). (One space only: in the masked text a tag's
+    // markup is blanked, and a sentence may open with a tag whose label is in lower case,
+    // ":actor[the chancellor] said …".)
+    if (/\p{Ll}/u.test(text[j + 1] ?? '')) return false;
     let w = i;
     while (w > 0 && /[\p{L}.]/u.test(text[w - 1])) w--;
     const word = text.slice(w, i).toLowerCase();
