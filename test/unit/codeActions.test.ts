@@ -24,6 +24,10 @@ Frozen Russian assets worth $300 billion could fund the reconstruction of Ukrain
 
   Delegations met in Geneva on 23 November, officials said.
 
+| Depository | Holdings |
+|---|---|
+| Euroclear | frozen Russian assets for the reconstruction of Ukraine: €183 billion in 2024 |
+
 A footnote with no definition [^missing] is cited here [@unrelated].
 
 An :cliam[almost-tag] is here [@frozen-assets-report].
@@ -38,7 +42,7 @@ describe('quick fixes', () => {
   const before = analyzeText(BRIEF);
 
   it('the brief starts with one diagnostic of each kind fixed here', () => {
-    assert.deepEqual(before.diagnostics.map((d) => d.code).sort(), ['possible-unsourced-assertion', 'possible-unsourced-assertion', 'unknown-source', 'unknown-source', 'unknown-tag', 'unsourced-claim']);
+    assert.deepEqual(before.diagnostics.map((d) => d.code).sort(), ['possible-unsourced-assertion', 'possible-unsourced-assertion', 'possible-unsourced-assertion', 'unknown-source', 'unknown-source', 'unknown-tag', 'unsourced-claim']);
   });
 
   it('suggests the bibliography entries a claim is about (BM25 above a floor), best first', () => {
@@ -122,6 +126,15 @@ references:
       });
     }
   }
+
+  it('offers citations for a table row, no claim tag and no suppression comment (either would break the table), and cites inside its last cell', () => {
+    const d = before.diagnostics.find((x) => x.code === 'possible-unsourced-assertion' && before.model.text.slice(x.span.start).startsWith('Euroclear'))!;
+    assert.equal(BRIEF.slice(d.span.start, d.span.end), 'Euroclear | frozen Russian assets for the reconstruction of Ukraine: €183 billion in 2024');
+    const actions = codeActions(before, d.span).filter((a) => a.diagnostic === d);
+    assert.deepEqual(actions.map((a) => a.title), ['Cite @frozen-assets-report — Frozen Russian assets and the reconstruction of U…', 'Add a footnote placeholder for the source ([^source-1])']);
+    const fixed = applyEdits(BRIEF, actions[0].edits);
+    assert.match(fixed, /\| Euroclear \| frozen Russian assets for the reconstruction of Ukraine: €183 billion in 2024 \[@frozen-assets-report\] \|/);
+  });
 
   it('offers the known key for a misspelt citation key', () => {
     const d = before.diagnostics.find((x) => x.code === 'unknown-source' && before.model.text.slice(x.span.start, x.span.end) === 'geneva-ntoes')!;

@@ -57,13 +57,16 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
         break;
       }
       case 'possible-unsourced-assertion': {
-        const { start, end } = sentenceContent(analysis, d.span);
+        // A table row's span is its content, from its first cell to its last: a source goes at the end of the last cell.
+        const row = d.data?.tableRow === true;
+        const { start, end } = row ? d.span : sentenceContent(analysis, d.span);
         const sentence = model.text.slice(start, end);
-        const body = sentence.slice(0, withoutFinalPunctuation(sentence));
+        const body = row ? sentence : sentence.slice(0, withoutFinalPunctuation(sentence));
         const at = start + body.length;
         if (end <= start) break;
         pushAll(out, citationActions(analysis, d, sentence, { kind: 'after', at }));
-        const tag = tagAsClaim(analysis, body, start);
+        // A table row is cells, not one inline text: wrapping it in a tag would break the table.
+        const tag = row ? undefined : tagAsClaim(analysis, body, start);
         if (tag) out.push({ title: 'Tag this sentence as a claim', edits: tag, diagnostic: d });
         break;
       }

@@ -52,10 +52,13 @@ export function hoverAt(analysis: Analysis, offset: number, formatted?: (key: st
 
 /** Why a sentence reads as an unsourced assertion: the classifier's score against the team's threshold, and what weighed. */
 function assertionHover(d: Diagnostic): string {
-  const data = (d.data ?? {}) as { score?: number; threshold?: number; sensitivity?: string; why?: string };
+  const data = (d.data ?? {}) as { score?: number; threshold?: number; sensitivity?: string; why?: string; tableRow?: boolean };
   const lines = [`**Possible unsourced assertion** · reads as a fact: score ${data.score?.toFixed(2)} ≥ ${data.threshold?.toFixed(2)} (sensitivity *${data.sensitivity}*)`, ''];
   if (data.why) lines.push(`Why: ${data.why.replace(/; score [\d.]+$/, '')}.`, '');
-  lines.push('Cite a source (`[@key]`, a footnote or a link) or tag the sentence as a claim; a team that wants fewer or more of these sets `assertions.sensitivity` (`low`, `balanced`, `high`) in `.briefmark.yaml`.');
+  const fix = data.tableRow
+    ? 'Cite a source (`[@key]`, a footnote or a link) in the row, or in a caption or source line right above or below the table'
+    : 'Cite a source (`[@key]`, a footnote or a link) or tag the sentence as a claim';
+  lines.push(`${fix}; a team that wants fewer or more of these sets \`assertions.sensitivity\` (\`low\`, \`balanced\`, \`high\`) in \`.briefmark.yaml\`.`);
   return lines.join('\n');
 }
 

@@ -224,7 +224,7 @@ export function modelBlocks(model: BriefModel): { blocks: ModelBlock[]; definiti
 /** What document rules read of one block (or of a whole model not built from blocks): its items and where its offsets count from. */
 export interface ModelPart {
   at: number;
-  items: Pick<BlockItems, 'claims' | 'recommendations' | 'customTags' | 'footnoteReferences' | 'footnoteDefinitions' | 'citations'>;
+  items: Pick<BlockItems, 'claims' | 'recommendations' | 'customTags' | 'footnoteReferences' | 'footnoteDefinitions' | 'citations' | 'textBlocks' | 'links'>;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { withoutFootnoteCalls } from '../model/framework';
 import { splitSentences, withTrailingReference } from '../model/sentences';
-import type { ScopeModel, Section } from '../model/types';
+import type { ModelPart } from '../model/buildModel';
+import { tableRows, tableSpans, type TableRow } from '../model/tables';
+import type { ScopeModel, Section, TextBlock } from '../model/types';
 import type { Span } from '../text/span';
 import { RecentCache } from '../text/recentCache';
 import { SpanIndex } from '../text/spanIndex';
@@ -78,8 +80,38 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const syntax = new SpanIndex(model.directives.flatMap((d) => [d.nameSpan, ...(d.attributesSpan ? [d.attributesSpan] : [])]));
   // A sentence that opens with a text directive (`:actor[Macron] met …`) starts at its colon, not inside its label.
   const opener = new Map(model.directives.filter((d) => d.kind === 'text' && model.text.charCodeAt(d.labelSpan.start - 1) === 91 /* [ */).map((d) => [d.labelSpan.start, d.span.start]));
+  const sourcedTables = new SpanIndex(ctx.document.sourcedTables);
+  const report = (start: number, end: number, labelStart: number, withTrailing: number, text: string, row?: TableRow) => {
+    // Questions, normative sentences and sentences without a letter or digit are never judged.
+    const judged = judgedSentences.get(text, judgeSentence);
+    if (judged.exempt || judged.score < threshold) return;
+    judged.explained ??= explain(text);
+    const cues = judged.explained.cues
+      .map((c) => ({ ...c, span: { start: labelStart + c.span.start, end: labelStart + c.span.end } }))
+      .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
+    const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues);
+    const placeholder = pending.overlaps(start, withTrailing);
+    const what = row ? 'this table row reads as a fact' : 'this sentence reads as a fact';
+    out.push({
+      code: 'possible-unsourced-assertion',
+      message: placeholder
+        ? `Possible unsourced assertion: ${what} (${why}), and its footnote is a placeholder: source still to be added.`
+        : row
+          ? `Possible unsourced assertion: ${what} (${why}). Cite a source in the row, or in a caption or source line right above or below the table ([@key], a footnote or a link).`
+          : `Possible unsourced assertion: ${what} (${why}). Cite a source ([@key], a footnote or a link), or tag it as a claim.`,
+      span: { start, end },
+      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }) },
+    });
+  };
+  // A table is read by rows (model/tables.ts): the header names columns, a body row is one statement.
+  for (const row of tableRows(model.text, model.textBlocks)) {
+    const { start, end } = row.span;
+    if (row.header || exempt.holds(start) || footnotes.holds(start) || sourcedTables.holds(start)) continue;
+    if (refs.overlaps(start, end) || claims.overlaps(start, end)) continue;
+    report(start, end, start, end, rowText(row), row);
+  }
   for (const block of model.textBlocks) {
-    if (block.kind === 'heading') continue;
+    if (block.kind !== 'paragraph') continue;
     if (exempt.holds(block.span.start)) continue;
     if (footnotes.holds(block.span.start)) continue;
     for (const sentence of sentencesOf.get(block.masked, splitSentences)) {
@@ -92,23 +124,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       while (end > start && /\s/.test(model.text[end - 1])) end--;
       if (refs.overlaps(start, withTrailing)) continue;
       if (claims.overlaps(start, end)) continue;
-      // Questions, normative sentences and sentences without a letter or digit are never judged.
-      const judged = judgedSentences.get(text, judgeSentence);
-      if (judged.exempt || judged.score < threshold) continue;
-      judged.explained ??= explain(text);
-      const cues = judged.explained.cues
-        .map((c) => ({ ...c, span: { start: labelStart + c.span.start, end: labelStart + c.span.end } }))
-        .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
-      const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues);
-      const placeholder = pending.overlaps(start, withTrailing);
-      out.push({
-        code: 'possible-unsourced-assertion',
-        message: placeholder
-          ? `Possible unsourced assertion: this sentence reads as a fact (${why}), and its footnote is a placeholder: source still to be added.`
-          : `Possible unsourced assertion: this sentence reads as a fact (${why}). Cite a source ([@key], a footnote or a link), or tag it as a claim.`,
-        span: { start, end },
-        data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })) },
-      });
+      report(start, end, labelStart, withTrailing, text);
     }
   }
   return out;
@@ -305,3 +321,80 @@ function pendingFootnoteSpans(model: ScopeModel, pending: ScopeFacts['pendingFoo
   return model.footnoteReferences.filter((f) => pending.has(f.id)).map((f) => f.span);
 }
 
+/**
+ * A table row's text as one statement, at the row's offsets: its cells' masked text, with
+ * the pipes between cells made semicolons and the rest of the markup blanked.
+ */
+function rowText(row: TableRow): string {
+  const { start, end } = row.span;
+  const chars = new Array<string>(end - start).fill(' ');
+  row.cells.forEach((cell: TextBlock, i) => {
+    for (let k = 0; k < cell.masked.length; k++) {
+      const at = cell.span.start - start + k;
+      if (at < 0 || at >= chars.length) continue;
+      const c = cell.masked[k];
+      // A cell's first character is the pipe before it (none before the first cell of a row without a leading pipe).
+      chars[at] = c === '|' && cell.masked[k - 1] !== '\\' ? (k === 0 && i > 0 ? ';' : ' ') : c;
+    }
+  });
+  return chars.join('');
+}
+
+/** A part's tables and its captions and source lines that hold a source reference (offsets relative to the part). */
+export interface PartTables {
+  tables: Span[];
+  captions: Array<{ span: Span; footnotes: string[]; other: boolean }>;
+}
+
+/**
+ * `PartTables` of a part (undefined when it has neither), once per part's items: the same
+ * object while the block is unchanged (its text relative to the part is the same too).
+ */
+export function tablesOfPart(text: string, at: number, items: ModelPart['items']): PartTables | undefined {
+  let found = PART_TABLES.get(items);
+  if (found === undefined) {
+    const captions: PartTables['captions'] = [];
+    for (const b of items.textBlocks) {
+      if (b.kind !== 'paragraph' || b.inListItem || !CAPTION.test(b.masked)) continue;
+      const inside = (s: Span) => s.start >= b.span.start && s.end <= b.span.end;
+      const footnoteIds = items.footnoteReferences.filter((f) => inside(f.span)).map((f) => f.id);
+      const other = items.citations.some((c) => inside(c.span)) || items.links.some((l) => inside(l.span));
+      if (footnoteIds.length || other) captions.push({ span: b.span, footnotes: footnoteIds, other });
+    }
+    const hasCells = items.textBlocks.some((b) => b.kind === 'tableCell');
+    // Offsets of the part's items are relative to it; the rows are read in the document's text, then made relative again.
+    const tables = hasCells
+      ? tableSpans(text, tableRows(text, items.textBlocks.map((b) => ({ ...b, span: { start: b.span.start + at, end: b.span.end + at } })))).map((t) => ({ start: t.start - at, end: t.end - at }))
+      : [];
+    found = tables.length || captions.length ? { tables, captions } : null;
+    PART_TABLES.set(items, found);
+  }
+  return found ?? undefined;
+}
+const PART_TABLES = new WeakMap<object, PartTables | null>();
+
+/**
+ * The tables sourced as a whole: a caption or source line ("Table 2: …", "Source: …",
+ * CAPTION) right above or below the table, with only blank lines between, that holds a
+ * source reference (a placeholder footnote is none). Absolute offsets.
+ */
+export function sourcedTables(text: string, parts: ReadonlyArray<{ at: number; tables: PartTables }>, pending: ReadonlySet<string>): Span[] {
+  const tables: Span[] = [];
+  const captions: Span[] = [];
+  for (const { at, tables: t } of parts) {
+    for (const s of t.tables) tables.push({ start: s.start + at, end: s.end + at });
+    for (const c of t.captions) if (c.other || c.footnotes.some((id) => !pending.has(id))) captions.push({ start: c.span.start + at, end: c.span.end + at });
+  }
+  if (tables.length === 0 || captions.length === 0) return [];
+  // Only blank lines (and block-quote markers) between: a short gap, all white space or `>`.
+  const adjacent = (from: number, to: number) => to >= from && to - from <= 200 && /^[\s>]*$/.test(text.slice(from, to));
+  const out: Span[] = [];
+  let c = 0;
+  for (const t of tables) {
+    while (c < captions.length && captions[c].end <= t.start) c++;
+    const before = captions[c - 1];
+    const after = captions[c];
+    if ((before && adjacent(before.end, t.start)) || (after && adjacent(t.end, after.start))) out.push(t);
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import { isPendingFootnote } from '../semantics/sourcing';
 import { Interner } from '../text/interner';
 import { pushAll } from '../text/pushAll';
 import type { Span } from '../text/span';
-import { exemptSections } from './possibleUnsourcedAssertion';
+import { exemptSections, sourcedTables, tablesOfPart, type PartTables } from './possibleUnsourcedAssertion';
 import type { Code, Diagnostic, Finding, RelatedPlace, Rule, RuleContext, ScopeContext, ScopeFacts, ScopeFootnote } from './types';
 
 type BlockRule = Extract<Rule, { scope: 'block' }>;
@@ -50,7 +50,12 @@ function conventionsKey(c: Conventions): string {
 export function documentFacts(ctx: RuleContext): ScopeFacts {
   const { model, conventions } = ctx;
   const footnotes = new Map<string, ScopeFootnote>();
-  for (const { items } of modelParts(model)) for (const d of items.footnoteDefinitions) footnotes.set(d.id, d);
+  const tables: Array<{ at: number; tables: PartTables }> = [];
+  for (const { at, items } of modelParts(model)) {
+    for (const d of items.footnoteDefinitions) footnotes.set(d.id, d);
+    const t = tablesOfPart(model.text, at, items);
+    if (t) tables.push({ at, tables: t });
+  }
   const pendingFootnotes = new Set<string>();
   for (const [id, d] of footnotes) if (isPendingFootnote(d)) pendingFootnotes.add(id);
   return {
@@ -58,6 +63,7 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
     pendingFootnotes,
     hasBibliography: Boolean(model.frontMatter?.data?.bibliography || model.frontMatter?.data?.references || conventions.bibliography.length),
     exempt: exemptSections(model.sections, conventions.assertions.exemptSections),
+    sourcedTables: tables.length ? sourcedTables(model.text, tables, pendingFootnotes) : NONE,
   };
 }
 
@@ -221,11 +227,12 @@ export function* runBlockRules(ctx: RuleContext, rules: readonly BlockRule[], se
     const ruleKey = rules.map(idOf).join(',');
     for (const block of built.blocks) {
       const exempt = facts.exempt.length ? clip(facts.exempt, block.start, block.end) : NONE;
-      const exemptKey = exempt.length ? exempt.map((s) => `${s.start}-${s.end}`).join(',') : '';
+      const sourced = facts.sourcedTables.length ? clip(facts.sourcedTables, block.start, block.end) : NONE;
+      const exemptKey = exempt.length || sourced.length ? `${exempt.map((s) => `${s.start}-${s.end}`).join(',')}|${sourced.map((s) => `${s.start}-${s.end}`).join(',')}` : '';
       let hit = FOUND.get(block.facts);
       if (!hit || hit.key !== key || hit.exempt !== exemptKey || hit.rules !== ruleKey) {
         const model = blockScope(ctx.model.text, block, built.definitions, ctx.conventions, ctx.model.lines);
-        hit = { key, exempt: exemptKey, rules: ruleKey, ...runOn({ ...base, model, document: { ...facts, exempt } }, rules) };
+        hit = { key, exempt: exemptKey, rules: ruleKey, ...runOn({ ...base, model, document: { ...facts, exempt, sourcedTables: sourced } }, rules) };
         FOUND.set(block.facts, hit);
         yield;
       }

@@ -116,6 +116,8 @@ export interface ScopeFacts {
   hasBibliography: boolean;
   /** The parts of the scope inside sections `possible-unsourced-assertion` does not check, relative to the scope. */
   exempt: Span[];
+  /** Tables sourced as a whole by a caption or source line right above or below them (model/tables.ts), relative to the scope. */
+  sourcedTables: Span[];
 }
 
 /** Everything a block rule may read: its scope, what the document decides for it, and the workspace's sources. */
