@@ -293,11 +293,28 @@ export function findAssertionCues(text: string, base = 0): AssertionCue[] {
   return cues.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** Spans of sections whose heading is exempt (with their subsections). */
+/**
+ * Spans of sections whose heading is exempt (with their subsections): those the conventions
+ * name, and always the back matter (`BACK_MATTER`).
+ */
 export function exemptSections(sections: Section[], names: string[]): Span[] {
   const wanted = new Set(names.map(normalizeHeading));
-  return sections.filter((s) => wanted.has(normalizeHeading(s.heading.text))).map((s) => s.span);
+  return sections
+    .filter((s) => {
+      const heading = normalizeHeading(s.heading.text);
+      return wanted.has(heading) || BACK_MATTER.test(heading);
+    })
+    .map((s) => s.span);
 }
+
+/**
+ * Back matter: sections that list sources or speak of the brief and its authors, not of
+ * the world — references, notes, about the author, acknowledgements, how to cite. A
+ * reference list's entries read as facts (names, years, titles) and are sources, not
+ * claims. Never checked, whatever the conventions' exempt sections.
+ */
+export const BACK_MATTER =
+  /^(?:references?(?: list)?|list of references|bibliography|select(?:ed)? bibliography|sources?(?: and notes)?|notes(?: and sources| and references)?|end ?notes|footnotes|works cited|literature(?: cited)?|further reading|about (?:the )?authors?|(?:the )?authors?|about this (?:brief|paper|report|publication)|acknowledge?ments|disclaimer|(?:suggested |how to )?cit(?:e|ation)(?: this (?:brief|paper|report|publication))?|contact(?: us)?|imprint)$/;
 
 /** Headings recur from one analysis to the next: each is normalised once. */
 const NORMALIZED = new RecentCache<string>(4096);
