@@ -33,6 +33,8 @@ describe('sentence ends', () => {
       ['Officials in Washington, D.C. confirmed it. Next', 0, 43],
       ['Smith et al. found it. Next', 0, 22],
       ['It ended.        the chancellor said so.', 0, 9],
+      // Nor a full stop before a dash: a quotation and its attribution are one sentence.
+      ['"Speak the language of power." — J. Borrell, 2020. Next', 0, 50],
     ];
     for (const [masked, from, end] of cases) {
       assert.equal(sentenceEnd(masked, from), end, masked);

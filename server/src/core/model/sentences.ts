@@ -19,6 +19,8 @@ export function isSentenceEnd(text: string, i: number): boolean {
     // markup is blanked, and a sentence may open with a tag whose label is in lower case,
     // ":actor[the chancellor] said …".)
     if (/\p{Ll}/u.test(text[j + 1] ?? '')) return false;
+    // Nor does one open with a dash: `"… power." — Josep Borrell, 2020` is one sentence.
+    if (text[j + 1] === '—' || text[j + 1] === '–') return false;
     let w = i;
     while (w > 0 && /[\p{L}.]/u.test(text[w - 1])) w--;
     const word = text.slice(w, i).toLowerCase();

@@ -160,8 +160,20 @@ const judgeSentence = (text: string): Judged => {
  * and obligations, captions and source lines, imperatives, unattributed forecasts.
  */
 export function exemptSentence(text: string): boolean {
-  return endsAsQuestion(text) || NORMATIVE.test(text) || CAPTION.test(text) || imperativeOpening(text) || unattributedForecast(text);
+  return endsAsQuestion(text) || NORMATIVE.test(text) || CAPTION.test(text) || DATELINE.test(text) || imperativeOpening(text) || unattributedForecast(text);
 }
+
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+
+/**
+ * A dateline or a date alone: "November 26, 2025", "Brussels, 3 December 2025", "On:
+ * November 25, 2025 22:38", "Published: 2025-11-26" — when and where a text was written,
+ * not a statement about the world.
+ */
+export const DATELINE = new RegExp(
+  String.raw`^[\s*_]*(?:(?:published|updated|posted|on|date|dated)\s*:?\s*)?(?:\p{Lu}[\p{L}'.]*(?:[ -]\p{Lu}[\p{L}'.]*){0,3},\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}\.?,?\s+\d{4}|${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|${MONTH}\s+\d{4}|\d{4}-\d{2}-\d{2})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[\s*_.]*$`,
+  'iu',
+);
 
 /** Words that follow a noun, not a verb's object: "Support for …", "Use of …", "Review has …". */
 const NOT_AN_OBJECT = new Set('of for in on to from by with at as and or has have had is are was were will would can could may might remains remained rose fell grew'.split(' '));
