@@ -22,7 +22,7 @@
  * NewsSD figures, and ../shared/seeds for the seeds'; without them, only the
  * brief-register figures and the costs are measured.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { analyze } from '../server/src/core/analysis';
@@ -32,8 +32,9 @@ import { AssertionModel, type AssertionModelFile, type Sensitivity } from '../se
 import { splitSentences } from '../server/src/core/model/sentences';
 import { documentFacts } from '../server/src/core/rules/scope';
 import { assertionModel, exemptSentence, findAssertionCues, possibleUnsourcedAssertion } from '../server/src/core/rules/possibleUnsourcedAssertion';
-import { allExamples, briefSet, counts, hasSharedData, rates, seedSet, type Counts, type Example } from '../scripts/assertions/data';
+import { allExamples, briefSet, counts, hasSharedData, rates, SEEDS, seedSet, type Counts, type Example } from '../scripts/assertions/data';
 import { median, ms, now, time } from './lib';
+import { pushAll } from '../server/src/core/text/pushAll';
 
 type Verdict = (ok: boolean, text: string) => void;
 
@@ -111,6 +112,31 @@ export function measureQuality(): Row[] {
     for (const s of SENSITIVITIES) rows.push(row(name, `model ${s}`, scores.map((x) => x >= model.thresholds[s]), labels));
     const b = model.thresholds.balanced;
     rows.push(row(name, 'balanced + exemptions', scores.map((x, i) => x >= b && !exempt(part[i].text)), labels));
+  }
+  pushAll(rows, seedDocumentRows(examples));
+  return rows;
+}
+
+/**
+ * The whole rule on each seed text read as a brief, as a user would run it (Markdown,
+ * default conventions): a labelled sentence counts as reported when a diagnostic of the
+ * rule overlaps it. The seed brief is plain text with no blank line: its headings are
+ * lines inside one long paragraph, which is what `withoutHeadingLines` reads.
+ */
+function seedDocumentRows(examples: Example[]): Row[] {
+  if (!existsSync(SEEDS)) return [];
+  const rows: Row[] = [];
+  for (const file of readdirSync(SEEDS).filter((f) => /^\d+_.*\.txt$/.test(f)).sort()) {
+    const kind = file.slice(0, file.indexOf('_'));
+    const part = examples.filter((e) => e.source === 'seeds' && e.kind === kind);
+    if (part.length === 0) continue;
+    const text = readFileSync(join(SEEDS, file), 'utf8');
+    const found = analyze({ uri: `file:///${kind}.brief.md`, relativePath: `${kind}.brief.md`, text }).diagnostics.filter((d) => d.code === 'possible-unsourced-assertion');
+    const flagged = part.map((e) => {
+      const at = text.indexOf(e.text);
+      return at >= 0 && found.some((d) => d.span.start < at + e.text.length && d.span.end > at);
+    });
+    rows.push(row(kind === '000' ? 'seed article' : kind === '003' ? 'seed brief' : `seed ${kind}`, 'rule, whole document', flagged, part.map((e) => e.label)));
   }
   return rows;
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { sentenceEnd, sentenceEndFinder, splitSentences } from '../../server/src/core/model/sentences';
+import { isHeadingLine, sentenceEnd, sentenceEndFinder, splitSentences, withoutHeadingLines } from '../../server/src/core/model/sentences';
 
 describe('sentence ends', () => {
   // Brackets, parentheses, sentence marks, abbreviations, decimals, initials, quotes.
@@ -48,5 +48,20 @@ describe('sentence ends', () => {
       { start: 5, end: 22 },
       { start: 23, end: 27 },
     ]);
+  });
+
+  it('reads a heading written as a plain line as a heading, and hard-wrapped prose as prose', () => {
+    for (const line of ['Key Events', 'Short-Term Forecast (3-6 Months)', 'Track 2: Economic Leverage', 'Case Study: The Impasse of November 2025', '**Asset Management Strategy**', 'Positions Discussed'])
+      assert.ok(isHeadingLine(line, 'The next line.'), line);
+    for (const line of ['Macron and Olaf Scholz in', 'The summit ended without a deal', 'Exports fell.', 'Key Events', 'Energy Security: Accelerate diversification'])
+      assert.ok(!isHeadingLine(line, line === 'Key Events' ? 'then in lower case' : 'Next line.'), line);
+  });
+
+  it('leaves heading lines out of the sentences that run over them', () => {
+    const text = 'The plan failed.\nKey Events\nCoalition Response: leaders met on 25 November.\nCurrent Outlook\nShort-Term Forecast (3-6 Months)\nTalks stall.';
+    const got = withoutHeadingLines(text, splitSentences(text)).map((x) => text.slice(x.start, x.end));
+    assert.deepEqual(got, ['The plan failed.', 'Coalition Response: leaders met on 25 November.', 'Talks stall.']);
+    const wrapped = 'Ministers from Germany met their counterparts from\nFrance and Italy in Rome on Monday.';
+    assert.deepEqual(withoutHeadingLines(wrapped, splitSentences(wrapped)), splitSentences(wrapped));
   });
 });

@@ -124,3 +124,63 @@ export function withTrailingReference(text: string, end: number, limit: number):
   return trailing ? end + trailing[0].length : end;
 }
 const TRAILING_REFERENCE = /^[*_~"'\u201d\u2019\u00bb)]{0,4}\[[\^@][^\]\n]{0,300}\]/;
+
+/** Words a title may keep in lower case. */
+const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'as', 'vs', 'via', 'into', 'over', 'under', 'per', 'than', 'after', 'before']);
+
+/**
+ * Whether a line reads as a heading written as plain text ("Key Events", "Short-Term
+ * Forecast (3-6 Months)", "Track 2: Economic Leverage"): at most eight words, each
+ * capitalised but the small words a title keeps in lower case, not ending with one of those
+ * or with punctuation, and followed by a line that opens with a capital or a digit (or by
+ * nothing). A document pasted from a word processor keeps its headings so, in the middle
+ * of a paragraph; a hard-wrapped line of prose is longer, or not capitalised so, or ends
+ * with a small word ("…between Emmanuel Macron and").
+ */
+export function isHeadingLine(line: string, next: string | undefined): boolean {
+  const s = line.replace(/^[\s>*_#-]+|[\s*_]+$/g, '');
+  if (!s || /[.!?;,:\u2014\u2013-]$/.test(s)) return false;
+  if (next !== undefined && !/^[\s>*_-]*[\p{Lu}\p{N}]/u.test(next)) return false;
+  const words = s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  if (words.length === 0 || words.length > 8 || TITLE_SMALL.has(words[words.length - 1].toLowerCase())) return false;
+  return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_SMALL.has(w.toLowerCase())));
+}
+
+/**
+ * Sentences without the heading lines inside them (`isHeadingLine`): a sentence that runs
+ * over lines is cut at each heading line, which is left out (a heading states nothing).
+ */
+export function withoutHeadingLines(masked: string, sentences: Sentence[]): Sentence[] {
+  if (!masked.includes('\n')) return sentences;
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    const text = masked.slice(s.start, s.end);
+    if (!text.includes('\n')) {
+      out.push(s);
+      continue;
+    }
+    const lines: Array<{ start: number; end: number }> = [];
+    for (let at = 0; at <= text.length; ) {
+      const nl = text.indexOf('\n', at);
+      const end = nl < 0 ? text.length : nl;
+      lines.push({ start: at, end });
+      at = end + 1;
+      if (nl < 0) break;
+    }
+    let run: Sentence | undefined;
+    lines.forEach((line, i) => {
+      const next = i + 1 < lines.length ? text.slice(lines[i + 1].start, lines[i + 1].end) : undefined;
+      if (isHeadingLine(text.slice(line.start, line.end), next)) {
+        if (run) out.push(run);
+        run = undefined;
+        return;
+      }
+      let start = s.start + line.start;
+      while (start < s.start + line.end && /\s/.test(masked[start])) start++;
+      if (start >= s.start + line.end) return;
+      run = run ? { start: run.start, end: s.start + line.end } : { start, end: s.start + line.end };
+    });
+    if (run) out.push({ start: run.start, end: lines.length && run.end === s.start + lines[lines.length - 1].end ? s.end : run.end });
+  }
+  return out;
+}

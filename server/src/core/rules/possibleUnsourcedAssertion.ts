@@ -1,5 +1,5 @@
 import { withoutFootnoteCalls } from '../model/framework';
-import { splitSentences, withTrailingReference } from '../model/sentences';
+import { splitSentences, withoutHeadingLines, withTrailingReference } from '../model/sentences';
 import type { ModelPart } from '../model/buildModel';
 import { tableRows, tableSpans, type TableRow } from '../model/tables';
 import type { ScopeModel, Section, TextBlock } from '../model/types';
@@ -114,7 +114,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     if (block.kind !== 'paragraph') continue;
     if (exempt.holds(block.span.start)) continue;
     if (footnotes.holds(block.span.start)) continue;
-    for (const sentence of sentencesOf.get(block.masked, splitSentences)) {
+    for (const sentence of sentencesOf.get(block.masked, sentencesOfBlock)) {
       const labelStart = block.span.start + sentence.start;
       const start = opener.get(labelStart) ?? labelStart;
       let end = block.span.start + sentence.end;
@@ -145,6 +145,9 @@ interface Judged {
  * two, and the rule asks again about all of a brief's (thousands on a long one).
  */
 const judgedSentences = new RecentCache<Judged>(50_000);
+
+/** A block's sentences, heading lines written as plain text left out (model/sentences.ts). */
+const sentencesOfBlock = (masked: string) => withoutHeadingLines(masked, splitSentences(masked));
 
 /** The sentences of each text block seen lately (offsets within the block): an edit changes a block or two. */
 const sentencesOf = new RecentCache<ReturnType<typeof splitSentences>>(20_000);
