@@ -1,3 +1,5 @@
+import { trimEndMatching } from '../text/trailing';
+
 /**
  * Sentence boundaries in a block's masked text: a `.`, `!` or `?` followed by white space
  * (or closing quotes/brackets, then white space) or the end of the block, outside
@@ -138,7 +140,7 @@ const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 
  * with a small word ("…between Emmanuel Macron and").
  */
 export function isHeadingLine(line: string, next: string | undefined): boolean {
-  const s = line.replace(/^[\s>*_#-]+|[\s*_]+$/g, '');
+  const s = trimEndMatching(line.replace(/^[\s>*_#-]+/, ''), /[\s*_]/);
   if (!s || /[.!?;,:\u2014\u2013-]$/.test(s)) return false;
   if (next !== undefined && !/^[\s>*_-]*[\p{Lu}\p{N}]/u.test(next)) return false;
   const words = s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];

@@ -163,7 +163,27 @@ const judgeSentence = (text: string): Judged => {
  * and obligations, captions and source lines, imperatives, unattributed forecasts.
  */
 export function exemptSentence(text: string): boolean {
-  return endsAsQuestion(text) || NORMATIVE.test(text) || CAPTION.test(text) || DATELINE.test(text) || imperativeOpening(text) || unattributedForecast(text);
+  return endsAsQuestion(text) || authorsObligation(text) || CAPTION.test(text) || DATELINE.test(text) || imperativeOpening(text) || unattributedForecast(text);
+}
+
+/** A quotation in straight or curly quotes or guillemets. */
+const QUOTED = /["“„«][^"“”„«»]*["”»]/g;
+/** A verb that reports what someone said (an attribution's frame, not "As X indicated, …"). */
+const REPORTING_FRAME = /\b(?:said|says|say|stated|states|told|tells|wrote|writes|announced|declared|insisted|argued|demanded|added|noted|warned)\b/i;
+
+/**
+ * A recommendation or obligation of the author's: a normative word (`NORMATIVE`) outside
+ * any quotation, in a sentence that reports no one. "Macron said there should be no
+ * restrictions", "The talks showed that “there should be no restrictions”" and "According
+ * to the plan, Ukraine should cut its army" state what someone said or wrote: attributed
+ * statements, facts by the labelling guide. "As Macron indicated, European powers should
+ * finalise…" stays the author's recommendation.
+ */
+export function authorsObligation(text: string): boolean {
+  if (!NORMATIVE.test(text)) return false;
+  if (!NORMATIVE.test(text.replace(QUOTED, ' '))) return false;
+  if (/\baccording to\b/i.test(text)) return false;
+  return !(REPORTING_FRAME.test(text) && !/^\s*as\b/i.test(text));
 }
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
