@@ -110,6 +110,12 @@ describe('possible-unsourced-assertion', () => {
     }
   });
 
+  it('exempts a section whether its heading is singular or plural, and never checks the back matter', () => {
+    const text = '---\nbrief: true\n---\n\n# B\n\n## 6. Conclusions\n\nReserves reached $300 billion.\n\n## References\n\n- IMF (2024). World Economic Outlook, October 2024. Washington, DC.\n\n## Evidence\n\nExports fell 12% in 2024.\n';
+    const a = analyze({ uri: 'file:///b.md', text });
+    assert.deepEqual(a.diagnostics.filter((x) => x.code === 'possible-unsourced-assertion').map((d) => text.slice(d.span.start, d.span.end)), ['Exports fell 12% in 2024.']);
+  });
+
   it('follows the conventions: exempt sections and severity', () => {
     const text = '---\nbrief: true\n---\n\n# B\n\n## Outlook\n\nExports fell 12%.\n';
     const defaults = analyze({ uri: 'x', text: '' }).conventions;

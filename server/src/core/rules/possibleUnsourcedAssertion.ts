@@ -333,11 +333,13 @@ export function findAssertionCues(text: string, base = 0): AssertionCue[] {
  * name, and always the back matter (`BACK_MATTER`).
  */
 export function exemptSections(sections: Section[], names: string[]): Span[] {
-  const wanted = new Set(names.map(normalizeHeading));
+  // Singular or plural alike: "Conclusions" is the "Conclusion" a team exempted.
+  const singular = (heading: string) => heading.replace(/s$/, '');
+  const wanted = new Set(names.map((n) => singular(normalizeHeading(n))));
   return sections
     .filter((s) => {
       const heading = normalizeHeading(s.heading.text);
-      return wanted.has(heading) || BACK_MATTER.test(heading);
+      return wanted.has(singular(heading)) || BACK_MATTER.test(heading);
     })
     .map((s) => s.span);
 }
