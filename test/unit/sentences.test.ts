@@ -35,6 +35,8 @@ describe('sentence ends', () => {
       ['It ended.        the chancellor said so.', 0, 9],
       // Nor a full stop before a dash: a quotation and its attribution are one sentence.
       ['"Speak the language of power." — J. Borrell, 2020. Next', 0, 50],
+      // The closing quotation mark after a full stop is the sentence's own.
+      ['He said: “Only a few points remain.” The Secretary will meet them.', 0, 36],
     ];
     for (const [masked, from, end] of cases) {
       assert.equal(sentenceEnd(masked, from), end, masked);

@@ -32,6 +32,17 @@ export function isSentenceEnd(text: string, i: number): boolean {
   return true;
 }
 
+/**
+ * Where a sentence whose final mark is at `i` ends: after the closing quotes and emphasis
+ * that follow the mark (`“… remaining.” The …`: the quote is the first sentence's).
+ */
+function afterClosers(text: string, i: number): number {
+  let j = i + 1;
+  while (j < text.length && CLOSERS.test(text[j])) j++;
+  return j;
+}
+const CLOSERS = /["'”’*_]/;
+
 /** The offset (exclusive) where the sentence containing `from` ends. */
 export function sentenceEnd(masked: string, from: number): number {
   return scanSentenceEnd(masked, from, masked.length);
@@ -48,7 +59,7 @@ function scanSentenceEnd(masked: string, from: number, budget: number): number {
     const c = masked[i];
     if (c === '[' || c === '(') depth++;
     else if ((c === ']' || c === ')') && depth > 0) depth--;
-    else if (depth === 0 && isSentenceEnd(masked, i)) return i + 1;
+    else if (depth === 0 && isSentenceEnd(masked, i)) return afterClosers(masked, i);
   }
   return stop === masked.length ? masked.length : -1;
 }
@@ -91,7 +102,7 @@ function sentenceEndTable(masked: string): Int32Array {
   for (let i = n - 1; i >= 0; i--) {
     const c = masked.charCodeAt(i);
     if (c === 91 || c === 40) end[i] = after[i] < 0 ? n : end[after[i]];
-    else if ((c === 46 || c === 33 || c === 63) && isSentenceEnd(masked, i)) end[i] = i + 1;
+    else if ((c === 46 || c === 33 || c === 63) && isSentenceEnd(masked, i)) end[i] = afterClosers(masked, i);
     else end[i] = end[i + 1];
   }
   return end;
