@@ -221,7 +221,12 @@ class FeatureReader {
     if (SECOND.has(lower)) this.fire('secondPerson', t);
     if (EVALUATIVE.has(lower)) this.fire('evaluative', t);
     if (i > 0 && /^\p{Lu}/u.test(t) && !FIRST.has(lower)) this.names++;
-    if (IRREGULAR_PAST.has(lower) || (lower.length > 4 && lower.endsWith('ed'))) this.fire('pastTense', t);
+    if (IRREGULAR_PAST.has(lower) || (lower.length > 4 && lower.endsWith('ed'))) {
+      this.fire('pastTense', t);
+      // The word an explanation names: a later one over an -ed word that opens the sentence,
+      // more often an adjective ("Prolonged conflict …", "Untagged, 40% … went …").
+      if (i > 0 && /^\p{Lu}/u.test(this.evidence.pastTense ?? '') && this.evidence.pastTense === this.raw[0]) this.evidence.pastTense = t;
+    }
     if (COPULA.has(lower)) this.fire('copulaPresent', t);
     if (i === 0 && IMPERATIVE.has(lower)) this.fire('imperative', t);
     if (i < 3 && SIGNPOST.has(lower) && (lower !== 'first' || i === 0)) this.fire('signpost', t);

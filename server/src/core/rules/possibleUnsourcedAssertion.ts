@@ -261,9 +261,12 @@ export function explainVerdict(verdict: Verdict, cues: AssertionCue[]): string {
   if (e.accordingTo) add('attribution', 'an attribution: according to …');
   const reporting = cues.find((c) => c.kind === 'reporting');
   if (reporting && !e.accordingTo) add('attribution', `an attribution: "${clip(reporting.text)}"`);
+  // The event's word (not an -ed word that opens the sentence: more often an adjective, "Prolonged conflict …").
+  const event = verdict.reasons.some((r) => r.name === 'pastTense') && e.pastTense && !/^\p{Lu}\p{L}*ed$/u.test(e.pastTense) ? e.pastTense : undefined;
   for (const r of verdict.reasons) {
-    if (r.kind === 'word') add(`word:${r.name}`, `the word "${r.name}"`);
-    else if (r.name === 'pastTense') add('event', e.date ? `an event and a date: ${e.pastTense}` : `an event: ${e.pastTense}`);
+    if (r.kind === 'word') {
+      if (r.name !== event?.toLowerCase()) add(`word:${r.name}`, `the word "${r.name}"`);
+    } else if (r.name === 'pastTense' && event) add('event', e.date ? `an event and a date: ${event}` : `an event: ${event}`);
     else if (r.name === 'numberWord' || r.name === 'vagueQuantity') add('quantity', `a quantity in words: ${r.text}`);
     else if (r.name === 'names') add('names', 'names of people or places');
     else if (r.name === 'reporting' || r.name === 'accordingTo') add('attribution', `an attribution: "${r.text}"`);
