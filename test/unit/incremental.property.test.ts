@@ -46,7 +46,10 @@ const SNIPPETS = ['x', 'a', ' ', '\n', '\n\n', '.', '`', '```', '~~~', ':', ':::
   // Front matter closed by `...`, as Pandoc allows.
   '\n...\n', '...',
   // A YAML metadata block after the start (Pandoc's): metadata, not text.
-  '\n\n---\nnocite: "@ref11-0"\n---\n'];
+  '\n\n---\nnocite: "@ref11-0"\n---\n',
+  // Tables, read by rows, and the caption or source line in another block that sources one;
+  // back matter and headings written as plain lines (possible-unsourced-assertion).
+  '\n\n| Country | Share |\n|---|---|\n| Poland | 4.1% in 2024 |\n', '\n\nSource: Eurostat, 2024.[^a]\n\n', '\n\nTable 2: Gas storage [@ref11-0]\n\n', '## References\n', '\nKey Events\n', 'Exports fell 12% in 2024. '];
 
 type Edit = { at: number; del: number; ins: string };
 const anyEdit = fc.record({
