@@ -1,5 +1,5 @@
 import { withoutFootnoteCalls } from '../model/framework';
-import { splitSentences, withoutHeadingLines, withTrailingReference } from '../model/sentences';
+import { isHeadingLine, splitSentences, withoutHeadingLines, withTrailingReference } from '../model/sentences';
 import type { ModelPart } from '../model/buildModel';
 import { tableRows, tableSpans, type TableRow } from '../model/tables';
 import type { ScopeModel, Section, TextBlock } from '../model/types';
@@ -163,7 +163,7 @@ const judgeSentence = (text: string): Judged => {
  * and obligations, captions and source lines, imperatives, unattributed forecasts.
  */
 export function exemptSentence(text: string): boolean {
-  return endsAsQuestion(text) || authorsObligation(text) || CAPTION.test(text) || DATELINE.test(text) || imperativeOpening(text) || unattributedForecast(text);
+  return endsAsQuestion(text) || authorsObligation(text) || CAPTION.test(text) || DATELINE.test(text) || isHeadingLine(text, undefined) || imperativeOpening(text) || unattributedForecast(text);
 }
 
 /** A quotation in straight or curly quotes or guillemets. */
