@@ -124,6 +124,9 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       while (end > start && /\s/.test(model.text[end - 1])) end--;
       if (refs.overlaps(start, withTrailing)) continue;
       if (claims.overlaps(start, end)) continue;
+      // A heading written as a line of its own ("**Key Events**", a list item "Germany, France
+      // and Italy"); with no figure, which would make it a statistic's fragment ("Latvia 61%").
+      if (!/\d/.test(text) && isHeadingLine(text, undefined)) continue;
       report(start, end, labelStart, withTrailing, text);
     }
   }
@@ -163,7 +166,7 @@ const judgeSentence = (text: string): Judged => {
  * and obligations, captions and source lines, imperatives, unattributed forecasts.
  */
 export function exemptSentence(text: string): boolean {
-  return endsAsQuestion(text) || authorsObligation(text) || CAPTION.test(text) || DATELINE.test(text) || isHeadingLine(text, undefined) || imperativeOpening(text) || unattributedForecast(text);
+  return endsAsQuestion(text) || authorsObligation(text) || CAPTION.test(text) || DATELINE.test(text) || imperativeOpening(text) || unattributedForecast(text);
 }
 
 /** A quotation in straight or curly quotes or guillemets. */
@@ -400,7 +403,8 @@ function rowText(row: TableRow): string {
 /** A part's tables and its captions and source lines that hold a source reference (offsets relative to the part). */
 export interface PartTables {
   tables: Span[];
-  captions: Array<{ span: Span; footnotes: string[]; other: boolean }>;
+  /** `source`: a source or note line ("Source: …"), which sources the table above it only; `caption` ("Table 2: …"): above or below. */
+  captions: Array<{ span: Span; footnotes: string[]; other: boolean; kind: 'source' | 'caption' }>;
 }
 
 /**
@@ -416,7 +420,7 @@ export function tablesOfPart(text: string, at: number, items: ModelPart['items']
       const inside = (s: Span) => s.start >= b.span.start && s.end <= b.span.end;
       const footnoteIds = items.footnoteReferences.filter((f) => inside(f.span)).map((f) => f.id);
       const other = items.citations.some((c) => inside(c.span)) || items.links.some((l) => inside(l.span));
-      if (footnoteIds.length || other) captions.push({ span: b.span, footnotes: footnoteIds, other });
+      if (footnoteIds.length || other) captions.push({ span: b.span, footnotes: footnoteIds, other, kind: SOURCE_LINE.test(b.masked) ? 'source' : 'caption' });
     }
     const hasCells = items.textBlocks.some((b) => b.kind === 'tableCell');
     // Offsets of the part's items are relative to it; the rows are read in the document's text, then made relative again.
@@ -429,18 +433,19 @@ export function tablesOfPart(text: string, at: number, items: ModelPart['items']
   return found ?? undefined;
 }
 const PART_TABLES = new WeakMap<object, PartTables | null>();
+const SOURCE_LINE = /^[\s*_]*(?:sources?|notes?)\s*:/iu;
 
 /**
- * The tables sourced as a whole: a caption or source line ("Table 2: …", "Source: …",
- * CAPTION) right above or below the table, with only blank lines between, that holds a
- * source reference (a placeholder footnote is none). Absolute offsets.
+ * The tables sourced as a whole: a caption ("Table 2: …") right above or below the table,
+ * or a source line ("Source: …") right below it, with only blank lines between, that holds
+ * a source reference (a placeholder footnote is none). Absolute offsets.
  */
 export function sourcedTables(text: string, parts: ReadonlyArray<{ at: number; tables: PartTables }>, pending: ReadonlySet<string>): Span[] {
   const tables: Span[] = [];
-  const captions: Span[] = [];
+  const captions: Array<Span & { kind: 'source' | 'caption' }> = [];
   for (const { at, tables: t } of parts) {
     for (const s of t.tables) tables.push({ start: s.start + at, end: s.end + at });
-    for (const c of t.captions) if (c.other || c.footnotes.some((id) => !pending.has(id))) captions.push({ start: c.span.start + at, end: c.span.end + at });
+    for (const c of t.captions) if (c.other || c.footnotes.some((id) => !pending.has(id))) captions.push({ start: c.span.start + at, end: c.span.end + at, kind: c.kind });
   }
   if (tables.length === 0 || captions.length === 0) return [];
   // Only blank lines (and block-quote markers) between: a short gap, all white space or `>`.
@@ -451,7 +456,8 @@ export function sourcedTables(text: string, parts: ReadonlyArray<{ at: number; t
     while (c < captions.length && captions[c].end <= t.start) c++;
     const before = captions[c - 1];
     const after = captions[c];
-    if ((before && adjacent(before.end, t.start)) || (after && adjacent(t.end, after.start))) out.push(t);
+    // A source line sources the table above it, not the next one below.
+    if ((before && before.kind === 'caption' && adjacent(before.end, t.start)) || (after && adjacent(t.end, after.start))) out.push(t);
   }
   return out;
 }
