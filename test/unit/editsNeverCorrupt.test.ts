@@ -144,6 +144,11 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   // The same definition in the lines of a setext heading: micromark gives the heading those lines too, so its
   // citation was read twice and a rename made two edits at one place (seed 55555).
   { name: 'a citation-like definition in a setext heading', text: '---\nreferences: [{id: fm1, title: Ceasefire talks stalled}]\n---\n[see @nowhere]:actor[Nobody]{id=ghost}\n:claim[The IMF said $400 billion]{id=c1}\n6a2^"-# report }\n---\n# Evidence\n\nThe ministry said exports fell by 40% in 2024 [@wire].\n' },
+  // Headings written as lines (model/sentences.ts): a line of a blanked tag (":rec[Talk]{…}") was one, and the
+  // sentence cut before it ended on a hard break's backslash, after which the placeholder went (seed 8080); a
+  // citation renamed to "@Renamed_2" made its line one, and the sentence after it lost its source (seed 8081).
+  { name: 'a tag line read as a heading line; the cut sentence ended on a hard break', text: '---\nbrief: true\nreferences:\n  - id: lci\n    title: Interview of officials on talks\n---\n:cliam[almost]\nMinisters said it failed\\\n:rec[Talk]{actor="eu fr-president" track=diplomatic}\n<!-- briefmark-disable -->\n [see @nowhere] :claim[Talks said "nothing at all here" 12%]{src=b}@' },
+  { name: 'a citation renamed to a capitalised key read as a heading line', text: '---\r\nbrief: true\r\n---\r\n\r\n@wire\r\n:actor[Macron]:::rec[Lab]{track=9}\r\nOfficials said 40%.\r\n:::' },
 ];
 
 describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEED})`, function () {

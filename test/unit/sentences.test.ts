@@ -55,7 +55,7 @@ describe('sentence ends', () => {
   it('reads a heading written as a plain line as a heading, and hard-wrapped prose as prose', () => {
     for (const line of ['Key Events', 'Short-Term Forecast (3-6 Months)', 'Track 2: Economic Leverage', 'Case Study: The Impasse of November 2025', '**Asset Management Strategy**', 'Positions Discussed'])
       assert.ok(isHeadingLine(line, 'The next line.'), line);
-    for (const line of ['Macron and Olaf Scholz in', 'The summit ended without a deal', 'Exports fell.', 'Key Events', 'Energy Security: Accelerate diversification'])
+    for (const line of ['Macron and Olaf Scholz in', 'The summit ended without a deal', 'Exports fell.', 'Key Events', 'Energy Security: Accelerate diversification', '@Renamed_2', '      Talk                                   ', 'Ministers Said It Failed\\'])
       assert.ok(!isHeadingLine(line, line === 'Key Events' ? 'then in lower case' : 'Next line.'), line);
   });
 

@@ -151,6 +151,9 @@ const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 
  * with a small word ("…between Emmanuel Macron and").
  */
 export function isHeadingLine(line: string, next: string | undefined): boolean {
+  // Words only: no markup a heading line would not hold (a citation, brackets, braces, a
+  // table's pipe, code), and not a line the mask blanked the start of (a tag: ":rec[…]").
+  if (/[@[\]{}<>|`=^\\]/.test(line) || /^\s{4}/.test(line)) return false;
   const s = trimEndMatching(line.replace(/^[\s>*_#-]+/, ''), /[\s*_]/);
   if (!s || /[.!?;,:\u2014\u2013-]$/.test(s)) return false;
   if (next !== undefined && !/^[\s>*_-]*[\p{Lu}\p{N}]/u.test(next)) return false;
@@ -191,7 +194,9 @@ export function withoutHeadingLines(masked: string, sentences: Sentence[]): Sent
       let start = s.start + line.start;
       while (start < s.start + line.end && /\s/.test(masked[start])) start++;
       if (start >= s.start + line.end) return;
-      run = run ? { start: run.start, end: s.start + line.end } : { start, end: s.start + line.end };
+      // (A line's end before a heading line is the sentence's end: without a hard break's backslash.)
+      const end = s.start + line.end - (masked[s.start + line.end - 1] === '\\' ? 1 : 0);
+      run = run ? { start: run.start, end } : { start, end };
     });
     if (run) out.push({ start: run.start, end: lines.length && run.end === s.start + lines[lines.length - 1].end ? s.end : run.end });
   }
