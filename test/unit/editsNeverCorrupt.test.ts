@@ -148,6 +148,8 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   // sentence cut before it ended on a hard break's backslash, after which the placeholder went (seed 8080); a
   // citation renamed to "@Renamed_2" made its line one, and the sentence after it lost its source (seed 8081).
   { name: 'a tag line read as a heading line; the cut sentence ended on a hard break', text: '---\nbrief: true\nreferences:\n  - id: lci\n    title: Interview of officials on talks\n---\n:cliam[almost]\nMinisters said it failed\\\n:rec[Talk]{actor="eu fr-president" track=diplomatic}\n<!-- briefmark-disable -->\n [see @nowhere] :claim[Talks said "nothing at all here" 12%]{src=b}@' },
+  // A sentence ending in "?.": the claim tag closes before the run of final punctuation (the oracle allowed "." only; seed 8080).
+  { name: 'a claim tag before a final "?."', text: '0%?.' },
   { name: 'a citation renamed to a capitalised key read as a heading line', text: '---\r\nbrief: true\r\n---\r\n\r\n@wire\r\n:actor[Macron]:::rec[Lab]{track=9}\r\nOfficials said 40%.\r\n:::' },
 ];
 
