@@ -148,6 +148,9 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   // sentence cut before it ended on a hard break's backslash, after which the placeholder went (seed 8080); a
   // citation renamed to "@Renamed_2" made its line one, and the sentence after it lost its source (seed 8081).
   { name: 'a tag line read as a heading line; the cut sentence ended on a hard break', text: '---\nbrief: true\nreferences:\n  - id: lci\n    title: Interview of officials on talks\n---\n:cliam[almost]\nMinisters said it failed\\\n:rec[Talk]{actor="eu fr-president" track=diplomatic}\n<!-- briefmark-disable -->\n [see @nowhere] :claim[Talks said "nothing at all here" 12%]{src=b}@' },
+  // A table row sourced only by a footnote with no definition: the created placeholder definition makes the row
+  // reported, as a sentence would be; the oracle looked for the reference inside one cell (seed 8080).
+  { name: 'a placeholder definition created for a footnote in a table row', text: '---\nbrief: true\n---\n\n| Officials said 40% | x |\n|---|---|\n| a said 5% | b |[^Missing]:actor[Macron]\n' },
   // A sentence ending in "?.": the claim tag closes before the run of final punctuation (the oracle allowed "." only; seed 8080).
   { name: 'a claim tag before a final "?."', text: '0%?.' },
   { name: 'a citation renamed to a capitalised key read as a heading line', text: '---\r\nbrief: true\r\n---\r\n\r\n@wire\r\n:actor[Macron]:::rec[Lab]{track=9}\r\nOfficials said 40%.\r\n:::' },

@@ -565,9 +565,11 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       // The new definition is a placeholder to fill in: a claim citing it is pending now, and says so.
       case 'footnote-definition':
         if (x.code === 'unsourced-claim' && /source still to be added/.test(x.message)) return true;
+        // (A table row's finding spans its cells: the reference may sit in any of them.)
         return (
           x.code === 'possible-unsourced-assertion' &&
-          after.model.textBlocks.some((b) => within(x.span, b.span) && after.model.footnoteReferences.some((f) => f.id === d.data?.footnote && within(f.span, b.span)))
+          (after.model.textBlocks.some((b) => within(x.span, b.span) && after.model.footnoteReferences.some((f) => f.id === d.data?.footnote && within(f.span, b.span))) ||
+            after.model.footnoteReferences.some((f) => f.id === d.data?.footnote && within(f.span, x.span)))
         );
       // A claim that now cites an entry with a source document is checked against it.
       case 'cite':
