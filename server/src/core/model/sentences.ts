@@ -198,7 +198,7 @@ export function withoutHeadingLines(masked: string, sentences: Sentence[]): Sent
       const end = s.start + line.end - (masked[s.start + line.end - 1] === '\\' ? 1 : 0);
       run = run ? { start: run.start, end } : { start, end };
     });
-    if (run) out.push({ start: run.start, end: lines.length && run.end === s.start + lines[lines.length - 1].end ? s.end : run.end });
+    if (run) out.push(run);
   }
   return out;
 }

@@ -38,10 +38,8 @@ function lineAround(text: string, offset: number): { start: number; end: number 
 /** The line after the one ending at `end` (its text), or undefined at the text's end. */
 function nextLine(text: string, end: number): string | undefined {
   if (end >= text.length) return undefined;
-  let start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
-  const line = lineAround(text, start);
-  start = line.start;
-  return text.slice(start, line.end);
+  const start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+  return text.slice(start, lineAround(text, start).end);
 }
 
 /**
