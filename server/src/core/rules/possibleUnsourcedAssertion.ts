@@ -166,7 +166,123 @@ const judgeSentence = (text: string): Judged => {
  * and obligations, captions and source lines, imperatives, unattributed forecasts.
  */
 export function exemptSentence(text: string): boolean {
-  return endsAsQuestion(text) || authorsObligation(text) || CAPTION.test(text) || DATELINE.test(text) || imperativeOpening(text) || unattributedForecast(text);
+  return (
+    endsAsQuestion(text) ||
+    authorsObligation(text) ||
+    CAPTION.test(text) ||
+    DATELINE.test(text) ||
+    imperativeOpening(text) ||
+    unattributedForecast(text) ||
+    selfSignpost(text) ||
+    evaluativeFrame(text)
+  );
+}
+
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+
+/** Years and days of a month: "2021", "21 April", "April 21st" — dates, not figures. */
+const DATE_NUMBERS = new RegExp(String.raw`\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s${MONTH}\b|\b${MONTH}\.?\s\d{1,2}(?:st|nd|rd|th)?\b`, 'giu');
+
+const words = (list: string): Set<string> => new Set(list.split(' '));
+
+/** Nouns a text names itself by: "this brief", "our report", "the next section". */
+const TEXT_NOUNS = words('report brief briefing paper study note analysis chapter section document article memo memorandum commentary essay publication submission piece series explainer primer');
+/** Words between the determiner and the noun: "this second working paper", "this policy brief". */
+const TEXT_MODIFIERS = words('first second third final last new short latest current policy working discussion research white position issue occasional');
+/** What a text does when it describes itself (not what it found: "finds", "shows", "indicates"). */
+const SIGNPOSTING_VERBS = words(
+  'examine examines review reviews describe describes outline outlines discuss discusses explore explores present presents propose proposes recommend recommends argue argues focus focuses begin begins provide provides highlight highlights dissect dissects reflect reflects consider considers summarise summarises summarize summarizes compare compares identify identifies offer offers analyse analyses analyze analyzes assess assesses aim aims seek seeks address addresses cover covers map maps sketch sketches',
+);
+/** Two-word signposting verbs: "sets out", "draws on", "is structured". */
+const SIGNPOSTING_PHRASES = words('set-out sets-out draw-on draws-on look-at looks-at is-structured is-organised is-organized turn-to turns-to conclude-with concludes-with take-stock takes-stock lay-out lays-out put-forward puts-forward');
+const SIGNPOST_ADVERBS = words('also then further briefly first');
+
+/** The lower-cased words of a sentence's opening, and where they start again after a short opening adjunct ("As such, …"). */
+function openingWords(text: string): { w: string[]; starts: number[] } {
+  const head = text.length > 400 ? text.slice(0, 400) : text;
+  const w = head.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  const starts = [0];
+  const comma = head.indexOf(',');
+  if (comma > 0 && comma <= 60 && !/[;:]/u.test(head.slice(0, comma))) {
+    const before = head.slice(0, comma).match(/[\p{L}]+/gu);
+    if (before) starts.push(before.length);
+  }
+  return { w, starts };
+}
+
+/** The length of "this brief", "the remainder of this policy paper"… at `i`, or 0. */
+function textSubject(w: string[], i: number): number {
+  let j = i;
+  if (w[j] === 'this' || w[j] === 'our') j++;
+  else if (w[j] === 'the' && (w[j + 1] === 'present' || w[j + 1] === 'next' || w[j + 1] === 'following')) j += 2;
+  else if (w[j] === 'the' && w[j + 1] === 'remainder' && w[j + 2] === 'of' && w[j + 3] === 'this') j += 4;
+  else return 0;
+  for (let k = 0; k < 2 && TEXT_MODIFIERS.has(w[j]); k++) j++;
+  return TEXT_NOUNS.has(w[j]) ? j + 1 - i : 0;
+}
+
+/** Whether a signposting verb (after an adverb, if any) is at `i`. */
+function signpostingVerb(w: string[], i: number): boolean {
+  if (SIGNPOST_ADVERBS.has(w[i])) i++;
+  return SIGNPOSTING_VERBS.has(w[i]) || SIGNPOSTING_PHRASES.has(`${w[i]}-${w[i + 1]}`) || (w[i] === 'makes' && w[i + 1] === 'the' && w[i + 2] === 'case');
+}
+
+/**
+ * Signposting (the labelling guide): the text describing itself — "This report examines the
+ * proposed regulation…", "As such, this policy brief highlights…", "In this paper we
+ * explore…" — with no figure of its own other than dates ("In this paper we explore the
+ * bottlenecks that left 7.6 million people waiting" holds a statistic a reviewer wants
+ * sourced). Not its findings ("This study finds…", "Our analysis indicates that…"), which
+ * the classifier judges.
+ */
+export function selfSignpost(text: string): boolean {
+  const { w, starts } = openingWords(text);
+  const found = starts.some((i) => {
+    if (w[i] === 'in') {
+      const n = textSubject(w, i + 1);
+      return n > 0 && (w[i + 1 + n] === 'we' || w[i + 1 + n] === 'i') && signpostingVerb(w, i + 2 + n);
+    }
+    const n = textSubject(w, i);
+    return n > 0 && signpostingVerb(w, i + n);
+  });
+  return found && !/\d/u.test(text.replace(DATE_NUMBERS, ''));
+}
+
+const FRAME_VERBS = words('is was seems appears remains');
+const FRAME_ADVERBS = words('not also therefore thus now still very highly equally particularly especially increasingly hardly');
+/** "It is unrealistic to …": judgements of what someone would do. */
+const TO_FRAMES = words('unrealistic realistic hard difficult easy important crucial essential vital critical necessary unnecessary unwise wise naive naïve premature reasonable unreasonable tempting fair unfair possible impossible sensible prudent imperative urgent advisable desirable misguided futile pointless mistake error');
+/** "It is important to note that …": frames that assert what follows. */
+const ASSERTING_INFINITIVES = words('note recall remember stress emphasise emphasize point mention add acknowledge recognise recognize');
+/** "It is essential that …", "It is unlikely that …": an obligation or a forecast, not a fact. */
+const THAT_FRAMES = words('important crucial essential vital critical necessary imperative urgent advisable desirable likely unlikely possible impossible plausible implausible conceivable doubtful');
+/** "It remains unclear whether …". */
+const DOUBT_FRAMES = words('unclear uncertain doubtful debatable');
+const WH = words('whether if how what when why');
+
+/**
+ * The author's judgement in an evaluative frame (the labelling guide): "It is unrealistic to
+ * expect…", "It would be naive to…", "It is hard to see how…", "It remains unclear whether…",
+ * "It is essential that…". Not frames that assert what follows ("It is clear that…", "It is
+ * unfortunate that…", "It is important to note that…"), which the classifier judges.
+ */
+export function evaluativeFrame(text: string): boolean {
+  const { w, starts } = openingWords(text);
+  return starts.some((i) => {
+    if (w[i] !== 'it') return false;
+    let j = i + 1;
+    if (FRAME_VERBS.has(w[j])) j++;
+    else if ((w[j] === 'would' || w[j] === 'will') && w[j + 1] === 'be') j += 2;
+    else return false;
+    while (FRAME_ADVERBS.has(w[j]) || (w[j] === 'far' && w[j + 1] === 'from') || (w[j] === 'all' && w[j + 1] === 'too')) j += FRAME_ADVERBS.has(w[j]) ? 1 : 2;
+    if (w[j] === 'a' || w[j] === 'an') j++;
+    if (w[j] === 'too' && (w[j + 1] === 'early' || w[j + 1] === 'soon')) return w[j + 2] === 'to';
+    const adj = w[j];
+    const next = w[j + 1];
+    if (next === 'to') return TO_FRAMES.has(adj) && !ASSERTING_INFINITIVES.has(w[j + 2]);
+    if (next === 'that') return THAT_FRAMES.has(adj);
+    return DOUBT_FRAMES.has(adj) && WH.has(next);
+  });
 }
 
 /** A quotation in straight or curly quotes or guillemets. */
@@ -188,8 +304,6 @@ export function authorsObligation(text: string): boolean {
   if (/\baccording to\b/i.test(text)) return false;
   return !(REPORTING_FRAME.test(text) && !/^\s*as\b/i.test(text));
 }
-
-const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 
 /**
  * A dateline or a date alone: "November 26, 2025", "Brussels, 3 December 2025", "On:
