@@ -171,6 +171,7 @@ export function exemptSentence(text: string): boolean {
     authorsObligation(text) ||
     CAPTION.test(text) ||
     DATELINE.test(text) ||
+    publicationLine(text) ||
     imperativeOpening(text) ||
     unattributedForecast(text) ||
     selfSignpost(text) ||
@@ -314,6 +315,44 @@ export const DATELINE = new RegExp(
   String.raw`^[\s*_]*(?:(?:published|updated|posted|on|date|dated)\s*:?\s*)?(?:\p{Lu}[\p{L}'.]*(?:[ -]\p{Lu}[\p{L}'.]*){0,3},\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}\.?,?\s+\d{4}|${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|${MONTH}\s+\d{4}|\d{4}-\d{2}-\d{2})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[\s*_.]*$`,
   'iu',
 );
+
+/** A serial number of a publication: "Policy Brief No. 12", "Issue 7", "Vol. 3", "Working Paper 2024/03", "ISSN 1234-5678". */
+const SERIAL = /^(?:(?:\p{Lu}[\p{L}-]*|of|on|and|for)\s+){0,5}(?:no\.?|nr\.?|number|issue|vol\.?|volume|#|paper|brief|report|series)\s*\d[\d./-]*[a-z]?$|^(?:issn|isbn|doi)(?::\s?|\s)\S+$/iu;
+/** A short capitalised name: "CEPS", "Centre for European Reform", "Brussels". */
+const NAME_PART = /^(?:(?:\p{Lu}[\p{L}.&'-]*|of|for|and|on|the|de)\s+){0,5}\p{Lu}[\p{L}.&'-]*$/u;
+
+/**
+ * A publication line: the series and number of a brief, perhaps with its date and publisher
+ * ("*Policy Brief No. 12 · March 2025*", "Working Paper 2024/03 | CEPS", "ISSN 2294-4605") —
+ * where a text sits in a series, not a statement about the world. Every part between
+ * separators is a serial number, a date or a short name, and one is a serial number, or
+ * one of several a date ("Research Briefing | Jun 23, 2022").
+ */
+export function publicationLine(text: string): boolean {
+  if (text.length > 160) return false;
+  const parts = text
+    .replace(/^[\s*_]+/u, '')
+    .split(/[·•|–—;]|\s-\s/u)
+    .map((p) => trimEndMatching(p, /[\s*_.]/u).trimStart().replace(/^[*_]+/u, ''))
+    .filter((p) => p.length > 0);
+  let serial = false;
+  let date = false;
+  const isDate = (p: string) => DATELINE.test(p) || /^(?:1[89]|20)\d\d$/u.test(p);
+  for (const part of parts) {
+    if (isDate(part)) date = true;
+    else if (SERIAL.test(part)) serial = true;
+    else if (NAME_PART.test(part)) continue;
+    else {
+      // "Issue 7, Vol. 3", "CEPS, March 2025": parts of a part.
+      for (const sub of part.split(',').map((x) => x.trim())) {
+        if (isDate(sub)) date = true;
+        else if (SERIAL.test(sub)) serial = true;
+        else if (!NAME_PART.test(sub)) return false;
+      }
+    }
+  }
+  return serial || (date && parts.length > 1);
+}
 
 /** Words that follow a noun, not a verb's object: "Support for …", "Use of …", "Review has …". */
 const NOT_AN_OBJECT = new Set('of for in on to from by with at as and or has have had is are was were will would can could may might remains remained rose fell grew'.split(' '));
