@@ -170,6 +170,7 @@ export function exemptSentence(text: string): boolean {
     endsAsQuestion(text) ||
     authorsObligation(text) ||
     CAPTION.test(text) ||
+    CREDIT.test(text) ||
     DATELINE.test(text) ||
     publicationLine(text) ||
     imperativeOpening(text) ||
@@ -442,6 +443,9 @@ export const NORMATIVE = /\b(?:should|must|ought to|needs? to|has to|have to|we 
  */
 export const CAPTION =
   /^[\s*_]*(?:(?:table|figure|fig\.|chart|graph|map|box|exhibit|annex|appendix)\s+[\p{N}\p{Lu}][\p{N}.]*[a-z]?(?:\s*[:.–—|]|\s+(?:shows?|presents?|summari[sz]es|illustrates?|compares?|lists?|sets? out|depicts?|displays?|plots?|gives?|provides?|reports?|breaks? down)\b)|(?:sources?|notes?)\s*:)/iu;
+
+/** A picture's credit line: "Photo: UN Photo/…", "Image credit: Reuters", "© 2018 IOM" — where a picture comes from (never a table's source). */
+export const CREDIT = /^[\s*_]*(?:(?:photo(?:graph)?s?|images?|pictures?|illustrations?|cover image|(?:photo |image )?credits?)\s*:|©)/iu;
 
 const CLOSING = /["'”’)\]*_]/;
 
