@@ -150,9 +150,11 @@ describe('possible-unsourced-assertion', () => {
     const r = evaluate(set);
     if (process.env.SHOW_ASSERTIONS) console.log(JSON.stringify({ ...r, diagnostics: undefined }, null, 2));
     // Recorded with the shipped model, retrained with a fifth batch of brief sentences
-    // (4 December 2026): tp 65, fp 12, fn 2, tn 88 (after the third batch: fp 14; when
+    // (4 December 2026), and imperatives after an adjunct exempt (that night: fp 12 → 11,
+    // "Given Russia's actions…, expect sustained military engagement"): tp 65, fp 11, fn 2,
+    // tn 89 (after the third batch: fp 14; when
     // run-in labels stopped being read: fp 13; the first model: fp 12).
-    assert.deepEqual({ tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn }, { tp: 65, fp: 12, fn: 2, tn: 88 }, r.mistakes.join('\n'));
+    assert.deepEqual({ tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn }, { tp: 65, fp: 11, fn: 2, tn: 89 }, r.mistakes.join('\n'));
   });
 });
 

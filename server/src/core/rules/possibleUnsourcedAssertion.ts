@@ -366,8 +366,32 @@ const NOT_AN_OBJECT = new Set('of for in on to from by with at as and or has hav
 export function imperativeOpening(text: string): boolean {
   const label = RUN_IN_LABEL.exec(text);
   const rest = label ? text.slice(label[0].length) : text;
-  const words = /^[\s*_>+•-]*(\p{Lu}[\p{L}]*)[\s*_]+([\p{L}’'-]+)/u.exec(rest.length > 200 ? rest.slice(0, 200) : rest);
-  return !!words && IMPERATIVE.has(words[1].toLowerCase()) && !NOT_AN_OBJECT.has(words[2].toLowerCase());
+  const head = rest.length > 200 ? rest.slice(0, 200) : rest;
+  const words = /^[\s*_>+•-]*(\p{Lu}[\p{L}]*)[\s*_]+([\p{L}’'-]+)/u.exec(head);
+  if (words && IMPERATIVE.has(words[1].toLowerCase()) && !NOT_AN_OBJECT.has(words[2].toLowerCase())) return true;
+  return imperativeAfterAdjunct(head);
+}
+
+/** Words that open an adjunct before a main clause: "As the president advocated, …", "Given Russia's actions, …". */
+const ADJUNCT_OPENERS = new Set('as given if when while where once before after until unless following building beyond in on for to with without within'.split(' '));
+/** Imperatives the classifier's list lacks that recommendations open with after an adjunct: "…, expect sustained engagement". */
+const ADJUNCT_IMPERATIVES = new Set(['expect', 'anticipate', 'plan', 'watch', 'monitor', 'continue', 'resist', 'seek', 'press', 'push', 'offer', 'insist', 'demand', 'reject', 'condition', 'pair', 'phase', 'channel', 'fund', 'back', 'match']);
+
+/**
+ * An imperative after an opening adjunct: "As the president advocated, ensure Ukraine has…",
+ * "Given Russia's actions contradicting peace rhetoric, expect sustained military
+ * engagement" — a lower-case verb right after the adjunct's comma, not followed by a
+ * preposition or an auxiliary (so "As expected, support for…" is not one).
+ */
+function imperativeAfterAdjunct(head: string): boolean {
+  const opener = /^[\s*_>+•-]*(\p{L}+)/u.exec(head);
+  if (!opener || !ADJUNCT_OPENERS.has(opener[1].toLowerCase())) return false;
+  const comma = head.indexOf(',');
+  if (comma < 0 || comma > 120) return false;
+  const after = /^\s+(\p{Ll}+)\s+([\p{L}’'-]+)/u.exec(head.slice(comma + 1));
+  if (!after) return false;
+  const verb = after[1];
+  return (IMPERATIVE.has(verb) || ADJUNCT_IMPERATIVES.has(verb)) && !NOT_AN_OBJECT.has(after[2].toLowerCase());
 }
 
 /** A forecast in the passive or with "likely": "Prices are likely to rise", "The deficit is expected to worsen", "Tensions are set to intensify". */
