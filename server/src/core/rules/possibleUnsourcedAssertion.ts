@@ -176,6 +176,7 @@ export function exemptSentence(text: string): boolean {
     imperativeOpening(text) ||
     unattributedForecast(text) ||
     selfSignpost(text) ||
+    dataNote(text) ||
     evaluativeFrame(text)
   );
 }
@@ -223,9 +224,14 @@ function textSubject(w: string[], i: number): number {
   return TEXT_NOUNS.has(w[j]) ? j + 1 - i : 0;
 }
 
-/** Whether a signposting verb (after an adverb, if any) is at `i`. */
+/** How a text came to be: "This publication was funded by…", "This paper has been prepared for…". */
+const MAKING_VERBS = words('funded co financed supported produced prepared commissioned written authored edited published translated reviewed peer made');
+
+/** Whether a signposting verb (after an adverb, if any) is at `i`, or a passive that says how the text came to be. */
 function signpostingVerb(w: string[], i: number): boolean {
   if (SIGNPOST_ADVERBS.has(w[i])) i++;
+  if (w[i] === 'was' || w[i] === 'is' || w[i] === 'were') return MAKING_VERBS.has(w[i + 1]);
+  if ((w[i] === 'has' || w[i] === 'have') && w[i + 1] === 'been') return MAKING_VERBS.has(w[i + 2]);
   return SIGNPOSTING_VERBS.has(w[i]) || SIGNPOSTING_PHRASES.has(`${w[i]}-${w[i + 1]}`) || (w[i] === 'makes' && w[i + 1] === 'the' && w[i + 2] === 'case');
 }
 
@@ -247,7 +253,35 @@ export function selfSignpost(text: string): boolean {
     const n = textSubject(w, i);
     return n > 0 && signpostingVerb(w, i + n);
   });
-  return found && !/\d/u.test(text.replace(DATE_NUMBERS, ''));
+  // A figure is a number standing alone, not a date or part of a name ("G20", "COP28").
+  return found && !/(?:^|[^\p{L}\d])\d/u.test(text.replace(DATE_NUMBERS, ''));
+}
+
+/** What a note on the data speaks of: "All figures are in 2023 prices". */
+const DATA_NOUNS = words('figures data amounts numbers values prices totals percentages shares estimates');
+const DATA_NOTE_STATES = words('expressed given shown rounded nominal provisional preliminary');
+/** "… are in 2023 prices", "… are in millions of euros" (the words after "in"; digits are not words here). */
+const DATA_UNITS = words('prices terms constant current real nominal millions billions thousands euros dollars pounds percent per usd eur gbp thousand million billion');
+
+/**
+ * A note on the data (signposting): "All figures are in 2023 prices", "Unless stated
+ * otherwise, data refer to 2024", "Figures may not add up due to rounding" — how the
+ * brief's numbers are to be read, not a statement about the world.
+ */
+export function dataNote(text: string): boolean {
+  const { w, starts } = openingWords(text);
+  return starts.some((i) => {
+    let j = i;
+    if (w[j] === 'all') j++;
+    if (!DATA_NOUNS.has(w[j])) return false;
+    j++;
+    if (w[j] === 'are' && w[j + 1] === 'in') return DATA_UNITS.has(w[j + 2]);
+    if (w[j] === 'are') return DATA_NOTE_STATES.has(w[j + 1]) || (w[j + 1] === 'not' && (w[j + 2] === 'adjusted' || w[j + 2] === 'seasonally'));
+    if (w[j] === 'refer') return w[j + 1] === 'to';
+    if (w[j] === 'have' && w[j + 1] === 'been') return w[j + 2] === 'rounded' || w[j + 2] === 'adjusted';
+    if (w[j] === 'may' || w[j] === 'might' || w[j] === 'do') return w[j + 1] === 'not' && (w[j + 2] === 'add' || w[j + 2] === 'sum' || w[j + 2] === 'total');
+    return false;
+  });
 }
 
 const FRAME_VERBS = words('is was seems appears remains');
