@@ -177,6 +177,7 @@ export function exemptSentence(text: string): boolean {
     unattributedForecast(text) ||
     selfSignpost(text) ||
     dataNote(text) ||
+    planParameter(text) ||
     evaluativeFrame(text)
   );
 }
@@ -282,6 +283,28 @@ export function dataNote(text: string): boolean {
     if (w[j] === 'may' || w[j] === 'might' || w[j] === 'do') return w[j + 1] === 'not' && (w[j + 2] === 'add' || w[j + 2] === 'sum' || w[j + 2] === 'total');
     return false;
   });
+}
+
+/** The keys of a recommendation's parameters: "Timeline: 6–12 months", "Lead actor: European Commission". */
+const PLAN_KEYS = new Set(
+  ['timeline', 'timeframe', 'time frame', 'duration', 'deadline', 'horizon', 'cost', 'costs', 'estimated cost', 'estimated costs', 'budget', 'funding', 'resources', 'resources needed', 'lead', 'lead actor', 'lead actors', 'lead agency', 'lead institution', 'responsible', 'responsibility', 'owner', 'partners', 'stakeholders', 'key actors', 'actors', 'priority', 'risk', 'risks', 'risk level', 'feasibility', 'likelihood', 'expected impact', 'expected outcome', 'target', 'targets', 'kpi', 'kpis', 'indicator', 'indicators', 'success indicator', 'success indicators', 'milestone', 'milestones', 'next steps', 'dependencies', 'phase', 'instrument', 'instruments', 'legal basis', 'mechanism'],
+);
+
+const SENTENCE_OPENERS = words('the a an this these those that it its they their there we our he she his her some most many all no none');
+
+/**
+ * A parameter of a recommendation, written as a key and a short value: "- **Timeline:** 6–12
+ * months", "Cost: €2 billion over five years", "Lead actor: European Commission" — part of
+ * a plan (the labelling guide: plans are not statements of fact). Not "Population: 44
+ * million" or "Status: adopted…", whose keys are not a plan's, nor a value written as a
+ * sentence ("Legal basis: The directive leaves the choice of sanctions to member states").
+ */
+export function planParameter(text: string): boolean {
+  const label = /^[\s*_>+•-]*([\p{L} ]{2,30}?)[*_]*:[*_]*\s/u.exec(text.length > 200 ? text.slice(0, 200) : text);
+  if (!label || !PLAN_KEYS.has(label[1].trim().toLowerCase())) return false;
+  const value = text.slice(label[0].length).match(/[\p{L}\p{N}]+/gu) ?? [];
+  // A value that opens like a sentence ("The directive leaves…") is a statement, not a parameter.
+  return value.length > 0 && value.length <= 12 && !SENTENCE_OPENERS.has(value[0].toLowerCase());
 }
 
 const FRAME_VERBS = words('is was seems appears remains');
