@@ -153,6 +153,9 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   { name: 'a placeholder definition created for a footnote in a table row', text: '---\nbrief: true\n---\n\n| Officials said 40% | x |\n|---|---|\n| a said 5% | b |[^Missing]:actor[Macron]\n' },
   // A sentence ending in "?.": the claim tag closes before the run of final punctuation (the oracle allowed "." only; seed 8080).
   { name: 'a claim tag before a final "?."', text: '0%?.' },
+  // The last sentence of a block without a final full stop, its footnote on the next line after a hard break: the
+  // rule read the sentence as unsourced while a claim tag there counts the footnote as its source (seed 13579).
+  { name: 'a footnote on the line after the last sentence of a block', text: '---\nbrief: true\n---\n\nMinisters said it failed\\\n [^n1] \n\n[^n1]: A note.\n' },
   { name: 'a citation renamed to a capitalised key read as a heading line', text: '---\r\nbrief: true\r\n---\r\n\r\n@wire\r\n:actor[Macron]:::rec[Lab]{track=9}\r\nOfficials said 40%.\r\n:::' },
 ];
 

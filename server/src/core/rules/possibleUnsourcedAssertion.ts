@@ -114,12 +114,16 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     if (block.kind !== 'paragraph') continue;
     if (exempt.holds(block.span.start)) continue;
     if (footnotes.holds(block.span.start)) continue;
+    // Where the block's text ends but for blanks (the masked references) and a hard break's backslash.
+    const blankTail = trailingRunStart(block.masked, /[\s\\]/);
     for (const sentence of sentencesOf.get(block.masked, sentencesOfBlock)) {
       const labelStart = block.span.start + sentence.start;
       const start = opener.get(labelStart) ?? labelStart;
       let end = block.span.start + sentence.end;
-      // A footnote or citation right after the full stop still belongs to the sentence.
-      const withTrailing = withTrailingReference(model.text, end, block.span.end);
+      // A footnote or citation right after the full stop still belongs to the sentence; so
+      // does one after the last sentence of its block, on the next line ("… it failed\n[^1]"),
+      // as it does to a claim tag there (model/blockItems.ts `nearbySources`).
+      const withTrailing = sentence.end >= blankTail ? block.span.end : withTrailingReference(model.text, end, block.span.end);
       const text = block.masked.slice(sentence.start, sentence.end);
       while (end > start && /\s/.test(model.text[end - 1])) end--;
       if (refs.overlaps(start, withTrailing)) continue;
@@ -304,7 +308,7 @@ export function planParameter(text: string): boolean {
   if (!label || !PLAN_KEYS.has(label[1].trim().toLowerCase())) return false;
   const value = text.slice(label[0].length).match(/[\p{L}\p{N}]+/gu) ?? [];
   // A value that opens like a sentence ("The directive leaves…") is a statement, not a parameter.
-  return value.length > 0 && value.length <= 12 && !SENTENCE_OPENERS.has(value[0].toLowerCase());
+  return value.length > 0 && value.length <= 12 && !SENTENCE_OPENERS.has((value[0] ?? '').toLowerCase());
 }
 
 const FRAME_VERBS = words('is was seems appears remains');
