@@ -114,6 +114,39 @@ export function measureQuality(): Row[] {
     rows.push(row(name, 'balanced + exemptions', scores.map((x, i) => x >= b && !exempt(part[i].text)), labels));
   }
   pushAll(rows, seedDocumentRows(examples));
+  pushAll(rows, yourRows(model));
+  return rows;
+}
+
+/**
+ * A team's own labelled sentences (`BRIEFMARK_LABELLED=a.tsv,b.tsv`: a header line, then
+ * `A` or `N` — or 1 or 0 — a tab and the sentence, as `test/fixtures/assertions/briefs.tsv`
+ * without its split column): the same rows as for the splits above, and the whole rule on
+ * each sentence read as a one-sentence brief, to choose `assertions.sensitivity` on prose
+ * like the team's. Nothing of the file is kept.
+ */
+function yourRows(model: AssertionModel): Row[] {
+  const rows: Row[] = [];
+  for (const path of (process.env.BRIEFMARK_LABELLED ?? '').split(',').filter(Boolean)) {
+    const part = readFileSync(path, 'utf8')
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split('\t'))
+      .filter(([label, text]) => text && /^(?:A|N|1|0)$/.test(label.trim()))
+      .map(([label, text]) => ({ label: /^(?:A|1)$/.test(label.trim()) ? 1 : 0, text: text.trim() }));
+    if (part.length === 0) {
+      console.log(`  ${path}: no labelled sentences (a header line, then "A" or "N", a tab and the sentence)`);
+      continue;
+    }
+    const name = `yours: ${(path.split(/[\\/]/).pop() ?? path).replace(/\.[^.]+$/, '')}`.slice(0, 17);
+    const labels = part.map((e) => e.label);
+    const scores = part.map((e) => model.score(e.text));
+    rows.push(row(name, 'cues (old rule)', part.map((e) => findAssertionCues(e.text).length > 0), labels));
+    for (const s of SENSITIVITIES) rows.push(row(name, `model ${s}`, scores.map((x) => x >= model.thresholds[s]), labels));
+    rows.push(row(name, 'balanced + exemptions', scores.map((x, i) => x >= model.thresholds.balanced && !exempt(part[i].text)), labels));
+    const flagged = part.map((e) => analyze({ uri: 'file:///yours.brief.md', relativePath: 'yours.brief.md', text: `${e.text}\n` }).diagnostics.some((d) => d.code === 'possible-unsourced-assertion'));
+    rows.push(row(name, 'rule, one sentence', flagged, labels));
+  }
   return rows;
 }
 
