@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analysis';
 import type { Conventions } from '../../server/src/core/conventions/types';
 import { hoverAt } from '../../server/src/core/features/hover';
-import { exemptSentence, findAssertionCues } from '../../server/src/core/rules/possibleUnsourcedAssertion';
+import { exemptSentence } from '../../server/src/core/assertions/exemptions';
+import { findAssertionCues } from '../../server/src/core/rules/possibleUnsourcedAssertion';
 import { FIXTURES } from './helpers/fixtures';
 
 interface Labelled {

@@ -1,0 +1,347 @@
+/**
+ * The sentences `possible-unsourced-assertion` never reports, whatever the classifier says:
+ * the labelling guide's kinds that are not statements of fact (docs/assertions.md), where
+ * their wording is unmistakable — questions, the author's recommendations and obligations,
+ * imperatives, unattributed forecasts, captions, credits, datelines, publication lines,
+ * signposts and notes on the data, a recommendation's parameters, judgements in an
+ * evaluative frame. Each was measured on the tuning splits before it was adopted. Pure
+ * functions of the sentence's text; each reads at most its opening, or gives up on a long
+ * text, so that a 100,000-character sentence costs no more than a short one.
+ */
+import { trailingRunStart, trimEndMatching } from '../text/trailing';
+import { IMPERATIVE, REPORTING as REPORTING_WORDS, RUN_IN_LABEL } from './features';
+
+/**
+ * What the rule exempts whatever the classifier says (the labelling guide's kinds that are
+ * not statements of fact, where their wording is unmistakable): questions, recommendations
+ * and obligations, captions and source lines, imperatives, unattributed forecasts.
+ */
+export function exemptSentence(text: string): boolean {
+  return (
+    endsAsQuestion(text) ||
+    authorsObligation(text) ||
+    CAPTION.test(text) ||
+    CREDIT.test(text) ||
+    DATELINE.test(text) ||
+    publicationLine(text) ||
+    imperativeOpening(text) ||
+    unattributedForecast(text) ||
+    selfSignpost(text) ||
+    dataNote(text) ||
+    planParameter(text) ||
+    evaluativeFrame(text)
+  );
+}
+
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+
+/** Years and days of a month: "2021", "21 April", "April 21st" — dates, not figures. */
+const DATE_NUMBERS = new RegExp(String.raw`\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s${MONTH}\b|\b${MONTH}\.?\s\d{1,2}(?:st|nd|rd|th)?\b`, 'giu');
+
+const words = (list: string): Set<string> => new Set(list.split(' '));
+
+/** Nouns a text names itself by: "this brief", "our report", "the next section". */
+const TEXT_NOUNS = words('report brief briefing paper study note analysis chapter section document article memo memorandum commentary essay publication submission piece series explainer primer');
+/** Words between the determiner and the noun: "this second working paper", "this policy brief". */
+const TEXT_MODIFIERS = words('first second third final last new short latest current policy working discussion research white position issue occasional');
+/** What a text does when it describes itself (not what it found: "finds", "shows", "indicates"). */
+const SIGNPOSTING_VERBS = words(
+  'examine examines review reviews describe describes outline outlines discuss discusses explore explores present presents propose proposes recommend recommends argue argues focus focuses begin begins provide provides highlight highlights dissect dissects reflect reflects consider considers summarise summarises summarize summarizes compare compares identify identifies offer offers analyse analyses analyze analyzes assess assesses aim aims seek seeks address addresses cover covers map maps sketch sketches',
+);
+/** Two-word signposting verbs: "sets out", "draws on", "is structured". */
+const SIGNPOSTING_PHRASES = words('set-out sets-out draw-on draws-on look-at looks-at is-structured is-organised is-organized turn-to turns-to conclude-with concludes-with take-stock takes-stock lay-out lays-out put-forward puts-forward');
+const SIGNPOST_ADVERBS = words('also then further briefly first');
+
+/** The lower-cased words of a sentence's opening, and where they start again after a short opening adjunct ("As such, …"). */
+function openingWords(text: string): { w: string[]; starts: number[] } {
+  const head = text.length > 400 ? text.slice(0, 400) : text;
+  const w = head.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  const starts = [0];
+  const comma = head.indexOf(',');
+  if (comma > 0 && comma <= 60 && !/[;:]/u.test(head.slice(0, comma))) {
+    const before = head.slice(0, comma).match(/[\p{L}]+/gu);
+    if (before) starts.push(before.length);
+  }
+  return { w, starts };
+}
+
+/** The length of "this brief", "the remainder of this policy paper"… at `i`, or 0. */
+function textSubject(w: string[], i: number): number {
+  let j = i;
+  if (w[j] === 'this' || w[j] === 'our') j++;
+  else if (w[j] === 'the' && (w[j + 1] === 'present' || w[j + 1] === 'next' || w[j + 1] === 'following')) j += 2;
+  else if (w[j] === 'the' && w[j + 1] === 'remainder' && w[j + 2] === 'of' && w[j + 3] === 'this') j += 4;
+  else return 0;
+  for (let k = 0; k < 2 && TEXT_MODIFIERS.has(w[j]); k++) j++;
+  return TEXT_NOUNS.has(w[j]) ? j + 1 - i : 0;
+}
+
+/** How a text came to be: "This publication was funded by…", "This paper has been prepared for…". */
+const MAKING_VERBS = words('funded co financed supported produced prepared commissioned written authored edited published translated reviewed peer made');
+
+/** Whether a signposting verb (after an adverb, if any) is at `i`, or a passive that says how the text came to be. */
+function signpostingVerb(w: string[], i: number): boolean {
+  if (SIGNPOST_ADVERBS.has(w[i])) i++;
+  if (w[i] === 'was' || w[i] === 'is' || w[i] === 'were') return MAKING_VERBS.has(w[i + 1]);
+  if ((w[i] === 'has' || w[i] === 'have') && w[i + 1] === 'been') return MAKING_VERBS.has(w[i + 2]);
+  return SIGNPOSTING_VERBS.has(w[i]) || SIGNPOSTING_PHRASES.has(`${w[i]}-${w[i + 1]}`) || (w[i] === 'makes' && w[i + 1] === 'the' && w[i + 2] === 'case');
+}
+
+/**
+ * Signposting (the labelling guide): the text describing itself — "This report examines the
+ * proposed regulation…", "As such, this policy brief highlights…", "In this paper we
+ * explore…" — with no figure of its own other than dates ("In this paper we explore the
+ * bottlenecks that left 7.6 million people waiting" holds a statistic a reviewer wants
+ * sourced). Not its findings ("This study finds…", "Our analysis indicates that…"), which
+ * the classifier judges.
+ */
+export function selfSignpost(text: string): boolean {
+  const { w, starts } = openingWords(text);
+  const found = starts.some((i) => {
+    if (w[i] === 'in') {
+      const n = textSubject(w, i + 1);
+      return n > 0 && (w[i + 1 + n] === 'we' || w[i + 1 + n] === 'i') && signpostingVerb(w, i + 2 + n);
+    }
+    const n = textSubject(w, i);
+    return n > 0 && signpostingVerb(w, i + n);
+  });
+  // A figure is a number standing alone, not a date or part of a name ("G20", "COP28").
+  return found && !/(?:^|[^\p{L}\d])\d/u.test(text.replace(DATE_NUMBERS, ''));
+}
+
+/** What a note on the data speaks of: "All figures are in 2023 prices". */
+const DATA_NOUNS = words('figures data amounts numbers values prices totals percentages shares estimates');
+const DATA_NOTE_STATES = words('expressed given shown rounded nominal provisional preliminary');
+/** "… are in 2023 prices", "… are in millions of euros" (the words after "in"; digits are not words here). */
+const DATA_UNITS = words('prices terms constant current real nominal millions billions thousands euros dollars pounds percent per usd eur gbp thousand million billion');
+
+/**
+ * A note on the data (signposting): "All figures are in 2023 prices", "Unless stated
+ * otherwise, data refer to 2024", "Figures may not add up due to rounding" — how the
+ * brief's numbers are to be read, not a statement about the world.
+ */
+export function dataNote(text: string): boolean {
+  const { w, starts } = openingWords(text);
+  return starts.some((i) => {
+    let j = i;
+    if (w[j] === 'all') j++;
+    if (!DATA_NOUNS.has(w[j])) return false;
+    j++;
+    if (w[j] === 'are' && w[j + 1] === 'in') return DATA_UNITS.has(w[j + 2]);
+    if (w[j] === 'are') return DATA_NOTE_STATES.has(w[j + 1]) || (w[j + 1] === 'not' && (w[j + 2] === 'adjusted' || w[j + 2] === 'seasonally'));
+    if (w[j] === 'refer') return w[j + 1] === 'to';
+    if (w[j] === 'have' && w[j + 1] === 'been') return w[j + 2] === 'rounded' || w[j + 2] === 'adjusted';
+    if (w[j] === 'may' || w[j] === 'might' || w[j] === 'do') return w[j + 1] === 'not' && (w[j + 2] === 'add' || w[j + 2] === 'sum' || w[j + 2] === 'total');
+    return false;
+  });
+}
+
+/** The keys of a recommendation's parameters: "Timeline: 6–12 months", "Lead actor: European Commission". */
+const PLAN_KEYS = new Set(
+  ['timeline', 'timeframe', 'time frame', 'duration', 'deadline', 'horizon', 'cost', 'costs', 'estimated cost', 'estimated costs', 'budget', 'funding', 'resources', 'resources needed', 'lead', 'lead actor', 'lead actors', 'lead agency', 'lead institution', 'responsible', 'responsibility', 'owner', 'partners', 'stakeholders', 'key actors', 'actors', 'priority', 'risk', 'risks', 'risk level', 'feasibility', 'likelihood', 'expected impact', 'expected outcome', 'target', 'targets', 'kpi', 'kpis', 'indicator', 'indicators', 'success indicator', 'success indicators', 'milestone', 'milestones', 'next steps', 'dependencies', 'phase', 'instrument', 'instruments', 'legal basis', 'mechanism'],
+);
+
+const SENTENCE_OPENERS = words('the a an this these those that it its they their there we our he she his her some most many all no none');
+
+/**
+ * A parameter of a recommendation, written as a key and a short value: "- **Timeline:** 6–12
+ * months", "Cost: €2 billion over five years", "Lead actor: European Commission" — part of
+ * a plan (the labelling guide: plans are not statements of fact). Not "Population: 44
+ * million" or "Status: adopted…", whose keys are not a plan's, nor a value written as a
+ * sentence ("Legal basis: The directive leaves the choice of sanctions to member states").
+ */
+export function planParameter(text: string): boolean {
+  const label = /^[\s*_>+•-]*([\p{L} ]{2,30}?)[*_]*:[*_]*\s/u.exec(text.length > 200 ? text.slice(0, 200) : text);
+  if (!label || !PLAN_KEYS.has(label[1].trim().toLowerCase())) return false;
+  const value = text.slice(label[0].length).match(/[\p{L}\p{N}]+/gu) ?? [];
+  // A value that opens like a sentence ("The directive leaves…") is a statement, not a parameter.
+  return value.length > 0 && value.length <= 12 && !SENTENCE_OPENERS.has((value[0] ?? '').toLowerCase());
+}
+
+const FRAME_VERBS = words('is was seems appears remains');
+const FRAME_ADVERBS = words('not also therefore thus now still very highly equally particularly especially increasingly hardly');
+/** "It is unrealistic to …": judgements of what someone would do. */
+const TO_FRAMES = words('unrealistic realistic hard difficult easy important crucial essential vital critical necessary unnecessary unwise wise naive naïve premature reasonable unreasonable tempting fair unfair possible impossible sensible prudent imperative urgent advisable desirable misguided futile pointless mistake error');
+/** "It is important to note that …": frames that assert what follows. */
+const ASSERTING_INFINITIVES = words('note recall remember stress emphasise emphasize point mention add acknowledge recognise recognize');
+/** "It is essential that …", "It is unlikely that …": an obligation or a forecast, not a fact. */
+const THAT_FRAMES = words('important crucial essential vital critical necessary imperative urgent advisable desirable likely unlikely possible impossible plausible implausible conceivable doubtful');
+/** "It remains unclear whether …". */
+const DOUBT_FRAMES = words('unclear uncertain doubtful debatable');
+const WH = words('whether if how what when why');
+
+/**
+ * The author's judgement in an evaluative frame (the labelling guide): "It is unrealistic to
+ * expect…", "It would be naive to…", "It is hard to see how…", "It remains unclear whether…",
+ * "It is essential that…". Not frames that assert what follows ("It is clear that…", "It is
+ * unfortunate that…", "It is important to note that…"), which the classifier judges.
+ */
+export function evaluativeFrame(text: string): boolean {
+  const { w, starts } = openingWords(text);
+  return starts.some((i) => {
+    if (w[i] !== 'it') return false;
+    let j = i + 1;
+    if (FRAME_VERBS.has(w[j])) j++;
+    else if ((w[j] === 'would' || w[j] === 'will') && w[j + 1] === 'be') j += 2;
+    else return false;
+    while (FRAME_ADVERBS.has(w[j]) || (w[j] === 'far' && w[j + 1] === 'from') || (w[j] === 'all' && w[j + 1] === 'too')) j += FRAME_ADVERBS.has(w[j]) ? 1 : 2;
+    if (w[j] === 'a' || w[j] === 'an') j++;
+    if (w[j] === 'too' && (w[j + 1] === 'early' || w[j + 1] === 'soon')) return w[j + 2] === 'to';
+    const adj = w[j];
+    const next = w[j + 1];
+    if (next === 'to') return TO_FRAMES.has(adj) && !ASSERTING_INFINITIVES.has(w[j + 2]);
+    if (next === 'that') return THAT_FRAMES.has(adj);
+    return DOUBT_FRAMES.has(adj) && WH.has(next);
+  });
+}
+
+/** A quotation in straight or curly quotes or guillemets. */
+const QUOTED = /["“„«][^"“”„«»]*["”»]/g;
+/** A verb that reports what someone said (an attribution's frame, not "As X indicated, …"). */
+const REPORTING_FRAME = /\b(?:said|says|say|stated|states|told|tells|wrote|writes|announced|declared|insisted|argued|demanded|added|noted|warned)\b/i;
+
+/**
+ * A recommendation or obligation of the author's: a normative word (`NORMATIVE`) outside
+ * any quotation, in a sentence that reports no one. "Macron said there should be no
+ * restrictions", "The talks showed that “there should be no restrictions”" and "According
+ * to the plan, Ukraine should cut its army" state what someone said or wrote: attributed
+ * statements, facts by the labelling guide. "As Macron indicated, European powers should
+ * finalise…" stays the author's recommendation.
+ */
+export function authorsObligation(text: string): boolean {
+  if (!NORMATIVE.test(text)) return false;
+  if (!NORMATIVE.test(text.replace(QUOTED, ' '))) return false;
+  if (/\baccording to\b/i.test(text)) return false;
+  return !(REPORTING_FRAME.test(text) && !/^\s*as\b/i.test(text));
+}
+
+/**
+ * A dateline or a date alone: "November 26, 2025", "Brussels, 3 December 2025", "On:
+ * November 25, 2025 22:38", "Published: 2025-11-26" — when and where a text was written,
+ * not a statement about the world.
+ */
+export const DATELINE = new RegExp(
+  String.raw`^[\s*_]*(?:(?:published|updated|posted|on|date|dated)\s*:?\s*)?(?:\p{Lu}[\p{L}'.]*(?:[ -]\p{Lu}[\p{L}'.]*){0,3},\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}\.?,?\s+\d{4}|${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|${MONTH}\s+\d{4}|\d{4}-\d{2}-\d{2})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[\s*_.]*$`,
+  'iu',
+);
+
+/** A serial number of a publication: "Policy Brief No. 12", "Issue 7", "Vol. 3", "Working Paper 2024/03", "ISSN 1234-5678". */
+const SERIAL = /^(?:(?:\p{Lu}[\p{L}-]*|of|on|and|for)\s+){0,5}(?:no\.?|nr\.?|number|issue|vol\.?|volume|#|paper|brief|report|series)\s*\d[\d./-]*[a-z]?$|^(?:issn|isbn|doi)(?::\s?|\s)\S+$/iu;
+/** A short capitalised name: "CEPS", "Centre for European Reform", "Brussels". */
+const NAME_PART = /^(?:(?:\p{Lu}[\p{L}.&'-]*|of|for|and|on|the|de)\s+){0,5}\p{Lu}[\p{L}.&'-]*$/u;
+
+/**
+ * A publication line: the series and number of a brief, perhaps with its date and publisher
+ * ("*Policy Brief No. 12 · March 2025*", "Working Paper 2024/03 | CEPS", "ISSN 2294-4605") —
+ * where a text sits in a series, not a statement about the world. Every part between
+ * separators is a serial number, a date or a short name, and one is a serial number, or
+ * one of several a date ("Research Briefing | Jun 23, 2022").
+ */
+export function publicationLine(text: string): boolean {
+  if (text.length > 160) return false;
+  const parts = text
+    .replace(/^[\s*_]+/u, '')
+    .split(/[·•|–—;]|\s-\s/u)
+    .map((p) => trimEndMatching(p, /[\s*_.]/u).trimStart().replace(/^[*_]+/u, ''))
+    .filter((p) => p.length > 0);
+  let serial = false;
+  let date = false;
+  const isDate = (p: string) => DATELINE.test(p) || /^(?:1[89]|20)\d\d$/u.test(p);
+  for (const part of parts) {
+    if (isDate(part)) date = true;
+    else if (SERIAL.test(part)) serial = true;
+    else if (NAME_PART.test(part)) continue;
+    else {
+      // "Issue 7, Vol. 3", "CEPS, March 2025": parts of a part.
+      for (const sub of part.split(',').map((x) => x.trim())) {
+        if (isDate(sub)) date = true;
+        else if (SERIAL.test(sub)) serial = true;
+        else if (!NAME_PART.test(sub)) return false;
+      }
+    }
+  }
+  return serial || (date && parts.length > 1);
+}
+
+/** Words that follow a noun, not a verb's object: "Support for …", "Use of …", "Review has …". */
+const NOT_AN_OBJECT = new Set('of for in on to from by with at as and or has have had is are was were will would can could may might remains remained rose fell grew'.split(' '));
+
+/**
+ * A recommendation written as an imperative, after a run-in label if any: "Establish
+ * protocols …", "- Burden Sharing: Establish equitable frameworks …" (the classifier's
+ * list of imperative verbs; not "Support for the plan has grown", where the word is a noun).
+ */
+export function imperativeOpening(text: string): boolean {
+  const label = RUN_IN_LABEL.exec(text);
+  const rest = label ? text.slice(label[0].length) : text;
+  const head = rest.length > 200 ? rest.slice(0, 200) : rest;
+  const words = /^[\s*_>+•-]*(\p{Lu}[\p{L}]*)[\s*_]+([\p{L}’'-]+)/u.exec(head);
+  if (words && IMPERATIVE.has(words[1].toLowerCase()) && !NOT_AN_OBJECT.has(words[2].toLowerCase())) return true;
+  return imperativeAfterAdjunct(head);
+}
+
+/** Words that open an adjunct before a main clause: "As the president advocated, …", "Given Russia's actions, …". */
+const ADJUNCT_OPENERS = new Set('as given if when while where once before after until unless following building beyond in on for to with without within'.split(' '));
+/** Imperatives the classifier's list lacks that recommendations open with after an adjunct: "…, expect sustained engagement". */
+const ADJUNCT_IMPERATIVES = new Set(['expect', 'anticipate', 'plan', 'watch', 'monitor', 'continue', 'resist', 'seek', 'press', 'push', 'offer', 'insist', 'demand', 'reject', 'condition', 'pair', 'phase', 'channel', 'fund', 'back', 'match']);
+
+/**
+ * An imperative after an opening adjunct: "As the president advocated, ensure Ukraine has…",
+ * "Given Russia's actions contradicting peace rhetoric, expect sustained military
+ * engagement" — a lower-case verb right after the adjunct's comma, not followed by a
+ * preposition or an auxiliary (so "As expected, support for…" is not one).
+ */
+function imperativeAfterAdjunct(head: string): boolean {
+  const opener = /^[\s*_>+•-]*(\p{L}+)/u.exec(head);
+  if (!opener || !ADJUNCT_OPENERS.has(opener[1].toLowerCase())) return false;
+  const comma = head.indexOf(',');
+  if (comma < 0 || comma > 120) return false;
+  const after = /^\s+(\p{Ll}+)\s+([\p{L}’'-]+)/u.exec(head.slice(comma + 1));
+  if (!after) return false;
+  const verb = after[1];
+  return (IMPERATIVE.has(verb) || ADJUNCT_IMPERATIVES.has(verb)) && !NOT_AN_OBJECT.has(after[2].toLowerCase());
+}
+
+/** A forecast in the passive or with "likely": "Prices are likely to rise", "The deficit is expected to worsen", "Tensions are set to intensify". */
+const FORECAST = /\b(?:is|are|was|were|remains?|seems?|appears?)\s+(?:(?:very|highly|quite|also|still|now|widely)\s+)?(?:likely|unlikely|expected|set|poised|projected|forecast|bound)\s+to\b/iu;
+const FORECASTING = new Set(['expect', 'expects', 'forecast', 'forecasts', 'predict', 'predicts', 'believe', 'believes']);
+
+/**
+ * An unattributed forecast (the labelling guide: not a statement of fact): a forecast with
+ * no source in the sentence ("according to", a reporting verb, someone who expects it).
+ */
+export function unattributedForecast(text: string): boolean {
+  if (!FORECAST.test(text)) return false;
+  if (/\baccording to\b/iu.test(text)) return false;
+  for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) if (REPORTING_WORDS.has(w) || FORECASTING.has(w)) return false;
+  return true;
+}
+
+/** Recommendations and obligations are not statements of fact (an exemption kept from the rule-based detector: docs/assertions.md measures it). */
+export const NORMATIVE = /\b(?:should|must|ought to|needs? to|has to|have to|we recommend|recommends?|it is (?:essential|necessary|vital|crucial) (?:to|that)|shall)\b/iu;
+
+/**
+ * Captions, source lines and signposts to them are not statements of fact: "Table 3:
+ * Defence spending…", "Figure 2. …", "Figure 2 shows the trend since 2010.", "Source:
+ * Eurostat, 2024.", "Note: …" (the labelling guide's signposting).
+ */
+export const CAPTION =
+  /^[\s*_]*(?:(?:table|figure|fig\.|chart|graph|map|box|exhibit|annex|appendix)\s+[\p{N}\p{Lu}][\p{N}.]*[a-z]?(?:\s*[:.–—|]|\s+(?:shows?|presents?|summari[sz]es|illustrates?|compares?|lists?|sets? out|depicts?|displays?|plots?|gives?|provides?|reports?|breaks? down)\b)|(?:sources?|notes?)\s*:)/iu;
+
+/** A picture's credit line: "Photo: UN Photo/…", "Image credit: Reuters", "© 2018 IOM" — where a picture comes from (never a table's source). */
+export const CREDIT = /^[\s*_]*(?:(?:photo(?:graph)?s?|images?|pictures?|illustrations?|cover image|(?:photo |image )?credits?)\s*:|©)/iu;
+
+const CLOSING = /["'”’)\]*_]/;
+
+/**
+ * Whether the sentence ends with a question mark, perhaps followed by closing quotes,
+ * brackets or emphasis, and white space around them: what `/\?\s*["'”’)\]*_]*\s*$/` tests,
+ * from the end (that search scanned a run of white space again from each of its characters).
+ */
+export function endsAsQuestion(text: string): boolean {
+  const beforeSpace = trailingRunStart(text, /\s/);
+  const beforeClosing = trailingRunStart(text.slice(0, beforeSpace), CLOSING);
+  const beforeOpeningSpace = trailingRunStart(text.slice(0, beforeClosing), /\s/);
+  return text[beforeOpeningSpace - 1] === '?';
+}
+
