@@ -69,7 +69,7 @@ const IRREGULAR_PAST = set(
   'was were had did said met took made went came rose fell grew began became saw won lost left paid sent spent held brought struck hit cut put led told found gave knew wrote drove ran sold bought built fought fled froze kept rang sank shot shook slid sought split spread stood stole stuck swore threw understood withdrew woke wore wound',
 );
 export const REPORTING = set(
-  'said says say stated states state told tells announced announces reported reports claimed claims declared declares warned warns wrote writes confirmed confirms emphasised emphasized emphasises emphasizes noted notes estimated estimates projected projects revealed reveals acknowledged acknowledges admitted admits denied denies accused accuses testified argued argues insisted insists indicated indicates described describes found finds concluded concludes showed shows documented recorded observed',
+  'said says say stated states state told tells announced announces reported reports claimed claims declared declares warned warns wrote writes confirmed confirms emphasised emphasized emphasises emphasizes noted notes estimated estimates projected projects revealed reveals acknowledged acknowledges admitted admits denied denies accused accuses testified argued argues insisted insists indicated indicates described describes found finds concluded concludes showed shows documented recorded observed demanded demands urged urges pledged pledges vowed vows reiterated reiterates stressed stresses asserted asserts alleged alleges',
 );
 const OBLIGATION = set('should must ought shall needs need');
 const FUTURE = set('will would shall going plans plan intends intend aims aim scheduled due set expected expects forecast forecasts projected');
