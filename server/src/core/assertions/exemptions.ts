@@ -302,8 +302,8 @@ function imperativeAfterAdjunct(head: string): boolean {
   return (IMPERATIVE.has(verb) || ADJUNCT_IMPERATIVES.has(verb)) && !NOT_AN_OBJECT.has(after[2].toLowerCase());
 }
 
-/** A forecast in the passive or with "likely": "Prices are likely to rise", "The deficit is expected to worsen", "Tensions are set to intensify". */
-const FORECAST = /\b(?:is|are|was|were|remains?|seems?|appears?)\s+(?:(?:very|highly|quite|also|still|now|widely)\s+)?(?:likely|unlikely|expected|set|poised|projected|forecast|bound)\s+to\b/iu;
+/** A forecast in the passive or with "likely", or a plan: "Prices are likely to rise", "The deficit is expected to worsen", "Tensions are set to intensify", "A second round is planned for the spring". */
+const FORECAST = /\b(?:is|are|was|were|remains?|seems?|appears?)\s+(?:(?:very|highly|quite|also|still|now|widely)\s+)?(?:(?:likely|unlikely|expected|set|poised|projected|forecast|bound)\s+to|(?:planned|scheduled)\s+(?:for|to))\b/iu;
 const FORECASTING = new Set(['expect', 'expects', 'forecast', 'forecasts', 'predict', 'predicts', 'believe', 'believes']);
 
 /**
