@@ -276,9 +276,17 @@ export function imperativeOpening(text: string): boolean {
   const rest = label ? text.slice(label[0].length) : text;
   const head = rest.length > 200 ? rest.slice(0, 200) : rest;
   const words = /^[\s*_>+•-]*(\p{Lu}[\p{L}]*)[\s*_]+([\p{L}’'-]+)/u.exec(head);
-  if (words && IMPERATIVE.has(words[1].toLowerCase()) && !NOT_AN_OBJECT.has(words[2].toLowerCase())) return true;
+  if (words && (IMPERATIVE.has(words[1].toLowerCase()) || OPENING_IMPERATIVES.has(words[1].toLowerCase())) && !NOT_AN_OBJECT.has(words[2].toLowerCase())) return true;
   return imperativeAfterAdjunct(head);
 }
+
+/**
+ * Verbs the classifier's imperative list lacks that open recommendations and are not nouns
+ * there: "Expect further delays…", "Resist calls for…", "Convene a contact group…".
+ */
+const OPENING_IMPERATIVES = new Set(
+  'expect anticipate resist reject refrain continue seek urge enable empower insist explore assess evaluate convene designate appoint allocate earmark mobilise mobilize harmonise harmonize streamline'.split(' '),
+);
 
 /** Words that open an adjunct before a main clause: "As the president advocated, …", "Given Russia's actions, …". */
 const ADJUNCT_OPENERS = new Set('as given if when while where once before after until unless following building beyond in on for to with without within'.split(' '));
