@@ -156,6 +156,9 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   // The last sentence of a block without a final full stop, its footnote on the next line after a hard break: the
   // rule read the sentence as unsourced while a claim tag there counts the footnote as its source (seed 13579).
   { name: 'a footnote on the line after the last sentence of a block', text: '---\nbrief: true\n---\n\nMinisters said it failed\\\n [^n1] \n\n[^n1]: A note.\n' },
+  // A near-miss tag renamed inside a container claim: its attributes, text while the name was unknown (a citation
+  // `@wire` sourcing the claim), become a tag's attributes, and the claim is reported unsourced (seed 24680).
+  { name: 'a near-miss tag renamed inside a container claim', text: '---\nbrief: true\n---\n\n:::claim[3:1 said]{}\nTalks failed :Claim{by=@wire .nowhere} in 2024\n:::\n' },
   { name: 'a citation renamed to a capitalised key read as a heading line', text: '---\r\nbrief: true\r\n---\r\n\r\n@wire\r\n:actor[Macron]:::rec[Lab]{track=9}\r\nOfficials said 40%.\r\n:::' },
 ];
 

@@ -579,9 +579,16 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       case 'tag-claim':
         return !!newClaim && (x.code === 'unsourced-claim' || x.code === 'missing-attribute') && within(x.span, newClaim.directive.span);
       // A directive that becomes a tag is checked as one: inside its own text, and its id may clash with another tag's.
-      // A tag's label and attributes are not prose: the text block around it is read again (its sentences, its citations).
+      // A tag's label and attributes are not prose: the text block around it is read again (its sentences, its citations),
+      // and a claim around it may lose a source that was text of the unknown directive (`:Claim{by=@wire}` read as text
+      // cites @wire, as Pandoc reads it; as a tag, `by=@wire` is an attribute; seed 24680).
       case 'tag-name':
-        return within(x.span, renamedDirective!) || x.code === 'duplicate-id' || inBlockOf(x.span, renamedDirective!);
+        return (
+          within(x.span, renamedDirective!) ||
+          x.code === 'duplicate-id' ||
+          inBlockOf(x.span, renamedDirective!) ||
+          (x.code === 'unsourced-claim' && within(renamedDirective!, x.span))
+        );
       // An `enable` that now names a real code ends a `disable` range: findings of that code come back.
       case 'suppression-code':
         return x.code === edits[0].newText;
