@@ -71,6 +71,8 @@ const IRREGULAR_PAST = set(
 export const REPORTING = set(
   'said says say stated states state told tells announced announces reported reports claimed claims declared declares warned warns wrote writes confirmed confirms emphasised emphasized emphasises emphasizes noted notes estimated estimates projected projects revealed reveals acknowledged acknowledges admitted admits denied denies accused accuses testified argued argues insisted insists indicated indicates described describes found finds concluded concludes showed shows documented recorded observed demanded demands urged urges pledged pledges vowed vows reiterated reiterates stressed stresses asserted asserts alleged alleges',
 );
+/** Past auxiliaries an explanation names the participle after: "was held". */
+const AUXILIARY_PAST = set('was were had');
 const OBLIGATION = set('should must ought shall needs need');
 const FUTURE = set('will would shall going plans plan intends intend aims aim scheduled due set expected expects forecast forecasts projected');
 const HEDGE = set('may might could likely unlikely probably perhaps possibly potentially appears seems suggest suggests possible');
@@ -226,6 +228,8 @@ class FeatureReader {
       // The word an explanation names: a later one over an -ed word that opens the sentence,
       // more often an adjective ("Prolonged conflict …", "Untagged, 40% … went …").
       if (i > 0 && /^\p{Lu}/u.test(this.evidence.pastTense ?? '') && this.evidence.pastTense === this.raw[0]) this.evidence.pastTense = t;
+      // The participle over its auxiliary: "was held", "were killed", "had signed" name "held", "killed", "signed".
+      else if (i > 0 && this.evidence.pastTense === this.raw[i - 1] && AUXILIARY_PAST.has(this.evidence.pastTense.toLowerCase())) this.evidence.pastTense = t;
     }
     if (COPULA.has(lower)) this.fire('copulaPresent', t);
     if (i === 0 && IMPERATIVE.has(lower)) this.fire('imperative', t);

@@ -197,11 +197,14 @@ export function explainVerdict(verdict: Verdict, cues: AssertionCue[]): string {
   if (e.accordingTo) add('attribution', 'an attribution: according to …');
   const reporting = cues.find((c) => c.kind === 'reporting');
   if (reporting && !e.accordingTo) add('attribution', `an attribution: "${clip(reporting.text)}"`);
+  // The attribution's word, named once: "demanded" is an attribution, not also an event and a word.
+  const attribution = (reporting?.text ?? verdict.reasons.find((r) => r.name === 'reporting')?.text)?.toLowerCase();
   // The event's word (not an -ed word that opens the sentence: more often an adjective, "Prolonged conflict …").
-  const event = verdict.reasons.some((r) => r.name === 'pastTense') && e.pastTense && !/^\p{Lu}\p{L}*ed$/u.test(e.pastTense) ? e.pastTense : undefined;
+  const pastTense = verdict.reasons.some((r) => r.name === 'pastTense') && e.pastTense && !/^\p{Lu}\p{L}*ed$/u.test(e.pastTense) ? e.pastTense : undefined;
+  const event = pastTense?.toLowerCase() === attribution ? undefined : pastTense;
   for (const r of verdict.reasons) {
     if (r.kind === 'word') {
-      if (r.name !== event?.toLowerCase()) add(`word:${r.name}`, `the word "${r.name}"`);
+      if (r.name !== event?.toLowerCase() && r.name !== attribution) add(`word:${r.name}`, `the word "${r.name}"`);
     } else if (r.name === 'pastTense' && event) add('event', e.date ? `an event and a date: ${event}` : `an event: ${event}`);
     else if (r.name === 'numberWord' || r.name === 'vagueQuantity') add('quantity', `a quantity in words: ${r.text}`);
     else if (r.name === 'names') add('names', 'names of people or places');
