@@ -73,8 +73,13 @@ function textSubject(w: string[], i: number): number {
   else if (w[j] === 'the' && w[j + 1] === 'remainder' && w[j + 2] === 'of' && w[j + 3] === 'this') j += 4;
   else return 0;
   for (let k = 0; k < 2 && TEXT_MODIFIERS.has(w[j]); k++) j++;
-  return TEXT_NOUNS.has(w[j]) ? j + 1 - i : 0;
+  return TEXT_NOUNS.has(w[j]) || VISUALS.has(w[j]) ? j + 1 - i : 0;
 }
+
+/** A table or chart of the text: "This chart shows the trend…", "The following table summarises…". */
+const VISUALS = words('table figure chart graph box map annex appendix');
+/** What a table or chart does (a study that "shows" something reports a finding; a chart that shows it points to itself). */
+const VISUAL_VERBS = words('shows show illustrates depicts plots displays lists gives presents summarises summarizes compares sets breaks reports');
 
 /** How a text came to be: "This publication was funded by…", "This paper has been prepared for…". */
 const MAKING_VERBS = words('funded co financed supported produced prepared commissioned written authored edited published translated reviewed peer made');
@@ -103,7 +108,7 @@ export function selfSignpost(text: string): boolean {
       return n > 0 && (w[i + 1 + n] === 'we' || w[i + 1 + n] === 'i') && signpostingVerb(w, i + 2 + n);
     }
     const n = textSubject(w, i);
-    return n > 0 && signpostingVerb(w, i + n);
+    return n > 0 && (signpostingVerb(w, i + n) || (VISUALS.has(w[i + n - 1]) && VISUAL_VERBS.has(w[i + n])));
   });
   // A figure is a number standing alone, not a date or part of a name ("G20", "COP28").
   return found && !/(?:^|[^\p{L}\d])\d/u.test(text.replace(DATE_NUMBERS, ''));
