@@ -27,6 +27,7 @@ export function exemptSentence(text: string): boolean {
     imperativeOpening(text) ||
     unattributedForecast(text) ||
     selfSignpost(text) ||
+    passiveSignpost(text) ||
     dataNote(text) ||
     planParameter(text) ||
     evaluativeFrame(text)
@@ -112,6 +113,28 @@ export function selfSignpost(text: string): boolean {
   });
   // A figure is a number standing alone, not a date or part of a name ("G20", "COP28").
   return found && !/(?:^|[^\p{L}\d])\d/u.test(text.replace(DATE_NUMBERS, ''));
+}
+
+/** What a brief offers: "Several proactive strategies are proposed". */
+const OFFERED_NOUNS = words('strategies strategy options option measures recommendations proposals solutions approaches scenarios policies steps ideas actions interventions reforms tools mechanisms priorities principles questions');
+const OFFERING_VERBS = words('proposed offered discussed presented outlined examined considered identified recommended suggested explored described reviewed analysed analyzed assessed summarised summarized');
+/** Words that may follow: "… are proposed below", "… are discussed in the next section". */
+const HERE_WORDS = words('below here in this the next following turn section sections chapter chapters brief paper report annex appendix subsequent later');
+
+/**
+ * A signpost in the passive, with no agent: "Several proactive strategies are proposed.",
+ * "Three options are discussed below." — what the text does, said of what it offers.
+ */
+export function passiveSignpost(text: string): boolean {
+  const w = (text.length > 300 ? text.slice(0, 300) : text).toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  const verbAt = w.findIndex((x, i) => (x === 'are' || x === 'is') && i > 0 && i <= 5 && OFFERED_NOUNS.has(w[i - 1]));
+  if (verbAt < 0) return false;
+  let j = verbAt + 1;
+  if (w[j] === 'also' || w[j] === 'then' || w[j] === 'briefly') j++;
+  if (w[j] === 'set' && w[j + 1] === 'out') j += 2;
+  else if (OFFERING_VERBS.has(w[j])) j++;
+  else return false;
+  return w.slice(j).every((x) => HERE_WORDS.has(x)) && !/\d/u.test(text);
 }
 
 /** What a note on the data speaks of: "All figures are in 2023 prices". */
