@@ -11,11 +11,7 @@
 import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import { IMPERATIVE, REPORTING as REPORTING_WORDS, RUN_IN_LABEL } from './features';
 
-/**
- * What the rule exempts whatever the classifier says (the labelling guide's kinds that are
- * not statements of fact, where their wording is unmistakable): questions, recommendations
- * and obligations, captions and source lines, imperatives, unattributed forecasts.
- */
+/** Whether the rule leaves the sentence alone whatever its score: any of the exemptions below (docs/assertions.md lists them with their measurements). */
 export function exemptSentence(text: string): boolean {
   return (
     endsAsQuestion(text) ||
