@@ -159,6 +159,9 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   // A near-miss tag renamed inside a container claim: its attributes, text while the name was unknown (a citation
   // `@wire` sourcing the claim), become a tag's attributes, and the claim is reported unsourced (seed 24680).
   { name: 'a near-miss tag renamed inside a container claim', text: '---\nbrief: true\n---\n\n:::claim[3:1 said]{}\nTalks failed :Claim{by=@wire .nowhere} in 2024\n:::\n' },
+  // A line of figures whose link the mask blanks ("40% ( [link](…)") read as a heading line and cut out of the sentence
+  // before it, which a claim tag there keeps, sourced by the link; a heading line now needs a word (seed 11223).
+  { name: 'a line with a masked link is no heading line', text: '---\r\nbrief: true\r\n---\r\n\r\n-eAQ1 x the \r\n 40% ( [link](https://example.org) :rec{}\r\n' },
   { name: 'a citation renamed to a capitalised key read as a heading line', text: '---\r\nbrief: true\r\n---\r\n\r\n@wire\r\n:actor[Macron]:::rec[Lab]{track=9}\r\nOfficials said 40%.\r\n:::' },
 ];
 

@@ -159,6 +159,8 @@ export function isHeadingLine(line: string, next: string | undefined): boolean {
   if (next !== undefined && !/^[\s>*_-]*[\p{Lu}\p{N}]/u.test(next)) return false;
   const words = s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   if (words.length === 0 || words.length > 8 || TITLE_SMALL.has(words[words.length - 1].toLowerCase())) return false;
+  // Words, not only figures ("40%", "2024", "40% ( [link](…)" with its link blanked).
+  if (!words.some((w) => /^\p{L}/u.test(w))) return false;
   return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_SMALL.has(w.toLowerCase())));
 }
 
