@@ -106,16 +106,20 @@ export function measureQuality(): Row[] {
   const rows: Row[] = [];
   for (const [name, pick] of splits) {
     const part = examples.filter(pick);
-    if (part.length === 0) continue;
-    const labels = part.map((e) => e.label);
-    const scores = part.map((e) => model.score(e.text));
-    rows.push(row(name, 'cues (old rule)', part.map((e) => findAssertionCues(e.text).length > 0), labels));
-    for (const s of SENSITIVITIES) rows.push(row(name, `model ${s}`, scores.map((x) => x >= model.thresholds[s]), labels));
-    const b = model.thresholds.balanced;
-    rows.push(row(name, 'balanced + exemptions', scores.map((x, i) => x >= b && !exempt(part[i].text)), labels));
+    if (part.length > 0) pushAll(rows, detectorRows(model, name, part));
   }
   pushAll(rows, seedDocumentRows(examples));
   pushAll(rows, yourRows(model));
+  return rows;
+}
+
+/** The rows of one split: the old cue rule, the classifier at each sensitivity, and `balanced` with the rule's exemptions. */
+function detectorRows(model: AssertionModel, name: string, part: ReadonlyArray<{ text: string; label: number }>): Row[] {
+  const labels = part.map((e) => e.label);
+  const scores = part.map((e) => model.score(e.text));
+  const rows = [row(name, 'cues (old rule)', part.map((e) => findAssertionCues(e.text).length > 0), labels)];
+  for (const s of SENSITIVITIES) rows.push(row(name, `model ${s}`, scores.map((x) => x >= model.thresholds[s]), labels));
+  rows.push(row(name, 'balanced + exemptions', scores.map((x, i) => x >= model.thresholds.balanced && !exempt(part[i].text)), labels));
   return rows;
 }
 
@@ -140,11 +144,8 @@ function yourRows(model: AssertionModel): Row[] {
       continue;
     }
     const name = `yours: ${(path.split(/[\\/]/).pop() ?? path).replace(/\.[^.]+$/, '')}`.slice(0, 17);
+    pushAll(rows, detectorRows(model, name, part));
     const labels = part.map((e) => e.label);
-    const scores = part.map((e) => model.score(e.text));
-    rows.push(row(name, 'cues (old rule)', part.map((e) => findAssertionCues(e.text).length > 0), labels));
-    for (const s of SENSITIVITIES) rows.push(row(name, `model ${s}`, scores.map((x) => x >= model.thresholds[s]), labels));
-    rows.push(row(name, 'balanced + exemptions', scores.map((x, i) => x >= model.thresholds.balanced && !exempt(part[i].text)), labels));
     const flagged = part.map((e) => analyze({ uri: 'file:///yours.brief.md', relativePath: 'yours.brief.md', text: `${e.text}\n` }).diagnostics.some((d) => d.code === 'possible-unsourced-assertion'));
     rows.push(row(name, 'rule, one sentence', flagged, labels));
   }

@@ -49,8 +49,19 @@ const SIGNPOSTING_VERBS = words(
 const SIGNPOSTING_PHRASES = words('set-out sets-out draw-on draws-on look-at looks-at is-structured is-organised is-organized turn-to turns-to conclude-with concludes-with take-stock takes-stock lay-out lays-out put-forward puts-forward');
 const SIGNPOST_ADVERBS = words('also then further briefly first');
 
-/** The lower-cased words of a sentence's opening, and where they start again after a short opening adjunct ("As such, …"). */
+/**
+ * The lower-cased words of a sentence's opening, and where they start again after a short
+ * opening adjunct ("As such, …"). Three exemptions read them: the last sentence's are kept.
+ */
 function openingWords(text: string): { w: string[]; starts: number[] } {
+  if (text === lastOpening.text) return lastOpening.words;
+  const words = readOpeningWords(text);
+  lastOpening = { text, words };
+  return words;
+}
+let lastOpening: { text: string | undefined; words: { w: string[]; starts: number[] } } = { text: undefined, words: { w: [], starts: [] } };
+
+function readOpeningWords(text: string): { w: string[]; starts: number[] } {
   const head = text.length > 400 ? text.slice(0, 400) : text;
   const w = head.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   const starts = [0];
@@ -288,7 +299,7 @@ export function publicationLine(text: string): boolean {
 }
 
 /** Words that follow a noun, not a verb's object: "Support for …", "Use of …", "Review has …". */
-const NOT_AN_OBJECT = new Set('of for in on to from by with at as and or has have had is are was were will would can could may might remains remained rose fell grew'.split(' '));
+const NOT_AN_OBJECT = words('of for in on to from by with at as and or has have had is are was were will would can could may might remains remained rose fell grew');
 
 /**
  * A recommendation written as an imperative, after a run-in label if any: "Establish
@@ -308,12 +319,12 @@ export function imperativeOpening(text: string): boolean {
  * Verbs the classifier's imperative list lacks that open recommendations and are not nouns
  * there: "Expect further delays…", "Resist calls for…", "Convene a contact group…".
  */
-const OPENING_IMPERATIVES = new Set(
-  'expect anticipate resist reject refrain continue seek urge enable empower insist explore assess evaluate convene designate appoint allocate earmark mobilise mobilize harmonise harmonize streamline'.split(' '),
+const OPENING_IMPERATIVES = words(
+  'expect anticipate resist reject refrain continue seek urge enable empower insist explore assess evaluate convene designate appoint allocate earmark mobilise mobilize harmonise harmonize streamline',
 );
 
 /** Words that open an adjunct before a main clause: "As the president advocated, …", "Given Russia's actions, …". */
-const ADJUNCT_OPENERS = new Set('as given if when while where once before after until unless following building beyond in on for to with without within'.split(' '));
+const ADJUNCT_OPENERS = words('as given if when while where once before after until unless following building beyond in on for to with without within');
 /** Imperatives the classifier's list lacks that recommendations open with after an adjunct: "…, expect sustained engagement". */
 const ADJUNCT_IMPERATIVES = new Set(['expect', 'anticipate', 'plan', 'watch', 'monitor', 'continue', 'resist', 'seek', 'press', 'push', 'offer', 'insist', 'demand', 'reject', 'condition', 'pair', 'phase', 'channel', 'fund', 'back', 'match']);
 
