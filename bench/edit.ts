@@ -3,6 +3,7 @@
  * service with the previous version cached (what the server does on didChange, minus the
  * debounce), against a full parse-and-analyse of the same text in the same run.
  */
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { defaultConventions } from '../server/src/core/conventions/types';
 import type { SourceDocument } from '../server/src/core/rules/types';
 import { createBriefService, inMemoryWorkspace, type IWorkspace } from '../server/src/core/service';
@@ -16,6 +17,8 @@ export interface EditResult {
   ratio: number;
   reparsedBlocks: number;
   blocks: number;
+  /** The share of the timed edits' time spent in garbage collection (V8's `gc` entries inside the edits). */
+  gcShare: number;
 }
 
 /**
@@ -34,7 +37,7 @@ export function benchWorkspace(dense: boolean): IWorkspace {
  * inside a word is made from the previous parse (parse/typedLetter.ts); a space, or a
  * letter at a word's edge next to punctuation, has its block parsed again.
  */
-export function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dense = false, insert = 'x'): EditResult {
+export async function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dense = false, insert = 'x'): Promise<EditResult> {
   const text0 = generateBrief({ bytes, seed: 7, dense });
   const uri = 'file:///bench/edit.brief.md';
   const doc = (text: string, version: number) => ({ uri, version, getText: () => text });
@@ -50,6 +53,10 @@ export function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dense = fa
   // Edit positions inside prose lines (not front matter), where typing happens.
   const bodyStart = text0.indexOf('\n# ');
   const times: number[] = [];
+  const windows: Array<[number, number]> = [];
+  const gcs: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => gcs.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
   let reparsed = 0;
   let blocks = 0;
   for (let i = -5; i < edits; i++) {
@@ -62,16 +69,26 @@ export function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dense = fa
     const dt = now() - t;
     if (i >= 0) {
       times.push(dt);
+      windows.push([t, t + dt]);
       reparsed += a.parsed.reparsed;
       blocks = a.parsed.blocks.length;
     }
   }
+  // The observer is told of collections after the fact: let it run, then count the
+  // collections (or their parts) that fell inside a timed edit.
+  await new Promise((done) => setTimeout(done, 50));
+  observer.disconnect();
+  let gcMs = 0;
+  for (const g of gcs)
+    for (const [a, b] of windows) gcMs += Math.max(0, Math.min(b, g.startTime + g.duration) - Math.max(a, g.startTime));
   const full = median(fullTimes);
   const incremental = median(times);
-  return { bytes: text0.length, full, incremental, ratio: incremental / full, reparsedBlocks: reparsed / edits, blocks };
+  const total = times.reduce((x, y) => x + y, 0);
+  return { bytes: text0.length, full, incremental, ratio: incremental / full, reparsedBlocks: reparsed / edits, blocks, gcShare: total > 0 ? gcMs / total : 0 };
 }
 
 if (process.argv[1]?.endsWith('edit.ts')) {
-  const r = benchEdit();
-  console.log(`edit latency on ${(r.bytes / 1000).toFixed(0)} KB (${r.blocks} blocks, ${r.reparsedBlocks.toFixed(2)} re-parsed per edit): incremental ${ms(r.incremental)} vs full ${ms(r.full)} (ratio ${r.ratio.toFixed(3)})`);
+  void benchEdit().then((r) =>
+    console.log(`edit latency on ${(r.bytes / 1000).toFixed(0)} KB (${r.blocks} blocks, ${r.reparsedBlocks.toFixed(2)} re-parsed per edit): incremental ${ms(r.incremental)} vs full ${ms(r.full)} (ratio ${r.ratio.toFixed(3)}; garbage collection ${(100 * r.gcShare).toFixed(1)}% of the edits' time)`),
+  );
 }

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVER_NODE_ARGS } from '../server/src/node/serverNodeArgs';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 export interface BenchServer {
@@ -14,14 +15,15 @@ export interface BenchServer {
 }
 
 /**
- * Starts the server with `nodeArgs` before it (e.g. a preloaded probe); `setup` registers
+ * Starts the server with `nodeArgs` before it (e.g. a preloaded probe), after the flags the
+ * VS Code client starts it with (`SERVER_NODE_ARGS`); `setup` registers
  * the benchmark's own handlers before the connection listens.
  */
 export function startServer(nodeArgs: string[], setup: (conn: MessageConnection) => void): BenchServer {
   const server = join(__dirname, '..', 'dist', 'server.js');
   // BRIEFMARK_BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`) to profile the server a benchmark drives.
   const extra = process.env.BRIEFMARK_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...extra, ...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...extra, ...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   setup(conn);
   conn.onNotification('window/logMessage', () => undefined);

@@ -22,6 +22,8 @@ export interface ServerEditResult {
   editP95: number;
   open: number;
   ratio: number;
+  /** Garbage collection in the server while the edits ran, as a share of the edits' time (bench/gcProbe.cjs). */
+  gcShare: number;
   /** Outline requests (`textDocument/documentSymbol`, round trip), each the first after an edit's diagnostics arrived. */
   outline?: { right: { median: number; p95: number }; paused: { median: number; p95: number }; pauseMs: number };
 }
@@ -50,7 +52,7 @@ export async function benchServerEdit(edits: number, opens: number, verdict: (ok
     writeFileSync(join(dir, 'sources', `${DENSE_SOURCE_KEY}.txt`), sourceDocumentText());
   }
   const waiting = new Map<string, { version: number; resolve: () => void }>();
-  const { child, conn } = startServer([], (c) =>
+  const { child, conn } = startServer(['-r', join(__dirname, 'gcProbe.cjs')], (c) =>
     c.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
       const w = waiting.get(p.uri);
       if (w && p.version === w.version) {
@@ -59,7 +61,19 @@ export async function benchServerEdit(edits: number, opens: number, verdict: (ok
       }
     }),
   );
-  child.stderr!.on('data', () => undefined);
+  const gcTotals: number[] = [];
+  child.stderr!.on('data', (d) => {
+    for (const m of String(d).matchAll(/BRIEFMARK_GC ([\d.]+)/g)) gcTotals.push(Number(m[1]));
+  });
+  /** The server's garbage collection so far, in milliseconds (SIGUSR2 to bench/gcProbe.cjs). */
+  const gcSoFar = async (): Promise<number> => {
+    const n = gcTotals.length;
+    child.kill('SIGUSR2');
+    const t = now();
+    while (gcTotals.length === n && now() - t < 10_000) await new Promise((done) => setTimeout(done, 5));
+    if (gcTotals.length === n) throw new Error('the server did not report its garbage collection (bench/gcProbe.cjs)');
+    return gcTotals[gcTotals.length - 1];
+  };
   /** Sends a message and resolves with the time until the diagnostics for `version` of `uri` arrive. */
   const timed = (uri: string, version: number, send: () => Promise<void>): Promise<number> =>
     new Promise((resolve, reject) => {
@@ -111,7 +125,9 @@ export async function benchServerEdit(edits: number, opens: number, verdict: (ok
       const character = at - (before.lastIndexOf('\n') + 1); // UTF-16 code units, as LSP counts by default
       return { text: before + insert + text.slice(at), change: { range: { start: { line, character }, end: { line, character } }, text: insert } };
     };
+    let gcBefore = 0;
     for (let i = -5; i < edits; i++) {
+      if (i === 0) gcBefore = await gcSoFar();
       const { text: next, change } = typedAt();
       text = next;
       version++;
@@ -119,9 +135,12 @@ export async function benchServerEdit(edits: number, opens: number, verdict: (ok
       const t = await timed(uri, v, () => conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] }));
       if (i >= 0) times.push(t);
     }
+    // The server is idle between edits (the next is sent once the last one's diagnostics
+    // arrived), so its collections meanwhile belong to the edits.
+    const gcShare = (await gcSoFar() - gcBefore) / times.reduce((a, b) => a + b, 0);
     const edit = median(times);
     const open = median(openTimes);
-    const result: ServerEditResult = { bytes: text0.length, edits, edit, editP95: percentile(times, 95), open, ratio: edit / open };
+    const result: ServerEditResult = { bytes: text0.length, edits, edit, editP95: percentile(times, 95), open, ratio: edit / open, gcShare };
     if (options.outline) {
       const { samples, pauseMs } = options.outline;
       const right: number[] = [];
@@ -147,6 +166,7 @@ export async function benchServerEdit(edits: number, opens: number, verdict: (ok
     const what = `${dense ? 'dense ' : ''}${(text0.length / 1000).toFixed(0)} KB${insert === 'x' ? '' : `, typing ${JSON.stringify(insert)}`}`;
     verdict(result.ratio <= targets.ratio, `edit through the server on a ${what} brief (didChange → publishDiagnostics, debounce 0) ${ms(edit)} median, p95 ${ms(result.editP95)}, vs opening it ${ms(open)}: ratio ${result.ratio.toFixed(3)} (target ≤ ${targets.ratio})`);
     verdict(edit <= targets.ms, `edit through the server on a ${what} brief ${ms(edit)} median (target ≤ ${targets.ms} ms)`);
+    if (dense) verdict(gcShare < 0.15, `garbage collection in the server during the edits of the ${what} brief: ${(100 * gcShare).toFixed(1)}% of their time (target < 15%)`);
     if (result.outline) {
       const { right, paused, pauseMs } = result.outline;
       // No target here: the round trip carries the whole outline as JSON both ways (the
