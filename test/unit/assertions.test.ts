@@ -92,6 +92,19 @@ describe('possible-unsourced-assertion', () => {
     assert.deepEqual(h.span, d.span);
   });
 
+  it('names each reason once: a number word as a quantity, a dated event without its weekday again', () => {
+    const text =
+      '---\nbrief: true\n---\n\n# B\n\n## Context\n\nMalaria remains one of the leading causes of death among children under five in sub-Saharan Africa.\n\nThe foreign ministers met in Brussels on Monday.\n';
+    const a = analyze({ uri: 'file:///b.md', text });
+    const why = a.diagnostics.filter((x) => x.code === 'possible-unsourced-assertion').map((d) => String(d.data?.why));
+    assert.equal(why.length, 2, why.join('\n'));
+    // "five" is the quantity ("one of the …" is not one) and not also "the word "five"".
+    assert.match(why[0], /a quantity in words: five;/);
+    assert.doesNotMatch(why[0], /the word "five"|: one\b/);
+    assert.match(why[1], /an event and a date: met/);
+    assert.doesNotMatch(why[1], /the word "monday"/);
+  });
+
   it('leaves exempt sections, headings, footnote definitions, sourced and tagged sentences alone', () => {
     const text = [
       '---', 'brief: true', '---', '', '# B', '', '## Context 2025', '',

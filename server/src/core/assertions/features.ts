@@ -60,11 +60,16 @@ const set = (s: string) => new Set(s.split(' '));
 const NUMBER_WORDS = set(
   'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions trillion trillions dozen dozens half halves halved third thirds quarter quarters double doubled doubling triple tripled tripling quadrupled twice thrice fifth fifths tenth tenths score first second',
 );
+/** A number word or a vague quantity ("five", "dozens", "most"): what the message calls a quantity in words. */
+export const isQuantityWord = (word: string): boolean => NUMBER_WORDS.has(word) || VAGUE.has(word);
+
 const VAGUE = set('most majority minority several many few fewer handful share proportion fraction bulk all none nearly almost roughly approximately around some numerous record highest lowest largest smallest');
 const CURRENCY_WORDS = set('dollar dollars euro euros pound pounds sterling yen yuan rouble roubles ruble rubles hryvnia hryvnias usd eur gbp uah rub bn tn');
 const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥', '₴', '₽']);
 const PERCENT_WORDS = set('percent per-cent pct percentage');
 const MONTHS = set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday yesterday today overnight weekend');
+/** A month, a weekday or a word such as "yesterday": a date, which the message names as one. */
+export const isDateWord = (word: string): boolean => MONTHS.has(word);
 const IRREGULAR_PAST = set(
   'was were had did said met took made went came rose fell grew began became saw won lost left paid sent spent held brought struck hit cut put led told found gave knew wrote drove ran sold bought built fought fled froze kept rang sank shot shook slid sought split spread stood stole stuck swore threw understood withdrew woke wore wound',
 );

@@ -10,6 +10,7 @@ import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
 import { CAPTION, exemptSentence } from '../assertions/exemptions';
+import { isDateWord, isQuantityWord } from '../assertions/features';
 import { defineBlockRule, type Finding, type ScopeFacts } from './types';
 
 /** A reason why a sentence reads as an assertion of fact. */
@@ -202,11 +203,18 @@ export function explainVerdict(verdict: Verdict, cues: AssertionCue[]): string {
   // The event's word (not an -ed word that opens the sentence: more often an adjective, "Prolonged conflict …").
   const pastTense = verdict.reasons.some((r) => r.name === 'pastTense') && e.pastTense && !/^\p{Lu}\p{L}*ed$/u.test(e.pastTense) ? e.pastTense : undefined;
   const event = pastTense?.toLowerCase() === attribution ? undefined : pastTense;
+  // Quantities in words, named together: a number word that weighed as a word is one of
+  // them ("a quantity in words: five", not also "the word "five""); "one" only when alone
+  // (more often "one of the …" than a count).
+  const isQuantity = (r: (typeof verdict.reasons)[number]) => r.name === 'numberWord' || r.name === 'vagueQuantity' || (r.kind === 'word' && isQuantityWord(r.name));
+  const quantityWords = [...new Set(verdict.reasons.filter(isQuantity).map((r) => (r.kind === 'word' ? r.name : r.text.toLowerCase())))];
+  const quantities = quantityWords.length > 1 ? quantityWords.filter((w) => w !== 'one') : quantityWords;
   for (const r of verdict.reasons) {
-    if (r.kind === 'word') {
-      if (r.name !== event?.toLowerCase() && r.name !== attribution) add(`word:${r.name}`, `the word "${r.name}"`);
+    if (isQuantity(r)) add('quantity', `a quantity in words: ${quantities.join(', ')}`);
+    else if (r.kind === 'word') {
+      // (Not the event's or the attribution's word again, nor a month or weekday the event's date names.)
+      if (r.name !== event?.toLowerCase() && r.name !== attribution && !(event && e.date && isDateWord(r.name))) add(`word:${r.name}`, `the word "${r.name}"`);
     } else if (r.name === 'pastTense' && event) add('event', e.date ? `an event and a date: ${event}` : `an event: ${event}`);
-    else if (r.name === 'numberWord' || r.name === 'vagueQuantity') add('quantity', `a quantity in words: ${r.text}`);
     else if (r.name === 'names') add('names', 'names of people or places');
     else if (r.name === 'reporting' || r.name === 'accordingTo') add('attribution', `an attribution: "${r.text}"`);
     else if (r.name === 'copulaPresent') add('state', 'a statement of how things are');
