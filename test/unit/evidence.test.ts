@@ -3,7 +3,7 @@ import { analyze } from '../../server/src/core/analysis';
 import { hoverAt } from '../../server/src/core/features/hover';
 import type { SourceDocument } from '../../server/src/core/rules/types';
 import { checkFigure, checkQuote, locatorPages } from '../../server/src/core/sources/evidence';
-import { figures, findInSource, normalizeForComparison, readNumber } from '../../server/src/core/sources/sourceText';
+import { figures, findInSource, normalizeForComparison, numberWordFigures, readNumber } from '../../server/src/core/sources/sourceText';
 
 /** A PDF-like document: pages joined, each page's start recorded. */
 function paged(key: string, pages: string[], extra: Partial<SourceDocument> = {}): SourceDocument {
@@ -128,6 +128,25 @@ describe('source evidence: figures', () => {
     assert.equal(readNumber('1,200,000'), '1200000');
     assert.equal(readNumber('3,5'), '3.5');
     assert.equal(readNumber('1.2.3'), undefined);
+  });
+
+  it('finds a figure the source writes in words, with its unit', () => {
+    const text = 'Inflation should fall to four percent over three years. Some twenty-five states, two hundred and fifty firms and a million people; aid of two billion dollars; one of the causes.';
+    assert.deepEqual(
+      numberWordFigures(text).map((f) => `${f.text}=${f.value}${f.percent ? '%' : ''}${f.currency}`),
+      ['four percent=4%', 'three=3', 'twenty-five=25', 'two hundred and fifty=250', 'a million=1000000', 'two billion dollars=2000000000$', 'one=1'],
+    );
+    const found = (claim: string) => checkFigure(figures(claim)[0], [doc('w', text)]).outcome;
+    assert.equal(found('4%'), 'found');
+    assert.equal(found('3 years'), 'found');
+    assert.equal(found('250 firms'), 'found');
+    assert.equal(found('1m people'), 'found');
+    assert.equal(found('$2bn'), 'found');
+    assert.equal(found('3%'), 'not-found'); // "three" is a count there, not a percentage
+    assert.equal(found('€2 billion'), 'not-found');
+    assert.equal(found('4.5%'), 'not-found');
+    // Not inside digit figures ("3 million") nor words joined by a hyphen ("Covid-nineteen").
+    assert.deepEqual(numberWordFigures('In 3 million cases of Covid-nineteen'), []);
   });
 
   it('says on which page a figure was found, preferring the cited page', () => {

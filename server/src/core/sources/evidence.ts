@@ -2,7 +2,7 @@ import { diffArrays } from 'diff';
 import { isReady, type SourceDocument } from '../rules/types';
 import { RecentCache } from '../text/recentCache';
 import type { Span } from '../text/span';
-import { bestPassage, figureMatches, figures, normalizeForComparison, originalSpan, pageAt, passageAround, passageIndex, type Figure, type NormalizedText, type PassageIndex } from './sourceText';
+import { bestPassage, figureMatches, normalizeForComparison, originalSpan, pageAt, passageAround, passageIndex, sourceFigures, type Figure, type NormalizedText, type PassageIndex } from './sourceText';
 import { pushAll } from '../text/pushAll';
 
 /**
@@ -109,7 +109,7 @@ function docsKey(docs: SourceDocument[], cited: CitedPages): string {
 export function prepareSource(doc: SourceDocument): PreparedSource {
   let p = prepared.get(doc);
   if (!p) {
-    p = { doc, normalized: normalizeForComparison(doc.text), figures: figures(doc.text) };
+    p = { doc, normalized: normalizeForComparison(doc.text), figures: sourceFigures(doc.text) };
     prepared.set(doc, p);
   }
   return p;

@@ -173,6 +173,98 @@ export function figures(text: string): Figure[] {
   return out;
 }
 
+const UNIT_WORDS = new Map(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' ').map((w, i) => [w, i]),
+);
+const TEN_WORDS = new Map('twenty thirty forty fifty sixty seventy eighty ninety'.split(' ').map((w, i) => [w, 20 + 10 * i]));
+const SCALE_WORDS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const CURRENCY_AFTER: Record<string, string> = { dollars: '$', euros: '€', pounds: '£' };
+
+/** Where a number in words may start: a cardinal under a hundred, or "a" ("a million"). */
+const NUMBER_WORD_START = /\b(?:a|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/giu;
+/** The next word after exactly one space or hyphen (sticky: at the place it is asked). */
+const NEXT_WORD = /([ -])(\p{L}+)/uy;
+
+/**
+ * Numbers written in words, as sources write small ones: "four percent", "three years",
+ * "twenty-five", "two hundred and fifty", "a million", "two billion dollars". Cardinals
+ * only (not "first", "half", "dozens"). Linear: each candidate start is read forward a few
+ * words, and reading resumes after what it took.
+ */
+export function numberWordFigures(text: string): Figure[] {
+  const out: Figure[] = [];
+  /** The word right after `at` (one space or hyphen between), lower-cased, with where it ends; '' when none. */
+  const next = (at: number, gaps = ' '): { word: string; end: number } => {
+    NEXT_WORD.lastIndex = at;
+    const m = NEXT_WORD.exec(text);
+    return m && gaps.includes(m[1]) ? { word: m[2].toLowerCase(), end: at + m[0].length } : { word: '', end: at };
+  };
+  /** A number under 100 whose first word is `w`, ending at `end`: its value and where it ends. */
+  const small = (w: string, end: number): [number, number] | undefined => {
+    const unit = UNIT_WORDS.get(w);
+    if (unit !== undefined) return [unit, end];
+    const tens = TEN_WORDS.get(w);
+    if (tens === undefined) return undefined;
+    const n = next(end, ' -');
+    const u = UNIT_WORDS.get(n.word);
+    return u !== undefined && u > 0 && u < 10 ? [tens + u, n.end] : [tens, end];
+  };
+  NUMBER_WORD_START.lastIndex = 0;
+  for (let m = NUMBER_WORD_START.exec(text); m; m = NUMBER_WORD_START.exec(text)) {
+    const start = m.index;
+    // A whole word (not inside "éone" or "Covid-nineteen"), and not a figure's scale ("3 million" is read in digits).
+    if (start > 0 && /[\p{L}\p{N}-]/u.test(text[start - 1])) continue;
+    const first = m[0].toLowerCase();
+    let end = start + m[0].length;
+    let value: number;
+    if (first === 'a') {
+      const n = next(end);
+      if (n.word !== 'hundred' && SCALE_WORDS[n.word] === undefined) continue;
+      value = 1;
+    } else [value, end] = small(first, end)!;
+    let n = next(end);
+    if (n.word === 'hundred') {
+      value *= 100;
+      end = n.end;
+      n = next(end);
+      const and = n.word === 'and' ? next(n.end) : n;
+      const rest = and.word ? small(and.word, and.end) : undefined;
+      if (rest && rest[0] > 0) [value, end] = [value + rest[0], rest[1]];
+      n = next(end);
+    }
+    const number = String(value);
+    let factor = 1;
+    let scale = '';
+    if (SCALE_WORDS[n.word] !== undefined) {
+      [scale, factor, end] = [n.word, SCALE_WORDS[n.word], n.end];
+      n = next(end);
+    }
+    let percent = false;
+    let currency = '';
+    if (n.word === 'percent') [percent, end] = [true, n.end];
+    else if (n.word === 'per' && next(n.end).word === 'cent') [percent, end] = [true, next(n.end).end];
+    else if (CURRENCY_AFTER[n.word]) [currency, end] = [CURRENCY_AFTER[n.word], n.end];
+    out.push({
+      text: text.slice(start, end),
+      span: { start, end },
+      canonical: `${currency}|${number}|${scale}|${percent ? '%' : ''}`,
+      number,
+      value: value * factor,
+      currency,
+      percent,
+      hasUnit: !!(currency || scale || percent),
+    });
+    NUMBER_WORD_START.lastIndex = end;
+  }
+  return out;
+}
+
+/** The figures a source document offers: written in digits (`figures`) and in words (`numberWordFigures`). */
+export function sourceFigures(text: string): Figure[] {
+  const inWords = numberWordFigures(text);
+  return inWords.length ? [...figures(text), ...inWords] : figures(text);
+}
+
 /**
  * Whether the claim's figure appears among the source's: the same value once scales are
  * applied (`$300bn` = `$300 billion` = `300 billion dollars` = `$300,000 million`), the
