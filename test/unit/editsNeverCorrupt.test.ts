@@ -162,6 +162,12 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   // A line of figures whose link the mask blanks ("40% ( [link](…)") read as a heading line and cut out of the sentence
   // before it, which a claim tag there keeps, sourced by the link; a heading line now needs a word (seed 11223).
   { name: 'a line with a masked link is no heading line', text: '---\r\nbrief: true\r\n---\r\n\r\n-eAQ1 x the \r\n 40% ( [link](https://example.org) :rec{}\r\n' },
+  // A suppression comment at the end of a line whose next line (after a CR) opens in lower case: the masked comment's
+  // blanks before the line break ended the sentence there, and its finding was split in two (seed 55555).
+  {
+    name: 'a comment at the end of a line before a line in lower case',
+    text: '---\nbrief: true\n---\n:claim[It stalled]{src=nowhere}\n\n- The IMF said $400 billion.\n  It also said 30%.\rm[A claim] in a brief without a framework heading. :claim[It stalled]{src=nowhere} ',
+  },
   { name: 'a citation renamed to a capitalised key read as a heading line', text: '---\r\nbrief: true\r\n---\r\n\r\n@wire\r\n:actor[Macron]:::rec[Lab]{track=9}\r\nOfficials said 40%.\r\n:::' },
 ];
 

@@ -33,6 +33,12 @@ describe('sentence ends', () => {
       ['Officials in Washington, D.C. confirmed it. Next', 0, 43],
       ['Smith et al. found it. Next', 0, 22],
       ['It ended.        the chancellor said so.', 0, 9],
+      // A line break counts as the one space, however the line ends (LF, CRLF, CR, after blanks).
+      ['It rose 5%.\nmore than forecast. Next', 0, 31],
+      ['It rose 5%.\r\nmore than forecast. Next', 0, 32],
+      ['It rose 5%.\rmore than forecast. Next', 0, 31],
+      ['It rose 5%.   \r\nmore than forecast. Next', 0, 35],
+      ['It rose 5%.\n   the chancellor said so.', 0, 11],
       // Nor a full stop before a dash: a quotation and its attribution are one sentence.
       ['"Speak the language of power." — J. Borrell, 2020. Next', 0, 50],
       // The closing quotation mark after a full stop is the sentence's own.

@@ -20,9 +20,12 @@ export function isSentenceEnd(text: string, i: number): boolean {
     // sentence rules (UAX #29, rule SB8). (One space only: in the masked text a tag's
     // markup is blanked, and a sentence may open with a tag whose label is in lower case,
     // ":actor[the chancellor] said …".)
-    if (/\p{Ll}/u.test(text[j + 1] ?? '')) return false;
+    // A line break counts as that one space, whatever the line ends with (LF, CRLF or CR,
+    // after trailing blanks or an HTML comment the mask blanked): a wrapped line goes on.
+    const k = nextAfterBreak(text, j);
+    if (/\p{Ll}/u.test(text[k] ?? '')) return false;
     // Nor does one open with a dash: `"… power." — Josep Borrell, 2020` is one sentence.
-    if (text[j + 1] === '—' || text[j + 1] === '–') return false;
+    if (text[k] === '—' || text[k] === '–') return false;
     let w = i;
     while (w > 0 && /[\p{L}.]/u.test(text[w - 1])) w--;
     const word = text.slice(w, i).toLowerCase();
@@ -30,6 +33,19 @@ export function isSentenceEnd(text: string, i: number): boolean {
     if (/^\p{Lu}$/u.test(text.slice(w, i))) return false; // an initial: "J. Smith"
   }
   return true;
+}
+
+/**
+ * After the white space at `j` (which follows a full stop): the character after it when it
+ * is one space; after the line break when blanks and then one line break follow (`\n`,
+ * `\r\n` or `\r`).
+ */
+function nextAfterBreak(text: string, j: number): number {
+  let k = j;
+  while (text[k] === ' ' || text[k] === '\t') k++;
+  if (text[k] === '\r') return text[k + 1] === '\n' ? k + 2 : k + 1;
+  if (text[k] === '\n') return k + 1;
+  return j + 1;
 }
 
 /**
