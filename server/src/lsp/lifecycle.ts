@@ -90,7 +90,7 @@ function initialize(ctx: ServerContext, params: InitializeParams): InitializeRes
 
 function initialized(ctx: ServerContext): void {
   const { connection, client, logger } = ctx;
-  logger.log(`Briefmark language server ${VERSION} (Node ${process.version}) started; diagnostics ${client.pullDiagnostics ? 'pulled (document and workspace)' : 'pushed'}; workspace ${ctx.workspace.isTrusted ? 'trusted' : 'not trusted: no file outside it is read'}`);
+  logger.log(`Briefmark language server ${VERSION} (Node ${process.version}${process.execArgv.length ? `, ${process.execArgv.join(' ')}` : ''}) started; diagnostics ${client.pullDiagnostics ? 'pulled (document and workspace)' : 'pushed'}; workspace ${ctx.workspace.isTrusted ? 'trusted' : 'not trusted: no file outside it is read'}`);
   ctx.conventions.onSettings = (settings) => {
     logger.log(`settings in force: ${JSON.stringify(settings)}`);
     ctx.applySettings(settings);
