@@ -84,7 +84,7 @@ function recSymbol(r: Recommendation): BriefSymbol {
     detail: [r.directive ? 'rec' : 'untagged', r.priority, r.actors.map((a) => a.key).join(', '), placed].filter(Boolean).join(' · '),
     kind: 'recommendation',
     span: r.span,
-    selectionSpan: r.labelSpan.end > r.labelSpan.start ? r.labelSpan : { start: r.span.start, end: r.span.start },
+    selectionSpan: r.labelSpan.end > r.labelSpan.start ? r.labelSpan : (r.directive?.nameSpan ?? { start: r.span.start, end: r.span.start }),
     children: [],
   };
 }

@@ -698,7 +698,7 @@ class BlockCollector {
       const actorAttr = attr('actor');
       this.items.recommendations.push({
         directive: d,
-        label: d.label.trim() || firstWords(this.text.slice(d.labelSpan.end, d.span.end)),
+        label: d.label.trim() || firstWords(this.text.slice(afterHead(d), d.span.end)),
         labelSpan: d.labelSpan,
         span: s,
         id: attr('id')?.value,
@@ -1013,9 +1013,17 @@ function firstLine(s: string): string {
   return s.split('\n')[0];
 }
 
+/** Where a directive's opening ends: after its attributes, else after its label's `]`, else after its name (`:::rec{track=2}` → the content). */
+function afterHead(d: Directive): number {
+  if (d.attributesSpan) return d.attributesSpan.end;
+  const bracketed = d.labelSpan.start > d.nameSpan.end;
+  return bracketed && d.labelSpan.end < d.span.end ? d.labelSpan.end + 1 : d.labelSpan.end;
+}
+
 function firstWords(s: string): string {
-  const words = s.replace(/[\s:]+/g, ' ').trim().split(' ').slice(0, 6).join(' ');
-  return words || 'Recommendation';
+  const all = s.replace(/[\s:]+/g, ' ').trim().split(' ');
+  const words = all.slice(0, 6).join(' ');
+  return words ? (all.length > 6 ? `${words}…` : words) : 'Recommendation';
 }
 
 function safeToJS(doc: ReturnType<typeof parseDocument>): unknown {
