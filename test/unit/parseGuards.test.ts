@@ -66,6 +66,20 @@ describe('parser guards', () => {
     }
   });
 
+  it('give micromark NUL as U+FFFD (as it reads it), with the same analysis and offsets', () => {
+    const text = '---\nbrief: true\n---\n\n# A\u0000B\n\n:claim[Talks\u0000failed]{src=x} and :actor[Ma\u0000cron] said 40% of \u0000 were lost.\n\n- item \u0000\u0000 [@k]\n';
+    const g = guardText(text);
+    assert.equal(g.text, text.replaceAll('\u0000', '\ufffd'));
+    assert.equal(g.neutralised, 0);
+    const withNul = analyze({ uri: 'file:///a.md', text });
+    const replaced = analyze({ uri: 'file:///a.md', text: text.replaceAll('\u0000', '\ufffd') });
+    const shape = (a: typeof withNul) => a.diagnostics.map((d) => `${d.code} ${d.span.start}-${d.span.end}`);
+    assert.deepEqual(shape(withNul), shape(replaced));
+    assert.ok(shape(withNul).some((d) => d.startsWith('unknown-source')), shape(withNul).join('\n'));
+    // Labels are the user's own characters, read from the document.
+    assert.equal(withNul.model.claims[0].label, 'Talks\u0000failed');
+  });
+
   it('neutralise containers and stacked markers past the depth limit, keeping every offset', () => {
     const n = MAX_CONTAINER_DEPTH + 8;
     const cases: Array<[string, string, number]> = [

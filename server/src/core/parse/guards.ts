@@ -375,7 +375,7 @@ export function guardText(source: string, previous?: { guarded: GuardedText; edi
   scanner.run(previous ? scanner.resume(previous.guarded, previous.edit, start) : start);
   const { marks, heavy, checkpoints } = scanner;
   const base = { neutralised: marks.length, heavy, marks, checkpoints, frontMatterEnd: start, frontMatterDots: fences?.dots ?? false };
-  if (marks.length === 0) return { text: source, ...base };
+  if (marks.length === 0) return { text: withoutNul(source), ...base };
   const sorted = [...marks].sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];
   let copied = 0;
@@ -385,7 +385,16 @@ export function guardText(source: string, previous?: { guarded: GuardedText; edi
     copied = at + length;
   }
   parts.push(source.slice(copied));
-  return { text: parts.join(''), ...base };
+  return { text: withoutNul(parts.join('')), ...base };
+}
+
+/**
+ * NUL as U+FFFD, as CommonMark reads it: micromark replaces each NUL itself, but as a
+ * chunk of its own, and a megabyte of NULs then cost seconds in its chunk bookkeeping
+ * (the same character either way: the tree's text is unchanged, offsets too).
+ */
+function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\ufffd') : text;
 }
 
 const NO_STACK: number[] = [];
