@@ -5,7 +5,7 @@ import { analyze } from '../../server/src/core/analysis';
 import { defaultConventions } from '../../server/src/core/conventions/types';
 import { buildModel } from '../../server/src/core/model/buildModel';
 import { MAX_BRACKETS, MAX_BRACKET_DEPTH, MAX_CONTAINER_DEPTH, MAX_DIRECTIVE_DEPTH, MAX_DELIMITER_RUNS, MAX_RUN_LENGTH, guardText } from '../../server/src/core/parse/guards';
-import { autolinkSkip, dataMerge, parseFragment, parseMarkdown, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
+import { autolinkSkip, dataMerge, parseFragment, parseMarkdown, tableSkip, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
 import { ADVERSARIAL } from './fuzz/generators';
 import fc from 'fast-check';
 import { generateBrief } from '../../bench/corpus';
@@ -400,5 +400,30 @@ describe('parser guards', () => {
     const before = autolinkSkip.skipped;
     for (const text of texts) assert.equal(tree(text, true), tree(text, false), text.slice(0, 80));
     assert.ok(autolinkSkip.skipped - before > 100, `the pass was skipped ${autolinkSkip.skipped - before} times`);
+  });
+
+  it('parsing text without a "|" without the table construct gives the trees the construct gives', function () {
+    this.timeout(120_000);
+    const texts: string[] = [...markdownFiles(join(ROOT, 'examples')), ...markdownFiles(FIXTURES)].map((p) => readFileSync(p, 'utf8'));
+    texts.push(generateBrief({ bytes: 30_000, seed: 7, dense: true }), generateBrief({ bytes: 30_000, seed: 8 }));
+    // Tables and their look-alikes: a head row of one cell, delimiter rows without a head, escaped and coded pipes.
+    const near = ['| a | b |\n|---|---|\n| 1 | 2 |', 'a | b\n--|--', 'a\n---', 'a\n|---|', '| a |\n| - |', 'a \\| b\n--- | ---', 'a &#124; b\n--- | ---', ':---:', '> a | b\n> - | -', '- a | b\n  - | -'];
+    const piece = fc.constantFrom(...near, 'word ', ' ', '\n', '\n\n', '|', '-', ':', '> ', '- ', '1. ', '`', '*', '[', ']');
+    for (const pieces of fc.sample(fc.array(piece, { minLength: 3, maxLength: 40 }), { seed: 20261204, numRuns: budget(400, 100) })) texts.push(pieces.join(''));
+    const tree = (text: string, skip: boolean): string => {
+      tableSkip.enabled = skip;
+      try {
+        return JSON.stringify([parseMarkdown(text).blocks.map((b) => b.tree), parseMarkdown(text, undefined, { oneShot: true }).blocks.map((b) => b.tree)]);
+      } finally {
+        tableSkip.enabled = true;
+      }
+    };
+    let tables = 0;
+    for (const text of texts) {
+      const withSkip = tree(text, true);
+      assert.equal(withSkip, tree(text, false), text.slice(0, 80));
+      if (withSkip.includes('"type":"table"')) tables++;
+    }
+    assert.ok(tables > 10, `${tables} texts with a table`);
   });
 });

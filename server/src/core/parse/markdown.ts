@@ -158,13 +158,13 @@ function answerFor(list: string[], seeds: ReadonlySet<string>): void {
  * constructs: `emphasis` none of emphasis, strong and strikethrough (`*`, `_`, `~` stay
  * text), `links` no links and images (`[`, `]` stay text).
  */
-function briefmarkSyntax(this: Processor, options: { emphasis: boolean; links: boolean }): undefined {
+function briefmarkSyntax(this: Processor, options: { emphasis: boolean; links: boolean; tables: boolean }): undefined {
   const data = this.data() as { micromarkExtensions?: Extension[] };
   const extensions = (data.micromarkExtensions ??= []);
   // Also on `[`, ahead of footnote definitions: a first line can be one up to its end, and
   // then no construct for any character is tried on it.
   extensions.push({ document: { null: [seedConstruct], 91: [seedConstruct] } });
-  const off = [...(options.emphasis ? ['attention', 'strikethrough'] : []), ...(options.links ? ['labelStartLink', 'labelStartImage', 'labelEnd', 'gfmPotentialFootnoteCall'] : [])];
+  const off = [...(options.emphasis ? ['attention', 'strikethrough'] : []), ...(options.links ? ['labelStartLink', 'labelStartImage', 'labelEnd', 'gfmPotentialFootnoteCall'] : []), ...(options.tables ? ['table'] : [])];
   if (off.length) extensions.push({ disable: { null: off } });
   const fromMarkdown = (this.data() as { fromMarkdownExtensions?: FromMarkdownExtensions }).fromMarkdownExtensions;
   if (fromMarkdown) guardAutolinkTransform(fromMarkdown);
@@ -217,20 +217,28 @@ function guardAutolinkTransform(list: FromMarkdownExtensions): void {
   });
 }
 
+/**
+ * A GFM table needs a `|` (a head row of one cell with no pipe is refused), so text without
+ * one is parsed without the table construct: the same tree, without micromark reading the
+ * first line of every paragraph as a possible head row and giving it up (on a one-line
+ * megabyte of `> > >`, most of the parse). Tests turn it off to compare.
+ */
+export const tableSkip = { enabled: true };
+
 const processors = new Map<string, Processor>();
 /**
  * `frontMatter`: `-` front matter closed by `---`, `.` closed by `...` (parse/frontMatter.ts),
  * for the document's first block only (front matter exists only at the very start of a
  * document), '' none; `degraded`: `A` all constructs, `D` no emphasis, `L` no links, `X`
- * neither.
+ * neither; `noTables`: without the table construct (text with no `|`, see `tableSkip`).
  */
-function processorFor(frontMatter: '' | '-' | '.', degraded: string): Processor {
-  const key = frontMatter + degraded;
+function processorFor(frontMatter: '' | '-' | '.', degraded: string, noTables = false): Processor {
+  const key = frontMatter + degraded + (noTables ? '|' : '');
   let p = processors.get(key);
   if (!p) {
     const base = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
     const yaml = frontMatter === '.' ? [{ type: 'yaml' as const, fence: { open: '---', close: '...' } }] : ['yaml' as const];
-    p = (frontMatter ? base.use(remarkFrontmatter, yaml) : base).use(briefmarkSyntax, { emphasis: degraded === 'D' || degraded === 'X', links: degraded === 'L' || degraded === 'X' }).freeze() as unknown as Processor;
+    p = (frontMatter ? base.use(remarkFrontmatter, yaml) : base).use(briefmarkSyntax, { emphasis: degraded === 'D' || degraded === 'X', links: degraded === 'L' || degraded === 'X', tables: noTables }).freeze() as unknown as Processor;
     processors.set(key, p);
   }
   return p;
@@ -335,7 +343,7 @@ const CONTAINER_SENTINEL = '2) x';
  * block there).
  */
 function parseWith(mode: string, degraded: string, input: string, seeds: readonly string[]): { tree: Root; defines: string[] } {
-  const proc = processorFor(mode === 'B' ? '' : mode === 'P' ? '.' : '-', degraded);
+  const proc = processorFor(mode === 'B' ? '' : mode === 'P' ? '.' : '-', degraded, tableSkip.enabled && !input.includes('|'));
   const links = new Set<string>();
   const footnotes = new Set<string>();
   for (const s of seeds) (s[0] === 'l' ? links : footnotes).add(s.slice(1));
