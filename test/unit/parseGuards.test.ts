@@ -5,7 +5,7 @@ import { analyze } from '../../server/src/core/analysis';
 import { defaultConventions } from '../../server/src/core/conventions/types';
 import { buildModel } from '../../server/src/core/model/buildModel';
 import { MAX_BRACKETS, MAX_BRACKET_DEPTH, MAX_CONTAINER_DEPTH, MAX_DIRECTIVE_DEPTH, MAX_DELIMITER_RUNS, MAX_RUN_LENGTH, guardText } from '../../server/src/core/parse/guards';
-import { autolinkSkip, dataMerge, parseFragment, parseMarkdown, tableSkip, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
+import { autolinkSkip, dataMerge, parseFragment, parseMarkdown, constructSkip, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
 import { ADVERSARIAL } from './fuzz/generators';
 import fc from 'fast-check';
 import { generateBrief } from '../../bench/corpus';
@@ -402,28 +402,33 @@ describe('parser guards', () => {
     assert.ok(autolinkSkip.skipped - before > 100, `the pass was skipped ${autolinkSkip.skipped - before} times`);
   });
 
-  it('parsing text without a "|" without the table construct gives the trees the construct gives', function () {
+  it('leaving out the constructs the text cannot hold (tables without "|", autolinks without "@", "www." or "://") gives the same trees', function () {
     this.timeout(120_000);
     const texts: string[] = [...markdownFiles(join(ROOT, 'examples')), ...markdownFiles(FIXTURES)].map((p) => readFileSync(p, 'utf8'));
     texts.push(generateBrief({ bytes: 30_000, seed: 7, dense: true }), generateBrief({ bytes: 30_000, seed: 8 }));
     // Tables and their look-alikes: a head row of one cell, delimiter rows without a head, escaped and coded pipes.
-    const near = ['| a | b |\n|---|---|\n| 1 | 2 |', 'a | b\n--|--', 'a\n---', 'a\n|---|', '| a |\n| - |', 'a \\| b\n--- | ---', 'a &#124; b\n--- | ---', ':---:', '> a | b\n> - | -', '- a | b\n  - | -'];
-    const piece = fc.constantFrom(...near, 'word ', ' ', '\n', '\n\n', '|', '-', ':', '> ', '- ', '1. ', '`', '*', '[', ']');
+    const near = [
+      '| a | b |\n|---|---|\n| 1 | 2 |', 'a | b\n--|--', 'a\n---', 'a\n|---|', '| a |\n| - |', 'a \\| b\n--- | ---', 'a &#124; b\n--- | ---', ':---:', '> a | b\n> - | -', '- a | b\n  - | -', 'a\n:-', 'a\n-:', 'a\n:-:', 'a\n : - ', '&#64;\n:-\n \\@ ',
+      'mail a@b.co now', 'a&#64;b.co', 'WWW.Example.org', 'www&#46;x.org', 'HTTPS://E.ORG/x', 'http&#58;//x.org', 'ftp://x.org', '[@key] and @key2', 'x@y\n.z', '(www.a.b)', '<http://x.org>',
+    ];
+    const piece = fc.constantFrom(...near, 'word ', ' ', '\n', '\n\n', '|', '-', ':', '> ', '- ', '1. ', '`', '*', '[', ']', '@', 'www', '.', '/', 'http');
     for (const pieces of fc.sample(fc.array(piece, { minLength: 3, maxLength: 40 }), { seed: 20261204, numRuns: budget(400, 100) })) texts.push(pieces.join(''));
     const tree = (text: string, skip: boolean): string => {
-      tableSkip.enabled = skip;
+      constructSkip.enabled = skip;
       try {
         return JSON.stringify([parseMarkdown(text).blocks.map((b) => b.tree), parseMarkdown(text, undefined, { oneShot: true }).blocks.map((b) => b.tree)]);
       } finally {
-        tableSkip.enabled = true;
+        constructSkip.enabled = true;
       }
     };
     let tables = 0;
+    let links = 0;
     for (const text of texts) {
       const withSkip = tree(text, true);
       assert.equal(withSkip, tree(text, false), text.slice(0, 80));
       if (withSkip.includes('"type":"table"')) tables++;
+      if (/"url":"(?:mailto:|http)/.test(withSkip)) links++;
     }
-    assert.ok(tables > 10, `${tables} texts with a table`);
+    assert.ok(tables > 10 && links > 10, `${tables} texts with a table, ${links} with a link`);
   });
 });

@@ -158,13 +158,17 @@ function answerFor(list: string[], seeds: ReadonlySet<string>): void {
  * constructs: `emphasis` none of emphasis, strong and strikethrough (`*`, `_`, `~` stay
  * text), `links` no links and images (`[`, `]` stay text).
  */
-function briefmarkSyntax(this: Processor, options: { emphasis: boolean; links: boolean; tables: boolean }): undefined {
+function briefmarkSyntax(this: Processor, options: { emphasis: boolean; links: boolean; absent: readonly string[] }): undefined {
   const data = this.data() as { micromarkExtensions?: Extension[] };
   const extensions = (data.micromarkExtensions ??= []);
+  // Constructs that cannot match the text are left out of the records (not disabled: a
+  // disabled construct is still tried, and a text construct still breaks every run of data
+  // at the characters it is registered for: GFM's e-mail autolink at every word).
+  if (options.absent.length) extensions.splice(0, extensions.length, ...extensions.map((e) => withoutConstructs(e, options.absent)));
   // Also on `[`, ahead of footnote definitions: a first line can be one up to its end, and
   // then no construct for any character is tried on it.
   extensions.push({ document: { null: [seedConstruct], 91: [seedConstruct] } });
-  const off = [...(options.emphasis ? ['attention', 'strikethrough'] : []), ...(options.links ? ['labelStartLink', 'labelStartImage', 'labelEnd', 'gfmPotentialFootnoteCall'] : []), ...(options.tables ? ['table'] : [])];
+  const off = [...(options.emphasis ? ['attention', 'strikethrough'] : []), ...(options.links ? ['labelStartLink', 'labelStartImage', 'labelEnd', 'gfmPotentialFootnoteCall'] : [])];
   if (off.length) extensions.push({ disable: { null: off } });
   const fromMarkdown = (this.data() as { fromMarkdownExtensions?: FromMarkdownExtensions }).fromMarkdownExtensions;
   if (fromMarkdown) guardAutolinkTransform(fromMarkdown);
@@ -218,27 +222,69 @@ function guardAutolinkTransform(list: FromMarkdownExtensions): void {
 }
 
 /**
- * A GFM table needs a `|` (a head row of one cell with no pipe is refused), so text without
- * one is parsed without the table construct: the same tree, without micromark reading the
- * first line of every paragraph as a possible head row and giving it up (on a one-line
- * megabyte of `> > >`, most of the parse). Tests turn it off to compare.
+ * Constructs that need a character or a string the text does not hold, and are left out
+ * of its parse: the same tree, less work. A GFM table needs a `|`, or an aligned
+ * delimiter row (`:-`, `-:`: micromark reads `a` over `:-` as a table of one cell): without
+ * them micromark read the first line of every paragraph as a possible head row and gave
+ * it up (on a one-line megabyte of `> > >`, most of the parse). GFM's literal autolinks need `a@b.` (e-mail: ASCII letters, digits or `+-._`
+ * before the `@`, a `.` after it: micromark takes `---@.a`; a citation's `[@key]` is none), `www.`, or
+ * `http://` or `https://`: the e-mail one is otherwise tried at the start of every word.
+ * Tests turn it off to compare.
  */
-export const tableSkip = { enabled: true };
+export const constructSkip = { enabled: true };
+
+/** What each literal autolink needs at least: `a@b.`, `www.`, `http://` or `https://` (any case). */
+const EMAIL = /[\w+.-]@[\w.-]*\./;
+const WWW = /www\./i;
+const PROTOCOL = /https?:\/\//i;
+
+/** The names of the constructs `input` cannot hold (see `constructSkip`). */
+function absentConstructs(input: string): string[] {
+  if (!constructSkip.enabled) return NO_NAMES;
+  const absent: string[] = [];
+  if (!input.includes('|') && !input.includes(':-') && !input.includes('-:')) absent.push('table');
+  if (!EMAIL.test(input)) absent.push('emailAutolink');
+  if (!WWW.test(input)) absent.push('wwwAutolink');
+  if (!PROTOCOL.test(input)) absent.push('protocolAutolink');
+  return absent;
+}
+const NO_NAMES: string[] = [];
+
+/** A micromark extension without the constructs named (a copy; the same object when it has none of them). */
+function withoutConstructs(extension: Extension, names: readonly string[]): Extension {
+  const out: Record<string, unknown> = {};
+  let changed = false;
+  for (const [field, record] of Object.entries(extension)) {
+    if (field === 'disable' || !record || typeof record !== 'object') {
+      out[field] = record;
+      continue;
+    }
+    const copy: Record<string, unknown> = {};
+    for (const [code, value] of Object.entries(record as Record<string, unknown>)) {
+      const list = Array.isArray(value) ? value : [value];
+      const kept = list.filter((c: { name?: string }) => !c?.name || !names.includes(c.name));
+      if (kept.length !== list.length) changed = true;
+      if (kept.length) copy[code] = Array.isArray(value) ? kept : kept[0];
+    }
+    out[field] = copy;
+  }
+  return changed ? (out as Extension) : extension;
+}
 
 const processors = new Map<string, Processor>();
 /**
  * `frontMatter`: `-` front matter closed by `---`, `.` closed by `...` (parse/frontMatter.ts),
  * for the document's first block only (front matter exists only at the very start of a
  * document), '' none; `degraded`: `A` all constructs, `D` no emphasis, `L` no links, `X`
- * neither; `noTables`: without the table construct (text with no `|`, see `tableSkip`).
+ * neither; `absent`: constructs left out (see `constructSkip`).
  */
-function processorFor(frontMatter: '' | '-' | '.', degraded: string, noTables = false): Processor {
-  const key = frontMatter + degraded + (noTables ? '|' : '');
+function processorFor(frontMatter: '' | '-' | '.', degraded: string, absent: readonly string[] = NO_NAMES): Processor {
+  const key = frontMatter + degraded + absent.join(' ');
   let p = processors.get(key);
   if (!p) {
     const base = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
     const yaml = frontMatter === '.' ? [{ type: 'yaml' as const, fence: { open: '---', close: '...' } }] : ['yaml' as const];
-    p = (frontMatter ? base.use(remarkFrontmatter, yaml) : base).use(briefmarkSyntax, { emphasis: degraded === 'D' || degraded === 'X', links: degraded === 'L' || degraded === 'X', tables: noTables }).freeze() as unknown as Processor;
+    p = (frontMatter ? base.use(remarkFrontmatter, yaml) : base).use(briefmarkSyntax, { emphasis: degraded === 'D' || degraded === 'X', links: degraded === 'L' || degraded === 'X', absent }).freeze() as unknown as Processor;
     processors.set(key, p);
   }
   return p;
@@ -343,7 +389,7 @@ const CONTAINER_SENTINEL = '2) x';
  * block there).
  */
 function parseWith(mode: string, degraded: string, input: string, seeds: readonly string[]): { tree: Root; defines: string[] } {
-  const proc = processorFor(mode === 'B' ? '' : mode === 'P' ? '.' : '-', degraded, tableSkip.enabled && !input.includes('|'));
+  const proc = processorFor(mode === 'B' ? '' : mode === 'P' ? '.' : '-', degraded, absentConstructs(input));
   const links = new Set<string>();
   const footnotes = new Set<string>();
   for (const s of seeds) (s[0] === 'l' ? links : footnotes).add(s.slice(1));
