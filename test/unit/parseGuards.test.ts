@@ -42,6 +42,16 @@ function fullwidthAt(text: string, at: number[]): string {
 const input = (text: string) => ({ uri: 'file:///w/g.brief.md', text, relativePath: 'g.brief.md' });
 const whole = (text: string): ParsedMarkdown => ({ text, blocks: [{ start: 0, end: text.length, key: text, labels: [], tree: parseFragment(text) }], reparsed: 1 });
 
+/** The trees of `text`, parsed block by block and in one piece, with `toggle` set to `enabled` (then set back). */
+function treesWith(toggle: { enabled: boolean }, enabled: boolean, text: string): string {
+  toggle.enabled = enabled;
+  try {
+    return JSON.stringify([parseMarkdown(text).blocks.map((b) => b.tree), parseMarkdown(text, undefined, { oneShot: true }).blocks.map((b) => b.tree)]);
+  } finally {
+    toggle.enabled = true;
+  }
+}
+
 describe('parser guards', () => {
   it('never trigger on a normal brief: every example, fixture and generated brief is parsed as before', () => {
     const texts: Array<[string, string]> = [...markdownFiles(join(ROOT, 'examples')), ...markdownFiles(FIXTURES)].map((p) => [p, readFileSync(p, 'utf8')]);
@@ -388,15 +398,8 @@ describe('parser guards', () => {
     ];
     const piece = fc.constantFrom(...near, 'word ', ' ', '\n', '\n\n', '*', '_', '[', ']', '(', ')', ':', '.', '@', '&', '\\', 'www', 'http', '//');
     for (const pieces of fc.sample(fc.array(piece, { minLength: 5, maxLength: 60 }), { seed: 20261203, numRuns: budget(400, 100) })) texts.push(pieces.join(''));
-    const tree = (text: string, skip: boolean): string => {
-      autolinkSkip.enabled = skip;
-      try {
-        // Block by block (the editor) and in one piece (the CLI: the pass then runs on some top-level nodes only).
-        return JSON.stringify([parseMarkdown(text).blocks.map((b) => b.tree), parseMarkdown(text, undefined, { oneShot: true }).blocks.map((b) => b.tree)]);
-      } finally {
-        autolinkSkip.enabled = true;
-      }
-    };
+    // Block by block (the editor) and in one piece (the CLI: the pass then runs on some top-level nodes only).
+    const tree = (text: string, skip: boolean): string => treesWith(autolinkSkip, skip, text);
     const before = autolinkSkip.skipped;
     for (const text of texts) assert.equal(tree(text, true), tree(text, false), text.slice(0, 80));
     assert.ok(autolinkSkip.skipped - before > 100, `the pass was skipped ${autolinkSkip.skipped - before} times`);
@@ -413,14 +416,7 @@ describe('parser guards', () => {
     ];
     const piece = fc.constantFrom(...near, 'word ', ' ', '\n', '\n\n', '|', '-', ':', '> ', '- ', '1. ', '`', '*', '[', ']', '@', 'www', '.', '/', 'http');
     for (const pieces of fc.sample(fc.array(piece, { minLength: 3, maxLength: 40 }), { seed: 20261204, numRuns: budget(400, 100) })) texts.push(pieces.join(''));
-    const tree = (text: string, skip: boolean): string => {
-      constructSkip.enabled = skip;
-      try {
-        return JSON.stringify([parseMarkdown(text).blocks.map((b) => b.tree), parseMarkdown(text, undefined, { oneShot: true }).blocks.map((b) => b.tree)]);
-      } finally {
-        constructSkip.enabled = true;
-      }
-    };
+    const tree = (text: string, skip: boolean): string => treesWith(constructSkip, skip, text);
     let tables = 0;
     let links = 0;
     for (const text of texts) {
