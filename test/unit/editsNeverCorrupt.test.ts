@@ -168,6 +168,12 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
     name: 'a comment at the end of a line before a line in lower case',
     text: '---\nbrief: true\n---\n:claim[It stalled]{src=nowhere}\n\n- The IMF said $400 billion.\n  It also said 30%.\rm[A claim] in a brief without a framework heading. :claim[It stalled]{src=nowhere} ',
   },
+  // "Suppress … in this paragraph" on a paragraph whose last line ends with a next-line comment: the enable comment's
+  // line after it took the place of the line that comment silenced (seed 88888).
+  {
+    name: 'a paragraph whose last line holds a next-line comment',
+    text: '---\nbrief: true\n---\n\n[^a]\n[^n1]<!-- briefmark-disable-next-line  -->\r\n> Officials said :claim[{class=} ok talks\n',
+  },
   { name: 'a citation renamed to a capitalised key read as a heading line', text: '---\r\nbrief: true\r\n---\r\n\r\n@wire\r\n:actor[Macron]:::rec[Lab]{track=9}\r\nOfficials said 40%.\r\n:::' },
 ];
 

@@ -451,7 +451,12 @@ function suppressInParagraph(analysis: Analysis, d: Diagnostic, top: SyntaxNode 
   const above = model.suppressions.find((x) => x.kind === 'next-line' && x.line === firstLine);
   const firstStart = above ? model.lines.lineStart(model.lines.positionAt(above.span.start).line) : paragraphLineStart;
   if (above && !/^[ \t]*$/.test(text.slice(firstStart, above.span.start))) return undefined;
-  const lastEnd = model.lines.lineEnd(model.lines.positionAt(Math.max(top.start, top.end - 1)).line);
+  const lastLine = model.lines.positionAt(Math.max(top.start, top.end - 1)).line;
+  const lastEnd = model.lines.lineEnd(lastLine);
+  // A next-line comment on the paragraph's last line: the enable comment's line after it
+  // would take the place of the line it silences.
+  const lastStart = model.lines.lineStart(lastLine);
+  if (model.suppressions.some((x) => x.kind === 'next-line' && x.span.start >= lastStart && x.span.start < lastEnd)) return undefined;
   const eol = eolAt(text, firstStart);
   const open = `<!-- briefmark-disable ${d.code} -->`;
   const close = `<!-- briefmark-enable ${d.code} -->`;
