@@ -72,6 +72,9 @@ describe('source evidence: quotations', () => {
     const number = checkQuote('The economy grew by 40 per cent over the decade', [article]);
     assert.equal(number.outcome, 'not-found');
     assert.deepEqual(number.critical, ['a number']);
+    // A number in words, the teens too.
+    const teen = checkQuote('the talks lasted sixteen hours before the delegations left', [doc('t', 'After the talks lasted fifteen hours before the delegations left, nothing was signed.')]);
+    assert.deepEqual(teen.critical, ['a number']);
     // Even at the very edge of a long quotation, where the run covers more than 90%.
     const edge = checkQuote('European governments agreed to keep the sanctions regime in place until the war ended in 2023', [article]);
     assert.equal(edge.outcome, 'not-found');
@@ -145,8 +148,9 @@ describe('source evidence: figures', () => {
     assert.equal(found('3%'), 'not-found'); // "three" is a count there, not a percentage
     assert.equal(found('€2 billion'), 'not-found');
     assert.equal(found('4.5%'), 'not-found');
-    // Not inside digit figures ("3 million") nor words joined by a hyphen ("Covid-nineteen").
+    // Not inside digit figures ("3 million") nor words joined by a hyphen ("Covid-nineteen"); not an object's own keys.
     assert.deepEqual(numberWordFigures('In 3 million cases of Covid-nineteen'), []);
+    assert.deepEqual(numberWordFigures('a constructor of roads, a toString'), []);
   });
 
   it('says on which page a figure was found, preferring the cited page', () => {

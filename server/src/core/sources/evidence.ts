@@ -2,7 +2,7 @@ import { diffArrays } from 'diff';
 import { isReady, type SourceDocument } from '../rules/types';
 import { RecentCache } from '../text/recentCache';
 import type { Span } from '../text/span';
-import { bestPassage, figureMatches, normalizeForComparison, originalSpan, pageAt, passageAround, passageIndex, sourceFigures, type Figure, type NormalizedText, type PassageIndex } from './sourceText';
+import { bestPassage, figureMatches, isCardinalWord, normalizeForComparison, originalSpan, pageAt, passageAround, passageIndex, sourceFigures, type Figure, type NormalizedText, type PassageIndex } from './sourceText';
 import { pushAll } from '../text/pushAll';
 
 /**
@@ -279,9 +279,8 @@ function computeFigure(figure: Figure, docs: SourceDocument[], cited: CitedPages
 // ---- the closest passage ---------------------------------------------------------------
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nor', 'neither', 'nobody', 'nothing', 'nowhere', 'cannot', 'without']);
-const NUMBER_WORDS = new Set(
-  'zero one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion half third quarter twice double triple'.split(' '),
-);
+/** Number words that are not cardinals (`isCardinalWord`): halves, doubles. */
+const OTHER_NUMBER_WORDS = new Set(['half', 'third', 'quarter', 'twice', 'double', 'triple']);
 
 /**
  * Why a differing word may not differ: a number, a negation, or a name — a capitalised word
@@ -289,7 +288,7 @@ const NUMBER_WORDS = new Set(
  */
 function kindOf(word: Word, s: PreparedSource): string | undefined {
   const w = word.w;
-  if (/\d/.test(w) || NUMBER_WORDS.has(w)) return 'a number';
+  if (/\d/.test(w) || isCardinalWord(w) || OTHER_NUMBER_WORDS.has(w)) return 'a number';
   if (NEGATIONS.has(w) || w.endsWith("n't")) return 'a negation';
   if (word.capital && (!word.initial || !s.lower!.has(w))) return 'a name';
   return undefined;

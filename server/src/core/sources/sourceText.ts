@@ -177,11 +177,14 @@ const UNIT_WORDS = new Map(
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(' ').map((w, i) => [w, i]),
 );
 const TEN_WORDS = new Map('twenty thirty forty fifty sixty seventy eighty ninety'.split(' ').map((w, i) => [w, 20 + 10 * i]));
-const SCALE_WORDS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const CURRENCY_AFTER: Record<string, string> = { dollars: '$', euros: '€', pounds: '£' };
+const SCALE_WORDS = new Map([['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12]]);
+const CURRENCY_AFTER = new Map([['dollars', '$'], ['euros', '€'], ['pounds', '£']]);
+
+/** Whether a (lower-case) word is a cardinal number in words: "seven", "forty", "hundred", "million". */
+export const isCardinalWord = (word: string): boolean => UNIT_WORDS.has(word) || TEN_WORDS.has(word) || word === 'hundred' || SCALE_WORDS.has(word);
 
 /** Where a number in words may start: a cardinal under a hundred, or "a" ("a million"). */
-const NUMBER_WORD_START = /\b(?:a|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/giu;
+const NUMBER_WORD_START = new RegExp(String.raw`\b(?:a|${[...UNIT_WORDS.keys(), ...TEN_WORDS.keys()].join('|')})\b`, 'giu');
 /** The next word after exactly one space or hyphen (sticky: at the place it is asked). */
 const NEXT_WORD = /([ -])(\p{L}+)/uy;
 
@@ -219,7 +222,7 @@ export function numberWordFigures(text: string): Figure[] {
     let value: number;
     if (first === 'a') {
       const n = next(end);
-      if (n.word !== 'hundred' && SCALE_WORDS[n.word] === undefined) continue;
+      if (n.word !== 'hundred' && !SCALE_WORDS.has(n.word)) continue;
       value = 1;
     } else [value, end] = small(first, end)!;
     let n = next(end);
@@ -235,15 +238,16 @@ export function numberWordFigures(text: string): Figure[] {
     const number = String(value);
     let factor = 1;
     let scale = '';
-    if (SCALE_WORDS[n.word] !== undefined) {
-      [scale, factor, end] = [n.word, SCALE_WORDS[n.word], n.end];
+    const scaleFactor = SCALE_WORDS.get(n.word);
+    if (scaleFactor !== undefined) {
+      [scale, factor, end] = [n.word, scaleFactor, n.end];
       n = next(end);
     }
     let percent = false;
     let currency = '';
     if (n.word === 'percent') [percent, end] = [true, n.end];
     else if (n.word === 'per' && next(n.end).word === 'cent') [percent, end] = [true, next(n.end).end];
-    else if (CURRENCY_AFTER[n.word]) [currency, end] = [CURRENCY_AFTER[n.word], n.end];
+    else if (CURRENCY_AFTER.has(n.word)) [currency, end] = [CURRENCY_AFTER.get(n.word)!, n.end];
     out.push({
       text: text.slice(start, end),
       span: { start, end },
