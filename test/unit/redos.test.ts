@@ -49,6 +49,11 @@ const SUBSTITUTIONS = new Map<string, string>([
   [substitutionKey('server/src/core/features/navigation.ts', 'escape(id)'), 'smith2020'],
   [substitutionKey('server/src/core/features/navigation.ts', 'k'), 'smith2020'],
   [substitutionKey('server/src/core/features/navigation.ts', 'escape(key)'), 'smith2020'],
+  // The cardinal words under a hundred, written out (a fixed alternation of words).
+  [
+    substitutionKey('server/src/core/sources/sourceText.ts', "[...UNIT_WORDS.keys(), ...TEN_WORDS.keys()].join('|')"),
+    'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety',
+  ],
 ]);
 
 /**
