@@ -77,6 +77,21 @@ describe(`briefmark export to Pandoc Markdown, read by the real Pandoc (${pandoc
     }
   });
 
+  it('a table row\'s cells past the head row\'s are no part of the brief for Pandoc, nor for Briefmark (long rows too)', () => {
+    const long = ' :claim[gone] |'.repeat(200);
+    const text = `---\nbrief: true\n---\n\n| Actor | Position |\n|---|---|\n| :actor[UN] | :claim[kept]{src=a} | :claim[dropped]{src=b} | [@smith2020] |\n| x | :claim[also kept] |${long}\n`;
+    const { model } = analyze({ uri: 'file:///w/a.brief.md', text });
+    assert.deepEqual(
+      model.claims.map((c) => c.label),
+      ['kept', 'also kept'],
+    );
+    assert.deepEqual(model.citations, []);
+    const a = ast(toPandocMarkdown(model));
+    assert.equal(a.spans.filter((s) => s.classes.includes('claim')).length, 2);
+    assert.deepEqual(a.cites, []);
+    assert.doesNotMatch(a.strs, /dropped|gone/);
+  });
+
   it('the README recipe: export | pandoc --citeproc --lua-filter briefmark.lua, to HTML and DOCX — no directive syntax, citations rendered, every claim kept', () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefmark-export-'));
     try {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analysis';
 import { defaultConventions } from '../../server/src/core/conventions/types';
 import { buildModel } from '../../server/src/core/model/buildModel';
-import { MAX_BRACKETS, MAX_BRACKET_DEPTH, MAX_CONTAINER_DEPTH, MAX_DIRECTIVE_DEPTH, MAX_DELIMITER_RUNS, MAX_RUN_LENGTH, guardText } from '../../server/src/core/parse/guards';
+import { LONG_TABLE_ROW, MAX_BRACKETS, MAX_BRACKET_DEPTH, MAX_CONTAINER_DEPTH, MAX_DIRECTIVE_DEPTH, MAX_DELIMITER_RUNS, MAX_RUN_LENGTH, guardText } from '../../server/src/core/parse/guards';
 import { autolinkSkip, dataMerge, parseFragment, parseMarkdown, constructSkip, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
 import { ADVERSARIAL } from './fuzz/generators';
 import fc from 'fast-check';
@@ -300,6 +300,70 @@ describe('parser guards', () => {
     assert.ok(model.headings[0].text.startsWith('Title x{#a'), model.headings[0].text);
     assert.equal(model.headings[1].text, 'Real \uff5b kept');
     assert.ok(model.footnoteDefinitions[0].text.startsWith('Note x{#b'), model.footnoteDefinitions[0].text);
+  });
+
+  describe('table rows past their columns', function () {
+    this.timeout(60_000);
+    const cellsOf = (tree: unknown): number[] => {
+      const out: number[] = [];
+      JSON.stringify(tree, (k, v) => {
+        if (v && v.type === 'tableRow') out.push(v.children.length);
+        return v;
+      });
+      return out;
+    };
+
+    it('a body row keeps the head row\'s cells, as Pandoc reads it; the rest is dropped from the tree', () => {
+      const text = '| Actor | Position |\n|---|:-:|\n| :actor[UN] | :claim[kept]{src=a} | :claim[dropped]{src=b} | c |\n| one |\n\n> | a |\n> |---|\n> | b | c |\n\n- | a | b | c |\n  |---|---|---|\n  | 1 | 2 | 3 | 4 |\n';
+      assert.deepEqual(cellsOf(parseFragment(text)), [2, 2, 1, 1, 1, 3, 3]);
+      const { model } = analyze(input('---\nbrief: true\n---\n\n' + text));
+      assert.deepEqual(
+        model.claims.map((c) => c.label),
+        ['kept'],
+      );
+    });
+
+    it('what follows a long row\'s last column is neutralised: the same tree, the same offsets (random tables)', () => {
+      const cell = fc.array(fc.constantFrom('a', ' ', ':claim[x]', '\\|', '`|`', '*', '[@k]', '\\', '\\\\', '{', '<b>', 'é', '\t'), { maxLength: 8 }).map((parts) => parts.join(''));
+      const table = fc.record({
+        quote: fc.constantFrom('', '> ', '  '),
+        columns: fc.integer({ min: 1, max: 4 }),
+        rows: fc.array(fc.array(cell, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 3 }),
+        long: fc.integer({ min: 0, max: 2 }),
+        trail: fc.constantFrom('', '|', ' | ', 'x'),
+      });
+      let neutralised = 0;
+      fc.assert(
+        fc.property(table, ({ quote, columns, rows, long, trail }) => {
+          const head = quote + '|' + ' h |'.repeat(columns) + '\n' + quote + '|' + '---|'.repeat(columns) + '\n';
+          const lines = rows.map((cells, i) => quote + '| ' + cells.join(' | ') + (i === long ? ' | ' + 'w | '.repeat(LONG_TABLE_ROW / 4) : '') + trail + '\n');
+          const text = 'Intro\n\n' + head + lines.join('');
+          const g = guardText(text);
+          assert.equal(g.text.length, text.length);
+          neutralised += g.neutralised;
+          assert.equal(JSON.stringify(parseFragment(g.text)), JSON.stringify(parseFragment(text)), JSON.stringify(text.slice(0, 300)));
+        }),
+        { seed: 20261205, numRuns: 120 },
+      );
+      assert.ok(neutralised > 40, `${neutralised} rows neutralised over the runs`);
+    });
+
+    it('leave long lines that are no table rows alone, and short rows', () => {
+      const long = ' a | b |'.repeat(LONG_TABLE_ROW / 4);
+      const texts = [
+        'Text' + long + '\n',
+        'Title\n---\n|' + long + '\n',
+        '| a |\n|---|\n| b |\n\n|' + long + '\n',
+        '| a |\n|---|\nno pipe\n|' + long + '\n',
+        '| a |\n|---|\n> |' + long + '\n',
+        '| a |\n|---|\n' + long.trimStart() + '\n',
+        '| a |\n|---|\n| b | c | d |\n',
+        'a | b\n--|--\n|' + long.replace(/\|/g, '\\|') + '\n',
+      ];
+      for (const text of texts) assert.equal(guardText(text).neutralised, 0, text.slice(0, 40));
+      const row = '| a |\n|---|\n|' + long + '\n';
+      assert.equal(guardText(row).neutralised, 1);
+    });
   });
 
   describe('raw HTML that never closes', function () {

@@ -38,6 +38,15 @@
  *   hundreds of characters before it fails) — the bracket becomes U+FF3B, decided in
  *   linear time by parse/labelGuard.ts; micromark reads it as text either way.
  *
+ * - **Table rows**: a body row that opens with a `|` and is longer than `LONG_TABLE_ROW`
+ *   characters, in a table whose delimiter row is in the same paragraph at the same
+ *   block-quote depth and whose rows all hold a `|`: GFM and Pandoc ignore its cells past
+ *   the table's columns, and the parse drops them (parse/markdown.ts), but micromark
+ *   tokenized each one as a text of its own (`| :claim[c] |` repeated to a megabyte: 15 s).
+ *   What follows the pipe that closes the last column is neutralised (printable ASCII
+ *   becomes fullwidth, spaces and tabs U+3000): one more cell, one run of plain text,
+ *   dropped as before.
+ *
  * Neutralising replaces one UTF-16 code unit by one, so every offset stays the same; the
  * other two are parser options per block, no text changes. One linear pass over the
  * lines, no backtracking.
@@ -55,6 +64,8 @@ export const MAX_DELIMITER_RUNS = 1000;
 export const MAX_RUN_LENGTH = 200;
 export const MAX_BRACKET_DEPTH = 32;
 export const MAX_BRACKETS = 1000;
+/** A table row longer than this is checked for cells past its table's columns (see Table rows). */
+export const LONG_TABLE_ROW = 2000;
 
 export interface HeavyParagraph {
   start: number;
@@ -108,6 +119,21 @@ const PLAIN = /[^\n\r*_~[\]{<]*/y;
 const MARKER_START = new Uint8Array(127);
 for (const c of '>-+*[0123456789') MARKER_START[c.charCodeAt(0)] = 1;
 
+function hasPipe(source: string, from: number, to: number): boolean {
+  const pipe = source.indexOf('|', from);
+  return pipe >= 0 && pipe < to;
+}
+
+/** The number of columns of a GFM delimiter row (`|---|:-:|`) in `source[from, to)`, else 0. */
+function delimiterColumns(source: string, from: number, to: number): number {
+  const row = source.slice(from, to).trim();
+  if (!row.includes('-')) return 0;
+  const inner = row.slice(row.startsWith('|') ? 1 : 0, row.endsWith('|') && row.length > 1 ? -1 : undefined);
+  const cells = inner.split('|');
+  return cells.every((cell) => DELIMITER_CELL.test(cell)) ? cells.length : 0;
+}
+const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;
+
 /** `* * *` and the like: a thematic break, not list items nor emphasis. */
 function isThematicBreak(source: string, from: number, to: number): boolean {
   let i = from;
@@ -156,6 +182,10 @@ class GuardScanner {
   private deepBrackets = false;
   private braces = false;
   private angles = false;
+  /** In a table of this paragraph: its columns and block-quote depth (0: no table). */
+  private tableColumns = 0;
+  private tableQuotes = 0;
+  private lastLinePiped = false;
 
   constructor(private readonly source: string) {}
 
@@ -248,6 +278,8 @@ class GuardScanner {
     if (this.unitStart >= 0 && this.angles) for (const at of failingHtmlOpeners(this.source, this.unitStart, end)) this.neutralise(at, 1);
     this.braces = false;
     this.angles = false;
+    this.tableColumns = 0;
+    this.lastLinePiped = false;
     this.unitStart = -1;
     this.runs = 0;
     this.longRun = false;
@@ -311,6 +343,45 @@ class GuardScanner {
     if (line.longRun && !thematicBreak) this.longRun = true;
     const k = !thematicBreak && MARKER_START[lead] ? this.containerMarkers(pos, line.eol) : line.first;
     this.containerFence(k, line.eol);
+    if (pos > this.unitStart && (lead === 124 || lead === 58 || lead === 45 || lead === 62 || this.tableColumns)) this.tableRow(pos, line.eol);
+    this.lastLinePiped = (line.eol - pos <= LONG_TABLE_ROW || this.tableColumns > 0) && hasPipe(source, pos, line.eol);
+  }
+
+  /**
+   * Table rows (see above): a delimiter row with a `|`, under a line with one, starts a
+   * table; a row of it that opens with a `|` and is longer than `LONG_TABLE_ROW` has what
+   * follows its last column neutralised; a line without a `|` or at another block-quote
+   * depth ends it.
+   */
+  private tableRow(pos: number, eol: number): void {
+    const { source } = this;
+    let body = pos;
+    let quotes = 0;
+    for (let c = source.charCodeAt(body); body < eol && (c === 32 || c === 9 || c === 62); c = source.charCodeAt(++body)) if (c === 62) quotes++;
+    const piped = hasPipe(source, body, eol);
+    if (eol - pos <= LONG_TABLE_ROW) {
+      const columns = piped && this.lastLinePiped ? delimiterColumns(source, body, eol) : 0;
+      if (columns) {
+        this.tableColumns = columns;
+        this.tableQuotes = quotes;
+        return;
+      }
+    }
+    if (!this.tableColumns) return;
+    if (quotes !== this.tableQuotes || !piped) {
+      this.tableColumns = 0;
+      return;
+    }
+    if (eol - pos <= LONG_TABLE_ROW || source.charCodeAt(body) !== 124) return;
+    // The cells: the leading pipe opens the first; each unescaped pipe after it closes one.
+    let at = body + 1;
+    let closed = 0;
+    for (; at < eol && closed < this.tableColumns; at++) {
+      const c = source.charCodeAt(at);
+      if (c === 92 && (source.charCodeAt(at + 1) === 124 || source.charCodeAt(at + 1) === 92)) at++;
+      else if (c === 124) closed++;
+    }
+    if (closed === this.tableColumns && at < eol) this.neutralise(at, eol - at);
   }
 
   /**
@@ -380,12 +451,29 @@ export function guardText(source: string, previous?: { guarded: GuardedText; edi
   const parts: string[] = [];
   let copied = 0;
   for (const [at, length] of sorted) {
-    parts.push(source.slice(copied, at));
-    for (let i = at; i < at + length; i++) parts.push(String.fromCharCode(source.charCodeAt(i) + 0xfee0));
+    // Marks may overlap (a table row's rest holds a brace another guard neutralised).
+    const from = Math.max(at, copied);
+    if (from >= at + length) continue;
+    parts.push(source.slice(copied, from), fullwidth(source.slice(from, at + length)));
     copied = at + length;
   }
   parts.push(source.slice(copied));
   return { text: withoutNul(parts.join('')), ...base };
+}
+
+/**
+ * Printable ASCII (`!` to `~`) as its fullwidth twin (U+FF01 to U+FF5E), a space or tab as
+ * U+3000 (IDEOGRAPHIC SPACE); anything else as it is.
+ */
+function fullwidth(text: string): string {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    codes[i] = c > 32 && c < 127 ? c + 0xfee0 : c === 32 || c === 9 ? 0x3000 : c;
+  }
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
+  return out;
 }
 
 /**

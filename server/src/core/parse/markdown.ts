@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Parent, Root } from 'mdast';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import type { Construct, Extension, ParseContext, State, TokenizeContext } from 'micromark-util-types';
 import { candidateLabels, containerStart, lastStartAtMost, splitBlocks, type BlockSplit } from './blocks';
@@ -400,6 +400,8 @@ function parseWith(mode: string, degraded: string, input: string, seeds: readonl
   parsing = prefix + input;
   try {
     tree = proc.parse(prefix + input) as Root;
+    // A body row has at most as many cells as the head row: none without a `|`.
+    if (input.includes('|')) dropExcessCells(tree);
   } finally {
     seeding = undefined;
     parsing = undefined;
@@ -432,6 +434,24 @@ function parseWith(mode: string, degraded: string, input: string, seeds: readonl
   return { tree, defines: [...defines].sort() };
 }
 const QUIRK_PREFIX = '---\n';
+
+/** Nodes whose children are blocks, where a table may be. */
+const HOLDS_BLOCKS = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition', 'containerDirective']);
+
+/**
+ * GFM ignores the cells of a body row past the head row's ("The remainder of the table's
+ * rows may vary in the number of cells… If greater, the excess is ignored"), and so does
+ * Pandoc; mdast keeps them. They are dropped from the tree: a tag there is no tag, as in
+ * the rendered brief (`test/pandoc/export.test.ts`).
+ */
+function dropExcessCells(node: Parent): void {
+  for (const child of node.children) {
+    if (child.type === 'table') {
+      const columns = child.align?.length ?? child.children[0]?.children.length ?? 0;
+      for (const row of child.children) if (row.children.length > columns) row.children.length = columns;
+    } else if (HOLDS_BLOCKS.has(child.type)) dropExcessCells(child as Parent);
+  }
+}
 
 function shift(node: Nodes, delta: number): void {
   const p = node.position;
