@@ -144,6 +144,10 @@ describe('navigation', () => {
     assert.match((renameAt(e, at(E, '@{}', 2), 'lci', all, (u) => texts[u]) as { error: string }).error, /empty citation key/);
     // Nor to the id of one of the brief's footnotes, which the key would then cite.
     assert.match((renameAt(a, at(A, '@lci, p'), 'N1', all, (u) => texts[u]) as { error: string }).error, /footnote `\[\^n1\]`, which `@N1` would cite instead/);
+    // Nor a key a brief already cites without an entry: the two would merge (found by the long fuzz run).
+    const u = analyse('file:///w/u.brief.md', '# T\n\n:claim[Prices rose] [@ghost].\n');
+    assert.match((renameAt(a, at(A, '@lci, p'), 'ghost', [...all, summarize(u)!], (x) => texts[x]) as { error: string }).error, /file:\/\/\/w\/u\.brief\.md already cites `@ghost`, which no entry has/);
+    assert.ok('edits' in renameAt(a, at(A, '@lci, p'), 'ghost', all, (x) => texts[x]));
     // Nor a key that runs into a directive: `@x:Claim[y]` is the key `x:Claim` for Pandoc and a directive for micromark (found by the long fuzz run).
     const R = '# T\n\n:claim[Prices rose] [@x:Claim[y]{src=b}].\n';
     const r = analyse('file:///w/r.brief.md', R);

@@ -59,7 +59,10 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
       case 'possible-unsourced-assertion': {
         // A table row's span is its content, from its first cell to its last: a source goes at the end of the last cell.
         const row = d.data?.tableRow === true;
-        const { start, end } = row ? d.span : sentenceContent(analysis, d.span);
+        const { start, end: contentEnd } = row ? d.span : sentenceContent(analysis, d.span);
+        // A `\` that ends the line is a hard line break, not the sentence's: a source goes before it.
+        const hardBreak = !row && isLineEnd(model.text, contentEnd) && backslashesBefore(model.text, contentEnd, start) % 2 === 1;
+        const end = hardBreak ? contentEnd - 1 : contentEnd;
         const sentence = model.text.slice(start, end);
         const body = row ? sentence : sentence.slice(0, withoutFinalPunctuation(sentence));
         const at = start + body.length;
@@ -271,6 +274,12 @@ function srcEdit(text: string, d: Directive, key: string): TextEdit {
 }
 
 /** How many backslashes end `text` before `at` (not before `from`). */
+/** Whether `at` is where a line ends (a line break follows). */
+function isLineEnd(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 10 || c === 13;
+}
+
 function backslashesBefore(text: string, at: number, from: number): number {
   let n = 0;
   while (at - n > from && text.charCodeAt(at - n - 1) === 92) n++;

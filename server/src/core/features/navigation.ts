@@ -223,8 +223,12 @@ function renameCitation(analysis: Analysis, target: TargetOf<'citation'>, newNam
   if (!CITATION_KEY.test(key)) return { error: `\`${newName}\` is not a valid citation key: start with a letter, digit or \`_\`, then letters, digits, \`_\`, and \`. - + ? /\` between them; no spaces.` };
   if (key === target.key) return { edits: [] };
   const entry = bibliography.entries.get(target.key);
-  const affected = [...summaries].filter((s) => s.citations.some((c) => c.key === target.key && c.entryUri === entry?.origin.uri));
+  const all = [...summaries];
+  const affected = all.filter((s) => s.citations.some((c) => c.key === target.key && c.entryUri === entry?.origin.uri));
   if (bibliography.entries.has(key) || affected.some((s) => s.ownKeys.includes(key))) return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: the bibliography already has an entry \`${key}\`.` };
+  // A brief that already cites `key` (no entry has it) would then cite this entry.
+  const cites = all.find((s) => s.citations.some((c) => c.key === key));
+  if (cites) return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: ${cites.uri} already cites \`@${key}\`, which no entry has; after the rename it would cite this one. Correct it there first, or choose another key.` };
   // A key with no entry that names a footnote cites that footnote (`@n` for `[^n]`): the renamed citations would.
   const note = model.footnoteDefinitions.find((d) => d.id === key.toLowerCase());
   if (note) return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: this brief has a footnote \`[^${note.id}]\`, which \`@${key}\` would cite instead.` };
