@@ -284,7 +284,7 @@ function assertAnalyses(a: Analysis, what: string): void {
  */
 function guarded(text: string, a: Analysis): boolean {
   const exact = (at: number) => text[at] === '{' || (text[at] === '[' && text[at + 1] !== '^');
-  return guardText(text).marks.some(([at]) => !exact(at)) || a.parsed.blocks.length > 1;
+  return [...guardText(text).marks].some(([at]) => !exact(at)) || a.parsed.blocks.length > 1;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -84,7 +84,7 @@ export interface GuardedText {
   /** Paragraphs (runs of non-blank lines) to parse with fewer constructs, in order. */
   heavy: HeavyParagraph[];
   /** What was neutralised, as [offset, length], in the order found (for the next version's pass). */
-  marks: Array<[number, number]>;
+  marks: Marks;
   /** Where the pass may resume on the next version (`Checkpoints`). */
   checkpoints: Checkpoints;
   frontMatterEnd: number;
@@ -105,6 +105,50 @@ export interface Checkpoints {
   stack: number[][];
   marks: number[];
   heavy: number[];
+}
+
+/**
+ * [offset, length] pairs in a growable typed array: a megabyte of `[@` makes 500,000 of
+ * them (as arrays of arrays, their allocation and garbage took longer than the parse).
+ */
+export class Marks implements Iterable<[number, number]> {
+  private data: Int32Array;
+  length = 0;
+
+  constructor(capacity = 8) {
+    this.data = new Int32Array(2 * capacity);
+  }
+
+  push(at: number, length: number): void {
+    if (2 * this.length + 2 > this.data.length) {
+      const grown = new Int32Array(2 * this.data.length);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[2 * this.length] = at;
+    this.data[2 * this.length + 1] = length;
+    this.length++;
+  }
+
+  at(i: number): number {
+    return this.data[2 * i];
+  }
+
+  lengthOf(i: number): number {
+    return this.data[2 * i + 1];
+  }
+
+  /** The first `n` marks, a copy. */
+  slice(n: number): Marks {
+    const out = new Marks(Math.max(8, n));
+    out.data.set(this.data.subarray(0, 2 * n));
+    out.length = n;
+    return out;
+  }
+
+  *[Symbol.iterator](): Iterator<[number, number]> {
+    for (let i = 0; i < this.length; i++) yield [this.data[2 * i], this.data[2 * i + 1]];
+  }
 }
 
 const TRAILING_SPACE = /^[ \t]*$/;
@@ -166,7 +210,7 @@ interface LineScan {
  */
 class GuardScanner {
   heavy: HeavyParagraph[] = [];
-  marks: Array<[number, number]> = [];
+  marks = new Marks();
   checkpoints: Checkpoints = { pos: [], blank: [], stack: [], marks: [], heavy: [] };
   /** Open container directive fence sizes, outermost first. */
   private stack: number[] = [];
@@ -218,7 +262,7 @@ class GuardScanner {
     const cp = guarded.checkpoints;
     const k = lastAtMost(cp.pos, edit.start);
     if (k < 0) return from;
-    this.marks = guarded.marks.slice(0, cp.marks[k]);
+    this.marks = guarded.marks.slice(cp.marks[k]);
     this.heavy = guarded.heavy.slice(0, cp.heavy[k]);
     this.checkpoints = { pos: cp.pos.slice(0, k + 1), blank: cp.blank.slice(0, k + 1), stack: cp.stack.slice(0, k + 1), marks: cp.marks.slice(0, k + 1), heavy: cp.heavy.slice(0, k + 1) };
     this.stack = [...cp.stack[k]];
@@ -248,7 +292,7 @@ class GuardScanner {
     const { guarded, delta } = this.previous!;
     const j = this.tail;
     const old = guarded.checkpoints;
-    for (let i = old.marks[j]; i < guarded.marks.length; i++) this.marks.push([guarded.marks[i][0] + delta, guarded.marks[i][1]]);
+    for (let i = old.marks[j]; i < guarded.marks.length; i++) this.marks.push(guarded.marks.at(i) + delta, guarded.marks.lengthOf(i));
     for (let i = old.heavy[j]; i < guarded.heavy.length; i++) {
       const h = guarded.heavy[i];
       this.heavy.push({ ...h, start: h.start + delta, end: h.end + delta });
@@ -266,7 +310,7 @@ class GuardScanner {
   }
 
   private neutralise(at: number, length: number): void {
-    this.marks.push([at, length]);
+    this.marks.push(at, length);
   }
 
   private endUnit(end: number): void {
@@ -274,7 +318,7 @@ class GuardScanner {
     if (this.unitStart >= 0 && (emphasis || this.deepBrackets)) this.heavy.push({ start: this.unitStart, end, emphasis, links: this.deepBrackets });
     if (this.unitStart >= 0 && this.braces) for (const at of unclosedAttributeLists(this.source, this.unitStart, end)) this.neutralise(at, 1);
     if (this.unitStart >= 0 && this.deepBrackets && mayGuardLabels(this.source, this.unitStart, end))
-      for (const at of failingDirectiveLabels(this.source, this.unitStart, end)) this.neutralise(at, 1);
+      for (const at of failingDirectiveLabels(this.source, this.unitStart, end, true)) this.neutralise(at, 1);
     if (this.unitStart >= 0 && this.angles) for (const at of failingHtmlOpeners(this.source, this.unitStart, end)) this.neutralise(at, 1);
     this.braces = false;
     this.angles = false;
@@ -447,18 +491,35 @@ export function guardText(source: string, previous?: { guarded: GuardedText; edi
   const { marks, heavy, checkpoints } = scanner;
   const base = { neutralised: marks.length, heavy, marks, checkpoints, frontMatterEnd: start, frontMatterDots: fences?.dots ?? false };
   if (marks.length === 0) return { text: withoutNul(source), ...base };
+  return { text: withoutNul(neutralised(source, marks)), ...base };
+}
+
+/** `source` with the characters of `marks` neutralised (marks may overlap: a table row's rest can hold a brace another guard neutralised). */
+function neutralised(source: string, marks: Marks): string {
+  if (marks.length > 256) {
+    // Many marks (a megabyte of `[@`): one copy of the text, changed in place.
+    const codes = new Uint16Array(source.length);
+    for (let i = 0; i < source.length; i++) codes[i] = source.charCodeAt(i);
+    for (let k = 0; k < marks.length; k++) for (let i = marks.at(k), end = i + marks.lengthOf(k); i < end; i++) codes[i] = fullwidthCode(codes[i]);
+    return fromCodes(codes);
+  }
   const sorted = [...marks].sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];
   let copied = 0;
   for (const [at, length] of sorted) {
-    // Marks may overlap (a table row's rest holds a brace another guard neutralised).
     const from = Math.max(at, copied);
     if (from >= at + length) continue;
     parts.push(source.slice(copied, from), fullwidth(source.slice(from, at + length)));
     copied = at + length;
   }
   parts.push(source.slice(copied));
-  return { text: withoutNul(parts.join('')), ...base };
+  return parts.join('');
+}
+
+function fromCodes(codes: Uint16Array): string {
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
+  return out;
 }
 
 /**
@@ -466,15 +527,13 @@ export function guardText(source: string, previous?: { guarded: GuardedText; edi
  * U+3000 (IDEOGRAPHIC SPACE); anything else as it is.
  */
 function fullwidth(text: string): string {
+  if (text.length === 1) return fullwidthChar(text.charCodeAt(0));
   const codes = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    codes[i] = c > 32 && c < 127 ? c + 0xfee0 : c === 32 || c === 9 ? 0x3000 : c;
-  }
-  let out = '';
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
-  return out;
+  for (let i = 0; i < text.length; i++) codes[i] = fullwidthCode(text.charCodeAt(i));
+  return fromCodes(codes);
 }
+const fullwidthCode = (c: number): number => (c > 32 && c < 127 ? c + 0xfee0 : c === 32 || c === 9 ? 0x3000 : c);
+const fullwidthChar = (c: number): string => String.fromCharCode(fullwidthCode(c));
 
 /**
  * NUL as U+FFFD, as CommonMark reads it: micromark replaces each NUL itself, but as a

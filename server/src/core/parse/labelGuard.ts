@@ -64,26 +64,29 @@ function isLabelOpen(source: string, open: number, from: number): boolean {
   return false;
 }
 
-interface Open {
-  at: number;
-  /** Escapes read before it. */
-  escapes: number;
-  failed: boolean;
-}
-
 /**
  * The offsets of the `[` in `source[from, to)` (a run of non-blank lines) that open a text
- * directive label micromark rejects, in order.
+ * directive label micromark rejects, in order; with `unmatched`, also every other `[` that
+ * no `]` matches (but `[^`).
+ *
+ * An unmatched `[` is text to micromark in a paragraph parsed without links: every
+ * construct that starts at a `[` (a label, a footnote call, a definition, a task list
+ * item's box) needs a `]` to close it, and none will. Neutralising it changes nothing else:
+ * no `]` ever finds it on top of the stack, so every other bracket matches as before, and
+ * a label around it is itself unmatched (its `]` would have matched this `[` first), so
+ * it failed and fails. `[@` repeated 500,000 times after one closed label: each `[` was
+ * tried by three constructs and left a label start behind.
  */
-export function failingDirectiveLabels(source: string, from: number, to: number): number[] {
-  const stack: Open[] = [];
+export function failingDirectiveLabels(source: string, from: number, to: number, unmatched = false): Int32Array {
+  // The open brackets, innermost last: where each is, and the escapes read before it (typed
+  // arrays: a megabyte of `[` pushed into plain arrays cost more than the pass).
+  const at = new Int32Array(to - from);
+  const escapesAt = new Int32Array(to - from);
+  let open = 0;
   const failing: number[] = [];
-  /** Entries below this index of `stack` are marked failed already. */
+  /** Entries below this index of the stack have passed the balance limit. */
   let marked = 0;
   let escapes = 0;
-  const settle = (o: Open, failed: boolean) => {
-    if ((failed || o.failed) && isLabelOpen(source, o.at, from)) failing.push(o.at);
-  };
   for (let i = from; i < to; i++) {
     const c = source.charCodeAt(i);
     if (c === 92) {
@@ -93,17 +96,24 @@ export function failingDirectiveLabels(source: string, from: number, to: number)
         i++;
       }
     } else if (c === 91) {
-      stack.push({ at: i, escapes, failed: false });
+      at[open] = i;
+      escapesAt[open++] = escapes;
       // Every label more than 32 levels below this bracket has passed the balance limit.
-      for (; marked < stack.length - 1 - MAX_BALANCE; marked++) stack[marked].failed = true;
-    } else if (c === 93 && stack.length > 0) {
-      const o = stack.pop()!;
-      if (marked > stack.length) marked = stack.length;
-      settle(o, escapes - o.escapes > MAX_ESCAPES);
+      if (marked < open - 1 - MAX_BALANCE) marked = open - 1 - MAX_BALANCE;
+    } else if (c === 93 && open > 0) {
+      open--;
+      const failed = marked > open || escapes - escapesAt[open] > MAX_ESCAPES;
+      if (marked > open) marked = open;
+      if (failed && isLabelOpen(source, at[open], from)) failing.push(at[open]);
     }
   }
-  for (const o of stack) settle(o, true);
-  return failing.sort((a, b) => a - b);
+  // Never matched: a label that fails, or (with `unmatched`) any bracket but a footnote call's.
+  const never = at.subarray(0, open).filter((o) => (unmatched && source.charCodeAt(o + 1) !== 94) || isLabelOpen(source, o, from));
+  if (failing.length === 0) return never;
+  const all = new Int32Array(failing.length + never.length);
+  all.set(failing);
+  all.set(never, failing.length);
+  return all.sort();
 }
 
 const UNSAFE = ['`', '<', '{', ']:', '://', '~~~'];

@@ -129,8 +129,8 @@ class CitationScanner {
   private lastStr = -1;
   /** Brackets and emphasis being read, for {@link MAX_DEPTH}. */
   private depth = 0;
-  /** For each `[` asked about: its `]` as Pandoc's link parser finds it, or -1. */
-  private readonly linkClose = new Map<number, number>();
+  /** For each `[` asked about: its `]` as Pandoc's link parser finds it, or -1; stored + 2 (0: not asked yet). */
+  private linkClose: Int32Array | undefined;
   private readonly citeMemo = new Map<number, Result | null>();
   private readonly unitMemo = new Map<number, Result>();
   private readonly emphasisMemo = new Map<number, { end: number; lastStr: number; citations: Citation[] }>();
@@ -252,8 +252,8 @@ class CitationScanner {
    * scan passes, so all questions together take linear time.
    */
   private linkBracketClose(open: number): number {
-    const known = this.linkClose.get(open);
-    if (known !== undefined) return known;
+    const memo = (this.linkClose ??= new Int32Array(this.n + 1));
+    if (memo[open] !== 0) return memo[open] - 2;
     const { view, n } = this;
     const stack = [open];
     let j = open + 1;
@@ -268,16 +268,16 @@ class CitationScanner {
         const end = closingTagEnd(view, j, n, (from) => this.nextGreater(from));
         j = end > 0 ? end : j + 1;
       } else if (c === 91 /* [ */) {
-        const seen = this.linkClose.get(j);
-        if (seen === undefined) stack.push(j++);
+        const seen = memo[j] - 2;
+        if (seen === -2) stack.push(j++);
         else if (seen < 0) break;
         else j = seen + 1;
       } else if (c === 93 /* ] */) {
-        this.linkClose.set(stack.pop()!, j++);
+        memo[stack.pop()!] = j++ + 2;
       } else j++;
     }
-    for (const o of stack) this.linkClose.set(o, -1);
-    return this.linkClose.get(open)!;
+    for (const o of stack) memo[o] = 1;
+    return memo[open] - 2;
   }
 
   // ---- Pandoc's inline parser, as far as citations care ------------------------------
