@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { generateBrief } from '../../bench/corpus';
 import { MAX_FAILED_ATTRIBUTE_SCAN, unclosedAttributeLists } from '../../server/src/core/parse/attributeGuard';
 import { FIXTURES } from './helpers/fixtures';
-import { failingDirectiveLabels, mayGuardLabels } from '../../server/src/core/parse/labelGuard';
+import { MAX_TEXT_DIRECTIVES, excessTextDirectives, failingDirectiveLabels, mayGuardLabels } from '../../server/src/core/parse/labelGuard';
 import { failingHtmlOpeners, scanBudget } from '../../server/src/core/parse/htmlGuard';
 import { budget } from './helpers/budget';
 
@@ -282,6 +282,39 @@ describe('parser guards', () => {
         { seed: 20261205, numRuns: 3000 },
       );
       assert.ok(checked > 2000 && neutralised > 2000, `${checked} texts checked, ${neutralised} brackets neutralised`);
+    });
+
+    it('text directives past the limit of their line are read as text, and nothing else changes (limit 2 for the test)', () => {
+      const piece = fc.constantFrom(':a', ' :a', ' :claim[', ':claim[', ' :c[x]', ':c[:d]', ']', '[', '::b', ':::', '\\:', '\\\\:', ': ', 'a', ' ', '\n', '\n> ', '\n- ', 'x:y', '3:1', ' :é', ':-a', ':_', '*', '[^n]');
+      const starts = (tree: unknown): number[] => {
+        const out: number[] = [];
+        JSON.stringify(tree, (_k, v) => {
+          if (v && v.type === 'textDirective') out.push(v.position.start.offset);
+          return v;
+        });
+        return out.sort((a, b) => a - b);
+      };
+      let neutralised = 0;
+      fc.assert(
+        fc.property(fc.array(piece, { minLength: 10, maxLength: 60 }), (pieces) => {
+          const text = pieces.join('');
+          if (!mayGuardLabels(text, 0, text.length)) return;
+          const at = excessTextDirectives(text, 0, text.length, 2);
+          neutralised += at.length;
+          const guarded = fullwidthAt(text, at);
+          for (const without of ['nothing', 'links'] as const) {
+            const before = starts(parseFragment(text, true, without));
+            for (const o of at) assert.ok(before.includes(o), `${JSON.stringify(text)}: ${o} starts no directive`);
+            assert.deepEqual(starts(parseFragment(guarded, true, without)), before.filter((o) => !at.includes(o)), JSON.stringify(text));
+          }
+        }),
+        { seed: 20261206, numRuns: 2000 },
+      );
+      assert.ok(neutralised > 500, `${neutralised} directives read as text`);
+      // The real limit: a megabyte of unclosed labels on one line keeps 500 claims.
+      const line = ':claim[a '.repeat(20_000) + '\n\n:claim[b]\n';
+      assert.equal(guardText(line).text.match(/:claim/g)?.length, MAX_TEXT_DIRECTIVES + 1);
+      assert.equal(excessTextDirectives(':claim[a] '.repeat(400) + '\n' + ':claim[a] '.repeat(400), 0, 8001).length, 0, 'per line');
     });
 
     it('the balance and escape limits: 32 levels close, 33 do not; 999 escapes close, 1,000 do not', () => {

@@ -54,7 +54,7 @@
 import { frontMatterFences } from './frontMatter';
 import { unclosedAttributeLists } from './attributeGuard';
 import { failingHtmlOpeners } from './htmlGuard';
-import { failingDirectiveLabels, mayGuardLabels } from './labelGuard';
+import { MAX_TEXT_DIRECTIVES, excessTextDirectives, failingDirectiveLabels, mayGuardLabels } from './labelGuard';
 import { markerAt } from './markers';
 import { lastAtMost, type TextEdit } from '../text/textEdit';
 
@@ -317,8 +317,9 @@ class GuardScanner {
     const emphasis = this.runs > MAX_DELIMITER_RUNS || this.longRun;
     if (this.unitStart >= 0 && (emphasis || this.deepBrackets)) this.heavy.push({ start: this.unitStart, end, emphasis, links: this.deepBrackets });
     if (this.unitStart >= 0 && this.braces) for (const at of unclosedAttributeLists(this.source, this.unitStart, end)) this.neutralise(at, 1);
-    if (this.unitStart >= 0 && this.deepBrackets && mayGuardLabels(this.source, this.unitStart, end))
-      for (const at of failingDirectiveLabels(this.source, this.unitStart, end, true)) this.neutralise(at, 1);
+    const guardable = this.unitStart >= 0 && (this.deepBrackets || end - this.unitStart > 2 * MAX_TEXT_DIRECTIVES) && mayGuardLabels(this.source, this.unitStart, end);
+    if (guardable && this.deepBrackets) for (const at of failingDirectiveLabels(this.source, this.unitStart, end, true)) this.neutralise(at, 1);
+    if (guardable) for (const at of excessTextDirectives(this.source, this.unitStart, end)) this.neutralise(at, 1);
     if (this.unitStart >= 0 && this.angles) for (const at of failingHtmlOpeners(this.source, this.unitStart, end)) this.neutralise(at, 1);
     this.braces = false;
     this.angles = false;

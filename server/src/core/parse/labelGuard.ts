@@ -116,7 +116,47 @@ export function failingDirectiveLabels(source: string, from: number, to: number,
   return all.sort();
 }
 
-const UNSAFE = ['`', '<', '{', ']:', '://', '~~~'];
+/** Text directives one line may hold; those past it are read as text (see `excessTextDirectives`). */
+export const MAX_TEXT_DIRECTIVES = 500;
+
+/**
+ * The colons in `source[from, to)` (a paragraph where `mayGuardLabels` holds) that start a
+ * text directive past the first `MAX_TEXT_DIRECTIVES` of their line: a colon micromark
+ * reads as one (not escaped, not after another colon, before a name's first character).
+ * No brief tags hundreds of phrases on one line (a paragraph, a table row), but a megabyte
+ * of `:claim[` on one line is 142,857 claims, each parsed, modelled and reported: 7 s.
+ * The colon is neutralised (U+FF1A): the rest is text, as a colon before a space is. Not
+ * where a colon may belong to a link destination (`](`) or an e-mail address (`@`).
+ */
+export function excessTextDirectives(source: string, from: number, to: number, max = MAX_TEXT_DIRECTIVES): number[] {
+  const out: number[] = [];
+  if (to - from <= 2 * max) return out;
+  // A colon may be part of a link destination or an e-mail address there: read as text, it would change them.
+  const text = source.slice(from, to);
+  if (text.includes('](') || text.includes('@')) return out;
+  let seen = 0;
+  let lineEnd = from - 1;
+  for (let i = source.indexOf(':', from); i >= 0 && i < to; i = source.indexOf(':', i + 1)) {
+    if (i > lineEnd) {
+      seen = 0;
+      lineEnd = i;
+      while (lineEnd < to && source.charCodeAt(lineEnd) !== 10 && source.charCodeAt(lineEnd) !== 13) lineEnd++;
+    }
+    if ((i > from && source.charCodeAt(i - 1) === 58 && !escaped(source, i - 1, from)) || escaped(source, i, from)) continue;
+    // The name (factory-name.js): no punctuation first, then `-` and `_` too, not last; no `:` after it.
+    let end = i + 1;
+    if (end >= to || isNameStop(source.charCodeAt(end))) continue;
+    while (end < to && (!isNameStop(source.charCodeAt(end)) || source.charCodeAt(end) === 45 || source.charCodeAt(end) === 95)) end++;
+    const last = source.charCodeAt(end - 1);
+    if (last === 45 || last === 95 || source.charCodeAt(end) === 58) continue;
+    // Not after a name's character: `:a：b` would make `:a` a directive, as `:a:b` is not.
+    const before = i > from ? source.charCodeAt(i - 1) : 32;
+    if (++seen > max && isNameStop(before) && before !== 45 && before !== 95) out.push(i);
+  }
+  return out;
+}
+
+const UNSAFE = ['`', '<', '{', ']:', '://', '~~~', 'mailto:', 'xmpp:'];
 
 /**
  * Whether labels in `source[from, to)` may be neutralised: not where a `:name[` could be
