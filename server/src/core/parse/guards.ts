@@ -163,9 +163,10 @@ const PLAIN = /[^\n\r*_~[\]{<]*/y;
 const MARKER_START = new Uint8Array(127);
 for (const c of '>-+*[0123456789') MARKER_START[c.charCodeAt(0)] = 1;
 
+/** Whether `source[from, to)` holds a `|` (a loop, not `indexOf`, which would search on to the end of the text). */
 function hasPipe(source: string, from: number, to: number): boolean {
-  const pipe = source.indexOf('|', from);
-  return pipe >= 0 && pipe < to;
+  for (let i = from; i < to; i++) if (source.charCodeAt(i) === 124) return true;
+  return false;
 }
 
 /** The number of columns of a GFM delimiter row (`|---|:-:|`) in `source[from, to)`, else 0. */
@@ -229,7 +230,9 @@ class GuardScanner {
   /** In a table of this paragraph: its columns and block-quote depth (0: no table). */
   private tableColumns = 0;
   private tableQuotes = 0;
-  private lastLinePiped = false;
+  /** The paragraph's previous line: where it starts and ends. */
+  private lastLineStart = 0;
+  private lastLineEnd = 0;
 
   constructor(private readonly source: string) {}
 
@@ -324,7 +327,6 @@ class GuardScanner {
     this.braces = false;
     this.angles = false;
     this.tableColumns = 0;
-    this.lastLinePiped = false;
     this.unitStart = -1;
     this.runs = 0;
     this.longRun = false;
@@ -389,7 +391,8 @@ class GuardScanner {
     const k = !thematicBreak && MARKER_START[lead] ? this.containerMarkers(pos, line.eol) : line.first;
     this.containerFence(k, line.eol);
     if (pos > this.unitStart && (lead === 124 || lead === 58 || lead === 45 || lead === 62 || this.tableColumns)) this.tableRow(pos, line.eol);
-    this.lastLinePiped = (line.eol - pos <= LONG_TABLE_ROW || this.tableColumns > 0) && hasPipe(source, pos, line.eol);
+    this.lastLineStart = pos;
+    this.lastLineEnd = line.eol;
   }
 
   /**
@@ -405,7 +408,7 @@ class GuardScanner {
     for (let c = source.charCodeAt(body); body < eol && (c === 32 || c === 9 || c === 62); c = source.charCodeAt(++body)) if (c === 62) quotes++;
     const piped = hasPipe(source, body, eol);
     if (eol - pos <= LONG_TABLE_ROW) {
-      const columns = piped && this.lastLinePiped ? delimiterColumns(source, body, eol) : 0;
+      const columns = piped && hasPipe(source, this.lastLineStart, this.lastLineEnd) ? delimiterColumns(source, body, eol) : 0;
       if (columns) {
         this.tableColumns = columns;
         this.tableQuotes = quotes;

@@ -136,7 +136,9 @@ export function excessTextDirectives(source: string, from: number, to: number, m
   if (text.includes('](') || text.includes('@')) return out;
   let seen = 0;
   let lineEnd = from - 1;
-  for (let i = source.indexOf(':', from); i >= 0 && i < to; i = source.indexOf(':', i + 1)) {
+  // Colons found in the paragraph's own text: `source.indexOf` would search on past its end.
+  for (let k = text.indexOf(':'); k >= 0; k = text.indexOf(':', k + 1)) {
+    const i = from + k;
     if (i > lineEnd) {
       seen = 0;
       lineEnd = i;
