@@ -35,8 +35,13 @@
  * - **Directive labels that never close**: in a paragraph parsed without links (see
  *   Brackets), the `[` of a text directive label micromark rejects (never closed, nested
  *   more than 32 deep, or 1,000 escapes long: `:claim[` repeated, each label scanning
- *   hundreds of characters before it fails) — the bracket becomes U+FF3B, decided in
- *   linear time by parse/labelGuard.ts; micromark reads it as text either way.
+ *   hundreds of characters before it fails), and every other `[` that no `]` matches (but
+ *   `[^`; `[@` repeated) — the bracket becomes U+FF3B, decided in linear time by
+ *   parse/labelGuard.ts; micromark reads it as text either way.
+ * - **Text directives by the hundred on one line**: past `MAX_TEXT_DIRECTIVES` on a line
+ *   of a paragraph where labels may be guarded, the colon of each further directive
+ *   becomes U+FF1A (parse/labelGuard.ts): the rest is text. No brief has such a line; a
+ *   pasted megabyte of `:claim[` is 142,857 claims.
  *
  * - **Table rows**: a body row that opens with a `|` and is longer than `LONG_TABLE_ROW`
  *   characters, in a table whose delimiter row is in the same paragraph at the same
