@@ -311,6 +311,15 @@ describe('parser guards', () => {
         { seed: 20261206, numRuns: 2000 },
       );
       assert.ok(neutralised > 500, `${neutralised} directives read as text`);
+      // Many marks are applied to one copy of the text: a byte order mark, a lone surrogate and an emoji stay where they were.
+      for (const lead of ['\ufeff', '\ud800', '😀', '']) {
+        const many = lead + ':claim[a '.repeat(2000) + '\n';
+        const g = guardText(many);
+        assert.ok(g.neutralised > 256, `${g.neutralised} marks`);
+        assert.equal(g.text.length, many.length);
+        assert.equal(g.text.slice(0, lead.length), lead);
+        assert.equal(g.text.replace(/\uff1a/g, ':').replace(/\uff3b/g, '['), many);
+      }
       // The real limit: a megabyte of unclosed labels on one line keeps 500 claims.
       const line = ':claim[a '.repeat(20_000) + '\n\n:claim[b]\n';
       assert.equal(guardText(line).text.match(/:claim/g)?.length, MAX_TEXT_DIRECTIVES + 1);

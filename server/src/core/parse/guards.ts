@@ -510,7 +510,8 @@ function neutralised(source: string, marks: Marks): string {
     const codes = new Uint16Array(source.length);
     for (let i = 0; i < source.length; i++) codes[i] = source.charCodeAt(i);
     for (let k = 0; k < marks.length; k++) for (let i = marks.at(k), end = i + marks.lengthOf(k); i < end; i++) codes[i] = fullwidthCode(codes[i]);
-    return fromCodes(codes);
+    // Neutralising maps ASCII to ASCII-free characters: no surrogate is made or unmade.
+    return fromCodes(codes, (source as string & { isWellFormed(): boolean }).isWellFormed());
   }
   const sorted = [...marks].sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];
@@ -525,11 +526,15 @@ function neutralised(source: string, marks: Marks): string {
   return parts.join('');
 }
 
-function fromCodes(codes: Uint16Array): string {
+/** The string of UTF-16 `codes`; `wellFormed`: they hold no lone surrogate (the decoder would replace one). */
+function fromCodes(codes: Uint16Array, wellFormed = false): string {
+  if (wellFormed) return UTF16.decode(codes);
   let out = '';
   for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
   return out;
 }
+// `ignoreBOM`: a byte order mark at the start is kept (by default the decoder drops it, and every offset would move).
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /**
  * Printable ASCII (`!` to `~`) as its fullwidth twin (U+FF01 to U+FF5E), a space or tab as

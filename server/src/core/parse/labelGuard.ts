@@ -80,8 +80,8 @@ function isLabelOpen(source: string, open: number, from: number): boolean {
 export function failingDirectiveLabels(source: string, from: number, to: number, unmatched = false): Int32Array {
   // The open brackets, innermost last: where each is, and the escapes read before it (typed
   // arrays: a megabyte of `[` pushed into plain arrays cost more than the pass).
-  const at = new Int32Array(to - from);
-  const escapesAt = new Int32Array(to - from);
+  let at: Int32Array = new Int32Array(64);
+  let escapesAt: Int32Array = new Int32Array(64);
   let open = 0;
   const failing: number[] = [];
   /** Entries below this index of the stack have passed the balance limit. */
@@ -96,6 +96,10 @@ export function failingDirectiveLabels(source: string, from: number, to: number,
         i++;
       }
     } else if (c === 91) {
+      if (open === at.length) {
+        at = grown(at);
+        escapesAt = grown(escapesAt);
+      }
       at[open] = i;
       escapesAt[open++] = escapes;
       // Every label more than 32 levels below this bracket has passed the balance limit.
@@ -155,6 +159,13 @@ export function excessTextDirectives(source: string, from: number, to: number, m
     const before = i > from ? source.charCodeAt(i - 1) : 32;
     if (++seen > max && isNameStop(before) && before !== 45 && before !== 95) out.push(i);
   }
+  return out;
+}
+
+/** A copy of `a` twice as long. */
+function grown(a: Int32Array): Int32Array {
+  const out = new Int32Array(2 * a.length);
+  out.set(a);
   return out;
 }
 
