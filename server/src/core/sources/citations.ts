@@ -108,6 +108,8 @@ export function findCitations(input: CitationInput | string, base = 0): Citation
  */
 export function citationsAndSpans(input: CitationInput | string, base = 0): { citations: Citation[]; attributes: Span[] } {
   const inp: CitationInput = typeof input === 'string' ? { text: input, base } : input;
+  // Every citation holds an `@`, every span's attribute list a `{`: a text with neither has none (a megabyte of `:claim[`: 70 ms to find none).
+  if (!inp.text.includes('@') && !inp.text.includes('{')) return { citations: [], attributes: [] };
   const text = inp.quoteMarkers?.length ? blankSpans(inp.text, inp.quoteMarkers) : inp.text;
   const scanner = new CitationScanner(text, inp.opaque ?? [], inp.html ?? [], new Set(inp.references ?? []));
   const found = scanner.run();
