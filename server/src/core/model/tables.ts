@@ -14,6 +14,11 @@ export interface TableRow {
   header: boolean;
   /** From the row's first character of content to its last (not its pipes). */
   span: Span;
+  /**
+   * What the row's line holds past its last cell, pipes and blanks aside: cells past the
+   * table's columns, which GFM and Pandoc drop (the parse drops them: parse/markdown.ts).
+   */
+  dropped?: Span;
 }
 
 /** Whether a line is a GFM delimiter row (`|---|:--:|`), after any block-quote markers and indentation. */
@@ -57,7 +62,12 @@ export function tableRows(text: string, blocks: readonly TextBlock[]): TableRow[
     let end = cells[cells.length - 1].span.end;
     while (start < end && /[|\s]/.test(text[start])) start++;
     while (end > start && /[|\s]/.test(text[end - 1]) && text[end - 2] !== '\\') end--;
-    rows.push({ cells, header: isDelimiterRow(nextLine(text, current.lineEnd) ?? ''), span: { start, end } });
+    // Past the last cell (its span ends at its closing pipe, or at the line's end).
+    let rest = cells[cells.length - 1].span.end;
+    let restEnd = current.lineEnd;
+    while (rest < restEnd && /[|\s]/.test(text[rest])) rest++;
+    while (restEnd > rest && /[|\s]/.test(text[restEnd - 1]) && text[restEnd - 2] !== '\\') restEnd--;
+    rows.push({ cells, header: isDelimiterRow(nextLine(text, current.lineEnd) ?? ''), span: { start, end }, ...(rest < restEnd && { dropped: { start: rest, end: restEnd } }) });
     current = undefined;
   };
   for (const b of blocks) {

@@ -64,6 +64,14 @@ const REPORTING =
  * checked. The message names what makes the sentence read as a fact; `data.score` is the
  * classifier's probability. Method and figures: docs/assertions.md.
  */
+/** For a row whose line goes on past the table's columns: that that text is dropped (it may be the source the author meant). */
+function droppedNote(text: string, row: TableRow): string {
+  if (!row.dropped) return '';
+  const past = text.slice(row.dropped.start, row.dropped.end);
+  const shown = past.length > 40 ? `${past.slice(0, 39)}…` : past;
+  return ` "${shown}" is past the table's ${row.cells.length} column${row.cells.length === 1 ? '' : 's'}: Pandoc and GFM drop it (add a column to the head row, or move it into a cell).`;
+}
+
 export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-assertion', (ctx) => {
   const { model } = ctx;
   const out: Finding[] = [];
@@ -98,7 +106,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       message: placeholder
         ? `Possible unsourced assertion: ${what} (${why}), and its footnote is a placeholder: source still to be added.`
         : row
-          ? `Possible unsourced assertion: ${what} (${why}). Cite a source in the row, or in a caption or source line right above or below the table ([@key], a footnote or a link).`
+          ? `Possible unsourced assertion: ${what} (${why}). Cite a source in the row, or in a caption or source line right above or below the table ([@key], a footnote or a link).${droppedNote(model.text, row)}`
           : `Possible unsourced assertion: ${what} (${why}). Cite a source ([@key], a footnote or a link), or tag it as a claim.`,
       span: { start, end },
       data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }) },
