@@ -417,6 +417,8 @@ describe('parser guards', () => {
         '| a |\n|---|\n| b |\n\n|' + long + '\n',
         '| a |\n|---|\nno pipe\n|' + long + '\n',
         '| a |\n|---|\n> |' + long + '\n',
+        // After a table in a list item, an unindented line is no row of it (it ends the list).
+        '- | a |\n  |---|\n|' + long + '\n',
         '| a |\n|---|\n' + long.trimStart() + '\n',
         '| a |\n|---|\n| b | c | d |\n',
         'a | b\n--|--\n|' + long.replace(/\|/g, '\\|') + '\n',

@@ -45,7 +45,7 @@
  *
  * - **Table rows**: a body row that opens with a `|` and is longer than `LONG_TABLE_ROW`
  *   characters, in a table whose delimiter row is in the same paragraph at the same
- *   block-quote depth and whose rows all hold a `|`: GFM and Pandoc ignore its cells past
+ *   block-quote depth (and no deeper indented) and whose rows all hold a `|`: GFM and Pandoc ignore its cells past
  *   the table's columns, and the parse drops them (parse/markdown.ts), but micromark
  *   tokenized each one as a text of its own (`| :claim[c] |` repeated to a megabyte: 15 s).
  *   What follows the pipe that closes the last column is neutralised (printable ASCII
@@ -235,6 +235,7 @@ class GuardScanner {
   /** In a table of this paragraph: its columns and block-quote depth (0: no table). */
   private tableColumns = 0;
   private tableQuotes = 0;
+  private tableIndent = 0;
   /** The paragraph's previous line: where it starts and ends. */
   private lastLineStart = 0;
   private lastLineEnd = 0;
@@ -410,18 +411,26 @@ class GuardScanner {
     const { source } = this;
     let body = pos;
     let quotes = 0;
-    for (let c = source.charCodeAt(body); body < eol && (c === 32 || c === 9 || c === 62); c = source.charCodeAt(++body)) if (c === 62) quotes++;
+    // The indentation after the last `>`: a row less indented than the delimiter row may be outside its container.
+    let indent = 0;
+    for (let c = source.charCodeAt(body); body < eol && (c === 32 || c === 9 || c === 62); c = source.charCodeAt(++body)) {
+      if (c === 62) {
+        quotes++;
+        indent = 0;
+      } else indent++;
+    }
     const piped = hasPipe(source, body, eol);
     if (eol - pos <= LONG_TABLE_ROW) {
       const columns = piped && hasPipe(source, this.lastLineStart, this.lastLineEnd) ? delimiterColumns(source, body, eol) : 0;
       if (columns) {
         this.tableColumns = columns;
         this.tableQuotes = quotes;
+        this.tableIndent = indent;
         return;
       }
     }
     if (!this.tableColumns) return;
-    if (quotes !== this.tableQuotes || !piped) {
+    if (quotes !== this.tableQuotes || indent < this.tableIndent || !piped) {
       this.tableColumns = 0;
       return;
     }
