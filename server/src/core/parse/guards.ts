@@ -45,7 +45,8 @@
  *
  * - **Table rows**: a body row that opens with a `|` and is longer than `LONG_TABLE_ROW`
  *   characters, in a table whose delimiter row is in the same paragraph at the same
- *   block-quote depth (and no deeper indented) and whose rows all hold a `|`: GFM and Pandoc ignore its cells past
+ *   block-quote depth (and no deeper indented) and whose rows all hold a `|`, in a
+ *   paragraph with no code fence and no `<`: GFM and Pandoc ignore its cells past
  *   the table's columns, and the parse drops them (parse/markdown.ts), but micromark
  *   tokenized each one as a text of its own (`| :claim[c] |` repeated to a megabyte: 15 s).
  *   What follows the pipe that closes the last column is neutralised (printable ASCII
@@ -434,7 +435,10 @@ class GuardScanner {
       this.tableColumns = 0;
       return;
     }
-    if (eol - pos <= LONG_TABLE_ROW || source.charCodeAt(body) !== 124) return;
+    if (eol - pos <= LONG_TABLE_ROW || source.charCodeAt(body) !== 124 || indent - this.tableIndent >= 4) return;
+    // Not where the lines may be code or HTML, whose text micromark keeps as written.
+    const unit = source.slice(this.unitStart, eol);
+    if (unit.includes('```') || unit.includes('~~~') || unit.includes('<')) return;
     // The cells: the leading pipe opens the first; each unescaped pipe after it closes one.
     let at = body + 1;
     let closed = 0;
