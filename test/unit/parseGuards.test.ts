@@ -285,7 +285,7 @@ describe('parser guards', () => {
     });
 
     it('text directives past the limit of their line are read as text, and nothing else changes (limit 2 for the test)', () => {
-      const piece = fc.constantFrom(':a', ' :a', ' :claim[', ':claim[', ' :c[x]', ':c[:d]', ']', '[', '::b', ':::', '\\:', '\\\\:', ': ', 'a', ' ', '\n', '\n> ', '\n- ', 'x:y', '3:1', ' :é', ':-a', ':_', '*', '[^n]');
+      const piece = fc.constantFrom(':a', ' :a', ' :claim[', ':claim[', ' :c[x]', ':c[:d]', ']', '[', '::b', ':::', '\\:', '\\\\:', ': ', 'a', ' ', '\n', '\n> ', '\n- ', 'x:y', '3:1', ' :é', ':-a', ':_', '*', '[^n]', '@', '[@k]', 'x@y.z', '.');
       const starts = (tree: unknown): number[] => {
         const out: number[] = [];
         JSON.stringify(tree, (_k, v) => {
@@ -310,7 +310,7 @@ describe('parser guards', () => {
         }),
         { seed: 20261206, numRuns: 2000 },
       );
-      assert.ok(neutralised > 500, `${neutralised} directives read as text`);
+      assert.ok(neutralised > 300, `${neutralised} directives read as text`);
       // Many marks are applied to one copy of the text: a byte order mark, a lone surrogate and an emoji stay where they were.
       for (const lead of ['\ufeff', '\ud800', '😀', '']) {
         const many = lead + ':claim[a '.repeat(2000) + '\n';
@@ -323,6 +323,9 @@ describe('parser guards', () => {
       // The real limit: a megabyte of unclosed labels on one line keeps 500 claims.
       const line = ':claim[a '.repeat(20_000) + '\n\n:claim[b]\n';
       assert.equal(guardText(line).text.match(/:claim/g)?.length, MAX_TEXT_DIRECTIVES + 1);
+      // With citations in the labels too; not where an e-mail address may be.
+      assert.equal(guardText(':claim[@a '.repeat(20_000)).text.match(/:claim/g)?.length, MAX_TEXT_DIRECTIVES);
+      assert.equal(guardText(':claim[a@b.c '.repeat(20_000)).text.match(/:claim/g)?.length, 20_000);
       assert.equal(excessTextDirectives(':claim[a] '.repeat(400) + '\n' + ':claim[a] '.repeat(400), 0, 8001).length, 0, 'per line');
     });
 

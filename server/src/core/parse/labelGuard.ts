@@ -120,6 +120,9 @@ export function failingDirectiveLabels(source: string, from: number, to: number,
   return all.sort();
 }
 
+/** What a literal e-mail address needs (`a@b.`): a colon before it could be part of one (`mailto:` aside, `x:a@b.c`). */
+const EMAIL_LIKE = /[\w+.-]@[\w.-]*\./;
+
 /** Text directives one line may hold; those past it are read as text (see `excessTextDirectives`). */
 export const MAX_TEXT_DIRECTIVES = 500;
 
@@ -130,14 +133,14 @@ export const MAX_TEXT_DIRECTIVES = 500;
  * No brief tags hundreds of phrases on one line (a paragraph, a table row), but a megabyte
  * of `:claim[` on one line is 142,857 claims, each parsed, modelled and reported: 7 s.
  * The colon is neutralised (U+FF1A): the rest is text, as a colon before a space is. Not
- * where a colon may belong to a link destination (`](`) or an e-mail address (`@`).
+ * where a colon may belong to a link destination (`](`) or an e-mail address (`a@b.`).
  */
 export function excessTextDirectives(source: string, from: number, to: number, max = MAX_TEXT_DIRECTIVES): number[] {
   const out: number[] = [];
   if (to - from <= 2 * max) return out;
   // A colon may be part of a link destination or an e-mail address there: read as text, it would change them.
   const text = source.slice(from, to);
-  if (text.includes('](') || text.includes('@')) return out;
+  if (text.includes('](') || EMAIL_LIKE.test(text)) return out;
   let seen = 0;
   let lineEnd = from - 1;
   // Colons found in the paragraph's own text: `source.indexOf` would search on past its end.
