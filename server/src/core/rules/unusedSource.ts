@@ -41,10 +41,24 @@ export const unusedSource = defineRule('unused-source', (ctx) => {
     }
   for (const entry of references) {
     if (entryUsed(entry.key) || !entry.origin.span) continue;
-    out.push({ code: 'unused-source', message: `Reference "${entry.key}" in the front matter is never cited: cite it with [@${entry.key}] or remove it.`, span: entry.origin.span, unnecessary: true, data: { key: entry.key } });
+    const written = writtenAsKey(model.text, entry.key, model.frontMatter?.span.end ?? 0)
+      ? ` (\`@${entry.key}\` is written in the brief, but nowhere it reads as a citation: in code, escaped, in an e-mail address, or in a table cell past the table's columns, which Pandoc drops)`
+      : '';
+    out.push({ code: 'unused-source', message: `Reference "${entry.key}" in the front matter is never cited${written}: cite it with [@${entry.key}] or remove it.`, span: entry.origin.span, unnecessary: true, data: { key: entry.key } });
   }
   return out;
 });
+
+/** Whether `text` holds `@key` from `from` on as a whole key (not the start of a longer one: `@key2`, `@key.b`). */
+function writtenAsKey(text: string, key: string, from: number): boolean {
+  const word = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+  for (let i = text.indexOf(`@${key}`, from); i >= 0; i = text.indexOf(`@${key}`, i + 1)) {
+    const after = i + key.length + 1;
+    if (word(text[after]) || (/[:.#$%&+?<>~/-]/.test(text[after] ?? '') && word(text[after + 1]))) continue;
+    return true;
+  }
+  return false;
+}
 
 /** The wanted footnote ids and entry keys, each with its index. */
 interface Wanted {
