@@ -152,7 +152,8 @@ export function withTrailingReference(text: string, end: number, limit: number):
   const trailing = TRAILING_REFERENCE.exec(text.slice(end, Math.min(limit, end + 310)));
   return trailing ? end + trailing[0].length : end;
 }
-const TRAILING_REFERENCE = /^[*_~"'\u201d\u2019\u00bb)]{0,4}\[[\^@][^\]\n]{0,300}\]/;
+// Closers between the full stop and the reference: emphasis, quotes, a parenthesis, a bracket that closes nothing (`$5.*][^1]`).
+const TRAILING_REFERENCE = /^[*_~"'\u201d\u2019\u00bb)\]]{0,4}\[[\^@][^\]\n]{0,300}\]/;
 
 /** Words a title may keep in lower case. */
 const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'as', 'vs', 'via', 'into', 'over', 'under', 'per', 'than', 'after', 'before']);
