@@ -112,7 +112,9 @@ export function failingDirectiveLabels(source: string, from: number, to: number,
     }
   }
   // Never matched: a label that fails, or (with `unmatched`) any bracket but a footnote call's.
-  const never = at.subarray(0, open).filter((o) => (unmatched && source.charCodeAt(o + 1) !== 94) || isLabelOpen(source, o, from));
+  let kept = 0;
+  for (let k = 0; k < open; k++) if ((unmatched && source.charCodeAt(at[k] + 1) !== 94) || isLabelOpen(source, at[k], from)) at[kept++] = at[k];
+  const never = at.subarray(0, kept);
   if (failing.length === 0) return never;
   const all = new Int32Array(failing.length + never.length);
   all.set(failing);
@@ -135,12 +137,13 @@ export const MAX_TEXT_DIRECTIVES = 500;
  * The colon is neutralised (U+FF1A): the rest is text, as a colon before a space is. Not
  * where a colon may belong to a link destination (`](`) or an e-mail address (`a@b.`).
  */
-export function excessTextDirectives(source: string, from: number, to: number, max = MAX_TEXT_DIRECTIVES): number[] {
-  const out: number[] = [];
-  if (to - from <= 2 * max) return out;
+export function excessTextDirectives(source: string, from: number, to: number, max = MAX_TEXT_DIRECTIVES): Int32Array {
+  let out: Int32Array = new Int32Array(16);
+  let n = 0;
+  if (to - from <= 2 * max) return out.subarray(0, 0);
   // A colon may be part of a link destination or an e-mail address there: read as text, it would change them.
   const text = source.slice(from, to);
-  if (text.includes('](') || EMAIL_LIKE.test(text)) return out;
+  if (text.includes('](') || EMAIL_LIKE.test(text)) return out.subarray(0, 0);
   let seen = 0;
   let lineEnd = from - 1;
   // Colons found in the paragraph's own text: `source.indexOf` would search on past its end.
@@ -160,9 +163,12 @@ export function excessTextDirectives(source: string, from: number, to: number, m
     if (last === 45 || last === 95 || source.charCodeAt(end) === 58) continue;
     // Not after a name's character: `:a：b` would make `:a` a directive, as `:a:b` is not.
     const before = i > from ? source.charCodeAt(i - 1) : 32;
-    if (++seen > max && isNameStop(before) && before !== 45 && before !== 95) out.push(i);
+    if (++seen > max && isNameStop(before) && before !== 45 && before !== 95) {
+      if (n === out.length) out = grown(out);
+      out[n++] = i;
+    }
   }
-  return out;
+  return out.subarray(0, n);
 }
 
 /** A copy of `a` twice as long. */
