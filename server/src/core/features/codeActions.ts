@@ -273,13 +273,13 @@ function srcEdit(text: string, d: Directive, key: string): TextEdit {
   return { span: { start: at, end: at }, newText: `{src=${value}}` };
 }
 
-/** How many backslashes end `text` before `at` (not before `from`). */
 /** Whether `at` is where a line ends (a line break follows). */
 function isLineEnd(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   return c === 10 || c === 13;
 }
 
+/** How many backslashes end `text` before `at` (not before `from`). */
 function backslashesBefore(text: string, at: number, from: number): number {
   let n = 0;
   while (at - n > from && text.charCodeAt(at - n - 1) === 92) n++;

@@ -7,6 +7,7 @@
  */
 import type { Span } from '../text/span';
 import type { TextBlock } from './types';
+import { delimiterColumns } from '../parse/guards';
 
 /** A row of a table: its cells (text blocks of kind `tableCell`, in order), and whether it is the header row. */
 export interface TableRow {
@@ -25,10 +26,14 @@ export interface TableRow {
 function isDelimiterRow(line: string): boolean {
   let i = 0;
   while (i < line.length && (line[i] === ' ' || line[i] === '\t' || line[i] === '>')) i++;
-  let row = line.slice(i).trim();
-  if (row.startsWith('|')) row = row.slice(1);
-  if (row.endsWith('|')) row = row.slice(0, -1);
-  return row.split('|').every((cell) => /^:?-+:?$/.test(cell.trim()));
+  return delimiterColumns(line, i, line.length) > 0;
+}
+
+/** `text[start, end)` without the pipes and blanks around it (an escaped pipe stays). */
+function withoutPipes(text: string, start: number, end: number): Span {
+  while (start < end && /[|\s]/.test(text[start])) start++;
+  while (end > start && /[|\s]/.test(text[end - 1]) && text[end - 2] !== '\\') end--;
+  return { start, end };
 }
 
 /** The start of the line holding `offset`, and the end of that line. */
@@ -58,16 +63,10 @@ export function tableRows(text: string, blocks: readonly TextBlock[]): TableRow[
     if (!current) return;
     const cells = current.cells;
     // A cell's span holds its pipes and padding: the row's is from its first character of content to its last.
-    let start = cells[0].span.start;
-    let end = cells[cells.length - 1].span.end;
-    while (start < end && /[|\s]/.test(text[start])) start++;
-    while (end > start && /[|\s]/.test(text[end - 1]) && text[end - 2] !== '\\') end--;
+    const last = cells[cells.length - 1].span.end;
     // Past the last cell (its span ends at its closing pipe, or at the line's end).
-    let rest = cells[cells.length - 1].span.end;
-    let restEnd = current.lineEnd;
-    while (rest < restEnd && /[|\s]/.test(text[rest])) rest++;
-    while (restEnd > rest && /[|\s]/.test(text[restEnd - 1]) && text[restEnd - 2] !== '\\') restEnd--;
-    rows.push({ cells, header: isDelimiterRow(nextLine(text, current.lineEnd) ?? ''), span: { start, end }, ...(rest < restEnd && { dropped: { start: rest, end: restEnd } }) });
+    const dropped = withoutPipes(text, last, current.lineEnd);
+    rows.push({ cells, header: isDelimiterRow(nextLine(text, current.lineEnd) ?? ''), span: withoutPipes(text, cells[0].span.start, last), ...(dropped.start < dropped.end && { dropped }) });
     current = undefined;
   };
   for (const b of blocks) {

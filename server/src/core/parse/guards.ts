@@ -176,7 +176,7 @@ function hasPipe(source: string, from: number, to: number): boolean {
 }
 
 /** The number of columns of a GFM delimiter row (`|---|:-:|`) in `source[from, to)`, else 0. */
-function delimiterColumns(source: string, from: number, to: number): number {
+export function delimiterColumns(source: string, from: number, to: number): number {
   const row = source.slice(from, to).trim();
   if (!row.includes('-')) return 0;
   const inner = row.slice(row.startsWith('|') ? 1 : 0, row.endsWith('|') && row.length > 1 ? -1 : undefined);

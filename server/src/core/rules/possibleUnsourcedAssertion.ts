@@ -54,6 +54,14 @@ const QUOTE = /["“„«]([^"“”„«»\n]{1,400})["”»]/gu;
 const REPORTING =
   /\b(?:according to|said|says|say|stated|states|told|tells|announced|announces|reported|reports|claimed|claims|declared|declares|warned|warns|wrote|writes|confirmed|confirms|emphasi[sz]ed|pointed out|described|indicated|insisted|noted|estimated?|estimates|projects|projected|revealed|acknowledged|admitted|called for|calls for|pledged|vowed|denied|accused|testified)\b/giu;
 
+/** For a row whose line goes on past the table's columns: a note that the rest is dropped (it may be the source the author meant). */
+function droppedNote(text: string, row: TableRow): string {
+  if (!row.dropped) return '';
+  const past = text.slice(row.dropped.start, row.dropped.end);
+  const shown = past.length > 40 ? `${past.slice(0, 39)}…` : past;
+  return ` "${shown}" is past the table's ${row.cells.length} column${row.cells.length === 1 ? '' : 's'}: Pandoc and GFM drop it (add a column to the head row, or move it into a cell).`;
+}
+
 /**
  * `possible-unsourced-assertion` (spec §8): an untagged sentence outside the exempt
  * sections that reads as an assertion of fact and has no source reference. Whether it
@@ -64,14 +72,6 @@ const REPORTING =
  * checked. The message names what makes the sentence read as a fact; `data.score` is the
  * classifier's probability. Method and figures: docs/assertions.md.
  */
-/** For a row whose line goes on past the table's columns: that that text is dropped (it may be the source the author meant). */
-function droppedNote(text: string, row: TableRow): string {
-  if (!row.dropped) return '';
-  const past = text.slice(row.dropped.start, row.dropped.end);
-  const shown = past.length > 40 ? `${past.slice(0, 39)}…` : past;
-  return ` "${shown}" is past the table's ${row.cells.length} column${row.cells.length === 1 ? '' : 's'}: Pandoc and GFM drop it (add a column to the head row, or move it into a cell).`;
-}
-
 export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-assertion', (ctx) => {
   const { model } = ctx;
   const out: Finding[] = [];

@@ -49,12 +49,16 @@ export const unusedSource = defineRule('unused-source', (ctx) => {
   return out;
 });
 
+/** What a key goes on with: a letter, digit or `_`, or inner punctuation before one (Pandoc's key grammar). */
+const KEY_WORD = /[\p{L}\p{N}_]/u;
+const KEY_INNER_PUNCTUATION = /[:.#$%&+?<>~/-]/;
+
 /** Whether `text` holds `@key` from `from` on as a whole key (not the start of a longer one: `@key2`, `@key.b`). */
 function writtenAsKey(text: string, key: string, from: number): boolean {
-  const word = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+  const word = (c: string | undefined) => c !== undefined && KEY_WORD.test(c);
   for (let i = text.indexOf(`@${key}`, from); i >= 0; i = text.indexOf(`@${key}`, i + 1)) {
     const after = i + key.length + 1;
-    if (word(text[after]) || (/[:.#$%&+?<>~/-]/.test(text[after] ?? '') && word(text[after + 1]))) continue;
+    if (word(text[after]) || (KEY_INNER_PUNCTUATION.test(text[after] ?? '') && word(text[after + 1]))) continue;
     return true;
   }
   return false;
