@@ -211,6 +211,11 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'link openers': (n) => ':claim[x] ' + '[a]('.repeat(n / 4),
   'footnote definitions': (n) => ':claim[x][^1]\n\n' + '[^1]: \n'.repeat(n / 7),
   'front matter lines': (n) => '---\n' + 'references: a\n'.repeat(n / 14) + '---\n:claim[x]',
+  // YAML nested a thousand levels deep took the process down (parse/yaml.ts); broken lines
+  // made an error each, and each error copied the text's context.
+  'nested front matter': (n) => '---\n' + '- ['.repeat(n / 3) + '\n---\n\n:claim[x]\n',
+  'broken front matter lines': (n) => '---\n' + 'a: b: c\n'.repeat(n / 8) + '---\n\n:claim[x]\n',
+  'nested metadata blocks': (n) => ':claim[x]\n\n' + ('---\n' + '{'.repeat(1000) + '\n---\n\n').repeat(n / 1010),
   'headings': (n) => '# Recommendations\n' + '## Track 1: A\n'.repeat(n / 14),
   'actor mentions': (n) => ':claim[x] ' + 'Macron '.repeat(n / 7),
   'NUL and surrogates': (n) => ':claim[x] ' + '\u0000\uD800'.repeat(n / 2),

@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { readYaml, tooDeepMessage } from '../parse/yaml';
 import schema from '../../../../schemas/briefmark.schema.json';
 import type { Span } from '../text/span';
 import type { ActorEntry, ActorType, SeveritySetting, TagRule, TrackEntry } from './types';
@@ -56,7 +57,12 @@ export function parseConventions(uri: string, text: string): ParsedConventions {
   const result: ParsedConventions = { uri, text, layer: { uri }, extends: [], problems };
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    const read = readYaml(text, { prettyErrors: false, uniqueKeys: true });
+    if (!read.doc) {
+      problems.push({ message: `${tooDeepMessage('The conventions file')}; the defaults apply.`, span: errorSpan(text, read.tooDeepAt, read.tooDeepAt + 1) });
+      return result;
+    }
+    doc = read.doc;
   } catch (e) {
     problems.push({ message: `Cannot parse the conventions: ${(e as Error).message}`, span: { start: 0, end: Math.min(text.length, firstLineEnd(text, 0)) } });
     return result;

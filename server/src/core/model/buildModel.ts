@@ -1,10 +1,11 @@
 import type { FootnoteDefinition as MdFootnoteDefinition, Heading as MdHeading, Image, ImageReference, Link, ListItem, Nodes, Paragraph, Parent, Root, TableCell } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { isMap, parseDocument } from 'yaml';
+import { isMap, type Document } from 'yaml';
 import { cslEntriesFromYamlNode } from '../sources/csl';
 import type { ParsedBlock, ParsedMarkdown } from '../parse/markdown';
 import { normalizeLabel } from '../parse/blocks';
+import { readYaml, tooDeepMessage } from '../parse/yaml';
 import { citationsAndSpans } from '../sources/citations';
 import { headingAttributes } from '../sources/pandocAttributes';
 import type { Conventions } from '../conventions/types';
@@ -350,8 +351,8 @@ function metadataBlockEnd(text: string, start: number): number | undefined {
     const line = text.slice(from, end);
     if (/^[ \t]*\r?$/.test(line)) return undefined;
     if (from > yamlStart && /^(?:---|\.\.\.)[ \t]*\r?$/.test(line)) {
-      const doc = parseDocument(text.slice(yamlStart, from));
-      return doc.errors.length === 0 && isMap(doc.contents) ? Math.min(end + 1, text.length) : undefined;
+      const { doc } = readYaml(text.slice(yamlStart, from));
+      return doc && doc.errors.length === 0 && isMap(doc.contents) ? Math.min(end + 1, text.length) : undefined;
     }
     // A line the split could end a block after (a setext underline): read as text.
     if (/^ {0,3}(?:=+|-+)[ \t]*\r?$/.test(line)) return undefined;
@@ -733,7 +734,11 @@ class BlockCollector {
     const contentStart = afterFirstLine(text, s.start, s.end);
     const fm: FrontMatter = { span: s, contentStart, data: undefined, references: [], problems: [] };
     try {
-      const doc = parseDocument(value, { prettyErrors: false, uniqueKeys: false });
+      const { doc, tooDeepAt } = readYaml(value, { prettyErrors: false, uniqueKeys: false });
+      if (!doc) {
+        fm.problems.push({ message: `${tooDeepMessage('Front matter')}.`, span: visibleSpan(text, contentStart + tooDeepAt, contentStart + tooDeepAt + 1) });
+        return fm;
+      }
       for (const e of doc.errors) {
         const [a, b] = e.pos ?? [0, 0];
         fm.problems.push({ message: `Front matter is not valid YAML: ${firstLine(e.message)}`, span: visibleSpan(text, contentStart + a, contentStart + Math.max(b, a + 1)) });
@@ -1026,7 +1031,7 @@ function firstWords(s: string): string {
   return words ? (all.length > 6 ? `${words}…` : words) : 'Recommendation';
 }
 
-function safeToJS(doc: ReturnType<typeof parseDocument>): unknown {
+function safeToJS(doc: Document.Parsed): unknown {
   try {
     return doc.toJS();
   } catch {

@@ -22,11 +22,8 @@ export function parseBibliographyText(text: string, uri: string, format: Bibliog
         return parseBibtex(text, uri);
       case 'csl-json':
         return parseCslJson(text, uri);
-      case 'csl-yaml': {
-        const b = parseCslYaml(text, uri);
-        for (const p of b.problems) p.message = `CSL YAML syntax error: ${p.message} The entries that could be read are used.`;
-        return b;
-      }
+      case 'csl-yaml':
+        return parseCslYaml(text, uri);
     }
   } catch (e) {
     return { entries: new Map(), problems: [{ uri, message: `The bibliography could not be read: ${(e as Error).message}` }] };

@@ -1,4 +1,6 @@
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, type Document } from 'yaml';
+import { readYaml, tooDeepMessage } from '../parse/yaml';
+import { lineStartsOf, positionIn } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import type { BibEntry, Bibliography } from './bibliography';
 
@@ -64,11 +66,19 @@ export function cslEntriesFromYamlNode(node: unknown, doc: Document, uri: string
   return out;
 }
 
-/** A CSL YAML file: either a list of items or `references:` holding one. */
+/** A CSL YAML file: either a list of items or `references:` holding one. Its syntax errors say where they are; the entries that could be read are used. */
 export function parseCslYaml(text: string, uri: string): Bibliography {
   const out: Bibliography = { entries: new Map(), problems: [] };
-  const doc = parseDocument(text);
-  for (const e of doc.errors) out.problems.push({ uri, message: e.message.split('\n')[0], span: e.pos ? { start: e.pos[0], end: e.pos[1] } : undefined });
+  const { doc, tooDeepAt } = readYaml(text);
+  if (!doc) {
+    out.problems.push({ uri, message: `CSL YAML: ${tooDeepMessage('the file')}; none of its entries is used.`, span: { start: tooDeepAt, end: Math.min(text.length, tooDeepAt + 1) } });
+    return out;
+  }
+  const starts = doc.errors.length ? lineStartsOf(text) : [];
+  for (const e of doc.errors) {
+    const at = positionIn(starts, text.length, e.pos[0]);
+    out.problems.push({ uri, message: `CSL YAML syntax error: ${e.message.split('\n')[0]} (line ${at.line + 1}, column ${at.character + 1}). The entries that could be read are used.`, span: { start: e.pos[0], end: e.pos[1] } });
+  }
   const root = doc.contents;
   const seq = isMap(root) ? root.get('references', true) : root;
   for (const e of cslEntriesFromYamlNode(seq, doc, uri, 0)) if (!out.entries.has(e.key)) out.entries.set(e.key, e);
