@@ -23,16 +23,6 @@ function depthOf(text: string): number {
 
 describe('YAML (front matter, conventions, CSL YAML)', function () {
   this.timeout(60_000);
-  // Mocha captures whole stacks (Error.stackTraceLimit = Infinity), which makes each of
-  // `yaml`'s errors ten times dearer than in the server: the server's default here too.
-  let stackTraceLimit = Error.stackTraceLimit;
-  before(() => {
-    stackTraceLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 10;
-  });
-  after(() => {
-    Error.stackTraceLimit = stackTraceLimit;
-  });
 
   // Nested 1,000 levels deep, `yaml` exhausts the stack, and a regular expression V8 then
   // compiles there kills the process (no exception): a few kilobytes of `{` took the server down.
