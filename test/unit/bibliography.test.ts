@@ -76,6 +76,23 @@ describe('bibliography files', () => {
     assert.equal(bibliographyFormat('x.ris'), undefined);
   });
 
+  it('@string names that double a value at each definition ("billion laughs") are cut short, with a message, in linear time', () => {
+    const laughs = (n: number, after = '') => {
+      let t = '@string{a0 = "xxxxxxxxxx"}\n';
+      for (let i = 1; i <= n; i++) t += `@string{a${i} = a${i - 1} # a${i - 1}}\n`;
+      return t + after;
+    };
+    const t0 = performance.now();
+    const twenty = parseBibliographyText(laughs(20, '@misc{k, title = a20}\n@misc{other, title = {Fine}}\n'), 'file:///b.bib', 'bibtex');
+    assert.match(twenty.problems[0].message, /@string\{a14: This value grows past 100,000 characters through @string names: it is not read\./);
+    assert.ok(twenty.entries.get('k')!.title!.length < 1000, 'the cut value is not used');
+    assert.equal(twenty.entries.get('other')!.title, 'Fine');
+    // The whole file's budget: four times the longest value allowed.
+    const sixty = parseBibliographyText(laughs(60, '@misc{k, title = a60}\n'), 'file:///b.bib', 'bibtex');
+    assert.match(sixty.problems.at(-1)!.message, /The values of this file grow past 400,000 characters in all through @string names: the rest of it is not read\./);
+    assert.ok(performance.now() - t0 < 2000, `${performance.now() - t0} ms (twenty doublings took 2.2 s and 10 MB; thirty would take 10 GB)`);
+  });
+
   it('never throws on hostile text', () => {
     for (const t of ['@', '@misc{', '{'.repeat(5000), '@misc{a,' + 'x='.repeat(2000), '\u0000@@@', '[[[[', ': : :']) {
       for (const fmt of ['bibtex', 'csl-json', 'csl-yaml'] as const) parseBibliographyText(t, 'file:///h', fmt);

@@ -41,10 +41,19 @@ class ParseError extends Error {
   constructor(
     message: string,
     readonly at: number,
+    /** The rest of the file is not read either. */
+    readonly last = false,
   ) {
     super(message);
   }
 }
+
+/**
+ * `@string` names joined by `#` can double a value at each definition: twenty lines make
+ * ten megabytes ("billion laughs"). A value may grow to the file's length or this, and all
+ * values of a file together to four times that.
+ */
+const MAX_EXPANDED_VALUE = 100_000;
 
 interface RawEntry {
   type: string;
@@ -59,6 +68,8 @@ class BibtexReader {
   private readonly n: number;
   private readonly strings = new Map<string, string>(MONTHS);
   private readonly problems: BibliographyProblem[] = [];
+  /** Characters of field and @string values read so far (MAX_EXPANDED_VALUE). */
+  private expanded = 0;
   /** For each `{`, its `}` (backslash-escaped braces skipped), or -1: one pass for the whole file. */
   private readonly braceClose: Int32Array;
 
@@ -90,7 +101,7 @@ class BibtexReader {
       } catch (e) {
         if (!(e instanceof ParseError)) throw e;
         this.report(start, e);
-        this.i = this.nextItemLine(Math.max(start + 1, Math.min(e.at, this.n)));
+        this.i = e.last ? this.n : this.nextItemLine(Math.max(start + 1, Math.min(e.at, this.n)));
       }
     }
     return this.entries(raw);
@@ -182,7 +193,12 @@ class BibtexReader {
       this.i++;
       this.spaces();
       value += this.value();
+      const most = Math.max(MAX_EXPANDED_VALUE, this.n);
+      if (value.length > most) throw new ParseError(`This value grows past ${most.toLocaleString('en')} characters through @string names: it is not read.`, start);
     }
+    this.expanded += value.length;
+    if (this.expanded > 4 * Math.max(MAX_EXPANDED_VALUE, this.n))
+      throw new ParseError(`The values of this file grow past ${(4 * Math.max(MAX_EXPANDED_VALUE, this.n)).toLocaleString('en')} characters in all through @string names: the rest of it is not read.`, start, true);
     return [name === 'archiveprefix' ? 'eprinttype' : name === 'primaryclass' ? 'eprintclass' : name, value];
   }
 
