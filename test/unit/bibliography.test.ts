@@ -93,6 +93,22 @@ describe('bibliography files', () => {
     assert.ok(performance.now() - t0 < 2000, `${performance.now() - t0} ms (twenty doublings took 2.2 s and 10 MB; thirty would take 10 GB)`);
   });
 
+  it('CSL-JSON nested past 200 levels is not parsed, with a message at the place (100,000 `[` lost the whole file to a stack overflow)', () => {
+    for (const depth of [201, 100_000]) {
+      const text = `[{"id": "k", "title": "T", "note": ${'['.repeat(depth)}1${']'.repeat(depth)}}]`;
+      const b = parseBibliographyText(text, 'file:///r.json', 'csl-json');
+      assert.equal(b.entries.size, 0);
+      assert.equal(b.problems.length, 1);
+      assert.match(b.problems[0].message, /^CSL-JSON: the file nests arrays or objects more than 200 levels deep here: not read; none of its entries is used\.$/);
+      assert.equal(b.problems[0].span!.start, text.indexOf('[', 35) + 198, 'the 201st level: the note\'s 199th bracket');
+    }
+    // Brackets in strings and comments do not count; 200 levels are read.
+    const fine = `// [[[[[[[[[[[[[[[[[[[[[[[[\n[{"id": "k", "title": "[[[[[[[[[[[[[[[\\"[[[", /* {{{{{{{{{{{{{{{{{{{{{ */ "note": ${'['.repeat(190)}1${']'.repeat(190)}}]`;
+    const b = parseBibliographyText(fine, 'file:///r.json', 'csl-json');
+    assert.deepEqual(b.problems, []);
+    assert.equal(b.entries.get('k')!.title, '[[[[[[[[[[[[[[["[[[');
+  });
+
   it('never throws on hostile text', () => {
     for (const t of ['@', '@misc{', '{'.repeat(5000), '@misc{a,' + 'x='.repeat(2000), '\u0000@@@', '[[[[', ': : :']) {
       for (const fmt of ['bibtex', 'csl-json', 'csl-yaml'] as const) parseBibliographyText(t, 'file:///h', fmt);

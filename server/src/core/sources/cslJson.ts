@@ -9,6 +9,12 @@ import { cslItemToEntry } from './csl';
  */
 export function parseCslJson(text: string, uri: string): Bibliography {
   const out: Bibliography = { entries: new Map(), problems: [] };
+  // The parser and `plain` recurse: 100,000 nested `[` ran out of stack, and the whole file was lost.
+  const deep = jsonDepthPassed(text, MAX_JSON_DEPTH);
+  if (deep >= 0) {
+    out.problems.push({ uri, message: `CSL-JSON: the file nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep here: not read; none of its entries is used.`, span: { start: deep, end: deep + 1 } });
+    return out;
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const e of errors) {
@@ -36,6 +42,32 @@ export function parseCslJson(text: string, uri: string): Bibliography {
     else out.entries.set(entry.key, entry);
   }
   return out;
+}
+
+/** Deeper than this, a CSL-JSON file is not parsed (CSL items nest three or four levels). */
+export const MAX_JSON_DEPTH = 200;
+
+/** Where the nesting of `[` and `{` outside strings and comments passes `limit`, or -1. */
+export function jsonDepthPassed(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length; i++) {
+        const q = text.charCodeAt(i);
+        if (q === 92 /* \ */) i++;
+        else if (q === 34) break;
+      }
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 91 || c === 123) {
+      if (++depth > limit) return i;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return -1;
 }
 
 function plain(node: Node): unknown {
