@@ -12,7 +12,6 @@ import { exemptSections, findAssertionCues, MONEY, PERCENT } from '../../server/
 import { splitNameList } from '../../server/src/core/sources/bibtex';
 import { splitLocator } from '../../server/src/core/sources/citations';
 import { figures, quotations } from '../../server/src/core/sources/sourceText';
-import { globToRegExp } from '../../server/src/core/text/glob';
 import { trailingRunStart, trimEndMatching } from '../../server/src/core/text/trailing';
 import { discoverRegexes, ROOT, substitutionKey, type Discovery, type FoundRegex } from './redos/discover';
 import { checkAll, type CheckResult } from './redos/recheckPool';
@@ -40,9 +39,6 @@ const FOLDERS = ['server/src', 'client/src'];
  * (the test fails if a key is no longer used, or a run-time part has none).
  */
 const SUBSTITUTIONS = new Map<string, string>([
-  // The translation of a `briefs` glob (the default `**/*.brief.md`); matched against a
-  // workspace-relative path, not document text.
-  [substitutionKey('server/src/core/text/glob.ts', 'src'), globToRegExp('**/*.brief.md').source.slice(1, -1)],
   // The tag names of the conventions, reduced to `[A-Za-z0-9_-]` (the built-in ones here).
   [substitutionKey('server/src/core/sizeLimit.ts', "names.join('|')"), 'claim|actor|rec'],
   // An actor id or citation key, escaped by `escape()`: a literal.
