@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { ClaimStatuses } from '../../client/src/preview/claimStatuses';
 import { briefmarkPlugin, parseAttributes } from '../../client/src/preview/markdownItBriefmark';
+import { ADVERSARIAL } from './fuzz/generators';
+import { FAST } from './helpers/budget';
 
 const md = () => new MarkdownIt({ html: true, linkify: true }).use(briefmarkPlugin);
 const render = (src: string) => md().render(src);
@@ -111,6 +113,31 @@ describe('preview plugin (markdown-it)', () => {
 
   it('escapes attribute values', () => {
     assert.match(inline(':claim[x]{src="<script>"}'), /data-src="&lt;script&gt;"/);
+  });
+
+  it('renders hostile briefs in time proportional to their length (the fuzz suite\'s adversarial patterns)', function () {
+    this.timeout(120_000);
+    // A paragraph of `:claim[` that never close took 0.5 s for 40 KB and grew with its
+    // square (each scanned to the paragraph's end), so did claims in a paragraph with no
+    // sentence end; the preview runs in the editor's extension host.
+    const QUADRATIC_BEFORE = ['unclosed text directives', 'unclosed attribute lists', 'CR line endings'];
+    const m = md();
+    const time = (text: string) => {
+      let best = Infinity;
+      for (let i = 0; i < 2; i++) {
+        const t0 = performance.now();
+        m.render(text);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    for (const [name, make] of Object.entries(ADVERSARIAL).filter(([n]) => !FAST || QUADRATIC_BEFORE.includes(n))) {
+      time(make(1000));
+      const a = time(make(4000));
+      const b = time(make(64_000));
+      const ratio = b / Math.max(a, 1);
+      assert.ok(b < 300 || ratio < 48, `${name}: ${a.toFixed(0)} ms for 4 KB, ${b.toFixed(0)} ms for 64 KB (×${ratio.toFixed(1)})`);
+    }
   });
 
   it('parses attributes in all their forms', () => {
