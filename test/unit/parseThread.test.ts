@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { runParseJob, type ParseJob } from '../../server/src/core/parse/markdown';
+import { parseMarkdown, parseMarkdownSteps, PREPARE, runParseJob, type ParseJob, type ParseJobResult } from '../../server/src/core/parse/markdown';
+import { guardText } from '../../server/src/core/parse/guards';
+import { splitBlocks } from '../../server/src/core/parse/blocks';
 import { ParseThread } from '../../server/src/node/parse/parseThread';
 import { BackgroundAnalysis, OFF_THREAD_MIN } from '../../server/src/lsp/backgroundAnalysis';
 import { createBriefService, inMemoryWorkspace } from '../../server/src/core/service';
@@ -39,6 +41,47 @@ describe('the parse thread (long parses off the server\'s thread)', function () 
       // A new thread takes the next job.
       assert.deepEqual(await t.run(job('*a*'), 'file:///other.md'), runParseJob(job('*a*')));
       assert.equal(t.stats.stopped, 1);
+    } finally {
+      t.dispose();
+    }
+  });
+
+  it('prepares a large new text (the guards\' pass and the split) as a job: the same parse, here or on the thread, and edits resume from it', async () => {
+    const t = thread();
+    try {
+      const text = generateBrief({ bytes: 200_000, seed: 5, dense: true }) + '\n\n' + ':claim['.repeat(3000) + '\n\n' + '> '.repeat(2000) + 'x\n';
+      const steps = parseMarkdownSteps(text);
+      let step = steps.next();
+      assert.equal(step.done ? undefined : step.value.mode, PREPARE, 'the first job prepares');
+      const modes: string[] = [];
+      while (!step.done) {
+        modes.push(step.value.mode);
+        // As the server runs it: on the thread, the answer a structured clone.
+        const r: ParseJobResult = step.value.mode === PREPARE ? (await t.run(step.value, 'file:///big.md'))! : runParseJob(step.value);
+        step = steps.next(r);
+      }
+      const viaThread = step.value;
+      assert.equal(modes.filter((m) => m === PREPARE).length, 1);
+      const guarded = guardText(text);
+      assert.deepEqual([...viaThread.guard!.marks], [...guarded.marks], 'the marks, revived from the clone');
+      assert.equal(viaThread.guard!.text, guarded.text);
+      assert.deepEqual(viaThread.split, splitBlocks(guarded.text));
+      const here = parseMarkdown(text);
+      assert.deepEqual(viaThread.blocks.map((b) => b.key), here.blocks.map((b) => b.key));
+      assert.deepEqual(viaThread.blocks.map((b) => b.tree), here.blocks.map((b) => b.tree));
+      // An edit resumes the guards and the split from what the thread sent (no job prepares it).
+      const at = text.indexOf(':claim[') - 1;
+      const edited = text.slice(0, at) + ' more words' + text.slice(at);
+      const editSteps = parseMarkdownSteps(edited, viaThread);
+      const editModes: string[] = [];
+      let e = editSteps.next();
+      while (!e.done) {
+        editModes.push(e.value.mode);
+        e = editSteps.next(runParseJob(e.value));
+      }
+      assert.ok(!editModes.includes(PREPARE));
+      assert.deepEqual(e.value.blocks.map((b) => b.tree), parseMarkdown(edited).blocks.map((b) => b.tree));
+      assert.ok(e.value.reparsed < e.value.blocks.length / 2, `${e.value.reparsed} of ${e.value.blocks.length} blocks parsed again`);
     } finally {
       t.dispose();
     }

@@ -105,19 +105,18 @@ export function sentenceEndFinder(masked: string, budget = SCAN_BUDGET): (from: 
 
 function sentenceEndTable(masked: string): Int32Array {
   const n = masked.length;
-  // after[i]: for an opening bracket at i, the offset after its matching closer, or -1.
-  const after = new Int32Array(n).fill(-1);
-  const open: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const c = masked.charCodeAt(i);
-    if (c === 91 || c === 40) open.push(i);
-    else if ((c === 93 || c === 41) && open.length > 0) after[open.pop()!] = i + 1;
-  }
+  // One pass from the end: each opening bracket takes the nearest closer after it that no
+  // nearer opener took (the pairs a pass from the start makes), and its sentence goes on
+  // past that closer. (No table of the pairs: on a megabyte, allocating it cost more than the pass.)
+  const closers: number[] = [];
   const end = new Int32Array(n + 1);
   end[n] = n;
   for (let i = n - 1; i >= 0; i--) {
     const c = masked.charCodeAt(i);
-    if (c === 91 || c === 40) end[i] = after[i] < 0 ? n : end[after[i]];
+    if (c === 93 || c === 41) {
+      closers.push(i);
+      end[i] = end[i + 1];
+    } else if (c === 91 || c === 40) end[i] = closers.length > 0 ? end[closers.pop()! + 1] : n;
     else if ((c === 46 || c === 33 || c === 63) && isSentenceEnd(masked, i)) end[i] = afterClosers(masked, i);
     else end[i] = end[i + 1];
   }

@@ -155,6 +155,16 @@ export class Marks implements Iterable<[number, number]> {
   *[Symbol.iterator](): Iterator<[number, number]> {
     for (let i = 0; i < this.length; i++) yield [this.data[2 * i], this.data[2 * i + 1]];
   }
+
+  /** Marks again from their structured clone (sent from the parse thread: the fields, not the class). */
+  static revive(clone: Marks): Marks {
+    if (clone instanceof Marks) return clone;
+    const plain = clone as unknown as { data: Int32Array; length: number };
+    const out = new Marks(1);
+    out.data = plain.data;
+    out.length = plain.length;
+    return out;
+  }
 }
 
 const TRAILING_SPACE = /^[ \t]*$/;

@@ -10,7 +10,7 @@ import { candidateLabels, containerStart, lastStartAtMost, splitBlocks, type Blo
 import { treeWithLetter } from './typedLetter';
 import { textEdit, type TextEdit } from '../text/textEdit';
 import { LineIndex } from '../text/lineIndex';
-import { guardText, type GuardedText, type HeavyParagraph } from './guards';
+import { guardText, Marks, type GuardedText, type HeavyParagraph } from './guards';
 import { frontMatterFences } from './frontMatter';
 
 /**
@@ -507,11 +507,34 @@ export interface ParseJob {
 export interface ParseJobResult {
   tree: Root;
   defines: string[];
+  /** The answer to a `PREPARE` job. */
+  prepared?: Prepared;
 }
+
+/** The guards' pass and the block split of a text (step 1 of `parseMarkdownSteps`). */
+export interface Prepared {
+  guarded: GuardedText;
+  split: BlockSplit;
+}
+
+/**
+ * The mode of a job that asks for `Prepared` instead of a parse: on a large new text, the
+ * guards' pass and the split take 0.1–0.2 s per megabyte in one piece, which the parse
+ * thread takes off the server's (a hover waited for it).
+ */
+export const PREPARE = 'prepare';
+/** New texts from this size on are prepared by a job. */
+const PREPARE_BY_JOB = 128 * 1024;
 
 /** Runs a parse job here (see `parseWith`). */
 export function runParseJob(job: ParseJob): ParseJobResult {
+  if (job.mode === PREPARE) return { tree: { type: 'root', children: [] }, defines: [], prepared: prepare(job.input) };
   return parseWith(job.mode, job.degraded, job.input, job.seeds);
+}
+
+function prepare(text: string): Prepared {
+  const guarded = guardText(text);
+  return { guarded, split: splitBlocks(guarded.text) };
 }
 
 /**
@@ -537,7 +560,13 @@ export function runParseJob(job: ParseJob): ParseJobResult {
 export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, options: ParseOptions = {}): Generator<ParseJob, ParsedMarkdown, ParseJobResult> {
   // The guards and the block split read again only around the edit (text/textEdit.ts).
   const edit = previous?.guard ? textEdit(previous.text, text) : undefined;
-  const guarded = guardText(text, edit && previous?.guard ? { guarded: previous.guard, edit } : undefined);
+  // A large text with nothing to resume from: guarded and split by a job (another thread's, in the server).
+  let prepared: Prepared | undefined;
+  if (!edit && !options.oneShot && text.length >= PREPARE_BY_JOB) {
+    prepared = (yield { mode: PREPARE, degraded: '', input: text, seeds: NO_SEEDS }).prepared!;
+    prepared.guarded.marks = Marks.revive(prepared.guarded.marks);
+  }
+  const guarded = prepared?.guarded ?? guardText(text, edit && previous?.guard ? { guarded: previous.guard, edit } : undefined);
   const input = guarded.text;
   if (options.oneShot && !previous && text.length <= ONE_SHOT_LIMIT && guarded.heavy.length === 0) {
     // One parse call instead of one per block: no per-call overhead, same model (the
@@ -548,7 +577,7 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
   }
   // (The split reads the guarded text: where the guards changed it, it is split afresh.)
   const splitEdit = edit && input === text && previous?.guard?.text === previous?.text ? edit : undefined;
-  const split = splitBlocks(input, splitEdit && previous?.split ? { split: previous.split, edit: splitEdit } : undefined);
+  const split = prepared?.split ?? splitBlocks(input, splitEdit && previous?.split ? { split: previous.split, edit: splitEdit } : undefined);
   const parse = new BlockParse(input, guarded.heavy, split, previous, splitEdit);
   const found = yield* parse.probeAll();
   yield* parse.joinNestedDefinitions(found);
