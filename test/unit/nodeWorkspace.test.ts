@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readText } from '../../server/src/node/conventionsLoader';
+import { MAX_FILE_BYTES } from '../../server/src/node/regularFile';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,6 +44,25 @@ describe('NodeWorkspace: bibliographies and source documents on disk', () => {
     const a = check(ws, join(dir, 'x.brief.md'), brief('bibliography:\n  - a.bib\n  - nowhere.bib\n', 'As [@alpha] shows.'));
     assert.deepEqual(a.diagnostics.map((d) => [d.code, a.model.text.slice(d.span.start, d.span.end)]), [['invalid-conventions', 'nowhere.bib']]);
     assert.match(a.diagnostics[0].message, /"nowhere.bib".*does not exist/);
+  });
+
+  it('refuses, with a reason, a bibliography or source that is a pipe or too large, without reading it (a pipe blocked the server for good)', () => {
+    assert.equal(spawnSync('mkfifo', [join(dir, 'pipe.bib')]).status, 0, 'mkfifo makes a pipe');
+    mkdirSync(join(dir, 'sources'));
+    spawnSync('mkfifo', [join(dir, 'sources', 'piped.txt')]);
+    writeFileSync(join(dir, 'sources', 'fine.txt'), 'The text of a source.');
+    writeFileSync(join(dir, 'huge.bib'), '');
+    truncateSync(join(dir, 'huge.bib'), MAX_FILE_BYTES + 2 ** 20); // sparse: nothing is written
+    writeFileSync(join(dir, 'a.bib'), '@misc{alpha, title = {Alpha}}\n');
+    const ws = new NodeWorkspace();
+    const a = check(ws, join(dir, 'x.brief.md'), brief('bibliography: [pipe.bib, huge.bib, a.bib]\n', 'As [@alpha] shows.'));
+    assert.deepEqual([...a.bibliography.entries.keys()], ['alpha']);
+    const messages = a.diagnostics.map((d) => d.message).join('\n');
+    assert.match(messages, /"pipe.bib".*it is not a regular file \(a pipe, a socket or a device\)/);
+    assert.match(messages, /"huge.bib".*it is 257.0 MB, more than the 256 MB a file may have here/);
+    assert.equal(a.sourceDocuments.get('fine')?.text, 'The text of a source.');
+    assert.notEqual(a.sourceDocuments.get('piped')?.text, 'The text of a source.');
+    assert.equal(readText(join(dir, 'pipe.bib')), undefined, 'a conventions file that is a pipe is not read');
   });
 
   it('reads the conventions list relative to the conventions file', () => {

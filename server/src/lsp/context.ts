@@ -4,7 +4,7 @@
  * the client's capabilities. Built once per connection by `server.ts`; the handlers are
  * registered by `lifecycle.ts`, `diagnostics.ts` and `requests.ts`.
  */
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../node/regularFile';
 import { join } from 'node:path';
 import { TextDocuments, type Connection, type DocumentSymbol } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -147,7 +147,7 @@ export class ServerContext {
 
   private closedBriefDiagnostics(uri: string) {
     if (!this.conventions.settings.diagnosticsEnabled) return [];
-    const text = readFileSync(uriToPath(uri) ?? '', 'utf8');
+    const text = readRegularFile(uriToPath(uri) ?? '').toString('utf8');
     const analysis = this.workspaceService.analyze({ uri, version: 0, getText: () => text });
     this.workspaceService.forget(uri);
     return analysis.diagnostics.map((d) => proto.diagnostic(analysis.model.lines, uri, d));

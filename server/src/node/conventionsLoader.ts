@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readRegularFile } from './regularFile';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ConventionsProblem } from '../core/conventions/parseConventions';
@@ -195,7 +196,7 @@ function isFile(path: string): boolean {
 export function readText(path: string): string | undefined {
   try {
     if (!existsSync(path)) return undefined;
-    return readFileSync(path, 'utf8');
+    return readRegularFile(path).toString('utf8');
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readRegularFile, RefusedFile } from './regularFile';
 import { decodeText } from '../core/text/decode';
 
 export type Read<T> = { ok: true; value: T; text: string } | { ok: false; error: string };
@@ -35,12 +36,11 @@ export class FileCache<T> {
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.read;
     let read: Read<T>;
     try {
-      if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-      const { text, note } = decodeText(readFileSync(path));
+      const { text, note } = decodeText(readRegularFile(path));
       read = { ok: true, value: this.parse(text, path, note), text };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      read = { ok: false, error: code === 'EISDIR' ? 'it is a folder, not a file' : `it cannot be read (${code ?? (e as Error).message})` };
+      read = { ok: false, error: e instanceof RefusedFile ? e.message : `it cannot be read (${code ?? (e as Error).message})` };
     }
     this.entries.set(path, { mtimeMs: st.mtimeMs, size: st.size, read });
     return read;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readRegularFile } from './regularFile';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -87,7 +88,7 @@ export class SourceDocumentLoader {
       const path = join(folder, name);
       let text = '';
       try {
-        text = createHash('sha256').update(readFileSync(path)).digest('hex');
+        text = createHash('sha256').update(readRegularFile(path)).digest('hex');
       } catch (e) {
         text = `unreadable: ${(e as NodeJS.ErrnoException).code}`;
       }

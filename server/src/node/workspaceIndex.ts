@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from './regularFile';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -168,7 +168,7 @@ export class WorkspaceIndex {
     const path = uriToPath(uri);
     if (!path) return undefined;
     try {
-      return readFileSync(path, 'utf8');
+      return readRegularFile(path).toString('utf8');
     } catch {
       return undefined;
     }

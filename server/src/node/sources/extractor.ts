@@ -9,6 +9,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { refusal } from '../regularFile';
 import { join } from 'node:path';
 import type { SourceFormat } from '../../core/rules/types';
 import { RESULT_MARKER, type Extracted, type ExtractResult } from './extract';
@@ -80,7 +81,8 @@ export class SourceExtractor {
       this.byPath.delete(path);
       return { status: 'unreadable', reason: statReason(e) };
     }
-    if (st.isDirectory()) return { status: 'unreadable', reason: 'it is a folder, not a file' };
+    const refused = refusal(st, Infinity);
+    if (refused) return { status: 'unreadable', reason: refused.message };
     const hit = this.byPath.get(path);
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size && (hit.state.status !== 'pending' || !wait)) return hit.state;
     if (st.size > this.limits.maxFileSize) {
