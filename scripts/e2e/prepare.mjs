@@ -33,8 +33,12 @@ export async function installPackagedExtension(extensionsDir, { log = () => {} }
   return { vsix, extDir, files: names.length, bytes: statSync(vsix).size };
 }
 
-/** The package stays small and self-contained: bundles only, no sources, maps or node_modules. */
-export const MAX_VSIX_BYTES = 1.5 * 1024 * 1024;
+/**
+ * The package stays small and self-contained: bundles only, no sources, maps or
+ * node_modules (any of which adds megabytes). 1.5 MiB until 5 December 2026, when the
+ * package reached 1.50 MiB (the CSL engine and the assertion model having joined it).
+ */
+export const MAX_VSIX_BYTES = 1.75 * 1024 * 1024;
 function checkPackageContents(vsix, names) {
   const size = statSync(vsix).size;
   if (size > MAX_VSIX_BYTES) throw new Error(`${vsix} is ${size} bytes, over the ${MAX_VSIX_BYTES}-byte budget (docs/testing-e2e.md)`);
