@@ -150,6 +150,6 @@ export class ServerContext {
     const text = readRegularFile(uriToPath(uri) ?? '').toString('utf8');
     const analysis = this.workspaceService.analyze({ uri, version: 0, getText: () => text });
     this.workspaceService.forget(uri);
-    return analysis.diagnostics.map((d) => proto.diagnostic(analysis.model.lines, uri, d));
+    return proto.diagnostics(analysis.model.lines, uri, analysis.diagnostics);
   }
 }

@@ -82,7 +82,45 @@ const samePosition = (a: Range['start'], b: Range['start']) => a.line === b.line
  * the very object made for it before, so the stdio encoder writes it from its JSON
  * (lsp/jsonEncoder.ts); diagnostics with related places in the document are made afresh.
  */
+/**
+ * The diagnostics sent for one document at most, the notice included. VS Code keeps 1,000
+ * per file (errors first, then warnings, information and hints, each in the order sent)
+ * and drops the rest with a notice of its own; a hostile brief has hundreds of thousands
+ * (a megabyte of undefined footnote calls: 200,000, some 70 MB of JSON to encode, send and
+ * parse for nothing). `briefmark check` reports every finding.
+ */
+export const MAX_PUBLISHED_DIAGNOSTICS = 1000;
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** The findings an editor is sent: all of them, or the most severe first, in their order, and how many are left out. */
+export function publishable(list: readonly Diagnostic[]): { kept: readonly Diagnostic[]; left: number } {
+  if (list.length <= MAX_PUBLISHED_DIAGNOSTICS) return { kept: list, left: 0 };
+  const room = MAX_PUBLISHED_DIAGNOSTICS - 1;
+  const kept = list
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity] || a.i - b.i)
+    .slice(0, room)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.d);
+  return { kept, left: list.length - room };
+}
+
+/** A document's diagnostics for the editor: at most MAX_PUBLISHED_DIAGNOSTICS, the last then saying how many are left out. */
 export function diagnostics(lines: LineIndex, uri: string, list: readonly Diagnostic[]): LspDiagnostic[] {
+  const { kept, left } = publishable(list);
+  const out = convertAll(lines, uri, kept);
+  if (left > 0)
+    out.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: 'briefmark',
+      message: `Briefmark shows ${kept.length.toLocaleString('en')} of this document's ${list.length.toLocaleString('en')} findings (the most severe first; an editor keeps at most ${MAX_PUBLISHED_DIAGNOSTICS.toLocaleString('en')} per file). \`briefmark check\` lists them all.`,
+    });
+  return out;
+}
+
+function convertAll(lines: LineIndex, uri: string, list: readonly Diagnostic[]): LspDiagnostic[] {
   return list.map((d) => {
     const origin = placedFrom(d);
     if (!origin || d.related?.some((r) => !r.uri || r.uri === uri)) return diagnostic(lines, uri, d);
