@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as proto from '../../server/src/protocol/toProto';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
+import type { Diagnostic } from '../../server/src/core/rules/types';
 
 describe('the conversion to LSP (protocol/toProto.ts)', () => {
   const text = 'first line\nsecond 😀 line\n';
@@ -9,13 +10,13 @@ describe('the conversion to LSP (protocol/toProto.ts)', () => {
 
   it('sends an editor at most 1,000 diagnostics a document, the most severe first in their order, the last saying how many are left out', () => {
     const severities = ['info', 'error', 'hint', 'warning'] as const;
-    const list = Array.from({ length: 2500 }, (_, i) => ({ code: 'unsourced-claim', severity: severities[i % 4], message: `m${i}`, span: { start: 0, end: 1 } }));
+    const list: Diagnostic[] = Array.from({ length: 2500 }, (_, i) => ({ code: 'unsourced-claim', severity: severities[i % 4], message: `m${i}`, span: { start: 0, end: 1 } }));
     const out = proto.diagnostics(lines, uri, list);
     assert.equal(out.length, proto.MAX_PUBLISHED_DIAGNOSTICS);
     const kept = out.slice(0, -1);
     // 625 of each severity: the 625 errors and the first 374 warnings.
     assert.deepEqual([1, 2, 3, 4].map((s) => kept.filter((d) => d.severity === s).length), [625, 374, 0, 0]);
-    const order = kept.map((d) => Number(d.message.slice(1)));
+    const order = kept.map((d) => Number(String(d.message).slice(1)));
     assert.deepEqual(order, [...order].sort((a, b) => a - b), 'in the order found');
     const notice = out.at(-1)!;
     assert.equal(notice.code, undefined);
