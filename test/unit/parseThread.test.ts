@@ -7,6 +7,7 @@ import { ParseThread } from '../../server/src/node/parse/parseThread';
 import { BackgroundAnalysis, OFF_THREAD_MIN } from '../../server/src/lsp/backgroundAnalysis';
 import { createBriefService, inMemoryWorkspace } from '../../server/src/core/service';
 import { generateBrief } from '../../bench/corpus';
+import { budget } from './helpers/budget';
 
 const SCRIPT = join(__dirname, '..', 'fixtures', 'parseThread', 'worker.cjs');
 const thread = () => new ParseThread(SCRIPT);
@@ -49,7 +50,7 @@ describe('the parse thread (long parses off the server\'s thread)', function () 
   it('prepares a large new text (the guards\' pass and the split) as a job: the same parse, here or on the thread, and edits resume from it', async () => {
     const t = thread();
     try {
-      const text = generateBrief({ bytes: 200_000, seed: 5, dense: true }) + '\n\n' + ':claim['.repeat(3000) + '\n\n' + '> '.repeat(2000) + 'x\n';
+      const text = generateBrief({ bytes: budget(200_000, 120_000), seed: 5, dense: true }) + '\n\n' + ':claim['.repeat(3000) + '\n\n' + '> '.repeat(2000) + 'x\n';
       const steps = parseMarkdownSteps(text);
       let step = steps.next();
       assert.equal(step.done ? undefined : step.value.mode, PREPARE, 'the first job prepares');
