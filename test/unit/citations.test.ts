@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../server/src/core/analysis';
-import { findCitations } from '../../server/src/core/sources/citations';
+import { citationsAndSpans, findCitations } from '../../server/src/core/sources/citations';
+import fc from 'fast-check';
+import { budget } from './helpers/budget';
 
 /** Cases from Pandoc's manual, "Citation syntax", and the look-alikes that must not match. */
 const CASES: Array<[string, string[]]> = [
@@ -52,6 +54,22 @@ const CASES: Array<[string, string[]]> = [
 ];
 
 describe('Pandoc citation grammar', () => {
+  it('a text is left unread only when reading it finds nothing: no `@` before a key\'s first character, no `]{` closed (random texts)', () => {
+    const piece = fc.constantFrom('@', '[@', '@a', '@{', '@_', '@*', '@é', '@1', '@-', '@ ', '-@', ']', '[', ']{', '{', '}', 'x', ' ', ';', '.', '[^1]', '`', '\\', '<', '>', '"', '\n', '\ud835\udc00');
+    let unread = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const quick = citationsAndSpans(text);
+        const full = citationsAndSpans(text, 0, true);
+        assert.deepEqual(quick, full, JSON.stringify(text));
+        if (full.citations.length === 0 && full.attributes.length === 0) unread++;
+      }),
+      { seed: 20261205, numRuns: budget(20_000, 4000) },
+    );
+    assert.ok(unread > budget(2000, 400), `${unread} texts with nothing to find`);
+  });
+
   for (const [text, expected] of CASES) {
     it(text, () => {
       const found = findCitations(text);
