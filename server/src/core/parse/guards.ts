@@ -578,7 +578,16 @@ const fullwidthChar = (c: number): string => String.fromCharCode(fullwidthCode(c
  * (the same character either way: the tree's text is unchanged, offsets too).
  */
 function withoutNul(text: string): string {
-  return text.includes('\u0000') ? text.replaceAll('\u0000', '\ufffd') : text;
+  if (!text.includes('\u0000')) return text;
+  // One copy through char codes: `replaceAll` on half a million NULs made garbage faster
+  // than text (0.15 s for a megabyte, 26 times a quarter's). Not through the decoder: the
+  // text may hold lone surrogates, which it would replace too.
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    codes[i] = c === 0 ? 0xfffd : c;
+  }
+  return fromCodes(codes);
 }
 
 const NO_STACK: number[] = [];
