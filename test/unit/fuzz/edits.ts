@@ -12,6 +12,7 @@ import { applyEdits, codeActions, type CodeActionResult, type TextEdit } from '.
 import { prepareRenameAt, referencesAt, renameAt, targetAt, type RenameEdit } from '../../../server/src/core/features/navigation';
 import type { Code, Diagnostic, SourceDocument } from '../../../server/src/core/rules/types';
 import { claimSourcing } from '../../../server/src/core/semantics/sourcing';
+import { citationsAndSpans } from '../../../server/src/core/sources/citations';
 import { bibliographyFormat, parseBibliographyText } from '../../../server/src/core/sources/bibliographyFile';
 import { mergeBibliographies, type Bibliography } from '../../../server/src/core/sources/bibliography';
 import { LineIndex } from '../../../server/src/core/text/lineIndex';
@@ -641,7 +642,18 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
   const afterInsert = blockOutline(before, (o) => mapOffset(edits, o, false), oldText);
   const afterSet = new Set(outlineAfter);
   const outlineBefore = blockOutline(before, (o) => mapOffset(edits, o, true), oldText).map((x, i) => (afterSet.has(x) ? x : afterInsert[i]));
-  const gone = without(outlineBefore, outlineAfter);
+  // A reference `[…]` that reads as a citation is one for Pandoc, whatever definition micromark
+  // matched it with (one whose label reads as a citation is a paragraph): renaming the key in
+  // such a "definition" may unlink it in micromark's tree, and nothing changes for Briefmark.
+  const citationReference = (x: string) => {
+    if (!x.startsWith('linkReference@')) return false;
+    const at = Number(x.slice(x.indexOf('@') + 1));
+    const text = after.model.text;
+    const close = text.indexOf(']', at);
+    const own = close > at ? text.slice(at, close + 1) : '';
+    return own.includes('@') && citationsAndSpans(own).citations.some((c) => c.span.start === 0 && c.kind === 'bracketed');
+  };
+  const gone = without(outlineBefore, outlineAfter).filter((x) => !citationReference(x));
   assert.deepEqual(without(outlineAfter, outlineBefore).filter((x) => !added(x)), [], `${ctx}\nno other node appears (${gone.join(', ') || 'none gone'})`);
   assert.deepEqual(gone, [], `${ctx}\nno node disappears or moves`);
   const directives = (a: Analysis, shift: (s: Span) => number) => a.model.directives.map((x) => `${x.kind}:${x.name}@${shift(x.span)}`);

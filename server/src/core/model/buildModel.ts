@@ -547,7 +547,7 @@ class BlockCollector {
 
   private heading(node: MdHeading, s: Span, at: WalkAt): void {
     const textSpan = childrenSpan(node, at.base, at.limit) ?? { start: s.end, end: s.end };
-    this.items.headings.push({ level: node.depth, text: unguarded(toString(node).trim(), this.text, s), span: s, textSpan });
+    this.items.headings.push({ level: node.depth, text: unguarded(headingText(node, this.text, at.base).trim(), this.text, s), span: s, textSpan });
     const from = this.headingStarts?.get(node);
     const b = new BlockBuilder('heading', from === undefined ? s : { start: from, end: s.end }, at.inListItem);
     this.children(node, { ...at, block: b });
@@ -973,6 +973,23 @@ function codeSpanEnd(text: string, i: number, end: number): number {
     k = m;
   }
   return j;
+}
+
+/**
+ * A heading's text, as `toString` reads it but for a reference `[…]` that reads as a
+ * citation: for Pandoc no definition can have that label (one whose label reads as a
+ * citation is a paragraph), so it is the citation, brackets and all, whatever definition
+ * micromark matched it with.
+ */
+function headingText(node: Parent, text: string, base: number): string {
+  let out = '';
+  for (const child of node.children) {
+    const start = child.position?.start.offset;
+    const end = child.position?.end.offset;
+    if (child.type === 'linkReference' && child.referenceType !== 'full' && start !== undefined && end !== undefined && labelReadsAsCitation(text, { start: base + start, end: base + end })) out += text.slice(base + start, base + end);
+    else out += 'children' in child ? headingText(child, text, base) : toString(child);
+  }
+  return out;
 }
 
 function childrenSpan(node: Parent, base: number, limit: number): Span | undefined {
