@@ -153,6 +153,18 @@ describe('navigation', () => {
     const r = analyse('file:///w/r.brief.md', R);
     assert.ok(r.model.citations.some((c) => c.items.some((i) => i.key === 'x:Claim')));
     assert.match((renameAt(r, at(R, '@x', 1), 'z', [summarize(r)!], () => undefined) as { error: string }).error, /at line 3 the key runs into a directive \(`:Claim`\)/);
+    // Nor where the key's `*` is an emphasis delimiter: `@*9c` renamed to `@n` would move the emphasis (long fuzz run, seed 90909).
+    const M = '---\nbrief: true\n---\n\nOfficials said a *b @*9c c* d.\n\nAnd @*9c again.\n';
+    const m = analyse('file:///w/m.brief.md', M);
+    assert.ok(m.model.citations.some((c) => c.items.some((i) => i.key === '*9c')));
+    const texts2 = (x: string) => (x === m.model.uri ? M : texts[x]);
+    assert.match((renameAt(m, at(M, '@*9c c*'), 'n', [summarize(m)!], texts2) as { error: string }).error, /in file:\/\/\/w\/m\.brief\.md the change would alter the Markdown around a citation/);
+    // In another brief too (no parse there: the paragraph around the citation is read again).
+    const o = analyse('file:///w/o.brief.md', '---\nbrief: true\n---\n\nIt said so @*9c here.\n');
+    assert.match((renameAt(o, at(o.model.text, '@*9c'), 'n', [summarize(o)!, summarize(m)!], texts2) as { error: string }).error, /in file:\/\/\/w\/m\.brief\.md the change/);
+    // A key whose `*` pairs with nothing is renamed.
+    const ok = renameAt(o, at(o.model.text, '@*9c'), 'n', [summarize(o)!], texts2);
+    assert.ok('edits' in ok && ok.edits.length === 1, JSON.stringify(ok));
   });
 
   it('renames a front-matter citation key and its citations in that brief only', () => {

@@ -3,6 +3,7 @@ import type { ActorEntry, Conventions } from '../conventions/types';
 import { normalizeLabel } from '../parse/blocks';
 import type { Span } from '../text/span';
 import { lastAtMost } from '../text/textEdit';
+import { blockAround, changesOnlyText, PROBE_LIMIT } from './syntaxAt';
 import { actorRefs, type BriefSummary } from './briefSummary';
 
 /** A place in any document; no span means the start of the file. */
@@ -261,6 +262,18 @@ function renameCitation(analysis: Analysis, target: TargetOf<'citation'>, newNam
   const link = model.links.find((l) => l.kind === 'reference' && edits.some((e) => e.uri === model.uri && e.span.start >= l.span.start && e.span.end <= l.span.end));
   if (link)
     return { error: `Cannot rename \`@${target.key}\`: at line ${model.lines.positionAt(link.span.start).line + 1} \`${model.text.slice(link.span.start, link.span.end)}\` is also a link to a definition of that label, which would break. Change the link or its definition first.` };
+  // The Markdown around each citation must stay as it was: a key with a `*` or `_` can be a
+  // delimiter micromark pairs with another further on (`a*b … @*9c` renamed to `@n`).
+  const uses = new Map<string, RenameEdit[]>();
+  for (const e of edits.slice(entry ? 1 : 0)) uses.set(e.uri, [...(uses.get(e.uri) ?? []), e]);
+  for (const [uri, list] of uses) {
+    const text = uri === model.uri ? model.text : textOf(uri);
+    if (text === undefined) continue;
+    const parsed = uri === model.uri ? analysis.parsed : undefined;
+    const kept = changesOnlyText(text, list, (o) => blockAround(parsed, text, o));
+    if (kept === undefined) return { error: `Cannot rename \`@${target.key}\`: in ${uri} it is cited in a block too large to check (over ${PROBE_LIMIT.toLocaleString('en')} characters). Rename it there by hand.` };
+    if (!kept) return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: in ${uri} the change would alter the Markdown around a citation (a \`*\` or \`_\` of the key pairs with another for emphasis). Rename it there by hand, or choose another key.` };
+  }
   // GFM reads `x@a.b` as an e-mail address: a key with a `.` after `-@` or `x@` would stop being a citation.
   if (/\.[\p{L}\p{N}_]/u.test(key))
     for (const e of edits) {

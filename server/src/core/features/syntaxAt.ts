@@ -132,3 +132,90 @@ function lineEndOf(text: string, o: number): number {
   while (o < text.length && text[o] !== '\n' && text[o] !== '\r') o++;
   return o;
 }
+
+/**
+ * Whether `edits` (spans of `text`, not overlapping) change only text: each group of edits
+ * in one region (`regionOf` an offset: the top-level block that holds it) is parsed before
+ * and after, and the two trees must hold the same nodes (type, directive name, children),
+ * whatever their text. A rename uses it: a new key that drops a `*` or `_` of the old one
+ * can change how micromark pairs emphasis further on (`a*b … @*9c` renamed to `@n`).
+ * Undefined when a region is larger than PROBE_LIMIT.
+ */
+export function changesOnlyText(text: string, edits: ReadonlyArray<{ span: { start: number; end: number }; newText: string }>, regionOf: (offset: number) => { start: number; end: number }): boolean | undefined {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start);
+  let i = 0;
+  while (i < sorted.length) {
+    const first = regionOf(sorted[i].span.start);
+    let from = first.start;
+    let to = first.end;
+    let j = i;
+    // The edits of the region, and of any region it then reaches.
+    while (j < sorted.length && sorted[j].span.start <= to) {
+      const r = regionOf(Math.max(sorted[j].span.end - 1, sorted[j].span.start));
+      from = Math.min(from, r.start);
+      to = Math.max(to, r.end, sorted[j].span.end);
+      j++;
+    }
+    if (to - from > PROBE_LIMIT) return undefined;
+    let after = '';
+    let pos = from;
+    for (const e of sorted.slice(i, j)) {
+      after += text.slice(pos, e.span.start) + e.newText;
+      pos = e.span.end;
+    }
+    after += text.slice(pos, to);
+    const atStart = from === 0;
+    const group = sorted.slice(i, j).map((e) => ({ start: e.span.start - from, end: e.span.end - from, delta: e.newText.length - (e.span.end - e.span.start) }));
+    // An offset of the region before the edits, in the region after them (NaN inside an edited span).
+    const moved = (o: number) => {
+      let shift = 0;
+      for (const e of group) {
+        if (o <= e.start) break;
+        if (o < e.end) return NaN;
+        shift += e.delta;
+      }
+      return o + shift;
+    };
+    if (!sameShape(parseFragment(text.slice(from, to), atStart), parseFragment(after, atStart), moved)) return false;
+    i = j;
+  }
+  return true;
+}
+
+/** The same nodes in the same order (type, directive name, heading depth) at the same places (`moved` maps an offset of `a` to `b`), text aside. */
+function sameShape(a: Nodes, b: Nodes, moved: (o: number) => number): boolean {
+  if (a.type !== b.type) return false;
+  if (moved(a.position?.start.offset ?? 0) !== (b.position?.start.offset ?? 0) || moved(a.position?.end.offset ?? 0) !== (b.position?.end.offset ?? 0)) return false;
+  if ('name' in a && 'name' in b && a.name !== b.name) return false;
+  if ('depth' in a && 'depth' in b && a.depth !== b.depth) return false;
+  const ac = 'children' in a ? (a.children as Nodes[]) : [];
+  const bc = 'children' in b ? (b.children as Nodes[]) : [];
+  if (ac.length !== bc.length) return false;
+  for (let k = 0; k < ac.length; k++) if (!sameShape(ac[k], bc[k], moved)) return false;
+  return true;
+}
+
+/** The top-level block of `parsed` that holds `offset`, or the lines around it (a blank line ends them) outside any. */
+export function blockAround(parsed: ParsedMarkdown | undefined, text: string, offset: number): { start: number; end: number } {
+  const top = parsed && offset < text.length ? nodesAt(parsed, offset)[0] : undefined;
+  if (top) return { start: top.start, end: top.end };
+  return paragraphAround(text, offset);
+}
+
+/** The lines around `offset` up to a blank line (or the text's ends) on each side. */
+export function paragraphAround(text: string, offset: number): { start: number; end: number } {
+  let start = lineStartOf(text, Math.min(offset, text.length));
+  while (start > 0) {
+    const prev = lineStartOf(text, start - (text[start - 1] === '\n' && text[start - 2] === '\r' ? 2 : 1));
+    if (/^[ \t]*$/.test(text.slice(prev, start).replace(/\r?\n$|\r$/, ''))) break;
+    start = prev;
+  }
+  let end = lineEndOf(text, offset);
+  while (end < text.length) {
+    const next = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+    const nextEnd = lineEndOf(text, next);
+    if (/^[ \t]*$/.test(text.slice(next, nextEnd))) break;
+    end = nextEnd;
+  }
+  return { start, end };
+}
