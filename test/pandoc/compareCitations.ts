@@ -110,7 +110,11 @@ function extentDifference(text: string, citations: Citation[], top: Array<{ text
 function documentedDifference(caseText: string, pandoc: string[], briefmark: string[]): string | undefined {
   const p = keysOf(pandoc);
   const b = keysOf(briefmark);
-  const differing = [...p.filter((k) => !b.includes(k)), ...b.filter((k) => !p.includes(k))];
+  // As multisets: a key read twice by one and once by the other differs too.
+  const count = (xs: string[]) => xs.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
+  const pc = count(p);
+  const bc = count(b);
+  const differing = [...new Set([...p, ...b])].filter((k) => pc.get(k) !== bc.get(k));
   // `\cmd`: Pandoc reads a TeX command (with what it takes as arguments) as raw TeX.
   // (Pandoc takes a backslash before any letter, `\ع` too, as the start of one.)
   if (/\\\p{L}/u.test(caseText.replace(/\\\\/g, ''))) return 'a TeX command (raw TeX)';
@@ -124,7 +128,7 @@ function documentedDifference(caseText: string, pandoc: string[], briefmark: str
   // images (each is parsed again as a separate chunk, numbered from column 1): a key in
   // a later link's or image's text is lost when a string in an earlier one ended at the
   // same column. Briefmark reads the key.
-  const extraOnly = p.every((k) => b.includes(k)) && differing.length > 0;
+  const extraOnly = p.every((k) => (pc.get(k) ?? 0) <= (bc.get(k) ?? 0)) && differing.length > 0;
   if (extraOnly && /\]/.test(caseText) && differing.every((k) => insideLinkText(caseText, k))) return 'a key in a link or image text after another link (a Pandoc 2.17 bug)';
   // A braced key holding a bracket (`@{a]b}`): Pandoc reads it in running text, not always inside brackets.
   if (differing.length > 0 && differing.every((k) => /[[\]]/.test(k))) return 'a braced key holding a bracket';

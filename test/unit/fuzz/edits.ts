@@ -12,7 +12,7 @@ import { applyEdits, codeActions, type CodeActionResult, type TextEdit } from '.
 import { prepareRenameAt, referencesAt, renameAt, targetAt, type RenameEdit } from '../../../server/src/core/features/navigation';
 import type { Code, Diagnostic, SourceDocument } from '../../../server/src/core/rules/types';
 import { claimSourcing } from '../../../server/src/core/semantics/sourcing';
-import { citationsAndSpans } from '../../../server/src/core/sources/citations';
+import { labelReadsAsCitation } from '../../../server/src/core/sources/citations';
 import { bibliographyFormat, parseBibliographyText } from '../../../server/src/core/sources/bibliographyFile';
 import { mergeBibliographies, type Bibliography } from '../../../server/src/core/sources/bibliography';
 import { LineIndex } from '../../../server/src/core/text/lineIndex';
@@ -650,8 +650,7 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
     const at = Number(x.slice(x.indexOf('@') + 1));
     const text = after.model.text;
     const close = text.indexOf(']', at);
-    const own = close > at ? text.slice(at, close + 1) : '';
-    return own.includes('@') && citationsAndSpans(own).citations.some((c) => c.span.start === 0 && c.kind === 'bracketed');
+    return close > at && labelReadsAsCitation(text, { start: at, end: close + 1 });
   };
   const gone = without(outlineBefore, outlineAfter).filter((x) => !citationReference(x));
   assert.deepEqual(without(outlineAfter, outlineBefore).filter((x) => !added(x)), [], `${ctx}\nno other node appears (${gone.join(', ') || 'none gone'})`);

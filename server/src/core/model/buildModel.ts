@@ -6,7 +6,7 @@ import { cslEntriesFromYamlNode } from '../sources/csl';
 import type { ParsedBlock, ParsedMarkdown } from '../parse/markdown';
 import { normalizeLabel } from '../parse/blocks';
 import { readYaml, tooDeepMessage } from '../parse/yaml';
-import { citationsAndSpans } from '../sources/citations';
+import { citationsAndSpans, labelReadsAsCitation } from '../sources/citations';
 import { headingAttributes } from '../sources/pandocAttributes';
 import type { Conventions } from '../conventions/types';
 import { tagNames } from '../conventions/types';
@@ -1056,12 +1056,6 @@ function safeToJS(doc: Document.Parsed): unknown {
   }
 }
 
-/** Whether the definition at `s` starts with a bracket Pandoc reads as a citation (`[@a]`, `[see -@a, p. 4]`). */
-function labelReadsAsCitation(text: string, s: Span): boolean {
-  const open = text.indexOf('[', s.start);
-  const own = open >= 0 && open < s.end ? text.slice(open, s.end) : '';
-  return own.includes('@') && citationsAndSpans(own).citations.some((c) => c.span.start === 0 && c.kind === 'bracketed');
-}
 
 /** Builds a block's masked text: code, HTML, links and directive syntax become spaces. */
 class BlockBuilder {

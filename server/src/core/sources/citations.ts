@@ -1177,3 +1177,14 @@ function shiftCitation(c: Citation, d: number): Citation {
   const s = (x: Span): Span => ({ start: x.start + d, end: x.end + d });
   return { ...c, span: s(c.span), items: c.items.map((i) => ({ ...i, keySpan: s(i.keySpan), span: s(i.span) })), ...(c.rest && { rest: s(c.rest) }) };
 }
+
+/**
+ * Whether the definition or reference at `s` of `text` starts with a bracket Pandoc reads
+ * as a citation (`[@a]`, `[see -@a, p. 4]`): Pandoc takes no definition with such a label,
+ * and such a reference is a citation whatever definition micromark matched it with.
+ */
+export function labelReadsAsCitation(text: string, s: Span): boolean {
+  const open = text.indexOf('[', s.start);
+  const own = open >= 0 && open < s.end ? text.slice(open, s.end) : '';
+  return own.includes('@') && citationsAndSpans(own).citations.some((c) => c.span.start === 0 && c.kind === 'bracketed');
+}
