@@ -119,10 +119,17 @@ export function hasFootnoteCall(s: string): boolean {
     if (c === ']') {
       if (open >= 0 && i > open + 2) return true;
       open = -1;
-    } else if (/\s/.test(c)) open = -1;
+    } else if (isSpace(c)) open = -1;
     else if (open < 0 && c === '[' && s[i + 1] === '^') open = i;
   }
   return false;
+}
+
+/** `/\s/.test(c)` for one character, without the regular expression for ASCII. */
+function isSpace(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(c);
 }
 
 function hasSourceRef(s: string): boolean {
@@ -361,11 +368,20 @@ function locateClaims(state: { tokens: Token[] }): void {
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.map || !block.children) continue;
     const seen = new Map<number, number>();
+    // The lines before each claim, counted on from the claim before (claims come in order:
+    // counting from the block's start each time was quadratic in a paragraph of many lines).
+    let line = block.map[0];
+    let next = block.content.indexOf('\n');
+    let last = -1;
     for (const t of block.children) {
       const meta = t.meta as unknown as TagMeta | null;
       if (t.type !== 'briefmark_tag_open' || meta?.name !== 'claim' || meta.pos === undefined) continue;
-      let line = block.map[0];
-      for (let k = block.content.indexOf('\n'); k >= 0 && k < meta.pos; k = block.content.indexOf('\n', k + 1)) line++;
+      if (meta.pos < last) {
+        line = block.map[0];
+        next = block.content.indexOf('\n');
+      }
+      last = meta.pos;
+      for (; next >= 0 && next < meta.pos; next = block.content.indexOf('\n', next + 1)) line++;
       const nth = seen.get(line) ?? 0;
       seen.set(line, nth + 1);
       meta.line = line;
