@@ -89,6 +89,31 @@ describe('source evidence: quotations', () => {
     assert.ok(c.at, 'the closest passage is shown');
   });
 
+  it('judges a quotation of thousands of words in linear time, with the closest passage while it differs little', () => {
+    const words = (n: number, seed: number) => {
+      let x = seed;
+      const letter = (k: number) => String.fromCharCode(97 + (k % 26));
+      return Array.from({ length: n }, () => ((x = (x * 1103515245 + 12345) & 0x7fffffff), `w${letter(x)}${letter(x >> 7)}`)).join(' ');
+    };
+    const time = (n: number) => {
+      const source = words(n, 1);
+      // Every third word changed: far from every passage (Myers' diff was words × edits: 21 s for 16,000 words).
+      const far = source.split(' ').map((w, i) => (i % 3 === 0 ? `x${w}` : w)).join(' ');
+      const t0 = performance.now();
+      assert.equal(checkQuote(far, [doc(`s${n}`, source)]).outcome, 'not-found');
+      return performance.now() - t0;
+    };
+    time(200);
+    const small = time(1000);
+    const large = time(16_000);
+    assert.ok(large < 1000 || large / Math.max(small, 1) < 48, `${small.toFixed(0)} ms → ${large.toFixed(0)} ms for 16× the words`);
+    // A long quotation with one word changed keeps its diff.
+    const source = words(3000, 2);
+    const near = source.split(' ').map((w, i) => (i === 2990 ? 'changed' : w)).join(' ');
+    const c = checkQuote(near, [doc('near', source)]);
+    assert.equal(c.outcome, 'differs');
+  });
+
   it('looks for an elided quotation part by part, in order', () => {
     assert.equal(checkQuote('Russia is not ready … at the moment', [article]).outcome, 'found');
     assert.equal(checkQuote('Russia is not ready [...] at the moment', [article]).outcome, 'found');

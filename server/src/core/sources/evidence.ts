@@ -366,7 +366,10 @@ function closest(s: PreparedSource, quote: Word[]): Closest | undefined {
   for (const start of starts) {
     const from = Math.max(0, start - 2);
     const window = words.slice(from, Math.min(words.length, start + quote.length + 2));
-    const parts = diffArrays(quote, window, { comparator: (a: Word, b: Word) => a.w === b.w });
+    // At most MAX_EDITS words added or removed: Myers' diff costs the words times the edits,
+    // and a long quotation far from every passage took seconds (16,000 words: 21 s).
+    const parts = diffArrays(quote, window, { comparator: (a: Word, b: Word) => a.w === b.w, maxEditLength: MAX_EDITS });
+    if (!parts) continue;
     const c = compare(s, parts, window, total);
     if (c && (!best || c.coverage > best.coverage)) best = c;
   }
@@ -374,6 +377,9 @@ function closest(s: PreparedSource, quote: Word[]): Closest | undefined {
 }
 
 type Part = { added?: boolean; removed?: boolean; value: Word[] };
+
+/** The most words a closest passage may differ by (added plus removed): every quotation up to 98 words is compared whole. */
+const MAX_EDITS = 200;
 
 function compare(s: PreparedSource, parts: Part[], window: Word[], total: number): Closest | undefined {
   // The source's aligned region: from the first shared word to the last.
