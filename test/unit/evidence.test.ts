@@ -114,6 +114,21 @@ describe('source evidence: quotations', () => {
     assert.equal(c.outcome, 'differs');
   });
 
+  it('looks for an elided quotation in linear time: a missing part, or thousands of parts', () => {
+    const time = (n: number, quote: string) => {
+      const t0 = performance.now();
+      assert.equal(checkQuote(quote, [doc(`alpha${n}`, 'alpha '.repeat(n))]).outcome, 'not-found');
+      return performance.now() - t0;
+    };
+    for (const quote of [(n: number) => 'alpha … omega', (n: number) => Array.from({ length: n / 8 }, () => 'alpha').join(' … ') + ' … omega']) {
+      time(1000, quote(1000));
+      const small = time(10_000, quote(10_000));
+      const large = time(160_000, quote(160_000));
+      // Each start of the first part read the rest of the source for the missing one (0.5 s for 1 MB), or tried every part.
+      assert.ok(large < 300 || large / Math.max(small, 1) < 48, `${quote(16)}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms for 16× the source`);
+    }
+  });
+
   it('looks for an elided quotation part by part, in order', () => {
     assert.equal(checkQuote('Russia is not ready … at the moment', [article]).outcome, 'found');
     assert.equal(checkQuote('Russia is not ready [...] at the moment', [article]).outcome, 'found');

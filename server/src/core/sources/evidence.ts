@@ -234,19 +234,39 @@ function computeQuote(quote: string, docs: SourceDocument[], cited: CitedPages):
   return best && best.coverage >= 0.4 ? { outcome: 'not-found', at: best.at, diff: best.diff, critical: best.critical } : { outcome: 'not-found' };
 }
 
+/** How many parts `findSegments` looks for in all, at most (a real quotation has a few parts and finds its place in a few tries). */
+const SEGMENT_SEARCHES = 100_000;
+
 /** Every place where all segments occur in order, each within 3,000 characters of the previous. */
 function findSegments(s: PreparedSource, segments: string[]): Occurrence[] {
   const out: Occurrence[] = [];
   const text = s.normalized.text;
   let from = 0;
-  while (out.length < 50) {
+  // Searches allowed: each start of the first part may try every other part, and a
+  // quotation of thousands of elided parts against a source full of its first would make
+  // that quadratic (16,000 parts: 1 s; 64,000: 16 s). Past the budget, what was found stands.
+  let budget = SEGMENT_SEARCHES;
+  // Where each part was last found. A later start finds every part at or after where an
+  // earlier one did (the first place after the part before), so a part found at or after
+  // `end` need not be looked for again, and a part not found at all ends the search: each
+  // part's searches move forward through the text (a missing second part made each of
+  // 160,000 starts read the rest of a 1 MB source).
+  const last: number[] = segments.map(() => -1);
+  let missing = false;
+  while (out.length < 50 && budget > 0 && !missing) {
     const at = text.indexOf(segments[0], from);
     if (at < 0) break;
     from = at + 1;
     let end = at + segments[0].length;
     let ok = true;
-    for (const seg of segments.slice(1)) {
-      const next = text.indexOf(seg, end);
+    for (let i = 1; i < segments.length; i++) {
+      const seg = segments[i];
+      if (--budget < 0) {
+        ok = false;
+        break;
+      }
+      const next = last[i] >= end ? last[i] : (last[i] = text.indexOf(seg, end));
+      if (next < 0) missing = true;
       if (next < 0 || next - end > 3000) {
         ok = false;
         break;
