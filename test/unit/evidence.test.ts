@@ -3,7 +3,8 @@ import { analyze } from '../../server/src/core/analysis';
 import { hoverAt } from '../../server/src/core/features/hover';
 import type { SourceDocument } from '../../server/src/core/rules/types';
 import { checkFigure, checkQuote, locatorPages } from '../../server/src/core/sources/evidence';
-import { figures, findInSource, normalizeForComparison, numberWordFigures, readNumber } from '../../server/src/core/sources/sourceText';
+import fc from 'fast-check';
+import { FigureIndex, figureMatches, figures, findInSource, normalizeForComparison, numberWordFigures, readNumber, sourceFigures } from '../../server/src/core/sources/sourceText';
 
 /** A PDF-like document: pages joined, each page's start recorded. */
 function paged(key: string, pages: string[], extra: Partial<SourceDocument> = {}): SourceDocument {
@@ -154,6 +155,18 @@ describe('source evidence: quotations', () => {
 });
 
 describe('source evidence: figures', () => {
+  it('finds through its index exactly the source figures a scan with figureMatches finds, in order', () => {
+    const part = fc.constantFrom('$', '€', 'US$', '', '', '', '300', '300,000', '0.3', '3,5', '1,200', '12.5', '1e3', '007', '30', 'thirty', 'three hundred', 'a quarter', ' ', ' ', ' billion', ' million', 'bn', ' %', ' per cent', ' dollars', ' euros', ' troops', '.', ', ', '1.2.3', '9'.repeat(320));
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 40 }), fc.array(part, { maxLength: 12 }), (sourceParts, claimParts) => {
+        const source = sourceFigures(sourceParts.join(''));
+        const index = new FigureIndex(source);
+        for (const claim of sourceFigures(claimParts.join(''))) assert.deepEqual(index.matching(claim), source.filter((f) => figureMatches(claim, f)), claim.text);
+      }),
+      { numRuns: 300, seed: 20261205 },
+    );
+  });
+
   it('reads units, scales, thousands separators and decimal commas', () => {
     const source = figures('Assets of $300 billion; 300 billion dollars; $300,000 million; 30 per cent; 30 percent; 3,5 %; 1,200 troops; 12.5%');
     const found = (claim: string) => checkFigure(figures(claim)[0], [doc('x', 'Assets of $300 billion and growth of 30 per cent, 3,5 % inflation, 1,200 troops.')]).outcome;

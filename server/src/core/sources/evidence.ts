@@ -2,7 +2,7 @@ import { diffArrays } from 'diff';
 import { isReady, type SourceDocument } from '../rules/types';
 import { RecentCache } from '../text/recentCache';
 import type { Span } from '../text/span';
-import { bestPassage, figureMatches, isCardinalWord, normalizeForComparison, originalSpan, pageAt, passageAround, passageIndex, sourceFigures, type Figure, type NormalizedText, type PassageIndex } from './sourceText';
+import { bestPassage, FigureIndex, isCardinalWord, normalizeForComparison, originalSpan, pageAt, passageAround, passageIndex, sourceFigures, type Figure, type NormalizedText, type PassageIndex } from './sourceText';
 import { pushAll } from '../text/pushAll';
 
 /**
@@ -26,6 +26,8 @@ export interface PreparedSource {
   doc: SourceDocument;
   normalized: NormalizedText;
   figures: Figure[];
+  /** The figures indexed, built on first use (for a claim's figures). */
+  figureIndex?: FigureIndex;
   /** Words of the normalised text, built on first use (for the closest passage). */
   words?: Word[];
   index?: Map<string, number[]>;
@@ -290,7 +292,7 @@ function computeFigure(figure: Figure, docs: SourceDocument[], cited: CitedPages
   const unready = docs.filter((d) => !isReady(d));
   const occurrences: Occurrence[] = [];
   for (const s of sources)
-    for (const f of s.figures) if (figureMatches(figure, f)) occurrences.push({ source: s, span: f.span, page: pageAt(s.doc.pageStarts, f.span.start) });
+    for (const f of (s.figureIndex ??= new FigureIndex(s.figures)).matching(figure)) occurrences.push({ source: s, span: f.span, page: pageAt(s.doc.pageStarts, f.span.start) });
   if (occurrences.length) return choose(occurrences, cited);
   const reason = uncheckedReason(unready, textlessSuspects(sources, cited));
   return reason ? { outcome: 'unchecked', reason } : { outcome: 'not-found' };

@@ -284,9 +284,55 @@ export function figureMatches(claim: Figure, source: Figure): boolean {
   return Math.abs(claim.value - source.value) <= 1e-9 * Math.max(1, Math.abs(claim.value));
 }
 
-/** Whether the figure (with its unit) appears among the source's figures. */
-export function figureInSource(figure: Figure, sourceFigures: Figure[]): boolean {
-  return sourceFigures.some((s) => figureMatches(figure, s));
+/**
+ * A source's figures indexed for `figureMatches`: by digits and by value, so that a claim's figure is compared with the few that can match it, not with
+ * every figure of the source (350 figures of a brief against an 8 MB statistical source's
+ * 480,000 took 7.7 s). `matching` gives what a scan with `figureMatches` gives, in the
+ * same order.
+ */
+export class FigureIndex {
+  private readonly byNumber = new Map<string, number[]>();
+  /** The figures that have a value, by value (then by place). */
+  private readonly byValue: number[];
+
+  constructor(readonly figures: readonly Figure[]) {
+    figures.forEach((f, i) => listIn(this.byNumber, f.number).push(i));
+    this.byValue = figures
+      .map((_, i) => i)
+      .filter((i) => !Number.isNaN(figures[i].value))
+      .sort((a, b) => figures[a].value - figures[b].value || a - b);
+  }
+
+  matching(claim: Figure): Figure[] {
+    const { figures } = this;
+    // What figureMatches may accept: the same digits (a canonical form holds them), or a
+    // value within its tolerance (none without a unit).
+    const tolerance = claim.hasUnit ? 1e-9 * Math.max(1, Math.abs(claim.value)) : 0;
+    if (!Number.isNaN(claim.value) && !Number.isFinite(tolerance)) return figures.filter((f) => figureMatches(claim, f));
+    const candidates = new Set<number>(this.byNumber.get(claim.number));
+    if (!Number.isNaN(claim.value)) {
+      const low = claim.value - tolerance;
+      const high = claim.value + tolerance;
+      let lo = 0;
+      let hi = this.byValue.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (figures[this.byValue[mid]].value < low) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < this.byValue.length && figures[this.byValue[k]].value <= high; k++) candidates.add(this.byValue[k]);
+    }
+    return [...candidates]
+      .sort((a, b) => a - b)
+      .filter((i) => figureMatches(claim, figures[i]))
+      .map((i) => figures[i]);
+  }
+}
+
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
 
 /** The sentence (or line) of the source around a span, for a hover. */
