@@ -4,7 +4,7 @@ import { hoverAt } from '../../server/src/core/features/hover';
 import type { SourceDocument } from '../../server/src/core/rules/types';
 import { checkFigure, checkQuote, locatorPages } from '../../server/src/core/sources/evidence';
 import fc from 'fast-check';
-import { FigureIndex, figureMatches, figures, findInSource, normalizeForComparison, numberWordFigures, readNumber, sourceFigures } from '../../server/src/core/sources/sourceText';
+import { bestPassage, contentWords, FigureIndex, figureMatches, figures, passageIndex, findInSource, normalizeForComparison, numberWordFigures, readNumber, sourceFigures } from '../../server/src/core/sources/sourceText';
 
 /** A PDF-like document: pages joined, each page's start recorded. */
 function paged(key: string, pages: string[], extra: Partial<SourceDocument> = {}): SourceDocument {
@@ -151,6 +151,33 @@ describe('source evidence: quotations', () => {
     assert.match(checkQuote('a sentence from the scanned page', [scanned], new Map([['s', [2]]])).reason!, /page 2 has no text layer/);
     // Cited on a page with text, and not there: not found.
     assert.equal(checkQuote('a sentence from the scanned page', [scanned], new Map([['s', [1]]])).outcome, 'not-found');
+  });
+});
+
+describe('source evidence: the best passage', () => {
+  it('is the sentence sharing the most content words (the first of equals, at least half), call after call', () => {
+    const word = fc.constantFrom('ministry', 'grain', 'exports', 'fell', 'rose', 'region', 'north', 'south', 'the', 'of', 'sanctions', 'talks', 'Kyiv', 'stalled');
+    const sentence = fc.array(word, { minLength: 1, maxLength: 8 }).map((ws) => ws.join(' ') + '.');
+    fc.assert(
+      fc.property(fc.array(sentence, { maxLength: 30 }), fc.array(fc.array(word, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), (sentences, claims) => {
+        const source = sentences.join(' ');
+        const normalized = normalizeForComparison(source);
+        const index = passageIndex(source, normalized);
+        for (const claim of claims) {
+          const text = claim.join(' ');
+          // The reference: every sentence's content words compared afresh.
+          const wanted = [...contentWords(normalizeForComparison(text).text)];
+          const shared = index.spans.map((sp) => {
+            const words = contentWords(normalizeForComparison(source.slice(sp.start, sp.end)).text);
+            return wanted.filter((w) => words.has(w)).length;
+          });
+          const top = Math.max(0, ...shared);
+          const expected = top > 0 && top / wanted.length >= 0.5 ? index.spans[shared.indexOf(top)] : undefined;
+          assert.deepEqual(bestPassage(source, index, text)?.span, expected, text);
+        }
+      }),
+      { numRuns: 200, seed: 20261205 },
+    );
   });
 });
 
