@@ -1,5 +1,6 @@
 import type { Nodes, Parent, Root } from 'mdast';
 import { parseFragment, type ParsedMarkdown } from '../parse/markdown';
+import { lastAtMost } from '../text/textEdit';
 
 /** A node of the Markdown syntax tree, at document offsets. */
 export interface SyntaxNode {
@@ -165,16 +166,18 @@ export function changesOnlyText(text: string, edits: ReadonlyArray<{ span: { sta
     }
     after += text.slice(pos, to);
     const atStart = from === 0;
-    const group = sorted.slice(i, j).map((e) => ({ start: e.span.start - from, end: e.span.end - from, delta: e.newText.length - (e.span.end - e.span.start) }));
-    // An offset of the region before the edits, in the region after them (NaN inside an edited span).
+    // An offset of the region before the edits, in the region after them (NaN inside an
+    // edited span): the last edit that starts before it, by binary search, and the shift of
+    // the edits up to it.
+    const group = sorted.slice(i, j);
+    const starts = group.map((e) => e.span.start - from);
+    const shifts: number[] = [];
+    group.reduce((shift, e) => (shifts.push(shift + e.newText.length - (e.span.end - e.span.start)), shifts[shifts.length - 1]), 0);
     const moved = (o: number) => {
-      let shift = 0;
-      for (const e of group) {
-        if (o <= e.start) break;
-        if (o < e.end) return NaN;
-        shift += e.delta;
-      }
-      return o + shift;
+      const k = lastAtMost(starts, o - 1);
+      if (k < 0) return o;
+      if (o < group[k].span.end - from) return NaN;
+      return o + shifts[k];
     };
     if (!sameShape(parseFragment(text.slice(from, to), atStart), parseFragment(after, atStart), moved)) return false;
     i = j;
@@ -182,16 +185,24 @@ export function changesOnlyText(text: string, edits: ReadonlyArray<{ span: { sta
   return true;
 }
 
-/** The same nodes in the same order (type, directive name, heading depth) at the same places (`moved` maps an offset of `a` to `b`), text aside. */
+/**
+ * The same nodes in the same order (type, directive name, heading depth) at the same places
+ * (`moved` maps an offset of `a` to `b`), text aside. With a stack, not recursion: the
+ * region is parsed without the guards, and may nest thousands deep.
+ */
 function sameShape(a: Nodes, b: Nodes, moved: (o: number) => number): boolean {
-  if (a.type !== b.type) return false;
-  if (moved(a.position?.start.offset ?? 0) !== (b.position?.start.offset ?? 0) || moved(a.position?.end.offset ?? 0) !== (b.position?.end.offset ?? 0)) return false;
-  if ('name' in a && 'name' in b && a.name !== b.name) return false;
-  if ('depth' in a && 'depth' in b && a.depth !== b.depth) return false;
-  const ac = 'children' in a ? (a.children as Nodes[]) : [];
-  const bc = 'children' in b ? (b.children as Nodes[]) : [];
-  if (ac.length !== bc.length) return false;
-  for (let k = 0; k < ac.length; k++) if (!sameShape(ac[k], bc[k], moved)) return false;
+  const pairs: Array<[Nodes, Nodes]> = [[a, b]];
+  for (let pair = pairs.pop(); pair; pair = pairs.pop()) {
+    const [x, y] = pair;
+    if (x.type !== y.type) return false;
+    if (moved(x.position?.start.offset ?? 0) !== (y.position?.start.offset ?? 0) || moved(x.position?.end.offset ?? 0) !== (y.position?.end.offset ?? 0)) return false;
+    if ('name' in x && 'name' in y && x.name !== y.name) return false;
+    if ('depth' in x && 'depth' in y && x.depth !== y.depth) return false;
+    const xc = 'children' in x ? (x.children as Nodes[]) : [];
+    const yc = 'children' in y ? (y.children as Nodes[]) : [];
+    if (xc.length !== yc.length) return false;
+    for (let k = 0; k < xc.length; k++) pairs.push([xc[k], yc[k]]);
+  }
   return true;
 }
 
