@@ -35,9 +35,16 @@ export function compareCitations(seed: number, count: number): CaseResult[] {
 
 export function compareTexts(texts: string[]): CaseResult[] {
   const sections = pandocSections(texts);
-  const { text, cases } = documentOf(texts);
-  const model = analyze({ uri: 'file:///differential.md', text }).model;
-  return cases.map((c, index) => {
+  const whole = documentOf(texts);
+  const wholeModel = analyze({ uri: 'file:///differential.md', text: whole.text }).model;
+  return whole.cases.map((wholeCase, index) => {
+    // A case Pandoc read again on its own is read on its own by Briefmark too: what the
+    // document says before it (an example list item `(@a)`, which makes a later `@a` no
+    // citation) is out of the picture for both.
+    const alone = sections[index].alone ? documentOf([texts[index]], index) : undefined;
+    const model = alone ? analyze({ uri: 'file:///differential.md', text: alone.text }).model : wholeModel;
+    const c = alone ? alone.cases[0] : wholeCase;
+    const text = alone ? alone.text : whole.text;
     const inCase = (s: { start: number; end: number }) => s.start >= c.start && s.end <= c.end;
     const citations = model.citations.filter((x) => inCase(x.span));
     const items = citations.flatMap((x) => x.items).sort((a, b) => a.keySpan.start - b.keySpan.start);
@@ -61,7 +68,7 @@ export function compareTexts(texts: string[]): CaseResult[] {
  * lets run into the next ones (an unclosed `[` is matched across blank lines by Pandoc
  * 2.17's reference parser) is read again on its own.
  */
-function pandocSections(texts: string[]): PandocSection[] {
+function pandocSections(texts: string[]): Array<PandocSection & { alone?: boolean }> {
   const read = (t: string[], first: number) => {
     const { text } = documentOf(t, first);
     const pd = runPandoc(text, ['-f', 'markdown', '-t', 'json']);
@@ -72,7 +79,7 @@ function pandocSections(texts: string[]): PandocSection[] {
   return texts.map((t, i) => {
     const own = byId.get(`c${i}`);
     if (own && byId.has(i + 1 < texts.length ? `c${i + 1}` : 'definitions')) return own;
-    return read([t], i)[0];
+    return { ...read([t], i)[0], alone: true };
   });
 }
 
