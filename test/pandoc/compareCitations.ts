@@ -76,12 +76,22 @@ function pandocSections(texts: string[]): Array<PandocSection & { alone?: boolea
     return pandocCitationsBySection(JSON.parse(pd.stdout));
   };
   const byId = new Map(read(texts, 0).map((s) => [s.id, s]));
+  // Example list items in a case read alone may not be items in Pandoc's reading of the
+  // whole document (an earlier bracket ran over them), so a later `@label` is a citation
+  // there and not for Briefmark, which reads them as items (seed 494949): a case that
+  // names such a label is read alone as well, by both.
+  const labels = new Set<string>();
   return texts.map((t, i) => {
     const own = byId.get(`c${i}`);
-    if (own && byId.has(i + 1 < texts.length ? `c${i + 1}` : 'definitions')) return own;
+    const named = [...labels].some((l) => t.includes(`@${l}`) || t.includes(`@{${l}}`));
+    if (own && !named && byId.has(i + 1 < texts.length ? `c${i + 1}` : 'definitions')) return own;
+    for (const m of t.matchAll(EXAMPLE_ITEM)) if (m[1] || m[2]) labels.add(m[1] || m[2]);
     return { ...read([t], i)[0], alone: true };
   });
 }
+
+/** An example list item's label at a line's start (`(@good)`, `@good.`, `@good)`), as Pandoc reads one. */
+const EXAMPLE_ITEM = /^[ \t>*+-]*(?:\(@([\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*)\)|@([\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*)[.)])(?=[ \t]|$)/gmu;
 
 function spanProblem(text: string, items: CitationItem[]): string | undefined {
   for (const i of items) {
