@@ -6,7 +6,7 @@ import { suggestCitations } from './citationSuggestions';
 import type { Span } from '../text/span';
 import { parseFragment } from '../parse/markdown';
 import { buildModel } from '../model/buildModel';
-import { blockAround, changesOnlyText, nodesAt, nodesIn, probe, PROBE_LIMIT, type SyntaxNode } from './syntaxAt';
+import { changesOnlyText, nodesAt, nodesIn, probe, PROBE_LIMIT, type SyntaxNode } from './syntaxAt';
 import { pushAll } from '../text/pushAll';
 
 export interface TextEdit {
@@ -79,10 +79,9 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
           // A near miss of a known key (`@smtih04` for `@smith04`): offer the known one.
           const known = [...analysis.bibliography.entries.keys(), ...analysis.sourceDocuments.keys()];
           const meant = nearMiss(key, known);
-          const edit = meant === undefined ? undefined : { span: d.span, newText: meant };
+          const edits = meant ? [{ span: d.span, newText: meant }] : [];
           // Not where the key's `*` or `_` is an emphasis delimiter micromark pairs with another (`_8*R … @*` to `@b`).
-          if (edit && changesOnlyText(model.text, [edit], (o) => blockAround(analysis.parsed, model.text, o)))
-            out.push({ title: `Change to "${meant}"`, edits: [edit], diagnostic: d, isPreferred: true });
+          if (meant && changesOnlyText(model.text, edits, analysis.parsed)) out.push({ title: `Change to "${meant}"`, edits, diagnostic: d, isPreferred: true });
         }
         const id = d.data?.footnote;
         if (typeof id === 'string' && !model.footnoteDefinitions.some((f) => f.id === id) && definitionResolves(analysis, d.span, id)) {

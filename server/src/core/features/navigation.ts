@@ -3,7 +3,8 @@ import type { ActorEntry, Conventions } from '../conventions/types';
 import { normalizeLabel } from '../parse/blocks';
 import type { Span } from '../text/span';
 import { lastAtMost } from '../text/textEdit';
-import { blockAround, changesOnlyText, PROBE_LIMIT } from './syntaxAt';
+import { changesOnlyText, PROBE_LIMIT } from './syntaxAt';
+import { pushAll } from '../text/pushAll';
 import { actorRefs, type BriefSummary } from './briefSummary';
 
 /** A place in any document; no span means the start of the file. */
@@ -239,8 +240,12 @@ function renameCitation(analysis: Analysis, target: TargetOf<'citation'>, newNam
     if (!span) return { error: `Cannot find the entry \`${target.key}\` in ${entry.origin.uri}; rename it there first.` };
     edits.push({ uri: entry.origin.uri, span, newText: key });
   }
+  // The edits of the citations, by brief (the entry's own edit aside).
+  const uses = new Map<string, RenameEdit[]>();
   for (const s of affected) {
     const text = s.uri === model.uri ? model.text : textOf(s.uri);
+    const own: RenameEdit[] = [];
+    uses.set(s.uri, own);
     for (const c of s.citations) {
       if (c.key !== target.key || c.entryUri !== entry?.origin.uri) continue;
       // Every place must hold the key as written: a key read from a value the parser
@@ -248,8 +253,9 @@ function renameCitation(analysis: Analysis, target: TargetOf<'citation'>, newNam
       const written = text?.slice(c.span.start, c.span.end);
       if (written !== undefined && written !== target.key && written !== `{${target.key}}`)
         return { error: `Cannot rename \`@${target.key}\`: in ${s.uri} at line ${s.uri === model.uri ? model.lines.positionAt(c.span.start).line + 1 : '?'} it is not written as \`${target.key}\`. Rename it there by hand first.` };
-      edits.push({ uri: s.uri, span: c.span, newText: key });
+      own.push({ uri: s.uri, span: c.span, newText: key });
     }
+    pushAll(edits, own);
   }
   // A key that runs into a directive (`@a:claim[x]`: the key `a:claim` for Pandoc, a tag for micromark): renaming it would remove the tag.
   const starts = model.directives.map((d) => d.span.start).sort((a, b) => a - b);
@@ -264,13 +270,10 @@ function renameCitation(analysis: Analysis, target: TargetOf<'citation'>, newNam
     return { error: `Cannot rename \`@${target.key}\`: at line ${model.lines.positionAt(link.span.start).line + 1} \`${model.text.slice(link.span.start, link.span.end)}\` is also a link to a definition of that label, which would break. Change the link or its definition first.` };
   // The Markdown around each citation must stay as it was: a key with a `*` or `_` can be a
   // delimiter micromark pairs with another further on (`a*b … @*9c` renamed to `@n`).
-  const uses = new Map<string, RenameEdit[]>();
-  for (const e of edits.slice(entry ? 1 : 0)) uses.set(e.uri, [...(uses.get(e.uri) ?? []), e]);
   for (const [uri, list] of uses) {
     const text = uri === model.uri ? model.text : textOf(uri);
     if (text === undefined) continue;
-    const parsed = uri === model.uri ? analysis.parsed : undefined;
-    const kept = changesOnlyText(text, list, (o) => blockAround(parsed, text, o));
+    const kept = changesOnlyText(text, list, uri === model.uri ? analysis.parsed : undefined);
     if (kept === undefined) return { error: `Cannot rename \`@${target.key}\`: in ${uri} it is cited in a block too large to check (over ${PROBE_LIMIT.toLocaleString('en')} characters). Rename it there by hand.` };
     if (!kept) return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: in ${uri} the change would alter the Markdown around a citation (a \`*\` or \`_\` of the key pairs with another for emphasis). Rename it there by hand, or choose another key.` };
   }

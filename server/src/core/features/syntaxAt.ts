@@ -81,7 +81,7 @@ export const PROBE_LIMIT = 100_000;
  * applied and `suffix` appended (say, a footnote definition the fix also adds elsewhere).
  * Undefined when they are larger than PROBE_LIMIT.
  */
-export function probe(parsed: ParsedMarkdown, text: string, edits: Array<{ span: { start: number; end: number }; newText: string }>, suffix = ''): Probe | undefined {
+export function probe(parsed: ParsedMarkdown, text: string, edits: Edit[], suffix = ''): Probe | undefined {
   let from = Infinity;
   let to = -Infinity;
   for (const e of edits) {
@@ -94,17 +94,8 @@ export function probe(parsed: ParsedMarkdown, text: string, edits: Array<{ span:
   from = Math.max(0, Math.min(from, text.length));
   to = Math.max(from, Math.min(to, text.length));
   if (to - from > PROBE_LIMIT) return undefined;
-  const order = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.span.start - b.e.span.start || a.i - b.i);
-  const starts: number[] = [];
-  let out = '';
-  let pos = from;
-  for (const { e, i } of order) {
-    out += text.slice(pos, e.span.start);
-    starts[i] = out.length;
-    out += e.newText;
-    pos = e.span.end;
-  }
-  out += text.slice(pos, to) + suffix;
+  const { out: spliced, starts } = withEdits(text, from, to, edits);
+  const out = spliced + suffix;
   const tree = parseFragment(out, false);
   return {
     text: out,
@@ -134,15 +125,34 @@ function lineEndOf(text: string, o: number): number {
   return o;
 }
 
+/** `text` from `from` to `to` with `edits` (inside it, not overlapping) applied; `starts[i]`: where edit `i`'s new text starts in it. */
+function withEdits(text: string, from: number, to: number, edits: ReadonlyArray<Edit>): { out: string; starts: number[] } {
+  const order = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.span.start - b.e.span.start || a.i - b.i);
+  const starts: number[] = [];
+  let out = '';
+  let pos = from;
+  for (const { e, i } of order) {
+    out += text.slice(pos, e.span.start);
+    starts[i] = out.length;
+    out += e.newText;
+    pos = e.span.end;
+  }
+  return { out: out + text.slice(pos, to), starts };
+}
+
+type Edit = { span: { start: number; end: number }; newText: string };
+
 /**
  * Whether `edits` (spans of `text`, not overlapping) change only text: each group of edits
- * in one region (`regionOf` an offset: the top-level block that holds it) is parsed before
- * and after, and the two trees must hold the same nodes (type, directive name, children),
+ * in one region (the top-level block of `parsed` that holds it; without a parse, as for a
+ * brief that is not open, the lines around it up to a blank line) is parsed before and
+ * after, and the two trees must hold the same nodes (type, directive name, children),
  * whatever their text. A rename uses it: a new key that drops a `*` or `_` of the old one
  * can change how micromark pairs emphasis further on (`a*b … @*9c` renamed to `@n`).
  * Undefined when a region is larger than PROBE_LIMIT.
  */
-export function changesOnlyText(text: string, edits: ReadonlyArray<{ span: { start: number; end: number }; newText: string }>, regionOf: (offset: number) => { start: number; end: number }): boolean | undefined {
+export function changesOnlyText(text: string, edits: ReadonlyArray<Edit>, parsed: ParsedMarkdown | undefined): boolean | undefined {
+  const regionOf = (o: number) => blockAround(parsed, text, o);
   const sorted = [...edits].sort((a, b) => a.span.start - b.span.start);
   let i = 0;
   while (i < sorted.length) {
@@ -158,18 +168,12 @@ export function changesOnlyText(text: string, edits: ReadonlyArray<{ span: { sta
       j++;
     }
     if (to - from > PROBE_LIMIT) return undefined;
-    let after = '';
-    let pos = from;
-    for (const e of sorted.slice(i, j)) {
-      after += text.slice(pos, e.span.start) + e.newText;
-      pos = e.span.end;
-    }
-    after += text.slice(pos, to);
+    const group = sorted.slice(i, j);
+    const after = withEdits(text, from, to, group).out;
     const atStart = from === 0;
     // An offset of the region before the edits, in the region after them (NaN inside an
     // edited span): the last edit that starts before it, by binary search, and the shift of
     // the edits up to it.
-    const group = sorted.slice(i, j);
     const starts = group.map((e) => e.span.start - from);
     const shifts: number[] = [];
     group.reduce((shift, e) => (shifts.push(shift + e.newText.length - (e.span.end - e.span.start)), shifts[shifts.length - 1]), 0);
@@ -207,14 +211,14 @@ function sameShape(a: Nodes, b: Nodes, moved: (o: number) => number): boolean {
 }
 
 /** The top-level block of `parsed` that holds `offset`, or the lines around it (a blank line ends them) outside any. */
-export function blockAround(parsed: ParsedMarkdown | undefined, text: string, offset: number): { start: number; end: number } {
+function blockAround(parsed: ParsedMarkdown | undefined, text: string, offset: number): { start: number; end: number } {
   const top = parsed && offset < text.length ? nodesAt(parsed, offset)[0] : undefined;
   if (top) return { start: top.start, end: top.end };
   return paragraphAround(text, offset);
 }
 
 /** The lines around `offset` up to a blank line (or the text's ends) on each side. */
-export function paragraphAround(text: string, offset: number): { start: number; end: number } {
+function paragraphAround(text: string, offset: number): { start: number; end: number } {
   let start = lineStartOf(text, Math.min(offset, text.length));
   while (start > 0) {
     const prev = lineStartOf(text, start - (text[start - 1] === '\n' && text[start - 2] === '\r' ? 2 : 1));

@@ -285,10 +285,10 @@ export function figureMatches(claim: Figure, source: Figure): boolean {
 }
 
 /**
- * A source's figures indexed for `figureMatches`: by digits and by value, so that a claim's figure is compared with the few that can match it, not with
- * every figure of the source (350 figures of a brief against an 8 MB statistical source's
- * 480,000 took 7.7 s). `matching` gives what a scan with `figureMatches` gives, in the
- * same order.
+ * A source's figures indexed for `figureMatches`, by digits and by value: a claim's figure
+ * is compared with the few that can match it, not with every figure of the source (350
+ * figures of a brief against an 8 MB statistical source's 480,000 took 7.7 s). `matching`
+ * gives what a scan with `figureMatches` gives, in the same order.
  */
 export class FigureIndex {
   private readonly byNumber = new Map<string, number[]>();
