@@ -77,12 +77,6 @@ const CONVERTED = new WeakMap<object, Converted>();
 const samePosition = (a: Range['start'], b: Range['start']) => a.line === b.line && a.character === b.character;
 
 /**
- * A document's diagnostics as LSP has them. The diagnostic of a block rule's finding that
- * keeps its place in lines and characters (typing moves most of them by offset only) is
- * the very object made for it before, so the stdio encoder writes it from its JSON
- * (lsp/jsonEncoder.ts); diagnostics with related places in the document are made afresh.
- */
-/**
  * The diagnostics sent for one document at most, the notice included. VS Code keeps 1,000
  * per file (errors first, then warnings, information and hints, each in the order sent)
  * and drops the rest with a notice of its own; a hostile brief has hundreds of thousands
@@ -120,6 +114,12 @@ export function diagnostics(lines: LineIndex, uri: string, list: readonly Diagno
   return out;
 }
 
+/**
+ * Diagnostics as LSP has them. The diagnostic of a block rule's finding that keeps its
+ * place in lines and characters (typing moves most of them by offset only) is the very
+ * object made for it before, so the stdio encoder writes it from its JSON
+ * (lsp/jsonEncoder.ts); diagnostics with related places in the document are made afresh.
+ */
 function convertAll(lines: LineIndex, uri: string, list: readonly Diagnostic[]): LspDiagnostic[] {
   return list.map((d) => {
     const origin = placedFrom(d);
