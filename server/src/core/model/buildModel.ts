@@ -1056,7 +1056,6 @@ function safeToJS(doc: Document.Parsed): unknown {
   }
 }
 
-
 /** Builds a block's masked text: code, HTML, links and directive syntax become spaces. */
 class BlockBuilder {
   readonly masks: Span[] = [];
