@@ -26,6 +26,12 @@ export interface CliResult {
   /** CPU time (user + system) of the first run and of markdownlint-cli2, medians (GNU time). */
   cpu?: number;
   markdownlintCpu?: number;
+  /**
+   * CPU of micromark's tokenizer alone over the same files (bench/tokenizerFloor.mjs, with
+   * the young generation of Briefmark's workers), median: the floor under any parser that
+   * tokenizes as Briefmark and markdownlint-cli2 both do.
+   */
+  tokenizerCpu?: number;
 }
 
 /** The corpus under .bench/ (gitignored), written once per size and seed. */
@@ -71,6 +77,8 @@ export function benchCli(count: number, verdict: (ok: boolean, text: string) => 
   const warms: number[] = [];
   const coldCpu: number[] = [];
   const lintCpu: number[] = [];
+  const floorCpu: number[] = [];
+  const floor = join(ROOT, 'bench', 'tokenizerFloor.mjs');
   const record = (r: { wall: number; cpu?: number }, walls: number[], cpus: number[]) => {
     walls.push(r.wall);
     if (r.cpu !== undefined) cpus.push(r.cpu);
@@ -86,6 +94,9 @@ export function benchCli(count: number, verdict: (ok: boolean, text: string) => 
       if (!briefmarkFirst) record(run(`round ${round}: markdownlint-cli2`, process.execPath, [lint, '**/*.md'], dir), lints, lintCpu);
       record(run(`round ${round}: briefmark check --cache (first run)`, process.execPath, cacheArgs, dir), colds, coldCpu);
       if (briefmarkFirst) record(run(`round ${round}: markdownlint-cli2`, process.execPath, [lint, '**/*.md'], dir), lints, lintCpu);
+      // Semi-spaces of 32 MB make the 96 MB young generation of Briefmark's workers (check.ts).
+      const f = run(`round ${round}: micromark's tokenizer alone (the floor)`, process.execPath, ['--max-semi-space-size=32', floor, '.'], dir);
+      if (f.cpu !== undefined) floorCpu.push(f.cpu);
       warms.push(run(`round ${round}: briefmark check --cache (second run, unchanged corpus)`, process.execPath, cacheArgs, dir).wall);
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
@@ -101,6 +112,10 @@ export function benchCli(count: number, verdict: (ok: boolean, text: string) => 
     r.cpu = median(coldCpu);
     r.markdownlintCpu = median(lintCpu);
     verdict(r.cpu <= 0.8 * r.markdownlintCpu, `briefmark check CPU ${ms(r.cpu)} vs markdownlint-cli2 ${ms(r.markdownlintCpu)} median on ${what}: ratio ${(r.cpu / r.markdownlintCpu).toFixed(2)} (target ≤ 0.8)`);
+    if (floorCpu.length) {
+      r.tokenizerCpu = median(floorCpu);
+      console.log(`  the floor: micromark's tokenizer alone ${ms(r.tokenizerCpu)} of CPU, ${(r.tokenizerCpu / r.markdownlintCpu).toFixed(2)} of markdownlint-cli2's; Briefmark's analysis after the tokenizer ${ms(r.cpu - r.tokenizerCpu)} (${(r.cpu / r.tokenizerCpu).toFixed(2)}× the floor)`);
+    }
   }
   verdict(r.warmSpeedup >= 10, `second run with an unchanged corpus ${ms(cacheWarm)} median: ${r.warmSpeedup.toFixed(1)}× faster than the first (target ≥ 10×)`);
   return r;
