@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyze, type Analysis } from '../../server/src/core/analysis';
-import { applyEdits, codeActions } from '../../server/src/core/features/codeActions';
+import { applyEdits, codeActions, PROBE_BUDGET } from '../../server/src/core/features/codeActions';
 import { suggestCitations } from '../../server/src/core/features/citationSuggestions';
 
 const BRIEF = `---
@@ -162,6 +162,22 @@ references:
   it('offers nothing on a Markdown file that is not a brief', () => {
     const a = analyze({ uri: 'file:///README.md', text: '# Readme\n\nIt said $5.\n' });
     assert.deepEqual(codeActions(a, { start: 0, end: 20 }), []);
+  });
+
+  it('parses at most PROBE_BUDGET of blocks for a selection: over one long paragraph of findings, the first findings get their fixes, and a cursor on a late one still gets its own', () => {
+    let body = '';
+    for (let i = 0; body.length < 18 * 1024; i++) body += `The ministry said exports rose ${i}% in 2023 and Germany paid €${i} million. `;
+    const text = `---\nbrief: true\n---\n\n# Evidence\n\n${body}\n`;
+    const a = analyzeText(text);
+    const found = a.diagnostics.filter((d) => d.code === 'possible-unsourced-assertion');
+    assert.ok(found.length > 200, `${found.length} findings`);
+    const served = new Set(codeActions(a, { start: 0, end: text.length }).map((x) => x.diagnostic));
+    // Each finding's block is the whole paragraph (about 18 KB): the budget serves four of them, the first four.
+    const block = body.length + 1;
+    assert.equal(served.size, Math.floor(PROBE_BUDGET / block) + 1);
+    assert.deepEqual([...served], a.diagnostics.slice(0, served.size));
+    const last = found[found.length - 1];
+    assert.ok(codeActions(a, last.span).some((x) => x.diagnostic === last && x.title === 'Tag this sentence as a claim'));
   });
 });
 

@@ -211,7 +211,7 @@ function sameShape(a: Nodes, b: Nodes, moved: (o: number) => number): boolean {
 }
 
 /** The top-level block of `parsed` that holds `offset`, or the lines around it (a blank line ends them) outside any. */
-function blockAround(parsed: ParsedMarkdown | undefined, text: string, offset: number): { start: number; end: number } {
+export function blockAround(parsed: ParsedMarkdown | undefined, text: string, offset: number): { start: number; end: number } {
   const top = parsed && offset < text.length ? nodesAt(parsed, offset)[0] : undefined;
   if (top) return { start: top.start, end: top.end };
   return paragraphAround(text, offset);
