@@ -179,6 +179,18 @@ references:
     const last = found[found.length - 1];
     assert.ok(codeActions(a, last.span).some((x) => x.diagnostic === last && x.title === 'Tag this sentence as a claim'));
   });
+
+  it('serves every finding under the cursor whatever the budget: a misspelt tag inside an unsourced claim in a 72 KB paragraph', () => {
+    let body = '';
+    for (let i = 0; body.length < 72 * 1024; i++) body += `The ministry said exports rose ${i}% in 2023. `;
+    const text = `---\nbrief: true\n---\n\n# Evidence\n\n${body}:claim[Exports to :clam[Poland] doubled].\n`;
+    const a = analyzeText(text);
+    const at = text.indexOf(':clam[') + 2;
+    const under = a.diagnostics.filter((d) => d.span.start <= at && at <= d.span.end);
+    assert.deepEqual(under.map((d) => d.code).sort(), ['unknown-tag', 'unsourced-claim']);
+    const served = new Set(codeActions(a, { start: at, end: at }).map((x) => x.diagnostic.code));
+    assert.deepEqual([...served].sort(), ['unknown-tag', 'unsourced-claim']);
+  });
 });
 
 describe('the suppress fix puts its comment where it applies, on a line of its own', () => {

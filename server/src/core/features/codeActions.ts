@@ -28,8 +28,8 @@ const MAX_DIAGNOSTICS_PER_REQUEST = 50;
  * How much Markdown a request's fixes may parse again, counted as the size of the block
  * that holds each finding served (its fixes parse that block two to four times). A
  * selection over one long paragraph holding hundreds of findings (an 18 KB paragraph:
- * 0.44 s for its first fifty) then gets the fixes of its first findings, as a cursor
- * does, and the server goes on answering.
+ * 0.44 s for its first fifty) then gets the fixes of its first findings, and the server
+ * goes on answering; the findings under the cursor are always served.
  */
 export const PROBE_BUDGET = 64 * 1024;
 const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
@@ -58,9 +58,14 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
   for (const d of analysis.diagnostics) {
     if (!overlaps(d.span, range)) continue;
     // A selection over hundreds of findings: the fixes of the first ones (each fix is checked by parsing its block).
-    if (++served > MAX_DIAGNOSTICS_PER_REQUEST || probed > PROBE_BUDGET) break;
-    const block = blockAround(analysis.parsed, model.text, d.span.start);
-    probed += block.end - block.start;
+    if (served >= MAX_DIAGNOSTICS_PER_REQUEST) break;
+    // The findings under the cursor (or around the whole selection) always get their fixes; the others while the budget lasts.
+    if (!(d.span.start <= range.start && range.end <= d.span.end)) {
+      if (probed > PROBE_BUDGET) continue;
+      const block = blockAround(analysis.parsed, model.text, d.span.start);
+      probed += block.end - block.start;
+    }
+    served++;
     switch (d.code) {
       case 'unsourced-claim': {
         const claim = model.claims.find((c) => c.directive.span.start === d.span.start);
