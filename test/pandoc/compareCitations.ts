@@ -153,8 +153,12 @@ function documentedDifference(caseText: string, pandoc: string[], briefmark: str
   if (/\]\[[^\]]+\]/.test(caseText) && /\[\\\\\[/.test(caseText)) return 'an escaped backslash before `[` in a link after a reference link';
   // Math between a `$` before a footnote call and a `$` inside it (`[@y$8][^@9$]`): Pandoc's
   // link-bracket matching skips the math, so the call's `]` closes the outer bracket and its
-  // `[^@9$` is read as text inside; Briefmark reads the call as one unit.
+  // `[^@9$` is read as text inside; Briefmark reads the call as one unit. Or between a `$`
+  // inside the call and one after it in the paragraph (`[9[^E$a]..]{k="@b"} x$`): the
+  // math takes the `]` that closes a bracket around the call, so that bracket is text for
+  // Pandoc (and a span's attributes after it, with their citations).
   if (differing.length > 0 && /\$[^\n]*\[\^[^\]\s]*\$[^\]\s]*\]/.test(caseText)) return 'TeX math across a footnote call';
+  if (differing.length > 0 && /\[\^[^\]\s]*\$[^\]\s]*\](?:(?!\n[ \t]*\n)[^])*\$/.test(caseText)) return 'TeX math from inside a footnote call';
   return undefined;
 }
 
