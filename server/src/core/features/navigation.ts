@@ -317,6 +317,11 @@ function renameFootnote(analysis: Analysis, target: TargetOf<'footnote'>, newNam
   }
   for (const d of model.footnoteDefinitions) if (d.id === target.id) edits.push({ uri: model.uri, span: d.labelSpan, newText: newName });
   for (const f of model.footnoteReferences) if (f.id === target.id) edits.push({ uri: model.uri, span: { start: f.span.start + 2, end: f.span.end - 1 }, newText: newName });
+  // A footnote call Pandoc reads where micromark reads other syntax (`[^n:claim[y]{…}`: a
+  // tag inside the id) must keep that syntax: renaming the id would remove the tag.
+  const kept = changesOnlyText(model.text, edits, analysis.parsed);
+  if (kept === undefined) return { error: `Cannot rename \`[^${target.id}]\`: it is used in a block too large to check (over ${PROBE_LIMIT.toLocaleString('en')} characters). Rename it there by hand.` };
+  if (!kept) return { error: `Cannot rename \`[^${target.id}]\` to \`[^${newName}]\`: the change would alter the Markdown around it (its id runs into other syntax, such as a tag). Rename it by hand.` };
   return { edits };
 }
 
