@@ -4,7 +4,7 @@ import type { Diagnostic } from '../rules/types';
 import { editDistance } from '../text/editDistance';
 import { suggestCitations } from './citationSuggestions';
 import type { Span } from '../text/span';
-import { parseFragment } from '../parse/markdown';
+import { parseProbe } from '../parse/markdown';
 import { buildModel } from '../model/buildModel';
 import { blockAround, changesOnlyText, nodesAt, nodesIn, probe, PROBE_LIMIT, type SyntaxNode } from './syntaxAt';
 import { pushAll } from '../text/pushAll';
@@ -332,7 +332,7 @@ function appendDefinition(analysis: Analysis, definition: string): TextEdit | un
   if (!last || last.type === 'yaml') return appended;
   // Where would the parser put it? Parse the last block with the definition after it.
   if (end - last.start > PROBE_LIMIT) return undefined;
-  const tree = parseFragment(text.slice(last.start) + appended.newText, false);
+  const tree = parseProbe(text.slice(last.start) + appended.newText, false);
   const at = end - last.start + sep.length;
   if (tree.children.some((n) => n.type === 'footnoteDefinition' && n.position?.start.offset === at)) return appended;
   const lineStart = model.lines.lineStart(model.lines.positionAt(last.start).line);

@@ -1,5 +1,5 @@
 import type { Nodes, Parent, Root } from 'mdast';
-import { parseFragment, type ParsedMarkdown } from '../parse/markdown';
+import { parseProbe, type ParsedMarkdown } from '../parse/markdown';
 import { lastAtMost } from '../text/textEdit';
 
 /** A node of the Markdown syntax tree, at document offsets. */
@@ -19,26 +19,63 @@ export interface SyntaxNode {
  * definitions appended to a block for parsing are not part of the document and are skipped.
  */
 export function nodesAt(parsed: ParsedMarkdown, offset: number): SyntaxNode[] {
-  const block = parsed.blocks.find((b) => b.start <= offset && offset < b.end) ?? parsed.blocks[parsed.blocks.length - 1];
+  const block = blockAt(parsed.blocks, offset);
   if (!block) return [];
   const out: SyntaxNode[] = [];
   const limit = block.end - block.start;
+  const at = offset - block.start;
   let parent: Parent = block.tree;
   for (;;) {
-    let next: SyntaxNode | undefined;
-    parent.children.forEach((child, index) => {
-      if (next) return;
-      const pos = child.position;
-      const s = pos?.start.offset;
-      const e = pos?.end.offset;
-      if (s === undefined || e === undefined || s >= limit) return;
-      if (block.start + s <= offset && offset < block.start + e) next = { type: child.type, start: block.start + s, end: block.start + e, index, node: child as Nodes };
-    });
-    if (!next) return out;
-    out.push(next);
-    if (!('children' in next.node)) return out;
-    parent = next.node as Parent;
+    const index = childAt(parent.children as Nodes[], at, limit);
+    if (index < 0) return out;
+    const child = parent.children[index] as Nodes;
+    out.push({ type: child.type, start: block.start + child.position!.start.offset!, end: block.start + child.position!.end.offset!, index, node: child });
+    if (!('children' in child)) return out;
+    parent = child as Parent;
   }
+}
+
+/** The block that holds `offset` (the last one when none does), by binary search: the blocks are in order and do not overlap. */
+function blockAt(blocks: ParsedMarkdown['blocks'], offset: number): ParsedMarkdown['blocks'][number] | undefined {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const b = blocks[lo - 1];
+  return b && offset < b.end ? b : blocks[blocks.length - 1];
+}
+
+/**
+ * The index of the child that holds `at` (start ≤ at < end, starting before `limit`), or
+ * -1: by binary search over the children's ends (siblings are in order and do not
+ * overlap), so that finding the nodes at an offset of a paragraph with thousands of
+ * inline nodes is not a scan of them all (a rename with 16,000 footnote calls in one
+ * paragraph looked each up: 2.4 s). A child without a position is skipped, as is
+ * everything after the block's end (a sentinel appended for parsing).
+ */
+function childAt(children: Nodes[], at: number, limit: number): number {
+  let lo = 0;
+  let hi = children.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const end = children[mid].position?.end.offset;
+    if (end === undefined) return childAtByScan(children, at, limit);
+    if (end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const start = children[lo]?.position?.start.offset;
+  return start !== undefined && start <= at && start < limit ? lo : -1;
+}
+
+function childAtByScan(children: Nodes[], at: number, limit: number): number {
+  return children.findIndex((c) => {
+    const s = c.position?.start.offset;
+    const e = c.position?.end.offset;
+    return s !== undefined && e !== undefined && s < limit && s <= at && at < e;
+  });
 }
 
 /** Nodes of the tree that overlap [start, end), at document offsets, in document order. */
@@ -96,7 +133,7 @@ export function probe(parsed: ParsedMarkdown, text: string, edits: Edit[], suffi
   if (to - from > PROBE_LIMIT) return undefined;
   const { out: spliced, starts } = withEdits(text, from, to, edits);
   const out = spliced + suffix;
-  const tree = parseFragment(out, false);
+  const tree = parseProbe(out, false);
   return {
     text: out,
     tree,
@@ -183,7 +220,7 @@ export function changesOnlyText(text: string, edits: ReadonlyArray<Edit>, parsed
       if (o < group[k].span.end - from) return NaN;
       return o + shifts[k];
     };
-    if (!sameShape(parseFragment(text.slice(from, to), atStart), parseFragment(after, atStart), moved)) return false;
+    if (!sameShape(parseProbe(text.slice(from, to), atStart), parseProbe(after, atStart), moved)) return false;
     i = j;
   }
   return true;

@@ -1,0 +1,85 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import type { Nodes, Parent } from 'mdast';
+import { parseMarkdown, parseProbe, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
+import { nodesAt, type SyntaxNode } from '../../server/src/core/features/syntaxAt';
+import { ADVERSARIAL, anyBrief } from './fuzz/generators';
+import { budget } from './helpers/budget';
+
+/** nodesAt as it was first written: every block, then every child of each level, in order. */
+function nodesAtByScan(parsed: ParsedMarkdown, offset: number): SyntaxNode[] {
+  const block = parsed.blocks.find((b) => b.start <= offset && offset < b.end) ?? parsed.blocks[parsed.blocks.length - 1];
+  if (!block) return [];
+  const out: SyntaxNode[] = [];
+  const limit = block.end - block.start;
+  let parent: Parent = block.tree;
+  for (;;) {
+    const index = parent.children.findIndex((child) => {
+      const s = child.position?.start.offset;
+      const e = child.position?.end.offset;
+      return s !== undefined && e !== undefined && s < limit && block.start + s <= offset && offset < block.start + e;
+    });
+    if (index < 0) return out;
+    const child = parent.children[index] as Nodes;
+    out.push({ type: child.type, start: block.start + child.position!.start.offset!, end: block.start + child.position!.end.offset!, index, node: child });
+    if (!('children' in child)) return out;
+    parent = child as Parent;
+  }
+}
+
+const sameAtEveryOffset = (text: string) => {
+  const parsed = parseMarkdown(text);
+  for (let o = 0; o <= text.length; o++) {
+    const got = nodesAt(parsed, o).map((n) => [n.type, n.start, n.end, n.index]);
+    const want = nodesAtByScan(parsed, o).map((n) => [n.type, n.start, n.end, n.index]);
+    assert.deepEqual(got, want, `at ${o} of ${JSON.stringify(text)}`);
+  }
+};
+
+describe('nodesAt: the syntax nodes at an offset, by binary search', () => {
+  it('agrees with a scan of every block and child, at every offset of fuzzed briefs', () => {
+    fc.assert(fc.property(anyBrief, (text) => sameAtEveryOffset(text.slice(0, 3000))), { seed: 20261205, numRuns: budget(60, 15) });
+  });
+
+  it('agrees on hostile briefs too', () => {
+    for (const make of Object.values(ADVERSARIAL)) sameAtEveryOffset(make(400));
+  });
+
+  it('finds a node among 16,000 siblings without scanning them: 2,000 look-ups grow with the log of their count', () => {
+    const lookups = (calls: number) => {
+      const text = `Text ${'[^a] '.repeat(calls)}\n\n[^a]: A note.\n`;
+      const parsed = parseMarkdown(text);
+      const t = performance.now();
+      for (let i = 0; i < 2000; i++) nodesAt(parsed, 5 + ((i * 7919) % (calls * 5)));
+      return performance.now() - t;
+    };
+    lookups(1000);
+    const small = Math.min(lookups(1000), lookups(1000));
+    const large = Math.min(lookups(16000), lookups(16000));
+    // A scan of the siblings would make the large case about 16 times the small one.
+    assert.ok(large < small * 6 + 5, `1,000 siblings ${small.toFixed(1)} ms, 16,000 ${large.toFixed(1)} ms`);
+  });
+});
+
+/** Every node of a tree as `type@start-end` at document offsets, skipping what starts past `limit` (a block's sentinel). */
+function flatten(tree: Parent, shift: number, limit: number, out: string[] = []): string[] {
+  for (const c of tree.children as Nodes[]) {
+    const s = c.position!.start.offset!;
+    if (s >= limit) continue;
+    out.push(`${c.type}@${s + shift}-${c.position!.end.offset! + shift}`);
+    if ('children' in c) flatten(c as Parent, shift, Infinity, out);
+  }
+  return out;
+}
+
+describe('parseProbe: a region parsed for a quick fix or a rename reads as the document does', () => {
+  it('gives the nodes of the document\'s own (guarded, block-wise) parse on every hostile kind of the fuzz suite', () => {
+    for (const [name, make] of Object.entries(ADVERSARIAL)) {
+      const text = make(3000);
+      const doc: string[] = [];
+      for (const b of parseMarkdown(text).blocks) flatten(b.tree, b.start, b.end - b.start, doc);
+      assert.deepEqual(flatten(parseProbe(text, true), 0, Infinity), doc, name);
+    }
+  });
+});
+
