@@ -186,10 +186,9 @@ function claimSourcePlace(d: Directive): SourcePlace {
 function citationActions(analysis: Analysis, d: Diagnostic, text: string, place: SourcePlace, claim?: Directive): CodeActionResult[] {
   const out: CodeActionResult[] = [];
   const doc = analysis.model.text;
-  const lower = doc.toLowerCase();
   for (const { entry } of suggestCitations(analysis.bibliography.entries, text, analysis.sourceDocuments)) {
     // A link definition `[@key]: url` would make `[@key]` that link, not a citation.
-    if (place.kind === 'after' && lower.includes(`[@${entry.key.toLowerCase()}]:`)) continue;
+    if (place.kind === 'after' && linkDefinitionLike(analysis, entry.key)) continue;
     let edit = place.kind === 'src' ? srcEdit(doc, place.directive, entry.key) : insertAfter(doc, place.at, `[@${entry.key}]`, true);
     if (!readsBack(analysis, edit, place, entry.key, 'citation')) {
       if (!claim || place.kind === 'src') continue;
@@ -211,6 +210,18 @@ function citationActions(analysis: Analysis, d: Diagnostic, text: string, place:
     diagnostic: d,
   });
   return out;
+}
+
+/** Per model: its text lower-cased, and whether `[@key]: ` occurs in it, by key (each key looked up once per analysis, not once per finding). */
+const linkDefinitions = new WeakMap<object, { lower: string; byKey: Map<string, boolean> }>();
+
+/** Whether the brief holds `[@key]:` (any case), which a citation `[@key]` would link to. */
+function linkDefinitionLike(analysis: Analysis, key: string): boolean {
+  let memo = linkDefinitions.get(analysis.model);
+  if (!memo) linkDefinitions.set(analysis.model, (memo = { lower: analysis.model.text.toLowerCase(), byKey: new Map() }));
+  let found = memo.byKey.get(key);
+  if (found === undefined) memo.byKey.set(key, (found = memo.lower.includes(`[@${key.toLowerCase()}]:`)));
+  return found;
 }
 
 /**
@@ -308,8 +319,14 @@ function backslashesBefore(text: string, at: number, from: number): number {
 function eolAt(text: string, offset: number): string {
   const after = /\r\n|\r|\n/.exec(text.slice(offset, offset + 100_000));
   if (after) return after[0];
-  const before = /(\r\n|\r|\n)[^\r\n]*$/.exec(text.slice(Math.max(0, offset - 100_000), offset));
-  return before?.[1] ?? '\n';
+  // The last line break before it (scanning back from it: the regex `(\r\n|\r|\n)[^\r\n]*$`
+  // tried every line of the 100 KB before the document's end, for every placeholder offered).
+  for (let i = offset - 1; i >= Math.max(0, offset - 100_000); i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+    if (c === 13) return '\r';
+  }
+  return '\n';
 }
 
 /**
