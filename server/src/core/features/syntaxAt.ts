@@ -1,5 +1,6 @@
 import type { Nodes, Parent, Root } from 'mdast';
 import { parseProbe, type ParsedMarkdown } from '../parse/markdown';
+import { lastStartAtMost } from '../parse/blocks';
 import { lastAtMost } from '../text/textEdit';
 
 /** A node of the Markdown syntax tree, at document offsets. */
@@ -37,14 +38,7 @@ export function nodesAt(parsed: ParsedMarkdown, offset: number): SyntaxNode[] {
 
 /** The block that holds `offset` (the last one when none does), by binary search: the blocks are in order and do not overlap. */
 function blockAt(blocks: ParsedMarkdown['blocks'], offset: number): ParsedMarkdown['blocks'][number] | undefined {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const b = blocks[lo - 1];
+  const b = blocks[lastStartAtMost(blocks, offset)];
   return b && offset < b.end ? b : blocks[blocks.length - 1];
 }
 

@@ -334,7 +334,7 @@ class BlockSplitter {
 }
 
 /** The index of the last block that starts at or before `offset`, or -1. */
-export function lastStartAtMost(blocks: Block[], offset: number): number {
+export function lastStartAtMost(blocks: ReadonlyArray<{ start: number }>, offset: number): number {
   let lo = 0;
   let hi = blocks.length;
   while (lo < hi) {
