@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { Nodes, Parent } from 'mdast';
 import { parseMarkdown, parseProbe, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
-import { nodesAt, type SyntaxNode } from '../../server/src/core/features/syntaxAt';
+import { changesOnlyText, nodesAt, type SyntaxNode } from '../../server/src/core/features/syntaxAt';
 import { ADVERSARIAL, anyBrief } from './fuzz/generators';
 import { budget } from './helpers/budget';
 
@@ -89,3 +89,16 @@ describe('parseProbe: a region parsed for a quick fix or a rename reads as the d
   });
 });
 
+describe('changesOnlyText: whether edits change only text', () => {
+  it('parses neighbouring short blocks together (up to 1 KB, as the document is parsed) and still sees a change of syntax in any of them', () => {
+    const text = ':claim[x] [@a]\n\n'.repeat(4000);
+    const parsed = parseMarkdown(text);
+    const edits = [...text.matchAll(/@a/g)].map((m) => ({ span: { start: m.index! + 1, end: m.index! + 2 }, newText: 'b' }));
+    assert.equal(changesOnlyText(text, edits, parsed), true);
+    // A key that turns into emphasis, in the middle of a group of blocks parsed together, or at its end.
+    for (const k of [1234, 1235, 3999]) {
+      const star = edits.map((e, i) => (i === k ? { span: { start: e.span.start - 1, end: e.span.end }, newText: '*b*' } : e));
+      assert.equal(changesOnlyText(text, star, parsed), false, `edit ${k}`);
+    }
+  });
+});
