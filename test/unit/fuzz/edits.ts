@@ -539,8 +539,13 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       case 'tag-claim':
         return false;
       // A near-miss name that becomes `claim` makes its sentence tagged; the text block around it is read again.
+      // Its `src` attribute now cites: an entry it names is used now (`:cliam{src="quoted"}`; seed 191919).
       case 'tag-name':
-        return x.code === 'possible-unsourced-assertion' || inBlockOf(x.span, renamedDirective!);
+        return (
+          x.code === 'possible-unsourced-assertion' ||
+          inBlockOf(x.span, renamedDirective!) ||
+          (x.code === 'unused-source' && after.model.claims.some((c) => within(c.directive.span, renamedDirective!) && c.srcKeys.some((k) => k.key === x.data?.key || k.key.toLowerCase() === x.data?.footnote)))
+        );
       // A corrected suppression code silences what it names.
       case 'suppression-code':
         return x.code === edits[0].newText;
