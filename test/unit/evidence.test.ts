@@ -116,10 +116,15 @@ describe('source evidence: quotations', () => {
   });
 
   it('looks for an elided quotation in linear time: a missing part, or thousands of parts', () => {
+    // The least of three runs: a busy moment of the machine (the fast loop runs files in parallel) weighs on one run, not on the least.
     const time = (n: number, quote: string) => {
-      const t0 = performance.now();
-      assert.equal(checkQuote(quote, [doc(`alpha${n}`, 'alpha '.repeat(n))]).outcome, 'not-found');
-      return performance.now() - t0;
+      let best = Infinity;
+      for (let run = 0; run < 3; run++) {
+        const t0 = performance.now();
+        assert.equal(checkQuote(quote, [doc(`alpha${n}-${run}`, 'alpha '.repeat(n))]).outcome, 'not-found');
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
     };
     for (const quote of [(n: number) => 'alpha … omega', (n: number) => Array.from({ length: n / 8 }, () => 'alpha').join(' … ') + ' … omega']) {
       time(1000, quote(1000));
