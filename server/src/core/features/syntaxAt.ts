@@ -202,7 +202,7 @@ export function changesOnlyText(text: string, edits: ReadonlyArray<Edit>, parsed
     // The edits of the region, and of any region it then reaches; and the regions after it
     // while they fit in MERGE_LIMIT together (with the unchanged text between them): a parse
     // costs about 0.3 ms whatever its length, and a key cited in 11,000 short paragraphs
-    // took 5 s to rename one region at a time. Parsing neighbouring blocks together reads
+    // took 5 s (under load) to rename one region at a time. Parsing neighbouring blocks together reads
     // them as the document does.
     while (j < sorted.length) {
       const e = sorted[j];
