@@ -5,6 +5,7 @@ import type { SourceDocument } from '../../server/src/core/rules/types';
 import { checkFigure, checkQuote, locatorPages } from '../../server/src/core/sources/evidence';
 import fc from 'fast-check';
 import { bestPassage, contentWords, FigureIndex, figureMatches, figures, passageIndex, findInSource, normalizeForComparison, numberWordFigures, readNumber, sourceFigures } from '../../server/src/core/sources/sourceText';
+import { leastMs } from './helpers/timing';
 
 /** A PDF-like document: pages joined, each page's start recorded. */
 function paged(key: string, pages: string[], extra: Partial<SourceDocument> = {}): SourceDocument {
@@ -100,9 +101,7 @@ describe('source evidence: quotations', () => {
       const source = words(n, 1);
       // Every third word changed: far from every passage (Myers' diff was words × edits: 21 s for 16,000 words).
       const far = source.split(' ').map((w, i) => (i % 3 === 0 ? `x${w}` : w)).join(' ');
-      const t0 = performance.now();
-      assert.equal(checkQuote(far, [doc(`s${n}`, source)]).outcome, 'not-found');
-      return performance.now() - t0;
+      return leastMs((run) => assert.equal(checkQuote(far, [doc(`s${n}-${run}`, source)]).outcome, 'not-found'));
     };
     time(200);
     const small = time(1000);
@@ -116,16 +115,7 @@ describe('source evidence: quotations', () => {
   });
 
   it('looks for an elided quotation in linear time: a missing part, or thousands of parts', () => {
-    // The least of three runs: a busy moment of the machine (the fast loop runs files in parallel) weighs on one run, not on the least.
-    const time = (n: number, quote: string) => {
-      let best = Infinity;
-      for (let run = 0; run < 3; run++) {
-        const t0 = performance.now();
-        assert.equal(checkQuote(quote, [doc(`alpha${n}-${run}`, 'alpha '.repeat(n))]).outcome, 'not-found');
-        best = Math.min(best, performance.now() - t0);
-      }
-      return best;
-    };
+    const time = (n: number, quote: string) => leastMs((run) => assert.equal(checkQuote(quote, [doc(`alpha${n}-${run}`, 'alpha '.repeat(n))]).outcome, 'not-found'));
     for (const quote of [(n: number) => 'alpha … omega', (n: number) => Array.from({ length: n / 8 }, () => 'alpha').join(' … ') + ' … omega']) {
       time(1000, quote(1000));
       const small = time(10_000, quote(10_000));

@@ -5,6 +5,7 @@ import { parseMarkdown, parseProbe, type ParsedMarkdown } from '../../server/src
 import { changesOnlyText, nodesAt, type SyntaxNode } from '../../server/src/core/features/syntaxAt';
 import { ADVERSARIAL, anyBrief } from './fuzz/generators';
 import { budget } from './helpers/budget';
+import { leastMs } from './helpers/timing';
 
 /** nodesAt as it was first written: every block, then every child of each level, in order. */
 function nodesAtByScan(parsed: ParsedMarkdown, offset: number): SyntaxNode[] {
@@ -49,16 +50,11 @@ describe('nodesAt: the syntax nodes at an offset, by binary search', () => {
     const parsedWith = (calls: number) => parseMarkdown(`Text ${'[^a] '.repeat(calls)}\n\n[^a]: A note.\n`);
     const few = parsedWith(1000);
     const many = parsedWith(16000);
-    // The least of three rounds of 20,000 look-ups each (a busy moment of the machine weighs on one round, not on the least).
-    const lookups = (parsed: ParsedMarkdown, calls: number) => {
-      let best = Infinity;
-      for (let round = 0; round < 3; round++) {
-        const t = performance.now();
+    // The least of three rounds of 20,000 look-ups each.
+    const lookups = (parsed: ParsedMarkdown, calls: number) =>
+      leastMs(() => {
         for (let i = 0; i < 20000; i++) nodesAt(parsed, 5 + ((i * 7919) % (calls * 5)));
-        best = Math.min(best, performance.now() - t);
-      }
-      return best;
-    };
+      });
     lookups(few, 1000);
     const small = lookups(few, 1000);
     const large = lookups(many, 16000);
