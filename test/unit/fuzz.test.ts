@@ -9,6 +9,7 @@ import { createBriefService, inMemoryWorkspace } from '../../server/src/core/ser
 import { checkDocument, conventions, stats } from './fuzz/check';
 import { ADVERSARIAL, anyBrief } from './fuzz/generators';
 import { budget } from './helpers/budget';
+import { leastMs } from './helpers/timing';
 
 /**
  * Property-based fuzzing of the core (docs/reliability.md): generated and mutated briefs
@@ -86,17 +87,13 @@ describe('fuzz: time grows linearly on adversarial input', function () {
 
   /** Fastest of two runs: the least disturbed by other work on the machine. */
   function timeOf(text: string): number {
-    let best = Infinity;
-    for (let i = 0; i < 2; i++) {
-      const t0 = performance.now();
+    return leastMs(() => {
       const service = createBriefService(inMemoryWorkspace(conventions, () => 'fuzz/case.brief.md'));
       const doc = { uri: 'file:///fuzz/scale.brief.md', version: 1, getText: () => text };
       service.analyze(doc);
       service.documentSymbols(doc);
       service.hover(doc, Math.floor(text.length / 2));
-      best = Math.min(best, performance.now() - t0);
-    }
-    return best;
+    }, 2);
   }
 
   // `npm test` times the patterns that stress Briefmark's own passes (citations, sentences,

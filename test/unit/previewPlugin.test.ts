@@ -7,6 +7,7 @@ import { ClaimStatuses } from '../../client/src/preview/claimStatuses';
 import { briefmarkPlugin, parseAttributes } from '../../client/src/preview/markdownItBriefmark';
 import { ADVERSARIAL } from './fuzz/generators';
 import { FAST } from './helpers/budget';
+import { leastMs } from './helpers/timing';
 
 const md = () => new MarkdownIt({ html: true, linkify: true }).use(briefmarkPlugin);
 const render = (src: string) => md().render(src);
@@ -122,15 +123,7 @@ describe('preview plugin (markdown-it)', () => {
     // sentence end; the preview runs in the editor's extension host.
     const QUADRATIC_BEFORE = ['unclosed text directives', 'unclosed attribute lists', 'CR line endings'];
     const m = md();
-    const time = (text: string) => {
-      let best = Infinity;
-      for (let i = 0; i < 2; i++) {
-        const t0 = performance.now();
-        m.render(text);
-        best = Math.min(best, performance.now() - t0);
-      }
-      return best;
-    };
+    const time = (text: string) => leastMs(() => m.render(text), 2);
     for (const [name, make] of Object.entries(ADVERSARIAL).filter(([n]) => !FAST || QUADRATIC_BEFORE.includes(n))) {
       time(make(1000));
       const a = time(make(4000));

@@ -15,6 +15,7 @@ import { figures, quotations } from '../../server/src/core/sources/sourceText';
 import { trailingRunStart, trimEndMatching } from '../../server/src/core/text/trailing';
 import { discoverRegexes, ROOT, substitutionKey, type Discovery, type FoundRegex } from './redos/discover';
 import { checkAll, type CheckResult } from './redos/recheckPool';
+import { leastMs } from './helpers/timing';
 
 /**
  * No catastrophic regexes (docs/reliability.md): every regular expression of the sources
@@ -305,13 +306,9 @@ const ATTACKS: Array<{ name: string; make: (size: number) => string; run: (s: st
 
 /** Fastest of two runs of `reps` calls: the least disturbed by other work on the machine. */
 function timeOf(run: (s: string) => unknown, text: string, reps: number): number {
-  let best = Infinity;
-  for (let i = 0; i < 2; i++) {
-    const t0 = performance.now();
+  return leastMs(() => {
     for (let r = 0; r < reps; r++) run(text);
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
+  }, 2);
 }
 
 describe('the rewritten code grows linearly on recheck attack strings', function () {
