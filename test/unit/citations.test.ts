@@ -99,6 +99,12 @@ describe('Pandoc citation grammar', () => {
     assert.deepEqual(keysOf('Title @a {k=@b}\n===\n'), ['a']);
     assert.deepEqual(keysOf('# Title {k=@b} ##\n'), ['b']);
     assert.deepEqual(keysOf("## w []@a [p. 3]?]{k='@c' -}\n"), ['a']);
+    // Pandoc looks for the list where an inline starts at the top level: a smart quote opened
+    // after a bracket runs over the `{`, and the list is text (Pandoc differential, seed 535353);
+    // after a letter the `'` is an apostrophe; code and emphasis take the braces in.
+    assert.deepEqual(keysOf("## [][ said]'s]{k='@c' -}\n"), ['c']);
+    assert.deepEqual(keysOf("## Title's]{k='@c' -}\n"), []);
+    assert.deepEqual(keysOf('## `code {#x}` after @e\n'), ['e']);
     // A `]` inside raw HTML does not end a link's or an image's text (CommonMark reads the HTML first).
     assert.deepEqual(keysOf('a [<!-- ] -->@x](u) and ![<!-- ] --> @y](i.png) see\n'), ['x', 'y']);
     // A span's attribute list is masked for sentences: "e.g." there ends none.

@@ -6,7 +6,7 @@ import { cslEntriesFromYamlNode } from '../sources/csl';
 import type { ParsedBlock, ParsedMarkdown } from '../parse/markdown';
 import { normalizeLabel } from '../parse/blocks';
 import { readYaml, tooDeepMessage } from '../parse/yaml';
-import { citationsAndSpans, labelReadsAsCitation } from '../sources/citations';
+import { citationsAndSpans, labelReadsAsCitation, topLevelReaches } from '../sources/citations';
 import { headingAttributes } from '../sources/pandocAttributes';
 import type { Conventions } from '../conventions/types';
 import { tagNames } from '../conventions/types';
@@ -786,13 +786,13 @@ class BlockCollector {
       quoteMarkers: this.quoteDepth > 0 ? quoteMarkers(own) : undefined,
     };
     // A heading's attribute list (`## Title {#id}`) is not its text, for Pandoc nor here;
-    // but Pandoc reads inlines first, and `@{…}` there is a braced key when a citation
-    // starts at its `@` (`## Title @{}`: a citation; `## Title x@{}`: attributes).
+    // but Pandoc reads inlines first, and looks for the list only where an inline would
+    // start at the top level: `@{…}` is a braced key when a citation starts at its `@`
+    // (`## Title @{}`: a citation; `## Title x@{}`: attributes), and a smart quote opened
+    // before may run over the `{` (`## [x]'s]{k='@c'}`: `@c` cites; Pandoc differential,
+    // seed 535353).
     let headingAttrs = b.kind === 'heading' ? headingAttributes(own) : undefined;
-    if (headingAttrs && own.charCodeAt(headingAttrs.start - 1) === 64 /* @ */) {
-      const open = headingAttrs.start;
-      if (citationsAndSpans({ ...input, base: 0 }).citations.some((c) => c.items.some((i) => i.keySpan.start === open + 1))) headingAttrs = undefined;
-    }
+    if (headingAttrs && !topLevelReaches({ ...input, base: 0 }, headingAttrs.start)) headingAttrs = undefined;
     if (headingAttrs) b.mask({ start: headingAttrs.start + b.span.start, end: headingAttrs.end + b.span.start });
     const found = citationsAndSpans(headingAttrs ? { ...input, opaque: [...input.opaque, headingAttrs] } : input);
     pushAll(this.items.citations, found.citations);

@@ -122,6 +122,19 @@ export function citationsAndSpans(input: CitationInput | string, base = 0, alway
   return { citations: out.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end), attributes };
 }
 
+/**
+ * Whether Pandoc's inline parser, reading `input` as a heading's text, reaches `offset` at
+ * the top level — where a heading's attribute list is looked for — rather than inside a
+ * construct it reads there: a citation (`## Title @{}`), a smart quote (`## [x]'s]{k='@c'}`:
+ * the quotation runs over the `{`), code, emphasis, a link or span.
+ */
+export function topLevelReaches(input: CitationInput, offset: number): boolean {
+  const text = input.quoteMarkers?.length ? blankSpans(input.text, input.quoteMarkers) : input.text;
+  const watch = { at: offset, reached: false };
+  new CitationScanner(text, input.opaque ?? [], input.html ?? [], new Set(input.references ?? [])).run(watch);
+  return watch.reached;
+}
+
 class CitationScanner {
   /** The text with opaque spans, HTML and footnote calls replaced by U+E000 (same offsets). */
   private readonly view: string;
@@ -228,7 +241,7 @@ class CitationScanner {
     return (id * (this.n + 1) + offset) * 8 + variant;
   }
 
-  run(): Citation[] {
+  run(watch?: { at: number; reached: boolean }): Citation[] {
     const top: Ctx = { to: this.n, links: true, quotes: 0 };
     // Read every construct that may open at each place, from the last place to the first
     // (results memoised): reading one then finds every construct after it already read,
@@ -246,7 +259,8 @@ class CitationScanner {
     }
     this.lastStr = -1;
     const out: Citation[] = [];
-    this.inlines(0, top, out);
+    // `watch`: whether an inline starts at `watch.at` at the top level, or a construct read there takes it in.
+    this.inlines(0, top, out, watch ? (at) => ((watch.reached ||= at === watch.at), false) : undefined);
     return out;
   }
 
