@@ -86,6 +86,8 @@ describe(`citations against Pandoc (${CASES} generated cases, seed ${SEED})`, fu
     '@good [p. 3], @good [see @x], @good and -@good before the item; x (@c) y.\n\n(@good) An example @good.\n(@b) Next. @b [p. 4]\ncont @{good} [@good] [-@good] [see @y, and @b]\n\n- (@g) in a list, @g.\n\n> @h. in a quote\n> @i) more\n\n(@j)no space, (@k_) no label, @l.x no delimiter; @m. \n\n(@) Unnamed.\n\nText\n(@n) not an item.',
     // 12. a braced key at a heading's end is read before an attribute list (found by the long run, seed 11111)
     '## Title @{}\n\n## Title x@{}\n\n## Title @{#b}\n\n## Title @a@{} {#id}\n\nPara @{} end.',
+    // 12c. smart dashes before a key in brackets: `--` and `---` are dashes of the prefix, `----` a dash and `-@` (long run, seed 838383)
+    'w [--@x] [---@y] [----@z] [see --@a] [-@b] --@c ----@d',
     // 12b. a smart quote opened before a heading's attribute list runs over it: text (long run, seed 535353)
     "## [][ said]'s]{k='@c' -}\n\n## Title's]{k='@d' -}\n\n## `code {#x}` after @e\n\n## *a {k=@f}*",
     // 13. definitions in a setext heading's lines: a citation-like one is the heading's text, a real one is not (long fuzz run, seed 55555)

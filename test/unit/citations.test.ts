@@ -112,6 +112,12 @@ describe('Pandoc citation grammar', () => {
     assert.equal(a.model.textBlocks[0].masked.includes('e.g.'), false);
   });
 
+  it('reads `--` and `---` before a key in brackets as a dash of the prefix, as Pandoc\'s smart punctuation does (checked with pandoc 2.17)', () => {
+    const modes = (text: string) =>
+      analyze({ uri: 'file:///w/h.brief.md', text }).model.citations.flatMap((c) => c.items.map((i) => `${i.key}:${i.authorInText ? 'in-text' : i.suppressAuthor ? 'suppress' : 'normal'}`));
+    assert.deepEqual(modes('w [--@x] [---@y] [----@z] [see --@a] [-@b] --@c\n'), ['x:normal', 'y:normal', 'z:suppress', 'a:normal', 'b:suppress', 'c:in-text']);
+  });
+
   it('offsets are shifted by the base', () => {
     const [c] = findCitations('x [@a]', 100);
     assert.deepEqual(c.span, { start: 102, end: 106 });

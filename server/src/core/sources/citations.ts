@@ -382,11 +382,9 @@ class CitationScanner {
         const end = mathEnd(this.text, i, to);
         return end > 0 ? end : i + 1;
       }
-      case 46 /* . */: {
-        if (view.startsWith('...', i) && i + 3 <= to) return i + 3; // an ellipsis (smart punctuation), not a string
-        if (view.charCodeAt(i + 1) === 46) return i + 1;
-        return this.str(i, to);
-      }
+      case 45 /* - */:
+      case 46 /* . */:
+        return this.dashOrDot(i, to);
       default:
         if (isAlnumAt(view, i)) return this.str(i, to);
         return Math.min(to, i + charLength(view, i));
@@ -451,6 +449,22 @@ class CitationScanner {
   }
 
   /** Pandoc's `str`: letters and digits, and single dots between or after them. */
+  /**
+   * Smart punctuation, one inline each and no string: `---` an em dash, `--` an en dash
+   * (so the `-` of `[--@x]` is the dash's and the citation is not suppress-author;
+   * `[----@x]` is), `...` an ellipsis. Another `.` is part of a string.
+   */
+  private dashOrDot(i: number, to: number): number {
+    const { view } = this;
+    if (view.charCodeAt(i) === 45) {
+      if (view.charCodeAt(i + 1) !== 45) return i + 1;
+      return Math.min(to, view.charCodeAt(i + 2) === 45 ? i + 3 : i + 2);
+    }
+    if (view.startsWith('...', i) && i + 3 <= to) return i + 3;
+    if (view.charCodeAt(i + 1) === 46) return i + 1;
+    return this.str(i, to);
+  }
+
   private str(i: number, to: number): number {
     const { view } = this;
     let j = i;
