@@ -159,6 +159,16 @@ references:
     assert.ok(!analyzeText(after).model.citations.some((c) => c.items.some((i) => i.key === 'frozen-assets-report' && i.keySpan.start < after.indexOf('A `code`'))));
   });
 
+  it('places a suppression code where it is written, on a comment\'s continuation line with its indentation or a quote marker (long fuzz run, seed 222222)', () => {
+    for (const text of ['---\nbrief: true\n---\n\nMacron said 40% of talks failed.<!-- briefmark-enable\n[see @nowhere]\n unsourced-claimm -->x\n', '---\nbrief: true\n---\n\n> Quote <!-- briefmark-disable\n>   unsourced-claimm -->x\n']) {
+      const a = analyzeText(text);
+      assert.deepEqual(a.model.suppressions.flatMap((x) => x.codeSpans.map((c) => text.slice(c.start, c.end))).filter((c) => c.startsWith('unsourced')), ['unsourced-claimm']);
+      const d = a.diagnostics.find((x) => x.code === 'invalid-conventions' && text.slice(x.span.start, x.span.end) === 'unsourced-claimm')!;
+      const fix = codeActions(a, d.span).find((x) => x.title === 'Change to "unsourced-claim"')!;
+      assert.ok(applyEdits(text, fix.edits).includes('unsourced-claim -->'), applyEdits(text, fix.edits));
+    }
+  });
+
   it('offers nothing on a Markdown file that is not a brief', () => {
     const a = analyze({ uri: 'file:///README.md', text: '# Readme\n\nIt said $5.\n' });
     assert.deepEqual(codeActions(a, { start: 0, end: 20 }), []);

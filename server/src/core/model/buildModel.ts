@@ -29,6 +29,7 @@ import type {
   TextBlock,
 } from './types';
 import { pushAll } from '../text/pushAll';
+import { lastAtMost } from '../text/textEdit';
 import { EXAMPLE_LABEL, emptyItems, examplesKey, emptyPlaced, placeItems, placeKind, type BlockItems, type PlaceContext, type PlacedItems } from './blockItems';
 import { runToEnd, type Steps } from '../steps';
 
@@ -60,6 +61,33 @@ function* suppressionComments(html: string): Generator<{ kind: string; start: nu
       from = close + 3;
     } else from = open + 4;
   }
+}
+
+/**
+ * Where an offset of an HTML node's value is in the document: the value is its source with
+ * each line's prefix taken off (the indentation of a paragraph's continuation lines, block
+ * quote markers), so an offset on line k of the value is that many characters after the
+ * prefix of line k of the source. Where the two do not line up so, offsets are the value's.
+ */
+function sourceOffsetOf(value: string, source: string, offset: number): (o: number) => number {
+  const valueLines = lineStarts(value);
+  const sourceLines = lineStarts(source);
+  if (valueLines.length !== sourceLines.length) return (o) => offset + o;
+  const shift: number[] = [];
+  for (let k = 0; k < valueLines.length; k++) {
+    const vEnd = k + 1 < valueLines.length ? valueLines[k + 1] : value.length;
+    const sEnd = k + 1 < sourceLines.length ? sourceLines[k + 1] : source.length;
+    // The source line ends as the value line does: its prefix is what comes before.
+    if (!source.slice(sourceLines[k], sEnd).endsWith(value.slice(valueLines[k], vEnd))) return (o) => offset + o;
+    shift.push(sEnd - vEnd);
+  }
+  return (o) => offset + o + shift[Math.max(0, lastAtMost(valueLines, o))];
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index! + m[0].length);
+  return starts;
 }
 
 /**
@@ -478,7 +506,7 @@ class BlockCollector {
       case 'html':
         block?.mask(s);
         block?.html.push(s);
-        this.readSuppressions(node.value, s.start);
+        this.readSuppressions(node.value, s.start, this.text.slice(s.start, s.end));
         return;
       case 'code':
         return;
@@ -756,17 +784,23 @@ class BlockCollector {
     return fm;
   }
 
-  private readSuppressions(html: string, offset: number): void {
+  /**
+   * The suppression comments of an HTML node. `html` is its value, `source` its text in the
+   * document: they differ where a comment runs over lines whose prefix Markdown strips
+   * (indentation, `>`), and a code's place is taken back to the document's.
+   */
+  private readSuppressions(html: string, offset: number, source: string): void {
+    const at = html === source ? (o: number) => offset + o : sourceOffsetOf(html, source, offset);
     for (const m of suppressionComments(html)) {
       const kind: Suppression['kind'] = m.kind === 'disable-next-line' ? 'next-line' : (m.kind as 'disable' | 'enable');
       const codes: string[] = [];
       const codeSpans: Span[] = [];
-      const listStart = offset + m.bodyStart;
       for (const c of m.body.matchAll(/[^\s,]+/g)) {
         codes.push(c[0]);
-        codeSpans.push({ start: listStart + c.index!, end: listStart + c.index! + c[0].length });
+        const start = at(m.bodyStart + c.index!);
+        codeSpans.push({ start, end: start + c[0].length });
       }
-      const span = { start: offset + m.start, end: offset + m.end };
+      const span = { start: at(m.start), end: at(m.end - 1) + 1 };
       // The line is the document's: set when the block is placed (buildModel).
       this.items.suppressions.push({ kind, codes, codeSpans, span });
     }
