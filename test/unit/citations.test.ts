@@ -118,6 +118,13 @@ describe('Pandoc citation grammar', () => {
     assert.deepEqual(modes('w [--@x] [---@y] [----@z] [see --@a] [-@b] --@c\n'), ['x:normal', 'y:normal', 'z:suppress', 'a:normal', 'b:suppress', 'c:in-text']);
   });
 
+  it('places a link GFM\'s autolink transform makes (after a directive label that never closes, across a stripped line prefix, with a NUL): it sources its sentence', () => {
+    const text = '---\nbrief: true\n---\n\nIt said :risk[Macron \u0000 said \n  exports rose 40% https://example.org/report today.\n';
+    const a = analyze({ uri: 'file:///w/h.brief.md', text });
+    assert.deepEqual(a.model.links.map((l) => text.slice(l.span.start, l.span.end)), ['https://example.org/report']);
+    assert.equal(a.diagnostics.some((d) => d.code === 'possible-unsourced-assertion'), false);
+  });
+
   it('offsets are shifted by the base', () => {
     const [c] = findCitations('x [@a]', 100);
     assert.deepEqual(c.span, { start: 102, end: 106 });

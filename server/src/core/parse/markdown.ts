@@ -194,10 +194,15 @@ let parsing: string | undefined;
 
 /** The autolink pass on the top-level nodes whose source holds a place where a literal autolink may be (a text node never spans two). */
 function autolinksWhereTheyMayBe(tree: Root): undefined {
-  const transform = AUTOLINK_TRANSFORM!;
-  if (!autolinkSkip.enabled || parsing === undefined) return void transform(tree);
+  const original = AUTOLINK_TRANSFORM!;
+  const source = parsing;
+  const transform = (node: Nodes) => {
+    original(node);
+    if (source !== undefined) placeSplitText(node, source);
+  };
+  if (!autolinkSkip.enabled || source === undefined) return void transform(tree);
   const places: number[] = [];
-  for (const m of parsing.matchAll(MIGHT_AUTOLINK)) places.push(m.index);
+  for (const m of source.matchAll(MIGHT_AUTOLINK)) places.push(m.index);
   let k = 0;
   for (const child of tree.children) {
     const start = child.position?.start.offset;
@@ -211,6 +216,76 @@ function autolinksWhereTheyMayBe(tree: Root): undefined {
     else autolinkSkip.skipped++;
   }
   return undefined;
+}
+
+/** Parents whose first child starts where they do (no marker before their content). */
+const CONTENT_AT_START = new Set(['paragraph', 'tableCell']);
+
+/**
+ * GFM's literal-autolink transform (for what micromark's tokenizer left as text: e-mail
+ * addresses, and a URL after a construct that failed, such as a directive label never
+ * closed) splits a text node into text and link nodes that have no position, and the
+ * model skips what it cannot place: such a link was no source of its sentence, though the
+ * same text inside a tag was one (long fuzz run, seed 222222). Each piece is placed after
+ * its previous sibling when the source there reads exactly as the piece's text; where it
+ * does not (escapes, stripped line prefixes), it stays unplaced, as before.
+ */
+function placeSplitText(node: Nodes, source: string): void {
+  const stack: Nodes[] = [node];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    if (!('children' in n)) continue;
+    let cursor = CONTENT_AT_START.has(n.type) ? n.position?.start.offset : undefined;
+    for (const child of n.children as Nodes[]) {
+      if (child.position) {
+        cursor = child.position.end.offset;
+        stack.push(child);
+        continue;
+      }
+      const text = child.type === 'text' ? child.value : child.type === 'link' && child.children.length === 1 && child.children[0].type === 'text' ? child.children[0].value : undefined;
+      const end = cursor === undefined || text === undefined ? -1 : sourceEnd(source, cursor, text);
+      if (end < 0) {
+        cursor = undefined;
+        continue;
+      }
+      const position = { start: pointAt(source, cursor!), end: pointAt(source, end) };
+      child.position = position;
+      if (child.type === 'link') child.children[0].position = { start: { ...position.start }, end: { ...position.end } };
+      cursor = end;
+    }
+  }
+}
+
+/**
+ * Where `text` (a text node's value) ends in `source` read from `at`, or -1 when the source
+ * there does not read as it: micromark's U+FFFD stands for a NUL, and the spaces and tabs
+ * it strips at the end and the start of a paragraph's lines are skipped.
+ */
+function sourceEnd(source: string, at: number, text: string): number {
+  let j = at;
+  let lineStart = false;
+  for (let i = 0; i < text.length; ) {
+    const t = text.charCodeAt(i);
+    const c = source.charCodeAt(j);
+    if (j >= source.length) return -1;
+    if (t === c || (t === 0xfffd && c === 0)) {
+      lineStart = t === 10 || t === 13;
+      i++;
+      j++;
+    } else if ((c === 32 || c === 9) && (lineStart || t === 10 || t === 13)) j++;
+    else return -1;
+  }
+  return j;
+}
+
+/** A unist point (1-based line and column) at `offset` of `source`. */
+function pointAt(source: string, offset: number): { line: number; column: number; offset: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (const m of source.slice(0, offset).matchAll(/\r\n|\r|\n/g)) {
+    line++;
+    lineStart = m.index + m[0].length;
+  }
+  return { line, column: offset - lineStart + 1, offset };
 }
 
 function guardAutolinkTransform(list: FromMarkdownExtensions): void {
