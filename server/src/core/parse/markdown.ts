@@ -8,7 +8,7 @@ import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
 import type { Construct, Extension, ParseContext, State, TokenizeContext } from 'micromark-util-types';
 import { candidateLabels, containerStart, lastStartAtMost, splitBlocks, type BlockSplit } from './blocks';
 import { treeWithLetter } from './typedLetter';
-import { textEdit, type TextEdit } from '../text/textEdit';
+import { lastAtMost, textEdit, type TextEdit } from '../text/textEdit';
 import { LineIndex } from '../text/lineIndex';
 import { guardText, Marks, type GuardedText, type HeavyParagraph } from './guards';
 import { frontMatterFences } from './frontMatter';
@@ -196,9 +196,12 @@ let parsing: string | undefined;
 function autolinksWhereTheyMayBe(tree: Root): undefined {
   const original = AUTOLINK_TRANSFORM!;
   const source = parsing;
+  // Where the source's lines start, made once for the whole pass on first need.
+  let lines: number[] | undefined;
+  const lineStarts = () => (lines ??= lineStartsOf(source!));
   const transform = (node: Nodes) => {
     original(node);
-    if (source !== undefined) placeSplitText(node, source);
+    if (source !== undefined) placeSplitText(node, source, lineStarts);
   };
   if (!autolinkSkip.enabled || source === undefined) return void transform(tree);
   const places: number[] = [];
@@ -230,7 +233,12 @@ const CONTENT_AT_START = new Set(['paragraph', 'tableCell']);
  * its previous sibling when the source there reads exactly as the piece's text; where it
  * does not (escapes, stripped line prefixes), it stays unplaced, as before.
  */
-function placeSplitText(node: Nodes, source: string): void {
+function placeSplitText(node: Nodes, source: string, lineStarts: () => number[]): void {
+  const pointAt = (offset: number) => {
+    const lines = lineStarts();
+    const k = lastAtMost(lines, offset);
+    return { line: k + 1, column: offset - lines[k] + 1, offset };
+  };
   const stack: Nodes[] = [node];
   for (let n = stack.pop(); n; n = stack.pop()) {
     if (!('children' in n)) continue;
@@ -247,7 +255,7 @@ function placeSplitText(node: Nodes, source: string): void {
         cursor = undefined;
         continue;
       }
-      const position = { start: pointAt(source, cursor!), end: pointAt(source, end) };
+      const position = { start: pointAt(cursor!), end: pointAt(end) };
       child.position = position;
       if (child.type === 'link') child.children[0].position = { start: { ...position.start }, end: { ...position.end } };
       cursor = end;
@@ -277,15 +285,11 @@ function sourceEnd(source: string, at: number, text: string): number {
   return j;
 }
 
-/** A unist point (1-based line and column) at `offset` of `source`. */
-function pointAt(source: string, offset: number): { line: number; column: number; offset: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (const m of source.slice(0, offset).matchAll(/\r\n|\r|\n/g)) {
-    line++;
-    lineStart = m.index + m[0].length;
-  }
-  return { line, column: offset - lineStart + 1, offset };
+/** Where each line of `source` starts. */
+function lineStartsOf(source: string): number[] {
+  const starts = [0];
+  for (const m of source.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
+  return starts;
 }
 
 function guardAutolinkTransform(list: FromMarkdownExtensions): void {
