@@ -29,7 +29,6 @@ import type {
   TextBlock,
 } from './types';
 import { pushAll } from '../text/pushAll';
-import { lastAtMost } from '../text/textEdit';
 import { EXAMPLE_LABEL, emptyItems, examplesKey, emptyPlaced, placeItems, placeKind, type BlockItems, type PlaceContext, type PlacedItems } from './blockItems';
 import { runToEnd, type Steps } from '../steps';
 
@@ -70,24 +69,18 @@ function* suppressionComments(html: string): Generator<{ kind: string; start: nu
  * prefix of line k of the source. Where the two do not line up so, offsets are the value's.
  */
 function sourceOffsetOf(value: string, source: string, offset: number): (o: number) => number {
-  const valueLines = lineStarts(value);
-  const sourceLines = lineStarts(source);
-  if (valueLines.length !== sourceLines.length) return (o) => offset + o;
+  const valueLines = new LineIndex(value);
+  const sourceLines = new LineIndex(source);
+  if (valueLines.lineCount !== sourceLines.lineCount) return (o) => offset + o;
   const shift: number[] = [];
-  for (let k = 0; k < valueLines.length; k++) {
-    const vEnd = k + 1 < valueLines.length ? valueLines[k + 1] : value.length;
-    const sEnd = k + 1 < sourceLines.length ? sourceLines[k + 1] : source.length;
+  for (let k = 0; k < valueLines.lineCount; k++) {
+    const vEnd = k + 1 < valueLines.lineCount ? valueLines.lineStart(k + 1) : value.length;
+    const sEnd = k + 1 < sourceLines.lineCount ? sourceLines.lineStart(k + 1) : source.length;
     // The source line ends as the value line does: its prefix is what comes before.
-    if (!source.slice(sourceLines[k], sEnd).endsWith(value.slice(valueLines[k], vEnd))) return (o) => offset + o;
+    if (!source.slice(sourceLines.lineStart(k), sEnd).endsWith(value.slice(valueLines.lineStart(k), vEnd))) return (o) => offset + o;
     shift.push(sEnd - vEnd);
   }
-  return (o) => offset + o + shift[Math.max(0, lastAtMost(valueLines, o))];
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (const m of text.matchAll(/\r\n|\r|\n/g)) starts.push(m.index! + m[0].length);
-  return starts;
+  return (o) => offset + o + shift[valueLines.positionAt(o).line];
 }
 
 /**

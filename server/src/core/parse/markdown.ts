@@ -8,7 +8,7 @@ import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
 import type { Construct, Extension, ParseContext, State, TokenizeContext } from 'micromark-util-types';
 import { candidateLabels, containerStart, lastStartAtMost, splitBlocks, type BlockSplit } from './blocks';
 import { treeWithLetter } from './typedLetter';
-import { lastAtMost, textEdit, type TextEdit } from '../text/textEdit';
+import { textEdit, type TextEdit } from '../text/textEdit';
 import { LineIndex } from '../text/lineIndex';
 import { guardText, Marks, type GuardedText, type HeavyParagraph } from './guards';
 import { frontMatterFences } from './frontMatter';
@@ -196,12 +196,12 @@ let parsing: string | undefined;
 function autolinksWhereTheyMayBe(tree: Root): undefined {
   const original = AUTOLINK_TRANSFORM!;
   const source = parsing;
-  // Where the source's lines start, made once for the whole pass on first need.
-  let lines: number[] | undefined;
-  const lineStarts = () => (lines ??= lineStartsOf(source!));
+  // The source's lines, indexed once for the whole pass on first need.
+  let index: LineIndex | undefined;
+  const lines = () => (index ??= new LineIndex(source!));
   const transform = (node: Nodes) => {
     original(node);
-    if (source !== undefined) placeSplitText(node, source, lineStarts);
+    if (source !== undefined) placeSplitText(node, source, lines);
   };
   if (!autolinkSkip.enabled || source === undefined) return void transform(tree);
   const places: number[] = [];
@@ -233,11 +233,10 @@ const CONTENT_AT_START = new Set(['paragraph', 'tableCell']);
  * its previous sibling when the source there reads exactly as the piece's text; where it
  * does not (escapes, stripped line prefixes), it stays unplaced, as before.
  */
-function placeSplitText(node: Nodes, source: string, lineStarts: () => number[]): void {
+function placeSplitText(node: Nodes, source: string, lines: () => LineIndex): void {
   const pointAt = (offset: number) => {
-    const lines = lineStarts();
-    const k = lastAtMost(lines, offset);
-    return { line: k + 1, column: offset - lines[k] + 1, offset };
+    const p = lines().positionAt(offset);
+    return { line: p.line + 1, column: p.character + 1, offset };
   };
   const stack: Nodes[] = [node];
   for (let n = stack.pop(); n; n = stack.pop()) {
@@ -272,9 +271,9 @@ function sourceEnd(source: string, at: number, text: string): number {
   let j = at;
   let lineStart = false;
   for (let i = 0; i < text.length; ) {
+    if (j >= source.length) return -1;
     const t = text.charCodeAt(i);
     const c = source.charCodeAt(j);
-    if (j >= source.length) return -1;
     if (t === c || (t === 0xfffd && c === 0)) {
       lineStart = t === 10 || t === 13;
       i++;
@@ -283,13 +282,6 @@ function sourceEnd(source: string, at: number, text: string): number {
     else return -1;
   }
   return j;
-}
-
-/** Where each line of `source` starts. */
-function lineStartsOf(source: string): number[] {
-  const starts = [0];
-  for (const m of source.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
-  return starts;
 }
 
 function guardAutolinkTransform(list: FromMarkdownExtensions): void {

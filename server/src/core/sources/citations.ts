@@ -448,7 +448,6 @@ class CitationScanner {
     return r;
   }
 
-  /** Pandoc's `str`: letters and digits, and single dots between or after them. */
   /**
    * Smart punctuation, one inline each and no string: `---` an em dash, `--` an en dash
    * (so the `-` of `[--@x]` is the dash's and the citation is not suppress-author;
@@ -465,6 +464,7 @@ class CitationScanner {
     return this.str(i, to);
   }
 
+  /** Pandoc's `str`: letters and digits, and single dots between or after them. */
   private str(i: number, to: number): number {
     const { view } = this;
     let j = i;
