@@ -202,6 +202,14 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   // Long run, seed 222222 (second failure): a URL after a directive label that never closes (`:risk[…` with a NUL)
   // was linked by GFM's autolink transform without a position, so it sourced nothing; tagged as a claim, it did.
   { name: 'a bare URL after a directive label that never closes', text: "---\nbrief: true\nreferences:\n  - id: lci\n    title: Interview of officials on talks\n  - id: \"quoted\"\n    title: Frozen assets\n---\n [see @nowhere] \n\n[^\u00fc]\n\n :actor[them]{id=\"fr-president\"} \n[@nowherr]\n<!-- briefmark-disable-next-line unsourced-clam -->\udc00\nIt said [x] 40%.\n :claim[x]{#c1}  - The IMF said $400 billion.\n  It also said 30%. ---\n: : :\r---\r\udbff\udfff ceasefire talks 10:30 Rnuo?x eA 3:1 talks \ud83d\ude00 stated 10:30 Macron :risk[Macron ) ::: the : 40% the \u0000{status=a;b \u00c9 \u00c9 b? \n said _\r[ref]: https://example.org\r<!-- briefmark-enable  -->\n| a | officials the \udc00 U.S. officials 3:1 according to ` U.S. :risk{id=\u00e9 track=\"10:30 ceasefire ceasefire according to 40% said officials AL 3:1\" [, @b-c @a] IMF \u0000 talks 10:30 ^ U.S. \udc00 { 10:30 \ud83d\ude00 :riskIMF * according to < talks{priority=\"x}\" src=@wire} [see @b-c @a p. 4 -@d] |\r|---|---|\r| officials the \udc00 U.S. officials 3:1 according to ` U.S. :risk{id=\u00e9 track=\"10:30 ceasefire ceasefire according to 40% said officials AL 3:1\" [, @b-c @a] IMF \u0000 talks 10:30 ^ U.S. \udc00 { 10:30 \ud83d\ude00 :riskIMF * according to < talks{priority=\"x}\" src=@wire} [see @b-c @a p. 4 -@d] | b \n\udc00\n|" },
+  {
+    // A bare URL that GFM's autolink transform linked, in a paragraph of a block quote: the
+    // text before it ran over a line's `> ` prefix and the link stayed unplaced, until the
+    // footnote definition the quick fix created split that text (the link appeared). Block
+    // quote markers in a line's prefix are now skipped when placing it (long fuzz run, seed 242424).
+    name: 'a bare URL linked by the autolink transform after a block quote line was not placed',
+    text: "---\nreferences: [{id: fm1, title: Ceasefire talks stalled}]\n---\n> Officials said 40%.\n> More said $5. It said [x] 40%.  [^n1] @[J[Vbmaim[Second claim]{#c1 src=https://example.org/b}.\n:rec[Act now]{id=c1}.\n:actor[Macron]{id=fr-president} and :actor[President Macron]{id=fr-president} share an actor id, which is fine.\n",
+  },
 ];
 describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEED})`, function () {
   this.timeout(LONG ? 0 : 120_000);

@@ -231,7 +231,7 @@ const CONTENT_AT_START = new Set(['paragraph', 'tableCell']);
  * model skips what it cannot place: such a link was no source of its sentence, though the
  * same text inside a tag was one (long fuzz run, seed 222222). Each piece is placed after
  * its previous sibling when the source there reads exactly as the piece's text; where it
- * does not (escapes, stripped line prefixes), it stays unplaced, as before.
+ * does not (escapes, character references), it stays unplaced, as before.
  */
 function placeSplitText(node: Nodes, source: string, lines: () => LineIndex): void {
   const pointAt = (offset: number) => {
@@ -265,7 +265,8 @@ function placeSplitText(node: Nodes, source: string, lines: () => LineIndex): vo
 /**
  * Where `text` (a text node's value) ends in `source` read from `at`, or -1 when the source
  * there does not read as it: micromark's U+FFFD stands for a NUL, and the spaces and tabs
- * it strips at the end and the start of a paragraph's lines are skipped.
+ * it strips at the end and the start of a paragraph's lines, and block quote markers at
+ * their start, are skipped.
  */
 function sourceEnd(source: string, at: number, text: string): number {
   let j = at;
@@ -279,6 +280,8 @@ function sourceEnd(source: string, at: number, text: string): number {
       i++;
       j++;
     } else if ((c === 32 || c === 9) && (lineStart || t === 10 || t === 13)) j++;
+    // A block quote's marker in a line's prefix (a paragraph's line never starts with `>`: it would start a quote).
+    else if (c === 62 && lineStart) j++;
     else return -1;
   }
   return j;
