@@ -37,8 +37,16 @@ export function benchWorkspace(dense: boolean): IWorkspace {
  * inside a word is made from the previous parse (parse/typedLetter.ts); a space, or a
  * letter at a word's edge next to punctuation, has its block parsed again.
  */
-export async function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dense = false, insert = 'x'): Promise<EditResult> {
-  const text0 = generateBrief({ bytes, seed: 7, dense });
+/**
+ * `listItems`: a section holding one list of that many items (a brief's evidence list, each
+ * item a line with a claim and a citation) is put before the framework, in place of as
+ * many bytes of the brief, and every edit lands in the list.
+ */
+export async function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dense = false, insert = 'x', listItems = 0): Promise<EditResult> {
+  const list = longList(listItems);
+  const generated = generateBrief({ bytes: bytes - list.length, seed: 7, dense });
+  const at = list ? generated.indexOf('\n## Proposed Solutions Framework') + 1 : 0;
+  const text0 = list ? generated.slice(0, at) + list + generated.slice(at) : generated;
   const uri = 'file:///bench/edit.brief.md';
   const doc = (text: string, version: number) => ({ uri, version, getText: () => text });
 
@@ -51,7 +59,8 @@ export async function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dens
   service.analyze({ uri, version, getText: () => text });
   const r = rng(99);
   // Edit positions inside prose lines (not front matter), where typing happens.
-  const bodyStart = text0.indexOf('\n# ');
+  const bodyStart = list ? at : text0.indexOf('\n# ');
+  let bodyEnd = list ? at + list.length : text0.length;
   const times: number[] = [];
   const windows: Array<[number, number]> = [];
   const gcs: PerformanceEntry[] = [];
@@ -60,9 +69,10 @@ export async function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dens
   let reparsed = 0;
   let blocks = 0;
   for (let i = -5; i < edits; i++) {
-    let at = bodyStart + Math.floor(r() * (text.length - bodyStart));
+    let at = bodyStart + Math.floor(r() * (bodyEnd - bodyStart));
     while (at < text.length && !/[a-z]/.test(text[at])) at++;
     text = text.slice(0, at) + insert + text.slice(at);
+    bodyEnd = Math.min(bodyEnd + insert.length, text.length);
     version++;
     const t = now();
     const a = service.analyze(doc(text, version));
@@ -85,6 +95,13 @@ export async function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dens
   const incremental = median(times);
   const total = times.reduce((x, y) => x + y, 0);
   return { bytes: text0.length, full, incremental, ratio: incremental / full, reparsedBlocks: reparsed / edits, blocks, gcShare: total > 0 ? gcMs / total : 0 };
+}
+
+/** A section with a list of `items` items, each a line with a claim, a citation and an attribution ('' for none). */
+function longList(items: number): string {
+  if (items === 0) return '';
+  const item = (i: number) => `- :claim[Exports to Poland rose ${i % 90}% in ${2000 + (i % 25)}][@${DENSE_SOURCE_KEY}, p. ${1 + (i % 40)}], according to the ministry, and the talks on item ${i} stalled again.`;
+  return `## Evidence, item by item\n\n${Array.from({ length: items }, (_, i) => item(i)).join('\n')}\n\n`;
 }
 
 if (process.argv[1]?.endsWith('edit.ts')) {

@@ -1,0 +1,94 @@
+import { strict as assert } from 'node:assert';
+import { generateBrief, rng } from '../../bench/corpus';
+import { parseMarkdown } from '../../server/src/core/parse/markdown';
+import { budget } from './helpers/budget';
+
+/**
+ * An edit inside one item of a list parses that item again, not the list
+ * (parse/listItemEdit.ts). Checked against the whole text parsed afresh, block by block
+ * and node by node (positions, tightness, numbering), for edits at random places of lists
+ * of every kind: tight and loose, bullets and numbers, nested, with lazy lines, code,
+ * quotes, tables and task items in items, CRLF, followed by other constructs or ending the
+ * document.
+ */
+const item = (i: number) => `:claim[Exports rose ${i}% in 2023]{by=eu} according to the ministry [@wire, p. ${i}], and *talks* on item ${i} stalled.`;
+const LISTS = [
+  Array.from({ length: 30 }, (_, i) => `- ${item(i)}`).join('\n'),
+  Array.from({ length: 20 }, (_, i) => `${i + 1}. ${item(i)}`).join('\n\n'),
+  Array.from({ length: 12 }, (_, i) => `${i + 3}) step ${i}\n   continued line ${i}\nlazy line ${i}`).join('\n'),
+  '* one\n* two\n  * nested a\n  * nested b\n\n    para in nested\n* three\n\n  ```\n  code in item\n\n  more code\n  ```\n* four\n  > quote in item\n  > more\n* five',
+  '- [ ] task one\n- [x] task two\n- [ ] task three [link][ref]\n\n[ref]: https://example.org/r\n',
+  '- a\n-\n- c\n- \n  d\n- e\n  | x | y |\n  | - | - |\n  | 1 | 2 |\n- f',
+  ' - indented one\n - indented two\n   continued\n - indented three',
+  '+ plus one\r\n+ plus two\r\n  more\r\n+ plus three\r\n',
+  '- one\n- two\n# Heading after\n\nParagraph.',
+  '1. one\n2. two\n3. three\n    indented code?\n4. four',
+  '- one\n- two\n\n\n- three after blanks\n- four',
+  '- ends the document\n- without a line ending',
+];
+const SNIPPETS = ['x', 'é', ' ', ',', '.', '\n', '\n\n', '\n- ', '- ', '* * *', '1. ', '2) ', '```', '~~~', '> ', '|', '  ', '    ', '\t', '\r\n', '[', ']', '[^a]', '[ref]', ':claim[', '*', '_', '<!--', '-->', '#', '## ', '---', '===', '[x]: https://example.org/x', ''];
+
+describe('an edit inside a list item: the item parsed again, in the previous parse of the list', () => {
+  it('equals the whole text parsed afresh, for edits at random places of lists of every kind', function () {
+    this.timeout(60_000);
+    const r = rng(20261205);
+    const runs = budget(1500, 300);
+    let taken = 0;
+    for (let n = 0; n < runs; n++) {
+      const list = LISTS[n % LISTS.length];
+      const before = `# Brief\n\nIntro paragraph.\n\n`;
+      const after = n % 3 === 0 ? '' : n % 3 === 1 ? '\n\nA closing paragraph.\n' : '\n';
+      const text = before + list + after;
+      const previous = parseMarkdown(text);
+      // An edit somewhere in the list: an insertion, a deletion or a replacement.
+      const at = before.length + Math.floor(r() * list.length);
+      const del = r() < 0.5 ? 0 : Math.floor(r() * 6);
+      const ins = r() < 0.2 && del > 0 ? '' : SNIPPETS[Math.floor(r() * SNIPPETS.length)];
+      const edited = text.slice(0, at) + ins + text.slice(at + del);
+      const incremental = parseMarkdown(edited, previous);
+      const fresh = parseMarkdown(edited);
+      taken += incremental.itemEdits ?? 0;
+      const json = (p: typeof fresh) => JSON.stringify(p.blocks.map((b) => [b.start, b.end, b.tree]));
+      if (json(incremental) !== json(fresh)) {
+        assert.deepStrictEqual(
+          incremental.blocks.map((b) => [b.start, b.end, b.tree]),
+          fresh.blocks.map((b) => [b.start, b.end, b.tree]),
+          `edit at ${at} (${JSON.stringify(text.slice(Math.max(0, at - 20), at))}|${JSON.stringify(text.slice(at, at + del))}|) inserting ${JSON.stringify(ins)}`,
+        );
+      }
+    }
+    // Most edits land inside an item and are taken: the comparison is not vacuous.
+    if (process.env.BRIEFMARK_PROPERTY_REPORT) console.log(`      ${taken} of ${runs} edits took the item's parse`);
+    assert.ok(taken > runs / 3, `${taken} of ${runs} edits took the item's parse`);
+  });
+
+  it('parses one item of a 200-item list, not the list', () => {
+    const list = Array.from({ length: 200 }, (_, i) => `- ${item(i)}`).join('\n');
+    const text = `# Evidence\n\n${list}\n\nClosing.\n`;
+    const previous = parseMarkdown(text);
+    const at = text.indexOf('item 100 stalled') + 8;
+    for (const ins of [',', '\n', ' and more', '']) {
+      const edited = ins ? text.slice(0, at) + ins + text.slice(at) : text.slice(0, at) + text.slice(at + 3);
+      const next = parseMarkdown(edited, previous);
+      assert.equal(next.itemEdits, 1, JSON.stringify(ins));
+      assert.equal(next.reparsed, 1);
+      assert.deepStrictEqual(next.blocks.map((b) => b.tree), parseMarkdown(edited).blocks.map((b) => b.tree));
+    }
+  });
+
+  it('holds on dense generated briefs, edited anywhere', function () {
+    this.timeout(60_000);
+    const r = rng(7);
+    const text = generateBrief({ bytes: 30_000, seed: 5, dense: true });
+    const previous = parseMarkdown(text);
+    for (let n = 0; n < budget(150, 40); n++) {
+      const at = Math.floor(r() * text.length);
+      const ins = SNIPPETS[Math.floor(r() * SNIPPETS.length)];
+      const del = Math.floor(r() * 3);
+      const edited = text.slice(0, at) + ins + text.slice(at + del);
+      const a = parseMarkdown(edited, previous).blocks.map((b) => [b.start, b.end, b.tree]);
+      const b = parseMarkdown(edited).blocks.map((b) => [b.start, b.end, b.tree]);
+      if (JSON.stringify(a) !== JSON.stringify(b)) assert.deepStrictEqual(a, b, `edit at ${at} inserting ${JSON.stringify(ins)}, deleting ${del}`);
+    }
+  });
+});
