@@ -36,17 +36,16 @@ export function benchWorkspace(dense: boolean): IWorkspace {
  * `insert`: what is typed at each edit, before a letter of prose. A letter (the default)
  * inside a word is made from the previous parse (parse/typedLetter.ts); a space, or a
  * letter at a word's edge next to punctuation, has its block parsed again.
+ *
+ * `long`: a section holding one list of that many items, or one table of that many rows (a
+ * brief's evidence, each item or row a claim with a citation), is put before the
+ * framework, in place of as many bytes of the brief, and every edit lands in it.
  */
-/**
- * `listItems`: a section holding one list of that many items (a brief's evidence list, each
- * item a line with a claim and a citation) is put before the framework, in place of as
- * many bytes of the brief, and every edit lands in the list.
- */
-export async function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dense = false, insert = 'x', listItems = 0): Promise<EditResult> {
-  const list = longList(listItems);
-  const generated = generateBrief({ bytes: bytes - list.length, seed: 7, dense });
-  const at = list ? generated.indexOf('\n## Proposed Solutions Framework') + 1 : 0;
-  const text0 = list ? generated.slice(0, at) + list + generated.slice(at) : generated;
+export async function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dense = false, insert = 'x', long?: { kind: 'list' | 'table'; parts: number }): Promise<EditResult> {
+  const section = long ? longSection(long.kind, long.parts) : '';
+  const generated = generateBrief({ bytes: bytes - section.length, seed: 7, dense });
+  const at = section ? generated.indexOf('\n## Proposed Solutions Framework') + 1 : 0;
+  const text0 = section ? generated.slice(0, at) + section + generated.slice(at) : generated;
   const uri = 'file:///bench/edit.brief.md';
   const doc = (text: string, version: number) => ({ uri, version, getText: () => text });
 
@@ -59,8 +58,8 @@ export async function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dens
   service.analyze({ uri, version, getText: () => text });
   const r = rng(99);
   // Edit positions inside prose lines (not front matter), where typing happens.
-  const bodyStart = list ? at : text0.indexOf('\n# ');
-  let bodyEnd = list ? at + list.length : text0.length;
+  const bodyStart = section ? at : text0.indexOf('\n# ');
+  let bodyEnd = section ? at + section.length : text0.length;
   const times: number[] = [];
   const windows: Array<[number, number]> = [];
   const gcs: PerformanceEntry[] = [];
@@ -97,11 +96,12 @@ export async function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dens
   return { bytes: text0.length, full, incremental, ratio: incremental / full, reparsedBlocks: reparsed / edits, blocks, gcShare: total > 0 ? gcMs / total : 0 };
 }
 
-/** A section with a list of `items` items, each a line with a claim, a citation and an attribution ('' for none). */
-function longList(items: number): string {
-  if (items === 0) return '';
-  const item = (i: number) => `- :claim[Exports to Poland rose ${i % 90}% in ${2000 + (i % 25)}][@${DENSE_SOURCE_KEY}, p. ${1 + (i % 40)}], according to the ministry, and the talks on item ${i} stalled again.`;
-  return `## Evidence, item by item\n\n${Array.from({ length: items }, (_, i) => item(i)).join('\n')}\n\n`;
+/** A section with a list of `parts` items or a table of `parts` rows, each a claim with a citation and an attribution. */
+function longSection(kind: 'list' | 'table', parts: number): string {
+  const claim = (i: number) => `:claim[Exports to Poland rose ${i % 90}% in ${2000 + (i % 25)}][@${DENSE_SOURCE_KEY}, p. ${1 + (i % 40)}], according to the ministry`;
+  const lines = Array.from({ length: parts }, (_, i) => (kind === 'list' ? `- ${claim(i)}, and the talks on item ${i} stalled again.` : `| Poland ${i} | ${claim(i)} | the talks on row ${i} stalled again |`));
+  const head = kind === 'table' ? '| Country | Evidence | Note |\n| --- | --- | --- |\n' : '';
+  return `## Evidence, ${kind === 'list' ? 'item' : 'row'} by ${kind === 'list' ? 'item' : 'row'}\n\n${head}${lines.join('\n')}\n\n`;
 }
 
 if (process.argv[1]?.endsWith('edit.ts')) {

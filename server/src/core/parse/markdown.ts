@@ -7,7 +7,7 @@ import type { Nodes, Parent, Root } from 'mdast';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import type { Construct, Extension, ParseContext, State, TokenizeContext } from 'micromark-util-types';
 import { candidateLabels, containerStart, lastStartAtMost, splitBlocks, type BlockSplit } from './blocks';
-import { planItemEdit, spliceItemEdit, type ItemEditPlan } from './listItemEdit';
+import { planPartEdit, splicePartEdit, type PartEditPlan } from './partEdit';
 import { treeWithLetter } from './typedLetter';
 import { textEdit, type TextEdit } from '../text/textEdit';
 import { LineIndex } from '../text/lineIndex';
@@ -402,8 +402,8 @@ export interface ParsedMarkdown {
   reparsed: number;
   /** Blocks not parsed but made from the previous version's parse with a typed letter in (parse/typedLetter.ts). */
   typed?: number;
-  /** Blocks made from the previous version's parse with the edited list item parsed again (parse/listItemEdit.ts). */
-  itemEdits?: number;
+  /** Blocks made from the previous version's parse with the edited list item or table row parsed again (parse/partEdit.ts). */
+  partEdits?: number;
   /**
    * The guards (parse/guards.ts) neutralised characters: the blocks' keys then hold the
    * text as parsed, which differs from `text` there. What the model reads comes from `text`.
@@ -674,7 +674,7 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
   yield* parse.joinNestedDefinitions(found);
   const blocks = yield* parse.withDefinitions(found);
   const lines = edit && previous?.lines ? LineIndex.afterEdit(previous.lines, text, edit) : new LineIndex(text);
-  return { text, blocks, reparsed: parse.reparsed, ...(parse.typedLetters > 0 && { typed: parse.typedLetters }), ...(parse.itemEdits > 0 && { itemEdits: parse.itemEdits }), probes: parse.probes, guard: guarded, split, lines, defined: parse.defined, ...(input !== text && { guarded: true }) };
+  return { text, blocks, reparsed: parse.reparsed, ...(parse.typedLetters > 0 && { typed: parse.typedLetters }), ...(parse.partEdits > 0 && { partEdits: parse.partEdits }), probes: parse.probes, guard: guarded, split, lines, defined: parse.defined, ...(input !== text && { guarded: true }) };
 }
 
 /** What a parse key stands for: the block's meta, and its trees by the definitions they were given. */
@@ -723,8 +723,8 @@ class BlockParse {
   reparsed = 0;
   /** Blocks made from the previous version's parse with a typed letter in, instead of parsed (parse/typedLetter.ts). */
   typedLetters = 0;
-  /** Blocks made from the previous version's parse with one list item parsed again (parse/listItemEdit.ts). */
-  itemEdits = 0;
+  /** Blocks made from the previous version's parse with one list item or table row parsed again (parse/partEdit.ts). */
+  partEdits = 0;
   /** The document's definitions, once `withDefinitions` has found them. */
   defined = '';
   /** Candidate blocks that ended inside a construct, for the next version. */
@@ -806,17 +806,17 @@ class BlockParse {
   }
 
   /**
-   * A block `known` could not find, parsed: only the list item the edit is in, put in the
-   * previous version's parse, where that holds (parse/listItemEdit.ts); else the block.
+   * A block `known` could not find, parsed: only the list item or table row the edit is in,
+   * put in the previous version's parse, where that holds (parse/partEdit.ts); else the block.
    */
   private *parseNew(u: Unparsed): Generator<ParseJob, Found, ParseJobResult> {
-    const plan = this.itemPlan(u);
+    const plan = this.partPlan(u);
     if (plan) {
       this.reparsed++;
       const r = yield { mode: 'B', degraded: u.flags[2], input: plan.window, seeds: u.seeds };
-      const tree = r.defines.length === 0 ? spliceItemEdit(plan, r.tree) : undefined;
+      const tree = r.defines.length === 0 ? splicePartEdit(plan, r.tree) : undefined;
       if (tree) {
-        this.itemEdits++;
+        this.partEdits++;
         return this.parsed(u, { tree, defines: [] });
       }
     }
@@ -824,10 +824,10 @@ class BlockParse {
   }
 
   /**
-   * What to parse when the edit lies inside one item of a list of the previous version's
-   * block at this place, parsed with the same flags and definitions, defining none.
+   * What to parse when the edit lies inside one list item or table row of the previous
+   * version's block at this place, parsed with the same flags and definitions, defining none.
    */
-  private itemPlan(u: Unparsed): ItemEditPlan | undefined {
+  private partPlan(u: Unparsed): PartEditPlan | undefined {
     const { edit, previous } = this;
     if (!edit || !previous || u.flags[0] === 'Q' || edit.start <= u.start) return undefined;
     const b = previous.blocks[lastStartAtMost(previous.blocks, u.start)];
@@ -838,7 +838,7 @@ class BlockParse {
     const length = b.end - b.start;
     if (b.parseKey.length !== length + 1 + suffix.length || !b.parseKey.endsWith(suffix)) return undefined;
     if (u.seeds.join('\u0000') !== b.key.slice(b.parseKey.length + 1)) return undefined;
-    return planItemEdit(b.tree, withSentinel(b.parseKey.slice(0, length), suffix), withSentinel(u.source, u.flags), edit.start - u.start, edit.oldEnd - u.start, edit.newEnd - u.start);
+    return planPartEdit(b.tree, withSentinel(b.parseKey.slice(0, length), suffix), withSentinel(u.source, u.flags), edit.start - u.start, edit.oldEnd - u.start, edit.newEnd - u.start);
   }
 
   /**

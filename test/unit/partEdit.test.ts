@@ -4,12 +4,13 @@ import { parseMarkdown } from '../../server/src/core/parse/markdown';
 import { budget } from './helpers/budget';
 
 /**
- * An edit inside one item of a list parses that item again, not the list
- * (parse/listItemEdit.ts). Checked against the whole text parsed afresh, block by block
- * and node by node (positions, tightness, numbering), for edits at random places of lists
- * of every kind: tight and loose, bullets and numbers, nested, with lazy lines, code,
- * quotes, tables and task items in items, CRLF, followed by other constructs or ending the
- * document.
+ * An edit inside one item of a list, or one body row of a table, parses that part again,
+ * not the list or table (parse/partEdit.ts). Checked against the whole text parsed afresh,
+ * block by block and node by node (positions, tightness, numbering, cells), for edits at
+ * random places of lists and tables of every kind: tight and loose lists, bullets and
+ * numbers, nested, with lazy lines, code, quotes, tables and task items in items; tables
+ * aligned or not, with escaped pipes, short and long rows, rows without pipes; CRLF;
+ * followed by other constructs or ending the document.
  */
 const item = (i: number) => `:claim[Exports rose ${i}% in 2023]{by=eu} according to the ministry [@wire, p. ${i}], and *talks* on item ${i} stalled.`;
 const LISTS = [
@@ -25,11 +26,15 @@ const LISTS = [
   '1. one\n2. two\n3. three\n    indented code?\n4. four',
   '- one\n- two\n\n\n- three after blanks\n- four',
   '- ends the document\n- without a line ending',
+  ['| Country | Claim | Note |', '| --- | :---: | ---: |', ...Array.from({ length: 25 }, (_, i) => `| Poland ${i} | ${item(i)} | note ${i} |`)].join('\n'),
+  ['Country | Share', '--- | ---', ...Array.from({ length: 15 }, (_, i) => `Row ${i} | ${i}% \\| escaped | extra ${i} | cells`), 'a row without pipes', '| short |'].join('\n'),
+  '| a | b |\n|---|---|\n| 1 | 2 |\r\n| 3 | 4 |\r\n| 5 | `co|de` |\n> a quote after\n',
+  '  | indented | head |\n  | - | - |\n  | x | y |\n  | z | w |\n\nAfter.',
 ];
 const SNIPPETS = ['x', 'é', ' ', ',', '.', '\n', '\n\n', '\n- ', '- ', '* * *', '1. ', '2) ', '```', '~~~', '> ', '|', '  ', '    ', '\t', '\r\n', '[', ']', '[^a]', '[ref]', ':claim[', '*', '_', '<!--', '-->', '#', '## ', '---', '===', '[x]: https://example.org/x', ''];
 
-describe('an edit inside a list item: the item parsed again, in the previous parse of the list', () => {
-  it('equals the whole text parsed afresh, for edits at random places of lists of every kind', function () {
+describe('an edit inside a list item or table row: the part parsed again, in the previous parse of its container', () => {
+  it('equals the whole text parsed afresh, for edits at random places of lists and tables of every kind', function () {
     this.timeout(60_000);
     const r = rng(20261205);
     const runs = budget(1500, 300);
@@ -47,7 +52,7 @@ describe('an edit inside a list item: the item parsed again, in the previous par
       const edited = text.slice(0, at) + ins + text.slice(at + del);
       const incremental = parseMarkdown(edited, previous);
       const fresh = parseMarkdown(edited);
-      taken += incremental.itemEdits ?? 0;
+      taken += incremental.partEdits ?? 0;
       const json = (p: typeof fresh) => JSON.stringify(p.blocks.map((b) => [b.start, b.end, b.tree]));
       if (json(incremental) !== json(fresh)) {
         assert.deepStrictEqual(
@@ -58,8 +63,8 @@ describe('an edit inside a list item: the item parsed again, in the previous par
       }
     }
     // Most edits land inside an item and are taken: the comparison is not vacuous.
-    if (process.env.BRIEFMARK_PROPERTY_REPORT) console.log(`      ${taken} of ${runs} edits took the item's parse`);
-    assert.ok(taken > runs / 3, `${taken} of ${runs} edits took the item's parse`);
+    if (process.env.BRIEFMARK_PROPERTY_REPORT) console.log(`      ${taken} of ${runs} edits took the part's parse`);
+    assert.ok(taken > runs / 3, `${taken} of ${runs} edits took the part's parse`);
   });
 
   it('parses one item of a 200-item list, not the list', () => {
@@ -67,10 +72,24 @@ describe('an edit inside a list item: the item parsed again, in the previous par
     const text = `# Evidence\n\n${list}\n\nClosing.\n`;
     const previous = parseMarkdown(text);
     const at = text.indexOf('item 100 stalled') + 8;
-    for (const ins of [',', '\n', ' and more', '']) {
+    for (const ins of [',', '\n', ' and more', '\n- a new item, ', '']) {
       const edited = ins ? text.slice(0, at) + ins + text.slice(at) : text.slice(0, at) + text.slice(at + 3);
       const next = parseMarkdown(edited, previous);
-      assert.equal(next.itemEdits, 1, JSON.stringify(ins));
+      assert.equal(next.partEdits, 1, JSON.stringify(ins));
+      assert.equal(next.reparsed, 1);
+      assert.deepStrictEqual(next.blocks.map((b) => b.tree), parseMarkdown(edited).blocks.map((b) => b.tree));
+    }
+  });
+
+  it('parses one row of a 200-row table, not the table', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `| Poland ${i} | ${item(i)} | note ${i} |`).join('\n');
+    const text = `# Evidence\n\n| Country | Claim | Note |\n| --- | --- | --- |\n${rows}\n\nClosing.\n`;
+    const previous = parseMarkdown(text);
+    const at = text.indexOf('item 100 stalled') + 8;
+    for (const ins of [',', ' | more', '\n', '\n| a new row |', '']) {
+      const edited = ins ? text.slice(0, at) + ins + text.slice(at) : text.slice(0, at) + text.slice(at + 3);
+      const next = parseMarkdown(edited, previous);
+      assert.equal(next.partEdits, 1, JSON.stringify(ins));
       assert.equal(next.reparsed, 1);
       assert.deepStrictEqual(next.blocks.map((b) => b.tree), parseMarkdown(edited).blocks.map((b) => b.tree));
     }

@@ -1,0 +1,190 @@
+/**
+ * An edit inside one item of a long list, or one body row of a long table: the list or
+ * table is one block (a list's items share its tightness, each ends where the next starts;
+ * a table's rows read its head), so without this an edit there parses the whole of it
+ * again. Here only the edited part is parsed — a list item's lines, or a row's with the
+ * table's head before them — with the line after it (the next item or row, the next block
+ * construct, or the block's sentinel), and its tree, or the trees of the parts the edit made
+ * of it (a line break in a row, a new item), is put in the previous parse of the block in
+ * place of the part's: the parts and nodes after it move by the edit's length and lines.
+ *
+ * Why the part parsed alone is the part in its container. micromark starts a sibling list
+ * item on a line at the list's indentation as it starts a list at a document's start (the
+ * same marker, any number, an empty first line allowed), and reads the item's lines up to
+ * the next line that is not part of it without looking back. A table's body row is read
+ * by the head's columns alone. Either way the inline content sees the same definitions
+ * (the block's, given to the parse). The previous version says where the part starts (the
+ * edit leaves its line up to its first character alone); the parse with the line after it
+ * says where it ends: it must end where that line starts, in one container with the next
+ * part (so a list item's marker is the list's) or before the next construct, or the
+ * shortcut is not taken. What a list's items share is recomputed: the list is loose when
+ * two line endings separate an item's end from the next item (or the list's end), as
+ * mdast-util-from-markdown decides (`prepareList`); the rule is checked on the previous
+ * parse and on the item's before it is used.
+ *
+ * `test/unit/partEdit.test.ts` compares the result with the whole text parsed afresh, for
+ * random edits in lists and tables of every kind.
+ */
+import type { List, Nodes, Root, RootContent, Table } from 'mdast';
+
+type Point = { line: number; column: number; offset?: number };
+type Container = List | Table;
+
+/** What `planPartEdit` found: the window to parse and how to put its part back. */
+export interface PartEditPlan {
+  /** The text to parse (mode `B`, the block's definitions): a table's head, the part's lines and the line after them. */
+  window: string;
+  tree: Root;
+  container: Container;
+  /** The container's place among the block's top-level nodes, and the part's in it. */
+  containerIndex: number;
+  partIndex: number;
+  /** Where the part's lines start in the block. */
+  partStart: number;
+  /** The length of the table's head at the window's start ('' for a list). */
+  headLength: number;
+  /** The node the part's lines end before (the next item or row, the next top-level node or the sentinel), if any. */
+  next?: Nodes;
+  delta: number;
+  oldInput: string;
+}
+
+/**
+ * The window to parse for an edit of `oldInput` (the block as parsed before, with its
+ * sentinel; `tree` its parse) into `newInput`, from `start` to `oldEnd` before and to
+ * `newEnd` after (offsets in the block), when the edit lies inside one item of a top-level
+ * list or one body row of a top-level table, after its first character; else undefined.
+ */
+export function planPartEdit(tree: Root, oldInput: string, newInput: string, start: number, oldEnd: number, newEnd: number): PartEditPlan | undefined {
+  const children = tree.children;
+  const containerIndex = lastStartingBefore(children, start);
+  const container = children[containerIndex];
+  if (!container || (container.type !== 'list' && container.type !== 'table')) return undefined;
+  const parts: Nodes[] = container.children;
+  const partIndex = lastStartingBefore(parts, start);
+  // A table's head row and its delimiter row are not a body row.
+  if (partIndex < (container.type === 'table' ? 1 : 0)) return undefined;
+  const part = parts[partIndex];
+  const next: Nodes | undefined = parts[partIndex + 1] ?? children[containerIndex + 1];
+  const nextStart = next ? next.position?.start.offset : undefined;
+  if (next && nextStart === undefined) return undefined;
+  const regionEnd = nextStart === undefined ? oldInput.length : lineStart(oldInput, nextStart);
+  const partStart = lineStart(oldInput, offsetOf(part.position!.start));
+  // The edit stays inside the part's lines; the block before and after them is the same text.
+  if (!(oldEnd < regionEnd) || regionEnd <= offsetOf(part.position!.start)) return undefined;
+  const delta = newEnd - oldEnd;
+  if (newInput.length !== oldInput.length + delta) return undefined;
+  const head = container.type === 'table' ? oldInput.slice(lineStart(oldInput, offsetOf(container.position!.start)), lineStart(oldInput, offsetOf(parts[1].position!.start))) : '';
+  const windowEnd = next ? lineEndAfter(newInput, regionEnd + delta) : newInput.length;
+  return { window: head + newInput.slice(partStart, windowEnd), tree, container, containerIndex, partIndex, partStart, headLength: head.length, next, delta, oldInput };
+}
+
+/**
+ * The block's tree with the part's parse (`parsed`, of `plan.window`) in, or undefined when
+ * that parse does not end the part where the line after it starts.
+ */
+export function splicePartEdit(plan: PartEditPlan, parsed: Root): Root | undefined {
+  const { tree, container, containerIndex, partIndex, partStart, headLength, next, delta, oldInput } = plan;
+  const parts: Nodes[] = container.children;
+  const part = parts[partIndex];
+  const lastPart = partIndex === parts.length - 1;
+  const got = parsed.children;
+  const w = got[0];
+  if (!w || w.type !== container.type) return undefined;
+  if (w.type === 'list' ? w.ordered !== (container as List).ordered : JSON.stringify(w.align) !== JSON.stringify((container as Table).align)) return undefined;
+  // The window's container: (a table's head row,) the part, or the parts the edit made of
+  // it (a line break in a row, a new item), and the next part; or those parts, then the
+  // next construct; or those parts alone.
+  const first = w.type === 'table' ? 1 : 0;
+  const wParts: Nodes[] = w.children;
+  const made = wParts.length - first - (next && !lastPart ? 1 : 0);
+  if (made < 1 || got.length !== (next && lastPart ? 2 : 1)) return undefined;
+  const wPart = wParts[first];
+  if (offsetOf(wPart.position!.start) !== offsetOf(part.position!.start) - partStart + headLength) return undefined;
+  const wNext: Nodes | undefined = next ? (lastPart ? got[1] : wParts[wParts.length - 1]) : undefined;
+  if (next && (wNext!.type !== next.type || offsetOf(wNext!.position!.start) !== offsetOf(next.position!.start) + delta - partStart + headLength)) return undefined;
+
+  const lineBase = part.position!.start.line - wPart.position!.start.line;
+  const lineDelta = next ? wNext!.position!.start.line + lineBase - next.position!.start.line : 0;
+  const fromWindow = (p: Point): Point => ({ line: p.line + lineBase, column: p.column, offset: offsetOf(p) - headLength + partStart });
+  const moved = (p: Point): Point => ({ line: p.line + lineDelta, column: p.column, offset: offsetOf(p) + delta });
+
+  const newParts: Nodes[] = parts.slice(0, partIndex);
+  for (let i = first; i < first + made; i++) newParts.push(copyMapped(wParts[i], fromWindow));
+  for (let i = partIndex + 1; i < parts.length; i++) newParts.push(copyMapped(parts[i], moved));
+  const position = { start: container.position!.start, end: lastPart ? fromWindow(w.position!.end) : moved(container.position!.end) };
+  let newContainer: Container;
+  if (container.type === 'list') {
+    // The list's tightness: checked against the rule on both parses, then made from the gaps.
+    const gaps = gapsOf(container, oldInput);
+    if (gaps.some((n) => n >= 2) !== container.spread) return undefined;
+    const wGaps = gapsOf(w as List, plan.window);
+    if (wGaps.some((n) => n >= 2) !== (w as List).spread) return undefined;
+    gaps.splice(partIndex, 1, ...wGaps.slice(0, made));
+    newContainer = { ...container, spread: gaps.some((n) => n >= 2), children: newParts as List['children'], position };
+  } else newContainer = { ...container, children: newParts as Table['children'], position };
+
+  const rootChildren: RootContent[] = tree.children.slice(0, containerIndex);
+  rootChildren.push(newContainer);
+  for (let i = containerIndex + 1; i < tree.children.length; i++) rootChildren.push(copyMapped(tree.children[i], moved) as RootContent);
+  const end = next ? moved(tree.position!.end) : fromWindow(parsed.position!.end);
+  if (offsetOf(end) !== oldInput.length + delta) return undefined;
+  return { ...tree, children: rootChildren, position: { start: tree.position!.start, end } };
+}
+
+/**
+ * The line endings between each item's end and the next item's start (the list's end
+ * after the last item): two or more make the list loose.
+ */
+function gapsOf(list: List, text: string): number[] {
+  const items = list.children;
+  return items.map((item, i) => lineEndings(text, offsetOf(item.position!.end), offsetOf(i + 1 < items.length ? items[i + 1].position!.start : list.position!.end)));
+}
+
+function lineEndings(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/** The last of `nodes` (in order) that starts before `at`, or -1. */
+function lastStartingBefore(nodes: readonly Nodes[], at: number): number {
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((nodes[mid].position?.start.offset ?? Infinity) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+function offsetOf(p: Point): number {
+  return p.offset ?? 0;
+}
+
+function lineStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
+}
+
+/** Where the line from `at` ends, its line ending included. */
+function lineEndAfter(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  if (text.charCodeAt(i) === 13) i++;
+  else if (text.charCodeAt(i) === 10) return i + 1;
+  return text.charCodeAt(i) === 10 ? i + 1 : i;
+}
+
+/** A copy of `node` with every position mapped (trees are shared between versions and never changed). */
+function copyMapped(node: Nodes, map: (p: Point) => Point): Nodes {
+  const out = { ...node } as Nodes & { children?: Nodes[] };
+  if (node.position) out.position = { start: map(node.position.start), end: map(node.position.end) };
+  if ('children' in node) out.children = (node.children as Nodes[]).map((c) => copyMapped(c, map));
+  return out;
+}
