@@ -67,33 +67,29 @@ describe('an edit inside a list item or table row: the part parsed again, in the
     assert.ok(taken > runs / 3, `${taken} of ${runs} edits took the part's parse`);
   });
 
-  it('parses one item of a 200-item list, not the list', () => {
-    const list = Array.from({ length: 200 }, (_, i) => `- ${item(i)}`).join('\n');
-    const text = `# Evidence\n\n${list}\n\nClosing.\n`;
-    const previous = parseMarkdown(text);
-    const at = text.indexOf('item 100 stalled') + 8;
-    for (const ins of [',', '\n', ' and more', '\n- a new item, ', '']) {
-      const edited = ins ? text.slice(0, at) + ins + text.slice(at) : text.slice(0, at) + text.slice(at + 3);
-      const next = parseMarkdown(edited, previous);
-      assert.equal(next.partEdits, 1, JSON.stringify(ins));
-      assert.equal(next.reparsed, 1);
-      assert.deepStrictEqual(next.blocks.map((b) => b.tree), parseMarkdown(edited).blocks.map((b) => b.tree));
-    }
-  });
-
-  it('parses one row of a 200-row table, not the table', () => {
-    const rows = Array.from({ length: 200 }, (_, i) => `| Poland ${i} | ${item(i)} | note ${i} |`).join('\n');
-    const text = `# Evidence\n\n| Country | Claim | Note |\n| --- | --- | --- |\n${rows}\n\nClosing.\n`;
-    const previous = parseMarkdown(text);
-    const at = text.indexOf('item 100 stalled') + 8;
-    for (const ins of [',', ' | more', '\n', '\n| a new row |', '']) {
-      const edited = ins ? text.slice(0, at) + ins + text.slice(at) : text.slice(0, at) + text.slice(at + 3);
-      const next = parseMarkdown(edited, previous);
-      assert.equal(next.partEdits, 1, JSON.stringify(ins));
-      assert.equal(next.reparsed, 1);
-      assert.deepStrictEqual(next.blocks.map((b) => b.tree), parseMarkdown(edited).blocks.map((b) => b.tree));
-    }
-  });
+  const long = [
+    { what: 'one item of a 200-item list, not the list', body: Array.from({ length: 200 }, (_, i) => `- ${item(i)}`).join('\n'), inserts: [',', '\n', ' and more', '\n- a new item, ', ''] },
+    {
+      what: 'one row of a 200-row table, not the table',
+      body: `| Country | Claim | Note |\n| --- | --- | --- |\n${Array.from({ length: 200 }, (_, i) => `| Poland ${i} | ${item(i)} | note ${i} |`).join('\n')}`,
+      inserts: [',', ' | more', '\n', '\n| a new row |', ''],
+    },
+  ];
+  for (const { what, body, inserts } of long) {
+    it(`parses ${what}`, () => {
+      const text = `# Evidence\n\n${body}\n\nClosing.\n`;
+      const previous = parseMarkdown(text);
+      const at = text.indexOf('item 100 stalled') + 8;
+      // An insertion, or a deletion ('').
+      for (const ins of inserts) {
+        const edited = ins ? text.slice(0, at) + ins + text.slice(at) : text.slice(0, at) + text.slice(at + 3);
+        const next = parseMarkdown(edited, previous);
+        assert.equal(next.partEdits, 1, JSON.stringify(ins));
+        assert.equal(next.reparsed, 1);
+        assert.deepStrictEqual(next.blocks.map((b) => b.tree), parseMarkdown(edited).blocks.map((b) => b.tree));
+      }
+    });
+  }
 
   it('holds on dense generated briefs, edited anywhere', function () {
     this.timeout(60_000);
