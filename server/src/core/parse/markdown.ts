@@ -828,17 +828,27 @@ class BlockParse {
    * version's block at this place, parsed with the same flags and definitions, defining none.
    */
   private partPlan(u: Unparsed): PartEditPlan | undefined {
-    const { edit, previous } = this;
-    if (!edit || !previous || u.flags[0] === 'Q' || edit.start <= u.start) return undefined;
-    const b = previous.blocks[lastStartAtMost(previous.blocks, u.start)];
-    if (!b || b.start !== u.start || !b.parseKey || !b.defines || b.defines.length > 0) return undefined;
-    const delta = edit.newEnd - edit.oldEnd;
-    if (b.end + delta !== u.end || edit.oldEnd >= b.end) return undefined;
+    if (u.flags[0] === 'Q') return undefined;
     const suffix = u.flags + u.next;
-    const length = b.end - b.start;
-    if (b.parseKey.length !== length + 1 + suffix.length || !b.parseKey.endsWith(suffix)) return undefined;
-    if (u.seeds.join('\u0000') !== b.key.slice(b.parseKey.length + 1)) return undefined;
-    return planPartEdit(b.tree, withSentinel(b.parseKey.slice(0, length), suffix), withSentinel(u.source, u.flags), edit.start - u.start, edit.oldEnd - u.start, edit.newEnd - u.start);
+    const b = this.editedBlock(u.start, u.end, suffix, u.seeds);
+    if (!b || b.defines!.length > 0) return undefined;
+    const { start, oldEnd, newEnd } = this.edit!;
+    return planPartEdit(b.tree, withSentinel(b.parseKey!.slice(0, b.end - b.start), suffix), withSentinel(u.source, u.flags), start - u.start, oldEnd - u.start, newEnd - u.start);
+  }
+
+  /**
+   * The previous version's block at `start` when the edit lies strictly inside it (the
+   * block now ends at `end`) and it was parsed with the same flags (`suffix`) and, its own
+   * definitions apart, the definitions this parse would be given (`seeds`).
+   */
+  private editedBlock(start: number, end: number, suffix: string, seeds: readonly string[]): ParsedBlock | undefined {
+    const { edit, previous } = this;
+    if (!edit || !previous || edit.start <= start) return undefined;
+    const b = previous.blocks[lastStartAtMost(previous.blocks, start)];
+    if (!b || b.start !== start || b.end !== end - (edit.newEnd - edit.oldEnd) || edit.oldEnd >= b.end || !b.parseKey || !b.defines) return undefined;
+    if (b.parseKey.length !== b.end - b.start + 1 + suffix.length || !b.parseKey.endsWith(suffix)) return undefined;
+    const own = new Set(b.defines);
+    return seeds.filter((l) => !own.has(l)).join('\u0000') === b.key.slice(b.parseKey.length + 1) ? b : undefined;
   }
 
   /**
@@ -897,17 +907,14 @@ class BlockParse {
    * the letter in (parse/typedLetter.ts), when it holds; else undefined.
    */
   private typed(start: number, end: number, suffix: string, seeds: readonly string[]): ParseJobResult | undefined {
-    const { edit, previous } = this;
-    if (!edit || !previous || edit.oldEnd !== edit.start || edit.newEnd !== edit.start + 1 || edit.start <= start || edit.start >= end - 1) return undefined;
-    const b = previous.blocks[lastStartAtMost(previous.blocks, start)];
-    const length = end - 1 - start;
-    if (!b || b.start !== start || b.end !== start + length || !b.parseKey || !b.defines) return undefined;
-    if (b.parseKey.length !== length + 1 + suffix.length || !b.parseKey.endsWith(suffix)) return undefined;
+    const { edit } = this;
+    if (!edit || edit.oldEnd !== edit.start || edit.newEnd !== edit.start + 1) return undefined;
     // The definitions the previous tree was parsed with (its own apart) are the ones this
-    // parse would be given, and a label the letter changed (in brackets) is defined neither
-    // before nor after, in the block itself or elsewhere.
+    // parse would be given (`editedBlock`), and a label the letter changed (in brackets) is
+    // defined neither before nor after, in the block itself or elsewhere.
+    const b = this.editedBlock(start, end, suffix, seeds);
+    if (!b) return undefined;
     const own = new Set(b.defines);
-    if (seeds.filter((l) => !own.has(l)).join('\u0000') !== b.key.slice(b.parseKey.length + 1)) return undefined;
     const bracketed = bracketsAround(this.input, start, end, edit.start);
     if (bracketed === null) return undefined;
     if (bracketed) {
@@ -915,8 +922,8 @@ class BlockParse {
       const old = bracketed.text.slice(0, letterAt) + bracketed.text.slice(letterAt + 1);
       if ([...candidateLabels(bracketed.text), ...candidateLabels(old)].some((l) => own.has(l) || this.estimate.has(l))) return undefined;
     }
-    const tree = treeWithLetter(b.tree, withSentinel(b.parseKey.slice(0, length), suffix), edit.start - start, this.input[edit.start]);
-    return tree && { tree, defines: b.defines };
+    const tree = treeWithLetter(b.tree, withSentinel(b.parseKey!.slice(0, b.end - b.start), suffix), edit.start - start, this.input[edit.start]);
+    return tree && { tree, defines: b.defines! };
   }
 
   /**
