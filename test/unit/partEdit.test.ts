@@ -30,8 +30,15 @@ const LISTS = [
   ['Country | Share', '--- | ---', ...Array.from({ length: 15 }, (_, i) => `Row ${i} | ${i}% \\| escaped | extra ${i} | cells`), 'a row without pipes', '| short |'].join('\n'),
   '| a | b |\n|---|---|\n| 1 | 2 |\r\n| 3 | 4 |\r\n| 5 | `co|de` |\n> a quote after\n',
   '  | indented | head |\n  | - | - |\n  | x | y |\n  | z | w |\n\nAfter.',
+  // Lists whose first item starts right after another construct (it interrupts a
+  // paragraph, or follows a list of another marker), and numbers and delimiters to edit.
+  'A paragraph the list interrupts.\n1. one\n2. two\n3. three',
+  'A paragraph the list interrupts.\n- one\n- two\n- three',
+  '> a quote\n- one\n- two',
+  '- bullets\n- more\n1. numbers after them\n2. two\n3) other delimiter\n4) four',
+  '7. seven\n8. eight\n9. nine\n10. ten\n11) other',
 ];
-const SNIPPETS = ['x', 'é', ' ', ',', '.', '\n', '\n\n', '\n- ', '- ', '* * *', '1. ', '2) ', '```', '~~~', '> ', '|', '  ', '    ', '\t', '\r\n', '[', ']', '[^a]', '[ref]', ':claim[', '*', '_', '<!--', '-->', '#', '## ', '---', '===', '[x]: https://example.org/x', ''];
+const SNIPPETS = ['x', 'é', ' ', ',', '.', '\n', '\n\n', '\n- ', '- ', '* * *', '1. ', '2) ', '```', '~~~', '> ', '|', '  ', '    ', '\t', '\r\n', '[', ']', '[^a]', '[ref]', ':claim[', '*', '_', '<!--', '-->', '#', '## ', '---', '===', '[x]: https://example.org/x', '0', '9', '2.', '1)', ')', ''];
 
 describe('an edit inside a list item or table row: the part parsed again, in the previous parse of its container', () => {
   it('equals the whole text parsed afresh, for edits at random places of lists and tables of every kind', function () {

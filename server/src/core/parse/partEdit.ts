@@ -62,8 +62,11 @@ export function planPartEdit(tree: Root, oldInput: string, newInput: string, sta
   if (!container || (container.type !== 'list' && container.type !== 'table')) return undefined;
   const parts: Nodes[] = container.children;
   const partIndex = lastStartingBefore(parts, start);
-  // A table's head row and its delimiter row are not a body row.
-  if (partIndex < (container.type === 'table' ? 1 : 0)) return undefined;
+  // A table's head row and its delimiter row are not a body row. A list's first item
+  // right after another construct of the block may start the list only because of what
+  // that construct is (an item interrupts a paragraph only when it is not empty and, if
+  // numbered, starts at 1; otherwise its line continues the paragraph): not taken.
+  if (partIndex < (container.type === 'table' ? 1 : 0) || (partIndex === 0 && containerIndex > 0)) return undefined;
   const part = parts[partIndex];
   const next: Nodes | undefined = parts[partIndex + 1] ?? children[containerIndex + 1];
   const nextStart = next ? next.position?.start.offset : undefined;
@@ -101,6 +104,8 @@ export function splicePartEdit(plan: PartEditPlan, parsed: Root): Root | undefin
   if (made < 1 || got.length !== (next && lastPart ? 2 : 1)) return undefined;
   const wPart = wParts[first];
   if (offsetOf(wPart.position!.start) !== offsetOf(part.position!.start) - partStart + headLength) return undefined;
+  // A numbered item whose delimiter the edit changed (`2.` → `2)`) starts a list of its own.
+  if (w.type === 'list' && delimiterAt(plan.window, offsetOf(wPart.position!.start)) !== delimiterAt(oldInput, offsetOf(part.position!.start))) return undefined;
   const wNext: Nodes | undefined = next ? (lastPart ? got[1] : wParts[wParts.length - 1]) : undefined;
   if (next && (wNext!.type !== next.type || offsetOf(wNext!.position!.start) !== offsetOf(next.position!.start) + delta - partStart + headLength)) return undefined;
 
@@ -121,7 +126,9 @@ export function splicePartEdit(plan: PartEditPlan, parsed: Root): Root | undefin
     const wGaps = gapsOf(w as List, plan.window);
     if (wGaps.some((n) => n >= 2) !== (w as List).spread) return undefined;
     gaps.splice(partIndex, 1, ...wGaps.slice(0, made));
-    newContainer = { ...container, spread: gaps.some((n) => n >= 2), children: newParts as List['children'], position };
+    // The first item's number is the list's.
+    const start = partIndex === 0 ? (w as List).start : (container as List).start;
+    newContainer = { ...container, start, spread: gaps.some((n) => n >= 2), children: newParts as List['children'], position };
   } else newContainer = { ...container, children: newParts as Table['children'], position };
 
   const rootChildren: RootContent[] = tree.children.slice(0, containerIndex);
@@ -139,6 +146,13 @@ export function splicePartEdit(plan: PartEditPlan, parsed: Root): Root | undefin
 function gapsOf(list: List, text: string): number[] {
   const items = list.children;
   return items.map((item, i) => lineEndings(text, offsetOf(item.position!.end), offsetOf(i + 1 < items.length ? items[i + 1].position!.start : list.position!.end)));
+}
+
+/** The character after a list item's marker's digits at `at`: its delimiter (`.`, `)`), or the bullet. */
+function delimiterAt(text: string, at: number): string {
+  let i = at;
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return text.charAt(i);
 }
 
 function lineEndings(text: string, from: number, to: number): number {
