@@ -1,16 +1,19 @@
 import { strict as assert } from 'node:assert';
 import { generateBrief, rng } from '../../bench/corpus';
-import { parseMarkdown } from '../../server/src/core/parse/markdown';
+import { chunking, parseMarkdown } from '../../server/src/core/parse/markdown';
 import { budget } from './helpers/budget';
 
 /**
- * An edit inside one item of a list, or one body row of a table, parses that part again,
- * not the list or table (parse/partEdit.ts). Checked against the whole text parsed afresh,
- * block by block and node by node (positions, tightness, numbering, cells), for edits at
- * random places of lists and tables of every kind: tight and loose lists, bullets and
- * numbers, nested, with lazy lines, code, quotes, tables and task items in items; tables
- * aligned or not, with escaped pipes, short and long rows, rows without pipes; CRLF;
- * followed by other constructs or ending the document.
+ * An edit inside one item of a list, one body row of a table, or one of a run of footnote
+ * definitions parses that part again, not the list, table or run (parse/partEdit.ts).
+ * Checked against the whole text parsed afresh, block by block and node by node
+ * (positions, tightness, numbering, cells), for edits at random places of lists, tables
+ * and footnote definitions of every kind: tight and loose lists, bullets and numbers,
+ * nested, with lazy lines, code, quotes, tables and task items in items, right after a
+ * paragraph or a list of another marker; tables aligned or not, with escaped pipes, short
+ * and long rows, rows without pipes; definitions after paragraphs, lists, quotes, tables
+ * and HTML, with lazy and indented lines, definitions inside; CRLF; followed by other
+ * constructs or ending the document.
  */
 const item = (i: number) => `:claim[Exports rose ${i}% in 2023]{by=eu} according to the ministry [@wire, p. ${i}], and *talks* on item ${i} stalled.`;
 const LISTS = [
@@ -37,8 +40,16 @@ const LISTS = [
   '> a quote\n- one\n- two',
   '- bullets\n- more\n1. numbers after them\n2. two\n3) other delimiter\n4) four',
   '7. seven\n8. eight\n9. nine\n10. ten\n11) other',
+  // Footnote definitions one after another: each is a part of its block.
+  '[^1]: First note [@a, p. 3].\n[^2]: Second note with [a link](https://example.org/x).\n[^3]: Third, citing [^1] again\n    and an indented continuation.\n[^4]: Fourth\nwith a lazy line.\n[^5]: Fifth.',
+  'A paragraph with notes [^a] and [^b].\n[^a]: A note.\n[^b]: Another note.\n- a list after them\n- more',
+  '[^a]: Note a.\n[^b]:\n[^c]: Note c, TBD.\n# A heading after',
+  '[^x]: A note holding a definition\n    [ref]: https://example.org/ref\n[^y]: A note using [ref].\n[^z]: Last.',
+  '[^one]: CRLF note one.\r\n[^two]: CRLF note two.\r\n[^three]: CRLF note three.\r\n',
+  '> [^q]: in a quote\n> [^r]: also in it\n[^s]: after it',
+  'A paragraph.\n- an item\n[^a]: After a list: 2. not a list.\n[^b]: 2) next\n| t |\n|---|\n[^c]: After a table.\n<div>\n[^d]: After HTML.\n[^e]: 3. last',
 ];
-const SNIPPETS = ['x', 'é', ' ', ',', '.', '\n', '\n\n', '\n- ', '- ', '* * *', '1. ', '2) ', '```', '~~~', '> ', '|', '  ', '    ', '\t', '\r\n', '[', ']', '[^a]', '[ref]', ':claim[', '*', '_', '<!--', '-->', '#', '## ', '---', '===', '[x]: https://example.org/x', '0', '9', '2.', '1)', ')', ''];
+const SNIPPETS = ['x', 'é', ' ', ',', '.', '\n', '\n\n', '\n- ', '- ', '* * *', '1. ', '2) ', '```', '~~~', '> ', '|', '  ', '    ', '\t', '\r\n', '[', ']', '[^a]', '[ref]', ':claim[', '*', '_', '<!--', '-->', '#', '## ', '---', '===', '[x]: https://example.org/x', '0', '9', '2.', '1)', ')', '[^z]: ', ']:', '^', ''];
 
 describe('an edit inside a list item or table row: the part parsed again, in the previous parse of its container', () => {
   it('equals the whole text parsed afresh, for edits at random places of lists and tables of every kind', function () {
@@ -81,6 +92,11 @@ describe('an edit inside a list item or table row: the part parsed again, in the
       body: `| Country | Claim | Note |\n| --- | --- | --- |\n${Array.from({ length: 200 }, (_, i) => `| Poland ${i} | ${item(i)} | note ${i} |`).join('\n')}`,
       inserts: [',', ' | more', '\n', '\n| a new row |', ''],
     },
+    {
+      what: 'one of 200 footnote definitions, not all of them',
+      body: `Notes [^n1] and [^n150].\n\n${Array.from({ length: 200 }, (_, i) => `[^n${i}]: ${item(i)} See [^n${(i * 7) % 200}].`).join('\n')}`,
+      inserts: [',', ' and more', '\n    continued', ''],
+    },
   ];
   for (const { what, body, inserts } of long) {
     it(`parses ${what}`, () => {
@@ -97,6 +113,31 @@ describe('an edit inside a list item or table row: the part parsed again, in the
       }
     });
   }
+
+  it('reads what precedes a list item or a footnote definition where it decides the parse', () => {
+    // [text, where to edit (after this), inserted]: found by the random edits with other seeds.
+    const cases: Array<[string, string, string]> = [
+      ['Intro.\n1. one\n2. two\n', 'Intro.\n1', '2'], // 12. cannot interrupt the paragraph
+      ['Intro.\n\n1. one\n2. two\n', '\n1', '5'], // the list now starts at 15
+      ['Intro.\n- one\n- two\n', 'Intro.\n-', '\n'], // an empty item cannot interrupt: a setext underline
+      ['- a\n1. b\n2. c\n3) d\n', '3', '.'], // 3) becomes 3., joining the list before
+      ['Notes [^a].\n[^a]: A note.\n[^b]: Another.\n', '[^a]:', '2.'], // after a paragraph, 2. is no list
+    ];
+    // Without chunks, each blank-line-separated candidate is a block of its own.
+    for (const chunks of [true, false]) {
+      chunking.enabled = chunks;
+      try {
+        for (const [text, after, ins] of cases) {
+          const at = text.indexOf(after) + after.length;
+          const edited = text.slice(0, at) + ins + text.slice(at);
+          const incremental = parseMarkdown(edited, parseMarkdown(text));
+          assert.deepStrictEqual(incremental.blocks.map((b) => b.tree), parseMarkdown(edited).blocks.map((b) => b.tree), `${JSON.stringify(edited)}, chunks ${chunks}`);
+        }
+      } finally {
+        chunking.enabled = true;
+      }
+    }
+  });
 
   it('holds on dense generated briefs, edited anywhere', function () {
     this.timeout(60_000);

@@ -806,7 +806,7 @@ class BlockParse {
   }
 
   /**
-   * A block `known` could not find, parsed: only the list item or table row the edit is in,
+   * A block `known` could not find, parsed: only the list item, table row or footnote definition the edit is in,
    * put in the previous version's parse, where that holds (parse/partEdit.ts); else the block.
    */
   private *parseNew(u: Unparsed): Generator<ParseJob, Found, ParseJobResult> {
@@ -814,26 +814,26 @@ class BlockParse {
     if (plan) {
       this.reparsed++;
       const r = yield { mode: 'B', degraded: u.flags[2], input: plan.window, seeds: u.seeds };
-      const tree = r.defines.length === 0 ? splicePartEdit(plan, r.tree) : undefined;
-      if (tree) {
+      const spliced = splicePartEdit(plan, r.tree, r.defines);
+      if (spliced) {
         this.partEdits++;
-        return this.parsed(u, { tree, defines: [] });
+        return this.parsed(u, spliced);
       }
     }
     return this.parsed(u, yield this.job(u));
   }
 
   /**
-   * What to parse when the edit lies inside one list item or table row of the previous
-   * version's block at this place, parsed with the same flags and definitions, defining none.
+   * What to parse when the edit lies inside one list item, table row or footnote definition
+   * of the previous version's block at this place, parsed with the same flags and definitions.
    */
   private partPlan(u: Unparsed): PartEditPlan | undefined {
     if (u.flags[0] === 'Q') return undefined;
     const suffix = u.flags + u.next;
     const b = this.editedBlock(u.start, u.end, suffix, u.seeds);
-    if (!b || b.defines!.length > 0) return undefined;
+    if (!b) return undefined;
     const { start, oldEnd, newEnd } = this.edit!;
-    return planPartEdit(b.tree, withSentinel(b.parseKey!.slice(0, b.end - b.start), suffix), withSentinel(u.source, u.flags), start - u.start, oldEnd - u.start, newEnd - u.start);
+    return planPartEdit(b.tree, b.defines!, withSentinel(b.parseKey!.slice(0, b.end - b.start), suffix), withSentinel(u.source, u.flags), start - u.start, oldEnd - u.start, newEnd - u.start);
   }
 
   /**

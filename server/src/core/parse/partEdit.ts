@@ -1,9 +1,10 @@
 /**
- * An edit inside one item of a long list, or one body row of a long table: the list or
- * table is one block (a list's items share its tightness, each ends where the next starts;
- * a table's rows read its head), so without this an edit there parses the whole of it
- * again. Here only the edited part is parsed — a list item's lines, or a row's with the
- * table's head before them — with the line after it (the next item or row, the next block
+ * An edit inside one item of a long list, one body row of a long table, or one of a run of
+ * footnote definitions written without blank lines between them: the list, table or run is
+ * one block (a list's items share its tightness, each ends where the next starts; a
+ * table's rows read its head; each definition ends where the next starts), so without this
+ * an edit there parses the whole of it again. Here only the edited part is parsed — a list
+ * item's or a definition's lines, or a row's with the table's head before them — with the line after it (the next item or row, the next block
  * construct, or the block's sentinel), and its tree, or the trees of the parts the edit made
  * of it (a line break in a row, a new item), is put in the previous parse of the block in
  * place of the part's: the parts and nodes after it move by the edit's length and lines.
@@ -17,17 +18,26 @@
  * edit leaves its line up to its first character alone); the parse with the line after it
  * says where it ends: it must end where that line starts, in one container with the next
  * part (so a list item's marker is the list's) or before the next construct, or the
- * shortcut is not taken. What a list's items share is recomputed: the list is loose when
+ * shortcut is not taken. A list's first item right after another node of the block, and a
+ * numbered item whose delimiter changed, are not taken (what precedes decides whether the
+ * item starts a list). A footnote definition is taken when it keeps its label and holds no
+ * definition (the block then defines what it defined), and is first in its block or
+ * follows a container micromark closes on its line (`CLOSED_BEFORE`): its start, unlike a
+ * list's, does not ask whether it interrupts, but its content's first line does. What a
+ * list's items share is recomputed: the list is loose when
  * two line endings separate an item's end from the next item (or the list's end), as
  * mdast-util-from-markdown decides (`prepareList`); the rule is checked on the previous
  * parse and on the item's before it is used.
  *
  * `test/unit/partEdit.test.ts` compares the result with the whole text parsed afresh, for
- * random edits in lists and tables of every kind.
+ * random edits in lists, tables and footnote definitions of every kind.
  */
 import type { List, Nodes, Root, RootContent, Table } from 'mdast';
 
 type Point = { line: number; column: number; offset?: number };
+
+/** Containers micromark closes at a line that does not continue them, leaving nothing to interrupt. */
+const CLOSED_BEFORE = new Set(['footnoteDefinition', 'list', 'blockquote']);
 type Container = List | Table;
 
 /** What `planPartEdit` found: the window to parse and how to put its part back. */
@@ -35,8 +45,9 @@ export interface PartEditPlan {
   /** The text to parse (mode `B`, the block's definitions): a table's head, the part's lines and the line after them. */
   window: string;
   tree: Root;
-  container: Container;
-  /** The container's place among the block's top-level nodes, and the part's in it. */
+  /** The list or table the part is in, or the block's root for a footnote definition. */
+  container: Container | Root;
+  /** The container's place among the block's top-level nodes (-1 for the root), and the part's in it. */
   containerIndex: number;
   partIndex: number;
   /** Where the part's lines start in the block. */
@@ -47,6 +58,8 @@ export interface PartEditPlan {
   next?: Nodes;
   delta: number;
   oldInput: string;
+  /** What the previous version's block defined. */
+  defines: readonly string[];
 }
 
 /**
@@ -55,20 +68,34 @@ export interface PartEditPlan {
  * `newEnd` after (offsets in the block), when the edit lies inside one item of a top-level
  * list or one body row of a top-level table, after its first character; else undefined.
  */
-export function planPartEdit(tree: Root, oldInput: string, newInput: string, start: number, oldEnd: number, newEnd: number): PartEditPlan | undefined {
+export function planPartEdit(tree: Root, defines: readonly string[], oldInput: string, newInput: string, start: number, oldEnd: number, newEnd: number): PartEditPlan | undefined {
   const children = tree.children;
-  const containerIndex = lastStartingBefore(children, start);
-  const container = children[containerIndex];
-  if (!container || (container.type !== 'list' && container.type !== 'table')) return undefined;
+  let containerIndex = lastStartingBefore(children, start);
+  const top = children[containerIndex];
+  let container: Container | Root;
+  let partIndex: number;
+  if (top?.type === 'footnoteDefinition') {
+    // A footnote definition among the block's top-level nodes is the part, the block its
+    // container. After a paragraph (or another leaf) at the top level, micromark starts
+    // the definition's content as interrupting it (`2. x` there is no list); after a
+    // container it closes, or first in the block, as at a document's start.
+    const previous = children[containerIndex - 1];
+    if (previous && !CLOSED_BEFORE.has(previous.type)) return undefined;
+    [container, partIndex, containerIndex] = [tree, containerIndex, -1];
+  } else {
+    // A list's or a table's part may define nothing (its block defines nothing).
+    if (!top || (top.type !== 'list' && top.type !== 'table') || defines.length > 0) return undefined;
+    container = top;
+    partIndex = lastStartingBefore(container.children, start);
+    // A table's head row and its delimiter row are not a body row. A list's first item
+    // right after another construct of the block may start the list only because of what
+    // that construct is (an item interrupts a paragraph only when it is not empty and, if
+    // numbered, starts at 1; otherwise its line continues the paragraph): not taken.
+    if (partIndex < (container.type === 'table' ? 1 : 0) || (partIndex === 0 && containerIndex > 0)) return undefined;
+  }
   const parts: Nodes[] = container.children;
-  const partIndex = lastStartingBefore(parts, start);
-  // A table's head row and its delimiter row are not a body row. A list's first item
-  // right after another construct of the block may start the list only because of what
-  // that construct is (an item interrupts a paragraph only when it is not empty and, if
-  // numbered, starts at 1; otherwise its line continues the paragraph): not taken.
-  if (partIndex < (container.type === 'table' ? 1 : 0) || (partIndex === 0 && containerIndex > 0)) return undefined;
   const part = parts[partIndex];
-  const next: Nodes | undefined = parts[partIndex + 1] ?? children[containerIndex + 1];
+  const next: Nodes | undefined = parts[partIndex + 1] ?? (containerIndex >= 0 ? children[containerIndex + 1] : undefined);
   const nextStart = next ? next.position?.start.offset : undefined;
   if (next && nextStart === undefined) return undefined;
   const regionEnd = nextStart === undefined ? oldInput.length : lineStart(oldInput, nextStart);
@@ -79,15 +106,24 @@ export function planPartEdit(tree: Root, oldInput: string, newInput: string, sta
   if (newInput.length !== oldInput.length + delta) return undefined;
   const head = container.type === 'table' ? oldInput.slice(lineStart(oldInput, offsetOf(container.position!.start)), lineStart(oldInput, offsetOf(parts[1].position!.start))) : '';
   const windowEnd = next ? lineEndAfter(newInput, regionEnd + delta) : newInput.length;
-  return { window: head + newInput.slice(partStart, windowEnd), tree, container, containerIndex, partIndex, partStart, headLength: head.length, next, delta, oldInput };
+  return { window: head + newInput.slice(partStart, windowEnd), tree, defines, container, containerIndex, partIndex, partStart, headLength: head.length, next, delta, oldInput };
 }
 
 /**
- * The block's tree with the part's parse (`parsed`, of `plan.window`) in, or undefined when
- * that parse does not end the part where the line after it starts.
+ * The block's tree with the part's parse (`parsed`, of `plan.window`, which defines
+ * `parsedDefines`) in, and what the block defines then; or undefined when that parse does
+ * not end the part where the line after it starts, or changes what the block defines.
  */
-export function splicePartEdit(plan: PartEditPlan, parsed: Root): Root | undefined {
-  const { tree, container, containerIndex, partIndex, partStart, headLength, next, delta, oldInput } = plan;
+export function splicePartEdit(plan: PartEditPlan, parsed: Root, parsedDefines: readonly string[]): { tree: Root; defines: string[] } | undefined {
+  let tree: Root | undefined;
+  if (plan.container.type === 'root') tree = spliceFootnote(plan, parsed);
+  else if (parsedDefines.length === 0) tree = spliceItem(plan, parsed);
+  return tree && { tree, defines: [...plan.defines] };
+}
+
+function spliceItem(plan: PartEditPlan, parsed: Root): Root | undefined {
+  const { tree, containerIndex, partIndex, partStart, headLength, next, delta, oldInput } = plan;
+  const container = plan.container as Container;
   const parts: Nodes[] = container.children;
   const part = parts[partIndex];
   const lastPart = partIndex === parts.length - 1;
@@ -137,6 +173,42 @@ export function splicePartEdit(plan: PartEditPlan, parsed: Root): Root | undefin
   const end = next ? moved(tree.position!.end) : fromWindow(parsed.position!.end);
   if (offsetOf(end) !== oldInput.length + delta) return undefined;
   return { ...tree, children: rootChildren, position: { start: tree.position!.start, end } };
+}
+
+/**
+ * The block's tree with the footnote definition the edit is in replaced by its parse, when
+ * that parse is one definition of the same label (so the block defines what it defined)
+ * holding no definition of its own, as the previous one held none, and ends where the
+ * line after it starts the node that started there before. A definition starts at any
+ * line whatever precedes it (micromark's footnote definition start does not ask whether
+ * it interrupts), so the edited one, parsed alone, is what it is in the block.
+ */
+function spliceFootnote(plan: PartEditPlan, parsed: Root): Root | undefined {
+  const { tree, partIndex, partStart, next, delta, oldInput } = plan;
+  const parts = tree.children;
+  const part = parts[partIndex];
+  const got = parsed.children;
+  const wPart = got[0];
+  if (!wPart || wPart.type !== 'footnoteDefinition' || part.type !== 'footnoteDefinition' || wPart.label !== part.label) return undefined;
+  if (got.length !== (next ? 2 : 1) || definesAny(part.children) || definesAny(wPart.children)) return undefined;
+  if (offsetOf(wPart.position!.start) !== offsetOf(part.position!.start) - partStart) return undefined;
+  const wNext = got[1];
+  if (next && (wNext.type !== next.type || offsetOf(wNext.position!.start) !== offsetOf(next.position!.start) + delta - partStart)) return undefined;
+  const lineBase = part.position!.start.line - wPart.position!.start.line;
+  const lineDelta = next ? wNext.position!.start.line + lineBase - next.position!.start.line : 0;
+  const fromWindow = (p: Point): Point => ({ line: p.line + lineBase, column: p.column, offset: offsetOf(p) + partStart });
+  const moved = (p: Point): Point => ({ line: p.line + lineDelta, column: p.column, offset: offsetOf(p) + delta });
+  const children: RootContent[] = parts.slice(0, partIndex);
+  children.push(copyMapped(wPart, fromWindow) as RootContent);
+  for (let i = partIndex + 1; i < parts.length; i++) children.push(copyMapped(parts[i], moved) as RootContent);
+  const end = next ? moved(tree.position!.end) : fromWindow(parsed.position!.end);
+  if (offsetOf(end) !== oldInput.length + delta) return undefined;
+  return { ...tree, children, position: { start: tree.position!.start, end } };
+}
+
+/** Whether any of `nodes` is or holds a definition (of a link or a footnote). */
+function definesAny(nodes: readonly Nodes[]): boolean {
+  return nodes.some((n) => n.type === 'definition' || n.type === 'footnoteDefinition' || ('children' in n && definesAny(n.children as Nodes[])));
 }
 
 /**
