@@ -41,7 +41,7 @@ export function benchWorkspace(dense: boolean): IWorkspace {
  * brief's evidence, each item or row a claim with a citation), is put before the
  * framework, in place of as many bytes of the brief, and every edit lands in it.
  */
-export async function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dense = false, insert = 'x', long?: { kind: 'list' | 'table'; parts: number }): Promise<EditResult> {
+export async function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dense = false, insert = 'x', long?: { kind: LongKind; parts: number }): Promise<EditResult> {
   const section = long ? longSection(long.kind, long.parts) : '';
   const generated = generateBrief({ bytes: bytes - section.length, seed: 7, dense });
   const at = section ? generated.indexOf('\n## Proposed Solutions Framework') + 1 : 0;
@@ -58,7 +58,7 @@ export async function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dens
   service.analyze({ uri, version, getText: () => text });
   const r = rng(99);
   // Edit positions inside prose lines (not front matter), where typing happens.
-  const bodyStart = section ? at : text0.indexOf('\n# ');
+  const bodyStart = section ? at + (long?.kind === 'footnotes' ? section.indexOf('\n[^e0]:') : 0) : text0.indexOf('\n# ');
   let bodyEnd = section ? at + section.length : text0.length;
   const times: number[] = [];
   const windows: Array<[number, number]> = [];
@@ -96,9 +96,20 @@ export async function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dens
   return { bytes: text0.length, full, incremental, ratio: incremental / full, reparsedBlocks: reparsed / edits, blocks, gcShare: total > 0 ? gcMs / total : 0 };
 }
 
-/** A section with a list of `parts` items or a table of `parts` rows, each a claim with a citation and an attribution. */
-function longSection(kind: 'list' | 'table', parts: number): string {
+export type LongKind = 'list' | 'table' | 'footnotes';
+
+/**
+ * A section with a list of `parts` items or a table of `parts` rows, each a claim with a
+ * citation and an attribution; or a paragraph of claims sourced by footnotes and their
+ * `parts` definitions, one per line (as a brief's notes are often written).
+ */
+function longSection(kind: LongKind, parts: number): string {
   const claim = (i: number) => `:claim[Exports to Poland rose ${i % 90}% in ${2000 + (i % 25)}][@${DENSE_SOURCE_KEY}, p. ${1 + (i % 40)}], according to the ministry`;
+  if (kind === 'footnotes') {
+    const calls = Array.from({ length: parts }, (_, i) => `:claim[Exports to Poland rose ${i % 90}% in ${2000 + (i % 25)}][^e${i}]`).join(', ');
+    const notes = Array.from({ length: parts }, (_, i) => `[^e${i}]: Ministry of Trade, *Annual report ${2000 + (i % 25)}*, p. ${1 + (i % 40)}; the talks on note ${i} stalled again.`);
+    return `## Evidence, note by note\n\n${calls}.\n\n${notes.join('\n')}\n\n`;
+  }
   const lines = Array.from({ length: parts }, (_, i) => (kind === 'list' ? `- ${claim(i)}, and the talks on item ${i} stalled again.` : `| Poland ${i} | ${claim(i)} | the talks on row ${i} stalled again |`));
   const head = kind === 'table' ? '| Country | Evidence | Note |\n| --- | --- | --- |\n' : '';
   return `## Evidence, ${kind === 'list' ? 'item' : 'row'} by ${kind === 'list' ? 'item' : 'row'}\n\n${head}${lines.join('\n')}\n\n`;
