@@ -32,11 +32,26 @@ const bases: string[] = [
   generateBrief({ bytes: 1500, seed: 11 }),
   generateBrief({ bytes: 2500, seed: 12 }),
   readFileSync(join(FIXTURES, '..', '..', 'examples', 'ceasefire-impasse.brief.md'), 'utf8'),
+  // Long lists, a table and a run of footnote definitions (blocks whose parts an edit
+  // parses alone: parse/partEdit.ts), each right after a paragraph or a list of another marker.
+  [
+    '# Evidence\n\nThe list follows this paragraph directly:',
+    ...Array.from({ length: 25 }, (_, i) => `${i + 1}. :claim[Exports rose ${i}% in 2023][@ref11-0, p. ${i}] and item ${i} goes on.`),
+    ...Array.from({ length: 8 }, (_, i) => `${i + 26}) another delimiter, item ${i} of a second list.`),
+    ...Array.from({ length: 20 }, (_, i) => `- :actor[Macron] said item ${i} stalled[^n${i}].`),
+    '',
+    '| Country | Claim |\n| --- | --- |',
+    ...Array.from({ length: 20 }, (_, i) => `| Poland ${i} | :claim[Gas storage ${i}% full] [@ref11-1] |`),
+    '',
+    'Notes follow this paragraph directly:',
+    ...Array.from({ length: 20 }, (_, i) => `[^n${i}]: Ministry report ${i}, p. ${i}.`),
+    '',
+  ].join('\n'),
   '# T\n\n```\ncode\n\n:claim[not a tag]\n```\n\n::::rec[Outer]\n\n:::rec[Inner]\n\ntext\n:::\n\n::::\n\n:claim[after][^a]\n\n<!--\n\n:claim[in comment]\n\n-->\n\n[^a]: def\n\n    indented code\n\n- item\n\n  continued :claim[in item][link]\n\n[link]: https://example.org\n',
 ];
 
 // Snippets that change the meaning of distant text as well as ordinary typing.
-const SNIPPETS = ['x', 'a', ' ', '\n', '\n\n', '.', '`', '```', '~~~', ':', ':::', '::::rec[R]', '[', ']', '^', '[^a]', '[^n11-0]: note', '@', '[@ref11-1]', '-', '- ', '1. ', '#', '## ', '|', '| a | b |\n| --- | --- |', '<!--', '-->', '<!-- briefmark-disable -->', '<pre>', '</pre>', '{', '}', '=', '*', '>', '    ', '---', ':claim[c]', ':claim[c]{src=ref11-0}', ':actor[Macron]', 'Macron', '[link]: https://example.org/x', '\r\n', 'É',
+const SNIPPETS = ['x', 'a', ' ', '\n', '\n\n', '.', '`', '```', '~~~', ':', ':::', '::::rec[R]', '[', ']', '^', '[^a]', '[^n11-0]: note', '@', '[@ref11-1]', '-', '- ', '1. ', '2) ', '12. ', '#', '## ', '|', '| a | b |\n| --- | --- |', '<!--', '-->', '<!-- briefmark-disable -->', '<pre>', '</pre>', '{', '}', '=', '*', '>', '    ', '---', ':claim[c]', ':claim[c]{src=ref11-0}', ':actor[Macron]', 'Macron', '[link]: https://example.org/x', '\r\n', 'É',
   // Constructs that carry across blank lines or that CommonMark resolves across blocks
   // (parse/blocks.ts): HTML blocks of kinds 3–5, a byte order mark, fences and containers
   // in list items, definitions over lines, in block quotes, list items and containers.
