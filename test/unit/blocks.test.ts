@@ -209,6 +209,35 @@ describe('block-wise parsing: every construct before and after a blank line', ()
   });
 });
 
+describe('block-wise parsing: footnote definitions one per line, each a block', () => {
+  beforeEach(() => void (chunking.enabled = false));
+  afterEach(() => void (chunking.enabled = true));
+  const input = (text: string) => ({ uri: 'file:///w/q.brief.md', text, relativePath: 'q.brief.md' });
+
+  it('starts a block at a footnote definition right after another one', () => {
+    const text = 'p [^a] [^b]\n\n[^a]: one\n[^b]: two\n    continued\n[^c]: three\n[^d]: four\nlazy\n[^e]: five\n';
+    const blocks = splitBlocks(text).blocks.map((b) => text.slice(b.start, b.end));
+    assert.deepEqual(blocks, ['p [^a] [^b]\n\n', '[^a]: one\n', '[^b]: two\n    continued\n[^c]: three\n', '[^d]: four\nlazy\n[^e]: five\n']);
+  });
+
+  // What a definition's first line may hold (the next definition must end it as in the whole
+  // text: open fences, lists that would continue, HTML, containers), what may precede the
+  // run (a paragraph makes micromark read the first definition's content as interrupting it).
+  const contents = ['note [^b] [d]', '', '```', '~~~ x', '- item', '2. x', '1) y', '> q', '<div>', '<pre>', '<!--', ':::rec', '| a |\n|---|', '    code', 'x\n    indented', 'x\nlazy', '# h', '***', '[d]: https://e.org', '[^z]: nested?', '\uE000 private'];
+  const before = ['', 'p :claim[p]\n', '- item\n', '> q\n', '```\ncode\n```\n', ':::rec\nx\n', '<div>\n', 'T\n===\n'];
+  it(`gives the same model as a whole-document parse (${before.length * contents.length * 2} texts)`, function () {
+    this.timeout(120_000);
+    for (const b of before)
+      for (const c of contents)
+        for (const d of [contents[(contents.indexOf(c) + 5) % contents.length], c]) {
+          const text = `${b}[^a]: ${c}\n[^b]: ${d}\n[^c]: ${c} [^a]\n\nlast :claim[l] [^b]\n`;
+          const { lines: _a, ...blockwise } = buildModel(input(text), parseMarkdown(text), defaultConventions());
+          const { lines: _b, ...whole } = buildModel(input(text), wholeParse(text), defaultConventions());
+          assert.deepStrictEqual(blockwise, whole, JSON.stringify(text));
+        }
+  });
+});
+
 describe('block-wise parsing in chunks (short blocks parsed together)', () => {
   const input = (text: string) => ({ uri: 'file:///w/c.brief.md', text, relativePath: 'c.brief.md' });
   const short = Array.from({ length: 400 }, (_, i) => `:claim[claim ${i}] [@k${i % 7}]`).join('\n\n') + '\n';

@@ -93,8 +93,9 @@ describe('an edit inside a list item or table row: the part parsed again, in the
       inserts: [',', ' | more', '\n', '\n| a new row |', ''],
     },
     {
+      // (Each over two lines: definitions one per line are blocks of their own, parse/blocks.ts.)
       what: 'one of 200 footnote definitions, not all of them',
-      body: `Notes [^n1] and [^n150].\n\n${Array.from({ length: 200 }, (_, i) => `[^n${i}]: ${item(i)} See [^n${(i * 7) % 200}].`).join('\n')}`,
+      body: `Notes [^n1] and [^n150].\n\n${Array.from({ length: 200 }, (_, i) => `[^n${i}]: ${item(i)}\n    See [^n${(i * 7) % 200}].`).join('\n')}`,
       inserts: [',', ' and more', '\n    continued', ''],
     },
   ];

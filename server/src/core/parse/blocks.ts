@@ -3,7 +3,8 @@
  * the split points are blank lines outside fenced code, container directives, HTML
  * comments and raw HTML blocks, where the next non-blank line starts at column 0, and
  * the line after a setext heading's underline (micromark rewrites every event of its parse
- * before each such heading it resolves: thousands in one parse cost quadratic time).
+ * before each such heading it resolves: thousands in one parse cost quadratic time), and
+ * a footnote definition's first line right after another's (notes written one per line).
  * These are only candidates: `parse/markdown.ts` checks each block's parse (a construct
  * still open at the block's end would carry into the next one) and joins blocks where
  * the splitter guessed wrong, so parsing the blocks one by one gives the same tree as
@@ -169,6 +170,8 @@ class BlockSplitter {
   private paragraph = false;
   /** The previous line may have been a setext heading's underline. */
   private afterUnderline = false;
+  /** The previous line started a footnote definition at column 0, nothing left open. */
+  private afterFootnoteStart = false;
   private unclosedFrontMatter = false;
 
   constructor(private readonly text: string) {}
@@ -241,8 +244,10 @@ class BlockSplitter {
       this.paragraph = false;
       return;
     }
-    if (this.pendingSplit >= 0 || this.afterUnderline) this.splitBefore(pos, line);
+    const footnoteStart = line.charCodeAt(0) === 91 && FOOTNOTE_DEFINITION.test(line);
+    if (this.pendingSplit >= 0 || this.afterUnderline || (footnoteStart && this.afterFootnoteStart)) this.splitBefore(pos, line);
     this.afterUnderline = false;
+    this.afterFootnoteStart = false;
     if (this.paragraph && !this.openConstruct && SETEXT_UNDERLINE.test(line)) {
       // A setext heading ends here: the next line may start a block without a blank line
       // between (micromark rewrites all the events before each heading it resolves, so
@@ -257,6 +262,9 @@ class BlockSplitter {
       const d: RegExpExecArray | null = this.paragraph ? null : DEFINITION.exec(line);
       if (d) this.current.push((d[1] ? 'f' : 'l') + identifierOf(d[2]));
       this.paragraph = !d && !this.container && !/^ {0,3}(?:#|:::)/.test(line);
+      // Footnote definitions one per line: each may start a block (a definition starts at
+      // any line at column 0 and ends the one before; the parse checks it).
+      this.afterFootnoteStart = footnoteStart && !this.openConstruct;
     } else this.paragraph = false;
   }
 

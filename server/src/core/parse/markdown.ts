@@ -468,6 +468,15 @@ const NO_SEEDS: string[] = [];
  */
 const SENTINEL = 'x';
 const CONTAINER_SENTINEL = '2) x';
+/**
+ * Before a block that starts with a footnote definition: a definition, which starts
+ * wherever a line at column 0 may start a container (micromark does not ask whether it
+ * interrupts), and so ends a definition on the line before as the next block's does
+ * (`2) x` would continue its paragraph). Its label, a private-use character, is dropped
+ * from what the block defines; a block that holds the character gets the other sentinel.
+ */
+const DEFINITION_LABEL = '\uE000';
+const DEFINITION_SENTINEL = `[^${DEFINITION_LABEL}]: x`;
 
 /**
  * One micromark parse. `mode`: `F` the document's first block (front matter allowed), `P`
@@ -520,7 +529,7 @@ function parseWith(mode: string, degraded: string, input: string, seeds: readonl
     const topLinks = state.topLinks ?? links.length;
     const topFootnotes = state.topFootnotes ?? footnotes.length;
     for (let i = 0; i < links.length; i++) defines.add((i < topLinks ? 'l' : 'L') + links[i]);
-    for (let i = 0; i < footnotes.length; i++) defines.add((i < topFootnotes ? 'f' : 'F') + footnotes[i]);
+    for (let i = 0; i < footnotes.length; i++) if (footnotes[i] !== DEFINITION_LABEL) defines.add((i < topFootnotes ? 'f' : 'F') + footnotes[i]);
   }
   return { tree, defines: [...defines].sort() };
 }
@@ -561,7 +570,7 @@ function shift(node: Nodes, delta: number): void {
 function cleanEnd(tree: Root, source: string, kind: string, next: string): boolean {
   const children = tree.children;
   const last = children[children.length - 1];
-  if (last?.type !== (kind === 'C' ? 'list' : 'paragraph') || last.position?.start.offset !== source.length) return false;
+  if (last?.type !== (kind === 'C' ? 'list' : kind === 'D' ? 'footnoteDefinition' : 'paragraph') || last.position?.start.offset !== source.length) return false;
   const before = children[children.length - 2];
   if (before?.type !== 'list' || !'-+*.)'.includes(next)) return true;
   let at = before.position?.start.offset ?? 0;
@@ -861,8 +870,9 @@ class BlockParse {
     // The second flag: `E` the document's last block, else the sentinel's kind (`C` a
     // container on the next line, `S` anything else).
     const next = last ? '' : this.nextStart(end);
-    const flags = (start === 0 ? (this.split.frontMatterDots ? 'P' : 'F') : this.split.unclosedFrontMatter ? 'Q' : 'B') + (last ? 'E' : next ? 'C' : 'S') + this.degradedAt(start, end);
     const source = this.input.slice(start, end);
+    const sentinel = last ? 'E' : next === '[^' && !source.includes(DEFINITION_LABEL) ? 'D' : next ? 'C' : 'S';
+    const flags = (start === 0 ? (this.split.frontMatterDots ? 'P' : 'F') : this.split.unclosedFrontMatter ? 'Q' : 'B') + sentinel + this.degradedAt(start, end);
     const prev = this.previousBlock(start, end, flags + next);
     if (prev) return { start, end, source, flags, parseKey: prev.parseKey!, meta: { labels: prev.labels, defines: prev.defines!, open: false }, prev };
     const parseKey = source + '\u0000' + flags + next;
@@ -1107,7 +1117,7 @@ function bracketsAround(input: string, from: number, to: number, at: number): { 
 }
 
 function withSentinel(source: string, flags: string): string {
-  return flags[1] === 'E' ? source : source + (flags[1] === 'C' ? CONTAINER_SENTINEL : SENTINEL);
+  return flags[1] === 'E' ? source : source + (flags[1] === 'C' ? CONTAINER_SENTINEL : flags[1] === 'D' ? DEFINITION_SENTINEL : SENTINEL);
 }
 
 function hasSorted(list: readonly string[], value: string): boolean {
