@@ -117,6 +117,25 @@ describe('parser guards', () => {
     }
   });
 
+  it('count delimiter runs and brackets afresh from a line that starts inline content of its own', () => {
+    const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
+    const n = MAX_DELIMITER_RUNS; // two runs a line: twice the limit in all
+    const cases: Array<[string, string, boolean]> = [
+      ['bullet items', lines(n, (i) => `- *Report ${i}*, [online](https://e.org/${i}).`), false],
+      ['numbered items', lines(n, (i) => `${i + 1}. *Report ${i}*`), false],
+      ['numbered items after a bullet', '- x\n' + lines(n, (i) => `${i + 2}) *Report ${i}*`), false],
+      ['nested bullets', lines(n, (i) => `${' '.repeat(i % 4)}- *Report ${i}*`), false],
+      ['footnote definitions', lines(n, (i) => `[^n${i}]: *Report ${i}*, p. ${i}.`), false],
+      ['indented footnote definitions', lines(n, (i) => ` [^n${i}]: *Report ${i}*`), false],
+      // Lines micromark reads as the paragraph's own: still one paragraph.
+      ['numbered lines after a paragraph line', 'Para\n' + lines(n, (i) => `${i + 2}. *Report ${i}*`), true],
+      ['numbered lines indented into an item', '- x\n' + lines(n, (i) => `  ${i + 2}. *Report ${i}*`), true],
+      ['block quote lines', lines(n, (i) => `> *Report ${i}*`), true],
+      ['dashes without a space', 'Para\n' + lines(n, (i) => `-*Report ${i}*`), true],
+    ];
+    for (const [name, text, heavy] of cases) assert.equal(guardText(`# T\n\n${text}\n`).heavy.length, heavy ? 1 : 0, name);
+  });
+
   it('mark paragraphs with too many or too long delimiter runs, too many or too deep brackets, and only those', () => {
     const cases: Array<[string, string, { emphasis: boolean; links: boolean }]> = [
       ['delimiter runs', '*a_'.repeat(MAX_DELIMITER_RUNS / 2 + 1) + '\nsame paragraph', { emphasis: true, links: false }],

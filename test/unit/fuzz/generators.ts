@@ -201,6 +201,11 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   // without emphasis (`*a_`: each run looked back over every earlier one).
   'emphasis runs': (n) => ':claim[x] ' + '*a_'.repeat(n / 3),
   'strikethrough runs': (n) => ':claim[x] ' + '~a'.repeat(n / 2),
+  // Runs are counted afresh from a line that starts inline content of its own (a list item
+  // that may interrupt, a footnote definition): not from lines that only look like one.
+  'emphasis runs in list items': (n) => ':claim[x]\n\n' + '- *a_ *b_ *c_\n'.repeat(n / 14),
+  'emphasis runs in numbered lines of a paragraph': (n) => ':claim[x]\n' + '2. *a_ *b_\n'.repeat(n / 11),
+  'emphasis runs in indented numbered lines of an item': (n) => ':claim[x]\n\n- x\n' + '  2. *a_ *b_\n'.repeat(n / 13),
   'one long emphasis run': (n) => ':claim[x] ' + '*'.repeat(n / 2) + 'a' + '*'.repeat(n / 2),
   // And a paragraph with more closing brackets than MAX_BRACKETS, or brackets nested deeper
   // than MAX_BRACKET_DEPTH, without links and images (for each `]` micromark looked back

@@ -243,6 +243,10 @@ class GuardScanner {
   private deepBrackets = false;
   private braces = false;
   private angles = false;
+  /** The paragraph had more than `MAX_DELIMITER_RUNS` runs between two lines that start inline content of their own. */
+  private manyRuns = false;
+  /** The previous line started a list item or footnote definition (see `ownInline`). */
+  private itemChain = false;
   /** In a table of this paragraph: its columns and block-quote depth (0: no table). */
   private tableColumns = 0;
   private tableQuotes = 0;
@@ -334,7 +338,7 @@ class GuardScanner {
   }
 
   private endUnit(end: number): void {
-    const emphasis = this.runs > MAX_DELIMITER_RUNS || this.longRun;
+    const emphasis = this.manyRuns || this.runs > MAX_DELIMITER_RUNS || this.longRun;
     if (this.unitStart >= 0 && (emphasis || this.deepBrackets)) this.heavy.push({ start: this.unitStart, end, emphasis, links: this.deepBrackets });
     if (this.unitStart >= 0 && this.braces) for (const at of unclosedAttributeLists(this.source, this.unitStart, end)) this.neutralise(at, 1);
     const guardable = this.unitStart >= 0 && (this.deepBrackets || end - this.unitStart > 2 * MAX_TEXT_DIRECTIVES) && mayGuardLabels(this.source, this.unitStart, end);
@@ -346,10 +350,42 @@ class GuardScanner {
     this.tableColumns = 0;
     this.unitStart = -1;
     this.runs = 0;
+    this.manyRuns = false;
+    this.itemChain = false;
     this.longRun = false;
     this.brackets = 0;
     this.closers = 0;
     this.deepBrackets = false;
+  }
+
+  /**
+   * Whether the line (from `pos`, its first character that is not a space at `first`)
+   * starts inline content that micromark never continues from the line before, so that
+   * delimiter runs and brackets are counted afresh from it: a list item with text on its
+   * line, indented at most three spaces, that may interrupt a paragraph (a bullet, or the
+   * number 1) or that follows a line which started an item or a definition at column 0
+   * (that container is not continued, so nothing is interrupted); a footnote definition
+   * (which starts whatever precedes it). A block quote marker is not (its paragraph goes on over `>` lines). A long
+   * list or a run of notes is then no longer one paragraph with thousands of runs (its
+   * italics were all read as text).
+   */
+  private ownInline(pos: number, first: number): boolean {
+    const { source } = this;
+    const chain = this.itemChain;
+    this.itemChain = false;
+    if (first - pos > 3 || source.charCodeAt(pos) === 9 || source.charCodeAt(first - 1) === 9) return false;
+    const c = source.charCodeAt(first);
+    if (c === 62) return false;
+    const width = markerAt(source, first, source.length);
+    if (!width) return false;
+    if (c === 91) return (this.itemChain = true);
+    let text = first + width;
+    while (isSpace(source.charCodeAt(text))) text++;
+    const t = source.charCodeAt(text);
+    if (text >= source.length || t === 10 || t === 13) return false;
+    const ordered = c >= 48 && c <= 57;
+    const one = ordered && width === 2 && c === 49;
+    return (this.itemChain = !ordered || one || (chain && first === pos) || this.unitStart < 0);
   }
 
   /** The line from `pos`: its delimiter runs, brackets and braces (counted into the paragraph's). */
@@ -363,6 +399,12 @@ class GuardScanner {
     let prev = 0;
     while (eol < n && isSpace(source.charCodeAt(eol))) eol++;
     const first = eol < n && source.charCodeAt(eol) !== 10 && source.charCodeAt(eol) !== 13 ? eol : -1;
+    if (first >= 0 && this.ownInline(pos, first) && this.unitStart >= 0) {
+      if (this.runs > MAX_DELIMITER_RUNS) this.manyRuns = true;
+      this.runs = 0;
+      this.brackets = 0;
+      this.closers = 0;
+    }
     for (; eol < n; eol++) {
       let c = source.charCodeAt(eol);
       if (c > 126 || !SPECIAL[c]) {
