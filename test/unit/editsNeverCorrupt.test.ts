@@ -210,6 +210,10 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
     name: 'a bare URL linked by the autolink transform after a block quote line was not placed',
     text: "---\nreferences: [{id: fm1, title: Ceasefire talks stalled}]\n---\n> Officials said 40%.\n> More said $5. It said [x] 40%.  [^n1] @[J[Vbmaim[Second claim]{#c1 src=https://example.org/b}.\n:rec[Act now]{id=c1}.\n:actor[Macron]{id=fr-president} and :actor[President Macron]{id=fr-president} share an actor id, which is fine.\n",
   },
+  // Long run, seed 282828: "Change to "claim"" on `:cliam[almost]` inside `[^tb…c]` after a
+  // table's source line made the table unsourced: the model had read `[^tb:cliam[almost]` as
+  // a footnote call (a broken one, which sources the line) though a label holds no `[`.
+  { name: 'brackets around a misspelt tag read as a footnote call', text: "---\nbrief: true\nreferences:\n  - id: lci\n    title: Interview of officials on talks\n  - id: \"quoted\"\n    title: Frozen assets\n---\n\n:actor[Macron]\nA source line that is only a placeholder sources nothing:\n\n| Country | Filled |\n|---|---|\n| Latvia | 61% |\n\nSource: TBC.[^tb:cliam[almost]c]\n\n[^tbc]: TBC\n" },
 ];
 describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEED})`, function () {
   this.timeout(LONG ? 0 : 120_000);

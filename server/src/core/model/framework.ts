@@ -12,9 +12,10 @@ const REC_LABEL = /^[ \t]*(\*\*|__)?([^\s*_:][^:\n*_]{0,79}?)(?:\*\*|__)?[ \t]*:
 
 /**
  * A footnote call as the model finds one in text, defined or not (`[^1]`: up to 200
- * characters, none of them `]` or white space).
+ * characters, none of them `[`, `]` or white space, as micromark and Pandoc read labels:
+ * `[^a:tag[x]b]` is no call).
  */
-export const FOOTNOTE_CALL = /\[\^([^\]\s]{1,200})\]/g;
+export const FOOTNOTE_CALL = /\[\^([^[\]\s]{1,200})\]/g;
 
 /**
  * A heading's text without footnote calls, defined or not: what it names. The heading's
