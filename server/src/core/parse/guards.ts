@@ -18,7 +18,8 @@
  *   walkers overflow the stack at a few thousand) — the first marker past the limit
  *   becomes its fullwidth twin (U+FF1E for `>`, U+FF3B for `[`, and so on), and the rest
  *   of the line is text.
- * - **Delimiter runs**: a paragraph (a run of non-blank lines) with more than
+ * - **Delimiter runs**: a paragraph (a run of non-blank lines, counted afresh from each line
+ *   that surely starts inline content of its own, see `ownInline`) with more than
  *   `MAX_DELIMITER_RUNS` runs of `*`, `_` or `~` (micromark resolves emphasis by looking
  *   back over every earlier run), or a run longer than `MAX_RUN_LENGTH` (emphasis nested
  *   that deep) — reported in `heavy` with `emphasis`: the block that holds it is parsed
