@@ -4,10 +4,12 @@
  * one block (a list's items share its tightness, each ends where the next starts; a
  * table's rows read its head; each definition ends where the next starts), so without this
  * an edit there parses the whole of it again. Here only the edited part is parsed — a list
- * item's or a definition's lines, or a row's with the table's head before them — with the line after it (the next item or row, the next block
- * construct, or the block's sentinel), and its tree, or the trees of the parts the edit made
- * of it (a line break in a row, a new item), is put in the previous parse of the block in
- * place of the part's: the parts and nodes after it move by the edit's length and lines.
+ * item's or a definition's lines, or a row's with the table's head before them — with the
+ * line after it (the next item, row or definition, the next block construct, or the
+ * block's sentinel), and its tree, or the trees of the parts the edit made of it (a line
+ * break in a row, a new item), is put in the previous parse of the block in place of the
+ * part's: the parts and nodes after it move by the edit's length and lines. (Definitions
+ * one per line are blocks of their own, parse/blocks.ts: this serves those over lines.)
  *
  * Why the part parsed alone is the part in its container. micromark starts a sibling list
  * item on a line at the list's indentation as it starts a list at a document's start (the
@@ -24,8 +26,8 @@
  * definition (the block then defines what it defined), and is first in its block or
  * follows a container micromark closes on its line (`CLOSED_BEFORE`): its start, unlike a
  * list's, does not ask whether it interrupts, but its content's first line does. What a
- * list's items share is recomputed: the list is loose when
- * two line endings separate an item's end from the next item (or the list's end), as
+ * list's items share is recomputed: its start is its first item's number, and it is loose
+ * when two line endings separate an item's end from the next item (or the list's end), as
  * mdast-util-from-markdown decides (`prepareList`); the rule is checked on the previous
  * parse and on the item's before it is used.
  *
@@ -66,7 +68,8 @@ export interface PartEditPlan {
  * The window to parse for an edit of `oldInput` (the block as parsed before, with its
  * sentinel; `tree` its parse) into `newInput`, from `start` to `oldEnd` before and to
  * `newEnd` after (offsets in the block), when the edit lies inside one item of a top-level
- * list or one body row of a top-level table, after its first character; else undefined.
+ * list, one body row of a top-level table or one top-level footnote definition, after its
+ * first character; else undefined. `defines`: what the block defined.
  */
 export function planPartEdit(tree: Root, defines: readonly string[], oldInput: string, newInput: string, start: number, oldEnd: number, newEnd: number): PartEditPlan | undefined {
   const children = tree.children;
