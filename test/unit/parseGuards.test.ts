@@ -132,6 +132,8 @@ describe('parser guards', () => {
       ['numbered lines indented into an item', '- x\n' + lines(n, (i) => `  ${i + 2}. *Report ${i}*`), true],
       ['block quote lines', lines(n, (i) => `> *Report ${i}*`), true],
       ['dashes without a space', 'Para\n' + lines(n, (i) => `-*Report ${i}*`), true],
+      ['items behind a tab (indented code, which cannot interrupt)', 'Para\n' + lines(n, (i) => ` \t- *Report ${i}*`), true],
+      ['labels broken over lines', 'Para\n' + lines(n, (i) => `[^n${i}\n]: *Report ${i}*`), true],
     ];
     for (const [name, text, heavy] of cases) assert.equal(guardText(`# T\n\n${text}\n`).heavy.length, heavy ? 1 : 0, name);
   });

@@ -364,26 +364,29 @@ class GuardScanner {
    * starts inline content that micromark never continues from the line before, so that
    * delimiter runs and brackets are counted afresh from it: a list item with text on its
    * line, indented at most three spaces, that may interrupt a paragraph (a bullet, or the
-   * number 1) or that follows a line which started an item or a definition at column 0
+   * number 1) or that follows a line which started an item or a definition, at column 0
    * (that container is not continued, so nothing is interrupted); a footnote definition
-   * (which starts whatever precedes it). A block quote marker is not (its paragraph goes on over `>` lines). A long
-   * list or a run of notes is then no longer one paragraph with thousands of runs (its
-   * italics were all read as text).
+   * (which starts whatever precedes it). A block quote marker is not (its paragraph goes
+   * on over `>` lines). A long list or a run of notes is then no longer one paragraph of
+   * thousands of runs (its italics were all read as text).
    */
   private ownInline(pos: number, first: number): boolean {
     const { source } = this;
     const chain = this.itemChain;
     this.itemChain = false;
-    if (first - pos > 3 || source.charCodeAt(pos) === 9 || source.charCodeAt(first - 1) === 9) return false;
+    if (first - pos > 3) return false;
+    for (let i = pos; i < first; i++) if (source.charCodeAt(i) === 9) return false;
     const c = source.charCodeAt(first);
     if (c === 62) return false;
-    const width = markerAt(source, first, source.length);
+    // A marker is read within its line (a label is at most 999 characters).
+    let eol = first;
+    while (eol < source.length && eol < first + 1004 && source.charCodeAt(eol) !== 10 && source.charCodeAt(eol) !== 13) eol++;
+    const width = markerAt(source, first, eol);
     if (!width) return false;
     if (c === 91) return (this.itemChain = true);
     let text = first + width;
-    while (isSpace(source.charCodeAt(text))) text++;
-    const t = source.charCodeAt(text);
-    if (text >= source.length || t === 10 || t === 13) return false;
+    while (text < eol && isSpace(source.charCodeAt(text))) text++;
+    if (text >= eol) return false;
     const ordered = c >= 48 && c <= 57;
     const one = ordered && width === 2 && c === 49;
     return (this.itemChain = !ordered || one || (chain && first === pos) || this.unitStart < 0);
