@@ -40,6 +40,11 @@ const LISTS = [
   '> a quote\n- one\n- two',
   '- bullets\n- more\n1. numbers after them\n2. two\n3) other delimiter\n4) four',
   '7. seven\n8. eight\n9. nine\n10. ten\n11) other',
+  // Block quotes of many paragraphs, and nodes that follow one another without a `>` line.
+  Array.from({ length: 12 }, (_, i) => `> Quoted paragraph ${i}: ${item(i)}\n> and its second line.`).join('\n>\n'),
+  '> # A heading\n> para after it\n>\n> - a list\n> - in the quote\n>\n> ```\n> code\n>\n> ```\n>\n> > nested\n> > quote\n>\n> Lazy\ncontinuation\n>\n> Setext\n> ===\n>\n> [^q]: a note\n>\n> last',
+  'A paragraph the quote interrupts.\n> 2. first\n>\n> 3. next\n>  \t\n> > deeper\n> >\n> > deeper still',
+  '> one\r\n>\r\n> two\r\n>\r\n> three\r\n',
   // Footnote definitions one after another: each is a part of its block.
   '[^1]: First note [@a, p. 3].\n[^2]: Second note with [a link](https://example.org/x).\n[^3]: Third, citing [^1] again\n    and an indented continuation.\n[^4]: Fourth\nwith a lazy line.\n[^5]: Fifth.',
   'A paragraph with notes [^a] and [^b].\n[^a]: A note.\n[^b]: Another note.\n- a list after them\n- more',
@@ -123,6 +128,8 @@ describe('an edit inside a list item or table row: the part parsed again, in the
       ['Intro.\n- one\n- two\n', 'Intro.\n-', '\n'], // an empty item cannot interrupt: a setext underline
       ['- a\n1. b\n2. c\n3) d\n', '3', '.'], // 3) becomes 3., joining the list before
       ['Notes [^a].\n[^a]: A note.\n[^b]: Another.\n', '[^a]:', '2.'], // after a paragraph, 2. is no list
+      ['> Quoted.\n> 1. one\n> 2. two\n\nAfter.\n', '> 1', '2'], // in a quote too: 12. continues the paragraph
+      ['> Quoted.\n>\n> Second.\n> - one\n', '> -', '\n'], // an emptied item after a quoted paragraph: an underline
     ];
     // Without chunks, each blank-line-separated candidate is a block of its own.
     for (const chunks of [true, false]) {

@@ -1,9 +1,10 @@
 /**
- * An edit inside one item of a long list, one body row of a long table, or one of a run of
- * footnote definitions written without blank lines between them: the list, table or run is
- * one block (a list's items share its tightness, each ends where the next starts; a
- * table's rows read its head; each definition ends where the next starts), so without this
- * an edit there parses the whole of it again. Here only the edited part is parsed — a list
+ * An edit inside one item of a long list, one body row of a long table, one paragraph (or
+ * other node) of a long block quote, or one of a run of footnote definitions written
+ * without blank lines between them: the list, table, quote or run is one block (a list's
+ * items share its tightness, each ends where the next starts; a table's rows read its
+ * head; a quote's paragraphs are separated by `>` lines, not blank ones; each definition
+ * ends where the next starts), so without this an edit there parses the whole of it again. Here only the edited part is parsed — a list
  * item's or a definition's lines, or a row's with the table's head before them — with the
  * line after it (the next item, row or definition, the next block construct, or the
  * block's sentinel), and its tree, or the trees of the parts the edit made of it (a line
@@ -22,7 +23,8 @@
  * part (so a list item's marker is the list's) or before the next construct, or the
  * shortcut is not taken. A list's first item right after another node of the block, and a
  * numbered item whose delimiter changed, are not taken (what precedes decides whether the
- * item starts a list). A footnote definition is taken when it keeps its label and holds no
+ * item starts a list); a block quote's node only when a line of nothing but `>` precedes
+ * it (what came before is closed there). A footnote definition is taken when it keeps its label and holds no
  * definition (the block then defines what it defined), and is first in its block or
  * follows a container micromark closes on its line (`CLOSED_BEFORE`): its start, unlike a
  * list's, does not ask whether it interrupts, but its content's first line does. What a
@@ -34,13 +36,13 @@
  * `test/unit/partEdit.test.ts` compares the result with the whole text parsed afresh, for
  * random edits in lists, tables and footnote definitions of every kind.
  */
-import type { List, Nodes, Root, RootContent, Table } from 'mdast';
+import type { Blockquote, List, Nodes, Root, RootContent, Table } from 'mdast';
 
 type Point = { line: number; column: number; offset?: number };
 
 /** Containers micromark closes at a line that does not continue them, leaving nothing to interrupt. */
 const CLOSED_BEFORE = new Set(['footnoteDefinition', 'list', 'blockquote']);
-type Container = List | Table;
+type Container = List | Table | Blockquote;
 
 /** What `planPartEdit` found: the window to parse and how to put its part back. */
 export interface PartEditPlan {
@@ -86,15 +88,19 @@ export function planPartEdit(tree: Root, defines: readonly string[], oldInput: s
     if (previous && !CLOSED_BEFORE.has(previous.type)) return undefined;
     [container, partIndex, containerIndex] = [tree, containerIndex, -1];
   } else {
-    // A list's or a table's part may define nothing (its block defines nothing).
-    if (!top || (top.type !== 'list' && top.type !== 'table') || defines.length > 0) return undefined;
+    // A list's, a table's or a block quote's part may define nothing (its block defines nothing).
+    if (!top || (top.type !== 'list' && top.type !== 'table' && top.type !== 'blockquote') || defines.length > 0) return undefined;
     container = top;
     partIndex = lastStartingBefore(container.children, start);
     // A table's head row and its delimiter row are not a body row. A list's first item
     // right after another construct of the block may start the list only because of what
     // that construct is (an item interrupts a paragraph only when it is not empty and, if
-    // numbered, starts at 1; otherwise its line continues the paragraph): not taken.
+    // numbered, starts at 1; otherwise its line continues the paragraph): not taken; nor a
+    // block quote's first node there (its first line is read as interrupting).
     if (partIndex < (container.type === 'table' ? 1 : 0) || (partIndex === 0 && containerIndex > 0)) return undefined;
+    // A block quote's later node only after a line of nothing but markers (`>`), which
+    // closed what came before it: then it starts as at a document's start.
+    if (container.type === 'blockquote' && partIndex > 0 && !quoteBlankBefore(oldInput, offsetOf(container.children[partIndex].position!.start))) return undefined;
   }
   const parts: Nodes[] = container.children;
   const part = parts[partIndex];
@@ -133,7 +139,7 @@ function spliceItem(plan: PartEditPlan, parsed: Root): Root | undefined {
   const got = parsed.children;
   const w = got[0];
   if (!w || w.type !== container.type) return undefined;
-  if (w.type === 'list' ? w.ordered !== (container as List).ordered : JSON.stringify(w.align) !== JSON.stringify((container as Table).align)) return undefined;
+  if (w.type === 'list' ? w.ordered !== (container as List).ordered : w.type === 'table' && JSON.stringify(w.align) !== JSON.stringify((container as Table).align)) return undefined;
   // The window's container: (a table's head row,) the part, or the parts the edit made of
   // it (a line break in a row, a new item), and the next part; or those parts, then the
   // next construct; or those parts alone.
@@ -168,7 +174,7 @@ function spliceItem(plan: PartEditPlan, parsed: Root): Root | undefined {
     // The first item's number is the list's.
     const start = partIndex === 0 ? (w as List).start : (container as List).start;
     newContainer = { ...container, start, spread: gaps.some((n) => n >= 2), children: newParts as List['children'], position };
-  } else newContainer = { ...container, children: newParts as Table['children'], position };
+  } else newContainer = { ...container, children: newParts as Table['children'] & Blockquote['children'], position };
 
   const rootChildren: RootContent[] = tree.children.slice(0, containerIndex);
   rootChildren.push(newContainer);
@@ -237,6 +243,19 @@ function lineEndings(text: string, from: number, to: number): number {
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
   }
   return n;
+}
+
+/** Whether the line before the one holding `at` has nothing but spaces, tabs and `>`. */
+function quoteBlankBefore(text: string, at: number): boolean {
+  const start = lineStart(text, at);
+  if (start === 0) return false;
+  let i = start - 1;
+  if (text.charCodeAt(i) === 10 && text.charCodeAt(i - 1) === 13) i--;
+  for (let k = lineStart(text, i); k < i; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 62) return false;
+  }
+  return true;
 }
 
 /** The last of `nodes` (in order) that starts before `at`, or -1. */
