@@ -127,6 +127,8 @@ describe('parser guards', () => {
       ['nested bullets', lines(n, (i) => `${' '.repeat(i % 4)}- *Report ${i}*`), false],
       ['footnote definitions', lines(n, (i) => `[^n${i}]: *Report ${i}*, p. ${i}.`), false],
       ['indented footnote definitions', lines(n, (i) => ` [^n${i}]: *Report ${i}*`), false],
+      ['table rows', '| Claim | Source |\n| --- | --- |\n' + lines(n, (i) => `| *Report ${i}* \\| escaped | x |`), false],
+      ['table rows after a paragraph line', 'Para\nClaim | Source\n--- | ---\n' + lines(n, (i) => `*Report ${i}* | x`), false],
       // Lines micromark reads as the paragraph's own: still one paragraph.
       ['numbered lines after a paragraph line', 'Para\n' + lines(n, (i) => `${i + 2}. *Report ${i}*`), true],
       ['numbered lines indented into an item', '- x\n' + lines(n, (i) => `  ${i + 2}. *Report ${i}*`), true],
@@ -134,6 +136,8 @@ describe('parser guards', () => {
       ['dashes without a space', 'Para\n' + lines(n, (i) => `-*Report ${i}*`), true],
       ['items behind a tab (indented code, which cannot interrupt)', 'Para\n' + lines(n, (i) => ` \t- *Report ${i}*`), true],
       ['labels broken over lines', 'Para\n' + lines(n, (i) => `[^n${i}\n]: *Report ${i}*`), true],
+      ['rows under a head of more cells than its delimiter row (a paragraph)', '| a | b | c |\n| --- | --- |\n' + lines(n, (i) => `| *Report ${i}* | x |`), true],
+      ['rows under an escaped pipe (one cell, a paragraph)', '| a \\| b |\n| --- | --- |\n' + lines(n, (i) => `| *Report ${i}* | x |`), true],
     ];
     for (const [name, text, heavy] of cases) assert.equal(guardText(`# T\n\n${text}\n`).heavy.length, heavy ? 1 : 0, name);
   });

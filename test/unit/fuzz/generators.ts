@@ -206,6 +206,8 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'emphasis runs in list items': (n) => ':claim[x]\n\n' + '- *a_ *b_ *c_\n'.repeat(n / 14),
   'emphasis runs in numbered lines of a paragraph': (n) => ':claim[x]\n' + '2. *a_ *b_\n'.repeat(n / 11),
   'emphasis runs in indented numbered lines of an item': (n) => ':claim[x]\n\n- x\n' + '  2. *a_ *b_\n'.repeat(n / 13),
+  'emphasis runs in table rows': (n) => ':claim[x]\n\n| a | b |\n|---|---|\n' + '| *a_ | *b_ |\n'.repeat(n / 14),
+  'emphasis runs under a table head that does not match': (n) => ':claim[x]\n\n| a | b | c |\n|---|---|\n' + '| *a_ | *b_ |\n'.repeat(n / 14),
   'one long emphasis run': (n) => ':claim[x] ' + '*'.repeat(n / 2) + 'a' + '*'.repeat(n / 2),
   // And a paragraph with more closing brackets than MAX_BRACKETS, or brackets nested deeper
   // than MAX_BRACKET_DEPTH, without links and images (for each `]` micromark looked back

@@ -19,7 +19,8 @@
  *   becomes its fullwidth twin (U+FF1E for `>`, U+FF3B for `[`, and so on), and the rest
  *   of the line is text.
  * - **Delimiter runs**: a paragraph (a run of non-blank lines, counted afresh from each line
- *   that surely starts inline content of its own, see `ownInline`) with more than
+ *   that surely starts inline content of its own, see `ownInline`, and from each body row
+ *   of a table whose head matches its delimiter row) with more than
  *   `MAX_DELIMITER_RUNS` runs of `*`, `_` or `~` (micromark resolves emphasis by looking
  *   back over every earlier run), or a run longer than `MAX_RUN_LENGTH` (emphasis nested
  *   that deep) — reported in `heavy` with `emphasis`: the block that holds it is parsed
@@ -196,6 +197,32 @@ export function delimiterColumns(source: string, from: number, to: number): numb
 }
 const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;
 
+/**
+ * The cells of a table's head row in `source[from, to)` (its pipes not escaped, a leading
+ * and a trailing one left out), or 0 for a line indented four columns or more or starting
+ * with a container marker (a table there would be in a container the guard does not follow).
+ */
+function headCells(source: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && source.charCodeAt(i) === 32) i++;
+  if (i - from > 3 || i >= to || source.charCodeAt(i) === 9 || markerAt(source, i, to)) return 0;
+  let end = to;
+  while (end > i && isSpace(source.charCodeAt(end - 1))) end--;
+  if (source.charCodeAt(i) === 124) i++;
+  let cells = 1;
+  let trailing = false;
+  for (; i < end; i++) {
+    const c = source.charCodeAt(i);
+    trailing = false;
+    if (c === 92) i++;
+    else if (c === 124) {
+      cells++;
+      trailing = true;
+    }
+  }
+  return trailing ? cells - 1 : cells;
+}
+
 /** `* * *` and the like: a thematic break, not list items nor emphasis. */
 function isThematicBreak(source: string, from: number, to: number): boolean {
   let i = from;
@@ -250,6 +277,8 @@ class GuardScanner {
   private itemChain = false;
   /** In a table of this paragraph: its columns and block-quote depth (0: no table). */
   private tableColumns = 0;
+  /** The table's head row has as many cells as its delimiter row (micromark then makes it a table, whose rows are inline content of their own). */
+  private tableExact = false;
   private tableQuotes = 0;
   private tableIndent = 0;
   /** The paragraph's previous line: where it starts and ends. */
@@ -403,7 +432,9 @@ class GuardScanner {
     let prev = 0;
     while (eol < n && isSpace(source.charCodeAt(eol))) eol++;
     const first = eol < n && source.charCodeAt(eol) !== 10 && source.charCodeAt(eol) !== 13 ? eol : -1;
-    if (first >= 0 && this.ownInline(pos, first) && this.unitStart >= 0) {
+    // (A table's body row too: the line before was the table's.)
+    const own = first >= 0 && this.ownInline(pos, first);
+    if ((own || (this.tableColumns > 0 && this.tableExact)) && this.unitStart >= 0) {
       if (this.runs > MAX_DELIMITER_RUNS) this.manyRuns = true;
       this.runs = 0;
       this.brackets = 0;
@@ -483,6 +514,7 @@ class GuardScanner {
         this.tableColumns = columns;
         this.tableQuotes = quotes;
         this.tableIndent = indent;
+        this.tableExact = quotes === 0 && indent <= 3 && headCells(source, this.lastLineStart, this.lastLineEnd) === columns;
         return;
       }
     }
