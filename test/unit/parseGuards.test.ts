@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analysis';
 import { defaultConventions } from '../../server/src/core/conventions/types';
 import { buildModel } from '../../server/src/core/model/buildModel';
-import { LONG_TABLE_ROW, MAX_BRACKETS, MAX_BRACKET_DEPTH, MAX_CONTAINER_DEPTH, MAX_DIRECTIVE_DEPTH, MAX_DELIMITER_RUNS, MAX_RUN_LENGTH, guardText } from '../../server/src/core/parse/guards';
+import { LONG_TABLE_ROW, MAX_LAZY_LINES, MAX_BRACKETS, MAX_BRACKET_DEPTH, MAX_CONTAINER_DEPTH, MAX_DIRECTIVE_DEPTH, MAX_DELIMITER_RUNS, MAX_RUN_LENGTH, guardText } from '../../server/src/core/parse/guards';
 import { autolinkSkip, dataMerge, parseFragment, parseMarkdown, constructSkip, type ParsedMarkdown } from '../../server/src/core/parse/markdown';
 import { ADVERSARIAL } from './fuzz/generators';
 import fc from 'fast-check';
@@ -117,6 +117,20 @@ describe('parser guards', () => {
     }
   });
 
+  it('neutralise a container marker followed by a thousand lazy lines, and only there', () => {
+    for (const opener of ['> quoted', '- item', '1. item', '[^n]: note', '  > indented quote']) {
+      const lazy = (n: number) => `# T\n\n${opener}\n${'a *lazy* line\n'.repeat(n)}\nAfter.\n`;
+      const at = lazy(0).indexOf(opener.trim());
+      const g = guardText(lazy(MAX_LAZY_LINES));
+      assert.equal(g.neutralised, 1, opener);
+      assert.equal(g.text.charCodeAt(at), lazy(0).charCodeAt(at) + 0xfee0, opener);
+      assert.equal(guardText(lazy(MAX_LAZY_LINES - 1)).neutralised, 0, opener);
+      // Lines that carry the marker, or a blank line, start the count again.
+      const marked = `# T\n\n${Array.from({ length: 3 }, () => `${opener}\n${'a line\n'.repeat(MAX_LAZY_LINES - 1)}`).join('')}`;
+      assert.equal(guardText(marked).neutralised, 0, `${opener}: marked`);
+    }
+  });
+
   it('count delimiter runs and brackets afresh from a line that starts inline content of its own', () => {
     const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
     const n = MAX_DELIMITER_RUNS; // two runs a line: twice the limit in all
@@ -137,6 +151,9 @@ describe('parser guards', () => {
       ['items behind a tab (indented code, which cannot interrupt)', 'Para\n' + lines(n, (i) => ` \t- *Report ${i}*`), true],
       ['labels broken over lines', 'Para\n' + lines(n, (i) => `[^n${i}\n]: *Report ${i}*`), true],
       ['rows under a head of more cells than its delimiter row (a paragraph)', '| a | b | c |\n| --- | --- |\n' + lines(n, (i) => `| *Report ${i}* | x |`), true],
+      ['table lines continuing a list item lazily (a paragraph)', '- para\n| a | b |\n| --- | --- |\n' + lines(n, (i) => `| *Report ${i}* | x |`), true],
+      ['table lines continuing a quote lazily (a paragraph)', '> para\n| a | b |\n| --- | --- |\n' + lines(n, (i) => `| *Report ${i}* | x |`), true],
+      ['table lines continuing a footnote lazily (a paragraph)', '[^n]: para\n| a | b |\n| --- | --- |\n' + lines(n, (i) => `| *Report ${i}* | x |`), true],
       ['rows under an escaped pipe (one cell, a paragraph)', '| a \\| b |\n| --- | --- |\n' + lines(n, (i) => `| *Report ${i}* | x |`), true],
     ];
     for (const [name, text, heavy] of cases) assert.equal(guardText(`# T\n\n${text}\n`).heavy.length, heavy ? 1 : 0, name);

@@ -208,6 +208,10 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'emphasis runs in indented numbered lines of an item': (n) => ':claim[x]\n\n- x\n' + '  2. *a_ *b_\n'.repeat(n / 13),
   'emphasis runs in table rows': (n) => ':claim[x]\n\n| a | b |\n|---|---|\n' + '| *a_ | *b_ |\n'.repeat(n / 14),
   'emphasis runs under a table head that does not match': (n) => ':claim[x]\n\n| a | b | c |\n|---|---|\n' + '| *a_ | *b_ |\n'.repeat(n / 14),
+  // Lazy continuation lines: micromark looked back over the container's paragraph for each.
+  'lazy lines in a block quote': (n) => ':claim[x]\n\n> quoted\n' + 'a *lazy* line\n'.repeat(n / 14),
+  'lazy lines in a list item': (n) => ':claim[x]\n\n- item\n' + 'a *lazy* line\n'.repeat(n / 14),
+  'emphasis runs in table lines continuing a list item': (n) => ':claim[x]\n\n- para\n| a | b |\n|---|---|\n' + '| *a_ | *b_ |\n'.repeat(n / 14),
   'one long emphasis run': (n) => ':claim[x] ' + '*'.repeat(n / 2) + 'a' + '*'.repeat(n / 2),
   // And a paragraph with more closing brackets than MAX_BRACKETS, or brackets nested deeper
   // than MAX_BRACKET_DEPTH, without links and images (for each `]` micromark looked back
