@@ -355,28 +355,33 @@ const EXAMPLE_MARKER = /(?:\(@((?:[\p{L}\p{N}]|[_-](?=[\p{L}\p{N}]))*)\)|@((?:[\
  * does); so does anything that is not a YAML mapping, as for Pandoc.
  */
 function metadataBlockEnd(text: string, start: number): number | undefined {
+  // Lines end at LF, CRLF or a CR alone, as for micromark and the block split.
   const lineEnd = (from: number) => {
-    const n = text.indexOf('\n', from);
-    return n < 0 ? text.length : n;
+    let i = from;
+    while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    return i;
   };
+  const nextLine = (end: number) => end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   // After a blank line, as Pandoc asks (the block split never starts a block at a `---`
   // line, so the blank line is in this block's text too).
-  if (start < 2 || text.charCodeAt(start - 1) !== 10) return undefined;
-  const previous = text.lastIndexOf('\n', start - 2);
-  if (!/^[ \t]*\r?$/.test(text.slice(previous + 1, start - 1))) return undefined;
+  const before = start - (text.charCodeAt(start - 1) === 10 && text.charCodeAt(start - 2) === 13 ? 2 : 1);
+  if (before < 1 || (text.charCodeAt(before) !== 10 && text.charCodeAt(before) !== 13)) return undefined;
+  let previous = before;
+  while (previous > 0 && text.charCodeAt(previous - 1) !== 10 && text.charCodeAt(previous - 1) !== 13) previous--;
+  if (!/^[ \t]*$/.test(text.slice(previous, before))) return undefined;
   let end = lineEnd(start);
-  if (!/^---[ \t]*\r?$/.test(text.slice(start, end))) return undefined;
-  const yamlStart = end + 1;
-  for (let from = yamlStart; from < text.length; from = end + 1) {
+  if (!/^---[ \t]*$/.test(text.slice(start, end))) return undefined;
+  const yamlStart = nextLine(end);
+  for (let from = yamlStart; from < text.length; from = nextLine(end)) {
     end = lineEnd(from);
     const line = text.slice(from, end);
-    if (/^[ \t]*\r?$/.test(line)) return undefined;
-    if (from > yamlStart && /^(?:---|\.\.\.)[ \t]*\r?$/.test(line)) {
+    if (/^[ \t]*$/.test(line)) return undefined;
+    if (from > yamlStart && /^(?:---|\.\.\.)[ \t]*$/.test(line)) {
       const { doc } = readYaml(text.slice(yamlStart, from));
-      return doc && doc.errors.length === 0 && isMap(doc.contents) ? Math.min(end + 1, text.length) : undefined;
+      return doc && doc.errors.length === 0 && isMap(doc.contents) ? Math.min(nextLine(end), text.length) : undefined;
     }
     // A line the split could end a block after (a setext underline): read as text.
-    if (/^ {0,3}(?:=+|-+)[ \t]*\r?$/.test(line)) return undefined;
+    if (/^ {0,3}(?:=+|-+)[ \t]*$/.test(line)) return undefined;
     if (from - start > METADATA_LIMIT) return undefined;
   }
   return undefined;
