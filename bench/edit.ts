@@ -96,15 +96,20 @@ export async function benchEdit(bytes = 100_000, edits = 60, fullRuns = 15, dens
   return { bytes: text0.length, full, incremental, ratio: incremental / full, reparsedBlocks: reparsed / edits, blocks, gcShare: total > 0 ? gcMs / total : 0 };
 }
 
-export type LongKind = 'list' | 'table' | 'footnotes';
+export type LongKind = 'list' | 'table' | 'footnotes' | 'quote';
 
 /**
  * A section with a list of `parts` items or a table of `parts` rows, each a claim with a
- * citation and an attribution; or a paragraph of claims sourced by footnotes and their
- * `parts` definitions, one per line (as a brief's notes are often written).
+ * citation and an attribution; a block quote of `parts` such paragraphs (separated by `>`
+ * lines); or a paragraph of claims sourced by footnotes and their `parts` definitions, one
+ * per line (as a brief's notes are often written).
  */
 function longSection(kind: LongKind, parts: number): string {
   const claim = (i: number) => `:claim[Exports to Poland rose ${i % 90}% in ${2000 + (i % 25)}][@${DENSE_SOURCE_KEY}, p. ${1 + (i % 40)}], according to the ministry`;
+  if (kind === 'quote') {
+    const paragraphs = Array.from({ length: parts }, (_, i) => `> Paragraph ${i} of the quoted report: ${claim(i)}, and the talks stalled again.`);
+    return `## Evidence, quoted\n\n${paragraphs.join('\n>\n')}\n\n`;
+  }
   if (kind === 'footnotes') {
     const calls = Array.from({ length: parts }, (_, i) => `:claim[Exports to Poland rose ${i % 90}% in ${2000 + (i % 25)}][^e${i}]`).join(', ');
     const notes = Array.from({ length: parts }, (_, i) => `[^e${i}]: Ministry of Trade, *Annual report ${2000 + (i % 25)}*, p. ${1 + (i % 40)}; the talks on note ${i} stalled again.`);

@@ -56,10 +56,11 @@ if (want('edit')) {
   verdict(s.ratio <= 0.03, `edit latency on the dense brief, typing a space ${ms(s.incremental)} median vs its full analysis ${ms(s.full)}: ratio ${s.ratio.toFixed(3)} (target ≤ 0.03)`);
   verdict(s.incremental <= 10, `edit latency on the dense brief, typing a space ${ms(s.incremental)} median (target ≤ 10 ms)`);
   verdict(s.gcShare < 0.15, `garbage collection in the dense brief's edits, typing a space: ${(100 * s.gcShare).toFixed(1)}% of their time (target < 15%)`);
-  // A comma typed into a list of 200 items (27 KB), a table of 200 rows or 200 footnote
-  // definitions one per line: the item, row or definition is parsed again, not the whole (parse/partEdit.ts).
-  const what = { list: ['editDenseList', 'a list of 200 items'], table: ['editDenseTable', 'a table of 200 rows'], footnotes: ['editDenseFootnotes', '200 footnote definitions one per line'] } as const;
-  for (const kind of ['list', 'table', 'footnotes'] as const) {
+  // A comma typed into a list of 200 items (27 KB), a table of 200 rows, 200 footnote
+  // definitions one per line or a quote of 200 paragraphs: the item, row, definition or
+  // paragraph is parsed again, not the whole (parse/partEdit.ts, parse/blocks.ts).
+  const what = { list: ['editDenseList', 'a list of 200 items'], table: ['editDenseTable', 'a table of 200 rows'], footnotes: ['editDenseFootnotes', '200 footnote definitions one per line'], quote: ['editDenseQuote', 'a block quote of 200 paragraphs'] } as const;
+  for (const kind of ['list', 'table', 'footnotes', 'quote'] as const) {
     const l = await benchEdit(100_000, quick ? 30 : 80, quick ? 5 : 9, true, ',', { kind, parts: 200 });
     results[what[kind][0]] = l;
     verdict(l.incremental <= 10, `edit latency in ${what[kind][1]} of a dense brief, typing a comma ${ms(l.incremental)} median vs its full analysis ${ms(l.full)}: ratio ${l.ratio.toFixed(3)} (target ≤ 10 ms)`);
