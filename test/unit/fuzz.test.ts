@@ -108,6 +108,8 @@ describe('fuzz: time grows linearly on adversarial input', function () {
     ...['closing brackets', 'undefined references', 'nested images', 'open brackets', 'citation-like brackets', 'footnote-like brackets', 'link openers'],
     'unclosed attribute shortcuts', 'failed attribute values', 'class shortcuts taking directives in',
     'unclosed HTML comments', 'unclosed HTML comments in image text', 'unclosed processing instructions', 'unclosed CDATA sections', 'unclosed declarations',
+    // Block structures line after line, without blank lines.
+    'footnote definitions one per line', 'link definitions one per line', 'quoted list items', 'nested list items', 'footnote definitions in a quote', 'task items', 'hard breaks', 'lazy lines in a quote in a list item',
     // The hostile set of docs/performance.md (#16) not listed above.
     'one table row', 'pipes (tables)', 'many short paragraphs', 'many list items',
   ];

@@ -211,6 +211,15 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   // Lazy continuation lines: micromark looked back over the container's paragraph for each.
   'lazy lines in a block quote': (n) => ':claim[x]\n\n> quoted\n' + 'a *lazy* line\n'.repeat(n / 14),
   'lazy lines in a list item': (n) => ':claim[x]\n\n- item\n' + 'a *lazy* line\n'.repeat(n / 14),
+  // Block structures line after line without blank lines (parse/blocks.ts, parse/partEdit.ts).
+  'footnote definitions one per line': (n) => ':claim[x][^n1]\n\n' + Array.from({ length: n / 24 }, (_, i) => `[^n${i}]: *Note* ${i}, p. 4.`).join('\n'),
+  'link definitions one per line': (n) => ':claim[x]\n\n' + Array.from({ length: n / 24 }, (_, i) => `[d${i}]: https://e.org/${i}`).join('\n'),
+  'quoted list items': (n) => ':claim[x]\n\n' + '> - item *a*\n'.repeat(n / 13),
+  'nested list items': (n) => ':claim[x]\n\n' + '- a\n  - b *c*\n'.repeat(n / 15),
+  'footnote definitions in a quote': (n) => ':claim[x]\n\n' + '> [^a]: note *a*\n'.repeat(n / 17),
+  'task items': (n) => ':claim[x]\n\n' + '- [ ] task *a*\n'.repeat(n / 15),
+  'hard breaks': (n) => ':claim[x]\n' + 'line\\\n'.repeat(n / 6),
+  'lazy lines in a quote in a list item': (n) => ':claim[x]\n\n- > quoted\n' + '  lazy *a* line\n'.repeat(n / 16),
   'emphasis runs in table lines continuing a list item': (n) => ':claim[x]\n\n- para\n| a | b |\n|---|---|\n' + '| *a_ | *b_ |\n'.repeat(n / 14),
   'one long emphasis run': (n) => ':claim[x] ' + '*'.repeat(n / 2) + 'a' + '*'.repeat(n / 2),
   // And a paragraph with more closing brackets than MAX_BRACKETS, or brackets nested deeper
