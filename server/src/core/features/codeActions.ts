@@ -441,16 +441,21 @@ function suppressLine(analysis: Analysis, d: Diagnostic): CodeActionResult | und
   const chain = nodesAt(parsed, d.span.start);
   const first = chain.find((n) => n.start >= lineStart && n.start < nextLine);
   const prefix = first ? text.slice(lineStart, first.start) : '';
-  // Read back: the comment is an HTML comment of its own (not a link destination after `[x]:`, not code).
-  const isComment = (edit: TextEdit, lead: number) => {
+  // Read back: the comment is an HTML comment of its own (not a link destination after `[x]:`,
+  // not code), and a line inserted before the diagnostic's line leaves that line's structure
+  // as it was (after a paragraph, `> * ` holds no empty list item, which may not interrupt
+  // it; after the comment's line it does).
+  const isComment = (edit: TextEdit, lead: number, before = false) => {
     const p = probe(parsed, text, [edit]);
     if (!p) return false;
     const at = p.at(0) + lead;
-    return p.typesAt(at).some((n) => n.type === 'html' && n.start === at && 'value' in n.node && n.node.value.trim() === comment);
+    if (!p.typesAt(at).some((n) => n.type === 'html' && n.start === at && 'value' in n.node && n.node.value.trim() === comment)) return false;
+    const moved = p.at(0) + edit.newText.length + (d.span.start - edit.span.start);
+    return !before || p.typesAt(moved).map((n) => n.type).join() === chain.map((n) => n.type).join();
   };
   if (first && LINE_BLOCKS.has(first.type) && /^[ \t>]*$/.test(prefix)) {
     const edit = { span: { start: lineStart, end: lineStart }, newText: `${prefix}${comment}${eolAt(text, lineStart)}` };
-    if (isComment(edit, prefix.length)) return result(edit);
+    if (isComment(edit, prefix.length, true)) return result(edit);
   }
   const paragraph = suppressInParagraph(analysis, d, chain[0], lineStart);
   if (paragraph) return paragraph;
