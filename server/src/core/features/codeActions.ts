@@ -81,7 +81,9 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
         const end = hardBreak ? contentEnd - 1 : contentEnd;
         const sentence = model.text.slice(start, end);
         const body = row ? sentence : sentence.slice(0, withoutFinalPunctuation(sentence));
-        const at = start + body.length;
+        let at = start + body.length;
+        // So does a source where the body ends in one (`failed\`, then `.` on the next line).
+        if (!row && isLineEnd(model.text, at) && backslashesBefore(model.text, at, start) % 2 === 1) at = start + body.slice(0, -1).trimEnd().length;
         if (end <= start) break;
         pushAll(out, citationActions(analysis, d, sentence, { kind: 'after', at }));
         // A table row is cells, not one inline text: wrapping it in a tag would break the table.
