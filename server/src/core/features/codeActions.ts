@@ -77,13 +77,13 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
         const row = d.data?.tableRow === true;
         const { start, end: contentEnd } = row ? d.span : sentenceContent(analysis, d.span);
         // A `\` that ends the line is a hard line break, not the sentence's: a source goes before it.
-        const hardBreak = !row && isLineEnd(model.text, contentEnd) && backslashesBefore(model.text, contentEnd, start) % 2 === 1;
+        const hardBreak = !row && hardBreakAt(model.text, contentEnd, start);
         const end = hardBreak ? contentEnd - 1 : contentEnd;
         const sentence = model.text.slice(start, end);
         const body = row ? sentence : sentence.slice(0, withoutFinalPunctuation(sentence));
         let at = start + body.length;
         // So does a source where the body ends in one (`failed\`, then `.` on the next line).
-        if (!row && isLineEnd(model.text, at) && backslashesBefore(model.text, at, start) % 2 === 1) at = start + body.slice(0, -1).trimEnd().length;
+        if (!row && hardBreakAt(model.text, at, start)) at = start + body.slice(0, -1).trimEnd().length;
         if (end <= start) break;
         pushAll(out, citationActions(analysis, d, sentence, { kind: 'after', at }));
         // A table row is cells, not one inline text: wrapping it in a tag would break the table.
@@ -308,6 +308,11 @@ function srcEdit(text: string, d: Directive, key: string): TextEdit {
 function isLineEnd(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   return c === 10 || c === 13;
+}
+
+/** Whether a `\` before `at` (not before `from`) that ends its line makes a hard line break. */
+function hardBreakAt(text: string, at: number, from: number): boolean {
+  return isLineEnd(text, at) && backslashesBefore(text, at, from) % 2 === 1;
 }
 
 /** How many backslashes end `text` before `at` (not before `from`). */
