@@ -98,6 +98,26 @@ references:
     ]);
   });
 
+  it('offers no second placeholder where the finding is about a placeholder already there (an assertion or a claim), and still offers real sources', () => {
+    const claimBrief = BRIEF.replace('# Brief', '# Brief\n\n:claim[Frozen Russian assets could fund the reconstruction of Ukraine].');
+    for (const [code, at, text] of [
+      ['possible-unsourced-assertion', 'Frozen Russian assets worth', BRIEF],
+      ['unsourced-claim', ':claim[Frozen', claimBrief],
+    ] as const) {
+      const first = analyzeText(text);
+      const d = first.diagnostics.find((x) => x.code === code && text.slice(x.span.start).startsWith(at))!;
+      const offered = codeActions(first, d.span).filter((a) => a.diagnostic === d);
+      assert.ok(offered.some((a) => a.title.startsWith('Cite @')), `${code}: ${offered.map((a) => a.title).join(' | ')}`);
+      const fixed = applyEdits(text, offered.find((a) => a.title.startsWith('Add a footnote placeholder'))!.edits);
+      const after = analyzeText(fixed);
+      const pending = after.diagnostics.find((x) => x.code === code && fixed.slice(x.span.start).startsWith(at))!;
+      assert.match(pending.message, /source still to be added/);
+      const titles = codeActions(after, pending.span).filter((a) => a.diagnostic === pending).map((a) => a.title);
+      assert.equal(titles.some((t) => t.startsWith('Add a footnote placeholder')), false, `${code}: ${titles.join(' | ')}`);
+      assert.ok(titles.some((t) => t.startsWith('Cite @frozen-assets-report')), `${code}: ${titles.join(' | ')}`);
+    }
+  });
+
   // Every quick fix, applied and re-checked: its diagnostic is gone and nothing else broke.
   for (const d of analyzeText(BRIEF).diagnostics) {
     const actions = codeActions(analyzeText(BRIEF), d.span).filter((a) => a.diagnostic.code === d.code && a.diagnostic.span.start === d.span.start);

@@ -69,7 +69,8 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
     switch (d.code) {
       case 'unsourced-claim': {
         const claim = model.claims.find((c) => c.directive.span.start === d.span.start);
-        if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(claim.directive), claim.directive));
+        // A claim whose source is a placeholder already has one: only real sources are offered.
+        if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(claim.directive), claim.directive, d.data?.sourcing !== 'pending'));
         break;
       }
       case 'possible-unsourced-assertion': {
@@ -85,7 +86,7 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
         // So does a source where the body ends in one (`failed\`, then `.` on the next line).
         if (!row && hardBreakAt(model.text, at, start)) at = start + body.slice(0, -1).trimEnd().length;
         if (end <= start) break;
-        pushAll(out, citationActions(analysis, d, sentence, { kind: 'after', at }));
+        pushAll(out, citationActions(analysis, d, sentence, { kind: 'after', at }, undefined, d.data?.placeholder !== true));
         // A table row is cells, not one inline text: wrapping it in a tag would break the table.
         const tag = row ? undefined : tagAsClaim(analysis, body, start);
         if (tag) out.push({ title: 'Tag this sentence as a claim', edits: tag, diagnostic: d });
@@ -184,8 +185,12 @@ function claimSourcePlace(d: Directive): SourcePlace {
   return { kind: 'after', at: d.span.end };
 }
 
-/** `claim`: the claim's directive, whose `src` takes the key where a citation after it would not read as one. */
-function citationActions(analysis: Analysis, d: Diagnostic, text: string, place: SourcePlace, claim?: Directive): CodeActionResult[] {
+/**
+ * `claim`: the claim's directive, whose `src` takes the key where a citation after it would
+ * not read as one. `withPlaceholder`: offer a footnote placeholder too (not where the
+ * finding is about a placeholder already there).
+ */
+function citationActions(analysis: Analysis, d: Diagnostic, text: string, place: SourcePlace, claim?: Directive, withPlaceholder = true): CodeActionResult[] {
   const out: CodeActionResult[] = [];
   const doc = analysis.model.text;
   for (const { entry } of suggestCitations(analysis.bibliography.entries, text, analysis.sourceDocuments)) {
@@ -201,7 +206,7 @@ function citationActions(analysis: Analysis, d: Diagnostic, text: string, place:
     out.push({ title: `Cite @${entry.key}${entry.title ? ` — ${short(entry.title)}` : ''}`, edits: [edit], diagnostic: d });
   }
   // The placeholder: a footnote whose definition says what is missing; it resolves, so the brief stays clean.
-  if (!footnotesParse(analysis)) return out;
+  if (!withPlaceholder || !footnotesParse(analysis)) return out;
   const id = freeFootnoteId(analysis);
   const reference = place.kind === 'src' ? srcEdit(doc, place.directive, id) : insertAfter(doc, place.at, `[^${id}]`, false);
   const definition = appendDefinition(analysis, `[^${id}]: Source to be added.`);

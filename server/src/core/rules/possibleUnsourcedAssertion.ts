@@ -109,7 +109,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
           ? `Possible unsourced assertion: ${what} (${why}). Cite a source in the row, or in a caption or source line right above or below the table ([@key], a footnote or a link).${droppedNote(model.text, row)}`
           : `Possible unsourced assertion: ${what} (${why}). Cite a source ([@key], a footnote or a link), or tag it as a claim.`,
       span: { start, end },
-      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }) },
+      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }), ...(placeholder && { placeholder: true }) },
     });
   };
   // A table is read by rows (model/tables.ts): the header names columns, a body row is one statement.
