@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../server/src/core/analysis';
+import { applyEdits, codeActions } from '../../server/src/core/features/codeActions';
 import { hoverAt } from '../../server/src/core/features/hover';
 import type { SourceDocument } from '../../server/src/core/rules/types';
 import { checkFigure, checkQuote, locatorPages } from '../../server/src/core/sources/evidence';
@@ -325,6 +326,52 @@ describe('source evidence across edits and documents', () => {
       a.diagnostics.filter((d) => d.code !== 'unused-source').map((d) => `${d.code} ${text.slice(d.span.start, d.span.end)}`),
       ['figure-not-in-source 4%'],
     );
+  });
+
+  it('reads a source\'s passages as sentences: not cut at a decimal point, an abbreviation or a wrapped line; cut at a blank line, a page or a list item', () => {
+    const text = [
+      'Debt owed to suppliers reached £3.7 billion in the second quarter, according to the U.S. regulator.',
+      'Gas storage reached',
+      '95% of capacity in October.',
+      '',
+      'Key figures',
+      '- Exports fell by 4% in the spring',
+      '- Imports rose by 2% over the year',
+    ].join('\n');
+    const spans = passageIndex(text, normalizeForComparison(text)).spans.map((s) => text.slice(s.start, s.end));
+    assert.deepEqual(spans, [
+      'Debt owed to suppliers reached £3.7 billion in the second quarter, according to the U.S. regulator.',
+      'Gas storage reached\n95% of capacity in October.',
+      'Key figures',
+      '- Exports fell by 4% in the spring',
+      '- Imports rose by 2% over the year',
+    ]);
+    const pages = paged('p', ['The first page ends without a stop', 'The second page starts here.']);
+    assert.deepEqual(passageIndex(pages.text, normalizeForComparison(pages.text)).spans.map((s) => pages.text.slice(s.start, s.end).trim()), ['The first page ends without a stop', 'The second page starts here.']);
+  });
+
+  it('names the figure of the same kind in the closest passage, and offers it as a fix (a suggestion, never preferred)', () => {
+    const src = doc('ofgem', 'Debt owed to energy suppliers reached £3.7 billion in the second quarter of 2025, the highest level on record. The cap rose by 2% in October.');
+    const text = '---\nbrief: true\n---\n# E\n\n:claim[Debt owed to suppliers reached £3.9 billion in the second quarter of 2025][@ofgem].\n';
+    const a = analyze({ uri: 'file:///w/f.brief.md', text }, { sourceDocuments: new Map([['ofgem', src]]) });
+    const d = a.diagnostics.find((x) => x.code === 'figure-not-in-source')!;
+    assert.equal(
+      d.message,
+      'The figure "£3.9 billion" does not appear in the source document of @ofgem with this unit: check it against the source. The closest passage gives £3.7 billion: "Debt owed to energy suppliers reached £3.7 billion in the second quarter of 2025, the highest level on record."',
+    );
+    assert.equal(d.data?.replacement, '£3.7 billion');
+    const fix = codeActions(a, d.span).find((x) => x.diagnostic === d && x.title.startsWith('Change to'))!;
+    assert.equal(fix.title, 'Change to "£3.7 billion" (the closest passage of the source)');
+    assert.ok(!fix.isPreferred);
+    const fixed = applyEdits(text, fix.edits);
+    assert.equal(analyze({ uri: 'file:///w/f.brief.md', text: fixed }, { sourceDocuments: new Map([['ofgem', src]]) }).diagnostics.filter((x) => x.code === 'figure-not-in-source').length, 0);
+    // Two figures of that kind in the passage, or none: the passage only, and no fix.
+    const two = doc('ofgem', 'Debt owed to energy suppliers reached £3.7 billion in the second quarter of 2025, up from £3.1 billion a year before.');
+    const b = analyze({ uri: 'file:///w/f.brief.md', text }, { sourceDocuments: new Map([['ofgem', two]]) });
+    const e = b.diagnostics.find((x) => x.code === 'figure-not-in-source')!;
+    assert.match(e.message, /check it against the source\. Closest passage: "Debt owed/);
+    assert.equal(e.data?.replacement, undefined);
+    assert.equal(codeActions(b, e.span).some((x) => x.title.startsWith('Change to')), false);
   });
 
   it('finds the best passage through the word index as a scan of every sentence would', () => {

@@ -41,6 +41,8 @@ const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
  *   footnote placeholder; an assertion can also be tagged as a claim;
  * - a missing footnote definition: create it;
  * - a near-miss tag name or suppression code: replace it;
+ * - a figure its source does not hold, where the source's closest passage holds one of
+ *   the same kind: change to that one (a suggestion, never preferred);
  * - any diagnostic: suppress its code for that line.
  *
  * Edits never corrupt (docs/reliability.md, test/unit/editsNeverCorrupt.test.ts): each fix
@@ -66,56 +68,7 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
       probed += block.end - block.start;
     }
     served++;
-    switch (d.code) {
-      case 'unsourced-claim': {
-        const claim = model.claims.find((c) => c.directive.span.start === d.span.start);
-        // A claim whose source is a placeholder already has one: only real sources are offered.
-        if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(claim.directive), claim.directive, d.data?.sourcing !== 'pending'));
-        break;
-      }
-      case 'possible-unsourced-assertion': {
-        // A table row's span is its content, from its first cell to its last: a source goes at the end of the last cell.
-        const row = d.data?.tableRow === true;
-        const { start, end: contentEnd } = row ? d.span : sentenceContent(analysis, d.span);
-        // A `\` that ends the line is a hard line break, not the sentence's: a source goes before it.
-        const hardBreak = !row && hardBreakAt(model.text, contentEnd, start);
-        const end = hardBreak ? contentEnd - 1 : contentEnd;
-        const sentence = model.text.slice(start, end);
-        const body = row ? sentence : sentence.slice(0, withoutFinalPunctuation(sentence));
-        let at = start + body.length;
-        // So does a source where the body ends in one (`failed\`, then `.` on the next line).
-        if (!row && hardBreakAt(model.text, at, start)) at = start + body.slice(0, -1).trimEnd().length;
-        if (end <= start) break;
-        pushAll(out, citationActions(analysis, d, sentence, { kind: 'after', at }, undefined, d.data?.placeholder !== true));
-        // A table row is cells, not one inline text: wrapping it in a tag would break the table.
-        const tag = row ? undefined : tagAsClaim(analysis, body, start);
-        if (tag) out.push({ title: 'Tag this sentence as a claim', edits: tag, diagnostic: d });
-        break;
-      }
-      case 'unknown-source': {
-        const key = d.data?.key;
-        if (typeof key === 'string') {
-          // A near miss of a known key (`@smtih04` for `@smith04`): offer the known one.
-          const known = [...analysis.bibliography.entries.keys(), ...analysis.sourceDocuments.keys()];
-          const meant = nearMiss(key, known);
-          const edits = meant ? [{ span: d.span, newText: meant }] : [];
-          // Not where the key's `*` or `_` is an emphasis delimiter micromark pairs with another (`_8*R … @*` to `@b`).
-          if (meant && changesOnlyText(model.text, edits, analysis.parsed)) out.push({ title: `Change to "${meant}"`, edits, diagnostic: d, isPreferred: true });
-        }
-        const id = d.data?.footnote;
-        if (typeof id === 'string' && !model.footnoteDefinitions.some((f) => f.id === id) && definitionResolves(analysis, d.span, id)) {
-          const definition = appendDefinition(analysis, `[^${id}]: Source to be added.`);
-          if (definition) out.push({ title: `Create the footnote definition [^${id}]`, edits: [definition], diagnostic: d, isPreferred: true });
-        }
-        break;
-      }
-      case 'unknown-tag':
-      case 'invalid-conventions': {
-        const replacement = d.data?.replacement;
-        if (typeof replacement === 'string') out.push({ title: `Change to "${replacement}"`, edits: [{ span: d.span, newText: replacement }], diagnostic: d, isPreferred: true });
-        break;
-      }
-    }
+    pushAll(out, fixesFor(analysis, d));
     const suppress = suppressLine(analysis, d);
     if (suppress) out.push(suppress);
   }
@@ -124,6 +77,70 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
   // suppressions last; stable within each kind. A cited source is never preferred: it is
   // a suggestion to check, not a fix to apply without looking.
   return out.map((a, i) => ({ a, i, r: rankOf(a) })).sort((x, y) => x.r - y.r || x.i - y.i).map((x) => x.a);
+}
+
+/** The fixes of one diagnostic, but its suppression. */
+function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
+  const { model } = analysis;
+  const out: CodeActionResult[] = [];
+  switch (d.code) {
+    case 'unsourced-claim': {
+      const claim = model.claims.find((c) => c.directive.span.start === d.span.start);
+      // A claim whose source is a placeholder already has one: only real sources are offered.
+      if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(claim.directive), claim.directive, d.data?.sourcing !== 'pending'));
+      break;
+    }
+    case 'possible-unsourced-assertion': {
+      // A table row's span is its content, from its first cell to its last: a source goes at the end of the last cell.
+      const row = d.data?.tableRow === true;
+      const { start, end: contentEnd } = row ? d.span : sentenceContent(analysis, d.span);
+      // A `\` that ends the line is a hard line break, not the sentence's: a source goes before it.
+      const hardBreak = !row && hardBreakAt(model.text, contentEnd, start);
+      const end = hardBreak ? contentEnd - 1 : contentEnd;
+      const sentence = model.text.slice(start, end);
+      const body = row ? sentence : sentence.slice(0, withoutFinalPunctuation(sentence));
+      let at = start + body.length;
+      // So does a source where the body ends in one (`failed\`, then `.` on the next line).
+      if (!row && hardBreakAt(model.text, at, start)) at = start + body.slice(0, -1).trimEnd().length;
+      if (end <= start) break;
+      pushAll(out, citationActions(analysis, d, sentence, { kind: 'after', at }, undefined, d.data?.placeholder !== true));
+      // A table row is cells, not one inline text: wrapping it in a tag would break the table.
+      const tag = row ? undefined : tagAsClaim(analysis, body, start);
+      if (tag) out.push({ title: 'Tag this sentence as a claim', edits: tag, diagnostic: d });
+      break;
+    }
+    case 'unknown-source': {
+      const key = d.data?.key;
+      if (typeof key === 'string') {
+        // A near miss of a known key (`@smtih04` for `@smith04`): offer the known one.
+        const known = [...analysis.bibliography.entries.keys(), ...analysis.sourceDocuments.keys()];
+        const meant = nearMiss(key, known);
+        const edits = meant ? [{ span: d.span, newText: meant }] : [];
+        // Not where the key's `*` or `_` is an emphasis delimiter micromark pairs with another (`_8*R … @*` to `@b`).
+        if (meant && changesOnlyText(model.text, edits, analysis.parsed)) out.push({ title: `Change to "${meant}"`, edits, diagnostic: d, isPreferred: true });
+      }
+      const id = d.data?.footnote;
+      if (typeof id === 'string' && !model.footnoteDefinitions.some((f) => f.id === id) && definitionResolves(analysis, d.span, id)) {
+        const definition = appendDefinition(analysis, `[^${id}]: Source to be added.`);
+        if (definition) out.push({ title: `Create the footnote definition [^${id}]`, edits: [definition], diagnostic: d, isPreferred: true });
+      }
+      break;
+    }
+    case 'figure-not-in-source': {
+      // The one figure of the same kind in the source's closest passage: a suggestion to check, never preferred.
+      const replacement = d.data?.replacement;
+      const edits = typeof replacement === 'string' ? [{ span: d.span, newText: replacement }] : [];
+      if (edits.length && changesOnlyText(model.text, edits, analysis.parsed)) out.push({ title: `Change to "${replacement}" (the closest passage of the source)`, edits, diagnostic: d });
+      break;
+    }
+    case 'unknown-tag':
+    case 'invalid-conventions': {
+      const replacement = d.data?.replacement;
+      if (typeof replacement === 'string') out.push({ title: `Change to "${replacement}"`, edits: [{ span: d.span, newText: replacement }], diagnostic: d, isPreferred: true });
+      break;
+    }
+  }
+  return out;
 }
 
 function rankOf(a: CodeActionResult): number {

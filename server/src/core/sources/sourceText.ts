@@ -1,4 +1,5 @@
 import type { Span } from '../text/span';
+import { isSentenceEnd } from '../model/sentences';
 import { trimEndMatching } from '../text/trailing';
 
 /**
@@ -335,14 +336,62 @@ function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
   return list;
 }
 
-/** The sentence (or line) of the source around a span, for a hover. */
+/** The sentence of the source around a span (at most about `max` characters), for a hover. */
 export function passageAround(source: string, span: Span, max = 400): string {
   let start = span.start;
   let end = span.end;
-  while (start > 0 && !/[.!?\n]/.test(source[start - 1]) && span.start - start < max / 2) start--;
-  while (end < source.length && !/[.!?\n]/.test(source[end]) && end - span.end < max / 2) end++;
+  while (start > 0 && !endsPassage(source, start - 1) && span.start - start < max / 2) start--;
+  while (end < source.length && !endsPassage(source, end) && end - span.end < max / 2) end++;
   if (end < source.length && /[.!?]/.test(source[end])) end++;
   return source.slice(start, end).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether a source's passage (a sentence) ends at `i`: a sentence's final mark, as a brief's
+ * sentences end (model/sentences.ts: not a decimal point, an abbreviation, an initial, or a
+ * full stop a lower-case word follows), or a line break before a blank line, a page break
+ * or a list item.
+ * A single line break does not end one: text from a PDF or a hard-wrapped file breaks its
+ * sentences over lines.
+ */
+function endsPassage(source: string, i: number): boolean {
+  const c = source.charCodeAt(i);
+  if (c === 10) {
+    BREAK_BEFORE.lastIndex = i + 1;
+    return BREAK_BEFORE.test(source);
+  }
+  return (c === 46 || c === 33 || c === 63) && isSentenceEnd(source, i);
+}
+/** After a line break: a blank line, a page break, a bullet or a numbered item, or the end. */
+const BREAK_BEFORE = /[ \t]*(?:\r?\n|\f|$|(?:[-*+\u2022\u25aa]|\d{1,3}[.)])[ \t])/y;
+/** A passage with no end this long is cut at its next line break (a list or table of lines with no punctuation). */
+const LONG_PASSAGE = 600;
+
+/** The source's passages (see `endsPassage`), each from its first character that is not white space. */
+function passageSpans(source: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    while (start < end && /\s/.test(source[start])) start++;
+    if (start < end) out.push({ start, end });
+    start = end;
+  };
+  for (const m of source.matchAll(/[.!?\n]/g)) {
+    const i = m.index!;
+    if (i < start) continue;
+    if (source[i] === '\n') {
+      if (endsPassage(source, i) || i - start >= LONG_PASSAGE) push(i);
+    } else if (endsPassage(source, i)) push(afterClosingMarks(source, i));
+  }
+  push(source.length);
+  return out;
+}
+
+/** After a sentence's final mark at `i`: past the closing quotes and brackets that follow it. */
+function afterClosingMarks(source: string, i: number): number {
+  let j = i + 1;
+  while (j < source.length && /["'\u201d\u2019)\]]/.test(source[j])) j++;
+  return j;
 }
 
 const STOP = new Set('the a an of and or to in on for with by at from as is are was were be been that this it its their his her they he she which who not no'.split(' '));
@@ -380,8 +429,7 @@ export function passageIndex(source: string, normalized: NormalizedText): Passag
     return lo;
   };
   let n = 0;
-  for (const m of source.matchAll(/[^.!?\n]+[.!?]?/g)) {
-    const span = { start: m.index!, end: m.index! + m[0].length };
+  for (const span of passageSpans(source)) {
     const a = lowerBound(span.start, n);
     const b = lowerBound(span.end, a);
     n = b;
