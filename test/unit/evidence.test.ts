@@ -361,7 +361,7 @@ describe('source evidence across edits and documents', () => {
     );
     assert.equal(d.data?.replacement, '£3.7 billion');
     const fix = codeActions(a, d.span).find((x) => x.diagnostic === d && x.title.startsWith('Change to'))!;
-    assert.equal(fix.title, 'Change to "£3.7 billion" (the closest passage of the source)');
+    assert.equal(fix.title, 'Change to "£3.7 billion", as the source gives it');
     assert.ok(!fix.isPreferred);
     const fixed = applyEdits(text, fix.edits);
     assert.equal(analyze({ uri: 'file:///w/f.brief.md', text: fixed }, { sourceDocuments: new Map([['ofgem', src]]) }).diagnostics.filter((x) => x.code === 'figure-not-in-source').length, 0);
@@ -372,6 +372,30 @@ describe('source evidence across edits and documents', () => {
     assert.match(e.message, /check it against the source\. Closest passage: "Debt owed/);
     assert.equal(e.data?.replacement, undefined);
     assert.equal(codeActions(b, e.span).some((x) => x.title.startsWith('Change to')), false);
+  });
+
+  it('offers the source\'s wording for a quotation when its closest passage runs from the quotation\'s first word to its last', () => {
+    const src = doc('o', 'Intro. "We know that many households are still\nstruggling with their bills," said the chief executive. Prices will not fall before 2026, the regulator said.');
+    const quoteFix = (label: string) => {
+      const text = `---\nbrief: true\n---\n# E\n\n:claim[${label}][@o].\n`;
+      const a = analyze({ uri: 'file:///w/q.brief.md', text }, { sourceDocuments: new Map([['o', src]]) });
+      const d = a.diagnostics.find((x) => x.code === 'quote-not-in-source');
+      assert.ok(d, label);
+      const fix = codeActions(a, d.span).find((x) => x.diagnostic === d && x.title.startsWith("Use the source's wording"));
+      if (!fix) return undefined;
+      assert.ok(!fix.isPreferred);
+      const fixed = applyEdits(text, fix.edits);
+      // Fixed, the quotation is the source's: nothing left to report.
+      const after = analyze({ uri: 'file:///w/q.brief.md', text: fixed }, { sourceDocuments: new Map([['o', src]]) });
+      assert.deepEqual(after.diagnostics.filter((x) => x.code === 'quote-not-in-source').map((x) => x.message), [], fixed);
+      return /"([^"]*)"/.exec(fixed.slice(fixed.indexOf(':claim[')))![1];
+    };
+    // A word the source adds (over a line break), and a negation (the quotation's lower case kept).
+    assert.equal(quoteFix('"many households are struggling with their bills"'), 'many households are still struggling with their bills');
+    assert.equal(quoteFix('the regulator said "prices will fall before 2026"'), 'prices will not fall before 2026');
+    // The closest passage stops before the quotation's last word, or there is none: no fix.
+    assert.equal(quoteFix('he said "we know that many households struggle with bills"'), undefined);
+    assert.equal(quoteFix('he said "households struggle with bills every winter in Britain"'), undefined);
   });
 
   it('finds the best passage through the word index as a scan of every sentence would', () => {

@@ -291,7 +291,7 @@ function guarded(text: string, a: Analysis): boolean {
 // ---------------------------------------------------------------------------------------
 // Quick fixes.
 
-type Kind = 'suppress' | 'cite' | 'placeholder' | 'tag-claim' | 'tag-name' | 'suppression-code' | 'source-key' | 'footnote-definition' | 'source-figure';
+type Kind = 'suppress' | 'cite' | 'placeholder' | 'tag-claim' | 'tag-name' | 'suppression-code' | 'source-key' | 'footnote-definition' | 'source-text';
 
 function kindOf(a: CodeActionResult): Kind {
   if (a.title.startsWith('Suppress ')) return 'suppress';
@@ -299,7 +299,7 @@ function kindOf(a: CodeActionResult): Kind {
   if (a.title.startsWith('Add a footnote placeholder')) return 'placeholder';
   if (a.title === 'Tag this sentence as a claim') return 'tag-claim';
   if (a.title.startsWith('Create the footnote definition')) return 'footnote-definition';
-  if (a.title.startsWith('Change to') && a.diagnostic.code === 'figure-not-in-source') return 'source-figure';
+  if ((a.title.startsWith('Change to') && a.diagnostic.code === 'figure-not-in-source') || a.title.startsWith("Use the source's wording")) return 'source-text';
   if (a.title.startsWith('Change to')) return a.diagnostic.code === 'unknown-tag' ? 'tag-name' : a.diagnostic.code === 'invalid-conventions' ? 'suppression-code' : 'source-key';
   throw new Error(`a quick fix this property does not know: "${a.title}" (add its rules to test/unit/fuzz/edits.ts)`);
 }
@@ -483,9 +483,9 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       assert.ok(refs.some((r) => r.key === newKey && r.span.start === keyStart), `${ctx}\nthe key is read as ${newKey}`);
       break;
     }
-    case 'source-figure': {
-      // The claim's figure, and nothing else, becomes the one the source's closest passage gives.
-      assert.ok(edits.length === 1 && edits[0].span.start === d.span.start && edits[0].span.end === d.span.end && edits[0].newText === d.data?.replacement, `${ctx}\nreplaces the figure with the source's`);
+    case 'source-text': {
+      // The claim's figure or quotation, and nothing else, becomes what the source's closest passage gives.
+      assert.ok(edits.length === 1 && edits[0].span.start === d.span.start && edits[0].span.end === d.span.end && edits[0].newText === d.data?.replacement, `${ctx}\nreplaces the figure or quotation with the source's`);
       assert.equal(after.model.claims.length, before.model.claims.length, `${ctx}\nthe claims are still there`);
       break;
     }
@@ -522,7 +522,7 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
   const stillThere = after.diagnostics.filter((x) => x.code === d.code && overlapsOrTouches(x.span, target) && !expected.has(key(x)));
   // A placeholder is no source: what it was added for is still reported (with a message that says so).
   const stillReported = kind === 'placeholder';
-  const fixedOne = stillReported ? [] : kind === 'tag-name' || kind === 'suppression-code' || kind === 'source-key' || kind === 'source-figure' ? after.diagnostics.filter((x) => x.code === d.code && x.span.start === target.start) : stillThere;
+  const fixedOne = stillReported ? [] : kind === 'tag-name' || kind === 'suppression-code' || kind === 'source-key' || kind === 'source-text' ? after.diagnostics.filter((x) => x.code === d.code && x.span.start === target.start) : stillThere;
   assert.deepEqual(fixedOne.map(key), [], `${ctx}\nthe ${d.code} is gone`);
   const vanished = [...expected.values()].filter((x) => !got.has(key(x)));
   const appeared = after.diagnostics.filter((x) => !expected.has(alias.get(key(x)) ?? key(x)));
@@ -559,8 +559,8 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       // The corrected key cites its entry: an unused entry is used now; a claim sourced.
       case 'source-key':
         return x.code === 'unused-source' || x.code === 'unsourced-claim';
-      // The figure's other finding (found on another page than cited) was about the figure replaced.
-      case 'source-figure':
+      // The figure's or quotation's other finding (found on another page than cited) was about what was replaced.
+      case 'source-text':
         return x.code === 'page-mismatch' && x.span.start === target.start;
       // Every reference to that footnote resolves now, not only the one fixed; and a citation key or src key that
       // names the footnote (sourceKeys.isKnownSource accepts footnote ids as keys).
@@ -609,8 +609,8 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       // An `enable` that now names a real code ends a `disable` range: findings of that code come back.
       case 'suppression-code':
         return x.code === edits[0].newText;
-      // The source's figure may be on another page than the one cited.
-      case 'source-figure':
+      // The source's figure or wording may be on another page than the one cited.
+      case 'source-text':
         return x.code === 'page-mismatch' && x.span.start === target.start;
     }
   };

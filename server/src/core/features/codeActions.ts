@@ -41,8 +41,9 @@ const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
  *   footnote placeholder; an assertion can also be tagged as a claim;
  * - a missing footnote definition: create it;
  * - a near-miss tag name or suppression code: replace it;
- * - a figure its source does not hold, where the source's closest passage holds one of
- *   the same kind: change to that one (a suggestion, never preferred);
+ * - a figure or quotation its source does not hold, where the source's closest passage
+ *   gives one figure of the same kind, or the quotation's words from its first to its
+ *   last: change to the source's (a suggestion, never preferred);
  * - any diagnostic: suppress its code for that line.
  *
  * Edits never corrupt (docs/reliability.md, test/unit/editsNeverCorrupt.test.ts): each fix
@@ -126,11 +127,14 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       }
       break;
     }
-    case 'figure-not-in-source': {
-      // The one figure of the same kind in the source's closest passage: a suggestion to check, never preferred.
+    case 'figure-not-in-source':
+    case 'quote-not-in-source': {
+      // The source's figure or wording in its closest passage: a suggestion to check, never preferred.
       const replacement = d.data?.replacement;
-      const edits = typeof replacement === 'string' ? [{ span: d.span, newText: replacement }] : [];
-      if (edits.length && changesOnlyText(model.text, edits, analysis.parsed)) out.push({ title: `Change to "${replacement}" (the closest passage of the source)`, edits, diagnostic: d });
+      if (typeof replacement !== 'string') break;
+      const edits = [{ span: d.span, newText: replacement }];
+      const title = d.code === 'figure-not-in-source' ? `Change to "${replacement}", as the source gives it` : `Use the source's wording: "${short(replacement, 60)}"`;
+      if (changesOnlyText(model.text, edits, analysis.parsed)) out.push({ title, edits, diagnostic: d });
       break;
     }
     case 'unknown-tag':
