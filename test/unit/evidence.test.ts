@@ -398,6 +398,15 @@ describe('source evidence across edits and documents', () => {
     assert.equal(quoteFix('he said "households struggle with bills every winter in Britain"'), undefined);
   });
 
+  it('shows a figure found more than once where the claim\'s own passage has it, and a key given twice as one source', () => {
+    const src = doc('o', 'The price cap for October to December 2025 is £1,755 a year. Debt owed to suppliers reached £3.7 billion in the second quarter of 2025.');
+    const text = '---\nbrief: true\n---\n# E\n\n:claim[Debt owed to suppliers reached £3.7 billion in 2025]{src=o}, the highest on record [@o].\n';
+    const a = analyze({ uri: 'file:///w/n.brief.md', text }, { sourceDocuments: new Map([['o', src]]) });
+    const h = hoverAt(a, text.indexOf('Debt owed'))!.contents;
+    assert.match(h, /✓ figure 2025 — found in `@o`\n {2}> Debt owed to suppliers reached £3\.7 billion in the second quarter of 2025\./);
+    assert.match(h, /Sources \(1\):\n\n- `@o` — /);
+  });
+
   it('finds the best passage through the word index as a scan of every sentence would', () => {
     const sentences = ['The council met in Brussels on Monday.', 'Gas storage reached 95% of capacity in October.', 'Ministers agreed a price cap on gas imports.', 'Storage of gas fell in the winter.'];
     const d = doc('s', sentences.join(' ') + '\nA line without an end');

@@ -120,9 +120,12 @@ function claimHover(ctx: RuleContext, claim: Claim): string {
   if (sourcing.status === 'missing') lines.push('⚠ No source.');
   else if (sourcing.status === 'pending') lines.push(`⏳ **Source pending**: ${sourcing.pending.map((r) => `${name(r)}${placeholder(ctx, r)}`).join(', ')} — a placeholder; the source is still to be added.`);
   else if (sourcing.status === 'broken') lines.push(`✗ **Source broken**: ${sourcing.broken.map(name).join(', ')} — names no bibliography entry, footnote or source document.`);
-  if (sources.length) {
-    lines.push(`Sources (${sources.length}):`, '');
-    for (const s of sources) {
+  // A key given twice (a `src` and a citation in the claim's sentence) is one source.
+  const refKey = (r: SourceRef) => (r.kind === 'footnote' ? `^${r.id}` : r.kind === 'link' ? `<${r.url}` : `@${r.key}`);
+  const unique = [...new Map(sources.map((s) => [refKey(s), s])).values()];
+  if (unique.length) {
+    lines.push(`Sources (${unique.length}):`, '');
+    for (const s of unique) {
       if (s.kind === 'link') lines.push(`- <${s.url}>`);
       else if (s.kind === 'footnote') {
         const def = ctx.model.footnoteDefinitions.find((d) => d.id === s.id);

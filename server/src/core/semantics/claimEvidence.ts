@@ -81,24 +81,28 @@ function computeFresh(ctx: Ctx, claim: Claim, docs: SourceDocument[]): ClaimEvid
   const evidence: ClaimEvidence = { docs, cited, quotes: [], figures: [], passages: [], checked: docs.every(isReady) };
   const quoted = quotations(label.text);
   for (const q of quoted) evidence.quotes.push({ quote: q.quote, span: shift(q.span, label.start), check: checkQuote(q.quote, docs, cited) });
-  // A citation, footnote mark or link in the label is not the claim's text: `[@smith2020, p. 77]` holds no figure.
+  // The source's passage closest to the claim, per document: shown when the claim quotes
+  // nothing, and where a figure found more than once is shown found.
   const found = figures(label.text);
+  const best = new Map<string, { passage: string; span: Span; page?: number }>();
+  if (quoted.length === 0 || found.length) {
+    const words = label.text.replace(/:[a-z]+\[|\]\{[^}]*\}|\]/g, ' ');
+    for (const d of docs) {
+      const b = isReady(d) ? bestPassageIn(d, words) : undefined;
+      if (b) best.set(d.key, b);
+    }
+  }
+  const near = new Map([...best].map(([key, b]) => [key, b.span]));
+  // A citation, footnote mark or link in the label is not the claim's text: `[@smith2020, p. 77]` holds no figure.
   const references = found.length ? referencesIn(ctx.model, claim.directive.labelSpan) : [];
   for (const f of found) {
     // Numbers inside a quotation are the quotation's business.
     if (quoted.some((q) => f.span.start >= q.span.start && f.span.end <= q.span.end)) continue;
     const span = shift(f.span, label.start);
     if (references.some((r) => span.start >= r.start && span.start < r.end)) continue;
-    evidence.figures.push({ figure: f, span, check: checkFigure(f, docs, cited) });
+    evidence.figures.push({ figure: f, span, check: checkFigure(f, docs, cited, near) });
   }
-  if (quoted.length === 0) {
-    const words = label.text.replace(/:[a-z]+\[|\]\{[^}]*\}|\]/g, ' ');
-    for (const d of docs) {
-      if (!isReady(d)) continue;
-      const best = bestPassageIn(d, words);
-      if (best) evidence.passages.push({ key: d.key, passage: best.passage, page: best.page });
-    }
-  }
+  if (quoted.length === 0) for (const [key, b] of best) evidence.passages.push({ key, passage: b.passage, page: b.page });
   return evidence;
 }
 

@@ -157,10 +157,15 @@ interface Occurrence {
   page?: number;
 }
 
-/** The occurrence to show: one on a cited page when there is one, else the first. */
-function choose(occurrences: Occurrence[], cited: CitedPages): Check {
-  const onCited = occurrences.find((o) => o.page !== undefined && cited.get(o.source.doc.key)?.includes(o.page));
-  const o = onCited ?? occurrences[0];
+/** The occurrence to show: one on a cited page when there is one, else one in the passage `near` gives for its document, else the first. */
+function choose(occurrences: Occurrence[], cited: CitedPages, near: ReadonlyMap<string, Span> = NO_SPANS): Check {
+  const isNear = (o: Occurrence) => {
+    const s = near.get(o.source.doc.key);
+    return !!s && o.span.start >= s.start && o.span.end <= s.end;
+  };
+  const onCitedPages = occurrences.filter((o) => o.page !== undefined && cited.get(o.source.doc.key)?.includes(o.page));
+  const onCited = onCitedPages.find(isNear) ?? onCitedPages[0];
+  const o = onCited ?? occurrences.find(isNear) ?? occurrences[0];
   const pages = cited.get(o.source.doc.key);
   const check: Check = { outcome: 'found', at: located(o) };
   // Only a document with pages can be found on "another page"; and only when the citation gave pages.
@@ -283,17 +288,23 @@ function findSegments(s: PreparedSource, segments: string[]): Occurrence[] {
 }
 
 /** The outcome for a figure among the claim's source documents. */
-export function checkFigure(figure: Figure, docs: SourceDocument[], cited: CitedPages = new Map()): Check {
-  return checks.get(`f\0${docsKey(docs, cited)}\0${figure.text}`, () => computeFigure(figure, docs, cited));
+/**
+ * `near`: per document, the passage that matches the claim best (`bestPassageIn`): a figure
+ * found there is the one shown (after one on a cited page), not the document's first.
+ */
+export function checkFigure(figure: Figure, docs: SourceDocument[], cited: CitedPages = new Map(), near: ReadonlyMap<string, Span> = NO_SPANS): Check {
+  const nearKey = near.size ? [...near].map(([k, s]) => `${k}:${s.start}-${s.end}`).join(' ') : '';
+  return checks.get(`f\0${docsKey(docs, cited)}\0${nearKey}\0${figure.text}`, () => computeFigure(figure, docs, cited, near));
 }
+const NO_SPANS: ReadonlyMap<string, Span> = new Map();
 
-function computeFigure(figure: Figure, docs: SourceDocument[], cited: CitedPages): Check {
+function computeFigure(figure: Figure, docs: SourceDocument[], cited: CitedPages, near: ReadonlyMap<string, Span>): Check {
   const sources = docs.filter(isReady).map(prepareSource);
   const unready = docs.filter((d) => !isReady(d));
   const occurrences: Occurrence[] = [];
   for (const s of sources)
     for (const f of (s.figureIndex ??= new FigureIndex(s.figures)).matching(figure)) occurrences.push({ source: s, span: f.span, page: pageAt(s.doc.pageStarts, f.span.start) });
-  if (occurrences.length) return choose(occurrences, cited);
+  if (occurrences.length) return choose(occurrences, cited, near);
   const reason = uncheckedReason(unready, textlessSuspects(sources, cited));
   return reason ? { outcome: 'unchecked', reason } : { outcome: 'not-found' };
 }
