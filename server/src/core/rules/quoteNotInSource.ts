@@ -1,7 +1,6 @@
 import { describeSources, notFoundInSources, sourceDocumentPlaces } from '../semantics/claimEvidence';
 import { diffMarkdown, type Check } from '../sources/evidence';
-import type { SourceDocument } from './types';
-import { defineBlockRule, type Finding } from './types';
+import { defineBlockRule, type Finding, type SourceDocument } from './types';
 
 const clip = (s: string, n = 80) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
@@ -32,10 +31,10 @@ export const quoteNotInSource = defineBlockRule('quote-not-in-source', (ctx) => 
 
 /**
  * The source's wording of the closest passage, when it starts and ends with the
- * quotation's first and last words (between them the source may add, drop or change words:
- * `still`, `not`, another number); white space as one
- * space, the first letter's case as the quotation's. None where it would hold what ends or
- * breaks a quotation in a claim (quotation marks, brackets, emphasis, a backslash).
+ * quotation's first and last words (between them the source may add, drop or change
+ * words: `still`, `not`, another number); white space as one space, the first letter's
+ * case as the quotation's. None where it would hold what ends or breaks a quotation in a
+ * claim (quotation marks, brackets, emphasis, a backslash).
  */
 function withReplacement(quote: string, check: Check, docs: SourceDocument[]): { replacement?: string } {
   const diff = check.diff;
