@@ -32,6 +32,10 @@ describe('sentence ends', () => {
       // A full stop, one space and a lower-case word: no end (UAX #29, SB8); after blanked markup, an end.
       ['Officials in Washington, D.C. confirmed it. Next', 0, 43],
       ['Smith et al. found it. Next', 0, 22],
+      // A citation key is no initial or abbreviation (long fuzz run, seed 404040): `@Z.` and `@p.` end their sentence; `J.` does not.
+      ['As @Z. Next', 0, 6],
+      ['As argued by @p. Next', 0, 16],
+      ['As J. Smith said. Next', 0, 17],
       ['It ended.        the chancellor said so.', 0, 9],
       // A line break counts as the one space, however the line ends (LF, CRLF, CR, after blanks).
       ['It rose 5%.\nmore than forecast. Next', 0, 31],

@@ -532,6 +532,10 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
   /** In the text block (paragraph, cell, heading) that holds `s` after the fix, or `s` in its range. */
   const inBlockOf = (x: Span, s: Span) => after.model.textBlocks.some((b) => b.span.start <= s.start && s.start <= b.span.end && b.span.start <= x.start && x.end <= b.span.end);
   const cited = kind === 'cite' ? /^Cite @(\S+)/.exec(action.title)![1] : undefined;
+  /** In the text block that holds a reference to the footnote the fix defined, or holding one itself (a table row's finding spans its cells). */
+  const inBlockWithResolved = (x: Span): boolean =>
+    after.model.textBlocks.some((b) => within(x, b.span) && after.model.footnoteReferences.some((f) => f.id === d.data?.footnote && within(f.span, b.span))) ||
+    after.model.footnoteReferences.some((f) => f.id === d.data?.footnote && within(f.span, x));
   const mayVanish = (x: Seen): boolean => {
     switch (kind) {
       // The comment silences its code on the whole line: other findings of that code there go too.
@@ -564,8 +568,11 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
         return x.code === 'page-mismatch' && x.span.start === target.start;
       // Every reference to that footnote resolves now, not only the one fixed; and a citation key or src key that
       // names the footnote (sourceKeys.isKnownSource accepts footnote ids as keys).
+      // Once masked, the reference may also end its text block: the block's last sentence then ends in references
+      // only, which source it (`30%. [^n1] [^new]`; seed 393939), as a plain-text reference after it did not.
       case 'footnote-definition':
         if (x.code === 'unknown-source' && typeof x.data?.key === 'string' && x.data.key.toLowerCase() === d.data?.footnote) return true;
+        if (x.code === 'possible-unsourced-assertion' && inBlockWithResolved(x.span)) return true;
         return x.code === 'unknown-source' && after.model.footnoteReferences.some((f) => f.span.start === x.span.start && f.id === d.data?.footnote);
     }
   };
@@ -583,11 +590,7 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       case 'footnote-definition':
         if (x.code === 'unsourced-claim' && /source still to be added/.test(x.message)) return true;
         // (A table row's finding spans its cells: the reference may sit in any of them.)
-        return (
-          x.code === 'possible-unsourced-assertion' &&
-          (after.model.textBlocks.some((b) => within(x.span, b.span) && after.model.footnoteReferences.some((f) => f.id === d.data?.footnote && within(f.span, b.span))) ||
-            after.model.footnoteReferences.some((f) => f.id === d.data?.footnote && within(f.span, x.span)))
-        );
+        return x.code === 'possible-unsourced-assertion' && inBlockWithResolved(x.span);
       // A claim that now cites an entry with a source document is checked against it.
       case 'cite':
       case 'source-key':

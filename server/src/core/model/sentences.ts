@@ -28,6 +28,8 @@ export function isSentenceEnd(text: string, i: number): boolean {
     if (text[k] === '—' || text[k] === '–') return false;
     let w = i;
     while (w > 0 && /[\p{L}.]/u.test(text[w - 1])) w--;
+    // A citation key is no abbreviation or initial: "… as argued by @p. The …", "@Z. The …".
+    if (text[w - 1] === '@') return true;
     const word = text.slice(w, i).toLowerCase();
     if (ABBREVIATIONS.has(word)) return false;
     if (/^\p{Lu}$/u.test(text.slice(w, i))) return false; // an initial: "J. Smith"
