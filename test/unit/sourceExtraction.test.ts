@@ -60,6 +60,18 @@ describe('source documents: extraction (PDF, HTML, Word)', function () {
     assert.equal((globalThis as { ran?: boolean }).ran, undefined);
   });
 
+  it('reads a web page\'s table rows as lines with their cells apart, and its list items as lines', async () => {
+    const html = '<!doctype html><html><head><title>Debt</title></head><body><article><h1>Debt</h1><p>Arrears by region, as the table shows, rose again in the second quarter of the year in every nation.</p>' +
+      '<table><tr><th>Region</th><th>Households in arrears</th></tr><tr><td>Scotland</td><td>12.5%</td></tr><tr><td>Wales</td><td>11.9%</td></tr></table>' +
+      '<ul><li>Prepayment meters: 4.2 million</li><li>Direct debit: 15 million</li></ul></article></body></html>';
+    const r = await extract(Buffer.from(html), 'html');
+    assert.ok(r.ok);
+    assert.match(r.doc.text, /^Region Households in arrears$/m);
+    assert.match(r.doc.text, /^Scotland 12\.5%$/m);
+    assert.match(r.doc.text, /^Wales 11\.9%$/m);
+    assert.match(r.doc.text, /^Prepayment meters: 4\.2 million$/m);
+  });
+
   it('reads a Word file', async () => {
     const r = await extract(await makeDocx(['First paragraph about sanctions.', 'Second: exports fell by 12%.']), 'docx');
     assert.ok(r.ok);

@@ -195,7 +195,9 @@ function findGutter(items: Item[]): number | undefined {
 
 // ---- HTML ------------------------------------------------------------------------------
 
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'TR', 'TABLE', 'BR', 'HR', 'FIGURE', 'FIGCAPTION', 'DD', 'DT', 'HEADER', 'FOOTER', 'MAIN']);
+const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'BLOCKQUOTE', 'PRE', 'TR', 'TABLE', 'CAPTION', 'BR', 'HR', 'FIGURE', 'FIGCAPTION', 'DD', 'DT', 'HEADER', 'FOOTER', 'MAIN', 'ASIDE', 'NAV', 'ADDRESS', 'DETAILS', 'SUMMARY']);
+/** A table's cells: a row's cells read as one line, a space between them (`Scotland 12.5%`, not `Scotland12.5%`). */
+const CELL = new Set(['TD', 'TH']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'CANVAS']);
 
 interface DomNode {
@@ -221,7 +223,13 @@ function extractHtml(html: string): ExtractResult {
   return { ok: true, doc: { format: 'html', text: text.replace(/\n{3,}/g, '\n\n').trim() + '\n' } };
 }
 
-/** The text of an element, with a paragraph break around each block and nothing of scripts or styles. */
+/** `out` with a space at its end, unless it ends in white space already (a text node's is one space at most). */
+function spaced(out: string): string {
+  const last = out.charCodeAt(out.length - 1);
+  return out.length === 0 || last === 32 || last === 10 ? out : out + ' ';
+}
+
+/** The text of an element, with a paragraph break around each block and a space around each table cell, and nothing of scripts or styles. */
 function blockText(root: DomNode | null | undefined): string {
   if (!root) return '';
   let out = '';
@@ -233,8 +241,10 @@ function blockText(root: DomNode | null | undefined): string {
     if (n.nodeType !== 1 || SKIP.has(n.nodeName)) return;
     const block = BLOCK.has(n.nodeName);
     if (block) out += '\n\n';
+    else if (CELL.has(n.nodeName)) out = spaced(out);
     for (let i = 0; i < n.childNodes.length; i++) walk(n.childNodes[i]);
     if (block) out += '\n\n';
+    else if (CELL.has(n.nodeName)) out = spaced(out);
   };
   walk(root);
   return out
