@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { analyze } from '../../server/src/core/analysis';
 import type { Bibliography } from '../../server/src/core/sources/bibliography';
 import { bibliographyFormat, parseBibliographyText } from '../../server/src/core/sources/bibliographyFile';
 import { FIXTURES } from './helpers/fixtures';
@@ -67,6 +68,16 @@ describe('bibliography files', () => {
     assert.ok(b.bib.entries.has('fine'));
     assert.ok(b.bib.problems.length >= 1 && b.bib.problems[0].span);
     assert.match(b.bib.problems[0].message, /CSL YAML syntax error/);
+  });
+
+  it('a reference id given twice in a brief\'s front matter: the first entry is cited, the second reported where its id is', () => {
+    const text = '---\nbrief: true\nreferences:\n  - id: ofgem\n    title: Energy price cap explained\n  - id: ofgem\n    title: Another entry\n---\n# E\n\nBills rose [@ofgem].\n';
+    const a = analyze({ uri: 'file:///w/a.brief.md', text });
+    assert.deepEqual(
+      a.diagnostics.map((d) => [d.code, text.slice(0, d.span.start).split('\n').length, text.slice(d.span.start, d.span.end), d.message]),
+      [['invalid-conventions', 6, 'ofgem', 'Duplicate reference id "ofgem" in the front matter: only the first entry with it is used.']],
+    );
+    assert.equal(a.bibliography.entries.get('ofgem')!.title, 'Energy price cap explained');
   });
 
   it('recognises formats by extension', () => {

@@ -774,6 +774,12 @@ class BlockCollector {
         fm.data = data as Record<string, unknown>;
         const refs = isMap(doc.contents) ? doc.contents.get('references', true) : undefined;
         fm.references = cslEntriesFromYamlNode(refs, doc, this.uri, contentStart);
+        // As for a CSL file's items (sources/cslJson.ts): the first entry of an id is the one cited.
+        const seen = new Set<string>();
+        for (const e of fm.references) {
+          if (seen.has(e.key) && e.origin.span) fm.problems.push({ message: `Duplicate reference id "${e.key}" in the front matter: only the first entry with it is used.`, span: e.origin.span });
+          seen.add(e.key);
+        }
       } else if (data !== null && data !== undefined && doc.errors.length === 0)
         fm.problems.push({ message: 'Front matter must be a YAML mapping (key: value lines).', span: { start: contentStart, end: Math.max(contentStart, s.end - 3) } });
     } catch (e) {
