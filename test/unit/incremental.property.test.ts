@@ -47,6 +47,27 @@ const bases: string[] = [
     ...Array.from({ length: 20 }, (_, i) => `[^n${i}]: Ministry report ${i}, p. ${i}.`),
     '',
   ].join('\n'),
+  // A long list and a long quote, each alone in its block, read part by part
+  // (model/buildModel.ts `containerParts`): items that define what others use (a
+  // footnote, a link), quotes, code and sublists.
+  [
+    '# Track record\n\n## Proposed Solutions Framework\n\n### Track 1: Aid\n',
+    ...Array.from({ length: 24 }, (_, i) =>
+      [
+        `- Energy Security ${i}: :claim[Output fell ${i}% in 2024][^m${i % 3}], officials said.`,
+        `- [^m${i % 3}]: Ministry note ${i}.`,
+        `- see [ref] and @ref11-0 [p. ${i}]\n  - a sublist item ${i}`,
+        `- > quoted ${i}: "the talks stalled" [@ref11-1]`,
+        `- [ref]: https://example.org/${i}`,
+        `- \`code ${i}\` and :actor[Macron] in 2023.`,
+      ][i % 6],
+    ),
+    '',
+    // And a long block quote, read node by node.
+    ...Array.from({ length: 20 }, (_, i) => (i % 4 === 3 ? `> - quoted item ${i} [^m0]\n>` : `> Quoted paragraph ${i}: exports fell ${i}% [@ref11-0, p. ${i}].\n>`)),
+    '> The end of the quote.',
+    '',
+  ].join('\n'),
   '# T\n\n```\ncode\n\n:claim[not a tag]\n```\n\n::::rec[Outer]\n\n:::rec[Inner]\n\ntext\n:::\n\n::::\n\n:claim[after][^a]\n\n<!--\n\n:claim[in comment]\n\n-->\n\n[^a]: def\n\n    indented code\n\n- item\n\n  continued :claim[in item][link]\n\n[link]: https://example.org\n',
 ];
 

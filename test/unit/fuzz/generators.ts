@@ -37,7 +37,8 @@ const citation = fc.oneof(
   fc.tuple(fc.constantFrom('[', '[see '), fc.array(fc.constantFrom('@a', '@b-c', '-@d', '@{e f}', 'p. 4', ';', ','), { maxLength: 6 })).map(([o, xs]) => `${o}${xs.join(' ')}]`),
 );
 
-const inline = fc.array(fc.oneof({ weight: 4, arbitrary: text }, { weight: 3, arbitrary: textDirective }, { weight: 2, arbitrary: citation }, { weight: 1, arbitrary: hostile }), { minLength: 1, maxLength: 8 }).map((xs) => xs.join(' '));
+/** One run of inline content: words, tags, citations, hostile characters. */
+export const inline = fc.array(fc.oneof({ weight: 4, arbitrary: text }, { weight: 3, arbitrary: textDirective }, { weight: 2, arbitrary: citation }, { weight: 1, arbitrary: hostile }), { minLength: 1, maxLength: 8 }).map((xs) => xs.join(' '));
 
 const heading = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom('Proposed Solutions Framework', 'Recommendations', 'Track 1: Diplomatic Pathway', 'Track B. Money', 'Track 3 – Security', 'Immediate Actions', 'Conclusion', 'Context'), fc.oneof(fc.constant(''), inline)).map(([n, t, extra]) => `${'#'.repeat(n)} ${t}${extra ? ' ' + extra : ''}`);
 

@@ -1,4 +1,4 @@
-import type { FootnoteDefinition as MdFootnoteDefinition, Heading as MdHeading, Image, ImageReference, Link, ListItem, Nodes, Paragraph, Parent, Root, TableCell } from 'mdast';
+import type { FootnoteDefinition as MdFootnoteDefinition, Heading as MdHeading, Image, ImageReference, Link, ListItem, Nodes, Paragraph, Parent, Root, RootContent, TableCell } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { isMap, type Document } from 'yaml';
@@ -29,6 +29,7 @@ import type {
   TextBlock,
 } from './types';
 import { pushAll } from '../text/pushAll';
+import { RecentCache } from '../text/recentCache';
 import { EXAMPLE_LABEL, emptyItems, examplesKey, emptyPlaced, placeItems, placeKind, type BlockItems, type PlaceContext, type PlacedItems } from './blockItems';
 import { runToEnd, type Steps } from '../steps';
 
@@ -104,6 +105,7 @@ export const CHARS_PER_STEP = 2048;
 export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, conventions: Conventions): Steps<BuiltModel> {
   const text = input.text;
   const factsOf = factsReader(input, parsed, conventions);
+  const factsOfPart = partFactsReader(input, parsed, conventions);
   const definitions = new Map<string, string>();
   let frontMatter: FrontMatter | undefined;
   const blocks: ModelBlock[] = [];
@@ -119,15 +121,18 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
     }
     const block = parsed.blocks[b];
     read++;
-    if (!FACTS.has(block.tree)) collected += block.end - block.start;
-    const facts = factsOf(block);
-    if (facts.frontMatter) frontMatter = facts.frontMatter;
-    for (const [label, url] of facts.definitions) {
-      if (definitions.has(label)) continue;
-      // An example label's value is where its item starts, in the block: made the document's here.
-      definitions.set(label, label.startsWith(EXAMPLE_LABEL) ? String(Number(url) + block.start) : url);
+    // A long list or quote is read part by part (`containerParts`): an edit in one item reads that item.
+    const parts = containerParts(block);
+    if (!parts && !FACTS.has(block.tree)) collected += block.end - block.start;
+    for (const { start, end, facts } of parts ? parts.map((p) => ({ start: block.start + p.start, end: block.start + p.end, facts: factsOfPart(block, p, (n) => (collected += n)) })) : [{ start: block.start, end: block.end, facts: factsOf(block) }]) {
+      if (facts.frontMatter) frontMatter = facts.frontMatter;
+      for (const [label, url] of facts.definitions) {
+        if (definitions.has(label)) continue;
+        // An example label's value is where its item starts, in the block (or part): made the document's here.
+        definitions.set(label, label.startsWith(EXAMPLE_LABEL) ? String(Number(url) + start) : url);
+      }
+      if (!facts.empty) blocks.push({ start, end, facts });
     }
-    if (!facts.empty) blocks.push({ start: block.start, end: block.end, facts });
   }
 
   // Then what the analysis itself reads is placed in the document: headings and sections,
@@ -418,6 +423,83 @@ function blockFacts(block: ParsedBlock, tags: Set<string>, tagsKey: string, uri:
   return facts;
 }
 
+/** Lists and block quotes of at least this many items or nodes are read part by part (`containerParts`). */
+export const PART_MIN = 16;
+/** Tests turn it off, to compare with each list and quote read at once. */
+export const partFacts = { enabled: true };
+
+/** One item of a long list or node of a long quote: from its first character to the next one's (the last to the block's end), relative to the block. */
+interface ContainerPart {
+  node: RootContent;
+  start: number;
+  end: number;
+  /** 1 for a node of a block quote. */
+  quoteDepth: number;
+}
+
+/**
+ * A parsed block that is one list of at least `PART_MIN` items, or one block quote of at
+ * least `PART_MIN` nodes, and nothing else, as its parts. What the model reads of a list
+ * item or a quote's paragraph is its own: its sentences, tags, citations and definitions;
+ * its tree is its text's, whatever its siblings hold (the part edit, parse/partEdit.ts,
+ * rests on the same). So each part is a block of the model of its own, its facts read once
+ * per text (`partFactsReader`), and an edit in a list of 1,000 items reads one, not 1,000.
+ * `test/unit/containerParts.test.ts` compares the model and the findings with each list
+ * and quote read at once.
+ */
+function containerParts(block: ParsedBlock): ContainerPart[] | undefined {
+  if (!partFacts.enabled) return undefined;
+  const limit = block.end - block.start;
+  const kids = block.tree.children;
+  const container = kids[0];
+  // Nodes of the sentinel start at or past the block's end.
+  if ((container?.type !== 'list' && container?.type !== 'blockquote') || container.children.length < PART_MIN || (kids.length > 1 && (kids[1].position?.start.offset ?? 0) < limit)) return undefined;
+  const parts: RootContent[] = container.children;
+  const out: ContainerPart[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const start = parts[i].position?.start.offset;
+    if (start === undefined || start >= limit) break;
+    const next = parts[i + 1]?.position?.start.offset;
+    const end = next === undefined ? limit : Math.min(next, limit);
+    // A part must end where the next starts (then nothing of it is read past its text).
+    if ((parts[i].position?.end.offset ?? Infinity) > Math.max(end, next ?? limit)) return undefined;
+    out.push({ node: parts[i], start, end, quoteDepth: container.type === 'blockquote' ? 1 : 0 });
+  }
+  return out;
+}
+
+/**
+ * Facts of parts (`containerParts`) by their text and how their block was parsed (its
+ * flags and the definitions it was given: `block.key` past its text; the definitions it
+ * holds), with the tag names: the parts an edit left alone are found again, wherever they
+ * moved.
+ */
+const PART_FACTS = new RecentCache<BlockFacts>(16_384);
+
+/** The facts of one part of a long list or quote (offsets relative to the part), with the document's tag names; `read` counts the characters walked. */
+function partFactsReader(input: DocumentInput, parsed: ParsedMarkdown, conventions: Conventions): (block: ParsedBlock, part: ContainerPart, read: (n: number) => void) => BlockFacts {
+  const tagList = tagNames(conventions);
+  const tags = new Set(tagList);
+  const tagsKey = [...tagList].sort().join(' ');
+  const guarded = parsed.guarded ? input.text : undefined;
+  return (block, part, read) => {
+    const limit = block.end - block.start;
+    const parsedText = block.key.slice(part.start, part.end);
+    const own = guarded?.slice(block.start + part.start, block.start + part.end);
+    const source = own !== undefined && own !== parsedText ? own : parsedText;
+    // What an item's tree depends on besides its text: how the block was parsed, the definitions it was given and its own (another item's `[ref]: …` or `[^1]: …`).
+    // And where its node ends (a blank line after it is the node's or not, as what follows says).
+    const nodeEnd = (part.node.position?.end.offset ?? 0) - part.start;
+    const key = `${block.key.slice(limit)}\u0000${block.defines?.join(' ') ?? ''}\u0000${tagsKey}\u0000${part.quoteDepth}${limit === part.end ? 'L' : 'M'}${nodeEnd}\u0000${parsedText}${source === parsedText ? '' : `\u0000${source}`}`;
+    return PART_FACTS.get(key, () => {
+      read(part.end - part.start);
+      const c = new BlockCollector(source, false, tags, input.uri, part.quoteDepth);
+      c.walk(part.node, { base: -part.start, limit, inListItem: false, block: undefined });
+      return { key, items: c.items, empty: Object.values(c.items).every((a) => a.length === 0), definitions: c.definitions };
+    });
+  };
+}
+
 /**
  * Walks one block's tree. `text` is the block's own source, so every offset here is
  * relative to the block; nothing reads outside it.
@@ -453,7 +535,11 @@ class BlockCollector {
     private readonly first: boolean,
     private readonly tags: Set<string>,
     private readonly uri: string,
-  ) {}
+    /** Block quotes open around what is walked (a part of a quote is walked inside one). */
+    quoteDepth = 0,
+  ) {
+    this.quoteDepth = quoteDepth;
+  }
 
   walk(node: Nodes, at: WalkAt): void {
     const pos = node.position;

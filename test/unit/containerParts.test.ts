@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { analyze, type Analysis } from '../../server/src/core/analysis';
+import { PART_MIN, partFacts } from '../../server/src/core/model/buildModel';
+import { inline } from './fuzz/generators';
+import { budget } from './helpers/budget';
+
+/**
+ * A long list or block quote is read part by part (model/buildModel.ts `containerParts`):
+ * each item or quoted node a block of the model, its facts read once per text. Here the
+ * model and the findings of briefs with long lists and quotes of every kind of part are
+ * compared with each list and quote read at once.
+ */
+
+const item = fc.oneof(
+  inline.map((t) => `- ${t}`),
+  fc.tuple(inline, inline).map(([a, b]) => `- ${a}\n  ${b}`),
+  fc.tuple(inline, inline).map(([a, b]) => `- ${a}\n${b}`),
+  fc.tuple(inline, inline).map(([a, b]) => `- ${a}\n\n  ${b}`),
+  fc.tuple(inline, inline).map(([a, b]) => `- ${a}\n  - ${b}`),
+  inline.map((t) => `- > ${t}`),
+  inline.map((t) => `- [^n]: ${t}`),
+  inline.map((t) => `- Energy Security: ${t}.[^n]`),
+  inline.map((t) => `- :claim[Exports fell 40% in 2024]{src=wire} ${t}`),
+  inline.map((t) => `- (@ex) ${t} @ex`),
+  fc.constantFrom('- [ref]: https://example.org', '- see [ref] and [@wire, p. 4]', '- <!-- briefmark-disable-next-line possible-unsourced-assertion -->\n  Officials said exports fell 40% in 2024.', '- ```\n  code @wire\n  ```', '- | a | b |\n  |---|---|\n  | Officials said 40% | [@wire] |', '-', '- # Heading in an item', '- :::rec[Act]{id=r1 track=1}\n  Do it.\n  :::'),
+);
+
+const brief = fc
+  .tuple(fc.array(item, { minLength: PART_MIN, maxLength: PART_MIN + 24 }), fc.constantFrom('\n', '\n\n'), fc.constantFrom('-', '*', '1.', '>'), fc.boolean(), fc.constantFrom('## Context', '## Proposed Solutions Framework\n\n### Track 1: Aid'))
+  .map(([items, sep, marker, after, heading]) => {
+    let n = 0;
+    // A quote: each item's text quoted, a `>` line between them (so each is a node of the quote).
+    const quote = (i: string) => i.replace(/^- /, '').split('\n').map((l) => `> ${l}`).join('\n');
+    const list =
+      marker === '>'
+        ? items.map(quote).join('\n>\n')
+        : items.map((i) => (marker === '-' ? i : marker === '*' ? i.replace(/^-/, '*') : i.replace(/^-/, () => `${++n}.`))).join(sep);
+    return `---\nbrief: true\nreferences:\n  - id: wire\n    title: Wire\n---\n# Brief\n\n${heading}\n\n${list}\n${after ? '\nAfter the list, officials said exports fell 40% [^n].\n\n[^n]: A note.\n' : ''}`;
+  });
+
+function reading(a: Analysis): unknown {
+  const m = a.model;
+  return {
+    claims: m.claims.map((c) => [c.directive.span, c.label, c.srcKeys, c.nearbySources, c.sentenceEnd]),
+    directives: m.directives.map((d) => [d.name, d.kind, d.span, d.attributes]),
+    citations: m.citations.map((c) => [c.span, c.items.map((i) => [i.key, i.keySpan])]),
+    footnotes: [m.footnoteReferences, m.footnoteDefinitions],
+    links: m.links,
+    textBlocks: m.textBlocks.map((b) => [b.kind, b.span, b.masked, b.inListItem]),
+    headings: m.headings,
+    suppressions: m.suppressions,
+    recommendations: m.recommendations.map((r) => [r.span, r.label, r.labelSpan, r.id]),
+    actorMentions: m.actorMentions,
+    diagnostics: a.diagnostics.map((d) => [d.code, d.span, d.message]),
+  };
+}
+
+describe('long lists and block quotes read part by part', () => {
+  afterEach(() => void (partFacts.enabled = true));
+
+  it('give the model and the findings of each list read at once', () => {
+    fc.assert(
+      fc.property(brief, (text) => {
+        partFacts.enabled = true;
+        const parts = reading(analyze({ uri: 'file:///w/l.brief.md', text }));
+        partFacts.enabled = false;
+        const whole = reading(analyze({ uri: 'file:///w/l.brief.md', text }));
+        partFacts.enabled = true;
+        assert.deepEqual(parts, whole);
+      }),
+      { seed: Number(process.env.LIST_SEED ?? 20261205), numRuns: Number(process.env.LIST_RUNS ?? budget(300, 30)) },
+    );
+  });
+});
