@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { analyze, type Analysis } from '../../server/src/core/analysis';
+import { defaultConventions, type Conventions } from '../../server/src/core/conventions/types';
+import { createBriefService, inMemoryWorkspace } from '../../server/src/core/service';
 import { PART_MIN, partFacts } from '../../server/src/core/model/buildModel';
 import { inline } from './fuzz/generators';
 import { budget } from './helpers/budget';
@@ -71,5 +73,15 @@ describe('long lists and block quotes read part by part', () => {
       }),
       { seed: Number(process.env.LIST_SEED ?? 20261205), numRuns: Number(process.env.LIST_RUNS ?? budget(300, 30)) },
     );
+  });
+
+  it('reads its parts again when the tag names change (the same parse, other conventions)', () => {
+    const text = `---\nbrief: true\n---\n# B\n\n## Context\n\n${Array.from({ length: PART_MIN + 4 }, (_, i) => `- :risk[Risk ${i}] of more arrears.`).join('\n')}\n`;
+    let conventions: Conventions = defaultConventions();
+    const service = createBriefService({ ...inMemoryWorkspace(), conventionsFor: () => conventions });
+    const tagged = (version: number) => service.analyze({ uri: 'file:///w/t.brief.md', version, getText: () => text }).model.customTags.length;
+    assert.equal(tagged(1), 0);
+    conventions = { ...defaultConventions(), tags: { ...defaultConventions().tags, risk: {} } } as Conventions;
+    assert.equal(tagged(2), PART_MIN + 4);
   });
 });

@@ -482,23 +482,39 @@ function partFactsReader(input: DocumentInput, parsed: ParsedMarkdown, conventio
   const tags = new Set(tagList);
   const tagsKey = [...tagList].sort().join(' ');
   const guarded = parsed.guarded ? input.text : undefined;
+  // What a part's tree depends on besides its text, the same for every part of a block (made
+  // once per block): how the block was parsed, the definitions it was given, and its own
+  // (another item's `[ref]: …` or `[^1]: …`).
+  let last: { block: ParsedBlock; prefix: string } | undefined;
   return (block, part, read) => {
     const limit = block.end - block.start;
+    if (last?.block !== block) last = { block, prefix: `${block.key.slice(limit)}\u0000${block.defines?.join(' ') ?? ''}\u0000${tagsKey}\u0000` };
     const parsedText = block.key.slice(part.start, part.end);
     const own = guarded?.slice(block.start + part.start, block.start + part.end);
     const source = own !== undefined && own !== parsedText ? own : parsedText;
-    // What an item's tree depends on besides its text: how the block was parsed, the definitions it was given and its own (another item's `[ref]: …` or `[^1]: …`).
     // And where its node ends (a blank line after it is the node's or not, as what follows says).
     const nodeEnd = (part.node.position?.end.offset ?? 0) - part.start;
-    const key = `${block.key.slice(limit)}\u0000${block.defines?.join(' ') ?? ''}\u0000${tagsKey}\u0000${part.quoteDepth}${limit === part.end ? 'L' : 'M'}${nodeEnd}\u0000${parsedText}${source === parsedText ? '' : `\u0000${source}`}`;
-    return PART_FACTS.get(key, () => {
+    // A part of a block parsed the same way as last time, not moved within it: the same node, found without a key.
+    const seen = own === undefined ? BY_NODE.get(part.node) : undefined;
+    if (seen && seen.blockKey === block.key && seen.tagsKey === tagsKey && seen.start === part.start && seen.end === part.end) return seen.facts;
+    const key = `${last.prefix}${part.quoteDepth}${limit === part.end ? 'L' : 'M'}${nodeEnd}\u0000${parsedText}${source === parsedText ? '' : `\u0000${source}`}`;
+    const facts = PART_FACTS.get(key, () => {
       read(part.end - part.start);
       const c = new BlockCollector(source, false, tags, input.uri, part.quoteDepth);
       c.walk(part.node, { base: -part.start, limit, inListItem: false, block: undefined });
       return { key, items: c.items, empty: Object.values(c.items).every((a) => a.length === 0), definitions: c.definitions };
     });
+    if (own === undefined) BY_NODE.set(part.node, { blockKey: block.key, tagsKey, start: part.start, end: part.end, facts });
+    return facts;
   };
 }
+
+/**
+ * The facts of a part by its node, while its block's key (its text, how it was parsed and
+ * the definitions it was given; a block's own definitions are in its text), the tag names
+ * and its place in the block are the same: an edit in another block costs no key.
+ */
+const BY_NODE = new WeakMap<object, { blockKey: string; tagsKey: string; start: number; end: number; facts: BlockFacts }>();
 
 /**
  * Walks one block's tree. `text` is the block's own source, so every offset here is

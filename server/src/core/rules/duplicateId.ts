@@ -12,6 +12,8 @@ export const duplicateId = defineRule('duplicate-id', (ctx) => {
   const out: Finding[] = [];
   const seen = new Map<string, { d: Directive; id: Span; at: number }>();
   for (const { at, items } of modelParts(ctx.model)) {
+    // (Most parts hold no tag at all: a long list's items are parts of their own.)
+    if (items.claims.length === 0 && items.recommendations.length === 0 && items.customTags.length === 0) continue;
     for (const d of taggedWithIds(items)) {
       const id = d.attributes.find((a) => a.name === 'id')!;
       const first = seen.get(id.value);
