@@ -125,6 +125,15 @@ describe('Pandoc citation grammar', () => {
     assert.equal(a.diagnostics.some((d) => d.code === 'possible-unsourced-assertion'), false);
   });
 
+  it('places such a link after a byte order mark too, whether the document is parsed in blocks or in one piece (long property run, seed 5959)', () => {
+    const text = '\uFEFF# T\n\nIntro:\n1. :claim[Exports rose 3% in 202:::rec\n[link]: https://example.org/n\n:::[@a, p. 3] and item 3 goes on.\n2. next\n';
+    for (const oneShot of [false, true]) {
+      const a = analyze({ uri: 'file:///w/b.brief.md', text }, { oneShot });
+      assert.deepEqual(a.model.links.map((l) => text.slice(l.span.start, l.span.end)), ['https://example.org/n'], `oneShot: ${oneShot}`);
+      assert.deepEqual(a.model.claims[0].nearbySources.map((s) => s.kind), ['link', 'citation'], `oneShot: ${oneShot}`);
+    }
+  });
+
   it('offsets are shifted by the base', () => {
     const [c] = findCitations('x [@a]', 100);
     assert.deepEqual(c.span, { start: 102, end: 106 });

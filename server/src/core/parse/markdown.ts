@@ -497,7 +497,9 @@ function parseWith(mode: string, degraded: string, input: string, seeds: readonl
   const prefix = mode === 'Q' ? QUIRK_PREFIX : '';
   let tree: Root;
   seeding = state;
-  parsing = prefix + input;
+  // What the autolink pass reads (`autolinksWhereTheyMayBe`) at micromark's offsets: without
+  // a byte order mark at the start, which micromark drops and does not count.
+  parsing = (prefix + input).charCodeAt(0) === 0xfeff ? (prefix + input).slice(1) : prefix + input;
   try {
     tree = proc.parse(prefix + input) as Root;
     // A body row has at most as many cells as the head row: none without a `|`.
