@@ -105,7 +105,7 @@ export const CHARS_PER_STEP = 2048;
 export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, conventions: Conventions): Steps<BuiltModel> {
   const text = input.text;
   const factsOf = factsReader(input, parsed, conventions);
-  const factsOfPart = partFactsReader(input, parsed, conventions);
+  const factsOfParts = partFactsReader(input, parsed, conventions);
   const definitions = new Map<string, string>();
   let frontMatter: FrontMatter | undefined;
   const blocks: ModelBlock[] = [];
@@ -122,9 +122,9 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
     const block = parsed.blocks[b];
     read++;
     // A long list or quote is read part by part (`containerParts`): an edit in one item reads that item.
-    const parts = containerParts(block);
+    const parts = factsOfParts(block, (n) => (collected += n));
     if (!parts && !FACTS.has(block.tree)) collected += block.end - block.start;
-    for (const { start, end, facts } of parts ? parts.map((p) => ({ start: block.start + p.start, end: block.start + p.end, facts: factsOfPart(block, p, (n) => (collected += n)) })) : [{ start: block.start, end: block.end, facts: factsOf(block) }]) {
+    for (const { start, end, facts } of parts ? parts.map((p) => ({ start: block.start + p.start, end: block.start + p.end, facts: p.facts })) : [{ start: block.start, end: block.end, facts: factsOf(block) }]) {
       if (facts.frontMatter) frontMatter = facts.frontMatter;
       for (const [label, url] of facts.definitions) {
         if (definitions.has(label)) continue;
@@ -476,45 +476,61 @@ function containerParts(block: ParsedBlock): ContainerPart[] | undefined {
  */
 const PART_FACTS = new RecentCache<BlockFacts>(16_384);
 
-/** The facts of one part of a long list or quote (offsets relative to the part), with the document's tag names; `read` counts the characters walked. */
-function partFactsReader(input: DocumentInput, parsed: ParsedMarkdown, conventions: Conventions): (block: ParsedBlock, part: ContainerPart, read: (n: number) => void) => BlockFacts {
+/** A part of a block with its facts (offsets relative to the part; the part's relative to the block). */
+interface PartFacts {
+  start: number;
+  end: number;
+  facts: BlockFacts;
+}
+
+/**
+ * The parts of a block that is one long list or quote (`containerParts`) with their facts,
+ * with the document's tag names; undefined for any other block. `read` counts the
+ * characters walked.
+ */
+function partFactsReader(input: DocumentInput, parsed: ParsedMarkdown, conventions: Conventions): (block: ParsedBlock, read: (n: number) => void) => PartFacts[] | undefined {
   const tagList = tagNames(conventions);
   const tags = new Set(tagList);
   const tagsKey = [...tagList].sort().join(' ');
   const guarded = parsed.guarded ? input.text : undefined;
-  // What a part's tree depends on besides its text, the same for every part of a block (made
-  // once per block): how the block was parsed, the definitions it was given, and its own
-  // (another item's `[ref]: …` or `[^1]: …`).
-  let last: { block: ParsedBlock; prefix: string } | undefined;
-  return (block, part, read) => {
+  return (block, read) => {
+    // A block parsed as last time (the same tree, key and tag names): its parts as they were,
+    // found with one comparison of its key, not one lookup per part.
+    const seen = guarded === undefined ? BY_TREE.get(block.tree) : undefined;
+    if (seen && seen.tagsKey === tagsKey && seen.blockKey === block.key) return seen.parts;
+    const parts = containerParts(block);
+    if (!parts) return undefined;
     const limit = block.end - block.start;
-    if (last?.block !== block) last = { block, prefix: `${block.key.slice(limit)}\u0000${block.defines?.join(' ') ?? ''}\u0000${tagsKey}\u0000` };
-    const parsedText = block.key.slice(part.start, part.end);
-    const own = guarded?.slice(block.start + part.start, block.start + part.end);
-    const source = own !== undefined && own !== parsedText ? own : parsedText;
-    // And where its node ends (a blank line after it is the node's or not, as what follows says).
-    const nodeEnd = (part.node.position?.end.offset ?? 0) - part.start;
-    // A part of a block parsed the same way as last time, not moved within it: the same node, found without a key.
-    const seen = own === undefined ? BY_NODE.get(part.node) : undefined;
-    if (seen && seen.blockKey === block.key && seen.tagsKey === tagsKey && seen.start === part.start && seen.end === part.end) return seen.facts;
-    const key = `${last.prefix}${part.quoteDepth}${limit === part.end ? 'L' : 'M'}${nodeEnd}\u0000${parsedText}${source === parsedText ? '' : `\u0000${source}`}`;
-    const facts = PART_FACTS.get(key, () => {
-      read(part.end - part.start);
-      const c = new BlockCollector(source, false, tags, input.uri, part.quoteDepth);
-      c.walk(part.node, { base: -part.start, limit, inListItem: false, block: undefined });
-      return { key, items: c.items, empty: Object.values(c.items).every((a) => a.length === 0), definitions: c.definitions };
+    // What a part's tree depends on besides its text, the same for every part of the block:
+    // how the block was parsed, the definitions it was given, and its own (another item's
+    // `[ref]: …` or `[^1]: …`).
+    const prefix = `${block.key.slice(limit)}\u0000${block.defines?.join(' ') ?? ''}\u0000${tagsKey}\u0000`;
+    const out = parts.map((part): PartFacts => {
+      const parsedText = block.key.slice(part.start, part.end);
+      const own = guarded?.slice(block.start + part.start, block.start + part.end);
+      const source = own !== undefined && own !== parsedText ? own : parsedText;
+      // And where its node ends (a blank line after it is the node's or not, as what follows says).
+      const nodeEnd = (part.node.position?.end.offset ?? 0) - part.start;
+      const key = `${prefix}${part.quoteDepth}${limit === part.end ? 'L' : 'M'}${nodeEnd}\u0000${parsedText}${source === parsedText ? '' : `\u0000${source}`}`;
+      const facts = PART_FACTS.get(key, () => {
+        read(part.end - part.start);
+        const c = new BlockCollector(source, false, tags, input.uri, part.quoteDepth);
+        c.walk(part.node, { base: -part.start, limit, inListItem: false, block: undefined });
+        return { key, items: c.items, empty: Object.values(c.items).every((a) => a.length === 0), definitions: c.definitions };
+      });
+      return { start: part.start, end: part.end, facts };
     });
-    if (own === undefined) BY_NODE.set(part.node, { blockKey: block.key, tagsKey, start: part.start, end: part.end, facts });
-    return facts;
+    if (guarded === undefined) BY_TREE.set(block.tree, { blockKey: block.key, tagsKey, parts: out });
+    return out;
   };
 }
 
 /**
- * The facts of a part by its node, while its block's key (its text, how it was parsed and
- * the definitions it was given; a block's own definitions are in its text), the tag names
- * and its place in the block are the same: an edit in another block costs no key.
+ * The parts of a block by its tree, while the block's key (its text, how it was parsed and
+ * the definitions it was given) and the tag names are the same: an edit in another block
+ * costs one comparison for a long list, not a lookup per item.
  */
-const BY_NODE = new WeakMap<object, { blockKey: string; tagsKey: string; start: number; end: number; facts: BlockFacts }>();
+const BY_TREE = new WeakMap<Root, { blockKey: string; tagsKey: string; parts: PartFacts[] }>();
 
 /**
  * Walks one block's tree. `text` is the block's own source, so every offset here is
