@@ -8,10 +8,11 @@ import { inline } from './fuzz/generators';
 import { budget } from './helpers/budget';
 
 /**
- * A long list or block quote is read part by part (model/buildModel.ts `containerParts`):
- * each item or quoted node a block of the model, its facts read once per text. Here the
- * model and the findings of briefs with long lists and quotes of every kind of part are
- * compared with each list and quote read at once.
+ * A long list, block quote or table is read part by part (model/buildModel.ts
+ * `containerParts`): each item, quoted node or row a block of the model, its facts read
+ * once per text. Here the model and the findings of briefs with long lists, quotes and
+ * tables (with captions and source lines that source them) of every kind of part are
+ * compared with each container read at once.
  */
 
 const item = fc.oneof(
@@ -27,6 +28,16 @@ const item = fc.oneof(
   inline.map((t) => `- (@ex) ${t} @ex`),
   fc.constantFrom('- [ref]: https://example.org', '- see [ref] and [@wire, p. 4]', '- <!-- briefmark-disable-next-line possible-unsourced-assertion -->\n  Officials said exports fell 40% in 2024.', '- ```\n  code @wire\n  ```', '- | a | b |\n  |---|---|\n  | Officials said 40% | [@wire] |', '-', '- # Heading in an item', '- :::rec[Act]{id=r1 track=1}\n  Do it.\n  :::'),
 );
+
+/** A table row's cells, and tables of many rows with a caption or source line around them (which source the whole table). */
+const cell = fc.oneof(inline.map((t) => t.replace(/[|\r\n]/g, ' ')), fc.constantFrom(':claim[Exports fell 40% in 2024]{src=wire}', '[@wire, p. 4]', 'Poland', '4.1%', 'Officials said exports fell 12% in 2024', '[^n]', 'a \\| b', ''));
+const row = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cs) => `| ${cs.join(' | ')} |`);
+const table = fc
+  .tuple(fc.array(row, { minLength: PART_MIN, maxLength: PART_MIN + 20 }), fc.constantFrom('', 'Table 2: Exports by country [@wire]\n\n', 'Table 2: Exports by country\n\n'), fc.constantFrom('', '\nSource: customs data [@wire].\n', '\nSource: customs data.\n'), fc.constantFrom('', '> '))
+  .map(([rows, caption, source, quote]) => {
+    const lines = ['| Country | Figure | Claim |', '|---|---:|---|', ...rows].map((l) => quote + l).join('\n');
+    return `---\nbrief: true\nreferences:\n  - id: wire\n    title: Wire\n---\n# Brief\n\n## Context\n\n${caption}${lines}\n${source}\n[^n]: A note.\n`;
+  });
 
 const brief = fc
   .tuple(fc.array(item, { minLength: PART_MIN, maxLength: PART_MIN + 24 }), fc.constantFrom('\n', '\n\n'), fc.constantFrom('-', '*', '1.', '>'), fc.boolean(), fc.constantFrom('## Context', '## Proposed Solutions Framework\n\n### Track 1: Aid'))
@@ -54,16 +65,16 @@ function reading(a: Analysis): unknown {
     suppressions: m.suppressions,
     recommendations: m.recommendations.map((r) => [r.span, r.label, r.labelSpan, r.id]),
     actorMentions: m.actorMentions,
-    diagnostics: a.diagnostics.map((d) => [d.code, d.span, d.message]),
+    diagnostics: a.diagnostics.map((d) => [d.code, d.span, d.message, d.data?.tableRow]),
   };
 }
 
-describe('long lists and block quotes read part by part', () => {
+describe('long lists, block quotes and tables read part by part', () => {
   afterEach(() => void (partFacts.enabled = true));
 
   it('give the model and the findings of each list read at once', () => {
     fc.assert(
-      fc.property(brief, (text) => {
+      fc.property(fc.oneof({ weight: 2, arbitrary: brief }, { weight: 1, arbitrary: table }), (text) => {
         partFacts.enabled = true;
         const parts = reading(analyze({ uri: 'file:///w/l.brief.md', text }));
         partFacts.enabled = false;

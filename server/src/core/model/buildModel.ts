@@ -423,12 +423,12 @@ function blockFacts(block: ParsedBlock, tags: Set<string>, tagsKey: string, uri:
   return facts;
 }
 
-/** Lists and block quotes of at least this many items or nodes are read part by part (`containerParts`). */
+/** Lists, block quotes and tables of at least this many items, nodes or rows are read part by part (`containerParts`). */
 export const PART_MIN = 16;
-/** Tests turn it off, to compare with each list and quote read at once. */
+/** Tests turn it off, to compare with each list, quote and table read at once. */
 export const partFacts = { enabled: true };
 
-/** One item of a long list or node of a long quote: from its first character to the next one's (the last to the block's end), relative to the block. */
+/** One item of a long list, node of a long quote or row of a long table: from its first character to the next one's (the last to the block's end), relative to the block. */
 interface ContainerPart {
   node: RootContent;
   start: number;
@@ -438,14 +438,17 @@ interface ContainerPart {
 }
 
 /**
- * A parsed block that is one list of at least `PART_MIN` items, or one block quote of at
- * least `PART_MIN` nodes, and nothing else, as its parts. What the model reads of a list
- * item or a quote's paragraph is its own: its sentences, tags, citations and definitions;
- * its tree is its text's, whatever its siblings hold (the part edit, parse/partEdit.ts,
- * rests on the same). So each part is a block of the model of its own, its facts read once
- * per text (`partFactsReader`), and an edit in a list of 1,000 items reads one, not 1,000.
- * `test/unit/containerParts.test.ts` compares the model and the findings with each list
- * and quote read at once.
+ * A parsed block that is one list of at least `PART_MIN` items, one block quote of at
+ * least `PART_MIN` nodes or one table of at least `PART_MIN` rows, and nothing else, as
+ * its parts. What the model reads of a list item, a quote's paragraph or a table row is
+ * its own: its sentences, cells, tags, citations and definitions; its tree is its text's,
+ * whatever its siblings hold (the part edit, parse/partEdit.ts, rests on the same; a
+ * body row's cells are read by the head's columns, which the block's key holds). So each
+ * part is a block of the model of its own, its facts read once per text
+ * (`partFactsReader`), and an edit in a list of 1,000 items reads one, not 1,000. What
+ * reads a table as a whole reads the parts together again (`sourcedTables` joins a
+ * table's rows). `test/unit/containerParts.test.ts` compares the model and the findings
+ * with each container read at once.
  */
 function containerParts(block: ParsedBlock): ContainerPart[] | undefined {
   if (!partFacts.enabled) return undefined;
@@ -453,7 +456,9 @@ function containerParts(block: ParsedBlock): ContainerPart[] | undefined {
   const kids = block.tree.children;
   const container = kids[0];
   // Nodes of the sentinel start at or past the block's end.
-  if ((container?.type !== 'list' && container?.type !== 'blockquote') || container.children.length < PART_MIN || (kids.length > 1 && (kids[1].position?.start.offset ?? 0) < limit)) return undefined;
+  if ((container?.type !== 'list' && container?.type !== 'blockquote' && container?.type !== 'table') || container.children.length < PART_MIN || (kids.length > 1 && (kids[1].position?.start.offset ?? 0) < limit)) return undefined;
+  // A table's first part is its head row with the delimiter row after it (a row followed by a
+  // delimiter row is the head: model/tables.ts); each body row is a part.
   const parts: RootContent[] = container.children;
   const out: ContainerPart[] = [];
   for (let i = 0; i < parts.length; i++) {

@@ -23,7 +23,7 @@ export interface TableRow {
 }
 
 /** Whether a line is a GFM delimiter row (`|---|:--:|`), after any block-quote markers and indentation. */
-function isDelimiterRow(line: string): boolean {
+export function isDelimiterRow(line: string): boolean {
   let i = 0;
   while (i < line.length && (line[i] === ' ' || line[i] === '\t' || line[i] === '>')) i++;
   return delimiterColumns(line, i, line.length) > 0;
