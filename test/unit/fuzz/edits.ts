@@ -527,7 +527,8 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
   const vanished = [...expected.values()].filter((x) => !got.has(key(x)));
   const appeared = after.diagnostics.filter((x) => !expected.has(alias.get(key(x)) ?? key(x)));
   const newClaim = kind === 'tag-claim' ? after.model.claims.find((c) => c.directive.span.start === mapOffset(edits, edits[0].span.start, false)) : undefined;
-  const renamedDirective = kind === 'tag-name' ? m(before.model.directives.find((x) => x.nameSpan.start === d.span.start)!.span) : undefined;
+  const renamedBefore = kind === 'tag-name' ? before.model.directives.find((x) => x.nameSpan.start === d.span.start)!.span : undefined;
+  const renamedDirective = renamedBefore && m(renamedBefore);
   const targetLine = lines.positionAt(target.start).line;
   /** In the text block (paragraph, cell, heading) that holds `s` after the fix, or `s` in its range. */
   const inBlockOf = (x: Span, s: Span) => after.model.textBlocks.some((b) => b.span.start <= s.start && s.start <= b.span.end && b.span.start <= x.start && x.end <= b.span.end);
@@ -551,11 +552,14 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
         return false;
       // A near-miss name that becomes `claim` makes its sentence tagged; the text block around it is read again.
       // Its `src` attribute now cites: an entry it names is used now (`:cliam{src="quoted"}`; seed 191919).
+      // And a claim around it that cited what the directive's text held (its attributes, read as text, cite `@a`
+      // as Pandoc reads them) no longer has that source document: its figures and quotations go unchecked (seed 444444).
       case 'tag-name':
         return (
           x.code === 'possible-unsourced-assertion' ||
           inBlockOf(x.span, renamedDirective!) ||
-          (x.code === 'unused-source' && after.model.claims.some((c) => within(c.directive.span, renamedDirective!) && c.srcKeys.some((k) => k.key === x.data?.key || k.key.toLowerCase() === x.data?.footnote)))
+          (x.code === 'unused-source' && after.model.claims.some((c) => within(c.directive.span, renamedDirective!) && c.srcKeys.some((k) => k.key === x.data?.key || k.key.toLowerCase() === x.data?.footnote))) ||
+          ((x.code === 'figure-not-in-source' || x.code === 'quote-not-in-source' || x.code === 'page-mismatch') && before.model.citations.some((c) => within(c.span, renamedBefore!)))
         );
       // A corrected suppression code silences what it names.
       case 'suppression-code':
