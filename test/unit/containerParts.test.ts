@@ -33,9 +33,11 @@ const item = fc.oneof(
 const cell = fc.oneof(inline.map((t) => t.replace(/[|\r\n]/g, ' ')), fc.constantFrom(':claim[Exports fell 40% in 2024]{src=wire}', '[@wire, p. 4]', 'Poland', '4.1%', 'Officials said exports fell 12% in 2024', '[^n]', 'a \\| b', ''));
 const row = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cs) => `| ${cs.join(' | ')} |`);
 const table = fc
-  .tuple(fc.array(row, { minLength: PART_MIN, maxLength: PART_MIN + 20 }), fc.constantFrom('', 'Table 2: Exports by country [@wire]\n\n', 'Table 2: Exports by country\n\n'), fc.constantFrom('', '\nSource: customs data [@wire].\n', '\nSource: customs data.\n'), fc.constantFrom('', '> '))
-  .map(([rows, caption, source, quote]) => {
-    const lines = ['| Country | Figure | Claim |', '|---|---:|---|', ...rows].map((l) => quote + l).join('\n');
+  .tuple(fc.array(row, { minLength: PART_MIN, maxLength: PART_MIN + 20 }), fc.constantFrom('', 'Table 2: Exports by country [@wire]\n\n', 'Table 2: Exports by country\n\n'), fc.constantFrom('', '\nSource: customs data [@wire].\n', '\nSource: customs data.\n'), fc.constantFrom('', '> '), fc.integer({ min: 1, max: 4 }))
+  .map(([rows, caption, source, quote, columns]) => {
+    // Heads of one to four columns: a row's cells past them are dropped, so the same row reads otherwise under another head.
+    const head = ['| Country | Figure | Claim | Note |'.split('|').slice(1, columns + 1).join('|') + '|', '|' + '---|'.repeat(columns)].map((l) => (l.startsWith('|') ? l : '|' + l));
+    const lines = [...head, ...rows].map((l) => quote + l).join('\n');
     return `---\nbrief: true\nreferences:\n  - id: wire\n    title: Wire\n---\n# Brief\n\n## Context\n\n${caption}${lines}\n${source}\n[^n]: A note.\n`;
   });
 
@@ -94,5 +96,20 @@ describe('long lists, block quotes and tables read part by part', () => {
     assert.equal(tagged(1), 0);
     conventions = { ...defaultConventions(), tags: { ...defaultConventions().tags, risk: {} } } as Conventions;
     assert.equal(tagged(2), PART_MIN + 4);
+  });
+
+  it('reads a row by its table\'s head: the same row under a head of fewer columns drops its last cells', () => {
+    const rows = Array.from({ length: PART_MIN + 2 }, (_, i) => `| Poland ${i} | 4.1% | Officials said exports fell ${i}% in 2024 |`).join('\n');
+    const doc = (head: string) => `---\nbrief: true\n---\n# B\n\n## Context\n\n${head}\n${rows}\n`;
+    const narrow = doc('| Country | Share |\n|---|---|');
+    const wide = doc('| Country | Share | Note |\n|---|---|---|');
+    for (const [first, second] of [[narrow, wide], [wide, narrow]]) {
+      partFacts.enabled = true;
+      reading(analyze({ uri: 'file:///w/t.brief.md', text: first }));
+      const parts = reading(analyze({ uri: 'file:///w/t.brief.md', text: second }));
+      partFacts.enabled = false;
+      assert.deepEqual(parts, reading(analyze({ uri: 'file:///w/t.brief.md', text: second })));
+      partFacts.enabled = true;
+    }
   });
 });

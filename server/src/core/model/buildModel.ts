@@ -435,6 +435,8 @@ interface ContainerPart {
   end: number;
   /** 1 for a node of a block quote. */
   quoteDepth: number;
+  /** What the part is read by besides its text: a table's head and delimiter rows (its columns), else ''. */
+  context: string;
 }
 
 /**
@@ -442,8 +444,9 @@ interface ContainerPart {
  * least `PART_MIN` nodes or one table of at least `PART_MIN` rows, and nothing else, as
  * its parts. What the model reads of a list item, a quote's paragraph or a table row is
  * its own: its sentences, cells, tags, citations and definitions; its tree is its text's,
- * whatever its siblings hold (the part edit, parse/partEdit.ts, rests on the same; a
- * body row's cells are read by the head's columns, which the block's key holds). So each
+ * whatever its siblings hold (the part edit, parse/partEdit.ts, rests on the same), but
+ * for a table's rows, whose cells are read by the head's columns (the head is in their
+ * key: `context`). So each
  * part is a block of the model of its own, its facts read once per text
  * (`partFactsReader`), and an edit in a list of 1,000 items reads one, not 1,000. What
  * reads a table as a whole reads the parts together again (`sourcedTables` joins a
@@ -461,6 +464,7 @@ function containerParts(block: ParsedBlock): ContainerPart[] | undefined {
   // delimiter row is the head: model/tables.ts); each body row is a part.
   const parts: RootContent[] = container.children;
   const out: ContainerPart[] = [];
+  const head = container.type === 'table' ? block.key.slice(parts[0].position?.start.offset ?? 0, parts[1].position?.start.offset ?? 0) : '';
   for (let i = 0; i < parts.length; i++) {
     const start = parts[i].position?.start.offset;
     if (start === undefined || start >= limit) break;
@@ -468,7 +472,7 @@ function containerParts(block: ParsedBlock): ContainerPart[] | undefined {
     const end = next === undefined ? limit : Math.min(next, limit);
     // A part must end where the next starts (then nothing of it is read past its text).
     if ((parts[i].position?.end.offset ?? Infinity) > Math.max(end, next ?? limit)) return undefined;
-    out.push({ node: parts[i], start, end, quoteDepth: container.type === 'blockquote' ? 1 : 0 });
+    out.push({ node: parts[i], start, end, quoteDepth: container.type === 'blockquote' ? 1 : 0, context: head });
   }
   return out;
 }
@@ -516,7 +520,7 @@ function partFactsReader(input: DocumentInput, parsed: ParsedMarkdown, conventio
       const source = own !== undefined && own !== parsedText ? own : parsedText;
       // And where its node ends (a blank line after it is the node's or not, as what follows says).
       const nodeEnd = (part.node.position?.end.offset ?? 0) - part.start;
-      const key = `${prefix}${part.quoteDepth}${limit === part.end ? 'L' : 'M'}${nodeEnd}\u0000${parsedText}${source === parsedText ? '' : `\u0000${source}`}`;
+      const key = `${prefix}${part.quoteDepth}${limit === part.end ? 'L' : 'M'}${nodeEnd}\u0000${part.context}\u0000${parsedText}${source === parsedText ? '' : `\u0000${source}`}`;
       const facts = PART_FACTS.get(key, () => {
         read(part.end - part.start);
         const c = new BlockCollector(source, false, tags, input.uri, part.quoteDepth);
