@@ -109,6 +109,16 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
   const definitions = new Map<string, string>();
   let frontMatter: FrontMatter | undefined;
   const blocks: ModelBlock[] = [];
+  /** A block (or part of one) of the model: its front matter and definitions are the document's. */
+  const add = (start: number, end: number, facts: BlockFacts): void => {
+    if (facts.frontMatter) frontMatter = facts.frontMatter;
+    for (const [label, url] of facts.definitions) {
+      if (definitions.has(label)) continue;
+      // An example label's value is where its item starts, in the block (or part): made the document's here.
+      definitions.set(label, label.startsWith(EXAMPLE_LABEL) ? String(Number(url) + start) : url);
+    }
+    if (!facts.empty) blocks.push({ start, end, facts });
+  };
 
   // What each block says is computed once per parsed block (see blockFacts): an edit walks
   // only the blocks it re-parsed. Link definitions are the document's, from every block.
@@ -121,17 +131,12 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
     }
     const block = parsed.blocks[b];
     read++;
-    // A long list or quote is read part by part (`containerParts`): an edit in one item reads that item.
+    // A long list, quote or table is read part by part (`containerParts`): an edit in one item reads that item.
     const parts = factsOfParts(block, (n) => (collected += n));
-    if (!parts && !FACTS.has(block.tree)) collected += block.end - block.start;
-    for (const { start, end, facts } of parts ? parts.map((p) => ({ start: block.start + p.start, end: block.start + p.end, facts: p.facts })) : [{ start: block.start, end: block.end, facts: factsOf(block) }]) {
-      if (facts.frontMatter) frontMatter = facts.frontMatter;
-      for (const [label, url] of facts.definitions) {
-        if (definitions.has(label)) continue;
-        // An example label's value is where its item starts, in the block (or part): made the document's here.
-        definitions.set(label, label.startsWith(EXAMPLE_LABEL) ? String(Number(url) + start) : url);
-      }
-      if (!facts.empty) blocks.push({ start, end, facts });
+    if (parts) for (const p of parts) add(block.start + p.start, block.start + p.end, p.facts);
+    else {
+      if (!FACTS.has(block.tree)) collected += block.end - block.start;
+      add(block.start, block.end, factsOf(block));
     }
   }
 

@@ -23,7 +23,7 @@ export interface TableRow {
 }
 
 /** Whether a line is a GFM delimiter row (`|---|:--:|`), after any block-quote markers and indentation. */
-export function isDelimiterRow(line: string): boolean {
+function isDelimiterRow(line: string): boolean {
   let i = 0;
   while (i < line.length && (line[i] === ' ' || line[i] === '\t' || line[i] === '>')) i++;
   return delimiterColumns(line, i, line.length) > 0;
@@ -84,6 +84,15 @@ export function tableRows(text: string, blocks: readonly TextBlock[]): TableRow[
 }
 
 /**
+ * Whether a row whose line ends at `lineEnd` and one whose line starts at `lineStart` are
+ * rows of one table: on the next line, or on the one after a delimiter row.
+ */
+export function rowsOfOneTable(text: string, lineEnd: number, lineStart: number): boolean {
+  const between = text.slice(lineEnd, lineStart).split(/\r\n?|\n/, 4);
+  return between.length === 2 || (between.length === 3 && isDelimiterRow(between[1]));
+}
+
+/**
  * Tables, as the spans from their first row's line start to their last row's line end:
  * rows on consecutive lines (a header row and its body, across the delimiter row).
  */
@@ -95,8 +104,7 @@ export function tableSpans(text: string, rows: readonly TableRow[]): Span[] {
     const end = lineAround(text, row.span.end).end;
     // The same table when the row is on the next line, or the one after a delimiter row.
     if (open) {
-      const between = text.slice(open.end, line.start).split(/\r\n?|\n/);
-      if (between.length === 2 || (between.length === 3 && isDelimiterRow(between[1]))) {
+      if (rowsOfOneTable(text, open.end, line.start)) {
         open.end = end;
         continue;
       }

@@ -499,9 +499,10 @@ function parseWith(mode: string, degraded: string, input: string, seeds: readonl
   seeding = state;
   // What the autolink pass reads (`autolinksWhereTheyMayBe`) at micromark's offsets: without
   // a byte order mark at the start, which micromark drops and does not count.
-  parsing = (prefix + input).charCodeAt(0) === 0xfeff ? (prefix + input).slice(1) : prefix + input;
+  const whole = prefix + input;
+  parsing = whole.charCodeAt(0) === 0xfeff ? whole.slice(1) : whole;
   try {
-    tree = proc.parse(prefix + input) as Root;
+    tree = proc.parse(whole) as Root;
     // A body row has at most as many cells as the head row: none without a `|`.
     if (input.includes('|')) dropExcessCells(tree);
   } finally {

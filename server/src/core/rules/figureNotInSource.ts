@@ -1,8 +1,7 @@
-import { describeSources, notFoundInSources, sourceDocumentPlaces, type ClaimEvidence } from '../semantics/claimEvidence';
+import { describeSources, notFoundInSources, sourceDocumentPlaces } from '../semantics/claimEvidence';
 import { figures, type Figure } from '../sources/sourceText';
+import { shorten } from '../text/shorten';
 import { defineBlockRule, type Finding } from './types';
-
-const clip = (s: string, n = 160) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 /**
  * `figure-not-in-source`: a number in a claim (with its unit: `%`, `billion`, `$`…) that
@@ -20,21 +19,17 @@ export const figureNotInSource = defineBlockRule('figure-not-in-source', (ctx) =
     const closest = e.passages[0];
     const other = closest && f.figure.hasUnit ? sameKindIn(closest.passage, f.figure) : undefined;
     const page = closest?.page ? ` (p. ${closest.page})` : '';
-    const where = !closest ? '' : other ? ` The closest passage${page} gives ${other.text}: "${clip(closest.passage)}"` : ` Closest passage${page}: "${clip(closest.passage)}"`;
+    const where = !closest ? '' : other ? ` The closest passage${page} gives ${other.text}: "${shorten(closest.passage, 160)}"` : ` Closest passage${page}: "${shorten(closest.passage, 160)}"`;
     out.push({
       code: 'figure-not-in-source',
       message: `The figure "${f.figure.text}" does not appear in the source document of ${describeSources(e.docs)}${f.figure.hasUnit ? ' with this unit' : ''}: check it against the source.${where}`,
       span: f.span,
       related: sourceDocumentPlaces(e.docs),
-      data: { keys: e.docs.map((d) => d.key), ...closestData(closest), ...(other && { replacement: other.text }) },
+      data: { keys: e.docs.map((d) => d.key), ...(closest && { closest }), ...(other && { replacement: other.text }) },
     });
   }
   return out;
 });
-
-function closestData(closest: ClaimEvidence['passages'][number] | undefined): { closest?: { key: string; passage: string; page?: number } } {
-  return closest ? { closest: { key: closest.key, passage: closest.passage, ...(closest.page && { page: closest.page }) } } : {};
-}
 
 /** The one figure of `passage` with the same currency, scale and percent sign as `figure` and another value (none if several). */
 function sameKindIn(passage: string, figure: Figure): Figure | undefined {

@@ -1,7 +1,7 @@
 import { withoutFootnoteCalls } from '../model/framework';
 import { isHeadingLine, splitSentences, withoutHeadingLines, withTrailingReference } from '../model/sentences';
 import type { ModelPart } from '../model/buildModel';
-import { isDelimiterRow, tableRows, tableSpans, type TableRow } from '../model/tables';
+import { rowsOfOneTable, tableRows, tableSpans, type TableRow } from '../model/tables';
 import type { ScopeModel, Section, TextBlock } from '../model/types';
 import type { Span } from '../text/span';
 import { RecentCache } from '../text/recentCache';
@@ -367,27 +367,15 @@ const SOURCE_LINE = /^[\s*_]*(?:sources?|notes?)\s*:/iu;
  * or a source line ("Source: …") right below it, with only blank lines between, that holds
  * a source reference (a placeholder footnote is none). Absolute offsets.
  */
-/**
- * Joins, in place, the table extents of consecutive parts that are one table: the next on
- * the line after (a body row), or on the line after a delimiter row (the first body row
- * after the head), as `tableSpans` joins rows.
- */
+/** Joins, in place, the table extents of consecutive parts that are one table (`rowsOfOneTable`, as `tableSpans` joins rows). */
 function joinRows(text: string, tables: Span[]): void {
   let w = 0;
-  for (let r = 0; r < tables.length; r++) {
-    const t = tables[r];
+  for (const t of tables) {
     const open = w > 0 ? tables[w - 1] : undefined;
-    if (open && sameTable(text, open.end, t.start)) open.end = t.end;
+    if (open && rowsOfOneTable(text, open.end, t.start)) open.end = t.end;
     else tables[w++] = { ...t };
   }
   tables.length = w;
-}
-
-/** Whether a table row whose line ends at `end` and one whose line starts at `start` are rows of one table. */
-function sameTable(text: string, end: number, start: number): boolean {
-  if (start < end || start - end > 4096) return false;
-  const between = text.slice(end, start).split(/\r\n?|\n/);
-  return between.length === 2 ? between[0] === '' && between[1] === '' : between.length === 3 && between[0] === '' && between[2] === '' && isDelimiterRow(between[1]);
 }
 
 export function sourcedTables(text: string, parts: ReadonlyArray<{ at: number; tables: PartTables }>, pending: ReadonlySet<string>): Span[] {
