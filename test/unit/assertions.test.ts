@@ -6,6 +6,7 @@ import type { Conventions } from '../../server/src/core/conventions/types';
 import { hoverAt } from '../../server/src/core/features/hover';
 import { exemptSentence } from '../../server/src/core/assertions/exemptions';
 import { findAssertionCues } from '../../server/src/core/rules/possibleUnsourcedAssertion';
+import { sentenceFeatures } from '../../server/src/core/assertions/features';
 import { FIXTURES } from './helpers/fixtures';
 
 interface Labelled {
@@ -67,6 +68,31 @@ describe('possible-unsourced-assertion', () => {
     );
     assert.deepEqual(findAssertionCues('A "two words" quote is not a quotation.'), []);
     assert.deepEqual(findAssertionCues('Spending rose to €88bn, or 12 per cent.').map((c) => `${c.kind}:${c.text}`), ['money:€88bn', 'percentage:12 per cent']);
+  });
+
+  it('names dates and years as such, and "state(s)" as an attribution only where it is the verb', () => {
+    const kinds = (t: string) => findAssertionCues(t).map((c) => `${c.kind}:${c.text}`);
+    assert.deepEqual(kinds('Storage was 95% full on 1 November 2024.'), ['percentage:95%', 'date:1 November 2024']);
+    assert.deepEqual(kinds('On November 24, 2025, 30 ministers met; in March 2024 and 2023 they did not.'), ['date:November 24, 2025', 'figure:30', 'date:March 2024', 'year:2023']);
+    assert.deepEqual(kinds('Talks resumed on 25 Nov. and ended 3 Mayday.'), ['date:25 Nov.', 'figure:3']);
+    assert.deepEqual(kinds('The report states that exports fell.'), ['reporting:states']);
+    assert.deepEqual(kinds('Member states and the United States disagree.'), []);
+    const evidence = (t: string) => sentenceFeatures(t).evidence;
+    assert.equal(evidence('The report states that exports fell.').reporting, 'states');
+    assert.equal(evidence('Punjab is the worst affected state.').reporting, undefined);
+    assert.equal(evidence('The grain is bought by the state.').reporting, undefined);
+    assert.equal(evidence('Member states rejected the plan.').reporting, undefined);
+    // A capitalised -ed word inside a sentence is a name's, not a past tense; "a third" before a noun is an ordinal.
+    assert.equal(evidence('Exports to the United Kingdom grew.').pastTense, 'grew');
+    assert.equal(evidence('A third round began.').numberWord, undefined);
+    assert.equal(evidence('Output fell by a third.').numberWord, 'third');
+  });
+
+  it('explains with the words as the sentence writes them, and a past state as one', () => {
+    const message = (t: string) =>
+      analyze({ uri: 'file:///b.md', text: `---\nbrief: true\n---\n\n# B\n\n${t}\n` }).diagnostics.find((x) => x.code === 'possible-unsourced-assertion')?.message ?? '';
+    assert.match(message('Germany | 51%'.replace(/^/, '| Country | Share |\n|---|---|\n| ')), /the word "Germany"/);
+    assert.match(message('Storage was 95% full on 1 November 2024.'), /a date: 1 November 2024; a statement of how things were;/);
   });
 
   it('flags an untagged, unsourced sentence with the cue named in the message, on the sentence', () => {

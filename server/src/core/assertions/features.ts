@@ -76,6 +76,34 @@ const IRREGULAR_PAST = set(
 export const REPORTING = set(
   'said says say stated states state told tells announced announces reported reports claimed claims declared declares warned warns wrote writes confirmed confirms emphasised emphasized emphasises emphasizes noted notes estimated estimates projected projects revealed reveals acknowledged acknowledges admitted admits denied denies accused accuses testified argued argues insisted insists indicated indicates described describes found finds concluded concludes showed shows documented recorded observed demanded demands urged urges pledged pledges vowed vows reiterated reiterates stressed stresses asserted asserts alleged alleges',
 );
+/** Words after which "state(s)" is the noun: "the state", "member states", "the worst affected state". */
+const STATE_NOUN_AFTER = set(
+  'the a an this that these those its their our his her my your each every all both many some several other most no any of in by for to member members united gulf baltic nordic island arab small large rich poor new nation sovereign federal coastal frontline fragile eu',
+);
+/** Words after which "state" is the verb: "we state", "to state", "must state". */
+const STATE_VERB_AFTER = set('i we you they to will would must may can should shall might could also not');
+
+/**
+ * "state" or "states" as the noun, not the reporting verb ("The report states that …"):
+ * after a determiner, a preposition, an adjective or an -ed word ("the affected states"),
+ * in a name ("the United States", the word capitalised inside a sentence), and "state"
+ * unless a subject pronoun, "to" or a modal comes before it. Followed by "that" or a colon,
+ * it is the verb. `before` and `after` are the neighbouring words, lower-cased.
+ */
+export function stateIsNoun(word: string, before: string | undefined, after: string | undefined): boolean {
+  const lower = word.toLowerCase();
+  if (lower !== 'state' && lower !== 'states') return false;
+  if (after === 'that' || after === ':') return false;
+  if (before !== undefined && /^\p{Lu}/u.test(word)) return true;
+  if (before !== undefined && (STATE_NOUN_AFTER.has(before) || /\d/.test(before) || (before.length > 4 && before.endsWith('ed')))) return true;
+  return lower === 'state' && !(before !== undefined && STATE_VERB_AFTER.has(before));
+}
+
+/** "third", "fifth", "tenth" before a noun are ordinals ("a third round", "the fifth year"), not the fractions of "a third of", "cut by a fifth". */
+const ordinal = (lower: string, next: string | undefined): boolean =>
+  (lower === 'third' || lower === 'fifth' || lower === 'tenth') && next !== undefined && /^\p{L}/u.test(next) && !FRACTION_AFTER.has(next);
+const FRACTION_AFTER = set('of more less fewer lower higher larger smaller and or in since');
+
 /** Past auxiliaries an explanation names the participle after: "was held". */
 const AUXILIARY_PAST = set('was were had');
 const OBLIGATION = set('should must ought shall needs need');
@@ -216,10 +244,10 @@ class FeatureReader {
   }
 
   private word(t: string, lower: string, i: number, next: string | undefined): void {
-    if (NUMBER_WORDS.has(lower) && lower !== 'first' && lower !== 'second') this.fire('numberWord', t);
+    if (NUMBER_WORDS.has(lower) && lower !== 'first' && lower !== 'second' && !ordinal(lower, next)) this.fire('numberWord', t);
     if (VAGUE.has(lower)) this.fire('vagueQuantity', t);
     if (MONTHS.has(lower) && !(lower === 'may' && i > 0 && !/^[A-Z]/.test(t))) this.fire('date', t);
-    if (REPORTING.has(lower)) this.reporting(t);
+    if (REPORTING.has(lower) && !stateIsNoun(t, i > 0 ? this.raw[i - 1].toLowerCase() : undefined, next)) this.reporting(t);
     if (lower === 'according' && next === 'to') this.fire('accordingTo', 'according to');
     if (OBLIGATION.has(lower) || (lower === 'have' && next === 'to') || (lower === 'has' && next === 'to')) this.fire('obligation', t);
     if (FUTURE.has(lower)) this.fire('futurity', t);
@@ -228,7 +256,8 @@ class FeatureReader {
     if (SECOND.has(lower)) this.fire('secondPerson', t);
     if (EVALUATIVE.has(lower)) this.fire('evaluative', t);
     if (i > 0 && /^\p{Lu}/u.test(t) && !FIRST.has(lower)) this.names++;
-    if (IRREGULAR_PAST.has(lower) || (lower.length > 4 && lower.endsWith('ed'))) {
+    // (A capitalised word inside the sentence is a name's: "the United Nations".)
+    if ((IRREGULAR_PAST.has(lower) || (lower.length > 4 && lower.endsWith('ed'))) && !(i > 0 && /^\p{Lu}/u.test(t))) {
       this.fire('pastTense', t);
       // The word an explanation names: a later one over an -ed word that opens the sentence,
       // more often an adjective ("Prolonged conflict …", "Untagged, 40% … went …").

@@ -10,12 +10,12 @@ import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
 import { CAPTION, exemptSentence } from '../assertions/exemptions';
-import { isDateWord, isQuantityWord } from '../assertions/features';
+import { isDateWord, isQuantityWord, stateIsNoun } from '../assertions/features';
 import { defineBlockRule, type Finding, type ScopeFacts } from './types';
 
 /** A reason why a sentence reads as an assertion of fact. */
 export interface AssertionCue {
-  kind: 'money' | 'percentage' | 'figure' | 'quotation' | 'reporting';
+  kind: 'money' | 'percentage' | 'date' | 'year' | 'figure' | 'quotation' | 'reporting';
   text: string;
   span: Span;
 }
@@ -23,6 +23,8 @@ export interface AssertionCue {
 const CUE_NAMES: Record<AssertionCue['kind'], string> = {
   money: 'an amount of money',
   percentage: 'a percentage',
+  date: 'a date',
+  year: 'a year',
   figure: 'a figure',
   quotation: 'a quotation',
   reporting: 'a reporting verb',
@@ -50,9 +52,33 @@ export const MONEY = new RegExp(
 );
 export const PERCENT = new RegExp(String.raw`${NUMBER_START}${NUMBER}\s?(?:%|percent\b|per cent\b|percentage points?\b)`, 'giu');
 const FIGURE = /(?<![\p{L}\d])\d(?:[\d,.]*\d)?(?::\d+)*\+?/gu;
+const MONTH = String.raw`(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?!\p{L})`;
+/** A day and a month, with or without the year ("1 November 2024", "November 24, 2025", "24th of May"), or a month and a year ("March 2024"). */
+const DATE = new RegExp(
+  String.raw`(?<![\p{L}\d,.])\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?${MONTH}(?:,?\s\d{4}(?!\d))?|(?<!\p{L})${MONTH}\s\d{1,2}(?:st|nd|rd|th)?(?![\p{L}\d])(?:,?\s\d{4}(?!\d))?|(?<!\p{L})${MONTH}\s\d{4}(?!\d)`,
+  'gu',
+);
+/** A year alone: "in 2023". */
+const YEAR = /^(?:1[89]|20)\d\d$/;
 const QUOTE = /["“„«]([^"“”„«»\n]{1,400})["”»]/gu;
 const REPORTING =
   /\b(?:according to|said|says|say|stated|states|told|tells|announced|announces|reported|reports|claimed|claims|declared|declares|warned|warns|wrote|writes|confirmed|confirms|emphasi[sz]ed|pointed out|described|indicated|insisted|noted|estimated?|estimates|projects|projected|revealed|acknowledged|admitted|called for|calls for|pledged|vowed|denied|accused|testified)\b/giu;
+
+/** The word just before `at` in `text`, lower-cased (undefined at the sentence's start). */
+function wordBefore(text: string, at: number): string | undefined {
+  const isWord = (i: number) => /[\p{L}\p{M}\p{N}]/u.test(text[i]);
+  let end = at;
+  while (end > 0 && at - end < 40 && !isWord(end - 1)) end--;
+  let start = end;
+  while (start > 0 && end - start < 40 && isWord(start - 1)) start--;
+  return start < end ? text.slice(start, end).toLowerCase() : undefined;
+}
+
+/** The word or colon just after `at` in `text`, lower-cased. */
+function wordAfter(text: string, at: number): string | undefined {
+  const m = /^\s*(:|[\p{L}\p{M}\p{N}]+)/u.exec(text.slice(at, at + 40));
+  return m ? m[1].toLowerCase() : undefined;
+}
 
 /** For a row whose line goes on past the table's columns: a note that the rest is dropped (it may be the source the author meant). */
 function droppedNote(text: string, row: TableRow): string {
@@ -98,7 +124,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     const cues = judged.explained.cues
       .map((c) => ({ ...c, span: { start: labelStart + c.span.start, end: labelStart + c.span.end } }))
       .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
-    const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues);
+    const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues, text);
     const placeholder = pending.overlaps(start, withTrailing);
     const what = row ? 'this table row reads as a fact' : 'this sentence reads as a fact';
     out.push({
@@ -177,7 +203,7 @@ const judgeSentence = (text: string): Judged => {
 function explain(text: string): NonNullable<Judged['explained']> {
   const verdict = assertionModel().judge(text);
   const cues = findAssertionCues(text);
-  return { verdict, cues, why: explainVerdict(verdict, cues) };
+  return { verdict, cues, why: explainVerdict(verdict, cues, text) };
 }
 
 let loaded: AssertionModel | undefined;
@@ -187,12 +213,22 @@ export function assertionModel(): AssertionModel {
   return (loaded ??= AssertionModel.load(MODEL_FILE as unknown as AssertionModelFile));
 }
 
+/** A word the model weighed (lower-cased) as the sentence writes it: "Germany", not "germany". */
+function asWritten(word: string, sentence: string): string {
+  const lower = sentence.toLowerCase();
+  if (!word || lower.length !== sentence.length) return word;
+  const letter = (i: number) => /[\p{L}\p{M}\p{N}]/u.test(sentence[i] ?? '');
+  for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1))
+    if (!letter(at - 1) && !letter(at + word.length)) return sentence.slice(at, at + word.length);
+  return word;
+}
+
 /**
  * What makes the sentence read as a fact, in words: the cues found in it (a figure, money,
  * a percentage, a quotation, a reporting verb) and the classifier's strongest reasons (an
  * attribution, an event and a date, a quantity in words, names, a word that weighed).
  */
-export function explainVerdict(verdict: Verdict, cues: AssertionCue[]): string {
+export function explainVerdict(verdict: Verdict, cues: AssertionCue[], sentence = ''): string {
   const parts: string[] = [];
   const seen = new Set<string>();
   const add = (key: string, phrase: string) => {
@@ -211,6 +247,8 @@ export function explainVerdict(verdict: Verdict, cues: AssertionCue[]): string {
   // The event's word (not an -ed word that opens the sentence: more often an adjective, "Prolonged conflict …").
   const pastTense = verdict.reasons.some((r) => r.name === 'pastTense') && e.pastTense && !/^\p{Lu}\p{L}*ed$/u.test(e.pastTense) ? e.pastTense : undefined;
   const event = pastTense?.toLowerCase() === attribution ? undefined : pastTense;
+  // A date named as a cue is not named again with the event.
+  const dated = e.date && !cues.some((c) => c.kind === 'date' || c.kind === 'year');
   // Quantities in words, named together: a number word that weighed as a word is one of
   // them ("a quantity in words: five", not also "the word "five""); "one" only when alone
   // (more often "one of the …" than a count).
@@ -221,8 +259,9 @@ export function explainVerdict(verdict: Verdict, cues: AssertionCue[]): string {
     if (isQuantity(r)) add('quantity', `a quantity in words: ${quantities.join(', ')}`);
     else if (r.kind === 'word') {
       // (Not the event's or the attribution's word again, nor a month or weekday the event's date names.)
-      if (r.name !== event?.toLowerCase() && r.name !== attribution && !(event && e.date && isDateWord(r.name))) add(`word:${r.name}`, `the word "${r.name}"`);
-    } else if (r.name === 'pastTense' && event) add('event', e.date ? `an event and a date: ${event}` : `an event: ${event}`);
+      if (r.name !== event?.toLowerCase() && r.name !== attribution && !(event && e.date && isDateWord(r.name))) add(`word:${r.name}`, `the word "${asWritten(r.name, sentence)}"`);
+    } else if (r.name === 'pastTense' && event && /^(?:was|were|had|did)$/i.test(event)) add('event', dated ? 'how things were, and a date' : 'a statement of how things were');
+    else if (r.name === 'pastTense' && event) add('event', dated ? `an event and a date: ${event}` : `an event: ${event}`);
     else if (r.name === 'names') add('names', 'names of people or places');
     else if (r.name === 'reporting' || r.name === 'accordingTo') add('attribution', `an attribution: "${r.text}"`);
     else if (r.name === 'copulaPresent') add('state', 'a statement of how things are');
@@ -252,10 +291,11 @@ export function findAssertionCues(text: string, base = 0): AssertionCue[] {
   }
   for (const m of text.matchAll(MONEY)) add('money', m);
   for (const m of text.matchAll(PERCENT)) add('percentage', m);
-  for (const m of text.matchAll(FIGURE)) add('figure', m);
+  for (const m of text.matchAll(DATE)) add('date', m);
+  for (const m of text.matchAll(FIGURE)) add(YEAR.test(m[0]) ? 'year' : 'figure', m);
   for (const m of text.matchAll(REPORTING)) {
-    // "the United States", "the Gulf States": a noun, not the verb.
-    if (/^states$/i.test(m[0]) && /\b(?:united|gulf|baltic|member|nordic|island|arab|small|these|those|the|of)\s+$/i.test(text.slice(Math.max(0, m.index! - 12), m.index!))) continue;
+    // "the United States", "member states": a noun, not the verb.
+    if (/^states$/i.test(m[0]) && stateIsNoun(m[0], wordBefore(text, m.index!), wordAfter(text, m.index! + m[0].length))) continue;
     add('reporting', m);
   }
   return cues.sort((a, b) => a.span.start - b.span.start);
