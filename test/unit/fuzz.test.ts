@@ -118,13 +118,18 @@ describe('fuzz: time grows linearly on adversarial input', function () {
       const small = make(SMALL);
       const large = make(SMALL * 16);
       timeOf(make(1000)); // warm up
-      const a = timeOf(small);
-      const b = timeOf(large);
-      scaling.push(`${name}: ${a.toFixed(0)} ms → ${b.toFixed(0)} ms (×${(b / Math.max(a, 1)).toFixed(1)})`);
       // 16× the text: linear ×16, quadratic ×256. The bound (×48) leaves room for noise and GC
       // on a shared machine; under 1 s for the larger text is fast enough whatever the ratio.
-      const ratio = b / Math.max(a, 1);
-      assert.ok(b < 1000 || ratio < 48, `${name}: ${a.toFixed(0)} ms for ${small.length} chars, ${b.toFixed(0)} ms for ${large.length} (×${ratio.toFixed(1)})`);
+      // A pair that misses it is timed again, up to twice (another process's burst of load
+      // once made a linear kind ×69; a quadratic one misses every time).
+      const ok = (a: number, b: number) => b < 1000 || b / Math.max(a, 1) < 48;
+      let [a, b] = [timeOf(small), timeOf(large)];
+      for (let retry = 0; retry < 2 && !ok(a, b); retry++) {
+        const [a2, b2] = [timeOf(small), timeOf(large)];
+        if (b2 / Math.max(a2, 1) < b / Math.max(a, 1)) [a, b] = [a2, b2];
+      }
+      scaling.push(`${name}: ${a.toFixed(0)} ms → ${b.toFixed(0)} ms (×${(b / Math.max(a, 1)).toFixed(1)})`);
+      assert.ok(ok(a, b), `${name}: ${a.toFixed(0)} ms for ${small.length} chars, ${b.toFixed(0)} ms for ${large.length} (×${(b / Math.max(a, 1)).toFixed(1)})`);
     });
   }
 });

@@ -145,6 +145,27 @@ export function splitSentences(masked: string): Sentence[] {
 }
 
 /**
+ * Sentences split in the masked text where the text itself has no white space between
+ * them: a reference or tag glued to the next word (`… rose.[^1]said …`), blanked by the
+ * mask, looked like a full stop and a space. As `rose.said` is no sentence end, neither is
+ * that: such neighbours are joined. `text` is the document, `at` where the masked text
+ * starts in it. The same array when nothing is joined.
+ */
+export function joinGlued(sentences: Sentence[], text: string, at: number): Sentence[] {
+  let out: Sentence[] | undefined;
+  for (let i = 1; i < sentences.length; i++) {
+    const prev = (out ?? sentences)[(out ? out.length : i) - 1];
+    const cur = sentences[i];
+    const glued = cur.start > prev.end && !/\s/.test(text.slice(at + prev.end, at + cur.start));
+    if (glued) {
+      out ??= sentences.slice(0, i);
+      out[out.length - 1] = { start: prev.start, end: cur.end };
+    } else out?.push(cur);
+  }
+  return out ?? sentences;
+}
+
+/**
  * A footnote or citation right after a sentence's end still belongs to it (`….[^1]`,
  * `…[@a]`), also after the closing marks of emphasis, quotes or a parenthesis
  * (`*… it.*[^1]`, `"… it."[@a]`): where the sentence then ends in `text`, else `end`.

@@ -1,5 +1,5 @@
 import { withoutFootnoteCalls } from '../model/framework';
-import { isHeadingLine, splitSentences, withoutHeadingLines, withTrailingReference } from '../model/sentences';
+import { isHeadingLine, joinGlued, splitSentences, withoutHeadingLines, withTrailingReference } from '../model/sentences';
 import type { ModelPart } from '../model/buildModel';
 import { rowsOfOneTable, tableRows, tableSpans, type TableRow } from '../model/tables';
 import type { ScopeModel, Section, TextBlock } from '../model/types';
@@ -151,7 +151,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     if (footnotes.holds(block.span.start)) continue;
     // Where the block's text ends but for blanks (the masked references) and a hard break's backslash.
     const blankTail = trailingRunStart(block.masked, /[\s\\]/);
-    for (const sentence of sentencesOf.get(block.masked, sentencesOfBlock)) {
+    for (const sentence of joinGlued(sentencesOf.get(block.masked, sentencesOfBlock), model.text, block.span.start)) {
       const labelStart = block.span.start + sentence.start;
       const start = opener.get(labelStart) ?? labelStart;
       let end = block.span.start + sentence.end;
