@@ -179,12 +179,13 @@ describe('source evidence: the best passage', () => {
 
 describe('source evidence: figures', () => {
   it('finds through its index exactly the source figures a scan with figureMatches finds, in order', () => {
-    const part = fc.constantFrom('$', '€', 'US$', '', '', '', '300', '300,000', '0.3', '3,5', '1,200', '12.5', '1e3', '007', '30', 'thirty', 'three hundred', 'a quarter', ' ', ' ', ' billion', ' million', 'bn', ' %', ' per cent', ' dollars', ' euros', ' troops', '.', ', ', '1.2.3', '9'.repeat(320));
+    const part = fc.constantFrom('$', '€', 'US$', '', '', '', '300', '300,000', '0.3', '3,5', '1,200', '12.5', '1e3', '007', '30', 'thirty', 'three hundred', 'a quarter', ' ', ' ', ' billion', ' million', 'bn', ' %', ' per cent', ' dollars', ' euros', ' troops', '.', ', ', '1.2.3', '9'.repeat(320), '12.46', '299', '310', '2,950', ' about ', ' nearly ', ' more than ', '~');
     fc.assert(
       fc.property(fc.array(part, { maxLength: 40 }), fc.array(part, { maxLength: 12 }), (sourceParts, claimParts) => {
         const source = sourceFigures(sourceParts.join(''));
         const index = new FigureIndex(source);
-        for (const claim of sourceFigures(claimParts.join(''))) assert.deepEqual(index.matching(claim), source.filter((f) => figureMatches(claim, f)), claim.text);
+        // A claim's figures as the claim reads them: approximate ones stand for a range.
+        for (const claim of figures(claimParts.join(''), true)) assert.deepEqual(index.matching(claim), source.filter((f) => figureMatches(claim, f)), claim.text);
       }),
       { numRuns: 300, seed: 20261205 },
     );
@@ -207,6 +208,28 @@ describe('source evidence: figures', () => {
     assert.equal(readNumber('1,200,000'), '1200000');
     assert.equal(readNumber('3,5'), '3.5');
     assert.equal(readNumber('1.2.3'), undefined);
+  });
+
+  it('reads a figure written as approximate as the values it stands for', () => {
+    const text = 'Arrears totalled £3,712 million. Inflation averaged 4.25% and 3.2 million households were behind; 2,950 people and 94,000 warrants; a 12.5% share.';
+    const found = (claim: string) => checkFigure(figures(claim, true)[0], [doc('h', text)]).outcome;
+    assert.equal(found('about £3.7 billion'), 'found');
+    assert.equal(found('£3.7 billion'), 'not-found'); // rounded with no word that says so: the contract's exact figure
+    assert.equal(found('around 4.3%'), 'found');
+    assert.equal(found('roughly 4.2%'), 'found'); // 4.25 rounds to either: half a unit of 0.1 either side, 4.15–4.25, inclusive
+    assert.equal(found('roughly 4.1%'), 'not-found');
+    assert.equal(found('~4.3%'), 'found');
+    assert.equal(found('more than 3 million'), 'found');
+    assert.equal(found('more than 4 million'), 'not-found');
+    assert.equal(found('nearly 13%'), 'found');
+    assert.equal(found('nearly 12%'), 'not-found'); // 12.5% is more than 12%
+    assert.equal(found('about 3,000 people'), 'found');
+    assert.equal(found('about 90,000'), 'found'); // 94,000 is within a tenth of 90,000
+    assert.equal(found('about 4.3 million'), 'not-found');
+    assert.equal(found('about €3.7 billion'), 'not-found'); // another currency
+    assert.equal(found('about 4.3'), 'not-found'); // a bare number is not a percentage
+    assert.deepEqual(figures('about 4.3% and 5%', true).map((f) => f.within !== undefined), [true, false]);
+    assert.equal(figures('about 4.3%')[0].within, undefined); // a source's figures are read as written
   });
 
   it('finds a figure the source writes in words, with its unit', () => {
@@ -278,7 +301,7 @@ describe('source evidence in the analysis: rules and hover', () => {
   it('reports a figure found on another page than cited (page-mismatch) and a dropped "not"', () => {
     assert.deepEqual(codes, ['page-mismatch 10%', 'quote-not-in-source prices will fall before 2026']);
     const pm = a.diagnostics.find((d) => d.code === 'page-mismatch')!;
-    assert.equal(pm.message, 'The figure "10%" is on p. 2 of @rep, not on p. 1 as cited.');
+    assert.equal(pm.message, 'The figure "over 10%" is on p. 2 of @rep, not on p. 1 as cited.');
     assert.equal(pm.severity, 'info');
     const q = a.diagnostics.find((d) => d.code === 'quote-not-in-source')!;
     assert.match(q.message, /\(a negation differs\); closest passage \(p\. 3\): prices will \*\*not\*\* fall before 2026/);
@@ -287,7 +310,7 @@ describe('source evidence in the analysis: rules and hover', () => {
   it('shows the passage and page in the claim hover, and the cited page on the citation', () => {
     const h = hoverAt(a, brief.indexOf('The poorest'))!.contents;
     assert.match(h, /\*\*Against the source\*\*: `@rep` \(PDF, 3 pages\)/);
-    assert.match(h, /✓ figure 10% — found in `@rep` on p\. 2/);
+    assert.match(h, /✓ figure over 10% — found in `@rep` on p\. 2/);
     assert.match(h, /> Households in the poorest quintile now spend over 10% of income on energy\./);
     const q = hoverAt(a, brief.indexOf('prices will fall'))!.contents;
     assert.match(q, /✗ "prices will fall before 2026" — not found \(a negation differs\)/);
@@ -372,6 +395,16 @@ describe('source evidence across edits and documents', () => {
     assert.match(e.message, /check it against the source\. Closest passage: "Debt owed/);
     assert.equal(e.data?.replacement, undefined);
     assert.equal(codeActions(b, e.span).some((x) => x.title.startsWith('Change to')), false);
+    // The source's one figure of that kind at another scale: named as the source writes it, offered as the claim writes its figure.
+    const millions = doc('ofgem', 'Debt owed to energy suppliers reached £3,700 million in the second quarter of 2025, the highest level on record.');
+    const hedged = text.replace('reached £3.9 billion', 'reached about £3.9 billion');
+    const c = analyze({ uri: 'file:///w/f.brief.md', text: hedged }, { sourceDocuments: new Map([['ofgem', millions]]) });
+    const g = c.diagnostics.find((x) => x.code === 'figure-not-in-source')!;
+    assert.match(g.message, /^The figure "about £3\.9 billion" does not appear in the source document of @ofgem with this unit, nor a value it stands for: check it against the source\. The closest passage gives £3,700 million: /);
+    assert.equal(g.data?.replacement, '£3.7 billion');
+    const scaled = applyEdits(hedged, codeActions(c, g.span).find((x) => x.title.startsWith('Change to'))!.edits);
+    assert.match(scaled, /reached about £3\.7 billion in/);
+    assert.equal(analyze({ uri: 'file:///w/f.brief.md', text: scaled }, { sourceDocuments: new Map([['ofgem', millions]]) }).diagnostics.filter((x) => x.code === 'figure-not-in-source').length, 0);
   });
 
   it('offers the source\'s wording for a quotation when its closest passage runs from the quotation\'s first word to its last', () => {

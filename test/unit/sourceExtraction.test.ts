@@ -206,7 +206,7 @@ describe('source documents: the extractor process and the loader', function () {
     const hover = hoverAt(a, brief.indexOf('something that'))!.contents;
     assert.match(hover, /`@gone` \(PDF\) — unchecked: the file does not exist/);
     assert.match(hover, /\? "something that is not there" — unchecked: @gone: the file does not exist/);
-    assert.match(hoverAt(a, brief.indexOf('over 10%'))!.contents, /✓ figure 10% — found in `@rep` on p\. 2/);
+    assert.match(hoverAt(a, brief.indexOf('over 10%'))!.contents, /✓ figure over 10% — found in `@rep` on p\. 2/);
   });
 
   it('folder documents win over attachments, and text files over PDFs of the same key', async () => {

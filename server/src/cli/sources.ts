@@ -12,6 +12,7 @@ import { claimEvidence } from '../core/semantics/claimEvidence';
 import { createBriefService } from '../core/service';
 import type { SourceDocument } from '../core/rules/types';
 import type { Check, Outcome } from '../core/sources/evidence';
+import { writtenFigure } from '../core/sources/sourceText';
 import { LineIndex } from '../core/text/lineIndex';
 import { NodeWorkspace } from '../node/nodeWorkspace';
 import { uriToPath } from '../node/uris';
@@ -136,7 +137,7 @@ function collect(analysis: Analysis, shown: string, byKey: Map<string, KeyReport
       });
     };
     for (const q of e.quotes) use('quotation', q.quote, q.span.start, q.check);
-    for (const f of e.figures) use('figure', f.figure.text, f.span.start, f.check);
+    for (const f of e.figures) use('figure', writtenFigure(f.figure), f.span.start, f.check);
   }
 }
 

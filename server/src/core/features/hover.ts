@@ -8,6 +8,7 @@ import { htmlToMarkdown } from '../citations/renderCitations';
 import { formatEntry } from '../sources/bibliography';
 import { claimEvidence } from '../semantics/claimEvidence';
 import { diffMarkdown, locatorPages, type Check } from '../sources/evidence';
+import { writtenFigure } from '../sources/sourceText';
 import type { Span } from '../text/span';
 import { pushAll } from '../text/pushAll';
 
@@ -159,7 +160,7 @@ function evidence(ctx: RuleContext, claim: Claim): string[] {
   if (e.docs.length === 0) return [];
   const out = ['', `**Against the source${e.docs.length > 1 ? 's' : ''}**: ${e.docs.map(describeDocument).join('; ')}`, ''];
   for (const q of e.quotes) pushAll(out, checkLines(`"${q.quote}"`, q.check));
-  for (const f of e.figures) pushAll(out, checkLines(`figure ${f.figure.text}`, f.check));
+  for (const f of e.figures) pushAll(out, checkLines(`figure ${writtenFigure(f.figure)}`, f.check));
   if (e.quotes.length === 0) {
     for (const p of e.passages) out.push(`- matching passage of \`@${p.key}\`${p.page ? ` (p. ${p.page})` : ''}:`, `  > ${p.passage}`);
     if (e.passages.length === 0 && e.checked) out.push('No passage of the source document matched this claim.');
@@ -180,7 +181,7 @@ function checkLines(what: string, c: Check): string[] {
   switch (c.outcome) {
     case 'found':
       return [
-        `- ✓ ${what} — found in \`@${c.at?.key}\`${page}${c.citedPages ? ` (cited as p. ${c.citedPages.join(', ')})` : ''}`,
+        `- ✓ ${what} — found${c.at?.as ? ` as ${c.at.as}` : ''} in \`@${c.at?.key}\`${page}${c.citedPages ? ` (cited as p. ${c.citedPages.join(', ')})` : ''}`,
         ...(c.at ? [`  > ${c.at.passage}`] : []),
       ];
     case 'differs':

@@ -1,5 +1,5 @@
 import { describeSources, notFoundInSources, sourceDocumentPlaces } from '../semantics/claimEvidence';
-import { figures, type Figure } from '../sources/sourceText';
+import { figures, writtenFigure, type Figure } from '../sources/sourceText';
 import { shorten } from '../text/shorten';
 import { defineBlockRule, type Finding } from './types';
 
@@ -22,18 +22,37 @@ export const figureNotInSource = defineBlockRule('figure-not-in-source', (ctx) =
     const where = !closest ? '' : other ? ` The closest passage${page} gives ${other.text}: "${shorten(closest.passage, 160)}"` : ` Closest passage${page}: "${shorten(closest.passage, 160)}"`;
     out.push({
       code: 'figure-not-in-source',
-      message: `The figure "${f.figure.text}" does not appear in the source document of ${describeSources(e.docs)}${f.figure.hasUnit ? ' with this unit' : ''}: check it against the source.${where}`,
+      message: `The figure "${writtenFigure(f.figure)}" does not appear in the source document of ${describeSources(e.docs)}${f.figure.hasUnit ? ' with this unit' : ''}${f.figure.within ? ', nor a value it stands for' : ''}: check it against the source.${where}`,
       span: f.span,
       related: sourceDocumentPlaces(e.docs),
-      data: { keys: e.docs.map((d) => d.key), ...(closest && { closest }), ...(other && { replacement: other.text }) },
+      data: { keys: e.docs.map((d) => d.key), ...(closest && { closest }), ...(other?.replacement && { replacement: other.replacement }) },
     });
   }
   return out;
 });
 
-/** The one figure of `passage` with the same currency, scale and percent sign as `figure` and another value (none if several). */
-function sameKindIn(passage: string, figure: Figure): Figure | undefined {
+/**
+ * The one figure of `passage` with the same currency, scale and percent sign as `figure` and
+ * another value (none if several); failing that, the one with the same currency and percent
+ * sign at another scale (`£3,700 million` for a claim's `£3.9 billion`). `replacement`: it as
+ * the claim writes its figure (`£3.7 billion`), when its value reads so in few digits.
+ */
+function sameKindIn(passage: string, figure: Figure): { text: string; replacement?: string } | undefined {
   const scale = (f: Figure) => f.canonical.split('|')[2];
-  const same = figures(passage).filter((f) => f.currency === figure.currency && f.percent === figure.percent && scale(f) === scale(figure));
-  return same.length === 1 && same[0].value !== figure.value ? same[0] : undefined;
+  const kind = figures(passage).filter((f) => f.currency === figure.currency && f.percent === figure.percent && !Number.isNaN(f.value));
+  const same = kind.filter((f) => scale(f) === scale(figure));
+  if (same.length === 1) return same[0].value !== figure.value ? { text: same[0].text, replacement: same[0].text } : undefined;
+  if (same.length > 1 || kind.length !== 1 || kind[0].value === figure.value) return undefined;
+  return { text: kind[0].text, replacement: atScaleOf(figure, kind[0].value) };
+}
+
+/** `value` written as `figure` writes its number (its currency, scale and percent sign kept): `£3.7 billion` for 3.7e9 and `£3.9 billion`. */
+function atScaleOf(figure: Figure, value: number): string | undefined {
+  const factor = figure.value / Number(figure.number);
+  if (!Number.isFinite(factor) || factor === 0) return undefined;
+  const n = value / factor;
+  const digits = Number(n.toFixed(3));
+  if (Math.abs(digits - n) > 1e-9 * Math.max(1, Math.abs(n)) || digits <= 0) return undefined;
+  const written = /\d(?:[\d,.]*\d)?/.exec(figure.text);
+  return written ? figure.text.slice(0, written.index) + String(digits) + figure.text.slice(written.index + written[0].length) : undefined;
 }

@@ -1,5 +1,6 @@
 import { claimEvidence } from '../semantics/claimEvidence';
 import type { Check } from '../sources/evidence';
+import { writtenFigure } from '../sources/sourceText';
 import { defineBlockRule, type Finding } from './types';
 
 const pages = (p: number[]) => (p.length === 1 ? `p. ${p[0]}` : p.length === p[p.length - 1] - p[0] + 1 ? `pp. ${p[0]}–${p[p.length - 1]}` : `pp. ${p.join(', ')}`);
@@ -23,7 +24,7 @@ export const pageMismatch = defineBlockRule('page-mismatch', (ctx) => {
   for (const claim of ctx.model.claims) {
     const e = claimEvidence(ctx, claim);
     for (const q of e.quotes) report(`The quotation "${q.quote.length > 60 ? q.quote.slice(0, 59) + '…' : q.quote}"`, q.span, q.check);
-    for (const f of e.figures) report(`The figure "${f.figure.text}"`, f.span, f.check);
+    for (const f of e.figures) report(`The figure "${writtenFigure(f.figure)}"`, f.span, f.check);
   }
   return out;
 });

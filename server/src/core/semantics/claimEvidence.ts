@@ -83,7 +83,7 @@ function computeFresh(ctx: Ctx, claim: Claim, docs: SourceDocument[]): ClaimEvid
   for (const q of quoted) evidence.quotes.push({ quote: q.quote, span: shift(q.span, label.start), check: checkQuote(q.quote, docs, cited) });
   // The source's passage closest to the claim, per document: shown when the claim quotes
   // nothing, and where a figure found more than once is shown found.
-  const found = figures(label.text);
+  const found = figures(label.text, true);
   const best = new Map<string, { passage: string; span: Span; page?: number }>();
   if (quoted.length === 0 || found.length) {
     const words = label.text.replace(/:[a-z]+\[|\]\{[^}]*\}|\]/g, ' ');

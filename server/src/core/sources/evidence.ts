@@ -59,6 +59,8 @@ export interface Located {
   page?: number;
   /** The source's sentence around it, for hovers. */
   passage: string;
+  /** A figure written as approximate ("about £3.7 billion"), found as the source gives it ("£3,712 million"). */
+  as?: string;
 }
 
 export interface DiffPart {
@@ -294,7 +296,7 @@ function findSegments(s: PreparedSource, segments: string[]): Occurrence[] {
  */
 export function checkFigure(figure: Figure, docs: SourceDocument[], cited: CitedPages = new Map(), near: ReadonlyMap<string, Span> = NO_SPANS): Check {
   const nearKey = near.size ? [...near].map(([k, s]) => `${k}:${s.start}-${s.end}`).join(' ') : '';
-  return checks.get(`f\0${docsKey(docs, cited)}\0${nearKey}\0${figure.text}`, () => computeFigure(figure, docs, cited, near));
+  return checks.get(`f\0${docsKey(docs, cited)}\0${nearKey}\0${figure.text}\0${figure.within ?? ''}`, () => computeFigure(figure, docs, cited, near));
 }
 const NO_SPANS: ReadonlyMap<string, Span> = new Map();
 
@@ -302,12 +304,24 @@ function computeFigure(figure: Figure, docs: SourceDocument[], cited: CitedPages
   const sources = docs.filter(isReady).map(prepareSource);
   const unready = docs.filter((d) => !isReady(d));
   const occurrences: Occurrence[] = [];
+  const approximate: Occurrence[] = [];
   for (const s of sources)
-    for (const f of (s.figureIndex ??= new FigureIndex(s.figures)).matching(figure)) occurrences.push({ source: s, span: f.span, page: pageAt(s.doc.pageStarts, f.span.start) });
+    for (const f of (s.figureIndex ??= new FigureIndex(s.figures)).matching(figure)) {
+      // A figure written as approximate is found as itself where the source gives it so, else as the values it stands for.
+      const exact = !figure.within || f.number === figure.number || Math.abs(f.value - figure.value) <= 1e-9 * Math.max(1, Math.abs(figure.value));
+      (exact ? occurrences : approximate).push({ source: s, span: f.span, page: pageAt(s.doc.pageStarts, f.span.start) });
+    }
   if (occurrences.length) return choose(occurrences, cited, near);
+  if (approximate.length) {
+    const check = choose(approximate, cited, near);
+    const at = check.at!;
+    return { ...check, at: { ...at, as: docText(at.key, sources).slice(at.span.start, at.span.end) } };
+  }
   const reason = uncheckedReason(unready, textlessSuspects(sources, cited));
   return reason ? { outcome: 'unchecked', reason } : { outcome: 'not-found' };
 }
+
+const docText = (key: string, sources: PreparedSource[]) => sources.find((s) => s.doc.key === key)?.doc.text ?? '';
 
 // ---- the closest passage ---------------------------------------------------------------
 

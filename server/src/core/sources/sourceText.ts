@@ -113,6 +113,14 @@ export interface Figure {
   percent: boolean;
   /** Whether a unit (currency, scale word or percent) is written. */
   hasUnit: boolean;
+  /**
+   * In a claim, a figure written as approximate ("about 4.3%", "nearly 4%", "more than 3
+   * million"): the values it stands for (`approximateRange`). A source's figure in them is
+   * the claim's.
+   */
+  within?: [number, number];
+  /** The words that make it approximate, lower-cased ("about", "more than", "~"). */
+  hedge?: string;
 }
 
 const CURRENCY: Record<string, string> = { $: '$', 'us$': '$', usd: '$', dollar: '$', dollars: '$', 'us dollars': '$', '€': '€', eur: '€', euro: '€', euros: '€', '£': '£', gbp: '£', pound: '£', pounds: '£' };
@@ -147,8 +155,61 @@ export function readNumber(digits: string): string | undefined {
   return undefined;
 }
 
-/** Numbers with their units (`$400 billion`, `30`, `9.5%`, `€88bn`, `300 billion dollars`). */
-export function figures(text: string): Figure[] {
+/** A claim's figure as the claim writes it, with the words that make it approximate ("about £3.7 billion"). */
+export const writtenFigure = (f: Figure): string => (f.hedge ? `${f.hedge}${f.hedge === '~' ? '' : ' '}${f.text}` : f.text);
+
+/** Words before a figure that make it approximate, by what they allow: around it, at most it, at least it. */
+const HEDGES = new Map<string, 'about' | 'below' | 'above'>([
+  ...'about around roughly approximately approx. approx some circa c. estimated'.split(' ').map((w) => [w, 'about'] as const),
+  ...['close to', 'in the region of', 'of the order of', 'an estimated'].map((w) => [w, 'about'] as const),
+  ...'nearly almost under below'.split(' ').map((w) => [w, 'below'] as const),
+  ...['just under', 'up to', 'less than', 'fewer than', 'just below', 'not quite', 'a little under', 'slightly under', 'slightly below', 'slightly less than'].map((w) => [w, 'below'] as const),
+  ...'over above'.split(' ').map((w) => [w, 'above'] as const),
+  ...['more than', 'just over', 'in excess of', 'at least', 'upwards of', 'just above', 'a little over', 'slightly over', 'slightly above', 'slightly more than', 'well over', 'well above'].map((w) => [w, 'above'] as const),
+]);
+
+/**
+ * The hedge right before `at` in `text` ("about", "nearly", "more than", "~"): the last one,
+ * two or three words, lower-cased, looked up in `HEDGES`.
+ */
+function hedgeBefore(text: string, at: number): { kind: 'about' | 'below' | 'above'; written: string } | undefined {
+  const before = text.slice(Math.max(0, at - 40), at);
+  if (before.endsWith('~')) return { kind: 'about', written: '~' };
+  const words = before.trimEnd().split(/\s+/);
+  for (let n = Math.min(4, words.length); n >= 1; n--) {
+    const written = words.slice(words.length - n).join(' ');
+    const kind = HEDGES.get(written.toLowerCase());
+    if (kind) return { kind, written: written.toLowerCase() };
+  }
+  return undefined;
+}
+
+/**
+ * The values an approximate figure stands for. One unit of its last significant digit
+ * (`4.3` → 0.1, `3 million` → 1 million, `3,000` → 1,000): "nearly" and "more than" allow
+ * up to one unit below or above it; "about" half a unit either side, and never more than a
+ * tenth of the figure ("about 3,000" is 2,700–3,300, "about 4.3%" 4.25–4.35%).
+ */
+export function approximateRange(number: string, value: number, hedge: 'about' | 'below' | 'above'): [number, number] | undefined {
+  const read = Number(number);
+  if (!Number.isFinite(value) || !Number.isFinite(read) || read === 0) return undefined;
+  const point = number.indexOf('.');
+  let zeros = 0;
+  if (point < 0) while (zeros < number.length - 1 && number[number.length - 1 - zeros] === '0') zeros++;
+  const unit = (point >= 0 ? 10 ** -(number.length - point - 1) : 10 ** zeros) * (value / read);
+  const eps = 1e-9 * Math.max(1, Math.abs(value));
+  if (hedge === 'about') {
+    const half = Math.min(unit / 2, Math.abs(value) / 10);
+    return [value - half - eps, value + half + eps];
+  }
+  return hedge === 'below' ? [value - unit - eps, value + eps] : [value - eps, value + unit + eps];
+}
+
+/**
+ * Numbers with their units (`$400 billion`, `30`, `9.5%`, `€88bn`, `300 billion dollars`).
+ * `hedged`: a claim's figures, with the values an approximate one stands for (`within`).
+ */
+export function figures(text: string, hedged = false): Figure[] {
   const out: Figure[] = [];
   for (const m of text.matchAll(FIGURE_RE)) {
     const g = m.groups ?? {};
@@ -170,6 +231,9 @@ export function figures(text: string): Figure[] {
       percent,
       hasUnit: !!(currency || scale || percent),
     });
+    const hedge = hedged ? hedgeBefore(text, m.index!) : undefined;
+    const within = hedge && read !== undefined ? approximateRange(read, out[out.length - 1].value, hedge.kind) : undefined;
+    if (within) Object.assign(out[out.length - 1], { within, hedge: hedge!.written });
   }
   return out;
 }
@@ -277,12 +341,13 @@ export function sourceFigures(text: string): Figure[] {
  * figure written with no unit matches the same digits whatever their unit.
  */
 export function figureMatches(claim: Figure, source: Figure): boolean {
-  if (!claim.hasUnit) return source.number === claim.number || (!Number.isNaN(claim.value) && source.value === claim.value && !source.percent);
+  const within = (f: Figure) => !!claim.within && f.value >= claim.within[0] && f.value <= claim.within[1];
+  if (!claim.hasUnit) return source.number === claim.number || (!Number.isNaN(claim.value) && (source.value === claim.value || within(source)) && !source.percent);
   if (claim.percent !== source.percent) return false;
   if (claim.currency && source.currency && claim.currency !== source.currency) return false;
   if (claim.currency && !source.currency && !source.hasUnit) return false;
   if (Number.isNaN(claim.value) || Number.isNaN(source.value)) return claim.canonical === source.canonical;
-  return Math.abs(claim.value - source.value) <= 1e-9 * Math.max(1, Math.abs(claim.value));
+  return Math.abs(claim.value - source.value) <= 1e-9 * Math.max(1, Math.abs(claim.value)) || within(source);
 }
 
 /**
@@ -312,8 +377,8 @@ export class FigureIndex {
     if (!Number.isNaN(claim.value) && !Number.isFinite(tolerance)) return figures.filter((f) => figureMatches(claim, f));
     const candidates = new Set<number>(this.byNumber.get(claim.number));
     if (!Number.isNaN(claim.value)) {
-      const low = claim.value - tolerance;
-      const high = claim.value + tolerance;
+      const low = claim.within ? Math.min(claim.within[0], claim.value - tolerance) : claim.value - tolerance;
+      const high = claim.within ? Math.max(claim.within[1], claim.value + tolerance) : claim.value + tolerance;
       let lo = 0;
       let hi = this.byValue.length;
       while (lo < hi) {
