@@ -230,6 +230,7 @@ describe('source evidence: figures', () => {
     assert.equal(found('about 4.3'), 'not-found'); // a bare number is not a percentage
     assert.deepEqual(figures('about 4.3% and 5%', true).map((f) => f.within !== undefined), [true, false]);
     assert.equal(figures('about 4.3%')[0].within, undefined); // a source's figures are read as written
+    assert.equal(figures('Prices rose over 2023 and under 2024 rules', true).some((f) => f.within), false); // years are periods
   });
 
   it('finds a figure the source writes in words, with its unit', () => {

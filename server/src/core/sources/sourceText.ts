@@ -231,7 +231,8 @@ export function figures(text: string, hedged = false): Figure[] {
       percent,
       hasUnit: !!(currency || scale || percent),
     });
-    const hedge = hedged ? hedgeBefore(text, m.index!) : undefined;
+    // (Not a year: "over 2023" is a period, "under 2024 rules" a vintage.)
+    const hedge = hedged && !(g.scale === undefined && !percent && !currency && /^(?:1[89]|20)\d\d$/.test(digits)) ? hedgeBefore(text, m.index!) : undefined;
     const within = hedge && read !== undefined ? approximateRange(read, out[out.length - 1].value, hedge.kind) : undefined;
     if (within) Object.assign(out[out.length - 1], { within, hedge: hedge!.written });
   }
