@@ -231,6 +231,8 @@ describe('source evidence: figures', () => {
     assert.deepEqual(figures('about 4.3% and 5%', true).map((f) => f.within !== undefined), [true, false]);
     assert.equal(figures('about 4.3%')[0].within, undefined); // a source's figures are read as written
     assert.equal(figures('Prices rose over 2023 and under 2024 rules', true).some((f) => f.within), false); // years are periods
+    // A number ending a name is no figure: COVID-19, F-35, MiG-29, S-400; mid-2024 is one.
+    assert.deepEqual(figures('After COVID-19, 35 F-35 jets, a MiG-29 and S-400 systems, by mid-2024 and post-2014').map((f) => f.text), ['35', '2024', '2014']);
   });
 
   it('finds a figure the source writes in words, with its unit', () => {

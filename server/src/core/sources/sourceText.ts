@@ -155,6 +155,18 @@ export function readNumber(digits: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether the number at `at` ends a name: a capitalised word and a hyphen before it
+ * (`COVID-19`, `F-35`, `MiG-29`, `S-400`), not a figure to find in a source (`mid-2024`,
+ * `post-2014` are).
+ */
+function inName(text: string, at: number): boolean {
+  if (text[at - 1] !== '-') return false;
+  let w = at - 1;
+  while (w > 0 && at - w < 30 && /\p{L}/u.test(text[w - 1])) w--;
+  return w < at - 1 && /\p{Lu}/u.test(text[w]) && !/\p{L}/u.test(text[w - 1] ?? '');
+}
+
 /** A claim's figure as the claim writes it, with the words that make it approximate ("about £3.7 billion"). */
 export const writtenFigure = (f: Figure): string => (f.hedge ? `${f.hedge}${f.hedge === '~' ? '' : ' '}${f.text}` : f.text);
 
@@ -213,6 +225,7 @@ export function figures(text: string, hedged = false): Figure[] {
   const out: Figure[] = [];
   for (const m of text.matchAll(FIGURE_RE)) {
     const g = m.groups ?? {};
+    if (inName(text, m.index!)) continue;
     const rawCur = (g.cur1 ?? g.cur2 ?? '').toLowerCase();
     const currency = rawCur ? (CURRENCY[rawCur] ?? rawCur) : '';
     const digits = g.num.replace(/\.$/, '');
