@@ -376,6 +376,32 @@ describe('source evidence across edits and documents', () => {
     assert.deepEqual(passageIndex(pages.text, normalizeForComparison(pages.text)).spans.map((s) => pages.text.slice(s.start, s.end).trim()), ['The first page ends without a stop', 'The second page starts here.']);
   });
 
+  it('reads each table row as a passage, found also by the words of its table\'s head', () => {
+    // As the extractor writes a PDF's or a web page's table, and as Markdown writes one.
+    const text = [
+      'Arrears rose in every nation, the survey of households found',
+      'Nation | Households in arrears',
+      'Scotland | 12.5%',
+      'Wales | 11.9%',
+      '',
+      '| Region | Share of renters |',
+      '|---|---|',
+      '| North | 40.5% |',
+      'A sentence that says a | in passing. Nothing more.',
+    ].join('\n');
+    const index = passageIndex(text, normalizeForComparison(text));
+    assert.deepEqual(
+      index.spans.map((s) => text.slice(s.start, s.end)),
+      ['Arrears rose in every nation, the survey of households found', 'Nation | Households in arrears', 'Scotland | 12.5%', 'Wales | 11.9%', '| Region | Share of renters |', '|---|---|', '| North | 40.5% |', 'A sentence that says a | in passing.', 'Nothing more.'],
+    );
+    const best = (claim: string) => bestPassage(text, index, claim)?.passage;
+    assert.equal(best('In Wales, 12.9% of households are in arrears'), 'Wales | 11.9%');
+    assert.equal(best('Scotland had 12.5% of households in arrears'), 'Scotland | 12.5%');
+    // The head of another table is not this one's.
+    assert.equal(best('In the North, 41% of renters'), '| North | 40.5% |');
+    assert.equal(best('North households in arrears'), 'Arrears rose in every nation, the survey of households found');
+  });
+
   it('names the figure of the same kind in the closest passage, and offers it as a fix (a suggestion, never preferred)', () => {
     const src = doc('ofgem', 'Debt owed to energy suppliers reached £3.7 billion in the second quarter of 2025, the highest level on record. The cap rose by 2% in October.');
     const text = '---\nbrief: true\n---\n# E\n\n:claim[Debt owed to suppliers reached £3.9 billion in the second quarter of 2025][@ofgem].\n';

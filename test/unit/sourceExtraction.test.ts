@@ -66,10 +66,42 @@ describe('source documents: extraction (PDF, HTML, Word)', function () {
       '<ul><li>Prepayment meters: 4.2 million</li><li>Direct debit: 15 million</li></ul></article></body></html>';
     const r = await extract(Buffer.from(html), 'html');
     assert.ok(r.ok);
-    assert.match(r.doc.text, /^Region Households in arrears$/m);
-    assert.match(r.doc.text, /^Scotland 12\.5%$/m);
-    assert.match(r.doc.text, /^Wales 11\.9%$/m);
+    // A table's rows one after another, its cells apart; a blank line around the table.
+    assert.match(r.doc.text, /\n\nRegion \| Households in arrears\nScotland \| 12\.5%\nWales \| 11\.9%\n\n/);
     assert.match(r.doc.text, /^Prepayment meters: 4\.2 million$/m);
+  });
+
+  it('reads a PDF\'s headings, paragraphs and table rows apart, so that a claim\'s closest passage is the row it is about', async () => {
+    const pdf = await makePdf([
+      {
+        blocks: [
+          { heading: 'Household energy debt: quarterly review' },
+          { paragraph: ['Debt owed to energy suppliers reached £3.7 billion in the second', 'quarter of 2025, the highest level on record. The number of', 'households in arrears without a repayment plan rose to 1.1 million.'] },
+          { paragraph: ['Table 2: Arrears by nation'] },
+          { row: ['Nation', 'Households in arrears'] },
+          { row: ['Scotland', '12.5%'] },
+          { row: ['Wales', '11.9%'] },
+          { row: ['England', '10.2%'] },
+        ],
+      },
+    ]);
+    const r = await extract(pdf, 'pdf');
+    assert.ok(r.ok);
+    assert.equal(
+      r.doc.text,
+      'Household energy debt: quarterly review\n\nDebt owed to energy suppliers reached £3.7 billion in the second\nquarter of 2025, the highest level on record. The number of\nhouseholds in arrears without a repayment plan rose to 1.1 million.\n\nTable 2: Arrears by nation\n\nNation | Households in arrears\nScotland | 12.5%\nWales | 11.9%\nEngland | 10.2%\n\f\n',
+    );
+    const doc = { key: 'r', uri: 'file:///r.pdf', text: r.doc.text, format: 'pdf' as const, pageStarts: r.doc.pageStarts };
+    const brief = '---\nbrief: true\n---\n# A\n\n:claim[In Wales, 12.9% of households are in arrears][@r, p. 1].\n\n:claim[Debt owed to suppliers reached £3.9 billion in 2025][@r, p. 1].\n';
+    const a = analyze({ uri: 'file:///w/a.brief.md', text: brief }, { sourceDocuments: new Map([['r', doc]]) });
+    const found = a.diagnostics.filter((x) => x.code === 'figure-not-in-source');
+    assert.deepEqual(
+      found.map((d) => [d.data?.replacement, (d.data?.closest as { passage: string }).passage]),
+      [
+        ['11.9%', 'Wales | 11.9%'],
+        ['£3.7 billion', 'Debt owed to energy suppliers reached £3.7 billion in the second quarter of 2025, the highest level on record.'],
+      ],
+    );
   });
 
   it('reads a Word file', async () => {

@@ -19,6 +19,12 @@ export interface PdfPage {
   lines?: string[];
   /** Two columns, side by side, line for line. */
   columns?: [string[], string[]];
+  /**
+   * A page laid out as reports are: a heading in a larger type, paragraphs a wider gap
+   * apart than their lines, and table rows whose cells are drawn apart (each cell its own
+   * text run, as typesetters write them).
+   */
+  blocks?: Array<{ heading: string } | { paragraph: string[] } | { row: string[] }>;
 }
 
 export async function makePdf(pages: PdfPage[]): Promise<Uint8Array> {
@@ -30,6 +36,23 @@ export async function makePdf(pages: PdfPage[]): Promise<Uint8Array> {
     if (p.columns) {
       p.columns[0].forEach((l, i) => page.drawText(l, { x: 50, y: 780 - 14 * i, size: 10, font }));
       p.columns[1].forEach((l, i) => page.drawText(l, { x: 320, y: 780 - 14 * i, size: 10, font }));
+    } else if (p.blocks) {
+      let y = 780;
+      for (const b of p.blocks) {
+        if ('heading' in b) {
+          page.drawText(b.heading, { x: 50, y, size: 16, font });
+          y -= 30;
+        } else if ('paragraph' in b) {
+          for (const l of b.paragraph) {
+            page.drawText(l, { x: 50, y, size: 10, font });
+            y -= 14;
+          }
+          y -= 8;
+        } else {
+          b.row.forEach((cell, j) => page.drawText(cell, { x: 50 + 160 * j, y, size: 10, font }));
+          y -= 14;
+        }
+      }
     } else if (p.lines?.length) p.lines.forEach((l, i) => page.drawText(l, { x: 50, y: 780 - 14 * i, size: 10, font }));
     else page.drawRectangle({ x: 50, y: 400, width: 300, height: 200, color: rgb(0.6, 0.6, 0.6) });
   }

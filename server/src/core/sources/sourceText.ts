@@ -437,9 +437,27 @@ function endsPassage(source: string, i: number): boolean {
   const c = source.charCodeAt(i);
   if (c === 10) {
     BREAK_BEFORE.lastIndex = i + 1;
-    return BREAK_BEFORE.test(source);
+    return BREAK_BEFORE.test(source) || isTableRow(source, lineStart(source, i)) || isTableRow(source, i + 1);
   }
   return (c === 46 || c === 33 || c === 63) && isSentenceEnd(source, i);
+}
+
+/** Where the line holding the line break at `i` starts. */
+const lineStart = (source: string, i: number): number => source.lastIndexOf('\n', i - 1) + 1;
+
+/**
+ * Whether the line from `start` is a table row: cells apart (`Wales | 11.9%`, as the
+ * extractor writes a PDF's or a web page's table rows) or a Markdown pipe row
+ * (`| Wales | 11.9% |`). Each row is a passage of its own.
+ */
+function isTableRow(source: string, start: number): boolean {
+  let end = source.indexOf('\n', start);
+  if (end < 0) end = source.length;
+  let k = start;
+  while (k < end && (source[k] === ' ' || source[k] === '\t')) k++;
+  if (source[k] === '|') return true;
+  for (let i = k + 1; i < end - 1; i++) if (source.charCodeAt(i) === 124 /* | */ && source[i - 1] === ' ' && source[i + 1] === ' ') return true;
+  return false;
 }
 /** After a line break: a blank line, a page break, a bullet or a numbered item, or the end. */
 const BREAK_BEFORE = /[ \t]*(?:\r?\n|\f|$|(?:[-*+\u2022\u25aa]|\d{1,3}[.)])[ \t])/y;
@@ -475,9 +493,12 @@ function afterClosingMarks(source: string, i: number): number {
 
 const STOP = new Set('the a an of and or to in on for with by at from as is are was were be been that this it its their his her they he she which who not no'.split(' '));
 
-/** The content words of a normalised text (no stop words, no single characters). */
+/**
+ * The content words of a normalised text (no stop words, no single characters); a number
+ * with its decimals or thousands is one word (`12.9` is not `12.5`, `1,200` not `1,500`).
+ */
 export function contentWords(normalized: string): Set<string> {
-  return new Set((normalized.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 1));
+  return new Set((normalized.match(/[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 1));
 }
 
 /**
@@ -508,13 +529,25 @@ export function passageIndex(source: string, normalized: NormalizedText): Passag
     return lo;
   };
   let n = 0;
+  // A table's first row (its head), while its rows follow one another: a row is also found
+  // by the words of the head's columns ("Households in arrears" for "Wales | 11.9%").
+  let head: Set<string> | undefined;
+  let headEnd = -1;
   for (const span of passageSpans(source)) {
     const a = lowerBound(span.start, n);
     const b = lowerBound(span.end, a);
     n = b;
     const id = spans.length;
     spans.push(span);
-    for (const w of contentWords(normalized.text.slice(a, b))) {
+    const words = contentWords(normalized.text.slice(a, b));
+    const row = isTableRow(source, span.start);
+    const gap = row && head !== undefined ? source.slice(headEnd, span.start) : '';
+    const following = row && head !== undefined && !/\S/.test(gap) && gap.indexOf('\n') === gap.lastIndexOf('\n');
+    if (!row) head = undefined;
+    else if (!following) head = words;
+    else for (const w of head!) words.add(w);
+    headEnd = span.end;
+    for (const w of words) {
       const list = byWord.get(w);
       if (list) list.push(id);
       else byWord.set(w, [id]);

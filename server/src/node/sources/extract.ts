@@ -150,20 +150,46 @@ function linesOf(items: Item[]): string {
     if (line && Math.abs(line[0].y - item.y) <= Math.max(2, 0.5 * Math.min(line[0].height, item.height))) line.push(item);
     else lines.push([item]);
   }
-  return lines
-    .map((line) => {
-      line.sort((a, b) => a.x - b.x);
-      let out = '';
-      let end = -Infinity;
-      for (const i of line) {
-        const gap = i.x - end;
-        if (out && gap > 0.15 * i.height && !/\s$/.test(out) && !/^\s/.test(i.str)) out += ' ';
-        out += i.str;
-        end = i.x + i.width;
+  const read = lines.map((line) => {
+    line.sort((a, b) => a.x - b.x);
+    let out = '';
+    let end = -Infinity;
+    let cells = false;
+    let height = 0;
+    let textEnd = -Infinity;
+    for (const i of line) {
+      const gap = i.x - end;
+      if (out && gap > 0.15 * i.height && !/\s$/.test(out) && !/^\s/.test(i.str)) out += ' ';
+      // A gap of more than one and a half times the text's height inside a line: table cells,
+      // written apart as `Wales | 11.9%` (core/sources/sourceText.ts reads each row as a passage).
+      // (pdf.js fills such a gap with a blank item as wide as the gap: it is measured from the last text.)
+      if (out.trim() && i.str.trim() && i.x - textEnd > 1.5 * i.height) {
+        cells = true;
+        out = `${out.trimEnd()} | `;
       }
-      return out.trimEnd();
-    })
-    .join('\n');
+      out += i.str;
+      end = i.x + i.width;
+      if (i.str.trim()) [height, textEnd] = [Math.max(height, i.height), end];
+    }
+    return { text: out.trimEnd(), y: line[0].y, height, cells };
+  });
+  // The usual distance between lines; a paragraph break where it is clearly wider, where the
+  // text's size changes (a heading), and around a table: a blank line, so that a passage
+  // (core/sources/sourceText.ts) ends there as it does in a text file.
+  const pitches = read.slice(1).map((l, k) => read[k].y - l.y).filter((d) => d > 0).sort((a, b) => a - b);
+  const pitch = pitches.length ? pitches[pitches.length >> 1] : 0;
+  let out = '';
+  read.forEach((l, k) => {
+    if (k > 0) {
+      const prev = read[k - 1];
+      const sized = prev.height > 0 && l.height > 0 && Math.abs(prev.height - l.height) > 0.15 * Math.max(prev.height, l.height);
+      const spaced = pitch > 0 && prev.y - l.y > 1.4 * pitch;
+      // (A table's rows follow one another: the first is its head.)
+      out += sized || spaced || prev.cells !== l.cells ? '\n\n' : '\n';
+    }
+    out += l.text;
+  });
+  return out;
 }
 
 /** The x of a gap that splits most lines of the page (two columns), if any. */
@@ -195,9 +221,11 @@ function findGutter(items: Item[]): number | undefined {
 
 // ---- HTML ------------------------------------------------------------------------------
 
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'BLOCKQUOTE', 'PRE', 'TR', 'TABLE', 'CAPTION', 'BR', 'HR', 'FIGURE', 'FIGCAPTION', 'DD', 'DT', 'HEADER', 'FOOTER', 'MAIN', 'ASIDE', 'NAV', 'ADDRESS', 'DETAILS', 'SUMMARY']);
+const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'BLOCKQUOTE', 'PRE', 'TABLE', 'CAPTION', 'BR', 'HR', 'FIGURE', 'FIGCAPTION', 'DD', 'DT', 'HEADER', 'FOOTER', 'MAIN', 'ASIDE', 'NAV', 'ADDRESS', 'DETAILS', 'SUMMARY']);
 /** A table's cells: a row's cells read as one line, a space between them (`Scotland 12.5%`, not `Scotland12.5%`). */
 const CELL = new Set(['TD', 'TH']);
+/** A table row: a line of its own, its cells apart (`Wales | 11.9%`), the rows of a table one after another. */
+const ROW = 'TR';
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'CANVAS']);
 
 interface DomNode {
@@ -223,6 +251,15 @@ function extractHtml(html: string): ExtractResult {
   return { ok: true, doc: { format: 'html', text: text.replace(/\n{3,}/g, '\n\n').trim() + '\n' } };
 }
 
+/** Before a table cell: ` | ` after another cell's text on the line, else a space. */
+function cellStart(out: string): string {
+  const line = out.slice(out.lastIndexOf('\n') + 1).trimEnd();
+  return line && !line.endsWith('|') ? `${out.trimEnd()} | ` : spaced(out);
+}
+
+/** `out` ending with a line break (a row's cells are on a line of their own). */
+const onNewLine = (out: string): string => (out.length === 0 || out.endsWith('\n') ? out : `${out.trimEnd()}\n`);
+
 /** `out` with a space at its end, unless it ends in white space already (a text node's is one space at most). */
 function spaced(out: string): string {
   const last = out.charCodeAt(out.length - 1);
@@ -241,9 +278,11 @@ function blockText(root: DomNode | null | undefined): string {
     if (n.nodeType !== 1 || SKIP.has(n.nodeName)) return;
     const block = BLOCK.has(n.nodeName);
     if (block) out += '\n\n';
-    else if (CELL.has(n.nodeName)) out = spaced(out);
+    else if (n.nodeName === ROW) out = onNewLine(out);
+    else if (CELL.has(n.nodeName)) out = cellStart(out);
     for (let i = 0; i < n.childNodes.length; i++) walk(n.childNodes[i]);
     if (block) out += '\n\n';
+    else if (n.nodeName === ROW) out = onNewLine(out);
     else if (CELL.has(n.nodeName)) out = spaced(out);
   };
   walk(root);

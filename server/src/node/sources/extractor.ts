@@ -14,6 +14,13 @@ import { join } from 'node:path';
 import type { SourceFormat } from '../../core/rules/types';
 import { RESULT_MARKER, type Extracted, type ExtractResult } from './extract';
 
+/**
+ * What the extractor writes for a document: a change to it (5 December: table rows as
+ * `Wales | 11.9%`, a blank line around a PDF's headings, paragraphs and tables) makes
+ * results cached on disk by an older version stale.
+ */
+const EXTRACTION_VERSION = '2';
+
 export interface ExtractionLimits {
   /** Larger files are not read (bytes). */
   maxFileSize: number;
@@ -94,7 +101,7 @@ export class SourceExtractor {
     } catch (e) {
       return this.settle(path, st, { status: 'unreadable', reason: statReason(e) });
     }
-    const hash = createHash('sha256').update(format).update('\0').update(bytes).digest('hex');
+    const hash = createHash('sha256').update(EXTRACTION_VERSION).update('\0').update(format).update('\0').update(bytes).digest('hex');
     const known = this.byHash.get(hash) ?? this.fromDisk(hash);
     if (known) return this.settle(path, st, stateOf(known));
     if (wait) return this.settle(path, st, stateOf(this.store(hash, this.runSync(path, format))));
