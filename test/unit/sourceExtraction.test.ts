@@ -104,10 +104,13 @@ describe('source documents: extraction (PDF, HTML, Word)', function () {
     );
   });
 
-  it('reads a Word file', async () => {
+  it('reads a Word file, its tables by rows with their cells apart', async () => {
     const r = await extract(await makeDocx(['First paragraph about sanctions.', 'Second: exports fell by 12%.']), 'docx');
     assert.ok(r.ok);
     assert.match(r.doc.text, /First paragraph about sanctions\.\s+Second: exports fell by 12%\./);
+    const t = await extract(await makeDocx(['Table 1: Arrears', [['Nation', 'Households in arrears'], ['Wales', '11.9%']], 'After the table.']), 'docx');
+    assert.ok(t.ok);
+    assert.equal(t.doc.text, 'Table 1: Arrears\n\nNation | Households in arrears\nWales | 11.9%\n\nAfter the table.\n');
   });
 
   it('turns bad files into reasons, never a crash', async () => {

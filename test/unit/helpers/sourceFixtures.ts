@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
-import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { PDFDocument, rgb } from 'pdf-lib';
 
 export const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
@@ -90,8 +90,14 @@ export async function textToPdf(text: string, width = 80, perPage = 40): Promise
   return makePdf(pages);
 }
 
-export async function makeDocx(paragraphs: string[]): Promise<Buffer> {
-  const doc = new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }] });
+export async function makeDocx(paragraphs: Array<string | string[][]>): Promise<Buffer> {
+  // A string is a paragraph; an array of rows is a table, each cell a paragraph (as Word writes them).
+  const children = paragraphs.map((p) =>
+    typeof p === 'string'
+      ? new Paragraph({ children: [new TextRun(p)] })
+      : new Table({ rows: p.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: [new TextRun(cell)] })] })) })) }),
+  );
+  const doc = new Document({ sections: [{ children }] });
   return Packer.toBuffer(doc);
 }
 

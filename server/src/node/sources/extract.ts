@@ -270,20 +270,26 @@ function spaced(out: string): string {
 function blockText(root: DomNode | null | undefined): string {
   if (!root) return '';
   let out = '';
+  // Inside a table cell, a block (a cell's paragraphs, as Word writes them) is a space: the row stays one line.
+  let inCell = 0;
   const walk = (n: DomNode) => {
     if (n.nodeType === 3) {
       out += (n.textContent ?? '').replace(/\s+/g, ' ');
       return;
     }
     if (n.nodeType !== 1 || SKIP.has(n.nodeName)) return;
-    const block = BLOCK.has(n.nodeName);
-    if (block) out += '\n\n';
-    else if (n.nodeName === ROW) out = onNewLine(out);
-    else if (CELL.has(n.nodeName)) out = cellStart(out);
+    const cell = CELL.has(n.nodeName);
+    const block = BLOCK.has(n.nodeName) && (inCell === 0 || n.nodeName === 'TABLE');
+    const around = () => {
+      if (block) out += '\n\n';
+      else if (n.nodeName === ROW) out = onNewLine(out);
+      else if (BLOCK.has(n.nodeName)) out = spaced(out);
+    };
+    around();
+    if (cell) [out, inCell] = [cellStart(out), inCell + 1];
     for (let i = 0; i < n.childNodes.length; i++) walk(n.childNodes[i]);
-    if (block) out += '\n\n';
-    else if (n.nodeName === ROW) out = onNewLine(out);
-    else if (CELL.has(n.nodeName)) out = spaced(out);
+    if (cell) [out, inCell] = [spaced(out), inCell - 1];
+    around();
   };
   walk(root);
   return out
@@ -299,8 +305,12 @@ async function extractDocx(bytes: Uint8Array, maxUncompressed: number): Promise<
   if (total === undefined) return { ok: false, reason: 'it is not a valid Word file (a corrupt archive)' };
   if (total > maxUncompressed) return { ok: false, reason: `it would unpack to ${Math.round(total / 1e6)} MB, more than the ${Math.round(maxUncompressed / 1e6)} MB allowed (a ZIP bomb?)` };
   const mammoth = await import('mammoth');
-  const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-  return { ok: true, doc: { format: 'docx', text: result.value } };
+  // As HTML, read as a web page's article is (tables by rows, cells apart); images left out.
+  const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseHTML } = require('linkedom') as typeof import('linkedom');
+  const body = (parseHTML(`<!doctype html><html><body>${result.value}</body></html>`) as unknown as { document: { body: DomNode } }).document.body;
+  return { ok: true, doc: { format: 'docx', text: blockText(body).replace(/\n{3,}/g, '\n\n').trim() + '\n' } };
 }
 
 /**
