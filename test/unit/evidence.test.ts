@@ -223,6 +223,10 @@ describe('source evidence: figures', () => {
     assert.equal(found('more than 4 million'), 'not-found');
     assert.equal(found('nearly 13%'), 'found');
     assert.equal(found('nearly 12%'), 'not-found'); // 12.5% is more than 12%
+    assert.equal(found('nearly 14%'), 'not-found'); // "nearly" is close below: at most a twentieth (13.3–14%)
+    assert.equal(found('at least 3 million'), 'found');
+    assert.equal(found('well over 2 million'), 'found'); // anything from 2 million up
+    assert.equal(found('more than 2 million'), 'not-found'); // a unit above at most: 2–2.4 million
     assert.equal(found('about 3,000 people'), 'found');
     assert.equal(found('about 90,000'), 'found'); // 94,000 is within a tenth of 90,000
     assert.equal(found('about 4.3 million'), 'not-found');

@@ -170,21 +170,27 @@ function inName(text: string, at: number): boolean {
 /** A claim's figure as the claim writes it, with the words that make it approximate ("about £3.7 billion"). */
 export const writtenFigure = (f: Figure): string => (f.hedge ? `${f.hedge}${f.hedge === '~' ? '' : ' '}${f.text}` : f.text);
 
-/** Words before a figure that make it approximate, by what they allow: around it, at most it, at least it. */
-const HEDGES = new Map<string, 'about' | 'below' | 'above'>([
+/**
+ * What a word before a figure makes it stand for: values around it (`about`), a little below
+ * it (`nearly`), at most it (`under`), at least it (`over`), a little above it (`justOver`),
+ * or anything from it up (`atLeast`: "at least", "well over").
+ */
+type Hedge = 'about' | 'nearly' | 'under' | 'over' | 'justOver' | 'atLeast';
+const HEDGES = new Map<string, Hedge>([
   ...'about around roughly approximately approx. approx some circa c. estimated'.split(' ').map((w) => [w, 'about'] as const),
   ...['close to', 'in the region of', 'of the order of', 'an estimated'].map((w) => [w, 'about'] as const),
-  ...'nearly almost under below'.split(' ').map((w) => [w, 'below'] as const),
-  ...['just under', 'up to', 'less than', 'fewer than', 'just below', 'not quite', 'a little under', 'slightly under', 'slightly below', 'slightly less than'].map((w) => [w, 'below'] as const),
-  ...'over above'.split(' ').map((w) => [w, 'above'] as const),
-  ...['more than', 'just over', 'in excess of', 'at least', 'upwards of', 'just above', 'a little over', 'slightly over', 'slightly above', 'slightly more than', 'well over', 'well above'].map((w) => [w, 'above'] as const),
+  ...['nearly', 'almost', 'just under', 'just below', 'not quite', 'a little under', 'slightly under', 'slightly below', 'slightly less than'].map((w) => [w, 'nearly'] as const),
+  ...['under', 'below', 'up to', 'less than', 'fewer than', 'no more than', 'at most'].map((w) => [w, 'under'] as const),
+  ...['over', 'above', 'more than', 'upwards of'].map((w) => [w, 'over'] as const),
+  ...['just over', 'just above', 'a little over', 'slightly over', 'slightly above', 'slightly more than'].map((w) => [w, 'justOver'] as const),
+  ...['at least', 'well over', 'well above', 'far more than', 'in excess of', 'well in excess of'].map((w) => [w, 'atLeast'] as const),
 ]);
 
 /**
- * The hedge right before `at` in `text` ("about", "nearly", "more than", "~"): the last one,
- * two or three words, lower-cased, looked up in `HEDGES`.
+ * The hedge right before `at` in `text` ("about", "nearly", "more than", "~"): the last one
+ * to four words, lower-cased, looked up in `HEDGES`, the longest first.
  */
-function hedgeBefore(text: string, at: number): { kind: 'about' | 'below' | 'above'; written: string } | undefined {
+function hedgeBefore(text: string, at: number): { kind: Hedge; written: string } | undefined {
   const before = text.slice(Math.max(0, at - 40), at);
   if (before.endsWith('~')) return { kind: 'about', written: '~' };
   const words = before.trimEnd().split(/\s+/);
@@ -197,24 +203,39 @@ function hedgeBefore(text: string, at: number): { kind: 'about' | 'below' | 'abo
 }
 
 /**
- * The values an approximate figure stands for. One unit of its last significant digit
- * (`4.3` → 0.1, `3 million` → 1 million, `3,000` → 1,000): "nearly" and "more than" allow
- * up to one unit below or above it; "about" half a unit either side, and never more than a
- * tenth of the figure ("about 3,000" is 2,700–3,300, "about 4.3%" 4.25–4.35%).
+ * The values an approximate figure stands for, from one unit of its last significant digit
+ * (`4.3` → 0.1, `3 million` → 1 million, `3,000` → 1,000), never more than a share of the
+ * figure itself: "about" half a unit either side, at most a tenth ("about 4.3%" is
+ * 4.25–4.35%, "about 3,000" 2,700–3,300); "nearly" and "just over" a unit below or above,
+ * at most a twentieth ("nearly 40%" is 38–40%, "nearly 13%" 12.35–13%); "under" and "more
+ * than" a unit below or above, at most a fifth ("more than 3 million" is 3–3.6 million);
+ * "at least" and "well over" anything from the figure up.
  */
-export function approximateRange(number: string, value: number, hedge: 'about' | 'below' | 'above'): [number, number] | undefined {
+export function approximateRange(number: string, value: number, hedge: Hedge): [number, number] | undefined {
   const read = Number(number);
   if (!Number.isFinite(value) || !Number.isFinite(read) || read === 0) return undefined;
   const point = number.indexOf('.');
   let zeros = 0;
   if (point < 0) while (zeros < number.length - 1 && number[number.length - 1 - zeros] === '0') zeros++;
   const unit = (point >= 0 ? 10 ** -(number.length - point - 1) : 10 ** zeros) * (value / read);
-  const eps = 1e-9 * Math.max(1, Math.abs(value));
-  if (hedge === 'about') {
-    const half = Math.min(unit / 2, Math.abs(value) / 10);
-    return [value - half - eps, value + half + eps];
+  const size = Math.abs(value);
+  const eps = 1e-9 * Math.max(1, size);
+  switch (hedge) {
+    case 'about': {
+      const half = Math.min(unit / 2, size / 10);
+      return [value - half - eps, value + half + eps];
+    }
+    case 'nearly':
+      return [value - Math.min(unit, size / 20) - eps, value + eps];
+    case 'justOver':
+      return [value - eps, value + Math.min(unit, size / 20) + eps];
+    case 'under':
+      return [value - Math.min(unit, size / 5) - eps, value + eps];
+    case 'over':
+      return [value - eps, value + Math.min(unit, size / 5) + eps];
+    case 'atLeast':
+      return [value - eps, Infinity];
   }
-  return hedge === 'below' ? [value - unit - eps, value + eps] : [value - eps, value + unit + eps];
 }
 
 /**
