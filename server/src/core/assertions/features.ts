@@ -255,7 +255,8 @@ class FeatureReader {
     if (FIRST.has(lower)) this.fire('firstPerson', t);
     if (SECOND.has(lower)) this.fire('secondPerson', t);
     if (EVALUATIVE.has(lower)) this.fire('evaluative', t);
-    if (i > 0 && /^\p{Lu}/u.test(t) && !FIRST.has(lower)) this.names++;
+    // (A month or a weekday is a date, not a name: "on 24 November".)
+    if (i > 0 && /^\p{Lu}/u.test(t) && !FIRST.has(lower) && !MONTHS.has(lower)) this.names++;
     // (A capitalised word inside the sentence is a name's: "the United Nations".)
     if ((IRREGULAR_PAST.has(lower) || (lower.length > 4 && lower.endsWith('ed'))) && !(i > 0 && /^\p{Lu}/u.test(t))) {
       this.fire('pastTense', t);
