@@ -392,11 +392,16 @@ describe('source evidence across edits and documents', () => {
       '|---|---|',
       '| North | 40.5% |',
       'A sentence that says a | in passing. Nothing more.',
+      '',
+      'Table 3: Average bill by region',
+      '',
+      'Region | 2024-25 | 2029-30',
+      'South West | £597 | £830',
     ].join('\n');
     const index = passageIndex(text, normalizeForComparison(text));
     assert.deepEqual(
       index.spans.map((s) => text.slice(s.start, s.end)),
-      ['Arrears rose in every nation, the survey of households found', 'Nation | Households in arrears', 'Scotland | 12.5%', 'Wales | 11.9%', '| Region | Share of renters |', '|---|---|', '| North | 40.5% |', 'A sentence that says a | in passing.', 'Nothing more.'],
+      ['Arrears rose in every nation, the survey of households found', 'Nation | Households in arrears', 'Scotland | 12.5%', 'Wales | 11.9%', '| Region | Share of renters |', '|---|---|', '| North | 40.5% |', 'A sentence that says a | in passing.', 'Nothing more.', 'Table 3: Average bill by region', 'Region | 2024-25 | 2029-30', 'South West | £597 | £830'],
     );
     const best = (claim: string) => bestPassage(text, index, claim)?.passage;
     assert.equal(best('In Wales, 12.9% of households are in arrears'), 'Wales | 11.9%');
@@ -404,6 +409,8 @@ describe('source evidence across edits and documents', () => {
     // The head of another table is not this one's.
     assert.equal(best('In the North, 41% of renters'), '| North | 40.5% |');
     assert.equal(best('North households in arrears'), 'Arrears rose in every nation, the survey of households found');
+    // And by the words of a caption right before the table.
+    assert.equal(best('The average South West bill will reach £850 by 2029-30'), 'South West | £597 | £830');
   });
 
   it('names the figure of the same kind in the closest passage, and offers it as a fix (a suggestion, never preferred)', () => {

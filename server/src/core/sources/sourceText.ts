@@ -534,6 +534,9 @@ export interface PassageIndex {
   counts?: Uint32Array;
 }
 
+/** A table's caption: "Table 2: Arrears by nation", "Figure 4. Average bill by region". */
+const TABLE_CAPTION = /^(?:table|figure|chart|exhibit|graph) ?[\dA-Z.-]{0,8} ?[:.–—-]/i;
+
 export function passageIndex(source: string, normalized: NormalizedText): PassageIndex {
   const spans: Span[] = [];
   const byWord = new Map<string, number[]>();
@@ -551,8 +554,10 @@ export function passageIndex(source: string, normalized: NormalizedText): Passag
   };
   let n = 0;
   // A table's first row (its head), while its rows follow one another: a row is also found
-  // by the words of the head's columns ("Households in arrears" for "Wales | 11.9%").
+  // by the words of the head's columns ("Households in arrears" for "Wales | 11.9%"), and of
+  // its caption when one comes right before the table ("Table 2: Arrears by nation").
   let head: Set<string> | undefined;
+  let caption: Set<string> | undefined;
   let headEnd = -1;
   for (const span of passageSpans(source)) {
     const a = lowerBound(span.start, n);
@@ -562,11 +567,15 @@ export function passageIndex(source: string, normalized: NormalizedText): Passag
     spans.push(span);
     const words = contentWords(normalized.text.slice(a, b));
     const row = isTableRow(source, span.start);
-    const gap = row && head !== undefined ? source.slice(headEnd, span.start) : '';
+    const gap = row && (head !== undefined || caption !== undefined) ? source.slice(headEnd, span.start) : '';
     const following = row && head !== undefined && !/\S/.test(gap) && gap.indexOf('\n') === gap.lastIndexOf('\n');
-    if (!row) head = undefined;
-    else if (!following) head = words;
-    else for (const w of head!) words.add(w);
+    if (!row) {
+      head = undefined;
+      caption = span.end - span.start <= 200 && TABLE_CAPTION.test(source.slice(span.start, span.end)) ? words : undefined;
+    } else if (!following) {
+      head = caption && !/\S/.test(gap) ? new Set([...words, ...caption]) : words;
+      caption = undefined;
+    } else for (const w of head!) words.add(w);
     headEnd = span.end;
     for (const w of words) {
       const list = byWord.get(w);
