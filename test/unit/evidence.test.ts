@@ -445,6 +445,15 @@ describe('source evidence across edits and documents', () => {
     const scaled = applyEdits(hedged, codeActions(c, g.span).find((x) => x.title.startsWith('Change to'))!.edits);
     assert.match(scaled, /reached about £3\.7 billion in/);
     assert.equal(analyze({ uri: 'file:///w/f.brief.md', text: scaled }, { sourceDocuments: new Map([['ofgem', millions]]) }).diagnostics.filter((x) => x.code === 'figure-not-in-source').length, 0);
+    // A claim's figure that rounds the source's, written without a word that says so: the message says it, and a fix adds "about".
+    const exact = doc('ofgem', 'Debt owed to energy suppliers reached £3,712 million in the second quarter of 2025, the highest level on record.');
+    const plain = text.replace('£3.9 billion', '£3.7 billion');
+    const r = analyze({ uri: 'file:///w/f.brief.md', text: plain }, { sourceDocuments: new Map([['ofgem', exact]]) });
+    const h = r.diagnostics.find((x) => x.code === 'figure-not-in-source')!;
+    assert.match(h.message, /The closest passage gives £3,712 million, which the claim's figure rounds: "Debt owed/);
+    assert.deepEqual(codeActions(r, h.span).filter((x) => x.diagnostic === h && !x.title.startsWith('Suppress')).map((x) => x.title), ['Write "about £3.7 billion": the source\'s figure rounded', 'Change to "£3.712 billion", as the source gives it']);
+    for (const fix of codeActions(r, h.span).filter((x) => x.diagnostic === h && !x.title.startsWith('Suppress')))
+      assert.equal(analyze({ uri: 'file:///w/f.brief.md', text: applyEdits(plain, fix.edits) }, { sourceDocuments: new Map([['ofgem', exact]]) }).diagnostics.filter((x) => x.code === 'figure-not-in-source').length, 0, fix.title);
   });
 
   it('offers the source\'s wording for a quotation when its closest passage runs from the quotation\'s first word to its last', () => {

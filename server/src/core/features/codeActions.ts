@@ -130,6 +130,12 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
     case 'figure-not-in-source':
     case 'quote-not-in-source': {
       // The source's figure or wording in its closest passage: a suggestion to check, never preferred.
+      // A figure the source's rounds: said to be approximate ("about £3.7 billion").
+      const rounded = d.data?.rounded;
+      if (typeof rounded === 'string') {
+        const edits = [{ span: d.span, newText: rounded }];
+        if (changesOnlyText(model.text, edits, analysis.parsed)) out.push({ title: `Write "${rounded}": the source's figure rounded`, edits, diagnostic: d });
+      }
       const replacement = d.data?.replacement;
       if (typeof replacement !== 'string') break;
       const edits = [{ span: d.span, newText: replacement }];

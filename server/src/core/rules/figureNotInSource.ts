@@ -1,5 +1,5 @@
 import { describeSources, notFoundInSources, sourceDocumentPlaces } from '../semantics/claimEvidence';
-import { figures, writtenFigure, type Figure } from '../sources/sourceText';
+import { approximateRange, figures, writtenFigure, type Figure } from '../sources/sourceText';
 import { shorten } from '../text/shorten';
 import { defineBlockRule, type Finding } from './types';
 
@@ -19,13 +19,17 @@ export const figureNotInSource = defineBlockRule('figure-not-in-source', (ctx) =
     const closest = e.passages[0];
     const other = closest && f.figure.hasUnit ? sameKindIn(closest.passage, f.figure) : undefined;
     const page = closest?.page ? ` (p. ${closest.page})` : '';
-    const where = !closest ? '' : other ? ` The closest passage${page} gives ${other.text}: "${shorten(closest.passage, 160)}"` : ` Closest passage${page}: "${shorten(closest.passage, 160)}"`;
+    // The claim's figure written without a hedge, as the source's rounded ("£3.7 billion" for "£3,712 million").
+    const range = other && !f.figure.within ? approximateRange(f.figure.number, f.figure.value, 'about') : undefined;
+    const rounded = range && other!.value >= range[0] && other!.value <= range[1] ? `about ${f.figure.text}` : undefined;
+    const gives = other ? ` gives ${other.text}${rounded ? ', which the claim\'s figure rounds' : ''}` : '';
+    const where = !closest ? '' : other ? ` The closest passage${page}${gives}: "${shorten(closest.passage, 160)}"` : ` Closest passage${page}: "${shorten(closest.passage, 160)}"`;
     out.push({
       code: 'figure-not-in-source',
       message: `The figure "${writtenFigure(f.figure)}" does not appear in the source document of ${describeSources(e.docs)}${f.figure.hasUnit ? ' with this unit' : ''}${f.figure.within ? ', nor a value it stands for' : ''}: check it against the source.${where}`,
       span: f.span,
       related: sourceDocumentPlaces(e.docs),
-      data: { keys: e.docs.map((d) => d.key), ...(closest && { closest }), ...(other?.replacement && { replacement: other.replacement }) },
+      data: { keys: e.docs.map((d) => d.key), ...(closest && { closest }), ...(other?.replacement && { replacement: other.replacement }), ...(rounded && { rounded }) },
     });
   }
   return out;
@@ -37,13 +41,13 @@ export const figureNotInSource = defineBlockRule('figure-not-in-source', (ctx) =
  * sign at another scale (`£3,700 million` for a claim's `£3.9 billion`). `replacement`: it as
  * the claim writes its figure (`£3.7 billion`), when its value reads so in few digits.
  */
-function sameKindIn(passage: string, figure: Figure): { text: string; replacement?: string } | undefined {
+function sameKindIn(passage: string, figure: Figure): { text: string; value: number; replacement?: string } | undefined {
   const scale = (f: Figure) => f.canonical.split('|')[2];
   const kind = figures(passage).filter((f) => f.currency === figure.currency && f.percent === figure.percent && !Number.isNaN(f.value));
   const same = kind.filter((f) => scale(f) === scale(figure));
-  if (same.length === 1) return same[0].value !== figure.value ? { text: same[0].text, replacement: same[0].text } : undefined;
+  if (same.length === 1) return same[0].value !== figure.value ? { text: same[0].text, value: same[0].value, replacement: same[0].text } : undefined;
   if (same.length > 1 || kind.length !== 1 || kind[0].value === figure.value) return undefined;
-  return { text: kind[0].text, replacement: atScaleOf(figure, kind[0].value) };
+  return { text: kind[0].text, value: kind[0].value, replacement: atScaleOf(figure, kind[0].value) };
 }
 
 /** `value` written as `figure` writes its number (its currency, scale and percent sign kept): `£3.7 billion` for 3.7e9 and `£3.9 billion`. */
