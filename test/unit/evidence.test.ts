@@ -409,6 +409,8 @@ describe('source evidence across edits and documents', () => {
     // The head of another table is not this one's.
     assert.equal(best('In the North, 41% of renters'), '| North | 40.5% |');
     assert.equal(best('North households in arrears'), 'Arrears rose in every nation, the survey of households found');
+    // Plurals as their singular, numbers with their decimals.
+    assert.deepEqual([...contentWords('bills of households, companies and the crisis status: 12.9 and 12.5')], ['bill', 'household', 'company', 'crisis', 'status', '12.9', '12.5']);
     // And by the words of a caption right before the table.
     assert.equal(best('The average South West bill will reach £850 by 2029-30'), 'South West | £597 | £830');
   });

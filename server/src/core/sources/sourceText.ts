@@ -519,8 +519,13 @@ const STOP = new Set('the a an of and or to in on for with by at from as is are 
  * with its decimals or thousands is one word (`12.9` is not `12.5`, `1,200` not `1,500`).
  */
 export function contentWords(normalized: string): Set<string> {
-  return new Set((normalized.match(/[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 1));
+  const out = new Set<string>();
+  for (const w of normalized.match(/[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu) ?? []) if (!STOP.has(w) && w.length > 1) out.add(singular(w));
+  return out;
 }
+
+/** A plural's singular, roughly, so that "bills" finds "bill" and "households" "household" ("ss", "us", "is" and short words kept). */
+const singular = (w: string): string => (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w) ? w.slice(0, w.endsWith('ies') ? -3 : -1) + (w.endsWith('ies') ? 'y' : '') : w);
 
 /**
  * A document's sentences (or lines) and, per content word, the sentences holding it: built
