@@ -132,6 +132,18 @@ describe('source evidence: quotations', () => {
     assert.equal(checkQuote('at the moment … Russia is not ready', [article]).outcome, 'not-found');
   });
 
+  it('reads the quoter\'s words in square brackets as standing for a few words of the source', () => {
+    const speech = doc('sp', '"We will not hesitate to take further action against companies that break the rules," the chief executive said. The minister was "committed to cleaning up our rivers, lakes and seas for good."');
+    assert.equal(checkQuote('[Ofwat] will not hesitate to take further action', [speech]).outcome, 'found');
+    assert.equal(checkQuote('[w]e will not hesitate', [speech]).outcome, 'found');
+    assert.equal(checkQuote('committed to cleaning up [the country\'s] rivers, lakes and seas', [speech]).outcome, 'found');
+    assert.equal(checkQuote('will not hesitate [to act] against companies', [speech]).outcome, 'found');
+    // A few words, not a paragraph: the parts around the brackets within 80 characters.
+    assert.equal(checkQuote('will not hesitate [to act] for good', [speech]).outcome, 'not-found');
+    assert.equal(checkQuote('will not hesitate … for good', [speech]).outcome, 'found');
+    assert.equal(checkQuote('[Ofwat] will not hesitate to take action', [speech]).outcome, 'not-found');
+  });
+
   it('is unchecked, never reported, when the source cannot be read', () => {
     const pending: SourceDocument = { key: 'p', uri: 'file:///s/p.pdf', text: '', format: 'pdf', status: 'pending' };
     const broken: SourceDocument = { key: 'b', uri: 'file:///s/b.pdf', text: '', format: 'pdf', status: 'unreadable', reason: 'it is encrypted' };

@@ -210,22 +210,31 @@ function computeQuote(quote: string, docs: SourceDocument[], cited: CitedPages):
   const sources = docs.filter(isReady).map(prepareSource);
   const unready = docs.filter((d) => !isReady(d));
   const nq = normalizeForComparison(quote);
-  // An elided quotation ("a … b", "a [...] b") is looked for part by part, in order.
-  const parts: Array<{ text: string; start: number }> = [];
+  // An elided quotation ("a … b", "a [...] b") is looked for part by part, in order; so is
+  // one with the quoter's words in square brackets ("[Ofwat] will not…", "[t]he report",
+  // "cleaning up [the country's] rivers"), which stand for a few words of the source.
+  const parts: Array<{ text: string; start: number; gap: number }> = [];
   // The normalised text has single spaces.
-  const ELLIPSIS = / ?(?:\[\.\.\.\]|\(\.\.\.\)|\.\.\.) ?/g;
+  const ELLIPSIS = / ?(?:\[\.\.\.\]|\(\.\.\.\)|\.\.\.|(\[[^\]]{1,80}\])) ?/g;
   let from = 0;
+  let gap = 0;
   for (const m of [...nq.text.matchAll(ELLIPSIS), undefined]) {
     const end = m ? m.index! : nq.text.length;
     const raw = nq.text.slice(from, end);
     const lead = raw.length - raw.trimStart().length;
-    if (/[\p{L}\p{N}]/u.test(raw)) parts.push({ text: raw.trim(), start: from + lead });
-    if (m) from = m.index! + m[0].length;
+    if (/[\p{L}\p{N}]/u.test(raw)) {
+      parts.push({ text: raw.trim(), start: from + lead, gap });
+      gap = 0;
+    }
+    if (m) {
+      from = m.index! + m[0].length;
+      gap = Math.max(gap, m[1] ? BRACKETED_GAP : ELIDED_GAP);
+    }
   }
   const segments = parts.map((p) => p.text);
   if (segments.length === 0) return { outcome: 'found' };
   const occurrences: Occurrence[] = [];
-  for (const s of sources) pushAll(occurrences, findSegments(s, segments));
+  for (const s of sources) pushAll(occurrences, findSegments(s, segments, parts.map((p) => p.gap)));
   if (occurrences.length) return choose(occurrences, cited);
   const reason = uncheckedReason(unready, textlessSuspects(sources, cited));
   // The closest passage, on the longest segment (an elided quotation is judged on its parts).
@@ -246,8 +255,12 @@ function computeQuote(quote: string, docs: SourceDocument[], cited: CitedPages):
 /** How many parts `findSegments` looks for in all, at most (a real quotation has a few parts and finds its place in a few tries). */
 const SEGMENT_SEARCHES = 100_000;
 
-/** Every place where all segments occur in order, each within 3,000 characters of the previous. */
-function findSegments(s: PreparedSource, segments: string[]): Occurrence[] {
+/** How far apart the parts of an elided quotation may be found; and those around the quoter's words in brackets. */
+const ELIDED_GAP = 3000;
+const BRACKETED_GAP = 80;
+
+/** Every place where all segments occur in order, each at most `gaps[i]` characters after the previous (3,000 when not given). */
+function findSegments(s: PreparedSource, segments: string[], gaps: number[] = []): Occurrence[] {
   const out: Occurrence[] = [];
   const text = s.normalized.text;
   let from = 0;
@@ -276,7 +289,7 @@ function findSegments(s: PreparedSource, segments: string[]): Occurrence[] {
       }
       const next = last[i] >= end ? last[i] : (last[i] = text.indexOf(seg, end));
       if (next < 0) missing = true;
-      if (next < 0 || next - end > 3000) {
+      if (next < 0 || next - end > (gaps[i] || ELIDED_GAP)) {
         ok = false;
         break;
       }
