@@ -5,7 +5,7 @@ import { hoverAt } from '../../server/src/core/features/hover';
 import type { SourceDocument } from '../../server/src/core/rules/types';
 import { checkFigure, checkQuote, locatorPages } from '../../server/src/core/sources/evidence';
 import fc from 'fast-check';
-import { bestPassage, contentWords, FigureIndex, figureMatches, figures, passageIndex, findInSource, normalizeForComparison, numberWordFigures, readNumber, sourceFigures } from '../../server/src/core/sources/sourceText';
+import { bestPassage, contentWords, FigureIndex, figureMatches, figures, passageIndex, findInSource, normalizeForComparison, numberWordFigures, quotations, readNumber, sourceFigures } from '../../server/src/core/sources/sourceText';
 import { leastMs } from './helpers/timing';
 
 /** A PDF-like document: pages joined, each page's start recorded. */
@@ -45,6 +45,18 @@ describe('source evidence: quotations', () => {
       'European governments agreed to keep the sanctions regime in place until the war ended. ' +
       'The economy grew by 30 per cent over the decade, officials said.',
   );
+
+  it('reads quotations in double quotes, guillemets, and single quotes as British style writes them, apostrophes not ending them', () => {
+    const quoted = (t: string) => quotations(t).map((q) => q.quote);
+    assert.deepEqual(quoted('He said "we will act now" and «nous agirons bientôt ici».'), ['we will act now', 'nous agirons bientôt ici']);
+    assert.deepEqual(quoted("The minister said the government was 'committed to cleaning up our rivers'."), ['committed to cleaning up our rivers']);
+    assert.deepEqual(quoted('She called it ‘the country’s worst water crisis’ in a speech.'), ['the country’s worst water crisis']);
+    assert.deepEqual(quoted("the workers' rights and the bosses' pay, rock 'n' roll, the '90s and 'a real quote'"), ['a real quote']);
+    // Checked against the source as double-quoted ones are.
+    const brief = "---\nbrief: true\n---\n# A\n\n:claim[Macron said Russia was 'not ready for a truce at the moment'][@a].\n";
+    const a = analyze({ uri: 'file:///w/q.brief.md', text: brief }, { sourceDocuments: new Map([['a', article]]) });
+    assert.deepEqual(a.diagnostics.filter((d) => d.code === 'quote-not-in-source').map((d) => brief.slice(d.span.start, d.span.end)), ['not ready for a truce at the moment']);
+  });
 
   it('finds a quotation exactly, after normalisation', () => {
     const c = checkQuote('Russia is not ready for a ceasefire', [article]);

@@ -85,14 +85,23 @@ export function findInSource(source: NormalizedText, needle: string): Span | und
   return originalSpan(source, at, n.length);
 }
 
+/**
+ * Quotations in double quotes and guillemets; in single quotes, as British style writes
+ * them (`‘…’`, `'…'`), where a quote mark between two letters is an apostrophe
+ * (`the country’s`), and a straight one opens only after a space or an opening bracket
+ * and closes only before one, or punctuation (not `the workers' rights`).
+ */
+const QUOTATION = /["“„«]([^"“”„«»\n]{1,400})["”»]|‘((?:[^‘’\n]|’(?=\p{L})){1,400})’(?!\p{L})|(?<![\p{L}\p{N}'])'((?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,400})'(?![\p{L}\p{N}])/gu;
+
 /** A quotation of three or more words, with its span inside `text` (the quotes excluded). */
 export function quotations(text: string): Array<{ quote: string; span: Span }> {
   const out: Array<{ quote: string; span: Span }> = [];
-  for (const m of text.matchAll(/["“„«]([^"“”„«»\n]{1,400})["”»]/gu)) {
-    const words = m[1].trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  for (const m of text.matchAll(QUOTATION)) {
+    const quoted = m[1] ?? m[2] ?? m[3];
+    const words = quoted.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
     if (words.length < 3) continue;
-    const inner = trimEndMatching(m[1].trim(), /[.,;:!?]/);
-    const start = m.index! + 1 + m[1].indexOf(inner);
+    const inner = trimEndMatching(quoted.trim(), /[.,;:!?]/);
+    const start = m.index! + 1 + quoted.indexOf(inner);
     out.push({ quote: inner, span: { start, end: start + inner.length } });
   }
   return out;
