@@ -104,6 +104,21 @@ describe('source documents: extraction (PDF, HTML, Word)', function () {
     );
   });
 
+  it('reads a web page with a long table in time linear in its rows', async () => {
+    // Each row once: reading a node's children again per child (linkedom builds `childNodes`
+    // on each read) made a table of 20,000 rows take 30 s.
+    const page = (rows: number) => Buffer.from(`<!doctype html><html><body><main><article><h1>T</h1><p>The table below gives the share by region, as the survey found it.</p><table>${'<tr><td>a</td><td>12.5%</td></tr>'.repeat(rows)}</table></article></main></body></html>`);
+    const time = async (rows: number) => {
+      const t0 = performance.now();
+      const r = await extract(page(rows), 'html');
+      assert.ok(r.ok && r.doc.text.split('\n').filter((l) => l === 'a | 12.5%').length === rows);
+      return performance.now() - t0;
+    };
+    await time(500);
+    const [small, large] = [await time(1_000), await time(16_000)];
+    assert.ok(large < 1500 || large / Math.max(small, 1) < 48, `${small.toFixed(0)} ms for 1,000 rows, ${large.toFixed(0)} ms for 16,000`);
+  });
+
   it('reads a Word file, its tables by rows with their cells apart', async () => {
     const r = await extract(await makeDocx(['First paragraph about sanctions.', 'Second: exports fell by 12%.']), 'docx');
     assert.ok(r.ok);

@@ -222,7 +222,7 @@ function findGutter(items: Item[]): number | undefined {
 // ---- HTML ------------------------------------------------------------------------------
 
 const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'DL', 'BLOCKQUOTE', 'PRE', 'TABLE', 'CAPTION', 'BR', 'HR', 'FIGURE', 'FIGCAPTION', 'DD', 'DT', 'HEADER', 'FOOTER', 'MAIN', 'ASIDE', 'NAV', 'ADDRESS', 'DETAILS', 'SUMMARY']);
-/** A table's cells: a row's cells read as one line, a space between them (`Scotland 12.5%`, not `Scotland12.5%`). */
+/** A table's cells: a row's cells read as one line, ` | ` between them (`Scotland | 12.5%`, not `Scotland12.5%`). */
 const CELL = new Set(['TD', 'TH']);
 /** A table row: a line of its own, its cells apart (`Wales | 11.9%`), the rows of a table one after another. */
 const ROW = 'TR';
@@ -251,51 +251,64 @@ function extractHtml(html: string): ExtractResult {
   return { ok: true, doc: { format: 'html', text: text.replace(/\n{3,}/g, '\n\n').trim() + '\n' } };
 }
 
-/** Before a table cell: ` | ` after another cell's text on the line, else a space. */
-function cellStart(out: string): string {
-  const line = out.slice(out.lastIndexOf('\n') + 1).trimEnd();
-  return line && !line.endsWith('|') ? `${out.trimEnd()} | ` : spaced(out);
-}
+/** What comes between two pieces of text: nothing, a space, ` | ` between a row's cells, a line break, a blank line. */
+const SEPARATORS = ['', ' ', ' | ', '\n', '\n\n'];
 
-/** `out` ending with a line break (a row's cells are on a line of their own). */
-const onNewLine = (out: string): string => (out.length === 0 || out.endsWith('\n') ? out : `${out.trimEnd()}\n`);
-
-/** `out` with a space at its end, unless it ends in white space already (a text node's is one space at most). */
-function spaced(out: string): string {
-  const last = out.charCodeAt(out.length - 1);
-  return out.length === 0 || last === 32 || last === 10 ? out : out + ' ';
-}
-
-/** The text of an element, with a paragraph break around each block and a space around each table cell, and nothing of scripts or styles. */
+/**
+ * The text of an element, with a paragraph break around each block, a table's rows on
+ * lines of their own with their cells apart (`Wales | 11.9%`), and nothing of scripts or
+ * styles. Pieces are collected with the separator each one is owed (the widest asked for
+ * since the last text), never trimmed off a growing string: a table of 80,000 rows took
+ * minutes when each cell re-read the text before it.
+ */
 function blockText(root: DomNode | null | undefined): string {
   if (!root) return '';
-  let out = '';
+  const parts: string[] = [];
+  let owed = 0;
+  const owe = (k: number) => {
+    if (k > owed) owed = k;
+  };
+  const write = (t: string) => {
+    if (parts.length > 0 && owed > 0) parts.push(SEPARATORS[owed]);
+    parts.push(t);
+    owed = 0;
+  };
   // Inside a table cell, a block (a cell's paragraphs, as Word writes them) is a space: the row stays one line.
   let inCell = 0;
+  // Whether a cell of the current row has written text: the next one is set apart by ` | `.
+  let rowHasText = false;
   const walk = (n: DomNode) => {
     if (n.nodeType === 3) {
-      out += (n.textContent ?? '').replace(/\s+/g, ' ');
+      const t = (n.textContent ?? '').replace(/\s+/g, ' ');
+      if (t.startsWith(' ')) owe(1);
+      const inner = t.trim();
+      if (inner) write(inner);
+      if (t.endsWith(' ')) owe(1);
       return;
     }
     if (n.nodeType !== 1 || SKIP.has(n.nodeName)) return;
-    const cell = CELL.has(n.nodeName);
-    const block = BLOCK.has(n.nodeName) && (inCell === 0 || n.nodeName === 'TABLE');
-    const around = () => {
-      if (block) out += '\n\n';
-      else if (n.nodeName === ROW) out = onNewLine(out);
-      else if (BLOCK.has(n.nodeName)) out = spaced(out);
-    };
-    around();
-    if (cell) [out, inCell] = [cellStart(out), inCell + 1];
-    for (let i = 0; i < n.childNodes.length; i++) walk(n.childNodes[i]);
-    if (cell) [out, inCell] = [spaced(out), inCell - 1];
-    around();
+    const name = n.nodeName;
+    const cell = CELL.has(name);
+    const around = BLOCK.has(name) ? (inCell === 0 || name === 'TABLE' ? 4 : 1) : name === ROW ? 3 : 0;
+    owe(around);
+    if (name === ROW) rowHasText = false;
+    if (cell) {
+      owe(rowHasText ? 2 : 1);
+      inCell++;
+    }
+    const before = parts.length;
+    // (linkedom builds the list on each read of `childNodes`: read once, a table of thousands of rows is not read again per row.)
+    const children = n.childNodes;
+    for (let i = 0; i < children.length; i++) walk(children[i]);
+    if (cell) {
+      inCell--;
+      if (parts.length > before) rowHasText = true;
+      owe(1);
+    }
+    owe(around);
   };
   walk(root);
-  return out
-    .split('\n')
-    .map((l) => l.trim())
-    .join('\n');
+  return parts.join('');
 }
 
 // ---- DOCX ------------------------------------------------------------------------------
