@@ -36,6 +36,7 @@ describe('briefmark sources, and check against PDF and HTML source documents (th
         ':claim[Ministers said "the talks will resume in February"][@wire].',
         ':claim[It said "anything at all here"][@att].',
         ':claim[A claim citing an entry with no file][@nofile].',
+        ':claim[Growth will slow to nearly 2.2%][@imf, p. 2].',
         '',
       ].join('\n'),
     );
@@ -50,14 +51,15 @@ describe('briefmark sources, and check against PDF and HTML source documents (th
       [
         '@att: PDF, papers/broken.pdf (attachment) — cannot be read: it is not a PDF: it looks like a web page; 1 claim',
         '  a.brief.md:13:17 quotation "anything at all here": unchecked (@att: it is not a PDF: it looks like a web page)',
-        '@imf: PDF, 2 pages, sources/imf.pdf; 2 claims',
+        '@imf: PDF, 2 pages, sources/imf.pdf; 3 claims',
         '  a.brief.md:10:28 figure "2.1%": found on p. 2',
         '  a.brief.md:11:28 figure "2.5%": not found',
+        '  a.brief.md:15:35 figure "nearly 2.2%": found on p. 2 (as 2.1%)',
         '@nofile: no source document',
         '@wire: HTML, sources/wire.html; 1 claim',
         '  a.brief.md:12:24 quotation "the talks will resume in February": not found (a name differs)',
         '',
-        '4 keys cited, 3 with a source document (1 unreadable); quotations and figures: 1 found, 0 with differences, 2 not found, 1 unchecked',
+        '4 keys cited, 3 with a source document (1 unreadable); quotations and figures: 2 found, 0 with differences, 2 not found, 1 unchecked',
         '',
       ].join('\n'),
     );

@@ -133,7 +133,7 @@ function collect(analysis: Analysis, shown: string, byKey: Map<string, KeyReport
         text,
         outcome: c.outcome,
         page: c.at?.page,
-        detail: c.reason ?? (c.critical?.length ? `${c.critical.join(', ')} differs` : c.citedPages ? `cited as p. ${c.citedPages.join(', ')}` : undefined),
+        detail: c.reason ?? (c.critical?.length ? `${c.critical.join(', ')} differs` : c.citedPages ? `cited as p. ${c.citedPages.join(', ')}` : c.at?.as ? `as ${c.at.as}` : undefined),
       });
     };
     for (const q of e.quotes) use('quotation', q.quote, q.span.start, q.check);
