@@ -5,7 +5,7 @@ import { hoverAt } from '../../server/src/core/features/hover';
 import type { SourceDocument } from '../../server/src/core/rules/types';
 import { checkFigure, checkQuote, locatorPages } from '../../server/src/core/sources/evidence';
 import fc from 'fast-check';
-import { bestPassage, contentWords, FigureIndex, figureMatches, figures, passageIndex, findInSource, normalizeForComparison, numberWordFigures, quotations, readNumber, sourceFigures } from '../../server/src/core/sources/sourceText';
+import { bestPassage, contentWords, FigureIndex, figureMatches, figures, fractionFigures, passageIndex, findInSource, normalizeForComparison, numberWordFigures, quotations, readNumber, sourceFigures } from '../../server/src/core/sources/sourceText';
 import { leastMs } from './helpers/timing';
 
 /** A PDF-like document: pages joined, each page's start recorded. */
@@ -203,7 +203,7 @@ describe('source evidence: the best passage', () => {
 
 describe('source evidence: figures', () => {
   it('finds through its index exactly the source figures a scan with figureMatches finds, in order', () => {
-    const part = fc.constantFrom('$', '€', 'US$', '', '', '', '300', '300,000', '0.3', '3,5', '1,200', '12.5', '1e3', '007', '30', 'thirty', 'three hundred', 'a quarter', ' ', ' ', ' billion', ' million', 'bn', ' %', ' per cent', ' dollars', ' euros', ' troops', '.', ', ', '1.2.3', '9'.repeat(320), '12.46', '299', '310', '2,950', ' about ', ' nearly ', ' more than ', '~');
+    const part = fc.constantFrom('$', '€', 'US$', '', '', '', '300', '300,000', '0.3', '3,5', '1,200', '12.5', '1e3', '007', '30', 'thirty', 'three hundred', 'a quarter', 'a third', 'one in five', ' in ', '33', '25', ' ', ' ', ' billion', ' million', 'bn', ' %', ' per cent', ' dollars', ' euros', ' troops', '.', ', ', '1.2.3', '9'.repeat(320), '12.46', '299', '310', '2,950', ' about ', ' nearly ', ' more than ', '~');
     fc.assert(
       fc.property(fc.array(part, { maxLength: 40 }), fc.array(part, { maxLength: 12 }), (sourceParts, claimParts) => {
         const source = sourceFigures(sourceParts.join(''));
@@ -261,6 +261,24 @@ describe('source evidence: figures', () => {
     assert.equal(figures('Prices rose over 2023 and under 2024 rules', true).some((f) => f.within), false); // years are periods
     // A number ending a name is no figure: COVID-19, F-35, MiG-29, S-400; mid-2024 is one.
     assert.deepEqual(figures('After COVID-19, 35 F-35 jets, a MiG-29 and S-400 systems, by mid-2024 and post-2014').map((f) => f.text), ['35', '2024', '2014']);
+  });
+
+  it('finds a percentage where the source writes the share in words, if the percentage rounds it', () => {
+    const text = 'Half of renters and a third of owners were behind; two-thirds of firms, a quarter of farms, one in five adults, 1 in 10 pupils and nine in ten councils. The second round began.';
+    assert.deepEqual(
+      fractionFigures(text).map((f) => `${f.text}=${f.value}`),
+      ['Half=50', 'a third=33.3333', 'two-thirds=66.6667', 'a quarter=25', 'one in five=20', '1 in 10=10', 'nine in ten=90'],
+    );
+    const found = (claim: string) => checkFigure(figures(claim, true)[0], [doc('fr', text)]);
+    for (const [claim, as] of [['50%', 'Half'], ['33%', 'a third'], ['33.3%', 'a third'], ['67%', 'two-thirds'], ['25 per cent', 'a quarter'], ['20%', 'one in five'], ['10%', '1 in 10'], ['90%', 'nine in ten'], ['about 30%', undefined]] as const) {
+      const c = found(claim);
+      if (as) assert.deepEqual([c.outcome, c.at?.as], ['found', as], claim);
+      else assert.equal(c.outcome, 'not-found', claim);
+    }
+    assert.equal(found('34%').outcome, 'not-found');
+    assert.equal(found('66%').outcome, 'not-found'); // two-thirds rounds to 67%
+    assert.equal(found('33').outcome, 'not-found'); // a share is a percentage
+    assert.equal(found('$33').outcome, 'not-found');
   });
 
   it('finds a figure the source writes in words, with its unit', () => {

@@ -321,7 +321,8 @@ function computeFigure(figure: Figure, docs: SourceDocument[], cited: CitedPages
   for (const s of sources)
     for (const f of (s.figureIndex ??= new FigureIndex(s.figures)).matching(figure)) {
       // A figure written as approximate is found as itself where the source gives it so, else as the values it stands for.
-      const exact = !figure.within || f.number === figure.number || Math.abs(f.value - figure.value) <= 1e-9 * Math.max(1, Math.abs(figure.value));
+      // (So is a share the source writes in words: "33%" is found as "a third".)
+      const exact = !f.fraction && (!figure.within || f.number === figure.number || Math.abs(f.value - figure.value) <= 1e-9 * Math.max(1, Math.abs(figure.value)));
       (exact ? occurrences : approximate).push({ source: s, span: f.span, page: pageAt(s.doc.pageStarts, f.span.start) });
     }
   if (occurrences.length) return choose(occurrences, cited, near);

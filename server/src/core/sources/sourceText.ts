@@ -130,6 +130,8 @@ export interface Figure {
   within?: [number, number];
   /** The words that make it approximate, lower-cased ("about", "more than", "~"). */
   hedge?: string;
+  /** In a source, a share written in words ("a third", "one in five"): a percentage that rounds it is it. */
+  fraction?: boolean;
 }
 
 const CURRENCY: Record<string, string> = { $: '$', 'us$': '$', usd: '$', dollar: '$', dollars: '$', 'us dollars': '$', '€': '€', eur: '€', euro: '€', euros: '€', '£': '£', gbp: '£', pound: '£', pounds: '£' };
@@ -374,8 +376,41 @@ export function numberWordFigures(text: string): Figure[] {
 
 /** The figures a source document offers: written in digits (`figures`) and in words (`numberWordFigures`). */
 export function sourceFigures(text: string): Figure[] {
-  const inWords = numberWordFigures(text);
+  const inWords = [...numberWordFigures(text), ...fractionFigures(text)];
   return inWords.length ? [...figures(text), ...inWords] : figures(text);
+}
+
+const NUMERATORS = new Map([['a', 1], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['nine', 9]]);
+const DENOMINATORS = new Map([['half', 2], ['halves', 2], ['third', 3], ['thirds', 3], ['quarter', 4], ['quarters', 4], ['fifth', 5], ['fifths', 5], ['tenth', 10], ['tenths', 10]]);
+/** "a third", "two-thirds", "one in five", "1 in 10", "half": where one may start. */
+const FRACTION_START = /(?<![\p{L}\p{N}-])(?:(a|one|two|three|four|nine)[ -](half|halves|thirds?|quarters?|fifths?|tenths?)|(half)|(one|two|three|four|nine|\d{1,2}) in (two|three|four|five|six|seven|eight|nine|ten|\d{1,3}))(?![\p{L}\p{N}-])/giu;
+const SMALL_WORDS = new Map([['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10]]);
+
+/**
+ * Shares a source writes in words — "half", "a third", "two-thirds", "a quarter", "one in
+ * five", "1 in 10" — as the percentages they are (`fraction`: a claim's percentage that
+ * rounds one is its figure: "33%" for "a third", "20%" for "one in five").
+ */
+export function fractionFigures(text: string): Figure[] {
+  const out: Figure[] = [];
+  for (const m of text.matchAll(FRACTION_START)) {
+    let share: number | undefined;
+    if (m[1]) {
+      const num = NUMERATORS.get(m[1].toLowerCase())!;
+      const den = DENOMINATORS.get(m[2].toLowerCase())!;
+      // "a half", "one-third", "two-thirds"; not "two-third" nor "a thirds".
+      if ((num === 1) === !/s$/.test(m[2].toLowerCase()) && num < den) share = num / den;
+    } else if (m[3]) share = 1 / 2;
+    else {
+      const num = SMALL_WORDS.get(m[4].toLowerCase()) ?? Number(m[4]);
+      const den = SMALL_WORDS.get(m[5].toLowerCase()) ?? Number(m[5]);
+      if (num > 0 && den > num) share = num / den;
+    }
+    if (share === undefined) continue;
+    const value = Math.round(share * 1e6) / 1e4;
+    out.push({ text: m[0], span: { start: m.index!, end: m.index! + m[0].length }, canonical: `|${value}||%`, number: String(value), value, currency: '', percent: true, hasUnit: true, fraction: true });
+  }
+  return out;
 }
 
 /**
@@ -385,6 +420,7 @@ export function sourceFigures(text: string): Figure[] {
  * figure written with no unit matches the same digits whatever their unit.
  */
 export function figureMatches(claim: Figure, source: Figure): boolean {
+  if (source.fraction) return claim.percent && !claim.currency && inRange(source.value, claim.within ?? roundingOf(claim));
   const within = (f: Figure) => !!claim.within && f.value >= claim.within[0] && f.value <= claim.within[1];
   if (!claim.hasUnit) return source.number === claim.number || (!Number.isNaN(claim.value) && (source.value === claim.value || within(source)) && !source.percent);
   if (claim.percent !== source.percent) return false;
@@ -393,6 +429,10 @@ export function figureMatches(claim: Figure, source: Figure): boolean {
   if (Number.isNaN(claim.value) || Number.isNaN(source.value)) return claim.canonical === source.canonical;
   return Math.abs(claim.value - source.value) <= 1e-9 * Math.max(1, Math.abs(claim.value)) || within(source);
 }
+
+/** The values a claim's figure rounds (as "about" it stands for): a share in words is matched so. */
+const roundingOf = (claim: Figure): [number, number] | undefined => approximateRange(claim.number, claim.value, 'about');
+const inRange = (v: number, range: [number, number] | undefined) => !!range && v >= range[0] && v <= range[1];
 
 /**
  * A source's figures indexed for `figureMatches`, by digits and by value: a claim's figure
@@ -421,8 +461,10 @@ export class FigureIndex {
     if (!Number.isNaN(claim.value) && !Number.isFinite(tolerance)) return figures.filter((f) => figureMatches(claim, f));
     const candidates = new Set<number>(this.byNumber.get(claim.number));
     if (!Number.isNaN(claim.value)) {
-      const low = claim.within ? Math.min(claim.within[0], claim.value - tolerance) : claim.value - tolerance;
-      const high = claim.within ? Math.max(claim.within[1], claim.value + tolerance) : claim.value + tolerance;
+      // (A percentage may also match a share in words that it rounds: "33%" for "a third".)
+      const wide = claim.within ?? (claim.percent ? roundingOf(claim) : undefined);
+      const low = wide ? Math.min(wide[0], claim.value - tolerance) : claim.value - tolerance;
+      const high = wide ? Math.max(wide[1], claim.value + tolerance) : claim.value + tolerance;
       let lo = 0;
       let hi = this.byValue.length;
       while (lo < hi) {
