@@ -418,6 +418,9 @@ describe('source evidence across edits and documents', () => {
       '- Exports fell by 4% in the spring',
       '- Imports rose by 2% over the year',
     ]);
+    // A Markdown source's heading is a passage of its own, with or without a blank line after it.
+    const md = '# Household debt\nDebt rose to £3.7 billion in the quarter.\n## Outlook\nIt will rise.';
+    assert.deepEqual(passageIndex(md, normalizeForComparison(md)).spans.map((s) => md.slice(s.start, s.end)), ['# Household debt', 'Debt rose to £3.7 billion in the quarter.', '## Outlook', 'It will rise.']);
     const pages = paged('p', ['The first page ends without a stop', 'The second page starts here.']);
     assert.deepEqual(passageIndex(pages.text, normalizeForComparison(pages.text)).spans.map((s) => pages.text.slice(s.start, s.end).trim()), ['The first page ends without a stop', 'The second page starts here.']);
   });

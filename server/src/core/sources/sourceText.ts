@@ -509,9 +509,21 @@ function endsPassage(source: string, i: number): boolean {
   const c = source.charCodeAt(i);
   if (c === 10) {
     BREAK_BEFORE.lastIndex = i + 1;
-    return BREAK_BEFORE.test(source) || isTableRow(source, lineStart(source, i)) || isTableRow(source, i + 1);
+    return BREAK_BEFORE.test(source) || isOwnLine(source, lineStart(source, i)) || isOwnLine(source, i + 1);
   }
   return (c === 46 || c === 33 || c === 63) && isSentenceEnd(source, i);
+}
+
+/** A table row or a Markdown heading (`## Findings`): a passage of its own, whatever follows it. */
+const isOwnLine = (source: string, start: number): boolean => isTableRow(source, start) || isHeadingLine(source, start);
+
+/** Whether the line from `start` is a Markdown heading: one to six `#`, then a space. */
+function isHeadingLine(source: string, start: number): boolean {
+  let k = start;
+  while (k - start < 3 && source[k] === ' ') k++;
+  let hashes = 0;
+  while (source[k + hashes] === '#') hashes++;
+  return hashes >= 1 && hashes <= 6 && (source[k + hashes] === ' ' || source[k + hashes] === '\t');
 }
 
 /** Where the line holding the line break at `i` starts. */
