@@ -86,7 +86,7 @@ export const FUZZ_BIB = `@report{wire,
 @book{clé-2025, title = {Macron and the IMF}}
 `;
 /** The text of source `b` (sources/b.md): claims citing `b` are checked against it (quotations, figures). */
-const FUZZ_SOURCE = 'Officials said "the talks stalled badly" after Geneva; 40% of the $400 billion is frozen.';
+const FUZZ_SOURCE = 'Officials said "the talks stalled badly" after Geneva; 40% of the $400 billion is frozen. Spending reached €4,213 million.';
 const FUZZ_OTHER = `---
 brief: true
 ---
@@ -299,7 +299,7 @@ function kindOf(a: CodeActionResult): Kind {
   if (a.title.startsWith('Add a footnote placeholder')) return 'placeholder';
   if (a.title === 'Tag this sentence as a claim') return 'tag-claim';
   if (a.title.startsWith('Create the footnote definition')) return 'footnote-definition';
-  if ((a.title.startsWith('Change to') && a.diagnostic.code === 'figure-not-in-source') || a.title.startsWith("Use the source's wording")) return 'source-text';
+  if ((a.title.startsWith('Change to') && a.diagnostic.code === 'figure-not-in-source') || a.title.startsWith("Use the source's wording") || a.title.startsWith('Write "about ')) return 'source-text';
   if (a.title.startsWith('Change to')) return a.diagnostic.code === 'unknown-tag' ? 'tag-name' : a.diagnostic.code === 'invalid-conventions' ? 'suppression-code' : 'source-key';
   throw new Error(`a quick fix this property does not know: "${a.title}" (add its rules to test/unit/fuzz/edits.ts)`);
 }
@@ -484,8 +484,9 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       break;
     }
     case 'source-text': {
-      // The claim's figure or quotation, and nothing else, becomes what the source's closest passage gives.
-      assert.ok(edits.length === 1 && edits[0].span.start === d.span.start && edits[0].span.end === d.span.end && edits[0].newText === d.data?.replacement, `${ctx}\nreplaces the figure or quotation with the source's`);
+      // The claim's figure or quotation, and nothing else, becomes what the source's closest passage gives
+      // (or the figure is said to be approximate: "about £3.7 billion" for the source's £3,712 million).
+      assert.ok(edits.length === 1 && edits[0].span.start === d.span.start && edits[0].span.end === d.span.end && (edits[0].newText === d.data?.replacement || edits[0].newText === d.data?.rounded), `${ctx}\nreplaces the figure or quotation with the source's`);
       assert.equal(after.model.claims.length, before.model.claims.length, `${ctx}\nthe claims are still there`);
       break;
     }

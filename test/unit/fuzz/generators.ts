@@ -12,7 +12,7 @@ import fc from 'fast-check';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-const word = fc.constantFrom('the', 'talks', 'Macron', 'said', 'IMF', '40%', '$400 billion', 'officials', 'stated', 'according to', 'É', '😀', 'ceasefire', 'ok', '10:30', '3:1', 'e.g.', 'U.S.');
+const word = fc.constantFrom('the', 'talks', 'Macron', 'said', 'IMF', '40%', '$400 billion', 'officials', 'stated', 'according to', 'É', '😀', 'ceasefire', 'ok', '10:30', '3:1', 'e.g.', 'U.S.', '€4.2 billion', 'about', "'a quoted phrase'");
 const HOSTILE = ['\u0000', '\uD800', '\uDC00', '\uDBFF\uDFFF', '\r', '\r\n', '\n', '\t', '\u2028', '\uFEFF', '[', ']', '{', '}', '(', ')', ':', '::', ':::', '@', '^', '\\', '`', '"', "'", '<', '>', '<!--', '-->', '*', '_', '|', '#', '-', '=', '&', '\u0301'];
 const hostile = fc.constantFrom(...HOSTILE);
 const TAGS = ['claim', 'actor', 'rec', 'cliam', 'Claim', 'risk', 'smile', 'x'];
