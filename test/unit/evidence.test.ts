@@ -492,6 +492,12 @@ describe('source evidence across edits and documents', () => {
     const scaled = applyEdits(hedged, codeActions(c, g.span).find((x) => x.title.startsWith('Change to'))!.edits);
     assert.match(scaled, /reached about £3\.7 billion in/);
     assert.equal(analyze({ uri: 'file:///w/f.brief.md', text: scaled }, { sourceDocuments: new Map([['ofgem', millions]]) }).diagnostics.filter((x) => x.code === 'figure-not-in-source').length, 0);
+    // A count (no unit): the passage's one count of the same order, not a year nor a figure with a unit.
+    const counts = doc('ea', 'Storm overflows spilled 464,056 times in 2023, for 3,606,876 hours; 12% more than before.');
+    const countClaim = '---\nbrief: true\n---\n# E\n\n:claim[Storm overflows spilled 446,056 times in 2023][@ea].\n';
+    const k = analyze({ uri: 'file:///w/f.brief.md', text: countClaim }, { sourceDocuments: new Map([['ea', counts]]) }).diagnostics.find((x) => x.code === 'figure-not-in-source')!;
+    assert.match(k.message, /The closest passage gives 464,056: "Storm overflows/);
+    assert.equal(k.data?.replacement, '464,056');
     // A claim's figure that rounds the source's, written without a word that says so: the message says it, and a fix adds "about".
     const exact = doc('ofgem', 'Debt owed to energy suppliers reached £3,712 million in the second quarter of 2025, the highest level on record.');
     const plain = text.replace('£3.9 billion', '£3.7 billion');

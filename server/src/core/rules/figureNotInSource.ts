@@ -17,7 +17,7 @@ export const figureNotInSource = defineBlockRule('figure-not-in-source', (ctx) =
   const out: Finding[] = [];
   for (const { evidence: e, item: f } of notFoundInSources(ctx, 'figures')) {
     const closest = e.passages[0];
-    const other = closest && f.figure.hasUnit ? sameKindIn(closest.passage, f.figure) : undefined;
+    const other = !closest ? undefined : f.figure.hasUnit ? sameKindIn(closest.passage, f.figure) : sameMagnitudeIn(closest.passage, f.figure);
     const page = closest?.page ? ` (p. ${closest.page})` : '';
     // The claim's figure written without a hedge, as the source's rounded ("£3.7 billion" for "£3,712 million").
     const range = other && !f.figure.within ? approximateRange(f.figure.number, f.figure.value, 'about') : undefined;
@@ -48,6 +48,18 @@ function sameKindIn(passage: string, figure: Figure): { text: string; value: num
   if (same.length === 1) return same[0].value !== figure.value ? { text: same[0].text, value: same[0].value, replacement: same[0].text } : undefined;
   if (same.length > 1 || kind.length !== 1 || kind[0].value === figure.value) return undefined;
   return { text: kind[0].text, value: kind[0].value, replacement: atScaleOf(figure, kind[0].value) };
+}
+
+/**
+ * For a figure with no unit (a count, `70,361`): the one figure of `passage` with no unit
+ * either, of the same order (half to twice it) and another value — a year only for a year
+ * (`70,631` in "United Utilities | 70,631 | -5%", a transposition; none if several).
+ */
+function sameMagnitudeIn(passage: string, figure: Figure): { text: string; value: number; replacement?: string } | undefined {
+  if (!(figure.value > 0)) return undefined;
+  const year = (f: Figure) => /^(?:1[89]|20)\d\d$/.test(f.number);
+  const near = figures(passage).filter((f) => !f.hasUnit && f.value >= figure.value / 2 && f.value <= figure.value * 2 && year(f) === year(figure));
+  return near.length === 1 && near[0].value !== figure.value ? { text: near[0].text, value: near[0].value, replacement: near[0].text } : undefined;
 }
 
 /** `value` written as `figure` writes its number (its currency, scale and percent sign kept): `£3.7 billion` for 3.7e9 and `£3.9 billion`. */
