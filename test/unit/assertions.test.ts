@@ -207,6 +207,11 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['Support for the plan has grown since 2022.', false],
     ['Use of the facility rose by 40% in 2024.', false],
     ['Review of the budget is due in May.', false],
+    // A word as often a noun as a verb: an imperative before an article, a noun before anything else.
+    ['- Early Warning: Fund a regional system for flood forecasting in 2026.', true],
+    ['Cap the price of gas at €50 per megawatt hour.', true],
+    ['Fund managers sold $3 billion of bonds in March.', false],
+    ['Tax revenue fell by 4% in 2024.', false],
     // Unattributed forecasts; attributed ones are facts (someone's projection).
     ['Prices are likely to rise again next winter.', true],
     ['The electricity deficit is expected to worsen in January.', true],

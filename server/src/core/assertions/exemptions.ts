@@ -312,8 +312,15 @@ export function imperativeOpening(text: string): boolean {
   const head = rest.length > 200 ? rest.slice(0, 200) : rest;
   const words = /^[\s*_>+•-]*(\p{Lu}[\p{L}]*)[\s*_]+([\p{L}’'-]+)/u.exec(head);
   if (words && (IMPERATIVE.has(words[1].toLowerCase()) || OPENING_IMPERATIVES.has(words[1].toLowerCase())) && !NOT_AN_OBJECT.has(words[2].toLowerCase())) return true;
+  // A word that is a noun as often as a verb, then an article or determiner: "Fund a regional
+  // system…", "Cap the price…" (not "Fund managers said…", "Tax revenue fell…").
+  if (words && VERB_OR_NOUN.has(words[1].toLowerCase()) && DETERMINERS.has(words[2].toLowerCase())) return true;
   return imperativeAfterAdjunct(head);
 }
+
+/** Words that open a recommendation as verbs and a statement as nouns. */
+const VERB_OR_NOUN = words('fund finance cap tax ban back target pilot map channel match pair condition phase scale budget index audit license licence permit fast-track ring-fence benchmark');
+const DETERMINERS = words('a an the this these those that their its our all every each any more new additional dedicated further');
 
 /**
  * Verbs the classifier's imperative list lacks that open recommendations and are not nouns
