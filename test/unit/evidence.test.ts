@@ -450,6 +450,9 @@ describe('source evidence across edits and documents', () => {
     );
     const best = (claim: string) => bestPassage(text, index, claim)?.passage;
     assert.equal(best('In Wales, 12.9% of households are in arrears'), 'Wales | 11.9%');
+    // Shown with its table's head.
+    assert.equal(bestPassage(text, index, 'In Wales, 12.9% of households are in arrears')?.head, 'Nation | Households in arrears');
+    assert.equal(bestPassage(text, index, 'Arrears rose in every nation')?.head, undefined);
     assert.equal(best('Scotland had 12.5% of households in arrears'), 'Scotland | 12.5%');
     // The head of another table is not this one's.
     assert.equal(best('In the North, 41% of renters'), '| North | 40.5% |');

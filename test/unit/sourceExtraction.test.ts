@@ -102,6 +102,9 @@ describe('source documents: extraction (PDF, HTML, Word)', function () {
         ['£3.7 billion', 'Debt owed to energy suppliers reached £3.7 billion in the second quarter of 2025, the highest level on record.'],
       ],
     );
+    // The row is shown with its table's head, in the message and the claim's hover.
+    assert.match(found[0].message, /"Wales \| 11\.9%" \(a row of the table headed "Nation \| Households in arrears"\)$/);
+    assert.match(hoverAt(a, brief.indexOf('In Wales'))!.contents, /matching passage of `@r` \(p\. 1\), a row of the table headed "Nation \| Households in arrears":\n {2}> Wales \| 11\.9%/);
   });
 
   it('reads a web page with a long table in time linear in its rows', async () => {

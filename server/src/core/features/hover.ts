@@ -162,7 +162,7 @@ function evidence(ctx: RuleContext, claim: Claim): string[] {
   for (const q of e.quotes) pushAll(out, checkLines(`"${q.quote}"`, q.check));
   for (const f of e.figures) pushAll(out, checkLines(`figure ${writtenFigure(f.figure)}`, f.check));
   if (e.quotes.length === 0) {
-    for (const p of e.passages) out.push(`- matching passage of \`@${p.key}\`${p.page ? ` (p. ${p.page})` : ''}:`, `  > ${p.passage}`);
+    for (const p of e.passages) out.push(`- matching passage of \`@${p.key}\`${p.page ? ` (p. ${p.page})` : ''}${p.head ? `, a row of the table headed "${p.head}"` : ''}:`, `  > ${p.passage}`);
     if (e.passages.length === 0 && e.checked) out.push('No passage of the source document matched this claim.');
   }
   return out;

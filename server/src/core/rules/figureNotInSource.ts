@@ -23,7 +23,8 @@ export const figureNotInSource = defineBlockRule('figure-not-in-source', (ctx) =
     const range = other && !f.figure.within ? approximateRange(f.figure.number, f.figure.value, 'about') : undefined;
     const rounded = range && other!.value >= range[0] && other!.value <= range[1] ? `about ${f.figure.text}` : undefined;
     const gives = other ? ` gives ${other.text}${rounded ? ', which the claim\'s figure rounds' : ''}` : '';
-    const where = !closest ? '' : other ? ` The closest passage${page}${gives}: "${shorten(closest.passage, 160)}"` : ` Closest passage${page}: "${shorten(closest.passage, 160)}"`;
+    const row = closest?.head ? ` (a row of the table headed "${shorten(closest.head, 80)}")` : '';
+    const where = !closest ? '' : other ? ` The closest passage${page}${gives}: "${shorten(closest.passage, 160)}"${row}` : ` Closest passage${page}: "${shorten(closest.passage, 160)}"${row}`;
     out.push({
       code: 'figure-not-in-source',
       message: `The figure "${writtenFigure(f.figure)}" does not appear in the source document of ${describeSources(e.docs)}${f.figure.hasUnit ? ' with this unit' : ''}${f.figure.within ? ', nor a value it stands for' : ''}: check it against the source.${where}`,

@@ -20,7 +20,8 @@ export interface ClaimEvidence {
   quotes: Array<{ quote: string; span: Span; check: Check }>;
   figures: Array<{ figure: Figure; span: Span; check: Check }>;
   /** With no quotation: the source passage sharing most words with the claim, per ready document. */
-  passages: Array<{ key: string; passage: string; page?: number }>;
+  /** The passage of each document closest to the claim; for a table's row, `head` is its table's first row. */
+  passages: Array<{ key: string; passage: string; page?: number; head?: string }>;
   /** Whether every cited document could be read (none pending or unreadable). */
   checked: boolean;
 }
@@ -84,7 +85,7 @@ function computeFresh(ctx: Ctx, claim: Claim, docs: SourceDocument[]): ClaimEvid
   // The source's passage closest to the claim, per document: shown when the claim quotes
   // nothing, and where a figure found more than once is shown found.
   const found = figures(label.text, true);
-  const best = new Map<string, { passage: string; span: Span; page?: number }>();
+  const best = new Map<string, { passage: string; span: Span; page?: number; head?: string }>();
   if (quoted.length === 0 || found.length) {
     const words = label.text.replace(/:[a-z]+\[|\]\{[^}]*\}|\]/g, ' ');
     for (const d of docs) {
@@ -102,7 +103,7 @@ function computeFresh(ctx: Ctx, claim: Claim, docs: SourceDocument[]): ClaimEvid
     if (references.some((r) => span.start >= r.start && span.start < r.end)) continue;
     evidence.figures.push({ figure: f, span, check: checkFigure(f, docs, cited, near) });
   }
-  if (quoted.length === 0) for (const [key, b] of best) evidence.passages.push({ key, passage: b.passage, page: b.page });
+  if (quoted.length === 0) for (const [key, b] of best) evidence.passages.push({ key, passage: b.passage, page: b.page, ...(b.head && { head: b.head }) });
   return evidence;
 }
 

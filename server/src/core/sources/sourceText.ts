@@ -598,6 +598,8 @@ const singular = (w: string): string => (w.length > 3 && w.endsWith('s') && !/(?
 export interface PassageIndex {
   spans: Span[];
   byWord: Map<string, number[]>;
+  /** For a table's row after its first: the first row (the head), to show with it. */
+  heads: Map<number, Span>;
   /** Shared words per sentence while `bestPassage` counts (all zero between calls), made on first use. */
   counts?: Uint32Array;
 }
@@ -625,6 +627,8 @@ export function passageIndex(source: string, normalized: NormalizedText): Passag
   // by the words of the head's columns ("Households in arrears" for "Wales | 11.9%"), and of
   // its caption when one comes right before the table ("Table 2: Arrears by nation").
   let head: Set<string> | undefined;
+  let headSpan: Span | undefined;
+  const heads = new Map<number, Span>();
   let caption: Set<string> | undefined;
   let headEnd = -1;
   for (const span of passageSpans(source)) {
@@ -642,8 +646,12 @@ export function passageIndex(source: string, normalized: NormalizedText): Passag
       caption = span.end - span.start <= 200 && TABLE_CAPTION.test(source.slice(span.start, span.end)) ? words : undefined;
     } else if (!following) {
       head = caption && !/\S/.test(gap) ? new Set([...words, ...caption]) : words;
+      headSpan = span;
       caption = undefined;
-    } else for (const w of head!) words.add(w);
+    } else {
+      for (const w of head!) words.add(w);
+      heads.set(id, headSpan!);
+    }
     headEnd = span.end;
     for (const w of words) {
       const list = byWord.get(w);
@@ -651,11 +659,11 @@ export function passageIndex(source: string, normalized: NormalizedText): Passag
       else byWord.set(w, [id]);
     }
   }
-  return { spans, byWord };
+  return { spans, byWord, heads };
 }
 
 /** The source sentence sharing the most words with `text` (the first of equals), when it shares at least half of them. */
-export function bestPassage(source: string, index: PassageIndex, text: string): { passage: string; span: Span } | undefined {
+export function bestPassage(source: string, index: PassageIndex, text: string): { passage: string; span: Span; head?: string } | undefined {
   const wanted = contentWords(normalizeForComparison(text).text);
   if (wanted.size === 0) return undefined;
   // Counted in an array by sentence (a Map took 50 ms a claim when the words are common in a
@@ -676,7 +684,9 @@ export function bestPassage(source: string, index: PassageIndex, text: string): 
   }
   if (best < 0 || score / wanted.size < 0.5) return undefined;
   const span = index.spans[best];
-  return { passage: source.slice(span.start, span.end).replace(/\s+/g, ' ').trim(), span };
+  const head = index.heads.get(best);
+  const passage = source.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+  return head ? { passage, span, head: source.slice(head.start, head.end).replace(/\s+/g, ' ').trim() } : { passage, span };
 }
 
 /** The 1-based page of an offset of a document whose pages start at `pageStarts` (ascending, the first 0). */
