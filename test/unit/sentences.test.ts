@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { isHeadingLine, sentenceEnd, sentenceEndFinder, splitSentences, withoutHeadingLines } from '../../server/src/core/model/sentences';
+import { isHeadingLine, joinGlued, sentenceEnd, sentenceEndFinder, splitSentences, withoutHeadingLines } from '../../server/src/core/model/sentences';
 
 describe('sentence ends', () => {
   // Brackets, parentheses, sentence marks, abbreviations, decimals, initials, quotes.
@@ -75,5 +75,23 @@ describe('sentence ends', () => {
     assert.deepEqual(got, ['The plan failed.', 'Coalition Response: leaders met on 25 November.', 'Talks stall.']);
     const wrapped = 'Ministers from Germany met their counterparts from\nFrance and Italy in Rome on Monday.';
     assert.deepEqual(withoutHeadingLines(wrapped, splitSentences(wrapped)), splitSentences(wrapped));
+  });
+
+  it('joins sentences the mask split where the text has no white space after the full stop and its references', () => {
+    // The masked text blanks references and tags; the text keeps them.
+    const blank = (t: string) => t.replace(/\[\^\d\]|\[@\w+\]|:claim|:actor\[|\](?= said)/g, (m) => ' '.repeat(m.length));
+    const cases: Array<[string, number]> = [
+      ['It rose.[^1] The IMF said so.', 2],
+      ['It rose.[^1][@a] The IMF said so.', 2],
+      ['It rose.[^1]said the IMF.', 1],
+      ['It said 40%.:claim[Gas fell.', 1],
+      ['It said 40%.:claim [^1][Gas fell.', 1],
+      ['It rose. :actor[Macron] said so.', 2],
+    ];
+    for (const [text, count] of cases) {
+      const masked = blank(text);
+      assert.equal(splitSentences(masked).length, 2, `the mask splits ${text}`);
+      assert.equal(joinGlued(splitSentences(masked), text, 0).length, count, text);
+    }
   });
 });

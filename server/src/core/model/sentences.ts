@@ -145,18 +145,22 @@ export function splitSentences(masked: string): Sentence[] {
 }
 
 /**
- * Sentences split in the masked text where the text itself has no white space between
- * them: a reference or tag glued to the next word (`… rose.[^1]said …`), blanked by the
- * mask, looked like a full stop and a space. As `rose.said` is no sentence end, neither is
- * that: such neighbours are joined. `text` is the document, `at` where the masked text
- * starts in it. The same array when nothing is joined.
+ * Sentences split in the masked text where the text itself does not end one: a reference
+ * or tag glued to the full stop and the next word (`… rose.[^1]said …`, `… 40%.:claim[…`),
+ * blanked by the mask, looked like a full stop and a space. As `rose.said` is no sentence
+ * end, neither is that: the text must have white space after the full stop and the
+ * references that belong to its sentence (`… rose.[^1] The …`). Such neighbours are
+ * joined. `text` is the document, `at` where the masked text starts in it. The same array
+ * when nothing is joined.
  */
 export function joinGlued(sentences: Sentence[], text: string, at: number): Sentence[] {
   let out: Sentence[] | undefined;
   for (let i = 1; i < sentences.length; i++) {
     const prev = (out ?? sentences)[(out ? out.length : i) - 1];
     const cur = sentences[i];
-    const glued = cur.start > prev.end && !/\s/.test(text.slice(at + prev.end, at + cur.start));
+    let after = at + prev.end;
+    for (let next = withTrailingReference(text, after, at + cur.start); next > after; next = withTrailingReference(text, after, at + cur.start)) after = next;
+    const glued = cur.start > prev.end && after <= at + cur.start && !/\s/.test(text[after] ?? ' ');
     if (glued) {
       out ??= sentences.slice(0, i);
       out[out.length - 1] = { start: prev.start, end: cur.end };
