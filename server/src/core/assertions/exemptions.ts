@@ -9,6 +9,7 @@
  * text, so that a 100,000-character sentence costs no more than a short one.
  */
 import { trailingRunStart, trimEndMatching } from '../text/trailing';
+import { isYear } from '../text/year';
 import { IMPERATIVE, REPORTING as REPORTING_WORDS, RUN_IN_LABEL } from './features';
 
 /** Whether the rule leaves the sentence alone whatever its score: any of the exemptions below (docs/assertions.md lists them with their measurements). */
@@ -281,7 +282,7 @@ export function publicationLine(text: string): boolean {
     .filter((p) => p.length > 0);
   let serial = false;
   let date = false;
-  const isDate = (p: string) => DATELINE.test(p) || /^(?:1[89]|20)\d\d$/u.test(p);
+  const isDate = (p: string) => DATELINE.test(p) || isYear(p);
   for (const part of parts) {
     if (isDate(part)) date = true;
     else if (SERIAL.test(part)) serial = true;

@@ -11,6 +11,8 @@
  * only valid with the features it was trained on, which the model's fingerprint records.
  */
 
+import { isYear } from '../text/year';
+
 /** Hashed features live in 2^HASH_BITS buckets. */
 export const HASH_BITS = 18;
 const MASK = (1 << HASH_BITS) - 1;
@@ -153,7 +155,7 @@ function fnvPair(h: number, w1: string, w2: string): number {
 /** A token's form for the n-gram features: numbers become their shape (`<year>`, `<num>`). */
 function shape(t: string): string {
   if (!/\d/.test(t)) return t;
-  if (/^(?:1[89]|20)\d\d$/.test(t)) return '<year>';
+  if (isYear(t)) return '<year>';
   return '<num>';
 }
 
@@ -237,7 +239,7 @@ class FeatureReader {
 
   private figure(t: string, i: number, next: string | undefined): void {
     this.figures++;
-    if (/^(?:1[89]|20)\d\d$/.test(t)) this.years++;
+    if (isYear(t)) this.years++;
     else this.evidence.figure ??= t;
     if (next && CURRENCY_WORDS.has(next)) this.fire('money', `${t} ${this.raw[i + 1]}`);
     if (next && (PERCENT_WORDS.has(next) || next === 'per')) this.fire('percent', `${t} ${this.raw[i + 1]}`);

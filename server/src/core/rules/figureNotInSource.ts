@@ -2,6 +2,7 @@ import { describeSources, notFoundInSources, sourceDocumentPlaces } from '../sem
 import { approximateRange, figures, writtenFigure, type Figure } from '../sources/sourceText';
 import { shorten } from '../text/shorten';
 import { defineBlockRule, type Finding } from './types';
+import { isYear } from '../text/year';
 
 /**
  * `figure-not-in-source`: a number in a claim (with its unit: `%`, `billion`, `$`…) that
@@ -58,8 +59,7 @@ function sameKindIn(passage: string, figure: Figure): { text: string; value: num
  */
 function sameMagnitudeIn(passage: string, figure: Figure): { text: string; value: number; replacement?: string } | undefined {
   if (!(figure.value > 0)) return undefined;
-  const year = (f: Figure) => /^(?:1[89]|20)\d\d$/.test(f.number);
-  const near = figures(passage).filter((f) => !f.hasUnit && f.value >= figure.value / 2 && f.value <= figure.value * 2 && year(f) === year(figure));
+  const near = figures(passage).filter((f) => !f.hasUnit && f.value >= figure.value / 2 && f.value <= figure.value * 2 && isYear(f.number) === isYear(figure.number));
   return near.length === 1 && near[0].value !== figure.value ? { text: near[0].text, value: near[0].value, replacement: near[0].text } : undefined;
 }
 

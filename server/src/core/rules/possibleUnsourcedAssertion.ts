@@ -12,6 +12,7 @@ import { AssertionModel, type AssertionModelFile, type Verdict } from '../assert
 import { CAPTION, exemptSentence } from '../assertions/exemptions';
 import { isDateWord, isQuantityWord, stateIsNoun } from '../assertions/features';
 import { defineBlockRule, type Finding, type ScopeFacts } from './types';
+import { isYear } from '../text/year';
 
 /** A reason why a sentence reads as an assertion of fact. */
 export interface AssertionCue {
@@ -58,8 +59,6 @@ const DATE = new RegExp(
   String.raw`(?<![\p{L}\d,.])\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?${MONTH}(?:,?\s\d{4}(?!\d))?|(?<!\p{L})${MONTH}\s\d{1,2}(?:st|nd|rd|th)?(?![\p{L}\d])(?:,?\s\d{4}(?!\d))?|(?<!\p{L})${MONTH}\s\d{4}(?!\d)`,
   'gu',
 );
-/** A year alone: "in 2023". */
-const YEAR = /^(?:1[89]|20)\d\d$/;
 const QUOTE = /["“„«]([^"“”„«»\n]{1,400})["”»]/gu;
 const REPORTING =
   /\b(?:according to|said|says|say|stated|states|told|tells|announced|announces|reported|reports|claimed|claims|declared|declares|warned|warns|wrote|writes|confirmed|confirms|emphasi[sz]ed|pointed out|described|indicated|insisted|noted|estimated?|estimates|projects|projected|revealed|acknowledged|admitted|called for|calls for|pledged|vowed|denied|accused|testified)\b/giu;
@@ -292,7 +291,7 @@ export function findAssertionCues(text: string, base = 0): AssertionCue[] {
   for (const m of text.matchAll(MONEY)) add('money', m);
   for (const m of text.matchAll(PERCENT)) add('percentage', m);
   for (const m of text.matchAll(DATE)) add('date', m);
-  for (const m of text.matchAll(FIGURE)) add(YEAR.test(m[0]) ? 'year' : 'figure', m);
+  for (const m of text.matchAll(FIGURE)) add(isYear(m[0]) ? 'year' : 'figure', m);
   for (const m of text.matchAll(REPORTING)) {
     // "the United States", "member states": a noun, not the verb.
     if (/^states$/i.test(m[0]) && stateIsNoun(m[0], wordBefore(text, m.index!), wordAfter(text, m.index! + m[0].length))) continue;

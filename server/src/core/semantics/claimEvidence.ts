@@ -3,7 +3,7 @@ import type { CitationItem, Claim } from '../model/types';
 import type { RelatedPlace, RuleContext, SourceDocument } from '../rules/types';
 import { isReady } from '../rules/types';
 import { bestPassageIn, checkFigure, checkQuote, documentsKey, locatorPages, type CitedPages, type Check } from '../sources/evidence';
-import { figures, quotations, type Figure } from '../sources/sourceText';
+import { figures, quotations, type Figure, type Passage } from '../sources/sourceText';
 import { RecentCache } from '../text/recentCache';
 import type { Span } from '../text/span';
 
@@ -19,8 +19,7 @@ export interface ClaimEvidence {
   cited: CitedPages;
   quotes: Array<{ quote: string; span: Span; check: Check }>;
   figures: Array<{ figure: Figure; span: Span; check: Check }>;
-  /** With no quotation: the source passage sharing most words with the claim, per ready document. */
-  /** The passage of each document closest to the claim; for a table's row, `head` is its table's first row. */
+  /** With no quotation: the source passage sharing most words with the claim, per ready document (for a table's row, `head` is its table's first row). */
   passages: Array<{ key: string; passage: string; page?: number; head?: string }>;
   /** Whether every cited document could be read (none pending or unreadable). */
   checked: boolean;
@@ -85,7 +84,7 @@ function computeFresh(ctx: Ctx, claim: Claim, docs: SourceDocument[]): ClaimEvid
   // The source's passage closest to the claim, per document: shown when the claim quotes
   // nothing, and where a figure found more than once is shown found.
   const found = figures(label.text, true);
-  const best = new Map<string, { passage: string; span: Span; page?: number; head?: string }>();
+  const best = new Map<string, Passage>();
   if (quoted.length === 0 || found.length) {
     const words = label.text.replace(/:[a-z]+\[|\]\{[^}]*\}|\]/g, ' ');
     for (const d of docs) {

@@ -2,7 +2,7 @@ import { diffArrays } from 'diff';
 import { isReady, type SourceDocument } from '../rules/types';
 import { RecentCache } from '../text/recentCache';
 import type { Span } from '../text/span';
-import { bestPassage, FigureIndex, isCardinalWord, normalizeForComparison, originalSpan, pageAt, passageAround, passageIndex, sourceFigures, type Figure, type NormalizedText, type PassageIndex } from './sourceText';
+import { bestPassage, FigureIndex, isCardinalWord, normalizeForComparison, originalSpan, pageAt, passageAround, passageIndex, sourceFigures, type Figure, type NormalizedText, type Passage, type PassageIndex } from './sourceText';
 import { pushAll } from '../text/pushAll';
 
 /**
@@ -91,7 +91,7 @@ const prepared = new WeakMap<SourceDocument, PreparedSource>();
  * unchanged); a new object, a new check.
  */
 const checks = new RecentCache<Check>(4096);
-const passages = new RecentCache<{ passage: string; span: Span; page?: number; head?: string } | null>(4096);
+const passages = new RecentCache<Passage | null>(4096);
 const documentIds = new WeakMap<SourceDocument, number>();
 let nextDocumentId = 1;
 
@@ -120,11 +120,11 @@ export function prepareSource(doc: SourceDocument): PreparedSource {
 }
 
 /** The document's sentence sharing the most words with `text` (at least half), with its page. */
-export function bestPassageIn(doc: SourceDocument, text: string): { passage: string; span: Span; page?: number; head?: string } | undefined {
+export function bestPassageIn(doc: SourceDocument, text: string): Passage | undefined {
   return passages.get(`${docsKey([doc], new Map())}\0${text}`, () => computePassage(doc, text)) ?? undefined;
 }
 
-function computePassage(doc: SourceDocument, text: string): { passage: string; span: Span; page?: number; head?: string } | null {
+function computePassage(doc: SourceDocument, text: string): Passage | null {
   const p = prepareSource(doc);
   p.passages ??= passageIndex(doc.text, p.normalized);
   const best = bestPassage(doc.text, p.passages, text);

@@ -1,6 +1,7 @@
 import type { Span } from '../text/span';
 import { isSentenceEnd } from '../model/sentences';
 import { trimEndMatching } from '../text/trailing';
+import { isYear } from '../text/year';
 
 /**
  * Comparison of a claim with the text of its source document (spec §4, docs/sources.md
@@ -277,7 +278,7 @@ export function figures(text: string, hedged = false): Figure[] {
       hasUnit: !!(currency || scale || percent),
     });
     // (Not a year: "over 2023" is a period, "under 2024 rules" a vintage.)
-    const hedge = hedged && !(g.scale === undefined && !percent && !currency && /^(?:1[89]|20)\d\d$/.test(digits)) ? hedgeBefore(text, m.index!) : undefined;
+    const hedge = hedged && !(g.scale === undefined && !percent && !currency && isYear(digits)) ? hedgeBefore(text, m.index!) : undefined;
     const within = hedge && read !== undefined ? approximateRange(read, out[out.length - 1].value, hedge.kind) : undefined;
     if (within) Object.assign(out[out.length - 1], { within, hedge: hedge!.written });
   }
@@ -663,7 +664,16 @@ export function passageIndex(source: string, normalized: NormalizedText): Passag
 }
 
 /** The source sentence sharing the most words with `text` (the first of equals), when it shares at least half of them. */
-export function bestPassage(source: string, index: PassageIndex, text: string): { passage: string; span: Span; head?: string } | undefined {
+/** A source's passage as shown for a claim: its text with white space runs as one space, its span, and for a table's row its table's first row. */
+export interface Passage {
+  passage: string;
+  span: Span;
+  head?: string;
+  /** The 1-based page it starts on, in a document with pages. */
+  page?: number;
+}
+
+export function bestPassage(source: string, index: PassageIndex, text: string): Passage | undefined {
   const wanted = contentWords(normalizeForComparison(text).text);
   if (wanted.size === 0) return undefined;
   // Counted in an array by sentence (a Map took 50 ms a claim when the words are common in a
