@@ -246,8 +246,8 @@ export function explainVerdict(verdict: Verdict, cues: AssertionCue[], sentence 
   // The event's word (not an -ed word that opens the sentence: more often an adjective, "Prolonged conflict …").
   const pastTense = verdict.reasons.some((r) => r.name === 'pastTense') && e.pastTense && !/^\p{Lu}\p{L}*ed$/u.test(e.pastTense) ? e.pastTense : undefined;
   const event = pastTense?.toLowerCase() === attribution ? undefined : pastTense;
-  // A date named as a cue is not named again with the event.
-  const dated = e.date && !cues.some((c) => c.kind === 'date' || c.kind === 'year');
+  // The event's date, unless a cue names it already ("a date: 1 November 2024").
+  const dateWithEvent = e.date && !cues.some((c) => c.kind === 'date' || c.kind === 'year');
   // Quantities in words, named together: a number word that weighed as a word is one of
   // them ("a quantity in words: five", not also "the word "five""); "one" only when alone
   // (more often "one of the …" than a count).
@@ -259,8 +259,8 @@ export function explainVerdict(verdict: Verdict, cues: AssertionCue[], sentence 
     else if (r.kind === 'word') {
       // (Not the event's or the attribution's word again, nor a month or weekday the event's date names.)
       if (r.name !== event?.toLowerCase() && r.name !== attribution && !(event && e.date && isDateWord(r.name))) add(`word:${r.name}`, `the word "${asWritten(r.name, sentence)}"`);
-    } else if (r.name === 'pastTense' && event && /^(?:was|were|had|did)$/i.test(event)) add('event', dated ? 'how things were, and a date' : 'a statement of how things were');
-    else if (r.name === 'pastTense' && event) add('event', dated ? `an event and a date: ${event}` : `an event: ${event}`);
+    } else if (r.name === 'pastTense' && event && /^(?:was|were|had|did)$/i.test(event)) add('event', dateWithEvent ? 'how things were, and a date' : 'a statement of how things were');
+    else if (r.name === 'pastTense' && event) add('event', dateWithEvent ? `an event and a date: ${event}` : `an event: ${event}`);
     else if (r.name === 'names') add('names', 'names of people or places');
     else if (r.name === 'reporting' || r.name === 'accordingTo') add('attribution', `an attribution: "${r.text}"`);
     else if (r.name === 'copulaPresent') add('state', 'a statement of how things are');
