@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isPlaceholderText } from '../../server/src/core/semantics/sourcing';
+import { isPendingFootnote, isPlaceholderText, isPlaceholderUrl } from '../../server/src/core/semantics/sourcing';
 
 /**
  * What a footnote holds when its source is still to come, as analysts write it, against
@@ -56,7 +56,37 @@ const SOURCES = [
   'XXth Congress report, 2019.',
 ];
 
+/** Added 5 December, evening: dummy text, angle brackets, a URL with no host. */
+const TEMPLATES = ['Lorem ipsum dolor sit amet.', 'Awaiting source', 'WIP', '<source>', '{citation}', 'Source: https://', 'Link: https://TODO'];
+
+/** Real notes, and notes a test or an example might hold, that share words with those. */
+const TEMPLATE_LIKE_SOURCES = ['A footnote source.', 'Footnote text.', 'Source note.', 'Waiting times data, NHS England, 2024.', 'See https://www.gov.uk/government/publications/spring-budget-2024.', 'https://example.org/report'];
+
 describe('placeholder footnotes', () => {
+  for (const text of TEMPLATES) it(`the template ${JSON.stringify(text)} is a placeholder`, () => assert.equal(isPlaceholderText(text), true));
+  for (const text of TEMPLATE_LIKE_SOURCES) it(`${JSON.stringify(text)} is a source`, () => assert.equal(isPlaceholderText(text), false));
+
+  it('a footnote whose text is a placeholder word is a source when one of its links is real ("[Source](https://…)"), not when they go nowhere', () => {
+    const note = (text: string, links: string[]) => isPendingFootnote({ text, empty: false, links });
+    assert.equal(note('Source', ['https://www.ons.gov.uk/economy']), false);
+    assert.equal(note('Source', ['sources/report.pdf']), false, 'a path in the workspace');
+    assert.equal(note('Source', ['']), false, 'a reference link: its definition gives the URL');
+    assert.equal(note('Source', ['#']), true);
+    assert.equal(note('Source', ['https://', 'TODO']), true);
+    assert.equal(note('Eurostat', ['#']), false, 'the text is a source itself');
+  });
+
+  it('link destinations that are placeholders', () => {
+    for (const url of ['', '#', 'TODO', 'url', 'https://', 'https://TODO', 'http://link/']) assert.equal(isPlaceholderUrl(url), true, url);
+    for (const url of ['https://www.ons.gov.uk/', 'https://example.org/report', 'http://localhost:8080/report', 'mailto:press@ofwat.gov.uk', 'sources/report.pdf', 'doi:10.1000/182']) assert.equal(isPlaceholderUrl(url), false, url);
+  });
+
+  it('a megabyte of scheme characters before "://" is read once (a quadratic scan would not finish)', () => {
+    assert.equal(isPlaceholderText(`${'a.'.repeat(500_000)}://x`), false);
+    assert.equal(isPlaceholderText(`${'://x'.repeat(250_000)}`), false);
+    assert.equal(isPlaceholderText('b.'.repeat(500_000)), false);
+  });
+
   for (const text of PLACEHOLDERS) it(`${JSON.stringify(text)} is a placeholder`, () => assert.equal(isPlaceholderText(text), true));
   for (const text of SOURCES) it(`${JSON.stringify(text)} is a source`, () => assert.equal(isPlaceholderText(text), false));
 });

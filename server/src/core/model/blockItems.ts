@@ -205,7 +205,7 @@ const PLACE: { [K in Exclude<keyof BlockItems, 'pendingLinkRefs' | 'claims'>]: (
   directives: directiveAt,
   textBlocks: textBlockAt,
   footnoteReferences: (p, x) => ({ id: x.id, span: at(x.span, p.d), parsed: x.parsed }),
-  footnoteDefinitions: (p, x) => ({ id: x.id, span: at(x.span, p.d), labelSpan: at(x.labelSpan, p.d), text: x.text, empty: x.empty }),
+  footnoteDefinitions: (p, x) => ({ id: x.id, span: at(x.span, p.d), labelSpan: at(x.labelSpan, p.d), text: x.text, empty: x.empty, links: x.links }),
   links: (p, x) => ({ url: x.url, span: at(x.span, p.d), kind: x.kind }),
   suppressions: (p, x) => {
     const span = at(x.span, p.d);

@@ -575,6 +575,8 @@ class BlockCollector {
   /** Definitions read as the text of the setext heading after them, and where such headings' text starts (`foldIntoHeading`). */
   private foldedDefinitions?: Set<Nodes>;
   private headingStarts?: Map<Nodes, number>;
+  /** The links of the footnote definition being walked, if any (`FootnoteDefinition.links`). */
+  private footnoteLinks?: string[];
 
   constructor(
     private readonly text: string,
@@ -621,6 +623,7 @@ class BlockCollector {
         return this.link(node, s, at);
       case 'linkReference':
         this.items.pendingLinkRefs.push({ label: normalizeLabel(node.identifier), span: s });
+        this.footnoteLinks?.push('');
         block?.mask(s);
         if (block) {
           block.references.push(s.start);
@@ -776,19 +779,26 @@ class BlockCollector {
   private footnoteDefinition(node: MdFootnoteDefinition, s: Span, at: WalkAt): void {
     const labelEnd = this.text.indexOf(']', s.start);
     const defText = unguarded(toString(node).trim(), this.text, s);
+    const links: string[] = [];
     this.items.footnoteDefinitions.push({
       id: normalizeLabel(node.identifier),
       span: s,
       labelSpan: { start: Math.min(s.start + 2, s.end), end: labelEnd > 0 && labelEnd < s.end ? labelEnd : s.end },
       text: defText,
       empty: defText.length === 0,
+      links,
     });
+    // The definition's links, gathered as its children are walked (`link`, `linkReference`).
+    const outer = this.footnoteLinks;
+    this.footnoteLinks = links;
     this.children(node, { ...at, block: undefined });
+    this.footnoteLinks = outer;
   }
 
   private link(node: Link, s: Span, at: WalkAt): void {
     const src = this.text.slice(s.start, s.end);
     const kind = src.startsWith('<') || !src.startsWith('[') ? 'autolink' : 'inline';
+    this.footnoteLinks?.push(node.url);
     if (URL_SCHEME.test(node.url)) this.items.links.push({ url: node.url, span: s, kind });
     const block = at.block;
     if (!block) return;

@@ -83,6 +83,12 @@ export interface FootnoteDefinition {
   labelSpan: Span;
   text: string;
   empty: boolean;
+  /**
+   * The destinations of the links in the definition, as written (`''` for a reference
+   * link, whose destination the document's definitions give): its text drops them, and
+   * "[Source](https://…)" is a source where "Source" alone is a placeholder.
+   */
+  links: string[];
 }
 
 export interface LinkReference {

@@ -13,6 +13,7 @@ import { CAPTION, exemptSentence } from '../assertions/exemptions';
 import { isDateWord, isQuantityWord, stateIsNoun } from '../assertions/features';
 import { defineBlockRule, type Finding, type ScopeFacts } from './types';
 import { isYear } from '../text/year';
+import { isPlaceholderUrl } from '../semantics/sourcing';
 
 /** A reason why a sentence reads as an assertion of fact. */
 export interface AssertionCue {
@@ -107,8 +108,9 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const exempt = new SpanIndex(ctx.document.exempt);
   const footnotes = new SpanIndex(model.footnoteDefinitions.map((d) => d.span));
   const refs = new SpanIndex(sourceReferenceSpans(model, ctx.document.pendingFootnotes));
-  // A placeholder footnote (semantics/sourcing.ts) is no source: the sentence is still reported, and told so.
+  // A placeholder footnote or link (semantics/sourcing.ts) is no source: the sentence is still reported, and told so.
   const pending = new SpanIndex(pendingFootnoteSpans(model, ctx.document.pendingFootnotes));
+  const pendingLinks = new SpanIndex(model.links.filter((l) => isPlaceholderUrl(l.url)).map((l) => l.span));
   const claims = new SpanIndex(model.claims.map((c) => c.directive.span));
   // Directive syntax that is not a tag (`:recs[…]{track=1}`) is not prose.
   const syntax = new SpanIndex(model.directives.flatMap((d) => [d.nameSpan, ...(d.attributesSpan ? [d.attributesSpan] : [])]));
@@ -124,12 +126,12 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       .map((c) => ({ ...c, span: { start: labelStart + c.span.start, end: labelStart + c.span.end } }))
       .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
     const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues, text);
-    const placeholder = pending.overlaps(start, withTrailing);
+    const placeholder = pending.overlaps(start, withTrailing) ? 'footnote' : pendingLinks.overlaps(start, withTrailing) ? 'link' : undefined;
     const what = row ? 'this table row reads as a fact' : 'this sentence reads as a fact';
     out.push({
       code: 'possible-unsourced-assertion',
       message: placeholder
-        ? `Possible unsourced assertion: ${what} (${why}), and its footnote is a placeholder: source still to be added.`
+        ? `Possible unsourced assertion: ${what} (${why}), and its ${placeholder} is a placeholder: source still to be added.`
         : row
           ? `Possible unsourced assertion: ${what} (${why}). Cite a source in the row, or in a caption or source line right above or below the table ([@key], a footnote or a link).${droppedNote(model.text, row)}`
           : `Possible unsourced assertion: ${what} (${why}). Cite a source ([@key], a footnote or a link), or tag it as a claim.`,
@@ -338,9 +340,13 @@ function normalizeHeadingText(s: string): string {
     .toLowerCase();
 }
 
-/** Every source reference of the brief, resolving or not (an unknown one is `unknown-source`'s business), but placeholder footnotes. */
+/** Every source reference of the brief, resolving or not (an unknown one is `unknown-source`'s business), but placeholder footnotes and links. */
 function sourceReferenceSpans(model: ScopeModel, pending: ScopeFacts['pendingFootnotes']): Span[] {
-  return [...model.citations.map((c) => c.span), ...model.footnoteReferences.filter((f) => !pending.has(f.id)).map((f) => f.span), ...model.links.map((l) => l.span)];
+  return [
+    ...model.citations.map((c) => c.span),
+    ...model.footnoteReferences.filter((f) => !pending.has(f.id)).map((f) => f.span),
+    ...model.links.filter((l) => !isPlaceholderUrl(l.url)).map((l) => l.span),
+  ];
 }
 
 function pendingFootnoteSpans(model: ScopeModel, pending: ScopeFacts['pendingFootnotes']): Span[] {
@@ -385,7 +391,7 @@ export function tablesOfPart(text: string, at: number, items: ModelPart['items']
       if (b.kind !== 'paragraph' || b.inListItem || !CAPTION.test(b.masked)) continue;
       const inside = (s: Span) => s.start >= b.span.start && s.end <= b.span.end;
       const footnoteIds = items.footnoteReferences.filter((f) => inside(f.span)).map((f) => f.id);
-      const other = items.citations.some((c) => inside(c.span)) || items.links.some((l) => inside(l.span));
+      const other = items.citations.some((c) => inside(c.span)) || items.links.some((l) => inside(l.span) && !isPlaceholderUrl(l.url));
       if (footnoteIds.length || other) captions.push({ span: b.span, footnotes: footnoteIds, other, kind: SOURCE_LINE.test(b.masked) ? 'source' : 'caption' });
     }
     const hasCells = items.textBlocks.some((b) => b.kind === 'tableCell');

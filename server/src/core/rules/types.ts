@@ -104,7 +104,7 @@ export const isReady = (d: SourceDocument): boolean => (d.status ?? 'ready') ===
 export type { ScopeModel };
 
 /** A footnote definition as scopes read it: what it says, not where (its offsets belong to its own block). */
-export type ScopeFootnote = Pick<FootnoteDefinition, 'id' | 'text' | 'empty'>;
+export type ScopeFootnote = Pick<FootnoteDefinition, 'id' | 'text' | 'empty' | 'links'>;
 
 /** What the rest of the document decides for a scope (`rules/index.ts` keys a block's findings by it). */
 export interface ScopeFacts {

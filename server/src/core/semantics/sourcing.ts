@@ -39,21 +39,24 @@ export interface SourcingCounts {
 type Ctx = Pick<RuleContext, 'model' | 'bibliography' | 'sourceDocuments'>;
 /** What a key resolves against besides the brief's footnotes. */
 type Sources = Pick<RuleContext, 'bibliography' | 'sourceDocuments'>;
-type Footnotes = ReadonlyMap<string, Pick<FootnoteDefinition, 'id' | 'text' | 'empty'>>;
+type Footnotes = ReadonlyMap<string, Pick<FootnoteDefinition, 'id' | 'text' | 'empty' | 'links'>>;
 
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 // Words a placeholder is made of: "Source to be added.", "TODO: source needed", "TBD".
-const PLACEHOLDER_WORDS = new Set(['todo', 'tbd', 'tba', 'tk', 'xxx', 'fixme', 'pending', 'placeholder', 'source', 'sources', 'citation', 'citations', 'reference', 'references', 'ref', 'link', 'to', 'be', 'added', 'add', 'needed', 'need', 'required', 'confirmed', 'confirm', 'provided', 'supplied', 'found', 'find', 'insert', 'here', 'later', 'missing', 'a', 'the', 'is', 'still', 'coming', 'soon', 'tbc', 'url', 'urls', 'cite', 'needs', 'follow', 'come', 'forthcoming', 'n/a', 'na']);
-const PLACEHOLDER_START = /^(?:todo|tbd|tba|tbc|(?:tk)+|xx+|fixme)\b/i;
+const PLACEHOLDER_WORDS = new Set(['todo', 'tbd', 'tba', 'tk', 'xxx', 'fixme', 'wip', 'pending', 'placeholder', 'source', 'sources', 'citation', 'citations', 'reference', 'references', 'ref', 'link', 'to', 'be', 'added', 'add', 'needed', 'need', 'required', 'confirmed', 'confirm', 'provided', 'supplied', 'found', 'find', 'insert', 'here', 'later', 'missing', 'a', 'the', 'is', 'still', 'coming', 'soon', 'tbc', 'url', 'urls', 'cite', 'needs', 'follow', 'come', 'forthcoming', 'n/a', 'na', 'awaiting', 'waiting']);
+const PLACEHOLDER_START = /^(?:todo|tbd|tba|tbc|(?:tk)+|xx+|fixme|lorem ipsum)\b/i;
 
 /**
  * Whether a footnote definition's text is a placeholder, not a source: empty, starting
- * with `TODO`, `TBD`, `TBA`, `TBC`, `TK`, `XX` or `FIXME`, or made only of placeholder
- * words ("Source to be added.", "citation needed", "URL to follow", "n/a", "?", "…").
+ * with `TODO`, `TBD`, `TBA`, `TBC`, `TK`, `XX`, `FIXME` or "Lorem ipsum", or made only of
+ * placeholder words ("Source to be added.", "citation needed", "URL to follow", "awaiting
+ * source", "n/a", "?", "…").
  */
 export function isPlaceholderText(text: string): boolean {
-  const t = text.replace(/[*_`~>#[\]()!?.,:;"'“”‘’—–…-]+/g, ' ').trim();
+  const words = withoutPlaceholderUrls(text);
+  if (words === undefined) return false;
+  const t = words.replace(/[*_`~>#<>{}[\]()!?.,:;"'“”‘’—–…-]+/g, ' ').trim();
   if (!t) return true;
   if (PLACEHOLDER_START.test(t)) return true;
   return t
@@ -62,8 +65,63 @@ export function isPlaceholderText(text: string): boolean {
     .every((w) => PLACEHOLDER_WORDS.has(w));
 }
 
-export function isPendingFootnote(def: Pick<FootnoteDefinition, 'text' | 'empty'>): boolean {
-  return def.empty || placeholderTexts.get(def.text, isPlaceholderText);
+const isSchemeCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+const isUrlEnd = (c: number) => c <= 32 || c === 60 || c === 62 || c === 34 || c === 39 || c === 40 || c === 41 || c === 91 || c === 93;
+
+/**
+ * The text without the URLs written in it ("See https://…"), when each is a placeholder's
+ * own ("https://TODO"); undefined when one is a real URL, which makes the text a source.
+ * One pass from each `://` (no regular expression: a long run of scheme characters is
+ * scanned once).
+ */
+function withoutPlaceholderUrls(text: string): string | undefined {
+  let at = text.indexOf('://');
+  if (at < 0) return text;
+  let out = '';
+  let from = 0;
+  while (at >= 0) {
+    let start = at;
+    while (start > from && isSchemeCode(text.charCodeAt(start - 1))) start--;
+    let end = at + 3;
+    while (end < text.length && !isUrlEnd(text.charCodeAt(end))) end++;
+    if (start < at) {
+      if (!isPlaceholderUrl(text.slice(start, end))) return undefined;
+      out += text.slice(from, start) + ' ';
+      from = end;
+    }
+    at = text.indexOf('://', end);
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * Whether a link's destination is a placeholder, not a source: empty, `#`, a placeholder
+ * word ("TODO", "url", "link"), or a URL with no host or a placeholder word for one
+ * ("https://", "https://TODO"). A URL at a real-looking host is a source (spec §4), even
+ * at a domain reserved for examples.
+ */
+export function isPlaceholderUrl(url: string): boolean {
+  const u = url.trim();
+  if (u === '' || u === '#') return true;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(u);
+  if (!scheme) return !/^(?:mailto|tel|urn|doi):/i.test(u) && isPlaceholderText(u.replace(/[/#]+/g, ' '));
+  const rest = u.slice(scheme[0].length);
+  const authority = rest.split(/[/?#]/, 1)[0];
+  let host = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
+  const port = host.lastIndexOf(':');
+  if (port >= 0) host = host.slice(0, port);
+  if (host.endsWith('.')) host = host.slice(0, -1);
+  return host === '' || (!host.includes('.') && PLACEHOLDER_WORDS.has(host));
+}
+
+/**
+ * Whether a footnote is a placeholder: an empty definition, or one whose links are all
+ * placeholders (`isPlaceholderUrl`) and whose text is one (`isPlaceholderText`).
+ */
+export function isPendingFootnote(def: Pick<FootnoteDefinition, 'text' | 'empty' | 'links'>): boolean {
+  if (def.empty) return true;
+  for (const url of def.links) if (url === '' || !isPlaceholderUrl(url)) return false;
+  return placeholderTexts.get(def.text, isPlaceholderText);
 }
 
 /** Whether footnote texts seen lately are placeholders (every analysis asks about every footnote of the brief). */
@@ -107,7 +165,8 @@ export function keyStatus(ctx: Ctx, key: string, footnotes: Footnotes = briefSou
 
 /** `keyStatus` against the given footnote definitions (a block rule's `ScopeFacts`). */
 export function keyStatusIn(ctx: Sources, footnotes: Footnotes, key: string): 'source' | 'pending' | 'unknown' {
-  if (ctx.bibliography.entries.has(key) || ctx.sourceDocuments.has(key) || URL.test(key)) return 'source';
+  if (ctx.bibliography.entries.has(key) || ctx.sourceDocuments.has(key)) return 'source';
+  if (URL.test(key)) return isPlaceholderUrl(key) ? 'pending' : 'source';
   const def = footnotes.get(key.toLowerCase());
   if (!def) return 'unknown';
   return isPendingFootnote(def) ? 'pending' : 'source';
@@ -121,7 +180,7 @@ export function classify(ctx: Sources, footnotes: Footnotes, claim: Claim): Clai
   const refs: SourceRef[] = [...claim.srcKeys.map((k): SourceRef => ({ kind: 'src', key: k.key, span: k.span })), ...claim.nearbySources];
   for (const ref of refs) {
     let status: 'source' | 'pending' | 'unknown';
-    if (ref.kind === 'link') status = 'source';
+    if (ref.kind === 'link') status = isPlaceholderUrl(ref.url) ? 'pending' : 'source';
     else if (ref.kind === 'footnote') {
       const def = footnotes.get(ref.id);
       status = !def ? 'unknown' : isPendingFootnote(def) ? 'pending' : 'source';
