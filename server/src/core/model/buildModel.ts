@@ -563,6 +563,8 @@ interface WalkAt {
   limit: number;
   inListItem: boolean;
   block: BlockBuilder | undefined;
+  /** Where the table row being walked ends: a claim in a cell is sourced by a reference later in its row. */
+  rowEnd?: number;
 }
 
 /** The facts of one block, collected by one walk of its tree: one method per kind of node. */
@@ -604,6 +606,8 @@ class BlockCollector {
       case 'paragraph':
       case 'tableCell':
         return this.paragraph(node, s, at);
+      case 'tableRow':
+        return this.children(node, { ...at, rowEnd: s.end });
       case 'listItem':
         return this.listItem(node, s, at);
       case 'footnoteDefinition':
@@ -719,6 +723,7 @@ class BlockCollector {
     // A container directive's label paragraph, or a paragraph inside a leaf label.
     if (at.block) return this.children(node, at);
     const b = new BlockBuilder(node.type === 'paragraph' ? 'paragraph' : 'tableCell', s, at.inListItem);
+    if (node.type === 'tableCell') b.rowEnd = at.rowEnd;
     if (node.type === 'paragraph') this.exampleItems(b);
     this.children(node, { ...at, block: b });
     const tb = this.finishBlock(b);
@@ -986,6 +991,9 @@ class BlockCollector {
     for (const claim of b.claims) {
       // A footnote or citation written right after the full stop (`….[^1]`) still belongs to the sentence.
       claim.sentenceEnd = withTrailingReference(text, sentenceEnd!(claim.directive.span.end - b.span.start) + b.span.start, b.span.end);
+      // A table row is one statement (model/tables.ts): a claim whose sentence ends its cell
+      // runs on to the row's end, so "| :claim[Wales 11.9%] | [@ons] |" is sourced.
+      if (b.rowEnd !== undefined && masked.slice(claim.sentenceEnd - b.span.start).trim() === '') claim.sentenceEnd = Math.max(claim.sentenceEnd, b.rowEnd);
     }
     return tb;
   }
@@ -1246,6 +1254,8 @@ class BlockBuilder {
   /** Where a reference link or image that resolves starts (its `[`). */
   readonly references: number[] = [];
   readonly claims: Array<BlockItems['claims'][number]> = [];
+  /** A table cell's row's end (`WalkAt.rowEnd`). */
+  rowEnd: number | undefined;
   constructor(
     readonly kind: TextBlock['kind'],
     readonly span: Span,
