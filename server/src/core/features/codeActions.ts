@@ -391,13 +391,21 @@ function appendDefinition(analysis: Analysis, definition: string): TextEdit | un
   const tree = parseProbe(text.slice(last.start) + appended.newText, false);
   const at = end - last.start + sep.length;
   if (tree.children.some((n) => n.type === 'footnoteDefinition' && n.position?.start.offset === at)) return appended;
-  const lineStart = model.lines.lineStart(model.lines.positionAt(last.start).line);
+  let line = model.lines.positionAt(last.start).line;
+  // Not between a `briefmark-disable-next-line` comment and the line it silences: before the comment.
+  for (let silencer = nextLineSilencer(model, line); silencer; silencer = nextLineSilencer(model, line)) line = model.lines.positionAt(silencer.span.start).line;
+  const lineStart = model.lines.lineStart(line);
   const previousLine = lineStart === 0 ? -1 : model.lines.positionAt(lineStart - 1).line;
   const previousBlank = previousLine < 0 || /^[ \t]*$/.test(text.slice(model.lines.lineStart(previousLine), model.lines.lineEnd(previousLine)));
   return { span: { start: lineStart, end: lineStart }, newText: `${previousBlank ? '' : eol}${definition}${eol}${eol}` };
 }
 
-/** Bibliography entries sharing words with the text (title, authors, container, key), best first. */
+/** The `briefmark-disable-next-line` comment that silences `line`, if any, on an earlier line. */
+function nextLineSilencer(model: Analysis['model'], line: number): Analysis['model']['suppressions'][number] | undefined {
+  return model.suppressions.find((s) => s.kind === 'next-line' && s.line === line && model.lines.positionAt(s.span.start).line < line);
+}
+
+/** A footnote id the brief does not use yet: `source-1`, `source-2`, … */
 function freeFootnoteId(analysis: Analysis): string {
   const used = new Set([...analysis.model.footnoteDefinitions.map((f) => f.id), ...analysis.model.footnoteReferences.map((f) => f.id)]);
   let n = 1;
