@@ -67,6 +67,9 @@ describe('possible-unsourced-assertion', () => {
       ['reporting:said', 'money:$300 billion', 'percentage:9.5%', 'figure:30', 'quotation:"not on the table at all"'],
     );
     assert.deepEqual(findAssertionCues('A "two words" quote is not a quotation.'), []);
+    // British style: single quotes, an apostrophe inside a word or after a plural ending none.
+    assert.deepEqual(findAssertionCues('Reeves said the plan was ‘fully funded and fully costed’.').map((c) => `${c.kind}:${c.text}`), ['reporting:said', 'quotation:‘fully funded and fully costed’']);
+    assert.deepEqual(findAssertionCues("The country’s workers' rights were 'cut by a fifth' then.").map((c) => `${c.kind}:${c.text}`), ["quotation:'cut by a fifth'"]);
     assert.deepEqual(findAssertionCues('Spending rose to €88bn, or 12 per cent.').map((c) => `${c.kind}:${c.text}`), ['money:€88bn', 'percentage:12 per cent']);
   });
 

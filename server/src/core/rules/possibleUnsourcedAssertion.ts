@@ -14,6 +14,7 @@ import { isDateWord, isQuantityWord, stateIsNoun } from '../assertions/features'
 import { defineBlockRule, type Finding, type ScopeFacts } from './types';
 import { isYear } from '../text/year';
 import { isPlaceholderUrl } from '../semantics/sourcing';
+import { QUOTATION, quotedText } from '../sources/sourceText';
 
 /** A reason why a sentence reads as an assertion of fact. */
 export interface AssertionCue {
@@ -60,7 +61,6 @@ const DATE = new RegExp(
   String.raw`(?<![\p{L}\d,.])\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?${MONTH}(?:,?\s\d{4}(?!\d))?|(?<!\p{L})${MONTH}\s\d{1,2}(?:st|nd|rd|th)?(?![\p{L}\d])(?:,?\s\d{4}(?!\d))?|(?<!\p{L})${MONTH}\s\d{4}(?!\d)`,
   'gu',
 );
-const QUOTE = /["“„«]([^"“”„«»\n]{1,400})["”»]/gu;
 const REPORTING =
   /\b(?:according to|said|says|say|stated|states|told|tells|announced|announces|reported|reports|claimed|claims|declared|declares|warned|warns|wrote|writes|confirmed|confirms|emphasi[sz]ed|pointed out|described|indicated|insisted|noted|estimated?|estimates|projects|projected|revealed|acknowledged|admitted|called for|calls for|pledged|vowed|denied|accused|testified)\b/giu;
 
@@ -286,8 +286,8 @@ export function findAssertionCues(text: string, base = 0): AssertionCue[] {
     taken.fill(1, s, s + t.length);
     cues.push({ kind, text: t.trim(), span: { start: base + s, end: base + s + t.length } });
   };
-  for (const m of text.matchAll(QUOTE)) {
-    const words = m[1].trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  for (const m of text.matchAll(QUOTATION)) {
+    const words = quotedText(m).trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
     if (words.length >= 3) add('quotation', m);
   }
   for (const m of text.matchAll(MONEY)) add('money', m);

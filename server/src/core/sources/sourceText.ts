@@ -92,13 +92,16 @@ export function findInSource(source: NormalizedText, needle: string): Span | und
  * (`the country’s`), and a straight one opens only after a space or an opening bracket
  * and closes only before one, or punctuation (not `the workers' rights`).
  */
-const QUOTATION = /["“„«]([^"“”„«»\n]{1,400})["”»]|‘((?:[^‘’\n]|’(?=\p{L})){1,400})’(?!\p{L})|(?<![\p{L}\p{N}'])'((?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,400})'(?![\p{L}\p{N}])/gu;
+export const QUOTATION = /["“„«]([^"“”„«»\n]{1,400})["”»]|‘((?:[^‘’\n]|’(?=\p{L})){1,400})’(?!\p{L})|(?<![\p{L}\p{N}'])'((?:[^'\n]|(?<=\p{L})'(?=\p{L})){1,400})'(?![\p{L}\p{N}])/gu;
+
+/** What a match of `QUOTATION` quotes, without its quote marks. */
+export const quotedText = (m: RegExpMatchArray): string => m[1] ?? m[2] ?? m[3];
 
 /** A quotation of three or more words, with its span inside `text` (the quotes excluded). */
 export function quotations(text: string): Array<{ quote: string; span: Span }> {
   const out: Array<{ quote: string; span: Span }> = [];
   for (const m of text.matchAll(QUOTATION)) {
-    const quoted = m[1] ?? m[2] ?? m[3];
+    const quoted = quotedText(m);
     const words = quoted.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
     if (words.length < 3) continue;
     const inner = trimEndMatching(quoted.trim(), /[.,;:!?]/);
