@@ -70,6 +70,18 @@ describe('rules as data: a fixture folder per diagnostic code (test/fixtures/rul
   }
 });
 
+describe('unsourced-claim: an attribute list not read as the tag\'s', () => {
+  // Kept out of the fixtures: an unclosed quotation mark in an attribute list trips a parser guard (parse/attributeGuard.ts), which normal briefs never do.
+  it('names an unclosed quotation mark', () => {
+    const text = '---\nbrief: true\n---\n\n:claim[Prices rose by 6%]{src="ons} in May.\n';
+    const d = analyze({ uri: 'file:///unread.brief.md', text }).diagnostics.filter((x) => x.code === 'unsourced-claim');
+    assert.deepEqual(
+      d.map((x) => x.message),
+      ['Claim "Prices rose by 6%" has no source: its attribute list {src="ons} in May. is not read as the tag\'s (a quotation mark in it is not closed).'],
+    );
+  });
+});
+
 describe('block rules: per block, as over the whole brief at once (rules/scope.ts)', () => {
   // A model spread into a new object was not built from blocks: the block rules then read
   // it whole, as one scope. Every fixture must give the same diagnostics both ways.

@@ -1,6 +1,7 @@
 import { shorten } from '../text/shorten';
 import { classify } from '../semantics/sourcing';
 import { defineBlockRule, type Finding } from './types';
+import { unreadAttributeList } from './tagSpans';
 
 /**
  * `unsourced-claim`: a claim with no source, or only a placeholder (a *pending* source:
@@ -20,10 +21,16 @@ export const unsourcedClaim = defineBlockRule('unsourced-claim', (ctx) => {
       const ref = s.pending[0];
       const name = ref.kind === 'footnote' ? `[^${ref.id}]` : ref.kind === 'link' ? ref.url : ref.kind === 'src' ? `src=${ref.key}` : `@${ref.key}`;
       message = `Claim "${shorten(label || 'this claim')}" has a placeholder where its source belongs (${name}): source still to be added.`;
-    } else
-      message = label
-        ? `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`
-        : 'This claim tag has no text and no source: write the claim inside brackets, :claim[…], and cite its source.';
+    } else {
+      // `{src="a"id="b"}` read as text: say why it gave no source.
+      const unread = unreadAttributeList(ctx.model.text, d);
+      const attrs = unread && shorten(ctx.model.text.slice(unread.span.start, unread.span.end));
+      message = !label
+        ? 'This claim tag has no text and no source: write the claim inside brackets, :claim[…], and cite its source.'
+        : unread
+          ? `Claim "${shorten(claim.label)}" has no source: its attribute list ${attrs} is not read as the tag's (${unread.problem}).`
+          : `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`;
+    }
     out.push({ code: 'unsourced-claim', message, span: d.span, data: { sourcing: s.status } });
   }
   return out;
