@@ -112,6 +112,18 @@ describe('Pandoc citation grammar', () => {
     assert.equal(a.model.textBlocks[0].masked.includes('e.g.'), false);
   });
 
+  it('a tag\'s attribute list the directive parser refuses is read as Pandoc reads `[label]{…}`: a span\'s list, citing nothing (checked with pandoc 2.17)', () => {
+    const keysOf = (text: string) => analyze({ uri: 'file:///w/t.brief.md', text }).model.citations.flatMap((c) => c.items.map((i) => i.key));
+    // No space between the attributes: the directive parser refuses the list, Pandoc reads a span.
+    assert.deepEqual(keysOf(":claim[x]{by=\"@wire\"class='@wire'} y\n"), []);
+    assert.deepEqual(keysOf(":claim[@a]{by=\"@wire\"class='@wire'} y\n"), ['a']);
+    // A space before the list, or no closing brace: no span for Pandoc either; the keys cite.
+    assert.deepEqual(keysOf(":claim[x] {by=\"@wire\"class='@wire'} y\n"), ['wire', 'wire']);
+    assert.deepEqual(keysOf(':claim[x]{src=@b y\n'), ['b']);
+    // The same list after a name that is no tag was already read so (the brackets are text there).
+    assert.deepEqual(keysOf(":cliam[x]{by=\"@wire\"class='@wire'} y\n"), []);
+  });
+
   it('reads `--` and `---` before a key in brackets as a dash of the prefix, as Pandoc\'s smart punctuation does (checked with pandoc 2.17)', () => {
     const modes = (text: string) =>
       analyze({ uri: 'file:///w/h.brief.md', text }).model.citations.flatMap((c) => c.items.map((i) => `${i.key}:${i.authorInText ? 'in-text' : i.suppressAuthor ? 'suppress' : 'normal'}`));

@@ -7,7 +7,7 @@ import type { ParsedBlock, ParsedMarkdown } from '../parse/markdown';
 import { normalizeLabel } from '../parse/blocks';
 import { readYaml, tooDeepMessage } from '../parse/yaml';
 import { citationsAndSpans, labelReadsAsCitation, topLevelReaches } from '../sources/citations';
-import { headingAttributes } from '../sources/pandocAttributes';
+import { headingAttributes, PandocAttributes } from '../sources/pandocAttributes';
 import type { Conventions } from '../conventions/types';
 import { tagNames } from '../conventions/types';
 import { matchesAnyGlob } from '../text/glob';
@@ -962,6 +962,7 @@ class BlockCollector {
     const text = this.text;
     const rel = (x: Span) => ({ start: x.start - b.span.start, end: x.end - b.span.start });
     const own = text.slice(b.span.start, b.span.end);
+    if (b.refusedLists) this.pandocSpanAttributes(b, own);
     const input = {
       text: own,
       base: b.span.start,
@@ -996,6 +997,31 @@ class BlockCollector {
       if (b.rowEnd !== undefined && masked.slice(claim.sentenceEnd - b.span.start).trim() === '') claim.sentenceEnd = Math.max(claim.sentenceEnd, b.rowEnd);
     }
     return tb;
+  }
+
+  /**
+   * The attribute lists after text tags that the directive parser refused but Pandoc reads
+   * as a span's (`:claim[x]{by="@a"class='b'}`: for Pandoc `[x]{…}` is a span, `@a` no
+   * citation): not prose, and no citation in them, as for a span written without a tag
+   * (the bracket and the list read on their own by `citationsAndSpans`).
+   */
+  private pandocSpanAttributes(b: BlockBuilder, own: string): void {
+    let lists: PandocAttributes | undefined;
+    // Each bracket and list is read once; nested or overlapping ones stop at a budget linear in the block.
+    let budget = 4 * own.length;
+    for (const r of b.refusedLists!) {
+      const open = r.open - b.span.start;
+      const close = r.close - b.span.start;
+      if (own.charCodeAt(close) !== 93 /* ] */ || own.charCodeAt(close + 1) !== 123 /* { */) continue;
+      const end = (lists ??= new PandocAttributes(own, own.length)).end(close + 1);
+      if (end <= 0 || (budget -= end - open) < 0) continue;
+      // As Pandoc reads the bracket and the list on their own: a span's list (`[x]{…}`, `[@a]{…}` too).
+      const list = citationsAndSpans(own.slice(open, end), 0, true).attributes.some((a) => a.start === close + 1 - open && a.end === end - open);
+      if (!list) continue;
+      const span = { start: b.span.start + close + 1, end: b.span.start + end };
+      b.mask(span);
+      b.opaque.push(span);
+    }
   }
 
   /** `[^id]` that the parser did not take as a footnote: its definition is missing. */
@@ -1256,6 +1282,8 @@ class BlockBuilder {
   readonly claims: Array<BlockItems['claims'][number]> = [];
   /** A table cell's row's end (`WalkAt.rowEnd`). */
   rowEnd: number | undefined;
+  /** The brackets of each text tag with no attribute list of its own (`maskDirective`). */
+  refusedLists: Array<{ open: number; close: number }> | undefined;
   constructor(
     readonly kind: TextBlock['kind'],
     readonly span: Span,
@@ -1272,6 +1300,9 @@ class BlockBuilder {
     const tail = { start: d.labelSpan.end, end: Math.max(d.labelSpan.end, after) };
     this.masks.push(head, tail);
     this.opaque.push(head, tail);
+    // A text tag whose `{…}` the directive parser refused (`{by="a"class='b'}`): Pandoc, which
+    // knows no directives, may still read `[label]{…}` as a span with attributes (`finishBlock`).
+    if (d.kind === 'text' && !d.attributesSpan && d.labelSpan.start > d.nameSpan.end) (this.refusedLists ??= []).push({ open: d.labelSpan.start - 1, close: d.labelSpan.end });
   }
 
   build(text: string): string {
