@@ -161,6 +161,20 @@ references:
     assert.deepEqual(codeActions(before, d.span).filter((a) => a.diagnostic === d).map((a) => a.title), ['Change to "geneva-notes"', 'Suppress unknown-source for this line']);
   });
 
+  it('makes an attribute list the parser did not read the tag\'s: spaces between its attributes, or none before it; nothing it cannot make certain', () => {
+    const text = '---\nbrief: true\nreferences:\n  - id: ons\n    title: CPI\n---\n\n- :claim[Prices rose by 4%]{src="ons"id="cpi"} in March.\n- :claim[Prices rose by 5%] {src=ons} in April.\n- :claim[Prices rose by 6%]{src=ons id=} in May.\n';
+    const a = analyzeText(text);
+    const fixes = a.diagnostics
+      .filter((d) => d.code === 'unsourced-claim')
+      .map((d) => codeActions(a, d.span).find((x) => x.diagnostic === d && x.isPreferred));
+    assert.deepEqual(fixes.map((f) => f?.title), ['Separate the attributes with spaces', 'Remove the space before the attribute list', undefined]);
+    for (const f of fixes.slice(0, 2)) {
+      const after = analyzeText(applyEdits(text, f!.edits));
+      assert.equal(after.model.claims.filter((c) => c.srcKeys.some((k) => k.key === 'ons')).length, 1, f!.title);
+    }
+    assert.deepEqual(analyzeText(applyEdits(text, fixes[0]!.edits)).model.claims[0].id, 'cpi');
+  });
+
   it('has a fix for each of the diagnostics', () => {
     for (const d of before.diagnostics) assert.ok(codeActions(before, d.span).some((a) => a.diagnostic === d && !a.title.startsWith('Suppress')), `a fix for ${d.code}`);
   });

@@ -291,7 +291,7 @@ function guarded(text: string, a: Analysis): boolean {
 // ---------------------------------------------------------------------------------------
 // Quick fixes.
 
-type Kind = 'suppress' | 'cite' | 'placeholder' | 'tag-claim' | 'tag-name' | 'suppression-code' | 'source-key' | 'footnote-definition' | 'source-text';
+type Kind = 'suppress' | 'cite' | 'placeholder' | 'tag-claim' | 'tag-name' | 'attribute-list' | 'suppression-code' | 'source-key' | 'footnote-definition' | 'source-text';
 
 function kindOf(a: CodeActionResult): Kind {
   if (a.title.startsWith('Suppress ')) return 'suppress';
@@ -299,6 +299,7 @@ function kindOf(a: CodeActionResult): Kind {
   if (a.title.startsWith('Add a footnote placeholder')) return 'placeholder';
   if (a.title === 'Tag this sentence as a claim') return 'tag-claim';
   if (a.title.startsWith('Create the footnote definition')) return 'footnote-definition';
+  if (a.title === 'Separate the attributes with spaces' || a.title === 'Remove the space before the attribute list') return 'attribute-list';
   if ((a.title.startsWith('Change to') && a.diagnostic.code === 'figure-not-in-source') || a.title.startsWith("Use the source's wording") || a.title.startsWith('Write "about ')) return 'source-text';
   if (a.title.startsWith('Change to')) return a.diagnostic.code === 'unknown-tag' ? 'tag-name' : a.diagnostic.code === 'invalid-conventions' ? 'suppression-code' : 'source-key';
   throw new Error(`a quick fix this property does not know: "${a.title}" (add its rules to test/unit/fuzz/edits.ts)`);
@@ -470,6 +471,15 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       assert.deepEqual([now.name, now.kind, now.label, now.attributes.map((x) => [x.name, x.value])], [edits[0].newText, dir.kind, dir.label, dir.attributes.map((x) => [x.name, x.value])], `${ctx}\nonly the name changed`);
       break;
     }
+    // Spaces inserted between the attributes, or the space before the list removed: the list is the tag's now, nothing else changed.
+    case 'attribute-list': {
+      const dir = before.model.directives.find((x) => x.span.start === d.span.start)!;
+      const spacesOnly = edits.every((e) => (e.newText === ' ' && e.span.start === e.span.end) || (e.newText === '' && /^[ \t]+$/.test(text.slice(e.span.start, e.span.end))));
+      assert.ok(spacesOnly && edits.every((e) => e.span.start >= dir.span.end), `${ctx}\nonly spaces, after the tag`);
+      const now = after.model.directives.find((x) => x.span.start === m(dir.span).start);
+      assert.ok(now && now.attributesSpan && now.name === dir.name && now.label === dir.label && now.attributes.length > 0, `${ctx}\nthe tag has the list as its attributes`);
+      break;
+    }
     case 'suppression-code': {
       const s = after.model.suppressions.find((x) => x.codeSpans.some((c) => c.start === target.start));
       assert.ok(s && s.codes.includes(edits[0].newText), `${ctx}\nthe suppression names the code`);
@@ -523,12 +533,18 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
   const stillThere = after.diagnostics.filter((x) => x.code === d.code && overlapsOrTouches(x.span, target) && !expected.has(key(x)));
   // A placeholder is no source: what it was added for is still reported (with a message that says so).
   const stillReported = kind === 'placeholder';
-  const fixedOne = stillReported ? [] : kind === 'tag-name' || kind === 'suppression-code' || kind === 'source-key' || kind === 'source-text' ? after.diagnostics.filter((x) => x.code === d.code && x.span.start === target.start) : stillThere;
+  // The claim may still be unsourced (its list names no source, or a placeholder), but no longer for its list.
+  if (kind === 'attribute-list') assert.ok(!after.diagnostics.some((x) => x.code === d.code && x.span.start === target.start && /attribute list/.test(x.message)), `${ctx}\nthe list is read`);
+  const fixedOne = stillReported || kind === 'attribute-list' ? [] : kind === 'tag-name' || kind === 'suppression-code' || kind === 'source-key' || kind === 'source-text' ? after.diagnostics.filter((x) => x.code === d.code && x.span.start === target.start) : stillThere;
   assert.deepEqual(fixedOne.map(key), [], `${ctx}\nthe ${d.code} is gone`);
   const vanished = [...expected.values()].filter((x) => !got.has(key(x)));
   const appeared = after.diagnostics.filter((x) => !expected.has(alias.get(key(x)) ?? key(x)));
   const newClaim = kind === 'tag-claim' ? after.model.claims.find((c) => c.directive.span.start === mapOffset(edits, edits[0].span.start, false)) : undefined;
-  const renamedBefore = kind === 'tag-name' ? before.model.directives.find((x) => x.nameSpan.start === d.span.start)!.span : undefined;
+  // (For an attribute list: the tag and its list, before the fix, from where the tag ends after it.)
+  const shift = edits.reduce((n, e) => n + e.newText.length - (e.span.end - e.span.start), 0);
+  const listedTag = kind === 'attribute-list' ? after.model.directives.find((x) => x.span.start === m(d.span).start)?.span : undefined;
+  const renamedBefore =
+    kind === 'tag-name' ? before.model.directives.find((x) => x.nameSpan.start === d.span.start)!.span : listedTag ? { start: d.span.start, end: listedTag.end - shift } : undefined;
   const renamedDirective = renamedBefore && m(renamedBefore);
   const targetLine = lines.positionAt(target.start).line;
   /** In the text block (paragraph, cell, heading) that holds `s` after the fix, or `s` in its range. */
@@ -556,6 +572,7 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       // And a claim around it that cited what the directive's text held (its attributes, read as text, cite `@a`
       // as Pandoc reads them) no longer has that source document: its figures and quotations go unchecked (seed 444444).
       case 'tag-name':
+      case 'attribute-list':
         return (
           x.code === 'possible-unsourced-assertion' ||
           inBlockOf(x.span, renamedDirective!) ||
@@ -607,7 +624,9 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       // A tag's label and attributes are not prose: the text block around it is read again (its sentences, its citations),
       // and a claim around it may lose a source that was text of the unknown directive (`:Claim{by=@wire}` read as text
       // cites @wire, as Pandoc reads it; as a tag, `by=@wire` is an attribute; seed 24680).
+      // An attribute list made the tag's is the same: its `src`, `id`, `by` are read now, its text no longer.
       case 'tag-name':
+      case 'attribute-list':
         return (
           within(x.span, renamedDirective!) ||
           x.code === 'duplicate-id' ||

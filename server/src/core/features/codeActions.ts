@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis';
 import type { Directive } from '../model/types';
+import { unreadAttributeList } from '../model/directives';
 import type { Diagnostic } from '../rules/types';
 import { editDistance } from '../text/editDistance';
 import { suggestCitations } from './citationSuggestions';
@@ -87,6 +88,9 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
   switch (d.code) {
     case 'unsourced-claim': {
       const claim = model.claims.find((c) => c.directive.span.start === d.span.start);
+      // An attribute list the parser did not read (`{src="a"id="b"}`): made the tag's, where that is certain.
+      const list = claim && attributeListFix(analysis, d, claim.directive);
+      if (list) out.push(list);
       // A claim whose source is a placeholder already has one: only real sources are offered.
       if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(claim.directive), claim.directive, d.data?.sourcing !== 'pending'));
       break;
@@ -151,6 +155,29 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
     }
   }
   return out;
+}
+
+/**
+ * The fix of a tag's attribute list the directive parser did not read (`unreadAttributeList`:
+ * spaces between its attributes, or none before it), when the tag's block parsed again with
+ * it reads the list as the tag's: a text directive at the same place that ends with the list
+ * and has attributes.
+ */
+function attributeListFix(analysis: Analysis, d: Diagnostic, dir: Directive): CodeActionResult | undefined {
+  const text = analysis.model.text;
+  const unread = unreadAttributeList(text, dir);
+  if (!unread?.fix || !analysis.parsed) return undefined;
+  const { edits } = unread.fix;
+  const p = probe(analysis.parsed, text, edits);
+  if (!p) return undefined;
+  const first = edits[0];
+  const last = edits[edits.length - 1];
+  const start = p.at(0) - (first.span.start - dir.span.start);
+  const end = p.at(edits.length - 1) + last.newText.length + (unread.span.end - last.span.end);
+  const node = p.typesAt(start).find((n) => n.type === 'textDirective' && n.start === start)?.node;
+  const attributes = node && 'attributes' in node ? node.attributes : undefined;
+  if (!node || node.position?.end.offset !== end || !attributes || Object.keys(attributes).length === 0) return undefined;
+  return { title: unread.fix.title, edits, diagnostic: d, isPreferred: true };
 }
 
 function rankOf(a: CodeActionResult): number {

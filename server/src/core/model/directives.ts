@@ -1,4 +1,5 @@
 import type { Attribute, Directive, DirectiveKind } from './types';
+import type { Span } from '../text/span';
 
 /**
  * Locates the parts of a directive in its source text: the name, the label brackets and
@@ -142,4 +143,58 @@ export function splitList(attr: Attribute, stripAt: boolean): Array<{ key: strin
     out.push({ key, span: { start, end: Math.min(attr.valueSpan.end, start + key.length) } });
   }
   return out;
+}
+
+/** An attribute list after a text tag that the directive parser did not read (`unreadAttributeList`). */
+export interface UnreadAttributeList {
+  /** From its `{` to its `}` (or the end of its line). */
+  span: Span;
+  /** What is wrong with it, as a user would fix it. */
+  problem: string;
+  /** The edit that makes it the tag's, where one is certain (a quick fix checks that it reads back so). */
+  fix?: { title: string; edits: Array<{ span: Span; newText: string }> };
+}
+
+/**
+ * An attribute list written after a text tag that the parser did not take as the tag's
+ * (`:claim[…]{src="a"id="b"}`: the list is then text, and the claim has no `src`), with
+ * what is wrong with it as a user would fix it; undefined when the tag has its list or none
+ * is written. The list is read up to its `}` on the same line (at most 500 characters).
+ */
+export function unreadAttributeList(text: string, d: Directive): UnreadAttributeList | undefined {
+  if (d.kind !== 'text' || d.attributesSpan) return undefined;
+  let open = d.span.end;
+  while (open < text.length && (text.charCodeAt(open) === 32 || text.charCodeAt(open) === 9)) open++;
+  if (text.charCodeAt(open) !== 123 /* { */) return undefined;
+  const limit = Math.min(text.length, open + 500);
+  let end = open + 1;
+  let quote = 0;
+  let problem: string | undefined;
+  // Where a closing quote runs into the next attribute: a space goes there.
+  const glued: number[] = [];
+  for (; end < limit; end++) {
+    const c = text.charCodeAt(end);
+    if (c === 10 || c === 13) break;
+    if (quote) {
+      if (c !== quote) continue;
+      quote = 0;
+      // A closing quote must be followed by a space or the closing brace.
+      const next = end + 1 < text.length ? text.charCodeAt(end + 1) : 125;
+      if (next !== 32 && next !== 9 && next !== 125) {
+        problem ??= 'separate its attributes with spaces';
+        glued.push(end + 1);
+      }
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 125 /* } */) {
+      end++;
+      break;
+    } else if (c === 61 /* = */ && /^[\s}]/.test(text.charAt(end + 1) || '}')) problem ??= 'an attribute has no value: write id="" or leave it out';
+  }
+  const closed = text.charCodeAt(end - 1) === 125;
+  const span = { start: open, end };
+  if (open > d.span.end) return { span, problem: 'write it right after the closing bracket, with no space between', fix: { title: 'Remove the space before the attribute list', edits: [{ span: { start: d.span.end, end: open }, newText: '' }] } };
+  if (quote) return { span, problem: 'a quotation mark in it is not closed' };
+  if (!closed) return { span, problem: 'it has no closing brace on its line' };
+  if (problem && glued.length) return { span, problem, fix: { title: 'Separate the attributes with spaces', edits: glued.map((at) => ({ span: { start: at, end: at }, newText: ' ' })) } };
+  return { span, problem: problem ?? 'write it as {key=value key="two words"}' };
 }

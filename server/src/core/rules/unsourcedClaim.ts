@@ -1,7 +1,7 @@
 import { shorten } from '../text/shorten';
 import { classify } from '../semantics/sourcing';
 import { defineBlockRule, type Finding } from './types';
-import { unreadAttributeList } from './tagSpans';
+import { unreadAttributeList } from '../model/directives';
 
 /**
  * `unsourced-claim`: a claim with no source, or only a placeholder (a *pending* source:
