@@ -92,7 +92,7 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       const list = claim && attributeListFix(analysis, d, claim.directive);
       if (list) out.push(list);
       // A claim whose source is a placeholder already has one: only real sources are offered.
-      if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(claim.directive), claim.directive, d.data?.sourcing !== 'pending'));
+      if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(model.text, claim.directive), claim.directive, d.data?.sourcing !== 'pending'));
       break;
     }
     case 'possible-unsourced-assertion': {
@@ -234,8 +234,12 @@ function sentenceContent(analysis: Analysis, span: Span): Span {
  */
 type SourcePlace = { kind: 'after'; at: number } | { kind: 'src'; directive: Directive };
 
-function claimSourcePlace(d: Directive): SourcePlace {
+function claimSourcePlace(text: string, d: Directive): SourcePlace {
   if (d.kind !== 'text') return { kind: 'src', directive: d };
+  // After an attribute list the directive parser refused, not between it and the tag's `]`,
+  // where Pandoc reads `[label]{…}` as a span with that list (a source between would make it text).
+  const unread = unreadAttributeList(text, d);
+  if (unread && unread.span.start === d.span.end && text.charCodeAt(unread.span.end - 1) === 125 /* } */) return { kind: 'after', at: unread.span.end };
   return { kind: 'after', at: d.span.end };
 }
 
