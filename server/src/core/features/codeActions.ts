@@ -239,7 +239,9 @@ function claimSourcePlace(text: string, d: Directive): SourcePlace {
   // After an attribute list the directive parser refused, not between it and the tag's `]`,
   // where Pandoc reads `[label]{…}` as a span with that list (a source between would make it text).
   const unread = unreadAttributeList(text, d);
-  if (unread && unread.span.start === d.span.end && text.charCodeAt(unread.span.end - 1) === 125 /* } */) return { kind: 'after', at: unread.span.end };
+  // (Without a label there is no span: the list is text, and the source goes right after the name.)
+  const labelled = d.labelSpan.start > d.nameSpan.end;
+  if (labelled && unread && unread.span.start === d.span.end && text.charCodeAt(unread.span.end - 1) === 125 /* } */) return { kind: 'after', at: unread.span.end };
   return { kind: 'after', at: d.span.end };
 }
 
