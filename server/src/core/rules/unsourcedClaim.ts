@@ -2,6 +2,8 @@ import { shorten } from '../text/shorten';
 import { classify } from '../semantics/sourcing';
 import { defineBlockRule, type Finding } from './types';
 import { unreadAttributeList } from '../model/directives';
+import { SpanIndex } from '../text/spanIndex';
+import type { Span } from '../text/span';
 
 /**
  * `unsourced-claim`: a claim with no source, or only a placeholder (a *pending* source:
@@ -10,6 +12,7 @@ import { unreadAttributeList } from '../model/directives';
  */
 export const unsourcedClaim = defineBlockRule('unsourced-claim', (ctx) => {
   const out: Finding[] = [];
+  let references: UndefinedReference[] | undefined;
   for (const claim of ctx.model.claims) {
     const s = classify(ctx, ctx.document.footnotes, claim);
     // A claim whose references name nothing is left to unknown-source, which points at the broken key.
@@ -25,14 +28,62 @@ export const unsourcedClaim = defineBlockRule('unsourced-claim', (ctx) => {
       // `{src="a"id="b"}` read as text: say why it gave no source.
       const unread = unreadAttributeList(ctx.model.text, d);
       const attrs = unread && shorten(ctx.model.text.slice(unread.span.start, unread.span.end));
+      // `[ONS][ons-cpi]` with no `[ons-cpi]: url` in the brief is text, not a link: say so.
+      const reference = unread ? undefined : firstIn((references ??= undefinedReferences(ctx.model.text, ctx.model.links)), d.span.end, claim.sentenceEnd);
       message = !label
         ? 'This claim tag has no text and no source: write the claim inside brackets, :claim[…], and cite its source.'
         : unread
           ? `Claim "${shorten(claim.label)}" has no source: its attribute list ${attrs} is not read as the tag's (${unread.problem}).`
-          : `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`;
+          : reference
+            ? `Claim "${shorten(claim.label)}" has no source: ${shorten(reference.text)} is no link, as the brief defines no "[${shorten(reference.label)}]: URL".`
+            : `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`;
     }
     out.push({ code: 'unsourced-claim', message, span: d.span, data: { sourcing: s.status } });
   }
   return out;
 });
 
+
+interface UndefinedReference {
+  start: number;
+  end: number;
+  text: string;
+  label: string;
+}
+
+/**
+ * The reference links of the text (`[text][label]`, `[text][]`) that are no links, their
+ * label being defined nowhere in the brief (the parser then reads them as text); not
+ * footnote calls or citations. One pass, once per block.
+ */
+function undefinedReferences(text: string, links: ReadonlyArray<{ span: Span }>): UndefinedReference[] {
+  const out: UndefinedReference[] = [];
+  const linked = new SpanIndex(links.map((l) => l.span));
+  let previous = -1;
+  for (let i = text.indexOf(']['); i >= 0; i = text.indexOf('][', i + 2)) {
+    const close = text.indexOf(']', i + 2);
+    if (close < 0) break;
+    // (Back to the `[` that opens the text, no further than the pair before.)
+    const open = text.lastIndexOf('[', i - 1);
+    if (open <= previous) continue;
+    previous = i + 1;
+    const inner = text.slice(open + 1, i);
+    const label = text.slice(i + 2, close);
+    if (!inner.trim() || label.includes('[') || label.includes('\n') || label.includes('\r') || label.startsWith('^') || label.startsWith('@') || inner.startsWith('^') || inner.includes('@')) continue;
+    if (linked.overlaps(open, close + 1)) continue;
+    out.push({ start: open, end: close + 1, text: text.slice(open, close + 1), label: label || inner });
+  }
+  return out;
+}
+
+/** The first of `refs` (in order) inside `from`…`to`. */
+function firstIn(refs: UndefinedReference[], from: number, to: number): UndefinedReference | undefined {
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < refs.length && refs[lo].end <= to ? refs[lo] : undefined;
+}
