@@ -24,9 +24,14 @@ export interface TableRow {
 
 /** Whether a line is a GFM delimiter row (`|---|:--:|`), after any block-quote markers and indentation. */
 function isDelimiterRow(line: string): boolean {
+  return delimiterRowColumns(line) > 0;
+}
+
+/** The columns of a GFM delimiter row (after any block-quote markers and indentation), 0 for another line. */
+function delimiterRowColumns(line: string): number {
   let i = 0;
   while (i < line.length && (line[i] === ' ' || line[i] === '\t' || line[i] === '>')) i++;
-  return delimiterColumns(line, i, line.length) > 0;
+  return delimiterColumns(line, i, line.length);
 }
 
 /** `text[start, end)` without the pipes and blanks around it (an escaped pipe stays). */
@@ -59,6 +64,7 @@ function nextLine(text: string, end: number): string | undefined {
 export function tableRows(text: string, blocks: readonly TextBlock[]): TableRow[] {
   const rows: TableRow[] = [];
   let current: { line: number; lineEnd: number; cells: TextBlock[] } | undefined;
+  let previousLineEnd = -1;
   const finish = () => {
     if (!current) return;
     const cells = current.cells;
@@ -66,7 +72,13 @@ export function tableRows(text: string, blocks: readonly TextBlock[]): TableRow[
     const last = cells[cells.length - 1].span.end;
     // Past the last cell (its span ends at its closing pipe, or at the line's end).
     const dropped = withoutPipes(text, last, current.lineEnd);
-    rows.push({ cells, header: isDelimiterRow(nextLine(text, current.lineEnd) ?? ''), span: withoutPipes(text, cells[0].span.start, last), ...(dropped.start < dropped.end && { dropped }) });
+    // The header is a table's first row, and the delimiter row under it has its columns: a body
+    // row is none, whatever line follows it (`-` and a byte order mark, an empty list item, reads
+    // as a one-column delimiter row).
+    const continues = previousLineEnd >= 0 && rowsOfOneTable(text, previousLineEnd, current.line);
+    const header = !continues && delimiterRowColumns(nextLine(text, current.lineEnd) ?? '') === cells.length;
+    rows.push({ cells, header, span: withoutPipes(text, cells[0].span.start, last), ...(dropped.start < dropped.end && { dropped }) });
+    previousLineEnd = current.lineEnd;
     current = undefined;
   };
   for (const b of blocks) {
