@@ -1,6 +1,8 @@
 import type { Analysis } from '../analysis';
 import type { Directive } from '../model/types';
 import { unreadAttributeList } from '../model/directives';
+import { spanListEnd } from '../sources/citations';
+import { PandocAttributes } from '../sources/pandocAttributes';
 import type { Diagnostic } from '../rules/types';
 import { editDistance } from '../text/editDistance';
 import { suggestCitations } from './citationSuggestions';
@@ -236,12 +238,12 @@ type SourcePlace = { kind: 'after'; at: number } | { kind: 'src'; directive: Dir
 
 function claimSourcePlace(text: string, d: Directive): SourcePlace {
   if (d.kind !== 'text') return { kind: 'src', directive: d };
-  // After an attribute list the directive parser refused, not between it and the tag's `]`,
-  // where Pandoc reads `[label]{…}` as a span with that list (a source between would make it text).
-  const unread = unreadAttributeList(text, d);
-  // (Without a label there is no span: the list is text, and the source goes right after the name.)
+  // After an attribute list the directive parser refused and Pandoc reads as a span's
+  // (`[label]{…}`), not between it and the tag's `]`: a source between would make it text.
+  // (Without a label there is no span; nor where Pandoc refuses the list: it is text, and the source goes right after the tag.)
   const labelled = d.labelSpan.start > d.nameSpan.end;
-  if (labelled && unread && unread.span.start === d.span.end && text.charCodeAt(unread.span.end - 1) === 125 /* } */) return { kind: 'after', at: unread.span.end };
+  const listEnd = labelled && !d.attributesSpan ? spanListEnd(text, d.labelSpan.start - 1, d.labelSpan.end, new PandocAttributes(text, Math.min(text.length, d.labelSpan.end + 4096))) : 0;
+  if (listEnd > 0) return { kind: 'after', at: listEnd };
   return { kind: 'after', at: d.span.end };
 }
 

@@ -6,7 +6,7 @@ import { cslEntriesFromYamlNode } from '../sources/csl';
 import type { ParsedBlock, ParsedMarkdown } from '../parse/markdown';
 import { normalizeLabel } from '../parse/blocks';
 import { readYaml, tooDeepMessage } from '../parse/yaml';
-import { citationsAndSpans, labelReadsAsCitation, topLevelReaches } from '../sources/citations';
+import { citationsAndSpans, labelReadsAsCitation, spanListEnd, topLevelReaches } from '../sources/citations';
 import { headingAttributes, PandocAttributes } from '../sources/pandocAttributes';
 import type { Conventions } from '../conventions/types';
 import { tagNames } from '../conventions/types';
@@ -1013,11 +1013,12 @@ class BlockCollector {
       const open = r.open - b.span.start;
       const close = r.close - b.span.start;
       if (own.charCodeAt(close) !== 93 /* ] */ || own.charCodeAt(close + 1) !== 123 /* { */) continue;
-      const end = (lists ??= new PandocAttributes(own, own.length)).end(close + 1);
-      if (end <= 0 || (budget -= end - open) < 0) continue;
+      lists ??= new PandocAttributes(own, own.length);
+      const listEnd = lists.end(close + 1);
+      if (listEnd <= 0 || (budget -= listEnd - open) < 0) continue;
       // As Pandoc reads the bracket and the list on their own: a span's list (`[x]{…}`, `[@a]{…}` too).
-      const list = citationsAndSpans(own.slice(open, end), 0, true).attributes.some((a) => a.start === close + 1 - open && a.end === end - open);
-      if (!list) continue;
+      const end = spanListEnd(own, open, close, lists);
+      if (end === 0) continue;
       const span = { start: b.span.start + close + 1, end: b.span.start + end };
       b.mask(span);
       b.opaque.push(span);

@@ -93,6 +93,20 @@ interface Ctx {
 
 
 /**
+ * Where the attribute list after the bracket `text[open…close]` ends when Pandoc reads
+ * `[…]{…}` as a span with it (the bracket and the list read on their own, as
+ * `citationsAndSpans` reads any span), else 0. `lists` may be shared by the calls on one
+ * text (`PandocAttributes` remembers what it read).
+ */
+export function spanListEnd(text: string, open: number, close: number, lists = new PandocAttributes(text, text.length)): number {
+  if (text.charCodeAt(close) !== 93 /* ] */ || text.charCodeAt(close + 1) !== 123 /* { */) return 0;
+  const end = lists.end(close + 1);
+  if (end <= 0) return 0;
+  const found = citationsAndSpans(text.slice(open, end), 0, true).attributes.some((a) => a.start === close + 1 - open && a.end === end - open);
+  return found ? end : 0;
+}
+
+/**
  * The citations of one block, outer ones first: a citation inside another citation's
  * prefix or suffix (`[@a, and @b]`: `b`) is a citation of its own, whose span lies inside
  * the outer item's span. Key spans never overlap.
