@@ -844,6 +844,10 @@ class BlockCollector {
     if (!d.closed) this.items.problems.push({ message: `The \`:::${d.name}\` container is never closed: add a line \`:::\` where it ends.`, span: { start: d.span.start, end: d.nameSpan.end } });
     const own = kind === 'leaf' && !block ? new BlockBuilder('paragraph', s, at.inListItem) : block;
     own?.maskDirective(d);
+    // A text tag with a `{…}` right after its `]` that the directive parser refused (`{by="a"class='b'}`):
+    // Pandoc, which knows no directives, may still read `[label]{…}` as a span with attributes (`finishBlock`).
+    if (own && kind === 'text' && !d.attributesSpan && d.labelSpan.start > d.nameSpan.end && this.text.charCodeAt(d.labelSpan.end + 1) === 123 /* { */)
+      (own.refusedLists ??= []).push({ open: d.labelSpan.start - 1, close: d.labelSpan.end });
     this.registerTag(d, own, s);
     this.children(node, { ...at, block: kind === 'container' ? undefined : own });
     if (kind === 'leaf' && own && own !== block) this.finishBlock(own);
@@ -1283,7 +1287,7 @@ class BlockBuilder {
   readonly claims: Array<BlockItems['claims'][number]> = [];
   /** A table cell's row's end (`WalkAt.rowEnd`). */
   rowEnd: number | undefined;
-  /** The brackets of each text tag with no attribute list of its own (`maskDirective`). */
+  /** The brackets of each text tag followed by an attribute list the directive parser refused (`directive`). */
   refusedLists: Array<{ open: number; close: number }> | undefined;
   constructor(
     readonly kind: TextBlock['kind'],
@@ -1301,9 +1305,6 @@ class BlockBuilder {
     const tail = { start: d.labelSpan.end, end: Math.max(d.labelSpan.end, after) };
     this.masks.push(head, tail);
     this.opaque.push(head, tail);
-    // A text tag whose `{…}` the directive parser refused (`{by="a"class='b'}`): Pandoc, which
-    // knows no directives, may still read `[label]{…}` as a span with attributes (`finishBlock`).
-    if (d.kind === 'text' && !d.attributesSpan && d.labelSpan.start > d.nameSpan.end) (this.refusedLists ??= []).push({ open: d.labelSpan.start - 1, close: d.labelSpan.end });
   }
 
   build(text: string): string {

@@ -107,10 +107,13 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   // Every test below is against a span index: a long brief has thousands of sentences and sources.
   const exempt = new SpanIndex(ctx.document.exempt);
   const footnotes = new SpanIndex(model.footnoteDefinitions.map((d) => d.span));
-  const refs = new SpanIndex(sourceReferenceSpans(model, ctx.document.pendingFootnotes));
   // A placeholder footnote or link (semantics/sourcing.ts) is no source: the sentence is still reported, and told so.
+  const linkSpans: Span[] = [];
+  const placeholderLinks: Span[] = [];
+  for (const l of model.links) (isPlaceholderUrl(l.url) ? placeholderLinks : linkSpans).push(l.span);
+  const refs = new SpanIndex(sourceReferenceSpans(model, ctx.document.pendingFootnotes, linkSpans));
   const pending = new SpanIndex(pendingFootnoteSpans(model, ctx.document.pendingFootnotes));
-  const pendingLinks = new SpanIndex(model.links.filter((l) => isPlaceholderUrl(l.url)).map((l) => l.span));
+  const pendingLinks = new SpanIndex(placeholderLinks);
   const claims = new SpanIndex(model.claims.map((c) => c.directive.span));
   // Directive syntax that is not a tag (`:recs[…]{track=1}`) is not prose.
   const syntax = new SpanIndex(model.directives.flatMap((d) => [d.nameSpan, ...(d.attributesSpan ? [d.attributesSpan] : [])]));
@@ -340,13 +343,9 @@ function normalizeHeadingText(s: string): string {
     .toLowerCase();
 }
 
-/** Every source reference of the brief, resolving or not (an unknown one is `unknown-source`'s business), but placeholder footnotes and links. */
-function sourceReferenceSpans(model: ScopeModel, pending: ScopeFacts['pendingFootnotes']): Span[] {
-  return [
-    ...model.citations.map((c) => c.span),
-    ...model.footnoteReferences.filter((f) => !pending.has(f.id)).map((f) => f.span),
-    ...model.links.filter((l) => !isPlaceholderUrl(l.url)).map((l) => l.span),
-  ];
+/** Every source reference of the brief, resolving or not (an unknown one is `unknown-source`'s business), but placeholder footnotes; `links`: the links that are no placeholders. */
+function sourceReferenceSpans(model: ScopeModel, pending: ScopeFacts['pendingFootnotes'], links: Span[]): Span[] {
+  return [...model.citations.map((c) => c.span), ...model.footnoteReferences.filter((f) => !pending.has(f.id)).map((f) => f.span), ...links];
 }
 
 function pendingFootnoteSpans(model: ScopeModel, pending: ScopeFacts['pendingFootnotes']): Span[] {
