@@ -28,7 +28,7 @@ export interface CliResult {
   markdownlintCpu?: number;
   /**
    * CPU of micromark's tokenizer alone over the same files (bench/tokenizerFloor.mjs, with
-   * the young generation of Briefmark's workers), median: the floor under any parser that
+   * the V8 options of Briefmark's workers), median: the floor under any parser that
    * tokenizes as Briefmark and markdownlint-cli2 both do.
    */
   tokenizerCpu?: number;
@@ -94,8 +94,8 @@ export function benchCli(count: number, verdict: (ok: boolean, text: string) => 
       if (!briefmarkFirst) record(run(`round ${round}: markdownlint-cli2`, process.execPath, [lint, '**/*.md'], dir), lints, lintCpu);
       record(run(`round ${round}: briefmark check --cache (first run)`, process.execPath, cacheArgs, dir), colds, coldCpu);
       if (briefmarkFirst) record(run(`round ${round}: markdownlint-cli2`, process.execPath, [lint, '**/*.md'], dir), lints, lintCpu);
-      // Semi-spaces of 32 MB make the 96 MB young generation of Briefmark's workers (check.ts).
-      const f = run(`round ${round}: micromark's tokenizer alone (the floor)`, process.execPath, ['--max-semi-space-size=32', floor, '.'], dir);
+      // With the V8 options of Briefmark's worker processes (check.ts): 32 MB semi-spaces, no helper threads.
+      const f = run(`round ${round}: micromark's tokenizer alone (the floor)`, process.execPath, ['--max-semi-space-size=32', '--single-threaded', floor, '.'], dir);
       if (f.cpu !== undefined) floorCpu.push(f.cpu);
       warms.push(run(`round ${round}: briefmark check --cache (second run, unchanged corpus)`, process.execPath, cacheArgs, dir).wall);
     } finally {

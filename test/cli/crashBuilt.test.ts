@@ -6,14 +6,14 @@ import { CLI, CLI_FIXTURES, cleanTemps, tempDir } from './helpers';
 
 const INJECT = join(CLI_FIXTURES, 'faults', 'inject.cjs');
 
-/** The built CLI with the fault injector preloaded (worker threads inherit it). */
+/** The built CLI with the fault injector preloaded (worker processes inherit it). */
 function runFaulty(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, ['--require', INJECT, CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
   if (r.error) throw r.error;
   return r;
 }
 
-/** 60 briefs (enough for worker threads), two of which fail inside the checker. */
+/** 60 briefs (enough for worker processes), two of which fail inside the checker. */
 function corpus(): string {
   const dir = tempDir();
   for (let i = 0; i < 60; i++) writeFileSync(join(dir, `b${String(i).padStart(2, '0')}.brief.md`), `# Brief ${i}\n\n:claim[Unsourced ${i}].\n`);
@@ -40,7 +40,7 @@ describe('the built briefmark check never loses output when one file fails', () 
       }
       assert.equal(report.summary.warnings, 60);
       assert.match(r.stderr, /briefmark: m-throws\.brief\.md: could not be checked, an internal error \(please report it\): TypeError: injected fault/);
-      if (jobs === '2') assert.match(r.stderr, /briefmark: n-dies\.brief\.md: could not be checked, an internal error \(please report it\): the worker thread stopped \(exit code 7\)/);
+      if (jobs === '2') assert.match(r.stderr, /briefmark: n-dies\.brief\.md: could not be checked, an internal error \(please report it\): the worker stopped \(exit code 7\)/);
       else assert.match(r.stderr, /briefmark: n-dies\.brief\.md: cannot be read \(EIO\)/);
       assert.equal(r.stderr.match(/^briefmark: /gm)?.length, 2, r.stderr);
     });

@@ -22,7 +22,7 @@ describe('worker pool (briefmark check on large repositories)', () => {
       'crash throw: Error: boom in worker',
       'done b',
       'done c',
-      'crash exit: the worker thread stopped (exit code 3)',
+      'crash exit: the worker stopped (exit code 3)',
       'done d',
       'done e',
       'crash throw: Error: boom in worker',
@@ -33,6 +33,16 @@ describe('worker pool (briefmark check on large repositories)', () => {
   it('a worker script that cannot start fails every task, and the run still ends', async () => {
     const results = await runPool<string, string>(['a', 'b', 'c'], { script: join(CLI_FIXTURES, 'workers', 'missing.js'), size: 2, onCrash: (t) => `crash ${t}` });
     assert.deepEqual(results, ['crash a', 'crash b', 'crash c']);
+  });
+
+  it('a worker that ends before its first task fails every task in turn, and the run still ends', async () => {
+    const results = await runPool<string, string>(['a', 'b', 'c'], { script: join(CLI_FIXTURES, 'workers', 'exits-on-load.js'), size: 2, onCrash: (t, error) => `crash ${t}: ${error}` });
+    assert.deepEqual(results, ['crash a: the worker stopped (exit code 9)', 'crash b: the worker stopped (exit code 9)', 'crash c: the worker stopped (exit code 9)']);
+  });
+
+  it('workers start with the given Node options after the parent\'s own', async () => {
+    const [options] = await runPool<string, string>(['options'], { script, size: 1, execArgv: ['--max-semi-space-size=8'], onCrash: (t, error) => `crash ${t}: ${error}` });
+    assert.equal(options, [...process.execArgv, '--max-semi-space-size=8'].join(' '));
   });
 
   it('no tasks: no workers, no results', async () => {

@@ -28,11 +28,15 @@ import { summarize, type Report, type ReportFile, type RunProblem } from './repo
 export const PARALLEL_MIN_FILES = 48;
 
 /**
- * Parsing makes a great deal of short-lived garbage: with V8's default young generation
- * a worker spends about a fifth of its time in scavenges. A larger one (BRIEFMARK_YOUNG_MB
- * to experiment) saves most of that (docs/performance.md, "CI throughput").
+ * V8 options of the worker processes. Parsing makes a great deal of short-lived garbage:
+ * with V8's default young generation a worker spends about a fifth of its time in
+ * scavenges, and 32 MB semi-spaces (a 96 MB young generation) save most of that. With
+ * every core busy with a worker, V8's helper threads for garbage collection and
+ * optimization only compete with the workers: single-threaded workers spend less CPU and
+ * less wall time (docs/performance.md, "CI throughput"). BRIEFMARK_WORKER_FLAGS replaces
+ * them, to experiment.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: Number(process.env.BRIEFMARK_YOUNG_MB) || 96 };
+const WORKER_FLAGS = process.env.BRIEFMARK_WORKER_FLAGS?.split(' ').filter(Boolean) ?? ['--max-semi-space-size=32', '--single-threaded'];
 
 export interface CheckIO {
   cwd: string;
@@ -115,7 +119,7 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
       script: deps.workerScript ?? join(__dirname, 'cliWorker.js'),
       size: jobs,
       workerData: { folders, sourcesCache },
-      resourceLimits: WORKER_LIMITS,
+      execArgv: WORKER_FLAGS,
       onCrash: crashResult,
       onProgress: (done) => progress.tick(done),
     });

@@ -1,12 +1,12 @@
 /**
- * Worker-thread entry of `briefmark check` (bundled as `dist/cliWorker.js`): checks the
+ * Worker-process entry of `briefmark check` (bundled as `dist/cliWorker.js`): checks the
  * files the pool sends it, one at a time, each with the same checker as a serial run.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { createFileChecker } from './checkFile';
+import { serveTasks } from './pool';
 
-const data = workerData as { folders: string[]; sourcesCache?: string };
-const checker = createFileChecker(data.folders, undefined, data.sourcesCache);
-parentPort?.on('message', (m: { index: number; task: string }) => {
-  parentPort?.postMessage({ index: m.index, result: checker.check(m.task) });
+serveTasks<string, unknown>((workerData) => {
+  const data = workerData as { folders: string[]; sourcesCache?: string };
+  const checker = createFileChecker(data.folders, undefined, data.sourcesCache);
+  return (path) => checker.check(path);
 });
