@@ -94,8 +94,8 @@ function droppedNote(text: string, row: TableRow): string {
  * reads so is the classifier's verdict (core/assertions/: a logistic regression over word
  * n-grams and designed features, trained offline), at the team's sensitivity
  * (`assertions.sensitivity`: low, balanced, high). Headings, questions, sentences with a
- * claim tag or a source reference, footnote definitions and the exempt sections are not
- * checked. The message names what makes the sentence read as a fact; `data.score` is the
+ * claim tag or a source reference, the sentence a `rec` tag marks as its recommendation,
+ * footnote definitions and the exempt sections are not checked. The message names what makes the sentence read as a fact; `data.score` is the
  * classifier's probability. Method and figures: docs/assertions.md.
  */
 export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-assertion', (ctx) => {
@@ -120,6 +120,8 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   // A sentence that opens with a text directive (`:actor[Macron] met …`) starts at its colon, not inside its label.
   const opener = new Map(model.directives.filter((d) => d.kind === 'text' && model.text.charCodeAt(d.labelSpan.start - 1) === 91 /* [ */).map((d) => [d.labelSpan.start, d.span.start]));
   const sourcedTables = new SpanIndex(ctx.document.sourcedTables);
+  // The sentence a `rec` tag marks as the recommendation (its label, or the first of its body) states no fact.
+  const recommendations = new SpanIndex(ctx.document.recommendations);
   const report = (start: number, end: number, labelStart: number, withTrailing: number, text: string, row?: TableRow) => {
     // Questions, normative sentences and sentences without a letter or digit are never judged.
     const judged = judgedSentences.get(text, judgeSentence);
@@ -166,7 +168,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       const text = block.masked.slice(sentence.start, sentence.end);
       while (end > start && /\s/.test(model.text[end - 1])) end--;
       if (refs.overlaps(start, withTrailing)) continue;
-      if (claims.overlaps(start, end)) continue;
+      if (claims.overlaps(start, end) || recommendations.overlaps(start, end)) continue;
       // A heading written as a line of its own ("**Key Events**", a list item "Germany, France
       // and Italy"); with no figure, which would make it a statistic's fragment ("Latvia 61%").
       if (!/\d/.test(text) && isHeadingLine(text, undefined)) continue;

@@ -1,4 +1,5 @@
 import { blockScope, modelBlocks, modelParts, type BlockFacts } from '../model/buildModel';
+import type { Recommendation } from '../model/types';
 import type { Conventions, Severity } from '../conventions/types';
 import { isPendingFootnote } from '../semantics/sourcing';
 import { Interner } from '../text/interner';
@@ -64,7 +65,26 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
     hasBibliography: Boolean(model.frontMatter?.data?.bibliography || model.frontMatter?.data?.references || conventions.bibliography.length),
     exempt: exemptSections(model.sections, conventions.assertions.exemptSections),
     sourcedTables: tables.length ? sourcedTables(model.text, tables, pendingFootnotes) : NONE,
+    recommendations: recommendationWords(model.text, model.recommendations),
   };
+}
+
+/** `ScopeFacts.recommendations`: each `rec` tag's label, or the first character of a container's body when it has none. */
+function recommendationWords(text: string, recs: readonly Recommendation[]): Span[] {
+  const out: Span[] = [];
+  for (const { directive: d } of recs) {
+    if (!d) continue;
+    if (d.kind !== 'container' || d.labelSpan.end > d.labelSpan.start) {
+      if (d.labelSpan.end > d.labelSpan.start) out.push(d.labelSpan);
+      continue;
+    }
+    // The body starts on the line after the fence (its attributes included).
+    let at = text.indexOf('\n', d.attributesSpan?.end ?? d.labelSpan.end);
+    if (at < 0 || at >= d.span.end) continue;
+    while (at < d.span.end && /\s/.test(text[at])) at++;
+    if (at < d.span.end) out.push({ start: at, end: at + 1 });
+  }
+  return out.length ? out : NONE;
 }
 
 /**
@@ -228,11 +248,12 @@ export function* runBlockRules(ctx: RuleContext, rules: readonly BlockRule[], se
     for (const block of built.blocks) {
       const exempt = facts.exempt.length ? clip(facts.exempt, block.start, block.end) : NONE;
       const sourced = facts.sourcedTables.length ? clip(facts.sourcedTables, block.start, block.end) : NONE;
-      const exemptKey = exempt.length || sourced.length ? `${exempt.map((s) => `${s.start}-${s.end}`).join(',')}|${sourced.map((s) => `${s.start}-${s.end}`).join(',')}` : '';
+      const recs = facts.recommendations.length ? clip(facts.recommendations, block.start, block.end) : NONE;
+      const exemptKey = exempt.length || sourced.length || recs.length ? [exempt, sourced, recs].map((list) => list.map((s) => `${s.start}-${s.end}`).join(',')).join('|') : '';
       let hit = FOUND.get(block.facts);
       if (!hit || hit.key !== key || hit.exempt !== exemptKey || hit.rules !== ruleKey) {
         const model = blockScope(ctx.model.text, block, built.definitions, ctx.conventions, ctx.model.lines);
-        hit = { key, exempt: exemptKey, rules: ruleKey, ...runOn({ ...base, model, document: { ...facts, exempt, sourcedTables: sourced } }, rules) };
+        hit = { key, exempt: exemptKey, rules: ruleKey, ...runOn({ ...base, model, document: { ...facts, exempt, sourcedTables: sourced, recommendations: recs } }, rules) };
         FOUND.set(block.facts, hit);
         yield;
       }

@@ -118,6 +118,12 @@ export interface ScopeFacts {
   exempt: Span[];
   /** Tables sourced as a whole by a caption or source line right above or below them (model/tables.ts), relative to the scope. */
   sourcedTables: Span[];
+  /**
+   * What `rec` tags mark as a recommendation's own words, relative to the scope: a text or
+   * leaf tag's label, and the first character of a container's body when it has no label
+   * (the sentence that opens there states the recommendation).
+   */
+  recommendations: Span[];
 }
 
 /** Everything a block rule may read: its scope, what the document decides for it, and the workspace's sources. */
