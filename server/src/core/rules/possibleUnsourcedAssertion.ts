@@ -1,5 +1,7 @@
 import { withoutFootnoteCalls } from '../model/framework';
 import { isHeadingLine, joinGlued, splitSentences, withoutHeadingLines, withTrailingReference } from '../model/sentences';
+import { inlineNoteAdvice, inlineNotes, withoutNotes } from '../model/inlineNotes';
+import { shorten } from '../text/shorten';
 import type { ModelPart } from '../model/buildModel';
 import { rowsOfOneTable, tableRows, tableSpans, type TableRow } from '../model/tables';
 import type { ScopeModel, Section, TextBlock } from '../model/types';
@@ -124,24 +126,23 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const recommendations = new SpanIndex(ctx.document.recommendations);
   const report = (start: number, end: number, labelStart: number, withTrailing: number, text: string, row?: TableRow) => {
     // Questions, normative sentences and sentences without a letter or digit are never judged.
-    const judged = judgedSentences.get(text, judgeSentence);
+    // Pandoc's inline notes (`^[…]`) are no sources here: the sentence is judged on its own words.
+    const notes = row ? NO_NOTES : inlineNotes(text);
+    const words = withoutNotes(text, notes);
+    const judged = judgedSentences.get(words, judgeSentence);
     if (judged.exempt || judged.score < threshold) return;
-    judged.explained ??= explain(text);
+    judged.explained ??= explain(words);
     const cues = judged.explained.cues
       .map((c) => ({ ...c, span: { start: labelStart + c.span.start, end: labelStart + c.span.end } }))
       .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
-    const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues, text);
+    const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues, words);
     const placeholder = pending.overlaps(start, withTrailing) ? 'footnote' : pendingLinks.overlaps(start, withTrailing) ? 'link' : undefined;
-    const what = row ? 'this table row reads as a fact' : 'this sentence reads as a fact';
+    const note = notes.length ? model.text.slice(labelStart + notes[0].start, labelStart + notes[0].end) : undefined;
     out.push({
       code: 'possible-unsourced-assertion',
-      message: placeholder
-        ? `Possible unsourced assertion: ${what} (${why}), and its ${placeholder} is a placeholder: source still to be added.`
-        : row
-          ? `Possible unsourced assertion: ${what} (${why}). Cite a source in the row, or in a caption or source line right above or below the table ([@key], a footnote or a link).${droppedNote(model.text, row)}`
-          : `Possible unsourced assertion: ${what} (${why}). Cite a source ([@key], a footnote or a link), or tag it as a claim.`,
+      message: assertionMessage(why, placeholder, note, row && droppedNote(model.text, row)),
       span: { start, end },
-      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }), ...(placeholder && { placeholder: true }) },
+      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }), ...(placeholder && { placeholder: true }), ...(notes.length > 0 && { inlineNote: true }) },
     });
   };
   // A table is read by rows (model/tables.ts): the header names columns, a body row is one statement.
@@ -177,6 +178,18 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   }
   return out;
 });
+
+const NO_NOTES: Span[] = [];
+
+/** The message: why the sentence (or table row: `rowNote` set) reads as a fact, and what its source lacks. */
+function assertionMessage(why: string, placeholder: 'footnote' | 'link' | undefined, note: string | undefined, rowNote: string | undefined): string {
+  const what = rowNote !== undefined ? 'this table row reads as a fact' : 'this sentence reads as a fact';
+  if (placeholder) return `Possible unsourced assertion: ${what} (${why}), and its ${placeholder} is a placeholder: source still to be added.`;
+  if (note) return `Possible unsourced assertion: ${what} (${why}), and ${inlineNoteAdvice(shorten(note))}.`;
+  if (rowNote !== undefined)
+    return `Possible unsourced assertion: ${what} (${why}). Cite a source in the row, or in a caption or source line right above or below the table ([@key], a footnote or a link).${rowNote}`;
+  return `Possible unsourced assertion: ${what} (${why}). Cite a source ([@key], a footnote or a link), or tag it as a claim.`;
+}
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

@@ -2,6 +2,7 @@ import { shorten } from '../text/shorten';
 import { classify } from '../semantics/sourcing';
 import { defineBlockRule, type Finding } from './types';
 import { unreadAttributeList } from '../model/directives';
+import { inlineNoteAdvice, inlineNotes } from '../model/inlineNotes';
 import { SpanIndex } from '../text/spanIndex';
 import type { Span } from '../text/span';
 
@@ -13,6 +14,7 @@ import type { Span } from '../text/span';
 export const unsourcedClaim = defineBlockRule('unsourced-claim', (ctx) => {
   const out: Finding[] = [];
   let references: UndefinedReference[] | undefined;
+  let notes: Span[] | undefined;
   for (const claim of ctx.model.claims) {
     const s = classify(ctx, ctx.document.footnotes, claim);
     // A claim whose references name nothing is left to unknown-source, which points at the broken key.
@@ -30,13 +32,18 @@ export const unsourcedClaim = defineBlockRule('unsourced-claim', (ctx) => {
       const attrs = unread && shorten(ctx.model.text.slice(unread.span.start, unread.span.end));
       // `[ONS][ons-cpi]` with no `[ons-cpi]: url` in the brief is text, not a link: say so.
       const reference = unread ? undefined : firstIn((references ??= undefinedReferences(ctx.model.text, ctx.model.links)), d.span.end, claim.sentenceEnd);
+      // `^[ONS, 2024.]` is Pandoc's inline note, text here: say so.
+      const noteSpan = unread || reference ? undefined : firstIn((notes ??= inlineNotes(ctx.model.text)), d.span.end, claim.sentenceEnd);
+      const note = noteSpan && ctx.model.text.slice(noteSpan.start, noteSpan.end);
       message = !label
         ? 'This claim tag has no text and no source: write the claim inside brackets, :claim[…], and cite its source.'
         : unread
           ? `Claim "${shorten(claim.label)}" has no source: its attribute list ${attrs} is not read as the tag's (${unread.problem}).`
           : reference
             ? `Claim "${shorten(claim.label)}" has no source: ${shorten(reference.text)} is no link, as the brief defines no "[${shorten(reference.label)}]: URL".`
-            : `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`;
+            : note
+              ? `Claim "${shorten(claim.label)}" has no source: ${inlineNoteAdvice(shorten(note))}.`
+              : `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`;
     }
     out.push({ code: 'unsourced-claim', message, span: d.span, data: { sourcing: s.status } });
   }
@@ -77,7 +84,7 @@ function undefinedReferences(text: string, links: ReadonlyArray<{ span: Span }>)
 }
 
 /** The first of `refs` (in order) inside `from`…`to`. */
-function firstIn(refs: UndefinedReference[], from: number, to: number): UndefinedReference | undefined {
+function firstIn<T extends Span>(refs: T[], from: number, to: number): T | undefined {
   let lo = 0;
   let hi = refs.length;
   while (lo < hi) {
