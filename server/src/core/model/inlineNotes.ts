@@ -1,7 +1,9 @@
 /**
- * Pandoc's inline notes, `^[…]` (docs/sources.md): the GFM reading Briefmark shares with
- * VS Code's preview leaves them as text, so a note of plain text is no source. The rules
- * find them to say so, and to judge a sentence without its note's words.
+ * Reference marks that are text here, not source references (docs/sources.md): Pandoc's
+ * inline notes, `^[…]` (the GFM reading Briefmark shares with VS Code's preview leaves
+ * them as text, so a note of plain text is no source), and numbered references, `[1]`,
+ * `[2, 5]`, `[3–4]` (text, unless the brief defines them as links: `[1]: URL`). The rules
+ * find them to say so, and to judge a sentence without them.
  */
 import type { Span } from '../text/span';
 
@@ -33,16 +35,44 @@ export function inlineNotes(text: string): Span[] {
   return out;
 }
 
-/** `text` with the notes' characters as spaces (offsets kept): a sentence read without its notes. */
-export function withoutNotes(text: string, notes: readonly Span[]): string {
-  if (notes.length === 0) return text;
+/**
+ * The numbered references of `text` that are text (`[1]`, `[2, 5]`, `[3–4]`): digits in
+ * brackets, not an image's, a footnote's, a link's text or a directive's label. One pass.
+ */
+export function numberedReferences(text: string): Span[] {
+  const out: Span[] = [];
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
+    let j = i + 1;
+    while (j < text.length && j - i < 24 && /[\d,–-]|[ ]/.test(text[j])) j++;
+    // Reference numbers of one to three digits: "[2024]" is a year.
+    if (text[j] !== ']' || !/^\d{1,3}(?:(?:, ?|[–-])\d{1,3})*$/.test(text.slice(i + 1, j))) continue;
+    const before = i > 0 ? text[i - 1] : '';
+    const after = text[j + 1] ?? '';
+    if ('!^\\]'.includes(before) && before !== '') continue;
+    if (/[\p{L}\p{N}_]/u.test(before)) continue;
+    if ('([:{'.includes(after) && after !== '') continue;
+    out.push({ start: i, end: j + 1 });
+    i = j;
+  }
+  return out;
+}
+
+/** `text` with the characters of `spans` (in order, apart) as spaces, offsets kept: a sentence read without its marks. */
+export function blanked(text: string, spans: readonly Span[]): string {
+  if (spans.length === 0) return text;
   let out = '';
   let from = 0;
-  for (const n of notes) {
+  for (const n of spans) {
     out += text.slice(from, n.start) + ' '.repeat(n.end - n.start);
     from = n.end;
   }
   return out + text.slice(from);
+}
+
+/** The advice for a sentence or claim whose only source is a numbered reference. */
+export function numberedReferenceAdvice(mark: string): string {
+  const one = /^\[\d+\]$/.test(mark);
+  return `${mark} is a numbered reference, which Briefmark does not read as a source: cite with [@key], a footnote or a link${one ? `, or define it as a link ("${mark}: URL" on a line of its own)` : ''}`;
 }
 
 /** The advice for a sentence or claim whose only source is an inline note of plain text. */

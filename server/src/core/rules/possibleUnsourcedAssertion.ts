@@ -1,6 +1,6 @@
 import { withoutFootnoteCalls } from '../model/framework';
 import { isHeadingLine, joinGlued, splitSentences, withoutHeadingLines, withTrailingReference } from '../model/sentences';
-import { inlineNoteAdvice, inlineNotes, withoutNotes } from '../model/inlineNotes';
+import { blanked, inlineNoteAdvice, inlineNotes, numberedReferenceAdvice, numberedReferences } from '../model/inlineNotes';
 import { shorten } from '../text/shorten';
 import type { ModelPart } from '../model/buildModel';
 import { rowsOfOneTable, tableRows, tableSpans, type TableRow } from '../model/tables';
@@ -126,9 +126,12 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const recommendations = new SpanIndex(ctx.document.recommendations);
   const report = (start: number, end: number, labelStart: number, withTrailing: number, text: string, row?: TableRow) => {
     // Questions, normative sentences and sentences without a letter or digit are never judged.
-    // Pandoc's inline notes (`^[…]`) are no sources here: the sentence is judged on its own words.
-    const notes = row ? NO_NOTES : inlineNotes(text);
-    const words = withoutNotes(text, notes);
+    // Pandoc's inline notes (`^[…]`) and numbered references (`[1]`) are no sources here:
+    // the sentence is judged on its own words, and the message says what to write.
+    const notes = row ? NO_MARKS : inlineNotes(text);
+    const withoutNotes = blanked(text, notes);
+    const numbered = row ? NO_MARKS : numberedReferences(withoutNotes);
+    const words = blanked(withoutNotes, numbered);
     const judged = judgedSentences.get(words, judgeSentence);
     if (judged.exempt || judged.score < threshold) return;
     judged.explained ??= explain(words);
@@ -137,12 +140,13 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
     const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues, words);
     const placeholder = pending.overlaps(start, withTrailing) ? 'footnote' : pendingLinks.overlaps(start, withTrailing) ? 'link' : undefined;
-    const note = notes.length ? model.text.slice(labelStart + notes[0].start, labelStart + notes[0].end) : undefined;
+    const mark = notes[0] ?? numbered[0];
+    const advice = mark && (notes.length ? inlineNoteAdvice : numberedReferenceAdvice)(shorten(model.text.slice(labelStart + mark.start, labelStart + mark.end)));
     out.push({
       code: 'possible-unsourced-assertion',
-      message: assertionMessage(why, placeholder, note, row && droppedNote(model.text, row)),
+      message: assertionMessage(why, placeholder, advice, row && droppedNote(model.text, row)),
       span: { start, end },
-      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }), ...(placeholder && { placeholder: true }), ...(notes.length > 0 && { inlineNote: true }) },
+      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }), ...(placeholder && { placeholder: true }), ...(notes.length > 0 && { inlineNote: true }), ...(numbered.length > 0 && { numberedReference: true }) },
     });
   };
   // A table is read by rows (model/tables.ts): the header names columns, a body row is one statement.
@@ -179,13 +183,13 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   return out;
 });
 
-const NO_NOTES: Span[] = [];
+const NO_MARKS: Span[] = [];
 
 /** The message: why the sentence (or table row: `rowNote` set) reads as a fact, and what its source lacks. */
-function assertionMessage(why: string, placeholder: 'footnote' | 'link' | undefined, note: string | undefined, rowNote: string | undefined): string {
+function assertionMessage(why: string, placeholder: 'footnote' | 'link' | undefined, advice: string | undefined, rowNote: string | undefined): string {
   const what = rowNote !== undefined ? 'this table row reads as a fact' : 'this sentence reads as a fact';
   if (placeholder) return `Possible unsourced assertion: ${what} (${why}), and its ${placeholder} is a placeholder: source still to be added.`;
-  if (note) return `Possible unsourced assertion: ${what} (${why}), and ${inlineNoteAdvice(shorten(note))}.`;
+  if (advice) return `Possible unsourced assertion: ${what} (${why}), and ${advice}.`;
   if (rowNote !== undefined)
     return `Possible unsourced assertion: ${what} (${why}). Cite a source in the row, or in a caption or source line right above or below the table ([@key], a footnote or a link).${rowNote}`;
   return `Possible unsourced assertion: ${what} (${why}). Cite a source ([@key], a footnote or a link), or tag it as a claim.`;

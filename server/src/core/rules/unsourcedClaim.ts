@@ -2,7 +2,7 @@ import { shorten } from '../text/shorten';
 import { classify } from '../semantics/sourcing';
 import { defineBlockRule, type Finding } from './types';
 import { unreadAttributeList } from '../model/directives';
-import { inlineNoteAdvice, inlineNotes } from '../model/inlineNotes';
+import { inlineNoteAdvice, inlineNotes, numberedReferenceAdvice, numberedReferences } from '../model/inlineNotes';
 import { SpanIndex } from '../text/spanIndex';
 import type { Span } from '../text/span';
 
@@ -15,6 +15,7 @@ export const unsourcedClaim = defineBlockRule('unsourced-claim', (ctx) => {
   const out: Finding[] = [];
   let references: UndefinedReference[] | undefined;
   let notes: Span[] | undefined;
+  let numbered: Span[] | undefined;
   for (const claim of ctx.model.claims) {
     const s = classify(ctx, ctx.document.footnotes, claim);
     // A claim whose references name nothing is left to unknown-source, which points at the broken key.
@@ -35,14 +36,17 @@ export const unsourcedClaim = defineBlockRule('unsourced-claim', (ctx) => {
       // `^[ONS, 2024.]` is Pandoc's inline note, text here: say so.
       const noteSpan = unread || reference ? undefined : firstIn((notes ??= inlineNotes(ctx.model.text)), d.span.end, claim.sentenceEnd);
       const note = noteSpan && ctx.model.text.slice(noteSpan.start, noteSpan.end);
+      // `[1]`, a numbered reference, is text unless the brief defines it as a link.
+      const numberSpan = unread || reference || note ? undefined : firstIn((numbered ??= numberedReferences(ctx.model.text)), d.span.end, claim.sentenceEnd);
+      const number = numberSpan && ctx.model.text.slice(numberSpan.start, numberSpan.end);
       message = !label
         ? 'This claim tag has no text and no source: write the claim inside brackets, :claim[…], and cite its source.'
         : unread
           ? `Claim "${shorten(claim.label)}" has no source: its attribute list ${attrs} is not read as the tag's (${unread.problem}).`
           : reference
             ? `Claim "${shorten(claim.label)}" has no source: ${shorten(reference.text)} is no link, as the brief defines no "[${shorten(reference.label)}]: URL".`
-            : note
-              ? `Claim "${shorten(claim.label)}" has no source: ${inlineNoteAdvice(shorten(note))}.`
+            : note || number
+              ? `Claim "${shorten(claim.label)}" has no source: ${note ? inlineNoteAdvice(shorten(note)) : numberedReferenceAdvice(number!)}.`
               : `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`;
     }
     out.push({ code: 'unsourced-claim', message, span: d.span, data: { sourcing: s.status } });
