@@ -79,3 +79,11 @@ export function numberedReferenceAdvice(mark: string): string {
 export function inlineNoteAdvice(note: string): string {
   return `its note ${note} is Pandoc's inline note, which Briefmark does not read as a source: write it as a footnote, [^1] with "[^1]: …" on a line of its own`;
 }
+
+/** A sentence's inline notes and numbered references, and its text without them (offsets kept). */
+export function withoutMarks(text: string): { words: string; notes: Span[]; numbered: Span[] } {
+  const notes = inlineNotes(text);
+  const withoutNotes = blanked(text, notes);
+  const numbered = numberedReferences(withoutNotes);
+  return { words: blanked(withoutNotes, numbered), notes, numbered };
+}

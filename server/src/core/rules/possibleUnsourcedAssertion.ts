@@ -1,6 +1,6 @@
 import { withoutFootnoteCalls } from '../model/framework';
 import { isHeadingLine, joinGlued, splitSentences, withoutHeadingLines, withTrailingReference } from '../model/sentences';
-import { blanked, inlineNoteAdvice, inlineNotes, numberedReferenceAdvice, numberedReferences } from '../model/inlineNotes';
+import { inlineNoteAdvice, numberedReferenceAdvice, withoutMarks } from '../model/inlineNotes';
 import { shorten } from '../text/shorten';
 import type { ModelPart } from '../model/buildModel';
 import { rowsOfOneTable, tableRows, tableSpans, type TableRow } from '../model/tables';
@@ -128,10 +128,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     // Questions, normative sentences and sentences without a letter or digit are never judged.
     // Pandoc's inline notes (`^[…]`) and numbered references (`[1]`) are no sources here:
     // the sentence is judged on its own words, and the message says what to write.
-    const notes = row ? NO_MARKS : inlineNotes(text);
-    const withoutNotes = blanked(text, notes);
-    const numbered = row ? NO_MARKS : numberedReferences(withoutNotes);
-    const words = blanked(withoutNotes, numbered);
+    const { words, notes, numbered } = row ? { words: text, notes: NO_MARKS, numbered: NO_MARKS } : withoutMarks(text);
     const judged = judgedSentences.get(words, judgeSentence);
     if (judged.exempt || judged.score < threshold) return;
     judged.explained ??= explain(words);
