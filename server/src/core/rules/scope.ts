@@ -69,11 +69,18 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
   };
 }
 
-/** `ScopeFacts.recommendations`: each `rec` tag's label, or the first character of a container's body when it has none. */
+/**
+ * `ScopeFacts.recommendations`: each `rec` tag's label, or the first character of a
+ * container's body when it has none, and the run-in label of each untagged recommendation
+ * of the framework's tracks ("Fund Installers: Fund training…": the sentence it opens).
+ */
 function recommendationWords(text: string, recs: readonly Recommendation[]): Span[] {
   const out: Span[] = [];
-  for (const { directive: d } of recs) {
-    if (!d) continue;
+  for (const { directive: d, labelSpan } of recs) {
+    if (!d) {
+      if (labelSpan.end > labelSpan.start) out.push(labelSpan);
+      continue;
+    }
     if (d.kind !== 'container' || d.labelSpan.end > d.labelSpan.start) {
       if (d.labelSpan.end > d.labelSpan.start) out.push(d.labelSpan);
       continue;
