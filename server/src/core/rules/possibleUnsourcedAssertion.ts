@@ -121,7 +121,8 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const syntax = new SpanIndex(model.directives.flatMap((d) => [d.nameSpan, ...(d.attributesSpan ? [d.attributesSpan] : [])]));
   // A sentence that opens with a text directive (`:actor[Macron] met …`) starts at its colon, not inside its label.
   const opener = new Map(model.directives.filter((d) => d.kind === 'text' && model.text.charCodeAt(d.labelSpan.start - 1) === 91 /* [ */).map((d) => [d.labelSpan.start, d.span.start]));
-  const sourcedTables = new SpanIndex(ctx.document.sourcedTables);
+  // Tables sourced by a caption or source line, list items by their lead-in.
+  const sourcedBlocks = new SpanIndex(ctx.document.sourcedBlocks);
   // The sentence a `rec` tag marks as the recommendation (its label, or the first of its body) states no fact.
   const recommendations = new SpanIndex(ctx.document.recommendations);
   const report = (start: number, end: number, labelStart: number, withTrailing: number, text: string, row?: TableRow) => {
@@ -149,14 +150,14 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   // A table is read by rows (model/tables.ts): the header names columns, a body row is one statement.
   for (const row of tableRows(model.text, model.textBlocks)) {
     const { start, end } = row.span;
-    if (row.header || exempt.holds(start) || footnotes.holds(start) || sourcedTables.holds(start)) continue;
+    if (row.header || exempt.holds(start) || footnotes.holds(start) || sourcedBlocks.holds(start)) continue;
     if (refs.overlaps(start, end) || claims.overlaps(start, end)) continue;
     report(start, end, start, end, rowText(row), row);
   }
   for (const block of model.textBlocks) {
     if (block.kind !== 'paragraph') continue;
-    if (exempt.holds(block.span.start)) continue;
-    if (footnotes.holds(block.span.start)) continue;
+    // Exempt sections, footnote definitions, list items sourced by their lead-in.
+    if (exempt.holds(block.span.start) || footnotes.holds(block.span.start) || (block.inListItem && sourcedBlocks.holds(block.span.start))) continue;
     // Where the block's text ends but for blanks (the masked references) and a hard break's backslash.
     const blankTail = trailingRunStart(block.masked, /[\s\\]/);
     for (const sentence of joinGlued(sentencesOf.get(block.masked, sentencesOfBlock), model.text, block.span.start)) {

@@ -6,6 +6,7 @@ import { Interner } from '../text/interner';
 import { pushAll } from '../text/pushAll';
 import type { Span } from '../text/span';
 import { exemptSections, sourcedTables, tablesOfPart, type PartTables } from './possibleUnsourcedAssertion';
+import { listsOfPart, sourcedLists, type PartLists } from './sourcedLists';
 import type { Code, Diagnostic, Finding, RelatedPlace, Rule, RuleContext, ScopeContext, ScopeFacts, ScopeFootnote } from './types';
 
 type BlockRule = Extract<Rule, { scope: 'block' }>;
@@ -52,10 +53,13 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
   const { model, conventions } = ctx;
   const footnotes = new Map<string, ScopeFootnote>();
   const tables: Array<{ at: number; tables: PartTables }> = [];
+  const lists: Array<{ at: number; lists: PartLists }> = [];
   for (const { at, items } of modelParts(model)) {
     for (const d of items.footnoteDefinitions) footnotes.set(d.id, d);
     const t = tablesOfPart(model.text, at, items);
     if (t) tables.push({ at, tables: t });
+    const l = listsOfPart(model.text, at, items);
+    if (l) lists.push({ at, lists: l });
   }
   const pendingFootnotes = new Set<string>();
   for (const [id, d] of footnotes) if (isPendingFootnote(d)) pendingFootnotes.add(id);
@@ -64,9 +68,16 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
     pendingFootnotes,
     hasBibliography: Boolean(model.frontMatter?.data?.bibliography || model.frontMatter?.data?.references || conventions.bibliography.length),
     exempt: exemptSections(model.sections, conventions.assertions.exemptSections),
-    sourcedTables: tables.length ? sourcedTables(model.text, tables, pendingFootnotes) : NONE,
+    sourcedBlocks: sourcedBlocks(tables.length ? sourcedTables(model.text, tables, pendingFootnotes) : NONE, lists.length ? sourcedLists(model.text, lists, pendingFootnotes) : NONE),
     recommendations: recommendationWords(model.text, model.recommendations),
   };
+}
+
+/** Sourced tables and lists, in document order (neither holds the other). */
+function sourcedBlocks(tables: Span[], lists: Span[]): Span[] {
+  if (lists.length === 0) return tables;
+  if (tables.length === 0) return lists;
+  return [...tables, ...lists].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -254,13 +265,13 @@ export function* runBlockRules(ctx: RuleContext, rules: readonly BlockRule[], se
     const ruleKey = rules.map(idOf).join(',');
     for (const block of built.blocks) {
       const exempt = facts.exempt.length ? clip(facts.exempt, block.start, block.end) : NONE;
-      const sourced = facts.sourcedTables.length ? clip(facts.sourcedTables, block.start, block.end) : NONE;
+      const sourced = facts.sourcedBlocks.length ? clip(facts.sourcedBlocks, block.start, block.end) : NONE;
       const recs = facts.recommendations.length ? clip(facts.recommendations, block.start, block.end) : NONE;
       const exemptKey = exempt.length || sourced.length || recs.length ? [exempt, sourced, recs].map((list) => list.map((s) => `${s.start}-${s.end}`).join(',')).join('|') : '';
       let hit = FOUND.get(block.facts);
       if (!hit || hit.key !== key || hit.exempt !== exemptKey || hit.rules !== ruleKey) {
         const model = blockScope(ctx.model.text, block, built.definitions, ctx.conventions, ctx.model.lines);
-        hit = { key, exempt: exemptKey, rules: ruleKey, ...runOn({ ...base, model, document: { ...facts, exempt, sourcedTables: sourced, recommendations: recs } }, rules) };
+        hit = { key, exempt: exemptKey, rules: ruleKey, ...runOn({ ...base, model, document: { ...facts, exempt, sourcedBlocks: sourced, recommendations: recs } }, rules) };
         FOUND.set(block.facts, hit);
         yield;
       }

@@ -116,8 +116,12 @@ export interface ScopeFacts {
   hasBibliography: boolean;
   /** The parts of the scope inside sections `possible-unsourced-assertion` does not check, relative to the scope. */
   exempt: Span[];
-  /** Tables sourced as a whole by a caption or source line right above or below them (model/tables.ts), relative to the scope. */
-  sourcedTables: Span[];
+  /**
+   * Tables sourced as a whole by a caption or source line right above or below them
+   * (model/tables.ts), and list items sourced by their lead-in (rules/sourcedLists.ts),
+   * relative to the scope.
+   */
+  sourcedBlocks: Span[];
   /**
    * What `rec` tags mark as a recommendation's own words, relative to the scope: a text or
    * leaf tag's label, and the first character of a container's body when it has no label

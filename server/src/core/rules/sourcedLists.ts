@@ -1,0 +1,85 @@
+/**
+ * Lists sourced by their lead-in (`possible-unsourced-assertion`): "According to the ONS
+ * [@ons2024], in the three months to July 2024:" followed by a list whose items finish its
+ * sentence ("- unemployment rose to 4.1%;"). The lead-in is a paragraph outside a list
+ * that ends with a colon and holds a source reference (a placeholder footnote or link is
+ * none); the list is every list item right after it, with only blank lines and list
+ * markers between. As for tables sourced by a caption (model/tables.ts), the source is the
+ * lead-in's: the items are not judged. Claims keep the contract's rule (spec §4: a source
+ * after the claim in its sentence).
+ */
+import type { ModelPart } from '../model/buildModel';
+import { isPlaceholderUrl } from '../semantics/sourcing';
+import type { Span } from '../text/span';
+
+/** A part's lead-ins and runs of list items, offsets relative to the part. */
+export interface PartLists {
+  leadIns: Array<{ end: number; footnotes: string[]; other: boolean }>;
+  runs: Span[];
+}
+
+const PART_LISTS = new WeakMap<object, PartLists | null>();
+
+/** Only white space, list markers and block-quote markers between `from` and `to` (a short gap). */
+function listGap(text: string, from: number, to: number): boolean {
+  if (to < from || to - from > 200) return false;
+  return /^(?:[\s>]|[-*+](?=\s)|\d{1,9}[.)](?=\s))*$/.test(text.slice(from, to));
+}
+
+/**
+ * The part's lead-ins (sourced or not yet known: footnote ids are checked against the
+ * document's placeholders later) and maximal runs of list-item blocks, once per part's
+ * items (the same object while the block is unchanged). `at`: the part's offset.
+ */
+export function listsOfPart(text: string, at: number, items: ModelPart['items']): PartLists | undefined {
+  let found = PART_LISTS.get(items);
+  if (found !== undefined) return found ?? undefined;
+  const leadIns: PartLists['leadIns'] = [];
+  const runs: Span[] = [];
+  for (const b of items.textBlocks) {
+    if (b.inListItem) {
+      const last = runs[runs.length - 1];
+      if (last && listGap(text, last.end + at, b.span.start + at)) last.end = b.span.end;
+      else runs.push({ start: b.span.start, end: b.span.end });
+      continue;
+    }
+    if (b.kind !== 'paragraph' || !b.masked.trimEnd().endsWith(':')) continue;
+    const inside = (s: Span) => s.start >= b.span.start && s.end <= b.span.end;
+    const footnotes = items.footnoteReferences.filter((f) => inside(f.span)).map((f) => f.id);
+    const other = items.citations.some((c) => inside(c.span)) || items.links.some((l) => inside(l.span) && !isPlaceholderUrl(l.url));
+    if (footnotes.length || other) leadIns.push({ end: b.span.end, footnotes, other });
+  }
+  found = leadIns.length || runs.length ? { leadIns, runs } : null;
+  PART_LISTS.set(items, found);
+  return found ?? undefined;
+}
+
+/**
+ * The list items sourced by a lead-in right above them, as spans (absolute offsets): the
+ * runs of list items after a lead-in with a source that is no placeholder, joined across
+ * parts (a long list is parts of its own).
+ */
+export function sourcedLists(text: string, parts: ReadonlyArray<{ at: number; lists: PartLists }>, pending: ReadonlySet<string>): Span[] {
+  // Lead-ins (as their end) and runs, in document order, absolute.
+  const marks: Array<{ at: number; end: number; leadIn: boolean }> = [];
+  for (const { at, lists } of parts) {
+    const here: typeof marks = [];
+    for (const l of lists.leadIns) if (l.other || l.footnotes.some((id) => !pending.has(id))) here.push({ at: l.end + at, end: l.end + at, leadIn: true });
+    for (const r of lists.runs) here.push({ at: r.start + at, end: r.end + at, leadIn: false });
+    here.sort((a, b) => a.at - b.at);
+    for (const m of here) marks.push(m);
+  }
+  const out: Span[] = [];
+  let open = -1; // where the last lead-in or sourced run ended
+  for (const m of marks) {
+    if (m.leadIn) {
+      open = m.end;
+      continue;
+    }
+    if (open >= 0 && listGap(text, open, m.at)) {
+      out.push({ start: m.at, end: m.end });
+      open = m.end;
+    } else open = -1;
+  }
+  return out;
+}
