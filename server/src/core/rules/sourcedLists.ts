@@ -36,6 +36,8 @@ export function listsOfPart(text: string, at: number, items: ModelPart['items'])
   if (found !== undefined) return found ?? undefined;
   const leadIns: PartLists['leadIns'] = [];
   const runs: Span[] = [];
+  // Sorted once: a lead-in's references are found by binary search (a part may be a whole brief).
+  let refs: { citations: Span[]; links: Span[]; footnotes: Array<Span & { id: string }> } | undefined;
   for (const b of items.textBlocks) {
     if (b.inListItem) {
       const last = runs[runs.length - 1];
@@ -44,14 +46,34 @@ export function listsOfPart(text: string, at: number, items: ModelPart['items'])
       continue;
     }
     if (b.kind !== 'paragraph' || !b.masked.trimEnd().endsWith(':')) continue;
-    const inside = (s: Span) => s.start >= b.span.start && s.end <= b.span.end;
-    const footnotes = items.footnoteReferences.filter((f) => inside(f.span)).map((f) => f.id);
-    const other = items.citations.some((c) => inside(c.span)) || items.links.some((l) => inside(l.span) && !isPlaceholderUrl(l.url));
+    refs ??= {
+      citations: byStart(items.citations.map((c) => c.span)),
+      links: byStart(items.links.filter((l) => !isPlaceholderUrl(l.url)).map((l) => l.span)),
+      footnotes: byStart(items.footnoteReferences.map((f) => ({ ...f.span, id: f.id }))),
+    };
+    const footnotes = within(refs.footnotes, b.span).map((f) => f.id);
+    const other = within(refs.citations, b.span).length > 0 || within(refs.links, b.span).length > 0;
     if (footnotes.length || other) leadIns.push({ end: b.span.end, footnotes, other });
   }
   found = leadIns.length || runs.length ? { leadIns, runs } : null;
   PART_LISTS.set(items, found);
   return found ?? undefined;
+}
+
+const byStart = <T extends Span>(spans: T[]): T[] => spans.sort((a, b) => a.start - b.start);
+
+/** The spans of `sorted` (by start) that lie inside `outer`. */
+function within<T extends Span>(sorted: T[], outer: Span): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < outer.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length && sorted[i].start < outer.end; i++) if (sorted[i].end <= outer.end) out.push(sorted[i]);
+  return out;
 }
 
 /**
