@@ -429,8 +429,9 @@ function closest(s: PreparedSource, quote: Word[]): Closest | undefined {
     const window = words.slice(from, Math.min(words.length, start + quote.length + 2));
     // At most MAX_EDITS words added or removed: Myers' diff costs the words times the edits,
     // and a long quotation far from every passage took seconds (16,000 words: 21 s).
-    const parts = diffArrays(quote, window, { comparator: (a: Word, b: Word) => a.w === b.w, maxEditLength: MAX_EDITS });
-    if (!parts) continue;
+    const diffed = diffArrays(quote, window, { comparator: (a: Word, b: Word) => a.w === b.w, maxEditLength: MAX_EDITS });
+    if (!diffed) continue;
+    const parts = tightened(diffed);
     const c = compare(s, parts, window, total);
     if (c && (!best || c.coverage > best.coverage)) best = c;
   }
@@ -438,6 +439,32 @@ function closest(s: PreparedSource, quote: Word[]): Closest | undefined {
 }
 
 type Part = { added?: boolean; removed?: boolean; value: Word[] };
+
+const sameWords = (a: Word[], b: Word[]) => a.length === b.length && a.every((w, i) => w.w === b[i].w);
+
+/**
+ * The alignment with the source's extra words outside the shared ones where a minimal diff
+ * could put them either way: "the only thing" against "the moment, the only thing" shares
+ * the second "the", not the first with "moment the" added after it (so the passage shown
+ * starts where the quotation does); the same at the end.
+ */
+function tightened(parts: Part[]): Part[] {
+  const out = parts.slice();
+  const [first, second] = out;
+  if (out.length >= 2 && !first.added && !first.removed && second.added && second.value.length >= first.value.length) {
+    const m = first.value.length;
+    const tail = second.value.slice(second.value.length - m);
+    if (sameWords(tail, first.value)) out.splice(0, 2, { added: true, value: [...first.value, ...second.value.slice(0, second.value.length - m)] }, { value: tail });
+  }
+  const n = out.length;
+  const [before, end] = [out[n - 2], out[n - 1]];
+  if (n >= 2 && !end.added && !end.removed && before.added && before.value.length >= end.value.length) {
+    const m = end.value.length;
+    const head = before.value.slice(0, m);
+    if (sameWords(head, end.value)) out.splice(n - 2, 2, { value: head }, { added: true, value: [...before.value.slice(m), ...end.value] });
+  }
+  return out;
+}
 
 /** The most words a closest passage may differ by (added plus removed): every quotation up to 98 words is compared whole. */
 const MAX_EDITS = 200;
