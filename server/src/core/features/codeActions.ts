@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import type { Directive } from '../model/types';
+import type { Directive, TextBlock } from '../model/types';
 import { unreadAttributeList } from '../model/directives';
 import { spanListEnd } from '../sources/citations';
 import { PandocAttributes } from '../sources/pandocAttributes';
@@ -94,7 +94,7 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       const list = claim && attributeListFix(analysis, d, claim.directive);
       if (list) out.push(list);
       // A claim whose source is a placeholder already has one: only real sources are offered.
-      if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(model.text, claim.directive), claim.directive, d.data?.sourcing !== 'pending'));
+      if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(model.text, claim.directive, blockEndAt(model.textBlocks, claim.directive.span.start)), claim.directive, d.data?.sourcing !== 'pending'));
       break;
     }
     case 'possible-unsourced-assertion': {
@@ -236,15 +236,29 @@ function sentenceContent(analysis: Analysis, span: Span): Span {
  */
 type SourcePlace = { kind: 'after'; at: number } | { kind: 'src'; directive: Directive };
 
-function claimSourcePlace(text: string, d: Directive): SourcePlace {
+function claimSourcePlace(text: string, d: Directive, blockEnd: number): SourcePlace {
   if (d.kind !== 'text') return { kind: 'src', directive: d };
   // After an attribute list the directive parser refused and Pandoc reads as a span's
   // (`[label]{…}`), not between it and the tag's `]`: a source between would make it text.
   // (Without a label there is no span; nor where Pandoc refuses the list: it is text, and the source goes right after the tag.)
+  // The list ends in the tag's block: a heading's on its line (`# T :claim[x]{k="a` then a paragraph `b"}` is no list).
   const labelled = d.labelSpan.start > d.nameSpan.end;
-  const listEnd = labelled && !d.attributesSpan ? spanListEnd(text, d.labelSpan.start - 1, d.labelSpan.end, new PandocAttributes(text, Math.min(text.length, d.labelSpan.end + 4096))) : 0;
+  const listEnd = labelled && !d.attributesSpan ? spanListEnd(text, d.labelSpan.start - 1, d.labelSpan.end, new PandocAttributes(text, Math.min(text.length, blockEnd, d.labelSpan.end + 4096))) : 0;
   if (listEnd > 0) return { kind: 'after', at: listEnd };
   return { kind: 'after', at: d.span.end };
+}
+
+/** Where the text block holding `at` ends (the document's end when none holds it). */
+function blockEndAt(blocks: readonly TextBlock[], at: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].span.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const b = blocks[lo];
+  return b && b.span.start <= at ? b.span.end : Number.MAX_SAFE_INTEGER;
 }
 
 /**
