@@ -981,6 +981,9 @@ class BlockCollector {
     // (`## Title @{}`: a citation; `## Title x@{}`: attributes), and a smart quote opened
     // before may run over the `{` (`## [x]'s]{k='@c'}`: `@c` cites; Pandoc differential,
     // seed 535353).
+    // A block quote's `>` markers on the lines after the first are syntax, not prose: no
+    // sentence starts on one ("> — Kaja Kallas, 12 February 2025" starts at the dash).
+    if (input.quoteMarkers) for (const m of input.quoteMarkers) b.mask({ start: b.span.start + m.start, end: b.span.start + m.end });
     let headingAttrs = b.kind === 'heading' ? headingAttributes(own) : undefined;
     if (headingAttrs && !topLevelReaches({ ...input, base: 0 }, headingAttrs.start)) headingAttrs = undefined;
     if (headingAttrs) b.mask({ start: headingAttrs.start + b.span.start, end: headingAttrs.end + b.span.start });

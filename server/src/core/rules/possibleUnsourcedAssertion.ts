@@ -1,5 +1,5 @@
 import { withoutFootnoteCalls } from '../model/framework';
-import { isHeadingLine, joinGlued, splitSentences, withoutHeadingLines, withTrailingReference } from '../model/sentences';
+import { isHeadingLine, joinGlued, splitSentences, withoutHeadingLines, withTrailingReference, type Sentence } from '../model/sentences';
 import { inlineNoteAdvice, numberedReferenceAdvice, withoutMarks } from '../model/inlineNotes';
 import { shorten } from '../text/shorten';
 import type { ModelPart } from '../model/buildModel';
@@ -209,8 +209,31 @@ interface Judged {
  */
 const judgedSentences = new RecentCache<Judged>(50_000);
 
-/** A block's sentences, heading lines written as plain text left out (model/sentences.ts). */
-const sentencesOfBlock = (masked: string) => withoutHeadingLines(masked, splitSentences(masked));
+/** A block's sentences, heading lines written as plain text left out (model/sentences.ts), a caption's label joined to its title. */
+const sentencesOfBlock = (masked: string) => withCaptionTitles(masked, withoutHeadingLines(masked, splitSentences(masked)));
+
+/** A caption's label alone: "Figure 1.", "**Table 2:**", "Box 3." (at most three words). */
+const isCaptionLabel = (sentence: string) => CAPTION.test(sentence) && (sentence.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 3;
+
+/**
+ * Sentences with a caption's label read with the title after it, as one caption: "**Figure
+ * 1.** Defence spending as a share of GDP, 2014–2024." splits after the label, and the title
+ * alone read as a statement.
+ */
+function withCaptionTitles(masked: string, sentences: Sentence[]): Sentence[] {
+  if (sentences.length < 2 || !CAPTION_WORD.test(masked)) return sentences;
+  const out: Sentence[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    const next = sentences[i + 1];
+    if (next && isCaptionLabel(masked.slice(s.start, s.end))) {
+      out.push({ start: s.start, end: next.end });
+      i++;
+    } else out.push(s);
+  }
+  return out;
+}
+const CAPTION_WORD = /\b(?:table|figure|fig|chart|graph|map|box|exhibit|annex|appendix)\b/i;
 
 /** The sentences of each text block seen lately (offsets within the block): an edit changes a block or two. */
 const sentencesOf = new RecentCache<ReturnType<typeof splitSentences>>(20_000);
