@@ -266,6 +266,10 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   // Long fuzz, seed 646464: a heading's tag followed by `{k="a` and the list's `}` on the next
   // line; the source went after that `}`, in the paragraph below, so the claim stayed missing.
   { name: 'a refused list after a tag in a heading ends on the heading\'s line', text: '---\nbrief: true\n---\n\n# Track :claim[x]{k="a \n b"} ok\n' },
+  // Long fuzz, seed 646464 (second run): a lead-in whose footnote call had no definition
+  // sourced the list below it; once "Create the footnote definition" wrote a placeholder,
+  // the list's item was reported. A call with no definition sources no caption or lead-in.
+  { name: 'a footnote call with no definition sources no list', text: '---\nbrief: true\n---\n\nThe survey [^u] shows:\n\n- prices rose 11% in 2025 as the office issued it.\n' },
 ];
 describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEED})`, function () {
   this.timeout(LONG ? 0 : 120_000);

@@ -449,7 +449,7 @@ const SOURCE_LINE = /^[\s*_]*(?:sources?|notes?)\s*:/iu;
 /**
  * The tables sourced as a whole: a caption ("Table 2: …") right above or below the table,
  * or a source line ("Source: …") right below it, with only blank lines between, that holds
- * a source reference (a placeholder footnote is none). Absolute offsets.
+ * a source reference (a placeholder footnote or one with no definition is none). Absolute offsets.
  */
 /** Joins, in place, the table extents of consecutive parts that are one table (`rowsOfOneTable`, as `tableSpans` joins rows). */
 function joinRows(text: string, tables: Span[]): void {
@@ -462,12 +462,12 @@ function joinRows(text: string, tables: Span[]): void {
   tables.length = w;
 }
 
-export function sourcedTables(text: string, parts: ReadonlyArray<{ at: number; tables: PartTables }>, pending: ReadonlySet<string>): Span[] {
+export function sourcedTables(text: string, parts: ReadonlyArray<{ at: number; tables: PartTables }>, sourceNote: (id: string) => boolean): Span[] {
   const tables: Span[] = [];
   const captions: Array<Span & { kind: 'source' | 'caption' }> = [];
   for (const { at, tables: t } of parts) {
     for (const s of t.tables) tables.push({ start: s.start + at, end: s.end + at });
-    for (const c of t.captions) if (c.other || c.footnotes.some((id) => !pending.has(id))) captions.push({ start: c.span.start + at, end: c.span.end + at, kind: c.kind });
+    for (const c of t.captions) if (c.other || c.footnotes.some(sourceNote)) captions.push({ start: c.span.start + at, end: c.span.end + at, kind: c.kind });
   }
   if (tables.length === 0 || captions.length === 0) return [];
   // A long table's rows are parts of their own (model/buildModel.ts `containerParts`): joined again.

@@ -63,12 +63,14 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
   }
   const pendingFootnotes = new Set<string>();
   for (const [id, d] of footnotes) if (isPendingFootnote(d)) pendingFootnotes.add(id);
+  // A footnote call sources a caption or lead-in when its definition exists and is no placeholder.
+  const sourceNote = (id: string) => footnotes.has(id) && !pendingFootnotes.has(id);
   return {
     footnotes,
     pendingFootnotes,
     hasBibliography: Boolean(model.frontMatter?.data?.bibliography || model.frontMatter?.data?.references || conventions.bibliography.length),
     exempt: exemptSections(model.sections, conventions.assertions.exemptSections),
-    sourcedBlocks: sourcedBlocks(tables.length ? sourcedTables(model.text, tables, pendingFootnotes) : NONE, lists.length ? sourcedLists(model.text, lists, pendingFootnotes) : NONE),
+    sourcedBlocks: sourcedBlocks(tables.length ? sourcedTables(model.text, tables, sourceNote) : NONE, lists.length ? sourcedLists(model.text, lists, sourceNote) : NONE),
     recommendations: recommendationWords(model.text, model.recommendations),
   };
 }

@@ -78,15 +78,16 @@ function within<T extends Span>(sorted: T[], outer: Span): T[] {
 
 /**
  * The list items sourced by a lead-in right above them, as spans (absolute offsets): the
- * runs of list items after a lead-in with a source that is no placeholder, joined across
+ * runs of list items after a lead-in with a source (a footnote call's definition exists and
+ * is no placeholder: `sourceNote`), joined across
  * parts (a long list is parts of its own).
  */
-export function sourcedLists(text: string, parts: ReadonlyArray<{ at: number; lists: PartLists }>, pending: ReadonlySet<string>): Span[] {
+export function sourcedLists(text: string, parts: ReadonlyArray<{ at: number; lists: PartLists }>, sourceNote: (id: string) => boolean): Span[] {
   // Lead-ins (as their end) and runs, in document order, absolute.
   const marks: Array<{ at: number; end: number; leadIn: boolean }> = [];
   for (const { at, lists } of parts) {
     const here: typeof marks = [];
-    for (const l of lists.leadIns) if (l.other || l.footnotes.some((id) => !pending.has(id))) here.push({ at: l.end + at, end: l.end + at, leadIn: true });
+    for (const l of lists.leadIns) if (l.other || l.footnotes.some(sourceNote)) here.push({ at: l.end + at, end: l.end + at, leadIn: true });
     for (const r of lists.runs) here.push({ at: r.start + at, end: r.end + at, leadIn: false });
     here.sort((a, b) => a.at - b.at);
     for (const m of here) marks.push(m);
