@@ -1,7 +1,6 @@
 import { withoutFootnoteCalls } from '../model/framework';
 import { isHeadingLine, joinGlued, splitSentences, withoutHeadingLines, withTrailingReference, type Sentence } from '../model/sentences';
-import { inlineNoteAdvice, numberedReferenceAdvice, withoutMarks } from '../model/inlineNotes';
-import { shorten } from '../text/shorten';
+import { marksAdvice, withoutMarks } from '../model/referenceMarks';
 import type { ModelPart } from '../model/buildModel';
 import { rowsOfOneTable, tableRows, tableSpans, type TableRow } from '../model/tables';
 import type { ScopeModel, Section, TextBlock } from '../model/types';
@@ -127,9 +126,10 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const recommendations = new SpanIndex(ctx.document.recommendations);
   const report = (start: number, end: number, labelStart: number, withTrailing: number, text: string, row?: TableRow) => {
     // Questions, normative sentences and sentences without a letter or digit are never judged.
-    // Pandoc's inline notes (`^[…]`) and numbered references (`[1]`) are no sources here:
-    // the sentence is judged on its own words, and the message says what to write.
-    const { words, notes, numbered } = row ? { words: text, notes: NO_MARKS, numbered: NO_MARKS } : withoutMarks(text);
+    // Inline notes, numbered references and citations by hand (`^[…]`, `[1]`, `(ONS, 2024)`)
+    // are no sources: the sentence is judged on its own words; the message says what to write.
+    const marks = row ? undefined : withoutMarks(text);
+    const words = marks?.words ?? text;
     const judged = judgedSentences.get(words, judgeSentence);
     if (judged.exempt || judged.score < threshold) return;
     judged.explained ??= explain(words);
@@ -138,13 +138,12 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
     const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues, words);
     const placeholder = pending.overlaps(start, withTrailing) ? 'footnote' : pendingLinks.overlaps(start, withTrailing) ? 'link' : undefined;
-    const mark = notes[0] ?? numbered[0];
-    const advice = mark && (notes.length ? inlineNoteAdvice : numberedReferenceAdvice)(shorten(model.text.slice(labelStart + mark.start, labelStart + mark.end)));
+    const advice = marks && marksAdvice(marks, model.text, labelStart);
     out.push({
       code: 'possible-unsourced-assertion',
       message: assertionMessage(why, placeholder, advice, row && droppedNote(model.text, row)),
       span: { start, end },
-      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }), ...(placeholder && { placeholder: true }), ...(notes.length > 0 && { inlineNote: true }), ...(numbered.length > 0 && { numberedReference: true }) },
+      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }), ...(placeholder && { placeholder: true }), ...(advice && { referenceMark: true }) },
     });
   };
   // A table is read by rows (model/tables.ts): the header names columns, a body row is one statement.
@@ -180,8 +179,6 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   }
   return out;
 });
-
-const NO_MARKS: Span[] = [];
 
 /** The message: why the sentence (or table row: `rowNote` set) reads as a fact, and what its source lacks. */
 function assertionMessage(why: string, placeholder: 'footnote' | 'link' | undefined, advice: string | undefined, rowNote: string | undefined): string {

@@ -2,7 +2,7 @@ import { shorten } from '../text/shorten';
 import { classify } from '../semantics/sourcing';
 import { defineBlockRule, type Finding } from './types';
 import { unreadAttributeList } from '../model/directives';
-import { inlineNoteAdvice, inlineNotes, numberedReferenceAdvice, numberedReferences } from '../model/inlineNotes';
+import { marksAdviceIn, withoutMarks, type Marks } from '../model/referenceMarks';
 import { SpanIndex } from '../text/spanIndex';
 import type { Span } from '../text/span';
 
@@ -14,8 +14,7 @@ import type { Span } from '../text/span';
 export const unsourcedClaim = defineBlockRule('unsourced-claim', (ctx) => {
   const out: Finding[] = [];
   let references: UndefinedReference[] | undefined;
-  let notes: Span[] | undefined;
-  let numbered: Span[] | undefined;
+  let marks: Marks | undefined;
   for (const claim of ctx.model.claims) {
     const s = classify(ctx, ctx.document.footnotes, claim);
     // A claim whose references name nothing is left to unknown-source, which points at the broken key.
@@ -33,20 +32,16 @@ export const unsourcedClaim = defineBlockRule('unsourced-claim', (ctx) => {
       const attrs = unread && shorten(ctx.model.text.slice(unread.span.start, unread.span.end));
       // `[ONS][ons-cpi]` with no `[ons-cpi]: url` in the brief is text, not a link: say so.
       const reference = unread ? undefined : firstIn((references ??= undefinedReferences(ctx.model.text, ctx.model.links)), d.span.end, claim.sentenceEnd);
-      // `^[ONS, 2024.]` is Pandoc's inline note, text here: say so.
-      const noteSpan = unread || reference ? undefined : firstIn((notes ??= inlineNotes(ctx.model.text)), d.span.end, claim.sentenceEnd);
-      const note = noteSpan && ctx.model.text.slice(noteSpan.start, noteSpan.end);
-      // `[1]`, a numbered reference, is text unless the brief defines it as a link.
-      const numberSpan = unread || reference || note ? undefined : firstIn((numbered ??= numberedReferences(ctx.model.text)), d.span.end, claim.sentenceEnd);
-      const number = numberSpan && ctx.model.text.slice(numberSpan.start, numberSpan.end);
+      // `^[ONS, 2024.]`, `[1]` and `(ONS, 2024)` are text here, not sources: say so.
+      const mark = unread || reference ? undefined : marksAdviceIn((marks ??= withoutMarks(ctx.model.text)), ctx.model.text, d.span.end, claim.sentenceEnd);
       message = !label
         ? 'This claim tag has no text and no source: write the claim inside brackets, :claim[…], and cite its source.'
         : unread
           ? `Claim "${shorten(claim.label)}" has no source: its attribute list ${attrs} is not read as the tag's (${unread.problem}).`
           : reference
             ? `Claim "${shorten(claim.label)}" has no source: ${shorten(reference.text)} is no link, as the brief defines no "[${shorten(reference.label)}]: URL".`
-            : note || number
-              ? `Claim "${shorten(claim.label)}" has no source: ${note ? inlineNoteAdvice(shorten(note)) : numberedReferenceAdvice(number!)}.`
+            : mark
+              ? `Claim "${shorten(claim.label)}" has no source: ${mark}.`
               : `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`;
     }
     out.push({ code: 'unsourced-claim', message, span: d.span, data: { sourcing: s.status } });
@@ -88,7 +83,7 @@ function undefinedReferences(text: string, links: ReadonlyArray<{ span: Span }>)
 }
 
 /** The first of `refs` (in order) inside `from`…`to`. */
-function firstIn<T extends Span>(refs: T[], from: number, to: number): T | undefined {
+function firstIn(refs: UndefinedReference[], from: number, to: number): UndefinedReference | undefined {
   let lo = 0;
   let hi = refs.length;
   while (lo < hi) {

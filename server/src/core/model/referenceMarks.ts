@@ -1,0 +1,162 @@
+/**
+ * Reference marks that are text here, not source references (docs/sources.md): Pandoc's
+ * inline notes, `^[…]` (the GFM reading Briefmark shares with VS Code's preview leaves
+ * them as text, so a note of plain text is no source), and numbered references, `[1]`,
+ * `[2, 5]`, `[3–4]` (text, unless the brief defines them as links: `[1]: URL`), and
+ * author–date citations written by hand, `(ONS, 2024)`, `(Smith and Jones 2020, p. 4; OECD
+ * 2023)` (what Pandoc writes from `[@ons2024]`, typed as text). The rules find them to say
+ * so, and to judge a sentence without them.
+ */
+import { shorten } from '../text/shorten';
+import type { Span } from '../text/span';
+
+/**
+ * The inline notes of `text` (`^[` to its matching `]`, brackets inside balanced; not
+ * after a backslash), outermost only, in order. One pass with a stack of open brackets:
+ * linear whatever the nesting.
+ */
+export function inlineNotes(text: string): Span[] {
+  const out: Span[] = [];
+  if (!text.includes('^[')) return out;
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) {
+      i++;
+      continue;
+    }
+    if (c === 91 /* [ */) open.push(i);
+    else if (c === 93 /* ] */ && open.length) {
+      const at = open.pop()!;
+      if (at > 0 && text.charCodeAt(at - 1) === 94 /* ^ */ && (at < 2 || text.charCodeAt(at - 2) !== 92)) {
+        // An outer note holds the inner ones: drop those it closes over.
+        while (out.length && out[out.length - 1].start > at - 1) out.pop();
+        out.push({ start: at - 1, end: i + 1 });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The numbered references of `text` that are text (`[1]`, `[2, 5]`, `[3–4]`): digits in
+ * brackets, not an image's, a footnote's, a link's text or a directive's label. One pass.
+ */
+export function numberedReferences(text: string): Span[] {
+  const out: Span[] = [];
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
+    let j = i + 1;
+    while (j < text.length && j - i < 24 && /[\d,–-]|[ ]/.test(text[j])) j++;
+    // Reference numbers of one to three digits: "[2024]" is a year.
+    if (text[j] !== ']' || !/^\d{1,3}(?:(?:, ?|[–-])\d{1,3})*$/.test(text.slice(i + 1, j))) continue;
+    const before = i > 0 ? text[i - 1] : '';
+    const after = text[j + 1] ?? '';
+    if ('!^\\]'.includes(before) && before !== '') continue;
+    if (/[\p{L}\p{N}_]/u.test(before)) continue;
+    if ('([:{'.includes(after) && after !== '') continue;
+    out.push({ start: i, end: j + 1 });
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Author–date citations written by hand: a parenthesis of one or more parts separated by
+ * `;`, each a name (capitalised words, *and*, *&*, *et al.*) and a year, with an optional
+ * "see"/"e.g." before and a page after: `(ONS, 2024)`, `(see Smith et al. 2020, p. 4)`.
+ * Not a parenthesis with anything else in it ("(in 2024)", "(Germany, 2024: 2.1%)"). Each
+ * parenthesis is read once, up to 160 characters.
+ */
+export function handCitations(text: string): Span[] {
+  const out: Span[] = [];
+  for (let i = text.indexOf('('); i >= 0; i = text.indexOf('(', i + 1)) {
+    const close = text.indexOf(')', i + 1);
+    if (close < 0) break;
+    if (close - i > 160) continue;
+    const inner = text.slice(i + 1, close);
+    if (inner.includes('(')) continue;
+    if (inner.split(';').every((part) => AUTHOR_DATE.test(part.trim()))) {
+      out.push({ start: i, end: close + 1 });
+      i = close;
+    }
+  }
+  return out;
+}
+const AUTHOR_DATE =
+  /^(?:(?:see|see also|e\.g\.|cf\.|also)\s+)?\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.&-]*|and|&|et al\.?|of|the|for|on|de|van|von|der))*,?\s+(?:1[89]\d\d|20\d\d)[a-z]?(?:,\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?$/u;
+
+/** The advice for a sentence or claim whose only source is a citation written by hand. */
+export function handCitationAdvice(mark: string): string {
+  return `${mark} is a citation written by hand, which Briefmark does not read as a source: cite the entry as [@key] (Pandoc writes "${mark}" from it)`;
+}
+
+/** `text` with the characters of `spans` (in order, apart) as spaces, offsets kept: a sentence read without its marks. */
+export function blanked(text: string, spans: readonly Span[]): string {
+  if (spans.length === 0) return text;
+  let out = '';
+  let from = 0;
+  for (const n of spans) {
+    out += text.slice(from, n.start) + ' '.repeat(n.end - n.start);
+    from = n.end;
+  }
+  return out + text.slice(from);
+}
+
+/** The advice for a sentence or claim whose only source is a numbered reference. */
+export function numberedReferenceAdvice(mark: string): string {
+  const one = /^\[\d+\]$/.test(mark);
+  return `${mark} is a numbered reference, which Briefmark does not read as a source: cite with [@key], a footnote or a link${one ? `, or define it as a link ("${mark}: URL" on a line of its own)` : ''}`;
+}
+
+/** The advice for a sentence or claim whose only source is an inline note of plain text. */
+export function inlineNoteAdvice(note: string): string {
+  return `its note ${note} is Pandoc's inline note, which Briefmark does not read as a source: write it as a footnote, [^1] with "[^1]: …" on a line of its own`;
+}
+
+/** The reference marks of a sentence that are text, and its text without them (offsets kept). */
+export interface Marks {
+  words: string;
+  notes: Span[];
+  numbered: Span[];
+  hand: Span[];
+}
+
+export function withoutMarks(text: string): Marks {
+  const notes = inlineNotes(text);
+  const withoutNotes = blanked(text, notes);
+  const numbered = numberedReferences(withoutNotes);
+  const withoutNumbers = blanked(withoutNotes, numbered);
+  const hand = withoutNumbers.includes('(') ? handCitations(withoutNumbers) : [];
+  return { words: blanked(withoutNumbers, hand), notes, numbered, hand };
+}
+
+/** What to write instead of the first mark (a note, a number, a citation by hand), given the text it is read in at `at`. */
+export function marksAdvice(m: Marks, text: string, at: number): string | undefined {
+  const mark = (s: Span) => shorten(text.slice(at + s.start, at + s.end));
+  if (m.notes.length) return inlineNoteAdvice(mark(m.notes[0]));
+  if (m.numbered.length) return numberedReferenceAdvice(mark(m.numbered[0]));
+  if (m.hand.length) return handCitationAdvice(mark(m.hand[0]));
+  return undefined;
+}
+
+/** The first of `sorted` (by start) inside `from`…`to`. */
+function firstWithin(sorted: Span[], from: number, to: number): Span | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo].end <= to ? sorted[lo] : undefined;
+}
+
+/** `marksAdvice` for the first mark of each kind between `from` and `to` (a claim and its sentence's end) of a text read whole. */
+export function marksAdviceIn(m: Marks, text: string, from: number, to: number): string | undefined {
+  if (to <= from) return undefined;
+  const pick = (list: Span[]) => {
+    const s = firstWithin(list, from, to);
+    return s ? [s] : [];
+  };
+  return marksAdvice({ words: '', notes: pick(m.notes), numbered: pick(m.numbered), hand: pick(m.hand) }, text, 0);
+}
