@@ -72,7 +72,11 @@ export function handCitations(text: string): Span[] {
   for (let i = text.indexOf('('); i >= 0; i = text.indexOf('(', i + 1)) {
     const close = text.indexOf(')', i + 1);
     if (close < 0) break;
-    if (close - i > 160) continue;
+    if (close - i > 160) {
+      // Every `(` before `close - 160` closes there too, as far: skip them (linear on `((((…`).
+      i = Math.max(i, close - 161);
+      continue;
+    }
     const inner = text.slice(i + 1, close);
     if (inner.includes('(')) continue;
     if (inner.split(';').every((part) => AUTHOR_DATE.test(part.trim()))) {
