@@ -171,6 +171,10 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'citations with unclosed emphasis': (n) => ':claim[x] ' + '[@a, *'.repeat(n / 6),
   'unclosed quotes': (n) => ':claim[x] ' + '“a '.repeat(n / 3),
   'nested brackets': (n) => ':claim[x] ' + '['.repeat(n / 2) + '@a' + ']'.repeat(n / 2),
+  // Reference marks that are text (model/referenceMarks.ts): inline notes, numbered
+  // references and citations by hand, in one sentence after an unsourced claim and in one
+  // that reads as a fact, each opener without its closer or far from it.
+  'reference marks': (n) => ':claim[x] rose 40% in 2024 ' + '^[a (A 2020 [1 '.repeat(n / 15) + ')] 40%.\n\nPrices rose 40% in 2024 ' + '(A, 2020) ^[b] [2] ('.repeat(n / 40),
   'unclosed strikeouts': (n) => ':claim[x] ' + '~~a ~'.repeat(n / 5),
   // Every finding was checked against every suppression comment (rules/index.ts).
   'suppressed findings': (n) => '<!-- briefmark-disable unknown-actor -->\n\n' + '<!-- briefmark-disable-next-line unsourced-claim -->\n:claim[c] :actor[x]\n\n'.repeat(n / 74),
