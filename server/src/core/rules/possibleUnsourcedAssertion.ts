@@ -16,6 +16,7 @@ import { defineBlockRule, type Finding, type ScopeFacts } from './types';
 import { isYear } from '../text/year';
 import { isPlaceholderUrl } from '../semantics/sourcing';
 import { QUOTATION, quotedText } from '../sources/sourceText';
+import { blankGap } from './sourcedLists';
 
 /** A reason why a sentence reads as an assertion of fact. */
 export interface AssertionCue {
@@ -469,8 +470,8 @@ export function sourcedTables(text: string, parts: ReadonlyArray<{ at: number; t
   if (tables.length === 0 || captions.length === 0) return [];
   // A long table's rows are parts of their own (model/buildModel.ts `containerParts`): joined again.
   joinRows(text, tables);
-  // Only blank lines (and block-quote markers) between: a short gap, all white space or `>`.
-  const adjacent = (from: number, to: number) => to >= from && to - from <= 200 && /^[\s>]*$/.test(text.slice(from, to));
+  // Only blank lines (block-quote markers, suppression comments) between: a short gap.
+  const adjacent = (from: number, to: number) => blankGap(text, from, to);
   const out: Span[] = [];
   let c = 0;
   for (const t of tables) {

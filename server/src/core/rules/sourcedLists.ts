@@ -20,11 +20,34 @@ export interface PartLists {
 
 const PART_LISTS = new WeakMap<object, PartLists | null>();
 
-/** Only white space, list markers and block-quote markers between `from` and `to` (a short gap). */
-function listGap(text: string, from: number, to: number): boolean {
-  if (to < from || to - from > 200) return false;
-  return /^(?:[\s>]|[-*+](?=\s)|\d{1,9}[.)](?=\s))*$/.test(text.slice(from, to));
+/**
+ * Only white space, block-quote markers, HTML comments (a suppression comment) and, for
+ * lists, list markers between `from` and `to` (a short gap): nothing a reader sees between
+ * a caption or lead-in and what it sources.
+ */
+export function blankGap(text: string, from: number, to: number, markers = false): boolean {
+  if (to < from || to - from > 600) return false;
+  const gap = withoutComments(text.slice(from, to));
+  return markers ? /^(?:[\s>]|[-*+](?=\s)|\d{1,9}[.)](?=\s))*$/.test(gap) : /^[\s>]*$/.test(gap);
 }
+
+/** `s` with its closed HTML comments as a space each (one pass; an unclosed one stays). */
+function withoutComments(s: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = s.indexOf('<!--'); open >= 0; open = s.indexOf('<!--', at)) {
+    const close = s.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += s.slice(at, open) + ' ';
+    at = close + 3;
+  }
+  return out + s.slice(at);
+}
+
+const listGap = (text: string, from: number, to: number) => blankGap(text, from, to, true);
+
+/** A lead-in ends with a colon after a word, a bracket or a quote ("…to July 2024:", "…[@ons]:"), not a fence's `:::`. */
+const LEAD_IN_END = /[\p{L}\p{N})\]"'”’*_]:$/u;
 
 /**
  * The part's lead-ins (sourced or not yet known: footnote ids are checked against the
@@ -45,7 +68,7 @@ export function listsOfPart(text: string, at: number, items: ModelPart['items'])
       else runs.push({ start: b.span.start, end: b.span.end });
       continue;
     }
-    if (b.kind !== 'paragraph' || !b.masked.trimEnd().endsWith(':')) continue;
+    if (b.kind !== 'paragraph' || !LEAD_IN_END.test(b.masked.trimEnd())) continue;
     refs ??= {
       citations: byStart(items.citations.map((c) => c.span)),
       links: byStart(items.links.filter((l) => !isPlaceholderUrl(l.url)).map((l) => l.span)),
