@@ -104,7 +104,8 @@ function recommendationWords(text: string, recs: readonly Recommendation[]): Spa
     while (at < d.span.end && /\s/.test(text[at])) at++;
     if (at < d.span.end) out.push({ start: at, end: at + 1 });
   }
-  return out.length ? out : NONE;
+  // In document order (a tag's body starts before a tag nested in it).
+  return out.length ? out.sort((a, b) => a.start - b.start) : NONE;
 }
 
 /**
@@ -134,11 +135,25 @@ function documentKeyText(ctx: RuleContext, facts: ScopeFacts, definitions: Reado
   return parts.join('\u0000');
 }
 
-/** The exempt spans that meet `from`–`to`, relative to `from`. */
-function clip(spans: Span[], from: number, to: number): Span[] {
-  const out: Span[] = [];
-  for (const s of spans) if (s.end > from && s.start < to) out.push({ start: Math.max(s.start, from) - from, end: Math.min(s.end, to) - from });
-  return out;
+/**
+ * The spans (sorted by start) that meet each block, relative to it, for blocks asked in
+ * document order: one pass over the spans for all the blocks (a dense brief has thousands
+ * of blocks and of recommendations).
+ */
+class Clipper {
+  private first = 0;
+  constructor(private readonly spans: readonly Span[]) {}
+
+  clip(from: number, to: number): Span[] {
+    const { spans } = this;
+    while (this.first < spans.length && spans[this.first].end <= from) this.first++;
+    let out: Span[] | undefined;
+    for (let k = this.first; k < spans.length && spans[k].start < to; k++) {
+      const s = spans[k];
+      if (s.end > from) (out ??= []).push({ start: Math.max(s.start, from) - from, end: Math.min(s.end, to) - from });
+    }
+    return out ?? NONE;
+  }
 }
 
 const NONE: Span[] = [];
@@ -265,10 +280,11 @@ export function* runBlockRules(ctx: RuleContext, rules: readonly BlockRule[], se
   else {
     const key = documentKey(ctx, facts, built.definitions);
     const ruleKey = rules.map(idOf).join(',');
+    const [exempts, sourcedParts, recParts] = [facts.exempt, facts.sourcedBlocks, facts.recommendations].map((spans) => new Clipper(spans));
     for (const block of built.blocks) {
-      const exempt = facts.exempt.length ? clip(facts.exempt, block.start, block.end) : NONE;
-      const sourced = facts.sourcedBlocks.length ? clip(facts.sourcedBlocks, block.start, block.end) : NONE;
-      const recs = facts.recommendations.length ? clip(facts.recommendations, block.start, block.end) : NONE;
+      const exempt = exempts.clip(block.start, block.end);
+      const sourced = sourcedParts.clip(block.start, block.end);
+      const recs = recParts.clip(block.start, block.end);
       const exemptKey = exempt.length || sourced.length || recs.length ? [exempt, sourced, recs].map((list) => list.map((s) => `${s.start}-${s.end}`).join(',')).join('|') : '';
       let hit = FOUND.get(block.facts);
       if (!hit || hit.key !== key || hit.exempt !== exemptKey || hit.rules !== ruleKey) {
