@@ -144,7 +144,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       code: 'possible-unsourced-assertion',
       message: assertionMessage(why, placeholder, advice, row && droppedNote(model.text, row)),
       span: { start, end },
-      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }), ...(placeholder && { placeholder: true }), ...(advice && { referenceMark: true }) },
+      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
     });
   };
   // A table is read by rows (model/tables.ts): the header names columns, a body row is one statement.
