@@ -131,10 +131,16 @@ describe('source evidence: quotations', () => {
     const time = (n: number, quote: string) => leastMs((run) => assert.equal(checkQuote(quote, [doc(`alpha${n}-${run}`, 'alpha '.repeat(n))]).outcome, 'not-found'));
     for (const quote of [(n: number) => 'alpha … omega', (n: number) => Array.from({ length: n / 8 }, () => 'alpha').join(' … ') + ' … omega']) {
       time(1000, quote(1000));
-      const small = time(10_000, quote(10_000));
-      const large = time(160_000, quote(160_000));
       // Each start of the first part read the rest of the source for the missing one (0.5 s for 1 MB), or tried every part.
-      assert.ok(large < 300 || large / Math.max(small, 1) < 48, `${quote(16)}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms for 16× the source`);
+      // A pair that misses the bound is timed again, up to twice (another process's burst of load; a quadratic step misses every time).
+      const ok = (small: number, large: number) => large < 300 || large / Math.max(small, 1) < 48;
+      let small = 0;
+      let large = 0;
+      for (let attempt = 0; attempt < 3 && (attempt === 0 || !ok(small, large)); attempt++) {
+        small = time(10_000, quote(10_000));
+        large = time(160_000, quote(160_000));
+      }
+      assert.ok(ok(small, large), `${quote(16)}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms for 16× the source`);
     }
   });
 

@@ -430,7 +430,8 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       const srcKeys = (claimAfter?.srcKeys ?? []).map((k) => k.key);
       if (kind === 'cite') {
         assert.equal(edits.length, 1, ctx);
-        const k = viaSrc ? srcKeys.find((x) => before.bibliography.entries.has(x)) : /^ ?\[@([^\]]+)\]$/.exec(edits[0].newText)?.[1];
+        // A citation typed by hand is replaced with its page kept as the locator: `[@key, p. 4]`.
+        const k = viaSrc ? srcKeys.find((x) => before.bibliography.entries.has(x)) : /^ ?\[@([^\],]+)(?:, (?:pp?\. ?)?\d+(?:[–-]\d+)?)?\]$/.exec(edits[0].newText)?.[1];
         assert.ok(k && before.bibliography.entries.has(k), `${ctx}\ncites a known entry`);
         if (!viaSrc) {
           const keyAt = mapOffset(edits, edits[0].span.start, false) + edits[0].newText.indexOf('@') + 1;

@@ -134,3 +134,54 @@ const STOP = new Set(
     ' ',
   ),
 );
+
+/** Words an organisation's initials skip: "Office for National Statistics" is ONS. */
+const INITIALS_SKIP = new Set(['for', 'of', 'the', 'and', 'on', 'in', 'de', 'du', 'des', 'la', 'le', 'et', '&']);
+
+const plain = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}&]+/gu, ' ')
+    .trim();
+
+/** The names an entry is cited by: each author's family name or literal name, and the publisher. */
+function citedNames(e: BibEntry): string[] {
+  const out: string[] = [];
+  for (const a of Array.isArray(e.csl.author) ? (e.csl.author as unknown[]) : []) {
+    if (!a || typeof a !== 'object') continue;
+    const p = a as Record<string, unknown>;
+    const name = typeof p.family === 'string' ? p.family : typeof p.literal === 'string' ? p.literal : undefined;
+    if (name) out.push(name);
+  }
+  if (out.length === 0) out.push(...e.authors);
+  if (e.publisher) out.push(e.publisher);
+  return out;
+}
+
+/**
+ * The entries a citation typed by hand names (`(ONS, 2024)`, `(Smith et al. 2020, p. 4)`):
+ * the year is the entry's, and the first name is the family or literal name of one of its
+ * authors, or its publisher, written out or as initials ("ONS" for "Office for National
+ * Statistics"). In the bibliography's order.
+ */
+export function entriesCitedAs(entries: ReadonlyMap<string, BibEntry>, name: string, year: string): string[] {
+  const words = plain(name).split(' ');
+  // The first author's name: before "and", "&", "et al." (a family name may be several words: "van der Berg").
+  const cut = words.findIndex((w) => w === 'and' || w === '&' || w === 'et');
+  const lead = (cut < 0 ? words : words.slice(0, cut)).join(' ');
+  const raw = name.trim().split(/\s+/)[0] ?? '';
+  const acronym = /^\p{Lu}{2,}$/u.test(raw) ? raw.toLowerCase() : undefined;
+  const out: string[] = [];
+  for (const [key, e] of entries) {
+    if (!e.year || e.year.slice(0, 4) !== year) continue;
+    const named = citedNames(e).some((n) => {
+      const p = plain(n);
+      if (p === lead || p.split(' ').pop() === lead) return true;
+      return acronym !== undefined && p.split(' ').filter((w) => w && !INITIALS_SKIP.has(w)).map((w) => w[0]).join('') === acronym;
+    });
+    if (named) out.push(key);
+  }
+  return out;
+}

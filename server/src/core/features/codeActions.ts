@@ -1,11 +1,12 @@
 import type { Analysis } from '../analysis';
 import type { Directive, TextBlock } from '../model/types';
 import { unreadAttributeList } from '../model/directives';
+import { handCitations } from '../model/referenceMarks';
 import { spanListEnd } from '../sources/citations';
 import { PandocAttributes } from '../sources/pandocAttributes';
 import type { Diagnostic } from '../rules/types';
 import { editDistance } from '../text/editDistance';
-import { suggestCitations } from './citationSuggestions';
+import { entriesCitedAs, suggestCitations } from './citationSuggestions';
 import type { Span } from '../text/span';
 import { parseProbe } from '../parse/markdown';
 import { buildModel } from '../model/buildModel';
@@ -95,6 +96,8 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       if (list) out.push(list);
       // A claim whose source is a placeholder already has one: only real sources are offered.
       if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(model.text, claim.directive, blockEndAt(model.textBlocks, claim.directive.span.start)), claim.directive, d.data?.sourcing !== 'pending'));
+      // `(ONS, 2024)` typed after the claim: the entry it names, cited in its place.
+      if (claim && claim.directive.kind === 'text') pushAll(out, handCitationFixes(analysis, d, claim.directive.span.end, claim.sentenceEnd));
       break;
     }
     case 'possible-unsourced-assertion': {
@@ -111,6 +114,7 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       if (!row && hardBreakAt(model.text, at, start)) at = start + body.slice(0, -1).trimEnd().length;
       if (end <= start) break;
       pushAll(out, citationActions(analysis, d, sentence, { kind: 'after', at }, undefined, d.data?.placeholder !== true));
+      if (!row) pushAll(out, handCitationFixes(analysis, d, start, end));
       // A table row is cells, not one inline text: wrapping it in a tag would break the table.
       const tag = row ? undefined : tagAsClaim(analysis, body, start);
       if (tag) out.push({ title: 'Tag this sentence as a claim', edits: tag, diagnostic: d });
@@ -292,6 +296,34 @@ function citationActions(analysis: Analysis, d: Diagnostic, text: string, place:
     edits: [reference, definition],
     diagnostic: d,
   });
+  return out;
+}
+
+/**
+ * "Cite @key in place of (ONS, 2024)": a citation typed by hand between `from` and `to`
+ * (one name and year: `referenceMarks.ts`), replaced by the entry it names
+ * (`entriesCitedAs`), at most three; offered where the citation reads back as one. A
+ * suggestion to check, never preferred.
+ */
+function handCitationFixes(analysis: Analysis, d: Diagnostic, from: number, to: number): CodeActionResult[] {
+  const text = analysis.model.text;
+  if (to <= from || to - from > 100_000) return [];
+  const slice = text.slice(from, to);
+  const [mark] = slice.includes('(') ? handCitations(slice) : [];
+  if (!mark) return [];
+  const inner = slice.slice(mark.start + 1, mark.end - 1);
+  const year = inner.includes(';') ? undefined : /\b(1[89]\d\d|20\d\d)[a-z]?\b/.exec(inner);
+  if (!year) return [];
+  const name = inner.slice(0, year.index).replace(/^(?:see also|see|e\.g\.|cf\.|also)\s+/i, '').replace(/[,\s]+$/, '');
+  // The page, kept as the citation's locator: "(Smith 2020, p. 4)" is `[@smith2020, p. 4]`.
+  const page = /^[a-z]?,\s*((?:pp?\.\s*)?\d+(?:[–-]\d+)?)$/.exec(inner.slice(year.index + 4));
+  const out: CodeActionResult[] = [];
+  const span = { start: from + mark.start, end: from + mark.end };
+  for (const key of entriesCitedAs(analysis.bibliography.entries, name, year[1]).slice(0, 3)) {
+    const edit = { span, newText: `[@${key}${page ? `, ${page[1]}` : ''}]` };
+    if (!linkDefinitionLike(analysis, key) && readsBack(analysis, edit, { kind: 'after', at: span.start }, key, 'citation'))
+      out.push({ title: `Cite @${key} in place of ${short(slice.slice(mark.start, mark.end))}`, edits: [edit], diagnostic: d });
+  }
   return out;
 }
 
