@@ -33,7 +33,7 @@ const textDirective = fc
   .map(([t, label, a, open, close]) => `:${t}${open}${label}${open ? close : ''}${a}`);
 
 const citation = fc.oneof(
-  fc.constantFrom('[@wire]', '[@wire, p. 4]', '[see @wire; -@nowhere, ch. 2]', '@wire', '@{odd key}', '[@', '@', '[-@x]', '[@a;@b;@c]', '[^1]', '[^missing]', '[link](https://example.org)', '<https://example.org>', '[ref]'),
+  fc.constantFrom('[@wire]', '[@wire, p. 4]', '[see @wire; -@nowhere, ch. 2]', '@wire', '@{odd key}', '[@', '@', '[-@x]', '[@a;@b;@c]', '[^1]', '[^missing]', '[link](https://example.org)', '<https://example.org>', '[ref]', '(Wire, 2025)', '(see Wire 2025, p. 4)', '^[Wire, 2025.]', '[1]'),
   fc.tuple(fc.constantFrom('[', '[see '), fc.array(fc.constantFrom('@a', '@b-c', '-@d', '@{e f}', 'p. 4', ';', ','), { maxLength: 6 })).map(([o, xs]) => `${o}${xs.join(' ')}]`),
 );
 
