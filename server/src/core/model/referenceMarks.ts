@@ -9,6 +9,7 @@
  */
 import { shorten } from '../text/shorten';
 import type { Span } from '../text/span';
+import { firstInside } from '../text/sortedSpans';
 
 /**
  * The inline notes of `text` (`^[` to its matching `]`, brackets inside balanced; not
@@ -143,23 +144,11 @@ export function marksAdvice(m: Marks, text: string, at: number): string | undefi
   return undefined;
 }
 
-/** The first of `sorted` (by start) inside `from`…`to`. */
-function firstWithin(sorted: Span[], from: number, to: number): Span | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo].end <= to ? sorted[lo] : undefined;
-}
-
 /** `marksAdvice` for the first mark of each kind between `from` and `to` (a claim and its sentence's end) of a text read whole. */
 export function marksAdviceIn(m: Marks, text: string, from: number, to: number): string | undefined {
   if (to <= from) return undefined;
   const pick = (list: Span[]) => {
-    const s = firstWithin(list, from, to);
+    const s = firstInside(list, from, to);
     return s ? [s] : [];
   };
   return marksAdvice({ words: '', notes: pick(m.notes), numbered: pick(m.numbered), hand: pick(m.hand) }, text, 0);

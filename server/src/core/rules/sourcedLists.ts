@@ -11,6 +11,7 @@
 import type { ModelPart } from '../model/buildModel';
 import { isPlaceholderUrl } from '../semantics/sourcing';
 import type { Span } from '../text/span';
+import { firstStartingAt } from '../text/sortedSpans';
 
 /** A part's lead-ins and runs of list items, offsets relative to the part. */
 export interface PartLists {
@@ -87,15 +88,8 @@ const byStart = <T extends Span>(spans: T[]): T[] => spans.sort((a, b) => a.star
 
 /** The spans of `sorted` (by start) that lie inside `outer`. */
 function within<T extends Span>(sorted: T[], outer: Span): T[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].start < outer.start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: T[] = [];
-  for (let i = lo; i < sorted.length && sorted[i].start < outer.end; i++) if (sorted[i].end <= outer.end) out.push(sorted[i]);
+  for (let i = firstStartingAt(sorted, outer.start); i < sorted.length && sorted[i].start < outer.end; i++) if (sorted[i].end <= outer.end) out.push(sorted[i]);
   return out;
 }
 

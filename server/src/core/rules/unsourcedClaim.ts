@@ -5,6 +5,7 @@ import { unreadAttributeList } from '../model/directives';
 import { marksAdviceIn, withoutMarks, type Marks } from '../model/referenceMarks';
 import { SpanIndex } from '../text/spanIndex';
 import type { Span } from '../text/span';
+import { firstInside } from '../text/sortedSpans';
 
 /**
  * `unsourced-claim`: a claim with no source, or only a placeholder (a *pending* source:
@@ -31,7 +32,7 @@ export const unsourcedClaim = defineBlockRule('unsourced-claim', (ctx) => {
       const unread = unreadAttributeList(ctx.model.text, d);
       const attrs = unread && shorten(ctx.model.text.slice(unread.span.start, unread.span.end));
       // `[ONS][ons-cpi]` with no `[ons-cpi]: url` in the brief is text, not a link: say so.
-      const reference = unread ? undefined : firstIn((references ??= undefinedReferences(ctx.model.text, ctx.model.links)), d.span.end, claim.sentenceEnd);
+      const reference = unread ? undefined : firstInside((references ??= undefinedReferences(ctx.model.text, ctx.model.links)), d.span.end, claim.sentenceEnd);
       // `^[ONS, 2024.]`, `[1]` and `(ONS, 2024)` are text here, not sources: say so.
       const mark = unread || reference ? undefined : marksAdviceIn((marks ??= withoutMarks(ctx.model.text)), ctx.model.text, d.span.end, claim.sentenceEnd);
       message = !label
@@ -82,14 +83,3 @@ function undefinedReferences(text: string, links: ReadonlyArray<{ span: Span }>)
   return out;
 }
 
-/** The first of `refs` (in order) inside `from`…`to`. */
-function firstIn(refs: UndefinedReference[], from: number, to: number): UndefinedReference | undefined {
-  let lo = 0;
-  let hi = refs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (refs[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < refs.length && refs[lo].end <= to ? refs[lo] : undefined;
-}
