@@ -573,13 +573,20 @@ function suppressLine(analysis: Analysis, d: Diagnostic): CodeActionResult | und
   // not code), and a line inserted before the diagnostic's line leaves that line's structure
   // as it was (after a paragraph, `> * ` holds no empty list item, which may not interrupt
   // it; after the comment's line it does).
+  // The line's structure is compared where the finding is and at the line's first and last
+  // characters (`[^1]: -` after a paragraph holds no list; after the comment, its `-` is one).
+  const lineEnd = model.lines.lineEnd(line);
+  let last = lineEnd;
+  while (last > lineStart && /\s/.test(text[last - 1])) last--;
+  const checked = [...new Set([d.span.start, lineStart + prefix.length, Math.max(lineStart, last - 1)])].filter((o) => o < lineEnd);
   const isComment = (edit: TextEdit, lead: number, before = false) => {
     const p = probe(parsed, text, [edit]);
     if (!p) return false;
     const at = p.at(0) + lead;
     if (!p.typesAt(at).some((n) => n.type === 'html' && n.start === at && 'value' in n.node && n.node.value.trim() === comment)) return false;
-    const moved = p.at(0) + edit.newText.length + (d.span.start - edit.span.start);
-    return !before || p.typesAt(moved).map((n) => n.type).join() === chain.map((n) => n.type).join();
+    const moved = (o: number) => p.at(0) + edit.newText.length + (o - edit.span.start);
+    const types = (chainAt: Array<{ type: string }>) => chainAt.map((n) => n.type).join();
+    return !before || checked.every((o) => types(p.typesAt(moved(o))) === types(o === d.span.start ? chain : nodesAt(parsed, o)));
   };
   if (first && LINE_BLOCKS.has(first.type) && /^[ \t>]*$/.test(prefix)) {
     const edit = { span: { start: lineStart, end: lineStart }, newText: `${prefix}${comment}${eolAt(text, lineStart)}` };
