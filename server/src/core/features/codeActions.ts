@@ -12,6 +12,7 @@ import { parseProbe } from '../parse/markdown';
 import { buildModel } from '../model/buildModel';
 import { blockAround, changesOnlyText, nodesAt, nodesIn, probe, PROBE_LIMIT, type SyntaxNode } from './syntaxAt';
 import { pushAll } from '../text/pushAll';
+import { trimEndMatching } from '../text/trailing';
 
 export interface TextEdit {
   span: Span;
@@ -314,7 +315,7 @@ function handCitationFixes(analysis: Analysis, d: Diagnostic, from: number, to: 
   const inner = slice.slice(mark.start + 1, mark.end - 1);
   const year = inner.includes(';') ? undefined : /\b(1[89]\d\d|20\d\d)[a-z]?\b/.exec(inner);
   if (!year) return [];
-  const name = inner.slice(0, year.index).replace(/^(?:see also|see|e\.g\.|cf\.|also)\s+/i, '').replace(/[,\s]+$/, '');
+  const name = trimEndMatching(inner.slice(0, year.index).replace(/^(?:see also|see|e\.g\.|cf\.|also)\s+/i, ''), /[,\s]/);
   // The page, kept as the citation's locator: "(Smith 2020, p. 4)" is `[@smith2020, p. 4]`.
   const page = /^[a-z]?,\s*((?:pp?\.\s*)?\d+(?:[–-]\d+)?)$/.exec(inner.slice(year.index + 4));
   const out: CodeActionResult[] = [];
