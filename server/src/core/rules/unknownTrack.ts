@@ -32,7 +32,7 @@ export const unknownTrack = defineRule('unknown-track', (ctx) => {
       code: 'unknown-track',
       message: model.framework
         ? `"${attr.value}" names no track of this brief's framework (tracks: ${known || 'none'}); use a track number, letter, title or conventions track id.`
-        : `"${attr.value}" names no track: this brief has no solutions framework section.`,
+        : `"${attr.value}" names no track: this brief has no solutions framework section (a heading ${frameworkHeadings(conventions.framework.headings)}, with "Track 1: …" headings under it).`,
       span: attr.value ? attr.valueSpan : attr.span,
     });
   }
@@ -50,3 +50,9 @@ export const unknownTrack = defineRule('unknown-track', (ctx) => {
   }
   return out;
 });
+
+/** The framework's headings as a reader would list them: "A", "B" or "C". */
+function frameworkHeadings(headings: readonly string[]): string {
+  const quoted = headings.slice(0, 4).map((h) => `"${h}"`);
+  return quoted.length <= 1 ? (quoted[0] ?? '"Proposed Solutions Framework"') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
