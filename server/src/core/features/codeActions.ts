@@ -315,7 +315,9 @@ function handCitationFixes(analysis: Analysis, d: Diagnostic, from: number, to: 
   const inner = slice.slice(mark.start + 1, mark.end - 1);
   const year = inner.includes(';') ? undefined : /\b(1[89]\d\d|20\d\d)[a-z]?\b/.exec(inner);
   if (!year) return [];
-  const name = trimEndMatching(inner.slice(0, year.index).replace(/^(?:see also|see|e\.g\.|cf\.|also)\s+/i, ''), /[,\s]/);
+  // The first name, up to a comma ("ONS, September 2024", "Smith, Jones and Lee, 2020").
+  const before = inner.slice(0, year.index).replace(/^(?:see also|see|e\.g\.|cf\.|also)\s+/i, '');
+  const name = trimEndMatching(before.includes(',') ? before.slice(0, before.indexOf(',')) : before, /[,\s]/);
   // The page, kept as the citation's locator: "(Smith 2020, p. 4)" is `[@smith2020, p. 4]`.
   const page = /^[a-z]?,\s*((?:pp?\.\s*)?\d+(?:[–-]\d+)?)$/.exec(inner.slice(year.index + 4));
   const out: CodeActionResult[] = [];

@@ -63,8 +63,10 @@ export function numberedReferences(text: string): Span[] {
 
 /**
  * Author–date citations written by hand: a parenthesis of one or more parts separated by
- * `;`, each a name (capitalised words, *and*, *&*, *et al.*) and a year, with an optional
- * "see"/"e.g." before and a page after: `(ONS, 2024)`, `(see Smith et al. 2020, p. 4)`.
+ * `;`, each a name (capitalised words, separated by commas, *and*, *&*, *et al.*) and a
+ * year, with an optional "see"/"e.g." before and a page after: `(ONS, 2024)`, `(see Smith
+ * et al. 2020, p. 4)`, `(Smith, Jones and Lee, 2020)`. Not a month before the year: "(Brussels,
+ * 3 March 2025)" dates an event more often than it cites.
  * Not a parenthesis with anything else in it ("(in 2024)", "(Germany, 2024: 2.1%)"). Each
  * parenthesis is read once, up to 160 characters.
  */
@@ -80,15 +82,16 @@ export function handCitations(text: string): Span[] {
     }
     const inner = text.slice(i + 1, close);
     if (inner.includes('(')) continue;
-    if (inner.split(';').every((part) => AUTHOR_DATE.test(part.trim()))) {
+    if (!MONTH.test(inner) && inner.split(';').every((part) => AUTHOR_DATE.test(part.trim()))) {
       out.push({ start: i, end: close + 1 });
       i = close;
     }
   }
   return out;
 }
+const MONTH = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/u;
 const AUTHOR_DATE =
-  /^(?:(?:see|see also|e\.g\.|cf\.|also)\s+)?\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.&-]*|and|&|et al\.?|of|the|for|on|de|van|von|der))*,?\s+(?:1[89]\d\d|20\d\d)[a-z]?(?:,\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?$/u;
+  /^(?:(?:see|see also|e\.g\.|cf\.|also)\s+)?\p{Lu}[\p{L}\p{M}'’.&-]*(?:,?\s+(?:\p{Lu}[\p{L}\p{M}'’.&-]*|and|&|et al\.?|of|the|for|on|de|van|von|der))*,?\s+(?:1[89]\d\d|20\d\d)[a-z]?(?:,\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?$/u;
 
 /** The advice for a sentence or claim whose only source is a citation written by hand. */
 export function handCitationAdvice(mark: string): string {
