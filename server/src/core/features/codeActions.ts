@@ -586,7 +586,11 @@ function suppressLine(analysis: Analysis, d: Diagnostic): CodeActionResult | und
     const p = probe(parsed, text, [edit]);
     if (!p) return false;
     const at = p.at(0) + lead;
-    if (!p.typesAt(at).some((n) => n.type === 'html' && n.start === at && 'value' in n.node && n.node.value.trim() === comment)) return false;
+    const chainAt = p.typesAt(at);
+    if (!chainAt.some((n) => n.type === 'html' && n.start === at && 'value' in n.node && n.node.value.trim() === comment)) return false;
+    // A line of its own must be an HTML block, not inline HTML continuing a paragraph (an
+    // indented line after `[x]:dest` is the paragraph's text, and so would the comment be).
+    if (before && chainAt.some((n) => n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell')) return false;
     const moved = (o: number) => p.at(0) + edit.newText.length + (o - edit.span.start);
     const types = (chainAt: Array<{ type: string }>) => chainAt.map((n) => n.type).join();
     return !before || checked.every((o) => types(p.typesAt(moved(o))) === types(o === d.span.start ? chain : nodesAt(parsed, o)));
