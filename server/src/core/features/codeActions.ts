@@ -481,7 +481,14 @@ function appendDefinition(analysis: Analysis, definition: string): TextEdit | un
   const lineStart = model.lines.lineStart(line);
   const previousLine = lineStart === 0 ? -1 : model.lines.positionAt(lineStart - 1).line;
   const previousBlank = previousLine < 0 || /^[ \t]*$/.test(text.slice(model.lines.lineStart(previousLine), model.lines.lineEnd(previousLine)));
-  return { span: { start: lineStart, end: lineStart }, newText: `${previousBlank ? '' : eol}${definition}${eol}${eol}` };
+  const before: TextEdit = { span: { start: lineStart, end: lineStart }, newText: `${previousBlank ? '' : eol}${definition}${eol}${eol}` };
+  // Only before a line that starts every block holding it: a line that continues a
+  // paragraph, a footnote or a quote begun above (a lazy line) would be split from it, and
+  // its text read again on its own.
+  let first = lineStart;
+  while (first < text.length && (text[first] === ' ' || text[first] === '\t')) first++;
+  if (nodesAt(parsed, first).some((n) => n.start < lineStart)) return undefined;
+  return before;
 }
 
 /** The `briefmark-disable-next-line` comment that silences `line`, if any, on an earlier line. */
