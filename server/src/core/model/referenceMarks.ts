@@ -140,19 +140,20 @@ export function withoutMarks(text: string): Marks {
 
 /** What to write instead of the first mark (a note, a number, a citation by hand), given the text it is read in at `at`. */
 export function marksAdvice(m: Marks, text: string, at: number): string | undefined {
+  return adviceFor(m.notes[0], m.numbered[0], m.hand[0], text, at);
+}
+
+/** The advice for the first of a note, a number and a citation by hand that is there (offsets from `at`). */
+function adviceFor(note: Span | undefined, number: Span | undefined, hand: Span | undefined, text: string, at: number): string | undefined {
   const mark = (s: Span) => shorten(text.slice(at + s.start, at + s.end));
-  if (m.notes.length) return inlineNoteAdvice(mark(m.notes[0]));
-  if (m.numbered.length) return numberedReferenceAdvice(mark(m.numbered[0]));
-  if (m.hand.length) return handCitationAdvice(mark(m.hand[0]));
+  if (note) return inlineNoteAdvice(mark(note));
+  if (number) return numberedReferenceAdvice(mark(number));
+  if (hand) return handCitationAdvice(mark(hand));
   return undefined;
 }
 
 /** `marksAdvice` for the first mark of each kind between `from` and `to` (a claim and its sentence's end) of a text read whole. */
 export function marksAdviceIn(m: Marks, text: string, from: number, to: number): string | undefined {
   if (to <= from) return undefined;
-  const pick = (list: Span[]) => {
-    const s = firstInside(list, from, to);
-    return s ? [s] : [];
-  };
-  return marksAdvice({ words: '', notes: pick(m.notes), numbered: pick(m.numbered), hand: pick(m.hand) }, text, 0);
+  return adviceFor(firstInside(m.notes, from, to), firstInside(m.numbered, from, to), firstInside(m.hand, from, to), text, 0);
 }
