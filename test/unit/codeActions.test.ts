@@ -203,6 +203,54 @@ references:
     }
   });
 
+
+  it('makes an inline note a footnote: the reference in its place, its text the definition, the finding gone', () => {
+    const text = [
+      '---',
+      'brief: true',
+      '---',
+      '',
+      '# Heat',
+      '',
+      'Heat pump sales in Germany fell by 48% in 2024.^[BDH, *Marktzahlen*, January 2025.] Installers cut jobs.',
+      '',
+      ':claim[Gas boilers heat 60% of Dutch homes] ^[CBS 2024] after years of subsidies.',
+      '',
+      'Prices rose 4% in 2024.^[TODO]',
+      '',
+      'Wages rose *8% in 2024 ^[ONS* 2025].',
+      '',
+      'Rents rose 9% in 2024 `^[ONS 2025]`.',
+      '',
+    ].join('\n');
+    const a = analyzeText(text);
+    const fixOf = (words: string) => {
+      const d = a.diagnostics.find((x) => text.slice(x.span.start, x.span.end).includes(words))!;
+      assert.ok(d, words);
+      return codeActions(a, d.span).find((x) => x.diagnostic === d && x.title.startsWith('Make the inline note'));
+    };
+    const sales = fixOf('Heat pump sales')!;
+    assert.equal(sales.title, 'Make the inline note ^[BDH, *Marktzahlen*, January 2025.] a footnote ([^1])');
+    // Ranked with the citations: before the placeholder.
+    const d = sales.diagnostic;
+    const titles = codeActions(a, d.span).filter((x) => x.diagnostic === d).map((x) => x.title);
+    assert.ok(titles.indexOf(sales.title) < titles.findIndex((t) => t.startsWith('Add a footnote placeholder')), titles.join(' | '));
+    const fixed = applyEdits(text, sales.edits);
+    assert.ok(fixed.includes('fell by 48% in 2024.[^1] Installers'), fixed);
+    assert.ok(fixed.endsWith('\n[^1]: BDH, *Marktzahlen*, January 2025.\n'), fixed);
+    const b = analyzeText(fixed);
+    assert.ok(!b.diagnostics.some((x) => x.code === 'possible-unsourced-assertion' && fixed.slice(x.span.start, x.span.end).includes('Heat pump sales')));
+    // A claim's note, after the tag in its sentence.
+    const claim = fixOf('Gas boilers')!;
+    assert.equal(claim.diagnostic.code, 'unsourced-claim');
+    const claimFixed = analyzeText(applyEdits(text, claim.edits));
+    assert.ok(!claimFixed.diagnostics.some((x) => x.code === 'unsourced-claim'), claimFixed.diagnostics.map((x) => x.message).join('\n'));
+    // Not a placeholder (it would stay no source; the message says so), not a note whose brackets cut emphasis, not code.
+    assert.equal(fixOf('Prices rose'), undefined);
+    assert.match(a.diagnostics.find((x) => text.slice(x.span.start, x.span.end).includes('Prices rose'))!.message, /\^\[TODO\] is a placeholder/);
+    assert.equal(fixOf('Wages rose'), undefined);
+    assert.ok(!a.diagnostics.some((x) => text.slice(x.span.start, x.span.end).includes('Rents rose') && codeActions(a, x.span).some((f) => f.title.startsWith('Make the inline note'))));
+  });
   it('offers nothing on a Markdown file that is not a brief', () => {
     const a = analyze({ uri: 'file:///README.md', text: '# Readme\n\nIt said $5.\n' });
     assert.deepEqual(codeActions(a, { start: 0, end: 20 }), []);

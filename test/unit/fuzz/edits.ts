@@ -291,12 +291,13 @@ function guarded(text: string, a: Analysis): boolean {
 // ---------------------------------------------------------------------------------------
 // Quick fixes.
 
-type Kind = 'suppress' | 'cite' | 'placeholder' | 'tag-claim' | 'tag-name' | 'attribute-list' | 'suppression-code' | 'source-key' | 'footnote-definition' | 'source-text';
+type Kind = 'suppress' | 'cite' | 'placeholder' | 'note-footnote' | 'tag-claim' | 'tag-name' | 'attribute-list' | 'suppression-code' | 'source-key' | 'footnote-definition' | 'source-text';
 
 function kindOf(a: CodeActionResult): Kind {
   if (a.title.startsWith('Suppress ')) return 'suppress';
   if (a.title.startsWith('Cite @')) return 'cite';
   if (a.title.startsWith('Add a footnote placeholder')) return 'placeholder';
+  if (a.title.startsWith('Make the inline note ')) return 'note-footnote';
   if (a.title === 'Tag this sentence as a claim') return 'tag-claim';
   if (a.title.startsWith('Create the footnote definition')) return 'footnote-definition';
   if (a.title === 'Separate the attributes with spaces' || a.title === 'Remove the space before the attribute list') return 'attribute-list';
@@ -448,6 +449,20 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       }
       break;
     }
+    case 'note-footnote': {
+      // The note `^[…]` replaced by `[^id]`, its text the definition's; the reference resolves, the finding is gone.
+      assert.equal(edits.length, 2, ctx);
+      const [reference, definition] = edits;
+      const note = text.slice(reference.span.start, reference.span.end);
+      assert.ok(note.startsWith('^[') && note.endsWith(']'), `${ctx}\nreplaces an inline note`);
+      const id = /^\[\^(\d+)\]$/.exec(reference.newText)?.[1];
+      assert.ok(id && definition.span.start === definition.span.end, `${ctx}\na footnote reference in its place, a definition inserted`);
+      assert.ok(definition.newText.includes(`[^${id}]: ${note.slice(2, -1).trim()}`), `${ctx}\nthe definition holds the note's text`);
+      const def = after.model.footnoteDefinitions.find((f) => f.id === id);
+      assert.ok(def && !def.empty, `${ctx}\nthe definition is read and not empty`);
+      assert.ok(after.model.footnoteReferences.some((f) => f.id === id && f.parsed && f.span.start === mapOffset(edits, reference.span.start, false)), `${ctx}\nthe reference resolves`);
+      break;
+    }
     case 'tag-claim': {
       assert.ok(insertedOnly && edits.length === 2 && edits[0].newText === ':claim[' && edits[1].newText === ']', ctx);
       const body = text.slice(edits[0].span.start, edits[1].span.start);
@@ -564,6 +579,7 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       // A source in a sentence sources every claim of that sentence, and a front-matter entry cited is no longer unused.
       case 'cite':
       case 'placeholder':
+      case 'note-footnote':
         return x.code === 'unsourced-claim' || x.code === 'possible-unsourced-assertion' || (x.code === 'unused-source' && !!cited);
       // A sentence tagged as a claim is no longer an untagged assertion.
       case 'tag-claim':
@@ -614,6 +630,9 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
         if (x.code === 'unsourced-claim' && /source still to be added/.test(x.message)) return true;
         // (A table row's finding spans its cells: the reference may sit in any of them.)
         return x.code === 'possible-unsourced-assertion' && inBlockWithResolved(x.span);
+      // The note's text (its full stops) no longer splits the sentences of its block: one there may be read anew.
+      case 'note-footnote':
+        return x.code === 'possible-unsourced-assertion' && inBlockOf(x.span, { start: mapOffset(edits, edits[0].span.start, false), end: mapOffset(edits, edits[0].span.start, false) + edits[0].newText.length });
       // A claim that now cites an entry with a source document is checked against it.
       case 'cite':
       case 'source-key':
@@ -676,6 +695,13 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       case 'placeholder':
       case 'footnote-definition':
         return type === 'footnoteDefinition' || type === 'paragraph' || type === 'footnoteReference';
+      // And the note's own inline nodes (emphasis, code), moved into the definition.
+      case 'note-footnote': {
+        const at = Number(x.slice(x.indexOf('@') + 1));
+        const def = edits[1];
+        const defStart = mapOffset(edits, def.span.start, false);
+        return type === 'footnoteDefinition' || type === 'paragraph' || type === 'footnoteReference' || (defStart <= at && at < defStart + def.newText.length);
+      }
       default:
         return false;
     }

@@ -1,7 +1,8 @@
 import type { Analysis } from '../analysis';
 import type { Directive, TextBlock } from '../model/types';
 import { unreadAttributeList } from '../model/directives';
-import { handCitations } from '../model/referenceMarks';
+import { handCitations, inlineNotes } from '../model/referenceMarks';
+import { isPlaceholderText } from '../semantics/sourcing';
 import { spanListEnd } from '../sources/citations';
 import { PandocAttributes } from '../sources/pandocAttributes';
 import type { Diagnostic } from '../rules/types';
@@ -43,7 +44,9 @@ const overlaps = (a: Span, b: Span) => a.start <= b.end && b.start <= a.end;
  * Quick fixes for the diagnostics that touch `range`:
  * - an unsourced claim or possible unsourced assertion: cite a bibliography entry (at most
  *   three, ranked by BM25 above a relevance floor: citationSuggestions.ts), or add a
- *   footnote placeholder; an assertion can also be tagged as a claim;
+ *   footnote placeholder; an assertion can also be tagged as a claim; a citation typed by
+ *   hand, `(ONS, 2024)`, replaced by the entry it names; an inline note, `^[…]`, made a
+ *   footnote;
  * - a missing footnote definition: create it;
  * - a near-miss tag name or suppression code: replace it;
  * - a figure or quotation its source does not hold, where the source's closest passage
@@ -99,6 +102,8 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(model.text, claim.directive, blockEndAt(model.textBlocks, claim.directive.span.start)), claim.directive, d.data?.sourcing !== 'pending'));
       // `(ONS, 2024)` typed after the claim: the entry it names, cited in its place.
       if (claim && claim.directive.kind === 'text') pushAll(out, handCitationFixes(analysis, d, claim.directive.span.end, claim.sentenceEnd));
+      // `^[BDH, 2025.]` after it: the note made a footnote.
+      if (claim && claim.directive.kind === 'text') pushAll(out, inlineNoteFixes(analysis, d, claim.directive.span.end, claim.sentenceEnd));
       break;
     }
     case 'possible-unsourced-assertion': {
@@ -116,6 +121,7 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       if (end <= start) break;
       pushAll(out, citationActions(analysis, d, sentence, { kind: 'after', at }, undefined, d.data?.placeholder !== true));
       if (!row) pushAll(out, handCitationFixes(analysis, d, start, end));
+      if (!row) pushAll(out, inlineNoteFixes(analysis, d, start, end));
       // A table row is cells, not one inline text: wrapping it in a tag would break the table.
       const tag = row ? undefined : tagAsClaim(analysis, body, start);
       if (tag) out.push({ title: 'Tag this sentence as a claim', edits: tag, diagnostic: d });
@@ -189,7 +195,8 @@ function attributeListFix(analysis: Analysis, d: Diagnostic, dir: Directive): Co
 
 function rankOf(a: CodeActionResult): number {
   if (a.isPreferred) return 0;
-  if (a.title.startsWith('Cite @')) return 1;
+  // The brief's own source, written so that it counts (a citation for one typed by hand, a footnote for an inline note).
+  if (a.title.startsWith('Cite @') || a.title.startsWith('Make the inline note')) return 1;
   if (a.title.startsWith('Add a footnote placeholder')) return 2;
   if (a.title.startsWith('Suppress ')) return 4;
   return 3;
@@ -328,6 +335,36 @@ function handCitationFixes(analysis: Analysis, d: Diagnostic, from: number, to: 
       out.push({ title: `Cite @${key} in place of ${short(slice.slice(mark.start, mark.end))}`, edits: [edit], diagnostic: d });
   }
   return out;
+}
+
+/**
+ * "Make the inline note ^[BDH, 2025.] a footnote ([^1])": Pandoc's inline note between
+ * `from` and `to` (text for GFM, VS Code's preview and Briefmark: referenceMarks.ts)
+ * written as a GFM footnote, the reference in the note's place and the note's text as the
+ * definition at the end of the brief, the way Pandoc would print it. The first note, when
+ * it is on one line, holds text that stays inline in a definition (no list marker, heading
+ * or quote to start it) and is no placeholder (`^[TODO]` would stay no source); offered
+ * where the reference reads back as one.
+ */
+function inlineNoteFixes(analysis: Analysis, d: Diagnostic, from: number, to: number): CodeActionResult[] {
+  const text = analysis.model.text;
+  if (to <= from || to - from > 100_000 || !footnotesParse(analysis)) return [];
+  const slice = text.slice(from, to);
+  const [note] = inlineNotes(slice);
+  if (!note) return [];
+  const content = slice.slice(note.start + 2, note.end - 1).trim();
+  if (!content || /[\r\n]/.test(content) || /^(?:[#>*+=|<-]|\d{1,9}[.)]|```|~~~)/.test(content) || isPlaceholderText(content)) return [];
+  const span = { start: from + note.start, end: from + note.end };
+  // Inline text (not code, a link's destination, HTML), and no construct that the note's
+  // brackets cut through (`*` in the note closing emphasis opened before it).
+  const chain = nodesAt(analysis.parsed, span.start);
+  if (chain.length === 0 || chain[chain.length - 1].type !== 'text' || !chain.every((n) => PHRASING.has(n.type))) return [];
+  if (nodesIn(analysis.parsed, span.start, span.end).some((n) => n.type !== 'text' && !(n.start <= span.start && span.end <= n.end) && !(span.start <= n.start && n.end <= span.end))) return [];
+  const id = freeFootnoteId(analysis, '');
+  const reference: TextEdit = { span, newText: `[^${id}]` };
+  const definition = appendDefinition(analysis, `[^${id}]: ${content}`);
+  if (!definition || !readsBack(analysis, reference, { kind: 'after', at: reference.span.start }, id, 'footnote')) return [];
+  return [{ title: `Make the inline note ${short(slice.slice(note.start, note.end))} a footnote ([^${id}])`, edits: [reference, definition], diagnostic: d }];
 }
 
 /** Per model: its text lower-cased, and whether `[@key]: ` occurs in it, by key (each key looked up once per analysis, not once per finding). */
@@ -496,12 +533,12 @@ function nextLineSilencer(model: Analysis['model'], line: number): Analysis['mod
   return model.suppressions.find((s) => s.kind === 'next-line' && s.line === line && model.lines.positionAt(s.span.start).line < line);
 }
 
-/** A footnote id the brief does not use yet: `source-1`, `source-2`, … */
-function freeFootnoteId(analysis: Analysis): string {
+/** A footnote id the brief does not use yet: `source-1`, `source-2`, … (or `1`, `2`, … with no prefix). */
+function freeFootnoteId(analysis: Analysis, prefix = 'source-'): string {
   const used = new Set([...analysis.model.footnoteDefinitions.map((f) => f.id), ...analysis.model.footnoteReferences.map((f) => f.id)]);
   let n = 1;
-  while (used.has(`source-${n}`)) n++;
-  return `source-${n}`;
+  while (used.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
 }
 
 /**

@@ -10,6 +10,7 @@
 import { shorten } from '../text/shorten';
 import type { Span } from '../text/span';
 import { firstInside } from '../text/sortedSpans';
+import { isPlaceholderText } from '../semantics/sourcing';
 
 /**
  * The inline notes of `text` (`^[` to its matching `]`, brackets inside balanced; not
@@ -116,8 +117,9 @@ export function numberedReferenceAdvice(mark: string): string {
   return `${mark} is a numbered reference, which Briefmark does not read as a source: cite with [@key], a footnote or a link${one ? `, or define it as a link ("${mark}: URL" on a line of its own)` : ''}`;
 }
 
-/** The advice for a sentence or claim whose only source is an inline note of plain text. */
-export function inlineNoteAdvice(note: string): string {
+/** The advice for a sentence or claim whose only source is an inline note of plain text (or of a placeholder, `^[TODO]`). */
+export function inlineNoteAdvice(note: string, placeholder = false): string {
+  if (placeholder) return `its note ${note} is a placeholder (and Pandoc's inline note, which Briefmark does not read as a source): cite the source with [@key], a footnote or a link`;
   return `its note ${note} is Pandoc's inline note, which Briefmark does not read as a source: write it as a footnote, [^1] with "[^1]: …" on a line of its own`;
 }
 
@@ -146,7 +148,7 @@ export function marksAdvice(m: Marks, text: string, at: number): string | undefi
 /** The advice for the first of a note, a number and a citation by hand that is there (offsets from `at`). */
 function adviceFor(note: Span | undefined, number: Span | undefined, hand: Span | undefined, text: string, at: number): string | undefined {
   const mark = (s: Span) => shorten(text.slice(at + s.start, at + s.end));
-  if (note) return inlineNoteAdvice(mark(note));
+  if (note) return inlineNoteAdvice(mark(note), isPlaceholderText(text.slice(at + note.start + 2, at + note.end - 1)));
   if (number) return numberedReferenceAdvice(mark(number));
   if (hand) return handCitationAdvice(mark(hand));
   return undefined;
