@@ -79,7 +79,7 @@ describe('sentence ends', () => {
 
   it('joins sentences the mask split where the text has no white space after the full stop and its references', () => {
     // The masked text blanks references and tags; the text keeps them.
-    const blank = (t: string) => t.replace(/\[\^\d\]|\[@\w+\]|:claim|:actor\[|\](?= said)/g, (m) => ' '.repeat(m.length));
+    const blank = (t: string) => t.replace(/\[\^\d\]|\[@\w+\]|:claim|:actor\[|\](?= said)|\[source\]\(https:\/\/x\.org\)|³/g, (m) => ' '.repeat(m.length));
     const cases: Array<[string, number]> = [
       ['It rose.[^1] The IMF said so.', 2],
       ['It rose.[^1][@a] The IMF said so.', 2],
@@ -87,11 +87,15 @@ describe('sentence ends', () => {
       ['It said 40%.:claim[Gas fell.', 1],
       ['It said 40%.:claim [^1][Gas fell.', 1],
       ['It rose. :actor[Macron] said so.', 2],
+      // A link or a note number in superscript after the full stop, then a space: two sentences.
+      ['It rose.[source](https://x.org) The IMF said so.', 2],
+      ['It rose.³ The IMF said so.', 2],
+      ['It rose.[source](https://x.org)The IMF said so.', 1],
     ];
     for (const [text, count] of cases) {
       const masked = blank(text);
       assert.equal(splitSentences(masked).length, 2, `the mask splits ${text}`);
-      assert.equal(joinGlued(splitSentences(masked), text, 0).length, count, text);
+      assert.equal(joinGlued(splitSentences(masked), text, masked, 0).length, count, text);
     }
   });
 });

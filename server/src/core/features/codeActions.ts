@@ -343,8 +343,9 @@ function handCitationFixes(analysis: Analysis, d: Diagnostic, from: number, to: 
  * written as a GFM footnote, the reference in the note's place and the note's text as the
  * definition at the end of the brief, the way Pandoc would print it. The first note, when
  * it is on one line, holds text that stays inline in a definition (no list marker, heading
- * or quote to start it) and is no placeholder (`^[TODO]` would stay no source); offered
- * where the reference reads back as one.
+ * or quote to start it; only text, emphasis and code: no tag, HTML or footnote call) and is
+ * no placeholder (`^[TODO]` would stay no source); offered where the reference reads back
+ * as one.
  */
 function inlineNoteFixes(analysis: Analysis, d: Diagnostic, from: number, to: number): CodeActionResult[] {
   const text = analysis.model.text;
@@ -359,13 +360,18 @@ function inlineNoteFixes(analysis: Analysis, d: Diagnostic, from: number, to: nu
   // brackets cut through (`*` in the note closing emphasis opened before it).
   const chain = nodesAt(analysis.parsed, span.start);
   if (chain.length === 0 || chain[chain.length - 1].type !== 'text' || !chain.every((n) => PHRASING.has(n.type))) return [];
-  if (nodesIn(analysis.parsed, span.start, span.end).some((n) => n.type !== 'text' && !(n.start <= span.start && span.end <= n.end) && !(span.start <= n.start && n.end <= span.end))) return [];
+  // Inside, text and its emphasis and code only: a tag, a footnote call or HTML moved into a
+  // definition would change what it is (a claim there is not checked against its source).
+  const inside = (n: SyntaxNode) => span.start <= n.start && n.end <= span.end;
+  if (nodesIn(analysis.parsed, span.start, span.end).some((n) => n.type !== 'text' && !(n.start <= span.start && span.end <= n.end) && !(inside(n) && NOTE_INLINES.has(n.type)))) return [];
   const id = freeFootnoteId(analysis, '');
   const reference: TextEdit = { span, newText: `[^${id}]` };
   const definition = appendDefinition(analysis, `[^${id}]: ${content}`);
   if (!definition || !readsBack(analysis, reference, { kind: 'after', at: reference.span.start }, id, 'footnote')) return [];
   return [{ title: `Make the inline note ${short(slice.slice(note.start, note.end))} a footnote ([^${id}])`, edits: [reference, definition], diagnostic: d }];
 }
+
+const NOTE_INLINES = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode']);
 
 /** Per model: its text lower-cased, and whether `[@key]: ` occurs in it, by key (each key looked up once per analysis, not once per finding). */
 const linkDefinitions = new WeakMap<object, { lower: string; byKey: Map<string, boolean> }>();

@@ -16,7 +16,8 @@ import type { Span } from '../text/span';
 import { readDirective, splitList } from './directives';
 import { buildFramework, FOOTNOTE_CALL, frameworkSection } from './framework';
 import { actorNames, findActorMentions, type ActorNames } from './actorMentions';
-import { sentenceEndFinder, withTrailingReference } from './sentences';
+import { sentenceEndFinder, withTrailingSources } from './sentences';
+import { superscriptNotes } from './referenceMarks';
 import type {
   ActorMention,
   BriefModel,
@@ -991,14 +992,17 @@ class BlockCollector {
     pushAll(this.items.citations, found.citations);
     // A Pandoc span's attribute list (`[text]{.class}`) is not prose: no sentence is read there.
     for (const a of found.attributes) b.mask(a);
+    // A note number in superscript (`…in 2023.³`, `^3^`, `<sup>3</sup>`) is no figure of the
+    // sentence, and does not hold it open: masked, as a footnote call is.
+    for (const s of superscriptNotes(own)) b.mask({ start: s.start + b.span.start, end: s.end + b.span.start });
     const masked = b.build(text);
     const tb: TextBlock = { kind: b.kind, span: b.span, masked, inListItem: b.inListItem };
     this.items.textBlocks.push(tb);
     this.unparsedFootnotes(masked, b.span.start);
     const sentenceEnd = b.claims.length > 0 ? sentenceEndFinder(masked) : undefined;
     for (const claim of b.claims) {
-      // A footnote or citation written right after the full stop (`….[^1]`) still belongs to the sentence.
-      claim.sentenceEnd = withTrailingReference(text, sentenceEnd!(claim.directive.span.end - b.span.start) + b.span.start, b.span.end);
+      // A footnote, citation or link written right after the full stop (`….[^1]`) still belongs to the sentence.
+      claim.sentenceEnd = withTrailingSources(text, masked, b.span.start, sentenceEnd!(claim.directive.span.end - b.span.start) + b.span.start, b.span.end);
       // A table row is one statement (model/tables.ts): a claim whose sentence ends its cell
       // runs on to the row's end, so "| :claim[Wales 11.9%] | [@ons] |" is sourced.
       if (b.rowEnd !== undefined && masked.slice(claim.sentenceEnd - b.span.start).trim() === '') claim.sentenceEnd = Math.max(claim.sentenceEnd, b.rowEnd);

@@ -63,6 +63,73 @@ export function numberedReferences(text: string): Span[] {
 }
 
 /**
+ * Note numbers in superscript, the form a brief converted from a word processor keeps its
+ * notes in: Pandoc's superscript `^3^`, HTML's `<sup>3</sup>`, and Unicode's superscript
+ * digits `³`, `¹²`, `¹˒²` (one to three digits; lists and ranges too). Only after
+ * punctuation (`…in 2023.³`, `23%³`, `”³`) or after a word of three letters or more
+ * (`capacity³`): after a digit or a short word it is an exponent or a unit (`10^6^`,
+ * `m²`, `km<sup>2</sup>`). One pass over the text.
+ */
+export function superscriptNotes(text: string): Span[] {
+  const out: Span[] = [];
+  if (!SUPERSCRIPT_HINT.test(text)) return out;
+  for (let i = 0; i < text.length; i++) {
+    const end = superscriptEnd(text, i);
+    if (end < 0) continue;
+    if (noteFollows(text, i)) out.push({ start: i, end });
+    i = end - 1;
+  }
+  return out;
+}
+
+/** Where a note number in superscript that starts at `at` ends (whatever precedes it), or -1. */
+function superscriptEnd(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c === 94 /* ^ */) return delimited(text, at + 1, (k) => text.charCodeAt(k) === 94, 1);
+  if (c === 60 /* < */) return /^<sup>/i.test(text.slice(at, at + 5)) ? delimited(text, at + 5, (k) => /^<\/sup>/i.test(text.slice(k, k + 6)), 6, true) : -1;
+  if (!isSuperscriptDigit(c)) return -1;
+  let end = at;
+  while (end < text.length && (isSuperscriptDigit(text.charCodeAt(end)) || (end > at && ',˒⁻–-'.includes(text[end]) && isSuperscriptDigit(text.charCodeAt(end + 1))))) end++;
+  return end - at > 9 ? -1 : end;
+}
+
+/** Where the note number in superscript at `at` ends, when one is there and follows what a note follows (`superscriptNotes`), else `at`. */
+export function afterSuperscriptNote(text: string, at: number): number {
+  const end = superscriptEnd(text, at);
+  return end > at && noteFollows(text, at) ? end : at;
+}
+const SUPERSCRIPT_HINT = /[\^¹²³⁰⁴⁵⁶⁷⁸⁹]|<sup>/i;
+const isSuperscriptDigit = (c: number) => c === 0xb9 || c === 0xb2 || c === 0xb3 || (c >= 0x2070 && c <= 0x2079 && c !== 0x2071 && c !== 0x2072 && c !== 0x2073);
+
+/**
+ * Where a note number written from `from` ends, after the closing mark `closes` tests (of
+ * `closeLength` characters): one to three digits, with `,`, `–` or `-` between numbers
+ * (and spaces, in HTML); -1 when anything else comes first.
+ */
+function delimited(text: string, from: number, closes: (k: number) => boolean, closeLength: number, spaces = false): number {
+  let k = from;
+  let digits = 0;
+  while (k < text.length && k - from < 24) {
+    const ch = text[k];
+    if (ch >= '0' && ch <= '9') {
+      if (++digits > 3) return -1;
+    } else if (digits > 0 && ',–-'.includes(ch)) digits = 0;
+    else if (!(spaces && ch === ' ')) break;
+    k++;
+  }
+  return digits > 0 && closes(k) ? k + closeLength : -1;
+}
+
+/** Whether a note number at `at` follows punctuation or a word of three letters or more (not a digit, a unit, a space). */
+function noteFollows(text: string, at: number): boolean {
+  const before = text[at - 1] ?? '';
+  if (/[.,;:!?)\]”’"'%*_]/.test(before)) return true;
+  let w = at;
+  while (w > 0 && /\p{L}/u.test(text[w - 1]) && at - w < 3) w--;
+  return at - w >= 3;
+}
+
+/**
  * Author–date citations written by hand: a parenthesis of one or more parts separated by
  * `;`, each a name (capitalised words, separated by commas, *and*, *&*, *et al.*) and a
  * year, with an optional "see"/"e.g." before and a page after: `(ONS, 2024)`, `(see Smith
@@ -105,6 +172,7 @@ export function blanked(text: string, spans: readonly Span[]): string {
   let out = '';
   let from = 0;
   for (const n of spans) {
+    if (n.start < from) continue;
     out += text.slice(from, n.start) + ' '.repeat(n.end - n.start);
     from = n.end;
   }
@@ -115,6 +183,11 @@ export function blanked(text: string, spans: readonly Span[]): string {
 export function numberedReferenceAdvice(mark: string): string {
   const one = /^\[\d+\]$/.test(mark);
   return `${mark} is a numbered reference, which Briefmark does not read as a source: cite with [@key], a footnote or a link${one ? `, or define it as a link ("${mark}: URL" on a line of its own)` : ''}`;
+}
+
+/** The advice for a sentence or claim whose only source is a note number in superscript. */
+export function superscriptAdvice(mark: string): string {
+  return `${mark} is a note number in superscript, which Briefmark does not read as a source: write it as a footnote, [^1] with "[^1]: …" on a line of its own`;
 }
 
 /** The advice for a sentence or claim whose only source is an inline note of plain text (or of a placeholder, `^[TODO]`). */
@@ -128,28 +201,40 @@ export interface Marks {
   words: string;
   notes: Span[];
   numbered: Span[];
+  superscripts: Span[];
   hand: Span[];
 }
 
-export function withoutMarks(text: string): Marks {
+/**
+ * The marks of `text` (a sentence's masked text, or a document's), and its words without
+ * them. Note numbers in superscript are found in `raw`, the same text unmasked (the
+ * masked text has them blanked already, and `<sup>` tags as spaces).
+ */
+export function withoutMarks(text: string, raw = text): Marks {
   const notes = inlineNotes(text);
   const withoutNotes = blanked(text, notes);
   const numbered = numberedReferences(withoutNotes);
-  const withoutNumbers = blanked(withoutNotes, numbered);
+  // (`raw` may run on past `text`: to the note number in superscript after its full stop.)
+  const superscripts = superscriptNotes(raw);
+  const withoutNumbers = blanked(
+    blanked(withoutNotes, numbered),
+    superscripts.filter((s) => s.end <= text.length),
+  );
   const hand = withoutNumbers.includes('(') ? handCitations(withoutNumbers) : [];
-  return { words: blanked(withoutNumbers, hand), notes, numbered, hand };
+  return { words: blanked(withoutNumbers, hand), notes, numbered, superscripts, hand };
 }
 
 /** What to write instead of the first mark (a note, a number, a citation by hand), given the text it is read in at `at`. */
 export function marksAdvice(m: Marks, text: string, at: number): string | undefined {
-  return adviceFor(m.notes[0], m.numbered[0], m.hand[0], text, at);
+  return adviceFor(m.notes[0], m.numbered[0], m.superscripts[0], m.hand[0], text, at);
 }
 
-/** The advice for the first of a note, a number and a citation by hand that is there (offsets from `at`). */
-function adviceFor(note: Span | undefined, number: Span | undefined, hand: Span | undefined, text: string, at: number): string | undefined {
+/** The advice for the first of a note, a number (in brackets, then in superscript) and a citation by hand that is there (offsets from `at`). */
+function adviceFor(note: Span | undefined, number: Span | undefined, superscript: Span | undefined, hand: Span | undefined, text: string, at: number): string | undefined {
   const mark = (s: Span) => shorten(text.slice(at + s.start, at + s.end));
   if (note) return inlineNoteAdvice(mark(note), isPlaceholderText(text.slice(at + note.start + 2, at + note.end - 1)));
   if (number) return numberedReferenceAdvice(mark(number));
+  if (superscript) return superscriptAdvice(mark(superscript));
   if (hand) return handCitationAdvice(mark(hand));
   return undefined;
 }
@@ -157,5 +242,5 @@ function adviceFor(note: Span | undefined, number: Span | undefined, hand: Span 
 /** `marksAdvice` for the first mark of each kind between `from` and `to` (a claim and its sentence's end) of a text read whole. */
 export function marksAdviceIn(m: Marks, text: string, from: number, to: number): string | undefined {
   if (to <= from) return undefined;
-  return adviceFor(firstInside(m.notes, from, to), firstInside(m.numbered, from, to), firstInside(m.hand, from, to), text, 0);
+  return adviceFor(firstInside(m.notes, from, to), firstInside(m.numbered, from, to), firstInside(m.superscripts, from, to), firstInside(m.hand, from, to), text, 0);
 }

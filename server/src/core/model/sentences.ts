@@ -149,17 +149,17 @@ export function splitSentences(masked: string): Sentence[] {
  * or tag glued to the full stop and the next word (`… rose.[^1]said …`, `… 40%.:claim[…`),
  * blanked by the mask, looked like a full stop and a space. As `rose.said` is no sentence
  * end, neither is that: the text must have white space after the full stop and the
- * references that belong to its sentence (`… rose.[^1] The …`). Such neighbours are
- * joined. `text` is the document, `at` where the masked text starts in it. The same array
- * when nothing is joined.
+ * references and masked syntax that belong to its sentence (`… rose.[^1] The …`,
+ * `… rose.[source](https://…) The …`, `… rose.³ The …`). Such neighbours are joined. `text`
+ * is the document, `masked` the block's masked text, `at` where it starts in the document.
+ * The same array when nothing is joined.
  */
-export function joinGlued(sentences: Sentence[], text: string, at: number): Sentence[] {
+export function joinGlued(sentences: Sentence[], text: string, masked: string, at: number): Sentence[] {
   let out: Sentence[] | undefined;
   for (let i = 1; i < sentences.length; i++) {
     const prev = (out ?? sentences)[(out ? out.length : i) - 1];
     const cur = sentences[i];
-    let after = at + prev.end;
-    for (let next = withTrailingReference(text, after, at + cur.start); next > after; next = withTrailingReference(text, after, at + cur.start)) after = next;
+    const after = withTrailingSources(text, masked, at, at + prev.end, at + cur.start);
     const glued = cur.start > prev.end && after <= at + cur.start && !/\s/.test(text[after] ?? ' ');
     if (glued) {
       out ??= sentences.slice(0, i);
@@ -167,6 +167,24 @@ export function joinGlued(sentences: Sentence[], text: string, at: number): Sent
     } else out?.push(cur);
   }
   return out ?? sentences;
+}
+
+/**
+ * Where a sentence that ends at `end` (a document offset) ends with what follows its full
+ * stop and belongs to it: footnote calls and citations (`withTrailingReference`), and the
+ * syntax the block's masked text blanks there — a link (`….[source](https://…)`), a note
+ * number in superscript (`….³`), an HTML comment; not a tag's — up to `limit`. `masked`
+ * starts at `at`.
+ */
+export function withTrailingSources(text: string, masked: string, at: number, end: number, limit: number): number {
+  for (;;) {
+    let next = withTrailingReference(text, end, limit);
+    // Blanked in the masked text, not white space in the document: syntax; but not a tag,
+    // which opens the next sentence (`40%.:claim[…`, glued to the full stop: no end there).
+    if (text[next] !== ':') while (next < limit && next - at < masked.length && masked.charCodeAt(next - at) === 32 && !/\s/.test(text[next])) next++;
+    if (next <= end) return end;
+    end = next;
+  }
 }
 
 /**

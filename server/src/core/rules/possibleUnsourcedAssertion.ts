@@ -1,6 +1,6 @@
 import { withoutFootnoteCalls } from '../model/framework';
-import { isHeadingLine, joinGlued, splitSentences, withoutHeadingLines, withTrailingReference, type Sentence } from '../model/sentences';
-import { marksAdvice, withoutMarks } from '../model/referenceMarks';
+import { isHeadingLine, joinGlued, splitSentences, withoutHeadingLines, withTrailingSources, type Sentence } from '../model/sentences';
+import { afterSuperscriptNote, marksAdvice, withoutMarks } from '../model/referenceMarks';
 import type { ModelPart } from '../model/buildModel';
 import { rowsOfOneTable, tableRows, tableSpans, type TableRow } from '../model/tables';
 import type { ScopeModel, Section, TextBlock } from '../model/types';
@@ -100,6 +100,9 @@ function droppedNote(text: string, row: TableRow): string {
  * footnote definitions and the exempt sections are not checked. The message names what makes the sentence read as a fact; `data.score` is the
  * classifier's probability. Method and figures: docs/assertions.md.
  */
+/** A sentence's reference marks that are text; note numbers in superscript read unmasked, to one right after its full stop (`….³`). */
+const marksOf = (doc: string, text: string, at: number) => withoutMarks(text, doc.slice(at, afterSuperscriptNote(doc, at + text.length)));
+
 export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-assertion', (ctx) => {
   const { model } = ctx;
   const out: Finding[] = [];
@@ -129,7 +132,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     // Questions, normative sentences and sentences without a letter or digit are never judged.
     // Inline notes, numbered references and citations by hand (`^[…]`, `[1]`, `(ONS, 2024)`)
     // are no sources: the sentence is judged on its own words; the message says what to write.
-    const marks = row ? undefined : withoutMarks(text);
+    const marks = row ? undefined : marksOf(model.text, text, labelStart);
     const words = marks?.words ?? text;
     const judged = judgedSentences.get(words, judgeSentence);
     if (judged.exempt || judged.score < threshold) return;
@@ -160,14 +163,14 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     if (exempt.holds(block.span.start) || footnotes.holds(block.span.start) || (block.inListItem && sourcedBlocks.holds(block.span.start))) continue;
     // Where the block's text ends but for blanks (the masked references) and a hard break's backslash.
     const blankTail = trailingRunStart(block.masked, /[\s\\]/);
-    for (const sentence of joinGlued(sentencesOf.get(block.masked, sentencesOfBlock), model.text, block.span.start)) {
+    for (const sentence of joinGlued(sentencesOf.get(block.masked, sentencesOfBlock), model.text, block.masked, block.span.start)) {
       const labelStart = block.span.start + sentence.start;
       const start = opener.get(labelStart) ?? labelStart;
       let end = block.span.start + sentence.end;
-      // A footnote or citation right after the full stop still belongs to the sentence; so
-      // does one after the last sentence of its block, on the next line ("… it failed\n[^1]"),
-      // as it does to a claim tag there (model/blockItems.ts `nearbySources`).
-      const withTrailing = sentence.end >= blankTail ? block.span.end : withTrailingReference(model.text, end, block.span.end);
+      // A footnote, citation or link right after the full stop still belongs to the sentence;
+      // so does one after the last sentence of its block, on the next line ("… it
+      // failed\n[^1]"), as it does to a claim tag there (model/blockItems.ts `nearbySources`).
+      const withTrailing = sentence.end >= blankTail ? block.span.end : withTrailingSources(model.text, block.masked, block.span.start, end, block.span.end);
       const text = block.masked.slice(sentence.start, sentence.end);
       while (end > start && /\s/.test(model.text[end - 1])) end--;
       if (refs.overlaps(start, withTrailing)) continue;

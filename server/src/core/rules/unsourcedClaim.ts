@@ -2,7 +2,7 @@ import { shorten } from '../text/shorten';
 import { classify } from '../semantics/sourcing';
 import { defineBlockRule, type Finding } from './types';
 import { unreadAttributeList } from '../model/directives';
-import { marksAdviceIn, withoutMarks, type Marks } from '../model/referenceMarks';
+import { afterSuperscriptNote, marksAdviceIn, withoutMarks, type Marks } from '../model/referenceMarks';
 import { SpanIndex } from '../text/spanIndex';
 import type { Span } from '../text/span';
 import { firstInside } from '../text/sortedSpans';
@@ -34,7 +34,7 @@ export const unsourcedClaim = defineBlockRule('unsourced-claim', (ctx) => {
       // `[ONS][ons-cpi]` with no `[ons-cpi]: url` in the brief is text, not a link: say so.
       const reference = unread ? undefined : firstInside((references ??= undefinedReferences(ctx.model.text, ctx.model.links)), d.span.end, claim.sentenceEnd);
       // `^[ONS, 2024.]`, `[1]` and `(ONS, 2024)` are text here, not sources: say so.
-      const mark = unread || reference ? undefined : marksAdviceIn((marks ??= withoutMarks(ctx.model.text)), ctx.model.text, d.span.end, claim.sentenceEnd);
+      const mark = unread || reference ? undefined : marksAdviceIn((marks ??= withoutMarks(ctx.model.text)), ctx.model.text, d.span.end, afterSuperscriptNote(ctx.model.text, claim.sentenceEnd));
       message = !label
         ? 'This claim tag has no text and no source: write the claim inside brackets, :claim[…], and cite its source.'
         : unread
