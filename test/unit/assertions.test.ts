@@ -197,7 +197,9 @@ describe('possible-unsourced-assertion', () => {
     // "Given Russia's actions…, expect sustained military engagement"): tp 65, fp 11, fn 2,
     // tn 89 (after the third batch: fp 14; when
     // run-in labels stopped being read: fp 13; the first model: fp 12).
-    assert.deepEqual({ tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn }, { tp: 65, fp: 11, fn: 2, tn: 89 }, r.mistakes.join('\n'));
+    // 6 December: a passive signpost that names its place in the text, said of anything, is
+    // exempt ("The Geneva talks are discussed in detail below."): fp 11 → 10.
+    assert.deepEqual({ tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn }, { tp: 65, fp: 10, fn: 2, tn: 90 }, r.mistakes.join('\n'));
   });
 });
 
@@ -223,6 +225,13 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['The central bank said inflation is likely to fall below 3% next year.', false],
     ['The IMF expects growth to slow, and unemployment is set to rise.', false],
     ['Most of this is due to regulations that interfere with mining.', false],
+    // A passive signpost names a place in the text; said of anything (6 December).
+    ['Three options are discussed below.', true],
+    ['The Geneva talks are discussed in detail below.', true],
+    ['Its legal basis is examined in section 4.2.', true],
+    ['The proposal was discussed at the summit in May.', false],
+    ['The talks are discussed in Geneva each spring.', false],
+    ['Fourteen sites are described in the 2024 register.', false],
   ];
   for (const [text, exempt] of cases)
     it(`${exempt ? 'exempts' : 'judges'}: ${text}`, () => {

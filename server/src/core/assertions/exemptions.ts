@@ -129,11 +129,41 @@ const OFFERING_VERBS = words('proposed offered discussed presented outlined exam
 /** Words that may follow: "… are proposed below", "… are discussed in the next section". */
 const HERE_WORDS = words('below here in this the next following turn section sections chapter chapters brief paper report annex appendix subsequent later');
 
+/** How a text treats what it places below: "in detail", "at length", "further". */
+const TREATMENT_WORDS = words('in detail depth at length further more fully briefly turn greater');
+/** Where in the text: the words one of which a place in it must hold ("below", "the next section", "section 4", "annex B"). */
+const PLACE_WORDS = words('below next following later section sections chapter chapters annex appendix subsequent');
+
+/**
+ * Said of anything, a passive signpost that ends by naming a place in the text: "The
+ * Geneva talks are discussed in detail below.", "Its legal basis is examined in section 4."
+ * (`be`, a verb of `OFFERING_VERBS`, then only words of treatment and of place, one of
+ * place at least; section numbers allowed). "The proposal was discussed at the summit"
+ * names no place in the text, and is a fact.
+ */
+function placedSignpost(text: string): boolean {
+  const head = text.length > 300 ? text.slice(0, 300) : text;
+  if (/\d/u.test(head.replace(SECTION_NUMBERS, ''))) return false;
+  const w = head.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  for (let i = 1; i < w.length - 2 && i <= 12; i++) {
+    if ((w[i] !== 'is' && w[i] !== 'are') || !OFFERING_VERBS.has(w[i + 1])) continue;
+    const rest = w.slice(i + 2);
+    return rest.every((x) => HERE_WORDS.has(x) || TREATMENT_WORDS.has(x)) && rest.some((x) => PLACE_WORDS.has(x));
+  }
+  return false;
+}
+const SECTION_NUMBERS = /\b(?:section|chapter|annex|appendix|part)s?\s+\d+(?:\.\d+)*\b/giu;
+
 /**
  * A signpost in the passive, with no agent: "Several proactive strategies are proposed.",
- * "Three options are discussed below." — what the text does, said of what it offers.
+ * "Three options are discussed below." — what the text does, said of what it offers; or,
+ * said of anything, with the place in the text where it does it (`placedSignpost`).
  */
 export function passiveSignpost(text: string): boolean {
+  return offeredSignpost(text) || placedSignpost(text);
+}
+
+function offeredSignpost(text: string): boolean {
   const w = (text.length > 300 ? text.slice(0, 300) : text).toLowerCase().match(/[\p{L}]+/gu) ?? [];
   const verbAt = w.findIndex((x, i) => (x === 'are' || x === 'is') && i > 0 && i <= 5 && OFFERED_NOUNS.has(w[i - 1]));
   if (verbAt < 0) return false;
