@@ -85,6 +85,11 @@ export function superscriptNotes(text: string): Span[] {
 /** Where a note number in superscript that starts at `at` ends (whatever precedes it), or -1. */
 function superscriptEnd(text: string, at: number): number {
   const c = text.charCodeAt(at);
+  // A note number linked to its note in the brief (`[[1]](#footnote-1)`, `[1](#fn1)`), as converters from Word write it.
+  if (c === 91 /* [ */) {
+    const link = NOTE_LINK.exec(text.slice(at, at + 80));
+    return link ? at + link[0].length : -1;
+  }
   if (c === 94 /* ^ */) return delimited(text, at + 1, (k) => text.charCodeAt(k) === 94, 1);
   if (c === 60 /* < */) return /^<sup>/i.test(text.slice(at, at + 5)) ? delimited(text, at + 5, (k) => /^<\/sup>/i.test(text.slice(k, k + 6)), 6, true) : -1;
   if (!isSuperscriptDigit(c)) return -1;
@@ -98,7 +103,8 @@ export function afterSuperscriptNote(text: string, at: number): number {
   const end = superscriptEnd(text, at);
   return end > at && noteFollows(text, at) ? end : at;
 }
-const SUPERSCRIPT_HINT = /[\^¹²³⁰⁴⁵⁶⁷⁸⁹]|<sup>/i;
+const SUPERSCRIPT_HINT = /[\^¹²³⁰⁴⁵⁶⁷⁸⁹]|<sup>|\]\(#/i;
+const NOTE_LINK = /^\[\[?\d{1,3}\]?\]\(#[\w.:-]*\)/u;
 const isSuperscriptDigit = (c: number) => c === 0xb9 || c === 0xb2 || c === 0xb3 || (c >= 0x2070 && c <= 0x2079 && c !== 0x2071 && c !== 0x2072 && c !== 0x2073);
 
 /**
@@ -185,9 +191,10 @@ export function numberedReferenceAdvice(mark: string): string {
   return `${mark} is a numbered reference, which Briefmark does not read as a source: cite with [@key], a footnote or a link${one ? `, or define it as a link ("${mark}: URL" on a line of its own)` : ''}`;
 }
 
-/** The advice for a sentence or claim whose only source is a note number in superscript. */
+/** The advice for a sentence or claim whose only source is a note number in superscript (or linked to its note in the brief). */
 export function superscriptAdvice(mark: string): string {
-  return `${mark} is a note number in superscript, which Briefmark does not read as a source: write it as a footnote, [^1] with "[^1]: …" on a line of its own`;
+  const what = mark.startsWith('[') ? 'a note number linked within the brief' : 'a note number in superscript';
+  return `${mark} is ${what}, which Briefmark does not read as a source: write it as a footnote, [^1] with "[^1]: …" on a line of its own`;
 }
 
 /** The advice for a sentence or claim whose only source is an inline note of plain text (or of a placeholder, `^[TODO]`). */
