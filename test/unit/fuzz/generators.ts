@@ -33,7 +33,7 @@ const textDirective = fc
   .map(([t, label, a, open, close]) => `:${t}${open}${label}${open ? close : ''}${a}`);
 
 const citation = fc.oneof(
-  fc.constantFrom('[@wire]', '[@wire, p. 4]', '[see @wire; -@nowhere, ch. 2]', '@wire', '@{odd key}', '[@', '@', '[-@x]', '[@a;@b;@c]', '[^1]', '[^missing]', '[link](https://example.org)', '<https://example.org>', '[ref]', '(Wire, 2025)', '(see Wire 2025, p. 4)', '^[Wire, 2025.]', '[1]', '^1^', '<sup>2</sup>', '³', '.¹'),
+  fc.constantFrom('[@wire]', '[@wire, p. 4]', '[see @wire; -@nowhere, ch. 2]', '@wire', '@{odd key}', '[@', '@', '[-@x]', '[@a;@b;@c]', '[^1]', '[^missing]', '[link](https://example.org)', '<https://example.org>', '[ref]', '(Wire, 2025)', '(see Wire 2025, p. 4)', '^[Wire, 2025.]', '[1]', '^1^', '<sup>2</sup>', '³', '.¹', '.[[1]](#fn-1)'),
   fc.tuple(fc.constantFrom('[', '[see '), fc.array(fc.constantFrom('@a', '@b-c', '-@d', '@{e f}', 'p. 4', ';', ','), { maxLength: 6 })).map(([o, xs]) => `${o}${xs.join(' ')}]`),
 );
 
@@ -174,7 +174,9 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   // Reference marks that are text (model/referenceMarks.ts): inline notes, numbered
   // references and citations by hand, in one sentence after an unsourced claim and in one
   // that reads as a fact, each opener without its closer or far from it.
-  'reference marks': (n) => ':claim[x] rose 40% in 2024 ' + '^[a (A 2020 [1 '.repeat(n / 15) + ')] 40%.\n\nPrices rose 40% in 2024 ' + '(A, 2020) ^[b] [2] ('.repeat(n / 40) + '\n\nRates rose.' + 'rates^1^ fell.<sup>2</sup> ¹²^ '.repeat(n / 40),
+  'reference marks': (n) => ':claim[x] rose 40% in 2024 ' + '^[a (A 2020 [1 '.repeat(n / 15) + ')] 40%.\n\nPrices rose 40% in 2024 ' + '(A, 2020) ^[b] [2] ('.repeat(n / 40),
+  // Note numbers in superscript and linked within the brief, glued to full stops (a paragraph of its own: the one above parses without links).
+  'note numbers': (n) => 'Rates rose.' + 'rates^1^ fell.<sup>2</sup> ¹²^ [[3]](#n) ^4'.repeat(n / 41),
   'unclosed strikeouts': (n) => ':claim[x] ' + '~~a ~'.repeat(n / 5),
   // Every finding was checked against every suppression comment (rules/index.ts).
   'suppressed findings': (n) => '<!-- briefmark-disable unknown-actor -->\n\n' + '<!-- briefmark-disable-next-line unsourced-claim -->\n:claim[c] :actor[x]\n\n'.repeat(n / 74),

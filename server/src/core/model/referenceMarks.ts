@@ -87,6 +87,8 @@ function superscriptEnd(text: string, at: number): number {
   const c = text.charCodeAt(at);
   // A note number linked to its note in the brief (`[[1]](#footnote-1)`, `[1](#fn1)`), as converters from Word write it.
   if (c === 91 /* [ */) {
+    const next = text.charCodeAt(at + 1);
+    if (next !== 91 && !(next >= 48 && next <= 57)) return -1;
     const link = NOTE_LINK.exec(text.slice(at, at + 80));
     return link ? at + link[0].length : -1;
   }
