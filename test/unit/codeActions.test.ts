@@ -204,6 +204,19 @@ references:
   });
 
 
+  it('cites a lead-in before its colon, where the citation sources the list after it too', () => {
+    const text = '---\nbrief: true\nreferences:\n  - id: ons2024\n    title: Labour market overview, UK\n---\n\n# Labour\n\nAccording to the Office for National Statistics, in the three months to July 2024 the labour market overview showed:\n\n- unemployment rose to 4.1%;\n- vacancies fell by 26,000.\n';
+    const a = analyzeText(text);
+    const d = a.diagnostics.find((x) => text.slice(x.span.start, x.span.end).startsWith('According'))!;
+    assert.ok(d, a.diagnostics.map((x) => text.slice(x.span.start, x.span.end)).join(' | '));
+    const cite = codeActions(a, d.span).find((x) => x.diagnostic === d && x.title.startsWith('Cite @ons2024'))!;
+    const fixed = applyEdits(text, cite.edits);
+    assert.ok(fixed.includes('overview showed [@ons2024]:'), fixed);
+    assert.deepEqual(analyzeText(fixed).diagnostics.filter((x) => x.code === 'possible-unsourced-assertion'), []);
+    const tag = codeActions(a, d.span).find((x) => x.diagnostic === d && x.title === 'Tag this sentence as a claim')!;
+    assert.ok(applyEdits(text, tag.edits).includes('overview showed]:'));
+  });
+
   it('makes an inline note a footnote: the reference in its place, its text the definition, the finding gone', () => {
     const text = [
       '---',

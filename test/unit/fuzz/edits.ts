@@ -469,9 +469,9 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       // The tag wraps the sentence: outside it, within the diagnostic's range, only space and the syntax around the text (a cell's `|`, a label's brackets).
       assert.ok(d.span.start <= edits[0].span.start && edits[1].span.start <= d.span.end, `${ctx}\nthe tag is inside the sentence`);
       assert.match(text.slice(d.span.start, edits[0].span.start), /^[\s|[]*$/, `${ctx}\nthe tag opens where the sentence starts`);
-      // (The final punctuation is a run: "?." ends the sentence "0%?." as "." alone would.)
+      // (The final punctuation is a run: "?." ends the sentence "0%?." as "." alone would; a lead-in's colon stays after the tag.)
       // (A `\` that ends the line is a hard line break, left after the tag.)
-      assert.match(text.slice(edits[1].span.start, d.span.end), /^[\s|\].!?"'”’)*_]*\\?$/, `${ctx}\nthe tag closes where the sentence ends`);
+      assert.match(text.slice(edits[1].span.start, d.span.end), /^[\s|\].!?:"'”’)*_]*\\?$/, `${ctx}\nthe tag closes where the sentence ends`);
       const claim = after.model.claims.find((c) => c.directive.span.start === mapOffset(edits, edits[0].span.start, false));
       assert.ok(claim, `${ctx}\na claim where the sentence was`);
       assert.equal(claim.label, body, `${ctx}\nthe claim's label is the sentence`);

@@ -203,16 +203,18 @@ function rankOf(a: CodeActionResult): number {
 }
 
 /**
- * Where a sentence's text ends before its final punctuation: `.`, `!` or `?` with the
- * quotes, brackets and emphasis marks after them, repeated (`stated .!`), and the space
- * before them. One backward pass.
+ * Where a sentence's text ends before its final punctuation: `.`, `!`, `?` or the colon
+ * of a lead-in, with the quotes, brackets and emphasis marks after them, repeated
+ * (`stated .!`), and the space before them. One backward pass. (A source goes before a
+ * lead-in's colon, "…in 2024 [@ons]:", where it sources the list after it too; after the
+ * colon the paragraph would no longer lead in.)
  */
 function withoutFinalPunctuation(sentence: string): number {
   let end = sentence.length;
   for (;;) {
     let k = end;
     while (k > 0 && `"'”’)*_`.includes(sentence[k - 1])) k--;
-    if (k === 0 || !'.!?'.includes(sentence[k - 1])) return end;
+    if (k === 0 || !'.!?:'.includes(sentence[k - 1])) return end;
     k--;
     while (k > 0 && /\s/.test(sentence[k - 1])) k--;
     end = k;

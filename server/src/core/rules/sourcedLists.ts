@@ -69,7 +69,8 @@ export function listsOfPart(text: string, at: number, items: ModelPart['items'])
       else runs.push({ start: b.span.start, end: b.span.end });
       continue;
     }
-    if (b.kind !== 'paragraph' || !LEAD_IN_END.test(b.masked.trimEnd())) continue;
+    // The colon after the text, or after a reference before it ("…in 2024 [^1]:", whose call the masked text blanks).
+    if (b.kind !== 'paragraph' || !(LEAD_IN_END.test(b.masked.trimEnd()) || LEAD_IN_END.test(text.slice(b.span.start + at, b.span.end + at).trimEnd()))) continue;
     refs ??= {
       citations: byStart(items.citations.map((c) => c.span)),
       links: byStart(items.links.filter((l) => !isPlaceholderUrl(l.url)).map((l) => l.span)),
