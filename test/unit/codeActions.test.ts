@@ -217,6 +217,31 @@ references:
     assert.ok(applyEdits(text, tag.edits).includes('overview showed]:'));
   });
 
+  it("makes a converted brief's note numbers footnotes and its notes list their definitions, only where every number names a note", () => {
+    const brief = (notes: string, extra = '') =>
+      `---\nbrief: true\n---\n# Water\n\nReservoirs stood at 23% of capacity in February 2026.¹ Tariffs rose 4% in 2024.<sup>2</sup>\n\n:claim[Rents rose 9% in 2024][[3]](#footnote-3) and fell in 2025 [1, 2].${extra}\n\n## Notes\n\n${notes}\n`;
+    const NOTES = '1. Junta de Andalucía, *Boletín hidrológico*, 2026.\n2. AEAS, Tarifas 2024,\n   p. 4.\n3. INE, Rents, 2025.';
+    const fixOf = (text: string) => {
+      const a = analyzeText(text);
+      const d = a.diagnostics.find((x) => / is a note number/.test(x.message));
+      return d && codeActions(a, d.span).find((x) => x.title.startsWith("Make the brief's"));
+    };
+    const text = brief(NOTES);
+    const fix = fixOf(text)!;
+    assert.equal(fix.title, "Make the brief's 5 note numbers footnotes, and its 3 notes their definitions");
+    const fixed = applyEdits(text, fix.edits);
+    assert.ok(fixed.includes('February 2026.[^1] Tariffs rose 4% in 2024.[^2]'), fixed);
+    assert.ok(fixed.includes(':claim[Rents rose 9% in 2024][^3] and fell in 2025 [^1][^2].'), fixed);
+    assert.ok(fixed.endsWith('## Notes\n\n[^1]: Junta de Andalucía, *Boletín hidrológico*, 2026.\n[^2]: AEAS, Tarifas 2024,\n   p. 4.\n[^3]: INE, Rents, 2025.\n'), fixed);
+    assert.deepEqual(analyzeText(fixed).diagnostics.map((x) => x.code), []);
+    // Not where it is not certain: a number no note has, a footnote id already taken, items not numbered 1, 2, 3…, a placeholder note, no notes heading.
+    assert.equal(fixOf(brief(NOTES, ' Prices fell 2% in 2023.⁴')), undefined);
+    assert.equal(fixOf(brief(NOTES, ' Wages rose 3% in 2023.[^1]\n\n[^1]: ONS, 2024.')), undefined);
+    assert.equal(fixOf(brief(NOTES.replace('2. AEAS', '4. AEAS'))), undefined);
+    assert.equal(fixOf(brief(NOTES.replace('3. INE, Rents, 2025.', '3. TODO'))), undefined);
+    assert.equal(fixOf(brief(NOTES).replace('## Notes', '## Annex')), undefined);
+  });
+
   it('makes an inline note a footnote: the reference in its place, its text the definition, the finding gone', () => {
     const text = [
       '---',

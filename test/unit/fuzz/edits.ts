@@ -291,13 +291,14 @@ function guarded(text: string, a: Analysis): boolean {
 // ---------------------------------------------------------------------------------------
 // Quick fixes.
 
-type Kind = 'suppress' | 'cite' | 'placeholder' | 'note-footnote' | 'tag-claim' | 'tag-name' | 'attribute-list' | 'suppression-code' | 'source-key' | 'footnote-definition' | 'source-text';
+type Kind = 'suppress' | 'cite' | 'placeholder' | 'note-footnote' | 'note-list' | 'tag-claim' | 'tag-name' | 'attribute-list' | 'suppression-code' | 'source-key' | 'footnote-definition' | 'source-text';
 
 function kindOf(a: CodeActionResult): Kind {
   if (a.title.startsWith('Suppress ')) return 'suppress';
   if (a.title.startsWith('Cite @')) return 'cite';
   if (a.title.startsWith('Add a footnote placeholder')) return 'placeholder';
   if (a.title.startsWith('Make the inline note ')) return 'note-footnote';
+  if (a.title.startsWith("Make the brief's ")) return 'note-list';
   if (a.title === 'Tag this sentence as a claim') return 'tag-claim';
   if (a.title.startsWith('Create the footnote definition')) return 'footnote-definition';
   if (a.title === 'Separate the attributes with spaces' || a.title === 'Remove the space before the attribute list') return 'attribute-list';
@@ -463,6 +464,27 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       assert.ok(after.model.footnoteReferences.some((f) => f.id === id && f.parsed && f.span.start === mapOffset(edits, reference.span.start, false)), `${ctx}\nthe reference resolves`);
       break;
     }
+    case 'note-list': {
+      // Each note number written as calls `[^n]`, each item's marker `n. ` as `[^n]: `; every call resolves, every note is defined.
+      assert.ok(edits.length >= 2, ctx);
+      for (const e of edits) {
+        const old = text.slice(e.span.start, e.span.end);
+        const item = /^(\d+)[.)][ \t]+$/.exec(old);
+        if (item) {
+          assert.equal(e.newText, `[^${item[1]}]: `, `${ctx}\nan item's marker becomes its definition's label`);
+          const def = after.model.footnoteDefinitions.find((f) => f.id === item[1]);
+          assert.ok(def && !def.empty && def.span.start === mapOffset(edits, e.span.start, false), `${ctx}\nthe definition [^${item[1]}] is read where the item was`);
+          continue;
+        }
+        assert.match(e.newText, /^(?:\[\^\d+\])+$/, `${ctx}\na note number becomes footnote calls: ${JSON.stringify(old)}`);
+        let at = mapOffset(edits, e.span.start, false);
+        for (const m of e.newText.matchAll(/\[\^(\d+)\]/g)) {
+          assert.ok(after.model.footnoteReferences.some((f) => f.id === m[1] && f.parsed && f.span.start === at), `${ctx}\nthe call [^${m[1]}] resolves`);
+          at += m[0].length;
+        }
+      }
+      break;
+    }
     case 'tag-claim': {
       assert.ok(insertedOnly && edits.length === 2 && edits[0].newText === ':claim[' && edits[1].newText === ']', ctx);
       const body = text.slice(edits[0].span.start, edits[1].span.start);
@@ -580,6 +602,7 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       case 'cite':
       case 'placeholder':
       case 'note-footnote':
+      case 'note-list':
         return x.code === 'unsourced-claim' || x.code === 'possible-unsourced-assertion' || (x.code === 'unused-source' && !!cited);
       // A sentence tagged as a claim is no longer an untagged assertion.
       case 'tag-claim':
@@ -630,6 +653,12 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
         if (x.code === 'unsourced-claim' && /source still to be added/.test(x.message)) return true;
         // (A table row's finding spans its cells: the reference may sit in any of them.)
         return x.code === 'possible-unsourced-assertion' && inBlockWithResolved(x.span);
+      // The notes not called are unused sources now; a block whose note numbers became calls is read anew.
+      case 'note-list':
+        return (
+          (x.code === 'unused-source' && edits.some((e) => e.newText === `[^${String(x.data?.footnote)}]: `)) ||
+          (x.code === 'possible-unsourced-assertion' && edits.some((e) => !e.newText.endsWith(': ') && inBlockOf(x.span, { start: mapOffset(edits, e.span.start, false), end: mapOffset(edits, e.span.start, false) + e.newText.length })))
+        );
       // The note's text (its full stops) no longer splits the sentences of its block: one there may be read anew.
       case 'note-footnote':
         return x.code === 'possible-unsourced-assertion' && inBlockOf(x.span, { start: mapOffset(edits, edits[0].span.start, false), end: mapOffset(edits, edits[0].span.start, false) + edits[0].newText.length });
@@ -694,6 +723,7 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
         return type === 'textDirective';
       case 'placeholder':
       case 'footnote-definition':
+      case 'note-list':
         return type === 'footnoteDefinition' || type === 'paragraph' || type === 'footnoteReference';
       // And the note's own inline nodes (emphasis, code), moved into the definition.
       case 'note-footnote': {
@@ -729,7 +759,14 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
     const at = Number(x.slice(x.indexOf('@') + 1));
     return kind === 'attribute-list' && !!listedTag && listedTag.start < at && at < listedTag.end;
   };
-  const gone = without(outlineBefore, outlineAfter).filter((x) => !citationReference(x) && !inList(x));
+  // The notes list's list and items become definitions; a note number's own node (`<sup>`, a note link) becomes a call.
+  const noteListGone = (x: string) => {
+    if (kind !== 'note-list') return false;
+    const type = x.slice(0, x.indexOf('@'));
+    const at = Number(x.slice(x.indexOf('@') + 1));
+    return type === 'list' || type === 'listItem' || edits.some((e) => mapOffset(edits, e.span.start, false) === at);
+  };
+  const gone = without(outlineBefore, outlineAfter).filter((x) => !citationReference(x) && !inList(x) && !noteListGone(x));
   assert.deepEqual(without(outlineAfter, outlineBefore).filter((x) => !added(x)), [], `${ctx}\nno other node appears (${gone.join(', ') || 'none gone'})`);
   assert.deepEqual(gone, [], `${ctx}\nno node disappears or moves`);
   const directives = (a: Analysis, shift: (s: Span) => number) => a.model.directives.map((x) => `${x.kind}:${x.name}@${shift(x.span)}`);

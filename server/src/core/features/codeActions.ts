@@ -2,12 +2,13 @@ import type { Analysis } from '../analysis';
 import type { Directive, TextBlock } from '../model/types';
 import { unreadAttributeList } from '../model/directives';
 import { handCitations, inlineNotes } from '../model/referenceMarks';
-import { isPlaceholderText } from '../semantics/sourcing';
+import { isPlaceholderText } from '../semantics/placeholders';
 import { spanListEnd } from '../sources/citations';
 import { PandocAttributes } from '../sources/pandocAttributes';
 import type { Diagnostic } from '../rules/types';
 import { editDistance } from '../text/editDistance';
 import { entriesCitedAs, suggestCitations } from './citationSuggestions';
+import { noteNumbersAsFootnotes } from './noteFootnotes';
 import type { Span } from '../text/span';
 import { parseProbe } from '../parse/markdown';
 import { buildModel } from '../model/buildModel';
@@ -100,10 +101,8 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       if (list) out.push(list);
       // A claim whose source is a placeholder already has one: only real sources are offered.
       if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(model.text, claim.directive, blockEndAt(model.textBlocks, claim.directive.span.start)), claim.directive, d.data?.sourcing !== 'pending'));
-      // `(ONS, 2024)` typed after the claim: the entry it names, cited in its place.
-      if (claim && claim.directive.kind === 'text') pushAll(out, handCitationFixes(analysis, d, claim.directive.span.end, claim.sentenceEnd));
-      // `^[BDH, 2025.]` after it: the note made a footnote.
-      if (claim && claim.directive.kind === 'text') pushAll(out, inlineNoteFixes(analysis, d, claim.directive.span.end, claim.sentenceEnd));
+      // `(ONS, 2024)`, `^[BDH, 2025.]` or a note number after a text claim, in its sentence: written as a source.
+      pushAll(out, claim && claim.directive.kind === 'text' ? markFixes(analysis, d, claim.directive.span.end, claim.sentenceEnd) : noteListFix(analysis, d));
       break;
     }
     case 'possible-unsourced-assertion': {
@@ -120,8 +119,7 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       if (!row && hardBreakAt(model.text, at, start)) at = start + body.slice(0, -1).trimEnd().length;
       if (end <= start) break;
       pushAll(out, citationActions(analysis, d, sentence, { kind: 'after', at }, undefined, d.data?.placeholder !== true));
-      if (!row) pushAll(out, handCitationFixes(analysis, d, start, end));
-      if (!row) pushAll(out, inlineNoteFixes(analysis, d, start, end));
+      if (!row) pushAll(out, markFixes(analysis, d, start, end));
       // A table row is cells, not one inline text: wrapping it in a tag would break the table.
       const tag = row ? undefined : tagAsClaim(analysis, body, start);
       if (tag) out.push({ title: 'Tag this sentence as a claim', edits: tag, diagnostic: d });
@@ -196,7 +194,7 @@ function attributeListFix(analysis: Analysis, d: Diagnostic, dir: Directive): Co
 function rankOf(a: CodeActionResult): number {
   if (a.isPreferred) return 0;
   // The brief's own source, written so that it counts (a citation for one typed by hand, a footnote for an inline note).
-  if (a.title.startsWith('Cite @') || a.title.startsWith('Make the inline note')) return 1;
+  if (a.title.startsWith('Cite @') || a.title.startsWith('Make the inline note') || a.title.startsWith("Make the brief's")) return 1;
   if (a.title.startsWith('Add a footnote placeholder')) return 2;
   if (a.title.startsWith('Suppress ')) return 4;
   return 3;
@@ -310,6 +308,14 @@ function citationActions(analysis: Analysis, d: Diagnostic, text: string, place:
 }
 
 /**
+ * The fixes of the reference marks that are text between `from` and `to` (a sentence, or a
+ * claim to its sentence's end): a citation typed by hand, an inline note, note numbers.
+ */
+function markFixes(analysis: Analysis, d: Diagnostic, from: number, to: number): CodeActionResult[] {
+  return [...handCitationFixes(analysis, d, from, to), ...inlineNoteFixes(analysis, d, from, to), ...noteListFix(analysis, d)];
+}
+
+/**
  * "Cite @key in place of (ONS, 2024)": a citation typed by hand between `from` and `to`
  * (one name and year: `referenceMarks.ts`), replaced by the entry it names
  * (`entriesCitedAs`), at most three; offered where the citation reads back as one. A
@@ -371,6 +377,19 @@ function inlineNoteFixes(analysis: Analysis, d: Diagnostic, from: number, to: nu
   const definition = appendDefinition(analysis, `[^${id}]: ${content}`);
   if (!definition || !readsBack(analysis, reference, { kind: 'after', at: reference.span.start }, id, 'footnote')) return [];
   return [{ title: `Make the inline note ${short(slice.slice(note.start, note.end))} a footnote ([^${id}])`, edits: [reference, definition], diagnostic: d }];
+}
+
+/**
+ * "Make the brief's 12 note numbers footnotes (and its notes list their definitions)", on
+ * a finding whose message names a note number or a numbered reference
+ * (features/noteFootnotes.ts: one edit of the whole brief, where it is certain).
+ */
+function noteListFix(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
+  if (!/ is a (?:note number|numbered reference)\b/.test(d.message)) return [];
+  const c = noteNumbersAsFootnotes(analysis);
+  if (!c) return [];
+  const numbers = c.calls === 1 ? 'note number' : `${c.calls} note numbers`;
+  return [{ title: `Make the brief's ${numbers} footnotes, and its ${c.notes === 1 ? 'note' : `${c.notes} notes`} their definitions`, edits: c.edits, diagnostic: d }];
 }
 
 const NOTE_INLINES = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode']);

@@ -10,7 +10,7 @@
 import { shorten } from '../text/shorten';
 import type { Span } from '../text/span';
 import { firstInside } from '../text/sortedSpans';
-import { isPlaceholderText } from '../semantics/sourcing';
+import { isPlaceholderText } from '../semantics/placeholders';
 
 /**
  * The inline notes of `text` (`^[` to its matching `]`, brackets inside balanced; not
@@ -222,9 +222,10 @@ export interface Marks {
 export function withoutMarks(text: string, raw = text): Marks {
   const notes = inlineNotes(text);
   const withoutNotes = blanked(text, notes);
-  const numbered = numberedReferences(withoutNotes);
   // (`raw` may run on past `text`: to the note number in superscript after its full stop.)
   const superscripts = superscriptNotes(raw);
+  // The `[1]` of a note link `[[1]](#fn1)` is that link's.
+  const numbered = numberedReferences(withoutNotes).filter((n) => !superscripts.some((s) => s.start <= n.start && n.end <= s.end));
   const withoutNumbers = blanked(
     blanked(withoutNotes, numbered),
     superscripts.filter((s) => s.end <= text.length),
@@ -238,13 +239,14 @@ export function marksAdvice(m: Marks, text: string, at: number): string | undefi
   return adviceFor(m.notes[0], m.numbered[0], m.superscripts[0], m.hand[0], text, at);
 }
 
-/** The advice for the first of a note, a number (in brackets, then in superscript) and a citation by hand that is there (offsets from `at`). */
+/** The advice for the first mark there (of a note, a number in brackets or in superscript, a citation by hand; offsets from `at`). */
 function adviceFor(note: Span | undefined, number: Span | undefined, superscript: Span | undefined, hand: Span | undefined, text: string, at: number): string | undefined {
   const mark = (s: Span) => shorten(text.slice(at + s.start, at + s.end));
-  if (note) return inlineNoteAdvice(mark(note), isPlaceholderText(text.slice(at + note.start + 2, at + note.end - 1)));
-  if (number) return numberedReferenceAdvice(mark(number));
-  if (superscript) return superscriptAdvice(mark(superscript));
-  if (hand) return handCitationAdvice(mark(hand));
+  const first = Math.min(note?.start ?? Infinity, number?.start ?? Infinity, superscript?.start ?? Infinity, hand?.start ?? Infinity);
+  if (note?.start === first) return inlineNoteAdvice(mark(note), isPlaceholderText(text.slice(at + note.start + 2, at + note.end - 1)));
+  if (number?.start === first) return numberedReferenceAdvice(mark(number));
+  if (superscript?.start === first) return superscriptAdvice(mark(superscript));
+  if (hand?.start === first) return handCitationAdvice(mark(hand));
   return undefined;
 }
 
