@@ -240,6 +240,13 @@ references:
     assert.equal(fixOf(brief(NOTES.replace('2. AEAS', '4. AEAS'))), undefined);
     assert.equal(fixOf(brief(NOTES.replace('3. INE, Rents, 2025.', '3. TODO'))), undefined);
     assert.equal(fixOf(brief(NOTES).replace('## Notes', '## Annex')), undefined);
+    // Not on a sentence that a note number opens: the call would source the sentence before it.
+    const opened = brief(NOTES, '\n\n[2] The agency said 40% of dams were empty in 2025.');
+    const a = analyzeText(opened);
+    const d = a.diagnostics.find((x) => opened.slice(x.span.start, x.span.end).includes('The agency said'))!;
+    assert.ok(d && / is a numbered reference/.test(d.message), d?.message);
+    assert.ok(!codeActions(a, d.span).some((x) => x.diagnostic === d && x.title.startsWith("Make the brief's")));
+    assert.ok(fixOf(opened));
   });
 
   it('makes an inline note a footnote: the reference in its place, its text the definition, the finding gone', () => {

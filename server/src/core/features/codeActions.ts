@@ -1,7 +1,7 @@
 import type { Analysis } from '../analysis';
 import type { Directive, TextBlock } from '../model/types';
 import { unreadAttributeList } from '../model/directives';
-import { handCitations, inlineNotes } from '../model/referenceMarks';
+import { afterSuperscriptNote, handCitations, inlineNotes, withoutMarks } from '../model/referenceMarks';
 import { isPlaceholderText } from '../semantics/placeholders';
 import { spanListEnd } from '../sources/citations';
 import { PandocAttributes } from '../sources/pandocAttributes';
@@ -102,7 +102,7 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       // A claim whose source is a placeholder already has one: only real sources are offered.
       if (claim) pushAll(out, citationActions(analysis, d, claim.label, claimSourcePlace(model.text, claim.directive, blockEndAt(model.textBlocks, claim.directive.span.start)), claim.directive, d.data?.sourcing !== 'pending'));
       // `(ONS, 2024)`, `^[BDH, 2025.]` or a note number after a text claim, in its sentence: written as a source.
-      pushAll(out, claim && claim.directive.kind === 'text' ? markFixes(analysis, d, claim.directive.span.end, claim.sentenceEnd) : noteListFix(analysis, d));
+      pushAll(out, claim && claim.directive.kind === 'text' ? markFixes(analysis, d, claim.directive.span.end, claim.sentenceEnd, true) : noteListFix(analysis, d));
       break;
     }
     case 'possible-unsourced-assertion': {
@@ -311,8 +311,8 @@ function citationActions(analysis: Analysis, d: Diagnostic, text: string, place:
  * The fixes of the reference marks that are text between `from` and `to` (a sentence, or a
  * claim to its sentence's end): a citation typed by hand, an inline note, note numbers.
  */
-function markFixes(analysis: Analysis, d: Diagnostic, from: number, to: number): CodeActionResult[] {
-  return [...handCitationFixes(analysis, d, from, to), ...inlineNoteFixes(analysis, d, from, to), ...noteListFix(analysis, d)];
+function markFixes(analysis: Analysis, d: Diagnostic, from: number, to: number, afterClaim = false): CodeActionResult[] {
+  return [...handCitationFixes(analysis, d, from, to), ...inlineNoteFixes(analysis, d, from, to, afterClaim), ...noteListFix(analysis, d)];
 }
 
 /**
@@ -355,12 +355,13 @@ function handCitationFixes(analysis: Analysis, d: Diagnostic, from: number, to: 
  * no placeholder (`^[TODO]` would stay no source); offered where the reference reads back
  * as one.
  */
-function inlineNoteFixes(analysis: Analysis, d: Diagnostic, from: number, to: number): CodeActionResult[] {
+function inlineNoteFixes(analysis: Analysis, d: Diagnostic, from: number, to: number, afterClaim: boolean): CodeActionResult[] {
   const text = analysis.model.text;
   if (to <= from || to - from > 100_000 || !footnotesParse(analysis)) return [];
   const slice = text.slice(from, to);
   const [note] = inlineNotes(slice);
-  if (!note) return [];
+  // A call sources the text before it: not a note that opens a sentence (from a sentence's start; after a claim, the claim is before it).
+  if (!note || (!afterClaim && !/[\p{L}\p{N}]/u.test(slice.slice(0, note.start)))) return [];
   const content = slice.slice(note.start + 2, note.end - 1).trim();
   if (!content || /[\r\n]/.test(content) || /^(?:[#>*+=|<-]|\d{1,9}[.)]|```|~~~)/.test(content) || isPlaceholderText(content)) return [];
   const span = { start: from + note.start, end: from + note.end };
@@ -386,6 +387,14 @@ function inlineNoteFixes(analysis: Analysis, d: Diagnostic, from: number, to: nu
  */
 function noteListFix(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
   if (!/ is a (?:note number|numbered reference)\b/.test(d.message)) return [];
+  // A call sources the text before it: not for a sentence that a note number opens ("[1] The agency said…").
+  if (d.code === 'possible-unsourced-assertion') {
+    const text = analysis.model.text;
+    const sentence = text.slice(d.span.start, afterSuperscriptNote(text, d.span.end));
+    const m = withoutMarks(sentence);
+    const first = Math.min(m.numbered[0]?.start ?? Infinity, m.superscripts[0]?.start ?? Infinity);
+    if (first === Infinity || !/[\p{L}\p{N}]/u.test(sentence.slice(0, first))) return [];
+  }
   const c = noteNumbersAsFootnotes(analysis);
   if (!c) return [];
   const numbers = c.calls === 1 ? 'note number' : `${c.calls} note numbers`;
