@@ -134,4 +134,25 @@ describe('Briefmark in VS Code: quick fixes', () => {
       await restoreFromDisk(doc);
     }
   });
+
+  it("makes a converted brief's note numbers footnotes in one edit, and every finding about them clears", async () => {
+    const editor = await open('notes/converted.brief.md');
+    const doc = editor.document;
+    const named = () => briefmarkDiagnostics(doc.uri).filter((d) => / is a note number/.test(d.message));
+    const found = await waitFor('the findings that name note numbers', () => named().length === 3 && named());
+    try {
+      const actions = await waitFor('the quick fixes of a finding', async () => {
+        const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, found[0].range, vscode.CodeActionKind.QuickFix.value);
+        return all?.some((a) => a.title.startsWith("Make the brief's")) && all;
+      });
+      const convert = actions.find((a) => a.title.startsWith("Make the brief's"))!;
+      assert.equal(convert.title, "Make the brief's 3 note numbers footnotes, and its 3 notes their definitions");
+      assert.equal(await vscode.workspace.applyEdit(convert.edit!), true);
+      assert.match(doc.getText(), /February 2026\.\[\^1\] Tariffs rose by 4% in 2024\.\[\^2\]/);
+      assert.match(doc.getText(), /\n\[\^1\]: Junta de Andalucía, \*Boletín hidrológico\*, 24 February 2026\.\n\[\^2\]: AEAS/);
+      await waitFor('every finding to clear after the fix', () => briefmarkDiagnostics(doc.uri).length === 0);
+    } finally {
+      await restoreFromDisk(doc);
+    }
+  });
 });
