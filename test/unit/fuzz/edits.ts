@@ -755,9 +755,11 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
     return close > at && labelReadsAsCitation(text, { start: at, end: close + 1 });
   };
   // An attribute list made the tag's holds values, not inlines: what its text held goes (`3:1`, `<!--` read as nodes).
+  // (The list's own span, not the tag's: directives in the label stay, `:claim[3:1 …]` keeps its `:1`; long fuzz seed 707070.)
+  const listSpan = kind === 'attribute-list' ? after.model.directives.find((x) => x.span.start === m(d.span).start)?.attributesSpan : undefined;
   const inList = (x: string) => {
     const at = Number(x.slice(x.indexOf('@') + 1));
-    return kind === 'attribute-list' && !!listedTag && listedTag.start < at && at < listedTag.end;
+    return kind === 'attribute-list' && !!listSpan && listSpan.start < at && at < listSpan.end;
   };
   // The notes list's list and items become definitions; a note number's own node (`<sup>`, a note link) becomes a call.
   const noteListGone = (x: string) => {
