@@ -234,6 +234,8 @@ references:
     assert.ok(fixed.includes(':claim[Rents rose 9% in 2024][^3] and fell in 2025 [^1][^2].'), fixed);
     assert.ok(fixed.endsWith('## Notes\n\n[^1]: Junta de Andalucía, *Boletín hidrológico*, 2026.\n[^2]: AEAS, Tarifas 2024,\n   p. 4.\n[^3]: INE, Rents, 2025.\n'), fixed);
     assert.deepEqual(analyzeText(fixed).diagnostics.map((x) => x.code), []);
+    // One edit of the whole brief: offered once over a selection of all its findings.
+    assert.equal(codeActions(analyzeText(text), { start: 0, end: text.length }).filter((x) => x.title.startsWith("Make the brief's")).length, 1);
     // Not where it is not certain: a number no note has, a footnote id already taken, items not numbered 1, 2, 3…, a placeholder note, no notes heading.
     assert.equal(fixOf(brief(NOTES, ' Prices fell 2% in 2023.⁴')), undefined);
     assert.equal(fixOf(brief(NOTES, ' Wages rose 3% in 2023.[^1]\n\n[^1]: ONS, 2024.')), undefined);

@@ -86,7 +86,9 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
   // preferred), then the suggested citations, the placeholder, the claim tag, and
   // suppressions last; stable within each kind. A cited source is never preferred: it is
   // a suggestion to check, not a fix to apply without looking.
-  return out.map((a, i) => ({ a, i, r: rankOf(a) })).sort((x, y) => x.r - y.r || x.i - y.i).map((x) => x.a);
+  // The one edit of the whole brief (its note numbers made footnotes) is offered once, for the first of its findings.
+  const once = out.filter((a, i) => !a.title.startsWith("Make the brief's") || out.findIndex((b) => b.title === a.title) === i);
+  return once.map((a, i) => ({ a, i, r: rankOf(a) })).sort((x, y) => x.r - y.r || x.i - y.i).map((x) => x.a);
 }
 
 /** The fixes of one diagnostic, but its suppression. */
