@@ -209,12 +209,16 @@ function rankOf(a: CodeActionResult): number {
  * lead-in's colon, "…in 2024 [@ons]:", where it sources the list after it too; after the
  * colon the paragraph would no longer lead in.)
  */
+const SHORTCODE_END = /:[A-Za-z0-9_+-]+$/;
+
 function withoutFinalPunctuation(sentence: string): number {
   let end = sentence.length;
   for (;;) {
     let k = end;
     while (k > 0 && `"'”’)*_`.includes(sentence[k - 1])) k--;
     if (k === 0 || !'.!?:'.includes(sentence[k - 1])) return end;
+    // Not the colon that closes a shortcode (`:smile:`, text): a source before it would make `:smile` a directive.
+    if (sentence[k - 1] === ':' && SHORTCODE_END.test(sentence.slice(Math.max(0, k - 64), k - 1))) return end;
     k--;
     while (k > 0 && /\s/.test(sentence[k - 1])) k--;
     end = k;
