@@ -23,9 +23,10 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? (LONG ? 2000 : budget(12, 5)));
 const ACTIONS = LONG ? 40 : 15;
 /**
  * Renames of the fixtures: the long run tries every name at every occurrence; the short one
- * one occurrence per name, with 4 of the new names each (in turn, so all are tried).
+ * one occurrence per name, with 4 of the new names each (in turn, so all are tried; 2 in
+ * `npm run test:fast`).
  */
-const FIXTURE_RENAMES = LONG ? {} : { perName: true, namesPerTarget: 4 };
+const FIXTURE_RENAMES = LONG ? {} : { perName: true, namesPerTarget: budget(4, 2) };
 /** Renames of a regression: every new name for each name, or (`npm run test:fast`) 2 of them in turn. */
 const REGRESSION_RENAMES = { perName: true, namesPerTarget: budget(Infinity, 2) };
 /** Places renamed per fuzzed brief. */

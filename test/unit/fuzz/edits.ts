@@ -233,21 +233,39 @@ function applyAll(text: string, edits: Edit[], lsp: Parameters<typeof applyLikeC
 }
 
 /** Where an offset of the old text is in the new one. Inserts at `o` count before it when `before`. */
-/** Edits in document order, sorted once per list (a rename of thousands of citations maps every finding through them). */
-const SORTED = new WeakMap<Edit[], Edit[]>();
-function sorted(edits: Edit[]): Edit[] {
+/**
+ * Edits in document order, with the shift each one's predecessors make, sorted once per
+ * list (a rename of thousands of citations maps every finding and reference through them).
+ */
+const SORTED = new WeakMap<Edit[], { edits: Edit[]; shift: number[] }>();
+function sorted(edits: Edit[]): { edits: Edit[]; shift: number[] } {
   let s = SORTED.get(edits);
-  if (!s) SORTED.set(edits, (s = [...edits].sort((a, b) => a.span.start - b.span.start)));
+  if (!s) {
+    const list = [...edits].sort((a, b) => a.span.start - b.span.start);
+    const shift = [0];
+    for (const e of list) shift.push(shift[shift.length - 1] + e.newText.length - (e.span.end - e.span.start));
+    SORTED.set(edits, (s = { edits: list, shift }));
+  }
   return s;
 }
 
 function mapOffset(edits: Edit[], o: number, before: boolean): number {
-  let delta = 0;
-  for (const e of sorted(edits)) {
-    const { start, end } = e.span;
+  const { edits: list, shift } = sorted(edits);
+  // The edits that end before `o` (a prefix: the edits do not overlap), found by binary search; then those at `o`.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].span.end < o) lo = mid + 1;
+    else hi = mid;
+  }
+  let delta = shift[lo];
+  for (let i = lo; i < list.length; i++) {
+    const { start, end } = list[i].span;
     const insert = start === end;
-    if (end < o || (end === o && (!insert || before))) delta += e.newText.length - (end - start);
-    else if (start < o && o < end) return start + delta + (before ? 0 : e.newText.length);
+    if (end === o && (!insert || before)) delta += list[i].newText.length - (end - start);
+    else if (start < o && o < end) return start + delta + (before ? 0 : list[i].newText.length);
+    else if (start >= o) break;
   }
   return o + delta;
 }
@@ -952,10 +970,29 @@ export function checkRename(world: World, text: string, before: Analysis, offset
   const refKeys = new Set(refsBefore.filter((x) => x.span).map((x) => `${x.uri}#${x.span!.start}-${x.span!.end}`));
   // A declaration's reference may be the whole entry (`id: "key"`, with its quotes): the edit is the key inside it.
   const inReference = (e: RenameEdit) => refKeys.has(`${e.uri}#${e.span.start}-${e.span.end}`) || refsBefore.some((x) => x.uri === e.uri && x.span && x.span.start <= e.span.start && e.span.end <= x.span.end);
+  // Each reference's edit, by binary search over the edits of its file (thousands of citations renamed at once).
+  const editsOf = new Map<string, Span[]>();
+  for (const e of r.edits) {
+    const list = editsOf.get(e.uri) ?? [];
+    list.push(e.span);
+    editsOf.set(e.uri, list);
+  }
+  for (const xs of editsOf.values()) xs.sort((a, b) => a.start - b.start);
+  const renamedIn = (uri: string, s: Span) => {
+    const xs = editsOf.get(uri) ?? [];
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid].start < s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < xs.length && xs[lo].end <= s.end;
+  };
   for (const e of r.edits) assert.ok(inReference(e) || (e.uri !== world.uri && !analyses.has(e.uri)) || target.kind === 'actor', `${ctx}\nedit ${e.uri}#${e.span.start}-${e.span.end} is not a reference`);
   if (target.kind !== 'actor') {
     const inBriefs = refsBefore.filter((x) => analyses.has(x.uri) && x.span);
-    for (const x of inBriefs) assert.ok(r.edits.some((e) => e.uri === x.uri && x.span!.start <= e.span.start && e.span.end <= x.span!.end), `${ctx}\nreference ${x.uri}#${x.span!.start} is not renamed`);
+    for (const x of inBriefs) assert.ok(renamedIn(x.uri, x.span!), `${ctx}\nreference ${x.uri}#${x.span!.start} is not renamed`);
   } else {
     for (const [uri, a] of analyses)
       for (const ref of summarize(a)?.actorRefs ?? [])
