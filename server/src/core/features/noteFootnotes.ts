@@ -100,7 +100,8 @@ function notesList(analysis: Analysis): NotesList | undefined {
       if (node.children.length !== 1 || node.children[0].type !== 'paragraph') return undefined;
       const paragraphStart = li.start + (node.children[0].position!.start.offset! - node.position!.start.offset!);
       const marker = text.slice(li.start, paragraphStart);
-      if (!new RegExp(`^${i + 1}[.)][ \\t]+$`).test(marker)) return undefined;
+      const number = /^(\d{1,9})[.)][ \t]+$/.exec(marker);
+      if (!number || Number(number[1]) !== i + 1) return undefined;
       const itemText = text.slice(paragraphStart, li.end).trim();
       if (!itemText || isPlaceholderText(itemText)) return undefined;
       items.push({ marker: { start: li.start, end: paragraphStart }, text: itemText });
@@ -121,7 +122,7 @@ function noteNumbers(mark: string): number[] | undefined {
   const plain = [...body].map((c) => (SUPERSCRIPT_DIGITS.includes(c) ? String(SUPERSCRIPT_DIGITS.indexOf(c)) : c === '⁻' ? '-' : c === '˒' ? ',' : c)).join('');
   const out: number[] = [];
   for (const part of plain.replace(/<\/?sup>/gi, '').replace(/[[\]^]/g, '').split(',')) {
-    const range = /^\s*(\d{1,3})\s*(?:[–-]\s*(\d{1,3}))?\s*$/.exec(part);
+    const range = /^(\d{1,3})(?:[–-](\d{1,3}))?$/.exec(part.replace(/\s+/g, ''));
     if (!range) return undefined;
     const from = Number(range[1]);
     const to = range[2] === undefined ? from : Number(range[2]);
