@@ -1,3 +1,4 @@
+import { firstInside } from '../../../server/src/core/text/sortedSpans';
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -978,17 +979,7 @@ export function checkRename(world: World, text: string, before: Analysis, offset
     editsOf.set(e.uri, list);
   }
   for (const xs of editsOf.values()) xs.sort((a, b) => a.start - b.start);
-  const renamedIn = (uri: string, s: Span) => {
-    const xs = editsOf.get(uri) ?? [];
-    let lo = 0;
-    let hi = xs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (xs[mid].start < s.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < xs.length && xs[lo].end <= s.end;
-  };
+  const renamedIn = (uri: string, s: Span) => firstInside(editsOf.get(uri) ?? [], s.start, s.end) !== undefined;
   for (const e of r.edits) assert.ok(inReference(e) || (e.uri !== world.uri && !analyses.has(e.uri)) || target.kind === 'actor', `${ctx}\nedit ${e.uri}#${e.span.start}-${e.span.end} is not a reference`);
   if (target.kind !== 'actor') {
     const inBriefs = refsBefore.filter((x) => analyses.has(x.uri) && x.span);

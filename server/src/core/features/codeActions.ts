@@ -16,10 +16,9 @@ import { blockAround, changesOnlyText, nodesAt, nodesIn, probe, PROBE_LIMIT, typ
 import { pushAll } from '../text/pushAll';
 import { trimEndMatching } from '../text/trailing';
 
-export interface TextEdit {
-  span: Span;
-  newText: string;
-}
+import { applyEdits, type TextEdit } from './textEdits';
+
+export { applyEdits, type TextEdit };
 
 /** A quick fix: plain edits of the document; the protocol layer turns it into a WorkspaceEdit. */
 export interface CodeActionResult {
@@ -752,22 +751,6 @@ function suppressInParagraph(analysis: Analysis, d: Diagnostic, top: SyntaxNode 
 
 function short(s: string, max = 50): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
-}
-
-/**
- * Applies edits to a text (for tests and previews) as an LSP client applies a
- * WorkspaceEdit: spans refer to the original text and must not overlap; inserts at one
- * place appear in the order of the array.
- */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.span.start - b.e.span.start || a.i - b.i);
-  let out = '';
-  let at = 0;
-  for (const { e } of sorted) {
-    out += text.slice(at, e.span.start) + e.newText;
-    at = Math.max(at, e.span.end);
-  }
-  return out + text.slice(at);
 }
 
 

@@ -21,11 +21,7 @@ import { BACK_MATTER } from '../rules/possibleUnsourcedAssertion';
 import { isPlaceholderText } from '../semantics/placeholders';
 import type { Span } from '../text/span';
 import { nodesIn } from './syntaxAt';
-
-export interface TextEdit {
-  span: Span;
-  newText: string;
-}
+import { applyEdits, type TextEdit } from './textEdits';
 
 export interface NoteConversion {
   edits: TextEdit[];
@@ -134,24 +130,18 @@ function noteNumbers(mark: string): number[] | undefined {
 
 /** Whether the document with the edits reads every call as a call of its note, and every note's definition with its item's text. */
 function readsBack(analysis: Analysis, edits: TextEdit[], items: NotesList['items']): boolean {
-  const text = analysis.model.text;
-  let fixed = '';
-  let at = 0;
-  const callsAt: Array<{ at: number; ids: string[] }> = [];
-  for (const e of edits) {
-    fixed += text.slice(at, e.span.start);
-    if (!e.newText.endsWith(': ')) callsAt.push({ at: fixed.length, ids: [...e.newText.matchAll(/\[\^(\d+)\]/g)].map((m) => m[1]) });
-    fixed += e.newText;
-    at = e.span.end;
-  }
-  fixed += text.slice(at);
+  const fixed = applyEdits(analysis.model.text, edits);
   const model = buildModel({ uri: analysis.model.uri, text: fixed }, parseMarkdown(fixed, undefined, { oneShot: true }), analysis.conventions);
   const references = new Map(model.footnoteReferences.filter((f) => f.parsed).map((f) => [f.span.start, f.id]));
-  for (const c of callsAt) {
-    let offset = c.at;
-    for (const id of c.ids) {
-      if (references.get(offset) !== id) return false;
-      offset += id.length + 3;
+  // Each call where its edit put it (the edits are in order: the ones before shift it).
+  let shift = 0;
+  for (const e of edits) {
+    let offset = e.span.start + shift;
+    shift += e.newText.length - (e.span.end - e.span.start);
+    if (e.newText.endsWith(': ')) continue;
+    for (const call of e.newText.matchAll(/\[\^(\d+)\]/g)) {
+      if (references.get(offset) !== call[1]) return false;
+      offset += call[0].length;
     }
   }
   const definitions = new Map(model.footnoteDefinitions.map((d) => [d.id, d]));
