@@ -20,6 +20,20 @@ describe('the assertion classifier', function () {
     assert.ok(model.thresholds.low > model.thresholds.balanced && model.thresholds.balanced > model.thresholds.high);
   });
 
+  it('names only words the sentence has (a hashed bucket is shared by other n-grams)', () => {
+    const sentences = [...briefSet().map((r) => r.text), 'Pig production in Denmark grew by 10% over the same period.'];
+    let named = 0;
+    for (const text of sentences) {
+      const verdict = model.judge(text);
+      for (const r of verdict.reasons) {
+        if (r.kind !== 'word') continue;
+        named++;
+        assert.ok(verdict.features.words.includes(r.name), `"${r.name}" named for: ${text}`);
+      }
+    }
+    assert.ok(named > 100, `words named: ${named}`);
+  });
+
   it('reproduces its recorded figures on the brief-register set (tuning and held-out splits)', () => {
     const set = briefSet();
     for (const split of ['tune', 'test'] as const) {

@@ -55,6 +55,8 @@ export interface SentenceFeatures {
   designed: Float32Array;
   /** What the designed features found, for explanations: feature → the words that fired it. */
   evidence: Partial<Record<DesignedName, string>>;
+  /** The words (shapes) the n-grams are made of: a hashed bucket's word is named only when it is one of them. */
+  words: string[];
 }
 
 const set = (s: string) => new Set(s.split(' '));
@@ -182,7 +184,7 @@ export function sentenceFeatures(sentence: string): SentenceFeatures {
   if (label) text = text.slice(label[0].length);
   const reader = new FeatureReader(text.match(TOKEN) ?? []);
   const words = reader.read();
-  return { hashed: hashedFeatures(words), designed: reader.designed, evidence: reader.evidence };
+  return { hashed: hashedFeatures(words), designed: reader.designed, evidence: reader.evidence, words };
 }
 
 /** The designed features of one sentence's tokens, and the words (shapes) the n-grams are made of. */

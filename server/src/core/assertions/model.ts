@@ -85,12 +85,17 @@ export class AssertionModel {
       if (w > 0.15 && features.evidence[name]) out.push({ kind: 'designed', name, text: features.evidence[name]!, weight: w });
     }
     const seen = new Set<number>();
+    let own: Set<string> | undefined;
     for (const h of features.hashed) {
       if (seen.has(h)) continue;
       seen.add(h);
       const w = this.weights[h];
       const word = this.words.get(h);
-      if (w > 0.3 && word) out.push({ kind: 'word', name: word, text: word, weight: w });
+      if (!(w > 0.3 && word)) continue;
+      // A bucket is shared by every n-gram that hashes to it: the word kept for it is named
+      // only when this sentence has it ("loans" is not a reason for "Pig production grew").
+      own ??= new Set(features.words);
+      if (own.has(word)) out.push({ kind: 'word', name: word, text: word, weight: w });
     }
     return out.sort((a, b) => b.weight - a.weight).slice(0, 4);
   }
