@@ -404,10 +404,12 @@ export const NORMATIVE = /\b(?:should|must|ought to|needs? to|has to|have to|we 
 /**
  * Captions, source lines and signposts to them are not statements of fact: "Table 3:
  * Defence spending…", "Figure 2. …", "Figure 2 shows the trend since 2010.", "Source:
- * Eurostat, 2024.", "Note: …" (the labelling guide's signposting).
+ * Eurostat, 2024.", "Note: …" (the labelling guide's signposting), and Pandoc's and
+ * Quarto's table captions, "Table: …" and ": … {#tbl-sales}" (a colon and one blank; a
+ * definition list's definition is written `:   …`, with more).
  */
 export const CAPTION =
-  /^[\s*_]*(?:(?:table|figure|fig\.|chart|graph|map|box|exhibit|annex|appendix)\s+[\p{N}\p{Lu}][\p{N}.]*[a-z]?(?:\s*[:.–—|]|\s+(?:shows?|presents?|summari[sz]es|illustrates?|compares?|lists?|sets? out|depicts?|displays?|plots?|gives?|provides?|reports?|breaks? down)\b)|(?:sources?|notes?)\s*:)/iu;
+  /^[\s*_]*(?:(?:table|figure|fig\.|chart|graph|map|box|exhibit|annex|appendix)\s+[\p{N}\p{Lu}][\p{N}.]*[a-z]?(?:\s*[:.–—|]|\s+(?:shows?|presents?|summari[sz]es|illustrates?|compares?|lists?|sets? out|depicts?|displays?|plots?|gives?|provides?|reports?|breaks? down)\b)|(?:sources?|notes?)\s*:|table:|:[ \t](?=\S))/iu;
 
 /** A picture's credit line: "Photo: UN Photo/…", "Image credit: Reuters", "© 2018 IOM" — where a picture comes from (never a table's source). */
 export const CREDIT = /^[\s*_]*(?:(?:photo(?:graph)?s?|images?|pictures?|illustrations?|cover image|(?:photo |image )?credits?)\s*:|©)/iu;

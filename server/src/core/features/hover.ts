@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis';
 import type { Citation, CitationItem, Claim, Recommendation, SourceRef } from '../model/types';
 import type { Conventions } from '../conventions/types';
 import { resolveTrack } from '../model/framework';
+import { briefLabels } from '../model/labels';
 import { claimSourcing } from '../semantics/sourcing';
 import { isReady, type Diagnostic, type RuleContext, type SourceDocument } from '../rules/types';
 import { htmlToMarkdown } from '../citations/renderCitations';
@@ -99,6 +100,7 @@ function citationHover(analysis: Analysis, key: string, item?: CitationItem, for
   if (doc) return `**Source document** \`${key}\` (${doc.uri.split('/').pop()})${citedAs(item)}\n\n${documentExcerpt(doc, item)}`;
   const fn = analysis.model.footnoteDefinitions.find((d) => d.id === key.toLowerCase());
   if (fn) return `**Footnote** \`[^${fn.id}]\`\n\n${fn.text}`;
+  if (briefLabels(analysis.model).has(key)) return `**Cross-reference** \`@${key}\` to the label \`{#${key}}\` of this brief (Quarto, pandoc-crossref): not a source.`;
   return `**Unknown source** \`@${key}\`: not in the bibliography.`;
 }
 

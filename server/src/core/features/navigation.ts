@@ -1,6 +1,7 @@
 import type { Analysis } from '../analysis';
 import type { ActorEntry, Conventions } from '../conventions/types';
 import { normalizeLabel } from '../parse/blocks';
+import { briefLabels } from '../model/labels';
 import type { Span } from '../text/span';
 import { lastAtMost } from '../text/textEdit';
 import { changesOnlyText, PROBE_LIMIT } from './syntaxAt';
@@ -48,7 +49,10 @@ export function definitionAt(analysis: Analysis, offset: number, textOf: (uri: s
       const doc = analysis.sourceDocuments.get(target.key);
       if (doc) return [{ uri: doc.uri }];
       const fn = model.footnoteDefinitions.find((d) => d.id === target.key.toLowerCase());
-      return fn ? [{ uri: model.uri, span: fn.labelSpan }] : [];
+      if (fn) return [{ uri: model.uri, span: fn.labelSpan }];
+      // A cross-reference (`@fig-map`): the label it names (`{#fig-map}`, model/labels.ts).
+      const label = briefLabels(model).get(target.key);
+      return label ? [{ uri: model.uri, span: label }] : [];
     }
     case 'footnote': {
       const def = model.footnoteDefinitions.find((d) => d.id === target.id);
@@ -136,6 +140,9 @@ export function prepareRenameAt(analysis: Analysis, offset: number): PrepareResu
     if (doc) return { error: `\`${target.key}\` names the source document ${doc.uri}: rename that file and the key together.` };
     if (!analysis.bibliography.entries.has(target.key) && analysis.model.footnoteDefinitions.some((d) => d.id === target.key.toLowerCase()))
       return { error: `\`${target.key}\` names the footnote [^${target.key}]: rename the footnote instead.` };
+    // A cross-reference (`@fig-map` to `{#fig-map}`, model/labels.ts): the label and its references go together.
+    if (!analysis.bibliography.entries.has(target.key) && briefLabels(analysis.model).has(target.key))
+      return { error: `\`@${target.key}\` is a cross-reference to the label {#${target.key}} of this brief, not a citation key: Briefmark does not rename labels. Change the label and its cross-references together.` };
     return { span: target.span, placeholder: target.key };
   }
   return { span: target.span, placeholder: analysis.model.text.slice(target.span.start, target.span.end) };

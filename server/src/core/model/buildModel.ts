@@ -18,6 +18,7 @@ import { buildFramework, FOOTNOTE_CALL, frameworkSection } from './framework';
 import { actorNames, findActorMentions, type ActorNames } from './actorMentions';
 import { sentenceEndFinder, withTrailingSources } from './sentences';
 import { superscriptNotes } from './referenceMarks';
+import { pandocSyntax } from './pandocSyntax';
 import type {
   ActorMention,
   BriefModel,
@@ -995,6 +996,9 @@ class BlockCollector {
     // A note number in superscript (`…in 2023.³`, `^3^`, `<sup>3</sup>`) is no figure of the
     // sentence, and does not hold it open: masked, as a footnote call is.
     for (const s of superscriptNotes(own)) b.mask({ start: s.start + b.span.start, end: s.end + b.span.start });
+    // Fenced divs' fence lines, `{#fig-map}` attribute lists and `[!NOTE]` markers that
+    // CommonMark leaves in the text (model/pandocSyntax.ts) are not prose either.
+    for (const s of pandocSyntax(own, this.quoteDepth > 0)) b.mask({ start: s.start + b.span.start, end: s.end + b.span.start });
     const masked = b.build(text);
     const tb: TextBlock = { kind: b.kind, span: b.span, masked, inListItem: b.inListItem };
     this.items.textBlocks.push(tb);

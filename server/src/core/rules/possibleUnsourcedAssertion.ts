@@ -12,11 +12,12 @@ import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
 import { CAPTION, exemptSentence } from '../assertions/exemptions';
 import { isDateWord, isQuantityWord, stateIsNoun } from '../assertions/features';
-import { defineBlockRule, type Finding, type ScopeFacts } from './types';
+import { defineBlockRule, type Finding, type ScopeContext, type ScopeFacts } from './types';
 import { isYear } from '../text/year';
 import { isPlaceholderUrl } from '../semantics/sourcing';
 import { QUOTATION, quotedText } from '../sources/sourceText';
 import { blankGap } from './sourcedLists';
+import { isKnownSource } from './sourceKeys';
 
 /** A reason why a sentence reads as an assertion of fact. */
 export interface AssertionCue {
@@ -116,7 +117,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const linkSpans: Span[] = [];
   const placeholderLinks: Span[] = [];
   for (const l of model.links) (isPlaceholderUrl(l.url) ? placeholderLinks : linkSpans).push(l.span);
-  const refs = new SpanIndex(sourceReferenceSpans(model, ctx.document.pendingFootnotes, linkSpans));
+  const refs = new SpanIndex(sourceReferenceSpans(ctx, linkSpans));
   const pending = new SpanIndex(pendingFootnoteSpans(model, ctx.document.pendingFootnotes));
   const pendingLinks = new SpanIndex(placeholderLinks);
   const claims = new SpanIndex(model.claims.map((c) => c.directive.span));
@@ -384,9 +385,14 @@ function normalizeHeadingText(s: string): string {
     .toLowerCase();
 }
 
-/** Every source reference of the brief, resolving or not (an unknown one is `unknown-source`'s business), but placeholder footnotes; `links`: the links that are no placeholders. */
-function sourceReferenceSpans(model: ScopeModel, pending: ScopeFacts['pendingFootnotes'], links: Span[]): Span[] {
-  return [...model.citations.map((c) => c.span), ...model.footnoteReferences.filter((f) => !pending.has(f.id)).map((f) => f.span), ...links];
+/** Every source reference of the brief, resolving or not (an unknown one is `unknown-source`'s business), but placeholder footnotes and cross-references; `links`: the links that are no placeholders. */
+function sourceReferenceSpans(ctx: ScopeContext, links: Span[]): Span[] {
+  const { model, document } = ctx;
+  const pending = document.pendingFootnotes;
+  // A cross-reference (`@fig-map` naming `{#fig-map}`, model/labels.ts) is no source either.
+  const crossReference = (key: string) => document.labels.has(key) && !isKnownSource(ctx, key);
+  const citations = model.citations.filter((c) => c.items.length === 0 || !c.items.every((i) => crossReference(i.key)));
+  return [...citations.map((c) => c.span), ...model.footnoteReferences.filter((f) => !pending.has(f.id)).map((f) => f.span), ...links];
 }
 
 function pendingFootnoteSpans(model: ScopeModel, pending: ScopeFacts['pendingFootnotes']): Span[] {

@@ -1,4 +1,5 @@
 import { blockScope, modelBlocks, modelParts, type BlockFacts } from '../model/buildModel';
+import { labelsOfPart } from '../model/labels';
 import type { Recommendation } from '../model/types';
 import type { Conventions, Severity } from '../conventions/types';
 import { isPendingFootnote } from '../semantics/sourcing';
@@ -54,8 +55,10 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
   const footnotes = new Map<string, ScopeFootnote>();
   const tables: Array<{ at: number; tables: PartTables }> = [];
   const lists: Array<{ at: number; lists: PartLists }> = [];
+  const labels = new Set<string>();
   for (const { at, items } of modelParts(model)) {
     for (const d of items.footnoteDefinitions) footnotes.set(d.id, d);
+    for (const l of labelsOfPart(model.text, at, items)) labels.add(l.id);
     const t = tablesOfPart(model.text, at, items);
     if (t) tables.push({ at, tables: t });
     const l = listsOfPart(model.text, at, items);
@@ -72,6 +75,7 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
     exempt: exemptSections(model.sections, conventions.assertions.exemptSections),
     sourcedBlocks: sourcedBlocks(tables.length ? sourcedTables(model.text, tables, sourceNote) : NONE, lists.length ? sourcedLists(model.text, lists, sourceNote) : NONE),
     recommendations: recommendationWords(model.text, model.recommendations),
+    labels,
   };
 }
 
@@ -113,7 +117,7 @@ function recommendationWords(text: string, recs: readonly Recommendation[]): Spa
  * the conventions (as JSON), the bibliography's keys and problems, the source documents (by
  * identity: the workspace keeps a document's object while its file and state are
  * unchanged), every footnote's id and whether it is a placeholder, the link definitions,
- * and whether the brief names a bibliography.
+ * the labels the brief declares, and whether the brief names a bibliography.
  */
 function documentKey(ctx: RuleContext, facts: ScopeFacts, definitions: ReadonlyMap<string, string>): string {
   // The same object as last time when equal: each block's entry is then compared by reference, not character by character.
@@ -132,6 +136,8 @@ function documentKeyText(ctx: RuleContext, facts: ScopeFacts, definitions: Reado
   for (const id of facts.footnotes.keys()) parts.push(`${id}${facts.pendingFootnotes.has(id) ? '?' : ''}`);
   parts.push('\u0001');
   for (const [label, url] of definitions) parts.push(`${label}=${url}`);
+  parts.push('\u0001');
+  for (const id of facts.labels) parts.push(id);
   return parts.join('\u0000');
 }
 

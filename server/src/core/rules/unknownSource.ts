@@ -1,3 +1,4 @@
+import { CROSS_REFERENCE_KEY } from '../model/labels';
 import { isKnownSource } from './sourceKeys';
 import { defineBlockRule, type Finding } from './types';
 
@@ -13,9 +14,11 @@ export const unknownSource = defineBlockRule('unknown-source', (ctx) => {
   const where = (hasBibliography ? 'the bibliography' : 'the brief (it has no bibliography: add `references:` or `bibliography:` to its front matter)') + broken;
   for (const c of model.citations) {
     for (const item of c.items) {
-      if (known(item.key)) continue;
+      // A key naming a label of the brief (`@fig-map` and `{#fig-map}`) is a cross-reference (model/labels.ts).
+      if (known(item.key) || ctx.document.labels.has(item.key)) continue;
+      const crossReference = CROSS_REFERENCE_KEY.test(item.key) ? `, nor a label of this brief for a cross-reference (add {#${item.key}} to the figure, table or heading it names)` : '';
       const literal = c.kind === 'in-text' ? ' (For a literal @, as in a handle, write \\@.)' : '';
-      out.push({ code: 'unknown-source', message: `Citation key "@${item.key}" is not in ${where}.${literal}`, span: item.keySpan, data: { key: item.key } });
+      out.push({ code: 'unknown-source', message: `Citation key "@${item.key}" is not in ${where}${crossReference}.${literal}`, span: item.keySpan, data: { key: item.key } });
     }
   }
   const tagged = [...model.claims];

@@ -1,4 +1,5 @@
 import { shorten } from '../text/shorten';
+import type { Claim } from '../model/types';
 import { classify } from '../semantics/sourcing';
 import { defineBlockRule, type Finding } from './types';
 import { unreadAttributeList } from '../model/directives';
@@ -17,7 +18,7 @@ export const unsourcedClaim = defineBlockRule('unsourced-claim', (ctx) => {
   let references: UndefinedReference[] | undefined;
   let marks: Marks | undefined;
   for (const claim of ctx.model.claims) {
-    const s = classify(ctx, ctx.document.footnotes, claim);
+    const s = classify(ctx, ctx.document.footnotes, claim, ctx.document.labels);
     // A claim whose references name nothing is left to unknown-source, which points at the broken key.
     if (s.status === 'sourced' || s.status === 'broken') continue;
     const d = claim.directive;
@@ -43,13 +44,19 @@ export const unsourcedClaim = defineBlockRule('unsourced-claim', (ctx) => {
             ? `Claim "${shorten(claim.label)}" has no source: ${shorten(reference.text)} is no link, as the brief defines no "[${shorten(reference.label)}]: URL".`
             : mark
               ? `Claim "${shorten(claim.label)}" has no source: ${mark}.`
-              : `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.`;
+              : `Claim "${shorten(claim.label)}" has no source: add a citation such as [@key], a footnote, a link, or a src attribute.${crossReferenceNote(claim, ctx.document.labels)}`;
     }
     out.push({ code: 'unsourced-claim', message, span: d.span, data: { sourcing: s.status } });
   }
   return out;
 });
 
+
+/** " (@fig-trend is a cross-reference …)" when the claim's only citations name labels of the brief (model/labels.ts). */
+function crossReferenceNote(claim: Claim, labels: ReadonlySet<string>): string {
+  const ref = claim.nearbySources.find((r) => r.kind === 'citation' && labels.has(r.key));
+  return ref && ref.kind === 'citation' ? ` (@${ref.key} is a cross-reference to a label of this brief, not a source.)` : '';
+}
 
 interface UndefinedReference {
   start: number;

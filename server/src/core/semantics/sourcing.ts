@@ -1,4 +1,5 @@
 import type { BuiltModel } from '../model/buildModel';
+import { briefLabels } from '../model/labels';
 import type { Claim, FootnoteDefinition, SourceRef } from '../model/types';
 import type { RuleContext } from '../rules/types';
 import { RecentCache } from '../text/recentCache';
@@ -77,8 +78,9 @@ export function briefSourcing(ctx: Ctx): BriefSourcing {
   const of = new Map<Claim, ClaimSourcing>();
   const counts: SourcingCounts = { claims: 0, sourced: 0, pending: 0, missing: 0, broken: 0 };
   const result: BriefSourcing = { ctx, of, counts, footnotes };
+  const labels = briefLabels(ctx.model);
   for (const claim of ctx.model.claims) {
-    const s = classify(ctx, footnotes, claim);
+    const s = classify(ctx, footnotes, claim, labels);
     of.set(claim, s);
     counts.claims++;
     counts[s.status]++;
@@ -88,7 +90,7 @@ export function briefSourcing(ctx: Ctx): BriefSourcing {
 }
 
 export function claimSourcing(ctx: Ctx, claim: Claim): ClaimSourcing {
-  return briefSourcing(ctx).of.get(claim) ?? classify(ctx, new Map(ctx.model.footnoteDefinitions.map((d) => [d.id, d])), claim);
+  return briefSourcing(ctx).of.get(claim) ?? classify(ctx, new Map(ctx.model.footnoteDefinitions.map((d) => [d.id, d])), claim, briefLabels(ctx.model));
 }
 
 /** What a key (citation or `src`) names: a real source, a pending footnote, or nothing. */
@@ -105,8 +107,13 @@ export function keyStatusIn(ctx: Sources, footnotes: Footnotes, key: string): 's
   return isPendingFootnote(def) ? 'pending' : 'source';
 }
 
-/** Whether a claim is sourced, against the given footnote definitions (`briefSourcing` and block rules agree by calling this). */
-export function classify(ctx: Sources, footnotes: Footnotes, claim: Claim): ClaimSourcing {
+/**
+ * Whether a claim is sourced, against the given footnote definitions and the brief's labels
+ * (`briefSourcing` and block rules agree by calling this). A citation whose key names no
+ * source but a label (`@fig-map`, model/labels.ts) is a cross-reference: neither a source
+ * nor a broken one.
+ */
+export function classify(ctx: Sources, footnotes: Footnotes, claim: Claim, labels: { has(id: string): boolean }): ClaimSourcing {
   const sources: SourceRef[] = [];
   const pending: SourceRef[] = [];
   const broken: SourceRef[] = [];
@@ -117,7 +124,10 @@ export function classify(ctx: Sources, footnotes: Footnotes, claim: Claim): Clai
     else if (ref.kind === 'footnote') {
       const def = footnotes.get(ref.id);
       status = !def ? 'unknown' : isPendingFootnote(def) ? 'pending' : 'source';
-    } else status = keyStatusIn(ctx, footnotes, ref.key);
+    } else {
+      status = keyStatusIn(ctx, footnotes, ref.key);
+      if (status === 'unknown' && ref.kind === 'citation' && labels.has(ref.key)) continue;
+    }
     (status === 'source' ? sources : status === 'pending' ? pending : broken).push(ref);
   }
   const status: SourcingStatus = sources.length ? 'sourced' : broken.length ? 'broken' : pending.length ? 'pending' : 'missing';

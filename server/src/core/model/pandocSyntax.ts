@@ -1,0 +1,60 @@
+import type { Span } from '../text/span';
+
+/**
+ * Syntax of Pandoc, Quarto and GitHub that CommonMark (and so micromark) reads as the text
+ * of a paragraph, and that is no prose: no sentence is read there, and no word of it
+ * counts for the assertion classifier. Offsets are relative to the block's text.
+ *
+ * - a fenced div's fence line (`::: {.callout-note}`, `::: warning`, `:::`), which Pandoc
+ *   and Quarto use for callouts, columns and figure panels;
+ * - an attribute list that gives an identifier or a class (`{#fig-map}`, `{#tbl-sales}`,
+ *   `{.smaller}`), after an image, a caption, display maths or a heading;
+ * - the marker of a GitHub alert or an Obsidian callout opening a block quote (`[!NOTE]`,
+ *   `[!warning]-`).
+ */
+export function pandocSyntax(text: string, inQuote: boolean): Span[] {
+  const out: Span[] = [];
+  if (text.includes(':::')) fenceLines(text, out);
+  if (text.includes('{')) for (const m of text.matchAll(ID_OR_CLASS_LIST)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  if (inQuote) {
+    const alert = ALERT.exec(text);
+    if (alert) out.push({ start: alert.index + alert[0].length - alert[1].length, end: alert.index + alert[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** An attribute list on one line that opens with an identifier or a class (linear: each `{` scans to the next brace or line end). */
+const ID_OR_CLASS_LIST = /\{[#.][\p{L}\p{N}_][^{}\n\r]*\}/gu;
+/** An alert's or callout's marker at the start of the quote's first paragraph. */
+const ALERT = /^[ \t>]*(\[![A-Za-z][\w-]*\][+-]?)/;
+
+/** The lines of `text` that are a fenced div's fence: three colons or more, then at most an attribute list or a word, then colons. */
+function fenceLines(text: string, out: Span[]): void {
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (isFenceLine(text, start, end)) out.push({ start, end: text.charCodeAt(end - 1) === 13 ? end - 1 : end });
+    start = end + 1;
+  }
+}
+
+const COLON = 58;
+const isBlank = (c: number) => c === 32 || c === 9 || c === 13;
+
+function isFenceLine(s: string, from: number, to: number): boolean {
+  let i = from;
+  // Indentation, and the markers of a block quote (masked elsewhere, still in the text).
+  while (i < to && (isBlank(s.charCodeAt(i)) || s.charCodeAt(i) === 62 /* > */)) i++;
+  const colons = i;
+  while (i < to && s.charCodeAt(i) === COLON) i++;
+  if (i - colons < 3) return false;
+  let end = to;
+  while (end > i && isBlank(s.charCodeAt(end - 1))) end--;
+  while (end > i && s.charCodeAt(end - 1) === COLON) end--;
+  const rest = s.slice(i, end).trim();
+  return rest === '' || ATTRIBUTES.test(rest) || WORD.test(rest);
+}
+
+const ATTRIBUTES = /^\{[^{}]*\}$/;
+const WORD = /^[\p{L}\p{N}_-]+$/u;
