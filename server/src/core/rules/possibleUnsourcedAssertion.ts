@@ -18,6 +18,7 @@ import { isPlaceholderUrl } from '../semantics/sourcing';
 import { QUOTATION, quotedText } from '../sources/sourceText';
 import { blankGap } from './sourcedLists';
 import { isKnownSource } from './sourceKeys';
+import { escapedOffset, unescapeMarkdown } from '../text/escapes';
 
 /** A reason why a sentence reads as an assertion of fact. */
 export interface AssertionCue {
@@ -134,14 +135,9 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     // Inline notes, numbered references and citations by hand (`^[…]`, `[1]`, `(ONS, 2024)`)
     // are no sources: the sentence is judged on its own words; the message says what to write.
     const marks = row ? undefined : marksOf(model.text, text, labelStart);
-    const words = marks?.words ?? text;
-    const judged = judgedSentences.get(words, judgeSentence);
-    if (judged.exempt || judged.score < threshold) return;
-    judged.explained ??= explain(words);
-    const cues = judged.explained.cues
-      .map((c) => ({ ...c, span: { start: labelStart + c.span.start, end: labelStart + c.span.end } }))
-      .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
-    const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues, words);
+    const verdict = verdictOf(marks?.words ?? text, labelStart, threshold, syntax);
+    if (!verdict) return;
+    const { judged, cues, why } = verdict;
     const placeholder = pending.overlaps(start, withTrailing) ? 'footnote' : pendingLinks.overlaps(start, withTrailing) ? 'link' : undefined;
     const advice = marks && marksAdvice(marks, model.text, labelStart);
     out.push({
@@ -185,6 +181,24 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   return out;
 });
 
+/**
+ * A sentence's verdict when it reads as a fact (undefined otherwise), with the cues that are
+ * not directive syntax, at document offsets. Read as a reader sees it: `\.` is a full stop
+ * ("2\.1 million", as word processors export Markdown).
+ */
+function verdictOf(text: string, labelStart: number, threshold: number, syntax: SpanIndex): { judged: Judged; cues: AssertionCue[]; why: string } | undefined {
+  const plain = unescapeMarkdown(text);
+  const words = plain.text;
+  const judged = judgedSentences.get(words, judgeSentence);
+  if (judged.exempt || judged.score < threshold) return undefined;
+  judged.explained ??= explain(words);
+  const cues = judged.explained.cues
+    .map((c) => ({ ...c, span: { start: labelStart + escapedOffset(plain, c.span.start), end: labelStart + escapedOffset(plain, c.span.end, true) } }))
+    .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
+  const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues, words);
+  return { judged, cues, why };
+}
+
 /** The message: why the sentence (or table row: `rowNote` set) reads as a fact, and what its source lacks. */
 function assertionMessage(why: string, placeholder: 'footnote' | 'link' | undefined, advice: string | undefined, rowNote: string | undefined): string {
   const what = rowNote !== undefined ? 'this table row reads as a fact' : 'this sentence reads as a fact';
@@ -215,7 +229,7 @@ const judgedSentences = new RecentCache<Judged>(50_000);
 const sentencesOfBlock = (masked: string) => withCaptionTitles(masked, withoutHeadingLines(masked, splitSentences(masked)));
 
 /** A caption's label alone: "Figure 1.", "**Table 2:**", "Box 3." (at most three words). */
-const isCaptionLabel = (sentence: string) => CAPTION.test(sentence) && (sentence.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 3;
+const isCaptionLabel = (sentence: string) => CAPTION.test(unescapeMarkdown(sentence).text) && (sentence.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 3;
 
 /**
  * Sentences with a caption's label read with the title after it, as one caption: "**Figure
@@ -434,7 +448,7 @@ export function tablesOfPart(text: string, at: number, items: ModelPart['items']
   if (found === undefined) {
     const captions: PartTables['captions'] = [];
     for (const b of items.textBlocks) {
-      if (b.kind !== 'paragraph' || b.inListItem || !CAPTION.test(b.masked)) continue;
+      if (b.kind !== 'paragraph' || b.inListItem || !CAPTION.test(unescapeMarkdown(b.masked).text)) continue;
       const inside = (s: Span) => s.start >= b.span.start && s.end <= b.span.end;
       const footnoteIds = items.footnoteReferences.filter((f) => inside(f.span)).map((f) => f.id);
       const other = items.citations.some((c) => inside(c.span)) || items.links.some((l) => inside(l.span) && !isPlaceholderUrl(l.url));
