@@ -225,9 +225,13 @@ export function isHeadingLine(line: string, next: string | undefined): boolean {
   return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_SMALL.has(w.toLowerCase())));
 }
 
+/** A line that a bullet symbol, an arrow, a check mark or an emoji opens: a list written without Markdown's list markers. */
+const BULLET_LINE = /^[\s>]*(?:[\u2022\u2023\u2043\u25aa\u25ab\u25b8\u25b9\u25ba\u25e6\u2192\u21d2\u27a2\u27a4]|\p{Extended_Pictographic})/u;
+
 /**
  * Sentences without the heading lines inside them (`isHeadingLine`): a sentence that runs
- * over lines is cut at each heading line, which is left out (a heading states nothing).
+ * over lines is cut at each heading line, which is left out (a heading states nothing),
+ * and before each line a bullet symbol or an emoji opens (`BULLET_LINE`).
  */
 export function withoutHeadingLines(masked: string, sentences: Sentence[]): Sentence[] {
   if (!masked.includes('\n')) return sentences;
@@ -257,6 +261,11 @@ export function withoutHeadingLines(masked: string, sentences: Sentence[]): Sent
       let start = s.start + line.start;
       while (start < s.start + line.end && /\s/.test(masked[start])) start++;
       if (start >= s.start + line.end) return;
+      // A line opened by a bullet symbol or an emoji ("✅ Clear ownership", "• Fund…") is an item of its own.
+      if (run && BULLET_LINE.test(text.slice(line.start, line.end))) {
+        out.push(run);
+        run = undefined;
+      }
       // (A line's end before a heading line is the sentence's end: without a hard break's backslash.)
       const end = s.start + line.end - (masked[s.start + line.end - 1] === '\\' ? 1 : 0);
       run = run ? { start: run.start, end } : { start, end };
