@@ -124,6 +124,8 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const claims = new SpanIndex(model.claims.map((c) => c.directive.span));
   // Directive syntax that is not a tag (`:recs[…]{track=1}`) is not prose.
   const syntax = new SpanIndex(model.directives.flatMap((d) => [d.nameSpan, ...(d.attributesSpan ? [d.attributesSpan] : [])]));
+  // A sentence cut at a line end inside a tag's attribute list (`:risk[…]{src=a⏎ b}`) ends after the list.
+  const attributeLists = new SpanIndex(model.directives.flatMap((d) => (d.attributesSpan ? [d.attributesSpan] : [])));
   // A sentence that opens with a text directive (`:actor[Macron] met …`) starts at its colon, not inside its label.
   const opener = new Map(model.directives.filter((d) => d.kind === 'text' && model.text.charCodeAt(d.labelSpan.start - 1) === 91 /* [ */).map((d) => [d.labelSpan.start, d.span.start]));
   // Tables sourced by a caption or source line, list items by their lead-in.
@@ -170,6 +172,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       const withTrailing = sentence.end >= blankTail ? block.span.end : withTrailingSources(model.text, block.masked, block.span.start, end, block.span.end);
       const text = block.masked.slice(sentence.start, sentence.end);
       while (end > start && /\s/.test(model.text[end - 1])) end--;
+      end = attributeLists.reach(end - 1) ?? end;
       if (refs.overlaps(start, withTrailing)) continue;
       if (claims.overlaps(start, end) || recommendations.overlaps(start, end)) continue;
       // A heading written as a line of its own ("**Key Events**", a list item "Germany, France

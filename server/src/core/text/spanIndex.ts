@@ -31,6 +31,18 @@ export class SpanIndex {
     return lo > 0 && this.maxEnd[lo - 1] > start;
   }
 
+  /** The furthest end of the spans that hold `offset` (`span.start <= offset < span.end`), or undefined if none does. */
+  reach(offset: number): number | undefined {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.maxEnd[lo - 1] > offset ? this.maxEnd[lo - 1] : undefined;
+  }
+
   /** Whether some span has `span.start <= offset < span.end`. */
   holds(offset: number): boolean {
     return this.overlaps(offset, offset + 1);
