@@ -84,6 +84,13 @@ describe('source evidence: quotations', () => {
       negation.diff!.filter((p) => p.kind !== 'same'),
       [{ kind: 'source', text: 'not' }],
     );
+    // A contraction for the words in full keeps the negation ("won't" for "will not"): the wording differs, not the sense.
+    const source = doc('c', 'The Chancellor said: "We will not balance the books on the backs of working people."');
+    const contracted = checkQuote("We won't balance the books on the backs of working people", [source]);
+    assert.notEqual(contracted.outcome, 'found');
+    assert.deepEqual(contracted.critical, []);
+    assert.deepEqual(checkQuote('We will balance the books on the backs of working people', [source]).critical, ['a negation']);
+    assert.deepEqual(checkQuote("We won't not balance the books on the backs of working people", [source]).critical, ['a negation']);
     const number = checkQuote('The economy grew by 40 per cent over the decade', [article]);
     assert.equal(number.outcome, 'not-found');
     assert.deepEqual(number.critical, ['a number']);

@@ -496,15 +496,19 @@ function compare(s: PreparedSource, parts: Part[], window: Word[], total: number
   firstShared = Math.max(0, firstShared - lead);
   lastShared = Math.min(window.length - 1, lastShared + trail);
   const critical = new Set<string>();
+  // A negation differs when one side has more of them: "won't" for "will not" keeps it.
+  let negations = 0;
+  const weigh = (w: Word, side: 1 | -1) => {
+    const kind = kindOf(w, s);
+    if (kind === 'a negation') negations += side;
+    else if (kind) critical.add(kind);
+  };
   const diff: DiffPart[] = [];
   k = 0;
   for (const p of parts) {
     if (p.removed) {
       diff.push({ kind: 'quote', text: p.value.map((w) => w.orig).join(' ') });
-      for (const w of p.value) {
-        const kind = kindOf(w, s);
-        if (kind) critical.add(kind);
-      }
+      for (const w of p.value) weigh(w, 1);
       continue;
     }
     const inRegion = p.value.filter((_, i) => k + i >= firstShared && k + i <= lastShared);
@@ -512,12 +516,10 @@ function compare(s: PreparedSource, parts: Part[], window: Word[], total: number
     if (inRegion.length === 0) continue;
     if (p.added) {
       diff.push({ kind: 'source', text: inRegion.map((w) => w.orig).join(' ') });
-      for (const w of inRegion) {
-        const kind = kindOf(w, s);
-        if (kind) critical.add(kind);
-      }
+      for (const w of inRegion) weigh(w, -1);
     } else diff.push({ kind: 'same', text: inRegion.map((w) => w.orig).join(' ') });
   }
+  if (negations !== 0) critical.add('a negation');
   const startWord = window[firstShared];
   const endWord = window[lastShared];
   const span = originalSpan(s.normalized, startWord.start, endWord.end - startWord.start);
