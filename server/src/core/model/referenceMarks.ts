@@ -130,12 +130,30 @@ function delimited(text: string, from: number, closes: (k: number) => boolean, c
 
 /** Whether a note number at `at` follows punctuation or a word of three letters or more (not a digit, a unit, a space). */
 function noteFollows(text: string, at: number): boolean {
+  if (inCitationKey(text, at)) return false;
   const before = text[at - 1] ?? '';
   if (/[.,;:!?)\]”’"'%*_]/.test(before)) return true;
   let w = at;
   while (w > 0 && /\p{L}/u.test(text[w - 1]) && at - w < 3) w--;
   return at - w >= 3;
 }
+
+/**
+ * Whether a superscript digit at `at` continues a citation key, as Pandoc reads one: `@6.¹`
+ * is the key `6.¹` (a superscript digit is a number to it), not the key `6` and a note.
+ * Back over key characters (letters, digits, `_`, and Pandoc's internal punctuation) to an
+ * `@`, at most 100 characters.
+ */
+function inCitationKey(text: string, at: number): boolean {
+  if (!isSuperscriptDigit(text.charCodeAt(at))) return false;
+  for (let k = at - 1; k >= 0 && at - k <= 100; k--) {
+    const c = text[k];
+    if (c === '@') return k + 1 < at;
+    if (!KEY_CHAR.test(c)) return false;
+  }
+  return false;
+}
+const KEY_CHAR = /[\p{L}\p{N}_:.#$%&+?<>~/-]/u;
 
 /**
  * Author–date citations written by hand: a parenthesis of one or more parts separated by
