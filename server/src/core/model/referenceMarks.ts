@@ -142,18 +142,22 @@ function noteFollows(text: string, at: number): boolean {
  * Whether a superscript digit at `at` continues a citation key, as Pandoc reads one: `@6.¹`
  * is the key `6.¹` (a superscript digit is a number to it), not the key `6` and a note.
  * Back over key characters (letters, digits, `_`, and Pandoc's internal punctuation) to an
- * `@`, at most 100 characters.
+ * `@`, at most `KEY_REACH` characters.
  */
 function inCitationKey(text: string, at: number): boolean {
   if (!isSuperscriptDigit(text.charCodeAt(at))) return false;
-  for (let k = at - 1; k >= 0 && at - k <= 100; k--) {
-    const c = text[k];
-    if (c === '@') return k + 1 < at;
-    if (!KEY_CHAR.test(c)) return false;
+  for (let k = at - 1; k >= 0 && at - k <= KEY_REACH; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 64 /* @ */) return k + 1 < at;
+    const ascii = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || KEY_PUNCTUATION.includes(text[k]);
+    if (!ascii && (c < 128 || !NON_ASCII_KEY_CHAR.test(text[k]))) return false;
   }
   return false;
 }
-const KEY_CHAR = /[\p{L}\p{N}_:.#$%&+?<>~/-]/u;
+/** How far back a key's `@` is looked for: a bound, so a line of superscripts stays linear. */
+const KEY_REACH = 64;
+const KEY_PUNCTUATION = '_:.#$%&+?<>~/-';
+const NON_ASCII_KEY_CHAR = /[\p{L}\p{N}]/u;
 
 /**
  * Author–date citations written by hand: a parenthesis of one or more parts separated by
