@@ -713,8 +713,18 @@ class BlockCollector {
   }
 
   private heading(node: MdHeading, s: Span, at: WalkAt): void {
-    const textSpan = childrenSpan(node, at.base, at.limit) ?? { start: s.end, end: s.end };
-    this.items.headings.push({ level: node.depth, text: unguarded(headingText(node, this.text, at.base).trim(), this.text, s), span: s, textSpan });
+    let textSpan = childrenSpan(node, at.base, at.limit) ?? { start: s.end, end: s.end };
+    let text = unguarded(headingText(node, this.text, at.base).trim(), this.text, s);
+    // Pandoc's attribute list (`## Track 1: Diplomacy {#sec-track-1}`) is not the heading's text.
+    const attrs = text.endsWith('}') ? headingAttributes(this.text.slice(s.start, s.end)) : undefined;
+    const list = attrs && this.text.slice(s.start + attrs.start, s.start + attrs.end);
+    if (attrs && list && text.endsWith(list)) {
+      text = text.slice(0, text.length - list.length).trimEnd();
+      let end = Math.min(textSpan.end, s.start + attrs.start);
+      while (end > textSpan.start && /\s/.test(this.text[end - 1])) end--;
+      textSpan = { start: textSpan.start, end };
+    }
+    this.items.headings.push({ level: node.depth, text, span: s, textSpan });
     const from = this.headingStarts?.get(node);
     const b = new BlockBuilder('heading', from === undefined ? s : { start: from, end: s.end }, at.inListItem);
     this.children(node, { ...at, block: b });
