@@ -310,6 +310,9 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   // Long run, seed 757575: a superscript digit that continues a citation key (`@6.¹`: the key `6.¹` for Pandoc) was read as a
   // note number, and the conversion to footnotes changed the key. A superscript digit in a key is no note number.
   { name: 'a superscript digit inside a citation key is no note number', text: "---\nbrief: true\n---\n\nFarmers dispute it, @6.\u00b9 Prices rose 4% in 2024.\u00b2\n\n## Notes\n\n1. Junta, 2026.\n2. INE, 2025.\n" },
+  // Long run, seed 767676: a line an emoji opens starts a sentence for the rule, but a claim's sentence ran on past it, so the
+  // sentence tagged as a claim took the source of the next line. A claim's sentence ends before such a line too.
+  { name: 'a claim\'s sentence ends before a line an emoji opens, as the rule\'s does', text: "---\nbrief: true\nreferences:\n  - { id: wire, title: Wire report }\n---\n\nThe IMF said that $300 billion was frozen\n\ud83d\ude00\n:claim[Officials said the talks stalled] [@wire].\n" },
 ];
 describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEED})`, function () {
   this.timeout(LONG ? 0 : 120_000);

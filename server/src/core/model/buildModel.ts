@@ -16,7 +16,8 @@ import type { Span } from '../text/span';
 import { readDirective, splitList } from './directives';
 import { buildFramework, FOOTNOTE_CALL, frameworkSection } from './framework';
 import { actorNames, findActorMentions, type ActorNames } from './actorMentions';
-import { sentenceEndFinder, withTrailingSources } from './sentences';
+import { bulletLineBreaks, sentenceEndFinder, withTrailingSources } from './sentences';
+import { lastAtMost } from '../text/textEdit';
 import { superscriptNotes } from './referenceMarks';
 import { pandocSyntax } from './pandocSyntax';
 import type {
@@ -1014,9 +1015,15 @@ class BlockCollector {
     this.items.textBlocks.push(tb);
     this.unparsedFootnotes(masked, b.span.start);
     const sentenceEnd = b.claims.length > 0 ? sentenceEndFinder(masked) : undefined;
+    // A line a bullet symbol or an emoji opens starts a sentence of its own (model/sentences.ts).
+    const bullets = b.claims.length > 0 && masked.includes('\n') ? bulletLineBreaks(masked) : undefined;
     for (const claim of b.claims) {
+      const from = claim.directive.span.end - b.span.start;
+      let end = sentenceEnd!(from);
+      const bullet = bullets?.length ? lastAtMost(bullets, from - 1) + 1 : -1;
+      if (bullet >= 0 && bullet < bullets!.length) end = Math.min(end, bullets![bullet]);
       // A footnote, citation or link written right after the full stop (`….[^1]`) still belongs to the sentence.
-      claim.sentenceEnd = withTrailingSources(text, masked, b.span.start, sentenceEnd!(claim.directive.span.end - b.span.start) + b.span.start, b.span.end);
+      claim.sentenceEnd = withTrailingSources(text, masked, b.span.start, end + b.span.start, b.span.end);
       // A table row is one statement (model/tables.ts): a claim whose sentence ends its cell
       // runs on to the row's end, so "| :claim[Wales 11.9%] | [@ons] |" is sourced.
       if (b.rowEnd !== undefined && masked.slice(claim.sentenceEnd - b.span.start).trim() === '') claim.sentenceEnd = Math.max(claim.sentenceEnd, b.rowEnd);
