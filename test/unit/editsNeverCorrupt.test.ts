@@ -313,6 +313,9 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
   // Long run, seed 767676: a line an emoji opens starts a sentence for the rule, but a claim's sentence ran on past it, so the
   // sentence tagged as a claim took the source of the next line. A claim's sentence ends before such a line too.
   { name: 'a claim\'s sentence ends before a line an emoji opens, as the rule\'s does', text: "---\nbrief: true\nreferences:\n  - { id: wire, title: Wire report }\n---\n\nThe IMF said that $300 billion was frozen\n\ud83d\ude00\n:claim[Officials said the talks stalled] [@wire].\n" },
+  // Long run, seed 777777: a suppression comment put before the first sentence of a `rec` container (the recommendation's own
+  // words, never judged) took its place as the body's start, and the sentence was then judged. Comments are skipped.
+  { name: 'a comment before the first sentence of a rec container leaves that sentence the recommendation', text: "---\nbrief: true\n---\n\n::::rec\nOfficials said $400 billion was frozen, :actor[the minister]{id=nobody} said.\n::::\n" },
 ];
 describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEED})`, function () {
   this.timeout(LONG ? 0 : 120_000);

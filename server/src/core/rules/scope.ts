@@ -102,10 +102,17 @@ function recommendationWords(text: string, recs: readonly Recommendation[]): Spa
       if (d.labelSpan.end > d.labelSpan.start) out.push(d.labelSpan);
       continue;
     }
-    // The body starts on the line after the fence (its attributes included).
+    // The body starts on the line after the fence (its attributes included), after blanks
+    // and comments (a suppression comment before the recommendation's sentence).
     let at = text.indexOf('\n', d.attributesSpan?.end ?? d.labelSpan.end);
     if (at < 0 || at >= d.span.end) continue;
-    while (at < d.span.end && /\s/.test(text[at])) at++;
+    for (;;) {
+      while (at < d.span.end && /\s/.test(text[at])) at++;
+      if (!text.startsWith('<!--', at)) break;
+      const close = text.indexOf('-->', at + 4);
+      if (close < 0 || close + 3 > d.span.end) break;
+      at = close + 3;
+    }
     if (at < d.span.end) out.push({ start: at, end: at + 1 });
   }
   // In document order (a tag's body starts before a tag nested in it).
