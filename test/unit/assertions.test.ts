@@ -78,6 +78,9 @@ describe('possible-unsourced-assertion', () => {
     assert.deepEqual(kinds('Storage was 95% full on 1 November 2024.'), ['percentage:95%', 'date:1 November 2024']);
     assert.deepEqual(kinds('On November 24, 2025, 30 ministers met; in March 2024 and 2023 they did not.'), ['date:November 24, 2025', 'figure:30', 'date:March 2024', 'year:2023']);
     assert.deepEqual(kinds('Talks resumed on 25 Nov. and ended 3 Mayday.'), ['date:25 Nov.', 'figure:3']);
+    // Numeric dates, as European legal texts and ISO write them; not a version, a ratio or a decimal.
+    assert.deepEqual(kinds('Proceedings opened on 18.12.2023 and 24/4/2024, and again on 2024-04-24.'), ['date:18.12.2023', 'date:24/4/2024', 'date:2024-04-24']);
+    assert.deepEqual(kinds('Version 1.12.2023.5 rose 32.13.2024 and 3/4 of 2024.'), ['figure:1.12.2023.5', 'figure:32.13.2024', 'figure:3', 'figure:4', 'year:2024']);
     assert.deepEqual(kinds('The report states that exports fell.'), ['reporting:states']);
     assert.deepEqual(kinds('Member states and the United States disagree.'), []);
     const evidence = (t: string) => sentenceFeatures(t).evidence;

@@ -62,7 +62,9 @@ const FIGURE = /(?<![\p{L}\d])\d(?:[\d,.]*\d)?(?::\d+)*\+?/gu;
 const MONTH = String.raw`(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?!\p{L})`;
 /** A day and a month, with or without the year ("1 November 2024", "November 24, 2025", "24th of May"), or a month and a year ("March 2024"). */
 const DATE = new RegExp(
-  String.raw`(?<![\p{L}\d,.])\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?${MONTH}(?:,?\s\d{4}(?!\d))?|(?<!\p{L})${MONTH}\s\d{1,2}(?:st|nd|rd|th)?(?![\p{L}\d])(?:,?\s\d{4}(?!\d))?|(?<!\p{L})${MONTH}\s\d{4}(?!\d)`,
+  String.raw`(?<![\p{L}\d,.])\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?${MONTH}(?:,?\s\d{4}(?!\d))?|(?<!\p{L})${MONTH}\s\d{1,2}(?:st|nd|rd|th)?(?![\p{L}\d])(?:,?\s\d{4}(?!\d))?|(?<!\p{L})${MONTH}\s\d{4}(?!\d)` +
+    // Numeric dates: 18.12.2023, 24/4/2024, 2024-04-24 (a day, a month and a year in range).
+    String.raw`|(?<![\d.,/])(?:0?[1-9]|[12]\d|3[01])([./])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}(?![\d]|[.,]\d)|(?<![\d-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)`,
   'gu',
 );
 const REPORTING =
