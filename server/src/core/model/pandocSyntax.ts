@@ -10,11 +10,15 @@ import type { Span } from '../text/span';
  * - an attribute list that gives an identifier or a class (`{#fig-map}`, `{#tbl-sales}`,
  *   `{.smaller}`), after an image, a caption, display maths or a heading;
  * - the marker of a GitHub alert or an Obsidian callout opening a block quote (`[!NOTE]`,
- *   `[!warning]-`).
+ *   `[!warning]-`);
+ * - a Quarto shortcode (`{{< pagebreak >}}`), and a definition list's marker (`:   `), so
+ *   that the term above it reads as a heading line, not as the definition's first words.
  */
 export function pandocSyntax(text: string, inQuote: boolean): Span[] {
   const out: Span[] = [];
   if (text.includes(':::')) fenceLines(text, out);
+  if (text.includes('{{<')) for (const m of text.matchAll(SHORTCODE)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  if (text.includes(':') || text.includes('~')) definitionMarkers(text, out);
   if (text.includes('{')) for (const m of text.matchAll(ID_OR_CLASS_LIST)) out.push({ start: m.index!, end: m.index! + m[0].length });
   if (inQuote) {
     const alert = ALERT.exec(text);
@@ -25,6 +29,27 @@ export function pandocSyntax(text: string, inQuote: boolean): Span[] {
 
 /** An attribute list on one line that opens with an identifier or a class (linear: each `{` scans to the next brace or line end). */
 const ID_OR_CLASS_LIST = /\{[#.][\p{L}\p{N}_][^{}\n\r]*\}/gu;
+/** A Quarto shortcode on one line: `{{< pagebreak >}}`, `{{< include _intro.md >}}`. */
+const SHORTCODE = /\{\{<[^>\n\r]{0,200}>\}\}/g;
+/** A definition list's marker at a line's start (`Term` then `:   Definition`): a colon or tilde and two blanks or a tab (a caption's colon has one). */
+const DEFINITION_MARKER = /(?:^|\n)[ \t]{0,3}([:~](?: {2,4}|\t))(?=\S)/g;
+const DEFINITION_LINE = /^[ \t]{0,3}[:~](?: {2,4}|\t)(?=\S)/;
+/**
+ * Definition lists' markers, and each term: the line before a marker, unless it is indented
+ * or a definition itself (a term is a label, like a heading, not the definition's first words).
+ */
+function definitionMarkers(text: string, out: Span[]): void {
+  for (const m of text.matchAll(DEFINITION_MARKER)) {
+    const marker = m.index! + m[0].length - m[1].length;
+    out.push({ start: marker, end: marker + m[1].length });
+    const lineStart = m.index! + (m[0].startsWith('\n') ? 1 : 0);
+    if (lineStart === 0) continue;
+    const termStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const term = text.slice(termStart, lineStart - 1);
+    if (!/^[ \t]/.test(term) && !DEFINITION_LINE.test(term)) out.push({ start: termStart, end: lineStart - 1 - (term.endsWith('\r') ? 1 : 0) });
+  }
+}
+
 /** An alert's or callout's marker at the start of the quote's first paragraph. */
 const ALERT = /^[ \t>]*(\[![A-Za-z][\w-]*\][+-]?)/;
 
