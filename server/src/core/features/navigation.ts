@@ -4,7 +4,7 @@ import { normalizeLabel } from '../parse/blocks';
 import { briefLabels } from '../model/labels';
 import type { Span } from '../text/span';
 import { lastAtMost } from '../text/textEdit';
-import { changesOnlyText, PROBE_LIMIT } from './syntaxAt';
+import { changesOnlyText, nodesIn, PROBE_LIMIT } from './syntaxAt';
 import { pushAll } from '../text/pushAll';
 import { actorRefs, type BriefSummary } from './briefSummary';
 
@@ -324,12 +324,28 @@ function renameFootnote(analysis: Analysis, target: TargetOf<'footnote'>, newNam
   }
   for (const d of model.footnoteDefinitions) if (d.id === target.id) edits.push({ uri: model.uri, span: d.labelSpan, newText: newName });
   for (const f of model.footnoteReferences) if (f.id === target.id) edits.push({ uri: model.uri, span: { start: f.span.start + 2, end: f.span.end - 1 }, newText: newName });
+  // A call the editor's Markdown reads where Pandoc reads none (in a YAML metadata block after the start) would stop resolving.
+  const hidden = hiddenFootnoteCall(analysis, target.id, new Set(edits.map((e) => e.span.start - 2)));
+  if (hidden !== undefined) return { error: `Cannot rename \`[^${target.id}]\`: at line ${line(hidden)} \`[^${target.id}]\` is read as a footnote call in Markdown but not by Pandoc (it is inside a metadata block), and would stop resolving. Rename it by hand.` };
   // A footnote call Pandoc reads where micromark reads other syntax (`[^n:claim[y]{…}`: a
   // tag inside the id) must keep that syntax: renaming the id would remove the tag.
   const kept = changesOnlyText(model.text, edits, analysis.parsed);
   if (kept === undefined) return { error: `Cannot rename \`[^${target.id}]\`: it is used in a block too large to check (over ${PROBE_LIMIT.toLocaleString('en')} characters). Rename it there by hand.` };
   if (!kept) return { error: `Cannot rename \`[^${target.id}]\` to \`[^${newName}]\`: the change would alter the Markdown around it (its id runs into other syntax, such as a tag). Rename it by hand.` };
   return { edits };
+}
+
+/** Where a footnote call of `id` that the parser reads and the model does not (`known`: the calls' starts it has) starts, if any. */
+function hiddenFootnoteCall(analysis: Analysis, id: string, known: ReadonlySet<number>): number | undefined {
+  const text = analysis.model.text;
+  for (let at = text.indexOf('[^'); at >= 0; at = text.indexOf('[^', at + 2)) {
+    if (known.has(at)) continue;
+    const close = text.indexOf(']', at + 2);
+    if (close < 0) return undefined;
+    if (close - at > 1002 || normalizeLabel(text.slice(at + 2, close)) !== id) continue;
+    if (nodesIn(analysis.parsed, at, at + 1).some((n) => n.type === 'footnoteReference' && n.start === at)) return at;
+  }
+  return undefined;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
