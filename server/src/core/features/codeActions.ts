@@ -432,8 +432,30 @@ function footnotesParse(analysis: Analysis): boolean {
 /** Whether `[^id]` at `span` becomes a footnote reference once its definition exists (not a directive's label `:x[^id]`). */
 function definitionResolves(analysis: Analysis, span: Span, id: string): boolean {
   if (!footnotesParse(analysis)) return false;
-  const p = probe(analysis.parsed, analysis.model.text, [{ span: { start: span.start, end: span.start }, newText: '' }], `\n\n[^${id}]: x\n`);
-  return !!p && p.typesAt(p.at(0)).some((n) => n.type === 'footnoteReference' && n.start === p.at(0));
+  const suffix = `\n\n[^${id}]: x\n`;
+  const p = probe(analysis.parsed, analysis.model.text, [{ span: { start: span.start, end: span.start }, newText: '' }], suffix);
+  if (!p || !p.typesAt(p.at(0)).some((n) => n.type === 'footnoteReference' && n.start === p.at(0))) return false;
+  // The call's block reads the same links with the call resolved: an unclosed `[` before it
+  // counts in micromark's bracket balance, after which a bare URL is an autolink or not.
+  const tops = [span.start - 1, span.start].flatMap((o) => (o >= 0 ? nodesAt(analysis.parsed, o).slice(0, 1) : []));
+  if (tops.length === 0) return true;
+  const from = Math.min(...tops.map((t) => t.start));
+  const to = Math.max(...tops.map((t) => t.end));
+  const before = nodesIn(analysis.parsed, from, to).filter((n) => LINKS.has(n.type) && n.start >= from && n.end <= to).length;
+  return linksIn(p.tree, p.text.length - suffix.length) === before;
+}
+
+const LINKS = new Set(['link', 'linkReference', 'image', 'imageReference']);
+
+/** The links and images of a tree that end by `limit`. */
+function linksIn(parent: { children: unknown[] }, limit: number): number {
+  let n = 0;
+  for (const child of parent.children as Array<{ type: string; position?: { end: { offset?: number } }; children?: unknown[] }>) {
+    if ((child.position?.end.offset ?? Infinity) > limit) continue;
+    if (LINKS.has(child.type)) n++;
+    if (child.children) n += linksIn(child as { children: unknown[] }, limit);
+  }
+  return n;
 }
 
 /** Inline text where a citation is read: not in code, HTML, a link or a definition. */
