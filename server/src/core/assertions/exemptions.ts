@@ -19,6 +19,7 @@ export function exemptSentence(text: string): boolean {
     authorsObligation(text) ||
     CAPTION.test(text) ||
     CREDIT.test(text) ||
+    inCapitals(text) ||
     DATELINE.test(text) ||
     publicationLine(text) ||
     imperativeOpening(text) ||
@@ -29,6 +30,18 @@ export function exemptSentence(text: string): boolean {
     planParameter(text) ||
     evaluativeFrame(text)
   );
+}
+
+/**
+ * A line in capitals, with no lower-case letter: a running header or footer that a brief
+ * extracted from a PDF keeps ("EUROPEAN POLICY CENTRE | 2"), a kicker, a label. On the
+ * labelled sets it fires on none of the sentences (6 December).
+ */
+function inCapitals(text: string): boolean {
+  if (/\p{Ll}/u.test(text)) return false;
+  let capitals = 0;
+  for (const _ of text.matchAll(/\p{Lu}/gu)) if (++capitals >= 4) return true;
+  return false;
 }
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
@@ -358,7 +371,9 @@ const DETERMINERS = words('a an the this these those that their its our all ever
  * there: "Expect further delays…", "Resist calls for…", "Convene a contact group…".
  */
 const OPENING_IMPERATIVES = words(
-  'expect anticipate resist reject refrain continue seek urge enable empower insist explore assess evaluate convene designate appoint allocate earmark mobilise mobilize harmonise harmonize streamline',
+  'expect anticipate resist reject refrain continue seek urge enable empower insist explore assess evaluate convene designate appoint allocate earmark mobilise mobilize harmonise harmonize streamline' +
+    // 6 December: verbs of reform that open recommendations and never a statement (none of the labelled sentences the classifier flags opens with one).
+    ' recognise recognize abolish legislate repeal ratify mandate enforce subsidise subsidize incentivise incentivize prohibit regulate restrict suspend resume waive equip hire oblige compel reinstate revise rethink reconsider reallocate redirect withdraw retain halt enshrine codify embed integrate align consolidate centralise centralize decentralise decentralize devolve outlaw criminalise criminalize decriminalise decriminalize',
 );
 
 /** Words that open an adjunct before a main clause: "As the president advocated, …", "Given Russia's actions, …". */

@@ -160,8 +160,8 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   }
   for (const block of model.textBlocks) {
     if (block.kind !== 'paragraph') continue;
-    // Exempt sections, footnote definitions, list items sourced by their lead-in.
-    if (exempt.holds(block.span.start) || footnotes.holds(block.span.start) || (block.inListItem && sourcedBlocks.holds(block.span.start))) continue;
+    // Exempt sections, footnote definitions, list items sourced by their lead-in, a note's text ("¹ Eurostat (2024), …").
+    if (exempt.holds(block.span.start) || footnotes.holds(block.span.start) || (block.inListItem && sourcedBlocks.holds(block.span.start)) || NOTE_TEXT.test(block.masked)) continue;
     // Where the block's text ends but for blanks (the masked references) and a hard break's backslash.
     const blankTail = trailingRunStart(block.masked, /[\s\\]/);
     for (const sentence of joinGlued(sentencesOf.get(block.masked, sentencesOfBlock), model.text, block.masked, block.span.start)) {
@@ -254,6 +254,8 @@ function withCaptionTitles(masked: string, sentences: Sentence[]): Sentence[] {
   }
   return out;
 }
+/** A paragraph opened by a note number in superscript, then a blank: a note's text, as a brief extracted from a PDF keeps its notes. */
+const NOTE_TEXT = /^[\s>*_]*[¹²³⁰⁴⁵⁶⁷⁸⁹]{1,3}[ \t\u00a0]/u;
 const CAPTION_WORD = /\b(?:table|figure|fig|chart|graph|map|box|exhibit|annex|appendix)\b/i;
 
 /** The sentences of each text block seen lately (offsets within the block): an edit changes a block or two. */
