@@ -251,6 +251,24 @@ references:
     assert.ok(fixOf(opened));
   });
 
+  it('makes the notes of a brief extracted from a PDF (lines opened by "¹ ") definitions, a blank line between', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = ['---', 'brief: true', '---', '# Labour', '', 'Shortages affected 42 occupations in 2023.¹ Non-EU workers filled one in four new jobs.²', '', '¹ European Labour Authority (2024), Report on labour', 'shortages, p. 12.', '² Eurostat (2024), Labour Force Survey.', ''].join(eol);
+      const a = analyzeText(text);
+      const d = a.diagnostics.find((x) => / is a note number/.test(x.message))!;
+      const fix = codeActions(a, d.span).find((x) => x.title.startsWith("Make the brief's"))!;
+      assert.equal(fix.title, "Make the brief's 2 note numbers footnotes, and its 2 notes their definitions");
+      const fixed = applyEdits(text, fix.edits);
+      assert.ok(fixed.endsWith(['[^1]: European Labour Authority (2024), Report on labour', 'shortages, p. 12.', '', '[^2]: Eurostat (2024), Labour Force Survey.', ''].join(eol)), JSON.stringify(fixed));
+      assert.deepEqual(analyzeText(fixed).diagnostics.map((x) => x.code), []);
+      // Not when the notes are not numbered 1, 2, 3… in order.
+      const swapped = text.replace('² Eurostat', '³ Eurostat');
+      const b = analyzeText(swapped);
+      const e = b.diagnostics.find((x) => / is a note number/.test(x.message))!;
+      assert.ok(!codeActions(b, e.span).some((x) => x.title.startsWith("Make the brief's")));
+    }
+  });
+
   it('makes an inline note a footnote: the reference in its place, its text the definition, the finding gone', () => {
     const text = [
       '---',

@@ -488,11 +488,16 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       assert.ok(edits.length >= 2, ctx);
       for (const e of edits) {
         const old = text.slice(e.span.start, e.span.end);
-        const item = /^(\d+)[.)][ \t]+$/.exec(old);
+        // An item's marker `n. `, or a note's number in superscript opening its line (`¹ `, a brief extracted from a PDF).
+        const superscript = /^[ \t>]*([¹²³⁰⁴⁵⁶⁷⁸⁹]{1,3})[ \t\u00a0]+$/u.exec(old);
+        const item = /^(\d+)[.)][ \t]+$/.exec(old) ?? (superscript && [old, [...superscript[1]].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)).join('')]);
         if (item) {
-          assert.equal(e.newText, `[^${item[1]}]: `, `${ctx}\nan item's marker becomes its definition's label`);
+          assert.match(e.newText, superscript ? new RegExp(`^(?:\\r\\n|\\n|\\r)?\\[\\^${item[1]}\\]: $`) : /^\[\^\d+\]: $/, `${ctx}\nan item's marker becomes its definition's label`);
+          assert.ok(e.newText.endsWith(`[^${item[1]}]: `), `${ctx}\nan item's marker becomes its definition's label`);
           const def = after.model.footnoteDefinitions.find((f) => f.id === item[1]);
-          assert.ok(def && !def.empty && def.span.start === mapOffset(edits, e.span.start, false), `${ctx}\nthe definition [^${item[1]}] is read where the item was`);
+          // (After the line end put before it, for a note on a paragraph's later line.)
+          const before = e.newText.length - `[^${item[1]}]: `.length;
+          assert.ok(def && !def.empty && def.span.start === mapOffset(edits, e.span.start, false) + before, `${ctx}\nthe definition [^${item[1]}] is read where the item was`);
           continue;
         }
         assert.match(e.newText, /^(?:\[\^\d+\])+$/, `${ctx}\na note number becomes footnote calls: ${JSON.stringify(old)}`);

@@ -84,6 +84,8 @@ const block = fc.oneof(
   { weight: 1, arbitrary: hugeLine },
   // A converted brief's notes list, which the note numbers of the text (`¹`, `[1]`, `[[1]](#fn-1)`) may name.
   { weight: 1, arbitrary: inline.map((t) => `## Notes\n\n1. ${t}\n2. Wire, 2025.\n3. Agency report, 2024.`) },
+  // A brief extracted from a PDF keeps its notes as lines opened by a number in superscript (notes when they end the brief).
+  { weight: 1, arbitrary: inline.map((t) => `¹ ${t}\n² Wire, 2025.\n\n³ Agency report, 2024.`) },
 );
 
 const EOLS = ['\n', '\r\n', '\r'];

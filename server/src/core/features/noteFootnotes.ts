@@ -6,6 +6,10 @@
  * number as a footnote call, `[^1]`, and each item of the list as its definition, `[^1]:
  * …`, in one edit of the document, which is parsed again before it is offered.
  *
+ * A brief extracted from a PDF keeps its notes otherwise: paragraphs at the end whose lines
+ * open with the note's number in superscript ("¹ Eurostat (2024), …"); they are read as
+ * the list when no such section has one.
+ *
  * Offered only where it is certain: the list is the last numbered list of such a section,
  * its items numbered 1, 2, 3… in the text, each one paragraph and no placeholder; every
  * note number of the brief's text names one of them; no footnote of the brief already has
@@ -68,7 +72,7 @@ function convert(analysis: Analysis): NoteConversion | undefined {
     }
   }
   if (calls === 0) return undefined;
-  for (const [i, item] of list.items.entries()) edits.push({ span: item.marker, newText: `[^${i + 1}]: ` });
+  for (const [i, item] of list.items.entries()) edits.push({ span: item.marker, newText: `${item.before ?? ''}[^${i + 1}]: ` });
   edits.sort((a, b) => a.span.start - b.span.start);
   for (let i = 1; i < edits.length; i++) if (edits[i].span.start < edits[i - 1].span.end) return undefined;
   return readsBack(analysis, edits, list.items) ? { edits, calls, notes: list.items.length } : undefined;
@@ -76,8 +80,8 @@ function convert(analysis: Analysis): NoteConversion | undefined {
 
 interface NotesList {
   span: Span;
-  /** Each item's marker with the space after it (`1. `), and its text. */
-  items: Array<{ marker: Span; text: string }>;
+  /** Each item's marker with the space after it (`1. `, `¹ `), its text, and what goes before its definition (a line end, for a note on a paragraph's later line). */
+  items: Array<{ marker: Span; text: string; before?: string }>;
 }
 
 /** The last numbered list of the last back-matter section that has one, its items 1, 2, 3… each one paragraph of text that is no placeholder. */
@@ -106,8 +110,43 @@ function notesList(analysis: Analysis): NotesList | undefined {
     if (items.length === 0) return undefined;
     return { span: { start: last.start, end: last.end }, items };
   }
-  return undefined;
+  return superscriptNotesList(analysis);
 }
+
+/**
+ * The notes as a brief extracted from a PDF keeps them: the paragraphs that end the
+ * document, each note on a line of its own opened by its number in superscript and a blank
+ * ("¹ Eurostat (2024), Labour Force Survey."), numbered 1, 2, 3…; a line with no number
+ * goes on with the note before it.
+ */
+function superscriptNotesList(analysis: Analysis): NotesList | undefined {
+  const { model } = analysis;
+  const text = model.text;
+  const blocks = model.textBlocks;
+  let first = blocks.length;
+  while (first > 0 && blocks[first - 1].kind === 'paragraph' && !blocks[first - 1].inListItem && NOTE_LINE.test(text.slice(blocks[first - 1].span.start, blocks[first - 1].span.end))) first--;
+  if (first === blocks.length || text.slice(blocks[blocks.length - 1].span.end).trim() !== '') return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : '\r';
+  const items: NotesList['items'] = [];
+  for (let b = first; b < blocks.length; b++) {
+    const { start, end } = blocks[b].span;
+    for (let at = start; at < end; ) {
+      let lineEnd = at;
+      while (lineEnd < end && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+      const line = text.slice(at, lineEnd);
+      const number = NOTE_LINE.exec(line);
+      if (number) {
+        if (noteNumbers(number[1])?.join() !== String(items.length + 1)) return undefined;
+        items.push({ marker: { start: at, end: at + number[0].length }, text: line.slice(number[0].length).trim(), before: at === start ? undefined : eol });
+      } else if (items.length === 0) return undefined;
+      else items[items.length - 1].text += ` ${line.trim()}`;
+      at = lineEnd + (text.startsWith('\r\n', lineEnd) ? 2 : 1);
+    }
+  }
+  if (items.length === 0 || items.some((item) => !item.text || isPlaceholderText(item.text))) return undefined;
+  return { span: { start: blocks[first].span.start, end: blocks[blocks.length - 1].span.end }, items };
+}
+const NOTE_LINE = /^[ \t>]*([¹²³⁰⁴⁵⁶⁷⁸⁹]{1,3})[ \t\u00a0]+(?=\S)/u;
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
