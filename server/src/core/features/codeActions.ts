@@ -644,6 +644,23 @@ function tagAsClaim(analysis: Analysis, body: string, start: number): TextEdit[]
   return p && claim && 'name' in claim.node && claim.node.name === 'claim' && claim.end === p.at(1) + 1 ? edits : undefined;
 }
 
+/**
+ * Whether a line inserted before `line` could make the lines from it a YAML metadata block
+ * for Pandoc (model/buildModel.ts `metadataBlockEnd`), in which no finding is read — and the
+ * comment would then suppress nothing: the line before is `---`, and a `---` or `...` line
+ * follows before any blank line.
+ */
+function opensMetadataBlock(lines: Analysis['model']['lines'], text: string, line: number): boolean {
+  const lineText = (n: number) => text.slice(lines.lineStart(n), lines.lineEnd(n));
+  if (line === 0 || !/^---[ \t]*$/.test(lineText(line - 1))) return false;
+  for (let n = line; n < lines.lineCount && n - line < 2_000; n++) {
+    const t = lineText(n);
+    if (/^[ \t]*$/.test(t)) return false;
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(t)) return true;
+  }
+  return false;
+}
+
 /** Blocks before which a whole line can be inserted without changing the structure around them. */
 const LINE_BLOCKS = new Set(['paragraph', 'heading', 'table', 'list', 'blockquote', 'containerDirective', 'leafDirective', 'footnoteDefinition', 'code', 'html', 'thematicBreak', 'definition']);
 /** Where inline HTML appended to a line is read as HTML (not code, a link destination, a label, a table cell). */
@@ -702,7 +719,7 @@ function suppressLine(analysis: Analysis, d: Diagnostic): CodeActionResult | und
     const types = (chainAt: Array<{ type: string }>) => chainAt.map((n) => n.type).join();
     return !before || checked.every((o) => types(p.typesAt(moved(o))) === types(o === d.span.start ? chain : nodesAt(parsed, o)));
   };
-  if (first && LINE_BLOCKS.has(first.type) && /^[ \t>]*$/.test(prefix)) {
+  if (first && LINE_BLOCKS.has(first.type) && /^[ \t>]*$/.test(prefix) && !opensMetadataBlock(model.lines, text, line)) {
     const edit = { span: { start: lineStart, end: lineStart }, newText: `${prefix}${comment}${eolAt(text, lineStart)}` };
     if (isComment(edit, prefix.length, true)) return result(edit);
   }
