@@ -489,7 +489,7 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       for (const e of edits) {
         const old = text.slice(e.span.start, e.span.end);
         // An item's marker `n. `, or a note's number in superscript opening its line (`¹ `, a brief extracted from a PDF).
-        const superscript = /^[ \t>]*([¹²³⁰⁴⁵⁶⁷⁸⁹]{1,3})[ \t\u00a0]+$/u.exec(old);
+        const superscript = /^[ \t]*([¹²³⁰⁴⁵⁶⁷⁸⁹]{1,3})[ \t\u00a0]+$/u.exec(old);
         const item = /^(\d+)[.)][ \t]+$/.exec(old) ?? (superscript && [old, [...superscript[1]].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)).join('')]);
         if (item) {
           assert.match(e.newText, superscript ? new RegExp(`^(?:\\r\\n|\\n|\\r)?\\[\\^${item[1]}\\]: $`) : /^\[\^\d+\]: $/, `${ctx}\nan item's marker becomes its definition's label`);

@@ -146,7 +146,7 @@ function superscriptNotesList(analysis: Analysis): NotesList | undefined {
   if (items.length === 0 || items.some((item) => !item.text || isPlaceholderText(item.text))) return undefined;
   return { span: { start: blocks[first].span.start, end: blocks[blocks.length - 1].span.end }, items };
 }
-const NOTE_LINE = /^[ \t>]*([¹²³⁰⁴⁵⁶⁷⁸⁹]{1,3})[ \t\u00a0]+(?=\S)/u;
+const NOTE_LINE = /^[ \t]*([¹²³⁰⁴⁵⁶⁷⁸⁹]{1,3})[ \t\u00a0]+(?=\S)/u;
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
