@@ -10,7 +10,8 @@
  */
 import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import { isYear } from '../text/year';
-import { IMPERATIVE, REPORTING as REPORTING_WORDS, RUN_IN_LABEL } from './features';
+import { IMPERATIVE, REPORTING as REPORTING_WORDS, RUN_IN_LABEL, stateIsNoun } from './features';
+import { wordAfter, wordBefore } from './neighbours';
 
 /** Whether the rule leaves the sentence alone whatever its score: any of the exemptions below (docs/assertions.md lists them with their measurements). */
 export function exemptSentence(text: string): boolean {
@@ -277,7 +278,7 @@ export function evaluativeFrame(text: string): boolean {
 /** A quotation in straight or curly quotes or guillemets. */
 const QUOTED = /["“„«][^"“”„«»]*["”»]/g;
 /** A verb that reports what someone said (an attribution's frame, not "As X indicated, …"). */
-const REPORTING_FRAME = /\b(?:said|says|say|stated|states|told|tells|wrote|writes|announced|declared|insisted|argued|demanded|added|noted|warned)\b/i;
+const REPORTING_FRAME = /\b(?:said|says|say|stated|states|told|tells|wrote|writes|announced|declared|insisted|argued|demanded|added|noted|warned)\b/gi;
 
 /**
  * A recommendation or obligation of the author's: a normative word (`NORMATIVE`) outside
@@ -291,7 +292,23 @@ export function authorsObligation(text: string): boolean {
   if (!NORMATIVE.test(text)) return false;
   if (!NORMATIVE.test(text.replace(QUOTED, ' '))) return false;
   if (/\baccording to\b/i.test(text)) return false;
-  return !(REPORTING_FRAME.test(text) && !/^\s*as\b/i.test(text));
+  return !(reportsSomeone(text) && !/^\s*as\b/i.test(text));
+}
+
+/**
+ * A reporting verb in the sentence: not "states" in "Member States should…", the EU's
+ * (measured on 6 December on the tuning splits: reading every noun "states" so, "the
+ * United States must…" too, would exempt ClaimBuster sentences that attribute with a verb
+ * this list lacks, "Mr. Nixon suggests that the United States should…": 8 facts lost on
+ * its training split for 1 false alarm fewer on its tuning split).
+ */
+function reportsSomeone(text: string): boolean {
+  for (const m of text.matchAll(REPORTING_FRAME)) {
+    const before = wordBefore(text, m.index!);
+    if (before === 'member' && stateIsNoun(m[0], before, wordAfter(text, m.index! + m[0].length))) continue;
+    return true;
+  }
+  return false;
 }
 
 /**

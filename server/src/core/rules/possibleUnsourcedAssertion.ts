@@ -12,6 +12,7 @@ import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
 import { CAPTION, exemptSentence } from '../assertions/exemptions';
 import { isDateWord, isQuantityWord, stateIsNoun } from '../assertions/features';
+import { wordAfter, wordBefore } from '../assertions/neighbours';
 import { defineBlockRule, type Finding, type ScopeContext, type ScopeFacts } from './types';
 import { isYear } from '../text/year';
 import { isPlaceholderUrl } from '../semantics/sourcing';
@@ -69,22 +70,6 @@ const DATE = new RegExp(
 );
 const REPORTING =
   /\b(?:according to|said|says|say|stated|states|told|tells|announced|announces|reported|reports|claimed|claims|declared|declares|warned|warns|wrote|writes|confirmed|confirms|emphasi[sz]ed|pointed out|described|indicated|insisted|noted|estimated?|estimates|projects|projected|revealed|acknowledged|admitted|called for|calls for|pledged|vowed|denied|accused|testified)\b/giu;
-
-/** The word just before `at` in `text`, lower-cased (undefined at the sentence's start). */
-function wordBefore(text: string, at: number): string | undefined {
-  const isWord = (i: number) => /[\p{L}\p{M}\p{N}]/u.test(text[i]);
-  let end = at;
-  while (end > 0 && at - end < 40 && !isWord(end - 1)) end--;
-  let start = end;
-  while (start > 0 && end - start < 40 && isWord(start - 1)) start--;
-  return start < end ? text.slice(start, end).toLowerCase() : undefined;
-}
-
-/** The word or colon just after `at` in `text`, lower-cased. */
-function wordAfter(text: string, at: number): string | undefined {
-  const m = /^\s*(:|[\p{L}\p{M}\p{N}]+)/u.exec(text.slice(at, at + 40));
-  return m ? m[1].toLowerCase() : undefined;
-}
 
 /** For a row whose line goes on past the table's columns: a note that the rest is dropped (it may be the source the author meant). */
 function droppedNote(text: string, row: TableRow): string {
