@@ -81,6 +81,8 @@ describe('possible-unsourced-assertion', () => {
     // Numeric dates, as European legal texts and ISO write them; not a version, a ratio or a decimal.
     assert.deepEqual(kinds('Proceedings opened on 18.12.2023 and 24/4/2024, and again on 2024-04-24.'), ['date:18.12.2023', 'date:24/4/2024', 'date:2024-04-24']);
     assert.deepEqual(kinds('Version 1.12.2023.5 rose 32.13.2024 and 3/4 of 2024.'), ['figure:1.12.2023.5', 'figure:32.13.2024', 'figure:3', 'figure:4', 'year:2024']);
+    // The number of a name is no figure: "COVID-19", "F-35"; a year after a prefix still counts ("mid-2024").
+    assert.deepEqual(kinds('After COVID-19, F-35 orders rose 12% by mid-2024.'), ['percentage:12%', 'year:2024']);
     assert.deepEqual(kinds('The report states that exports fell.'), ['reporting:states']);
     assert.deepEqual(kinds('Member states and the United States disagree.'), []);
     const evidence = (t: string) => sentenceFeatures(t).evidence;

@@ -29,6 +29,7 @@ export function exemptSentence(text: string): boolean {
     passiveSignpost(text) ||
     dataNote(text) ||
     planParameter(text) ||
+    OPTION.test(text) ||
     evaluativeFrame(text)
   );
 }
@@ -222,6 +223,14 @@ const PLAN_KEYS = new Set(
 );
 
 const SENTENCE_OPENERS = words('the a an this these those that it its they their there we our he she his her some most many all no none');
+
+/**
+ * An option the brief lays out, by its label: "Option A — Scale up screening: costs about $2
+ * billion a year", "Scenario 2: …", "Pathway III. …" — a proposal and its estimates, not a
+ * statement of fact (the labelling guide: plans and unattributed estimates are not). No
+ * labelled sentence of the training or tuning splits opens so (6 December).
+ */
+const OPTION = /^[\s*_>•-]*(?:policy\s+)?(?:option|scenario|alternative|pathway)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b[*_]*\s*[:.—–-]/iu;
 
 /**
  * A parameter of a recommendation, written as a key and a short value: "- **Timeline:** 6–12

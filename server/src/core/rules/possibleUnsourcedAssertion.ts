@@ -59,7 +59,8 @@ export const MONEY = new RegExp(
   'giu',
 );
 export const PERCENT = new RegExp(String.raw`${NUMBER_START}${NUMBER}\s?(?:%|percent\b|per cent\b|percentage points?\b)`, 'giu');
-const FIGURE = /(?<![\p{L}\d])\d(?:[\d,.]*\d)?(?::\d+)*\+?/gu;
+/** A figure; not the number of a name written with a hyphen after capitals ("COVID-19", "F-35", "SARS-CoV-2"). */
+const FIGURE = /(?<![\p{L}\d]|\p{Lu}-)\d(?:[\d,.]*\d)?(?::\d+)*\+?/gu;
 const MONTH = String.raw`(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?!\p{L})`;
 /** A day and a month, with or without the year ("1 November 2024", "November 24, 2025", "24th of May"), or a month and a year ("March 2024"). */
 const DATE = new RegExp(
