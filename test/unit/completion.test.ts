@@ -107,6 +107,10 @@ describe('completion', () => {
     assert.deepEqual(complete('See [see @a; @¦').labels, ['lci-2025', 'un-report']);
     assert.match(complete('[@¦').items[0].documentation ?? '', /Interview on LCI/);
     assert.deepEqual(complete('mail me at x@¦').labels, [], 'not inside an e-mail address');
+    // The brief's labels, for Quarto's cross-references, after the entries (not an entry's key).
+    const labelled = complete('As @fi¦ shows. ![Map](map.png){#fig-map} and [a span]{#un-report}');
+    assert.deepEqual(labelled.details.slice(-1), ['fig-map(cross-reference to a label of this brief)']);
+    assert.deepEqual(labelled.labels, ['lci-2025', 'un-report', 'fig-map']);
     assert.deepEqual(complete(':claim[x]{src="lci-2025, @u¦').replaced, ['u']);
     assert.deepEqual(complete(':claim[x]{src=¦').labels, ['lci-2025', 'un-report', 'note', 'other']);
   });

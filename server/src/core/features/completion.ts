@@ -1,3 +1,4 @@
+import { briefLabels } from '../model/labels';
 import type { Analysis } from '../analysis';
 import { BUILTIN_TAG_INFO, BUILTIN_TAGS, tagNames, type Conventions } from '../conventions/types';
 import type { BibEntry } from '../sources/bibliography';
@@ -72,7 +73,10 @@ export function completionAt(analysis: Analysis, offset: number): CompletionResu
 
   // Citation keys after `@` (not inside an e-mail address).
   m = /(?:^|[\s\[;(,])-?@\{?([\p{L}\p{N}_:.#$%&\-+?<>~/]*)$/u.exec(before);
-  if (m) return citationCompletion(analysis.bibliography.entries.values(), { start: offset - m[1].length, end: wordEnd });
+  if (m) {
+    const span = { start: offset - m[1].length, end: wordEnd };
+    return [...citationCompletion(analysis.bibliography.entries.values(), span), ...labelCompletion(analysis, span)];
+  }
 
   // Tag names after `:`, `::` or `:::` at a word boundary (not `10:30`).
   m = /(?:^|[\s(\["'*_>])(:{1,3})([A-Za-z][\w-]*)?$/.exec(before);
@@ -216,6 +220,16 @@ function actorCompletion(conventions: Conventions, span: Span): CompletionResult
     span,
     filterText: `${a.id} ${a.name}`,
   }));
+}
+
+/** The brief's labels (`{#fig-trend}`, model/labels.ts), for Quarto's and pandoc-crossref's cross-references: after the entries, and not an entry's key. */
+function labelCompletion(analysis: Analysis, span: Span): CompletionResult[] {
+  const out: CompletionResult[] = [];
+  for (const id of briefLabels(analysis.model).keys()) {
+    if (analysis.bibliography.entries.has(id)) continue;
+    out.push({ label: id, kind: 'citation', detail: 'cross-reference to a label of this brief', insertText: id, span, filterText: id, sortText: `~${id}` });
+  }
+  return out;
 }
 
 function citationCompletion(entries: Iterable<BibEntry>, span: Span): CompletionResult[] {
