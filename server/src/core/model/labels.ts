@@ -15,7 +15,7 @@ import type { Span } from '../text/span';
  * block's items: the same list while the block is unchanged. Spans are the `#id`'s,
  * relative to the part.
  */
-export function labelsOfPart(text: string, at: number, items: ModelPart['items']): readonly Label[] {
+function labelsOfPart(text: string, at: number, items: ModelPart['items']): readonly Label[] {
   let found = PART_LABELS.get(items);
   if (found === undefined) {
     let labels: Label[] | undefined;

@@ -1,5 +1,5 @@
 import { blockScope, modelBlocks, modelParts, type BlockFacts } from '../model/buildModel';
-import { labelsOfPart } from '../model/labels';
+import { briefLabels } from '../model/labels';
 import type { Recommendation } from '../model/types';
 import type { Conventions, Severity } from '../conventions/types';
 import { isPendingFootnote } from '../semantics/sourcing';
@@ -55,10 +55,8 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
   const footnotes = new Map<string, ScopeFootnote>();
   const tables: Array<{ at: number; tables: PartTables }> = [];
   const lists: Array<{ at: number; lists: PartLists }> = [];
-  const labels = new Set<string>();
   for (const { at, items } of modelParts(model)) {
     for (const d of items.footnoteDefinitions) footnotes.set(d.id, d);
-    for (const l of labelsOfPart(model.text, at, items)) labels.add(l.id);
     const t = tablesOfPart(model.text, at, items);
     if (t) tables.push({ at, tables: t });
     const l = listsOfPart(model.text, at, items);
@@ -75,7 +73,7 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
     exempt: exemptSections(model.sections, conventions.assertions.exemptSections),
     sourcedBlocks: sourcedBlocks(tables.length ? sourcedTables(model.text, tables, sourceNote) : NONE, lists.length ? sourcedLists(model.text, lists, sourceNote) : NONE),
     recommendations: recommendationWords(model.text, model.recommendations),
-    labels,
+    labels: briefLabels(model),
   };
 }
 
@@ -144,7 +142,7 @@ function documentKeyText(ctx: RuleContext, facts: ScopeFacts, definitions: Reado
   parts.push('\u0001');
   for (const [label, url] of definitions) parts.push(`${label}=${url}`);
   parts.push('\u0001');
-  for (const id of facts.labels) parts.push(id);
+  for (const id of facts.labels.keys()) parts.push(id);
   return parts.join('\u0000');
 }
 

@@ -128,8 +128,8 @@ export interface ScopeFacts {
    * (the sentence that opens there states the recommendation).
    */
   recommendations: Span[];
-  /** The labels the brief declares (`{#fig-map}`, model/labels.ts): a citation of one that names no source is a cross-reference. */
-  labels: ReadonlySet<string>;
+  /** The labels the brief declares and where (`{#fig-map}`, model/labels.ts `briefLabels`): a citation of one that names no source is a cross-reference. */
+  labels: ReadonlyMap<string, Span>;
 }
 
 /** Everything a block rule may read: its scope, what the document decides for it, and the workspace's sources. */

@@ -53,7 +53,7 @@ export const unsourcedClaim = defineBlockRule('unsourced-claim', (ctx) => {
 
 
 /** " (@fig-trend is a cross-reference …)" when the claim's only citations name labels of the brief (model/labels.ts). */
-function crossReferenceNote(claim: Claim, labels: ReadonlySet<string>): string {
+function crossReferenceNote(claim: Claim, labels: { has(id: string): boolean }): string {
   const ref = claim.nearbySources.find((r) => r.kind === 'citation' && labels.has(r.key));
   return ref && ref.kind === 'citation' ? ` (@${ref.key} is a cross-reference to a label of this brief, not a source.)` : '';
 }
