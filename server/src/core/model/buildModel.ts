@@ -70,21 +70,29 @@ function* suppressionComments(html: string): Generator<{ kind: string; start: nu
  * Where an offset of an HTML node's value is in the document: the value is its source with
  * each line's prefix taken off (the indentation of a paragraph's continuation lines, block
  * quote markers), so an offset on line k of the value is that many characters after the
- * prefix of line k of the source. Where the two do not line up so, offsets are the value's.
+ * prefix of line k of the source. A tab that the indentation takes in part leaves spaces at
+ * the start of the value's line that the source does not hold (` \t<!--` in a list item of
+ * three columns: the value is ` <!--`, the node starts at `<`): they map to the source
+ * line's start. Where the two do not line up so, offsets are the value's, within the source.
  */
 function sourceOffsetOf(value: string, source: string, offset: number): (o: number) => number {
+  const within = (o: number) => offset + Math.min(o, source.length);
   const valueLines = new LineIndex(value);
   const sourceLines = new LineIndex(source);
-  if (valueLines.lineCount !== sourceLines.lineCount) return (o) => offset + o;
+  if (valueLines.lineCount !== sourceLines.lineCount) return within;
   const shift: number[] = [];
   for (let k = 0; k < valueLines.lineCount; k++) {
     const vEnd = k + 1 < valueLines.lineCount ? valueLines.lineStart(k + 1) : value.length;
     const sEnd = k + 1 < sourceLines.lineCount ? sourceLines.lineStart(k + 1) : source.length;
-    // The source line ends as the value line does: its prefix is what comes before.
-    if (!source.slice(sourceLines.lineStart(k), sEnd).endsWith(value.slice(valueLines.lineStart(k), vEnd))) return (o) => offset + o;
+    // The source line ends as the value line does, but for spaces a tab left: its prefix is what comes before.
+    const valueLine = value.slice(valueLines.lineStart(k), vEnd).replace(/^ +/, '');
+    if (!source.slice(sourceLines.lineStart(k), sEnd).endsWith(valueLine)) return within;
     shift.push(sEnd - vEnd);
   }
-  return (o) => offset + o + shift[valueLines.positionAt(o).line];
+  return (o) => {
+    const k = valueLines.positionAt(o).line;
+    return offset + Math.max(sourceLines.lineStart(k), o + shift[k]);
+  };
 }
 
 /**
