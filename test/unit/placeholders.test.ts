@@ -62,8 +62,17 @@ const TEMPLATES = ['Lorem ipsum dolor sit amet.', 'Awaiting source', 'WIP', '<so
 /** Real notes, and notes a test or an example might hold, that share words with those. */
 const TEMPLATE_LIKE_SOURCES = ['A footnote source.', 'Footnote text.', 'Source note.', 'Waiting times data, NHS England, 2024.', 'See https://www.gov.uk/government/publications/spring-budget-2024.', 'https://example.org/report'];
 
+/**
+ * Added 6 December: what a note says when it asks for its source, or is the template of one,
+ * written before the vocabulary was extended again; and real notes sharing its words.
+ */
+const ASKING = ['Source to be inserted.', 'To be determined.', 'Source to be verified', 'Reference to be updated', 'Need to check source', 'Source: X', 'Cite this', 'No source', 'Unsourced', 'Which source?', 'Need source for this figure', 'Source for this figure to be added', 'Source unknown', '[Author, Year]', 'Author (Year). *Title*. Publisher.', 'Add a source for this claim', 'Citation for this statistic needed', 'Look up'];
+const ASKING_LIKE_SOURCES = ['Author’s calculations.', 'The author’s interview with a minister, May 2024.', 'Data from the author.', 'Title 42 of the U.S. Code.', 'For this figure, see Eurostat (2024).', 'Unknown Pleasures, Factory Records, 1979.', 'No. 10 Downing Street, press release, 4 July 2024.', 'Check24 price survey, 2024.', 'Year-end figures, ONS.'];
+
 describe('placeholder footnotes', () => {
   for (const text of TEMPLATES) it(`the template ${JSON.stringify(text)} is a placeholder`, () => assert.equal(isPlaceholderText(text), true));
+  for (const text of ASKING) it(`the request ${JSON.stringify(text)} is a placeholder`, () => assert.equal(isPlaceholderText(text), true));
+  for (const text of ASKING_LIKE_SOURCES) it(`${JSON.stringify(text)} is a source`, () => assert.equal(isPlaceholderText(text), false));
   for (const text of TEMPLATE_LIKE_SOURCES) it(`${JSON.stringify(text)} is a source`, () => assert.equal(isPlaceholderText(text), false));
 
   it('a footnote whose text is a placeholder word is a source when one of its links is real ("[Source](https://…)"), not when they go nowhere', () => {
@@ -82,8 +91,8 @@ describe('placeholder footnotes', () => {
   });
 
   it('a megabyte of scheme characters before "://" is read once (a quadratic scan would not finish)', () => {
-    assert.equal(isPlaceholderText(`${'a.'.repeat(500_000)}://x`), false);
-    assert.equal(isPlaceholderText(`${'://x'.repeat(250_000)}`), false);
+    assert.equal(isPlaceholderText(`${'a.'.repeat(500_000)}://x.org`), false);
+    assert.equal(isPlaceholderText(`${'://x.org'.repeat(125_000)}`), false);
     assert.equal(isPlaceholderText('b.'.repeat(500_000)), false);
   });
 

@@ -5,8 +5,10 @@
  * model: the reference marks (model/referenceMarks.ts), the sourcing of claims
  * (semantics/sourcing.ts) and the quick fixes all read them. docs/sources.md.
  */
-// Words a placeholder is made of: "Source to be added.", "TODO: source needed", "TBD".
-const PLACEHOLDER_WORDS = new Set(['todo', 'tbd', 'tba', 'tk', 'xxx', 'fixme', 'wip', 'pending', 'placeholder', 'source', 'sources', 'citation', 'citations', 'reference', 'references', 'ref', 'link', 'to', 'be', 'added', 'add', 'needed', 'need', 'required', 'confirmed', 'confirm', 'provided', 'supplied', 'found', 'find', 'insert', 'here', 'later', 'missing', 'a', 'the', 'is', 'still', 'coming', 'soon', 'tbc', 'url', 'urls', 'cite', 'needs', 'follow', 'come', 'forthcoming', 'n/a', 'na', 'awaiting', 'waiting']);
+// Words a placeholder is made of: "Source to be added.", "TODO: source needed", "TBD",
+// "Need source for this figure", "Source unknown", a reference's template "[Author, Year]".
+// Every word of the note must be one: a name, a number or any other word makes it a source.
+const PLACEHOLDER_WORDS = new Set(['inserted', 'determined', 'verified', 'verify', 'updated', 'update', 'check', 'checked', 'x', 'no', 'unsourced', 'unknown', 'which', 'what', 'this', 'that', 'for', 'of', 'figure', 'figures', 'number', 'numbers', 'data', 'claim', 'claims', 'statistic', 'statistics', 'quote', 'author', 'authors', 'year', 'title', 'publisher', 'date', 'look', 'up', 'todo', 'tbd', 'tba', 'tk', 'xxx', 'fixme', 'wip', 'pending', 'placeholder', 'source', 'sources', 'citation', 'citations', 'reference', 'references', 'ref', 'link', 'to', 'be', 'added', 'add', 'needed', 'need', 'required', 'confirmed', 'confirm', 'provided', 'supplied', 'found', 'find', 'insert', 'here', 'later', 'missing', 'a', 'the', 'is', 'still', 'coming', 'soon', 'tbc', 'url', 'urls', 'cite', 'needs', 'follow', 'come', 'forthcoming', 'n/a', 'na', 'awaiting', 'waiting']);
 const PLACEHOLDER_START = /^(?:todo|tbd|tba|tbc|(?:tk)+|xx+|fixme|lorem ipsum)\b/i;
 
 /**
