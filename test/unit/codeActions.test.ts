@@ -276,6 +276,33 @@ references:
     }
   });
 
+  it('makes a numbered reference list ("[1] Eurostat, …" lines under References) the definitions of the brief\'s [1], [2]', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const refs = ['[1] Eurostat, "Freight transport statistics," 2024. https://ec.europa.eu/eurostat', '[2] European Environment Agency, "Rail and waterborne transport,"', '    2021.', '[3] ITF, *Transport Outlook 2023*, OECD Publishing, 2023.'];
+      const text = ['---', 'brief: true', '---', '# Rail freight', '', 'Rail moved 17% of EU inland freight in 2022 [1]. Road haulage emitted 25 times more CO2 per tonne-kilometre [2], [3].', '', '## References', '', ...refs, ''].join(eol);
+      const a = analyzeText(text);
+      const d = a.diagnostics.find((x) => / is a numbered reference/.test(x.message))!;
+      const fix = codeActions(a, d.span).find((x) => x.title.startsWith("Make the brief's"))!;
+      assert.ok(fix, a.diagnostics.map((x) => x.message).join('\n'));
+      assert.equal(fix.title, "Make the brief's 3 note numbers footnotes, and its 3 notes their definitions");
+      const fixed = applyEdits(text, fix.edits);
+      assert.ok(fixed.includes('in 2022 [^1]. Road haulage emitted 25 times more CO2 per tonne-kilometre [^2], [^3].'), JSON.stringify(fixed));
+      assert.ok(fixed.endsWith(['## References', '', '[^1]: Eurostat, "Freight transport statistics," 2024. https://ec.europa.eu/eurostat', '', '[^2]: European Environment Agency, "Rail and waterborne transport,"', '    2021.', '', '[^3]: ITF, *Transport Outlook 2023*, OECD Publishing, 2023.', ''].join(eol)), JSON.stringify(fixed));
+      assert.deepEqual(analyzeText(fixed).diagnostics.map((x) => x.code), []);
+      // One note to a paragraph reads the same; not where a paragraph of the section is no note, nor when the numbers skip.
+      const spaced = text.replace(`2021.${eol}[3]`, `2021.${eol}${eol}[3]`);
+      assert.ok(codeActions(analyzeText(spaced), d.span).some((x) => x.title.startsWith("Make the brief's")));
+      // A later section of the back matter with no notes (about the authors) leaves the references the notes.
+      const authors = `${text}${eol}## About the authors${eol}${eol}Jane Doe is a fellow at the institute.${eol}`;
+      assert.ok(codeActions(analyzeText(authors), d.span).some((x) => x.title.startsWith("Make the brief's")));
+      for (const broken of [text.replace('## References', `## References${eol}${eol}Sources used in this brief:`), text.replace('[3] ITF', '[4] ITF')]) {
+        const b = analyzeText(broken);
+        const e = b.diagnostics.find((x) => / is a numbered reference/.test(x.message))!;
+        assert.ok(!codeActions(b, e.span).some((x) => x.title.startsWith("Make the brief's")), broken);
+      }
+    }
+  });
+
   it('makes an inline note a footnote: the reference in its place, its text the definition, the finding gone', () => {
     const text = [
       '---',

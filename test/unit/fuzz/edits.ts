@@ -677,10 +677,10 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
         if (x.code === 'unsourced-claim' && /source still to be added/.test(x.message)) return true;
         // (A table row's finding spans its cells: the reference may sit in any of them.)
         return x.code === 'possible-unsourced-assertion' && inBlockWithResolved(x.span);
-      // The notes not called are unused sources now; a block whose note numbers became calls is read anew.
+      // The notes not called are unused sources now (a note on a paragraph's later line has a line end before it); a block whose note numbers became calls is read anew.
       case 'note-list':
         return (
-          (x.code === 'unused-source' && edits.some((e) => e.newText === `[^${String(x.data?.footnote)}]: `)) ||
+          (x.code === 'unused-source' && edits.some((e) => e.newText.endsWith(`[^${String(x.data?.footnote)}]: `))) ||
           (x.code === 'possible-unsourced-assertion' && edits.some((e) => !e.newText.endsWith(': ') && inBlockOf(x.span, { start: mapOffset(edits, e.span.start, false), end: mapOffset(edits, e.span.start, false) + e.newText.length })))
         );
       // The note's text (its full stops) no longer splits the sentences of its block: one there may be read anew.

@@ -6,9 +6,10 @@
  * number as a footnote call, `[^1]`, and each item of the list as its definition, `[^1]:
  * …`, in one edit of the document, which is parsed again before it is offered.
  *
- * A brief extracted from a PDF keeps its notes otherwise: paragraphs at the end whose lines
- * open with the note's number in superscript ("¹ Eurostat (2024), …"); they are read as
- * the list when no such section has one.
+ * A reference list in the IEEE or Vancouver style has its notes one to a line, each opened
+ * by its number in brackets ("[1] Eurostat, …"), under such a heading; a brief extracted
+ * from a PDF has them in paragraphs at the end whose lines open with the note's number in
+ * superscript ("¹ Eurostat (2024), …"), read as the list when no such section has one.
  *
  * Offered only where it is certain: the list is the last numbered list of such a section,
  * its items numbered 1, 2, 3… in the text, each one paragraph and no placeholder; every
@@ -84,7 +85,13 @@ interface NotesList {
   items: Array<{ marker: Span; text: string; before?: string }>;
 }
 
-/** The last numbered list of the last back-matter section that has one, its items 1, 2, 3… each one paragraph of text that is no placeholder. */
+/**
+ * The notes of the last back-matter section that has them: its last numbered list, items
+ * 1, 2, 3… each one paragraph of text that is no placeholder; or, when it has no such list,
+ * its paragraphs of notes one to a line, each opened by its number in brackets ("[1]
+ * Eurostat, …", as a reference list in the IEEE or Vancouver style is written). Else the
+ * notes of a brief extracted from a PDF.
+ */
 function notesList(analysis: Analysis): NotesList | undefined {
   const { model, parsed } = analysis;
   const text = model.text;
@@ -92,7 +99,13 @@ function notesList(analysis: Analysis): NotesList | undefined {
   for (let s = sections.length - 1; s >= 0; s--) {
     const lists = nodesIn(parsed, sections[s].span.start, sections[s].span.end).filter((n) => n.type === 'list' && (n.node as List).ordered);
     const last = lists[lists.length - 1];
-    if (!last) continue;
+    if (!last) {
+      const { heading, span } = sections[s];
+      const blocks = model.textBlocks.filter((b) => b.span.start >= heading.span.end && b.span.end <= span.end);
+      const notes = blocks.length > 0 ? lineNotes(analysis, blocks, BRACKETED_NOTE_LINE) : undefined;
+      if (notes) return notes;
+      continue;
+    }
     const items: NotesList['items'] = [];
     const listItems = nodesIn(parsed, last.start, last.end).filter((n) => n.type === 'listItem' && n.start >= last.start && n.end <= last.end);
     for (const [i, li] of listItems.entries()) {
@@ -116,37 +129,49 @@ function notesList(analysis: Analysis): NotesList | undefined {
 /**
  * The notes as a brief extracted from a PDF keeps them: the paragraphs that end the
  * document, each note on a line of its own opened by its number in superscript and a blank
- * ("¹ Eurostat (2024), Labour Force Survey."), numbered 1, 2, 3…; a line with no number
- * goes on with the note before it.
+ * ("¹ Eurostat (2024), Labour Force Survey.").
  */
 function superscriptNotesList(analysis: Analysis): NotesList | undefined {
   const { model } = analysis;
   const text = model.text;
   const blocks = model.textBlocks;
   let first = blocks.length;
-  while (first > 0 && blocks[first - 1].kind === 'paragraph' && !blocks[first - 1].inListItem && NOTE_LINE.test(text.slice(blocks[first - 1].span.start, blocks[first - 1].span.end))) first--;
+  while (first > 0 && blocks[first - 1].kind === 'paragraph' && !blocks[first - 1].inListItem && SUPERSCRIPT_NOTE_LINE.test(text.slice(blocks[first - 1].span.start, blocks[first - 1].span.end))) first--;
   if (first === blocks.length || text.slice(blocks[blocks.length - 1].span.end).trim() !== '') return undefined;
+  return lineNotes(analysis, blocks.slice(first), SUPERSCRIPT_NOTE_LINE);
+}
+
+/**
+ * Notes written one to a line of the paragraphs `blocks`, each opened by its number
+ * (`line` matches it and the blank after it), numbered 1, 2, 3…; a line with no number goes
+ * on with the note before it. Every block must be a paragraph outside a list whose first
+ * line is a note's, and no note a placeholder.
+ */
+function lineNotes(analysis: Analysis, blocks: Analysis['model']['textBlocks'], line: RegExp): NotesList | undefined {
+  const text = analysis.model.text;
   const eol = text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : '\r';
   const items: NotesList['items'] = [];
-  for (let b = first; b < blocks.length; b++) {
-    const { start, end } = blocks[b].span;
+  for (const block of blocks) {
+    if (block.kind !== 'paragraph' || block.inListItem) return undefined;
+    const { start, end } = block.span;
     for (let at = start; at < end; ) {
       let lineEnd = at;
       while (lineEnd < end && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
-      const line = text.slice(at, lineEnd);
-      const number = NOTE_LINE.exec(line);
+      const lineText = text.slice(at, lineEnd);
+      const number = line.exec(lineText);
       if (number) {
         if (noteNumbers(number[1])?.join() !== String(items.length + 1)) return undefined;
-        items.push({ marker: { start: at, end: at + number[0].length }, text: line.slice(number[0].length).trim(), before: at === start ? undefined : eol });
-      } else if (items.length === 0) return undefined;
-      else items[items.length - 1].text += ` ${line.trim()}`;
+        items.push({ marker: { start: at, end: at + number[0].length }, text: lineText.slice(number[0].length).trim(), before: at === start ? undefined : eol });
+      } else if (at === start) return undefined;
+      else items[items.length - 1].text += ` ${lineText.trim()}`;
       at = lineEnd + (text.startsWith('\r\n', lineEnd) ? 2 : 1);
     }
   }
   if (items.length === 0 || items.some((item) => !item.text || isPlaceholderText(item.text))) return undefined;
-  return { span: { start: blocks[first].span.start, end: blocks[blocks.length - 1].span.end }, items };
+  return { span: { start: blocks[0].span.start, end: blocks[blocks.length - 1].span.end }, items };
 }
-const NOTE_LINE = /^[ \t]*([¹²³⁰⁴⁵⁶⁷⁸⁹]{1,3})[ \t\u00a0]+(?=\S)/u;
+const SUPERSCRIPT_NOTE_LINE = /^[ \t]*([¹²³⁰⁴⁵⁶⁷⁸⁹]{1,3})[ \t\u00a0]+(?=\S)/u;
+const BRACKETED_NOTE_LINE = /^[ \t]*(\[\d{1,3}\])[ \t\u00a0]+(?=\S)/;
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
