@@ -173,12 +173,15 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
  * The fix of a tag's attribute list the directive parser did not read (`unreadAttributeList`:
  * spaces between its attributes, or none before it), when the tag's block parsed again with
  * it reads the list as the tag's: a text directive at the same place that ends with the list
- * and has attributes.
+ * and has attributes. Not where the list, read as text, opens inline HTML that runs past it
+ * (`{a='x'b="<!--"} … -->`): made values, the comment would end there, and what it hid
+ * after the list would be read (long fuzz run, seed 4242).
  */
 function attributeListFix(analysis: Analysis, d: Diagnostic, dir: Directive): CodeActionResult | undefined {
   const text = analysis.model.text;
   const unread = unreadAttributeList(text, dir);
   if (!unread?.fix || !analysis.parsed) return undefined;
+  if (nodesIn(analysis.parsed, unread.span.start, unread.span.end).some((n) => n.type === 'html' && n.start >= unread.span.start && n.end > unread.span.end)) return undefined;
   const { edits } = unread.fix;
   const p = probe(analysis.parsed, text, edits);
   if (!p) return undefined;
