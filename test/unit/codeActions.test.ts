@@ -303,6 +303,53 @@ references:
     }
   });
 
+  it('makes the heading lines of a plain-text brief Markdown headings, on a finding under one that names an exempt section', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const lines = [
+        '---',
+        'brief: true',
+        '---',
+        'Executive Summary',
+        'Rail moved 17% of EU inland freight in 2022, according to Eurostat, and its share has not grown since the 2011 white paper set a target of 30% for 2030.',
+        'Key Events',
+        '- Border Delays: freight trains waited an average of 40 minutes at borders in 2023.',
+        'The Commission proposed a regulation on rail capacity in July 2023, which the Parliament amended in March 2024 after a year of talks.',
+        'Proposed Solutions Framework',
+        'Track 1: Infrastructure',
+        'Immediate Actions',
+        'Close the Gaps: Member States should fund the missing cross-border links before the next budget period begins in 2028.',
+        'Shared Timetables: Infrastructure managers should publish one timetable for each corridor, agreed a year ahead.',
+        'Track 2: Operations',
+        'Border Rules: Harmonise the checks at borders so that a train crosses in under ten minutes, as the 2016 corridor study proposed.',
+        'Conclusion',
+        'Rail freight grew by 3% a year between 2015 and 2019, yet its share of inland freight fell by a point in the same years.',
+        '',
+      ];
+      const text = lines.join(eol);
+      const a = analyzeText(text);
+      const d = a.diagnostics.find((x) => text.slice(x.span.start, x.span.end).startsWith('Rail freight grew'))!;
+      assert.ok(d, a.diagnostics.map((x) => text.slice(x.span.start, x.span.end)).join(' | '));
+      const fix = codeActions(a, d.span).find((x) => x.title.startsWith("Make the brief's 7 heading lines"))!;
+      assert.ok(fix, codeActions(a, d.span).map((x) => x.title).join(' | '));
+      const fixed = applyEdits(text, fix.edits);
+      const b = analyzeText(fixed);
+      assert.deepEqual(b.model.headings.map((h) => `${h.level} ${h.text}`), ['2 Executive Summary', '2 Key Events', '2 Proposed Solutions Framework', '3 Track 1: Infrastructure', '4 Immediate Actions', '3 Track 2: Operations', '2 Conclusion']);
+      assert.ok(fixed.includes(['## Key Events', '', '- Border Delays'].join(eol)), JSON.stringify(fixed));
+      // The lines are paragraphs: one each (the lazy line after the list item ends the list).
+      assert.ok(fixed.includes(['at borders in 2023.', '', 'The Commission proposed'].join(eol)), JSON.stringify(fixed));
+      assert.deepEqual(b.model.framework?.tracks.map((t) => `${t.number}: ${t.recommendations.length}`), ['1: 2', '2: 1']);
+      assert.ok(!b.diagnostics.some((x) => fixed.slice(x.span.start, x.span.end).startsWith('Rail freight grew')));
+      // Not on a finding outside an exempt section; not in a brief with a Markdown heading, or with one heading line.
+      const first = a.diagnostics.find((x) => text.slice(x.span.start, x.span.end).startsWith('Rail moved'))!;
+      assert.ok(!codeActions(a, first.span).some((x) => x.title.includes('heading lines')));
+      for (const other of [text.replace('Key Events', '## Key Events'), lines.slice(0, 3).concat(lines.slice(4, 5), lines.slice(15)).join(eol)]) {
+        const c = analyzeText(other);
+        const e = c.diagnostics.find((x) => other.slice(x.span.start, x.span.end).startsWith('Rail freight grew'));
+        assert.ok(!e || !codeActions(c, e.span).some((x) => x.title.includes('heading lines')), other);
+      }
+    }
+  });
+
   it('makes an inline note a footnote: the reference in its place, its text the definition, the finding gone', () => {
     const text = [
       '---',

@@ -310,13 +310,14 @@ function guarded(text: string, a: Analysis): boolean {
 // ---------------------------------------------------------------------------------------
 // Quick fixes.
 
-type Kind = 'suppress' | 'cite' | 'placeholder' | 'note-footnote' | 'note-list' | 'tag-claim' | 'tag-name' | 'attribute-list' | 'suppression-code' | 'source-key' | 'footnote-definition' | 'source-text';
+type Kind = 'suppress' | 'cite' | 'placeholder' | 'note-footnote' | 'note-list' | 'headings' | 'tag-claim' | 'tag-name' | 'attribute-list' | 'suppression-code' | 'source-key' | 'footnote-definition' | 'source-text';
 
 function kindOf(a: CodeActionResult): Kind {
   if (a.title.startsWith('Suppress ')) return 'suppress';
   if (a.title.startsWith('Cite @')) return 'cite';
   if (a.title.startsWith('Add a footnote placeholder')) return 'placeholder';
   if (a.title.startsWith('Make the inline note ')) return 'note-footnote';
+  if (a.title.startsWith("Make the brief's ") && / heading lines Markdown headings\b/.test(a.title)) return 'headings';
   if (a.title.startsWith("Make the brief's ")) return 'note-list';
   if (a.title === 'Tag this sentence as a claim') return 'tag-claim';
   if (a.title.startsWith('Create the footnote definition')) return 'footnote-definition';
@@ -508,6 +509,25 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
         }
       }
       break;
+    }
+    case 'headings': {
+      // Line ends and heading marks, inserted: each `#` mark opens a heading of the brief after it, and nothing else
+      // does; the tags, claims and sources stay; the finding is in an exempt section now, and gone. (The blocks and
+      // the sentences change by design: the rest of the round trip does not apply.)
+      assert.ok(insertedOnly, ctx);
+      const marks: number[] = [];
+      for (const e of edits) {
+        const m = /^(\r\n|\n|\r)?(#{2,4} )?$/.exec(e.newText);
+        assert.ok(m && e.newText !== '', `${ctx}\ninserts line ends and heading marks: ${JSON.stringify(e.newText)}`);
+        if (m[2]) marks.push(mapOffset(edits, e.span.start, false) + (m[1]?.length ?? 0));
+      }
+      assert.deepEqual(after.model.headings.map((h) => h.span.start), marks, `${ctx}\nthe headings are the lines marked`);
+      assert.equal(before.model.headings.length, 0, `${ctx}\nthe brief had no heading`);
+      const tags = (a: Analysis, shift: (o: number) => number) => a.model.directives.map((x) => `${x.kind}:${x.name}@${shift(x.span.start)}`).join();
+      assert.equal(tags(after, (o) => o), tags(before, (o) => mapOffset(edits, o, true)), `${ctx}\nthe tags stay`);
+      assert.equal(after.model.citations.length + after.model.footnoteReferences.length + after.model.links.length, before.model.citations.length + before.model.footnoteReferences.length + before.model.links.length, `${ctx}\nthe sources stay`);
+      assert.ok(!after.diagnostics.some((x) => x.code === d.code && overlapsOrTouches(x.span, target)), `${ctx}\nthe ${d.code} is gone`);
+      return;
     }
     case 'tag-claim': {
       assert.ok(insertedOnly && edits.length === 2 && edits[0].newText === ':claim[' && edits[1].newText === ']', ctx);

@@ -86,6 +86,8 @@ const block = fc.oneof(
   { weight: 1, arbitrary: inline.map((t) => `## Notes\n\n1. ${t}\n2. Wire, 2025.\n3. Agency report, 2024.`) },
   // A brief extracted from a PDF keeps its notes as lines opened by a number in superscript (notes when they end the brief).
   { weight: 1, arbitrary: inline.map((t) => `¹ ${t}\n² Wire, 2025.\n\n³ Agency report, 2024.`) },
+  // A brief written as plain text: its headings lines of their own, its paragraphs one to a line (a heading line is a heading only without `#`).
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('Proposed Solutions Framework', 'Conclusion', 'Key Events', 'Track 1: Diplomatic Pathway', 'Immediate Actions'), inline).map(([h, t]) => `${h}\nOfficials said 40% of talks failed in 2024. ${t}\nConclusion\nMacron said 55% of it.`) },
   // A reference list in the IEEE or Vancouver style: notes one to a line, opened by their number in brackets.
   { weight: 1, arbitrary: inline.map((t) => `## References\n\n[1] ${t}\n[2] Wire, 2025.\n\n[3] Agency report, 2024.`) },
 );

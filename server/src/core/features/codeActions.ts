@@ -9,6 +9,7 @@ import type { Diagnostic } from '../rules/types';
 import { editDistance } from '../text/editDistance';
 import { entriesCitedAs, suggestCitations } from './citationSuggestions';
 import { noteNumbersAsFootnotes } from './noteFootnotes';
+import { plainTextHeadings } from './plainTextHeadings';
 import type { Span } from '../text/span';
 import { parseProbe } from '../parse/markdown';
 import { buildModel } from '../model/buildModel';
@@ -124,6 +125,7 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       // A table row is cells, not one inline text: wrapping it in a tag would break the table.
       const tag = row ? undefined : tagAsClaim(analysis, body, start);
       if (tag) out.push({ title: 'Tag this sentence as a claim', edits: tag, diagnostic: d });
+      pushAll(out, headingsFix(analysis, d));
       break;
     }
     case 'unknown-source': {
@@ -407,6 +409,17 @@ function noteListFix(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
   if (!c) return [];
   const numbers = c.calls === 1 ? 'note number' : `${c.calls} note numbers`;
   return [{ title: `Make the brief's ${numbers} footnotes, and its ${c.notes === 1 ? 'note' : `${c.notes} notes`} their definitions`, edits: c.edits, diagnostic: d }];
+}
+
+/**
+ * "Make the brief's 24 heading lines Markdown headings", on a finding of a plain-text brief
+ * that sits under a heading line naming an exempt section ("Conclusion"): one edit of the
+ * whole brief (features/plainTextHeadings.ts), after which the sentence is in that section.
+ */
+function headingsFix(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
+  const c = plainTextHeadings(analysis);
+  if (!c || !c.exempt.some((s) => s.start <= d.span.start && d.span.end <= s.end)) return [];
+  return [{ title: `Make the brief's ${c.headings} heading lines Markdown headings (this sentence is then in an exempt section)`, edits: c.edits, diagnostic: d }];
 }
 
 const NOTE_INLINES = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode']);

@@ -359,15 +359,14 @@ export function findAssertionCues(text: string, base = 0): AssertionCue[] {
  * name, and always the back matter (`BACK_MATTER`).
  */
 export function exemptSections(sections: Section[], names: string[]): Span[] {
-  // Singular or plural alike: "Conclusions" is the "Conclusion" a team exempted.
+  return sections.filter((s) => isExemptHeading(s.heading.text, names)).map((s) => s.span);
+}
+
+/** Whether a heading's text names an exempt section: one of `names` (singular or plural alike: "Conclusions" is the "Conclusion" a team exempted), or the back matter. */
+export function isExemptHeading(text: string, names: string[]): boolean {
   const singular = (heading: string) => heading.replace(/s$/, '');
-  const wanted = new Set(names.map((n) => singular(normalizeHeading(n))));
-  return sections
-    .filter((s) => {
-      const heading = normalizeHeading(s.heading.text);
-      return wanted.has(singular(heading)) || BACK_MATTER.test(heading);
-    })
-    .map((s) => s.span);
+  const heading = normalizeHeading(text);
+  return names.some((n) => singular(normalizeHeading(n)) === singular(heading)) || BACK_MATTER.test(heading);
 }
 
 /**
