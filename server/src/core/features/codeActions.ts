@@ -9,7 +9,7 @@ import type { Diagnostic } from '../rules/types';
 import { editDistance } from '../text/editDistance';
 import { entriesCitedAs, suggestCitations } from './citationSuggestions';
 import { noteNumbersAsFootnotes } from './noteFootnotes';
-import { plainTextHeadings } from './plainTextHeadings';
+import { headingLinesAsHeadings } from './plainTextHeadings';
 import type { Span } from '../text/span';
 import { parseProbe } from '../parse/markdown';
 import { buildModel } from '../model/buildModel';
@@ -199,6 +199,8 @@ function attributeListFix(analysis: Analysis, d: Diagnostic, dir: Directive): Co
 
 function rankOf(a: CodeActionResult): number {
   if (a.isPreferred) return 0;
+  // A change to the whole brief's structure, not to this sentence: after the sentence's own fixes.
+  if (/ heading lines Markdown headings\b/.test(a.title)) return 3;
   // The brief's own source, written so that it counts (a citation for one typed by hand, a footnote for an inline note).
   if (a.title.startsWith('Cite @') || a.title.startsWith('Make the inline note') || a.title.startsWith("Make the brief's")) return 1;
   if (a.title.startsWith('Add a footnote placeholder')) return 2;
@@ -412,14 +414,15 @@ function noteListFix(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
 }
 
 /**
- * "Make the brief's 24 heading lines Markdown headings", on a finding of a plain-text brief
- * that sits under a heading line naming an exempt section ("Conclusion"): one edit of the
- * whole brief (features/plainTextHeadings.ts), after which the sentence is in that section.
+ * "Make the brief's 24 heading lines Markdown headings", on a finding of a brief written as
+ * plain text (features/plainTextHeadings.ts: one edit of the whole brief, where it is
+ * certain), after which the brief has its framework and outline.
  */
 function headingsFix(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
-  const c = plainTextHeadings(analysis);
-  if (!c || !c.exempt.some((s) => s.start <= d.span.start && d.span.end <= s.end)) return [];
-  return [{ title: `Make the brief's ${c.headings} heading lines Markdown headings (this sentence is then in an exempt section)`, edits: c.edits, diagnostic: d }];
+  const c = headingLinesAsHeadings(analysis);
+  if (!c) return [];
+  const tracks = c.tracks > 0 ? `, ${c.tracks === 1 ? 'a track' : `${c.tracks} tracks`} among them` : '';
+  return [{ title: `Make the brief's ${c.headings} heading lines Markdown headings${tracks}`, edits: c.edits, diagnostic: d }];
 }
 
 const NOTE_INLINES = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode']);

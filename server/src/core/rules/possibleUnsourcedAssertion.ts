@@ -161,7 +161,8 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       const text = block.masked.slice(sentence.start, sentence.end);
       while (end > start && /\s/.test(model.text[end - 1])) end--;
       end = attributeLists.reach(end - 1) ?? end;
-      if (refs.overlaps(start, withTrailing)) continue;
+      // (A brief written as plain text has its exempt sections start and end inside paragraphs.)
+      if (refs.overlaps(start, withTrailing) || exempt.holds(start)) continue;
       if (claims.overlaps(start, end) || recommendations.overlaps(start, end)) continue;
       // A heading written as a line of its own ("**Key Events**", a list item "Germany, France
       // and Italy"); with no figure, which would make it a statistic's fragment ("Latvia 61%").

@@ -1,12 +1,13 @@
 import { blockScope, modelBlocks, modelParts, type BlockFacts } from '../model/buildModel';
 import { briefLabels } from '../model/labels';
-import type { Recommendation } from '../model/types';
+import { plainTextHeadings, plainTextSections } from '../model/headingLines';
+import type { BriefModel, Recommendation } from '../model/types';
 import type { Conventions, Severity } from '../conventions/types';
 import { isPendingFootnote } from '../semantics/sourcing';
 import { Interner } from '../text/interner';
 import { pushAll } from '../text/pushAll';
 import type { Span } from '../text/span';
-import { exemptSections, sourcedTables, tablesOfPart, type PartTables } from './possibleUnsourcedAssertion';
+import { exemptSections, isExemptHeading, sourcedTables, tablesOfPart, type PartTables } from './possibleUnsourcedAssertion';
 import { listsOfPart, sourcedLists, type PartLists } from './sourcedLists';
 import type { Code, Diagnostic, Finding, RelatedPlace, Rule, RuleContext, ScopeContext, ScopeFacts, ScopeFootnote } from './types';
 
@@ -70,11 +71,21 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
     footnotes,
     pendingFootnotes,
     hasBibliography: Boolean(model.frontMatter?.data?.bibliography || model.frontMatter?.data?.references || conventions.bibliography.length),
-    exempt: exemptSections(model.sections, conventions.assertions.exemptSections),
+    exempt: exemptSpans(model, conventions.assertions.exemptSections, conventions.framework.headings),
     sourcedBlocks: sourcedBlocks(tables.length ? sourcedTables(model.text, tables, sourceNote) : NONE, lists.length ? sourcedLists(model.text, lists, sourceNote) : NONE),
     recommendations: recommendationWords(model.text, model.recommendations),
     labels: briefLabels(model),
   };
+}
+
+/**
+ * The exempt sections: under the headings that name them, or, in a brief written as plain
+ * text (no Markdown heading), under the heading lines that do (model/headingLines.ts).
+ */
+function exemptSpans(model: BriefModel, names: string[], frameworkHeadings: readonly string[]): Span[] {
+  if (model.sections.length > 0) return exemptSections(model.sections, names);
+  const plain = plainTextHeadings(model, frameworkHeadings, (t) => isExemptHeading(t, names));
+  return plain ? plainTextSections(model.text, plain, (t) => isExemptHeading(t, names)) : [];
 }
 
 /** Sourced tables and lists, in document order (neither holds the other). */
