@@ -22,7 +22,7 @@
 import type { Analysis } from '../analysis';
 import { buildModel } from '../model/buildModel';
 import { TRACK_HEADING } from '../model/framework';
-import { lineAt, plainTextHeadings } from '../model/headingLines';
+import { lineAt, paragraphLines, plainTextHeadings } from '../model/headingLines';
 import type { BriefModel } from '../model/types';
 import { parseMarkdown } from '../parse/markdown';
 import { isExemptHeading } from '../rules/possibleUnsourcedAssertion';
@@ -58,16 +58,17 @@ function convert(analysis: Analysis): HeadingConversion | undefined {
   const exempt = conventions.assertions.exemptSections;
   const found = plainTextHeadings(model, conventions.framework.headings, (t) => isExemptHeading(t, exempt));
   if (!found) return undefined;
-  const { paragraphs, headings, levels } = found;
+  const { headings, levels } = found;
+  const paragraphs = paragraphLines(model, found);
   const prose = paragraphs.flat().filter((l) => !l.heading);
   const splitLines = prose.length > 0 && prose.reduce((n, l) => n + l.text.trim().length, 0) / prose.length >= PARAGRAPH_LINE;
   const eol = text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : '\r';
-  const level = new Map(headings.map((l, i) => [l, levels[i]]));
+  const level = new Map(headings.map((l, i) => [l.start, levels[i]]));
   const edits: TextEdit[] = [];
   for (const lines of paragraphs) {
     lines.forEach((l, i) => {
       const indent = /^[ \t]*/.exec(l.text)![0].length;
-      const h = level.get(l);
+      const h = level.get(l.start);
       // A blank line before a heading, after one, or (lines that are paragraphs) after a line that ends a sentence.
       const blank = i > 0 && l.free && (h !== undefined || lines[i - 1].heading || (splitLines && SENTENCE_END.test(lines[i - 1].masked)));
       if (h !== undefined || blank) edits.push({ span: { start: l.start + indent, end: l.start + indent }, newText: `${blank ? eol : ''}${h !== undefined ? `${'#'.repeat(h)} ` : ''}` });

@@ -7,7 +7,8 @@
  */
 import { headingKey, TRACK_HEADING } from './framework';
 import { isHeadingLine } from './sentences';
-import type { BriefModel } from './types';
+import type { BriefModel, TextBlock } from './types';
+import { RecentCache } from '../text/recentCache';
 import type { Span } from '../text/span';
 
 export interface PlainLine {
@@ -23,8 +24,6 @@ export interface PlainLine {
 }
 
 export interface PlainTextHeadings {
-  /** The lines of each paragraph. */
-  paragraphs: PlainLine[][];
   /** The heading lines, in order, and the level each would have as a heading. */
   headings: PlainLine[];
   levels: number[];
@@ -48,35 +47,87 @@ export function plainTextHeadings(model: Pick<BriefModel, 'text' | 'textBlocks' 
 function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'directives'>, frameworkHeadings: readonly string[], isNamedSection: (text: string) => boolean): PlainTextHeadings | undefined {
   const text = model.text;
   if (model.directives.some((d) => d.kind === 'container')) return undefined;
-  // The paragraphs' lines. In a list item, only the lines after its first that continue it
-  // lazily (at the margin: with no blank line in the brief, every line after a list item is
-  // one); a blank line before such a line ends the list.
-  const paragraphs = model.textBlocks.filter((b) => b.kind === 'paragraph').map((b) => linesOf(text, b.span, b.masked, b.inListItem));
-  if (paragraphs.some((lines) => lines.some((l) => /^\s*>/.test(l.text)))) return undefined;
-  // Each line of a paragraph, with the line after it (in the paragraph, or the next block's first).
-  for (const lines of paragraphs)
-    lines.forEach((l, i) => {
-      const next = i + 1 < lines.length ? lines[i + 1].text : lineAt(text, l.next);
-      l.heading = l.free && isHeadingLine(l.masked, next);
-    });
-  const headings = paragraphs.flat().filter((l) => l.heading);
+  const headings: PlainLine[] = [];
+  for (const b of model.textBlocks) {
+    if (b.kind !== 'paragraph') continue;
+    // Not in a block quote: its `>` marks open the block's first line, or its later ones.
+    const lineStart = Math.max(text.lastIndexOf('\n', b.span.start - 1), text.lastIndexOf('\r', b.span.start - 1)) + 1;
+    if (/^[ \t]*>/.test(text.slice(lineStart, b.span.start))) return undefined;
+    const lines = (b.inListItem ? ITEM_LINES : PARAGRAPH_LINES).get(b.masked, (masked) => blockLines(masked, b.inListItem));
+    if (lines.quoted) return undefined;
+    for (const at of lines.headings) headings.push(plainLine(text, b, b.span.start + at.start, b.span.start + at.end, true));
+    // The last line's heading depends on the line after the block.
+    const last = lines.last;
+    if (last && isHeadingLine(b.masked.slice(last.start, last.end), lineAt(text, nextLineStart(text, b.span.start + last.end)))) headings.push(plainLine(text, b, b.span.start + last.start, b.span.start + last.end, true));
+  }
   if (headings.length < 2) return undefined;
-  return { paragraphs, headings, levels: headingLevels(headings.map((l) => l.text.trim()), frameworkHeadings, isNamedSection) };
+  return { headings, levels: headingLevels(headings.map((l) => l.text.trim()), frameworkHeadings, isNamedSection) };
 }
 
-function linesOf(text: string, span: Span, masked: string, inListItem: boolean): PlainLine[] {
-  const out: PlainLine[] = [];
-  for (let at = span.start; at < span.end; ) {
+/** What a paragraph's own text decides: its heading lines but the last, and its last line when that may be one (a free line, short, with no final punctuation). */
+interface BlockLines {
+  headings: Span[];
+  last?: Span;
+  /** A later line opens with a block quote's `>`. */
+  quoted: boolean;
+}
+/** Per block text, in a paragraph or a list item: most blocks are unchanged from one analysis to the next. */
+const PARAGRAPH_LINES = new RecentCache<BlockLines>(4096);
+const ITEM_LINES = new RecentCache<BlockLines>(4096);
+
+function blockLines(masked: string, inListItem: boolean): BlockLines {
+  const out: BlockLines = { headings: [], quoted: false };
+  for (let at = 0; at < masked.length; ) {
     let end = at;
-    while (end < span.end && text[end] !== '\n' && text[end] !== '\r') end++;
-    const next = text.startsWith('\r\n', end) ? end + 2 : end + 1;
-    const line = text.slice(at, end);
+    while (end < masked.length && masked.charCodeAt(end) !== 10 && masked.charCodeAt(end) !== 13) end++;
+    const next = nextLineStart(masked, end);
+    if (at > 0 && /^[ \t]*>/.test(masked.slice(at, Math.min(end, at + 8)))) out.quoted = true;
     // A list item's own lines stay the item's: its first, and those indented under it.
-    const free = !inListItem || (at > span.start && /^\S/.test(line));
-    out.push({ start: at, end, next, text: line, masked: masked.slice(at - span.start, end - span.start), heading: false, free });
+    const free = !inListItem || (at > 0 && /^\S/.test(masked.slice(at, at + 1)));
+    // A heading line is short and ends in no punctuation: most lines are tested no further.
+    if (free && end - at <= MAX_HEADING && !/[.!?;,:\u2014\u2013-]\s*$/.test(masked.slice(Math.max(at, end - 8), end))) {
+      if (next >= masked.length) out.last = { start: at, end };
+      else if (isHeadingLine(masked.slice(at, end), lineAt(masked, next))) out.headings.push({ start: at, end });
+    }
     at = next;
   }
   return out;
+}
+
+const nextLineStart = (text: string, end: number) => (text.startsWith('\r\n', end) ? end + 2 : end + 1);
+
+/** The longest line read as a heading line (eight words and spaces). */
+const MAX_HEADING = 160;
+
+function plainLine(text: string, b: TextBlock, at: number, end: number, heading: boolean): PlainLine {
+  const line = text.slice(at, end);
+  // A list item's own lines stay the item's: its first, and those indented under it.
+  const free = !b.inListItem || (at > b.span.start && /^\S/.test(line));
+  return { start: at, end, next: nextLineStart(text, end), text: line, masked: b.masked.slice(at - b.span.start, end - b.span.start), heading, free };
+}
+
+/**
+ * The lines of each paragraph, with the heading lines of `h` marked (for the quick fix that
+ * rewrites them all). In a list item, only the lines after its first that continue it
+ * lazily (at the margin: with no blank line in the brief, every line after a list item is
+ * one) are free; a blank line before such a line ends the list.
+ */
+export function paragraphLines(model: Pick<BriefModel, 'text' | 'textBlocks'>, h: PlainTextHeadings): PlainLine[][] {
+  const text = model.text;
+  const heading = new Set(h.headings.map((l) => l.start));
+  return model.textBlocks
+    .filter((b) => b.kind === 'paragraph')
+    .map((b) => {
+      const out: PlainLine[] = [];
+      for (let at = b.span.start; at < b.span.end; ) {
+        let end = at;
+        while (end < b.span.end && text[end] !== '\n' && text[end] !== '\r') end++;
+        const line = plainLine(text, b, at, end, heading.has(at));
+        out.push(line);
+        at = line.next;
+      }
+      return out;
+    });
 }
 
 /** The line that starts at `at`, if the text goes on there. */
