@@ -490,10 +490,12 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       for (const e of edits) {
         const old = text.slice(e.span.start, e.span.end);
         // An item's marker `n. `, or a note's number in superscript opening its line (`¹ `, a brief extracted from a PDF).
+        // Or its number in brackets (`[1] `, a reference list in the IEEE or Vancouver style).
         const superscript = /^[ \t]*([¹²³⁰⁴⁵⁶⁷⁸⁹]{1,3})[ \t\u00a0]+$/u.exec(old);
-        const item = /^(\d+)[.)][ \t]+$/.exec(old) ?? (superscript && [old, [...superscript[1]].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)).join('')]);
+        const bracketed = /^[ \t]*\[(\d{1,3})\][ \t\u00a0]+$/.exec(old);
+        const item = /^(\d+)[.)][ \t]+$/.exec(old) ?? (superscript && [old, [...superscript[1]].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)).join('')]) ?? (bracketed && [old, bracketed[1]]);
         if (item) {
-          assert.match(e.newText, superscript ? new RegExp(`^(?:\\r\\n|\\n|\\r)?\\[\\^${item[1]}\\]: $`) : /^\[\^\d+\]: $/, `${ctx}\nan item's marker becomes its definition's label`);
+          assert.match(e.newText, superscript || bracketed ? new RegExp(`^(?:\\r\\n|\\n|\\r)?\\[\\^${item[1]}\\]: $`) : /^\[\^\d+\]: $/, `${ctx}\nan item's marker becomes its definition's label`);
           assert.ok(e.newText.endsWith(`[^${item[1]}]: `), `${ctx}\nan item's marker becomes its definition's label`);
           const def = after.model.footnoteDefinitions.find((f) => f.id === item[1]);
           // (After the line end put before it, for a note on a paragraph's later line.)
