@@ -47,6 +47,22 @@ const bases: string[] = [
     ...Array.from({ length: 20 }, (_, i) => `[^n${i}]: Ministry report ${i}, p. ${i}.`),
     '',
   ].join('\n'),
+  // A brief written as plain text: its sections read from its heading lines (model/headingLines.ts), a document fact.
+  [
+    'Executive Summary',
+    'Rail moved 17% of EU inland freight in 2022, according to Eurostat.',
+    'Key Events',
+    '- Border Delays: freight trains waited an average of 40 minutes at borders in 2023.',
+    'The Commission proposed a regulation on rail capacity in July 2023.',
+    'Proposed Solutions Framework',
+    'Track 1: Infrastructure',
+    'Close the Gaps: :actor[Macron] said 40% of links are missing.',
+    'Conclusion',
+    'Rail freight grew by 3% a year between 2015 and 2019.',
+    'Annex',
+    'Officials said exports fell 12% in 2024.',
+    '',
+  ].join('\n'),
   // A long list and a long quote, each alone in its block, read part by part
   // (model/buildModel.ts `containerParts`): items that define what others use (a
   // footnote, a link), quotes, code and sublists.
