@@ -79,8 +79,8 @@ function convert(analysis: Analysis): HeadingConversion | undefined {
     if (last.heading && after !== undefined && !/^[ \t]*$/.test(after)) edits.push({ span: { start: last.next, end: last.next }, newText: eol });
   }
   edits.sort((a, b) => a.span.start - b.span.start);
-  if (!readsBack(analysis, edits, headings.map((l, i) => ({ text: l.text.trim(), level: levels[i] })))) return undefined;
-  return { edits, headings: headings.length, tracks: headings.filter((l) => TRACK_HEADING.test(l.text.trim())).length };
+  if (!readsBack(analysis, edits, headings.map((l, i) => ({ text: l.title, level: levels[i] })))) return undefined;
+  return { edits, headings: headings.length, tracks: headings.filter((l) => TRACK_HEADING.test(l.title)).length };
 }
 
 /** Whether the document with the edits has exactly the headings wanted, and the same tags, citations, footnote calls and links. */

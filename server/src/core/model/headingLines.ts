@@ -5,6 +5,7 @@
  * would open — which the assertion check exempts as it does Markdown's sections
  * (rules/scope.ts), and which the quick fix writes as headings (features/plainTextHeadings.ts).
  */
+import { CAPTION, CREDIT } from '../assertions/exemptions';
 import { headingKey, TRACK_HEADING } from './framework';
 import { isHeadingLine } from './sentences';
 import type { BriefModel, TextBlock } from './types';
@@ -17,6 +18,8 @@ export interface PlainLine {
   end: number;
   next: number;
   text: string;
+  /** Its text without the emphasis around it (`**Key Events**`: "Key Events"). */
+  title: string;
   masked: string;
   /** Not a list item's own line (its first, or one indented under it): a line at the margin. */
   free: boolean;
@@ -57,11 +60,15 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
     if (lines.quoted) return undefined;
     for (const at of lines.headings) headings.push(plainLine(text, b, b.span.start + at.start, b.span.start + at.end, true));
     // The last line's heading depends on the line after the block.
+    // A paragraph of one line with a blank line after it is a heading line by its own words
+    // ("Conclusion", "**Key Events**": headings in bold, as a word processor's are without styles).
     const last = lines.last;
-    if (last && isHeadingLine(b.masked.slice(last.start, last.end), lineAt(text, nextLineStart(text, b.span.start + last.end)))) headings.push(plainLine(text, b, b.span.start + last.start, b.span.start + last.end, true));
+    const after = last && lineAt(text, nextLineStart(text, b.span.start + last.end));
+    const alone = last?.start === 0 && (after === undefined || /^[ \t]*$/.test(after));
+    if (last && isHeadingLine(b.masked.slice(last.start, last.end), alone ? undefined : after) && !caption(b.masked.slice(last.start, last.end))) headings.push(plainLine(text, b, b.span.start + last.start, b.span.start + last.end, true));
   }
   if (headings.length < 2) return undefined;
-  return { headings, levels: headingLevels(headings.map((l) => l.text.trim()), frameworkHeadings, isNamedSection) };
+  return { headings, levels: headingLevels(headings.map((l) => l.title), frameworkHeadings, isNamedSection) };
 }
 
 /** What a paragraph's own text decides: its heading lines but the last, and its last line when that may be one (a free line, short, with no final punctuation). */
@@ -87,12 +94,15 @@ function blockLines(masked: string, inListItem: boolean): BlockLines {
     // A heading line is short and ends in no punctuation: most lines are tested no further.
     if (free && end - at <= MAX_HEADING && !/[.!?;,:\u2014\u2013-]\s*$/.test(masked.slice(Math.max(at, end - 8), end))) {
       if (next >= masked.length) out.last = { start: at, end };
-      else if (isHeadingLine(masked.slice(at, end), lineAt(masked, next))) out.headings.push({ start: at, end });
+      else if (isHeadingLine(masked.slice(at, end), lineAt(masked, next)) && !caption(masked.slice(at, end))) out.headings.push({ start: at, end });
     }
     at = next;
   }
   return out;
 }
+
+/** A caption, source line or credit ("Source: Eurostat", "Table 2: Rents by region"): no heading, though written like one. */
+const caption = (line: string) => CAPTION.test(line) || CREDIT.test(line);
 
 const nextLineStart = (text: string, end: number) => (text.startsWith('\r\n', end) ? end + 2 : end + 1);
 
@@ -103,7 +113,8 @@ function plainLine(text: string, b: TextBlock, at: number, end: number, heading:
   const line = text.slice(at, end);
   // A list item's own lines stay the item's: its first, and those indented under it.
   const free = !b.inListItem || (at > b.span.start && /^\S/.test(line));
-  return { start: at, end, next: nextLineStart(text, end), text: line, masked: b.masked.slice(at - b.span.start, end - b.span.start), heading, free };
+  const title = line.trim().replace(/^(?:\*\*|__|\*|_)(?=\S)/, '').replace(/(?<=\S)(?:\*\*|__|\*|_)$/, '').trim();
+  return { start: at, end, next: nextLineStart(text, end), text: line, title, masked: b.masked.slice(at - b.span.start, end - b.span.start), heading, free };
 }
 
 /**
@@ -162,7 +173,7 @@ function headingLevels(lines: string[], framework: readonly string[], isNamedSec
 export function plainTextSections(text: string, h: PlainTextHeadings, isExempt: (text: string) => boolean): Span[] {
   const out: Span[] = [];
   h.headings.forEach((l, i) => {
-    if (!isExempt(l.text.trim())) return;
+    if (!isExempt(l.title)) return;
     let j = i + 1;
     while (j < h.headings.length && h.levels[j] > h.levels[i]) j++;
     out.push({ start: l.start, end: j < h.headings.length ? h.headings[j].start : text.length });
