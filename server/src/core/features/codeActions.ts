@@ -751,6 +751,8 @@ function suppressLine(analysis: Analysis, d: Diagnostic): CodeActionResult | und
   // A hard line break (`\` at the end) stays at the end.
   if (backslashesBefore(text, at, prevStart) % 2 === 1) at--;
   if (at <= prevStart) return undefined;
+  // A line of colons is a fence (a container directive's, or a Pandoc fenced div's, masked as no prose): with a comment after it, it is neither.
+  if (/^[ \t>]*:{3}/.test(text.slice(prevStart, at))) return undefined;
   const around = nodesAt(parsed, at - 1);
   const innermost = around[around.length - 1];
   if (!innermost || innermost.type !== 'text' || !around.slice(0, -1).every((n) => INLINE_PARENTS.has(n.type))) return undefined;
