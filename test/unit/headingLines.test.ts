@@ -42,8 +42,13 @@ describe('heading lines of a brief written as plain text (model/headingLines.ts)
     assert.deepEqual(read(text), { headings: ['2 Key Events', '2 Conclusion'], exempt: ['Conclusion'] });
   });
 
-  it('reads nothing where the brief has a Markdown heading, a block quote, or a single heading line', () => {
-    assert.equal(read('# Brief\n\nKey Events\nRail moved 17% of freight.\nConclusion\nIt grew.\n'), undefined);
+  it('reads them below a title, the brief\'s one heading of level 1', () => {
+    assert.deepEqual(read('# Rail Freight\n\nKey Events\nRail moved 17% of freight.\nConclusion\nIt grew.\n'), { headings: ['2 Key Events', '2 Conclusion'], exempt: ['Conclusion'] });
+  });
+
+  it('reads nothing where the brief has a Markdown heading below its title, a block quote, or a single heading line', () => {
+    assert.equal(read('# Brief\n\n## Evidence\n\nKey Events\nRail moved 17% of freight.\nConclusion\nIt grew.\n'), undefined);
+    assert.equal(read('## Brief\n\nKey Events\nRail moved 17% of freight.\nConclusion\nIt grew.\n'), undefined);
     assert.equal(read('Key Events\nRail moved 17% of freight.\n\n> Conclusion\n> It grew.\n'), undefined);
     assert.equal(read('Rail moved 17% of freight.\nConclusion\nIt grew by 3% a year.\n'), undefined);
   });

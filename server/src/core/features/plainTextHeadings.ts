@@ -14,7 +14,7 @@
  * under another section the brief names (exempt by the conventions, or the back matter),
  * until the next line that names the framework or such a section, which is `##` again.
  *
- * Offered only where it is certain: the brief has no Markdown heading, no container
+ * Offered only where it is certain: the brief has no Markdown heading but its title, no container
  * directive and no block quote, at least two heading lines, and parsed again with the
  * edits it has exactly those headings, with their levels and texts, and the same tags,
  * citations, footnote calls and links, each claim with as many sources in its sentence.
@@ -87,7 +87,9 @@ function convert(analysis: Analysis): HeadingConversion | undefined {
 function readsBack(analysis: Analysis, edits: TextEdit[], wanted: Array<{ text: string; level: number }>): boolean {
   const fixed = applyEdits(analysis.model.text, edits);
   const model = buildModel({ uri: analysis.model.uri, text: fixed }, parseMarkdown(fixed, undefined, { oneShot: true }), analysis.conventions);
-  if (model.headings.length !== wanted.length || model.headings.some((h, i) => h.level !== wanted[i].level || h.text.trim() !== wanted[i].text)) return false;
+  // (After the title, if the brief has one: it stays.)
+  const all = [...analysis.model.headings.map((h) => ({ text: h.text.trim(), level: h.level })), ...wanted];
+  if (model.headings.length !== all.length || model.headings.some((h, i) => h.level !== all[i].level || h.text.trim() !== all[i].text)) return false;
   // (And each claim with as many sources in its sentence: no sentence was cut from its source.)
   const counts = (m: Pick<BriefModel, 'directives' | 'citations' | 'footnoteReferences' | 'links' | 'claims'>) =>
     [m.directives.length, m.claims.length, m.citations.length, m.footnoteReferences.length, m.links.length, ...m.claims.map((c) => c.nearbySources.length)].join();

@@ -35,24 +35,30 @@ export interface PlainTextHeadings {
 const memo = new WeakMap<object, PlainTextHeadings | null>();
 
 /**
- * The heading lines of a brief with no Markdown heading, no container directive and no
- * block quote, when it has at least two (once per model); undefined otherwise.
+ * The heading lines of a brief with no Markdown heading (but its title: one heading of
+ * level 1), no container directive and no block quote, when it has at least two below the
+ * title (once per model); undefined otherwise.
  * `isNamedSection` tells a line that names a section of the brief's own (one the
  * conventions exempt, the back matter), after which the lines are subsections.
  */
 export function plainTextHeadings(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'directives'>, frameworkHeadings: readonly string[], isNamedSection: (text: string) => boolean): PlainTextHeadings | undefined {
-  if (model.headings.length > 0) return undefined;
+  if (!headingless(model)) return undefined;
   let found = memo.get(model);
   if (found === undefined) memo.set(model, (found = find(model, frameworkHeadings, isNamedSection) ?? null));
   return found ?? undefined;
 }
 
+/** No Markdown heading, or only the title: one heading of level 1. */
+export const headingless = (model: Pick<BriefModel, 'headings'>) => model.headings.length === 0 || (model.headings.length === 1 && model.headings[0].level === 1);
+
 function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'directives'>, frameworkHeadings: readonly string[], isNamedSection: (text: string) => boolean): PlainTextHeadings | undefined {
   const text = model.text;
   if (model.directives.some((d) => d.kind === 'container')) return undefined;
   const headings: PlainLine[] = [];
+  // (Below the title, if the brief has one.)
+  const from = model.headings[0]?.span.end ?? 0;
   for (const b of model.textBlocks) {
-    if (b.kind !== 'paragraph') continue;
+    if (b.kind !== 'paragraph' || b.span.start < from) continue;
     // Not in a block quote: its `>` marks open the block's first line, or its later ones.
     const lineStart = Math.max(text.lastIndexOf('\n', b.span.start - 1), text.lastIndexOf('\r', b.span.start - 1)) + 1;
     if (/^[ \t]*>/.test(text.slice(lineStart, b.span.start))) return undefined;

@@ -79,13 +79,14 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
 }
 
 /**
- * The exempt sections: under the headings that name them, or, in a brief written as plain
- * text (no Markdown heading), under the heading lines that do (model/headingLines.ts).
+ * The exempt sections: under the headings that name them, and, in a brief written as plain
+ * text (no Markdown heading but its title), under the heading lines that do
+ * (model/headingLines.ts).
  */
 function exemptSpans(model: BriefModel, names: string[], frameworkHeadings: readonly string[]): Span[] {
-  if (model.sections.length > 0) return exemptSections(model.sections, names);
+  const sections = exemptSections(model.sections, names);
   const plain = plainTextHeadings(model, frameworkHeadings, (t) => isExemptHeading(t, names));
-  return plain ? plainTextSections(model.text, plain, (t) => isExemptHeading(t, names)) : [];
+  return plain ? [...sections, ...plainTextSections(model.text, plain, (t) => isExemptHeading(t, names))].sort((a, b) => a.start - b.start) : sections;
 }
 
 /** Sourced tables and lists, in document order (neither holds the other). */
