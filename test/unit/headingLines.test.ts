@@ -42,6 +42,10 @@ describe('heading lines of a brief written as plain text (model/headingLines.ts)
     assert.deepEqual(read(text), { headings: ['2 Key Events', '2 Conclusion'], exempt: ['Conclusion'] });
   });
 
+  it('keeps a heading line one when the sentence after it is tagged as a claim', () => {
+    assert.deepEqual(read('Key Events\n:claim[Rail moved 17% of freight.]\nConclusion\nIt grew.\n'), { headings: ['2 Key Events', '2 Conclusion'], exempt: ['Conclusion'] });
+  });
+
   it('reads them below a title, the brief\'s one heading of level 1', () => {
     assert.deepEqual(read('# Rail Freight\n\nKey Events\nRail moved 17% of freight.\nConclusion\nIt grew.\n'), { headings: ['2 Key Events', '2 Conclusion'], exempt: ['Conclusion'] });
   });

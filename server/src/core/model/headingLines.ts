@@ -71,7 +71,7 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
     const last = lines.last;
     const after = last && lineAt(text, nextLineStart(text, b.span.start + last.end));
     const alone = last?.start === 0 && (after === undefined || /^[ \t]*$/.test(after));
-    if (last && isHeadingLine(b.masked.slice(last.start, last.end), alone ? undefined : after) && !caption(b.masked.slice(last.start, last.end))) headings.push(plainLine(text, b, b.span.start + last.start, b.span.start + last.end, true));
+    if (last && isHeadingLine(b.masked.slice(last.start, last.end), alone ? undefined : untagged(after)) && !caption(b.masked.slice(last.start, last.end))) headings.push(plainLine(text, b, b.span.start + last.start, b.span.start + last.end, true));
   }
   if (headings.length < 2) return undefined;
   return { headings, levels: headingLevels(headings.map((l) => l.title), frameworkHeadings, isNamedSection) };
@@ -92,20 +92,24 @@ function blockLines(masked: string, inListItem: boolean): BlockLines {
   const out: BlockLines = { headings: [], quoted: false };
   for (let at = 0; at < masked.length; ) {
     let end = at;
-    while (end < masked.length && masked.charCodeAt(end) !== 10 && masked.charCodeAt(end) !== 13) end++;
-    const next = nextLineStart(masked, end);
+    // Lines end at `\n` (a `\r` before it stays the line's), as the rule's sentences are cut (model/sentences.ts).
+    while (end < masked.length && masked.charCodeAt(end) !== 10) end++;
+    const next = end + 1;
     if (at > 0 && /^[ \t]*>/.test(masked.slice(at, Math.min(end, at + 8)))) out.quoted = true;
     // A list item's own lines stay the item's: its first, and those indented under it.
     const free = !inListItem || (at > 0 && /^\S/.test(masked.slice(at, at + 1)));
     // A heading line is short and ends in no punctuation: most lines are tested no further.
     if (free && end - at <= MAX_HEADING && !/[.!?;,:\u2014\u2013-]\s*$/.test(masked.slice(Math.max(at, end - 8), end))) {
       if (next >= masked.length) out.last = { start: at, end };
-      else if (isHeadingLine(masked.slice(at, end), lineAt(masked, next)) && !caption(masked.slice(at, end))) out.headings.push({ start: at, end });
+      else if (isHeadingLine(masked.slice(at, end), untagged(lineAt(masked, next))) && !caption(masked.slice(at, end))) out.headings.push({ start: at, end });
     }
     at = next;
   }
   return out;
 }
+
+/** The line after a heading line without the tag that opens it (`:claim[Officials said…`): tagging a sentence leaves the heading line one. */
+const untagged = (line: string | undefined) => line?.replace(/^([\s>*_-]*):[A-Za-z][\w-]*\[/, '$1');
 
 /** A caption, source line or credit ("Source: Eurostat", "Table 2: Rents by region"): no heading, though written like one. */
 const caption = (line: string) => CAPTION.test(line) || CREDIT.test(line);
@@ -138,7 +142,7 @@ export function paragraphLines(model: Pick<BriefModel, 'text' | 'textBlocks'>, h
       const out: PlainLine[] = [];
       for (let at = b.span.start; at < b.span.end; ) {
         let end = at;
-        while (end < b.span.end && text[end] !== '\n' && text[end] !== '\r') end++;
+        while (end < b.span.end && text[end] !== '\n') end++;
         const line = plainLine(text, b, at, end, heading.has(at));
         out.push(line);
         at = line.next;
