@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../server/src/core/analysis';
 import { plainTextHeadings, plainTextSections } from '../../server/src/core/model/headingLines';
-import { isExemptHeading } from '../../server/src/core/rules/possibleUnsourcedAssertion';
+import { exemptHeading } from '../../server/src/core/rules/possibleUnsourcedAssertion';
 
 const EXEMPT = ['Proposed Solutions Framework', 'Implementation Recommendations', 'Conclusion'];
 const FRAMEWORK = ['Proposed Solutions Framework', 'Solutions Framework', 'Recommendations'];
@@ -9,9 +9,9 @@ const FRAMEWORK = ['Proposed Solutions Framework', 'Solutions Framework', 'Recom
 /** The heading lines of a brief as `level title`, and the texts its exempt sections open with. */
 function read(text: string): { headings: string[]; exempt: string[] } | undefined {
   const { model } = analyze({ uri: 'file:///b.brief.md', text });
-  const h = plainTextHeadings(model, FRAMEWORK, (t) => isExemptHeading(t, EXEMPT));
+  const h = plainTextHeadings(model, FRAMEWORK, exemptHeading(EXEMPT));
   if (!h) return undefined;
-  const sections = plainTextSections(text, h, (t) => isExemptHeading(t, EXEMPT));
+  const sections = plainTextSections(text, h);
   return { headings: h.headings.map((l, i) => `${h.levels[i]} ${l.title}`), exempt: sections.map((s) => text.slice(s.start, s.end).split('\n')[0]) };
 }
 

@@ -25,7 +25,7 @@ import { TRACK_HEADING } from '../model/framework';
 import { lineAt, paragraphLines, plainTextHeadings } from '../model/headingLines';
 import type { BriefModel } from '../model/types';
 import { parseMarkdown } from '../parse/markdown';
-import { isExemptHeading } from '../rules/possibleUnsourcedAssertion';
+import { exemptHeading } from '../rules/possibleUnsourcedAssertion';
 import { applyEdits, type TextEdit } from './textEdits';
 
 export interface HeadingConversion {
@@ -55,8 +55,7 @@ function convert(analysis: Analysis): HeadingConversion | undefined {
   const { model, conventions } = analysis;
   const text = model.text;
   if (text.length > MAX_SIZE) return undefined;
-  const exempt = conventions.assertions.exemptSections;
-  const found = plainTextHeadings(model, conventions.framework.headings, (t) => isExemptHeading(t, exempt));
+  const found = plainTextHeadings(model, conventions.framework.headings, exemptHeading(conventions.assertions.exemptSections));
   if (!found) return undefined;
   const { headings, levels } = found;
   const paragraphs = paragraphLines(model, found);

@@ -27,9 +27,10 @@ export interface PlainLine {
 }
 
 export interface PlainTextHeadings {
-  /** The heading lines, in order, and the level each would have as a heading. */
+  /** The heading lines, in order, the level each would have as a heading, and whether it names an exempt section. */
   headings: PlainLine[];
   levels: number[];
+  exempt: boolean[];
 }
 
 const memo = new WeakMap<object, PlainTextHeadings | null>();
@@ -38,20 +39,20 @@ const memo = new WeakMap<object, PlainTextHeadings | null>();
  * The heading lines of a brief with no Markdown heading (but its title: one heading of
  * level 1), no container directive and no block quote, when it has at least two below the
  * title (once per model); undefined otherwise.
- * `isNamedSection` tells a line that names a section of the brief's own (one the
+ * `isExempt` tells a line that names a section the assertion check leaves out (one the
  * conventions exempt, the back matter), after which the lines are subsections.
  */
-export function plainTextHeadings(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'directives'>, frameworkHeadings: readonly string[], isNamedSection: (text: string) => boolean): PlainTextHeadings | undefined {
+export function plainTextHeadings(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'directives'>, frameworkHeadings: readonly string[], isExempt: (text: string) => boolean): PlainTextHeadings | undefined {
   if (!headingless(model)) return undefined;
   let found = memo.get(model);
-  if (found === undefined) memo.set(model, (found = find(model, frameworkHeadings, isNamedSection) ?? null));
+  if (found === undefined) memo.set(model, (found = find(model, frameworkHeadings, isExempt) ?? null));
   return found ?? undefined;
 }
 
 /** No Markdown heading, or only the title: one heading of level 1. */
-export const headingless = (model: Pick<BriefModel, 'headings'>) => model.headings.length === 0 || (model.headings.length === 1 && model.headings[0].level === 1);
+const headingless = (model: Pick<BriefModel, 'headings'>) => model.headings.length === 0 || (model.headings.length === 1 && model.headings[0].level === 1);
 
-function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'directives'>, frameworkHeadings: readonly string[], isNamedSection: (text: string) => boolean): PlainTextHeadings | undefined {
+function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'directives'>, frameworkHeadings: readonly string[], isExempt: (text: string) => boolean): PlainTextHeadings | undefined {
   const text = model.text;
   if (model.directives.some((d) => d.kind === 'container')) return undefined;
   const headings: PlainLine[] = [];
@@ -74,7 +75,8 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
     if (last && isHeadingLine(b.masked.slice(last.start, last.end), alone ? undefined : untagged(after)) && !caption(b.masked.slice(last.start, last.end))) headings.push(plainLine(text, b, b.span.start + last.start, b.span.start + last.end, true));
   }
   if (headings.length < 2) return undefined;
-  return { headings, levels: headingLevels(headings.map((l) => l.title), frameworkHeadings, isNamedSection) };
+  const exempt = headings.map((l) => isExempt(l.title));
+  return { headings, levels: headingLevels(headings.map((l) => l.title), frameworkHeadings, exempt), exempt };
 }
 
 /** What a paragraph's own text decides: its heading lines but the last, and its last line when that may be one (a free line, short, with no final punctuation). */
@@ -161,29 +163,29 @@ export function lineAt(text: string, at: number): string | undefined {
 
 /**
  * `2` for a section; under the framework, `3` for a track and `4` for a line under a track
- * (a group); `3` for a line under another section the brief names, until the next such
- * section.
+ * (a group); `3` for a line under another section the brief names (`named`: an exempt
+ * one), until the next such section.
  */
-function headingLevels(lines: string[], framework: readonly string[], isNamedSection: (text: string) => boolean): number[] {
+function headingLevels(lines: string[], framework: readonly string[], named: boolean[]): number[] {
   const frameworkKeys = new Set(framework.map(headingKey));
   let under: 'nothing' | 'framework' | 'track' | 'named' = 'nothing';
-  return lines.map((line) => {
+  return lines.map((line, i) => {
     if (TRACK_HEADING.test(line)) {
       under = 'track';
       return 3;
     }
     if (frameworkKeys.has(headingKey(line))) under = 'framework';
-    else if (isNamedSection(line)) under = 'named';
+    else if (named[i]) under = 'named';
     else return under === 'track' ? 4 : under === 'nothing' ? 2 : 3;
     return 2;
   });
 }
 
-/** The spans of the sections whose heading line `isExempt`: from the line to the next heading line of its level or higher (or the end). */
-export function plainTextSections(text: string, h: PlainTextHeadings, isExempt: (text: string) => boolean): Span[] {
+/** The spans of the exempt sections: from each exempt heading line to the next heading line of its level or higher (or the end). */
+export function plainTextSections(text: string, h: PlainTextHeadings): Span[] {
   const out: Span[] = [];
   h.headings.forEach((l, i) => {
-    if (!isExempt(l.title)) return;
+    if (!h.exempt[i]) return;
     let j = i + 1;
     while (j < h.headings.length && h.levels[j] > h.levels[i]) j++;
     out.push({ start: l.start, end: j < h.headings.length ? h.headings[j].start : text.length });

@@ -360,14 +360,18 @@ export function findAssertionCues(text: string, base = 0): AssertionCue[] {
  * name, and always the back matter (`BACK_MATTER`).
  */
 export function exemptSections(sections: Section[], names: string[]): Span[] {
-  return sections.filter((s) => isExemptHeading(s.heading.text, names)).map((s) => s.span);
+  const exempt = exemptHeading(names);
+  return sections.filter((s) => exempt(s.heading.text)).map((s) => s.span);
 }
 
 /** Whether a heading's text names an exempt section: one of `names` (singular or plural alike: "Conclusions" is the "Conclusion" a team exempted), or the back matter. */
-export function isExemptHeading(text: string, names: string[]): boolean {
+export function exemptHeading(names: string[]): (text: string) => boolean {
   const singular = (heading: string) => heading.replace(/s$/, '');
-  const heading = normalizeHeading(text);
-  return names.some((n) => singular(normalizeHeading(n)) === singular(heading)) || BACK_MATTER.test(heading);
+  const wanted = new Set(names.map((n) => singular(normalizeHeading(n))));
+  return (text) => {
+    const heading = normalizeHeading(text);
+    return wanted.has(singular(heading)) || BACK_MATTER.test(heading);
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import { isPendingFootnote } from '../semantics/sourcing';
 import { Interner } from '../text/interner';
 import { pushAll } from '../text/pushAll';
 import type { Span } from '../text/span';
-import { exemptSections, isExemptHeading, sourcedTables, tablesOfPart, type PartTables } from './possibleUnsourcedAssertion';
+import { exemptHeading, exemptSections, sourcedTables, tablesOfPart, type PartTables } from './possibleUnsourcedAssertion';
 import { listsOfPart, sourcedLists, type PartLists } from './sourcedLists';
 import type { Code, Diagnostic, Finding, RelatedPlace, Rule, RuleContext, ScopeContext, ScopeFacts, ScopeFootnote } from './types';
 
@@ -85,8 +85,8 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
  */
 function exemptSpans(model: BriefModel, names: string[], frameworkHeadings: readonly string[]): Span[] {
   const sections = exemptSections(model.sections, names);
-  const plain = plainTextHeadings(model, frameworkHeadings, (t) => isExemptHeading(t, names));
-  return plain ? [...sections, ...plainTextSections(model.text, plain, (t) => isExemptHeading(t, names))].sort((a, b) => a.start - b.start) : sections;
+  const plain = plainTextHeadings(model, frameworkHeadings, exemptHeading(names));
+  return plain ? [...sections, ...plainTextSections(model.text, plain)].sort((a, b) => a.start - b.start) : sections;
 }
 
 /** Sourced tables and lists, in document order (neither holds the other). */
