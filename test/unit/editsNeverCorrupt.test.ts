@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { editBrief, newNames } from './fuzz/editGenerators';
+import { editBrief, newNames, plainTextBrief } from './fuzz/editGenerators';
 import { checkQuickFixes, checkRenames, editStats, fixtureWorld, fuzzWorld } from './fuzz/edits';
 import { budget } from './helpers/budget';
 
@@ -388,6 +388,14 @@ describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEE
     fc.assert(
       fc.property(editBrief, (text) => checkQuickFixes(world, text, ACTIONS)),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+  });
+
+  it(`fuzzed briefs written as plain text: every quick fix (the heading lines' outline kept by the headings fix)`, () => {
+    const world = fuzzWorld();
+    fc.assert(
+      fc.property(plainTextBrief, (text) => checkQuickFixes(world, text, ACTIONS)),
+      { numRuns: Math.ceil(RUNS / 3), seed: SEED + 2, endOnFailure: true },
     );
   });
 

@@ -1,7 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../server/src/core/analysis';
 import { plainTextHeadings, plainTextSections } from '../../server/src/core/model/headingLines';
-import { exemptHeading } from '../../server/src/core/rules/possibleUnsourcedAssertion';
+import { exemptHeading } from '../../server/src/core/model/sectionNames';
+import { defaultConventions } from '../../server/src/core/conventions/types';
+import { documentSymbols, type BriefSymbol } from '../../server/src/core/features/documentSymbols';
+import { foldingRanges } from '../../server/src/core/features/folding';
+import { headingLinesAsHeadings } from '../../server/src/core/features/plainTextHeadings';
+import { applyEdits } from '../../server/src/core/features/textEdits';
+import type { BriefModel } from '../../server/src/core/model/types';
 
 const EXEMPT = ['Proposed Solutions Framework', 'Implementation Recommendations', 'Conclusion'];
 const FRAMEWORK = ['Proposed Solutions Framework', 'Solutions Framework', 'Recommendations'];
@@ -55,5 +61,111 @@ describe('heading lines of a brief written as plain text (model/headingLines.ts)
     assert.equal(read('## Brief\n\nKey Events\nRail moved 17% of freight.\nConclusion\nIt grew.\n'), undefined);
     assert.equal(read('Key Events\nRail moved 17% of freight.\n\n> Conclusion\n> It grew.\n'), undefined);
     assert.equal(read('Rail moved 17% of freight.\nConclusion\nIt grew by 3% a year.\n'), undefined);
+  });
+});
+
+/** A brief as analysts paste it: headings and paragraphs one to a line, the framework's recommendations opened by run-in labels. */
+const PLAIN_BRIEF = [
+  'Key Events',
+  'Freight trains waited 40 minutes at borders in 2023.',
+  'Proposed Solutions Framework',
+  'Track 1: Infrastructure',
+  'Immediate Actions',
+  'Close the Gaps: Fund the missing cross-border links.',
+  '**Common Timetables:** Agree one timetable per corridor,',
+  'with slots kept for freight.',
+  'Longer-Term Measures',
+  '- Rolling Stock: Pool wagons across operators.',
+  'Track 2: Regulation',
+  'One Licence: Recognise drivers\' licences across borders.',
+  'Implementation Recommendations',
+  'For Member States',
+  '- Fund the links.',
+  'Conclusion',
+  'Rail freight grew by 3% a year.',
+  '',
+].join('\n');
+
+/** The outline as `kind name` lines, indented by depth. */
+function outline(symbols: BriefSymbol[], depth = 0): string[] {
+  return symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.kind} ${s.name}`, ...outline(s.children, depth + 1)]);
+}
+
+/** The framework as tracks, groups and recommendations (label, its text, track and group). */
+function framework(model: BriefModel): string[] {
+  return [
+    ...(model.framework?.tracks ?? []).map((t) => `Track ${t.number}: ${t.title} [${t.groups.map((g) => g.heading.text.trim()).join(' | ')}]`),
+    ...model.recommendations.map((r) => `${r.label} = ${JSON.stringify(model.text.slice(r.span.start, r.span.end).replace(/\s+/g, ' ').trim())} (${r.track?.number ?? '-'} / ${r.group?.heading.text.trim() ?? '-'})`),
+  ];
+}
+
+describe('the outline and framework of a brief written as plain text (model/plainTextOutline.ts)', () => {
+  it('reads the framework from the heading lines: tracks, groups, and the lines its run-in labels open, with the wrapped lines after them', () => {
+    const { model } = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text: PLAIN_BRIEF });
+    assert.deepEqual(framework(model), [
+      'Track 1: Infrastructure [Immediate Actions | Longer-Term Measures]',
+      'Track 2: Regulation []',
+      'Close the Gaps = "Close the Gaps: Fund the missing cross-border links." (1 / Immediate Actions)',
+      'Common Timetables = "**Common Timetables:** Agree one timetable per corridor, with slots kept for freight." (1 / Immediate Actions)',
+      'Rolling Stock = "- Rolling Stock: Pool wagons across operators." (1 / Longer-Term Measures)',
+      'One Licence = "One Licence: Recognise drivers\' licences across borders." (2 / -)',
+    ]);
+    assert.equal(model.sections.length, 0, "Markdown's sections stay Markdown's");
+  });
+
+  it('outlines the brief by its heading lines, the framework track by track', () => {
+    const { model } = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text: PLAIN_BRIEF });
+    assert.deepEqual(outline(documentSymbols(model)), [
+      'heading Key Events',
+      'framework Proposed Solutions Framework',
+      '  track Track 1: Infrastructure',
+      '    group Immediate Actions',
+      '      recommendation Close the Gaps',
+      '      recommendation Common Timetables',
+      '    group Longer-Term Measures',
+      '      recommendation Rolling Stock',
+      '  track Track 2: Regulation',
+      '    recommendation One Licence',
+      'heading Implementation Recommendations',
+      '  heading For Member States',
+      'heading Conclusion',
+    ]);
+  });
+
+  it('gives the framework the Markdown headings of its quick fix give, recommendation by recommendation', () => {
+    const analysis = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text: PLAIN_BRIEF });
+    const fix = headingLinesAsHeadings(analysis);
+    assert.ok(fix, 'the fix is offered');
+    const after = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text: applyEdits(PLAIN_BRIEF, fix.edits) });
+    assert.equal(after.model.lineSections, undefined, 'the fixed brief has Markdown headings');
+    assert.deepEqual(framework(after.model), framework(analysis.model));
+    assert.deepEqual(outline(documentSymbols(after.model)), outline(documentSymbols(analysis.model)));
+  });
+
+  it('folds each heading line\'s section, from the line to its last', () => {
+    const { model } = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text: PLAIN_BRIEF });
+    const folds = foldingRanges(model).map((f) => `${PLAIN_BRIEF.slice(f.start, PLAIN_BRIEF.indexOf('\n', f.start))} … ${PLAIN_BRIEF.slice(PLAIN_BRIEF.lastIndexOf('\n', f.end - 1) + 1, f.end)}`);
+    assert.deepEqual(folds, [
+      'Key Events … Freight trains waited 40 minutes at borders in 2023.',
+      "Proposed Solutions Framework … One Licence: Recognise drivers' licences across borders.",
+      "Track 1: Infrastructure … - Rolling Stock: Pool wagons across operators.",
+      'Immediate Actions … with slots kept for freight.',
+      'Longer-Term Measures … - Rolling Stock: Pool wagons across operators.',
+      "Track 2: Regulation … One Licence: Recognise drivers' licences across borders.",
+      'Implementation Recommendations … - Fund the links.',
+      'For Member States … - Fund the links.',
+      'Conclusion … Rail freight grew by 3% a year.',
+    ]);
+  });
+
+  it('places a tagged recommendation by its track attribute, and reports a track the conventions expect on the framework line', () => {
+    const text = `${PLAIN_BRIEF}Annex\n:rec[Shared Data]{track=2}: Publish delays.\n`;
+    const conventions = { ...defaultConventions(), framework: { ...defaultConventions().framework, tracks: [{ id: 'funding', title: 'Funding' }] } };
+    const { model, diagnostics } = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text }, { conventions });
+    const tagged = model.recommendations.find((r) => r.directive);
+    assert.equal(tagged?.track?.title, 'Regulation');
+    const missing = diagnostics.filter((d) => d.code === 'unknown-track');
+    assert.equal(missing.length, 1);
+    assert.equal(text.slice(missing[0].span.start, missing[0].span.end), 'Proposed Solutions Framework');
   });
 });

@@ -57,6 +57,12 @@ const bases: string[] = [
     'Proposed Solutions Framework',
     'Track 1: Infrastructure',
     'Close the Gaps: :actor[Macron] said 40% of links are missing.',
+    'Immediate Actions',
+    '**Common Timetables:** Agree one timetable per corridor,',
+    'with slots kept for freight.',
+    '- Rolling Stock: Pool wagons.',
+    'Track 2: Regulation',
+    ':rec[One Licence]{track=1}: Recognise licences.',
     'Conclusion',
     'Rail freight grew by 3% a year between 2015 and 2019.',
     'Annex',
@@ -101,7 +107,7 @@ const SNIPPETS = ['x', 'a', ' ', '\n', '\n\n', '.', '`', '```', '~~~', ':', ':::
   '\n\n---\nnocite: "@ref11-0"\n---\n',
   // Tables, read by rows, and the caption or source line in another block that sources one;
   // back matter and headings written as plain lines (possible-unsourced-assertion).
-  '\n\n| Country | Share |\n|---|---|\n| Poland | 4.1% in 2024 |\n', '\n\nSource: Eurostat, 2024.[^a]\n\n', '\n\nTable 2: Gas storage [@ref11-0]\n\n', '## References\n', '\nKey Events\n', 'Exports fell 12% in 2024. '];
+  '\n\n| Country | Share |\n|---|---|\n| Poland | 4.1% in 2024 |\n', '\n\nSource: Eurostat, 2024.[^a]\n\n', '\n\nTable 2: Gas storage [@ref11-0]\n\n', '## References\n', '\nKey Events\n', '\nTrack 3: Data\n', '\nShare Data: Publish delays.\n', 'Exports fell 12% in 2024. '];
 
 type Edit = { at: number; del: number; ins: string };
 const anyEdit = fc.record({

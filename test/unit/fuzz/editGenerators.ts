@@ -89,3 +89,53 @@ export const editBrief = fc
   });
 
 export const newNames = fc.subarray(NEW_NAMES, { minLength: 2, maxLength: 6 });
+
+/** The lines of a brief written as plain text (model/headingLines.ts, model/plainTextOutline.ts): heading lines, prose lines, run-in labels, list items, tags. */
+const PLAIN_LINES = [
+  'Executive Summary',
+  'Key Events',
+  '**Context**',
+  'Officials said 40% of talks failed in 2024.',
+  'The IMF stated that $300 billion was frozen, a figure ministers repeat.',
+  'Macron said 55% of it.',
+  'Proposed Solutions Framework',
+  'Track 1: Diplomatic Pathway',
+  'Track 2: Economic Leverage',
+  'Track B - Security',
+  'Immediate Actions',
+  'Medium-Term Initiatives',
+  'Clarify Red Lines: All parties must state positions.',
+  '**Burden Sharing:** Share the costs of support.',
+  'Fund Installers: Fund training for 40% more installers',
+  'held by 40% of them and wrapped',
+  'note: a wrapped line',
+  '- Energy Security: Accelerate diversification.',
+  '- Officials said 40%.',
+  '  an indented line',
+  ':rec[Act]{actor=imf track=1}: Diversify supplies.',
+  ':claim[Officials said 40% of talks failed]',
+  'Implementation Recommendations',
+  'For Coalition Members',
+  'Conclusion',
+  'References',
+  'Source: Eurostat',
+  '',
+];
+
+/** A brief written as plain text, with its framework in lines (a front matter makes it a brief), hostile snippets spliced in. */
+export const plainTextBrief = fc
+  .tuple(
+    fc.constantFrom('---\nbrief: true\n---\n', '---\nbrief: true\n---\n# A Title\n', '---\r\nbrief: true\r\n---\r\n'),
+    fc.array(fc.constantFrom(...PLAIN_LINES), { minLength: 4, maxLength: 30 }),
+    fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...SNIPPETS), fc.constantFrom(' ', '\n', '')), { maxLength: 3 }),
+    fc.constantFrom('keep', '\n', '\r\n', '\r'),
+  )
+  .map(([front, lines, inserts, eol]) => {
+    let t = lines.join('\n');
+    for (const [where, snippet, sep] of inserts) {
+      const at = Math.floor(where * t.length);
+      t = t.slice(0, at) + sep + snippet + sep + t.slice(at);
+    }
+    t = front + t;
+    return eol === 'keep' ? t : t.replace(/\r\n|\r|\n/g, eol);
+  });

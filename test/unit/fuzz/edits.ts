@@ -530,6 +530,12 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       const tags = (a: Analysis, shift: (o: number) => number) => a.model.directives.map((x) => `${x.kind}:${x.name}@${shift(x.span.start)}`).join();
       assert.equal(tags(after, (o) => o), tags(before, (o) => mapOffset(edits, o, true)), `${ctx}\nthe tags stay`);
       assert.equal(after.model.citations.length + after.model.footnoteReferences.length + after.model.links.length, before.model.citations.length + before.model.footnoteReferences.length + before.model.links.length, `${ctx}\nthe sources stay`);
+      // The framework the heading lines gave (model/plainTextOutline.ts) is the one the headings give: tracks, groups, recommendations.
+      const framework = (a: Analysis, shift: (o: number) => number) => ({
+        tracks: (a.model.framework?.tracks ?? []).map((t) => `${t.number}:${t.title}[${t.groups.map((g) => g.heading.text.trim()).join('|')}]`),
+        recs: a.model.recommendations.map((r) => `${r.label}@${shift(r.labelSpan.start)}:${r.track?.number ?? '-'}/${r.group?.heading.text.trim() ?? '-'}`),
+      });
+      assert.deepEqual(framework(after, (o) => o), framework(before, (o) => mapOffset(edits, o, true)), `${ctx}\nthe framework is the same`);
       return;
     }
     case 'tag-claim': {

@@ -88,6 +88,13 @@ const block = fc.oneof(
   { weight: 1, arbitrary: inline.map((t) => `¹ ${t}\n² Wire, 2025.\n\n³ Agency report, 2024.`) },
   // A brief written as plain text: its headings lines of their own, its paragraphs one to a line (a heading line is a heading only without `#`).
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom('Proposed Solutions Framework', 'Conclusion', 'Key Events', 'Track 1: Diplomatic Pathway', 'Immediate Actions'), inline).map(([h, t]) => `${h}\nOfficials said 40% of talks failed in 2024. ${t}\nConclusion\nMacron said 55% of it.`) },
+  // Its framework: tracks, groups and recommendations as lines opened by a run-in label (model/plainTextOutline.ts), a wrapped line, a list item, a tag.
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(inline, fc.subarray(['Immediate Actions\n', '**Clarify Red Lines:** All parties must state positions.\n', 'held by 40% of them\n', '- Burden Sharing: Share costs.\n', 'Fund Installers: Fund training.\n', ':rec[Energy Security]{track=2}: Diversify.\n', 'note: a wrapped line\n']), fc.constantFrom('Conclusion\n', 'Implementation Recommendations\n', ''))
+      .map(([t, lines, end]) => `Proposed Solutions Framework\nTrack 1: Diplomatic Pathway\n${lines.join('')}Revised Format: ${t}\nTrack 2: Economic Leverage\n${lines.slice().reverse().join('')}${end}Macron said 55% of it.`),
+  },
   // A reference list in the IEEE or Vancouver style: notes one to a line, opened by their number in brackets.
   { weight: 1, arbitrary: inline.map((t) => `## References\n\n[1] ${t}\n[2] Wire, 2025.\n\n[3] Agency report, 2024.`) },
 );
@@ -252,6 +259,10 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'broken front matter lines': (n) => '---\n' + 'a: b: c\n'.repeat(n / 8) + '---\n\n:claim[x]\n',
   'nested metadata blocks': (n) => ':claim[x]\n\n' + ('---\n' + '{'.repeat(1000) + '\n---\n\n').repeat(n / 1010),
   'headings': (n) => '# Recommendations\n' + '## Track 1: A\n'.repeat(n / 14),
+  // A framework of thousands of tracks, each with a recommendation (each was looked for among all the tracks).
+  'tracks with recommendations': (n) => '# Recommendations\n\n' + '## Track 1: Rail\n\nFund Links: Pay for :claim[x].\n\n'.repeat(n / 47),
+  // The same written as plain text: heading lines, a recommendation per line (model/plainTextOutline.ts).
+  'plain-text tracks with recommendations': (n) => 'Key Events\n:claim[x]\nProposed Solutions Framework\n' + 'Track 1: Rail\nFund Links: Pay for it.\nwrapped on\n'.repeat(n / 47),
   'actor mentions': (n) => ':claim[x] ' + 'Macron '.repeat(n / 7),
   'NUL and surrogates': (n) => ':claim[x] ' + '\u0000\uD800'.repeat(n / 2),
 };

@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis';
 import type { Claim, Recommendation } from '../model/types';
+import { outlineSections } from '../model/plainTextOutline';
 import { shorten } from '../text/shorten';
 import { claimEvidence } from '../semantics/claimEvidence';
 import { briefSourcing, type SourcingCounts, type SourcingStatus } from '../semantics/sourcing';
@@ -86,16 +87,17 @@ export function briefReport(analysis: Analysis): BriefReport {
   const statusOf = (c: Claim) => sourcing.of.get(c)?.status ?? 'missing';
 
   const sections = new Map<number, ReportSection>();
+  const outline = outlineSections(model);
   for (const claim of model.claims) {
     const at = claim.directive.span.start;
     // Innermost: the last heading before the claim whose section contains it.
     let index = -1;
-    model.sections.forEach((s, i) => {
+    outline.forEach((s, i) => {
       if (s.span.start <= at && at < s.span.end) index = i;
     });
     let section = sections.get(index);
     if (!section) {
-      const s = model.sections[index];
+      const s = outline[index];
       section = s
         ? { title: s.heading.text, level: s.heading.level, span: s.heading.span, ...emptyCounts(), claims: [] }
         : { title: '(before the first heading)', level: 0, ...emptyCounts(), claims: [] };

@@ -1,5 +1,6 @@
 import type { BriefModel, Claim, Recommendation } from '../model/types';
 import type { Span } from '../text/span';
+import { outlineSections } from '../model/plainTextOutline';
 
 export type SymbolKind = 'heading' | 'framework' | 'track' | 'group' | 'recommendation' | 'claim';
 
@@ -14,7 +15,8 @@ export interface BriefSymbol {
 
 /**
  * The whole brief's outline, so that Briefmark's group in the Outline is the only one a
- * reader needs (docs/navigation.md): the headings, nested by level; the framework heading,
+ * reader needs (docs/navigation.md): the headings, nested by level (in a brief written as
+ * plain text, its heading lines: model/plainTextOutline.ts); the framework heading,
  * its tracks and groups named as such; each recommendation and claim where it is in the
  * text (a claim inside a recommendation under it). A recommendation placed in a track by
  * its `track=` attribute stays where it is written, its track in its detail.
@@ -28,7 +30,7 @@ export function documentSymbols(model: BriefModel): BriefSymbol[] {
   // Sections nest by level: each opens inside the innermost open one of a lower level.
   const open: Array<{ level: number; symbol: BriefSymbol }> = [];
   const containers: BriefSymbol[] = [];
-  for (const section of [...model.sections].sort((a, b) => a.span.start - b.span.start)) {
+  for (const section of [...outlineSections(model)].sort((a, b) => a.span.start - b.span.start)) {
     const h = section.heading;
     const track = tracks.get(h.span.start);
     const group = groups.get(h.span.start);

@@ -22,7 +22,7 @@ import type { Analysis } from '../analysis';
 import { buildModel } from '../model/buildModel';
 import { numberedReferences, superscriptNotes } from '../model/referenceMarks';
 import { parseMarkdown } from '../parse/markdown';
-import { BACK_MATTER } from '../rules/possibleUnsourcedAssertion';
+import { BACK_MATTER } from '../model/sectionNames';
 import { isPlaceholderText } from '../semantics/placeholders';
 import type { Span } from '../text/span';
 import { nodesIn } from './syntaxAt';

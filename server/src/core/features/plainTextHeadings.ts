@@ -3,11 +3,14 @@
  * text (as the brief of `shared/seeds` is) has its headings as lines of their own — "Key
  * Events", "Proposed Solutions Framework", "Track 1: Diplomatic Pathway" — and its
  * paragraphs one to a line, with no blank line between. Markdown reads all of it as a few
- * long paragraphs: the brief has no headings, so no framework and no outline (the
- * assertion check finds its exempt sections by the lines: model/headingLines.ts). This fix
- * writes each heading line as an ATX heading, with a blank line around it, and (where the
- * lines are paragraphs, not hard-wrapped prose) a blank line after each line that ends a
- * sentence, in one edit of the document, parsed again before it is offered.
+ * long paragraphs: for Markdown (the preview, other tools) the brief has no headings
+ * (Briefmark reads its sections, outline and framework from the lines:
+ * model/headingLines.ts, model/plainTextOutline.ts). This fix
+ * writes each heading line as an ATX heading, with a blank line around it, a blank line
+ * before each line that opens a recommendation of a track (model/plainTextOutline.ts: the
+ * framework stays as the lines read), and (where the lines are paragraphs, not hard-wrapped
+ * prose) a blank line after each line that ends a sentence, in one edit of the document,
+ * parsed again before it is offered.
  *
  * Levels (model/headingLines.ts): `##` for a section; under the framework heading, `###`
  * for a `Track n: …` line and `####` for a line under a track (a group); `###` for a line
@@ -25,7 +28,7 @@ import { TRACK_HEADING } from '../model/framework';
 import { lineAt, paragraphLines, plainTextHeadings } from '../model/headingLines';
 import type { BriefModel } from '../model/types';
 import { parseMarkdown } from '../parse/markdown';
-import { exemptHeading } from '../rules/possibleUnsourcedAssertion';
+import { exemptHeading } from '../model/sectionNames';
 import { applyEdits, type TextEdit } from './textEdits';
 
 export interface HeadingConversion {
@@ -63,13 +66,15 @@ function convert(analysis: Analysis): HeadingConversion | undefined {
   const splitLines = prose.length > 0 && prose.reduce((n, l) => n + l.text.trim().length, 0) / prose.length >= PARAGRAPH_LINE;
   const eol = text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : '\r';
   const level = new Map(headings.map((l, i) => [l.start, levels[i]]));
+  // The lines that open an untagged recommendation of a track (model/plainTextOutline.ts): each a paragraph of its own, as it is one there.
+  const recStarts = new Set(model.recommendations.filter((r) => !r.directive && r.track).map((r) => r.span.start));
   const edits: TextEdit[] = [];
   for (const lines of paragraphs) {
     lines.forEach((l, i) => {
       const indent = /^[ \t]*/.exec(l.text)![0].length;
       const h = level.get(l.start);
       // A blank line before a heading, after one, or (lines that are paragraphs) after a line that ends a sentence.
-      const blank = i > 0 && l.free && (h !== undefined || lines[i - 1].heading || (splitLines && SENTENCE_END.test(lines[i - 1].masked)));
+      const blank = i > 0 && l.free && (h !== undefined || lines[i - 1].heading || recStarts.has(l.start) || (splitLines && SENTENCE_END.test(lines[i - 1].masked)));
       if (h !== undefined || blank) edits.push({ span: { start: l.start + indent, end: l.start + indent }, newText: `${blank ? eol : ''}${h !== undefined ? `${'#'.repeat(h)} ` : ''}` });
     });
     // A heading that ends its paragraph, with a block after it on the next line (a list): a blank line after it.

@@ -14,12 +14,13 @@ import { matchesAnyGlob } from '../text/glob';
 import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import { readDirective, splitList } from './directives';
-import { buildFramework, FOOTNOTE_CALL, frameworkSection } from './framework';
+import { buildFramework, FOOTNOTE_CALL, frameworkSection, sectionsOf } from './framework';
 import { actorNames, findActorMentions, type ActorNames } from './actorMentions';
 import { bulletLineBreaks, sentenceEndFinder, withTrailingSources } from './sentences';
 import { lastAtMost } from '../text/textEdit';
 import { superscriptNotes } from './referenceMarks';
 import { pandocSyntax } from './pandocSyntax';
+import { plainTextOutline } from './plainTextOutline';
 import type {
   ActorMention,
   BriefModel,
@@ -168,7 +169,8 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
   const sections = sectionsOf(headings, text.length);
   const fw = frameworkSection(sections, conventions);
   const candidates = fw ? collect(blocks.filter((b) => b.end > fw.span.start && b.start < fw.span.end), 'recCandidates', place) : [];
-  const { framework, recommendations } = buildFramework(sections, collect(blocks, 'recommendations', place), candidates, conventions);
+  const tagged = collect(blocks, 'recommendations', place);
+  const { framework, recommendations } = buildFramework(sections, tagged, candidates, conventions);
   const isBriefBy = briefReason(input, conventions, frontMatter, blocks);
   const model = {
     uri: input.uri,
@@ -186,6 +188,9 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
   } as BuiltModel;
   defineLazyItems(model, blocks, place, actorNames(conventions.actors));
   MODEL_BLOCKS.set(model, { blocks, definitions });
+  // A brief written as plain text: its heading lines open its sections and framework.
+  const plain = model.isBrief && !framework ? plainTextOutline(model, conventions, tagged, (span) => collect(blocks.filter((b) => b.end > span.start && b.start < span.end), 'recCandidates', place)) : undefined;
+  if (plain) Object.assign(model, { lineSections: plain.sections, framework: plain.framework, recommendations: plain.recommendations });
   return model;
 }
 
@@ -326,16 +331,6 @@ function briefReason(input: DocumentInput, conventions: Conventions, frontMatter
   // Any tag: a claim, an actor, a tagged recommendation (a block's are all tagged), a team tag.
   if (blocks.some(({ facts: { items: i } }) => i.claims.length + i.actors.length + i.recommendations.length + i.customTags.length > 0)) return 'directive';
   return undefined;
-}
-
-function sectionsOf(headings: Heading[], textLength: number): BriefModel['sections'] {
-  const sections = headings.map((heading) => ({ heading, span: { start: heading.span.start, end: textLength } }));
-  const open: number[] = [];
-  headings.forEach((heading, j) => {
-    while (open.length && headings[open[open.length - 1]].level >= heading.level) sections[open.pop()!].span.end = heading.span.start;
-    open.push(j);
-  });
-  return sections;
 }
 
 /** What one parsed block says (its items, relative to the block) and defines, with the key it was collected under. */

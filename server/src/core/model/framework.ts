@@ -1,7 +1,10 @@
 import type { Conventions } from '../conventions/types';
 import { trimEndMatching } from '../text/trailing';
 import { RecentCache } from '../text/recentCache';
-import type { Framework, Group, RecCandidate, Recommendation, Section, Track } from './types';
+import { SpanIndex } from '../text/spanIndex';
+import type { Span } from '../text/span';
+import { lastAtMost } from '../text/textEdit';
+import type { Framework, Group, Heading, RecCandidate, Recommendation, Section, Track } from './types';
 
 // `Track 1: Title`. The title is the rest of a one-line text (`(.+)$` after `\s*`, which
 // backtracked quadratically over white space before a line break): it starts at the first
@@ -73,37 +76,84 @@ export function buildFramework(
   }
 
   // Untagged recommendations: a paragraph or list item in a track that starts with "Label: ".
+  // (The first track that holds it, as a reader finds it: the outermost, should tracks nest.)
+  const trackAt = spanFinder(framework.tracks, true);
+  const taggedSpans = new SpanIndex(tagged.map((r) => r.span));
   for (const c of candidates) {
-    const track = framework.tracks.find((t) => c.span.start >= t.span.start && c.span.start < t.span.end);
-    if (!track) continue;
-    if (tagged.some((r) => r.span.start < c.span.end && c.span.start < r.span.end)) continue;
-    const m = REC_LABEL.exec(c.block.masked);
-    if (!m) continue;
-    const label = m[2].trim();
-    if (label.split(/\s+/).length > 8 || /[.!?]/.test(label)) continue;
-    const labelStart = c.block.span.start + m.index + m[0].indexOf(m[2]);
+    if (!trackAt(c.span.start)) continue;
+    if (taggedSpans.overlaps(c.span.start, c.span.end)) continue;
+    const found = runInLabel(c.block.masked);
+    if (!found) continue;
+    const labelStart = c.block.span.start + found.start;
     recs.push({
-      label,
-      labelSpan: { start: labelStart, end: labelStart + m[2].trimEnd().length },
+      label: found.label,
+      labelSpan: { start: labelStart, end: labelStart + found.length },
       span: c.span,
       actors: [],
     });
   }
   recs.sort((a, b) => a.span.start - b.span.start);
 
+  const groupAt = new Map(framework.tracks.map((t) => [t, spanFinder(t.groups)]));
   for (const rec of recs) {
-    const track = framework.tracks.find((t) => rec.span.start >= t.span.start && rec.span.start < t.span.end);
+    const track = trackAt(rec.span.start);
     rec.track = track ?? (rec.trackAttr ? resolveTrack(framework, rec.trackAttr.value, conventions) : undefined);
     if (!rec.track) continue;
     rec.track.recommendations.push(rec);
     if (track) {
-      let group: Group | undefined;
-      for (const g of track.groups) if (rec.span.start >= g.span.start && rec.span.start < g.span.end) group = g;
+      const group = groupAt.get(track)!(rec.span.start);
       rec.group = group;
       group?.recommendations.push(rec);
     }
   }
   return { framework, recommendations: recs };
+}
+
+/**
+ * The run-in label that opens a recommendation's text ("Clarify Red Lines: All parties…",
+ * also in bold): at most eight words, no sentence's punctuation; where it starts in the
+ * text and how long it is (white space after it left out).
+ */
+export function runInLabel(masked: string): { label: string; start: number; length: number } | undefined {
+  const m = REC_LABEL.exec(masked);
+  if (!m) return undefined;
+  const label = m[2].trim();
+  if (label.split(/\s+/).length > 8 || /[.!?]/.test(label)) return undefined;
+  return { label, start: m.index + m[0].indexOf(m[2]), length: m[2].trimEnd().length };
+}
+
+/** The sections that headings open: each from its heading to the next heading of the same or a higher level (or the end). */
+export function sectionsOf(headings: Heading[], textLength: number): Section[] {
+  const sections = headings.map((heading) => ({ heading, span: { start: heading.span.start, end: textLength } }));
+  const open: number[] = [];
+  headings.forEach((heading, j) => {
+    while (open.length && headings[open[open.length - 1]].level >= heading.level) sections[open.pop()!].span.end = heading.span.start;
+    open.push(j);
+  });
+  return sections;
+}
+
+/**
+ * The innermost (or `outermost`) of `items` (in document order, their spans nested or
+ * apart, as tracks and groups are) whose span holds an offset, in logarithmic time: a
+ * framework of thousands of tracks and recommendations is read in linear time.
+ */
+function spanFinder<T extends { span: Span }>(items: readonly T[], outermost = false): (at: number) => T | undefined {
+  const starts = items.map((x) => x.span.start);
+  // Each item's parent: the innermost earlier item that holds its start.
+  const parent: number[] = [];
+  const open: number[] = [];
+  items.forEach((x, i) => {
+    while (open.length && items[open[open.length - 1]].span.end <= x.span.start) open.pop();
+    parent.push(open.length ? open[open.length - 1] : -1);
+    open.push(i);
+  });
+  return (at) => {
+    let i = lastAtMost(starts, at);
+    while (i >= 0 && at >= items[i].span.end) i = parent[i];
+    while (outermost && i >= 0 && parent[i] >= 0) i = parent[i];
+    return i >= 0 ? items[i] : undefined;
+  };
 }
 
 /** A `track` value names a track by number or letter, by title, or by a conventions track id. */

@@ -18,7 +18,7 @@ export interface PlainLine {
   end: number;
   next: number;
   text: string;
-  /** Its text without the emphasis around it (`**Key Events**`: "Key Events"). */
+  /** Its text without the emphasis around it (`**Key Events**`: "Key Events") or an HTML comment after it. */
   title: string;
   masked: string;
   /** Not a list item's own line (its first, or one indented under it): a line at the margin. */
@@ -66,13 +66,12 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
     const lines = (b.inListItem ? ITEM_LINES : PARAGRAPH_LINES).get(b.masked, (masked) => blockLines(masked, b.inListItem));
     if (lines.quoted) return undefined;
     for (const at of lines.headings) headings.push(plainLine(text, b, b.span.start + at.start, b.span.start + at.end, true));
-    // The last line's heading depends on the line after the block.
-    // A paragraph of one line with a blank line after it is a heading line by its own words
+    // The block's last line is a heading line by its own words, whatever comes after the
+    // block (a blank line, a list, a comment, the end of the brief): the line after it is
+    // tested only within a paragraph, where it tells a heading from a wrapped line of prose
     // ("Conclusion", "**Key Events**": headings in bold, as a word processor's are without styles).
     const last = lines.last;
-    const after = last && lineAt(text, nextLineStart(text, b.span.start + last.end));
-    const alone = last?.start === 0 && (after === undefined || /^[ \t]*$/.test(after));
-    if (last && isHeadingLine(b.masked.slice(last.start, last.end), alone ? undefined : untagged(after)) && !caption(b.masked.slice(last.start, last.end))) headings.push(plainLine(text, b, b.span.start + last.start, b.span.start + last.end, true));
+    if (last && isHeadingLine(b.masked.slice(last.start, last.end), undefined) && !caption(b.masked.slice(last.start, last.end))) headings.push(plainLine(text, b, b.span.start + last.start, b.span.start + last.end, true));
   }
   if (headings.length < 2) return undefined;
   const exempt = headings.map((l) => isExempt(l.title));
@@ -125,8 +124,10 @@ function plainLine(text: string, b: TextBlock, at: number, end: number, heading:
   const line = text.slice(at, end);
   // A list item's own lines stay the item's: its first, and those indented under it.
   const free = !b.inListItem || (at > b.span.start && /^\S/.test(line));
-  const title = line.trim().replace(/^(?:\*\*|__|\*|_)(?=\S)/, '').replace(/(?<=\S)(?:\*\*|__|\*|_)$/, '').trim();
-  return { start: at, end, next: nextLineStart(text, end), text: line, title, masked: b.masked.slice(at - b.span.start, end - b.span.start), heading, free };
+  const masked = b.masked.slice(at - b.span.start, end - b.span.start);
+  // (From the masked text: an HTML comment after the words, a suppression's, is none of the title.)
+  const title = masked.trim().replace(/^(?:\*\*|__|\*|_)(?=\S)/, '').replace(/(?<=\S)(?:\*\*|__|\*|_)$/, '').trim();
+  return { start: at, end, next: nextLineStart(text, end), text: line, title, masked, heading, free };
 }
 
 /**

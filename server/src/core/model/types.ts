@@ -227,7 +227,14 @@ export interface BriefModel {
   briefReason?: BriefReason;
   frontMatter?: FrontMatter;
   headings: Heading[];
+  /** The sections Markdown's headings open. */
   sections: Section[];
+  /**
+   * In a brief written as plain text (no Markdown heading but its title), the sections its
+   * heading lines open, with the levels a heading would have (model/plainTextOutline.ts):
+   * the outline's and the framework's, not Markdown's.
+   */
+  lineSections?: Section[];
   directives: Directive[];
   claims: Claim[];
   actors: ActorTag[];

@@ -7,7 +7,8 @@ import { isPendingFootnote } from '../semantics/sourcing';
 import { Interner } from '../text/interner';
 import { pushAll } from '../text/pushAll';
 import type { Span } from '../text/span';
-import { exemptHeading, exemptSections, sourcedTables, tablesOfPart, type PartTables } from './possibleUnsourcedAssertion';
+import { exemptSections, sourcedTables, tablesOfPart, type PartTables } from './possibleUnsourcedAssertion';
+import { exemptHeading } from '../model/sectionNames';
 import { listsOfPart, sourcedLists, type PartLists } from './sourcedLists';
 import type { Code, Diagnostic, Finding, RelatedPlace, Rule, RuleContext, ScopeContext, ScopeFacts, ScopeFootnote } from './types';
 

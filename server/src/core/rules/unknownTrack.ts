@@ -43,7 +43,7 @@ export const unknownTrack = defineRule('unknown-track', (ctx) => {
     for (const t of missing)
       out.push({
         code: 'unknown-track',
-        message: `The team conventions expect a track "${t.title}" (${t.id}) in the framework; add a heading "Track <n>: ${t.title}".`,
+        message: `The team conventions expect a track "${t.title}" (${t.id}) in the framework; add a ${model.lineSections ? 'line' : 'heading'} "Track <n>: ${t.title}".`,
         span: fw.heading.textSpan,
         data: { expectedTrack: t.id },
       });

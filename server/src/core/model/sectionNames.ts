@@ -1,0 +1,42 @@
+/**
+ * Which sections a heading names for the assertion check: those a team exempts
+ * (`assertions.exemptSections`) and always the back matter. Read from Markdown headings
+ * (rules/possibleUnsourcedAssertion.ts) and from a plain-text brief's heading lines
+ * (model/headingLines.ts, model/plainTextOutline.ts) alike.
+ */
+import { withoutFootnoteCalls } from './framework';
+import { RecentCache } from '../text/recentCache';
+import { trimEndMatching } from '../text/trailing';
+
+/** Whether a heading's text names an exempt section: one of `names` (singular or plural alike: "Conclusions" is the "Conclusion" a team exempted), or the back matter. */
+export function exemptHeading(names: string[]): (text: string) => boolean {
+  const singular = (heading: string) => heading.replace(/s$/, '');
+  const wanted = new Set(names.map((n) => singular(normalizeHeading(n))));
+  return (text) => {
+    const heading = normalizeHeading(text);
+    return wanted.has(singular(heading)) || BACK_MATTER.test(heading);
+  };
+}
+
+/**
+ * Back matter: sections that list sources or speak of the brief and its authors, not of
+ * the world — references, notes, about the author, acknowledgements, how to cite. A
+ * reference list's entries read as facts (names, years, titles) and are sources, not
+ * claims. Never checked, whatever the conventions' exempt sections.
+ */
+export const BACK_MATTER =
+  /^(?:references?(?: list)?|list of references|bibliography|select(?:ed)? bibliography|sources?(?: and notes)?|notes(?: and sources| and references)?|end ?notes|footnotes|works cited|literature(?: cited)?|further reading|about (?:the )?authors?|(?:the )?authors?|about this (?:brief|paper|report|publication)|acknowledge?ments|disclaimer|(?:suggested |how to )?cit(?:e|ation)(?: this (?:brief|paper|report|publication))?|contact(?: us)?|imprint)$/;
+
+/** Headings recur from one analysis to the next: each is normalised once. */
+const NORMALIZED = new RecentCache<string>(4096);
+function normalizeHeading(s: string): string {
+  return NORMALIZED.get(s, normalizeHeadingText);
+}
+
+function normalizeHeadingText(s: string): string {
+  return trimEndMatching(withoutFootnoteCalls(s).replace(/^\s*(?:\d+|[ivxlc]+|[a-z])[.)]\s+/i, ''), /[:.\s]/)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
