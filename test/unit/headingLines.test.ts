@@ -99,6 +99,30 @@ function framework(model: BriefModel): string[] {
   ];
 }
 
+describe('the assertion check on a brief written as plain text', () => {
+  it('judges no heading line, with a figure or not, and every sentence after one', () => {
+    const text = ['Key Events', 'Rail moved 17% of EU inland freight in 2022.', 'Short-Term Forecast (3-6 Months)', 'Case Study: The Strike of March 2023', 'Freight trains stood still for 12 days in March 2023.', ''].join('\n\n');
+    const { diagnostics } = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text });
+    const flagged = diagnostics.filter((d) => d.code === 'possible-unsourced-assertion').map((d) => text.slice(d.span.start, d.span.end));
+    assert.deepEqual(flagged, ['Rail moved 17% of EU inland freight in 2022.', 'Freight trains stood still for 12 days in March 2023.']);
+  });
+
+  it('reads the lines after a named section that opens with text as sections of their own, not its subsections', () => {
+    const text = ['Executive Summary', 'Rail moved 17% of EU inland freight in 2022.', 'Key Events', 'Freight trains stood still for 12 days in March 2023.', 'Implementation Recommendations', 'For Member States', '- Fund the links.', ''].join('\n');
+    const conventions = { ...defaultConventions(), assertions: { ...defaultConventions().assertions, exemptSections: ['Executive Summary', 'Implementation Recommendations'] } };
+    const { model, diagnostics } = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text }, { conventions });
+    assert.deepEqual(model.lineSections?.map((s) => `${s.heading.level} ${s.heading.text}`), ['2 Executive Summary', '2 Key Events', '2 Implementation Recommendations', '3 For Member States']);
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'possible-unsourced-assertion').map((d) => text.slice(d.span.start, d.span.end)), ['Freight trains stood still for 12 days in March 2023.']);
+  });
+
+  it('judges the sentences of a paragraph that an exempt section ends inside', () => {
+    const text = ['Key Events', 'Rail moved 17% of EU inland freight in 2022.', 'Conclusion', 'Rail freight grew by 3% a year.', 'Annex', 'Freight trains stood still for 12 days in March 2023.', ''].join('\n');
+    const { diagnostics } = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text });
+    const flagged = diagnostics.filter((d) => d.code === 'possible-unsourced-assertion').map((d) => text.slice(d.span.start, d.span.end));
+    assert.deepEqual(flagged, ['Rail moved 17% of EU inland freight in 2022.', 'Freight trains stood still for 12 days in March 2023.']);
+  });
+});
+
 describe('the outline and framework of a brief written as plain text (model/plainTextOutline.ts)', () => {
   it('reads the framework from the heading lines: tracks, groups, and the lines its run-in labels open, with the wrapped lines after them', () => {
     const { model } = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text: PLAIN_BRIEF });

@@ -7,15 +7,16 @@
  * (Briefmark reads its sections, outline and framework from the lines:
  * model/headingLines.ts, model/plainTextOutline.ts). This fix
  * writes each heading line as an ATX heading, with a blank line around it, a blank line
- * before each line that opens a recommendation of a track (model/plainTextOutline.ts: the
- * framework stays as the lines read), and (where the lines are paragraphs, not hard-wrapped
+ * before each line of the framework that opens a candidate recommendation (a run-in label:
+ * model/plainTextOutline.ts; the framework stays as the lines read), and (where the lines are paragraphs, not hard-wrapped
  * prose) a blank line after each line that ends a sentence, in one edit of the document,
  * parsed again before it is offered.
  *
  * Levels (model/headingLines.ts): `##` for a section; under the framework heading, `###`
  * for a `Track n: …` line and `####` for a line under a track (a group); `###` for a line
- * under another section the brief names (exempt by the conventions, or the back matter),
- * until the next line that names the framework or such a section, which is `##` again.
+ * under another section the brief names (exempt by the conventions, or the back matter)
+ * that opens with it, and the lines after it until the next line that names the framework
+ * or such a section, which is `##` again.
  *
  * Offered only where it is certain: the brief has no Markdown heading but its title, no container
  * directive and no block quote, at least two heading lines, and parsed again with the
@@ -25,7 +26,8 @@
 import type { Analysis } from '../analysis';
 import { buildModel } from '../model/buildModel';
 import { TRACK_HEADING } from '../model/framework';
-import { lineAt, paragraphLines, plainTextHeadings } from '../model/headingLines';
+import { lineAt, paragraphLines, plainTextHeadings, type PlainLine } from '../model/headingLines';
+import { opensRecommendation } from '../model/plainTextOutline';
 import type { BriefModel } from '../model/types';
 import { parseMarkdown } from '../parse/markdown';
 import { exemptHeading } from '../model/sectionNames';
@@ -66,15 +68,16 @@ function convert(analysis: Analysis): HeadingConversion | undefined {
   const splitLines = prose.length > 0 && prose.reduce((n, l) => n + l.text.trim().length, 0) / prose.length >= PARAGRAPH_LINE;
   const eol = text.includes('\r\n') ? '\r\n' : text.includes('\n') ? '\n' : '\r';
   const level = new Map(headings.map((l, i) => [l.start, levels[i]]));
-  // The lines that open an untagged recommendation of a track (model/plainTextOutline.ts): each a paragraph of its own, as it is one there.
-  const recStarts = new Set(model.recommendations.filter((r) => !r.directive && r.track).map((r) => r.span.start));
+  // In the framework, the lines that open a candidate recommendation (model/plainTextOutline.ts): each a paragraph of its own, as it is one there.
+  const framework = model.lineSections ? model.framework?.span : undefined;
+  const opens = (l: PlainLine) => framework !== undefined && l.start >= framework.start && l.start < framework.end && opensRecommendation(l.masked);
   const edits: TextEdit[] = [];
   for (const lines of paragraphs) {
     lines.forEach((l, i) => {
       const indent = /^[ \t]*/.exec(l.text)![0].length;
       const h = level.get(l.start);
       // A blank line before a heading, after one, or (lines that are paragraphs) after a line that ends a sentence.
-      const blank = i > 0 && l.free && (h !== undefined || lines[i - 1].heading || recStarts.has(l.start) || (splitLines && SENTENCE_END.test(lines[i - 1].masked)));
+      const blank = i > 0 && l.free && (h !== undefined || lines[i - 1].heading || opens(l) || (splitLines && SENTENCE_END.test(lines[i - 1].masked)));
       if (h !== undefined || blank) edits.push({ span: { start: l.start + indent, end: l.start + indent }, newText: `${blank ? eol : ''}${h !== undefined ? `${'#'.repeat(h)} ` : ''}` });
     });
     // A heading that ends its paragraph, with a block after it on the next line (a list): a blank line after it.

@@ -75,7 +75,23 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
   }
   if (headings.length < 2) return undefined;
   const exempt = headings.map((l) => isExempt(l.title));
-  return { headings, levels: headingLevels(headings.map((l) => l.title), frameworkHeadings, exempt), exempt };
+  // Whether each heading line comes right after the one before (blank lines and comments between, at most).
+  const adjacent = headings.map((l, i) => i > 0 && blanksAndComments(text, headings[i - 1].end, l.start));
+  return { headings, levels: headingLevels(headings.map((l) => l.title), frameworkHeadings, exempt, adjacent), exempt };
+}
+
+/** Whether `text` holds only white space and HTML comments (a suppression's) from `from` to `to`. */
+function blanksAndComments(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; ) {
+    const c = text.charCodeAt(at);
+    if (c === 32 || (c >= 9 && c <= 13)) at++;
+    else if (text.startsWith('<!--', at)) {
+      const close = text.indexOf('-->', at + 4);
+      if (close < 0 || close + 3 > to) return false;
+      at = close + 3;
+    } else return false;
+  }
+  return true;
 }
 
 /** What a paragraph's own text decides: its heading lines but the last, and its last line when that may be one (a free line, short, with no final punctuation). */
@@ -165,11 +181,14 @@ export function lineAt(text: string, at: number): string | undefined {
 /**
  * `2` for a section; under the framework, `3` for a track and `4` for a line under a track
  * (a group); `3` for a line under another section the brief names (`named`: an exempt
- * one), until the next such section.
+ * one) that opens with it (`adjacent`: "Implementation Recommendations" right before "For
+ * Member States"), and for the lines after it, until the next such section. A named
+ * section that opens with text ("Executive Summary", then a paragraph) has none: the next
+ * line is a section again.
  */
-function headingLevels(lines: string[], framework: readonly string[], named: boolean[]): number[] {
+function headingLevels(lines: string[], framework: readonly string[], named: boolean[], adjacent: boolean[]): number[] {
   const frameworkKeys = new Set(framework.map(headingKey));
-  let under: 'nothing' | 'framework' | 'track' | 'named' = 'nothing';
+  let under: 'nothing' | 'framework' | 'track' | 'named' | 'named, opened' = 'nothing';
   return lines.map((line, i) => {
     if (TRACK_HEADING.test(line)) {
       under = 'track';
@@ -177,7 +196,10 @@ function headingLevels(lines: string[], framework: readonly string[], named: boo
     }
     if (frameworkKeys.has(headingKey(line))) under = 'framework';
     else if (named[i]) under = 'named';
-    else return under === 'track' ? 4 : under === 'nothing' ? 2 : 3;
+    else {
+      if (under === 'named') under = adjacent[i] ? 'named, opened' : 'nothing';
+      return under === 'track' ? 4 : under === 'nothing' ? 2 : 3;
+    }
     return 2;
   });
 }

@@ -45,7 +45,7 @@ export function plainTextOutline(
   const sections = sectionsOf(headings, model.text.length);
   const starts = new Set(headings.map((h) => h.span.start));
   const framework = frameworkSection(sections, conventions);
-  const lines = framework ? candidates(framework.span).flatMap((c) => lineCandidates(c, starts)) : [];
+  const lines = framework ? candidates(framework.span).flatMap((c) => lineCandidates(model.text, c, starts)) : [];
   return { sections, ...buildFramework(sections, tagged, lines, conventions) };
 }
 
@@ -56,7 +56,7 @@ export function plainTextOutline(
  * indented under it are the item's (the first candidate: the item, from its marker); a line
  * at the margin after them (Markdown reads it as the item's, lazily) is free to start one.
  */
-function lineCandidates(c: RecCandidate, headingStarts: ReadonlySet<number>): RecCandidate[] {
+function lineCandidates(text: string, c: RecCandidate, headingStarts: ReadonlySet<number>): RecCandidate[] {
   const { masked, span, inListItem } = c.block;
   const out: RecCandidate[] = [];
   let open: number | undefined;
@@ -77,8 +77,9 @@ function lineCandidates(c: RecCandidate, headingStarts: ReadonlySet<number>): Re
     const line = masked.slice(at, lineEnd);
     if (headingStarts.has(span.start + at)) close();
     else {
-      const free = !inListItem || (at > 0 && /^\S/.test(line));
-      if (open === undefined || (free && LABELLED_LINE.test(line) && runInLabel(line))) {
+      // (At the margin in the text: a tag that opens the line is blanked in the masked text.)
+      const free = !inListItem || (at > 0 && /^\S/.test(text.slice(span.start + at, span.start + at + 1)));
+      if (open === undefined || (free && opensRecommendation(line))) {
         close();
         open = at;
       }
@@ -90,7 +91,12 @@ function lineCandidates(c: RecCandidate, headingStarts: ReadonlySet<number>): Re
   return out;
 }
 
-/** A later line that may open a recommendation of its own: its label starts with a capital or a figure (a wrapped line's "note: …" goes on with the one before). */
+/**
+ * Whether a line of a paragraph (after its first) opens a candidate of its own: a run-in
+ * label that starts with a capital or a figure (a wrapped line's "note: …" goes on with the
+ * one before). The quick fix writes a blank line before each such line of the framework.
+ */
+export const opensRecommendation = (line: string): boolean => LABELLED_LINE.test(line) && runInLabel(line) !== undefined;
 const LABELLED_LINE = /^[ \t]*(?:\*\*|__)?[\p{Lu}\p{N}]/u;
 
 /** The sections of the outline: Markdown's, and a plain-text brief's heading lines' (`lineSections`), in document order. */

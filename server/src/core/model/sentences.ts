@@ -226,17 +226,25 @@ export function isHeadingLine(line: string, next: string | undefined): boolean {
 }
 
 /**
- * The line breaks of `masked` after which a bullet line starts (`BULLET_LINE`), ascending:
- * where a claim's sentence ends at the latest, as the rule's sentences do (`withoutHeadingLines`).
+ * The line breaks of `masked` after which a bullet line (`BULLET_LINE`) or a heading line
+ * (`isHeadingLine`) starts, ascending: where a claim's sentence ends at the latest, as the
+ * rule's sentences do (`withoutHeadingLines`).
  */
 export function bulletLineBreaks(masked: string): number[] {
   const out: number[] = [];
-  for (let nl = masked.indexOf('\n'); nl >= 0; nl = masked.indexOf('\n', nl + 1)) {
+  for (let nl = masked.indexOf('\n'); nl >= 0; ) {
     const next = masked.indexOf('\n', nl + 1);
-    if (BULLET_LINE.test(masked.slice(nl + 1, next < 0 ? masked.length : next))) out.push(nl);
+    const line = masked.slice(nl + 1, next < 0 ? masked.length : next);
+    if (BULLET_LINE.test(line) || isHeadingLine(line, next < 0 ? undefined : masked.slice(next + 1, lineEnd(masked, next + 1)))) out.push(nl);
+    nl = next;
   }
   return out;
 }
+
+const lineEnd = (s: string, from: number) => {
+  const nl = s.indexOf('\n', from);
+  return nl < 0 ? s.length : nl;
+};
 
 /** A line that a bullet symbol, an arrow, a check mark or an emoji opens: a list written without Markdown's list markers. */
 const BULLET_LINE = /^[\s>]*(?:[\u2022\u2023\u2043\u25aa\u25ab\u25b8\u25b9\u25ba\u25e6\u2192\u21d2\u27a2\u27a4]|\p{Extended_Pictographic})/u;

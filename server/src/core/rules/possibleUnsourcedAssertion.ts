@@ -147,7 +147,8 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   for (const block of model.textBlocks) {
     if (block.kind !== 'paragraph') continue;
     // Exempt sections, footnote definitions, list items sourced by their lead-in, a note's text ("¹ Eurostat (2024), …").
-    if (exempt.holds(block.span.start) || footnotes.holds(block.span.start) || (block.inListItem && sourcedBlocks.holds(block.span.start)) || NOTE_TEXT.test(block.masked)) continue;
+    // (In a brief written as plain text, an exempt section or a heading line may start or end inside the block: then its sentences are looked at one by one.)
+    if ((exempt.reach(block.span.start) ?? -1) >= block.span.end || footnotes.holds(block.span.start) || (block.inListItem && sourcedBlocks.holds(block.span.start)) || NOTE_TEXT.test(block.masked)) continue;
     // Where the block's text ends but for blanks (the masked references) and a hard break's backslash.
     const blankTail = trailingRunStart(block.masked, /[\s\\]/);
     for (const sentence of joinGlued(sentencesOf.get(block.masked, sentencesOfBlock), model.text, block.masked, block.span.start)) {

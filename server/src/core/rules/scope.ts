@@ -82,12 +82,15 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
 /**
  * The exempt sections: under the headings that name them, and, in a brief written as plain
  * text (no Markdown heading but its title), under the heading lines that do
- * (model/headingLines.ts).
+ * (model/headingLines.ts); and there every heading line itself, a heading as Markdown's
+ * are ("Short-Term Forecast (3-6 Months)", "Case Study: The Impasse of November 2025").
  */
 function exemptSpans(model: BriefModel, names: string[], frameworkHeadings: readonly string[]): Span[] {
   const sections = exemptSections(model.sections, names);
   const plain = plainTextHeadings(model, frameworkHeadings, exemptHeading(names));
-  return plain ? [...sections, ...plainTextSections(model.text, plain)].sort((a, b) => a.start - b.start) : sections;
+  if (!plain) return sections;
+  const lines = plain.headings.map((l) => ({ start: l.start, end: l.end }));
+  return [...sections, ...plainTextSections(model.text, plain), ...lines].sort((a, b) => a.start - b.start);
 }
 
 /** Sourced tables and lists, in document order (neither holds the other). */
