@@ -72,6 +72,21 @@ for (const [name, options] of modes) {
       assert.deepEqual(framework.children?.map((t) => t.name), ['Track 1: Diplomatic Pathway', 'Track 2: Economic Leverage', 'Track 3: Military and Security']);
     });
 
+    it('returns the outline of a brief written as plain text from its heading lines, and folds their sections', async () => {
+      const uri = pathToFileURL(join(EXAMPLES, 'pasted.brief.md')).href;
+      const text = ['Key Events', 'Freight trains waited 40 minutes at borders in 2023.', 'Proposed Solutions Framework', 'Track 1: Infrastructure', 'Close the Gaps: Fund the missing links.', 'Track 2: Regulation', 'One Licence: Recognise drivers’ licences.', 'Conclusion', 'Rail freight can grow.', ''].join('\r\n');
+      await client.open(uri, text, 1);
+      await diagnostics(uri, 1);
+      const symbols = await client.documentSymbols(uri);
+      assert.deepEqual(symbols.map((s) => s.name), ['Key Events', 'Proposed Solutions Framework', 'Conclusion']);
+      const framework = symbols[1];
+      assert.deepEqual(framework.children?.map((t) => `${t.name}: ${t.children?.map((r) => r.name).join()}`), ['Track 1: Infrastructure: Close the Gaps', 'Track 2: Regulation: One Licence']);
+      assert.deepEqual(framework.children?.[1].children?.[0].selectionRange, { start: positionOf(text, 'One Licence'), end: positionOf(text, 'One Licence', 'One Licence'.length) });
+      const folds = await client.request<Array<{ startLine: number; endLine: number }>>('textDocument/foldingRange', { textDocument: { uri } });
+      assert.ok(folds.some((f) => f.startLine === 2 && f.endLine === 6), JSON.stringify(folds));
+      await client.close(uri);
+    });
+
     it('gives a Markdown file that is not a brief nothing at all', async () => {
       const uri = pathToFileURL(join(EXAMPLES, 'README.md')).href;
       const text = '# Notes\n\nMeet at 10:30, budget $300 billion, cite [@x] and :smile:.\n';
