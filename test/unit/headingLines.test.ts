@@ -115,6 +115,15 @@ describe('the assertion check on a brief written as plain text', () => {
     assert.deepEqual(diagnostics.filter((d) => d.code === 'possible-unsourced-assertion').map((d) => text.slice(d.span.start, d.span.end)), ['Freight trains stood still for 12 days in March 2023.']);
   });
 
+  it('reads a line at the margin after a list item as a sentence of its own, for findings and for claims', () => {
+    const text = '---\nbrief: true\n---\n- Officials said the talks stalled over the frozen assets in the capital\nThe IMF cut its forecast by 2% in 2024 [@imf].\n- Ministers met on 3 May\nand agreed a text.\n';
+    const { diagnostics } = analyze({ uri: 'file:///b.md', text });
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'possible-unsourced-assertion').map((d) => text.slice(d.span.start, d.span.end)), ['Officials said the talks stalled over the frozen assets in the capital', 'Ministers met on 3 May\nand agreed a text.']);
+    const tagged = text.replace('Officials said the talks stalled over the frozen assets in the capital', ':claim[Officials said the talks stalled over the frozen assets in the capital]');
+    const claim = analyze({ uri: 'file:///b.md', text: tagged }).model.claims[0];
+    assert.deepEqual(claim.nearbySources, [], 'the citation of the next line is not the claim\'s');
+  });
+
   it('judges the sentences of a paragraph that an exempt section ends inside', () => {
     const text = ['Key Events', 'Rail moved 17% of EU inland freight in 2022.', 'Conclusion', 'Rail freight grew by 3% a year.', 'Annex', 'Freight trains stood still for 12 days in March 2023.', ''].join('\n');
     const { diagnostics } = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text });

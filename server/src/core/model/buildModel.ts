@@ -16,7 +16,7 @@ import type { Span } from '../text/span';
 import { readDirective, splitList } from './directives';
 import { buildFramework, FOOTNOTE_CALL, frameworkSection, sectionsOf } from './framework';
 import { actorNames, findActorMentions, type ActorNames } from './actorMentions';
-import { bulletLineBreaks, sentenceEndFinder, withTrailingSources } from './sentences';
+import { bulletLineBreaks, lazyLineBreaks, sentenceEndFinder, withTrailingSources } from './sentences';
 import { lastAtMost } from '../text/textEdit';
 import { superscriptNotes } from './referenceMarks';
 import { pandocSyntax } from './pandocSyntax';
@@ -1018,8 +1018,8 @@ class BlockCollector {
     this.items.textBlocks.push(tb);
     this.unparsedFootnotes(masked, b.span.start);
     const sentenceEnd = b.claims.length > 0 ? sentenceEndFinder(masked) : undefined;
-    // A line a bullet symbol or an emoji opens starts a sentence of its own (model/sentences.ts).
-    const bullets = b.claims.length > 0 && masked.includes('\n') ? bulletLineBreaks(masked) : undefined;
+    // A line a bullet symbol or an emoji opens starts a sentence of its own, as does a list item's lazy line at the margin (model/sentences.ts).
+    const bullets = b.claims.length > 0 && masked.includes('\n') ? lineBreaksOfSentences(masked, b.inListItem ? own : undefined) : undefined;
     for (const claim of b.claims) {
       const from = claim.directive.span.end - b.span.start;
       let end = sentenceEnd!(from);
@@ -1354,4 +1354,11 @@ class BlockBuilder {
     }
     return out + text.slice(pos, end);
   }
+}
+
+/** The line breaks where a claim's sentence ends at the latest: before bullet and heading lines, and, in a list item (`own`: its text), before a lazy line at the margin. */
+function lineBreaksOfSentences(masked: string, own: string | undefined): number[] {
+  const bullets = bulletLineBreaks(masked);
+  const lazy = own === undefined ? [] : lazyLineBreaks(own, masked);
+  return lazy.length === 0 ? bullets : [...new Set([...bullets, ...lazy])].sort((a, b) => a - b);
 }

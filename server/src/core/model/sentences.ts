@@ -246,6 +246,46 @@ const lineEnd = (s: string, from: number) => {
   return nl < 0 ? s.length : nl;
 };
 
+/**
+ * In a list item's paragraph, the line breaks (offsets in the block) after which a line at
+ * the margin (in `own`, the block's text: not indented under the item, nor a quote's) opens
+ * with a capital, a figure or a quotation mark (in `masked`, where a tag opening it is
+ * blanked): in a brief written as plain text, a paragraph after the list, which Markdown
+ * reads as the item's, lazily ("- … a means of pressure on Russia" then "The French
+ * president indicated…"). A sentence ends there at the latest, whatever the line before
+ * ends with.
+ */
+export function lazyLineBreaks(own: string, masked: string): number[] {
+  const out: number[] = [];
+  for (let nl = masked.indexOf('\n'); nl >= 0; nl = masked.indexOf('\n', nl + 1)) {
+    if (nl + 1 >= own.length || /[\s>]/.test(own[nl + 1])) continue;
+    let k = nl + 1;
+    while (k < masked.length && (masked[k] === ' ' || masked[k] === '\t')) k++;
+    if (LAZY_OPENING.test(masked[k] ?? '')) out.push(nl);
+  }
+  return out;
+}
+const LAZY_OPENING = /[\p{Lu}\p{N}"“'‘(]/u;
+
+/** Sentences cut at `breaks` (ascending offsets of line breaks), white space at the cuts left out. */
+export function cutAtBreaks(sentences: Sentence[], breaks: readonly number[], masked: string): Sentence[] {
+  const out: Sentence[] = [];
+  let b = 0;
+  for (const s of sentences) {
+    let start = s.start;
+    while (b < breaks.length && breaks[b] < start) b++;
+    for (; b < breaks.length && breaks[b] < s.end; b++) {
+      let end = breaks[b];
+      while (end > start && /\s/.test(masked[end - 1])) end--;
+      if (end > start) out.push({ start, end });
+      start = breaks[b] + 1;
+      while (start < s.end && /\s/.test(masked[start])) start++;
+    }
+    if (s.end > start) out.push({ start, end: s.end });
+  }
+  return out;
+}
+
 /** A line that a bullet symbol, an arrow, a check mark or an emoji opens: a list written without Markdown's list markers. */
 const BULLET_LINE = /^[\s>]*(?:[\u2022\u2023\u2043\u25aa\u25ab\u25b8\u25b9\u25ba\u25e6\u2192\u21d2\u27a2\u27a4]|\p{Extended_Pictographic})/u;
 

@@ -1,5 +1,5 @@
 import { exemptHeading } from '../model/sectionNames';
-import { isHeadingLine, joinGlued, splitSentences, withoutHeadingLines, withTrailingSources, type Sentence } from '../model/sentences';
+import { cutAtBreaks, isHeadingLine, joinGlued, lazyLineBreaks, splitSentences, withoutHeadingLines, withTrailingSources, type Sentence } from '../model/sentences';
 import { afterSuperscriptNote, marksAdvice, withoutMarks } from '../model/referenceMarks';
 import type { ModelPart } from '../model/buildModel';
 import { rowsOfOneTable, tableRows, tableSpans, type TableRow } from '../model/tables';
@@ -151,7 +151,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     if ((exempt.reach(block.span.start) ?? -1) >= block.span.end || footnotes.holds(block.span.start) || (block.inListItem && sourcedBlocks.holds(block.span.start)) || NOTE_TEXT.test(block.masked)) continue;
     // Where the block's text ends but for blanks (the masked references) and a hard break's backslash.
     const blankTail = trailingRunStart(block.masked, /[\s\\]/);
-    for (const sentence of joinGlued(sentencesOf.get(block.masked, sentencesOfBlock), model.text, block.masked, block.span.start)) {
+    for (const sentence of joinGlued(blockSentences(model.text, block), model.text, block.masked, block.span.start)) {
       const labelStart = block.span.start + sentence.start;
       const start = opener.get(labelStart) ?? labelStart;
       let end = block.span.start + sentence.end;
@@ -219,6 +219,13 @@ interface Judged {
 const judgedSentences = new RecentCache<Judged>(50_000);
 
 /** A block's sentences, heading lines written as plain text left out (model/sentences.ts), a caption's label joined to its title. */
+/** A block's sentences; in a list item, a lazy line at the margin (a paragraph of its own in plain text) starts one. */
+function blockSentences(text: string, block: TextBlock): Sentence[] {
+  const sentences = sentencesOf.get(block.masked, sentencesOfBlock);
+  const lazy = block.inListItem && block.masked.includes('\n') ? lazyLineBreaks(text.slice(block.span.start, block.span.end), block.masked) : [];
+  return lazy.length ? cutAtBreaks(sentences, lazy, block.masked) : sentences;
+}
+
 const sentencesOfBlock = (masked: string) => withCaptionTitles(masked, withoutHeadingLines(masked, splitSentences(masked)));
 
 /** A caption's label alone: "Figure 1.", "**Table 2:**", "Box 3." (at most three words). */
