@@ -267,7 +267,11 @@ export function lazyLineBreaks(own: string, masked: string): number[] {
 }
 const LAZY_OPENING = /[\p{Lu}\p{N}"“'‘(]/u;
 
-/** Sentences cut at `breaks` (ascending offsets of line breaks), white space at the cuts left out. */
+/**
+ * Sentences cut at `breaks` (ascending offsets of line breaks): a piece ends at the line's
+ * end (before a `\r`; blanks the mask left there stay, as at a block's end: they may be a
+ * tag's attributes) and the next starts after the white space that opens its line.
+ */
 export function cutAtBreaks(sentences: Sentence[], breaks: readonly number[], masked: string): Sentence[] {
   const out: Sentence[] = [];
   let b = 0;
@@ -275,9 +279,8 @@ export function cutAtBreaks(sentences: Sentence[], breaks: readonly number[], ma
     let start = s.start;
     while (b < breaks.length && breaks[b] < start) b++;
     for (; b < breaks.length && breaks[b] < s.end; b++) {
-      let end = breaks[b];
-      while (end > start && /\s/.test(masked[end - 1])) end--;
-      if (end > start) out.push({ start, end });
+      const end = masked[breaks[b] - 1] === '\r' ? breaks[b] - 1 : breaks[b];
+      if (/\S/.test(masked.slice(start, end))) out.push({ start, end });
       start = breaks[b] + 1;
       while (start < s.end && /\s/.test(masked[start])) start++;
     }
