@@ -97,6 +97,24 @@ function sourceOffsetOf(value: string, source: string, offset: number): (o: numb
 }
 
 /**
+ * The offsets of one suppression comment of an HTML node's value in the document: as
+ * `mapped` gives them where the source holds the comment there; else, for a comment on one
+ * line, where the source holds it nearest to that place (the value and the source do not
+ * line up where an HTML node runs over lines ended in mixed ways, in a container; a quick
+ * fix must edit the comment's own code).
+ */
+function commentInSource(html: string, source: string, offset: number, m: { start: number; end: number }, mapped: (o: number) => number): (o: number) => number {
+  const comment = html.slice(m.start, m.end);
+  const guess = mapped(m.start) - offset;
+  if (source.startsWith(comment, guess) || /[\r\n]/.test(comment)) return mapped;
+  // (A comment on one line is in the source as it is in the value: the nearest before or after the guess.)
+  const before = source.lastIndexOf(comment, guess);
+  const after = source.indexOf(comment, Math.max(0, guess));
+  const best = before < 0 ? after : after < 0 || guess - before <= after - guess ? before : after;
+  return best < 0 ? mapped : (o) => offset + best + (o - m.start);
+}
+
+/**
  * Builds the brief model from parsed Markdown. Never throws on any input text: the parse
  * always yields a tree, and every problem becomes a `Problem` in the model.
  */
@@ -961,9 +979,10 @@ class BlockCollector {
    * (indentation, `>`), and a code's place is taken back to the document's.
    */
   private readSuppressions(html: string, offset: number, source: string): void {
-    const at = html === source ? (o: number) => offset + o : sourceOffsetOf(html, source, offset);
+    const mapped = html === source ? (o: number) => offset + o : sourceOffsetOf(html, source, offset);
     for (const m of suppressionComments(html)) {
       const kind: Suppression['kind'] = m.kind === 'disable-next-line' ? 'next-line' : (m.kind as 'disable' | 'enable');
+      const at = commentInSource(html, source, offset, m, mapped);
       const codes: string[] = [];
       const codeSpans: Span[] = [];
       for (const c of m.body.matchAll(/[^\s,]+/g)) {
