@@ -122,6 +122,9 @@ describe('the assertion check on a brief written as plain text', () => {
     const tagged = text.replace('Officials said the talks stalled over the frozen assets in the capital', ':claim[Officials said the talks stalled over the frozen assets in the capital]');
     const claim = analyze({ uri: 'file:///b.md', text: tagged }).model.claims[0];
     assert.deepEqual(claim.nearbySources, [], 'the citation of the next line is not the claim\'s');
+    // Not where the item's line ends as a wrapped line of prose does.
+    const wrapped = '---\nbrief: true\n---\n- The ministry said on Monday that\nGermany would pay 40% of the cost in 2024.\n';
+    assert.deepEqual(analyze({ uri: 'file:///b.md', text: wrapped }).diagnostics.filter((d) => d.code === 'possible-unsourced-assertion').map((d) => wrapped.slice(d.span.start, d.span.end)), ['The ministry said on Monday that\nGermany would pay 40% of the cost in 2024.']);
   });
 
   it('judges the sentences of a paragraph that an exempt section ends inside', () => {

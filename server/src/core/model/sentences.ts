@@ -252,8 +252,9 @@ const lineEnd = (s: string, from: number) => {
  * with a capital, a figure or a quotation mark (in `masked`, where a tag opening it is
  * blanked): in a brief written as plain text, a paragraph after the list, which Markdown
  * reads as the item's, lazily ("- … a means of pressure on Russia" then "The French
- * president indicated…"). A sentence ends there at the latest, whatever the line before
- * ends with.
+ * president indicated…"). A sentence ends there at the latest — unless the line before
+ * ends as a wrapped line of prose does, with a comma, a dash or a word that cannot end a
+ * sentence ("…said on Monday that" / "Germany would pay.").
  */
 export function lazyLineBreaks(own: string, masked: string): number[] {
   const out: number[] = [];
@@ -261,11 +262,21 @@ export function lazyLineBreaks(own: string, masked: string): number[] {
     if (nl + 1 >= own.length || /[\s>]/.test(own[nl + 1])) continue;
     let k = nl + 1;
     while (k < masked.length && (masked[k] === ' ' || masked[k] === '\t')) k++;
-    if (LAZY_OPENING.test(masked[k] ?? '')) out.push(nl);
+    if (LAZY_OPENING.test(masked[k] ?? '') && !goesOn(masked.slice(Math.max(0, nl - 40), nl))) out.push(nl);
   }
   return out;
 }
 const LAZY_OPENING = /[\p{Lu}\p{N}"“'‘(]/u;
+
+/** Whether a line's end (its last 40 characters) reads as a wrapped line's: a comma, a dash, an open bracket, or a word no sentence ends with. */
+function goesOn(end: string): boolean {
+  const t = end.trimEnd();
+  if (/[,;(\-–—/&]$/.test(t)) return true;
+  let i = t.length;
+  while (i > 0 && /[\p{L}']/u.test(t[i - 1])) i--;
+  return i < t.length && CONTINUING.has(t.slice(i).toLowerCase());
+}
+const CONTINUING = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'as', 'into', 'over', 'under', 'per', 'than', 'that', 'which', 'who', 'whose', 'whom', 'where', 'when', 'while', 'if', 'because', 'since', 'about', 'between', 'among', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'said', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'not', 'also', 'both', 'either', 'via']);
 
 /**
  * Sentences cut at `breaks` (ascending offsets of line breaks): a piece ends at the line's
