@@ -16,7 +16,7 @@ import type { Span } from '../text/span';
 import { readDirective, splitList } from './directives';
 import { buildFramework, FOOTNOTE_CALL, frameworkSection, sectionsOf } from './framework';
 import { actorNames, findActorMentions, type ActorNames } from './actorMentions';
-import { bulletLineBreaks, lazyLineBreaks, sentenceEndFinder, withTrailingSources } from './sentences';
+import { sentenceBreaks, sentenceEndFinder, withTrailingSources } from './sentences';
 import { lastAtMost } from '../text/textEdit';
 import { superscriptNotes } from './referenceMarks';
 import { pandocSyntax } from './pandocSyntax';
@@ -186,7 +186,8 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
   const headings = collectKind(blocks, 'headings', context);
   const sections = sectionsOf(headings, text.length);
   const fw = frameworkSection(sections, conventions);
-  const candidates = fw ? collect(blocks.filter((b) => b.end > fw.span.start && b.start < fw.span.end), 'recCandidates', place) : [];
+  const candidatesIn = (span: Span) => collect(blocks.filter((b) => b.end > span.start && b.start < span.end), 'recCandidates', place); // (recommendations' candidates)
+  const candidates = fw ? candidatesIn(fw.span) : [];
   const tagged = collect(blocks, 'recommendations', place);
   const { framework, recommendations } = buildFramework(sections, tagged, candidates, conventions);
   const isBriefBy = briefReason(input, conventions, frontMatter, blocks);
@@ -207,7 +208,7 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
   defineLazyItems(model, blocks, place, actorNames(conventions.actors));
   MODEL_BLOCKS.set(model, { blocks, definitions });
   // A brief written as plain text: its heading lines open its sections and framework.
-  const plain = model.isBrief && !framework ? plainTextOutline(model, conventions, tagged, (span) => collect(blocks.filter((b) => b.end > span.start && b.start < span.end), 'recCandidates', place)) : undefined;
+  const plain = model.isBrief && !framework ? plainTextOutline(model, conventions, tagged, candidatesIn) : undefined;
   if (plain) Object.assign(model, { lineSections: plain.sections, framework: plain.framework, recommendations: plain.recommendations });
   return model;
 }
@@ -1038,7 +1039,7 @@ class BlockCollector {
     this.unparsedFootnotes(masked, b.span.start);
     const sentenceEnd = b.claims.length > 0 ? sentenceEndFinder(masked) : undefined;
     // A line a bullet symbol or an emoji opens starts a sentence of its own, as does a list item's lazy line at the margin (model/sentences.ts).
-    const bullets = b.claims.length > 0 && masked.includes('\n') ? lineBreaksOfSentences(masked, b.inListItem ? own : undefined) : undefined;
+    const bullets = b.claims.length > 0 && masked.includes('\n') ? sentenceBreaks(masked, b.inListItem ? own : undefined) : undefined;
     for (const claim of b.claims) {
       const from = claim.directive.span.end - b.span.start;
       let end = sentenceEnd!(from);
@@ -1373,11 +1374,4 @@ class BlockBuilder {
     }
     return out + text.slice(pos, end);
   }
-}
-
-/** The line breaks where a claim's sentence ends at the latest: before bullet and heading lines, and, in a list item (`own`: its text), before a lazy line at the margin. */
-function lineBreaksOfSentences(masked: string, own: string | undefined): number[] {
-  const bullets = bulletLineBreaks(masked);
-  const lazy = own === undefined ? [] : lazyLineBreaks(own, masked);
-  return lazy.length === 0 ? bullets : [...new Set([...bullets, ...lazy])].sort((a, b) => a - b);
 }

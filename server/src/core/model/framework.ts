@@ -4,7 +4,7 @@ import { RecentCache } from '../text/recentCache';
 import { SpanIndex } from '../text/spanIndex';
 import type { Span } from '../text/span';
 import { lastAtMost } from '../text/textEdit';
-import type { Framework, Group, Heading, RecCandidate, Recommendation, Section, Track } from './types';
+import type { Framework, Heading, RecCandidate, Recommendation, Section, Track } from './types';
 
 // `Track 1: Title`. The title is the rest of a one-line text (`(.+)$` after `\s*`, which
 // backtracked quadratically over white space before a line break): it starts at the first

@@ -268,6 +268,17 @@ export function lazyLineBreaks(own: string, masked: string): number[] {
 }
 const LAZY_OPENING = /[\p{Lu}\p{N}"“'‘(]/u;
 
+/**
+ * The line breaks where a claim's sentence ends at the latest, as the rule's do: before
+ * bullet and heading lines (`bulletLineBreaks`) and, in a list item (`own`: its text),
+ * before a lazy line at the margin (`lazyLineBreaks`); ascending.
+ */
+export function sentenceBreaks(masked: string, own: string | undefined): number[] {
+  const bullets = bulletLineBreaks(masked);
+  const lazy = own === undefined ? [] : lazyLineBreaks(own, masked);
+  return lazy.length === 0 ? bullets : [...new Set([...bullets, ...lazy])].sort((a, b) => a - b);
+}
+
 /** Whether a line's end (its last 40 characters) reads as a wrapped line's: a comma, a dash, an open bracket, or a word no sentence ends with. */
 function goesOn(end: string): boolean {
   const t = end.trimEnd();
