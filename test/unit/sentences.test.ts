@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { isHeadingLine, joinGlued, sentenceEnd, sentenceEndFinder, splitSentences, withoutHeadingLines } from '../../server/src/core/model/sentences';
+import { isHeadingLine, joinGlued, sentenceEnd, sentenceEndFinder, sentencesWithoutHeadingLines, splitSentences } from '../../server/src/core/model/sentences';
 
 describe('sentence ends', () => {
   // Brackets, parentheses, sentence marks, abbreviations, decimals, initials, quotes.
@@ -65,16 +65,26 @@ describe('sentence ends', () => {
   it('reads a heading written as a plain line as a heading, and hard-wrapped prose as prose', () => {
     for (const line of ['Key Events', 'Short-Term Forecast (3-6 Months)', 'Track 2: Economic Leverage', 'Case Study: The Impasse of November 2025', '**Asset Management Strategy**', 'Positions Discussed'])
       assert.ok(isHeadingLine(line, 'The next line.'), line);
-    for (const line of ['Macron and Olaf Scholz in', 'The summit ended without a deal', 'Exports fell.', 'Key Events', 'Energy Security: Accelerate diversification', '@Renamed_2', '      Talk                                   ', 'Ministers Said It Failed\\'])
+    for (const line of ['Macron and Olaf Scholz in', 'The summit ended without a deal', 'Exports fell.', 'Key Events', 'Energy Security: Accelerate diversification', '@Renamed_2', '      Talk                                   ', 'Ministers Said It Failed\\', '— Kaja Kallas, 12 February 2025'])
       assert.ok(!isHeadingLine(line, line === 'Key Events' ? 'then in lower case' : 'Next line.'), line);
   });
 
   it('leaves heading lines out of the sentences that run over them', () => {
     const text = 'The plan failed.\nKey Events\nCoalition Response: leaders met on 25 November.\nCurrent Outlook\nShort-Term Forecast (3-6 Months)\nTalks stall.';
-    const got = withoutHeadingLines(text, splitSentences(text)).map((x) => text.slice(x.start, x.end));
+    const got = sentencesWithoutHeadingLines(text).map((x) => text.slice(x.start, x.end));
     assert.deepEqual(got, ['The plan failed.', 'Coalition Response: leaders met on 25 November.', 'Talks stall.']);
     const wrapped = 'Ministers from Germany met their counterparts from\nFrance and Italy in Rome on Monday.';
-    assert.deepEqual(withoutHeadingLines(wrapped, splitSentences(wrapped)), splitSentences(wrapped));
+    assert.deepEqual(sentencesWithoutHeadingLines(wrapped), splitSentences(wrapped));
+    // A heading line with a full stop in it ends no sentence before it, and a line is judged whole, not from where a sentence starts in it.
+    const numbered = 'Fund Installers: fund training for more installers\nheld by them and wrapped\n2. Proposed Solutions Framework\nTrack 1: Diplomacy\nTalks stall. Key Events\nThe summit ended.';
+    assert.deepEqual(sentencesWithoutHeadingLines(numbered).map((x) => numbered.slice(x.start, x.end)), [
+      'Fund Installers: fund training for more installers\nheld by them and wrapped',
+      'Talks stall.',
+      'Key Events\nThe summit ended.',
+    ]);
+    // Before a bullet symbol's line, a sentence ends.
+    const bullets = 'Progress was made\n• Fund the links\n✅ Share wagons.';
+    assert.deepEqual(sentencesWithoutHeadingLines(bullets).map((x) => bullets.slice(x.start, x.end)), ['Progress was made', '• Fund the links', '✅ Share wagons.']);
   });
 
   it('joins sentences the mask split where the text has no white space after the full stop and its references', () => {

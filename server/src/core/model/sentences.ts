@@ -216,7 +216,8 @@ export function isHeadingLine(line: string, next: string | undefined): boolean {
   // table's pipe, code), and not a line the mask blanked the start of (a tag: ":rec[…]").
   if (/[@[\]{}<>|`=^\\]/.test(line) || /^\s{4}/.test(line)) return false;
   const s = trimEndMatching(line.replace(/^[\s>*_#-]+/, ''), /[\s*_]/);
-  if (!s || /[.!?;,:\u2014\u2013-]$/.test(s)) return false;
+  // (Nor a line a dash opens: a quotation's credit, "— Kaja Kallas, 12 February 2025".)
+  if (!s || /[.!?;,:\u2014\u2013-]$/.test(s) || /^[\u2014\u2013]/.test(s)) return false;
   if (next !== undefined && !/^[\s>*_-]*[\p{Lu}\p{N}]/u.test(next)) return false;
   const words = s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   if (words.length === 0 || words.length > 8 || TITLE_SMALL.has(words[words.length - 1].toLowerCase())) return false;
@@ -315,48 +316,64 @@ export function cutAtBreaks(sentences: Sentence[], breaks: readonly number[], ma
 const BULLET_LINE = /^[\s>]*(?:[\u2022\u2023\u2043\u25aa\u25ab\u25b8\u25b9\u25ba\u25e6\u2192\u21d2\u27a2\u27a4]|\p{Extended_Pictographic})/u;
 
 /**
- * Sentences without the heading lines inside them (`isHeadingLine`): a sentence that runs
- * over lines is cut at each heading line, which is left out (a heading states nothing),
- * and before each line a bullet symbol or an emoji opens (`BULLET_LINE`).
+ * A block's sentences without its heading lines (`isHeadingLine`, each line of the block
+ * judged whole, with the line after it): the text between heading lines is split into
+ * sentences on its own, so that no sentence runs into a heading line or ends inside one
+ * ("… wrapped" / "2. Proposed Solutions Framework": "2." ends no sentence), and a heading
+ * states nothing. A sentence is also cut before each line a bullet symbol or an emoji
+ * opens (`BULLET_LINE`).
  */
-export function withoutHeadingLines(masked: string, sentences: Sentence[]): Sentence[] {
-  if (!masked.includes('\n')) return sentences;
+export function sentencesWithoutHeadingLines(masked: string): Sentence[] {
+  if (!masked.includes('\n')) return splitSentences(masked);
   const out: Sentence[] = [];
-  for (const s of sentences) {
-    const text = masked.slice(s.start, s.end);
-    if (!text.includes('\n')) {
-      out.push(s);
-      continue;
+  let from = 0;
+  const region = (to: number) => {
+    // The text before a heading line ends with its last line that is not blank, whole (the
+    // blanks the mask left at its end may be a tag's attributes), without a `\r` and a hard
+    // break's backslash; blank lines after it (a line the mask blanked) are none of it.
+    let end = to;
+    while (end > from && /\s/.test(masked[end - 1])) end--;
+    if (end === from) return;
+    const nl = masked.indexOf('\n', end);
+    end = nl < 0 || nl > to ? to : nl;
+    if (masked[end - 1] === '\r') end--;
+    if (masked[end - 1] === '\\') end--;
+    for (const x of withBulletLines(masked, from, splitSentences(masked.slice(from, end)))) out.push(x);
+  };
+  // (The block's first line from its first character: what the mask blanked before it is
+  // syntax that opens the block, as a callout's marker before its title: "> [!note]- Folded".)
+  let at = 0;
+  while (at < masked.length && (masked[at] === ' ' || masked[at] === '\t')) at++;
+  while (at < masked.length) {
+    const nl = masked.indexOf('\n', at);
+    const end = nl < 0 ? masked.length : nl;
+    const next = nl < 0 ? undefined : masked.slice(nl + 1, lineEnd(masked, nl + 1));
+    if (isHeadingLine(masked.slice(at, end), next)) {
+      region(Math.max(from, at - 1));
+      from = nl < 0 ? masked.length : nl + 1;
     }
-    const lines: Array<{ start: number; end: number }> = [];
-    for (let at = 0; at <= text.length; ) {
-      const nl = text.indexOf('\n', at);
-      const end = nl < 0 ? text.length : nl;
-      lines.push({ start: at, end });
-      at = end + 1;
-      if (nl < 0) break;
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  region(masked.length);
+  return out;
+}
+
+/** Sentences of the text from `from` (offsets in it, shifted to the block's), each cut before a line a bullet symbol or an emoji opens. */
+function withBulletLines(masked: string, from: number, sentences: Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const x of sentences) {
+    let start = from + x.start;
+    const end = from + x.end;
+    for (let nl = masked.indexOf('\n', start); nl >= 0 && nl < end; nl = masked.indexOf('\n', nl + 1)) {
+      if (!BULLET_LINE.test(masked.slice(nl + 1, lineEnd(masked, nl + 1)))) continue;
+      let pieceEnd = nl;
+      while (pieceEnd > start && /\s/.test(masked[pieceEnd - 1])) pieceEnd--;
+      if (pieceEnd > start) out.push({ start, end: pieceEnd });
+      start = nl + 1;
+      while (start < end && /\s/.test(masked[start])) start++;
     }
-    let run: Sentence | undefined;
-    lines.forEach((line, i) => {
-      const next = i + 1 < lines.length ? text.slice(lines[i + 1].start, lines[i + 1].end) : undefined;
-      if (isHeadingLine(text.slice(line.start, line.end), next)) {
-        if (run) out.push(run);
-        run = undefined;
-        return;
-      }
-      let start = s.start + line.start;
-      while (start < s.start + line.end && /\s/.test(masked[start])) start++;
-      if (start >= s.start + line.end) return;
-      // A line opened by a bullet symbol or an emoji ("✅ Clear ownership", "• Fund…") is an item of its own.
-      if (run && BULLET_LINE.test(text.slice(line.start, line.end))) {
-        out.push(run);
-        run = undefined;
-      }
-      // (A line's end before a heading line is the sentence's end: without a hard break's backslash.)
-      const end = s.start + line.end - (masked[s.start + line.end - 1] === '\\' ? 1 : 0);
-      run = run ? { start: run.start, end } : { start, end };
-    });
-    if (run) out.push(run);
+    if (end > start) out.push({ start, end });
   }
   return out;
 }

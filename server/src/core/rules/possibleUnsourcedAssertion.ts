@@ -1,5 +1,5 @@
 import { exemptHeading } from '../model/sectionNames';
-import { cutAtBreaks, isHeadingLine, joinGlued, lazyLineBreaks, splitSentences, withoutHeadingLines, withTrailingSources, type Sentence } from '../model/sentences';
+import { cutAtBreaks, isHeadingLine, joinGlued, lazyLineBreaks, splitSentences, sentencesWithoutHeadingLines, withTrailingSources, type Sentence } from '../model/sentences';
 import { afterSuperscriptNote, marksAdvice, withoutMarks } from '../model/referenceMarks';
 import type { ModelPart } from '../model/buildModel';
 import { rowsOfOneTable, tableRows, tableSpans, type TableRow } from '../model/tables';
@@ -218,15 +218,14 @@ interface Judged {
  */
 const judgedSentences = new RecentCache<Judged>(50_000);
 
-/** A block's sentences, heading lines written as plain text left out (model/sentences.ts), a caption's label joined to its title. */
-/** A block's sentences; in a list item, a lazy line at the margin (a paragraph of its own in plain text) starts one. */
+/** A block's sentences, heading lines written as plain text left out (model/sentences.ts), a caption's label joined to its title; in a list item, a lazy line at the margin (a paragraph of its own in plain text) starts one. */
 function blockSentences(text: string, block: TextBlock): Sentence[] {
   const sentences = sentencesOf.get(block.masked, sentencesOfBlock);
   const lazy = block.inListItem && block.masked.includes('\n') ? lazyLineBreaks(text.slice(block.span.start, block.span.end), block.masked) : [];
   return lazy.length ? cutAtBreaks(sentences, lazy, block.masked) : sentences;
 }
 
-const sentencesOfBlock = (masked: string) => withCaptionTitles(masked, withoutHeadingLines(masked, splitSentences(masked)));
+const sentencesOfBlock = (masked: string) => withCaptionTitles(masked, sentencesWithoutHeadingLines(masked));
 
 /** A caption's label alone: "Figure 1.", "**Table 2:**", "Box 3." (at most three words). */
 const isCaptionLabel = (sentence: string) => CAPTION.test(unescapeMarkdown(sentence).text) && (sentence.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 3;
