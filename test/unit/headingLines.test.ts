@@ -194,6 +194,68 @@ describe('the outline and framework of a brief written as plain text (model/plai
     ]);
   });
 
+  it('reads numbered section lines ("1. Key Events", Markdown\'s list items) as heading lines, numbered subsections under them, and the fix writes them as headings', () => {
+    // The sections numbered, the lines after each at the margin (Markdown reads them as the item's, lazily), or after a blank line.
+    const numbered = [
+      '1. Key Events',
+      'Freight trains waited 40 minutes at borders in 2023.',
+      '1.1 Border Delays',
+      'Customs checks took longer than the journey.',
+      '2. Proposed Solutions Framework',
+      ...PLAIN_BRIEF.split('\n').slice(3, 12),
+      '3) Implementation Recommendations',
+      '',
+      'For Member States',
+      '- Fund the links.',
+      '4. Conclusion',
+      'Rail freight grew by 3% a year.',
+      '',
+    ].join('\n');
+    const analysis = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text: numbered });
+    assert.deepEqual(outline(documentSymbols(analysis.model)), [
+      'heading 1. Key Events',
+      '  heading 1.1 Border Delays',
+      'framework 2. Proposed Solutions Framework',
+      '  track Track 1: Infrastructure',
+      '    group Immediate Actions',
+      '      recommendation Close the Gaps',
+      '      recommendation Common Timetables',
+      '    group Longer-Term Measures',
+      '      recommendation Rolling Stock',
+      '  track Track 2: Regulation',
+      '    recommendation One Licence',
+      'heading 3) Implementation Recommendations',
+      '  heading For Member States',
+      'heading 4. Conclusion',
+    ]);
+    assert.deepEqual(read(numbered)?.exempt, ['2. Proposed Solutions Framework', '3) Implementation Recommendations', '4. Conclusion']);
+    const fix = headingLinesAsHeadings(analysis);
+    assert.ok(fix, 'the fix is offered');
+    const fixed = applyEdits(numbered, fix.edits);
+    assert.match(fixed, /^## 1\. Key Events\n\nFreight trains[^]*\n\n### 1\.1 Border Delays\n\n[^]*\n\n## 3\) Implementation Recommendations\n/);
+    const after = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text: fixed });
+    assert.equal(after.model.lineSections, undefined, 'the fixed brief has Markdown headings');
+    assert.deepEqual(outline(documentSymbols(after.model)), outline(documentSymbols(analysis.model)));
+    assert.deepEqual(framework(after.model), framework(analysis.model));
+  });
+
+  it('reads no numbered list of short items as headings: items one after another, items with lines indented under them, numbers out of sequence', () => {
+    const heads = (lines: string[]) => read([...lines, ''].join('\n'))?.headings;
+    const sections = ['Key Events', 'Freight trains waited 40 minutes at borders in 2023.', 'Proposed Solutions Framework', 'Track 1: Infrastructure'];
+    // Recommendations in a numbered list, each on its line, or with its text indented under it.
+    assert.deepEqual(heads([...sections, '1. Close the Gaps', '2. Pool Rolling Stock', '3. One Licence']), ['2 Key Events', '2 Proposed Solutions Framework', '3 Track 1: Infrastructure']);
+    assert.deepEqual(heads([...sections, '1. Close the Gaps', '   Fund the missing links.', '2. Pool Rolling Stock', '   Share wagons.']), ['2 Key Events', '2 Proposed Solutions Framework', '3 Track 1: Infrastructure']);
+    // A numbered list that starts at 1 again after the sections' numbers is none of them.
+    assert.deepEqual(heads(['1. Key Events', 'Trains waited.', '2. Proposed Solutions Framework', 'Track 1: Infrastructure', '1. Close the Gaps', 'Fund them.', '3. Conclusion', 'Freight grew.']), [
+      '2 1. Key Events',
+      '2 2. Proposed Solutions Framework',
+      '3 Track 1: Infrastructure',
+      '2 3. Conclusion',
+    ]);
+    // One numbered line alone numbers nothing.
+    assert.equal(heads(['1. Key Events', 'Trains waited 40 minutes.', 'More prose here.']), undefined);
+  });
+
   it('places a tagged recommendation by its track attribute, and reports a track the conventions expect on the framework line', () => {
     const text = `${PLAIN_BRIEF}Annex\n:rec[Shared Data]{track=2}: Publish delays.\n`;
     const conventions = { ...defaultConventions(), framework: { ...defaultConventions().framework, tracks: [{ id: 'funding', title: 'Funding' }] } };

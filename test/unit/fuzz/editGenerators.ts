@@ -119,6 +119,12 @@ const PLAIN_LINES = [
   'Conclusion',
   'References',
   'Source: Eurostat',
+  // Numbered sections (Markdown reads list items) and subsections.
+  '1. Key Events',
+  '2. Proposed Solutions Framework',
+  '3) Conclusion',
+  '2.1 Background',
+  '1. Clarify Red Lines',
   '',
 ];
 

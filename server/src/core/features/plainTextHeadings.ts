@@ -72,22 +72,40 @@ function convert(analysis: Analysis): HeadingConversion | undefined {
   const framework = model.lineSections ? model.framework?.span : undefined;
   const opens = (l: PlainLine) => framework !== undefined && l.start >= framework.start && l.start < framework.end && opensRecommendation(l.masked);
   const edits: TextEdit[] = [];
+  // Where a blank line is written after a heading that ends its paragraph (before the next block's first line).
+  const blankAfterHeading = new Set<number>();
   for (const lines of paragraphs) {
     lines.forEach((l, i) => {
       const indent = /^[ \t]*/.exec(l.text)![0].length;
       const h = level.get(l.start);
       // A blank line before a heading, after one, or (lines that are paragraphs) after a line that ends a sentence.
-      const blank = i > 0 && l.free && (h !== undefined || lines[i - 1].heading || opens(l) || (splitLines && SENTENCE_END.test(lines[i - 1].masked)));
-      if (h !== undefined || blank) edits.push({ span: { start: l.start + indent, end: l.start + indent }, newText: `${blank ? eol : ''}${h !== undefined ? `${'#'.repeat(h)} ` : ''}` });
+      // (A numbered list item read as a heading line opens its block, right after the lines of the item before: a blank line before it too.)
+      const blank = i > 0 ? l.free && (h !== undefined || lines[i - 1].heading || opens(l) || (splitLines && SENTENCE_END.test(lines[i - 1].masked))) : h !== undefined && l.textStart > l.start && !afterBlankLine(text, l.start);
+      // (One edit where the heading before it, ending its paragraph, has its blank line written here already.)
+      const written = i === 0 && h !== undefined && blankAfterHeading.has(l.start + indent) ? edits.findIndex((e) => e.span.start === l.start + indent && e.newText === eol) : -1;
+      if (written >= 0) edits.splice(written, 1);
+      if (h !== undefined || blank) edits.push({ span: { start: l.start + indent, end: l.start + indent }, newText: `${blank || written >= 0 ? eol : ''}${h !== undefined ? `${'#'.repeat(h)} ` : ''}` });
     });
     // A heading that ends its paragraph, with a block after it on the next line (a list): a blank line after it.
     const last = lines[lines.length - 1];
     const after = lineAt(text, last.next);
-    if (last.heading && after !== undefined && !/^[ \t]*$/.test(after)) edits.push({ span: { start: last.next, end: last.next }, newText: eol });
+    if (last.heading && after !== undefined && !/^[ \t]*$/.test(after)) {
+      edits.push({ span: { start: last.next, end: last.next }, newText: eol });
+      blankAfterHeading.add(last.next);
+    }
   }
   edits.sort((a, b) => a.span.start - b.span.start);
   if (!readsBack(analysis, edits, headings.map((l, i) => ({ text: l.title, level: levels[i] })))) return undefined;
   return { edits, headings: headings.length, tracks: headings.filter((l) => TRACK_HEADING.test(l.title)).length };
+}
+
+/** Whether the line that starts at `start` is the first of the text or comes after a blank line. */
+function afterBlankLine(text: string, start: number): boolean {
+  let at = start - 1;
+  if (text.charCodeAt(at) === 10 && text.charCodeAt(at - 1) === 13) at--;
+  if (at < 0) return true;
+  for (at--; at >= 0 && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9); ) at--;
+  return at < 0 || text.charCodeAt(at) === 10 || text.charCodeAt(at) === 13;
 }
 
 /** Whether the document with the edits has exactly the headings wanted, and the same tags, citations, footnote calls and links. */

@@ -14,6 +14,8 @@ import type { Span } from '../text/span';
 
 export interface PlainLine {
   start: number;
+  /** Where the block's text starts on it: after a numbered list item's marker ("1. Executive Summary"), else `start`. */
+  textStart: number;
   /** Where its text ends (before the line end), and where the next line starts. */
   end: number;
   next: number;
@@ -56,6 +58,8 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
   const text = model.text;
   if (model.directives.some((d) => d.kind === 'container')) return undefined;
   const headings: PlainLine[] = [];
+  // Each numbered list item's line read as a heading line, with its number (undefined for the others).
+  const numbers: Array<number | undefined> = [];
   // (Below the title, if the brief has one.)
   const from = model.headings[0]?.span.end ?? 0;
   for (const b of model.textBlocks) {
@@ -65,6 +69,11 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
     if (/^[ \t]*>/.test(text.slice(lineStart, b.span.start))) return undefined;
     const lines = (b.inListItem ? ITEM_LINES : PARAGRAPH_LINES).get(b.masked, (masked) => blockLines(masked, b.inListItem));
     if (lines.quoted) return undefined;
+    const numbered = b.inListItem ? numberedHeading(text, b, lineStart) : undefined;
+    if (numbered) {
+      headings.push(numbered.line);
+      numbers.push(numbered.number);
+    }
     for (const at of lines.headings) headings.push(plainLine(text, b, b.span.start + at.start, b.span.start + at.end, true));
     // The block's last line is a heading line by its own words, whatever comes after the
     // block (a blank line, a list, a comment, the end of the brief): the line after it is
@@ -72,12 +81,72 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
     // ("Conclusion", "**Key Events**": headings in bold, as a word processor's are without styles).
     const last = lines.last;
     if (last && isHeadingLine(b.masked.slice(last.start, last.end), undefined) && !caption(b.masked.slice(last.start, last.end))) headings.push(plainLine(text, b, b.span.start + last.start, b.span.start + last.end, true));
+    while (numbers.length < headings.length) numbers.push(undefined);
   }
+  numberedInSequence(headings, numbers);
   if (headings.length < 2) return undefined;
   const exempt = headings.map((l) => isExempt(l.title));
   // Whether each heading line comes right after the one before (blank lines and comments between, at most).
   const adjacent = headings.map((l, i) => i > 0 && blanksAndComments(text, headings[i - 1].end, l.start));
   return { headings, levels: headingLevels(headings.map((l) => l.title), frameworkHeadings, exempt, adjacent), exempt };
+}
+
+/** An ordered list item's marker, alone on its line before a paragraph ("1. ", "2) "): the item's number. */
+const ITEM_MARKER = /^ {0,3}(\d{1,3})[.)][ \t]+$/;
+/** A line that opens an ordered list item. */
+const ORDERED_ITEM = /^ {0,3}\d{1,9}[.)](?:[ \t]|$)/;
+
+/**
+ * A numbered section heading written as a line of its own ("1. Executive Summary", then the
+ * section's text): Markdown reads an ordered list item, whose first line this is. It is
+ * a heading line when its words are a heading's and the text after it is at the margin
+ * (lines Markdown reads as the item's lazily, or a paragraph or a bullet list after it):
+ * never when the next line is indented under the item or opens the next numbered item, as
+ * in a numbered list of short recommendations ("1. Clarify Red Lines" / "2. Revise the Format").
+ */
+function numberedHeading(text: string, b: TextBlock, lineStart: number): { line: PlainLine; number: number } | undefined {
+  const marker = ITEM_MARKER.exec(text.slice(lineStart, b.span.start));
+  if (!marker) return undefined;
+  const nl = b.masked.indexOf('\n');
+  const end = nl < 0 ? b.masked.length : nl;
+  if (end > MAX_HEADING) return undefined;
+  const own = b.masked.slice(0, end);
+  if (!isHeadingLine(own, undefined) || caption(own)) return undefined;
+  // The line after it: the block's next (at the margin, or it is the item's own), or the first line after the block that is not blank.
+  const after = nl >= 0 ? (/^\S/.test(text.charAt(b.span.start + nl + 1)) ? lineAt(b.masked, nl + 1) : undefined) : lineAfter(text, b.span.end);
+  if (after === undefined || /^\s/.test(after) || ORDERED_ITEM.test(after) || !isHeadingLine(own, untagged(after))) return undefined;
+  return { line: plainLine(text, b, lineStart, b.span.start + end, true), number: Number(marker[1]) };
+}
+
+/** The beginning of the first line after the one `from` is on that is neither blank nor an HTML comment alone (a suppression's); undefined at the end. */
+function lineAfter(text: string, from: number): string | undefined {
+  let at = from;
+  for (;;) {
+    while (at < text.length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
+    if (at >= text.length) return undefined;
+    at = nextLineStart(text, at);
+    let end = at;
+    while (end < text.length && end - at < 200 && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const line = text.slice(at, end);
+    if (/\S/.test(line) && !/^\s*<!--.*-->\s*$/.test(line)) return line;
+    at = end;
+  }
+}
+
+/**
+ * Keeps the numbered list items read as heading lines that number the brief's sections:
+ * 1, 2, 3… in order (a list of numbered recommendations under a section starts at 1 again
+ * and is left out), at least two of them; the other heading lines stay.
+ */
+function numberedInSequence(headings: PlainLine[], numbers: Array<number | undefined>): void {
+  let expected = 1;
+  const keep = numbers.map((n) => n === undefined || (n === expected && ++expected > 0));
+  const kept = keep.filter((k, i) => k && numbers[i] !== undefined).length;
+  let j = 0;
+  headings.forEach((l, i) => {
+    if (keep[i] && (numbers[i] === undefined || kept >= 2)) headings[j++] = l;
+  });
+  headings.length = j;
 }
 
 /** Whether `text` holds only white space and HTML comments (a suppression's) from `from` to `to`. */
@@ -140,10 +209,13 @@ function plainLine(text: string, b: TextBlock, at: number, end: number, heading:
   const line = text.slice(at, end);
   // A list item's own lines stay the item's: its first, and those indented under it.
   const free = !b.inListItem || (at > b.span.start && /^\S/.test(line));
-  const masked = b.masked.slice(at - b.span.start, end - b.span.start);
+  // (A numbered item's line from its marker: "1. " and the block's text after it.)
+  const marker = at < b.span.start ? text.slice(at, b.span.start) : '';
+  const masked = marker + b.masked.slice(Math.max(0, at - b.span.start), end - b.span.start);
   // (From the masked text: an HTML comment after the words, a suppression's, is none of the title.)
-  const title = masked.trim().replace(/^(?:\*\*|__|\*|_)(?=\S)/, '').replace(/(?<=\S)(?:\*\*|__|\*|_)$/, '').trim();
-  return { start: at, end, next: nextLineStart(text, end), text: line, title, masked, heading, free };
+  const words = masked.slice(marker.length).trim().replace(/^(?:\*\*|__|\*|_)(?=\S)/, '').replace(/(?<=\S)(?:\*\*|__|\*|_)$/, '').trim();
+  const title = marker.trimStart() + words;
+  return { start: at, textStart: at + marker.length, end, next: nextLineStart(text, end), text: line, title, masked, heading, free };
 }
 
 /**
@@ -159,7 +231,9 @@ export function paragraphLines(model: Pick<BriefModel, 'text' | 'textBlocks'>, h
     .filter((b) => b.kind === 'paragraph')
     .map((b) => {
       const out: PlainLine[] = [];
-      for (let at = b.span.start; at < b.span.end; ) {
+      // (A numbered list item read as a heading line: its line from the marker.)
+      const lineStart = Math.max(text.lastIndexOf('\n', b.span.start - 1), text.lastIndexOf('\r', b.span.start - 1)) + 1;
+      for (let at = b.inListItem && heading.has(lineStart) ? lineStart : b.span.start; at < b.span.end; ) {
         let end = at;
         while (end < b.span.end && text[end] !== '\n') end++;
         const line = plainLine(text, b, at, end, heading.has(at));
@@ -179,7 +253,7 @@ export function lineAt(text: string, at: number): string | undefined {
 }
 
 /**
- * `2` for a section; under the framework, `3` for a track and `4` for a line under a track
+ * `2` for a section (`3` for a numbered subsection: "5.1 Background"); under the framework, `3` for a track and `4` for a line under a track
  * (a group); `3` for a line under another section the brief names (`named`: an exempt
  * one) that opens with it (`adjacent`: "Implementation Recommendations" right before "For
  * Member States"), and for the lines after it, until the next such section. A named
@@ -198,10 +272,16 @@ function headingLevels(lines: string[], framework: readonly string[], named: boo
     else if (named[i]) under = 'named';
     else {
       if (under === 'named') under = adjacent[i] ? 'named, opened' : 'nothing';
-      return under === 'track' ? 4 : under === 'nothing' ? 2 : 3;
+      return under === 'track' ? 4 : under === 'nothing' ? numberedLevel(line) : 3;
     }
     return 2;
   });
+}
+
+/** A section's level by its number: `2`, and one more for each number after the first ("5.1 Background": `3`, a subsection of "5. Case Study"). */
+function numberedLevel(line: string): number {
+  const m = /^(\d{1,3}(?:\.\d{1,3}){1,4})\.?[ \t]/.exec(line);
+  return m ? 1 + m[1].split('.').length : 2;
 }
 
 /** The spans of the exempt sections: from each exempt heading line to the next heading line of its level or higher (or the end). */

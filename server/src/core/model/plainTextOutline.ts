@@ -43,7 +43,8 @@ export function plainTextOutline(
     return { level: found.levels[i], text: line.title, span: { start: line.start, end: line.end }, textSpan: { start: at, end: at + line.title.length } };
   });
   const sections = sectionsOf(headings, model.text.length);
-  const starts = new Set(headings.map((h) => h.span.start));
+  // (Where each heading line's text starts in its block: a numbered list item's after its marker.)
+  const starts = new Set(found.headings.map((l) => l.textStart));
   const framework = frameworkSection(sections, conventions);
   const lines = framework ? candidates(framework.span).flatMap((c) => lineCandidates(model.text, c, starts)) : [];
   return { sections, ...buildFramework(sections, tagged, lines, conventions) };

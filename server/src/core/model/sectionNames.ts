@@ -34,7 +34,7 @@ function normalizeHeading(s: string): string {
 }
 
 function normalizeHeadingText(s: string): string {
-  return trimEndMatching(withoutFootnoteCalls(s).replace(/^\s*(?:\d+|[ivxlc]+|[a-z])[.)]\s+/i, ''), /[:.\s]/)
+  return trimEndMatching(withoutFootnoteCalls(s).replace(/^\s*(?:\d+(?:\.\d+)+\.?|(?:\d+|[ivxlc]+|[a-z])[.)])\s+/i, ''), /[:.\s]/)
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
