@@ -263,6 +263,12 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'tracks with recommendations': (n) => '# Recommendations\n\n' + '## Track 1: Rail\n\nFund Links: Pay for :claim[x].\n\n'.repeat(n / 47),
   // The same written as plain text: heading lines, a recommendation per line (model/plainTextOutline.ts).
   'plain-text tracks with recommendations': (n) => 'Key Events\n:claim[x]\nProposed Solutions Framework\n' + 'Track 1: Rail\nFund Links: Pay for it.\nwrapped on\n'.repeat(n / 47),
+  // Numbered sections written as plain text (list items for Markdown), each with a numbered subsection and a list that starts at 1 again.
+  'numbered plain-text sections': (n) => {
+    let t = 'Key Events\n:claim[x]\n';
+    for (let i = 1; t.length < n; i++) t += `${i}. Section Title\nText at the margin.\n${i}.1 Background\n1. Clarify Red Lines\n2. Revise the Format\n`;
+    return t;
+  },
   'actor mentions': (n) => ':claim[x] ' + 'Macron '.repeat(n / 7),
   'NUL and surrogates': (n) => ':claim[x] ' + '\u0000\uD800'.repeat(n / 2),
 };
