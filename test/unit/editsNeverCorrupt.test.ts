@@ -414,6 +414,15 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
     name: 'a suppression comment closing an HTML comment that runs over mixed line ends in a container',
     text: "---\nbrief: true\n---\n\n\n[see @nowhere]\n\n---\rid: ' @ :rec[talks e.g. ] IMF U.S. ceasefire]{\r\n---\r<!-- briefmark-enable unsourced-claim -->\n<!-- briefmark-enable unknown-source duplicate-id -->\r## Notes\r\n\r1. | 40%  [^1] $400 billion @ 'a quoted phrase' } ~{V the <!-- [see p. 4 p. 4 @{e f} @a -@d] \u20ac4.2 billion \u0301  \ud83d\ude00 >\n2. Wire, 2025.\r3. Agency report, 2024.\r\n- 10:30 \u20ac4.2 billion Macron \t \u20ac4.2 billion e.g. \udbff\udfff IMF \ud83d\ude00 :claim\u00c9 _ .\u00b9\r#### Conclusion\ne.g. Nd7Z } : U.S. \u20ac4.2 billion \u00c9 = 3:1 e.g. < ceasefire <!-- stated :x[]{priority=\"nowhere\" by=wire class='{odd key}' src=''} \"\r:::claim[ceasefire according ]{actor=\u0000 $400 billion Macron $400 billion officials \u00c9 the U.S. priority=officials 10:30 $400 billion e.g. \u0301 & Macron}\r\nceasefire according to 'a quoted phrase' & talks Macron 10:30 :actor[ $400 billion according to ` 40% officials Lv+mEP [Go#]{track=x}horizon=\"x}\"status=}} = stated $400 billion 4{. * \r \u00c9 \ud83d\ude00 \r talks officials the ` <\n:::\rProposed Solutions Framework\r\nOfficials said 40% of talks failed in 2024. \r the e.g. xVUS 9f536 \ud83d\ude00 U.S. ceasefire $400 billion \udbff\udfff stated Macron the talks = 40% ' [see @wire; -@nowhere, ch. 2] 'a quoted phrase' E/dL ceasefire $400 billion e.g. Macron < talks ] about\rConclusion\nMacron said 55% of it<!-- briefmark-enable unsourced-claimm -->.",
   },
+  {
+    // A sentence ended at its final mark before an unmatched closing bracket (`failed!) The
+    // …`), so the next one opened with the bracket, with no white space before it: tagging
+    // it as a claim glued the tag to the `!`, and the sentence before it joined the claim's
+    // and lost its finding. A sentence now ends after such brackets, as after closing
+    // quotes (long fuzz run, seed 959595, in a paragraph of table lines; older than 6 December).
+    name: 'a sentence whose final mark an unmatched closing bracket follows',
+    text: "---\nbrief: true\n---\n\nOfficials said 40% of talks failed in 2024 and the ceasefire failed!) The IMF said 55% of it was frozen in 2023.\n",
+  },
 ];
 describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEED})`, function () {
   this.timeout(LONG ? 0 : 120_000);

@@ -51,7 +51,7 @@ function nextAfterBreak(text: string, j: number): number {
 }
 
 /**
- * Where a sentence whose final mark is at `i` ends: after the closing quotes and emphasis
+ * Where a sentence whose final mark is at `i` ends: after the closing quotes, emphasis and brackets
  * that follow the mark (`“… remaining.” The …`: the quote is the first sentence's).
  */
 function afterClosers(text: string, i: number): number {
@@ -59,7 +59,8 @@ function afterClosers(text: string, i: number): number {
   while (j < text.length && CLOSERS.test(text[j])) j++;
   return j;
 }
-const CLOSERS = /["'”’*_]/;
+/** (The marks `isSentenceEnd` reads after the final mark, unmatched brackets among them: `… ceasefire!) IMF …` ends after the `)`, so that the next sentence opens after white space.) */
+const CLOSERS = /["'”’)\]*_]/;
 
 /** The offset (exclusive) where the sentence containing `from` ends. */
 export function sentenceEnd(masked: string, from: number): number {
