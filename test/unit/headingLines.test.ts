@@ -86,6 +86,18 @@ const PLAIN_BRIEF = [
   '',
 ].join('\n');
 
+/** The outline of PLAIN_BRIEF's tracks, under its framework. */
+const PLAIN_TRACKS = [
+  '  track Track 1: Infrastructure',
+  '    group Immediate Actions',
+  '      recommendation Close the Gaps',
+  '      recommendation Common Timetables',
+  '    group Longer-Term Measures',
+  '      recommendation Rolling Stock',
+  '  track Track 2: Regulation',
+  '    recommendation One Licence',
+];
+
 /** The outline as `kind name` lines, indented by depth. */
 function outline(symbols: BriefSymbol[], depth = 0): string[] {
   return symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.kind} ${s.name}`, ...outline(s.children, depth + 1)]);
@@ -154,14 +166,7 @@ describe('the outline and framework of a brief written as plain text (model/plai
     assert.deepEqual(outline(documentSymbols(model)), [
       'heading Key Events',
       'framework Proposed Solutions Framework',
-      '  track Track 1: Infrastructure',
-      '    group Immediate Actions',
-      '      recommendation Close the Gaps',
-      '      recommendation Common Timetables',
-      '    group Longer-Term Measures',
-      '      recommendation Rolling Stock',
-      '  track Track 2: Regulation',
-      '    recommendation One Licence',
+      ...PLAIN_TRACKS,
       'heading Implementation Recommendations',
       '  heading For Member States',
       'heading Conclusion',
@@ -216,14 +221,7 @@ describe('the outline and framework of a brief written as plain text (model/plai
       'heading 1. Key Events',
       '  heading 1.1 Border Delays',
       'framework 2. Proposed Solutions Framework',
-      '  track Track 1: Infrastructure',
-      '    group Immediate Actions',
-      '      recommendation Close the Gaps',
-      '      recommendation Common Timetables',
-      '    group Longer-Term Measures',
-      '      recommendation Rolling Stock',
-      '  track Track 2: Regulation',
-      '    recommendation One Licence',
+      ...PLAIN_TRACKS,
       'heading 3) Implementation Recommendations',
       '  heading For Member States',
       'heading 4. Conclusion',
