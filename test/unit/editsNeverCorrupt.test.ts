@@ -423,6 +423,15 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
     name: 'a sentence whose final mark an unmatched closing bracket follows',
     text: "---\nbrief: true\n---\n\nOfficials said 40% of talks failed in 2024 and the ceasefire failed!) The IMF said 55% of it was frozen in 2023.\n",
   },
+  {
+    // A footnote call that opens a line before an emoji (`[^ü]😀`): once its definition was
+    // created, the mask blanked the call and the line read as a bullet line, which ended the
+    // claim's sentence before its note, so the claim lost its source. A bullet line is now
+    // read in the text itself, where only white space, a quote's `>` and tags may come
+    // before the symbol (long fuzz run, seed 969696; older than 6 December).
+    name: 'a footnote call before an emoji at the start of a line, its definition created',
+    text: "---\nbrief: true\n---\n\n:claim[The IMF said $400 billion]{id=c1}\n[^\u00fc]\ud83d\ude00\nMinisters said it failed\n",
+  },
 ];
 describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEED})`, function () {
   this.timeout(LONG ? 0 : 120_000);

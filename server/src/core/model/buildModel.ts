@@ -1039,7 +1039,7 @@ class BlockCollector {
     this.unparsedFootnotes(masked, b.span.start);
     const sentenceEnd = b.claims.length > 0 ? sentenceEndFinder(masked) : undefined;
     // A line a bullet symbol or an emoji opens starts a sentence of its own, as does a list item's lazy line at the margin (model/sentences.ts).
-    const bullets = b.claims.length > 0 && masked.includes('\n') ? sentenceBreaks(masked, b.inListItem ? own : undefined) : undefined;
+    const bullets = b.claims.length > 0 && masked.includes('\n') ? sentenceBreaks(masked, own, b.inListItem) : undefined;
     for (const claim of b.claims) {
       const from = claim.directive.span.end - b.span.start;
       let end = sentenceEnd!(from);

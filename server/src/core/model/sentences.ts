@@ -228,20 +228,41 @@ export function isHeadingLine(line: string, next: string | undefined): boolean {
 }
 
 /**
- * The line breaks of `masked` after which a bullet line (`BULLET_LINE`) or a heading line
- * (`isHeadingLine`) starts, ascending: where a claim's sentence ends at the latest, as the
- * rule's sentences do (`withoutHeadingLines`).
+ * The line breaks of `masked` after which a bullet line (`bulletAt` in `own`, the block's
+ * text) or a heading line (`isHeadingLine`) starts, ascending: where a claim's sentence
+ * ends at the latest, as the rule's sentences do (`sentencesWithoutHeadingLines`, `bulletBreaks`).
  */
-export function bulletLineBreaks(masked: string): number[] {
+export function bulletLineBreaks(masked: string, own: string): number[] {
   const out: number[] = [];
   for (let nl = masked.indexOf('\n'); nl >= 0; ) {
     const next = masked.indexOf('\n', nl + 1);
     const line = masked.slice(nl + 1, next < 0 ? masked.length : next);
-    if (BULLET_LINE.test(line) || isHeadingLine(line, next < 0 ? undefined : masked.slice(next + 1, lineEnd(masked, next + 1)))) out.push(nl);
+    if (bulletAt(own, nl + 1) || isHeadingLine(line, next < 0 ? undefined : masked.slice(next + 1, lineEnd(masked, next + 1)))) out.push(nl);
     nl = next;
   }
   return out;
 }
+
+/** The line breaks of `own` (a block's text) after which a bullet line starts (`bulletAt`), ascending. */
+export function bulletBreaks(own: string): number[] {
+  const out: number[] = [];
+  for (let nl = own.indexOf('\n'); nl >= 0; nl = own.indexOf('\n', nl + 1)) if (bulletAt(own, nl + 1)) out.push(nl);
+  return out;
+}
+
+/**
+ * Whether a bullet symbol, an arrow, a check mark or an emoji opens the line at `at` of the
+ * text itself, after white space, a quote's `>` and the tags that open there ("✅ Clear
+ * ownership", "• Fund…", ":claim[→ demand fell…]"): a list written without Markdown's list
+ * markers, each line an item. Read in the text, not the masked text, where other syntax
+ * the mask blanks would look like white space (a footnote call before an emoji, `[^1]😀`,
+ * opens no bullet line, whether or not its note is defined).
+ */
+export function bulletAt(own: string, at: number): boolean {
+  BULLET_AT.lastIndex = at;
+  return BULLET_AT.test(own);
+}
+const BULLET_AT = /[ \t>]*(?::[A-Za-z][\w-]*\[)*(?:[\u2022\u2023\u2043\u25aa\u25ab\u25b8\u25b9\u25ba\u25e6\u2192\u21d2\u27a2\u27a4]|\p{Extended_Pictographic})/uy;
 
 const lineEnd = (s: string, from: number) => {
   const nl = s.indexOf('\n', from);
@@ -275,9 +296,9 @@ const LAZY_OPENING = /[\p{Lu}\p{N}"“'‘(]/u;
  * bullet and heading lines (`bulletLineBreaks`) and, in a list item (`own`: its text),
  * before a lazy line at the margin (`lazyLineBreaks`); ascending.
  */
-export function sentenceBreaks(masked: string, own: string | undefined): number[] {
-  const bullets = bulletLineBreaks(masked);
-  const lazy = own === undefined ? [] : lazyLineBreaks(own, masked);
+export function sentenceBreaks(masked: string, own: string, inListItem: boolean): number[] {
+  const bullets = bulletLineBreaks(masked, own);
+  const lazy = inListItem ? lazyLineBreaks(own, masked) : [];
   return lazy.length === 0 ? bullets : [...new Set([...bullets, ...lazy])].sort((a, b) => a - b);
 }
 
@@ -313,16 +334,13 @@ export function cutAtBreaks(sentences: Sentence[], breaks: readonly number[], ma
   return out;
 }
 
-/** A line that a bullet symbol, an arrow, a check mark or an emoji opens: a list written without Markdown's list markers. */
-const BULLET_LINE = /^[\s>]*(?:[\u2022\u2023\u2043\u25aa\u25ab\u25b8\u25b9\u25ba\u25e6\u2192\u21d2\u27a2\u27a4]|\p{Extended_Pictographic})/u;
 
 /**
  * A block's sentences without its heading lines (`isHeadingLine`, each line of the block
  * judged whole, with the line after it): the text between heading lines is split into
  * sentences on its own, so that no sentence runs into a heading line or ends inside one
  * ("… wrapped" / "2. Proposed Solutions Framework": "2." ends no sentence), and a heading
- * states nothing. A sentence is also cut before each line a bullet symbol or an emoji
- * opens (`BULLET_LINE`).
+ * states nothing. (The rule also cuts them before bullet lines: `bulletBreaks`.)
  */
 export function sentencesWithoutHeadingLines(masked: string): Sentence[] {
   if (!masked.includes('\n')) return splitSentences(masked);
@@ -339,7 +357,7 @@ export function sentencesWithoutHeadingLines(masked: string): Sentence[] {
     end = nl < 0 || nl > to ? to : nl;
     if (masked[end - 1] === '\r') end--;
     if (masked[end - 1] === '\\') end--;
-    for (const x of withBulletLines(masked, from, splitSentences(masked.slice(from, end)))) out.push(x);
+    for (const x of splitSentences(masked.slice(from, end))) out.push({ start: from + x.start, end: from + x.end });
   };
   // (The block's first line from its first character: what the mask blanked before it is
   // syntax that opens the block, as a callout's marker before its title: "> [!note]- Folded".)
@@ -360,21 +378,3 @@ export function sentencesWithoutHeadingLines(masked: string): Sentence[] {
   return out;
 }
 
-/** Sentences of the text from `from` (offsets in it, shifted to the block's), each cut before a line a bullet symbol or an emoji opens. */
-function withBulletLines(masked: string, from: number, sentences: Sentence[]): Sentence[] {
-  const out: Sentence[] = [];
-  for (const x of sentences) {
-    let start = from + x.start;
-    const end = from + x.end;
-    for (let nl = masked.indexOf('\n', start); nl >= 0 && nl < end; nl = masked.indexOf('\n', nl + 1)) {
-      if (!BULLET_LINE.test(masked.slice(nl + 1, lineEnd(masked, nl + 1)))) continue;
-      let pieceEnd = nl;
-      while (pieceEnd > start && /\s/.test(masked[pieceEnd - 1])) pieceEnd--;
-      if (pieceEnd > start) out.push({ start, end: pieceEnd });
-      start = nl + 1;
-      while (start < end && /\s/.test(masked[start])) start++;
-    }
-    if (end > start) out.push({ start, end });
-  }
-  return out;
-}

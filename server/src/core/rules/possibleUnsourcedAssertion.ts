@@ -1,5 +1,5 @@
 import { exemptHeading } from '../model/sectionNames';
-import { cutAtBreaks, isHeadingLine, joinGlued, lazyLineBreaks, splitSentences, sentencesWithoutHeadingLines, withTrailingSources, type Sentence } from '../model/sentences';
+import { bulletBreaks, cutAtBreaks, isHeadingLine, joinGlued, lazyLineBreaks, splitSentences, sentencesWithoutHeadingLines, withTrailingSources, type Sentence } from '../model/sentences';
 import { afterSuperscriptNote, marksAdvice, withoutMarks } from '../model/referenceMarks';
 import type { ModelPart } from '../model/buildModel';
 import { rowsOfOneTable, tableRows, tableSpans, type TableRow } from '../model/tables';
@@ -218,11 +218,16 @@ interface Judged {
  */
 const judgedSentences = new RecentCache<Judged>(50_000);
 
-/** A block's sentences, heading lines written as plain text left out (model/sentences.ts), a caption's label joined to its title; in a list item, a lazy line at the margin (a paragraph of its own in plain text) starts one. */
+/** A block's sentences, heading lines written as plain text left out (model/sentences.ts), a caption's label joined to its title; a bullet line, and in a list item a lazy line at the margin (a paragraph of its own in plain text), starts one. */
 function blockSentences(text: string, block: TextBlock): Sentence[] {
   const sentences = sentencesOf.get(block.masked, sentencesOfBlock);
-  const lazy = block.inListItem && block.masked.includes('\n') ? lazyLineBreaks(text.slice(block.span.start, block.span.end), block.masked) : [];
-  return lazy.length ? cutAtBreaks(sentences, lazy, block.masked) : sentences;
+  if (!block.masked.includes('\n')) return sentences;
+  // Before a line a bullet symbol or an emoji opens (in the text itself), and in a list item before a lazy line.
+  const own = text.slice(block.span.start, block.span.end);
+  const bullets = bulletBreaks(own);
+  const lazy = block.inListItem ? lazyLineBreaks(own, block.masked) : [];
+  const breaks = lazy.length === 0 ? bullets : bullets.length === 0 ? lazy : [...new Set([...bullets, ...lazy])].sort((a, b) => a - b);
+  return breaks.length ? cutAtBreaks(sentences, breaks, block.masked) : sentences;
 }
 
 const sentencesOfBlock = (masked: string) => withCaptionTitles(masked, sentencesWithoutHeadingLines(masked));
