@@ -70,7 +70,8 @@ function convert(analysis: Analysis): HeadingConversion | undefined {
   const level = new Map(headings.map((l, i) => [l.start, levels[i]]));
   // In the framework, the lines that open a candidate recommendation (model/plainTextOutline.ts): each a paragraph of its own, as it is one there.
   const framework = model.lineSections ? model.framework?.span : undefined;
-  const opens = (l: PlainLine) => framework !== undefined && l.start >= framework.start && l.start < framework.end && opensRecommendation(l.masked);
+  const inFramework = (l: PlainLine) => framework !== undefined && l.start >= framework.start && l.start < framework.end;
+  const opens = (l: PlainLine) => inFramework(l) && opensRecommendation(l.masked);
   const edits: TextEdit[] = [];
   // Where a blank line is written after a heading that ends its paragraph (before the next block's first line).
   const blankAfterHeading = new Set<number>();
@@ -78,9 +79,10 @@ function convert(analysis: Analysis): HeadingConversion | undefined {
     lines.forEach((l, i) => {
       const indent = /^[ \t]*/.exec(l.text)![0].length;
       const h = level.get(l.start);
-      // A blank line before a heading, after one, or (lines that are paragraphs) after a line that ends a sentence.
+      // A blank line before a heading, after one, or (lines that are paragraphs) after a line that ends a sentence
+      // (not in the framework, where a recommendation runs over its lines up to the next that opens one).
       // (A numbered list item read as a heading line opens its block, right after the lines of the item before: a blank line before it too.)
-      const blank = i > 0 ? l.free && (h !== undefined || lines[i - 1].heading || opens(l) || (splitLines && SENTENCE_END.test(lines[i - 1].masked))) : h !== undefined && l.textStart > l.start && !afterBlankLine(text, l.start);
+      const blank = i > 0 ? l.free && (h !== undefined || lines[i - 1].heading || opens(l) || (splitLines && SENTENCE_END.test(lines[i - 1].masked) && !inFramework(l))) : h !== undefined && l.textStart > l.start && !afterBlankLine(text, l.start);
       // (One edit where the heading before it, ending its paragraph, has its blank line written here already.)
       const written = i === 0 && h !== undefined && blankAfterHeading.has(l.start + indent) ? edits.findIndex((e) => e.span.start === l.start + indent && e.newText === eol) : -1;
       if (written >= 0) edits.splice(written, 1);
