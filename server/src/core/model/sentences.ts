@@ -334,7 +334,6 @@ export function cutAtBreaks(sentences: Sentence[], breaks: readonly number[], ma
   return out;
 }
 
-
 /**
  * A block's sentences without its heading lines (`isHeadingLine`, each line of the block
  * judged whole, with the line after it): the text between heading lines is split into
