@@ -376,4 +376,3 @@ export function sentencesWithoutHeadingLines(masked: string): Sentence[] {
   region(masked.length);
   return out;
 }
-
