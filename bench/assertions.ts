@@ -156,7 +156,7 @@ function yourRows(model: AssertionModel): Row[] {
  * The whole rule on each seed text read as a brief, as a user would run it (Markdown,
  * default conventions): a labelled sentence counts as reported when a diagnostic of the
  * rule overlaps it. The seed brief is plain text with no blank line: its headings are
- * lines inside one long paragraph, which is what `withoutHeadingLines` reads.
+ * lines inside one long paragraph, which is what `sentencesWithoutHeadingLines` reads.
  */
 function seedDocumentRows(examples: Example[]): Row[] {
   if (!existsSync(SEEDS)) return [];
