@@ -137,6 +137,9 @@ describe('the assertion check on a brief written as plain text', () => {
     // Not where the item's line ends as a wrapped line of prose does.
     const wrapped = '---\nbrief: true\n---\n- The ministry said on Monday that\nGermany would pay 40% of the cost in 2024.\n';
     assert.deepEqual(analyze({ uri: 'file:///b.md', text: wrapped }).diagnostics.filter((d) => d.code === 'possible-unsourced-assertion').map((d) => wrapped.slice(d.span.start, d.span.end)), ['The ministry said on Monday that\nGermany would pay 40% of the cost in 2024.']);
+    // Nor where an HTML comment (a suppression's) follows the wrapped line's last word: the line ends with the word, not the comment (property run, seed 9191).
+    const commented = wrapped.replace(' that\n', ' that <!-- briefmark-disable-next-line unknown-source -->\n');
+    assert.equal(analyze({ uri: 'file:///b.md', text: commented }).diagnostics.filter((d) => d.code === 'possible-unsourced-assertion').length, 1);
   });
 
   it('judges the sentences of a paragraph that an exempt section ends inside', () => {

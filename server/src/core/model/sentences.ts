@@ -281,11 +281,15 @@ const lineEnd = (s: string, from: number) => {
  */
 export function lazyLineBreaks(own: string, masked: string): number[] {
   const out: number[] = [];
-  for (let nl = masked.indexOf('\n'); nl >= 0; nl = masked.indexOf('\n', nl + 1)) {
+  for (let line = 0, nl = masked.indexOf('\n'); nl >= 0; line = nl + 1, nl = masked.indexOf('\n', nl + 1)) {
     if (nl + 1 >= own.length || /[\s>]/.test(own[nl + 1])) continue;
     let k = nl + 1;
     while (k < masked.length && (masked[k] === ' ' || masked[k] === '\t')) k++;
-    if (LAZY_OPENING.test(masked[k] ?? '') && !goesOn(masked.slice(Math.max(0, nl - 40), nl))) out.push(nl);
+    if (!LAZY_OPENING.test(masked[k] ?? '')) continue;
+    // The line's end before it, without the blanks the mask left there (an HTML comment after the words).
+    let end = nl;
+    while (end > line && /\s/.test(masked[end - 1])) end--;
+    if (!goesOn(masked.slice(Math.max(line, end - 40), end))) out.push(nl);
   }
   return out;
 }
