@@ -12,7 +12,7 @@ import { noteNumbersAsFootnotes } from './noteFootnotes';
 import { headingLinesAsHeadings } from './plainTextHeadings';
 import type { Span } from '../text/span';
 import { parseProbe } from '../parse/markdown';
-import { buildModel } from '../model/buildModel';
+import { buildModel, keyOpensExampleItem } from '../model/buildModel';
 import { blockAround, changesOnlyText, nodesAt, nodesIn, probe, PROBE_LIMIT, type SyntaxNode } from './syntaxAt';
 import { pushAll } from '../text/pushAll';
 import { trimEndMatching } from '../text/trailing';
@@ -133,7 +133,9 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       if (typeof key === 'string') {
         // A near miss of a known key (`@smtih04` for `@smith04`): offer the known one.
         const known = [...analysis.bibliography.entries.keys(), ...analysis.sourceDocuments.keys()];
-        const meant = nearMiss(key, known);
+        const found = nearMiss(key, known);
+        // Not where the key, changed, would open an example list item (`@wire.` at a line's start is Pandoc's `@good.`: no citation).
+        const meant = found !== undefined && !keyOpensExampleItem(model.text, model.lines.lineStart(model.lines.positionAt(d.span.start).line), d.span, found) ? found : undefined;
         const edits = meant ? [{ span: d.span, newText: meant }] : [];
         // Not where the key's `*` or `_` is an emphasis delimiter micromark pairs with another (`_8*R … @*` to `@b`).
         if (meant && changesOnlyText(model.text, edits, analysis.parsed)) out.push({ title: `Change to "${meant}"`, edits, diagnostic: d, isPreferred: true });

@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis';
 import type { ActorEntry, Conventions } from '../conventions/types';
 import { normalizeLabel } from '../parse/blocks';
 import { briefLabels } from '../model/labels';
+import { keyOpensExampleItem } from '../model/buildModel';
 import type { Span } from '../text/span';
 import { lastAtMost } from '../text/textEdit';
 import { changesOnlyText, nodesIn, PROBE_LIMIT } from './syntaxAt';
@@ -271,6 +272,10 @@ function renameCitation(analysis: Analysis, target: TargetOf<'citation'>, newNam
     const line = model.lines.positionAt(runsInto.span.start).line + 1;
     return { error: `Cannot rename \`@${target.key}\`: at line ${line} the key runs into a directive (\`${model.text.slice(firstAtLeast(starts, runsInto.span.start), runsInto.span.end)}\`), which would go with it. Put a space or \`;\` between them first.` };
   }
+  // `@key.` at a line's start opens an example list item for Pandoc (`@good.`): no citation then.
+  const example = edits.find((e) => e.uri === model.uri && keyOpensExampleItem(model.text, model.lines.lineStart(model.lines.positionAt(e.span.start).line), e.span, key));
+  if (example)
+    return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: at line ${model.lines.positionAt(example.span.start).line + 1} \`@${key}\` would open the line as an example list item's label (Pandoc's \`@good.\`), no citation. Put the citation elsewhere in its line first, or choose another key.` };
   // `[@key]` with a definition `[@key]: url` is a citation and a link at once: renaming the key would break the link.
   const link = model.links.find((l) => l.kind === 'reference' && edits.some((e) => e.uri === model.uri && e.span.start >= l.span.start && e.span.end <= l.span.end));
   if (link)

@@ -380,6 +380,20 @@ const FACTS = new WeakMap<object, BlockFacts>();
 const EXAMPLE_MARKER = /(?:\(@((?:[\p{L}\p{N}]|[_-](?=[\p{L}\p{N}]))*)\)|@((?:[\p{L}\p{N}]|[_-](?=[\p{L}\p{N}]))*)[.)])(?=[ \t\r\n]|$)/uy;
 
 /**
+ * Whether `key` written in place of the citation key at `span` (on the line that starts at
+ * `lineStart`) would open the line as an example list item's marker does (`(@good)`,
+ * `@good.`, `@good)` and a space or the line's end): no citation for Pandoc then. A quick
+ * fix or a rename that changes a key checks it (`@wire4.` to `@wire.`).
+ */
+export function keyOpensExampleItem(text: string, lineStart: number, span: Span, key: string): boolean {
+  let at = lineStart;
+  while (at < span.start && (text[at] === ' ' || text[at] === '\t' || text[at] === '>')) at++;
+  if (at !== span.start - 1 && !(at === span.start - 2 && text[at] === '(')) return false;
+  EXAMPLE_MARKER.lastIndex = 0;
+  return EXAMPLE_MARKER.test(text.slice(at, span.start) + key + text.slice(span.end, span.end + 2));
+}
+
+/**
  * Pandoc's YAML metadata block after the document's start: after a blank line, a line
  * `---` (CommonMark's thematic break), a line that is not blank, lines up to the first `---` or `...` line, the
  * lines between a YAML mapping. Pandoc takes it as metadata, not text (CommonMark reads a
