@@ -153,6 +153,12 @@ describe('navigation', () => {
     const r = analyse('file:///w/r.brief.md', R);
     assert.ok(r.model.citations.some((c) => c.items.some((i) => i.key === 'x:Claim')));
     assert.match((renameAt(r, at(R, '@x', 1), 'z', [summarize(r)!], () => undefined) as { error: string }).error, /at line 3 the key runs into a directive \(`:Claim`\)/);
+    // Nor to a key that opens its line as an example list item's label would: `@wire.` at a line's start is Pandoc's example item (long fuzz run, seed 979797).
+    const X = '# T\n\n:claim[Prices rose]\n\n@wire+4. said so.\n';
+    const x = analyse('file:///w/x.brief.md', X);
+    assert.ok(x.model.citations.some((c) => c.items.some((i) => i.key === 'wire+4')));
+    assert.match((renameAt(x, at(X, '@wire+4', 1), 'wire', [summarize(x)!], () => undefined) as { error: string }).error, /`@wire` would open a line as an example list item's label/);
+    assert.ok('edits' in renameAt(x, at(X, '@wire+4', 1), 'wire+5', [summarize(x)!], () => undefined));
     // Nor where the key's `*` is an emphasis delimiter: `@*9c` renamed to `@n` would move the emphasis (long fuzz run, seed 90909).
     const M = '---\nbrief: true\n---\n\nOfficials said a *b @*9c c* d.\n\nAnd @*9c again.\n';
     const m = analyse('file:///w/m.brief.md', M);

@@ -273,9 +273,14 @@ function renameCitation(analysis: Analysis, target: TargetOf<'citation'>, newNam
     return { error: `Cannot rename \`@${target.key}\`: at line ${line} the key runs into a directive (\`${model.text.slice(firstAtLeast(starts, runsInto.span.start), runsInto.span.end)}\`), which would go with it. Put a space or \`;\` between them first.` };
   }
   // `@key.` at a line's start opens an example list item for Pandoc (`@good.`): no citation then.
-  const example = edits.find((e) => e.uri === model.uri && keyOpensExampleItem(model.text, model.lines.lineStart(model.lines.positionAt(e.span.start).line), e.span, key));
+  const opensExample = (e: RenameEdit) => {
+    const text = e.uri === model.uri ? model.text : textOf(e.uri);
+    const lineStart = text === undefined ? 0 : Math.max(text.lastIndexOf('\n', e.span.start - 1), text.lastIndexOf('\r', e.span.start - 1)) + 1;
+    return text !== undefined && keyOpensExampleItem(text, lineStart, e.span, key);
+  };
+  const example = edits.find(opensExample);
   if (example)
-    return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: at line ${model.lines.positionAt(example.span.start).line + 1} \`@${key}\` would open the line as an example list item's label (Pandoc's \`@good.\`), no citation. Put the citation elsewhere in its line first, or choose another key.` };
+    return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: in ${example.uri} \`@${key}\` would open a line as an example list item's label (Pandoc's \`@good.\`), no citation. Put the citation elsewhere in its line first, or choose another key.` };
   // `[@key]` with a definition `[@key]: url` is a citation and a link at once: renaming the key would break the link.
   const link = model.links.find((l) => l.kind === 'reference' && edits.some((e) => e.uri === model.uri && e.span.start >= l.span.start && e.span.end <= l.span.end));
   if (link)
