@@ -51,7 +51,7 @@ function nextAfterBreak(text: string, j: number): number {
 }
 
 /**
- * Where a sentence whose final mark is at `i` ends: after the closing quotes, emphasis and brackets
+ * Where a sentence whose final mark is at `i` ends: after the closing quotes, emphasis and parentheses
  * that follow the mark (`“… remaining.” The …`: the quote is the first sentence's).
  */
 function afterClosers(text: string, i: number): number {
@@ -59,8 +59,14 @@ function afterClosers(text: string, i: number): number {
   while (j < text.length && CLOSERS.test(text[j])) j++;
   return j;
 }
-/** (The marks `isSentenceEnd` reads after the final mark, unmatched brackets among them: `… ceasefire!) IMF …` ends after the `)`, so that the next sentence opens after white space.) */
-const CLOSERS = /["'”’)\]*_]/;
+/**
+ * (Closing quotes, emphasis and an unmatched `)`: `… ceasefire!) IMF …` ends after the `)`,
+ * so that the next sentence opens after white space. Not a `]`: after a final mark it
+ * closes a tag's label more often than not (`:smile[… failed!]{…}`), and a quick fix writes
+ * a citation at the sentence's end, which must stay inside the label, not between the
+ * label and its attribute list.)
+ */
+const CLOSERS = /["'”’)*_]/;
 
 /** The offset (exclusive) where the sentence containing `from` ends. */
 export function sentenceEnd(masked: string, from: number): number {
