@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { bulletBreaks, cutAtBreaks, isHeadingLine, joinGlued, sentenceEnd, sentenceEndFinder, sentencesWithoutHeadingLines, splitSentences } from '../../server/src/core/model/sentences';
+import { bulletAt, bulletCandidates, cutAtBreaks, isHeadingLine, joinGlued, sentenceEnd, sentenceEndFinder, sentencesWithoutHeadingLines, splitSentences } from '../../server/src/core/model/sentences';
 
 describe('sentence ends', () => {
   // Brackets, parentheses, sentence marks, abbreviations, decimals, initials, quotes.
@@ -90,10 +90,12 @@ describe('sentence ends', () => {
     // Before a bullet symbol's line, a sentence ends: a line the symbol opens in the text, not after a footnote call the mask blanked.
     const bullets = 'Progress was made\n• Fund the links\n✅ Share wagons\n[^1]😀 and so on.';
     const masked = bullets.replace('[^1]', '    ');
-    assert.deepEqual(bulletBreaks(bullets), [17, 34]);
+    const breaks = (own: string, masked: string) => bulletCandidates(masked).filter((nl) => bulletAt(own, nl + 1));
+    assert.deepEqual(bulletCandidates(masked), [17, 34, 49]);
+    assert.deepEqual(breaks(bullets, masked), [17, 34]);
     // A tag that opens the line is the line's wrapper: the symbol in it still opens a bullet line.
-    assert.deepEqual(bulletBreaks('Prices rose\n:claim[→ demand fell]\n> :actor[✅ x]'), [11, 33]);
-    assert.deepEqual(cutAtBreaks(sentencesWithoutHeadingLines(masked), bulletBreaks(bullets), masked).map((x) => bullets.slice(x.start, x.end)), ['Progress was made', '• Fund the links', '✅ Share wagons\n[^1]😀 and so on.']);
+    assert.deepEqual(breaks('Prices rose\n:claim[→ demand fell]\n> :actor[✅ x]', 'Prices rose\n       → demand fell \n>        ✅ x '), [11, 33]);
+    assert.deepEqual(cutAtBreaks(sentencesWithoutHeadingLines(masked), breaks(bullets, masked), masked).map((x) => bullets.slice(x.start, x.end)), ['Progress was made', '• Fund the links', '✅ Share wagons\n[^1]😀 and so on.']);
   });
 
   it('joins sentences the mask split where the text has no white space after the full stop and its references', () => {

@@ -249,10 +249,18 @@ export function bulletLineBreaks(masked: string, own: string): number[] {
   return out;
 }
 
-/** The line breaks of `own` (a block's text) after which a bullet line starts (`bulletAt`), ascending. */
-export function bulletBreaks(own: string): number[] {
+/**
+ * The line breaks of `masked` after which a bullet symbol or an emoji opens the line, but for
+ * blanks and `>` (which may be syntax the mask blanked), ascending: where a bullet line may
+ * start (`bulletAt` in the text decides). Read once per block text and remembered with its
+ * sentences; the few candidates are checked in the text on each analysis.
+ */
+export function bulletCandidates(masked: string): number[] {
   const out: number[] = [];
-  for (let nl = own.indexOf('\n'); nl >= 0; nl = own.indexOf('\n', nl + 1)) if (bulletAt(own, nl + 1)) out.push(nl);
+  for (let nl = masked.indexOf('\n'); nl >= 0; nl = masked.indexOf('\n', nl + 1)) {
+    BULLET_AFTER_BLANKS.lastIndex = nl + 1;
+    if (BULLET_AFTER_BLANKS.test(masked)) out.push(nl);
+  }
   return out;
 }
 
@@ -268,7 +276,10 @@ export function bulletAt(own: string, at: number): boolean {
   BULLET_AT.lastIndex = at;
   return BULLET_AT.test(own);
 }
-const BULLET_AT = /[ \t>]*(?::[A-Za-z][\w-]*\[)*(?:[\u2022\u2023\u2043\u25aa\u25ab\u25b8\u25b9\u25ba\u25e6\u2192\u21d2\u27a2\u27a4]|\p{Extended_Pictographic})/uy;
+/** A bullet symbol, an arrow, a check mark or an emoji. */
+const BULLET_SYMBOL = '(?:[\\u2022\\u2023\\u2043\\u25aa\\u25ab\\u25b8\\u25b9\\u25ba\\u25e6\\u2192\\u21d2\\u27a2\\u27a4]|\\p{Extended_Pictographic})';
+const BULLET_AT = new RegExp(`[ \\t>]*(?::[A-Za-z][\\w-]*\\[)*${BULLET_SYMBOL}`, 'uy');
+const BULLET_AFTER_BLANKS = new RegExp(`[ \\t>]*${BULLET_SYMBOL}`, 'uy');
 
 const lineEnd = (s: string, from: number) => {
   const nl = s.indexOf('\n', from);

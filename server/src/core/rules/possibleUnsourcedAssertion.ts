@@ -1,5 +1,5 @@
 import { exemptHeading } from '../model/sectionNames';
-import { bulletBreaks, cutAtBreaks, isHeadingLine, joinGlued, lazyLineBreaks, splitSentences, sentencesWithoutHeadingLines, withTrailingSources, type Sentence } from '../model/sentences';
+import { bulletAt, bulletCandidates, cutAtBreaks, isHeadingLine, joinGlued, lazyLineBreaks, sentencesWithoutHeadingLines, withTrailingSources, type Sentence } from '../model/sentences';
 import { afterSuperscriptNote, marksAdvice, withoutMarks } from '../model/referenceMarks';
 import type { ModelPart } from '../model/buildModel';
 import { rowsOfOneTable, tableRows, tableSpans, type TableRow } from '../model/tables';
@@ -220,17 +220,20 @@ const judgedSentences = new RecentCache<Judged>(50_000);
 
 /** A block's sentences, heading lines written as plain text left out (model/sentences.ts), a caption's label joined to its title; a bullet line, and in a list item a lazy line at the margin (a paragraph of its own in plain text), starts one. */
 function blockSentences(text: string, block: TextBlock): Sentence[] {
-  const sentences = sentencesOf.get(block.masked, sentencesOfBlock);
-  if (!block.masked.includes('\n')) return sentences;
-  // Before a line a bullet symbol or an emoji opens (in the text itself), and in a list item before a lazy line.
-  const own = text.slice(block.span.start, block.span.end);
-  const bullets = bulletBreaks(own);
-  const lazy = block.inListItem ? lazyLineBreaks(own, block.masked) : [];
+  const { sentences, bullets: candidates } = sentencesOf.get(block.masked, sentencesOfBlock);
+  // Before a line a bullet symbol or an emoji opens (in the text itself: `bulletAt`), and in a list item before a lazy line.
+  const bullets = candidates.length === 0 ? candidates : candidates.filter((nl) => bulletAt(text, block.span.start + nl + 1));
+  const lazy = block.inListItem && block.masked.includes('\n') ? lazyLineBreaks(text.slice(block.span.start, block.span.end), block.masked) : [];
   const breaks = lazy.length === 0 ? bullets : bullets.length === 0 ? lazy : [...new Set([...bullets, ...lazy])].sort((a, b) => a - b);
   return breaks.length ? cutAtBreaks(sentences, breaks, block.masked) : sentences;
 }
 
-const sentencesOfBlock = (masked: string) => withCaptionTitles(masked, sentencesWithoutHeadingLines(masked));
+const sentencesOfBlock = (masked: string): BlockSentences => ({ sentences: withCaptionTitles(masked, sentencesWithoutHeadingLines(masked)), bullets: bulletCandidates(masked) });
+interface BlockSentences {
+  sentences: Sentence[];
+  /** Where a bullet line may start (`bulletCandidates`). */
+  bullets: number[];
+}
 
 /** A caption's label alone: "Figure 1.", "**Table 2:**", "Box 3." (at most three words). */
 const isCaptionLabel = (sentence: string) => CAPTION.test(unescapeMarkdown(sentence).text) && (sentence.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 3;
@@ -258,7 +261,7 @@ const NOTE_TEXT = /^[\s>*_]*[¹²³⁰⁴⁵⁶⁷⁸⁹]{1,3}[ \t\u00a0]/u;
 const CAPTION_WORD = /\b(?:table|figure|fig|chart|graph|map|box|exhibit|annex|appendix)\b/i;
 
 /** The sentences of each text block seen lately (offsets within the block): an edit changes a block or two. */
-const sentencesOf = new RecentCache<ReturnType<typeof splitSentences>>(20_000);
+const sentencesOf = new RecentCache<BlockSentences>(20_000);
 
 const judgeSentence = (text: string): Judged => {
   const exempt = exemptSentence(text) || !/[\p{L}\p{N}]/u.test(text);
