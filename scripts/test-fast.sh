@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The contributors' inner loop (`npm run test:fast`, under 30 s on this project's 2 cores):
+# The contributors' inner loop (`npm run test:fast`; about a minute on this project's 2 cores, README):
 # the type-check of server and tests beside the unit tests on two mocha workers, with
 # BRIEFMARK_FAST=1 (test/unit/helpers/budget.ts: fuzzing 5 cases, the incremental property
 # 0.6 s, fewer sampled edits, typed letters and renames, a third of the edits suite's
