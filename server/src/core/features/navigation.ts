@@ -8,6 +8,7 @@ import { lastAtMost } from '../text/textEdit';
 import { changesOnlyText, nodesIn, PROBE_LIMIT } from './syntaxAt';
 import { pushAll } from '../text/pushAll';
 import { actorRefs, type BriefSummary } from './briefSummary';
+import { lineStartAt } from '../text/lineIndex';
 
 /** A place in any document; no span means the start of the file. */
 export interface DocLocation {
@@ -275,8 +276,7 @@ function renameCitation(analysis: Analysis, target: TargetOf<'citation'>, newNam
   // `@key.` at a line's start opens an example list item for Pandoc (`@good.`): no citation then.
   const opensExample = (e: RenameEdit) => {
     const text = e.uri === model.uri ? model.text : textOf(e.uri);
-    const lineStart = text === undefined ? 0 : Math.max(text.lastIndexOf('\n', e.span.start - 1), text.lastIndexOf('\r', e.span.start - 1)) + 1;
-    return text !== undefined && keyOpensExampleItem(text, lineStart, e.span, key);
+    return text !== undefined && keyOpensExampleItem(text, lineStartAt(text, e.span.start), e.span, key);
   };
   const example = edits.find(opensExample);
   if (example)

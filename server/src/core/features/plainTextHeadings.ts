@@ -73,8 +73,8 @@ function convert(analysis: Analysis): HeadingConversion | undefined {
   const inFramework = (l: PlainLine) => framework !== undefined && l.start >= framework.start && l.start < framework.end;
   const opens = (l: PlainLine) => inFramework(l) && opensRecommendation(l.masked);
   const edits: TextEdit[] = [];
-  // Where a blank line is written after a heading that ends its paragraph (before the next block's first line).
-  const blankAfterHeading = new Set<number>();
+  // The blank lines written after a heading that ends its paragraph, by where they go (before the next block's first line).
+  const blankAfterHeading = new Map<number, TextEdit>();
   for (const lines of paragraphs) {
     lines.forEach((l, i) => {
       const indent = /^[ \t]*/.exec(l.text)![0].length;
@@ -83,17 +83,19 @@ function convert(analysis: Analysis): HeadingConversion | undefined {
       // (not in the framework, where a recommendation runs over its lines up to the next that opens one).
       // (A numbered list item read as a heading line opens its block, right after the lines of the item before: a blank line before it too.)
       const blank = i > 0 ? l.free && (h !== undefined || lines[i - 1].heading || opens(l) || (splitLines && SENTENCE_END.test(lines[i - 1].masked) && !inFramework(l))) : h !== undefined && l.textStart > l.start && !afterBlankLine(text, l.start);
-      // (One edit where the heading before it, ending its paragraph, has its blank line written here already.)
-      const written = i === 0 && h !== undefined && blankAfterHeading.has(l.start + indent) ? edits.findIndex((e) => e.span.start === l.start + indent && e.newText === eol) : -1;
-      if (written >= 0) edits.splice(written, 1);
-      if (h !== undefined || blank) edits.push({ span: { start: l.start + indent, end: l.start + indent }, newText: `${blank || written >= 0 ? eol : ''}${h !== undefined ? `${'#'.repeat(h)} ` : ''}` });
+      const mark = h !== undefined ? `${'#'.repeat(h)} ` : '';
+      // (Where the heading before it, ending its paragraph, has its blank line written here already: the mark goes into that one edit.)
+      const written = i === 0 && h !== undefined ? blankAfterHeading.get(l.start + indent) : undefined;
+      if (written) written.newText += mark;
+      else if (h !== undefined || blank) edits.push({ span: { start: l.start + indent, end: l.start + indent }, newText: `${blank ? eol : ''}${mark}` });
     });
     // A heading that ends its paragraph, with a block after it on the next line (a list): a blank line after it.
     const last = lines[lines.length - 1];
     const after = lineAt(text, last.next);
     if (last.heading && after !== undefined && !/^[ \t]*$/.test(after)) {
-      edits.push({ span: { start: last.next, end: last.next }, newText: eol });
-      blankAfterHeading.add(last.next);
+      const edit = { span: { start: last.next, end: last.next }, newText: eol };
+      edits.push(edit);
+      blankAfterHeading.set(last.next, edit);
     }
   }
   edits.sort((a, b) => a.span.start - b.span.start);

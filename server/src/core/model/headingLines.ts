@@ -11,6 +11,7 @@ import { isHeadingLine } from './sentences';
 import type { BriefModel, TextBlock } from './types';
 import { RecentCache } from '../text/recentCache';
 import type { Span } from '../text/span';
+import { lineStartAt } from '../text/lineIndex';
 
 export interface PlainLine {
   start: number;
@@ -65,7 +66,7 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
   for (const b of model.textBlocks) {
     if (b.kind !== 'paragraph' || b.span.start < from) continue;
     // Not in a block quote: its `>` marks open the block's first line, or its later ones.
-    const lineStart = Math.max(text.lastIndexOf('\n', b.span.start - 1), text.lastIndexOf('\r', b.span.start - 1)) + 1;
+    const lineStart = lineStartAt(text, b.span.start);
     if (/^[ \t]*>/.test(text.slice(lineStart, b.span.start))) return undefined;
     const lines = (b.inListItem ? ITEM_LINES : PARAGRAPH_LINES).get(b.masked, (masked) => blockLines(masked, b.inListItem));
     if (lines.quoted) return undefined;
@@ -232,7 +233,7 @@ export function paragraphLines(model: Pick<BriefModel, 'text' | 'textBlocks'>, h
     .map((b) => {
       const out: PlainLine[] = [];
       // (A numbered list item read as a heading line: its line from the marker.)
-      const lineStart = Math.max(text.lastIndexOf('\n', b.span.start - 1), text.lastIndexOf('\r', b.span.start - 1)) + 1;
+      const lineStart = lineStartAt(text, b.span.start);
       for (let at = b.inListItem && heading.has(lineStart) ? lineStart : b.span.start; at < b.span.end; ) {
         let end = at;
         while (end < b.span.end && text[end] !== '\n') end++;

@@ -236,7 +236,7 @@ export function isHeadingLine(line: string, next: string | undefined): boolean {
 /**
  * The line breaks of `masked` after which a bullet line (`bulletAt` in `own`, the block's
  * text) or a heading line (`isHeadingLine`) starts, ascending: where a claim's sentence
- * ends at the latest, as the rule's sentences do (`sentencesWithoutHeadingLines`, `bulletBreaks`).
+ * ends at the latest, as the rule's sentences do (`sentencesWithoutHeadingLines`, `bulletCandidates`).
  */
 export function bulletLineBreaks(masked: string, own: string): number[] {
   const out: number[] = [];
@@ -360,7 +360,7 @@ export function cutAtBreaks(sentences: Sentence[], breaks: readonly number[], ma
  * judged whole, with the line after it): the text between heading lines is split into
  * sentences on its own, so that no sentence runs into a heading line or ends inside one
  * ("… wrapped" / "2. Proposed Solutions Framework": "2." ends no sentence), and a heading
- * states nothing. (The rule also cuts them before bullet lines: `bulletBreaks`.)
+ * states nothing. (The rule also cuts them before bullet lines: `bulletCandidates`, `bulletAt`.)
  */
 export function sentencesWithoutHeadingLines(masked: string): Sentence[] {
   if (!masked.includes('\n')) return splitSentences(masked);

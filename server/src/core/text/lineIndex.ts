@@ -10,6 +10,11 @@ export interface Position {
 }
 
 /** Start offsets of every line (breaks: `\n`, `\r\n`, `\r`). */
+/** Where the line holding `offset` starts (after the last LF, CR or CR LF before it; 0 on the first line). */
+export function lineStartAt(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
