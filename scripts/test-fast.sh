@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# The contributors' inner loop (`npm run test:fast`; about a minute on this project's 2 cores, README):
+# The contributors' inner loop (`npm run test:fast`; about 30 s on this project's 2 cores, README):
 # the type-check of server and tests beside the unit tests on two mocha workers, with
 # BRIEFMARK_FAST=1 (test/unit/helpers/budget.ts: fuzzing 5 cases, the incremental property
-# 0.6 s, fewer sampled edits, typed letters and renames, a third of the edits suite's
-# fixtures and regressions), and without the slow suites: the
+# 0.4 s, fewer sampled edits, typed letters and renames, smaller generated briefs, a share
+# of the example and fixture briefs, another each day), and without the slow suites: the
 # regex audit (recheck), the linear-growth and linear-time timings, the exhaustive block-boundary,
 # attribute-list and directive-label sweeps, the 150,000-citation paragraph, the dependency
-# rules (`npm run depcruise` runs them), the parse thread's timing test, and the tests of
+# rules (`npm run depcruise` runs them) and the tests of their fixtures, the parse thread's
+# timing test and its 120 KB job, the tests that start the source extractor's process, and the tests of
 # the built CLI (`dist/cli.js`: the check cache, the codebook export), which this loop
 # does not rebuild. `npm test` runs everything; so does CI.
 set -uo pipefail
@@ -17,7 +18,7 @@ cache=node_modules/.cache/briefmark && mkdir -p "$cache"
 tsc=$!
 BRIEFMARK_FAST=1 npx mocha --config test/.mocharc.unit.json --parallel --jobs 2 \
   --ignore 'test/unit/redos.test.ts' \
-  --grep 'time grows linearly|linear time|time linear|in time proportional|among 32,000 siblings|merging data tokens|every construct before and after|a brief of thousands of stacked|analyses 150,000 citations|every failing list, threshold 0|only brackets of labels micromark rejects|the sources keep every rule|while a long block is parsed on the thread|briefmark check --cache|the CLI writes it' --invert "$@"
+  --grep 'time grows linearly|linear time|time linear|in time proportional|among 32,000 siblings|merging data tokens|every construct before and after|a brief of thousands of stacked|analyses 150,000 citations|every failing list, threshold 0|only brackets of labels micromark rejects|the sources keep every rule|while a long block is parsed on the thread|briefmark check --cache|the CLI writes it|the extractor process and the loader|prepares a large new text|each rule fails on code that breaks it' --invert "$@"
 unit=$?
 wait $tsc
 types=$?

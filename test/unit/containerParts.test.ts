@@ -84,7 +84,7 @@ describe('long lists, block quotes and tables read part by part', () => {
         partFacts.enabled = true;
         assert.deepEqual(parts, whole);
       }),
-      { seed: Number(process.env.LIST_SEED ?? 20261205), numRuns: Number(process.env.LIST_RUNS ?? budget(300, 30)) },
+      { seed: Number(process.env.LIST_SEED ?? 20261205), numRuns: Number(process.env.LIST_RUNS ?? budget(300, 12)) },
     );
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { editBrief, newNames, plainTextBrief } from './fuzz/editGenerators';
 import { checkQuickFixes, checkRenames, editStats, fixtureWorld, fuzzWorld } from './fuzz/edits';
-import { budget, FAST } from './helpers/budget';
+import { budget, sampled } from './helpers/budget';
 
 /**
  * "Edits never corrupt" (docs/reliability.md): every quick fix of every diagnostic, and
@@ -29,8 +29,6 @@ const ACTIONS = LONG ? 40 : 15;
 const FIXTURE_RENAMES = LONG ? {} : { perName: true, namesPerTarget: budget(4, 2) };
 /** Renames of a regression: every new name for each name, or (`npm run test:fast`) 2 of them in turn. */
 const REGRESSION_RENAMES = { perName: true, namesPerTarget: budget(Infinity, 2) };
-/** In the inner loop (`npm run test:fast`), a third of the fixtures and of the regressions: another third each day. `npm test` runs them all. */
-const sampled = <T>(list: readonly T[]): readonly T[] => (FAST ? list.filter((_, i) => i % 3 === Math.floor(Date.now() / 86_400_000) % 3) : list);
 /** Places renamed per fuzzed brief. */
 const RENAME_TARGETS = LONG ? 8 : 4;
 const SEED = Number(process.env.FUZZ_SEED ?? (LONG ? Date.now() % 2 ** 31 : 20261122));
@@ -467,7 +465,7 @@ describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEE
     process.stdout.write(`      edits: ${editStats.actions} quick fixes (${kinds}), ${editStats.renames} renames applied, ${editStats.refused} refused\n`);
   });
 
-  for (const path of sampled(briefPaths())) {
+  for (const path of sampled(briefPaths(), 6)) {
     const name = path.slice(ROOT.length + 1);
     it(`fixture ${name}: every quick fix and every rename`, () => {
       const world = fixtureWorld(path, join(ROOT, path.startsWith(join(ROOT, 'examples')) ? 'examples' : 'test/fixtures'));
@@ -501,7 +499,7 @@ describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEE
     );
   });
 
-  for (const r of sampled(REGRESSIONS)) {
+  for (const r of sampled(REGRESSIONS, 6)) {
     it(`regression: ${r.name}`, () => {
       const world = fuzzWorld();
       checkQuickFixes(world, r.text);

@@ -17,7 +17,7 @@ import { budget } from './helpers/budget';
  * edits. Seeded and bounded in time; BRIEFMARK_PROPERTY_MS and BRIEFMARK_PROPERTY_SEED run
  * it longer or with another seed.
  */
-const BUDGET_MS = Number(process.env.BRIEFMARK_PROPERTY_MS ?? budget(6000, 600));
+const BUDGET_MS = Number(process.env.BRIEFMARK_PROPERTY_MS ?? budget(6000, 400));
 const SEED = Number(process.env.BRIEFMARK_PROPERTY_SEED ?? 20261122);
 
 const conventions: Conventions = {

@@ -60,7 +60,7 @@ describe('an edit inside a list item or table row: the part parsed again, in the
   it('equals the whole text parsed afresh, for edits at random places of lists and tables of every kind', function () {
     this.timeout(60_000);
     const r = rng(20261205);
-    const runs = budget(1500, 300);
+    const runs = budget(1500, 120);
     let taken = 0;
     for (let n = 0; n < runs; n++) {
       const list = LISTS[n % LISTS.length];
@@ -152,7 +152,7 @@ describe('an edit inside a list item or table row: the part parsed again, in the
     const r = rng(7);
     const text = generateBrief({ bytes: 30_000, seed: 5, dense: true });
     const previous = parseMarkdown(text);
-    for (let n = 0; n < budget(150, 40); n++) {
+    for (let n = 0; n < budget(150, 6); n++) {
       const at = Math.floor(r() * text.length);
       const ins = SNIPPETS[Math.floor(r() * SNIPPETS.length)];
       const del = Math.floor(r() * 3);

@@ -28,8 +28,8 @@ const bases = [
   '---\ntitle: x\n---\n\n' + hostile,
 ];
 
-const SPLIT_EDITS = budget(400, 100);
-const GUARD_EDITS = budget(120, 30);
+const SPLIT_EDITS = budget(400, 50);
+const GUARD_EDITS = budget(120, 12);
 
 function edits(check: (before: string, after: string, first: boolean) => void, perBase: number): number {
   const r = rng(20261203);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseMarkdown, parseMarkdownSteps, runParseJob } from '../../server/src/core/parse/markdown';
 import { createBriefService, inMemoryWorkspace, type ITextDocument } from '../../server/src/core/service';
 import { generateBrief } from '../../bench/corpus';
+import { budget } from './helpers/budget';
 
 const example = readFileSync(join(__dirname, '..', '..', 'examples', 'ceasefire-impasse.brief.md'), 'utf8');
 const doc = (text: string, uri = 'file:///w/a.brief.md'): ITextDocument => ({ uri, version: 0, getText: () => text });
@@ -11,7 +12,7 @@ const doc = (text: string, uri = 'file:///w/a.brief.md'): ITextDocument => ({ ur
 /** The workspace index parses briefs a few blocks at a time (docs/performance.md, "Indexing"). */
 describe('parsing in slices (the workspace index)', () => {
   it('parseMarkdownSteps asks for one parse job per block, and gives the same parse as parseMarkdown', () => {
-    const text = generateBrief({ bytes: 30_000, seed: 3 });
+    const text = generateBrief({ bytes: budget(30_000, 8_000), seed: 3 });
     const steps = parseMarkdownSteps(text);
     let pauses = 0;
     let step = steps.next();
@@ -26,7 +27,7 @@ describe('parsing in slices (the workspace index)', () => {
   });
 
   it('asks only for the blocks to parse afresh when a previous parse is reused', () => {
-    const text = generateBrief({ bytes: 20_000, seed: 4 });
+    const text = generateBrief({ bytes: budget(20_000, 8_000), seed: 4 });
     const previous = parseMarkdown(text);
     const edited = text.replace('the', 'teh');
     const steps = parseMarkdownSteps(edited, previous);
@@ -41,7 +42,7 @@ describe('parsing in slices (the workspace index)', () => {
   });
 
   it('summaryInSlices gives the same summary as summary, waits on every promise pause returns, and parses nothing twice', async () => {
-    for (const text of [example, generateBrief({ bytes: 40_000, seed: 5 }), '# Not a brief\n\nJust text.\n', '']) {
+    for (const text of [example, generateBrief({ bytes: budget(40_000, 8_000), seed: 5 }), '# Not a brief\n\nJust text.\n', '']) {
       const sliced = createBriefService(inMemoryWorkspace());
       let waits = 0;
       let resolved = 0;
@@ -74,7 +75,7 @@ describe('analysis with the parses run elsewhere (analyzeAsync: the server\'s pa
     new Promise<ReturnType<typeof runParseJob>>((resolve) => setImmediate(() => (log.push(job.input.slice(0, 10)), resolve(runParseJob(job)))));
 
   it('gives the same analysis as analyze, parse for parse, and caches it', async () => {
-    for (const text of [example, generateBrief({ bytes: 30_000, seed: 6 }), '', ':::rec\nnever closed\n\n[^1]: a\n\nText.[^1]']) {
+    for (const text of [example, generateBrief({ bytes: budget(30_000, 8_000), seed: 6 }), '', ':::rec\nnever closed\n\n[^1]: a\n\nText.[^1]']) {
       const service = createBriefService(inMemoryWorkspace());
       const log: string[] = [];
       const a = await service.analyzeAsync(doc(text), later(log));
@@ -88,7 +89,7 @@ describe('analysis with the parses run elsewhere (analyzeAsync: the server\'s pa
   });
 
   it('reuses the previous version\'s blocks, and stops when the document changed meanwhile', async () => {
-    const text = generateBrief({ bytes: 20_000, seed: 7 });
+    const text = generateBrief({ bytes: budget(20_000, 8_000), seed: 7 });
     // Counts the analyses begun (each reads the document's conventions once).
     const base = inMemoryWorkspace();
     let begun = 0;

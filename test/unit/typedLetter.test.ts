@@ -54,7 +54,7 @@ const texts = [
 ];
 const LETTERS = ['x', 'w', 'W', 'p', 'é', 'ß', 'Ж'];
 /** Letters tried per long block, and edits per text (fewer in `npm run test:fast`). */
-const SAMPLES = Number(process.env.BRIEFMARK_TYPED_SAMPLES ?? budget(25, 6));
+const SAMPLES = Number(process.env.BRIEFMARK_TYPED_SAMPLES ?? budget(25, 3));
 
 const json = (v: unknown) => JSON.stringify(v);
 
@@ -72,7 +72,7 @@ describe('a typed letter: the previous parse with the letter in', () => {
         const tree = runParseJob({ mode, degraded: 'A', input: source, seeds: [] }).tree;
         // Every place of short blocks and of the tricky text's blocks (but its two long ones; in
         // `npm run test:fast` only those under 400 characters); a sample of the rest.
-        const every = source.length < 120 || (text === TRICKY && source.length < budget(2000, 400));
+        const every = source.length < 120 || (text === TRICKY && source.length < budget(2000, 200));
         const positions = every ? source.length : SAMPLES;
         for (let i = 0; i < positions; i++) {
           const at = every ? i : 1 + Math.floor(r() * (source.length - 1));
