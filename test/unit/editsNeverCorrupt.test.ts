@@ -457,6 +457,14 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
     name: 'a sentence whose final mark closes a tag label before its attribute list',
     text: "---\nbrief: true\n---\n\nOfficials said the ceasefire talks stalled on 4 May 2024 :smile[)C!]{}\nProposed Solutions Framework\n",
   },
+  {
+    // A section line written as a label ("Conclusion:") with a suppression comment written
+    // after it stopped being a heading line (its last eight characters were the comment's),
+    // so its section was no longer exempt and a sentence in it was reported (the property of
+    // plain-text briefs, seed 5353, on the day label lines became heading lines).
+    name: 'a label line read as a heading line, with a suppression comment after it',
+    text: "---\nbrief: true\n---\nTrack 1: Diplomatic Pathway\n- Officials said 40%.\nThe IMF stated that $300 billion was frozen, a figure ministers repeat.\nConclusion:\n:rec[Act]{actor=imf track=1}: Diversify supplies.\nFund Installers: Fund training for 40% more installers\nnote: a wrapped line\n- Energy Security: Accelerate diversification.\nTrack 1: Diplomatic Pathway\n**Context**",
+  },
 ];
 describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEED})`, function () {
   this.timeout(LONG ? 0 : 120_000);

@@ -240,6 +240,45 @@ describe('the outline and framework of a brief written as plain text (model/plai
     assert.deepEqual(framework(after.model), framework(analysis.model));
   });
 
+  it('reads section lines written as labels ("Key Events:", "**Conclusion:**") as heading lines, and the fix writes them as headings', () => {
+    // The sections of PLAIN_BRIEF with a colon after each (in bold, or with the colon after the bold); its framework as it is.
+    const labelled = PLAIN_BRIEF.replace(/^Key Events$/m, 'Key Events:')
+      .replace(/^Proposed Solutions Framework$/m, '**Proposed Solutions Framework:**')
+      .replace(/^Implementation Recommendations$/m, '**Implementation Recommendations**:')
+      .replace(/^Conclusion$/m, 'Conclusion:');
+    const analysis = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text: labelled });
+    const plain = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text: PLAIN_BRIEF });
+    // (Each section named as written, with its colon.)
+    const sections = (a: typeof analysis) => outline(documentSymbols(a.model)).map((l) => l.replace(/:$/, ''));
+    assert.deepEqual(sections(analysis), sections(plain));
+    assert.deepEqual(outline(documentSymbols(analysis.model))[0], 'heading Key Events:');
+    assert.deepEqual(framework(analysis.model), framework(plain.model));
+    assert.deepEqual(read(labelled)?.exempt, ['**Proposed Solutions Framework:**', '**Implementation Recommendations**:', 'Conclusion:']);
+    // The sentence after a label line is judged on its own (the label is no part of it), as after a heading line.
+    const findings = (a: typeof analysis) => a.diagnostics.filter((d) => d.code === 'possible-unsourced-assertion').map((d) => a.model.text.slice(d.span.start, d.span.end));
+    assert.deepEqual(findings(analysis), findings(plain));
+    const fix = headingLinesAsHeadings(analysis);
+    assert.ok(fix, 'the fix is offered');
+    const fixed = applyEdits(labelled, fix.edits);
+    assert.match(fixed, /^## Key Events:\n\nFreight trains[^]*\n\n## Conclusion:\n\nRail freight/);
+    const after = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text: fixed });
+    assert.deepEqual(outline(documentSymbols(after.model)), outline(documentSymbols(analysis.model)));
+    assert.deepEqual(framework(after.model), framework(plain.model));
+    assert.deepEqual(findings(after), findings(plain));
+  });
+
+  it('reads a label line in the framework as a heading line only when it names a section: "Clarify Red Lines:" over its text may open a recommendation', () => {
+    const heads = (lines: string[]) => read([...lines, ''].join('\n'))?.headings;
+    assert.deepEqual(heads(['Key Events:', 'Trains waited 40 minutes.', 'Proposed Solutions Framework:', 'Track 1: Infrastructure', 'Close the Gaps:', 'Fund the missing links.', 'Conclusion:', 'Freight grew.']), [
+      '2 Key Events:',
+      '2 Proposed Solutions Framework:',
+      '3 Track 1: Infrastructure',
+      '2 Conclusion:',
+    ]);
+    // Not a caption, source line or credit; not a line of prose that ends with a colon; not a line a paragraph goes on after in lower case.
+    assert.deepEqual(heads(['Key Events:', 'Trains waited 40 minutes.', 'Source:', 'Eurostat, 2024.', 'The delays had three causes:', 'Customs, gauges and staff.', 'Border Delays:', 'some text in lower case.', 'Conclusion', 'Freight grew.']), ['2 Key Events:', '2 Conclusion']);
+  });
+
   it('reads no numbered list of short items as headings: items one after another, items with lines indented under them, numbers out of sequence', () => {
     const heads = (lines: string[]) => read([...lines, ''].join('\n'))?.headings;
     const sections = ['Key Events', 'Freight trains waited 40 minutes at borders in 2023.', 'Proposed Solutions Framework', 'Track 1: Infrastructure'];

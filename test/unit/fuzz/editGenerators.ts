@@ -125,6 +125,12 @@ const PLAIN_LINES = [
   '3) Conclusion',
   '2.1 Background',
   '1. Clarify Red Lines',
+  // Sections and labels written with a colon.
+  'Background:',
+  '**Analysis:**',
+  '**Outlook**:',
+  'Conclusion:',
+  'Clarify Red Lines:',
   '',
 ];
 

@@ -7,11 +7,12 @@
  */
 import { CAPTION, CREDIT } from '../assertions/exemptions';
 import { headingKey, TRACK_HEADING } from './framework';
-import { isHeadingLine } from './sentences';
+import { colonHeading, isHeadingLine } from './sentences';
 import type { BriefModel, TextBlock } from './types';
 import { RecentCache } from '../text/recentCache';
 import type { Span } from '../text/span';
 import { lineStartAt } from '../text/lineIndex';
+import { trimEndMatching } from '../text/trailing';
 
 export interface PlainLine {
   start: number;
@@ -61,6 +62,19 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
   const headings: PlainLine[] = [];
   // Each numbered list item's line read as a heading line, with its number (undefined for the others).
   const numbers: Array<number | undefined> = [];
+  // A label line ("Background:") is a heading line before the framework; within it (where
+  // "Clarify Red Lines:" may open a recommendation) only when it names the framework or a
+  // section the check leaves out ("Conclusion:"), after which the rest of the brief is outside it again.
+  const frameworkKeys = new Set(frameworkHeadings.map(headingKey));
+  let inFramework = false;
+  const push = (line: PlainLine, colon: boolean) => {
+    const framework = frameworkKeys.has(headingKey(line.title));
+    const exempt = !framework && isExempt(line.title);
+    if (colon && inFramework && !framework && !exempt) return;
+    if (framework) inFramework = true;
+    else if (exempt) inFramework = false;
+    headings.push(line);
+  };
   // (Below the title, if the brief has one.)
   const from = model.headings[0]?.span.end ?? 0;
   for (const b of model.textBlocks) {
@@ -72,16 +86,16 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
     if (lines.quoted) return undefined;
     const numbered = b.inListItem ? numberedHeading(text, b, lineStart) : undefined;
     if (numbered) {
-      headings.push(numbered.line);
+      push(numbered.line, false);
       numbers.push(numbered.number);
     }
-    for (const at of lines.headings) headings.push(plainLine(text, b, b.span.start + at.start, b.span.start + at.end, true));
+    for (const at of lines.headings) push(plainLine(text, b, b.span.start + at.start, b.span.start + at.end, true), lines.colon.includes(at));
     // The block's last line is a heading line by its own words, whatever comes after the
     // block (a blank line, a list, a comment, the end of the brief): the line after it is
     // tested only within a paragraph, where it tells a heading from a wrapped line of prose
     // ("Conclusion", "**Key Events**": headings in bold, as a word processor's are without styles).
     const last = lines.last;
-    if (last && isHeadingLine(b.masked.slice(last.start, last.end), undefined) && !caption(b.masked.slice(last.start, last.end))) headings.push(plainLine(text, b, b.span.start + last.start, b.span.start + last.end, true));
+    if (last && isHeadingLine(b.masked.slice(last.start, last.end), undefined) && !caption(b.masked.slice(last.start, last.end))) push(plainLine(text, b, b.span.start + last.start, b.span.start + last.end, true), false);
     while (numbers.length < headings.length) numbers.push(undefined);
   }
   numberedInSequence(headings, numbers);
@@ -167,6 +181,8 @@ function blanksAndComments(text: string, from: number, to: number): boolean {
 /** What a paragraph's own text decides: its heading lines but the last, and its last line when that may be one (a free line, short, with no final punctuation). */
 interface BlockLines {
   headings: Span[];
+  /** Lines written as a label ("Background:", "**Key Events:**"), a heading line's words before the colon: in order among `headings`. */
+  colon: Span[];
   last?: Span;
   /** A later line opens with a block quote's `>`. */
   quoted: boolean;
@@ -176,7 +192,7 @@ const PARAGRAPH_LINES = new RecentCache<BlockLines>(4096);
 const ITEM_LINES = new RecentCache<BlockLines>(4096);
 
 function blockLines(masked: string, inListItem: boolean): BlockLines {
-  const out: BlockLines = { headings: [], quoted: false };
+  const out: BlockLines = { headings: [], colon: [], quoted: false };
   for (let at = 0; at < masked.length; ) {
     let end = at;
     // Lines end at `\n` (a `\r` before it stays the line's), as the rule's sentences are cut (model/sentences.ts).
@@ -185,8 +201,18 @@ function blockLines(masked: string, inListItem: boolean): BlockLines {
     if (at > 0 && /^[ \t]*>/.test(masked.slice(at, Math.min(end, at + 8)))) out.quoted = true;
     // A list item's own lines stay the item's: its first, and those indented under it.
     const free = !inListItem || (at > 0 && /^\S/.test(masked.slice(at, at + 1)));
-    // A heading line is short and ends in no punctuation: most lines are tested no further.
-    if (free && end - at <= MAX_HEADING && !/[.!?;,:\u2014\u2013-]\s*$/.test(masked.slice(Math.max(at, end - 8), end))) {
+    // A heading line is short and ends in no punctuation (but a label's colon): most lines are tested no further.
+    const tail = free && end - at <= MAX_HEADING ? masked.slice(Math.max(at, end - 8), end) : undefined;
+    if (tail === undefined) {
+      // (Too long, or a list item's own line.)
+    } else if (/:[*_]*$/.test(trimEndMatching(masked.slice(at, end), /\s/))) {
+      // A label line ("Background:", "**Analysis:**"; a comment may follow), then a line a heading precedes, or none.
+      if (colonHeading(masked.slice(at, end), next < masked.length ? untagged(lineAt(masked, next)) : undefined)) {
+        const line = { start: at, end };
+        out.colon.push(line);
+        out.headings.push(line);
+      }
+    } else if (!/[.!?;,:\u2014\u2013-]\s*$/.test(tail)) {
       if (next >= masked.length) out.last = { start: at, end };
       else if (isHeadingLine(masked.slice(at, end), untagged(lineAt(masked, next))) && !caption(masked.slice(at, end))) out.headings.push({ start: at, end });
     }
@@ -214,7 +240,10 @@ function plainLine(text: string, b: TextBlock, at: number, end: number, heading:
   const marker = at < b.span.start ? text.slice(at, b.span.start) : '';
   const masked = marker + b.masked.slice(Math.max(0, at - b.span.start), end - b.span.start);
   // (From the masked text: an HTML comment after the words, a suppression's, is none of the title.)
-  const words = masked.slice(marker.length).trim().replace(/^(?:\*\*|__|\*|_)(?=\S)/, '').replace(/(?<=\S)(?:\*\*|__|\*|_)$/, '').trim();
+  // (A heading line written as a label keeps its colon, after the emphasis: "**Analysis:**" and "**Analysis**:" read "Analysis:", as their headings do.)
+  const all = masked.slice(marker.length).trim();
+  const label = heading && /:(?:\*\*|__|\*|_)?$/.test(all);
+  const words = (label ? all.replace(/:((?:\*\*|__|\*|_)?)$/, '$1') : all).replace(/^(?:\*\*|__|\*|_)(?=\S)/, '').replace(/(?<=\S)(?:\*\*|__|\*|_)$/, '').trim() + (label ? ':' : '');
   const title = marker.trimStart() + words;
   return { start: at, textStart: at + marker.length, end, next: nextLineStart(text, end), text: line, title, masked, heading, free };
 }

@@ -1,4 +1,5 @@
 import { trimEndMatching } from '../text/trailing';
+import { CAPTION, CREDIT } from '../assertions/exemptions';
 
 /**
  * Sentence boundaries in a block's masked text: a `.`, `!` or `?` followed by white space
@@ -234,6 +235,17 @@ export function isHeadingLine(line: string, next: string | undefined): boolean {
 }
 
 /**
+ * A heading written as a label, alone on its line: a heading line's words and a colon
+ * ("Background:", "**Key Events:**", "**Analysis**:"), then a line a heading line may
+ * precede (or none: the block's last line). Not a caption, source line or credit ("Source:").
+ */
+export function colonHeading(line: string, next: string | undefined): boolean {
+  const words = trimEndMatching(line, /[\s*_]/);
+  if (words.charCodeAt(words.length - 1) !== 58 /* : */ || words.charCodeAt(words.length - 2) === 58 || CAPTION.test(line) || CREDIT.test(line)) return false;
+  return isHeadingLine(words.slice(0, -1) + line.slice(words.length), next);
+}
+
+/**
  * The line breaks of `masked` after which a bullet line (`bulletAt` in `own`, the block's
  * text) or a heading line (`isHeadingLine`) starts, ascending: where a claim's sentence
  * ends at the latest, as the rule's sentences do (`sentencesWithoutHeadingLines`, `bulletCandidates`).
@@ -243,7 +255,8 @@ export function bulletLineBreaks(masked: string, own: string): number[] {
   for (let nl = masked.indexOf('\n'); nl >= 0; ) {
     const next = masked.indexOf('\n', nl + 1);
     const line = masked.slice(nl + 1, next < 0 ? masked.length : next);
-    if (bulletAt(own, nl + 1) || isHeadingLine(line, next < 0 ? undefined : masked.slice(next + 1, lineEnd(masked, next + 1)))) out.push(nl);
+    const after = next < 0 ? undefined : masked.slice(next + 1, lineEnd(masked, next + 1));
+    if (bulletAt(own, nl + 1) || isHeadingLine(line, after) || colonHeading(line, after)) out.push(nl);
     nl = next;
   }
   return out;
@@ -356,7 +369,7 @@ export function cutAtBreaks(sentences: Sentence[], breaks: readonly number[], ma
 }
 
 /**
- * A block's sentences without its heading lines (`isHeadingLine`, each line of the block
+ * A block's sentences without its heading lines (`isHeadingLine`, `colonHeading`: each line of the block
  * judged whole, with the line after it): the text between heading lines is split into
  * sentences on its own, so that no sentence runs into a heading line or ends inside one
  * ("… wrapped" / "2. Proposed Solutions Framework": "2." ends no sentence), and a heading
@@ -387,7 +400,8 @@ export function sentencesWithoutHeadingLines(masked: string): Sentence[] {
     const nl = masked.indexOf('\n', at);
     const end = nl < 0 ? masked.length : nl;
     const next = nl < 0 ? undefined : masked.slice(nl + 1, lineEnd(masked, nl + 1));
-    if (isHeadingLine(masked.slice(at, end), next)) {
+    const line = masked.slice(at, end);
+    if (isHeadingLine(line, next) || colonHeading(line, next)) {
       region(Math.max(from, at - 1));
       from = nl < 0 ? masked.length : nl + 1;
     }
