@@ -267,6 +267,45 @@ describe('the outline and framework of a brief written as plain text (model/plai
     assert.deepEqual(findings(after), findings(plain));
   });
 
+  it('reads heading lines in sentence case ("Key events") after a sentence\'s end, on lines ended on purpose; not a short line of wrapped prose', () => {
+    // PLAIN_BRIEF's sections and groups in sentence case, as GOV.UK's style writes headings.
+    const sentenceCase = PLAIN_BRIEF.replace(/^Key Events$/m, 'Key events')
+      .replace(/^Proposed Solutions Framework$/m, 'Proposed solutions framework')
+      .replace(/^Immediate Actions$/m, 'Immediate actions')
+      .replace(/^Longer-Term Measures$/m, 'Longer-term measures')
+      .replace(/^Implementation Recommendations$/m, 'Implementation recommendations')
+      .replace(/^For Member States$/m, 'For member states');
+    assert.notEqual(sentenceCase, PLAIN_BRIEF);
+    const analysis = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text: sentenceCase });
+    const plain = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text: PLAIN_BRIEF });
+    const lower = (lines: string[]) => lines.map((l) => l.toLowerCase());
+    assert.deepEqual(lower(outline(documentSymbols(analysis.model))), lower(outline(documentSymbols(plain.model))));
+    assert.deepEqual(lower(framework(analysis.model)), lower(framework(plain.model)));
+    // The sentence after such a line is judged without it (the splitter does not cut there: the rule starts it after the line).
+    const findings = (a: typeof analysis) => a.diagnostics.filter((d) => d.code === 'possible-unsourced-assertion').map((d) => a.model.text.slice(d.span.start, d.span.end));
+    assert.deepEqual(findings(analysis), ['Freight trains waited 40 minutes at borders in 2023.']);
+    assert.deepEqual(findings(analysis), findings(plain));
+    // Wrapped prose: a line the next word did not fit on, or one that follows no sentence's end, is no heading line.
+    const heads = (lines: string[]) => read([...lines, ''].join('\n'))?.headings;
+    const wrapped = [
+      'Key Events',
+      // (Wrapped at 72 characters: "Notwithstanding" did not fit after "…were blamed".)
+      'Freight trains waited for hours at the borders in 2023, and again in 2024.',
+      'Interconnection and interoperability requirements were blamed',
+      'Notwithstanding earlier promises, the queues grew through the winter, and',
+      'Trains were late in Austria',
+      'Germany and Poland.',
+      'Conclusion',
+      'Freight grew.',
+    ];
+    assert.deepEqual(heads(wrapped), ['2 Key Events', '2 Conclusion']);
+    // In a track, a line with a colon opens a recommendation, with no final mark or with one.
+    const track = ['Key events', 'Trains waited.', 'Proposed solutions framework', 'Track 1: Infrastructure', 'Immediate actions', 'Fund installers: fund training for more installers', 'More text here.', 'Conclusion', 'Freight grew.'];
+    assert.deepEqual(heads(track), ['2 Key events', '2 Proposed solutions framework', '3 Track 1: Infrastructure', '4 Immediate actions', '2 Conclusion']);
+    const { model } = analyze({ uri: 'file:///b.brief.md', relativePath: 'b.brief.md', text: [...track, ''].join('\n') });
+    assert.deepEqual(model.recommendations.map((r) => r.label), ['Fund installers']);
+  });
+
   it('reads a label line in the framework as a heading line only when it names a section: "Clarify Red Lines:" over its text may open a recommendation', () => {
     const heads = (lines: string[]) => read([...lines, ''].join('\n'))?.headings;
     assert.deepEqual(heads(['Key Events:', 'Trains waited 40 minutes.', 'Proposed Solutions Framework:', 'Track 1: Infrastructure', 'Close the Gaps:', 'Fund the missing links.', 'Conclusion:', 'Freight grew.']), [

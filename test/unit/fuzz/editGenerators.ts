@@ -131,6 +131,10 @@ const PLAIN_LINES = [
   '**Outlook**:',
   'Conclusion:',
   'Clarify Red Lines:',
+  // Sections in sentence case.
+  'Key events',
+  'Proposed solutions framework',
+  'Immediate actions',
   '',
 ];
 

@@ -7,7 +7,7 @@
  */
 import { CAPTION, CREDIT } from '../assertions/exemptions';
 import { headingKey, TRACK_HEADING } from './framework';
-import { colonHeading, isHeadingLine } from './sentences';
+import { colonHeading, isHeadingLine, isSentenceCaseHeadingLine } from './sentences';
 import type { BriefModel, TextBlock } from './types';
 import { RecentCache } from '../text/recentCache';
 import type { Span } from '../text/span';
@@ -67,10 +67,10 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
   // section the check leaves out ("Conclusion:"), after which the rest of the brief is outside it again.
   const frameworkKeys = new Set(frameworkHeadings.map(headingKey));
   let inFramework = false;
-  const push = (line: PlainLine, colon: boolean) => {
+  const push = (line: PlainLine, label: boolean) => {
     const framework = frameworkKeys.has(headingKey(line.title));
     const exempt = !framework && isExempt(line.title);
-    if (colon && inFramework && !framework && !exempt) return;
+    if (label && inFramework && !framework && !exempt) return;
     if (framework) inFramework = true;
     else if (exempt) inFramework = false;
     headings.push(line);
@@ -95,7 +95,7 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
     // tested only within a paragraph, where it tells a heading from a wrapped line of prose
     // ("Conclusion", "**Key Events**": headings in bold, as a word processor's are without styles).
     const last = lines.last;
-    if (last && isHeadingLine(b.masked.slice(last.start, last.end), undefined) && !caption(b.masked.slice(last.start, last.end))) push(plainLine(text, b, b.span.start + last.start, b.span.start + last.end, true), false);
+    if (last && (isHeadingLine(b.masked.slice(last.start, last.end), undefined) || lines.lastInSentenceCase) && !caption(b.masked.slice(last.start, last.end))) push(plainLine(text, b, b.span.start + last.start, b.span.start + last.end, true), false);
     while (numbers.length < headings.length) numbers.push(undefined);
   }
   numberedInSequence(headings, numbers);
@@ -184,6 +184,8 @@ interface BlockLines {
   /** Lines written as a label ("Background:", "**Key Events:**"), a heading line's words before the colon: in order among `headings`. */
   colon: Span[];
   last?: Span;
+  /** The last line is a heading line in sentence case ("Key events"): after a sentence's end, or the block's only line. */
+  lastInSentenceCase: boolean;
   /** A later line opens with a block quote's `>`. */
   quoted: boolean;
 }
@@ -192,7 +194,9 @@ const PARAGRAPH_LINES = new RecentCache<BlockLines>(4096);
 const ITEM_LINES = new RecentCache<BlockLines>(4096);
 
 function blockLines(masked: string, inListItem: boolean): BlockLines {
-  const out: BlockLines = { headings: [], colon: [], quoted: false };
+  const out: BlockLines = { headings: [], colon: [], lastInSentenceCase: false, quoted: false };
+  // Whether the line before ends a sentence, is a heading line or a list item's own line (the block's first line follows nothing).
+  let afterSentence = true;
   for (let at = 0; at < masked.length; ) {
     let end = at;
     // Lines end at `\n` (a `\r` before it stays the line's), as the rule's sentences are cut (model/sentences.ts).
@@ -201,6 +205,9 @@ function blockLines(masked: string, inListItem: boolean): BlockLines {
     if (at > 0 && /^[ \t]*>/.test(masked.slice(at, Math.min(end, at + 8)))) out.quoted = true;
     // A list item's own lines stay the item's: its first, and those indented under it.
     const free = !inListItem || (at > 0 && /^\S/.test(masked.slice(at, at + 1)));
+    // Where the line's text ends: blanks the mask left there, a comment's or a reference's, are none of it.
+    let e = end;
+    while (e > at && /\s/.test(masked[e - 1])) e--;
     // A heading line is short and ends in no punctuation (but a label's colon): most lines are tested no further.
     const tail = free && end - at <= MAX_HEADING ? masked.slice(Math.max(at, end - 8), end) : undefined;
     if (tail === undefined) {
@@ -213,13 +220,39 @@ function blockLines(masked: string, inListItem: boolean): BlockLines {
         out.headings.push(line);
       }
     } else if (!/[.!?;,:\u2014\u2013-]\s*$/.test(tail)) {
-      if (next >= masked.length) out.last = { start: at, end };
-      else if (isHeadingLine(masked.slice(at, end), untagged(lineAt(masked, next))) && !caption(masked.slice(at, end))) out.headings.push({ start: at, end });
+      const line = masked.slice(at, end);
+      if (next >= masked.length) {
+        out.last = { start: at, end };
+        out.lastInSentenceCase = afterSentence && isSentenceCaseHeadingLine(line, undefined);
+      } else {
+        // In sentence case ("Key events"), after a sentence's end, on a line ended on purpose.
+        const after = untagged(lineAt(masked, next));
+        const titleCase = isHeadingLine(line, after);
+        const sentenceCase = !titleCase && afterSentence && e - at + 1 + firstWordLength(after) <= WRAP && isSentenceCaseHeadingLine(line, after);
+        if ((titleCase || sentenceCase) && !caption(line)) out.headings.push({ start: at, end });
+      }
     }
+    const pushed = out.headings.length > 0 && out.headings[out.headings.length - 1].start === at;
+    // (A list item's own line ends as a bullet point does, often with no final mark: a line at the margin after it is a new start.)
+    afterSentence = pushed || !free || SENTENCE_END.test(masked.slice(Math.max(at, e - 8), e));
     at = next;
   }
   return out;
 }
+
+/** A line that ends a sentence: a final mark, then closing quotes, brackets or emphasis. */
+const SENTENCE_END = /[.!?…]["'”’)\]*_]*\s*$/;
+
+/**
+ * The width prose is wrapped at, at the narrowest (editors and mail wrap at 72–80): a line
+ * that the next line's first word would have fit on within it was ended on purpose.
+ * (A width of its own, not the block's longest line: whether a line is a heading line
+ * depends on it and the lines around it only, so an edit elsewhere in the block changes nothing.)
+ */
+const WRAP = 72;
+
+/** The length of the first word of `line` (0 without one). */
+const firstWordLength = (line: string | undefined) => /^\s*(\S*)/.exec(line ?? '')![1].length;
 
 /** The line after a heading line without the tag that opens it (`:claim[Officials said…`): tagging a sentence leaves the heading line one. */
 const untagged = (line: string | undefined) => line?.replace(/^([\s>*_-]*):[A-Za-z][\w-]*\[/, '$1');

@@ -235,6 +235,23 @@ export function isHeadingLine(line: string, next: string | undefined): boolean {
 }
 
 /**
+ * A heading line in sentence case ("Key events", "Proposed solutions framework", as style
+ * guides such as GOV.UK's write headings): `isHeadingLine`'s test but that words after
+ * the first may open in lower case. Such a line reads as much like a short line of prose,
+ * so only the reading of a brief written as plain text (model/headingLines.ts) asks, where
+ * the lines around it tell (it follows a sentence's end and was not wrapped).
+ */
+export function isSentenceCaseHeadingLine(line: string, next: string | undefined): boolean {
+  // (Nor a colon: "Population: 44 million", "Fund installers: fund training…" are a label and its value or text.)
+  if (/[@[\]{}<>|`=^\\:]/.test(line) || /^\s{4}/.test(line)) return false;
+  const s = trimEndMatching(line.replace(/^[\s>*_#-]+/, ''), /[\s*_]/);
+  if (!s || /[.!?;,\u2014\u2013-]$/.test(s) || !/^\p{Lu}/u.test(s)) return false;
+  if (next !== undefined && !/^[\s>*_-]*[\p{Lu}\p{N}]/u.test(next)) return false;
+  const words = s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  return words.length > 0 && words.length <= 8 && !TITLE_SMALL.has(words[words.length - 1].toLowerCase());
+}
+
+/**
  * A heading written as a label, alone on its line: a heading line's words and a colon
  * ("Background:", "**Key Events:**", "**Analysis**:"), then a line a heading line may
  * precede (or none: the block's last line). Not a caption, source line or credit ("Source:").

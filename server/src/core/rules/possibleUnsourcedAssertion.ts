@@ -151,7 +151,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     if ((exempt.reach(block.span.start) ?? -1) >= block.span.end || footnotes.holds(block.span.start) || (block.inListItem && sourcedBlocks.holds(block.span.start)) || NOTE_TEXT.test(block.masked)) continue;
     // Where the block's text ends but for blanks (the masked references) and a hard break's backslash.
     const blankTail = trailingRunStart(block.masked, /[\s\\]/);
-    for (const sentence of joinGlued(blockSentences(model.text, block), model.text, block.masked, block.span.start)) {
+    for (const sentence of joinGlued(blockSentences(model.text, block), model.text, block.masked, block.span.start).map((s) => pastExemptStart(s, block.span.start, block.masked, exempt))) {
       const labelStart = block.span.start + sentence.start;
       const start = opener.get(labelStart) ?? labelStart;
       let end = block.span.start + sentence.end;
@@ -173,6 +173,20 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   }
   return out;
 });
+
+/**
+ * A sentence that starts in an exempt span and goes on past its end starts after it: a
+ * heading line of a brief written as plain text is exempt, as a heading is, and one in
+ * sentence case ("Evidence cited", then "Macron pointed out…" on the next line) does not
+ * end a sentence for the splitter, which reads capitalised heading lines only.
+ */
+function pastExemptStart(s: Sentence, at: number, masked: string, exempt: SpanIndex): Sentence {
+  const reach = exempt.reach(at + s.start);
+  if (reach === undefined || reach >= at + s.end) return s;
+  let start = reach - at;
+  while (start < s.end && /\s/.test(masked[start])) start++;
+  return start < s.end ? { start, end: s.end } : s;
+}
 
 /**
  * A sentence's verdict when it reads as a fact (undefined otherwise), with the cues that are
