@@ -318,6 +318,13 @@ describe('the outline and framework of a brief written as plain text (model/plai
     assert.deepEqual(heads(['Key Events:', 'Trains waited 40 minutes.', 'Source:', 'Eurostat, 2024.', 'The delays had three causes:', 'Customs, gauges and staff.', 'Border Delays:', 'some text in lower case.', 'Conclusion', 'Freight grew.']), ['2 Key Events:', '2 Conclusion']);
   });
 
+  it('reads numbered section lines in sentence case or written as labels ("1. Key events", "2. Context:")', () => {
+    const heads = (lines: string[]) => read([...lines, ''].join('\n'))?.headings;
+    assert.deepEqual(heads(['1. Key events', 'Trains waited 40 minutes.', '2. Context:', 'Freight grew by 3% a year.', '3. Conclusion', 'It grew.']), ['2 1. Key events', '2 2. Context:', '2 3. Conclusion']);
+    // A numbered list of short recommendations in sentence case stays a list.
+    assert.deepEqual(heads(['Key Events', 'Trains waited.', 'Proposed Solutions Framework', 'Track 1: Infrastructure', '1. Close the gaps', '2. Pool rolling stock', '3. One licence']), ['2 Key Events', '2 Proposed Solutions Framework', '3 Track 1: Infrastructure']);
+  });
+
   it('reads no numbered list of short items as headings: items one after another, items with lines indented under them, numbers out of sequence', () => {
     const heads = (lines: string[]) => read([...lines, ''].join('\n'))?.headings;
     const sections = ['Key Events', 'Freight trains waited 40 minutes at borders in 2023.', 'Proposed Solutions Framework', 'Track 1: Infrastructure'];

@@ -135,6 +135,8 @@ const PLAIN_LINES = [
   'Key events',
   'Proposed solutions framework',
   'Immediate actions',
+  '1. Key events',
+  '2. Context:',
   '',
 ];
 

@@ -126,10 +126,12 @@ function numberedHeading(text: string, b: TextBlock, lineStart: number): { line:
   const end = nl < 0 ? b.masked.length : nl;
   if (end > MAX_HEADING) return undefined;
   const own = b.masked.slice(0, end);
-  if (!isHeadingLine(own, undefined) || caption(own)) return undefined;
+  // (In title or sentence case, or written as a label: the numbers in sequence tell a heading already.)
+  const headingWords = (next: string | undefined) => isHeadingLine(own, next) || isSentenceCaseHeadingLine(own, next) || colonHeading(own, next);
+  if (!headingWords(undefined) || caption(own)) return undefined;
   // The line after it: the block's next (at the margin, or it is the item's own), or the first line after the block that is not blank.
   const after = nl >= 0 ? (/^\S/.test(text.charAt(b.span.start + nl + 1)) ? lineAt(b.masked, nl + 1) : undefined) : lineAfter(text, b.span.end);
-  if (after === undefined || /^\s/.test(after) || ORDERED_ITEM.test(after) || !isHeadingLine(own, untagged(after))) return undefined;
+  if (after === undefined || /^\s/.test(after) || ORDERED_ITEM.test(after) || !headingWords(untagged(after))) return undefined;
   return { line: plainLine(text, b, lineStart, b.span.start + end, true), number: Number(marker[1]) };
 }
 
