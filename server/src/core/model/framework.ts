@@ -6,10 +6,23 @@ import type { Span } from '../text/span';
 import { lastAtMost } from '../text/textEdit';
 import type { Framework, Heading, RecCandidate, Recommendation, Section, Track } from './types';
 
-// `Track 1: Title`. The title is the rest of a one-line text (`(.+)$` after `\s*`, which
-// backtracked quadratically over white space before a line break): it starts at the first
-// character that is not white space, or is the last character if all of it is.
-export const TRACK_HEADING = /^Track\s+(\d+|[A-Za-z])\s*[:.\-–—]\s*(\S.*|[^\S\n\r\u2028\u2029])$/;
+// `Track 1: Title`, numbered by a number, a letter, a Roman numeral up to X (`Track II`) or a
+// number word up to ten (`Track Two`). The title is the rest of a one-line text (`(.+)$`
+// after `\s*`, which backtracked quadratically over white space before a line break): it
+// starts at the first character that is not white space, or is the last character if all of it is.
+export const TRACK_HEADING =
+  /^Track\s+(\d+|[A-Za-z]|II|III|IV|VI|VII|VIII|IX|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)\s*[:.\-–—]\s*(\S.*|[^\S\n\r\u2028\u2029])$/;
+
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const ROMAN = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
+
+/** The number a track's number stands for: `2`, `II` and `Two` are 2 (a letter but I, V and X is none). */
+export function trackOrdinal(number: string): number | undefined {
+  const n = number.toLowerCase();
+  if (/^\d+$/.test(n)) return Number(n);
+  const i = Math.max(NUMBER_WORDS.indexOf(n), ROMAN.indexOf(n));
+  return i >= 0 ? i + 1 : undefined;
+}
 // A short label then a colon, optionally in bold: `Clarify Red Lines: …`, `**Clarify Red Lines:** …`.
 const REC_LABEL = /^[ \t]*(\*\*|__)?([^\s*_:][^:\n*_]{0,79}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+\S/;
 
@@ -156,12 +169,16 @@ function spanFinder<T extends { span: Span }>(items: readonly T[], outermost = f
   };
 }
 
-/** A `track` value names a track by number or letter, by title, or by a conventions track id. */
+/** A `track` value names a track by number or letter (or the number it stands for), by title, or by a conventions track id. */
 export function resolveTrack(framework: Framework, value: string, conventions: Conventions): Track | undefined {
   const v = value.trim().toLowerCase().replace(/^track\s+/, '');
   if (!v) return undefined;
   const byNumber = framework.tracks.find((t) => t.number.toLowerCase() === v);
   if (byNumber) return byNumber;
+  // (`track=2` names "Track II" or "Track Two" too, and `track=two` "Track 2".)
+  const ordinal = trackOrdinal(v);
+  const byOrdinal = ordinal !== undefined ? framework.tracks.find((t) => trackOrdinal(t.number) === ordinal) : undefined;
+  if (byOrdinal) return byOrdinal;
   const byTitle = framework.tracks.find((t) => t.title.toLowerCase() === v);
   if (byTitle) return byTitle;
   const entry = conventions.framework.tracks.find((t) => t.id.toLowerCase() === v);
