@@ -12,7 +12,6 @@ import type { BriefModel, TextBlock } from './types';
 import { RecentCache } from '../text/recentCache';
 import type { Span } from '../text/span';
 import { lineStartAt } from '../text/lineIndex';
-import { trimEndMatching } from '../text/trailing';
 
 export interface PlainLine {
   start: number;
@@ -210,33 +209,35 @@ function blockLines(masked: string, inListItem: boolean): BlockLines {
     // Where the line's text ends: blanks the mask left there, a comment's or a reference's, are none of it.
     let e = end;
     while (e > at && /\s/.test(masked[e - 1])) e--;
+    let heading = false;
     // A heading line is short and ends in no punctuation (but a label's colon): most lines are tested no further.
-    const tail = free && end - at <= MAX_HEADING ? masked.slice(Math.max(at, end - 8), end) : undefined;
-    if (tail === undefined) {
-      // (Too long, or a list item's own line.)
-    } else if (/:[*_]*$/.test(trimEndMatching(masked.slice(at, end), /\s/))) {
-      // A label line ("Background:", "**Analysis:**"; a comment may follow), then a line a heading precedes, or none.
-      if (colonHeading(masked.slice(at, end), next < masked.length ? untagged(lineAt(masked, next)) : undefined)) {
-        const line = { start: at, end };
-        out.colon.push(line);
-        out.headings.push(line);
-      }
-    } else if (!/[.!?;,:\u2014\u2013-]\s*$/.test(tail)) {
+    if (free && end - at <= MAX_HEADING) {
       const line = masked.slice(at, end);
-      if (next >= masked.length) {
-        out.last = { start: at, end };
-        out.lastInSentenceCase = afterSentence && isSentenceCaseHeadingLine(line, undefined);
-      } else {
-        // In sentence case ("Key events"), after a sentence's end, on a line ended on purpose.
-        const after = untagged(lineAt(masked, next));
-        const titleCase = isHeadingLine(line, after);
-        const sentenceCase = !titleCase && afterSentence && e - at + 1 + firstWordLength(after) <= WRAP && isSentenceCaseHeadingLine(line, after);
-        if ((titleCase || sentenceCase) && !caption(line)) out.headings.push({ start: at, end });
+      // (The line after it is read only for a line that may be a heading: most end with punctuation.)
+      const nextLine = () => (next < masked.length ? untagged(lineAt(masked, next)) : undefined);
+      const label = /:[*_]*$/.test(line.slice(0, e - at));
+      if (label) {
+        // A label line ("Background:", "**Analysis:**"; a comment may follow), then a line a heading precedes, or none.
+        heading = colonHeading(line, nextLine());
+      } else if (!/[.!?;,:\u2014\u2013-]\s*$/.test(masked.slice(Math.max(at, end - 8), end))) {
+        const after = nextLine();
+        if (after === undefined) {
+          out.last = { start: at, end };
+          out.lastInSentenceCase = afterSentence && isSentenceCaseHeadingLine(line, undefined);
+        } else {
+          // In title case, or in sentence case ("Key events") after a sentence's end, on a line ended on purpose.
+          const sentenceCase = () => afterSentence && e - at + 1 + firstWordLength(after) <= WRAP && isSentenceCaseHeadingLine(line, after);
+          heading = (isHeadingLine(line, after) || sentenceCase()) && !caption(line);
+        }
+      }
+      if (heading) {
+        const span = { start: at, end };
+        out.headings.push(span);
+        if (label) out.colon.push(span);
       }
     }
-    const pushed = out.headings.length > 0 && out.headings[out.headings.length - 1].start === at;
     // (A list item's own line ends as a bullet point does, often with no final mark: a line at the margin after it is a new start.)
-    afterSentence = pushed || !free || SENTENCE_END.test(masked.slice(Math.max(at, e - 8), e));
+    afterSentence = heading || !free || SENTENCE_END.test(masked.slice(Math.max(at, e - 8), e));
     at = next;
   }
   return out;

@@ -220,18 +220,8 @@ const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 
  * with a small word ("…between Emmanuel Macron and").
  */
 export function isHeadingLine(line: string, next: string | undefined): boolean {
-  // Words only: no markup a heading line would not hold (a citation, brackets, braces, a
-  // table's pipe, code), and not a line the mask blanked the start of (a tag: ":rec[…]").
-  if (/[@[\]{}<>|`=^\\]/.test(line) || /^\s{4}/.test(line)) return false;
-  const s = trimEndMatching(line.replace(/^[\s>*_#-]+/, ''), /[\s*_]/);
-  // (Nor a line a dash opens: a quotation's credit, "— Kaja Kallas, 12 February 2025".)
-  if (!s || /[.!?;,:\u2014\u2013-]$/.test(s) || /^[\u2014\u2013]/.test(s)) return false;
-  if (next !== undefined && !/^[\s>*_-]*[\p{Lu}\p{N}]/u.test(next)) return false;
-  const words = s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-  if (words.length === 0 || words.length > 8 || TITLE_SMALL.has(words[words.length - 1].toLowerCase())) return false;
-  // Words, not only figures ("40%", "2024", "40% ( [link](…)" with its link blanked).
-  if (!words.some((w) => /^\p{L}/u.test(w))) return false;
-  return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_SMALL.has(w.toLowerCase())));
+  const h = headingLineWords(line, next);
+  return h !== undefined && h.words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_SMALL.has(w.toLowerCase())));
 }
 
 /**
@@ -243,12 +233,28 @@ export function isHeadingLine(line: string, next: string | undefined): boolean {
  */
 export function isSentenceCaseHeadingLine(line: string, next: string | undefined): boolean {
   // (Nor a colon: "Population: 44 million", "Fund installers: fund training…" are a label and its value or text.)
-  if (/[@[\]{}<>|`=^\\:]/.test(line) || /^\s{4}/.test(line)) return false;
-  const s = trimEndMatching(line.replace(/^[\s>*_#-]+/, ''), /[\s*_]/);
-  if (!s || /[.!?;,\u2014\u2013-]$/.test(s) || !/^\p{Lu}/u.test(s)) return false;
-  if (next !== undefined && !/^[\s>*_-]*[\p{Lu}\p{N}]/u.test(next)) return false;
-  const words = s.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-  return words.length > 0 && words.length <= 8 && !TITLE_SMALL.has(words[words.length - 1].toLowerCase());
+  if (line.includes(':')) return false;
+  const h = headingLineWords(line, next);
+  return h !== undefined && /^\p{Lu}/u.test(h.text);
+}
+
+/**
+ * What a heading line of either case must be: words only, at most eight, not ending with
+ * a small word or punctuation, followed by a line that opens with a capital or a digit (or
+ * by nothing). Its text (without marks around it) and words; undefined when it is none.
+ */
+function headingLineWords(line: string, next: string | undefined): { text: string; words: string[] } | undefined {
+  // Words only: no markup a heading line would not hold (a citation, brackets, braces, a
+  // table's pipe, code), and not a line the mask blanked the start of (a tag: ":rec[…]").
+  if (/[@[\]{}<>|`=^\\]/.test(line) || /^\s{4}/.test(line)) return undefined;
+  const text = trimEndMatching(line.replace(/^[\s>*_#-]+/, ''), /[\s*_]/);
+  // (Nor a line a dash opens: a quotation's credit, "— Kaja Kallas, 12 February 2025".)
+  if (!text || /[.!?;,:\u2014\u2013-]$/.test(text) || /^[\u2014\u2013]/.test(text)) return undefined;
+  if (next !== undefined && !/^[\s>*_-]*[\p{Lu}\p{N}]/u.test(next)) return undefined;
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  if (words.length === 0 || words.length > 8 || TITLE_SMALL.has(words[words.length - 1].toLowerCase())) return undefined;
+  // Words, not only figures ("40%", "2024", "40% ( [link](…)" with its link blanked).
+  return words.some((w) => /^\p{L}/u.test(w)) ? { text, words } : undefined;
 }
 
 /**
