@@ -16,6 +16,7 @@ import { buildModel, keyOpensExampleItem } from '../model/buildModel';
 import { blockAround, changesOnlyText, nodesAt, nodesIn, probe, PROBE_LIMIT, type SyntaxNode } from './syntaxAt';
 import { pushAll } from '../text/pushAll';
 import { trimEndMatching } from '../text/trailing';
+import { withTrailingSources } from '../model/sentences';
 
 import { applyEdits, type TextEdit } from './textEdits';
 
@@ -121,7 +122,7 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       if (!row && hardBreakAt(model.text, at, start)) at = start + body.slice(0, -1).trimEnd().length;
       if (end <= start) break;
       pushAll(out, citationActions(analysis, d, sentence, { kind: 'after', at }, undefined, d.data?.placeholder !== true));
-      if (!row) pushAll(out, markFixes(analysis, d, start, end));
+      if (!row) pushAll(out, markFixes(analysis, d, start, withSourcesAfter(analysis, end)));
       // A table row is cells, not one inline text: wrapping it in a tag would break the table.
       const tag = row ? undefined : tagAsClaim(analysis, body, start);
       if (tag) out.push({ title: 'Tag this sentence as a claim', edits: tag, diagnostic: d });
@@ -276,6 +277,11 @@ function claimSourcePlace(text: string, d: Directive, blockEnd: number): SourceP
 
 /** Where the text block holding `at` ends (the document's end when none holds it). */
 function blockEndAt(blocks: readonly TextBlock[], at: number): number {
+  return textBlockAt(blocks, at)?.span.end ?? Number.MAX_SAFE_INTEGER;
+}
+
+/** The text block holding `at`, if any. */
+function textBlockAt(blocks: readonly TextBlock[], at: number): TextBlock | undefined {
   let lo = 0;
   let hi = blocks.length;
   while (lo < hi) {
@@ -284,7 +290,13 @@ function blockEndAt(blocks: readonly TextBlock[], at: number): number {
     else hi = mid;
   }
   const b = blocks[lo];
-  return b && b.span.start <= at ? b.span.end : Number.MAX_SAFE_INTEGER;
+  return b && b.span.start <= at ? b : undefined;
+}
+
+/** Where a sentence that ends at `end` ends with the sources and marks after its full stop (`… 2024. (ONS, 2025)`: model/sentences.ts). */
+function withSourcesAfter(analysis: Analysis, end: number): number {
+  const b = textBlockAt(analysis.model.textBlocks, end - 1);
+  return b ? withTrailingSources(analysis.model.text, b.masked, b.span.start, end, b.span.end) : end;
 }
 
 /**

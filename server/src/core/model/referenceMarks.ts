@@ -187,6 +187,12 @@ export function handCitations(text: string): Span[] {
   }
   return out;
 }
+/** Where the citation by hand that opens at `pos` ends (`(ONS, 2024)`), reading no further than `stop`; -1 when none opens there. */
+export function handCitationAt(text: string, pos: number, stop: number): number {
+  if (text[pos] !== '(') return -1;
+  const [first] = handCitations(text.slice(pos, Math.min(stop, pos + 162)));
+  return first?.start === 0 ? pos + first.end : -1;
+}
 const MONTH = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/u;
 const AUTHOR_DATE =
   /^(?:(?:see|see also|e\.g\.|cf\.|also)\s+)?\p{Lu}[\p{L}\p{M}'’.&-]*(?:,?\s+(?:\p{Lu}[\p{L}\p{M}'’.&-]*|and|&|et al\.?|of|the|for|on|de|van|von|der))*,?\s+(?:1[89]\d\d|20\d\d)[a-z]?(?:,\s*(?:pp?\.\s*)?\d+(?:[–-]\d+)?)?$/u;

@@ -1,5 +1,6 @@
 import { trimEndMatching } from '../text/trailing';
 import { CAPTION, CREDIT } from '../assertions/exemptions';
+import { handCitationAt } from './referenceMarks';
 
 /**
  * Sentence boundaries in a block's masked text: a `.`, `!` or `?` followed by white space
@@ -190,9 +191,55 @@ export function withTrailingSources(text: string, masked: string, at: number, en
     // Blanked in the masked text, not white space in the document: syntax; but not a tag,
     // which opens the next sentence (`40%.:claim[…`, glued to the full stop: no end there).
     if (text[next] !== ':') while (next < limit && next - at < masked.length && masked.charCodeAt(next - at) === 32 && !/\s/.test(text[next])) next++;
-    if (next <= end) return end;
+    if (next <= end) return spacedReferences(text, end, limit);
     end = next;
   }
+}
+
+/**
+ * Footnote calls and bracketed citations after white space still belong to the sentence
+ * before them (`… fell 30%. [@ons]`, `….[^1] [@ons]:`, `… fell. [@ons] Imports …`): they
+ * source the text they follow, never the words after them. So do citations written by hand
+ * (`… fell 30%. (ONS, 2024) Imports …`), which are no sources but are that sentence's marks. Each is taken when white space,
+ * an HTML comment or the block's end (`limit`) follows it, after punctuation if any; not one
+ * glued to a word (`[@a]said`), and not an in-text citation (`@ons found …`), which is the
+ * next sentence's. Where the sentence then ends, else `end`. At most `SPACED_REACH`
+ * characters are read, so that the claims of one sentence, each reading its run, stay linear.
+ */
+function spacedReferences(text: string, end: number, limit: number): number {
+  const stop = Math.min(limit, end + SPACED_REACH);
+  let taken = end;
+  let pos = end;
+  while (pos < stop) {
+    const c = text.charCodeAt(pos);
+    if (c === 32 || c === 9 || c === 10 || c === 13) pos++;
+    else if (c === 60 /* < */) {
+      pos = commentEnd(text, pos, stop);
+      if (pos < 0) break;
+    } else {
+      if (c === 40 /* ( */) {
+        pos = handCitationAt(text, pos, stop);
+        if (pos < 0) break;
+      } else {
+        SPACED_REFERENCE.lastIndex = pos;
+        if (!SPACED_REFERENCE.exec(text) || SPACED_REFERENCE.lastIndex > stop) break;
+        pos = SPACED_REFERENCE.lastIndex;
+      }
+      while (pos < stop && /[.,;:!?]/.test(text[pos])) pos++;
+      if (pos < limit && !/\s/.test(text[pos]) && commentEnd(text, pos, stop) < 0) break;
+      taken = pos;
+    }
+  }
+  return taken;
+}
+const SPACED_REACH = 1_000;
+const SPACED_REFERENCE = /\[(?:-?@|\^)[^\]\n]{0,300}\]/y;
+
+/** Where the HTML comment at `pos` ends, when one opens there and closes before `stop`; else -1. */
+function commentEnd(text: string, pos: number, stop: number): number {
+  if (!text.startsWith('<!--', pos)) return -1;
+  const close = text.slice(pos + 4, stop).indexOf('-->');
+  return close < 0 ? -1 : pos + 4 + close + 3;
 }
 
 /**

@@ -120,12 +120,12 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const sourcedBlocks = new SpanIndex(ctx.document.sourcedBlocks);
   // The sentence a `rec` tag marks as the recommendation (its label, or the first of its body) states no fact.
   const recommendations = new SpanIndex(ctx.document.recommendations);
-  const report = (start: number, end: number, labelStart: number, withTrailing: number, text: string, row?: TableRow) => {
+  const report = (start: number, end: number, labelStart: number, withTrailing: number, text: string, row?: TableRow, marksText = text) => {
     // Questions, normative sentences and sentences without a letter or digit are never judged.
     // Inline notes, numbered references and citations by hand (`^[…]`, `[1]`, `(ONS, 2024)`)
     // are no sources: the sentence is judged on its own words; the message says what to write.
-    const marks = row ? undefined : marksOf(model.text, text, labelStart);
-    const verdict = verdictOf(marks?.words ?? text, labelStart, threshold, syntax);
+    const marks = row ? undefined : marksOf(model.text, marksText, labelStart);
+    const verdict = verdictOf(marks ? marks.words.slice(0, text.length) : text, labelStart, threshold, syntax);
     if (!verdict) return;
     const { judged, cues, why } = verdict;
     const placeholder = pending.overlaps(start, withTrailing) ? 'footnote' : pendingLinks.overlaps(start, withTrailing) ? 'link' : undefined;
@@ -149,16 +149,10 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     // Exempt sections, footnote definitions, list items sourced by their lead-in, a note's text ("¹ Eurostat (2024), …").
     // (In a brief written as plain text, an exempt section or a heading line may start or end inside the block: then its sentences are looked at one by one.)
     if ((exempt.reach(block.span.start) ?? -1) >= block.span.end || footnotes.holds(block.span.start) || (block.inListItem && sourcedBlocks.holds(block.span.start)) || NOTE_TEXT.test(block.masked)) continue;
-    // Where the block's text ends but for blanks (the masked references) and a hard break's backslash.
-    const blankTail = trailingRunStart(block.masked, /[\s\\]/);
-    for (const sentence of joinGlued(blockSentences(model.text, block), model.text, block.masked, block.span.start).map((s) => pastExemptStart(s, block.span.start, block.masked, exempt))) {
+    for (const { sentence, withTrailing } of sentencesWithSources(model.text, block, exempt)) {
       const labelStart = block.span.start + sentence.start;
       const start = opener.get(labelStart) ?? labelStart;
       let end = block.span.start + sentence.end;
-      // A footnote, citation or link right after the full stop still belongs to the sentence;
-      // so does one after the last sentence of its block, on the next line ("… it
-      // failed\n[^1]"), as it does to a claim tag there (model/blockItems.ts `nearbySources`).
-      const withTrailing = sentence.end >= blankTail ? block.span.end : withTrailingSources(model.text, block.masked, block.span.start, end, block.span.end);
       const text = block.masked.slice(sentence.start, sentence.end);
       while (end > start && /\s/.test(model.text[end - 1])) end--;
       end = attributeLists.reach(end - 1) ?? end;
@@ -168,7 +162,8 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       // A heading written as a line of its own ("**Key Events**", a list item "Germany, France
       // and Italy"); with no figure, which would make it a statistic's fragment ("Latvia 61%").
       if (!/\d/.test(text) && isHeadingLine(text, undefined)) continue;
-      report(start, end, labelStart, withTrailing, text);
+      // Its marks are read on to its sources' end: a citation by hand after its full stop is its own (`… 2024. (ONS, 2025)`).
+      report(start, end, labelStart, withTrailing, text, undefined, block.masked.slice(sentence.start, withTrailing - block.span.start));
     }
   }
   return out;
@@ -186,6 +181,39 @@ function pastExemptStart(s: Sentence, at: number, masked: string, exempt: SpanIn
   let start = reach - at;
   while (start < s.end && /\s/.test(masked[start])) start++;
   return start < s.end ? { start, end: s.end } : s;
+}
+
+/**
+ * A paragraph's sentences, each with where its sources end (a document offset): a
+ * footnote, citation or link right after the full stop, or after it and white space,
+ * still belongs to the sentence (model/sentences.ts `withTrailingSources`); so does one
+ * after the last sentence of its block, on the next line ("… it failed\n[^1]"), as it does
+ * to a claim tag there (model/blockItems.ts `nearbySources`).
+ */
+function* sentencesWithSources(doc: string, block: TextBlock, exempt: SpanIndex): Generator<{ sentence: Sentence; withTrailing: number }> {
+  const at = block.span.start;
+  // Where the block's text ends but for blanks (the masked references) and a hard break's backslash.
+  const blankTail = trailingRunStart(block.masked, /[\s\\]/);
+  // Where the sources that follow the previous sentence end: a sentence that starts among them starts after them.
+  let taken = at;
+  for (const next of joinGlued(blockSentences(doc, block), doc, block.masked, at)) {
+    const sentence = pastSources(pastExemptStart(next, at, block.masked, exempt), at, block.masked, taken);
+    if (!sentence) continue;
+    taken = sentence.end >= blankTail ? block.span.end : withTrailingSources(doc, block.masked, at, at + sentence.end, block.span.end);
+    yield { sentence, withTrailing: taken };
+  }
+}
+
+/**
+ * A sentence that starts among the sources ending the sentence before it (before `taken`,
+ * a document offset: "… fell 30%. [@ons] Imports rose …") starts after them, as they
+ * source the sentence they follow; none is left when they were all it held.
+ */
+function pastSources(s: Sentence, at: number, masked: string, taken: number): Sentence | undefined {
+  if (at + s.start >= taken) return s;
+  let start = taken - at;
+  while (start < s.end && /\s/.test(masked[start])) start++;
+  return start < s.end ? { start, end: s.end } : undefined;
 }
 
 /**
