@@ -14,6 +14,8 @@ export function isSentenceEnd(text: string, i: number): boolean {
   if (c !== '.' && c !== '!' && c !== '?') return false;
   let j = i + 1;
   while (j < text.length && /["'”’)\]*_]/.test(text[j])) j++;
+  // Citations glued to the final mark (`… in 2024.[@ons] Imports …`) are the sentence's: it ends there (the mask blanks footnote calls).
+  if (text[j] === '[') j = afterGluedCitations(text, j);
   if (j < text.length && !/\s/.test(text[j])) return false;
   if (c === '.') {
     if (/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) return false;
@@ -37,6 +39,15 @@ export function isSentenceEnd(text: string, i: number): boolean {
     if (/^\p{Lu}$/u.test(text.slice(w, i))) return false; // an initial: "J. Smith"
   }
   return true;
+}
+
+/** After the bracketed citations that start at `j`, one after another (`[@a][@b]`); `j` when none does. */
+function afterGluedCitations(text: string, j: number): number {
+  for (;;) {
+    BRACKET_REFERENCE_AT.lastIndex = j;
+    if (!BRACKET_REFERENCE_AT.test(text)) return j;
+    j = BRACKET_REFERENCE_AT.lastIndex;
+  }
 }
 
 /**
@@ -221,9 +232,9 @@ function spacedReferences(text: string, end: number, limit: number): number {
         pos = handCitationAt(text, pos, stop);
         if (pos < 0) break;
       } else {
-        SPACED_REFERENCE.lastIndex = pos;
-        if (!SPACED_REFERENCE.exec(text) || SPACED_REFERENCE.lastIndex > stop) break;
-        pos = SPACED_REFERENCE.lastIndex;
+        BRACKET_REFERENCE_AT.lastIndex = pos;
+        if (!BRACKET_REFERENCE_AT.exec(text) || BRACKET_REFERENCE_AT.lastIndex > stop) break;
+        pos = BRACKET_REFERENCE_AT.lastIndex;
       }
       while (pos < stop && /[.,;:!?]/.test(text[pos])) pos++;
       if (pos < limit && !/\s/.test(text[pos]) && commentEnd(text, pos, stop) < 0) break;
@@ -233,7 +244,13 @@ function spacedReferences(text: string, end: number, limit: number): number {
   return taken;
 }
 const SPACED_REACH = 1_000;
-const SPACED_REFERENCE = /\[(?:-?@|\^)[^\]\n]{0,300}\]/y;
+/**
+ * A footnote call or a bracketed citation, with a prefix and a locator if any (`[^1]`,
+ * `[@ons]`, `[-@ons]`, `[see @ons, p. 4; @imf]`): its `@` opens the bracket or follows white
+ * space, `;` or `-`.
+ */
+const BRACKET_REFERENCE = String.raw`\[(?:\^[^\]\n]{0,300}|[^\]\n@]{0,100}(?<=[[\s;-])@[^\]\n]{0,300})\]`;
+const BRACKET_REFERENCE_AT = new RegExp(BRACKET_REFERENCE, 'y');
 
 /** Where the HTML comment at `pos` ends, when one opens there and closes before `stop`; else -1. */
 function commentEnd(text: string, pos: number, stop: number): number {
@@ -252,7 +269,7 @@ export function withTrailingReference(text: string, end: number, limit: number):
   return trailing ? end + trailing[0].length : end;
 }
 // Closers between the full stop and the reference: emphasis, quotes, a parenthesis, a bracket that closes nothing (`$5.*][^1]`).
-const TRAILING_REFERENCE = /^[*_~"'\u201d\u2019\u00bb)\]]{0,4}\[[\^@][^\]\n]{0,300}\]/;
+const TRAILING_REFERENCE = new RegExp(String.raw`^[*_~"'\u201d\u2019\u00bb)\]]{0,4}` + BRACKET_REFERENCE);
 
 /** Words a title may keep in lower case. */
 const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'as', 'vs', 'via', 'into', 'over', 'under', 'per', 'than', 'after', 'before']);
