@@ -210,12 +210,13 @@ export function withTrailingSources(text: string, masked: string, at: number, en
 /**
  * Footnote calls and bracketed citations after white space still belong to the sentence
  * before them (`… fell 30%. [@ons]`, `….[^1] [@ons]:`, `… fell. [@ons] Imports …`): they
- * source the text they follow, never the words after them. So do citations written by hand
- * (`… fell 30%. (ONS, 2024) Imports …`), which are no sources but are that sentence's marks. Each is taken when white space,
- * an HTML comment or the block's end (`limit`) follows it, after punctuation if any; not one
- * glued to a word (`[@a]said`), and not an in-text citation (`@ons found …`), which is the
- * next sentence's. Where the sentence then ends, else `end`. At most `SPACED_REACH`
- * characters are read, so that the claims of one sentence, each reading its run, stay linear.
+ * source the text they follow, never the words after them. So do citations written by
+ * hand (`… fell 30%. (ONS, 2024) Imports …`), no sources but that sentence's marks. Each
+ * is taken when white space, an HTML comment or the block's end (`limit`) follows it,
+ * after punctuation if any; not one glued to a word (`[@a]said`), and not an in-text
+ * citation (`@ons found …`), which is the next sentence's. Where the sentence then ends,
+ * else `end`. At most `SPACED_REACH` characters are read, so that the claims of one
+ * sentence, each reading its run, stay linear.
  */
 function spacedReferences(text: string, end: number, limit: number): number {
   const stop = Math.min(limit, end + SPACED_REACH);
