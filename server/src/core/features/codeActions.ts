@@ -338,7 +338,7 @@ function citationActions(analysis: Analysis, d: Diagnostic, text: string, place:
  * claim to its sentence's end): a citation typed by hand, an inline note, note numbers.
  */
 function markFixes(analysis: Analysis, d: Diagnostic, from: number, to: number, afterClaim = false): CodeActionResult[] {
-  return [...handCitationFixes(analysis, d, from, to), ...inlineNoteFixes(analysis, d, from, to, afterClaim), ...noteListFix(analysis, d)];
+  return [...handCitationFixes(analysis, d, from, to), ...inlineNoteFixes(analysis, d, from, to, afterClaim), ...noteListFix(analysis, d, to)];
 }
 
 /**
@@ -411,12 +411,13 @@ function inlineNoteFixes(analysis: Analysis, d: Diagnostic, from: number, to: nu
  * a finding whose message names a note number or a numbered reference
  * (features/noteFootnotes.ts: one edit of the whole brief, where it is certain).
  */
-function noteListFix(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
+function noteListFix(analysis: Analysis, d: Diagnostic, to = d.span.end): CodeActionResult[] {
   if (!/ is a (?:note number|numbered reference)\b/.test(d.message)) return [];
   // A call sources the text before it: not for a sentence that a note number opens ("[1] The agency said…").
+  // (The sentence with its marks after the full stop, up to `to`: `… in 2024. [12]`.)
   if (d.code === 'possible-unsourced-assertion') {
     const text = analysis.model.text;
-    const sentence = text.slice(d.span.start, afterSuperscriptNote(text, d.span.end));
+    const sentence = text.slice(d.span.start, Math.max(to, afterSuperscriptNote(text, d.span.end)));
     const m = withoutMarks(sentence);
     const first = Math.min(m.numbered[0]?.start ?? Infinity, m.superscripts[0]?.start ?? Infinity);
     if (first === Infinity || !/[\p{L}\p{N}]/u.test(sentence.slice(0, first))) return [];

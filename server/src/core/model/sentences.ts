@@ -14,7 +14,7 @@ export function isSentenceEnd(text: string, i: number): boolean {
   if (c !== '.' && c !== '!' && c !== '?') return false;
   let j = i + 1;
   while (j < text.length && /["'”’)\]*_]/.test(text[j])) j++;
-  // Citations glued to the final mark (`… in 2024.[@ons] Imports …`) are the sentence's: it ends there (the mask blanks footnote calls).
+  // Citations and numbered references glued to the final mark (`… in 2024.[@ons] Imports …`, `….[12] …`) are the sentence's: it ends there (the mask blanks footnote calls).
   if (text[j] === '[') j = afterGluedCitations(text, j);
   if (j < text.length && !/\s/.test(text[j])) return false;
   if (c === '.') {
@@ -41,7 +41,7 @@ export function isSentenceEnd(text: string, i: number): boolean {
   return true;
 }
 
-/** After the bracketed citations that start at `j`, one after another (`[@a][@b]`); `j` when none does. */
+/** After the bracketed citations and numbered references that start at `j`, one after another (`[@a][@b]`, `[12]`); `j` when none does. */
 function afterGluedCitations(text: string, j: number): number {
   for (;;) {
     BRACKET_REFERENCE_AT.lastIndex = j;
@@ -248,9 +248,11 @@ const SPACED_REACH = 1_000;
 /**
  * A footnote call or a bracketed citation, with a prefix and a locator if any (`[^1]`,
  * `[@ons]`, `[-@ons]`, `[see @ons, p. 4; @imf]`): its `@` opens the bracket or follows white
- * space, `;` or `-`.
+ * space, `;` or `-`. Or a numbered reference (`[12]`, `[3, 5]`, `[3–5]`; no source, but the
+ * sentence's mark: model/referenceMarks.ts `numberedReferences`), not a link's text or a
+ * definition's label (`[12](…)`, `[12]:`).
  */
-const BRACKET_REFERENCE = String.raw`\[(?:\^[^\]\n]{0,300}|[^\]\n@]{0,100}(?<=[[\s;-])@[^\]\n]{0,300})\]`;
+const BRACKET_REFERENCE = String.raw`\[(?:\^[^\]\n]{0,300}|[^\]\n@]{0,100}(?<=[[\s;-])@[^\]\n]{0,300})\]|\[\d{1,3}(?:(?:, ?|[–-])\d{1,3}){0,20}\](?![(\[:{])`;
 const BRACKET_REFERENCE_AT = new RegExp(BRACKET_REFERENCE, 'y');
 
 /** Where the HTML comment at `pos` ends, when one opens there and closes before `stop`; else -1. */
@@ -270,7 +272,7 @@ export function withTrailingReference(text: string, end: number, limit: number):
   return trailing ? end + trailing[0].length : end;
 }
 // Closers between the full stop and the reference: emphasis, quotes, a parenthesis, a bracket that closes nothing (`$5.*][^1]`).
-const TRAILING_REFERENCE = new RegExp(String.raw`^[*_~"'\u201d\u2019\u00bb)\]]{0,4}` + BRACKET_REFERENCE);
+const TRAILING_REFERENCE = new RegExp(String.raw`^[*_~"'\u201d\u2019\u00bb)\]]{0,4}(?:${BRACKET_REFERENCE})`);
 
 /** Words a title may keep in lower case. */
 const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'as', 'vs', 'via', 'into', 'over', 'under', 'per', 'than', 'after', 'before']);
