@@ -192,7 +192,7 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'reference marks': (n) => ':claim[x] rose 40% in 2024 ' + '^[a (A 2020 [1 '.repeat(n / 15) + ')] 40%.\n\nPrices rose 40% in 2024 ' + '(A, 2020) ^[b] [2] ('.repeat(n / 40),
   // Note numbers in superscript and linked within the brief, glued to full stops (a paragraph of its own: the one above parses without links).
   // Claims of one sentence, each reading the run of sources after its full stop (model/sentences.ts `spacedReferences`); sentences each followed by theirs.
-  'sources after full stops': (n) => ':claim[x] '.repeat(n / 20) + 'rose 40%. ' + '[@a] (A, 2020) <!-- c --> [^n] '.repeat(n / 60) + '\n\n' + 'Rates rose 4%. [@a] (A, 2020) '.repeat(n / 60),
+  'sources after full stops': (n) => ':claim[x] '.repeat(n / 20) + 'rose 40%. ' + '[@a] (A, 2020) <!-- c --> [^n] ^[b] [l](u) '.repeat(n / 80) + '\n\n' + 'Rates rose 4%. [@a] (A, 2020) '.repeat(n / 60),
   'note numbers': (n) => 'Rates rose.' + 'rates^1^ fell.<sup>2</sup> ¹²^ [[3]](#n) ^4'.repeat(n / 41),
   'unclosed strikeouts': (n) => ':claim[x] ' + '~~a ~'.repeat(n / 5),
   // Every finding was checked against every suppression comment (rules/index.ts).

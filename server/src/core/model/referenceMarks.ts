@@ -187,6 +187,13 @@ export function handCitations(text: string): Span[] {
   }
   return out;
 }
+/** Where the inline note that opens at `pos` ends (`^[ONS, 2024.]`), reading no further than `stop`; -1 when none opens there. */
+export function inlineNoteAt(text: string, pos: number, stop: number): number {
+  if (text.charCodeAt(pos) !== 94 /* ^ */ || text.charCodeAt(pos + 1) !== 91 /* [ */) return -1;
+  const [first] = inlineNotes(text.slice(pos, Math.min(stop, pos + 1_000)));
+  return first?.start === 0 ? pos + first.end : -1;
+}
+
 /** Where the citation by hand that opens at `pos` ends (`(ONS, 2024)`), reading no further than `stop`; -1 when none opens there. */
 export function handCitationAt(text: string, pos: number, stop: number): number {
   if (text[pos] !== '(') return -1;

@@ -1,6 +1,6 @@
 import { trimEndMatching } from '../text/trailing';
 import { CAPTION, CREDIT } from '../assertions/exemptions';
-import { handCitationAt } from './referenceMarks';
+import { handCitationAt, inlineNoteAt } from './referenceMarks';
 
 /**
  * Sentence boundaries in a block's masked text: a `.`, `!` or `?` followed by white space
@@ -16,6 +16,7 @@ export function isSentenceEnd(text: string, i: number): boolean {
   while (j < text.length && /["'”’)\]*_]/.test(text[j])) j++;
   // Citations and numbered references glued to the final mark (`… in 2024.[@ons] Imports …`, `….[12] …`) are the sentence's: it ends there (the mask blanks footnote calls).
   if (text[j] === '[') j = afterGluedCitations(text, j);
+  else if (text[j] === '^') j = Math.max(j, inlineNoteAt(text, j, text.length));
   if (j < text.length && !/\s/.test(text[j])) return false;
   if (c === '.') {
     if (/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) return false;
@@ -202,7 +203,7 @@ export function withTrailingSources(text: string, masked: string, at: number, en
     // Blanked in the masked text, not white space in the document: syntax; but not a tag,
     // which opens the next sentence (`40%.:claim[…`, glued to the full stop: no end there).
     if (text[next] !== ':') while (next < limit && next - at < masked.length && masked.charCodeAt(next - at) === 32 && !/\s/.test(text[next])) next++;
-    if (next <= end) return spacedReferences(text, end, limit);
+    if (next <= end) return spacedReferences(text, masked, at, end, limit);
     end = next;
   }
 }
@@ -210,28 +211,37 @@ export function withTrailingSources(text: string, masked: string, at: number, en
 /**
  * Footnote calls and bracketed citations after white space still belong to the sentence
  * before them (`… fell 30%. [@ons]`, `….[^1] [@ons]:`, `… fell. [@ons] Imports …`): they
- * source the text they follow, never the words after them. So do citations written by
- * hand (`… fell 30%. (ONS, 2024) Imports …`), no sources but that sentence's marks. Each
+ * source the text they follow, never the words after them; so do links and other syntax the
+ * mask blanks (`… fell. [ONS](https://…) Imports …`), but for a tag, which opens the next
+ * sentence. So do citations written by hand, inline notes and numbered references
+ * (`… fell 30%. (ONS, 2024) Imports …`, `^[ONS, 2024.]`, `[12]`): no sources, but that
+ * sentence's marks. Each
  * is taken when white space, an HTML comment or the block's end (`limit`) follows it,
  * after punctuation if any; not one glued to a word (`[@a]said`), and not an in-text
  * citation (`@ons found …`), which is the next sentence's. Where the sentence then ends,
  * else `end`. At most `SPACED_REACH` characters are read, so that the claims of one
  * sentence, each reading its run, stay linear.
  */
-function spacedReferences(text: string, end: number, limit: number): number {
+function spacedReferences(text: string, masked: string, at: number, end: number, limit: number): number {
   const stop = Math.min(limit, end + SPACED_REACH);
   let taken = end;
   let pos = end;
   while (pos < stop) {
     const c = text.charCodeAt(pos);
     if (c === 32 || c === 9 || c === 10 || c === 13) pos++;
-    else if (c === 60 /* < */) {
+    else if (c === 60 /* < */ && text.startsWith('<!--', pos)) {
       pos = commentEnd(text, pos, stop);
       if (pos < 0) break;
     } else {
       if (c === 40 /* ( */) {
         pos = handCitationAt(text, pos, stop);
         if (pos < 0) break;
+      } else if (c === 94 /* ^ */) {
+        pos = inlineNoteAt(text, pos, stop);
+        if (pos < 0) break;
+      } else if (c !== 58 /* : */ && maskedAt(text, masked, at, pos)) {
+        // Syntax the mask blanked, not a tag's (`:claim[…`, the next sentence's): a link, an autolink, a note number in superscript.
+        while (pos < stop && maskedAt(text, masked, at, pos)) pos++;
       } else {
         BRACKET_REFERENCE_AT.lastIndex = pos;
         if (!BRACKET_REFERENCE_AT.exec(text) || BRACKET_REFERENCE_AT.lastIndex > stop) break;
@@ -254,6 +264,9 @@ const SPACED_REACH = 1_000;
  */
 const BRACKET_REFERENCE = String.raw`\[(?:\^[^\]\n]{0,300}|[^\]\n@]{0,100}(?<=[[\s;-])@[^\]\n]{0,300})\]|\[\d{1,3}(?:(?:, ?|[–-])\d{1,3}){0,20}\](?![(\[:{])`;
 const BRACKET_REFERENCE_AT = new RegExp(BRACKET_REFERENCE, 'y');
+
+/** Whether the document's character at `pos` is syntax that the block's masked text (which starts at `at`) blanks. */
+const maskedAt = (text: string, masked: string, at: number, pos: number) => pos >= at && pos - at < masked.length && masked.charCodeAt(pos - at) === 32 && !/\s/.test(text[pos]);
 
 /** Where the HTML comment at `pos` ends, when one opens there and closes before `stop`; else -1. */
 function commentEnd(text: string, pos: number, stop: number): number {
