@@ -230,7 +230,7 @@ references:
     const NOTES = '1. Junta de Andalucía, *Boletín hidrológico*, 2026.\n2. AEAS, Tarifas 2024,\n   p. 4.\n3. INE, Rents, 2025.';
     const fixOf = (text: string) => {
       const a = analyzeText(text);
-      const d = a.diagnostics.find((x) => / is a note number/.test(x.message));
+      const d = a.diagnostics.find((x) => / is a (?:note number|numbered reference)/.test(x.message));
       return d && codeActions(a, d.span).find((x) => x.title.startsWith("Make the brief's"));
     };
     const text = brief(NOTES);
@@ -241,6 +241,11 @@ references:
     assert.ok(fixed.includes(':claim[Rents rose 9% in 2024][^3] and fell in 2025 [^1][^2].'), fixed);
     assert.ok(fixed.endsWith('## Notes\n\n[^1]: Junta de Andalucía, *Boletín hidrológico*, 2026.\n[^2]: AEAS, Tarifas 2024,\n   p. 4.\n[^3]: INE, Rents, 2025.\n'), fixed);
     assert.deepEqual(analyzeText(fixed).diagnostics.map((x) => x.code), []);
+    // One note number and one note: said in the singular; a numbered reference after the full stop and a space is the sentence's.
+    const one = '---\nbrief: true\n---\n# Water\n\nReservoirs stood at 23% of capacity in February 2026. [1] Tariffs rose.\n\n## Notes\n\n1. Junta de Andalucía, 2026.\n';
+    const single = fixOf(one)!;
+    assert.equal(single.title, "Make the brief's note number a footnote, and its note the footnote's definition");
+    assert.ok(applyEdits(one, single.edits).includes('February 2026. [^1] Tariffs rose.'));
     // One edit of the whole brief: offered once over a selection of all its findings.
     assert.equal(codeActions(analyzeText(text), { start: 0, end: text.length }).filter((x) => x.title.startsWith("Make the brief's")).length, 1);
     // Not where it is not certain: a number no note has, a footnote id already taken, items not numbered 1, 2, 3…, a placeholder note, no notes heading.

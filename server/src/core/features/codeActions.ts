@@ -424,8 +424,9 @@ function noteListFix(analysis: Analysis, d: Diagnostic, to = d.span.end): CodeAc
   }
   const c = noteNumbersAsFootnotes(analysis);
   if (!c) return [];
-  const numbers = c.calls === 1 ? 'note number' : `${c.calls} note numbers`;
-  return [{ title: `Make the brief's ${numbers} footnotes, and its ${c.notes === 1 ? 'note' : `${c.notes} notes`} their definitions`, edits: c.edits, diagnostic: d }];
+  const numbers = c.calls === 1 ? 'note number a footnote' : `${c.calls} note numbers footnotes`;
+  const notes = c.notes === 1 ? "note the footnote's definition" : `${c.notes} notes their definitions`;
+  return [{ title: `Make the brief's ${numbers}, and its ${notes}`, edits: c.edits, diagnostic: d }];
 }
 
 /**
