@@ -146,9 +146,9 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   }
   for (const block of model.textBlocks) {
     if (block.kind !== 'paragraph') continue;
-    // Exempt sections, footnote definitions, list items sourced by their lead-in, a note's text ("¹ Eurostat (2024), …").
+    // Exempt sections, footnote definitions, list items sourced by their lead-in, a note's text ("¹ Eurostat (2024), …", or "1 Eurostat…" and "2 …" one per line).
     // (In a brief written as plain text, an exempt section or a heading line may start or end inside the block: then its sentences are looked at one by one.)
-    if ((exempt.reach(block.span.start) ?? -1) >= block.span.end || footnotes.holds(block.span.start) || (block.inListItem && sourcedBlocks.holds(block.span.start)) || NOTE_TEXT.test(block.masked)) continue;
+    if ((exempt.reach(block.span.start) ?? -1) >= block.span.end || footnotes.holds(block.span.start) || (block.inListItem && sourcedBlocks.holds(block.span.start)) || NOTE_TEXT.test(block.masked) || plainNotes(block.masked)) continue;
     for (const { sentence, withTrailing } of sentencesWithSources(model.text, block, exempt)) {
       const labelStart = block.span.start + sentence.start;
       const start = opener.get(labelStart) ?? labelStart;
@@ -300,6 +300,25 @@ function withCaptionTitles(masked: string, sentences: Sentence[]): Sentence[] {
 }
 /** A paragraph opened by a note number in superscript, then a blank: a note's text, as a brief extracted from a PDF keeps its notes. */
 const NOTE_TEXT = /^[\s>*_]*[¹²³⁰⁴⁵⁶⁷⁸⁹]{1,3}[ \t\u00a0]/u;
+
+/**
+ * A paragraph of notes whose numbers lost their superscript (text copied from a PDF: "1
+ * European Labour Authority (2024), Report …", then "2 Eurostat (2024), …"): at least two
+ * lines, each opened by a number, a blank and a capital, the numbers one after another.
+ */
+function plainNotes(masked: string): boolean {
+  if (masked.length > 20_000 || !/^\s*\d/.test(masked) || !masked.includes('\n')) return false;
+  let expected = -1;
+  let lines = 0;
+  for (const line of masked.split('\n')) {
+    if (line.trim() === '') continue;
+    const m = /^\s*(\d{1,3})[ \t\u00a0]+\p{Lu}/u.exec(line);
+    if (!m || (expected >= 0 && Number(m[1]) !== expected)) return false;
+    expected = Number(m[1]) + 1;
+    lines++;
+  }
+  return lines >= 2;
+}
 const CAPTION_WORD = /\b(?:table|figure|fig|chart|graph|map|box|exhibit|annex|appendix)\b/i;
 
 /** The sentences of each text block seen lately (offsets within the block): an edit changes a block or two. */
