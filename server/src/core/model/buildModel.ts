@@ -16,7 +16,7 @@ import type { Span } from '../text/span';
 import { readDirective, splitList } from './directives';
 import { buildFramework, FOOTNOTE_CALL, frameworkSection, sectionsOf } from './framework';
 import { actorNames, findActorMentions, type ActorNames } from './actorMentions';
-import { sentenceBreaks, sentenceEndFinder, withTrailingSources } from './sentences';
+import { plainNoteNumbers, sentenceBreaks, sentenceEndFinder, withTrailingSources } from './sentences';
 import { lastAtMost } from '../text/textEdit';
 import { superscriptNotes } from './referenceMarks';
 import { pandocSyntax } from './pandocSyntax';
@@ -1044,6 +1044,8 @@ class BlockCollector {
     // A note number in superscript (`…in 2023.³`, `^3^`, `<sup>3</sup>`) is no figure of the
     // sentence, and does not hold it open: masked, as a footnote call is.
     for (const s of superscriptNotes(own)) b.mask({ start: s.start + b.span.start, end: s.end + b.span.start });
+    // So is one that lost its superscript in a copy from a PDF (`… existing schemes.3 Only …`).
+    for (const s of plainNoteNumbers(own)) b.mask({ start: s.start + b.span.start, end: s.end + b.span.start });
     // Fenced divs' fence lines, `{#fig-map}` attribute lists and `[!NOTE]` markers that
     // CommonMark leaves in the text (model/pandocSyntax.ts) are not prose either.
     for (const s of pandocSyntax(own, this.quoteDepth > 0)) b.mask({ start: s.start + b.span.start, end: s.end + b.span.start });

@@ -52,6 +52,29 @@ function afterGluedCitations(text: string, j: number): number {
 }
 
 /**
+ * Note numbers that lost their superscript in a copy from a PDF, glued to a sentence's full
+ * stop after a word: "… through EU-level schemes.3 Only …", "… per cent.12" — one to three
+ * digits after a full stop that follows a word of three letters or more, in lower case but
+ * for its first letter and not an abbreviation ("Fig.3", "pp.12"), then white space or the
+ * text's end. No decimal point: a digit never comes before the full stop ("in 2019.1" may
+ * be a number, and stays one). Offsets in `text`.
+ */
+export function plainNoteNumbers(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (let i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+    let k = i + 1;
+    while (k < text.length && k - i <= 4 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+    if (k === i + 1 || k - i > 4 || (k < text.length && !/\s/.test(text[k]))) continue;
+    let w = i;
+    while (w > 0 && w > i - 40 && /\p{Ll}/u.test(text[w - 1])) w--;
+    if (w > 0 && /\p{Lu}/u.test(text[w - 1])) w--;
+    if (i - w < 3 || (w > 0 && /[\p{L}\p{N}.@/_-]/u.test(text[w - 1])) || ABBREVIATIONS.has(text.slice(w, i).toLowerCase())) continue;
+    out.push({ start: i + 1, end: k });
+  }
+  return out;
+}
+
+/**
  * After the white space at `j` (which follows a full stop): the character after it when it
  * is one space; after the line break when blanks and then one line break follow (`\n`,
  * `\r\n` or `\r`).
