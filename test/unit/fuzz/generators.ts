@@ -193,6 +193,8 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   // Note numbers in superscript and linked within the brief, glued to full stops (a paragraph of its own: the one above parses without links).
   // Claims of one sentence, each reading the run of sources after its full stop (model/sentences.ts `spacedReferences`); sentences each followed by theirs.
   'sources after full stops': (n) => ':claim[x] '.repeat(n / 20) + 'rose 40%. ' + '[@a] (A, 2020) <!-- c --> [^n] ^[b] [l](u) '.repeat(n / 80) + '\n\n' + 'Rates rose 4%. [@a] (A, 2020) '.repeat(n / 60),
+  // Notes copied from a PDF without their superscript: glued to full stops after words, and a paragraph of numbered note lines.
+  'note numbers without superscript': (n) => 'Rates rose in the period.1 '.repeat(n / 54) + '\n\n' + Array.from({ length: Math.ceil(n / 60) }, (_, i) => `${(i % 999) + 1} Eurostat (2024), Labour.`).join('\n'),
   'note numbers': (n) => 'Rates rose.' + 'rates^1^ fell.<sup>2</sup> ¹²^ [[3]](#n) ^4'.repeat(n / 41),
   'unclosed strikeouts': (n) => ':claim[x] ' + '~~a ~'.repeat(n / 5),
   // Every finding was checked against every suppression comment (rules/index.ts).
