@@ -56,8 +56,9 @@ function afterGluedCitations(text: string, j: number): number {
  * stop after a word: "… through EU-level schemes.3 Only …", "… per cent.12" — one to three
  * digits after a full stop that follows a word of three letters or more, in lower case but
  * for its first letter and not an abbreviation ("Fig.3", "pp.12"), then white space or the
- * text's end. No decimal point: a digit never comes before the full stop ("in 2019.1" may
- * be a number, and stays one). Offsets in `text`.
+ * text's end; or after a year, before a capitalised word or the text's end ("… between
+ * 2019 and 2023.3 Shortages…", `afterYear`). Not a decimal number otherwise ("rose to
+ * 12.5 per cent", "2019.5%"). Offsets in `text`.
  */
 export function plainNoteNumbers(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
@@ -65,13 +66,27 @@ export function plainNoteNumbers(text: string): Array<{ start: number; end: numb
     let k = i + 1;
     while (k < text.length && k - i <= 4 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
     if (k === i + 1 || k - i > 4 || (k < text.length && !/\s/.test(text[k]))) continue;
-    let w = i;
-    while (w > 0 && w > i - 40 && /\p{Ll}/u.test(text[w - 1])) w--;
-    if (w > 0 && /\p{Lu}/u.test(text[w - 1])) w--;
-    if (i - w < 3 || (w > 0 && /[\p{L}\p{N}.@/_-]/u.test(text[w - 1])) || ABBREVIATIONS.has(text.slice(w, i).toLowerCase())) continue;
-    out.push({ start: i + 1, end: k });
+    if (afterWord(text, i) || afterYear(text, i, k)) out.push({ start: i + 1, end: k });
   }
   return out;
+}
+
+/** Whether the full stop at `i` follows a word of three letters or more, in lower case but for its first letter, that is no abbreviation. */
+function afterWord(text: string, i: number): boolean {
+  let w = i;
+  while (w > 0 && w > i - 40 && /\p{Ll}/u.test(text[w - 1])) w--;
+  if (w > 0 && /\p{Lu}/u.test(text[w - 1])) w--;
+  return i - w >= 3 && !(w > 0 && /[\p{L}\p{N}.@/_-]/u.test(text[w - 1])) && !ABBREVIATIONS.has(text.slice(w, i).toLowerCase());
+}
+
+/**
+ * Whether the full stop at `i` follows a year (1900–2099, a word of its own) and the digits
+ * after it (to `k`) end the text or come before a capitalised word: "… between 2019 and
+ * 2023.3 Shortages eased …" — a year with a decimal part, then a new sentence, is a note.
+ */
+function afterYear(text: string, i: number, k: number): boolean {
+  if (i < 4 || !/^(?:19|20)\d\d$/.test(text.slice(i - 4, i)) || /[\p{L}\p{N}.,$€£¥]/u.test(text[i - 5] ?? '')) return false;
+  return k >= text.length || /^\s+\p{Lu}/u.test(text.slice(k, k + 4)) || /^\s*$/.test(text.slice(k, k + 4)) && k + 4 >= text.length;
 }
 
 /**
