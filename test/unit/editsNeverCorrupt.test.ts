@@ -501,6 +501,13 @@ const REGRESSIONS: Array<{ name: string; text: string }> = [
     name: 'a citation by hand after the full stop, then the next sentence',
     text: "---\nbrief: true\nreferences:\n  - id: lci\n    title: Interview of officials on talks\n  - id: wire\n    author:\n      - literal: Wire\n    issued:\n      date-parts: [[2025]]\n---\n# Talks\n\nOfficials said 40% of talks failed in 2024. (Wire, 2025) U.S. stated 40% of it. Macron said 55% of it.\n\nOfficials said 40% of talks failed in 2024. (Wire, 2025)\n\nOfficials said 40% of talks failed in 2024. <!-- x --> [^a]\n\n[^a]: Wire, 2025.",
   },
+  {
+    // A note number that lost its superscript (`sectors.1`, `2023.3 Shortages`) was read so
+    // only after a word or before a capital: tagging the sentence (`sectors].1`, `2023.3
+    // :claim[…`) made it a number again, which joined two sentences (long run 1818181).
+    name: 'note numbers without superscript, then the sentences around them tagged',
+    text: "---\nbrief: true\n---\n# Labour\n\nConstruction, health care and ICT are the most affected sectors.1 Non-EU workers filled one in four new jobs created in the period.2\n\nNon-EU workers filled one in four new jobs created between 2019 and 2023.3 Shortages eased in 2024.\n",
+  },
 ];
 describe(`edits never corrupt: quick fixes and rename (${RUNS} cases, seed ${SEED})`, function () {
   this.timeout(LONG ? 0 : 120_000);

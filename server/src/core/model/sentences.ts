@@ -66,12 +66,15 @@ export function plainNoteNumbers(text: string): Array<{ start: number; end: numb
     let k = i + 1;
     while (k < text.length && k - i <= 4 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
     if (k === i + 1 || k - i > 4 || (k < text.length && !/\s/.test(text[k]))) continue;
-    if (afterWord(text, i) || afterYear(text, i, k)) out.push({ start: i + 1, end: k });
+    // (Closing marks may come between the word and the full stop: a tag's label, emphasis, a quotation: `:claim[… sectors].1`.)
+    let b = i;
+    while (b > 0 && b > i - 4 && /["'”’)\]*_]/.test(text[b - 1])) b--;
+    if (afterWord(text, b) || afterYear(text, b, k)) out.push({ start: i + 1, end: k });
   }
   return out;
 }
 
-/** Whether the full stop at `i` follows a word of three letters or more, in lower case but for its first letter, that is no abbreviation. */
+/** Whether a word of three letters or more, in lower case but for its first letter, that is no abbreviation, ends at `i`. */
 function afterWord(text: string, i: number): boolean {
   let w = i;
   while (w > 0 && w > i - 40 && /\p{Ll}/u.test(text[w - 1])) w--;
@@ -80,13 +83,15 @@ function afterWord(text: string, i: number): boolean {
 }
 
 /**
- * Whether the full stop at `i` follows a year (1900–2099, a word of its own) and the digits
- * after it (to `k`) end the text or come before a capitalised word: "… between 2019 and
- * 2023.3 Shortages eased …" — a year with a decimal part, then a new sentence, is a note.
+ * Whether a year (1900–2099, a word of its own) ends at `i` and the digits after the full
+ * stop (to `k`) end the text or come before what may open a sentence (no lower-case word,
+ * number or unit): "… between 2019 and 2023.3 Shortages eased …" — a year with a decimal
+ * part, then a new sentence, is a note.
  */
 function afterYear(text: string, i: number, k: number): boolean {
   if (i < 4 || !/^(?:19|20)\d\d$/.test(text.slice(i - 4, i)) || /[\p{L}\p{N}.,$€£¥]/u.test(text[i - 5] ?? '')) return false;
-  return k >= text.length || /^\s+\p{Lu}/u.test(text.slice(k, k + 4)) || /^\s*$/.test(text.slice(k, k + 4)) && k + 4 >= text.length;
+  // (Not before a lower-case word, a number or a unit: "at 2019.5 points", "2019.5 %".)
+  return !/^\s*(?:[\p{Ll}\p{N}%‰°]|$)/u.test(text.slice(k, k + 4)) || /^\s*$/.test(text.slice(k));
 }
 
 /**
