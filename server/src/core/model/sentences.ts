@@ -1,6 +1,7 @@
 import { trimEndMatching } from '../text/trailing';
 import { CAPTION, CREDIT } from '../assertions/exemptions';
 import { handCitationAt, inlineNoteAt } from './referenceMarks';
+import type { Span } from '../text/span';
 
 /**
  * Sentence boundaries in a block's masked text: a `.`, `!` or `?` followed by white space
@@ -13,7 +14,7 @@ export function isSentenceEnd(text: string, i: number): boolean {
   const c = text[i];
   if (c !== '.' && c !== '!' && c !== '?') return false;
   let j = i + 1;
-  while (j < text.length && /["'”’)\]*_]/.test(text[j])) j++;
+  while (j < text.length && MARK_CLOSER.test(text[j])) j++;
   // Citations and numbered references glued to the final mark (`… in 2024.[@ons] Imports …`, `….[12] …`) are the sentence's: it ends there (the mask blanks footnote calls).
   if (text[j] === '[') j = afterGluedCitations(text, j);
   else if (text[j] === '^') j = Math.max(j, inlineNoteAt(text, j, text.length));
@@ -42,6 +43,9 @@ export function isSentenceEnd(text: string, i: number): boolean {
   return true;
 }
 
+/** A closing quote, parenthesis, bracket or emphasis mark, as may come between a sentence's last word and its final mark, or after the mark. */
+const MARK_CLOSER = /["'”’)\]*_]/;
+
 /** After the bracketed citations and numbered references that start at `j`, one after another (`[@a][@b]`, `[12]`); `j` when none does. */
 function afterGluedCitations(text: string, j: number): number {
   for (;;) {
@@ -60,15 +64,15 @@ function afterGluedCitations(text: string, j: number): number {
  * 2019 and 2023.3 Shortages…", `afterYear`). Not a decimal number otherwise ("rose to
  * 12.5 per cent", "2019.5%"). Offsets in `text`.
  */
-export function plainNoteNumbers(text: string): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = [];
+export function plainNoteNumbers(text: string): Span[] {
+  const out: Span[] = [];
   for (let i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
     let k = i + 1;
     while (k < text.length && k - i <= 4 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
     if (k === i + 1 || k - i > 4 || (k < text.length && !/\s/.test(text[k]))) continue;
     // (Closing marks may come between the word and the full stop: a tag's label, emphasis, a quotation: `:claim[… sectors].1`.)
     let b = i;
-    while (b > 0 && b > i - 4 && /["'”’)\]*_]/.test(text[b - 1])) b--;
+    while (b > 0 && b > i - 4 && MARK_CLOSER.test(text[b - 1])) b--;
     if (afterWord(text, b) || afterYear(text, b, k)) out.push({ start: i + 1, end: k });
   }
   return out;
@@ -90,8 +94,13 @@ function afterWord(text: string, i: number): boolean {
  */
 function afterYear(text: string, i: number, k: number): boolean {
   if (i < 4 || !/^(?:19|20)\d\d$/.test(text.slice(i - 4, i)) || /[\p{L}\p{N}.,$€£¥]/u.test(text[i - 5] ?? '')) return false;
-  // (Not before a lower-case word, a number or a unit: "at 2019.5 points", "2019.5 %".)
-  return !/^\s*(?:[\p{Ll}\p{N}%‰°]|$)/u.test(text.slice(k, k + 4)) || /^\s*$/.test(text.slice(k));
+  // (Not before a lower-case word, a number or a unit, within three blanks: "at 2019.5 points", "2019.5 %".)
+  let n = k;
+  while (n < k + 3 && /\s/.test(text[n] ?? '')) n++;
+  if (n < text.length && !/\s/.test(text[n])) return !/^[\p{Ll}\p{N}%‰°]/u.test(text.slice(n, n + 2));
+  // (Or nothing but white space to the text's end.)
+  while (n < text.length && /\s/.test(text[n])) n++;
+  return n >= text.length;
 }
 
 /**
@@ -258,12 +267,11 @@ export function withTrailingSources(text: string, masked: string, at: number, en
  * mask blanks (`… fell. [ONS](https://…) Imports …`), but for a tag, which opens the next
  * sentence. So do citations written by hand, inline notes and numbered references
  * (`… fell 30%. (ONS, 2024) Imports …`, `^[ONS, 2024.]`, `[12]`): no sources, but that
- * sentence's marks. Each
- * is taken when white space, an HTML comment or the block's end (`limit`) follows it,
- * after punctuation if any; not one glued to a word (`[@a]said`), and not an in-text
- * citation (`@ons found …`), which is the next sentence's. Where the sentence then ends,
- * else `end`. At most `SPACED_REACH` characters are read, so that the claims of one
- * sentence, each reading its run, stay linear.
+ * sentence's marks. Each is taken when white space, an HTML comment or the block's end
+ * (`limit`) follows it, after punctuation if any; not one glued to a word (`[@a]said`),
+ * and not an in-text citation (`@ons found …`), which is the next sentence's. Where the
+ * sentence then ends, else `end`. At most `SPACED_REACH` characters are read, so that the
+ * claims of one sentence, each reading its run, stay linear.
  */
 function spacedReferences(text: string, masked: string, at: number, end: number, limit: number): number {
   const stop = Math.min(limit, end + SPACED_REACH);

@@ -177,10 +177,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
  */
 function pastExemptStart(s: Sentence, at: number, masked: string, exempt: SpanIndex): Sentence {
   const reach = exempt.reach(at + s.start);
-  if (reach === undefined || reach >= at + s.end) return s;
-  let start = reach - at;
-  while (start < s.end && /\s/.test(masked[start])) start++;
-  return start < s.end ? { start, end: s.end } : s;
+  return reach === undefined || reach >= at + s.end ? s : (startingAt(s, reach - at, masked) ?? s);
 }
 
 /**
@@ -210,8 +207,12 @@ function* sentencesWithSources(doc: string, block: TextBlock, exempt: SpanIndex)
  * source the sentence they follow; none is left when they were all it held.
  */
 function pastSources(s: Sentence, at: number, masked: string, taken: number): Sentence | undefined {
-  if (at + s.start >= taken) return s;
-  let start = taken - at;
+  return at + s.start >= taken ? s : startingAt(s, taken - at, masked);
+}
+
+/** The sentence `s` from `from` on (offsets in `masked`), past white space; undefined when nothing is left of it. */
+function startingAt(s: Sentence, from: number, masked: string): Sentence | undefined {
+  let start = from;
   while (start < s.end && /\s/.test(masked[start])) start++;
   return start < s.end ? { start, end: s.end } : undefined;
 }
