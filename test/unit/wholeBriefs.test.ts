@@ -6,7 +6,7 @@ import { FIXTURES } from './helpers/fixtures';
 
 /**
  * `possible-unsourced-assertion` on whole briefs (test/fixtures/assertions/whole-briefs/):
- * eight briefs written for this (one as plain text, its sections numbered lines), each sentence labelled by the guide of docs/assertions.md
+ * nine briefs written for this (one as plain text, its sections numbered lines), each sentence labelled by the guide of docs/assertions.md
  * before the rule ran on it — `⟨A⟩` after an assertion of fact the rule should report
  * (no source, no claim tag), `⟨N⟩` after one it should not (a judgement, a recommendation,
  * a forecast, a sourced sentence), `⟨?⟩` where the guide does not decide. The markers are
@@ -26,13 +26,15 @@ interface Labelled {
   end: number;
 }
 
-/** Where the line that opens the block at the end of `text` starts: back over wrapped lines to a blank line or a line that starts a block (heading, list item, quote, table row). */
+/** Where the line that opens the block at the end of `text` starts: back over wrapped lines (in a quotation too) to a blank line or a line that starts a block (heading, list item, quote, table row). */
 function blockLineStart(text: string): number {
   let start = text.lastIndexOf('\n') + 1;
   while (start > 0) {
     const previousStart = text.lastIndexOf('\n', start - 2) + 1;
     const previous = text.slice(previousStart, start - 1);
-    if (previous.trim() === '' || /^\s*(?:[-*+>#|]|\d+[.)])/.test(text.slice(start, start + 12))) break;
+    // A quotation's lines each open with ">": its wrapped lines go on the same paragraph.
+    const quoted = /^\s*>/.test(previous) && /^\s*>\s*\S/.test(previous) && /^\s*>/.test(text.slice(start, start + 12));
+    if (previous.trim() === '' || (!quoted && /^\s*(?:[-*+>#|]|\d+[.)])/.test(text.slice(start, start + 12)))) break;
     start = previousStart;
   }
   return start;

@@ -351,11 +351,13 @@ export function publicationLine(text: string): boolean {
     .filter((p) => p.length > 0);
   let serial = false;
   let date = false;
+  let topics = false;
   const isDate = (p: string) => DATELINE.test(p) || isYear(p);
   for (const part of parts) {
     if (isDate(part)) date = true;
     else if (SERIAL.test(part)) serial = true;
     else if (NAME_PART.test(part)) continue;
+    else if (TOPICS.test(part)) topics = true;
     else {
       // "Issue 7, Vol. 3", "CEPS, March 2025": parts of a part.
       for (const sub of part.split(',').map((x) => x.trim())) {
@@ -365,8 +367,14 @@ export function publicationLine(text: string): boolean {
       }
     }
   }
+  // Topics in lower case ("Policy brief No. 14 · Livestock, trade and public health") only
+  // beside a serial number, and only on a line that does not end as a sentence does.
+  if (topics) return serial && !/[.!?:]$/u.test(trimEndMatching(text, /[\s*_]/u));
   return serial || (date && parts.length > 1);
 }
+
+/** The topics of a series' issue: "Livestock, trade and public health" (words, commas, "&"; at most eight words). */
+const TOPICS = /^(?:[\p{L}'’-]+(?:,|\s+&)?\s+){0,7}[\p{L}'’-]+$/u;
 
 /** Words that follow a noun, not a verb's object: "Support for …", "Use of …", "Review has …". */
 const NOT_AN_OBJECT = words('of for in on to from by with at as and or has have had is are was were will would can could may might remains remained rose fell grew');
@@ -381,15 +389,36 @@ export function imperativeOpening(text: string): boolean {
   const rest = label ? text.slice(label[0].length) : text;
   const head = rest.length > 200 ? rest.slice(0, 200) : rest;
   const words = /^[\s*_>+•-]*(\p{Lu}[\p{L}]*)[\s*_]+([\p{L}’'-]+)/u.exec(head);
-  if (words && (IMPERATIVE.has(words[1].toLowerCase()) || OPENING_IMPERATIVES.has(words[1].toLowerCase())) && !NOT_AN_OBJECT.has(words[2].toLowerCase())) return true;
+  if (words && (IMPERATIVE.has(words[1].toLowerCase()) || OPENING_IMPERATIVES.has(words[1].toLowerCase())) && !NOT_AN_OBJECT.has(words[2].toLowerCase()) && !finiteVerbAfterNoun(head, words)) return true;
   // A word that is a noun as often as a verb, then an article or determiner: "Fund a regional
   // system…", "Cap the price…" (not "Fund managers said…", "Tax revenue fell…").
   if (words && VERB_OR_NOUN.has(words[1].toLowerCase()) && DETERMINERS.has(words[2].toLowerCase())) return true;
   return imperativeAfterAdjunct(head);
 }
 
+/** Finite verbs that follow a subject, never an imperative's object: "Use per pig fell…", "Review times rose…". */
+const FINITE_AFTER_SUBJECT = words('has have had is are was were rose fell grew remained remains dropped declined doubled halved tripled soared jumped climbed slumped');
+
+/**
+ * The opening word read as a noun: a finite verb is one of the two words after the next,
+ * with no relative word, determiner or pronoun between and not after a verb whose object is a
+ * clause ("Use per pig fell by a quarter", "Review times rose"; not "Recognise that we have…",
+ * "Ensure funding is adequate", "Use the funds that were…").
+ */
+function finiteVerbAfterNoun(head: string, opening: RegExpExecArray): boolean {
+  if (CLAUSE_VERBS.has(opening[1].toLowerCase()) || RELATIVE.has(opening[2].toLowerCase()) || DETERMINERS.has(opening[2].toLowerCase()) || PRONOUNS.has(opening[2].toLowerCase())) return false;
+  const next = /^[\s*_]+([\p{L}’'-]+)(?:[\s*_]+([\p{L}’'-]+))?/u.exec(head.slice(opening[0].length));
+  if (!next) return false;
+  const [third, fourth] = [next[1].toLowerCase(), next[2]?.toLowerCase()];
+  return FINITE_AFTER_SUBJECT.has(third) || (fourth !== undefined && !RELATIVE.has(third) && FINITE_AFTER_SUBJECT.has(fourth));
+}
+const RELATIVE = words('that which who whom whose where when if whether because as than while');
+/** Verbs whose object is a clause ("Ensure funding is adequate", "Make sure it has…"). */
+const CLAUSE_VERBS = words('ensure make let see note recognise recognize accept acknowledge remember check verify confirm guarantee demonstrate show prove insist agree decide consider assume expect state help have keep');
+const PRONOUNS = words('it they we you he she i them us him her everyone everybody nobody no one someone');
+
 /** Words that open a recommendation as verbs and a statement as nouns. */
-const VERB_OR_NOUN = words('fund finance cap tax ban back target pilot map channel match pair condition phase scale budget index audit license licence permit fast-track ring-fence benchmark');
+const VERB_OR_NOUN = words('end fund finance cap tax ban back target pilot map channel match pair condition phase scale budget index audit license licence permit fast-track ring-fence benchmark');
 const DETERMINERS = words('a an the this these those that their its our all every each any more new additional dedicated further');
 
 /**

@@ -162,6 +162,8 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       // A heading written as a line of its own ("**Key Events**", a list item "Germany, France
       // and Italy"); with no figure, which would make it a statistic's fragment ("Latvia 61%").
       if (!/\d/.test(text) && isHeadingLine(text, undefined)) continue;
+      // A run-in heading, or one emphasised on a line of its own: "**Prescription only.** End over-the-counter sales…".
+      if (runInHeading(text) && block.masked.slice(0, sentence.start).trim() === '') continue;
       // Its marks are read on to its sources' end: a citation by hand after its full stop is its own (`… 2024. (ONS, 2025)`).
       report(start, end, labelStart, withTrailing, text, undefined, block.masked.slice(sentence.start, withTrailing - block.span.start));
     }
@@ -277,6 +279,20 @@ interface BlockSentences {
   /** Where a bullet line may start (`bulletCandidates`). */
   bullets: number[];
 }
+
+/**
+ * A run-in heading, the emphasised words that open a paragraph or list item ("**Prescription
+ * only.** End…", "*Data first.* Require…", or alone, as a heading): at most four words, no figure, and no verb of an
+ * event or state, so that a finding in bold ("**Sales fell by half.** The cut…") is still judged.
+ */
+function runInHeading(sentence: string): boolean {
+  const m = RUN_IN_HEADING.exec(sentence);
+  if (!m) return false;
+  const words = m[2].match(/[\p{L}’'-]+/gu) ?? [];
+  return words.length <= 4 && !/\d/.test(m[2]) && !words.some((w) => /\p{L}ed$/u.test(w) || EVENT_OR_STATE.has(w.toLowerCase()));
+}
+const RUN_IN_HEADING = /^\s*(\*\*|__|\*|_)([^*_\n]{1,60})\1[.:]?\s*$/u;
+const EVENT_OR_STATE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'fell', 'rose', 'grew', 'remains', 'remain', 'stands', 'stood', 'fall', 'falls', 'rise', 'rises', 'grows']);
 
 /** A caption's label alone: "Figure 1.", "**Table 2:**", "Box 3." (at most three words). */
 const isCaptionLabel = (sentence: string) => CAPTION.test(unescapeMarkdown(sentence).text) && (sentence.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 3;
