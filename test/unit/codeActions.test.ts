@@ -465,4 +465,20 @@ describe('the suppress fix puts its comment where it applies, on a line of its o
     assert.equal(f.title, 'Suppress unsourced-claim for this line');
     assert.equal(applyEdits(t, f.edits), '---\nbrief: true\n---\n# A\n\n<!-- briefmark-disable-next-line unsourced-claim -->\n:claim[Exports fell by 40%] in the spring.\n');
   });
+
+  it('a line holding a footnote call or a reference link defined elsewhere in the brief is read back as the brief reads it (7 December: no suppress fix was offered there)', () => {
+    const t = '---\nbrief: true\n---\n# A\n\nPoultry firms cut use by half in 2019. See [the register][reg]. Several chains dropped their pledges in 2021.[^2]\n\n[^2]: TODO\n\n[reg]: https://example.org/register\n';
+    const x = analyze({ uri: 'file:///w/t.brief.md', text: t });
+    const found = x.diagnostics.filter((y) => y.code === 'possible-unsourced-assertion');
+    assert.equal(found.length, 2);
+    for (const dx of found) {
+      const f = codeActions(x, dx.span).find((y) => y.diagnostic === dx && y.title.startsWith('Suppress'));
+      assert.equal(f?.title, 'Suppress possible-unsourced-assertion for this line');
+      const out = applyEdits(t, f.edits);
+      assert.ok(out.includes('<!-- briefmark-disable-next-line possible-unsourced-assertion -->\nPoultry firms'));
+      const y = analyze({ uri: 'file:///w/t.brief.md', text: out });
+      assert.equal(y.diagnostics.filter((z) => z.code === 'possible-unsourced-assertion').length, 0);
+      assert.equal(y.model.footnoteReferences.length, 1);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import type { Nodes, Parent, Root } from 'mdast';
-import { parseProbe, type ParsedMarkdown } from '../parse/markdown';
+import { definitionsOf, parseProbe, type ParsedMarkdown } from '../parse/markdown';
 import { lastStartAtMost } from '../parse/blocks';
 import { lastAtMost } from '../text/textEdit';
 
@@ -135,7 +135,7 @@ export function probe(parsed: ParsedMarkdown, text: string, edits: Edit[], suffi
   if (to - from > PROBE_LIMIT) return undefined;
   const { out: spliced, starts } = withEdits(text, from, to, edits);
   const out = spliced + suffix;
-  const tree = parseProbe(out, false);
+  const tree = parseProbe(out, false, definitionsOf(parsed));
   return {
     text: out,
     tree,

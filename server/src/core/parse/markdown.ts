@@ -443,11 +443,20 @@ export function parseFragment(text: string, atDocumentStart = true, without: 'no
  * region (`[^a]: ` stacked 16,000 deep) then costs what the document's own parse does, not
  * micromark's unguarded time (3.7 s for 100 KB of it).
  */
-export function parseProbe(text: string, atDocumentStart: boolean): Root {
+export function parseProbe(text: string, atDocumentStart: boolean, seeds: readonly string[] = NO_SEEDS): Root {
   const guarded = guardText(text);
   const emphasis = guarded.heavy.some((h) => h.emphasis);
   const links = guarded.heavy.some((h) => h.links);
-  return parseWith(atDocumentStart ? firstMode(text) : 'B', emphasis ? (links ? 'X' : 'D') : links ? 'L' : 'A', guarded.text, NO_SEEDS).tree;
+  return parseWith(atDocumentStart ? firstMode(text) : 'B', emphasis ? (links ? 'X' : 'D') : links ? 'L' : 'A', guarded.text, seeds).tree;
+}
+
+/**
+ * The document's link and footnote definitions (`l`/`f` + identifier), for a region parsed
+ * alone (a probe) to read `[^2]` and `[text][ref]` as the document does when they are
+ * defined elsewhere in it.
+ */
+export function definitionsOf(parsed: ParsedMarkdown): readonly string[] {
+  return parsed.defined ? parsed.defined.split('\u0000') : NO_SEEDS;
 }
 
 /** The mode of a document's first block: `P` when its front matter closes with `...`, else `F`. */
@@ -676,7 +685,8 @@ export function* parseMarkdownSteps(text: string, previous?: ParsedMarkdown, opt
     // block-wise parse is checked against it), but nothing to reuse on a next version.
     // (A block with too many delimiter runs is parsed with other options: block-wise.)
     const whole = yield { mode: guarded.frontMatterDots ? 'P' : 'F', degraded: 'A', input, seeds: NO_SEEDS };
-    return { text, blocks: [{ start: 0, end: text.length, key: input, labels: [], tree: whole.tree }], reparsed: 1, ...(input !== text && { guarded: true }) };
+    const defined = whole.defines.filter((d) => d[0] === 'l' || d[0] === 'f').join('\u0000');
+    return { text, blocks: [{ start: 0, end: text.length, key: input, labels: [], tree: whole.tree }], reparsed: 1, defined, ...(input !== text && { guarded: true }) };
   }
   // (The split reads the guarded text: where the guards changed it, it is split afresh.)
   const splitEdit = edit && input === text && previous?.guard?.text === previous?.text ? edit : undefined;
