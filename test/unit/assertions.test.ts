@@ -222,7 +222,7 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['Cap the price of gas at €50 per megawatt hour.', true],
     ['Fund managers sold $3 billion of bonds in March.', false],
     ['Tax revenue fell by 4% in 2024.', false],
-    // A verb as often a noun, with a finite verb two or three words on, is a noun (7 December);
+    // A verb as often a noun, with a finite verb two or three words on, is a noun (6 December, evening);
     // not after a determiner, a pronoun or *that*, nor after a verb whose object is a clause.
     ['Use per pig fell by a quarter in the first year.', false],
     ['Review times rose sharply in 2024.', false],

@@ -466,7 +466,7 @@ describe('the suppress fix puts its comment where it applies, on a line of its o
     assert.equal(applyEdits(t, f.edits), '---\nbrief: true\n---\n# A\n\n<!-- briefmark-disable-next-line unsourced-claim -->\n:claim[Exports fell by 40%] in the spring.\n');
   });
 
-  it('a line holding a footnote call or a reference link defined elsewhere in the brief is read back as the brief reads it (7 December: no suppress fix was offered there)', () => {
+  it('a line holding a footnote call or a reference link defined elsewhere in the brief is read back as the brief reads it (6 December: no suppress fix was offered there)', () => {
     const t = '---\nbrief: true\n---\n# A\n\nPoultry firms cut use by half in 2019. See [the register][reg]. Several chains dropped their pledges in 2021.[^2]\n\n[^2]: TODO\n\n[reg]: https://example.org/register\n';
     const x = analyze({ uri: 'file:///w/t.brief.md', text: t });
     const found = x.diagnostics.filter((y) => y.code === 'possible-unsourced-assertion');
