@@ -3,7 +3,8 @@ import { analyzeFixture, expectFixture, fixtureNames, where } from './helpers/fi
 
 /**
  * Every `test/fixtures/hover/NAME.md`: hovers at the start of each tag's label, each
- * citation key, each `src` key and each untagged recommendation label, in `NAME.hover.txt`.
+ * citation key, each `src` key, each footnote call and each untagged recommendation label,
+ * in `NAME.hover.txt`.
  */
 describe('hover fixtures', () => {
   for (const name of fixtureNames('hover')) {
@@ -15,6 +16,7 @@ describe('hover fixtures', () => {
       for (const c of a.model.claims) for (const k of c.srcKeys) points.add(k.span.start);
       for (const r of a.model.recommendations) points.add(r.labelSpan.start);
       for (const m of a.model.actorMentions) points.add(m.span.start);
+      for (const f of a.model.footnoteReferences) points.add(f.span.start);
       const out: string[] = [];
       for (const p of [...points].sort((x, y) => x - y)) {
         const h = hoverAt(a, p);

@@ -3,7 +3,7 @@ import type { Citation, CitationItem, Claim, Recommendation, SourceRef } from '.
 import type { Conventions } from '../conventions/types';
 import { resolveTrack } from '../model/framework';
 import { briefLabels } from '../model/labels';
-import { claimSourcing } from '../semantics/sourcing';
+import { claimSourcing, isPendingFootnote } from '../semantics/sourcing';
 import { isReady, type Diagnostic, type RuleContext, type SourceDocument } from '../rules/types';
 import { htmlToMarkdown } from '../citations/renderCitations';
 import { formatEntry } from '../sources/bibliography';
@@ -22,8 +22,8 @@ export interface HoverResult {
 const inside = (s: Span, offset: number) => offset >= s.start && offset < s.end;
 
 /**
- * What Briefmark recognised at `offset`, innermost first: a citation key, a `src` key,
- * an actor, a claim, a recommendation.
+ * What Briefmark recognised at `offset`, innermost first: a citation key, a `src` key, a
+ * footnote call, an actor, a claim, a recommendation.
  */
 /**
  * `formatted`: an entry formatted in the brief's CSL style (HTML, from the citation engine),
@@ -39,6 +39,8 @@ export function hoverAt(analysis: Analysis, offset: number, formatted?: (key: st
   for (const claim of model.claims) {
     for (const k of claim.srcKeys) if (inside(k.span, offset)) return { contents: citationHover(analysis, k.key, undefined, formatted), span: k.span };
   }
+  const call = model.footnoteReferences.find((r) => inside(r.span, offset));
+  if (call) return { contents: footnoteHover(analysis, call.id), span: call.span };
   const actor = model.actors.filter((a) => inside(a.directive.span, offset)).pop();
   if (actor) return { contents: actorHover(analysis, actor.actorId, actor.id, actor.label), span: actor.directive.span };
   const mention = model.actorMentions.find((m) => inside(m.span, offset));
@@ -50,6 +52,16 @@ export function hoverAt(analysis: Analysis, offset: number, formatted?: (key: st
   const assertion = analysis.diagnostics.find((d) => d.code === 'possible-unsourced-assertion' && inside(d.span, offset));
   if (assertion) return { contents: assertionHover(assertion), span: assertion.span };
   return undefined;
+}
+
+/** A footnote call: its note, or that the note is a placeholder or missing. */
+function footnoteHover(analysis: Analysis, id: string): string {
+  const def = analysis.model.footnoteDefinitions.find((d) => d.id === id);
+  if (!def) return `**Footnote** \`[^${id}]\`: no definition in this brief, so Markdown reads the call as text and it sources nothing.`;
+  const links = def.links.filter((u) => u !== '');
+  const note = (def.empty ? '' : `\n\n${def.text}`) + (links.length ? `\n\n${links.map((u) => `<${u}>`).join(', ')}` : '');
+  if (isPendingFootnote(def)) return `**Footnote** \`[^${id}]\` · a placeholder: the source is still to be added, and what it notes counts as unsourced until then.${note}`;
+  return `**Footnote** \`[^${id}]\`${note}`;
 }
 
 /** Why a sentence reads as an unsourced assertion: the classifier's score against the team's threshold, and what weighed. */
