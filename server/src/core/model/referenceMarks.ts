@@ -66,9 +66,10 @@ export function numberedReferences(text: string): Span[] {
  * Note numbers in superscript, the form a brief converted from a word processor keeps its
  * notes in: Pandoc's superscript `^3^`, HTML's `<sup>3</sup>`, and Unicode's superscript
  * digits `³`, `¹²`, `¹˒²` (one to three digits; lists and ranges too). Only after
- * punctuation (`…in 2023.³`, `23%³`, `”³`) or after a word of three letters or more
- * (`capacity³`): after a digit or a short word it is an exponent or a unit (`10^6^`,
- * `m²`, `km<sup>2</sup>`). One pass over the text.
+ * punctuation (`…in 2023.³`, `23%³`, `”³`), after a word of three letters or more
+ * (`capacity³`), or, Unicode's digits, standing alone after a sentence's end and a space
+ * (`… in 2023. ³ Imports`): after a digit or a short word it is an exponent or a unit
+ * (`10^6^`, `m²`, `km<sup>2</sup>`). One pass over the text.
  */
 export function superscriptNotes(text: string): Span[] {
   const out: Span[] = [];
@@ -133,6 +134,11 @@ function noteFollows(text: string, at: number): boolean {
   if (inCitationKey(text, at)) return false;
   const before = text[at - 1] ?? '';
   if (/[.,;:!?)\]”’"'%*_]/.test(before)) return true;
+  // A superscript digit after a sentence's end and a space, before a space: "… in 2024. ³ Imports …".
+  if ((before === ' ' || before === '\u00a0') && /[.!?;:]/.test(text[at - 2] ?? '') && isSuperscriptDigit(text.charCodeAt(at))) {
+    const end = superscriptEnd(text, at);
+    return end >= text.length || /\s/.test(text[end]);
+  }
   let w = at;
   while (w > 0 && /\p{L}/u.test(text[w - 1]) && at - w < 3) w--;
   return at - w >= 3;

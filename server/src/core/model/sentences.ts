@@ -15,9 +15,10 @@ export function isSentenceEnd(text: string, i: number): boolean {
   if (c !== '.' && c !== '!' && c !== '?') return false;
   let j = i + 1;
   while (j < text.length && MARK_CLOSER.test(text[j])) j++;
-  // Citations and numbered references glued to the final mark (`… in 2024.[@ons] Imports …`, `….[12] …`) are the sentence's: it ends there (the mask blanks footnote calls).
+  // Citations and numbered references glued to the final mark (`… in 2024.[@ons] Imports …`, `….[12] …`, `….(ONS, 2025) …`) are the sentence's: it ends there (the mask blanks footnote calls).
   if (text[j] === '[') j = afterGluedCitations(text, j);
   else if (text[j] === '^') j = Math.max(j, inlineNoteAt(text, j, text.length));
+  else if (text[j] === '(') j = Math.max(j, handCitationAt(text, j, text.length));
   if (j < text.length && !/\s/.test(text[j])) return false;
   if (c === '.') {
     if (/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) return false;
@@ -266,8 +267,8 @@ export function withTrailingSources(text: string, masked: string, at: number, en
  * source the text they follow, never the words after them; so do links and other syntax the
  * mask blanks (`… fell. [ONS](https://…) Imports …`), but for a tag, which opens the next
  * sentence. So do citations written by hand, inline notes and numbered references
- * (`… fell 30%. (ONS, 2024) Imports …`, `^[ONS, 2024.]`, `[12]`): no sources, but that
- * sentence's marks. Each is taken when white space, an HTML comment or the block's end
+ * (`… fell 30%. (ONS, 2024) Imports …`, `^[ONS, 2024.]`, `[12]`) and note numbers in
+ * superscript (`… fell 30%. ³ Imports …`): no sources, but that sentence's marks. Each is taken when white space, an HTML comment or the block's end
  * (`limit`) follows it, after punctuation if any; not one glued to a word (`[@a]said`),
  * and not an in-text citation (`@ons found …`), which is the next sentence's. Where the
  * sentence then ends, else `end`. At most `SPACED_REACH` characters are read, so that the
