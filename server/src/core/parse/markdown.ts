@@ -456,8 +456,12 @@ export function parseProbe(text: string, atDocumentStart: boolean, seeds: readon
  * defined elsewhere in it.
  */
 export function definitionsOf(parsed: ParsedMarkdown): readonly string[] {
-  return parsed.defined ? parsed.defined.split('\u0000') : NO_SEEDS;
+  if (!parsed.defined) return NO_SEEDS;
+  let out = definitionLists.get(parsed);
+  if (!out) definitionLists.set(parsed, (out = parsed.defined.split('\u0000')));
+  return out;
 }
+const definitionLists = new WeakMap<ParsedMarkdown, string[]>();
 
 /** The mode of a document's first block: `P` when its front matter closes with `...`, else `F`. */
 function firstMode(text: string): string {
