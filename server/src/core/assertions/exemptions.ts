@@ -230,7 +230,7 @@ const SENTENCE_OPENERS = words('the a an this these those that it its they their
  * statement of fact (the labelling guide: plans and unattributed estimates are not). No
  * labelled sentence of the training or tuning splits opens so (6 December).
  */
-const OPTION = /^[\s*_>•-]*(?:policy\s+)?(?:option|scenario|alternative|pathway)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b[*_]*\s*[:.—–-]/iu;
+export const OPTION = /^[\s*_>•-]*(?:policy\s+)?(?:option|scenario|alternative|pathway)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b[*_]*\s*[:.—–-]/iu;
 
 /**
  * A parameter of a recommendation, written as a key and a short value: "- **Timeline:** 6–12

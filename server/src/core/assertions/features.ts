@@ -178,8 +178,18 @@ export const FEATURE_OPTIONS = { charGrams: 0, trigrams: false };
  */
 export const RUN_IN_LABEL = /^[\s*_>+•-]*\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]*|and|or|of|on|for|the|in|to|with|a|an|&)){0,6}[*_]*:[*_]*\s+(?=\S)/u;
 
+/**
+ * A paragraph's number, as reports and government papers number theirs ("2.1 Vacancy rates
+ * peaked…", "3.2.1 Councils…"): two levels or more, then a capital. Where the paragraph sits
+ * in the text, not a figure of the statement; not read. ("2.5 million people…" goes on in
+ * lower case and stays a figure.)
+ */
+export const PARAGRAPH_NUMBER = /^[\s*_>]*\d{1,2}(?:\.\d{1,3}){1,3}\.?[ \t]+(?=[\p{Lu}"“‘'(])/u;
+
 export function sentenceFeatures(sentence: string): SentenceFeatures {
   let text = sentence.length > MAX_SENTENCE ? sentence.slice(0, MAX_SENTENCE) : sentence;
+  const number = PARAGRAPH_NUMBER.exec(text);
+  if (number) text = text.slice(number[0].length);
   const label = RUN_IN_LABEL.exec(text);
   if (label) text = text.slice(label[0].length);
   const reader = new FeatureReader(text.match(TOKEN) ?? []);

@@ -1,4 +1,5 @@
 import type { Span } from '../text/span';
+import { OPTION } from '../assertions/exemptions';
 
 /**
  * Syntax of Pandoc, Quarto and GitHub that CommonMark (and so micromark) reads as the text
@@ -36,7 +37,9 @@ const DEFINITION_MARKER = /(?:^|\n)[ \t]{0,3}([:~](?: {2,4}|\t))(?=\S)/g;
 const DEFINITION_LINE = /^[ \t]{0,3}[:~](?: {2,4}|\t)(?=\S)/;
 /**
  * Definition lists' markers, and each term: the line before a marker, unless it is indented
- * or a definition itself (a term is a label, like a heading, not the definition's first words).
+ * or a definition itself (a term is a label, like a heading, not the definition's first
+ * words), or an option's label, which the definition's first sentence is read with (the
+ * assertion check's options exemption: `OPTION`).
  */
 function definitionMarkers(text: string, out: Span[]): void {
   for (const m of text.matchAll(DEFINITION_MARKER)) {
@@ -46,7 +49,8 @@ function definitionMarkers(text: string, out: Span[]): void {
     if (lineStart === 0) continue;
     const termStart = text.lastIndexOf('\n', lineStart - 2) + 1;
     const term = text.slice(termStart, lineStart - 1);
-    if (!/^[ \t]/.test(term) && !DEFINITION_LINE.test(term)) out.push({ start: termStart, end: lineStart - 1 - (term.endsWith('\r') ? 1 : 0) });
+    // An option's label ("Option A — A sector pay floor") is read with its definition, as "Option A — …: …" is.
+    if (!/^[ \t]/.test(term) && !DEFINITION_LINE.test(term) && !OPTION.test(term)) out.push({ start: termStart, end: lineStart - 1 - (term.endsWith('\r') ? 1 : 0) });
   }
 }
 

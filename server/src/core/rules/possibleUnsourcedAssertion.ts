@@ -11,7 +11,7 @@ import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
 import { CAPTION, exemptSentence } from '../assertions/exemptions';
-import { isDateWord, isQuantityWord, stateIsNoun } from '../assertions/features';
+import { isDateWord, isQuantityWord, PARAGRAPH_NUMBER, stateIsNoun } from '../assertions/features';
 import { wordAfter, wordBefore } from '../assertions/neighbours';
 import { defineBlockRule, type Finding, type ScopeContext, type ScopeFacts } from './types';
 import { isYear } from '../text/year';
@@ -69,6 +69,8 @@ const DATE = new RegExp(
     String.raw`|(?<![\d.,/])(?:0?[1-9]|[12]\d|3[01])([./])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}(?![\d]|[.,]\d)|(?<![\d-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)`,
   'gu',
 );
+/** A financial or academic year, or a span of years: "2023/24", "2021–22", "2019-2023" (one year cue, not a year and a figure). */
+const YEAR_SPAN = /(?<![\d.,/-])(?:19|20)\d{2}[/–-](?:\d{2}|(?:19|20)\d{2})(?![\d/.,-]\d|\d)/gu;
 const REPORTING =
   /\b(?:according to|said|says|say|stated|states|told|tells|announced|announces|reported|reports|claimed|claims|declared|declares|warned|warns|wrote|writes|confirmed|confirms|emphasi[sz]ed|pointed out|described|indicated|insisted|noted|estimated?|estimates|projects|projected|revealed|acknowledged|admitted|called for|calls for|pledged|vowed|denied|accused|testified)\b/giu;
 
@@ -196,7 +198,7 @@ function* sentencesWithSources(doc: string, block: TextBlock, exempt: SpanIndex)
   // Where the sources that follow the previous sentence end: a sentence that starts among them starts after them.
   let taken = at;
   for (const next of joinGlued(blockSentences(doc, block), doc, block.masked, at)) {
-    const sentence = pastSources(pastExemptStart(next, at, block.masked, exempt), at, block.masked, taken);
+    const sentence = pastParagraphNumber(pastSources(pastExemptStart(next, at, block.masked, exempt), at, block.masked, taken), block.masked);
     if (!sentence) continue;
     taken = sentence.end >= blankTail ? block.span.end : withTrailingSources(doc, block.masked, at, at + sentence.end, block.span.end);
     yield { sentence, withTrailing: taken };
@@ -210,6 +212,13 @@ function* sentencesWithSources(doc: string, block: TextBlock, exempt: SpanIndex)
  */
 function pastSources(s: Sentence, at: number, masked: string, taken: number): Sentence | undefined {
   return at + s.start >= taken ? s : startingAt(s, taken - at, masked);
+}
+
+/** A paragraph's first sentence starts after the paragraph's number ("2.1 Vacancy rates…"): a tag or a source goes around the statement, not its number. */
+function pastParagraphNumber(s: Sentence | undefined, masked: string): Sentence | undefined {
+  if (!s || masked.slice(0, s.start).trim() !== '') return s;
+  const number = PARAGRAPH_NUMBER.exec(masked.slice(s.start, s.start + 40));
+  return number ? (startingAt(s, s.start + number[0].length, masked) ?? s) : s;
 }
 
 /** The sentence `s` from `from` on (offsets in `masked`), past white space; undefined when nothing is left of it. */
@@ -427,6 +436,9 @@ export function explainVerdict(verdict: Verdict, cues: AssertionCue[], sentence 
 export function findAssertionCues(text: string, base = 0): AssertionCue[] {
   const cues: AssertionCue[] = [];
   const taken = new Uint8Array(text.length);
+  // A paragraph's number ("2.1 Vacancy rates…") is no figure of the statement: taken, not named.
+  const number = PARAGRAPH_NUMBER.exec(text);
+  if (number) taken.fill(1, 0, number[0].length);
   const add = (kind: AssertionCue['kind'], m: RegExpMatchArray, s = m.index!, t = m[0]) => {
     for (let i = s; i < s + t.length; i++) if (taken[i]) return;
     taken.fill(1, s, s + t.length);
@@ -439,6 +451,7 @@ export function findAssertionCues(text: string, base = 0): AssertionCue[] {
   for (const m of text.matchAll(MONEY)) add('money', m);
   for (const m of text.matchAll(PERCENT)) add('percentage', m);
   for (const m of text.matchAll(DATE)) add('date', m);
+  for (const m of text.matchAll(YEAR_SPAN)) add('year', m);
   for (const m of text.matchAll(FIGURE)) add(isYear(m[0]) ? 'year' : 'figure', m);
   for (const m of text.matchAll(REPORTING)) {
     // "the United States", "member states": a noun, not the verb.
