@@ -228,6 +228,10 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['Review times rose sharply in 2024.', false],
     ['Use the funds that were set aside in 2023.', true],
     ['Ensure funding is adequate for all 27 member states.', true],
+    // A lead-in to the brief's own list of options or steps (6 December, evening).
+    ['Three reforms are commonly proposed:', true],
+    ['The government adopted three measures in 2023: a cap, a levy and a fund.', false],
+    ['The main causes were:', false],
     ['End the routine use of antibiotics on farms by 2030.', true],
     // Unattributed forecasts; attributed ones are facts (someone's projection).
     ['Prices are likely to rise again next winter.', true],

@@ -466,6 +466,22 @@ describe('the suppress fix puts its comment where it applies, on a line of its o
     assert.equal(applyEdits(t, f.edits), '---\nbrief: true\n---\n# A\n\n<!-- briefmark-disable-next-line unsourced-claim -->\n:claim[Exports fell by 40%] in the spring.\n');
   });
 
+  it('a sentence in a list item, a quotation or after an emoji is tagged inside it (6 December: list items and quotations had no tag fix)', () => {
+    const t = '---\nbrief: true\n---\n# A\n\n- Sales rose by 5% in 2024.\n- 📊 Imports fell by 3% in 2023.\n\n> Exports fell by 2% in 2022.\n';
+    const x = analyze({ uri: 'file:///w/t.brief.md', text: t });
+    const found = x.diagnostics.filter((y) => y.code === 'possible-unsourced-assertion');
+    assert.equal(found.length, 3);
+    const tagged = found.map((dx) => {
+      const f = codeActions(x, dx.span).find((y) => y.diagnostic === dx && y.title === 'Tag this sentence as a claim');
+      assert.ok(f, x.model.text.slice(dx.span.start, dx.span.end));
+      return applyEdits(t, f.edits);
+    });
+    assert.ok(tagged[0].includes('- :claim[Sales rose by 5% in 2024].\n'));
+    assert.ok(tagged[1].includes('- 📊 :claim[Imports fell by 3% in 2023].\n'));
+    assert.ok(tagged[2].includes('> :claim[Exports fell by 2% in 2022].\n'));
+    for (const out of tagged) assert.equal(analyze({ uri: 'file:///w/t.brief.md', text: out }).diagnostics.filter((z) => z.code === 'possible-unsourced-assertion').length, 2);
+  });
+
   it('a line holding a footnote call or a reference link defined elsewhere in the brief is read back as the brief reads it (6 December: no suppress fix was offered there)', () => {
     const t = '---\nbrief: true\n---\n# A\n\nPoultry firms cut use by half in 2019. See [the register][reg]. Several chains dropped their pledges in 2021.[^2]\n\n[^2]: TODO\n\n[reg]: https://example.org/register\n';
     const x = analyze({ uri: 'file:///w/t.brief.md', text: t });

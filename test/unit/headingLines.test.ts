@@ -50,6 +50,8 @@ describe('heading lines of a brief written as plain text (model/headingLines.ts)
 
   it('keeps a heading line one when the sentence after it is tagged as a claim', () => {
     assert.deepEqual(read('Key Events\n:claim[Rail moved 17% of freight.]\nConclusion\nIt grew.\n'), { headings: ['2 Key Events', '2 Conclusion'], exempt: ['Conclusion'] });
+    // A numbered one too (a list item for Markdown, whose next line's tag the masked text blanks: 6 December).
+    assert.deepEqual(read('1. Key Events\n:claim[Rail moved 17% of freight.]\n2. Context\nFreight grew.\n3. Conclusion\nIt grew.\n')?.headings, ['2 1. Key Events', '2 2. Context', '2 3. Conclusion']);
   });
 
   it('reads them below a title, the brief\'s one heading of level 1', () => {

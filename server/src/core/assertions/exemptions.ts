@@ -30,9 +30,23 @@ export function exemptSentence(text: string): boolean {
     dataNote(text) ||
     planParameter(text) ||
     OPTION.test(text) ||
+    listSignpost(text) ||
     evaluativeFrame(text)
   );
 }
+
+/**
+ * A lead-in to the brief's own list of options, recommendations or steps, ending with a
+ * colon: "Three reforms are commonly proposed:", "The main options are:", "Our
+ * recommendations:" — it points at the list, whose items are judged each on its own.
+ */
+function listSignpost(text: string): boolean {
+  if (text.length > 150 || !LEAD_IN_COLON.test(text)) return false;
+  const colon = text.indexOf(':');
+  return colon === text.lastIndexOf(':') && !/[.!?]/.test(text.slice(0, colon)) && LIST_WORDS.test(text);
+}
+const LEAD_IN_COLON = /:[\s*_]*$/;
+const LIST_WORDS = /\b(?:options|recommendations|reforms|steps|measures|proposals|actions|priorities|approaches|scenarios|lessons|principles|questions)\b/iu;
 
 /**
  * A line in capitals, with no lower-case letter: a running header or footer that a brief

@@ -646,6 +646,8 @@ function freeFootnoteId(analysis: Analysis, prefix = 'source-'): string {
  * in one cell: no `|` in it), it cuts through no inline construct (emphasis, a link, code,
  * a directive) that starts outside it or ends after it, and parsed again it is one claim.
  */
+const CONTAINER_BLOCKS = new Set(['list', 'listItem', 'blockquote', 'footnoteDefinition']);
+
 function tagAsClaim(analysis: Analysis, body: string, start: number): TextEdit[] | undefined {
   let depth = 0;
   for (let i = 0; i < body.length; i++) {
@@ -667,6 +669,8 @@ function tagAsClaim(analysis: Analysis, body: string, start: number): TextEdit[]
   if (nodes.some((n) => n.type === 'tableCell') && /(?:^|[^\\])\|/.test(body)) return undefined;
   for (const n of nodes) {
     if (n.type === 'text' || n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell' || n.type === 'tableRow' || n.type === 'table') continue;
+    // A list item or a quotation that holds the whole sentence takes the tag inside it (not emphasis or a link, whose marks the tag's ends would cut).
+    if (CONTAINER_BLOCKS.has(n.type) && n.start < start && end <= n.end) continue;
     if ((n.start < start && start < n.end) || (n.start < end && end < n.end)) return undefined;
   }
   const edits: TextEdit[] = [
@@ -752,7 +756,8 @@ function suppressLine(analysis: Analysis, d: Diagnostic): CodeActionResult | und
     if (before && chainAt.some((n) => n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell')) return false;
     const moved = (o: number) => p.at(0) + edit.newText.length + (o - edit.span.start);
     const types = (chainAt: Array<{ type: string }>) => chainAt.map((n) => n.type).join();
-    return !before || checked.every((o) => types(p.typesAt(moved(o))) === types(o === d.span.start ? chain : nodesAt(parsed, o)));
+    // (An inline comment at the previous line's end too: it may end that line's construct, and the next line then opens another, "- -" then "¹ …".)
+    return checked.every((o) => types(p.typesAt(moved(o))) === types(o === d.span.start ? chain : nodesAt(parsed, o)));
   };
   if (first && LINE_BLOCKS.has(first.type) && /^[ \t>]*$/.test(prefix) && !opensMetadataBlock(model.lines, text, line)) {
     const edit = { span: { start: lineStart, end: lineStart }, newText: `${prefix}${comment}${eolAt(text, lineStart)}` };
@@ -809,6 +814,10 @@ function suppressInParagraph(analysis: Analysis, d: Diagnostic, top: SyntaxNode 
   // would take the place of the line it silences.
   const lastStart = model.lines.lineStart(lastLine);
   if (model.suppressions.some((x) => x.kind === 'next-line' && x.span.start >= lastStart && x.span.start < lastEnd)) return undefined;
+  // A block right after the paragraph, with no blank line between, interrupted it (a list
+  // item, "- -"): after the enable comment's line it would start otherwise, and what it
+  // holds would be read otherwise.
+  if (lastLine + 1 < model.lines.lineCount && text.slice(model.lines.lineStart(lastLine + 1), model.lines.lineEnd(lastLine + 1)).trim() !== '') return undefined;
   const eol = eolAt(text, firstStart);
   const open = `<!-- briefmark-disable ${d.code} -->`;
   const close = `<!-- briefmark-enable ${d.code} -->`;

@@ -129,7 +129,8 @@ function numberedHeading(text: string, b: TextBlock, lineStart: number): { line:
   const headingWords = (next: string | undefined) => isHeadingLine(own, next) || isSentenceCaseHeadingLine(own, next) || colonHeading(own, next);
   if (!headingWords(undefined) || caption(own)) return undefined;
   // The line after it: the block's next (at the margin, or it is the item's own), or the first line after the block that is not blank.
-  const after = nl >= 0 ? (/^\S/.test(text.charAt(b.span.start + nl + 1)) ? lineAt(b.masked, nl + 1) : undefined) : lineAfter(text, b.span.end);
+  // (At the margin in the text: in the masked text a tag that opens the line, `:claim[The …`, is blanked.)
+  const after = nl >= 0 ? (/^\S/.test(text.charAt(b.span.start + nl + 1)) ? lineAt(b.masked, nl + 1)?.trimStart() : undefined) : lineAfter(text, b.span.end);
   if (after === undefined || /^\s/.test(after) || ORDERED_ITEM.test(after) || !headingWords(untagged(after))) return undefined;
   return { line: plainLine(text, b, lineStart, b.span.start + end, true), number: Number(marker[1]) };
 }

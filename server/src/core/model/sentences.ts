@@ -446,6 +446,8 @@ export function bulletAt(own: string, at: number): boolean {
 }
 /** A bullet symbol, an arrow, a check mark or an emoji. */
 const BULLET_SYMBOL = '(?:[\\u2022\\u2023\\u2043\\u25aa\\u25ab\\u25b8\\u25b9\\u25ba\\u25e6\\u2192\\u21d2\\u27a2\\u27a4]|\\p{Extended_Pictographic})';
+/** A bullet symbol or an emoji (with its modifiers and joined parts) that opens a sentence, and the blanks after it: "📊 4.5 million children…" (not ©, ® or ™, which open a credit line). */
+export const OPENING_BULLET = new RegExp(`^[ \\t>]*(?![©®™])${BULLET_SYMBOL}[\\u{FE0F}\\u{200D}\\p{Extended_Pictographic}\\p{Emoji_Modifier}]*[ \\t]+`, 'u');
 const BULLET_AT = new RegExp(`[ \\t>]*(?::[A-Za-z][\\w-]*\\[)*${BULLET_SYMBOL}`, 'uy');
 const BULLET_AFTER_BLANKS = new RegExp(`[ \\t>]*${BULLET_SYMBOL}`, 'uy');
 

@@ -1,5 +1,5 @@
 import { exemptHeading } from '../model/sectionNames';
-import { bulletAt, bulletCandidates, cutAtBreaks, isHeadingLine, joinGlued, lazyLineBreaks, sentencesWithoutHeadingLines, withTrailingSources, type Sentence } from '../model/sentences';
+import { bulletAt, bulletCandidates, cutAtBreaks, isHeadingLine, joinGlued, lazyLineBreaks, OPENING_BULLET, sentencesWithoutHeadingLines, withTrailingSources, type Sentence } from '../model/sentences';
 import { afterSuperscriptNote, marksAdvice, withoutMarks } from '../model/referenceMarks';
 import type { ModelPart } from '../model/buildModel';
 import { rowsOfOneTable, tableRows, tableSpans, type TableRow } from '../model/tables';
@@ -198,7 +198,7 @@ function* sentencesWithSources(doc: string, block: TextBlock, exempt: SpanIndex)
   // Where the sources that follow the previous sentence end: a sentence that starts among them starts after them.
   let taken = at;
   for (const next of joinGlued(blockSentences(doc, block), doc, block.masked, at)) {
-    const sentence = pastParagraphNumber(pastSources(pastExemptStart(next, at, block.masked, exempt), at, block.masked, taken), block.masked);
+    const sentence = pastOpeningMark(pastSources(pastExemptStart(next, at, block.masked, exempt), at, block.masked, taken), block.masked);
     if (!sentence) continue;
     taken = sentence.end >= blankTail ? block.span.end : withTrailingSources(doc, block.masked, at, at + sentence.end, block.span.end);
     yield { sentence, withTrailing: taken };
@@ -214,11 +214,16 @@ function pastSources(s: Sentence, at: number, masked: string, taken: number): Se
   return at + s.start >= taken ? s : startingAt(s, taken - at, masked);
 }
 
-/** A paragraph's first sentence starts after the paragraph's number ("2.1 Vacancy rates…"): a tag or a source goes around the statement, not its number. */
-function pastParagraphNumber(s: Sentence | undefined, masked: string): Sentence | undefined {
-  if (!s || masked.slice(0, s.start).trim() !== '') return s;
-  const number = PARAGRAPH_NUMBER.exec(masked.slice(s.start, s.start + 40));
-  return number ? (startingAt(s, s.start + number[0].length, masked) ?? s) : s;
+/**
+ * A sentence starts after the bullet symbol or emoji that opens it ("📊 4.5 million
+ * children…"), and a paragraph's first sentence after the paragraph's number ("2.1 Vacancy
+ * rates…"): a tag or a source goes around the statement, not its mark.
+ */
+function pastOpeningMark(s: Sentence | undefined, masked: string): Sentence | undefined {
+  if (!s) return s;
+  const head = masked.slice(s.start, s.start + 40);
+  const mark = OPENING_BULLET.exec(head) ?? (masked.slice(0, s.start).trim() === '' ? PARAGRAPH_NUMBER.exec(head) : null);
+  return mark ? (startingAt(s, s.start + mark[0].length, masked) ?? s) : s;
 }
 
 /** The sentence `s` from `from` on (offsets in `masked`), past white space; undefined when nothing is left of it. */
