@@ -5,8 +5,10 @@
  * that ends with a colon and holds a source reference (a placeholder footnote or link is
  * none); the list is every list item right after it, with only blank lines and list
  * markers between. As for tables sourced by a caption (model/tables.ts), the source is the
- * lead-in's: the items are not judged. Claims keep the contract's rule (spec §4: a source
- * after the claim in its sentence).
+ * lead-in's: the items are not judged. So are the items after a lead-in that ends with a
+ * modal verb ("The Commission could:", "Member states should:"), which they finish as
+ * options or recommendations, not statements of fact. Claims keep the contract's rule
+ * (spec §4: a source after the claim in its sentence).
  */
 import type { ModelPart } from '../model/buildModel';
 import { isPlaceholderUrl } from '../semantics/sourcing';
@@ -47,6 +49,9 @@ function withoutComments(s: string): string {
 
 const listGap = (text: string, from: number, to: number) => blankGap(text, from, to, true);
 
+/** A lead-in whose sentence the list's items finish after a modal verb: "The Commission could:", "Governments should:". */
+const MODAL_LEAD_IN = /\b(?:could|should|must|might|may|can|will|would|shall|ought\s+to|needs?\s+to)[*_]*:$/iu;
+
 /** A lead-in ends with a colon after a word, a bracket or a quote ("…to July 2024:", "…[@ons]:"), not a fence's `:::`. */
 const LEAD_IN_END = /[\p{L}\p{N})\]"'”’*_]:$/u;
 
@@ -77,7 +82,8 @@ export function listsOfPart(text: string, at: number, items: ModelPart['items'])
       footnotes: byStart(items.footnoteReferences.map((f) => ({ ...f.span, id: f.id }))),
     };
     const footnotes = within(refs.footnotes, b.span).map((f) => f.id);
-    const other = within(refs.citations, b.span).length > 0 || within(refs.links, b.span).length > 0;
+    // A lead-in that ends with a modal verb ("The Commission could:", "Member states should:"): its items finish options or recommendations, not statements of fact.
+    const other = within(refs.citations, b.span).length > 0 || within(refs.links, b.span).length > 0 || MODAL_LEAD_IN.test(b.masked.trimEnd());
     if (footnotes.length || other) leadIns.push({ end: b.span.end, footnotes, other });
   }
   found = leadIns.length || runs.length ? { leadIns, runs } : null;
