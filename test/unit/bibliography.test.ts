@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analysis';
-import type { Bibliography } from '../../server/src/core/sources/bibliography';
+import { formatEntry, type BibEntry, type Bibliography } from '../../server/src/core/sources/bibliography';
 import { bibliographyFormat, parseBibliographyText } from '../../server/src/core/sources/bibliographyFile';
 import { FIXTURES } from './helpers/fixtures';
 
@@ -124,5 +124,14 @@ describe('bibliography files', () => {
     for (const t of ['@', '@misc{', '{'.repeat(5000), '@misc{a,' + 'x='.repeat(2000), '\u0000@@@', '[[[[', ': : :']) {
       for (const fmt of ['bibtex', 'csl-json', 'csl-yaml'] as const) parseBibliographyText(t, 'file:///h', fmt);
     }
+  });
+});
+
+describe('an entry in one line (hovers and completion before the CSL engine answers)', () => {
+  const entry = (e: Partial<BibEntry>): BibEntry => ({ key: 'k', authors: [], csl: { id: 'k', type: 'report' }, ...e });
+  it('writes the authors and the year first, or with no author the title and the year', () => {
+    assert.equal(formatEntry(entry({ authors: ['International Energy Agency'], year: '2024', title: 'Global Methane Tracker 2024' })), 'International Energy Agency (2024). *Global Methane Tracker 2024*');
+    assert.equal(formatEntry(entry({ year: '2024', title: 'Regulation (EU) 2024/1787', containerTitle: 'Official Journal' })), '*Regulation (EU) 2024/1787* (2024). Official Journal');
+    assert.equal(formatEntry(entry({ year: '2024' })), '(2024)');
   });
 });

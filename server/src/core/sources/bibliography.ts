@@ -52,7 +52,9 @@ export function mergeBibliographies(...parts: Bibliography[]): Bibliography {
 /** "Author, Author (Year). Title. Container." in one line. */
 export function formatEntry(e: BibEntry): string {
   const who = e.authors.length > 3 ? `${e.authors[0]} et al.` : e.authors.join(', ');
-  const parts = [who && `${who}${e.year ? ` (${e.year})` : ''}`, !who && e.year ? `(${e.year})` : '', e.title && `*${e.title}*`, e.containerTitle, e.publisher]
+  // With no author the title leads, as author-date styles write it: "*Regulation (EU) 2024/1787* (2024)".
+  const year = e.year ? ` (${e.year})` : '';
+  const parts = [who && `${who}${year}`, e.title && `*${e.title}*${who ? '' : year}`, !who && !e.title && e.year ? `(${e.year})` : '', e.containerTitle, e.publisher]
     .filter(Boolean)
     .join('. ');
   return parts + (e.url ? ` <${e.url}>` : '');
