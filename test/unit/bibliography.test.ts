@@ -128,7 +128,7 @@ describe('bibliography files', () => {
 });
 
 describe('an entry in one line (hovers and completion before the CSL engine answers)', () => {
-  const entry = (e: Partial<BibEntry>): BibEntry => ({ key: 'k', authors: [], csl: { id: 'k', type: 'report' }, ...e });
+  const entry = (e: Partial<BibEntry>): BibEntry => ({ key: 'k', authors: [], csl: { id: 'k', type: 'report' }, origin: { uri: 'file:///refs.bib' }, ...e }) as BibEntry;
   it('writes the authors and the year first, or with no author the title and the year', () => {
     assert.equal(formatEntry(entry({ authors: ['International Energy Agency'], year: '2024', title: 'Global Methane Tracker 2024' })), 'International Energy Agency (2024). *Global Methane Tracker 2024*');
     assert.equal(formatEntry(entry({ year: '2024', title: 'Regulation (EU) 2024/1787', containerTitle: 'Official Journal' })), '*Regulation (EU) 2024/1787* (2024). Official Journal');
