@@ -268,8 +268,8 @@ export function withTrailingSources(text: string, masked: string, at: number, en
  * mask blanks (`… fell. [ONS](https://…) Imports …`), but for a tag, which opens the next
  * sentence. So do citations written by hand, inline notes and numbered references
  * (`… fell 30%. (ONS, 2024) Imports …`, `^[ONS, 2024.]`, `[12]`) and note numbers in
- * superscript (`… fell 30%. ³ Imports …`): no sources, but that sentence's marks. Each is taken when white space, an HTML comment or the block's end
- * (`limit`) follows it, after punctuation if any; not one glued to a word (`[@a]said`),
+ * superscript (`… fell 30%. ³ Imports …`): no sources, but that sentence's marks. Each is
+ * taken when white space, an HTML comment or the block's end (`limit`) follows it, after punctuation if any; not one glued to a word (`[@a]said`),
  * and not an in-text citation (`@ons found …`), which is the next sentence's. Where the
  * sentence then ends, else `end`. At most `SPACED_REACH` characters are read, so that the
  * claims of one sentence, each reading its run, stay linear.
