@@ -101,6 +101,10 @@ describe('possible-unsourced-assertion', () => {
       analyze({ uri: 'file:///b.md', text: `---\nbrief: true\n---\n\n# B\n\n${t}\n` }).diagnostics.find((x) => x.code === 'possible-unsourced-assertion')?.message ?? '';
     assert.match(message('Germany | 51%'.replace(/^/, '| Country | Share |\n|---|---|\n| ')), /the word "Germany"/);
     assert.match(message('Storage was 95% full on 1 November 2024.'), /a date: 1 November 2024; a statement of how things were;/);
+    // An -ed word after a determiner is an adjective, no event (6 December, evening).
+    const layered = message('A layered defence is cheaper than missiles alone.');
+    assert.ok(layered && !/layered/.test(layered), layered);
+    assert.match(message('The army deployed 40 drones in 2024.'), /an event: deployed/);
   });
 
   it('flags an untagged, unsourced sentence with the cue named in the message, on the sentence', () => {

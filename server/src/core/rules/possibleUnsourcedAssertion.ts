@@ -374,6 +374,24 @@ export function assertionModel(): AssertionModel {
   return (loaded ??= AssertionModel.load(MODEL_FILE as unknown as AssertionModelFile));
 }
 
+/** Whether the sentence writes `word` (an *-ed* word) right after a determiner: "a layered defence", "the affected families". */
+function afterDeterminer(word: string, sentence: string): boolean {
+  if (!/ed$/i.test(word)) return false;
+  const lower = sentence.toLowerCase();
+  const w = word.toLowerCase();
+  const letter = (i: number) => /\p{L}/u.test(lower[i] ?? '');
+  for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+    if (letter(at - 1) || letter(at + w.length)) continue;
+    let end = at;
+    while (end > 0 && /\s/.test(lower[end - 1])) end--;
+    let start = end;
+    while (start > 0 && letter(start - 1)) start--;
+    return end < at && EXPLAIN_DETERMINERS.has(lower.slice(start, end));
+  }
+  return false;
+}
+const EXPLAIN_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'your', 'my', 'every', 'each', 'no', 'some', 'any']);
+
 /** A word the model weighed (lower-cased) as the sentence writes it: "Germany", not "germany". */
 function asWritten(word: string, sentence: string): string {
   const lower = sentence.toLowerCase();
@@ -406,7 +424,8 @@ export function explainVerdict(verdict: Verdict, cues: AssertionCue[], sentence 
   // The attribution's word, named once: "demanded" is an attribution, not also an event and a word.
   const attribution = (reporting?.text ?? verdict.reasons.find((r) => r.name === 'reporting')?.text)?.toLowerCase();
   // The event's word (not an -ed word that opens the sentence: more often an adjective, "Prolonged conflict …").
-  const pastTense = verdict.reasons.some((r) => r.name === 'pastTense') && e.pastTense && !/^\p{Lu}\p{L}*ed$/u.test(e.pastTense) ? e.pastTense : undefined;
+  // (Nor one after a determiner: an adjective, "A layered defence", "their increased budget".)
+  const pastTense = verdict.reasons.some((r) => r.name === 'pastTense') && e.pastTense && !/^\p{Lu}\p{L}*ed$/u.test(e.pastTense) && !afterDeterminer(e.pastTense, sentence) ? e.pastTense : undefined;
   const event = pastTense?.toLowerCase() === attribution ? undefined : pastTense;
   // The event's date, unless a cue names it already ("a date: 1 November 2024").
   const dateWithEvent = e.date && !cues.some((c) => c.kind === 'date' || c.kind === 'year');
