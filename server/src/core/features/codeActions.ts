@@ -1,3 +1,4 @@
+import type { Nodes, Root } from 'mdast';
 import type { Analysis } from '../analysis';
 import type { Directive, TextBlock } from '../model/types';
 import { unreadAttributeList } from '../model/directives';
@@ -515,6 +516,10 @@ function readsBack(analysis: Analysis, edit: TextEdit, place: SourcePlace, key: 
   }
   const offset = p.at(0) + edit.newText.indexOf(kind === 'citation' ? '@' : '[');
   const chain = p.typesAt(offset);
+  // The rest of the region reads as before: a reference between a word and `~` may leave that
+  // tilde unable to close the strikethrough it closed (`… :claim [^1]~lDA`, found by a short fuzz run).
+  const unchanged = unchangedRegion(analysis, edit.span, definition);
+  if (!unchanged || unchanged.at !== p.at(0) || !sameNodesAround(unchanged.tree, p.tree, p.at(0), edit.span.end - edit.span.start, edit.newText.length)) return false;
   if (kind === 'footnote') return chain.some((n) => n.type === 'footnoteReference' && n.start === offset);
   if (chain.length === 0 || chain[chain.length - 1].type !== 'text' || !chain.every((n) => PHRASING.has(n.type))) return false;
   // Text for micromark, and a citation as Pandoc reads it there: not so inside a code span
@@ -522,6 +527,54 @@ function readsBack(analysis: Analysis, edit: TextEdit, place: SourcePlace, key: 
   const fragment = { text: p.text, blocks: [{ start: 0, end: p.text.length, key: p.text, labels: [], tree: p.tree }], reparsed: 1 };
   const read = buildModel({ uri: model.uri, text: p.text }, fragment, analysis.conventions);
   return read.citations.some((c) => c.items.some((i) => i.key === key && i.keySpan.start === offset + 1));
+}
+
+/**
+ * The region a reference put at `span` is read back in, parsed as it is (with `suffix`), and
+ * where `span` starts in it; once per analysis and place: every suggestion there compares with it.
+ */
+function unchangedRegion(analysis: Analysis, span: Span, suffix: string): { tree: Root; at: number } | undefined {
+  let regions = UNCHANGED.get(analysis);
+  if (!regions) UNCHANGED.set(analysis, (regions = new Map()));
+  const key = `${span.start}\u0000${span.end}\u0000${suffix}`;
+  if (!regions.has(key)) {
+    const empty = (at: number) => ({ span: { start: at, end: at }, newText: '' });
+    const p = probe(analysis.parsed, analysis.model.text, span.end > span.start ? [empty(span.start), empty(span.end)] : [empty(span.start)], suffix);
+    regions.set(key, p && { tree: p.tree, at: p.at(0) });
+  }
+  return regions.get(key);
+}
+const UNCHANGED = new WeakMap<Analysis, Map<string, { tree: Root; at: number } | undefined>>();
+
+/**
+ * Whether `after` (a region with the `removed` characters at `at` replaced by `inserted`
+ * ones) holds the nodes of `before` (the region as it is) where they were, but for text,
+ * what was replaced and what replaces it: no emphasis, strikethrough, link or block gained
+ * or lost around it.
+ */
+function sameNodesAround(before: Root, after: Root, at: number, removed: number, inserted: number): boolean {
+  const nodes = (tree: Root, skip: (n: Nodes) => boolean) => {
+    const out: Nodes[] = [];
+    const walk = (n: Nodes) => {
+      if (n.type !== 'text' && n.type !== 'root' && !skip(n)) out.push(n);
+      if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
+    };
+    walk(tree);
+    return out;
+  };
+  const start = (n: Nodes) => n.position?.start.offset ?? -1;
+  const end = (n: Nodes) => n.position?.end.offset ?? -1;
+  const a = nodes(before, (n) => start(n) >= at && end(n) <= at + removed && removed > 0);
+  const b = nodes(after, (n) => start(n) >= at && end(n) <= at + inserted);
+  if (a.length !== b.length) return false;
+  const delta = inserted - removed;
+  return a.every((n, i) => {
+    const m = b[i];
+    const s = start(n) >= at + removed ? start(n) + delta : start(n);
+    // (A node that ends where the insertion is may end before it or after it: a paragraph takes it in.)
+    const e = end(n) > at + removed || (removed > 0 && end(n) === at + removed) ? end(n) + delta : end(n);
+    return n.type === m.type && start(m) === s && (end(m) === e || (end(n) === at && end(m) === e + inserted));
+  });
 }
 
 /**

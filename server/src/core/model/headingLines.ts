@@ -81,7 +81,9 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
     // Not in a block quote: its `>` marks open the block's first line, or its later ones.
     const lineStart = lineStartAt(text, b.span.start);
     if (/^[ \t]*>/.test(text.slice(lineStart, b.span.start))) return undefined;
-    const lines = (b.inListItem ? ITEM_LINES : PARAGRAPH_LINES).get(b.masked, (masked) => blockLines(masked, b.inListItem));
+    // In a list item, which lines are at the margin is read in the text: in the masked text a tag that opens a line (`:claim[…`) is blanked, as an indent would be.
+    const margins = b.inListItem ? marginsOf(text, b.span.start, b.span.end) : '';
+    const lines = b.inListItem ? ITEM_LINES.get(`${b.masked}\u0001${margins}`, () => blockLines(b.masked, margins)) : PARAGRAPH_LINES.get(b.masked, (masked) => blockLines(masked, undefined));
     if (lines.quoted) return undefined;
     const numbered = b.inListItem ? numberedHeading(text, b, lineStart) : undefined;
     if (numbered) {
@@ -195,18 +197,33 @@ interface BlockLines {
 const PARAGRAPH_LINES = new RecentCache<BlockLines>(4096);
 const ITEM_LINES = new RecentCache<BlockLines>(4096);
 
-function blockLines(masked: string, inListItem: boolean): BlockLines {
+/** For each line of the text from `start` to `end`: `1` when it opens at the margin (no blank first), else `0`. */
+function marginsOf(text: string, start: number, end: number): string {
+  let out = '';
+  for (let at = start; at <= end; ) {
+    out += /\S/.test(text.charAt(at)) && at < end ? '1' : '0';
+    const nl = text.indexOf('\n', at);
+    if (nl < 0 || nl >= end) break;
+    at = nl + 1;
+  }
+  return out;
+}
+
+/** `margins`: for a list item's block, which of its lines open at the margin (`marginsOf`); undefined for a paragraph's. */
+function blockLines(masked: string, margins: string | undefined): BlockLines {
   const out: BlockLines = { headings: [], colon: [], lastInSentenceCase: false, quoted: false };
+  const inListItem = margins !== undefined;
   // Whether the line before ends a sentence, is a heading line or a list item's own line (the block's first line follows nothing).
   let afterSentence = true;
-  for (let at = 0; at < masked.length; ) {
+  let lineIndex = 0;
+  for (let at = 0; at < masked.length; lineIndex++) {
     let end = at;
     // Lines end at `\n` (a `\r` before it stays the line's), as the rule's sentences are cut (model/sentences.ts).
     while (end < masked.length && masked.charCodeAt(end) !== 10) end++;
     const next = end + 1;
     if (at > 0 && /^[ \t]*>/.test(masked.slice(at, Math.min(end, at + 8)))) out.quoted = true;
     // A list item's own lines stay the item's: its first, and those indented under it.
-    const free = !inListItem || (at > 0 && /^\S/.test(masked.slice(at, at + 1)));
+    const free = !inListItem || (at > 0 && margins[lineIndex] === '1');
     // Where the line's text ends: blanks the mask left there, a comment's or a reference's, are none of it.
     let e = end;
     while (e > at && /\s/.test(masked[e - 1])) e--;

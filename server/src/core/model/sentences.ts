@@ -383,10 +383,28 @@ function headingLineWords(line: string, next: string | undefined): { text: strin
   // (Nor a line a dash opens: a quotation's credit, "— Kaja Kallas, 12 February 2025".)
   if (!text || /[.!?;,:\u2014\u2013-]$/.test(text) || /^[\u2014\u2013]/.test(text)) return undefined;
   if (next !== undefined && !/^[\s>*_-]*[\p{Lu}\p{N}]/u.test(next)) return undefined;
+  if (innerSentenceEnd(text)) return undefined;
   const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   if (words.length === 0 || words.length > 8 || TITLE_SMALL.has(words[words.length - 1].toLowerCase())) return undefined;
   // Words, not only figures ("40%", "2024", "40% ( [link](…)" with its link blanked).
   return words.some((w) => /^\p{L}/u.test(w)) ? { text, words } : undefined;
+}
+
+/**
+ * A sentence that ends inside the line, after a word in lower case that is no abbreviation
+ * ("Officials said 40% of it. Key Events", a sentence and a tag's label run together): no
+ * heading line. ("U.S. Policy", "St. Petersburg Talks" end no sentence.)
+ */
+function innerSentenceEnd(text: string): boolean {
+  for (const m of text.matchAll(INNER_END)) if (m[1] === '!' || m[1] === '?' || !ABBREVIATIONS.has(lowerWordBefore(text, m.index!))) return true;
+  return false;
+}
+const INNER_END = /(?<=\p{Ll})([.!?])["'”’)\]*_]*\s+\S/gu;
+/** The lower-case word that ends at `end` (letters and inner full stops: "e.g"). */
+function lowerWordBefore(text: string, end: number): string {
+  let w = end;
+  while (w > 0 && /[\p{L}.]/u.test(text[w - 1])) w--;
+  return text.slice(w, end).toLowerCase();
 }
 
 /**
@@ -446,8 +464,8 @@ export function bulletAt(own: string, at: number): boolean {
 }
 /** A bullet symbol, an arrow, a check mark or an emoji. */
 const BULLET_SYMBOL = '(?:[\\u2022\\u2023\\u2043\\u25aa\\u25ab\\u25b8\\u25b9\\u25ba\\u25e6\\u2192\\u21d2\\u27a2\\u27a4]|\\p{Extended_Pictographic})';
-/** A bullet symbol or an emoji (with its modifiers and joined parts) that opens a sentence, and the blanks after it: "📊 4.5 million children…" (not ©, ® or ™, which open a credit line). */
-export const OPENING_BULLET = new RegExp(`^[ \\t>]*(?![©®™])${BULLET_SYMBOL}[\\u{FE0F}\\u{200D}\\p{Extended_Pictographic}\\p{Emoji_Modifier}]*[ \\t]+`, 'u');
+/** A bullet symbol or an emoji (with its modifiers and joined parts) that opens a sentence, and the white space after it, a line break too: "📊 4.5 million children…" (not ©, ® or ™, which open a credit line). */
+export const OPENING_BULLET = new RegExp(`^[ \\t>]*(?![©®™])${BULLET_SYMBOL}[\\u{FE0F}\\u{200D}\\p{Extended_Pictographic}\\p{Emoji_Modifier}]*\\s+`, 'u');
 const BULLET_AT = new RegExp(`[ \\t>]*(?::[A-Za-z][\\w-]*\\[)*${BULLET_SYMBOL}`, 'uy');
 const BULLET_AFTER_BLANKS = new RegExp(`[ \\t>]*${BULLET_SYMBOL}`, 'uy');
 
