@@ -24,6 +24,7 @@ import { numberedReferences, superscriptNotes } from '../model/referenceMarks';
 import { parseMarkdown } from '../parse/markdown';
 import { BACK_MATTER } from '../model/sectionNames';
 import { isPlaceholderText } from '../semantics/placeholders';
+import { isPendingFootnote } from '../semantics/sourcing';
 import type { Span } from '../text/span';
 import { nodesIn } from './syntaxAt';
 import { applyEdits, type TextEdit } from './textEdits';
@@ -212,6 +213,7 @@ function readsBack(analysis: Analysis, edits: TextEdit[], items: NotesList['item
   return items.every((item, i) => {
     const d = definitions.get(String(i + 1));
     const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
-    return !!d && !d.empty && norm(fixed.slice(d.span.start, d.span.end)) === norm(`[^${i + 1}]: ${item.text}`);
+    // (And a source as a footnote reads it: a note whose text, as a definition, is a placeholder's — "} [ref]" once a tag is read out of it — would source nothing.)
+    return !!d && !isPendingFootnote(d) && norm(fixed.slice(d.span.start, d.span.end)) === norm(`[^${i + 1}]: ${item.text}`);
   });
 }
