@@ -165,7 +165,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       // and Italy"); with no figure, which would make it a statistic's fragment ("Latvia 61%").
       if (!/\d/.test(text) && isHeadingLine(text, undefined)) continue;
       // A run-in heading, or one emphasised on a line of its own: "**Prescription only.** End over-the-counter sales…".
-      if (runInHeading(text) && block.masked.slice(0, sentence.start).trim() === '') continue;
+      if (runInHeading(text) && opensBlock(block.masked, sentence.start)) continue;
       // Its marks are read on to its sources' end: a citation by hand after its full stop is its own (`… 2024. (ONS, 2025)`).
       report(start, end, labelStart, withTrailing, text, undefined, block.masked.slice(sentence.start, withTrailing - block.span.start));
     }
@@ -222,8 +222,14 @@ function pastSources(s: Sentence, at: number, masked: string, taken: number): Se
 function pastOpeningMark(s: Sentence | undefined, masked: string): Sentence | undefined {
   if (!s) return s;
   const head = masked.slice(s.start, s.start + 40);
-  const mark = OPENING_BULLET.exec(head) ?? (masked.slice(0, s.start).trim() === '' ? PARAGRAPH_NUMBER.exec(head) : null);
+  const mark = OPENING_BULLET.exec(head) ?? (opensBlock(masked, s.start) ? PARAGRAPH_NUMBER.exec(head) : null);
   return mark ? (startingAt(s, s.start + mark[0].length, masked) ?? s) : s;
+}
+
+/** Whether only white space (or masked syntax) comes before `at` in the block's masked text: the sentence there opens the paragraph or item. */
+function opensBlock(masked: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) if (!/\s/.test(masked[i])) return false;
+  return true;
 }
 
 /** The sentence `s` from `from` on (offsets in `masked`), past white space; undefined when nothing is left of it. */
@@ -377,29 +383,29 @@ export function assertionModel(): AssertionModel {
 /** Whether the sentence writes `word` (an *-ed* word) right after a determiner: "a layered defence", "the affected families". */
 function afterDeterminer(word: string, sentence: string): boolean {
   if (!/ed$/i.test(word)) return false;
-  const lower = sentence.toLowerCase();
-  const w = word.toLowerCase();
-  const letter = (i: number) => /\p{L}/u.test(lower[i] ?? '');
-  for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
-    if (letter(at - 1) || letter(at + w.length)) continue;
-    let end = at;
-    while (end > 0 && /\s/.test(lower[end - 1])) end--;
-    let start = end;
-    while (start > 0 && letter(start - 1)) start--;
-    return end < at && EXPLAIN_DETERMINERS.has(lower.slice(start, end));
-  }
-  return false;
+  const at = wholeWordAt(sentence, word.toLowerCase());
+  if (at < 0) return false;
+  let end = at;
+  while (end > 0 && /\s/.test(sentence[end - 1])) end--;
+  let start = end;
+  while (start > 0 && /\p{L}/u.test(sentence[start - 1])) start--;
+  return end < at && EXPLAIN_DETERMINERS.has(sentence.slice(start, end).toLowerCase());
 }
 const EXPLAIN_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'your', 'my', 'every', 'each', 'no', 'some', 'any']);
 
 /** A word the model weighed (lower-cased) as the sentence writes it: "Germany", not "germany". */
 function asWritten(word: string, sentence: string): string {
+  const at = word ? wholeWordAt(sentence, word) : -1;
+  return at < 0 ? word : sentence.slice(at, at + word.length);
+}
+
+/** Where `sentence` first writes `word` (lower-cased) as a whole word, in any case; -1 when nowhere (or when lower-casing changes the sentence's length). */
+function wholeWordAt(sentence: string, word: string): number {
   const lower = sentence.toLowerCase();
-  if (!word || lower.length !== sentence.length) return word;
+  if (lower.length !== sentence.length) return -1;
   const letter = (i: number) => /[\p{L}\p{M}\p{N}]/u.test(sentence[i] ?? '');
-  for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1))
-    if (!letter(at - 1) && !letter(at + word.length)) return sentence.slice(at, at + word.length);
-  return word;
+  for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) if (!letter(at - 1) && !letter(at + word.length)) return at;
+  return -1;
 }
 
 /**
