@@ -252,6 +252,11 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['The proposal was discussed at the summit in May.', false],
     ['The talks are discussed in Geneva each spring.', false],
     ['Fourteen sites are described in the 2024 register.', false],
+    // A reporting verb in the present frames someone's obligation; governed by the author or a modal, it does not (7 December).
+    ['Water companies argue that monitoring should come before limits.', false],
+    ['Critics warn that the levy should have been costed first.', false],
+    ['We argue that the Commission should act before 2027.', true],
+    ['Ministers must warn operators that they should comply by June.', true],
   ];
   for (const [text, exempt] of cases)
     it(`${exempt ? 'exempts' : 'judges'}: ${text}`, () => {
