@@ -165,6 +165,14 @@ describe('navigation', () => {
     assert.ok(m.model.citations.some((c) => c.items.some((i) => i.key === '*9c')));
     const texts2 = (x: string) => (x === m.model.uri ? M : texts[x]);
     assert.match((renameAt(m, at(M, '@*9c c*'), 'n', [summarize(m)!], texts2) as { error: string }).error, /in file:\/\/\/w\/m\.brief\.md the change would alter the Markdown around a citation/);
+    // Nor where the key's `$` closes Pandoc's math: `$3 … k$` holds `@imf`, which renaming `k$` would make a citation (long run 2323232).
+    const D = '---\nbrief: true\n---\n\nPrices rose by $3 as @imf reported :claim[x]{src=k$}.\n';
+    const d = analyse('file:///w/d.brief.md', D);
+    assert.equal(d.model.citations.length, 0);
+    assert.match((renameAt(d, at(D, 'k$}'), 'k2', [summarize(d)!], () => undefined) as { error: string }).error, /the change would alter the Markdown around a citation \(a `\*`, `_` or `\$` of the key pairs with another further on, for emphasis or math, or what reads as a citation changes\)/);
+    const D2 = D.replace('$3', '3');
+    const d2 = analyse('file:///w/e.brief.md', D2);
+    assert.ok('edits' in renameAt(d2, at(D2, 'k$}'), 'k2', [summarize(d2)!], () => undefined));
     // In another brief too (no parse there: the paragraph around the citation is read again).
     const o = analyse('file:///w/o.brief.md', '---\nbrief: true\n---\n\nIt said so @*9c here.\n');
     assert.match((renameAt(o, at(o.model.text, '@*9c'), 'n', [summarize(o)!, summarize(m)!], texts2) as { error: string }).error, /in file:\/\/\/w\/m\.brief\.md the change/);

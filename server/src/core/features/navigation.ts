@@ -292,7 +292,7 @@ function renameCitation(analysis: Analysis, target: TargetOf<'citation'>, newNam
     if (text === undefined) continue;
     const kept = changesOnlyText(text, list, uri === model.uri ? analysis.parsed : undefined);
     if (kept === undefined) return { error: `Cannot rename \`@${target.key}\`: in ${uri} it is cited in a block too large to check (over ${PROBE_LIMIT.toLocaleString('en')} characters). Rename it there by hand.` };
-    if (!kept) return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: in ${uri} the change would alter the Markdown around a citation (a \`*\` or \`_\` of the key pairs with another for emphasis). Rename it there by hand, or choose another key.` };
+    if (!kept) return { error: `Cannot rename \`@${target.key}\` to \`@${key}\`: in ${uri} the change would alter the Markdown around a citation (a \`*\`, \`_\` or \`$\` of the key pairs with another further on, for emphasis or math, or what reads as a citation changes). Rename it there by hand, or choose another key.` };
   }
   // GFM reads `x@a.b` as an e-mail address: a key with a `.` after `-@` or `x@` would stop being a citation.
   if (/\.[\p{L}\p{N}_]/u.test(key))

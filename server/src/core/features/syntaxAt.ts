@@ -2,6 +2,7 @@ import type { Nodes, Parent, Root } from 'mdast';
 import { definitionsOf, parseProbe, type ParsedMarkdown } from '../parse/markdown';
 import { lastStartAtMost } from '../parse/blocks';
 import { lastAtMost } from '../text/textEdit';
+import { citationsAndSpans } from '../sources/citations';
 
 /** A node of the Markdown syntax tree, at document offsets. */
 export interface SyntaxNode {
@@ -186,8 +187,9 @@ type Edit = { span: { start: number; end: number }; newText: string };
  * in one region (the top-level block of `parsed` that holds it; without a parse, as for a
  * brief that is not open, the lines around it up to a blank line) is parsed before and
  * after, and the two trees must hold the same nodes (type, directive name, children),
- * whatever their text. A rename uses it: a new key that drops a `*` or `_` of the old one
- * can change how micromark pairs emphasis further on (`a*b … @*9c` renamed to `@n`).
+ * whatever their text, and the same citations as Pandoc reads them. A rename uses it: a new
+ * key that drops a `*` or `_` of the old one can change how micromark pairs emphasis
+ * further on (`a*b … @*9c` renamed to `@n`), or which brackets Pandoc reads as citations.
  * Undefined when a region is larger than PROBE_LIMIT.
  */
 export function changesOnlyText(text: string, edits: ReadonlyArray<Edit>, parsed: ParsedMarkdown | undefined): boolean | undefined {
@@ -231,10 +233,25 @@ export function changesOnlyText(text: string, edits: ReadonlyArray<Edit>, parsed
       if (o < group[k].span.end - from) return NaN;
       return o + shifts[k];
     };
-    if (!sameShape(parseProbe(text.slice(from, to), atStart), parseProbe(after, atStart), moved)) return false;
+    const before = text.slice(from, to);
+    if (!sameShape(parseProbe(before, atStart), parseProbe(after, atStart), moved)) return false;
+    if (!sameCitations(before, after, moved)) return false;
     i = j;
   }
   return true;
+}
+
+/**
+ * The same citations where they were, as Pandoc reads them (sources/citations.ts), keys
+ * aside: the tree holds no citations, and a `*` a key loses can end an emphasis that kept
+ * a bracket further back from reading as one (`[see @a] … src='*k' … *`).
+ */
+function sameCitations(a: string, b: string, moved: (o: number) => number): boolean {
+  if (!a.includes('@') && !b.includes('@')) return true;
+  const x = citationsAndSpans(a).citations;
+  const y = citationsAndSpans(b).citations;
+  if (x.length !== y.length) return false;
+  return x.every((c, k) => moved(c.span.start) === y[k].span.start && moved(c.span.end) === y[k].span.end && c.items.length === y[k].items.length);
 }
 
 /**
