@@ -380,8 +380,13 @@ export function assertionModel(): AssertionModel {
   return (loaded ??= AssertionModel.load(MODEL_FILE as unknown as AssertionModelFile));
 }
 
-/** Whether the sentence writes `word` (an *-ed* word) right after a determiner: "a layered defence", "the affected families". */
-function afterDeterminer(word: string, sentence: string): boolean {
+/**
+ * Whether the sentence writes `word` (an *-ed* word) where it reads as an adjective: right
+ * after a determiner ("a layered defence", "the affected families"), a preposition ("by
+ * qualified majority", "for unauthorised holidays") or a superlative ("the largest recorded
+ * cause"). (Not after *as* or *than*: "as reported", "than expected" are participles of a report.)
+ */
+function readsAsAdjective(word: string, sentence: string): boolean {
   if (!/ed$/i.test(word)) return false;
   const at = wholeWordAt(sentence, word.toLowerCase());
   if (at < 0) return false;
@@ -389,9 +394,11 @@ function afterDeterminer(word: string, sentence: string): boolean {
   while (end > 0 && /\s/.test(sentence[end - 1])) end--;
   let start = end;
   while (start > 0 && /\p{L}/u.test(sentence[start - 1])) start--;
-  return end < at && EXPLAIN_DETERMINERS.has(sentence.slice(start, end).toLowerCase());
+  const before = sentence.slice(start, end).toLowerCase();
+  return end < at && (EXPLAIN_DETERMINERS.has(before) || EXPLAIN_PREPOSITIONS.has(before) || (before.length > 4 && before.endsWith('est')) || before === 'most');
 }
 const EXPLAIN_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'your', 'my', 'every', 'each', 'no', 'some', 'any']);
+const EXPLAIN_PREPOSITIONS = new Set(['of', 'in', 'on', 'for', 'with', 'without', 'by', 'from', 'into', 'under', 'over', 'among', 'between', 'against', 'about', 'across', 'through', 'within']);
 
 /** A word the model weighed (lower-cased) as the sentence writes it: "Germany", not "germany". */
 function asWritten(word: string, sentence: string): string {
@@ -425,13 +432,14 @@ export function explainVerdict(verdict: Verdict, cues: AssertionCue[], sentence 
   const clip = (t: string) => (t.length > 50 ? t.slice(0, 49) + '…' : t);
   for (const c of cues) if (c.kind !== 'reporting') add(c.kind, `${CUE_NAMES[c.kind]}: ${clip(c.text)}`);
   if (e.accordingTo) add('attribution', 'an attribution: according to …');
-  const reporting = cues.find((c) => c.kind === 'reporting');
+  // (Not a reporting word that reads as an adjective: "the largest recorded cause", "the reported figure".)
+  const reporting = cues.find((c) => c.kind === 'reporting' && !readsAsAdjective(c.text, sentence));
   if (reporting && !e.accordingTo) add('attribution', `an attribution: "${clip(reporting.text)}"`);
   // The attribution's word, named once: "demanded" is an attribution, not also an event and a word.
   const attribution = (reporting?.text ?? verdict.reasons.find((r) => r.name === 'reporting')?.text)?.toLowerCase();
   // The event's word (not an -ed word that opens the sentence: more often an adjective, "Prolonged conflict …").
-  // (Nor one after a determiner: an adjective, "A layered defence", "their increased budget".)
-  const pastTense = verdict.reasons.some((r) => r.name === 'pastTense') && e.pastTense && !/^\p{Lu}\p{L}*ed$/u.test(e.pastTense) && !afterDeterminer(e.pastTense, sentence) ? e.pastTense : undefined;
+  // (Nor one that reads as an adjective: "A layered defence", "their increased budget", "by qualified majority".)
+  const pastTense = verdict.reasons.some((r) => r.name === 'pastTense') && e.pastTense && !/^\p{Lu}\p{L}*ed$/u.test(e.pastTense) && !readsAsAdjective(e.pastTense, sentence) ? e.pastTense : undefined;
   const event = pastTense?.toLowerCase() === attribution ? undefined : pastTense;
   // The event's date, unless a cue names it already ("a date: 1 November 2024").
   const dateWithEvent = e.date && !cues.some((c) => c.kind === 'date' || c.kind === 'year');
@@ -449,7 +457,7 @@ export function explainVerdict(verdict: Verdict, cues: AssertionCue[], sentence 
     } else if (r.name === 'pastTense' && event && /^(?:was|were|had|did)$/i.test(event)) add('event', dateWithEvent ? 'how things were, and a date' : 'a statement of how things were');
     else if (r.name === 'pastTense' && event) add('event', dateWithEvent ? `an event and a date: ${event}` : `an event: ${event}`);
     else if (r.name === 'names') add('names', 'names of people or places');
-    else if (r.name === 'reporting' || r.name === 'accordingTo') add('attribution', `an attribution: "${r.text}"`);
+    else if (r.name === 'accordingTo' || (r.name === 'reporting' && !readsAsAdjective(r.text, sentence))) add('attribution', `an attribution: "${r.text}"`);
     else if (r.name === 'copulaPresent') add('state', 'a statement of how things are');
   }
   if (parts.length === 0) add('score', 'its wording, as a whole');
