@@ -260,6 +260,10 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     // "need(s) a …" is what the author wants, as "need(s) to" is (7 December).
     ['Schools and health services need a shared duty to support absent children.', true],
     ['Europe needs a common defence policy.', true],
+    // A recommendation someone else makes is reported, not made: "NICE recommends…" is a fact (7 December).
+    ['In England, NICE recommends semaglutide for adults with a body mass index of at least 35.', false],
+    ['We would also recommend a review of the scheme in 2027.', true],
+    ['This brief recommends a cap on fees.', true],
   ];
   for (const [text, exempt] of cases)
     it(`${exempt ? 'exempts' : 'judges'}: ${text}`, () => {

@@ -487,7 +487,7 @@ export function unattributedForecast(text: string): boolean {
 }
 
 /** Recommendations and obligations are not statements of fact (an exemption kept from the rule-based detector: docs/assertions.md measures it). */
-export const NORMATIVE = /\b(?:should|must|ought to|needs? to|needs? (?:a|an|more|clear|new|better|stronger|greater|common|shared) \w+|has to|have to|we recommend|recommends?|it is (?:essential|necessary|vital|crucial) (?:to|that)|shall)\b/iu;
+export const NORMATIVE = /\b(?:should|must|ought to|needs? to|needs? (?:a|an|more|clear|new|better|stronger|greater|common|shared) \w+|has to|have to|(?:we|i|this \w+|our \w+) (?:(?:would|also|therefore|strongly|further) ){0,2}recommends?|it is (?:essential|necessary|vital|crucial) (?:to|that)|shall)\b/iu;
 
 /**
  * Captions, source lines and signposts to them are not statements of fact: "Table 3:
