@@ -376,6 +376,8 @@ export function isSentenceCaseHeadingLine(line: string, next: string | undefined
  * by nothing). Its text (without marks around it) and words; undefined when it is none.
  */
 function headingLineWords(line: string, next: string | undefined): { text: string; words: string[] } | undefined {
+  // (A line of prose has more words than a heading line may: told before any of the tests below.)
+  if (moreWordsThan(line, 8)) return undefined;
   // Words only: no markup a heading line would not hold (a citation, brackets, braces, a
   // table's pipe, code), and not a line the mask blanked the start of (a tag: ":rec[…]").
   if (/[@[\]{}<>|`=^\\]/.test(line) || /^\s{4}/.test(line)) return undefined;
@@ -395,6 +397,21 @@ function headingLineWords(line: string, next: string | undefined): { text: strin
  * ("Officials said 40% of it. Key Events", a sentence and a tag's label run together): no
  * heading line. ("U.S. Policy", "St. Petersburg Talks" end no sentence.)
  */
+/** Whether `line` holds more than `n` runs of non-blanks with a letter or digit in them (each is at least one of the words `headingLineWords` counts). */
+function moreWordsThan(line: string, n: number): boolean {
+  let words = 0;
+  let counted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) counted = false;
+    else if (!counted && ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || (c > 127 && /[\p{L}\p{N}]/u.test(line[i])))) {
+      counted = true;
+      if (++words > n) return true;
+    }
+  }
+  return false;
+}
+
 function innerSentenceEnd(text: string): boolean {
   for (const m of text.matchAll(INNER_END)) if (m[1] === '!' || m[1] === '?' || !ABBREVIATIONS.has(lowerWordBefore(text, m.index!))) return true;
   return false;

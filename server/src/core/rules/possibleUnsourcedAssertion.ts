@@ -93,7 +93,13 @@ function droppedNote(text: string, row: TableRow): string {
  * classifier's probability. Method and figures: docs/assertions.md.
  */
 /** A sentence's reference marks that are text; note numbers in superscript read unmasked, to one right after its full stop (`….³`). */
-const marksOf = (doc: string, text: string, at: number) => withoutMarks(text, doc.slice(at, afterSuperscriptNote(doc, at + text.length)));
+const marksOf = (doc: string, text: string, at: number) => {
+  const raw = doc.slice(at, afterSuperscriptNote(doc, at + text.length));
+  // (Most sentences hold no character a mark opens with: no marks to read.)
+  return MARK_OPENERS.test(raw) || MARK_OPENERS.test(text) ? withoutMarks(text, raw) : undefined;
+};
+/** The characters a reference mark holds one of: a note `^[…]`, a number `[1]`, a citation by hand `(…)`, a superscript (`<sup>`, `¹`, `^2^`). */
+const MARK_OPENERS = /[\^[(<¹²³\u2070\u2074-\u2079]/;
 
 export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-assertion', (ctx) => {
   const { model } = ctx;
