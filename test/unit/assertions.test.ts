@@ -105,6 +105,17 @@ describe('possible-unsourced-assertion', () => {
     const layered = message('A layered defence is cheaper than missiles alone.');
     assert.ok(layered && !/layered/.test(layered), layered);
     assert.match(message('The army deployed 40 drones in 2024.'), /an event: deployed/);
+    // Nor after a preposition or a superlative, nor in a compound; a reporting word there is no attribution (7 December).
+    for (const [sentence, word] of [
+      ['The Council decides by qualified majority, so no single government can block it.', 'qualified'],
+      ['Illness remains the single largest recorded cause of absence in 2023.', 'recorded'],
+      ['NICE recommends it for adults with at least one weight-related condition.', 'weight-related'],
+    ]) {
+      const m = message(sentence);
+      assert.ok(m && !m.includes(word), m);
+    }
+    assert.match(message('The minister was re-elected in 2024.'), /an event: re-elected/);
+    assert.match(message('The agency recorded 400 cases in 2023.'), /an attribution: "recorded"/);
   });
 
   it('flags an untagged, unsourced sentence with the cue named in the message, on the sentence', () => {

@@ -387,13 +387,16 @@ export function assertionModel(): AssertionModel {
 }
 
 /**
- * Whether the sentence writes `word` (an *-ed* word) where it reads as an adjective: right
- * after a determiner ("a layered defence", "the affected families"), a preposition ("by
+ * Whether the sentence writes `word` (an *-ed* word) where it reads as an adjective: a
+ * compound with a hyphen ("weight-related"), or right after a determiner ("a layered defence", "the affected families"), a preposition ("by
  * qualified majority", "for unauthorised holidays") or a superlative ("the largest recorded
  * cause"). (Not after *as* or *than*: "as reported", "than expected" are participles of a report.)
  */
 function readsAsAdjective(word: string, sentence: string): boolean {
   if (!/ed$/i.test(word)) return false;
+  // A compound ("weight-related", "state-owned", "EU-funded"), not a verb with a prefix ("re-elected", "co-signed").
+  const hyphen = word.lastIndexOf('-');
+  if (hyphen > 0 && !VERB_PREFIXES.has(word.slice(0, hyphen).toLowerCase())) return true;
   const at = wholeWordAt(sentence, word.toLowerCase());
   if (at < 0) return false;
   let end = at;
@@ -403,6 +406,7 @@ function readsAsAdjective(word: string, sentence: string): boolean {
   const before = sentence.slice(start, end).toLowerCase();
   return end < at && (EXPLAIN_DETERMINERS.has(before) || EXPLAIN_PREPOSITIONS.has(before) || (before.length > 4 && before.endsWith('est')) || before === 'most');
 }
+const VERB_PREFIXES = new Set(['re', 'co', 'pre', 'de', 'un', 'non', 'over', 'under', 'mis', 'out', 'cross', 'double', 'fast']);
 const EXPLAIN_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'your', 'my', 'every', 'each', 'no', 'some', 'any']);
 const EXPLAIN_PREPOSITIONS = new Set(['of', 'in', 'on', 'for', 'with', 'without', 'by', 'from', 'into', 'under', 'over', 'among', 'between', 'against', 'about', 'across', 'through', 'within']);
 
