@@ -273,6 +273,11 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
     for (let i = 1; t.length < n; i++) t += `${i}. Section Title\nText at the margin.\n${i}.1 Background\n1. Clarify Red Lines\n2. Revise the Format\n`;
     return t;
   },
+  // Pandoc's table rules (model/pandocTables.ts): column rules line after line, each looked up from; failed multiline tables; many small tables; one long grid.
+  'column rules': (n) => 'Key Events\n\n' + '-- --\n'.repeat(n / 6),
+  'failed multiline tables': (n) => '-----\nx\n-- --\ny\n\n'.repeat(n / 19),
+  'simple tables': (n) => '  A     B\n  --- ---\n  1     2\n\n'.repeat(n / 27),
+  'one long grid table': (n) => '+---+---+\n' + '| a | 1 |\n+---+---+\n'.repeat(n / 20),
   'actor mentions': (n) => ':claim[x] ' + 'Macron '.repeat(n / 7),
   'NUL and surrogates': (n) => ':claim[x] ' + '\u0000\uD800'.repeat(n / 2),
 };

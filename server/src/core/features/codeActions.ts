@@ -110,7 +110,7 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       break;
     }
     case 'possible-unsourced-assertion': {
-      // A table row's span is its content, from its first cell to its last: a source goes at the end of the last cell.
+      // A table row's span is its content, from its first cell to its last: a source goes at the end of the last cell (not in Pandoc's simple, multiline or grid tables, aligned by blanks an insertion would break).
       const row = d.data?.tableRow === true;
       const { start, end: contentEnd } = row ? d.span : sentenceContent(analysis, d.span);
       // A `\` that ends the line is a hard line break, not the sentence's: a source goes before it.
@@ -122,7 +122,7 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       // So does a source where the body ends in one (`failed\`, then `.` on the next line).
       if (!row && hardBreakAt(model.text, at, start)) at = start + body.slice(0, -1).trimEnd().length;
       if (end <= start) break;
-      pushAll(out, citationActions(analysis, d, sentence, { kind: 'after', at }, undefined, d.data?.placeholder !== true));
+      if (d.data?.pandocTable !== true) pushAll(out, citationActions(analysis, d, sentence, { kind: 'after', at }, undefined, d.data?.placeholder !== true));
       if (!row) pushAll(out, markFixes(analysis, d, start, withSourcesAfter(analysis, end)));
       // A table row is cells, not one inline text: wrapping it in a tag would break the table.
       const tag = row ? undefined : tagAsClaim(analysis, body, start);

@@ -8,6 +8,7 @@ import { normalizeLabel } from '../parse/blocks';
 import { readYaml, tooDeepMessage } from '../parse/yaml';
 import { citationsAndSpans, labelReadsAsCitation, spanListEnd, topLevelReaches } from '../sources/citations';
 import { headingAttributes, PandocAttributes } from '../sources/pandocAttributes';
+import { closesPandocTable } from './pandocTables';
 import type { Conventions } from '../conventions/types';
 import { tagNames } from '../conventions/types';
 import { matchesAnyGlob } from '../text/glob';
@@ -183,7 +184,7 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
     return p;
   };
   // Headings and suppressions share no object with other items: they are placed on their own.
-  const headings = collectKind(blocks, 'headings', context);
+  const headings = withoutTableRows(text, collectKind(blocks, 'headings', context));
   const sections = sectionsOf(headings, text.length);
   const fw = frameworkSection(sections, conventions);
   const candidatesIn = (span: Span) => collect(blocks.filter((b) => b.end > span.start && b.start < span.end), 'recCandidates', place); // (recommendations' candidates)
@@ -211,6 +212,16 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
   const plain = model.isBrief && !framework ? plainTextOutline(model, conventions, tagged, candidatesIn) : undefined;
   if (plain) Object.assign(model, { lineSections: plain.sections, framework: plain.framework, recommendations: plain.recommendations });
   return model;
+}
+
+/**
+ * The headings but those that are the last row of a Pandoc simple or multiline table above
+ * its closing rule of dashes: CommonMark reads that row as a setext heading, Pandoc as the
+ * table's row (model/pandocTables.ts). The list itself when none is.
+ */
+function withoutTableRows(text: string, headings: Heading[]): Heading[] {
+  const isRow = (h: Heading) => h.level === 2 && text.charCodeAt(h.span.end - 1) === 45 /* - */ && closesPandocTable(text, h.span.end - 1);
+  return headings.some(isRow) ? headings.filter((h) => !isRow(h)) : headings;
 }
 
 /** The items of one kind of every block that has any, placed. */

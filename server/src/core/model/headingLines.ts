@@ -5,6 +5,7 @@
  * would open — which the assertion check exempts as it does Markdown's sections
  * (rules/scope.ts), and which the quick fix writes as headings (features/plainTextHeadings.ts).
  */
+import { pandocTables, tableRuleLines } from './pandocTables';
 import { CAPTION, CREDIT } from '../assertions/exemptions';
 import { headingKey, TRACK_HEADING } from './framework';
 import { colonHeading, isHeadingLine, isSentenceCaseHeadingLine } from './sentences';
@@ -76,8 +77,13 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
   };
   // (Below the title, if the brief has one.)
   const from = model.headings[0]?.span.end ?? 0;
+  // Not in Pandoc's simple, multiline or grid tables: their header and rows are no heading lines ("Country   Share").
+  const tables = pandocTables(text, tableRuleLines(text, from, text.length)).map((t) => t.span);
+  let t = 0;
   for (const b of model.textBlocks) {
     if (b.kind !== 'paragraph' || b.span.start < from) continue;
+    while (t < tables.length && tables[t].end <= b.span.start) t++;
+    if (t < tables.length && tables[t].start < b.span.end) continue;
     // Not in a block quote: its `>` marks open the block's first line, or its later ones.
     const lineStart = lineStartAt(text, b.span.start);
     if (/^[ \t]*>/.test(text.slice(lineStart, b.span.start))) return undefined;

@@ -20,6 +20,8 @@ export interface TableRow {
    * table's columns, which GFM and Pandoc drop (the parse drops them: parse/markdown.ts).
    */
   dropped?: Span;
+  /** A row of Pandoc's simple, multiline or grid table (model/pandocTables.ts): no cells, and columns aligned by blanks, which an insertion would break. */
+  pandoc?: true;
 }
 
 /** Whether a line is a GFM delimiter row (`|---|:--:|`), after any block-quote markers and indentation. */

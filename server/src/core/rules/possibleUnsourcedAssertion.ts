@@ -142,16 +142,17 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       code: 'possible-unsourced-assertion',
       message: assertionMessage(why, placeholder, advice, row && droppedNote(model.text, row)),
       span: { start, end },
-      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
+      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
     });
   };
-  // A table is read by rows (model/tables.ts): the header names columns, a body row is one statement.
-  for (const row of tableRows(model.text, model.textBlocks)) {
+  // A table is read by rows (model/tables.ts; Pandoc's simple, multiline and grid tables, model/pandocTables.ts): the header names columns, a body row is one statement.
+  for (const { row, text } of statementRows(model.text, model.textBlocks, ctx.document.pandocRows)) {
     const { start, end } = row.span;
     if (row.header || exempt.holds(start) || footnotes.holds(start) || sourcedBlocks.holds(start)) continue;
     if (refs.overlaps(start, end) || claims.overlaps(start, end)) continue;
-    report(start, end, start, end, rowText(row), row);
+    report(start, end, start, end, text, row);
   }
+  const pandocTables = new SpanIndex(ctx.document.pandocTables);
   for (const block of model.textBlocks) {
     if (block.kind !== 'paragraph') continue;
     // Exempt sections, footnote definitions, list items sourced by their lead-in, a note's text ("¹ Eurostat (2024), …", or "1 Eurostat…" and "2 …" one per line).
@@ -165,7 +166,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       while (end > start && /\s/.test(model.text[end - 1])) end--;
       end = attributeLists.reach(end - 1) ?? end;
       // (A brief written as plain text has its exempt sections start and end inside paragraphs.)
-      if (refs.overlaps(start, withTrailing) || exempt.holds(start)) continue;
+      if (refs.overlaps(start, withTrailing) || exempt.holds(start) || pandocTables.holds(start)) continue;
       if (claims.overlaps(start, end) || recommendations.overlaps(start, end)) continue;
       // A heading written as a line of its own ("**Key Events**", a list item "Germany, France
       // and Italy"); with no figure, which would make it a statistic's fragment ("Latvia 61%").
@@ -530,6 +531,37 @@ function sourceReferenceSpans(ctx: ScopeContext, links: Span[]): Span[] {
 
 function pendingFootnoteSpans(model: ScopeModel, pending: ScopeFacts['pendingFootnotes']): Span[] {
   return model.footnoteReferences.filter((f) => pending.has(f.id)).map((f) => f.span);
+}
+
+/** The rows of the scope's tables, each with its text as one statement: a pipe table's, then a Pandoc table's (which has no cells). */
+function* statementRows(text: string, blocks: readonly TextBlock[], pandocRows: readonly Span[]): Generator<{ row: TableRow; text: string }> {
+  for (const row of tableRows(text, blocks)) yield { row, text: rowText(row) };
+  for (const span of pandocRows) yield { row: { cells: [], header: false, span, pandoc: true }, text: pandocRowText(text, span) };
+}
+
+/**
+ * A row of a Pandoc table as one statement, at its offsets: a grid's `|` made a semicolon
+ * between cells (blanked at the line's ends), and the line breaks blanks.
+ */
+function pandocRowText(text: string, row: Span): string {
+  const chars = text.slice(row.start, row.end).split('');
+  const isPipe = (k: number) => chars[k] === '|' && chars[k - 1] !== '\\';
+  let lineStart = 0;
+  for (let i = 0; i <= chars.length; i++) {
+    if (i < chars.length && chars[i] !== '\n' && chars[i] !== '\r') continue;
+    // A line's first and last pipes are the grid's borders (blanks), those between cells semicolons.
+    let first = -1;
+    let last = -1;
+    for (let k = lineStart; k < i; k++)
+      if (isPipe(k)) {
+        if (first < 0) first = k;
+        last = k;
+      }
+    for (let k = first; k >= 0 && k <= last; k++) if (isPipe(k)) chars[k] = k === first || k === last ? ' ' : ';';
+    if (i < chars.length) chars[i] = ' ';
+    lineStart = i + 1;
+  }
+  return chars.join('');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { blockScope, modelBlocks, modelParts, type BlockFacts } from '../model/buildModel';
 import { briefLabels } from '../model/labels';
+import { pandocTables, tableRuleLines, type PandocTable } from '../model/pandocTables';
 import { plainTextHeadings, plainTextSections } from '../model/headingLines';
 import type { BriefModel, Recommendation } from '../model/types';
 import type { Conventions, Severity } from '../conventions/types';
@@ -64,6 +65,9 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
     const l = listsOfPart(model.text, at, items);
     if (l) lists.push({ at, lists: l });
   }
+  // Pandoc's tables that are not pipe tables span blocks (a multiline table's rows are paragraphs between blank lines): read in the document's text.
+  const pandoc = pandocTablesOf(model);
+  if (pandoc.length) tables.push({ at: 0, tables: { tables: pandoc.map((t) => t.span), captions: [] } });
   const pendingFootnotes = new Set<string>();
   for (const [id, d] of footnotes) if (isPendingFootnote(d)) pendingFootnotes.add(id);
   // A footnote call sources a caption or lead-in when its definition exists and is no placeholder.
@@ -76,8 +80,26 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
     sourcedBlocks: sourcedBlocks(tables.length ? sourcedTables(model.text, tables, sourceNote) : NONE, lists.length ? sourcedLists(model.text, lists, sourceNote) : NONE),
     recommendations: recommendationWords(model.text, model.recommendations),
     labels: briefLabels(model),
+    pandocTables: pandoc.length ? pandoc.map((t) => t.span) : NONE,
+    pandocRows: pandoc.length ? pandoc.flatMap((t) => t.rows) : NONE,
   };
 }
+
+/** Pandoc's simple, multiline and grid tables of the model: the lines that may be their rules are found once per block. */
+function pandocTablesOf(model: BriefModel): PandocTable[] {
+  const built = modelBlocks(model);
+  const rules: number[] = [];
+  if (!built) pushAll(rules, tableRuleLines(model.text, 0, model.text.length));
+  else
+    for (const b of built.blocks) {
+      let own = RULE_LINES.get(b.facts);
+      if (!own) RULE_LINES.set(b.facts, (own = tableRuleLines(model.text, b.start, b.end).map((o) => o - b.start)));
+      for (const o of own) rules.push(o + b.start);
+    }
+  return rules.length ? pandocTables(model.text, rules) : [];
+}
+/** Per block (its facts: the same while its text is), the starts of its lines that may be a table's rule, relative to it. */
+const RULE_LINES = new WeakMap<BlockFacts, number[]>();
 
 /**
  * The exempt sections: under the headings that name them, and, in a brief written as plain
@@ -307,16 +329,19 @@ export function* runBlockRules(ctx: RuleContext, rules: readonly BlockRule[], se
   else {
     const key = documentKey(ctx, facts, built.definitions);
     const ruleKey = rules.map(idOf).join(',');
-    const [exempts, sourcedParts, recParts] = [facts.exempt, facts.sourcedBlocks, facts.recommendations].map((spans) => new Clipper(spans));
+    const [exempts, sourcedParts, recParts, tableParts, rowParts] = [facts.exempt, facts.sourcedBlocks, facts.recommendations, facts.pandocTables, facts.pandocRows].map((spans) => new Clipper(spans));
     for (const block of built.blocks) {
       const exempt = exempts.clip(block.start, block.end);
       const sourced = sourcedParts.clip(block.start, block.end);
       const recs = recParts.clip(block.start, block.end);
-      const exemptKey = exempt.length || sourced.length || recs.length ? [exempt, sourced, recs].map((list) => list.map((s) => `${s.start}-${s.end}`).join(',')).join('|') : '';
+      const inTables = tableParts.clip(block.start, block.end);
+      const rows = rowParts.clip(block.start, block.end);
+      const exemptKey =
+        exempt.length || sourced.length || recs.length || inTables.length ? [exempt, sourced, recs, inTables, rows].map((list) => list.map((s) => `${s.start}-${s.end}`).join(',')).join('|') : '';
       let hit = FOUND.get(block.facts);
       if (!hit || hit.key !== key || hit.exempt !== exemptKey || hit.rules !== ruleKey) {
         const model = blockScope(ctx.model.text, block, built.definitions, ctx.conventions, ctx.model.lines);
-        hit = { key, exempt: exemptKey, rules: ruleKey, ...runOn({ ...base, model, document: { ...facts, exempt, sourcedBlocks: sourced, recommendations: recs } }, rules) };
+        hit = { key, exempt: exemptKey, rules: ruleKey, ...runOn({ ...base, model, document: { ...facts, exempt, sourcedBlocks: sourced, recommendations: recs, pandocTables: inTables, pandocRows: rows } }, rules) };
         FOUND.set(block.facts, hit);
         yield;
       }

@@ -130,6 +130,10 @@ export interface ScopeFacts {
   recommendations: Span[];
   /** The labels the brief declares and where (`{#fig-map}`, model/labels.ts `briefLabels`): a citation of one that names no source is a cross-reference. */
   labels: ReadonlyMap<string, Span>;
+  /** Pandoc's simple, multiline and grid tables (model/pandocTables.ts), relative to the scope: their lines are no sentences. */
+  pandocTables: Span[];
+  /** Their body rows, relative to the scope: each is read as one statement, as a pipe table's row is. */
+  pandocRows: Span[];
 }
 
 /** Everything a block rule may read: its scope, what the document decides for it, and the workspace's sources. */
