@@ -51,6 +51,10 @@ const SNIPPETS = [
   '> Officials said 40%.\n> More said $5.',
   '- The IMF said $400 billion.\n  It also said 30%.',
   '| Officials said 40% | x |\n|---|---|\n| a said 5% | b |',
+  // Pandoc's simple, multiline and grid tables (model/pandocTables.ts), as a converter writes them.
+  '  Country     Share\n  --------- -------\n  Germany       51%\n  France        12%\n\n  : Shares [@wire].',
+  '  -------------------------------\n  Pupils        Absent\n  ------------- -----------------\n  Eligible for  24.7%\n  free meals\n\n  Not eligible  8.7%\n  -------------------------------\n',
+  '+---------+-------+\n| Country | Share |\n+=========+======:+\n| Germany | 51%   |\n+---------+-------+',
   '```\nsaid 40%',
   ':::claim\nOfficials said 40%.',
   '\n\n',

@@ -14,6 +14,7 @@ import { headingLinesAsHeadings } from './plainTextHeadings';
 import type { Span } from '../text/span';
 import { parseProbe } from '../parse/markdown';
 import { buildModel, keyOpensExampleItem } from '../model/buildModel';
+import { keepsPandocTables } from './keepsTables';
 import { blockAround, changesOnlyText, nodesAt, nodesIn, probe, PROBE_LIMIT, type SyntaxNode } from './syntaxAt';
 import { pushAll } from '../text/pushAll';
 import { trimEndMatching } from '../text/trailing';
@@ -89,7 +90,9 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
   // suppressions last; stable within each kind. A cited source is never preferred: it is
   // a suggestion to check, not a fix to apply without looking.
   // The one edit of the whole brief (its note numbers made footnotes) is offered once, for the first of its findings.
-  const once = out.filter((a, i) => !a.title.startsWith("Make the brief's") || out.findIndex((b) => b.title === a.title) === i);
+  // (And none that would change a table of Pandoc's that the tree does not show.)
+  const keepsTables = out.length ? keepsPandocTables(analysis) : undefined;
+  const once = out.filter((a, i) => (!a.title.startsWith("Make the brief's") || out.findIndex((b) => b.title === a.title) === i) && keepsTables!(a.edits));
   return once.map((a, i) => ({ a, i, r: rankOf(a) })).sort((x, y) => x.r - y.r || x.i - y.i).map((x) => x.a);
 }
 

@@ -8,7 +8,7 @@ import { normalizeLabel } from '../parse/blocks';
 import { readYaml, tooDeepMessage } from '../parse/yaml';
 import { citationsAndSpans, labelReadsAsCitation, spanListEnd, topLevelReaches } from '../sources/citations';
 import { headingAttributes, PandocAttributes } from '../sources/pandocAttributes';
-import { closesPandocTable } from './pandocTables';
+import { blankedBefore, closesPandocTable } from './pandocTables';
 import type { Conventions } from '../conventions/types';
 import { tagNames } from '../conventions/types';
 import { matchesAnyGlob } from '../text/glob';
@@ -184,7 +184,7 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
     return p;
   };
   // Headings and suppressions share no object with other items: they are placed on their own.
-  const headings = withoutTableRows(text, collectKind(blocks, 'headings', context));
+  const headings = withoutTableRows(text, collectKind(blocks, 'headings', context), frontMatter?.span.end ?? 0);
   const sections = sectionsOf(headings, text.length);
   const fw = frameworkSection(sections, conventions);
   const candidatesIn = (span: Span) => collect(blocks.filter((b) => b.end > span.start && b.start < span.end), 'recCandidates', place); // (recommendations' candidates)
@@ -219,8 +219,12 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
  * its closing rule of dashes: CommonMark reads that row as a setext heading, Pandoc as the
  * table's row (model/pandocTables.ts). The list itself when none is.
  */
-function withoutTableRows(text: string, headings: Heading[]): Heading[] {
-  const isRow = (h: Heading) => h.level === 2 && text.charCodeAt(h.span.end - 1) === 45 /* - */ && closesPandocTable(text, h.span.end - 1);
+function withoutTableRows(text: string, headings: Heading[], body: number): Heading[] {
+  const underlined = (h: Heading) => h.level === 2 && text.charCodeAt(h.span.end - 1) === 45; /* - */
+  if (!headings.some(underlined)) return headings;
+  // (Read after the front matter only: its `---` is no table's rule.)
+  const markdown = body > 0 ? blankedBefore(text, body) : text;
+  const isRow = (h: Heading) => underlined(h) && closesPandocTable(markdown, h.span.end - 1);
   return headings.some(isRow) ? headings.filter((h) => !isRow(h)) : headings;
 }
 

@@ -5,7 +5,7 @@
  * would open — which the assertion check exempts as it does Markdown's sections
  * (rules/scope.ts), and which the quick fix writes as headings (features/plainTextHeadings.ts).
  */
-import { pandocTables, tableRuleLines } from './pandocTables';
+import { pandocTablesFrom } from './pandocTables';
 import { CAPTION, CREDIT } from '../assertions/exemptions';
 import { headingKey, TRACK_HEADING } from './framework';
 import { colonHeading, isHeadingLine, isSentenceCaseHeadingLine } from './sentences';
@@ -46,7 +46,7 @@ const memo = new WeakMap<object, PlainTextHeadings | null>();
  * `isExempt` tells a line that names a section the assertion check leaves out (one the
  * conventions exempt, the back matter), after which the lines are subsections.
  */
-export function plainTextHeadings(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'directives'>, frameworkHeadings: readonly string[], isExempt: (text: string) => boolean): PlainTextHeadings | undefined {
+export function plainTextHeadings(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'directives' | 'frontMatter'>, frameworkHeadings: readonly string[], isExempt: (text: string) => boolean): PlainTextHeadings | undefined {
   if (!headingless(model)) return undefined;
   let found = memo.get(model);
   if (found === undefined) memo.set(model, (found = find(model, frameworkHeadings, isExempt) ?? null));
@@ -56,7 +56,7 @@ export function plainTextHeadings(model: Pick<BriefModel, 'text' | 'textBlocks' 
 /** No Markdown heading, or only the title: one heading of level 1. */
 const headingless = (model: Pick<BriefModel, 'headings'>) => model.headings.length === 0 || (model.headings.length === 1 && model.headings[0].level === 1);
 
-function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'directives'>, frameworkHeadings: readonly string[], isExempt: (text: string) => boolean): PlainTextHeadings | undefined {
+function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'directives' | 'frontMatter'>, frameworkHeadings: readonly string[], isExempt: (text: string) => boolean): PlainTextHeadings | undefined {
   const text = model.text;
   if (model.directives.some((d) => d.kind === 'container')) return undefined;
   const headings: PlainLine[] = [];
@@ -78,7 +78,7 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
   // (Below the title, if the brief has one.)
   const from = model.headings[0]?.span.end ?? 0;
   // Not in Pandoc's simple, multiline or grid tables: their header and rows are no heading lines ("Country   Share").
-  const tables = pandocTables(text, tableRuleLines(text, from, text.length)).map((t) => t.span);
+  const tables = pandocTablesFrom(text, Math.max(from, model.frontMatter?.span.end ?? 0)).map((t) => t.span);
   let t = 0;
   for (const b of model.textBlocks) {
     if (b.kind !== 'paragraph' || b.span.start < from) continue;

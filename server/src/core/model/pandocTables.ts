@@ -64,6 +64,9 @@ function previousLine(text: string, line: Line): Line | undefined {
 }
 
 const isBlank = (l: Line | undefined) => l === undefined || BLANK.test(l.text);
+/** Whether a table may start after this line: a blank line, the text's start, or an HTML comment alone on its line (a block of raw HTML for Pandoc, as a suppression comment is). */
+const opensAfter = (l: Line | undefined) => isBlank(l) || COMMENT_LINE.test(l!.text);
+const COMMENT_LINE = /^ {0,3}<!--.*-->[ \t]*$/;
 /** A grid row's span without its first line's opening `|` and its last line's closing one (and the blanks inside them), as a pipe table row's is. */
 function withoutBorders(text: string, s: Span): Span {
   let { start, end } = s;
@@ -108,6 +111,8 @@ function gridRun(text: string, rule: Line): { first: Line; last: Line } {
 
 /** A grid table: its lines open with `+` or `|`, its first and last are rules; a rule of `=` closes the header. */
 function gridTable(text: string, first: Line, last: Line): PandocTable | undefined {
+  // (A table opens a block: after a blank line, or at the text's start. Else its lines go on a paragraph.)
+  if (!opensAfter(previousLine(text, first))) return undefined;
   if (!GRID_RULE.test(first.text) || !GRID_RULE.test(last.text) || first === last) return undefined;
   const groups: Array<{ first: Line; last: Line; closedBy: Line }> = [];
   let open: Line | undefined;
@@ -138,11 +143,11 @@ function gridTable(text: string, first: Line, last: Line): PandocTable | undefin
  */
 function columnTable(text: string, rule: Line): PandocTable | undefined {
   const above = previousLine(text, rule);
-  if (isBlank(above)) return headerless(text, rule);
+  if (opensAfter(above)) return headerless(text, rule);
   // Up over the header's lines: to a line of dashes alone (a multiline table's top rule), or to a blank line.
   let top: Line = above!;
   let n = 0;
-  for (let p = previousLine(text, top); p && !isBlank(p) && n < MAX_HEADER_LINES; p = previousLine(text, p), n++) top = p;
+  for (let p = previousLine(text, top); p && !opensAfter(p) && n < MAX_HEADER_LINES; p = previousLine(text, p), n++) top = p;
   if (FULL_RULE.test(top.text) && top !== above) {
     // (The line above a multiline table's top rule is blank, or the text starts there.)
     return multilineBody(text, top, rule);
@@ -214,6 +219,20 @@ function headerless(text: string, rule: Line): PandocTable | undefined {
     lines.push(l);
   }
   return undefined;
+}
+
+/**
+ * The tables of `text` from `from` on (after its front matter, which is no Markdown: its
+ * `---` is no table's rule, its lines no table's header), read as if the text began there.
+ */
+export function pandocTablesFrom(text: string, from: number): PandocTable[] {
+  const rules = tableRuleLines(text, from, text.length);
+  return rules.length ? pandocTables(from > 0 ? blankedBefore(text, from) : text, rules) : [];
+}
+
+/** `text` with every character before `from` but its line breaks made a blank (the same offsets). */
+export function blankedBefore(text: string, from: number): string {
+  return text.slice(0, from).replace(/[^\r\n]/g, ' ') + text.slice(from);
 }
 
 /**

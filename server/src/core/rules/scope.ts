@@ -1,6 +1,6 @@
 import { blockScope, modelBlocks, modelParts, type BlockFacts } from '../model/buildModel';
 import { briefLabels } from '../model/labels';
-import { pandocTables, tableRuleLines, type PandocTable } from '../model/pandocTables';
+import { blankedBefore, pandocTables, tableRuleLines, type PandocTable } from '../model/pandocTables';
 import { plainTextHeadings, plainTextSections } from '../model/headingLines';
 import type { BriefModel, Recommendation } from '../model/types';
 import type { Conventions, Severity } from '../conventions/types';
@@ -96,7 +96,10 @@ function pandocTablesOf(model: BriefModel): PandocTable[] {
       if (!own) RULE_LINES.set(b.facts, (own = tableRuleLines(model.text, b.start, b.end).map((o) => o - b.start)));
       for (const o of own) rules.push(o + b.start);
     }
-  return rules.length ? pandocTables(model.text, rules) : [];
+  // (The front matter is no Markdown: its `---` lines are no table's rules.)
+  const from = model.frontMatter?.span.end ?? 0;
+  const own = rules.filter((o) => o >= from);
+  return own.length ? pandocTables(from > 0 ? blankedBefore(model.text, from) : model.text, own) : [];
 }
 /** Per block (its facts: the same while its text is), the starts of its lines that may be a table's rule, relative to it. */
 const RULE_LINES = new WeakMap<BlockFacts, number[]>();
