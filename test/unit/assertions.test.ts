@@ -116,6 +116,8 @@ describe('possible-unsourced-assertion', () => {
     }
     assert.match(message('The minister was re-elected in 2024.'), /an event: re-elected/);
     assert.match(message('The agency recorded 400 cases in 2023.'), /an attribution: "recorded"/);
+    // A span of years as Pandoc's Markdown writes an en dash (`--`) is one year cue.
+    assert.match(message('Demand fell by 18% compared with the 2017--2022 average.'), /a year: 2017--2022/);
   });
 
   it('flags an untagged, unsourced sentence with the cue named in the message, on the sentence', () => {

@@ -70,7 +70,7 @@ const DATE = new RegExp(
   'gu',
 );
 /** A financial or academic year, or a span of years: "2023/24", "2021–22", "2019-2023" (one year cue, not a year and a figure). */
-const YEAR_SPAN = /(?<![\d.,/-])(?:19|20)\d{2}[/–-](?:\d{2}|(?:19|20)\d{2})(?![\d/.,-]\d|\d)/gu;
+const YEAR_SPAN = /(?<![\d.,/-])(?:19|20)\d{2}(?:[/–-]|--)(?:\d{2}|(?:19|20)\d{2})(?![\d/.,-]\d|\d)/gu;
 const REPORTING =
   /\b(?:according to|said|says|say|stated|states|told|tells|announced|announces|reported|reports|claimed|claims|declared|declares|warned|warns|wrote|writes|confirmed|confirms|emphasi[sz]ed|pointed out|described|indicated|insisted|noted|estimated?|estimates|projects|projected|revealed|acknowledged|admitted|called for|calls for|pledged|vowed|denied|accused|testified)\b/giu;
 
