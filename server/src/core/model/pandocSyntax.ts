@@ -9,7 +9,8 @@ import { OPTION } from '../assertions/exemptions';
  * - a fenced div's fence line (`::: {.callout-note}`, `::: warning`, `:::`), which Pandoc
  *   and Quarto use for callouts, columns and figure panels;
  * - an attribute list that gives an identifier or a class (`{#fig-map}`, `{#tbl-sales}`,
- *   `{.smaller}`), after an image, a caption, display maths or a heading;
+ *   `{.smaller}`), after an image, a caption, display maths or a heading, or `key=value`
+ *   pairs (`{width="6.5in" height="3.2in"}` after an image converted from Word);
  * - the marker of a GitHub alert or an Obsidian callout opening a block quote (`[!NOTE]`,
  *   `[!warning]-`);
  * - a Quarto shortcode (`{{< pagebreak >}}`), and a definition list's marker (`:   `), so
@@ -20,7 +21,10 @@ export function pandocSyntax(text: string, inQuote: boolean): Span[] {
   if (text.includes(':::')) fenceLines(text, out);
   if (text.includes('{{<')) for (const m of text.matchAll(SHORTCODE)) out.push({ start: m.index!, end: m.index! + m[0].length });
   if (text.includes(':') || text.includes('~')) definitionMarkers(text, out);
-  if (text.includes('{')) for (const m of text.matchAll(ID_OR_CLASS_LIST)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  if (text.includes('{')) {
+    for (const m of text.matchAll(ID_OR_CLASS_LIST)) out.push({ start: m.index!, end: m.index! + m[0].length });
+    if (text.includes('=')) for (const m of text.matchAll(KEY_VALUE_LIST)) out.push({ start: m.index!, end: m.index! + m[0].length });
+  }
   if (inQuote) {
     const alert = ALERT.exec(text);
     if (alert) out.push({ start: alert.index + alert[0].length - alert[1].length, end: alert.index + alert[0].length });
@@ -30,6 +34,12 @@ export function pandocSyntax(text: string, inQuote: boolean): Span[] {
 
 /** An attribute list on one line that opens with an identifier or a class (linear: each `{` scans to the next brace or line end). */
 const ID_OR_CLASS_LIST = /\{[#.][\p{L}\p{N}_][^{}\n\r]*\}/gu;
+/**
+ * An attribute list of `key=value` pairs (and identifiers and classes after them), as Pandoc
+ * writes after an image or a link converted from Word: `{width="6.5in" height="3.2in"}`.
+ * (Each pair's value is quoted or has no blank, so the pairs split one way only: linear.)
+ */
+const KEY_VALUE_LIST = /\{[\p{L}_][\p{L}\p{N}_-]*=(?:"[^"\n\r]*"|'[^'\n\r]*'|[^\s{}"']+)(?:[ \t]+(?:[#.][\p{L}\p{N}_-]+|[\p{L}_][\p{L}\p{N}_-]*=(?:"[^"\n\r]*"|'[^'\n\r]*'|[^\s{}"']+)))*[ \t]*\}/gu;
 /** A Quarto shortcode on one line: `{{< pagebreak >}}`, `{{< include _intro.md >}}`. */
 const SHORTCODE = /\{\{<[^>\n\r]{0,200}>\}\}/g;
 /** A definition list's marker at a line's start (`Term` then `:   Definition`): a colon or tilde and two blanks or a tab (a caption's colon has one). */
