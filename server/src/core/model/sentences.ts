@@ -22,6 +22,8 @@ export function isSentenceEnd(text: string, i: number): boolean {
   if (j < text.length && !/\s/.test(text[j])) return false;
   if (c === '.') {
     if (/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) return false;
+    // A number that opens its line, in emphasis or not, is an item's or a section's: "**1. Introduction**".
+    if (enumeratorAt(text, i)) return false;
     // A sentence does not go on in lower case: a full stop, one space and a lower-case word
     // end an abbreviation ("Washington, D.C. confirmed", "et al. found"), as in Unicode's
     // sentence rules (UAX #29, rule SB8). (One space only: in the masked text a tag's
@@ -42,6 +44,15 @@ export function isSentenceEnd(text: string, i: number): boolean {
     if (/^\p{Lu}$/u.test(text.slice(w, i))) return false; // an initial: "J. Smith"
   }
   return true;
+}
+
+/** Whether the full stop at `i` follows one or two digits that open their line (after blanks, `>` and emphasis marks). */
+function enumeratorAt(text: string, i: number): boolean {
+  let k = i;
+  while (k > 0 && i - k < 2 && /\d/.test(text[k - 1])) k--;
+  if (k === i || /\d/.test(text[k - 1] ?? '')) return false;
+  while (k > 0 && /[ \t>*_]/.test(text[k - 1])) k--;
+  return k === 0 || text[k - 1] === '\n' || text[k - 1] === '\r';
 }
 
 /** A closing quote, parenthesis, bracket or emphasis mark, as may come between a sentence's last word and its final mark, or after the mark. */

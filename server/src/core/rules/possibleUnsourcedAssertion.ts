@@ -69,6 +69,11 @@ const DATE = new RegExp(
     String.raw`|(?<![\d.,/])(?:0?[1-9]|[12]\d|3[01])([./])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}(?![\d]|[.,]\d)|(?<![\d-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)`,
   'gu',
 );
+/** A paragraph's or section's number that opens `text`: "2.1 " (`PARAGRAPH_NUMBER`), or one number with a full stop, "**3. ", before a capital or a quote. */
+const numberOf = (text: string): RegExpExecArray | null => PARAGRAPH_NUMBER.exec(text) ?? ENUMERATOR.exec(text);
+const ENUMERATOR = /^[\s*_>]*\d{1,2}\.[ \t]+(?=[\p{Lu}"“‘'(])/u;
+/** A section's number opening a line, after any emphasis marks: "1. ", "**2.1 ", "3.2.1. ". */
+const SECTION_NUMBER = /^([\s*_>]*)\d{1,2}(?:(?:\.\d{1,3})+\.?|\.)[ \t]+(?=\S)/u;
 /** A financial or academic year, or a span of years: "2023/24", "2021–22", "2019-2023" (one year cue, not a year and a figure). */
 const YEAR_SPAN = /(?<![\d.,/-])(?:19|20)\d{2}(?:[/–-]|--)(?:\d{2}|(?:19|20)\d{2})(?![\d/.,-]\d|\d)/gu;
 const REPORTING =
@@ -170,7 +175,9 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       if (claims.overlaps(start, end) || recommendations.overlaps(start, end)) continue;
       // A heading written as a line of its own ("**Key Events**", a list item "Germany, France
       // and Italy"); with no figure, which would make it a statistic's fragment ("Latvia 61%").
-      if (!/\d/.test(text) && isHeadingLine(text, undefined)) continue;
+      // (Its section number aside: "**1. Introduction**", "2.1 Background".)
+      const unnumbered = text.replace(SECTION_NUMBER, '$1');
+      if (!/\d/.test(unnumbered) && isHeadingLine(unnumbered, undefined)) continue;
       // A run-in heading, or one emphasised on a line of its own: "**Prescription only.** End over-the-counter sales…".
       if (runInHeading(text) && opensBlock(block.masked, sentence.start)) continue;
       // Its marks are read on to its sources' end: a citation by hand after its full stop is its own (`… 2024. (ONS, 2025)`).
@@ -229,7 +236,7 @@ function pastSources(s: Sentence, at: number, masked: string, taken: number): Se
 function pastOpeningMark(s: Sentence | undefined, masked: string): Sentence | undefined {
   if (!s) return s;
   const head = masked.slice(s.start, s.start + 40);
-  const mark = OPENING_BULLET.exec(head) ?? (opensBlock(masked, s.start) ? PARAGRAPH_NUMBER.exec(head) : null);
+  const mark = OPENING_BULLET.exec(head) ?? (opensBlock(masked, s.start) ? numberOf(head) : null);
   return mark ? (startingAt(s, s.start + mark[0].length, masked) ?? s) : s;
 }
 
@@ -485,8 +492,8 @@ export function explainVerdict(verdict: Verdict, cues: AssertionCue[], sentence 
 export function findAssertionCues(text: string, base = 0): AssertionCue[] {
   const cues: AssertionCue[] = [];
   const taken = new Uint8Array(text.length);
-  // A paragraph's number ("2.1 Vacancy rates…") is no figure of the statement: taken, not named.
-  const number = PARAGRAPH_NUMBER.exec(text);
+  // A paragraph's number ("2.1 Vacancy rates…", "**3. The deficit…**") is no figure of the statement: taken, not named.
+  const number = numberOf(text);
   if (number) taken.fill(1, 0, number[0].length);
   const add = (kind: AssertionCue['kind'], m: RegExpMatchArray, s = m.index!, t = m[0]) => {
     for (let i = s; i < s + t.length; i++) if (taken[i]) return;
