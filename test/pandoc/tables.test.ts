@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pandocTables, tableRuleLines } from '../../server/src/core/model/pandocTables';
 import { analyze } from '../../server/src/core/analysis';
 import { runPandoc } from './pandoc';
+import { rng } from '../../bench/corpus';
 
 /**
  * Pandoc's simple, multiline and grid tables (model/pandocTables.ts) against Pandoc itself:
@@ -40,23 +41,11 @@ function ourShapes(markdown: string): Shape[] {
   });
 }
 
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = ['Germany', 'France', 'share', 'of', 'pupils', 'eligible', 'for', 'free', 'school', 'meals', 'Council', 'decision', 'the', 'with', 'an', 'education,', 'health', 'and', 'care', 'plan'];
 
 /** Pipe tables with cells of one to twelve words or figures, some headerless, each between two paragraphs. */
 function pipeTables(seed: number, count: number): string {
-  const rnd = random(seed);
+  const rnd = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const cell = () => (rnd() < 0.3 ? `${(rnd() * 100).toFixed(1)}%` : Array.from({ length: 1 + Math.floor(rnd() * (rnd() < 0.3 ? 12 : 3)) }, () => pick(WORDS)).join(' '));
   const out: string[] = [];
