@@ -50,7 +50,7 @@ function pipeTables(seed: number, count: number): string {
   const cell = () => (rnd() < 0.3 ? `${(rnd() * 100).toFixed(1)}%` : Array.from({ length: 1 + Math.floor(rnd() * (rnd() < 0.3 ? 12 : 3)) }, () => pick(WORDS)).join(' '));
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    const cols = 2 + Math.floor(rnd() * 3);
+    const cols = 1 + Math.floor(rnd() * 4);
     const rows = 1 + Math.floor(rnd() * 4);
     const headed = rnd() < 0.8;
     const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -87,6 +87,16 @@ describe('Pandoc tables other than pipe tables, read as Pandoc reads them', () =
         assert.equal(expected.length, 25, 'Pandoc wrote every table');
         assert.deepEqual(ourShapes(written.stdout), expected);
       });
+
+  it('a one-column table (a box in Word): its header is no heading, as a setext heading at the margin still is', () => {
+    const text = '---\nbrief: true\n---\n\n# Brief\n\n  Box 1: Who qualifies?\n  ----------------------\n  Adults over 35.\n\nA real heading\n--------------\n\nText.\n';
+    assert.deepEqual(ourShapes(text.slice(text.indexOf('# Brief'))), pandocShapes(text.slice(text.indexOf('# Brief'))));
+    const a = analyze({ uri: 'file:///w/box.brief.md', text });
+    assert.deepEqual(
+      a.model.headings.map((h) => h.text),
+      ['Brief', 'A real heading'],
+    );
+  });
 
   it('a converted brief: its tables are no headings and no sentences, its rows are statements', () => {
     const text = `---\nbrief: true\n---\n\n# Absence\n\n${readFileSync(join(dir, 'multiline.md'), 'utf8')}`;

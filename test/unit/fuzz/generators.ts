@@ -278,6 +278,7 @@ export const ADVERSARIAL: Record<string, (n: number) => string> = {
   'failed multiline tables': (n) => '-----\nx\n-- --\ny\n\n'.repeat(n / 19),
   'simple tables': (n) => '  A     B\n  --- ---\n  1     2\n\n'.repeat(n / 27),
   'one long grid table': (n) => '+---+---+\n' + '| a | 1 |\n+---+---+\n'.repeat(n / 20),
+  'indented rules and blank lines': (n) => 'Key Events\n\n' + '  -----\n\n'.repeat(n / 9),
   'actor mentions': (n) => ':claim[x] ' + 'Macron '.repeat(n / 7),
   'NUL and surrogates': (n) => ':claim[x] ' + '\u0000\uD800'.repeat(n / 2),
 };

@@ -8,11 +8,11 @@ import { normalizeLabel } from '../parse/blocks';
 import { readYaml, tooDeepMessage } from '../parse/yaml';
 import { citationsAndSpans, labelReadsAsCitation, spanListEnd, topLevelReaches } from '../sources/citations';
 import { headingAttributes, PandocAttributes } from '../sources/pandocAttributes';
-import { blankedBefore, closesPandocTable } from './pandocTables';
+import { pandocTablesFrom } from './pandocTables';
 import type { Conventions } from '../conventions/types';
 import { tagNames } from '../conventions/types';
 import { matchesAnyGlob } from '../text/glob';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, lineStartAt } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import { readDirective, splitList } from './directives';
 import { buildFramework, FOOTNOTE_CALL, frameworkSection, sectionsOf } from './framework';
@@ -215,17 +215,24 @@ export function* buildModelSteps(input: DocumentInput, parsed: ParsedMarkdown, c
 }
 
 /**
- * The headings but those that are the last row of a Pandoc simple or multiline table above
- * its closing rule of dashes: CommonMark reads that row as a setext heading, Pandoc as the
- * table's row (model/pandocTables.ts). The list itself when none is.
+ * The headings but those that are part of a Pandoc table (model/pandocTables.ts):
+ * CommonMark reads a one-column table's header over its rule (`  Country` / `  -------`),
+ * and a multiline table's last row over its closing rule, as setext headings; Pandoc, as
+ * tables. Only a heading underlined with dashes after blanks may be one (Pandoc reads
+ * dashes at the margin under a line as a heading too). The list itself when none is.
  */
 function withoutTableRows(text: string, headings: Heading[], body: number): Heading[] {
-  const underlined = (h: Heading) => h.level === 2 && text.charCodeAt(h.span.end - 1) === 45; /* - */
-  if (!headings.some(underlined)) return headings;
+  const indentedUnderline = (h: Heading) => {
+    if (h.level !== 2 || text.charCodeAt(h.span.end - 1) !== 45 /* - */) return false;
+    const lineStart = lineStartAt(text, h.span.end - 1);
+    return text.charCodeAt(lineStart) === 32;
+  };
+  if (!headings.some(indentedUnderline)) return headings;
   // (Read after the front matter only: its `---` is no table's rule.)
-  const markdown = body > 0 ? blankedBefore(text, body) : text;
-  const isRow = (h: Heading) => underlined(h) && closesPandocTable(markdown, h.span.end - 1);
-  return headings.some(isRow) ? headings.filter((h) => !isRow(h)) : headings;
+  const tables = pandocTablesFrom(text, body).map((t) => t.span);
+  if (tables.length === 0) return headings;
+  const inTable = (h: Heading) => tables.some((t) => t.start <= h.span.start && h.span.end <= t.end);
+  return headings.filter((h) => !(indentedUnderline(h) && inTable(h)));
 }
 
 /** The items of one kind of every block that has any, placed. */

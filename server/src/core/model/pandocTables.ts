@@ -27,6 +27,12 @@ interface Line {
 const COLUMN_RULE = /^ {0,3}-{2,}(?:[ \t]+-{2,})+[ \t]*$/;
 /** A line of dashes alone: a multiline table's top or bottom rule. */
 const FULL_RULE = /^ {0,3}-{3,}[ \t]*$/;
+/**
+ * The same, indented: also a one-column table's column rule (Pandoc reads `Title` over
+ * `-----` at the margin as a setext heading, over `  -----` as a table; its writer indents
+ * tables by two blanks).
+ */
+const SINGLE_RULE = /^ {1,3}-{3,}[ \t]*$/;
 /** A grid table's rule (`+-----+----+`, `+=====+`, with alignment colons). */
 const GRID_RULE = /^ {0,3}\+(?:[-=:]+\+)+[ \t]*$/;
 const GRID_LINE = /^ {0,3}[+|]/;
@@ -38,7 +44,7 @@ const MAX_HEADER_LINES = 64;
 
 /** Whether a line may be one of a table's rules (where `pandocTableAt` is worth asking). */
 export function isTableRule(line: string): boolean {
-  return COLUMN_RULE.test(line) || GRID_RULE.test(line);
+  return COLUMN_RULE.test(line) || GRID_RULE.test(line) || SINGLE_RULE.test(line);
 }
 
 /** The line that holds `offset`. */
@@ -96,7 +102,10 @@ export function pandocTableAt(text: string, offset: number): { table: PandocTabl
     const run = gridRun(text, rule);
     return { table: gridTable(text, run.first, run.last), next: run.last.end };
   }
-  const table = COLUMN_RULE.test(rule.text) ? columnTable(text, rule) : undefined;
+  let table: PandocTable | undefined;
+  if (COLUMN_RULE.test(rule.text)) table = columnTable(text, rule);
+  else if (SINGLE_RULE.test(rule.text))
+    table = opensAfter(previousLine(text, rule)) ? (multilineFromTop(text, rule) ?? headerless(text, rule, (l) => FULL_RULE.test(l.text))) : columnTable(text, rule);
   return { table, next: table ? table.span.end : rule.end };
 }
 
@@ -166,6 +175,15 @@ function columnTable(text: string, rule: Line): PandocTable | undefined {
   return { span: { start: rowSpan(above!, above!).start, end: last.end }, rows };
 }
 
+/** A multiline table from its top rule (a line of dashes alone, after a blank line): its header's lines, its column rule, its body. */
+function multilineFromTop(text: string, top: Line): PandocTable | undefined {
+  let n = 0;
+  for (let l = nextLine(text, top); l && !isBlank(l) && n < MAX_HEADER_LINES; l = nextLine(text, l), n++) {
+    if (COLUMN_RULE.test(l.text) || FULL_RULE.test(l.text)) return n > 0 ? multilineBody(text, top, l) : undefined;
+  }
+  return undefined;
+}
+
 /** A multiline table's body, after its column rule: blocks of lines between blank lines, down to a line of dashes alone followed by a blank line. */
 function multilineBody(text: string, top: Line, rule: Line): PandocTable | undefined {
   const rows: Span[] = [];
@@ -190,12 +208,12 @@ function multilineBody(text: string, top: Line, rule: Line): PandocTable | undef
   return undefined;
 }
 
-/** A table without a header: its column rule opens it, a column rule closes it; rows are lines, or blocks of lines between blank lines. */
-function headerless(text: string, rule: Line): PandocTable | undefined {
+/** A table without a header: its column rule opens it, a column rule closes it (for one column, a line of dashes alone); rows are lines, or blocks of lines between blank lines. */
+function headerless(text: string, rule: Line, closes = (l: Line) => COLUMN_RULE.test(l.text)): PandocTable | undefined {
   const lines: Line[] = [];
   let n = 0;
   for (let l = nextLine(text, rule); l && n < MAX_LINES; l = nextLine(text, l), n++) {
-    if (COLUMN_RULE.test(l.text)) {
+    if (closes(l)) {
       if (lines.length === 0 || !isBlank(nextLine(text, l))) return undefined;
       const multiline = lines.some(isBlank);
       const rows: Span[] = [];
@@ -213,7 +231,7 @@ function headerless(text: string, rule: Line): PandocTable | undefined {
           }
         }
       }
-      return { span: { start: rowSpan(rule, rule).start, end: l.end }, rows };
+      return rows.length ? { span: { start: rowSpan(rule, rule).start, end: l.end }, rows } : undefined;
     }
     if (isBlank(l) && isBlank(lines[lines.length - 1])) return undefined;
     lines.push(l);
@@ -267,26 +285,4 @@ export function tableRuleLines(text: string, from: number, to: number): number[]
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   return out;
-}
-
-/**
- * Whether the line at `offset`, a line of dashes alone, is the closing rule of a simple or
- * multiline table above it: CommonMark reads that table's last row and this line as a
- * setext heading, which Pandoc does not.
- */
-export function closesPandocTable(text: string, offset: number): boolean {
-  const close = lineAt(text, offset);
-  if (!FULL_RULE.test(close.text)) return false;
-  let blank = false;
-  for (let p = previousLine(text, close), n = 0; p && n < MAX_LINES; p = previousLine(text, p), n++) {
-    if (COLUMN_RULE.test(p.text)) return columnTable(text, p)?.span.end === close.end;
-    // (A line of dashes alone is no row: each scan ends at the previous one, so all of them are linear together.)
-    if (FULL_RULE.test(p.text)) return false;
-    // (Rows are blocks of lines between single blank lines.)
-    if (isBlank(p)) {
-      if (blank) return false;
-      blank = true;
-    } else blank = false;
-  }
-  return false;
 }
