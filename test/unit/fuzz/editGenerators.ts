@@ -55,6 +55,7 @@ const SNIPPETS = [
   '  Country     Share\n  --------- -------\n  Germany       51%\n  France        12%\n\n  : Shares [@wire].',
   '  -------------------------------\n  Pupils        Absent\n  ------------- -----------------\n  Eligible for  24.7%\n  free meals\n\n  Not eligible  8.7%\n  -------------------------------\n',
   '+---------+-------+\n| Country | Share |\n+=========+======:+\n| Germany | 51%   |\n+---------+-------+',
+  '  Box 1: Who qualifies?\n  ---------------------\n  Adults over 35 said 40%.\n',
   '```\nsaid 40%',
   ':::claim\nOfficials said 40%.',
   '\n\n',
