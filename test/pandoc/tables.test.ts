@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pandocTables, tableRuleLines } from '../../server/src/core/model/pandocTables';
 import { analyze } from '../../server/src/core/analysis';
+import { codeActions } from '../../server/src/core/features/codeActions';
+import { hoverAt } from '../../server/src/core/features/hover';
 import { runPandoc } from './pandoc';
 import { rng } from '../../bench/corpus';
 
@@ -107,5 +109,13 @@ describe('Pandoc tables other than pipe tables, read as Pandoc reads them', () =
     );
     const found = a.diagnostics.filter((d) => d.code === 'possible-unsourced-assertion').map((d) => text.slice(d.span.start, d.span.end).split('\n')[0]);
     assert.deepEqual(found, ['Eligible for free       24.7%             37.2%', 'Not eligible            8.7%              16.6%', 'With an education,      24.0%             36.5%']);
+    // Its columns are aligned by blanks: the message and the hover point to the caption, and no fix inserts a source into the row.
+    const row = a.diagnostics.find((d) => d.code === 'possible-unsourced-assertion')!;
+    assert.match(row.message, /this table row reads as a fact \(.*\)\. Cite a source in a caption or source line right above or below the table/);
+    assert.match(hoverAt(a, row.span.start)!.contents, /in a caption or source line right above or below the table \(its columns are aligned by blanks\)/);
+    assert.deepEqual(
+      codeActions(a, row.span).filter((x) => x.diagnostic === row && /source|cite/i.test(x.title) && !/^Suppress/.test(x.title)),
+      [],
+    );
   });
 });

@@ -66,12 +66,14 @@ function footnoteHover(analysis: Analysis, id: string): string {
 
 /** Why a sentence reads as an unsourced assertion: the classifier's score against the team's threshold, and what weighed. */
 function assertionHover(d: Diagnostic): string {
-  const data = (d.data ?? {}) as { score?: number; threshold?: number; sensitivity?: string; why?: string; tableRow?: boolean; advice?: string };
+  const data = (d.data ?? {}) as { score?: number; threshold?: number; sensitivity?: string; why?: string; tableRow?: boolean; pandocTable?: boolean; advice?: string };
   const lines = [`**Possible unsourced assertion** · reads as a fact: score ${data.score?.toFixed(2)} ≥ ${data.threshold?.toFixed(2)} (sensitivity *${data.sensitivity}*)`, ''];
   if (data.why) lines.push(`Why: ${data.why.replace(/; score [\d.]+$/, '')}.`, '');
   // An inline note, a numbered reference or a citation typed by hand: what to write instead.
   if (data.advice) lines.push(`${data.advice.charAt(0).toUpperCase()}${data.advice.slice(1)}.`, '');
-  const fix = data.tableRow
+  const fix = data.pandocTable
+    ? 'Cite a source (`[@key]`, a footnote or a link) in a caption or source line right above or below the table (its columns are aligned by blanks)'
+    : data.tableRow
     ? 'Cite a source (`[@key]`, a footnote or a link) in the row, or in a caption or source line right above or below the table'
     : 'Cite a source (`[@key]`, a footnote or a link) or tag the sentence as a claim';
   lines.push(`${fix}; a team that wants fewer or more of these sets \`assertions.sensitivity\` (\`low\`, \`balanced\`, \`high\`) in \`.briefmark.yaml\`.`);

@@ -145,7 +145,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     const advice = marks && marksAdvice(marks, model.text, labelStart);
     out.push({
       code: 'possible-unsourced-assertion',
-      message: assertionMessage(why, placeholder, advice, row && droppedNote(model.text, row)),
+      message: assertionMessage(why, placeholder, advice, row && droppedNote(model.text, row), row?.pandoc),
       span: { start, end },
       data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
     });
@@ -272,10 +272,12 @@ function verdictOf(text: string, labelStart: number, threshold: number, syntax: 
 }
 
 /** The message: why the sentence (or table row: `rowNote` set) reads as a fact, and what its source lacks. */
-function assertionMessage(why: string, placeholder: 'footnote' | 'link' | undefined, advice: string | undefined, rowNote: string | undefined): string {
+function assertionMessage(why: string, placeholder: 'footnote' | 'link' | undefined, advice: string | undefined, rowNote: string | undefined, pandocRow?: boolean): string {
   const what = rowNote !== undefined ? 'this table row reads as a fact' : 'this sentence reads as a fact';
   if (placeholder) return `Possible unsourced assertion: ${what} (${why}), and its ${placeholder} is a placeholder: source still to be added.`;
   if (advice) return `Possible unsourced assertion: ${what} (${why}), and ${advice}.`;
+  // (A row of Pandoc's simple, multiline or grid table has its columns aligned by blanks: the caption is the place.)
+  if (pandocRow) return `Possible unsourced assertion: ${what} (${why}). Cite a source in a caption or source line right above or below the table ([@key], a footnote or a link).`;
   if (rowNote !== undefined)
     return `Possible unsourced assertion: ${what} (${why}). Cite a source in the row, or in a caption or source line right above or below the table ([@key], a footnote or a link).${rowNote}`;
   return `Possible unsourced assertion: ${what} (${why}). Cite a source ([@key], a footnote or a link), or tag it as a claim.`;
