@@ -91,8 +91,8 @@ export function codeActions(analysis: Analysis, range: Span): CodeActionResult[]
   // a suggestion to check, not a fix to apply without looking.
   // The one edit of the whole brief (its note numbers made footnotes) is offered once, for the first of its findings.
   // (And none that would change a table of Pandoc's that the tree does not show.)
-  const keepsTables = out.length ? keepsPandocTables(analysis) : undefined;
-  const once = out.filter((a, i) => (!a.title.startsWith("Make the brief's") || out.findIndex((b) => b.title === a.title) === i) && keepsTables!(a.edits));
+  const keepsTables = keepsPandocTables(analysis);
+  const once = out.filter((a, i) => (!a.title.startsWith("Make the brief's") || out.findIndex((b) => b.title === a.title) === i) && keepsTables(a.edits));
   return once.map((a, i) => ({ a, i, r: rankOf(a) })).sort((x, y) => x.r - y.r || x.i - y.i).map((x) => x.a);
 }
 

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis';
+import { modelPandocTables } from '../model/buildModel';
 import { blankedBefore, pandocTables, tableRuleLines, type PandocTable } from '../model/pandocTables';
 import type { TextEdit } from './textEdits';
 import { lastAtMost } from '../text/textEdit';
@@ -9,15 +10,14 @@ import { lastAtMost } from '../text/textEdit';
  * same places, shifted by the edits. The Markdown tree does not show them (CommonMark has
  * none of them), so the fixes' read-back on the tree would not see a comment at the end of a
  * grid's rule, or a line between a multiline table's rows, end the table. Free for a brief
- * with no line that may be a table's rule (most briefs); else the text is read again.
+ * with no line that may be a table's rule (most briefs); else the edited text is read again.
  */
 export function keepsPandocTables(analysis: Analysis): (edits: readonly TextEdit[]) => boolean {
   const { text } = analysis.model;
   const from = analysis.model.frontMatter?.span.end ?? 0;
-  let before = BEFORE.get(analysis);
-  if (before === undefined) BEFORE.set(analysis, (before = tablesIn(text, from) ?? null));
-  if (!before) return () => true;
-  const tables = before;
+  const { tables, ruleLines } = modelPandocTables(analysis.model);
+  // (A quick fix writes no rule of dashes: with none in the brief, no table can appear.)
+  if (ruleLines.length === 0) return () => true;
   return (edits) => {
     const sorted = [...edits].sort((a, b) => a.span.start - b.span.start);
     let after = '';
@@ -45,9 +45,6 @@ export function keepsPandocTables(analysis: Analysis): (edits: readonly TextEdit
     return tables.every((t, i) => same(t.span, now[i].span) && t.rows.length === now[i].rows.length && t.rows.every((r, k) => same(r, now[i].rows[k])));
   };
 }
-
-/** Per analysis (one version of a brief), its tables, or null when it has no line that may be a table's rule. */
-const BEFORE = new WeakMap<Analysis, PandocTable[] | null>();
 
 /** The tables of a text after its front matter; undefined when no line of it may be a table's rule. */
 function tablesIn(text: string, from: number): PandocTable[] | undefined {

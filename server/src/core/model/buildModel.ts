@@ -8,7 +8,7 @@ import { normalizeLabel } from '../parse/blocks';
 import { readYaml, tooDeepMessage } from '../parse/yaml';
 import { citationsAndSpans, labelReadsAsCitation, spanListEnd, topLevelReaches } from '../sources/citations';
 import { headingAttributes, PandocAttributes } from '../sources/pandocAttributes';
-import { pandocTablesFrom } from './pandocTables';
+import { blankedBefore, pandocTables, pandocTablesFrom, tableRuleLines, type PandocTable } from './pandocTables';
 import type { Conventions } from '../conventions/types';
 import { tagNames } from '../conventions/types';
 import { matchesAnyGlob } from '../text/glob';
@@ -329,6 +329,33 @@ export function modelParts(model: BriefModel): ModelPart[] {
   return parts;
 }
 const PARTS = new WeakMap<BriefModel, ModelPart[]>();
+
+/**
+ * Pandoc's simple, multiline and grid tables of the model (model/pandocTables.ts), and the
+ * starts of the lines that may be their rules, once per model: those lines are found once
+ * per block, and only after the front matter (its `---` lines are no table's rules).
+ */
+export function modelPandocTables(model: BriefModel): { tables: PandocTable[]; ruleLines: number[] } {
+  let found = TABLES.get(model);
+  if (!found) {
+    const built = MODEL_BLOCKS.get(model);
+    const from = model.frontMatter?.span.end ?? 0;
+    let ruleLines: number[] = [];
+    if (!built) ruleLines = tableRuleLines(model.text, from, model.text.length);
+    else
+      for (const b of built.blocks) {
+        let own = RULE_LINES.get(b.facts);
+        if (!own) RULE_LINES.set(b.facts, (own = tableRuleLines(model.text, b.start, b.end).map((o) => o - b.start)));
+        for (const o of own) if (o + b.start >= from) ruleLines.push(o + b.start);
+      }
+    const tables = ruleLines.length ? pandocTables(from > 0 ? blankedBefore(model.text, from) : model.text, ruleLines) : [];
+    TABLES.set(model, (found = { tables, ruleLines }));
+  }
+  return found;
+}
+const TABLES = new WeakMap<BriefModel, { tables: PandocTable[]; ruleLines: number[] }>();
+/** Per block (its facts: the same while its text is), the starts of its lines that may be a table's rule, relative to it. */
+const RULE_LINES = new WeakMap<BlockFacts, number[]>();
 
 /**
  * One block as a block rule reads it (rules/types.ts `ScopeModel`): its items placed at

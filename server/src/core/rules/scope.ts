@@ -1,6 +1,5 @@
-import { blockScope, modelBlocks, modelParts, type BlockFacts } from '../model/buildModel';
+import { blockScope, modelBlocks, modelPandocTables, modelParts, type BlockFacts } from '../model/buildModel';
 import { briefLabels } from '../model/labels';
-import { blankedBefore, pandocTables, tableRuleLines, type PandocTable } from '../model/pandocTables';
 import { plainTextHeadings, plainTextSections } from '../model/headingLines';
 import type { BriefModel, Recommendation } from '../model/types';
 import type { Conventions, Severity } from '../conventions/types';
@@ -66,7 +65,7 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
     if (l) lists.push({ at, lists: l });
   }
   // Pandoc's tables that are not pipe tables span blocks (a multiline table's rows are paragraphs between blank lines): read in the document's text.
-  const pandoc = pandocTablesOf(model);
+  const pandoc = modelPandocTables(model).tables;
   if (pandoc.length) tables.push({ at: 0, tables: { tables: pandoc.map((t) => t.span), captions: [] } });
   const pendingFootnotes = new Set<string>();
   for (const [id, d] of footnotes) if (isPendingFootnote(d)) pendingFootnotes.add(id);
@@ -84,25 +83,6 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
     pandocRows: pandoc.length ? pandoc.flatMap((t) => t.rows) : NONE,
   };
 }
-
-/** Pandoc's simple, multiline and grid tables of the model: the lines that may be their rules are found once per block. */
-function pandocTablesOf(model: BriefModel): PandocTable[] {
-  const built = modelBlocks(model);
-  const rules: number[] = [];
-  if (!built) pushAll(rules, tableRuleLines(model.text, 0, model.text.length));
-  else
-    for (const b of built.blocks) {
-      let own = RULE_LINES.get(b.facts);
-      if (!own) RULE_LINES.set(b.facts, (own = tableRuleLines(model.text, b.start, b.end).map((o) => o - b.start)));
-      for (const o of own) rules.push(o + b.start);
-    }
-  // (The front matter is no Markdown: its `---` lines are no table's rules.)
-  const from = model.frontMatter?.span.end ?? 0;
-  const own = rules.filter((o) => o >= from);
-  return own.length ? pandocTables(from > 0 ? blankedBefore(model.text, from) : model.text, own) : [];
-}
-/** Per block (its facts: the same while its text is), the starts of its lines that may be a table's rule, relative to it. */
-const RULE_LINES = new WeakMap<BlockFacts, number[]>();
 
 /**
  * The exempt sections: under the headings that name them, and, in a brief written as plain
