@@ -277,6 +277,12 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['In England, NICE recommends semaglutide for adults with a body mass index of at least 35.', false],
     ['We would also recommend a review of the scheme in 2027.', true],
     ['This brief recommends a cap on fees.', true],
+    // An obligation read out of a legal instrument is the instrument’s (7 December).
+    ["Under the 2019 rules, landlords must give two months' notice.", false],
+    ['Under the Act, providers of high-risk systems must register them in an EU database.', false],
+    ['Pursuant to the directive, member states shall report every two years.', false],
+    ['Landlords must give tenants more notice.', true],
+    ['Under pressure from voters, the government must act.', true],
   ];
   for (const [text, exempt] of cases)
     it(`${exempt ? 'exempts' : 'judges'}: ${text}`, () => {
