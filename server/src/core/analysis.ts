@@ -121,5 +121,5 @@ function frontMatterBibliography(model: BuiltModel): Bibliography {
  * Unclosed containers are not a code of the contract: their hover says so instead.
  */
 function modelFindings(model: BuiltModel): Finding[] {
-  return (model.frontMatter?.problems ?? []).map((p) => ({ code: 'invalid-conventions' as const, message: p.message, span: p.span }));
+  return (model.frontMatter?.problems ?? []).map((p) => ({ code: 'invalid-conventions' as const, message: p.message, span: p.span, ...(p.replacement !== undefined && { data: { replacement: p.replacement } }) }));
 }

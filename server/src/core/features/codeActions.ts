@@ -169,13 +169,19 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
       break;
     }
     case 'unknown-tag':
-    case 'invalid-conventions': {
-      const replacement = d.data?.replacement;
-      if (typeof replacement === 'string') out.push({ title: `Change to "${replacement}"`, edits: [{ span: d.span, newText: replacement }], diagnostic: d, isPreferred: true });
+    case 'invalid-conventions':
+      pushAll(out, replacementFix(d));
       break;
-    }
   }
   return out;
+}
+
+/** The replacement a finding carries (`data.replacement`): a tag's name, a setting's value, a front matter value quoted. */
+function replacementFix(d: Diagnostic): CodeActionResult[] {
+  const replacement = d.data?.replacement;
+  if (typeof replacement !== 'string') return [];
+  const quoting = d.code === 'invalid-conventions' && replacement.startsWith('"') && replacement.endsWith('"');
+  return [{ title: quoting ? `Quote the value: ${replacement}` : `Change to "${replacement}"`, edits: [{ span: d.span, newText: replacement }], diagnostic: d, isPreferred: true }];
 }
 
 /**

@@ -5,7 +5,7 @@ import { isMap, type Document } from 'yaml';
 import { cslEntriesFromYamlNode } from '../sources/csl';
 import type { ParsedBlock, ParsedMarkdown } from '../parse/markdown';
 import { normalizeLabel } from '../parse/blocks';
-import { readYaml, tooDeepMessage } from '../parse/yaml';
+import { colonsInValues, MAX_YAML_ERRORS, readYaml, tooDeepMessage, type ColonInValue } from '../parse/yaml';
 import { citationsAndSpans, labelReadsAsCitation, spanListEnd, topLevelReaches } from '../sources/citations';
 import { headingAttributes, PandocAttributes } from '../sources/pandocAttributes';
 import { blankedBefore, pandocTables, pandocTablesFrom, tableRuleLines, type PandocTable } from './pandocTables';
@@ -29,6 +29,7 @@ import type {
   DocumentInput,
   FrontMatter,
   Heading,
+  Problem,
   ScopeModel,
   Suppression,
   TextBlock,
@@ -1009,16 +1010,18 @@ class BlockCollector {
     const contentStart = afterFirstLine(text, s.start, s.end);
     const fm: FrontMatter = { span: s, contentStart, data: undefined, references: [], problems: [] };
     try {
-      const { doc, tooDeepAt } = readYaml(value, { prettyErrors: false, uniqueKeys: false });
-      if (!doc) {
-        fm.problems.push({ message: `${tooDeepMessage('Front matter')}.`, span: visibleSpan(text, contentStart + tooDeepAt, contentStart + tooDeepAt + 1) });
+      const read = readYaml(value, { prettyErrors: false, uniqueKeys: false });
+      if (!read.doc) {
+        fm.problems.push({ message: `${tooDeepMessage('Front matter')}.`, span: visibleSpan(text, contentStart + read.tooDeepAt, contentStart + read.tooDeepAt + 1) });
         return fm;
       }
+      const { doc, repaired } = read.doc.errors.length ? withColonsQuoted(value, read.doc, text, contentStart, fm.problems) : { doc: read.doc, repaired: undefined };
       for (const e of doc.errors) {
         const [a, b] = e.pos ?? [0, 0];
         fm.problems.push({ message: `Front matter is not valid YAML: ${firstLine(e.message)}`, span: visibleSpan(text, contentStart + a, contentStart + Math.max(b, a + 1)) });
       }
       const data = doc.errors.length ? safeToJS(doc) : doc.toJS();
+      if (repaired && data && typeof data === 'object' && !Array.isArray(data)) for (const v of repaired) (data as Record<string, unknown>)[v.key] = v.value;
       if (data && typeof data === 'object' && !Array.isArray(data)) {
         fm.data = data as Record<string, unknown>;
         const refs = isMap(doc.contents) ? doc.contents.get('references', true) : undefined;
@@ -1381,6 +1384,30 @@ function firstWords(s: string): string {
   const all = s.replace(/[\s:]+/g, ' ').trim().split(' ');
   const words = all.slice(0, 6).join(' ');
   return words ? (all.length > 6 ? `${words}…` : words) : 'Recommendation';
+}
+
+/**
+ * A front matter YAML refused because a value holds an unquoted `: ` (`title: Out of Room:
+ * Prison Capacity`): each such value is reported, saying how to quote it — Pandoc refuses
+ * the block as YAML does — and, when the text reads without errors once they are quoted,
+ * that reading is used, so the brief still counts as one and its bibliography is still
+ * found. Otherwise YAML's own reading and errors stand.
+ */
+function withColonsQuoted(value: string, doc: Document.Parsed, text: string, contentStart: number, problems: Problem[]): { doc: Document.Parsed; repaired?: ColonInValue[] } {
+  const colons = colonsInValues(value);
+  if (!colons) return { doc };
+  const retry = readYaml(colons.text, { prettyErrors: false, uniqueKeys: false }).doc;
+  if (!retry || retry.errors.length) return { doc };
+  const shown = colons.values.slice(0, MAX_YAML_ERRORS);
+  for (const [i, v] of shown.entries()) {
+    const more = i === MAX_YAML_ERRORS - 1 && colons.values.length > shown.length ? ` (and ${colons.values.length - shown.length} more values after this one, not listed)` : '';
+    problems.push({
+      message: `Front matter is not valid YAML: the value of "${v.key}" holds ": ", which YAML reads as a nested mapping (Pandoc refuses the whole block). Quote it: ${v.key}: ${JSON.stringify(v.value)}${more}`,
+      span: { start: contentStart + v.start, end: contentStart + v.end },
+      replacement: JSON.stringify(v.value),
+    });
+  }
+  return { doc: retry, repaired: colons.values };
 }
 
 function safeToJS(doc: Document.Parsed): unknown {

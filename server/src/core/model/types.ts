@@ -201,6 +201,8 @@ export interface FrontMatter {
 export interface Problem {
   message: string;
   span: Span;
+  /** What to write at `span` instead (the quick fix). */
+  replacement?: string;
 }
 
 export interface Suppression {

@@ -144,3 +144,40 @@ function scanLine(text: string, i: number, room: number, flow: number): { flow: 
   }
   return { flow, end: i, passedAt: -1, blockScalar };
 }
+
+/** A top-level line whose plain value holds `: ` (`title: Out of Room: Prison Capacity`). */
+export interface ColonInValue {
+  key: string;
+  /** The value as written (the plain scalar a quoted one would hold). */
+  value: string;
+  /** Offsets of the value in the text. */
+  start: number;
+  end: number;
+}
+
+const TOP_LEVEL_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\n]+)$/gm;
+/** What a plain (unquoted) scalar cannot start with: an indicator or a quote. */
+const NOT_PLAIN = /^[-"'[\]{}|>&*!%@`#,?:]/;
+
+/**
+ * The most common broken front matter: a value with a colon in it, unquoted (a title with a
+ * subtitle). YAML reads `Room: Prison Capacity` as a mapping nested where it is not allowed
+ * (Pandoc refuses the whole block). Returns the text with each such value's `: ` made
+ * harmless in place (same length, so every offset read from it is the text's), and the
+ * values; `undefined` when no top-level line has one.
+ */
+export function colonsInValues(text: string): { text: string; values: ColonInValue[] } | undefined {
+  const values: ColonInValue[] = [];
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(TOP_LEVEL_LINE)) {
+    const value = m[2].trimEnd();
+    // A comment (` #`) ends a plain value: leave such lines to YAML's own message.
+    if (NOT_PLAIN.test(value) || !/:[ \t]/.test(value) || /[ \t]#/.test(value)) continue;
+    const start = m.index! + m[0].length - m[2].length;
+    values.push({ key: m[1], value, start, end: start + value.length });
+    out += text.slice(from, start) + value.replace(/:(?=[ \t])/g, '\uE001');
+    from = start + value.length;
+  }
+  return values.length ? { text: out + text.slice(from), values } : undefined;
+}
