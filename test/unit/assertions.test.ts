@@ -5,6 +5,7 @@ import { analyze } from '../../server/src/core/analysis';
 import type { Conventions } from '../../server/src/core/conventions/types';
 import { hoverAt } from '../../server/src/core/features/hover';
 import { exemptSentence } from '../../server/src/core/assertions/exemptions';
+import { attributedStatement } from '../../server/src/core/assertions/attribution';
 import { findAssertionCues } from '../../server/src/core/rules/possibleUnsourcedAssertion';
 import { sentenceFeatures } from '../../server/src/core/assertions/features';
 import { FIXTURES } from './helpers/fixtures';
@@ -283,11 +284,63 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['Pursuant to the directive, member states shall report every two years.', false],
     ['Landlords must give tenants more notice.', true],
     ['Under pressure from voters, the government must act.', true],
+    ["Governments should list every such system, whether or not it falls under the Act's high-risk category.", true],
   ];
   for (const [text, exempt] of cases)
     it(`${exempt ? 'exempts' : 'judges'}: ${text}`, () => {
       const a = analyze({ uri: 'file:///w/x.brief.md', text: `---\nbrief: true\n---\n\n# Evidence\n\n${text}\n` });
       assert.equal(exemptSentence(text), exempt);
       if (exempt) assert.equal(a.diagnostics.filter((d) => d.code === 'possible-unsourced-assertion').length, 0);
+    });
+});
+
+describe('possible-unsourced-assertion: an attributed statement is reported whatever the classifier says (not at low)', () => {
+  const attributed: Array<[string, string]> = [
+    ['Judges say the guidance leaves them little room when an offence crosses the custody threshold.', 'Judges say'],
+    ['Officials expect the population to reach capacity again by 2026 unless sentencing changes.', 'Officials expect'],
+    ['Water companies argue that monitoring should come before limits.', 'Water companies argue'],
+    ['Critics — including some defence officials — doubt that any wall could be built quickly.', 'Critics doubt'],
+    ['However, the agency denies that its models discriminate.', 'the agency denies'],
+    ['Experts interviewed for this brief doubt it.', 'Experts interviewed for this brief doubt'],
+  ];
+  const not = [
+    'We argue that the Commission should act before 2027.',
+    'This brief finds that the scheme works.',
+    'Critics are right to warn that the levy is too low.',
+    'Some people say that the plan is a hatchet.',
+    'There is no doubt about it.',
+    "I'd say to the committee, look at the figures.",
+    'They will say anything to win.',
+    'In a recent report on housing, the council set out three options.',
+    'Although Putin claimed that he was busy, he sent a deputy.',
+    'The new variant is predicted to spread quickly.',
+    'Do critics say that the plan fails?',
+    'The annex lists the sources used for each estimate.',
+  ];
+  const defaults = analyze({ uri: 'x', text: '' }).conventions;
+  const analysed = (text: string, sensitivity: 'low' | 'balanced' = 'balanced') =>
+    analyze({ uri: 'file:///w/x.brief.md', text: `---\nbrief: true\n---\n\n# Evidence\n\n${text}\n` }, { conventions: { ...defaults, assertions: { ...defaults.assertions, sensitivity } } });
+  const findingOn = (text: string, sensitivity?: 'low' | 'balanced') => analysed(text, sensitivity).diagnostics.find((d) => d.code === 'possible-unsourced-assertion');
+  for (const [text, subjectVerb] of attributed)
+    it(`reads "${subjectVerb}"`, () => {
+      assert.equal(attributedStatement(text), subjectVerb);
+      const d = findingOn(text);
+      assert.ok(d, 'reported at balanced');
+      const data = d.data as { score: number; threshold: number; attribution?: string };
+      if (data.score >= data.threshold) return;
+      // Reported as an attribution: the message, the data and the hover say so.
+      assert.match(d.message, new RegExp(`\\(an attributed statement: "${subjectVerb}"; score 0\\.\\d\\d\\)`));
+      assert.equal(data.attribution, subjectVerb);
+      const h = hoverAt(analysed(text), d.span.start + 1)!;
+      assert.match(h.contents, new RegExp(`^\\*\\*Possible unsourced assertion\\*\\* · someone's statement \\("${subjectVerb}"\\), a fact to source whatever its score: 0\\.\\d\\d, threshold 0\\.43`));
+    });
+  it('not at low: there the model alone decides', () => {
+    const text = attributed[0][0];
+    assert.ok(findingOn(text, 'balanced'));
+    assert.equal(findingOn(text, 'low'), undefined);
+  });
+  for (const text of not)
+    it(`no attribution: ${text}`, () => {
+      assert.equal(attributedStatement(text), undefined);
     });
 });

@@ -315,7 +315,9 @@ export function authorsObligation(text: string): boolean {
   if (!NORMATIVE.test(text)) return false;
   if (!NORMATIVE.test(text.replace(QUOTED, ' '))) return false;
   if (/\baccording to\b/i.test(text)) return false;
-  if (LEGAL_FRAME.test(text)) return false;
+  // (The frame before the obligation: "…, whether or not they fall under the Act's scope" frames nothing.)
+  const frame = LEGAL_FRAME.exec(text);
+  if (frame && frame.index < NORMATIVE.exec(text)!.index) return false;
   return !(reportsSomeone(text) && !/^\s*as\b/i.test(text));
 }
 
@@ -324,7 +326,7 @@ export function authorsObligation(text: string): boolean {
  * the 2019 rules, landlords must give two months' notice", "Under the Act, providers must
  * register…" (the labelling guide's states of affairs: "The agreement requires unanimity").
  */
-const LEGAL_FRAME = /\b(?:under|pursuant to|in accordance with)\s+(?:(?:the|this|that|its|their|a|an|current|existing|new|[\p{Lu}\d][\p{L}\d'’.-]*)\s+){0,6}(?:act|acts|law|laws|rules|regulations?|directive|treaty|treaties|agreements?|conventions?|constitution|code|statute|bill|scheme|ordinance|decree|charter|accords?|protocol|legislation)\b/iu;
+const LEGAL_FRAME = /\b(?:under|pursuant to|in accordance with)\s+(?:(?:the|this|that|its|their|a|an|current|existing|new|[\p{Lu}\d][\p{L}\d'’.-]*)\s+){0,6}(?:act|acts|law|laws|rules|regulations?|directive|treaty|treaties|agreements?|conventions?|constitution|code|statute|bill|scheme|ordinance|decree|charter|accords?|protocol|legislation)\b(?!['’])/iu;
 
 /**
  * A reporting verb in the sentence: not "states" in "Member States should…", the EU's

@@ -66,8 +66,11 @@ function footnoteHover(analysis: Analysis, id: string): string {
 
 /** Why a sentence reads as an unsourced assertion: the classifier's score against the team's threshold, and what weighed. */
 function assertionHover(d: Diagnostic): string {
-  const data = (d.data ?? {}) as { score?: number; threshold?: number; sensitivity?: string; why?: string; tableRow?: boolean; pandocTable?: boolean; advice?: string };
-  const lines = [`**Possible unsourced assertion** · reads as a fact: score ${data.score?.toFixed(2)} ≥ ${data.threshold?.toFixed(2)} (sensitivity *${data.sensitivity}*)`, ''];
+  const data = (d.data ?? {}) as { score?: number; threshold?: number; sensitivity?: string; why?: string; tableRow?: boolean; pandocTable?: boolean; advice?: string; attribution?: string };
+  const verdict = data.attribution
+    ? `someone's statement ("${data.attribution}"), a fact to source whatever its score: ${data.score?.toFixed(2)}, threshold ${data.threshold?.toFixed(2)} (sensitivity *${data.sensitivity}*)`
+    : `reads as a fact: score ${data.score?.toFixed(2)} ≥ ${data.threshold?.toFixed(2)} (sensitivity *${data.sensitivity}*)`;
+  const lines = [`**Possible unsourced assertion** · ${verdict}`, ''];
   if (data.why) lines.push(`Why: ${data.why.replace(/; score [\d.]+$/, '')}.`, '');
   // An inline note, a numbered reference or a citation typed by hand: what to write instead.
   if (data.advice) lines.push(`${data.advice.charAt(0).toUpperCase()}${data.advice.slice(1)}.`, '');

@@ -10,6 +10,7 @@ import { SpanIndex } from '../text/spanIndex';
 import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
+import { attributedStatement } from '../assertions/attribution';
 import { CAPTION, exemptSentence } from '../assertions/exemptions';
 import { isDateWord, isQuantityWord, PARAGRAPH_NUMBER, stateIsNoun } from '../assertions/features';
 import { wordAfter, wordBefore } from '../assertions/neighbours';
@@ -138,16 +139,16 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     // Inline notes, numbered references and citations by hand (`^[…]`, `[1]`, `(ONS, 2024)`)
     // are no sources: the sentence is judged on its own words; the message says what to write.
     const marks = row ? undefined : marksOf(model.text, marksText, labelStart);
-    const verdict = verdictOf(marks ? marks.words.slice(0, text.length) : text, labelStart, threshold, syntax);
+    const verdict = verdictOf(marks ? marks.words.slice(0, text.length) : text, labelStart, threshold, sensitivity !== 'low', syntax);
     if (!verdict) return;
-    const { judged, cues, why } = verdict;
+    const { judged, cues, why, attribution } = verdict;
     const placeholder = pending.overlaps(start, withTrailing) ? 'footnote' : pendingLinks.overlaps(start, withTrailing) ? 'link' : undefined;
     const advice = marks && marksAdvice(marks, model.text, labelStart);
     out.push({
       code: 'possible-unsourced-assertion',
       message: assertionMessage(why, placeholder, advice, row && droppedNote(model.text, row), row?.pandoc),
       span: { start, end },
-      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
+      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(attribution && { attribution }), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
     });
   };
   // A table is read by rows (model/tables.ts; Pandoc's simple, multiline and grid tables, model/pandocTables.ts): the header names columns, a body row is one statement.
@@ -258,12 +259,16 @@ function startingAt(s: Sentence, from: number, masked: string): Sentence | undef
  * not directive syntax, at document offsets. Read as a reader sees it: `\.` is a full stop
  * ("2\.1 million", as word processors export Markdown).
  */
-function verdictOf(text: string, labelStart: number, threshold: number, syntax: SpanIndex): { judged: Judged; cues: AssertionCue[]; why: string } | undefined {
+function verdictOf(text: string, labelStart: number, threshold: number, attributions: boolean, syntax: SpanIndex): { judged: Judged; cues: AssertionCue[]; why: string; attribution?: string } | undefined {
   const plain = unescapeMarkdown(text);
   const words = plain.text;
   const judged = judgedSentences.get(words, judgeSentence);
-  if (judged.exempt || judged.score < threshold) return undefined;
+  if (judged.exempt) return undefined;
+  // An attributed statement is a fact by the labelling guide, whatever the model scores it (not at `low`: the model alone).
+  const attributed = judged.score < threshold && attributions ? judged.attribution : undefined;
+  if (judged.score < threshold && !attributed) return undefined;
   judged.explained ??= explain(words);
+  if (attributed) return { judged, cues: [], why: `an attributed statement: "${attributed}"; score ${judged.explained.verdict.score.toFixed(2)}`, attribution: attributed };
   const cues = judged.explained.cues
     .map((c) => ({ ...c, span: { start: labelStart + escapedOffset(plain, c.span.start), end: labelStart + escapedOffset(plain, c.span.end, true) } }))
     .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
@@ -289,6 +294,8 @@ interface Judged {
   /** A question, a normative sentence, a caption or source line, or no letter or digit: not an assertion whatever its score (then 0). */
   exempt: boolean;
   score: number;
+  /** Its subject and reporting verb when it is an attributed statement ("Judges say"; `assertions/attribution.ts`). */
+  attribution?: string;
   /** Built for a sentence the first time it is reported. */
   explained?: { verdict: Verdict; cues: AssertionCue[]; why: string };
 }
@@ -379,7 +386,7 @@ const sentencesOf = new RecentCache<BlockSentences>(20_000);
 
 const judgeSentence = (text: string): Judged => {
   const exempt = exemptSentence(text) || !/[\p{L}\p{N}]/u.test(text);
-  return { exempt, score: exempt ? 0 : assertionModel().score(text) };
+  return { exempt, score: exempt ? 0 : assertionModel().score(text), attribution: exempt ? undefined : attributedStatement(text) };
 };
 
 /** The verdict, the cues (offsets within the sentence) and the message's reasons. */

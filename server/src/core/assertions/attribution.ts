@@ -1,0 +1,52 @@
+/**
+ * An attributed statement: a sentence whose subject is someone other than the author and
+ * whose verb reports what they said, found, expect or deny ("Judges say the guidance
+ * leaves them little room", "Critics argue that…", "Officials expect the population to…",
+ * "The agency denies that its models discriminate"). The labelling guide counts every such
+ * sentence as an assertion of fact (docs/assertions.md): a reviewer wants the statement
+ * sourced. The classifier, trained mostly on debate speech where "my opponent says…" is
+ * rhetoric, scores many of them low.
+ */
+import { RUN_IN_LABEL } from './features';
+
+/** Reporting verbs in the present and the past: said, found, expected, denied… */
+const VERB = String.raw`(?:says?|said|argue[sd]?|contends?|contended|warn(?:s|ed)?|claim(?:s|ed)?|reports?|reported|insist(?:s|ed)?|maintain(?:s|ed)?|estimates?|estimated|expect(?:s|ed)?|predict(?:s|ed)?|forecasts?|doubt(?:s|ed)?|acknowledge[sd]?|admit(?:s|ted)?|den(?:y|ies|ied)|complain(?:s|ed)?|point(?:s|ed)? out|told|finds?|found|concluded?|concludes)`;
+
+/** First words of a subject that is the author, the reader or the text itself ("We argue", "This brief finds", "Our analysis shows"). */
+const NOT_FIRST = new Set('i we you he she they it this that these those there one our my your everybody everyone nobody someone somebody anyone anybody whoever people let in on at for from with by under after before since during of about against among between through although though unless until once if when while as because whether'.split(' '));
+/** Words no subject of a reporting verb holds: auxiliaries, modals, `to`, question words ("Critics are right to warn", "They will say"). */
+const NOT_IN_SUBJECT = new Set(
+  'i we you me us it is are was were be been being am have has had do does did will would shall should must can could may might to not if when as because while whether what how why where who whom whose which that ll ve re m d'.split(' '),
+);
+
+/** Subjects no one could be asked for a source about: "Some people say", "Many say", "Others argue". */
+const VAGUE = /^(?:(?:some|many|most|other|a lot of|lots of)\s+)?(?:people|folks|others|some|many|most)$/;
+
+/** Openers before the subject: "However, critics say…", "And officials expect…". */
+const OPENER = /^(?:(?:and|but|yet|so|still|however|meanwhile|moreover|indeed|now|today|instead|also|in turn|for their part|for its part),?\s+)+/i;
+
+/** The subject (one to eight words, an aside between dashes or commas allowed), then the verb and what follows it. */
+const ATTRIBUTION = new RegExp(String.raw`^((?:[\p{L}\p{N}][\p{L}\p{N}'’.&-]*\s+){0,7}[\p{L}\p{N}][\p{L}\p{N}'’.&-]*)(?:\s*[—–]\s[^—–]{1,80}\s[—–]|,\s[^,]{1,80},)?\s+(?:(?:also|now|often|still|already|repeatedly|privately|publicly|openly|rightly|widely)\s+)?(${VERB})\b(?!\s*[?])(?!\s+to\b)`, 'iu');
+
+/**
+ * The subject and verb of an attributed statement at the start of `text` ("Judges say"),
+ * or undefined. The subject opens with a capital or a determiner and holds no pronoun of
+ * the author or the reader, no auxiliary and no modal ("We argue", "Critics are right to
+ * warn", "They will say" are not attributions); questions are not.
+ */
+export function attributedStatement(text: string): string | undefined {
+  const t0 = text.replace(RUN_IN_LABEL, '').replace(/^[\s*_>•+-]+/, '');
+  const t = t0.replace(OPENER, '');
+  if (/\?\s*["”’')\]*_]*\s*$/.test(t)) return undefined;
+  const m = ATTRIBUTION.exec(t);
+  if (!m) return undefined;
+  const subject = m[1].toLowerCase();
+  // Contractions count as their words: "There's no doubt", "I'd say", "it's said".
+  const words = subject.split(/\s+/).flatMap((w) => w.split(/['’](?=(?:s|d|ll|re|ve|m)$)/));
+  if (NOT_FIRST.has(words[0]) || words.some((w) => NOT_IN_SUBJECT.has(w)) || VAGUE.test(subject)) return undefined;
+  // "no doubt", "a claim", "the report": the verb's word read as a noun.
+  if (/\b(?:no|a|an|the|its|their|his|her|each|every|any|per|this|our|your|my)$/.test(subject)) return undefined;
+  // The subject opens the sentence with a capital or a figure ("Judges", "Two in three voters"), or follows an opener ("However, the agency…").
+  if (!/^[\p{Lu}\p{N}]/u.test(m[1]) && t === t0) return undefined;
+  return `${m[1]} ${m[2]}`;
+}
