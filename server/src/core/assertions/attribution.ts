@@ -8,6 +8,7 @@
  * rhetoric, scores many of them low.
  */
 import { RUN_IN_LABEL } from './features';
+import { endsAsQuestion } from './exemptions';
 
 /** Reporting verbs in the present and the past: said, found, expected, denied… */
 const VERB = String.raw`(?:says?|said|argue[sd]?|contends?|contended|warn(?:s|ed)?|claim(?:s|ed)?|reports?|reported|insist(?:s|ed)?|maintain(?:s|ed)?|estimates?|estimated|expect(?:s|ed)?|predict(?:s|ed)?|forecasts?|doubt(?:s|ed)?|acknowledge[sd]?|admit(?:s|ted)?|den(?:y|ies|ied)|complain(?:s|ed)?|point(?:s|ed)? out|told|finds?|found|concluded?|concludes)`;
@@ -37,7 +38,7 @@ const ATTRIBUTION = new RegExp(String.raw`^((?:[\p{L}\p{N}][\p{L}\p{N}'’.&-]*\
 export function attributedStatement(text: string): string | undefined {
   const t0 = text.replace(RUN_IN_LABEL, '').replace(/^[\s*_>•+-]+/, '');
   const t = t0.replace(OPENER, '');
-  if (/\?\s*["”’')\]*_]*\s*$/.test(t)) return undefined;
+  if (endsAsQuestion(t)) return undefined;
   const m = ATTRIBUTION.exec(t);
   if (!m) return undefined;
   const subject = m[1].toLowerCase();
