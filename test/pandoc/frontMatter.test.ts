@@ -5,17 +5,33 @@ import { applyEdits } from '../../server/src/core/features/textEdits';
 import { pandocVersion, runPandoc } from './pandoc';
 
 /**
- * A front matter value with an unquoted `: ` (a title with a subtitle) is the most common
- * broken front matter. YAML reads a nested mapping there and Pandoc refuses the whole
- * block; Briefmark says so at the value, with the quoted line to write, and still reads the
- * rest of the block (so `brief: true` still makes the file a brief).
+ * A front matter value that needs quotes — a `: ` in it (a title with a subtitle), emphasis,
+ * a handle or code at its start, a quotation never closed — is the most common broken
+ * front matter. YAML refuses it and so does Pandoc, the whole block; Briefmark says so at
+ * the value, with the quoted line to write (and a quick fix), and still reads the rest of
+ * the block (so `brief: true` still makes the file a brief).
  */
-describe(`front matter with an unquoted colon in a value, as the real Pandoc reads it (${pandocVersion()})`, () => {
-  const values = ['Out of Room: Prison Capacity in England and Wales', 'Briefing: Part 2: The Options', 'Sanctions: what works?'];
-  for (const title of values)
-    it(`title: ${title}`, () => {
+type Inline = { t: string; c?: unknown };
+/** The text of Pandoc inlines: strings, spaces, and the text inside emphasis, code and citations (`@justice_team` reads as one). */
+function plainText(inlines: Inline[]): string {
+  return inlines.map((i) => (i.t === 'Str' ? (i.c as string) : i.t === 'Space' ? ' ' : i.t === 'Code' ? (i.c as [unknown, string])[1] : i.t === 'Cite' ? plainText((i.c as [unknown, Inline[]])[1]) : Array.isArray(i.c) ? plainText(i.c as Inline[]) : '')).join('');
+}
+
+describe(`front matter values that need quotes (a colon, emphasis, a handle, a quotation never closed), as the real Pandoc reads them (${pandocVersion()})`, () => {
+  // As written, and the title meant.
+  const values: Array<[string, string]> = [
+    ['Out of Room: Prison Capacity in England and Wales', 'Out of Room: Prison Capacity in England and Wales'],
+    ['Briefing: Part 2: The Options', 'Briefing: Part 2: The Options'],
+    ['Sanctions: what works?', 'Sanctions: what works?'],
+    ['*Important* brief on tariffs', '*Important* brief on tariffs'],
+    ['@justice_team weekly note', '@justice_team weekly note'],
+    ['`ETS2` and the price cap', '`ETS2` and the price cap'],
+    ['"Out of Room', 'Out of Room'],
+  ];
+  for (const [written, title] of values)
+    it(`title: ${written}`, () => {
       const body = '# Evidence\n\nPrison numbers rose by 4% in 2024.\n';
-      const broken = `---\ntitle: ${title}\nbrief: true\nauthor: Justice team\n---\n\n${body}`;
+      const broken = `---\ntitle: ${written}\nbrief: true\nauthor: Justice team\n---\n\n${body}`;
       const refused = runPandoc(broken, ['-f', 'markdown', '-t', 'json']);
       assert.notEqual(refused.status, 0, 'Pandoc refuses the block');
       assert.match(refused.stderr, /YAML/);
@@ -26,7 +42,7 @@ describe(`front matter with an unquoted colon in a value, as the real Pandoc rea
       assert.equal(a.model.frontMatter?.data?.author, 'Justice team');
       const problems = a.diagnostics.filter((d) => d.code === 'invalid-conventions');
       assert.equal(problems.length, 1, problems.map((d) => d.message).join(' | '));
-      assert.equal(broken.slice(problems[0].span.start, problems[0].span.end), title);
+      assert.equal(broken.slice(problems[0].span.start, problems[0].span.end), written);
       assert.ok(a.diagnostics.some((d) => d.code === 'possible-unsourced-assertion'), 'the body is analysed');
 
       // The line the message says to write, and the quick fix writes, is one Pandoc reads, with the same title.
@@ -34,13 +50,25 @@ describe(`front matter with an unquoted colon in a value, as the real Pandoc rea
       const fix = codeActions(a, problems[0].span).find((x) => x.diagnostic === problems[0]);
       assert.equal(fix?.title, `Quote the value: ${quoted.slice('title: '.length)}`);
       const fixed = applyEdits(broken, fix.edits);
-      assert.equal(fixed, broken.replace(`title: ${title}`, quoted));
+      assert.equal(fixed, broken.replace(`title: ${written}`, quoted));
       const read = runPandoc(fixed, ['-f', 'markdown', '-t', 'json']);
       assert.equal(read.status, 0, read.stderr);
-      const inlines = (JSON.parse(read.stdout) as { meta: { title: { c: { t: string; c?: string }[] } } }).meta.title.c;
-      assert.equal(inlines.map((i) => (i.t === 'Str' ? i.c : i.t === 'Space' ? ' ' : '?')).join(''), title);
+      const inlines = (JSON.parse(read.stdout) as { meta: { title: { c: Inline[] } } }).meta.title.c;
+      // (Pandoc reads the title as Markdown: emphasis and code are inlines of their own; their text is the title's.)
+      assert.equal(plainText(inlines), title.replace(/[*`]/g, ''));
       assert.deepEqual(analyze({ uri: 'file:///w/notes.md', text: fixed }).diagnostics.filter((d) => d.code === 'invalid-conventions'), []);
     });
+
+  it('a brief: true line YAML lost (a broken line above it) still makes the file a brief, and YAML\'s errors are shown', () => {
+    const text = '---\ntitle: Report\n  subtitle: wrong\nbrief: true\n---\n\nPrison numbers rose by 4% in 2024.\n';
+    assert.notEqual(runPandoc(text, ['-f', 'markdown', '-t', 'json']).status, 0, 'Pandoc refuses the block');
+    const a = analyze({ uri: 'file:///w/notes.md', text });
+    assert.equal(a.model.isBrief, true);
+    assert.ok(a.diagnostics.some((d) => d.code === 'invalid-conventions' && d.message.startsWith('Front matter is not valid YAML')));
+    assert.ok(a.diagnostics.some((d) => d.code === 'possible-unsourced-assertion'));
+    // Without the line, the file is no brief: nothing is shown (a README must never light up).
+    assert.deepEqual(analyze({ uri: 'file:///w/notes.md', text: text.replace('brief: true\n', '') }).diagnostics, []);
+  });
 
   it('a value YAML reads, colon and all, is left alone (a time, a URL, a quoted title)', () => {
     for (const line of ['time: 10:30', 'url: https://example.org/a', 'title: "Out of Room: Prison Capacity"', "title: 'A: B'"]) {

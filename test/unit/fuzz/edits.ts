@@ -310,7 +310,7 @@ function guarded(text: string, a: Analysis): boolean {
 // ---------------------------------------------------------------------------------------
 // Quick fixes.
 
-type Kind = 'suppress' | 'cite' | 'placeholder' | 'note-footnote' | 'note-list' | 'headings' | 'tag-claim' | 'tag-name' | 'attribute-list' | 'suppression-code' | 'source-key' | 'footnote-definition' | 'source-text';
+type Kind = 'suppress' | 'cite' | 'placeholder' | 'note-footnote' | 'note-list' | 'headings' | 'tag-claim' | 'tag-name' | 'attribute-list' | 'suppression-code' | 'source-key' | 'footnote-definition' | 'source-text' | 'front-matter-value';
 
 function kindOf(a: CodeActionResult): Kind {
   if (a.title.startsWith('Suppress ')) return 'suppress';
@@ -323,6 +323,7 @@ function kindOf(a: CodeActionResult): Kind {
   if (a.title.startsWith('Create the footnote definition')) return 'footnote-definition';
   if (a.title === 'Separate the attributes with spaces' || a.title === 'Remove the space before the attribute list') return 'attribute-list';
   if ((a.title.startsWith('Change to') && a.diagnostic.code === 'figure-not-in-source') || a.title.startsWith("Use the source's wording") || a.title.startsWith('Write "about ')) return 'source-text';
+  if (a.title.startsWith('Quote the value: ') && a.diagnostic.code === 'invalid-conventions') return 'front-matter-value';
   if (a.title.startsWith('Change to')) return a.diagnostic.code === 'unknown-tag' ? 'tag-name' : a.diagnostic.code === 'invalid-conventions' ? 'suppression-code' : 'source-key';
   throw new Error(`a quick fix this property does not know: "${a.title}" (add its rules to test/unit/fuzz/edits.ts)`);
 }
@@ -576,6 +577,13 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       assert.ok(s && s.codes.includes(edits[0].newText), `${ctx}\nthe suppression names the code`);
       break;
     }
+    // A front matter value that needed quotes, quoted: the key reads the same value, as YAML reads it now.
+    case 'front-matter-value': {
+      const key = /the value of "([^"]+)"/.exec(d.message)![1];
+      assert.ok(edits.length === 1 && edits[0].span.start === d.span.start && edits[0].span.end === d.span.end && edits[0].newText === d.data?.replacement, `${ctx}\nreplaces the value with its quoted form`);
+      assert.equal(after.model.frontMatter?.data?.[key], JSON.parse(edits[0].newText), `${ctx}\nthe key reads the value`);
+      break;
+    }
     case 'source-key': {
       const newKey = edits[0].newText;
       const refs = [...after.model.citations.flatMap((c) => c.items.map((i) => ({ key: i.key, span: i.keySpan }))), ...after.model.claims.flatMap((c) => c.srcKeys)];
@@ -626,7 +634,7 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
   const stillReported = kind === 'placeholder';
   // The claim may still be unsourced (its list names no source, or a placeholder), but no longer for its list.
   if (kind === 'attribute-list') assert.ok(!after.diagnostics.some((x) => x.code === d.code && x.span.start === target.start && /attribute list/.test(x.message)), `${ctx}\nthe list is read`);
-  const fixedOne = stillReported || kind === 'attribute-list' ? [] : kind === 'tag-name' || kind === 'suppression-code' || kind === 'source-key' || kind === 'source-text' ? after.diagnostics.filter((x) => x.code === d.code && x.span.start === target.start) : stillThere;
+  const fixedOne = stillReported || kind === 'attribute-list' ? [] : kind === 'tag-name' || kind === 'suppression-code' || kind === 'source-key' || kind === 'source-text' || kind === 'front-matter-value' ? after.diagnostics.filter((x) => x.code === d.code && x.span.start === target.start) : stillThere;
   assert.deepEqual(fixedOne.map(key), [], `${ctx}\nthe ${d.code} is gone`);
   const vanished = [...expected.values()].filter((x) => !got.has(key(x)));
   const appeared = after.diagnostics.filter((x) => !expected.has(alias.get(key(x)) ?? key(x)));
@@ -681,6 +689,9 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       // The figure's or quotation's other finding (found on another page than cited) was about what was replaced.
       case 'source-text':
         return x.code === 'page-mismatch' && x.span.start === target.start;
+      // Quoting a value changes nothing but its YAML.
+      case 'front-matter-value':
+        return false;
       // Every reference to that footnote resolves now, not only the one fixed; and a citation key or src key that
       // names the footnote (sourceKeys.isKnownSource accepts footnote ids as keys).
       // Once masked, the reference may also end its text block: the block's last sentence then ends in references
@@ -741,6 +752,8 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       // The source's figure or wording may be on another page than the one cited.
       case 'source-text':
         return x.code === 'page-mismatch' && x.span.start === target.start;
+      case 'front-matter-value':
+        return false;
     }
   };
   assert.deepEqual(vanished.filter((x) => !mayVanish(x)).map(key), [], `${ctx}\nno other finding disappears`);

@@ -50,6 +50,8 @@ const frontMatter = fc.oneof(
   fc.constant('---\n- a\n- b\n---'),
   fc.constant('---\r\nbrief: true\r\n...'),
   fc.constant('---\n: : :\n---'),
+  // Values that need quotes (a colon, emphasis, a handle, a quotation never closed), with brief: true after them.
+  fc.tuple(fc.constantFrom('Out of Room: Prison Capacity', '*Important* brief', '@team note', '"Unclosed title', 'A: B: C'), fc.constantFrom('\n', '\r\n')).map(([v, nl]) => `---${nl}title: ${v}${nl}brief: true${nl}---`),
   fc.tuple(fc.constantFrom('title', 'references', 'brief', 'id', 'bibliography'), inline).map(([k, v]) => `---\n${k}: ${v}\n---`),
 );
 

@@ -5,7 +5,7 @@ import { isMap, type Document } from 'yaml';
 import { cslEntriesFromYamlNode } from '../sources/csl';
 import type { ParsedBlock, ParsedMarkdown } from '../parse/markdown';
 import { normalizeLabel } from '../parse/blocks';
-import { colonsInValues, MAX_YAML_ERRORS, readYaml, tooDeepMessage, type ColonInValue } from '../parse/yaml';
+import { MAX_YAML_ERRORS, readYaml, tooDeepMessage, unquotedValues, type UnquotedValue } from '../parse/yaml';
 import { citationsAndSpans, labelReadsAsCitation, spanListEnd, topLevelReaches } from '../sources/citations';
 import { headingAttributes, PandocAttributes } from '../sources/pandocAttributes';
 import { blankedBefore, pandocTables, pandocTablesFrom, tableRuleLines, type PandocTable } from './pandocTables';
@@ -1015,14 +1015,17 @@ class BlockCollector {
         fm.problems.push({ message: `${tooDeepMessage('Front matter')}.`, span: visibleSpan(text, contentStart + read.tooDeepAt, contentStart + read.tooDeepAt + 1) });
         return fm;
       }
-      const { doc, repaired } = read.doc.errors.length ? withColonsQuoted(value, read.doc, text, contentStart, fm.problems) : { doc: read.doc, repaired: undefined };
+      const { doc, repaired } = read.doc.errors.length ? withValuesQuoted(value, read.doc, contentStart, fm.problems) : { doc: read.doc, repaired: undefined };
       for (const e of doc.errors) {
         const [a, b] = e.pos ?? [0, 0];
         fm.problems.push({ message: `Front matter is not valid YAML: ${firstLine(e.message)}`, span: visibleSpan(text, contentStart + a, contentStart + Math.max(b, a + 1)) });
       }
-      const data = doc.errors.length ? safeToJS(doc) : doc.toJS();
-      if (repaired && data && typeof data === 'object' && !Array.isArray(data)) for (const v of repaired) (data as Record<string, unknown>)[v.key] = v.value;
-      if (data && typeof data === 'object' && !Array.isArray(data)) {
+      let data: unknown = doc.errors.length ? safeToJS(doc) : doc.toJS();
+      if (repaired && isPlainObject(data)) for (const v of repaired) data[v.key] = v.value;
+      // YAML refused the block and lost its `brief: true` (nested under a broken line, or no reading at all):
+      // a top-level line saying so still makes the file a brief, so that the errors above are shown.
+      if (doc.errors.length && BRIEF_LINE.test(value) && !(isPlainObject(data) && data.brief === true)) data = { ...(isPlainObject(data) ? data : {}), brief: true };
+      if (isPlainObject(data)) {
         fm.data = data as Record<string, unknown>;
         const refs = isMap(doc.contents) ? doc.contents.get('references', true) : undefined;
         fm.references = cslEntriesFromYamlNode(refs, doc, this.uri, contentStart);
@@ -1387,28 +1390,34 @@ function firstWords(s: string): string {
 }
 
 /**
- * A front matter YAML refused because a value holds an unquoted `: ` (`title: Out of Room:
- * Prison Capacity`): each such value is reported, saying how to quote it — Pandoc refuses
- * the block as YAML does — and, when the text reads without errors once they are quoted,
- * that reading is used, so the brief still counts as one and its bibliography is still
- * found. Otherwise YAML's own reading and errors stand.
+ * A front matter YAML refused because a value needs quotes (`title: Out of Room: Prison
+ * Capacity`, `title: *Important* brief`, `title: "Unclosed`): each such value is reported,
+ * saying why and how to quote it — Pandoc refuses the block as YAML does — and, when the
+ * text reads without errors once they are quoted, that reading is used, so the brief
+ * still counts as one and its bibliography is still found. Otherwise YAML's own reading
+ * and errors stand.
  */
-function withColonsQuoted(value: string, doc: Document.Parsed, text: string, contentStart: number, problems: Problem[]): { doc: Document.Parsed; repaired?: ColonInValue[] } {
-  const colons = colonsInValues(value);
-  if (!colons) return { doc };
-  const retry = readYaml(colons.text, { prettyErrors: false, uniqueKeys: false }).doc;
+function withValuesQuoted(value: string, doc: Document.Parsed, contentStart: number, problems: Problem[]): { doc: Document.Parsed; repaired?: UnquotedValue[] } {
+  const unquoted = unquotedValues(value);
+  if (!unquoted) return { doc };
+  const retry = readYaml(unquoted.text, { prettyErrors: false, uniqueKeys: false }).doc;
   if (!retry || retry.errors.length) return { doc };
-  const shown = colons.values.slice(0, MAX_YAML_ERRORS);
+  const shown = unquoted.values.slice(0, MAX_YAML_ERRORS);
   for (const [i, v] of shown.entries()) {
-    const more = i === MAX_YAML_ERRORS - 1 && colons.values.length > shown.length ? ` (and ${colons.values.length - shown.length} more values after this one, not listed)` : '';
+    const more = i === MAX_YAML_ERRORS - 1 && unquoted.values.length > shown.length ? ` (and ${unquoted.values.length - shown.length} more values after this one, not listed)` : '';
+    const quoted = JSON.stringify(v.value);
     problems.push({
-      message: `Front matter is not valid YAML: the value of "${v.key}" holds ": ", which YAML reads as a nested mapping (Pandoc refuses the whole block). Quote it: ${v.key}: ${JSON.stringify(v.value)}${more}`,
+      message: `Front matter is not valid YAML: the value of "${v.key}" needs quotes — ${v.why}, and Pandoc refuses the whole block. Quote it: ${v.key}: ${quoted}${more}`,
       span: { start: contentStart + v.start, end: contentStart + v.end },
-      replacement: JSON.stringify(v.value),
+      replacement: quoted,
     });
   }
-  return { doc: retry, repaired: colons.values };
+  return { doc: retry, repaired: unquoted.values };
 }
+
+/** A top-level `brief: true` line (YAML's spellings of true). */
+const BRIEF_LINE = /^brief:[ \t]*(?:true|True|TRUE)[ \t]*(?:#[^\n]*)?$/m;
+const isPlainObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 function safeToJS(doc: Document.Parsed): unknown {
   try {

@@ -145,39 +145,58 @@ function scanLine(text: string, i: number, room: number, flow: number): { flow: 
   return { flow, end: i, passedAt: -1, blockScalar };
 }
 
-/** A top-level line whose plain value holds `: ` (`title: Out of Room: Prison Capacity`). */
-export interface ColonInValue {
+/** A top-level value YAML cannot read unquoted, as written (`title: Out of Room: Prison Capacity`). */
+export interface UnquotedValue {
   key: string;
-  /** The value as written (the plain scalar a quoted one would hold). */
+  /** The value as meant: what the quoted value holds. */
   value: string;
-  /** Offsets of the value in the text. */
+  /** Offsets of the value as written in the text. */
   start: number;
   end: number;
+  /** Why YAML refuses it, for the message. */
+  why: string;
 }
 
-const TOP_LEVEL_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\n]+)$/gm;
-/** What a plain (unquoted) scalar cannot start with: an indicator or a quote. */
-const NOT_PLAIN = /^[-"'[\]{}|>&*!%@`#,?:]/;
+const TOP_LEVEL_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\r\n]+)$/gm;
 
 /**
- * The most common broken front matter: a value with a colon in it, unquoted (a title with a
- * subtitle). YAML reads `Room: Prison Capacity` as a mapping nested where it is not allowed
- * (Pandoc refuses the whole block). Returns the text with each such value's `: ` made
- * harmless in place (same length, so every offset read from it is the text's), and the
- * values; `undefined` when no top-level line has one.
+ * Why YAML refuses `value` written unquoted after a top-level key, when it is one of the
+ * common slips (a colon in a title, emphasis or a handle at its start, a quote never
+ * closed), or undefined.
  */
-export function colonsInValues(text: string): { text: string; values: ColonInValue[] } | undefined {
-  const values: ColonInValue[] = [];
+function slip(value: string): { why: string; meant: string } | undefined {
+  // A comment (` #`) ends a plain value: leave such lines to YAML's own message.
+  if (/[ \t]#/.test(value)) return undefined;
+  const q = value[0];
+  if ((q === '"' || q === "'") && value.indexOf(q, 1) < 0) return { why: `it opens a quotation with ${q} and never closes it`, meant: value.slice(1) };
+  if (q === '*' && /^\*[^\s*]/.test(value) && /\s/.test(value)) return { why: 'it starts with "*", which YAML reads as an alias (emphasis must be quoted)', meant: value };
+  if (q === '@' || q === '`') return { why: `it starts with "${q}", which YAML reserves`, meant: value };
+  if (q === '%') return { why: 'it starts with "%", which YAML reads as a directive', meant: value };
+  if (/^[-"'[\]{}|>&*!%@`#,?:]/.test(value)) return undefined;
+  if (/:[ \t]/.test(value)) return { why: 'it holds ": ", which YAML reads as a nested mapping', meant: value };
+  return undefined;
+}
+
+/**
+ * The most common broken front matter: a value YAML cannot read unquoted (a title with a
+ * subtitle after a colon, or opening with emphasis or a handle, or a quotation never
+ * closed). Returns the text with each such value made harmless in place (same length, so
+ * every offset read from it is the text's: the value's characters YAML reads as syntax
+ * are replaced) and the values; `undefined` when no top-level line has one.
+ */
+export function unquotedValues(text: string): { text: string; values: UnquotedValue[] } | undefined {
+  const values: UnquotedValue[] = [];
   let out = '';
   let from = 0;
   for (const m of text.matchAll(TOP_LEVEL_LINE)) {
-    const value = m[2].trimEnd();
-    // A comment (` #`) ends a plain value: leave such lines to YAML's own message.
-    if (NOT_PLAIN.test(value) || !/:[ \t]/.test(value) || /[ \t]#/.test(value)) continue;
+    const written = m[2].trimEnd();
+    const found = slip(written);
+    if (!found) continue;
     const start = m.index! + m[0].length - m[2].length;
-    values.push({ key: m[1], value, start, end: start + value.length });
-    out += text.slice(from, start) + value.replace(/:(?=[ \t])/g, '\uE001');
-    from = start + value.length;
+    values.push({ key: m[1], value: found.meant, start, end: start + written.length, why: found.why });
+    // A letter in place of the characters YAML reads as syntax: the value reads as a plain scalar (its text is `value`, kept aside).
+    out += text.slice(from, start) + 'x'.repeat(written.length);
+    from = start + written.length;
   }
   return values.length ? { text: out + text.slice(from), values } : undefined;
 }
