@@ -184,7 +184,7 @@ function multilineFromTop(text: string, top: Line): PandocTable | undefined {
   return undefined;
 }
 
-/** A multiline table's body, after its column rule: blocks of lines between blank lines, down to a line of dashes alone followed by a blank line. */
+/** A multiline table's body, after its column rule: blocks of lines between blank lines, down to a line of dashes alone. */
 function multilineBody(text: string, top: Line, rule: Line): PandocTable | undefined {
   const rows: Span[] = [];
   let first: Line | undefined;
@@ -195,7 +195,8 @@ function multilineBody(text: string, top: Line, rule: Line): PandocTable | undef
     if (COLUMN_RULE.test(l.text)) return undefined;
     if (FULL_RULE.test(l.text)) {
       if (first) rows.push(rowSpan(first, previous));
-      return rows.length && isBlank(nextLine(text, l)) ? { span: { start: rowSpan(top, top).start, end: l.end }, rows } : undefined;
+      // (No blank line need follow the closing rule: Pandoc ends the table there, and reads a caption or a paragraph after it.)
+      return rows.length ? { span: { start: rowSpan(top, top).start, end: l.end }, rows } : undefined;
     }
     if (isBlank(l)) {
       // Two blank lines in a row end no multiline table.
@@ -214,7 +215,7 @@ function headerless(text: string, rule: Line, closes = (l: Line) => COLUMN_RULE.
   let n = 0;
   for (let l = nextLine(text, rule); l && n < MAX_LINES; l = nextLine(text, l), n++) {
     if (closes(l)) {
-      if (lines.length === 0 || !isBlank(nextLine(text, l))) return undefined;
+      if (lines.length === 0) return undefined;
       const multiline = lines.some(isBlank);
       const rows: Span[] = [];
       if (!multiline) for (const r of lines) rows.push(rowSpan(r, r));
