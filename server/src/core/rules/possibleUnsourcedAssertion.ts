@@ -7,6 +7,7 @@ import type { ScopeModel, Section, TextBlock } from '../model/types';
 import type { Span } from '../text/span';
 import { RecentCache } from '../text/recentCache';
 import { SpanIndex } from '../text/spanIndex';
+import { lastAtMost } from '../text/textEdit';
 import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
@@ -552,15 +553,23 @@ function pendingFootnoteSpans(model: ScopeModel, pending: ScopeFacts['pendingFoo
 /** The rows of the scope's tables, each with its text as one statement: a pipe table's, then a Pandoc table's (which has no cells). */
 function* statementRows(text: string, blocks: readonly TextBlock[], pandocRows: readonly Span[]): Generator<{ row: TableRow; text: string }> {
   for (const row of tableRows(text, blocks)) yield { row, text: rowText(row) };
-  for (const span of pandocRows) yield { row: { cells: [], header: false, span, pandoc: true }, text: pandocRowText(text, span) };
+  const starts = pandocRows.length ? blocks.map((b) => b.span.start) : [];
+  for (const span of pandocRows) yield { row: { cells: [], header: false, span, pandoc: true }, text: pandocRowText(text, span, blocks, starts) };
 }
 
 /**
- * A row of a Pandoc table as one statement, at its offsets: a grid's `|` made a semicolon
- * between cells (blanked at the line's ends), and the line breaks blanks.
+ * A row of a Pandoc table as one statement, at its offsets: the model's masked text where
+ * a text block holds it (CommonMark reads the row's lines as a paragraph: directive syntax,
+ * HTML and link destinations blanked, so `{id="renamed"}` is not a word of the row), a
+ * grid's `|` made a semicolon between cells (blanked at the line's ends), and the line
+ * breaks blanks. `starts`: the blocks' starts, in order.
  */
-function pandocRowText(text: string, row: Span): string {
+function pandocRowText(text: string, row: Span, blocks: readonly TextBlock[], starts: readonly number[]): string {
   const chars = text.slice(row.start, row.end).split('');
+  for (let i = Math.max(0, lastAtMost(starts, row.start)); i < blocks.length && blocks[i].span.start < row.end; i++) {
+    const b = blocks[i];
+    for (let o = Math.max(b.span.start, row.start); o < Math.min(b.span.end, row.end); o++) chars[o - row.start] = b.masked[o - b.span.start];
+  }
   const isPipe = (k: number) => chars[k] === '|' && chars[k - 1] !== '\\';
   let lineStart = 0;
   for (let i = 0; i <= chars.length; i++) {
