@@ -729,6 +729,10 @@ class BlockCollector {
       case 'inlineCode':
         block?.mask(s);
         return;
+      // A hard line break written as a backslash (Pandoc writes one for Word's Shift+Enter): no character of the sentence ("2023.\⏎The regulator…" is two).
+      case 'break':
+        if (this.text.charCodeAt(s.start) === 92 /* \ */) block?.mask({ start: s.start, end: s.start + 1 });
+        return;
       case 'html':
         block?.mask(s);
         block?.html.push(s);

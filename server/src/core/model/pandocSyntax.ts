@@ -10,7 +10,8 @@ import { OPTION } from '../assertions/exemptions';
  *   and Quarto use for callouts, columns and figure panels;
  * - an attribute list that gives an identifier or a class (`{#fig-map}`, `{#tbl-sales}`,
  *   `{.smaller}`), after an image, a caption, display maths or a heading, or `key=value`
- *   pairs (`{width="6.5in" height="3.2in"}` after an image converted from Word);
+ *   pairs (`{width="6.5in" height="3.2in"}` after an image converted from Word), and an
+ *   empty span that holds only such a list (a Word bookmark: `[]{#_Toc123 .anchor}`);
  * - the marker of a GitHub alert or an Obsidian callout opening a block quote (`[!NOTE]`,
  *   `[!warning]-`);
  * - a Quarto shortcode (`{{< pagebreak >}}`), and a definition list's marker (`:   `), so
@@ -22,7 +23,8 @@ export function pandocSyntax(text: string, inQuote: boolean): Span[] {
   if (text.includes('{{<')) for (const m of text.matchAll(SHORTCODE)) out.push({ start: m.index!, end: m.index! + m[0].length });
   if (text.includes(':') || text.includes('~')) definitionMarkers(text, out);
   if (text.includes('{')) {
-    for (const m of text.matchAll(ID_OR_CLASS_LIST)) out.push({ start: m.index!, end: m.index! + m[0].length });
+    // (An empty span before it is an anchor, as Pandoc writes Word's bookmarks: `[]{#_Toc123 .anchor}`.)
+    for (const m of text.matchAll(ID_OR_CLASS_LIST)) out.push({ start: text.startsWith('[]', m.index! - 2) ? m.index! - 2 : m.index!, end: m.index! + m[0].length });
     if (text.includes('=')) for (const m of text.matchAll(KEY_VALUE_LIST)) out.push({ start: m.index!, end: m.index! + m[0].length });
   }
   if (inQuote) {
