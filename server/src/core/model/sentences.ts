@@ -46,11 +46,16 @@ export function isSentenceEnd(text: string, i: number): boolean {
   return true;
 }
 
-/** Whether the full stop at `i` follows one or two digits that open their line (after blanks, `>` and emphasis marks). */
+/**
+ * Whether the full stop at `i` follows one or two digits that open their line (after blanks,
+ * `>` and emphasis marks), or a backslash after them: `1\.`, as Google Docs and other
+ * converters escape a number that must not open a list.
+ */
 function enumeratorAt(text: string, i: number): boolean {
-  let k = i;
-  while (k > 0 && i - k < 2 && /\d/.test(text[k - 1])) k--;
-  if (k === i || /\d/.test(text[k - 1] ?? '')) return false;
+  const end = text[i - 1] === '\\' ? i - 1 : i;
+  let k = end;
+  while (k > 0 && end - k < 2 && /\d/.test(text[k - 1])) k--;
+  if (k === end || /\d/.test(text[k - 1] ?? '')) return false;
   while (k > 0 && /[ \t>*_]/.test(text[k - 1])) k--;
   return k === 0 || text[k - 1] === '\n' || text[k - 1] === '\r';
 }

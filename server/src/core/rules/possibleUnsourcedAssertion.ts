@@ -73,9 +73,9 @@ const DATE = new RegExp(
 );
 /** A paragraph's or section's number that opens `text`: "2.1 " (`PARAGRAPH_NUMBER`), or one number with a full stop, "**3. ", before a capital or a quote. */
 const numberOf = (text: string): RegExpExecArray | null => PARAGRAPH_NUMBER.exec(text) ?? ENUMERATOR.exec(text);
-const ENUMERATOR = /^[\s*_>]*\d{1,2}\.[ \t]+(?=[\p{Lu}"“‘'(])/u;
-/** A section's number opening a line, after any emphasis marks: "1. ", "**2.1 ", "3.2.1. ". */
-const SECTION_NUMBER = /^([\s*_>]*)\d{1,2}(?:(?:\.\d{1,3})+\.?|\.)[ \t]+(?=\S)/u;
+const ENUMERATOR = /^[\s*_>]*\d{1,2}\\?\.[ \t]+(?=[\p{Lu}"“‘'(])/u;
+/** A section's number opening a line, after any emphasis marks: "1. ", "**2.1 ", "3.2.1. ", and "1\. " as converters escape it. */
+const SECTION_NUMBER = /^([\s*_>]*)\d{1,2}(?:(?:\.\d{1,3})+\.?|\\?\.)[ \t]+(?=\S)/u;
 /** A financial or academic year, or a span of years: "2023/24", "2021–22", "2019-2023" (one year cue, not a year and a figure). */
 const YEAR_SPAN = /(?<![\d.,/-])(?:19|20)\d{2}(?:[/–-]|--)(?:\d{2}|(?:19|20)\d{2})(?![\d/.,-]\d|\d)/gu;
 const REPORTING =
