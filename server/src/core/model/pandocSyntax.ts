@@ -13,7 +13,7 @@ import { OPTION } from '../assertions/exemptions';
  *   pairs (`{width="6.5in" height="3.2in"}` after an image converted from Word), and an
  *   empty span that holds only such a list (a Word bookmark: `[]{#_Toc123 .anchor}`);
  * - the marker of a GitHub alert or an Obsidian callout opening a block quote (`[!NOTE]`,
- *   `[!warning]-`);
+ *   `[!warning]-`), and a callout's short title after it on its line (`[!info] Key figure`);
  * - a Quarto shortcode (`{{< pagebreak >}}`), and a definition list's marker (`:   `), so
  *   that the term above it reads as a heading line, not as the definition's first words.
  */
@@ -29,7 +29,11 @@ export function pandocSyntax(text: string, inQuote: boolean): Span[] {
   }
   if (inQuote) {
     const alert = ALERT.exec(text);
-    if (alert) out.push({ start: alert.index + alert[0].length - alert[1].length, end: alert.index + alert[0].length });
+    if (alert) {
+      // An Obsidian callout's title on the marker's line is its label, as a heading is: "> [!info] Key figure".
+      const title = CALLOUT_TITLE.exec(text.slice(alert.index + alert[0].length));
+      out.push({ start: alert.index + alert[0].length - alert[1].length, end: alert.index + alert[0].length + (title ? title[0].length : 0) });
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -68,6 +72,8 @@ function definitionMarkers(text: string, out: Span[]): void {
 
 /** An alert's or callout's marker at the start of the quote's first paragraph. */
 const ALERT = /^[ \t>]*(\[![A-Za-z][\w-]*\][+-]?)/;
+/** A callout's title: the rest of the marker's line, when it is short and ends with no sentence's mark (at most eight words). */
+const CALLOUT_TITLE = /^[ \t]+[^\s.!?:;]+(?:[ \t]+[^\s.!?:;]+){0,7}[ \t]*(?=\r?\n|\r|$)/;
 
 /** The lines of `text` that are a fenced div's fence: three colons or more, then at most an attribute list or a word, then colons. */
 function fenceLines(text: string, out: Span[]): void {
