@@ -59,6 +59,24 @@ describe(`front matter values that need quotes (a colon, emphasis, a handle, a q
       assert.deepEqual(analyze({ uri: 'file:///w/notes.md', text: fixed }).diagnostics.filter((d) => d.code === 'invalid-conventions'), []);
     });
 
+  it("a reference's title with a colon: reported on the value, the reference read with its whole title; quoted, Pandoc reads it", () => {
+    const text = '---\nbrief: true\nreferences:\n  - id: moj2024\n    title: Prison Population: Weekly Figures\n    issued: 2024\n  - id: ons2024\n    title: Crime in England and Wales\n---\n\nPrison numbers rose by 4% in 2024 [@moj2024; @ons2024].\n';
+    assert.notEqual(runPandoc(text, ['-f', 'markdown', '-t', 'json']).status, 0, 'Pandoc refuses the block');
+    const a = analyze({ uri: 'file:///w/notes.md', text });
+    const problems = a.diagnostics.filter((d) => d.code === 'invalid-conventions');
+    assert.equal(problems.length, 1, problems.map((d) => d.message).join(' | '));
+    assert.equal(text.slice(problems[0].span.start, problems[0].span.end), 'Prison Population: Weekly Figures');
+    assert.deepEqual(a.model.frontMatter?.references.map((r) => [r.key, r.title]), [['moj2024', 'Prison Population: Weekly Figures'], ['ons2024', 'Crime in England and Wales']]);
+    assert.deepEqual(a.diagnostics.filter((d) => d.code === 'unknown-source' || d.code === 'unused-source'), [], 'both references read and cited');
+    const fix = codeActions(a, problems[0].span).find((x) => x.diagnostic === problems[0])!;
+    const fixed = applyEdits(text, fix.edits);
+    assert.ok(fixed.includes('    title: "Prison Population: Weekly Figures"\n'));
+    const read = runPandoc(fixed, ['-f', 'markdown', '-t', 'json']);
+    assert.equal(read.status, 0, read.stderr);
+    const refs = (JSON.parse(read.stdout) as { meta: { references: { c: Array<{ c: Record<string, { c: Inline[] }> }> } } }).meta.references.c;
+    assert.equal(plainText(refs[0].c.title.c), 'Prison Population: Weekly Figures');
+  });
+
   it('a brief: true line YAML lost (a broken line above it) still makes the file a brief, and YAML\'s errors are shown', () => {
     const text = '---\ntitle: Report\n  subtitle: wrong\nbrief: true\n---\n\nPrison numbers rose by 4% in 2024.\n';
     assert.notEqual(runPandoc(text, ['-f', 'markdown', '-t', 'json']).status, 0, 'Pandoc refuses the block');

@@ -52,6 +52,7 @@ const frontMatter = fc.oneof(
   fc.constant('---\n: : :\n---'),
   // Values that need quotes (a colon, emphasis, a handle, a quotation never closed), with brief: true after them.
   fc.tuple(fc.constantFrom('Out of Room: Prison Capacity', '*Important* brief', '@team note', '"Unclosed title', 'A: B: C'), fc.constantFrom('\n', '\r\n')).map(([v, nl]) => `---${nl}title: ${v}${nl}brief: true${nl}---`),
+  fc.constantFrom('Prison Population: Weekly Figures', '*Sic* transit').map((v) => `---\nbrief: true\nreferences:\n  - id: wire\n    title: ${v}\n---`),
   fc.tuple(fc.constantFrom('title', 'references', 'brief', 'id', 'bibliography'), inline).map(([k, v]) => `---\n${k}: ${v}\n---`),
 );
 

@@ -1,11 +1,11 @@
 import type { FootnoteDefinition as MdFootnoteDefinition, Heading as MdHeading, Image, ImageReference, Link, ListItem, Nodes, Paragraph, Parent, Root, RootContent, TableCell } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { isMap, type Document } from 'yaml';
+import { isMap, visit, type Document } from 'yaml';
 import { cslEntriesFromYamlNode } from '../sources/csl';
 import type { ParsedBlock, ParsedMarkdown } from '../parse/markdown';
 import { normalizeLabel } from '../parse/blocks';
-import { MAX_YAML_ERRORS, readYaml, tooDeepMessage, unquotedValues, type UnquotedValue } from '../parse/yaml';
+import { MAX_YAML_ERRORS, readYaml, tooDeepMessage, unquotedValues } from '../parse/yaml';
 import { citationsAndSpans, labelReadsAsCitation, spanListEnd, topLevelReaches } from '../sources/citations';
 import { headingAttributes, PandocAttributes } from '../sources/pandocAttributes';
 import { blankedBefore, pandocTables, pandocTablesFrom, tableRuleLines, type PandocTable } from './pandocTables';
@@ -1019,13 +1019,12 @@ class BlockCollector {
         fm.problems.push({ message: `${tooDeepMessage('Front matter')}.`, span: visibleSpan(text, contentStart + read.tooDeepAt, contentStart + read.tooDeepAt + 1) });
         return fm;
       }
-      const { doc, repaired } = read.doc.errors.length ? withValuesQuoted(value, read.doc, contentStart, fm.problems) : { doc: read.doc, repaired: undefined };
+      const doc = read.doc.errors.length ? withValuesQuoted(value, read.doc, contentStart, fm.problems) : read.doc;
       for (const e of doc.errors) {
         const [a, b] = e.pos ?? [0, 0];
         fm.problems.push({ message: `Front matter is not valid YAML: ${firstLine(e.message)}`, span: visibleSpan(text, contentStart + a, contentStart + Math.max(b, a + 1)) });
       }
       let data: unknown = doc.errors.length ? safeToJS(doc) : doc.toJS();
-      if (repaired && isPlainObject(data)) for (const v of repaired) data[v.key] = v.value;
       // YAML refused the block and lost its `brief: true` (nested under a broken line, or no reading at all):
       // a top-level line saying so still makes the file a brief, so that the errors above are shown.
       if (doc.errors.length && BRIEF_LINE.test(value) && !(isPlainObject(data) && data.brief === true)) data = { ...(isPlainObject(data) ? data : {}), brief: true };
@@ -1401,11 +1400,19 @@ function firstWords(s: string): string {
  * still counts as one and its bibliography is still found. Otherwise YAML's own reading
  * and errors stand.
  */
-function withValuesQuoted(value: string, doc: Document.Parsed, contentStart: number, problems: Problem[]): { doc: Document.Parsed; repaired?: UnquotedValue[] } {
+function withValuesQuoted(value: string, doc: Document.Parsed, contentStart: number, problems: Problem[]): Document.Parsed {
   const unquoted = unquotedValues(value);
-  if (!unquoted) return { doc };
+  if (!unquoted) return doc;
   const retry = readYaml(unquoted.text, { prettyErrors: false, uniqueKeys: false }).doc;
-  if (!retry || retry.errors.length) return { doc };
+  if (!retry || retry.errors.length) return doc;
+  // Each value as meant, in its place (a reference's title too): the retry read placeholders there.
+  const meant = new Map(unquoted.values.map((v) => [v.start, v.value]));
+  visit(retry, {
+    Scalar(_key, node) {
+      const value = node.range ? meant.get(node.range[0]) : undefined;
+      if (value !== undefined) node.value = value;
+    },
+  });
   const shown = unquoted.values.slice(0, MAX_YAML_ERRORS);
   for (const [i, v] of shown.entries()) {
     const more = i === MAX_YAML_ERRORS - 1 && unquoted.values.length > shown.length ? ` (and ${unquoted.values.length - shown.length} more values after this one, not listed)` : '';
@@ -1416,7 +1423,7 @@ function withValuesQuoted(value: string, doc: Document.Parsed, contentStart: num
       replacement: quoted,
     });
   }
-  return { doc: retry, repaired: unquoted.values };
+  return retry;
 }
 
 /** A top-level `brief: true` line (YAML's spellings of true). */

@@ -145,7 +145,7 @@ function scanLine(text: string, i: number, room: number, flow: number): { flow: 
   return { flow, end: i, passedAt: -1, blockScalar };
 }
 
-/** A top-level value YAML cannot read unquoted, as written (`title: Out of Room: Prison Capacity`). */
+/** A value YAML cannot read unquoted, as written (`title: Out of Room: Prison Capacity`, at the top level or a reference's). */
 export interface UnquotedValue {
   key: string;
   /** The value as meant: what the quoted value holds. */
@@ -157,7 +157,8 @@ export interface UnquotedValue {
   why: string;
 }
 
-const TOP_LEVEL_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\r\n]+)$/gm;
+/** A `key: value` line, at the top level or inside a list or a map (`  - title: …`, `    title: …`, as a reference's fields are). */
+const KEY_VALUE_LINE = /^[ \t]*(?:-[ \t]+)*([A-Za-z_][\w-]*):[ \t]+([^\r\n]+)$/gm;
 
 /**
  * Why YAML refuses `value` written unquoted after a top-level key, when it is one of the
@@ -180,15 +181,16 @@ function slip(value: string): { why: string; meant: string } | undefined {
 /**
  * The most common broken front matter: a value YAML cannot read unquoted (a title with a
  * subtitle after a colon, or opening with emphasis or a handle, or a quotation never
- * closed). Returns the text with each such value made harmless in place (same length, so
- * every offset read from it is the text's: the value's characters YAML reads as syntax
- * are replaced) and the values; `undefined` when no top-level line has one.
+ * closed), on a `key: value` line at the top level or inside a list or a map (a
+ * reference's `title:`). Returns the text with each such value made harmless in place
+ * (same length, so every offset read from it is the text's: the value's characters YAML
+ * reads as syntax are replaced) and the values; `undefined` when no line has one.
  */
 export function unquotedValues(text: string): { text: string; values: UnquotedValue[] } | undefined {
   const values: UnquotedValue[] = [];
   let out = '';
   let from = 0;
-  for (const m of text.matchAll(TOP_LEVEL_LINE)) {
+  for (const m of text.matchAll(KEY_VALUE_LINE)) {
     const written = m[2].trimEnd();
     const found = slip(written);
     if (!found) continue;
