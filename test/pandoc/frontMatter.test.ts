@@ -1,7 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analysis';
 import { codeActions } from '../../server/src/core/features/codeActions';
 import { applyEdits } from '../../server/src/core/features/textEdits';
+import { parseBibliographyText } from '../../server/src/core/sources/bibliographyFile';
 import { pandocVersion, runPandoc } from './pandoc';
 
 /**
@@ -75,6 +79,20 @@ describe(`front matter values that need quotes (a colon, emphasis, a handle, a q
     assert.equal(read.status, 0, read.stderr);
     const refs = (JSON.parse(read.stdout) as { meta: { references: { c: Array<{ c: Record<string, { c: Inline[] }> }> } } }).meta.references.c;
     assert.equal(plainText(refs[0].c.title.c), 'Prison Population: Weekly Figures');
+  });
+
+  it('a CSL YAML bibliography file with a title with a colon: Pandoc refuses the file; Briefmark says which value and reads every entry', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bm-csl-'));
+    const yaml = '- id: moj2024\n  title: Prison Population: Weekly Figures\n  issued: 2024\n- id: ons2024\n  title: Crime in England and Wales\n';
+    writeFileSync(join(dir, 'refs.yaml'), yaml);
+    const refused = runPandoc('---\nbibliography: refs.yaml\n---\n\nText [@moj2024].\n', ['--citeproc', '--resource-path', dir, '-t', 'plain']);
+    assert.notEqual(refused.status, 0, 'Pandoc refuses the file');
+    assert.match(refused.stderr, /YAML/);
+    const bib = parseBibliographyText(yaml, 'file:///refs.yaml', 'csl-yaml');
+    assert.deepEqual([...bib.entries.values()].map((e) => [e.key, e.title]), [['moj2024', 'Prison Population: Weekly Figures'], ['ons2024', 'Crime in England and Wales']]);
+    assert.equal(bib.problems.length, 1);
+    assert.equal(yaml.slice(bib.problems[0].span!.start, bib.problems[0].span!.end), 'Prison Population: Weekly Figures');
+    assert.match(bib.problems[0].message, /^CSL YAML: the value of "title" needs quotes — it holds ": ".*Quote it: title: "Prison Population: Weekly Figures"\. The file is read as if it were quoted\.$/);
   });
 
   it('a brief: true line YAML lost (a broken line above it) still makes the file a brief, and YAML\'s errors are shown', () => {

@@ -1,11 +1,11 @@
 import type { FootnoteDefinition as MdFootnoteDefinition, Heading as MdHeading, Image, ImageReference, Link, ListItem, Nodes, Paragraph, Parent, Root, RootContent, TableCell } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { isMap, visit, type Document } from 'yaml';
+import { isMap, type Document } from 'yaml';
 import { cslEntriesFromYamlNode } from '../sources/csl';
 import type { ParsedBlock, ParsedMarkdown } from '../parse/markdown';
 import { normalizeLabel } from '../parse/blocks';
-import { MAX_YAML_ERRORS, readYaml, tooDeepMessage, unquotedValues } from '../parse/yaml';
+import { quoteAdvice, readYaml, tooDeepMessage, withValuesQuoted } from '../parse/yaml';
 import { citationsAndSpans, labelReadsAsCitation, spanListEnd, topLevelReaches } from '../sources/citations';
 import { headingAttributes, PandocAttributes } from '../sources/pandocAttributes';
 import { blankedBefore, pandocTables, pandocTablesFrom, tableRuleLines, type PandocTable } from './pandocTables';
@@ -1019,7 +1019,7 @@ class BlockCollector {
         fm.problems.push({ message: `${tooDeepMessage('Front matter')}.`, span: visibleSpan(text, contentStart + read.tooDeepAt, contentStart + read.tooDeepAt + 1) });
         return fm;
       }
-      const doc = read.doc.errors.length ? withValuesQuoted(value, read.doc, contentStart, fm.problems) : read.doc;
+      const doc = read.doc.errors.length ? frontMatterQuoted(value, read.doc, contentStart, fm.problems) : read.doc;
       for (const e of doc.errors) {
         const [a, b] = e.pos ?? [0, 0];
         fm.problems.push({ message: `Front matter is not valid YAML: ${firstLine(e.message)}`, span: visibleSpan(text, contentStart + a, contentStart + Math.max(b, a + 1)) });
@@ -1400,30 +1400,15 @@ function firstWords(s: string): string {
  * still counts as one and its bibliography is still found. Otherwise YAML's own reading
  * and errors stand.
  */
-function withValuesQuoted(value: string, doc: Document.Parsed, contentStart: number, problems: Problem[]): Document.Parsed {
-  const unquoted = unquotedValues(value);
-  if (!unquoted) return doc;
-  const retry = readYaml(unquoted.text, { prettyErrors: false, uniqueKeys: false }).doc;
-  if (!retry || retry.errors.length) return doc;
-  // Each value as meant, in its place (a reference's title too): the retry read placeholders there.
-  const meant = new Map(unquoted.values.map((v) => [v.start, v.value]));
-  visit(retry, {
-    Scalar(_key, node) {
-      const value = node.range ? meant.get(node.range[0]) : undefined;
-      if (value !== undefined) node.value = value;
-    },
-  });
-  const shown = unquoted.values.slice(0, MAX_YAML_ERRORS);
-  for (const [i, v] of shown.entries()) {
-    const more = i === MAX_YAML_ERRORS - 1 && unquoted.values.length > shown.length ? ` (and ${unquoted.values.length - shown.length} more values after this one, not listed)` : '';
-    const quoted = JSON.stringify(v.value);
+function frontMatterQuoted(value: string, doc: Document.Parsed, contentStart: number, problems: Problem[]): Document.Parsed {
+  const quoted = withValuesQuoted(value, doc, { prettyErrors: false, uniqueKeys: false });
+  for (const [i, v] of quoted.values.entries())
     problems.push({
-      message: `Front matter is not valid YAML: the value of "${v.key}" needs quotes — ${v.why}, and Pandoc refuses the whole block. Quote it: ${v.key}: ${quoted}${more}`,
+      message: `Front matter is not valid YAML: ${quoteAdvice(v, i === quoted.values.length - 1 ? quoted.more : 0)}`,
       span: { start: contentStart + v.start, end: contentStart + v.end },
-      replacement: quoted,
+      replacement: JSON.stringify(v.value),
     });
-  }
-  return retry;
+  return quoted.doc;
 }
 
 /** A top-level `brief: true` line (YAML's spellings of true). */

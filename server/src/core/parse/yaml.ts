@@ -202,3 +202,31 @@ export function unquotedValues(text: string): { text: string; values: UnquotedVa
   }
   return values.length ? { text: out + text.slice(from), values } : undefined;
 }
+
+/**
+ * `doc` (a reading of `text` with errors) read again with its values that need quotes
+ * (`unquotedValues`) quoted: when that reading has no errors, it and the values (each to
+ * report, with its quoted form); otherwise `doc` as it was and no values. In the new
+ * reading each value is the one meant, in its place (a reference's title too). At most
+ * `MAX_YAML_ERRORS` values; `more`: how many after them.
+ */
+export function withValuesQuoted(text: string, doc: Document.Parsed, options?: ParseOptions & DocumentOptions & SchemaOptions): { doc: Document.Parsed; values: UnquotedValue[]; more: number } {
+  const unquoted = unquotedValues(text);
+  if (!unquoted) return { doc, values: [], more: 0 };
+  const retry = readYaml(unquoted.text, options).doc;
+  if (!retry || retry.errors.length) return { doc, values: [], more: 0 };
+  const meant = new Map(unquoted.values.map((v) => [v.start, v.value]));
+  visit(retry, {
+    Scalar(_key, node) {
+      const value = node.range ? meant.get(node.range[0]) : undefined;
+      if (value !== undefined) node.value = value;
+    },
+  });
+  return { doc: retry, values: unquoted.values.slice(0, MAX_YAML_ERRORS), more: Math.max(0, unquoted.values.length - MAX_YAML_ERRORS) };
+}
+
+/** The message's part for a value that needs quotes: why, and the line to write. */
+export function quoteAdvice(v: UnquotedValue, more = 0): string {
+  const after = more ? ` (and ${more} more values after this one, not listed)` : '';
+  return `the value of "${v.key}" needs quotes — ${v.why}, and Pandoc refuses it. Quote it: ${v.key}: ${JSON.stringify(v.value)}${after}`;
+}

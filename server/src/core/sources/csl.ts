@@ -1,5 +1,5 @@
 import { isMap, isSeq, type Document } from 'yaml';
-import { readYaml, tooDeepMessage } from '../parse/yaml';
+import { quoteAdvice, readYaml, tooDeepMessage, withValuesQuoted } from '../parse/yaml';
 import { lineStartsOf, positionIn } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import type { BibEntry, Bibliography } from './bibliography';
@@ -69,11 +69,14 @@ export function cslEntriesFromYamlNode(node: unknown, doc: Document, uri: string
 /** A CSL YAML file: either a list of items or `references:` holding one. Its syntax errors say where they are; the entries that could be read are used. */
 export function parseCslYaml(text: string, uri: string): Bibliography {
   const out: Bibliography = { entries: new Map(), problems: [] };
-  const { doc, tooDeepAt } = readYaml(text);
-  if (!doc) {
-    out.problems.push({ uri, message: `CSL YAML: ${tooDeepMessage('the file')}; none of its entries is used.`, span: { start: tooDeepAt, end: Math.min(text.length, tooDeepAt + 1) } });
+  const read = readYaml(text);
+  if (!read.doc) {
+    out.problems.push({ uri, message: `CSL YAML: ${tooDeepMessage('the file')}; none of its entries is used.`, span: { start: read.tooDeepAt, end: Math.min(text.length, read.tooDeepAt + 1) } });
     return out;
   }
+  // A value that needs quotes (a title with a colon): said so, and the file read as if quoted.
+  const { doc, values, more } = read.doc.errors.length ? withValuesQuoted(text, read.doc) : { doc: read.doc, values: [], more: 0 };
+  for (const [i, v] of values.entries()) out.problems.push({ uri, message: `CSL YAML: ${quoteAdvice(v, i === values.length - 1 ? more : 0)}. The file is read as if it were quoted.`, span: { start: v.start, end: v.end } });
   const starts = doc.errors.length ? lineStartsOf(text) : [];
   for (const e of doc.errors) {
     const at = positionIn(starts, text.length, e.pos[0]);
