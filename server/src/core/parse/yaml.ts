@@ -161,7 +161,7 @@ export interface UnquotedValue {
 const KEY_VALUE_LINE = /^[ \t]*(?:-[ \t]+)*([A-Za-z_][\w-]*):[ \t]+([^\r\n]+)$/gm;
 
 /**
- * Why YAML refuses `value` written unquoted after a top-level key, when it is one of the
+ * Why YAML refuses `value` written unquoted after a key, when it is one of the
  * common slips (a colon in a title, emphasis or a handle at its start, a quote never
  * closed), or undefined.
  */
