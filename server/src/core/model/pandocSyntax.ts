@@ -72,8 +72,8 @@ function definitionMarkers(text: string, out: Span[]): void {
 
 /** An alert's or callout's marker at the start of the quote's first paragraph. */
 const ALERT = /^[ \t>]*(\[![A-Za-z][\w-]*\][+-]?)/;
-/** A callout's title: the rest of the marker's line, when it is short and ends with no sentence's mark (at most eight words). */
-const CALLOUT_TITLE = /^[ \t]+[^\s.!?:;]+(?:[ \t]+[^\s.!?:;]+){0,7}[ \t]*(?=\r?\n|\r|$)/;
+/** A callout's title: the rest of the marker's line, when it is short and ends with no sentence's mark (at most eight words; an HTML comment may follow, a suppression's). */
+const CALLOUT_TITLE = /^[ \t]+[^\s.!?:;<]+(?:[ \t]+[^\s.!?:;<]+){0,7}(?=[ \t]*(?:<!--[^\r\n]*-->[ \t]*)?(?:\r?\n|\r|$))/;
 
 /** The lines of `text` that are a fenced div's fence: three colons or more, then at most an attribute list or a word, then colons. */
 function fenceLines(text: string, out: Span[]): void {

@@ -408,11 +408,6 @@ function headingLineWords(line: string, next: string | undefined): { text: strin
   return words.some((w) => /^\p{L}/u.test(w)) ? { text, words } : undefined;
 }
 
-/**
- * A sentence that ends inside the line, after a word in lower case that is no abbreviation
- * ("Officials said 40% of it. Key Events", a sentence and a tag's label run together): no
- * heading line. ("U.S. Policy", "St. Petersburg Talks" end no sentence.)
- */
 /** Whether `line` holds more than `n` runs of non-blanks with a letter or digit in them (each is at least one of the words `headingLineWords` counts). */
 function moreWordsThan(line: string, n: number): boolean {
   let words = 0;
@@ -428,11 +423,24 @@ function moreWordsThan(line: string, n: number): boolean {
   return false;
 }
 
+/**
+ * A sentence that ends inside the line, after a word in lower case that is no abbreviation
+ * ("Officials said 40% of it. Key Events", a sentence and a tag's label run together; or
+ * with a footnote call between the word and the full stop, which the mask blanked: "…
+ * failed[^1]. Key events"): no heading line. ("U.S. Policy", "St. Petersburg Talks" end no
+ * sentence.)
+ */
 function innerSentenceEnd(text: string): boolean {
-  for (const m of text.matchAll(INNER_END)) if (m[1] === '!' || m[1] === '?' || !ABBREVIATIONS.has(lowerWordBefore(text, m.index!))) return true;
+  for (const m of text.matchAll(INNER_END)) {
+    // Back over the blanks the mask left (a footnote call's) to the word the mark ends.
+    let k = m.index!;
+    while (k > 0 && m.index! - k < 64 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
+    if (!/\p{Ll}/u.test(text[k - 1] ?? '')) continue;
+    if (m[1] === '!' || m[1] === '?' || !ABBREVIATIONS.has(lowerWordBefore(text, k))) return true;
+  }
   return false;
 }
-const INNER_END = /(?<=\p{Ll})([.!?])["'”’)\]*_]*\s+\S/gu;
+const INNER_END = /([.!?])["'”’)\]*_]*\s+\S/gu;
 /** The lower-case word that ends at `end` (letters and inner full stops: "e.g"). */
 function lowerWordBefore(text: string, end: number): string {
   let w = end;
