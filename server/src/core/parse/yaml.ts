@@ -225,8 +225,8 @@ export function withValuesQuoted(text: string, doc: Document.Parsed, options?: P
   return { doc: retry, values: unquoted.values.slice(0, MAX_YAML_ERRORS), more: Math.max(0, unquoted.values.length - MAX_YAML_ERRORS) };
 }
 
-/** The message's part for a value that needs quotes: why, and the line to write. */
-export function quoteAdvice(v: UnquotedValue, more = 0): string {
+/** The message's part for a value that needs quotes: why (and that Pandoc refuses it, for what Pandoc reads), and the line to write. */
+export function quoteAdvice(v: UnquotedValue, more = 0, pandoc = true): string {
   const after = more ? ` (and ${more} more values after this one, not listed)` : '';
-  return `the value of "${v.key}" needs quotes — ${v.why}, and Pandoc refuses it. Quote it: ${v.key}: ${JSON.stringify(v.value)}${after}`;
+  return `the value of "${v.key}" needs quotes — ${v.why}${pandoc ? ', and Pandoc refuses it' : ''}. Quote it: ${v.key}: ${JSON.stringify(v.value)}${after}`;
 }
