@@ -1,6 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
-import { quoteAdvice, readYaml, tooDeepMessage, withValuesQuoted } from '../parse/yaml';
+import { readYaml, tooDeepMessage, withValuesQuoted } from '../parse/yaml';
 import schema from '../../../../schemas/briefmark.schema.json';
 import type { Span } from '../text/span';
 import type { ActorEntry, ActorType, SeveritySetting, TagRule, TrackEntry } from './types';
@@ -65,9 +65,9 @@ export function parseConventions(uri: string, text: string): ParsedConventions {
     doc = read.doc;
     // A value that needs quotes (a track's title with a colon): said so, and the file read as if quoted.
     if (doc.errors.length) {
-      const quoted = withValuesQuoted(text, doc, { prettyErrors: false, uniqueKeys: true });
+      const quoted = withValuesQuoted(text, doc, { prettyErrors: false, uniqueKeys: true }, false);
       doc = quoted.doc;
-      for (const [i, v] of quoted.values.entries()) problems.push({ message: `YAML syntax error: ${quoteAdvice(v, i === quoted.values.length - 1 ? quoted.more : 0, false)}. The file is read as if it were quoted.`, span: { start: v.start, end: v.end } });
+      for (const v of quoted.values) problems.push({ message: `YAML syntax error: ${v.advice}. The file is read as if it were quoted.`, span: { start: v.start, end: v.end } });
     }
   } catch (e) {
     problems.push({ message: `Cannot parse the conventions: ${(e as Error).message}`, span: { start: 0, end: Math.min(text.length, firstLineEnd(text, 0)) } });

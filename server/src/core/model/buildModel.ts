@@ -5,7 +5,7 @@ import { isMap, type Document } from 'yaml';
 import { cslEntriesFromYamlNode } from '../sources/csl';
 import type { ParsedBlock, ParsedMarkdown } from '../parse/markdown';
 import { normalizeLabel } from '../parse/blocks';
-import { quoteAdvice, readYaml, tooDeepMessage, withValuesQuoted } from '../parse/yaml';
+import { readYaml, tooDeepMessage, withValuesQuoted } from '../parse/yaml';
 import { citationsAndSpans, labelReadsAsCitation, spanListEnd, topLevelReaches } from '../sources/citations';
 import { headingAttributes, PandocAttributes } from '../sources/pandocAttributes';
 import { blankedBefore, pandocTables, pandocTablesFrom, tableRuleLines, type PandocTable } from './pandocTables';
@@ -1402,9 +1402,9 @@ function firstWords(s: string): string {
  */
 function frontMatterQuoted(value: string, doc: Document.Parsed, contentStart: number, problems: Problem[]): Document.Parsed {
   const quoted = withValuesQuoted(value, doc, { prettyErrors: false, uniqueKeys: false });
-  for (const [i, v] of quoted.values.entries())
+  for (const v of quoted.values)
     problems.push({
-      message: `Front matter is not valid YAML: ${quoteAdvice(v, i === quoted.values.length - 1 ? quoted.more : 0)}`,
+      message: `Front matter is not valid YAML: ${v.advice}`,
       span: { start: contentStart + v.start, end: contentStart + v.end },
       replacement: JSON.stringify(v.value),
     });

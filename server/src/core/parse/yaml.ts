@@ -186,7 +186,7 @@ function slip(value: string): { why: string; meant: string } | undefined {
  * (same length, so every offset read from it is the text's: the value's characters YAML
  * reads as syntax are replaced) and the values; `undefined` when no line has one.
  */
-export function unquotedValues(text: string): { text: string; values: UnquotedValue[] } | undefined {
+function unquotedValues(text: string): { text: string; values: UnquotedValue[] } | undefined {
   const values: UnquotedValue[] = [];
   let out = '';
   let from = 0;
@@ -205,16 +205,22 @@ export function unquotedValues(text: string): { text: string; values: UnquotedVa
 
 /**
  * `doc` (a reading of `text` with errors) read again with its values that need quotes
- * (`unquotedValues`) quoted: when that reading has no errors, it and the values (each to
- * report, with its quoted form); otherwise `doc` as it was and no values. In the new
- * reading each value is the one meant, in its place (a reference's title too). At most
- * `MAX_YAML_ERRORS` values; `more`: how many after them.
+ * (`unquotedValues`) quoted: when that reading has no errors, it and the values, each with
+ * the advice to report (why, that Pandoc refuses it when `pandoc`, and the quoted line; at
+ * most `MAX_YAML_ERRORS`, the last saying how many follow); otherwise `doc` as it was and
+ * no values. In the new reading each value is the one meant, in its place (a reference's
+ * title too).
  */
-export function withValuesQuoted(text: string, doc: Document.Parsed, options?: ParseOptions & DocumentOptions & SchemaOptions): { doc: Document.Parsed; values: UnquotedValue[]; more: number } {
+export function withValuesQuoted(
+  text: string,
+  doc: Document.Parsed,
+  options?: ParseOptions & DocumentOptions & SchemaOptions,
+  pandoc = true,
+): { doc: Document.Parsed; values: Array<UnquotedValue & { advice: string }> } {
   const unquoted = unquotedValues(text);
-  if (!unquoted) return { doc, values: [], more: 0 };
+  if (!unquoted) return { doc, values: [] };
   const retry = readYaml(unquoted.text, options).doc;
-  if (!retry || retry.errors.length) return { doc, values: [], more: 0 };
+  if (!retry || retry.errors.length) return { doc, values: [] };
   const meant = new Map(unquoted.values.map((v) => [v.start, v.value]));
   visit(retry, {
     Scalar(_key, node) {
@@ -222,11 +228,11 @@ export function withValuesQuoted(text: string, doc: Document.Parsed, options?: P
       if (value !== undefined) node.value = value;
     },
   });
-  return { doc: retry, values: unquoted.values.slice(0, MAX_YAML_ERRORS), more: Math.max(0, unquoted.values.length - MAX_YAML_ERRORS) };
-}
-
-/** The message's part for a value that needs quotes: why (and that Pandoc refuses it, for what Pandoc reads), and the line to write. */
-export function quoteAdvice(v: UnquotedValue, more = 0, pandoc = true): string {
-  const after = more ? ` (and ${more} more values after this one, not listed)` : '';
-  return `the value of "${v.key}" needs quotes — ${v.why}${pandoc ? ', and Pandoc refuses it' : ''}. Quote it: ${v.key}: ${JSON.stringify(v.value)}${after}`;
+  const shown = unquoted.values.slice(0, MAX_YAML_ERRORS);
+  const more = unquoted.values.length - shown.length;
+  const values = shown.map((v, i) => {
+    const after = more && i === shown.length - 1 ? ` (and ${more} more values after this one, not listed)` : '';
+    return { ...v, advice: `the value of "${v.key}" needs quotes — ${v.why}${pandoc ? ', and Pandoc refuses it' : ''}. Quote it: ${v.key}: ${JSON.stringify(v.value)}${after}` };
+  });
+  return { doc: retry, values };
 }

@@ -1,5 +1,5 @@
 import { isMap, isSeq, type Document } from 'yaml';
-import { quoteAdvice, readYaml, tooDeepMessage, withValuesQuoted } from '../parse/yaml';
+import { readYaml, tooDeepMessage, withValuesQuoted } from '../parse/yaml';
 import { lineStartsOf, positionIn } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import type { BibEntry, Bibliography } from './bibliography';
@@ -75,8 +75,8 @@ export function parseCslYaml(text: string, uri: string): Bibliography {
     return out;
   }
   // A value that needs quotes (a title with a colon): said so, and the file read as if quoted.
-  const { doc, values, more } = read.doc.errors.length ? withValuesQuoted(text, read.doc) : { doc: read.doc, values: [], more: 0 };
-  for (const [i, v] of values.entries()) out.problems.push({ uri, message: `CSL YAML: ${quoteAdvice(v, i === values.length - 1 ? more : 0)}. The file is read as if it were quoted.`, span: { start: v.start, end: v.end } });
+  const { doc, values } = read.doc.errors.length ? withValuesQuoted(text, read.doc) : { doc: read.doc, values: [] };
+  for (const v of values) out.problems.push({ uri, message: `CSL YAML: ${v.advice}. The file is read as if it were quoted.`, span: { start: v.start, end: v.end } });
   const starts = doc.errors.length ? lineStartsOf(text) : [];
   for (const e of doc.errors) {
     const at = positionIn(starts, text.length, e.pos[0]);
