@@ -6,6 +6,7 @@ import type { Conventions } from '../../server/src/core/conventions/types';
 import { hoverAt } from '../../server/src/core/features/hover';
 import { exemptSentence } from '../../server/src/core/assertions/exemptions';
 import { attributedStatement } from '../../server/src/core/assertions/attribution';
+import { CONTEXT, contextShifts } from '../../server/src/core/assertions/context';
 import { findAssertionCues } from '../../server/src/core/rules/possibleUnsourcedAssertion';
 import { sentenceFeatures } from '../../server/src/core/assertions/features';
 import { FIXTURES } from './helpers/fixtures';
@@ -343,4 +344,60 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     it(`no attribution: ${text}`, () => {
       assert.equal(attributedStatement(text), undefined);
     });
+});
+
+describe('possible-unsourced-assertion: the sentences around a sentence (assertions/context.ts)', () => {
+  const state = 'When the term ends, the property reverts to the freeholder.';
+  const facts = ['Ground rents doubled every ten years on 40,000 houses sold in 2015.', 'Lease extensions cost £12,000 on average in 2023.'];
+  const brief = (body: string) => `---\nbrief: true\n---\n\n# B\n\n## Context\n\n${body}\n`;
+  const findingOn = (body: string, sentence: string) => {
+    const text = brief(body);
+    const a = analyze({ uri: 'file:///w/x.brief.md', text });
+    return { a, d: a.diagnostics.find((d) => d.code === 'possible-unsourced-assertion' && text.slice(d.span.start, d.span.end) === sentence) };
+  };
+
+  it('moves a score by the mean of its neighbours\' in the same run of lines, at most two places away', () => {
+    const { weight, pivot } = CONTEXT;
+    const s = (score: number | undefined, opensLine = false) => ({ score, opensLine });
+    // Alone: no neighbour, no shift.
+    assert.deepEqual(contextShifts([s(0.4)]), [0]);
+    // Two neighbours each side; one three places away does not count.
+    const shifts = contextShifts([s(0.1), s(0.9), s(0.9), s(0.4), s(0.9), s(0.9)]);
+    assert.ok(Math.abs(shifts[3] - weight * (0.9 - pivot)) < 1e-9);
+    // An exempt sentence (no score) is no neighbour, and gets no shift.
+    assert.deepEqual(contextShifts([s(undefined), s(0.4)]), [0, 0]);
+    // A sentence that opens a line starts a new run: one sentence to a line, no neighbours.
+    assert.deepEqual(contextShifts([s(0.9), s(0.4, true), s(0.9, true)]), [0, 0, 0]);
+    // Judgements around a sentence lower it.
+    assert.ok(contextShifts([s(0.1), s(0.6), s(0.1)])[1] < 0);
+  });
+
+  it('reports a statement of how things are among facts, and says the sentences around it decided', () => {
+    assert.equal(findingOn(state, state).d, undefined, 'alone, under the threshold');
+    const { a, d } = findingOn(`${facts[0]} ${state} ${facts[1]}`, state);
+    assert.ok(d, 'reported among facts');
+    const data = d.data as { score: number; context: number; threshold: number };
+    assert.ok(data.score < data.threshold && data.score + data.context >= data.threshold, JSON.stringify(data));
+    assert.match(d.message, /score 0\.\d\d alone, 0\.\d\d among the sentences around it\)/);
+    const h = hoverAt(a, d.span.start + 3)!;
+    assert.match(h.contents, /reads as a fact: score 0\.\d\d alone, 0\.\d\d among the sentences around it ≥ 0\.\d\d/);
+    assert.match(h.contents, /the sentences around it in its paragraph read as facts/);
+    assert.doesNotMatch(h.contents, /Why: .*score/);
+    // A sentence reported on its own has no context in its data or message.
+    const own = findingOn(`${facts[0]} ${state} ${facts[1]}`, facts[0]).d!;
+    assert.equal((own.data as { context?: number }).context, undefined);
+    assert.doesNotMatch(own.message, /around it/);
+  });
+
+  it('counts a sourced or tagged neighbour as the fact it is, so that sourcing one leaves the others alone', () => {
+    assert.ok(findingOn(`${facts[0].replace('.', ' [@cma].')} ${state} :claim[${facts[1].replace('.', '')}]{src=cma}.`, state).d);
+    assert.ok(findingOn(`${facts[0]}[^1] ${state} ${facts[1]}\n\n[^1]: CMA, 2020.`, state).d);
+  });
+
+  it('gives no neighbours to sentences written one to a line, or in paragraphs of their own', () => {
+    assert.equal(findingOn(`${facts[0]}\n${state}\n${facts[1]}`, state).d, undefined);
+    assert.equal(findingOn(`${facts[0]}\n\n${state}\n\n${facts[1]}`, state).d, undefined);
+    // Prose wrapped at a width keeps them.
+    assert.ok(findingOn(`${facts[0]} When the term\nends, the property reverts to the freeholder. ${facts[1]}`, 'When the term\nends, the property reverts to the freeholder.').d);
+  });
 });

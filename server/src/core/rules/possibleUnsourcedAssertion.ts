@@ -12,6 +12,7 @@ import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
 import { attributedStatement } from '../assertions/attribution';
+import { contextShifts, decidedByContext } from '../assertions/context';
 import { CAPTION, exemptSentence } from '../assertions/exemptions';
 import { isDateWord, isQuantityWord, PARAGRAPH_NUMBER, stateIsNoun } from '../assertions/features';
 import { wordAfter, wordBefore } from '../assertions/neighbours';
@@ -114,7 +115,84 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const classifier = assertionModel();
   const sensitivity = ctx.conventions.assertions.sensitivity ?? 'balanced';
   const threshold = classifier.thresholds[sensitivity];
-  // Every test below is against a span index: a long brief has thousands of sentences and sources.
+  const { exempt, footnotes, refs, pending, pendingLinks, claims, syntax, attributeLists, opener, sourcedBlocks, recommendations, pandocTables } = spanIndexes(ctx);
+  // Inline notes, numbered references and citations by hand (`^[…]`, `[1]`, `(ONS, 2024)`)
+  // are no sources: the sentence is judged on its own words; the message says what to write.
+  const read = (text: string, labelStart: number, row?: TableRow, marksText = text): Reading => {
+    const marks = row ? undefined : marksOf(model.text, marksText, labelStart);
+    const plain = unescapeMarkdown(marks ? marks.words.slice(0, text.length) : text);
+    return { marks, plain, judged: judgedSentences.get(plain.text, judgeSentence) };
+  };
+  // Questions, normative sentences and sentences without a letter or digit are never judged.
+  const report = (start: number, end: number, labelStart: number, withTrailing: number, reading: Reading, shift: number, row?: TableRow) => {
+    const verdict = verdictOf(reading, labelStart, threshold, shift, sensitivity !== 'low', syntax);
+    if (!verdict) return;
+    const { judged, cues, why, attribution } = verdict;
+    const { marks } = reading;
+    const placeholder = pending.overlaps(start, withTrailing) ? 'footnote' : pendingLinks.overlaps(start, withTrailing) ? 'link' : undefined;
+    const advice = marks && marksAdvice(marks, model.text, labelStart);
+    out.push({
+      code: 'possible-unsourced-assertion',
+      message: assertionMessage(why, placeholder, advice, row && droppedNote(model.text, row), row?.pandoc),
+      span: { start, end },
+      data: { score: round(judged.score), ...(decidedByContext(judged.score, shift, threshold) && { context: round(shift) }), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(attribution && { attribution }), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
+    });
+  };
+  /**
+   * A paragraph's sentence as the rule reads it: the candidate to report, unless it is sourced,
+   * exempt, a claim or a heading line; and its score as a neighbour of the sentences around it
+   * (assertions/context.ts), unless it is no prose (a heading line, an exempt section) or
+   * never judged (a question, a normative sentence). A sourced sentence, a claim or a
+   * recommendation is a neighbour with its sources left out, so that tagging or sourcing one
+   * sentence leaves its neighbours' verdicts alone.
+   */
+  const judgedSentence = (block: TextBlock, sentence: Sentence, withTrailing: number): { score?: number; candidate?: Candidate } => {
+    const labelStart = block.span.start + sentence.start;
+    const start = opener.get(labelStart) ?? labelStart;
+    let end = block.span.start + sentence.end;
+    const text = block.masked.slice(sentence.start, sentence.end);
+    while (end > start && /\s/.test(model.text[end - 1])) end--;
+    end = attributeLists.reach(end - 1) ?? end;
+    // (A brief written as plain text has its exempt sections start and end inside paragraphs.)
+    if (exempt.holds(start) || pandocTables.holds(start)) return {};
+    // A heading written as a line of its own ("**Key Events**", a list item "Germany, France
+    // and Italy"); with no figure, which would make it a statistic's fragment ("Latvia 61%").
+    // (Its section number aside: "**1. Introduction**", "2.1 Background".)
+    const unnumbered = text.replace(SECTION_NUMBER, '$1');
+    if (!/\d/.test(unnumbered) && isHeadingLine(unnumbered, undefined)) return {};
+    // A run-in heading, or one emphasised on a line of its own: "**Prescription only.** End over-the-counter sales…".
+    if (runInHeading(text) && opensBlock(block.masked, sentence.start)) return {};
+    // Its marks are read on to its sources' end: a citation by hand after its full stop is its own (`… 2024. (ONS, 2025)`).
+    const marksText = block.masked.slice(sentence.start, withTrailing - block.span.start);
+    const scoreOf = (r: Reading) => (r.judged.exempt ? undefined : r.judged.score);
+    if (refs.overlaps(start, withTrailing) || claims.overlaps(start, end) || recommendations.overlaps(start, end))
+      return { score: scoreOf(read(blanked(text, labelStart, refs), labelStart, undefined, blanked(marksText, labelStart, refs))) };
+    const reading = read(text, labelStart, undefined, marksText);
+    return { score: scoreOf(reading), candidate: { start, end, labelStart, withTrailing, reading } };
+  };
+  // A table is read by rows (model/tables.ts; Pandoc's simple, multiline and grid tables, model/pandocTables.ts): the header names columns, a body row is one statement.
+  for (const { row, text } of statementRows(model.text, model.textBlocks, ctx.document.pandocRows)) {
+    const { start, end } = row.span;
+    if (row.header || exempt.holds(start) || footnotes.holds(start) || sourcedBlocks.holds(start)) continue;
+    if (refs.overlaps(start, end) || claims.overlaps(start, end)) continue;
+    report(start, end, start, end, read(text, start, row), 0, row);
+  }
+  for (const block of model.textBlocks) {
+    if (block.kind !== 'paragraph') continue;
+    // Exempt sections, footnote definitions, list items sourced by their lead-in, a note's text ("¹ Eurostat (2024), …", or "1 Eurostat…" and "2 …" one per line).
+    // (In a brief written as plain text, an exempt section or a heading line may start or end inside the block: then its sentences are looked at one by one.)
+    if ((exempt.reach(block.span.start) ?? -1) >= block.span.end || footnotes.holds(block.span.start) || (block.inListItem && sourcedBlocks.holds(block.span.start)) || NOTE_TEXT.test(block.masked) || plainNotes(block.masked)) continue;
+    // Each sentence is judged first, then reported with what its neighbours' scores say (assertions/context.ts).
+    const sentences = [...sentencesWithSources(model.text, block, exempt)].map(({ sentence, withTrailing }) => ({ opensLine: opensLine(block.masked, sentence.start), ...judgedSentence(block, sentence, withTrailing) }));
+    const shifts = contextShifts(sentences);
+    sentences.forEach(({ candidate: c }, i) => c && report(c.start, c.end, c.labelStart, c.withTrailing, c.reading, shifts[i]));
+  }
+  return out;
+});
+
+/** What the rule tests each sentence against, each a span index: a long brief has thousands of sentences and sources. */
+function spanIndexes(ctx: ScopeContext) {
+  const { model } = ctx;
   const exempt = new SpanIndex(ctx.document.exempt);
   const footnotes = new SpanIndex(model.footnoteDefinitions.map((d) => d.span));
   // A placeholder footnote or link (semantics/sourcing.ts) is no source: the sentence is still reported, and told so.
@@ -135,59 +213,9 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const sourcedBlocks = new SpanIndex(ctx.document.sourcedBlocks);
   // The sentence a `rec` tag marks as the recommendation (its label, or the first of its body) states no fact.
   const recommendations = new SpanIndex(ctx.document.recommendations);
-  const report = (start: number, end: number, labelStart: number, withTrailing: number, text: string, row?: TableRow, marksText = text) => {
-    // Questions, normative sentences and sentences without a letter or digit are never judged.
-    // Inline notes, numbered references and citations by hand (`^[…]`, `[1]`, `(ONS, 2024)`)
-    // are no sources: the sentence is judged on its own words; the message says what to write.
-    const marks = row ? undefined : marksOf(model.text, marksText, labelStart);
-    const verdict = verdictOf(marks ? marks.words.slice(0, text.length) : text, labelStart, threshold, sensitivity !== 'low', syntax);
-    if (!verdict) return;
-    const { judged, cues, why, attribution } = verdict;
-    const placeholder = pending.overlaps(start, withTrailing) ? 'footnote' : pendingLinks.overlaps(start, withTrailing) ? 'link' : undefined;
-    const advice = marks && marksAdvice(marks, model.text, labelStart);
-    out.push({
-      code: 'possible-unsourced-assertion',
-      message: assertionMessage(why, placeholder, advice, row && droppedNote(model.text, row), row?.pandoc),
-      span: { start, end },
-      data: { score: round(judged.score), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(attribution && { attribution }), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
-    });
-  };
-  // A table is read by rows (model/tables.ts; Pandoc's simple, multiline and grid tables, model/pandocTables.ts): the header names columns, a body row is one statement.
-  for (const { row, text } of statementRows(model.text, model.textBlocks, ctx.document.pandocRows)) {
-    const { start, end } = row.span;
-    if (row.header || exempt.holds(start) || footnotes.holds(start) || sourcedBlocks.holds(start)) continue;
-    if (refs.overlaps(start, end) || claims.overlaps(start, end)) continue;
-    report(start, end, start, end, text, row);
-  }
   const pandocTables = new SpanIndex(ctx.document.pandocTables);
-  for (const block of model.textBlocks) {
-    if (block.kind !== 'paragraph') continue;
-    // Exempt sections, footnote definitions, list items sourced by their lead-in, a note's text ("¹ Eurostat (2024), …", or "1 Eurostat…" and "2 …" one per line).
-    // (In a brief written as plain text, an exempt section or a heading line may start or end inside the block: then its sentences are looked at one by one.)
-    if ((exempt.reach(block.span.start) ?? -1) >= block.span.end || footnotes.holds(block.span.start) || (block.inListItem && sourcedBlocks.holds(block.span.start)) || NOTE_TEXT.test(block.masked) || plainNotes(block.masked)) continue;
-    for (const { sentence, withTrailing } of sentencesWithSources(model.text, block, exempt)) {
-      const labelStart = block.span.start + sentence.start;
-      const start = opener.get(labelStart) ?? labelStart;
-      let end = block.span.start + sentence.end;
-      const text = block.masked.slice(sentence.start, sentence.end);
-      while (end > start && /\s/.test(model.text[end - 1])) end--;
-      end = attributeLists.reach(end - 1) ?? end;
-      // (A brief written as plain text has its exempt sections start and end inside paragraphs.)
-      if (refs.overlaps(start, withTrailing) || exempt.holds(start) || pandocTables.holds(start)) continue;
-      if (claims.overlaps(start, end) || recommendations.overlaps(start, end)) continue;
-      // A heading written as a line of its own ("**Key Events**", a list item "Germany, France
-      // and Italy"); with no figure, which would make it a statistic's fragment ("Latvia 61%").
-      // (Its section number aside: "**1. Introduction**", "2.1 Background".)
-      const unnumbered = text.replace(SECTION_NUMBER, '$1');
-      if (!/\d/.test(unnumbered) && isHeadingLine(unnumbered, undefined)) continue;
-      // A run-in heading, or one emphasised on a line of its own: "**Prescription only.** End over-the-counter sales…".
-      if (runInHeading(text) && opensBlock(block.masked, sentence.start)) continue;
-      // Its marks are read on to its sources' end: a citation by hand after its full stop is its own (`… 2024. (ONS, 2025)`).
-      report(start, end, labelStart, withTrailing, text, undefined, block.masked.slice(sentence.start, withTrailing - block.span.start));
-    }
-  }
-  return out;
-});
+  return { exempt, footnotes, refs, pending, pendingLinks, claims, syntax, attributeLists, opener, sourcedBlocks, recommendations, pandocTables };
+}
 
 /**
  * A sentence that starts in an exempt span and goes on past its end starts after it: a
@@ -260,21 +288,64 @@ function startingAt(s: Sentence, from: number, masked: string): Sentence | undef
  * not directive syntax, at document offsets. Read as a reader sees it: `\.` is a full stop
  * ("2\.1 million", as word processors export Markdown).
  */
-function verdictOf(text: string, labelStart: number, threshold: number, attributions: boolean, syntax: SpanIndex): { judged: Judged; cues: AssertionCue[]; why: string; attribution?: string } | undefined {
-  const plain = unescapeMarkdown(text);
+function verdictOf(reading: Reading, labelStart: number, threshold: number, shift: number, attributions: boolean, syntax: SpanIndex): { judged: Judged; cues: AssertionCue[]; why: string; attribution?: string } | undefined {
+  const { plain, judged } = reading;
   const words = plain.text;
-  const judged = judgedSentences.get(words, judgeSentence);
   if (judged.exempt) return undefined;
+  const score = judged.score + shift;
   // An attributed statement is a fact by the labelling guide, whatever the model scores it (not at `low`: the model alone).
-  const attributed = judged.score < threshold && attributions ? judged.attribution : undefined;
-  if (judged.score < threshold && !attributed) return undefined;
+  const attributed = score < threshold && attributions ? judged.attribution : undefined;
+  if (score < threshold && !attributed) return undefined;
   judged.explained ??= explain(words);
-  if (attributed) return { judged, cues: [], why: `an attributed statement: "${attributed}"; score ${judged.explained.verdict.score.toFixed(2)}`, attribution: attributed };
+  // The sentences around it are named only where they decided (assertions/context.ts).
+  const scored = decidedByContext(judged.score, shift, threshold) ? ` alone, ${score.toFixed(2)} among the sentences around it` : '';
+  if (attributed) return { judged, cues: [], why: `an attributed statement: "${attributed}"; score ${judged.explained.verdict.score.toFixed(2)}${scored}`, attribution: attributed };
   const cues = judged.explained.cues
     .map((c) => ({ ...c, span: { start: labelStart + escapedOffset(plain, c.span.start), end: labelStart + escapedOffset(plain, c.span.end, true) } }))
     .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
   const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues, words);
-  return { judged, cues, why };
+  return { judged, cues, why: why + scored };
+}
+
+/** A sentence's words as the classifier reads them (reference marks out, escapes read), its marks, and the verdict on them. */
+interface Reading {
+  marks: ReturnType<typeof withoutMarks> | undefined;
+  plain: ReturnType<typeof unescapeMarkdown>;
+  judged: Judged;
+}
+
+/** A sentence the rule may report, read. */
+interface Candidate {
+  start: number;
+  end: number;
+  labelStart: number;
+  withTrailing: number;
+  reading: Reading;
+}
+
+/** `text` (at document offset `at`) with the parts that `index`'s spans cover blanked (same length). */
+function blanked(text: string, at: number, index: SpanIndex): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const reach = index.reach(at + i);
+    if (reach === undefined) continue;
+    const to = Math.min(text.length, reach - at);
+    out += text.slice(from, i) + ' '.repeat(to - i);
+    from = to;
+    i = to - 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** Whether the sentence at `at` of a block's masked text opens a line (only blanks, list or quote marks before it on its line). */
+function opensLine(masked: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = masked.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9 && c !== 62 /* > */) return false;
+  }
+  return false;
 }
 
 /** The message: why the sentence (or table row: `rowNote` set) reads as a fact, and what its source lacks. */
