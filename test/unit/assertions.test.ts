@@ -247,6 +247,10 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['Review times rose sharply in 2024.', false],
     ['Use the funds that were set aside in 2023.', true],
     ['Ensure funding is adequate for all 27 member states.', true],
+    // Signposting with *explains* and *introduces* (7 December).
+    ['This briefing explains what the Act changes, what it leaves out, and the debate about abolishing leasehold altogether.', true],
+    ['The next section introduces the three options.', true],
+    ['The minister explains that the Act changes little.', false],
     // A lead-in to the brief's own list of options or steps (6 December, evening).
     ['Three reforms are commonly proposed:', true],
     ['The government adopted three measures in 2023: a cap, a levy and a fund.', false],
@@ -368,6 +372,10 @@ describe('possible-unsourced-assertion: the sentences around a sentence (asserti
     assert.deepEqual(contextShifts([s(undefined), s(0.4)]), [0, 0]);
     // A sentence that opens a line starts a new run: one sentence to a line, no neighbours.
     assert.deepEqual(contextShifts([s(0.9), s(0.4, true), s(0.9, true)]), [0, 0, 0]);
+    // A short sentence (a topic sentence: "Compliance has been uneven.") is never lifted, but may be lowered.
+    assert.deepEqual(contextShifts([s(0.9), { ...s(0.4), words: 4 }, s(0.9)])[1], 0);
+    assert.ok(contextShifts([s(0.1), { ...s(0.6), words: 4 }, s(0.1)])[1] < 0);
+    assert.ok(contextShifts([s(0.9), { ...s(0.4), words: 5 }, s(0.9)])[1] > 0);
     // Judgements around a sentence lower it.
     assert.ok(contextShifts([s(0.1), s(0.6), s(0.1)])[1] < 0);
   });

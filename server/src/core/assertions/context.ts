@@ -14,6 +14,12 @@ export const CONTEXT = {
   weight: 0.4,
   /** Neighbours scoring this on average leave the score alone. */
   pivot: 0.55,
+  /**
+   * A sentence of fewer words is never lifted: a paragraph's topic sentence ("Compliance has
+   * been uneven.", "The shift remains contested.") heads the facts that bear it out, and is
+   * a judgement of them.
+   */
+  minWords: 5,
 };
 
 export interface InContext {
@@ -26,11 +32,13 @@ export interface InContext {
    * together. Prose wrapped at a width, or a paragraph on one line, keeps them.
    */
   opensLine: boolean;
+  /** How many words it has (letters or digits). */
+  words?: number;
 }
 
 /**
  * Each sentence's shift (0 for one with no neighbour): `weight × (mean of the neighbours'
- * scores − pivot)`. The sentences are a paragraph's, in order; neighbours are judged
+ * scores − pivot)`, but never upwards for a sentence of fewer than `minWords` words. The sentences are a paragraph's, in order; neighbours are judged
  * sentences at most `window` places away with no line opened by a sentence between them.
  */
 export function contextShifts(sentences: readonly InContext[]): number[] {
@@ -49,7 +57,8 @@ export function contextShifts(sentences: readonly InContext[]): number[] {
       sum += s;
       n++;
     }
-    if (n > 0) shifts[i] = CONTEXT.weight * (sum / n - CONTEXT.pivot);
+    const shift = n > 0 ? CONTEXT.weight * (sum / n - CONTEXT.pivot) : 0;
+    shifts[i] = shift > 0 && (sentences[i].words ?? CONTEXT.minWords) < CONTEXT.minWords ? 0 : shift;
   }
   return shifts;
 }

@@ -73,7 +73,7 @@ const TEXT_NOUNS = words('report brief briefing paper study note analysis chapte
 const TEXT_MODIFIERS = words('first second third final last new short latest current policy working discussion research white position issue occasional');
 /** What a text does when it describes itself (not what it found: "finds", "shows", "indicates"). */
 const SIGNPOSTING_VERBS = words(
-  'examine examines review reviews describe describes outline outlines discuss discusses explore explores present presents propose proposes recommend recommends argue argues focus focuses begin begins provide provides highlight highlights dissect dissects reflect reflects consider considers summarise summarises summarize summarizes compare compares identify identifies offer offers analyse analyses analyze analyzes assess assesses aim aims seek seeks address addresses cover covers map maps sketch sketches',
+  'examine examines explain explains review reviews describe describes outline outlines introduce introduces discuss discusses explore explores present presents propose proposes recommend recommends argue argues focus focuses begin begins provide provides highlight highlights dissect dissects reflect reflects consider considers summarise summarises summarize summarizes compare compares identify identifies offer offers analyse analyses analyze analyzes assess assesses aim aims seek seeks address addresses cover covers map maps sketch sketches',
 );
 /** Two-word signposting verbs: "sets out", "draws on", "is structured". */
 const SIGNPOSTING_PHRASES = words('set-out sets-out draw-on draws-on look-at looks-at is-structured is-organised is-organized turn-to turns-to conclude-with concludes-with take-stock takes-stock lay-out lays-out put-forward puts-forward');

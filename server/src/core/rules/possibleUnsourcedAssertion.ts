@@ -12,7 +12,7 @@ import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
 import { attributedStatement } from '../assertions/attribution';
-import { contextShifts, decidedByContext } from '../assertions/context';
+import { contextShifts, decidedByContext, type InContext } from '../assertions/context';
 import { CAPTION, exemptSentence } from '../assertions/exemptions';
 import { isDateWord, isQuantityWord, PARAGRAPH_NUMBER, stateIsNoun } from '../assertions/features';
 import { wordAfter, wordBefore } from '../assertions/neighbours';
@@ -146,7 +146,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
    * recommendation is a neighbour with its sources left out, so that tagging or sourcing one
    * sentence leaves its neighbours' verdicts alone.
    */
-  const judgedSentence = (block: TextBlock, sentence: Sentence, withTrailing: number): { score?: number; candidate?: Candidate } => {
+  const judgedSentence = (block: TextBlock, sentence: Sentence, withTrailing: number): InBlock => {
     const labelStart = block.span.start + sentence.start;
     const start = opener.get(labelStart) ?? labelStart;
     let end = block.span.start + sentence.end;
@@ -154,21 +154,20 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     while (end > start && /\s/.test(model.text[end - 1])) end--;
     end = attributeLists.reach(end - 1) ?? end;
     // (A brief written as plain text has its exempt sections start and end inside paragraphs.)
-    if (exempt.holds(start) || pandocTables.holds(start)) return {};
+    if (exempt.holds(start) || pandocTables.holds(start)) return { opensLine: false };
     // A heading written as a line of its own ("**Key Events**", a list item "Germany, France
     // and Italy"); with no figure, which would make it a statistic's fragment ("Latvia 61%").
     // (Its section number aside: "**1. Introduction**", "2.1 Background".)
     const unnumbered = text.replace(SECTION_NUMBER, '$1');
-    if (!/\d/.test(unnumbered) && isHeadingLine(unnumbered, undefined)) return {};
+    if (!/\d/.test(unnumbered) && isHeadingLine(unnumbered, undefined)) return { opensLine: false };
     // A run-in heading, or one emphasised on a line of its own: "**Prescription only.** End over-the-counter sales…".
-    if (runInHeading(text) && opensBlock(block.masked, sentence.start)) return {};
+    if (runInHeading(text) && opensBlock(block.masked, sentence.start)) return { opensLine: false };
     // Its marks are read on to its sources' end: a citation by hand after its full stop is its own (`… 2024. (ONS, 2025)`).
     const marksText = block.masked.slice(sentence.start, withTrailing - block.span.start);
-    const scoreOf = (r: Reading) => (r.judged.exempt ? undefined : r.judged.score);
     if (refs.overlaps(start, withTrailing) || claims.overlaps(start, end) || recommendations.overlaps(start, end))
-      return { score: scoreOf(read(blanked(text, labelStart, refs), labelStart, undefined, blanked(marksText, labelStart, refs))) };
+      return { opensLine: false, score: scoreOf(read(blanked(text, labelStart, refs), labelStart, undefined, blanked(marksText, labelStart, refs)).judged) };
     const reading = read(text, labelStart, undefined, marksText);
-    return { score: scoreOf(reading), candidate: { start, end, labelStart, withTrailing, reading } };
+    return { opensLine: false, score: scoreOf(reading.judged), words: (reading.judged.words ??= wordCount(reading.plain.text)), candidate: { start, end, labelStart, withTrailing, reading } };
   };
   // A table is read by rows (model/tables.ts; Pandoc's simple, multiline and grid tables, model/pandocTables.ts): the header names columns, a body row is one statement.
   for (const { row, text } of statementRows(model.text, model.textBlocks, ctx.document.pandocRows)) {
@@ -183,9 +182,17 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     // (In a brief written as plain text, an exempt section or a heading line may start or end inside the block: then its sentences are looked at one by one.)
     if ((exempt.reach(block.span.start) ?? -1) >= block.span.end || footnotes.holds(block.span.start) || (block.inListItem && sourcedBlocks.holds(block.span.start)) || NOTE_TEXT.test(block.masked) || plainNotes(block.masked)) continue;
     // Each sentence is judged first, then reported with what its neighbours' scores say (assertions/context.ts).
-    const sentences = [...sentencesWithSources(model.text, block, exempt)].map(({ sentence, withTrailing }) => ({ opensLine: opensLine(block.masked, sentence.start), ...judgedSentence(block, sentence, withTrailing) }));
-    const shifts = contextShifts(sentences);
-    sentences.forEach(({ candidate: c }, i) => c && report(c.start, c.end, c.labelStart, c.withTrailing, c.reading, shifts[i]));
+    const sentences: InBlock[] = [];
+    for (const { sentence, withTrailing } of sentencesWithSources(model.text, block, exempt)) {
+      const s = judgedSentence(block, sentence, withTrailing);
+      s.opensLine = sentences.length > 0 && opensLine(block.masked, sentence.start);
+      sentences.push(s);
+    }
+    const shifts = sentences.length > 1 ? contextShifts(sentences) : undefined;
+    for (let i = 0; i < sentences.length; i++) {
+      const c = sentences[i].candidate;
+      if (c) report(c.start, c.end, c.labelStart, c.withTrailing, c.reading, shifts?.[i] ?? 0);
+    }
   }
   return out;
 });
@@ -314,6 +321,28 @@ interface Reading {
   judged: Judged;
 }
 
+/** How many words (runs of letters or digits) a sentence has. */
+function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Letters and digits of any script: not a blank, a punctuation mark or a symbol of ASCII or Latin-1, nor a dash or quotation mark.
+    const wordy = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : c >= 192 && !(c >= 0x2000 && c <= 0x206f);
+    if (wordy && !inWord) n++;
+    inWord = wordy;
+  }
+  return n;
+}
+
+/** A sentence of a paragraph: its part in its neighbours' context, and the candidate to report, if any. */
+interface InBlock extends InContext {
+  candidate?: Candidate;
+}
+
+/** A judged sentence's score as a neighbour: none for one never judged (a question, a normative sentence). */
+const scoreOf = (j: Judged) => (j.exempt ? undefined : j.score);
+
 /** A sentence the rule may report, read. */
 interface Candidate {
   start: number;
@@ -370,6 +399,8 @@ interface Judged {
   attribution?: string;
   /** Built for a sentence the first time it is reported. */
   explained?: { verdict: Verdict; cues: AssertionCue[]; why: string };
+  /** How many words it has, counted the first time it is asked (assertions/context.ts). */
+  words?: number;
 }
 
 /**
