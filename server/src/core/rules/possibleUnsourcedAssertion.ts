@@ -115,14 +115,8 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const classifier = assertionModel();
   const sensitivity = ctx.conventions.assertions.sensitivity ?? 'balanced';
   const threshold = classifier.thresholds[sensitivity];
-  const { exempt, footnotes, refs, pending, pendingLinks, claims, syntax, attributeLists, opener, sourcedBlocks, recommendations, pandocTables } = spanIndexes(ctx);
-  // Inline notes, numbered references and citations by hand (`^[…]`, `[1]`, `(ONS, 2024)`)
-  // are no sources: the sentence is judged on its own words; the message says what to write.
-  const read = (text: string, labelStart: number, row?: TableRow, marksText = text): Reading => {
-    const marks = row ? undefined : marksOf(model.text, marksText, labelStart);
-    const plain = unescapeMarkdown(marks ? marks.words.slice(0, text.length) : text);
-    return { marks, plain, judged: judgedSentences.get(plain.text, judgeSentence) };
-  };
+  const indexes = spanIndexes(ctx);
+  const { exempt, footnotes, refs, pending, pendingLinks, claims, syntax, sourcedBlocks } = indexes;
   // Questions, normative sentences and sentences without a letter or digit are never judged.
   const report = (start: number, end: number, labelStart: number, withTrailing: number, reading: Reading, shift: number, row?: TableRow) => {
     const verdict = verdictOf(reading, labelStart, threshold, shift, sensitivity !== 'low', syntax);
@@ -138,43 +132,12 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       data: { score: round(judged.score), ...(decidedByContext(judged.score, shift, threshold) && { context: round(shift) }), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(attribution && { attribution }), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
     });
   };
-  /**
-   * A paragraph's sentence as the rule reads it: the candidate to report, unless it is sourced,
-   * exempt, a claim or a heading line; and its score as a neighbour of the sentences around it
-   * (assertions/context.ts), unless it is no prose (a heading line, an exempt section) or
-   * never judged (a question, a normative sentence). A sourced sentence, a claim or a
-   * recommendation is a neighbour with its sources left out, so that tagging or sourcing one
-   * sentence leaves its neighbours' verdicts alone.
-   */
-  const judgedSentence = (block: TextBlock, sentence: Sentence, withTrailing: number): InBlock => {
-    const labelStart = block.span.start + sentence.start;
-    const start = opener.get(labelStart) ?? labelStart;
-    let end = block.span.start + sentence.end;
-    const text = block.masked.slice(sentence.start, sentence.end);
-    while (end > start && /\s/.test(model.text[end - 1])) end--;
-    end = attributeLists.reach(end - 1) ?? end;
-    // (A brief written as plain text has its exempt sections start and end inside paragraphs.)
-    if (exempt.holds(start) || pandocTables.holds(start)) return { opensLine: false };
-    // A heading written as a line of its own ("**Key Events**", a list item "Germany, France
-    // and Italy"); with no figure, which would make it a statistic's fragment ("Latvia 61%").
-    // (Its section number aside: "**1. Introduction**", "2.1 Background".)
-    const unnumbered = text.replace(SECTION_NUMBER, '$1');
-    if (!/\d/.test(unnumbered) && isHeadingLine(unnumbered, undefined)) return { opensLine: false };
-    // A run-in heading, or one emphasised on a line of its own: "**Prescription only.** End over-the-counter sales…".
-    if (runInHeading(text) && opensBlock(block.masked, sentence.start)) return { opensLine: false };
-    // Its marks are read on to its sources' end: a citation by hand after its full stop is its own (`… 2024. (ONS, 2025)`).
-    const marksText = block.masked.slice(sentence.start, withTrailing - block.span.start);
-    if (refs.overlaps(start, withTrailing) || claims.overlaps(start, end) || recommendations.overlaps(start, end))
-      return { opensLine: false, score: scoreOf(read(blanked(text, labelStart, refs), labelStart, undefined, blanked(marksText, labelStart, refs)).judged) };
-    const reading = read(text, labelStart, undefined, marksText);
-    return { opensLine: false, score: scoreOf(reading.judged), words: (reading.judged.words ??= wordCount(reading.plain.text)), candidate: { start, end, labelStart, withTrailing, reading } };
-  };
   // A table is read by rows (model/tables.ts; Pandoc's simple, multiline and grid tables, model/pandocTables.ts): the header names columns, a body row is one statement.
   for (const { row, text } of statementRows(model.text, model.textBlocks, ctx.document.pandocRows)) {
     const { start, end } = row.span;
     if (row.header || exempt.holds(start) || footnotes.holds(start) || sourcedBlocks.holds(start)) continue;
     if (refs.overlaps(start, end) || claims.overlaps(start, end)) continue;
-    report(start, end, start, end, read(text, start, row), 0, row);
+    report(start, end, start, end, read(model.text, text, start, row), 0, row);
   }
   for (const block of model.textBlocks) {
     if (block.kind !== 'paragraph') continue;
@@ -184,7 +147,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     // Each sentence is judged first, then reported with what its neighbours' scores say (assertions/context.ts).
     const sentences: InBlock[] = [];
     for (const { sentence, withTrailing } of sentencesWithSources(model.text, block, exempt)) {
-      const s = judgedSentence(block, sentence, withTrailing);
+      const s = judgedSentence(model.text, indexes, block, sentence, withTrailing);
       s.opensLine = sentences.length > 0 && opensLine(block.masked, sentence.start);
       sentences.push(s);
     }
@@ -196,6 +159,50 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   }
   return out;
 });
+
+/**
+ * A paragraph's sentence as the rule reads it: the candidate to report, unless it is sourced,
+ * exempt, a claim or a heading line; and its score as a neighbour of the sentences around it
+ * (assertions/context.ts), unless it is no prose (a heading line, an exempt section) or
+ * never judged (a question, a normative sentence). A sourced sentence, a claim or a
+ * recommendation is a neighbour with its sources left out, so that tagging or sourcing one
+ * sentence leaves its neighbours' verdicts alone.
+ */
+function judgedSentence(doc: string, ix: SpanIndexes, block: TextBlock, sentence: Sentence, withTrailing: number): InBlock {
+const { exempt, pandocTables, refs, claims, recommendations, opener, attributeLists } = ix;
+  const labelStart = block.span.start + sentence.start;
+  const start = opener.get(labelStart) ?? labelStart;
+  let end = block.span.start + sentence.end;
+  const text = block.masked.slice(sentence.start, sentence.end);
+  while (end > start && /\s/.test(doc[end - 1])) end--;
+  end = attributeLists.reach(end - 1) ?? end;
+  // (A brief written as plain text has its exempt sections start and end inside paragraphs.)
+  if (exempt.holds(start) || pandocTables.holds(start)) return { opensLine: false };
+  // A heading written as a line of its own ("**Key Events**", a list item "Germany, France
+  // and Italy"); with no figure, which would make it a statistic's fragment ("Latvia 61%").
+  // (Its section number aside: "**1. Introduction**", "2.1 Background".)
+  const unnumbered = text.replace(SECTION_NUMBER, '$1');
+  if (!/\d/.test(unnumbered) && isHeadingLine(unnumbered, undefined)) return { opensLine: false };
+  // A run-in heading, or one emphasised on a line of its own: "**Prescription only.** End over-the-counter sales…".
+  if (runInHeading(text) && opensBlock(block.masked, sentence.start)) return { opensLine: false };
+  // Its marks are read on to its sources' end: a citation by hand after its full stop is its own (`… 2024. (ONS, 2025)`).
+  const marksText = block.masked.slice(sentence.start, withTrailing - block.span.start);
+  if (refs.overlaps(start, withTrailing) || claims.overlaps(start, end) || recommendations.overlaps(start, end))
+    return { opensLine: false, score: scoreOf(read(doc, blanked(text, labelStart, refs), labelStart, undefined, blanked(marksText, labelStart, refs)).judged) };
+  const reading = read(doc, text, labelStart, undefined, marksText);
+  return { opensLine: false, score: scoreOf(reading.judged), words: (reading.judged.words ??= wordCount(reading.plain.text)), candidate: { start, end, labelStart, withTrailing, reading } };
+}
+
+/**
+ * A sentence's words as the classifier reads them. Inline notes, numbered references and
+ * citations by hand (`^[…]`, `[1]`, `(ONS, 2024)`) are no sources: the sentence is judged on
+ * its own words; the message says what to write.
+ */
+function read(doc: string, text: string, labelStart: number, row?: TableRow, marksText = text): Reading {
+  const marks = row ? undefined : marksOf(doc, marksText, labelStart);
+  const plain = unescapeMarkdown(marks ? marks.words.slice(0, text.length) : text);
+  return { marks, plain, judged: judgedSentences.get(plain.text, judgeSentence) };
+}
 
 /** What the rule tests each sentence against, each a span index: a long brief has thousands of sentences and sources. */
 function spanIndexes(ctx: ScopeContext) {
@@ -223,6 +230,7 @@ function spanIndexes(ctx: ScopeContext) {
   const pandocTables = new SpanIndex(ctx.document.pandocTables);
   return { exempt, footnotes, refs, pending, pendingLinks, claims, syntax, attributeLists, opener, sourcedBlocks, recommendations, pandocTables };
 }
+type SpanIndexes = ReturnType<typeof spanIndexes>;
 
 /**
  * A sentence that starts in an exempt span and goes on past its end starts after it: a
