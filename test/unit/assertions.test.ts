@@ -247,6 +247,11 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['Review times rose sharply in 2024.', false],
     ['Use the funds that were set aside in 2023.', true],
     ['Ensure funding is adequate for all 27 member states.', true],
+    // After a run-in label, a word as often a noun as a verb opens a recommendation, unless a verb follows it (7 December).
+    ['1. **Fibre everywhere.** Fund fibre to every unserved address, whatever the cost per connection.', true],
+    ['**Caps:** Cap rents at 3% a year.', true],
+    ['**Markets.** Fund managers sold $3 billion of bonds in March.', false],
+    ['**Budget.** Budget pressures mounted in 2024.', false],
     // Signposting with *explains* and *introduces* (7 December).
     ['This briefing explains what the Act changes, what it leaves out, and the debate about abolishing leasehold altogether.', true],
     ['The next section introduces the three options.', true],
@@ -407,5 +412,17 @@ describe('possible-unsourced-assertion: the sentences around a sentence (asserti
     assert.equal(findingOn(`${facts[0]}\n\n${state}\n\n${facts[1]}`, state).d, undefined);
     // Prose wrapped at a width keeps them.
     assert.ok(findingOn(`${facts[0]} When the term\nends, the property reverts to the freeholder. ${facts[1]}`, 'When the term\nends, the property reverts to the freeholder.').d);
+  });
+});
+
+describe('possible-unsourced-assertion: a recommendation after a run-in heading the splitter reads as a sentence', () => {
+  const reported = (item: string) => {
+    const text = `---\nbrief: true\n---\n\n# B\n\n## Context\n\n${item}\n`;
+    return analyze({ uri: 'file:///w/x.brief.md', text }).diagnostics.filter((d) => d.code === 'possible-unsourced-assertion').map((d) => text.slice(d.span.start, d.span.end));
+  };
+  it('reads "End" and "Fund" as verbs after "**Prescription only.**", and a subject\'s noun as a noun', () => {
+    assert.deepEqual(reported('2. **Prescription only.** End over-the-counter sales of antibiotics for animals within five years.'), []);
+    assert.deepEqual(reported('1. **Fibre everywhere.** Fund fibre to every unserved address, whatever the cost per connection.'), []);
+    assert.deepEqual(reported('- **Markets.** Fund managers sold $3 billion of bonds in March.'), ['Fund managers sold $3 billion of bonds in March.']);
   });
 });

@@ -413,7 +413,7 @@ const NOT_AN_OBJECT = words('of for in on to from by with at as and or has have 
  * list of imperative verbs; not "Support for the plan has grown", where the word is a noun).
  */
 export function imperativeOpening(text: string): boolean {
-  const label = RUN_IN_LABEL.exec(text);
+  const label = RUN_IN_LABEL.exec(text) ?? EMPHASISED_LABEL.exec(text);
   const rest = label ? text.slice(label[0].length) : text;
   const head = rest.length > 200 ? rest.slice(0, 200) : rest;
   const words = /^[\s*_>+•-]*(\p{Lu}[\p{L}]*)[\s*_]+([\p{L}’'-]+)/u.exec(head);
@@ -421,7 +421,29 @@ export function imperativeOpening(text: string): boolean {
   // A word that is a noun as often as a verb, then an article or determiner: "Fund a regional
   // system…", "Cap the price…" (not "Fund managers said…", "Tax revenue fell…").
   if (words && VERB_OR_NOUN.has(words[1].toLowerCase()) && DETERMINERS.has(words[2].toLowerCase())) return true;
+  if (label && words && labelledImperative(head, words)) return true;
   return imperativeAfterAdjunct(head);
+}
+
+/**
+ * After a run-in label, an option's name, a word that is a noun as often as a verb opens the
+ * recommendation: "**Fibre everywhere.** Fund fibre to every address…", "2. **Prescription
+ * only.** End over-the-counter sales…" (not "**Markets.** Fund managers sold…": a verb
+ * follows the noun).
+ */
+function labelledImperative(head: string, words: RegExpExecArray): boolean {
+  return VERB_OR_NOUN.has(words[1].toLowerCase()) && !NOT_AN_OBJECT.has(words[2].toLowerCase()) && !verbAfterNoun(head, words);
+}
+
+/**
+ * A sentence that follows a run-in label the sentence splitter read as a sentence of its own
+ * ("**Fibre everywhere.**", then "Fund fibre to every address…"): an imperative as
+ * `imperativeOpening` reads one after a label.
+ */
+export function imperativeAfterLabel(text: string): boolean {
+  const head = text.length > 200 ? text.slice(0, 200) : text;
+  const words = /^[\s*_>+•-]*(\p{Lu}[\p{L}]*)[\s*_]+([\p{L}’'-]+)/u.exec(head);
+  return !!words && labelledImperative(head, words);
 }
 
 /** Finite verbs that follow a subject, never an imperative's object: "Use per pig fell…", "Review times rose…". */
@@ -440,6 +462,20 @@ function finiteVerbAfterNoun(head: string, opening: RegExpExecArray): boolean {
   const [third, fourth] = [next[1].toLowerCase(), next[2]?.toLowerCase()];
   return FINITE_AFTER_SUBJECT.has(third) || (fourth !== undefined && !RELATIVE.has(third) && FINITE_AFTER_SUBJECT.has(fourth));
 }
+/** Whether one of the two words after the opening pair is a finite verb of a statement: "Fund managers sold…", "End users reported…", "Tax rates are…". */
+function verbAfterNoun(head: string, opening: RegExpExecArray): boolean {
+  const next = /^[\s*_]+([\p{L}’'-]+)(?:[\s*_]+([\p{L}’'-]+))?/u.exec(head.slice(opening[0].length));
+  const finite = (w: string | undefined) => w !== undefined && (FINITE_AFTER_SUBJECT.has(w) || SUBJECT_VERBS.has(w) || REPORTING_WORDS.has(w) || /\p{L}{2}ed$/u.test(w));
+  const second = opening[2].toLowerCase();
+  return finite(second) || (next !== null && (finite(next[1].toLowerCase()) || (!RELATIVE.has(next[1].toLowerCase()) && finite(next[2]?.toLowerCase()))));
+}
+/** Verbs of a statement after its subject that `FINITE_AFTER_SUBJECT` and the reporting verbs leave out. */
+const SUBJECT_VERBS = words('sold bought paid spent made took gave cut lost won held kept ran pay pays buy buys sell sells use uses need needs face faces get gets account accounts make makes take takes');
+/**
+ * An option's name as a run-in label in emphasis, ending with a full stop or colon, after a
+ * list number if any: "1. **Fibre everywhere.** ", "*Demand first:* ".
+ */
+const EMPHASISED_LABEL = /^[\s>+•-]*(?:\d{1,2}[.)][ \t]+)?(?:\*\*|__|\*|_)[^*_\n]{1,80}?[.:](?:\*\*|__|\*|_)[ \t]+(?=\S)/u;
 const RELATIVE = words('that which who whom whose where when if whether because as than while');
 /** Verbs whose object is a clause ("Ensure funding is adequate", "Make sure it has…"). */
 const CLAUSE_VERBS = words('ensure make let see note recognise recognize accept acknowledge remember check verify confirm guarantee demonstrate show prove insist agree decide consider assume expect state help have keep');

@@ -13,7 +13,7 @@ import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
 import { attributedStatement } from '../assertions/attribution';
 import { contextShifts, decidedByContext, type InContext } from '../assertions/context';
-import { CAPTION, exemptSentence } from '../assertions/exemptions';
+import { CAPTION, exemptSentence, imperativeAfterLabel } from '../assertions/exemptions';
 import { isDateWord, isQuantityWord, PARAGRAPH_NUMBER, stateIsNoun } from '../assertions/features';
 import { wordAfter, wordBefore } from '../assertions/neighbours';
 import { defineBlockRule, type Finding, type ScopeContext, type ScopeFacts } from './types';
@@ -147,7 +147,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     // Each sentence is judged first, then reported with what its neighbours' scores say (assertions/context.ts).
     const sentences: InBlock[] = [];
     for (const { sentence, withTrailing } of sentencesWithSources(model.text, block, exempt)) {
-      const s = judgedSentence(model.text, indexes, block, sentence, withTrailing);
+      const s = judgedSentence(model.text, indexes, block, sentence, withTrailing, sentences.length > 0 && sentences[sentences.length - 1].runIn === true);
       s.opensLine = sentences.length > 0 && opensLine(block.masked, sentence.start);
       sentences.push(s);
     }
@@ -168,7 +168,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
  * recommendation is a neighbour with its sources left out, so that tagging or sourcing one
  * sentence leaves its neighbours' verdicts alone.
  */
-function judgedSentence(doc: string, ix: SpanIndexes, block: TextBlock, sentence: Sentence, withTrailing: number): InBlock {
+function judgedSentence(doc: string, ix: SpanIndexes, block: TextBlock, sentence: Sentence, withTrailing: number, afterRunIn: boolean): InBlock {
 const { exempt, pandocTables, refs, claims, recommendations, opener, attributeLists } = ix;
   const labelStart = block.span.start + sentence.start;
   const start = opener.get(labelStart) ?? labelStart;
@@ -184,7 +184,9 @@ const { exempt, pandocTables, refs, claims, recommendations, opener, attributeLi
   const unnumbered = text.replace(SECTION_NUMBER, '$1');
   if (!/\d/.test(unnumbered) && isHeadingLine(unnumbered, undefined)) return { opensLine: false };
   // A run-in heading, or one emphasised on a line of its own: "**Prescription only.** End over-the-counter sales…".
-  if (runInHeading(text) && opensBlock(block.masked, sentence.start)) return { opensLine: false };
+  if (runInHeading(text) && opensBlock(block.masked, sentence.start)) return { opensLine: false, runIn: true };
+  // The recommendation after it: "End" and "Fund" are verbs there, as they are after a label in the same sentence.
+  if (afterRunIn && imperativeAfterLabel(text)) return { opensLine: false };
   // Its marks are read on to its sources' end: a citation by hand after its full stop is its own (`… 2024. (ONS, 2025)`).
   const marksText = block.masked.slice(sentence.start, withTrailing - block.span.start);
   if (refs.overlaps(start, withTrailing) || claims.overlaps(start, end) || recommendations.overlaps(start, end))
@@ -346,6 +348,8 @@ function wordCount(text: string): number {
 /** A sentence of a paragraph: its part in its neighbours' context, and the candidate to report, if any. */
 interface InBlock extends InContext {
   candidate?: Candidate;
+  /** A run-in heading ("**Prescription only.**"): the sentence after it may be a recommendation's imperative. */
+  runIn?: boolean;
 }
 
 /** A judged sentence's score as a neighbour: none for one never judged (a question, a normative sentence). */
