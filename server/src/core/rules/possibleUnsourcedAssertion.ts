@@ -169,7 +169,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
  * sentence leaves its neighbours' verdicts alone.
  */
 function judgedSentence(doc: string, ix: SpanIndexes, block: TextBlock, sentence: Sentence, withTrailing: number, afterRunIn: boolean): InBlock {
-const { exempt, pandocTables, refs, claims, recommendations, opener, attributeLists } = ix;
+  const { exempt, pandocTables, refs, claims, recommendations, opener, attributeLists } = ix;
   const labelStart = block.span.start + sentence.start;
   const start = opener.get(labelStart) ?? labelStart;
   let end = block.span.start + sentence.end;
