@@ -183,6 +183,14 @@ describe('possible-unsourced-assertion', () => {
     assert.deepEqual(a.diagnostics.filter((x) => x.code === 'possible-unsourced-assertion').map((d) => text.slice(d.span.start, d.span.end)), ['Exports fell 12% in 2024.']);
   });
 
+  it('never checks a glossary: a definition says what a word means in the brief', () => {
+    for (const heading of ['Glossary', 'Key terms', 'Definitions', 'List of abbreviations', '2. Terminology']) {
+      const text = `---\nbrief: true\n---\n\n# B\n\n## ${heading}\n\n- **Coefficient of performance:** the heat delivered per unit of electricity used, about 3 for an air-source pump.\n\n## Evidence\n\nExports fell 12% in 2024.\n`;
+      const a = analyze({ uri: 'file:///b.md', text });
+      assert.deepEqual(a.diagnostics.filter((x) => x.code === 'possible-unsourced-assertion').map((d) => text.slice(d.span.start, d.span.end)), ['Exports fell 12% in 2024.'], heading);
+    }
+  });
+
   it('follows the conventions: exempt sections and severity', () => {
     const text = '---\nbrief: true\n---\n\n# B\n\n## Outlook\n\nExports fell 12%.\n';
     const defaults = analyze({ uri: 'x', text: '' }).conventions;
@@ -252,6 +260,10 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['**Caps:** Cap rents at 3% a year.', true],
     ['**Markets.** Fund managers sold $3 billion of bonds in March.', false],
     ['**Budget.** Budget pressures mounted in 2024.', false],
+    ['1. _Rebalance levies._ Move environmental levies from electricity to gas over five years.', true],
+    ['3. _Train installers._ Fund 10,000 training places a year through further education colleges.', true],
+    ['**Rail.** Train drivers went on strike in 2023.', false],
+    ['Spend on defence rose by 4% in 2024.', false],
     // Signposting with *explains* and *introduces* (7 December).
     ['This briefing explains what the Act changes, what it leaves out, and the debate about abolishing leasehold altogether.', true],
     ['The next section introduces the three options.', true],

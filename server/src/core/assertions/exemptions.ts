@@ -416,7 +416,7 @@ export function imperativeOpening(text: string): boolean {
   const label = RUN_IN_LABEL.exec(text) ?? EMPHASISED_LABEL.exec(text);
   const rest = label ? text.slice(label[0].length) : text;
   const head = rest.length > 200 ? rest.slice(0, 200) : rest;
-  const words = /^[\s*_>+•-]*(\p{Lu}[\p{L}]*)[\s*_]+([\p{L}’'-]+)/u.exec(head);
+  const words = OPENING_PAIR.exec(head);
   if (words && (IMPERATIVE.has(words[1].toLowerCase()) || OPENING_IMPERATIVES.has(words[1].toLowerCase())) && !NOT_AN_OBJECT.has(words[2].toLowerCase()) && !finiteVerbAfterNoun(head, words)) return true;
   // A word that is a noun as often as a verb, then an article or determiner: "Fund a regional
   // system…", "Cap the price…" (not "Fund managers said…", "Tax revenue fell…").
@@ -442,9 +442,12 @@ function labelledImperative(head: string, words: RegExpExecArray): boolean {
  */
 export function imperativeAfterLabel(text: string): boolean {
   const head = text.length > 200 ? text.slice(0, 200) : text;
-  const words = /^[\s*_>+•-]*(\p{Lu}[\p{L}]*)[\s*_]+([\p{L}’'-]+)/u.exec(head);
+  const words = OPENING_PAIR.exec(head);
   return !!words && labelledImperative(head, words);
 }
+
+/** A sentence's first two words, the first capitalised: "Establish protocols", "Fund 10,000 places" (the second may be a figure). */
+const OPENING_PAIR = /^[\s*_>+•-]*(\p{Lu}[\p{L}]*)[\s*_]+([\p{L}’'-]+|\d[\d,.]*)/u;
 
 /** Finite verbs that follow a subject, never an imperative's object: "Use per pig fell…", "Review times rose…". */
 const FINITE_AFTER_SUBJECT = words('has have had is are was were rose fell grew remained remains dropped declined doubled halved tripled soared jumped climbed slumped');
@@ -470,7 +473,7 @@ function verbAfterNoun(head: string, opening: RegExpExecArray): boolean {
   return finite(second) || (next !== null && (finite(next[1].toLowerCase()) || (!RELATIVE.has(next[1].toLowerCase()) && finite(next[2]?.toLowerCase()))));
 }
 /** Verbs of a statement after its subject that `FINITE_AFTER_SUBJECT` and the reporting verbs leave out. */
-const SUBJECT_VERBS = words('sold bought paid spent made took gave cut lost won held kept ran pay pays buy buys sell sells use uses need needs face faces get gets account accounts make makes take takes');
+const SUBJECT_VERBS = words('went came sold bought paid spent made took gave cut lost won held kept ran pay pays buy buys sell sells use uses need needs face faces get gets account accounts make makes take takes');
 /**
  * An option's name as a run-in label in emphasis, ending with a full stop or colon, after a
  * list number if any: "1. **Fibre everywhere.** ", "*Demand first:* ".
@@ -482,7 +485,7 @@ const CLAUSE_VERBS = words('ensure make let see note recognise recognize accept 
 const PRONOUNS = words('it they we you he she i them us him her everyone everybody nobody no one someone');
 
 /** Words that open a recommendation as verbs and a statement as nouns. */
-const VERB_OR_NOUN = words('end fund finance cap tax ban back target pilot map channel match pair condition phase scale budget index audit license licence permit fast-track ring-fence benchmark');
+const VERB_OR_NOUN = words('end fund finance cap tax ban back target pilot map channel match pair condition phase scale budget index audit license licence permit fast-track ring-fence benchmark train spend shift grant pool narrow');
 const DETERMINERS = words('a an the this these those that their its our all every each any more new additional dedicated further');
 
 /**
@@ -492,6 +495,8 @@ const DETERMINERS = words('a an the this these those that their its our all ever
 const OPENING_IMPERATIVES = words(
   'expect anticipate resist reject refrain continue seek urge enable empower insist explore assess evaluate convene designate appoint allocate earmark mobilise mobilize harmonise harmonize streamline' +
     // 6 December: verbs of reform that open recommendations and never a statement (none of the labelled sentences the classifier flags opens with one).
+    // 7 December: verbs that open options after a run-in label ("_Rebalance levies._ Move environmental levies…").
+    ' move rebalance give bring put widen shorten lengthen' +
     ' recognise recognize abolish legislate repeal ratify mandate enforce subsidise subsidize incentivise incentivize prohibit regulate restrict suspend resume waive equip hire oblige compel reinstate revise rethink reconsider reallocate redirect withdraw retain halt enshrine codify embed integrate align consolidate centralise centralize decentralise decentralize devolve outlaw criminalise criminalize decriminalise decriminalize',
 );
 
