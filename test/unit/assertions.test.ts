@@ -264,6 +264,10 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['3. _Train installers._ Fund 10,000 training places a year through further education colleges.', true],
     ['**Rail.** Train drivers went on strike in 2023.', false],
     ['Spend on defence rose by 4% in 2024.', false],
+    // A count of the options the brief sets out (7 December); not with a figure, date or year of its own.
+    ['It has three broad choices.', true],
+    ['Three approaches are on the table.', true],
+    ['Germany used three tools in 2019 to cut emissions by 5%.', false],
     // Signposting with *explains* and *introduces* (7 December).
     ['This briefing explains what the Act changes, what it leaves out, and the debate about abolishing leasehold altogether.', true],
     ['The next section introduces the three options.', true],

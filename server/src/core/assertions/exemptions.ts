@@ -31,9 +31,22 @@ export function exemptSentence(text: string): boolean {
     planParameter(text) ||
     OPTION.test(text) ||
     listSignpost(text) ||
+    optionsCount(text) ||
     evaluativeFrame(text)
   );
 }
+
+/**
+ * A count of the options the brief goes on to set out, the author's own taxonomy: "It has
+ * three broad choices.", "Three approaches are on the table.", "The EU has three tools." —
+ * a short sentence with no other figure, date or year (not "Germany used three tools in
+ * 2019 to cut emissions by 5%"). Of the labelled sentences, every one it reads is not a fact.
+ */
+function optionsCount(text: string): boolean {
+  if (text.length > 90 || !OPTIONS_COUNT.test(text)) return false;
+  return !/\d/.test(text.replace(OPTIONS_COUNT, ''));
+}
+const OPTIONS_COUNT = /\b(?:two|three|four|five|six|several|a few|\d)\s+(?:(?:broad|main|possible|basic|policy|realistic|clear|distinct|obvious|different|practical)\s+)?(?:options|choices|tools|approaches|routes|paths|levers|ways|scenarios|models|avenues|strategies)\b/iu;
 
 /**
  * A lead-in to the brief's own list of options, recommendations or steps, ending with a
