@@ -268,6 +268,12 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['It has three broad choices.', true],
     ['Three approaches are on the table.', true],
     ['Germany used three tools in 2019 to cut emissions by 5%.', false],
+    // Signposting whose subject is a cross-reference to the brief's own figure, table or section (7 December).
+    ['@fig-hauling shows where.', true],
+    ['[@tbl:costs] compares the three options.', true],
+    ['@fig-hauling shows that 40 towns hauled water in 2022.', false],
+    ['As @fig-hauling shows, most were in Nevada.', false],
+    ['@smith2020 shows that prices rose.', false],
     // Signposting with *explains* and *introduces* (7 December).
     ['This briefing explains what the Act changes, what it leaves out, and the debate about abolishing leasehold altogether.', true],
     ['The next section introduces the three options.', true],

@@ -26,6 +26,7 @@ export function exemptSentence(text: string): boolean {
     imperativeOpening(text) ||
     unattributedForecast(text) ||
     selfSignpost(text) ||
+    crossReferenceSignpost(text) ||
     passiveSignpost(text) ||
     dataNote(text) ||
     planParameter(text) ||
@@ -164,6 +165,23 @@ export function selfSignpost(text: string): boolean {
   // A figure is a number standing alone, not a date or part of a name ("G20", "COP28").
   return found && !/(?:^|[^\p{L}\d])\d/u.test(text.replace(DATE_NUMBERS, ''));
 }
+
+/**
+ * Signposting whose subject is a cross-reference to the brief's own figure, table or section
+ * (Quarto's `@fig-hauling`, `@tbl-costs`, `@sec-evidence`; pandoc-crossref's `@fig:map`),
+ * which Pandoc renders "Figure 2", "Table 1": "@fig-hauling shows where.", "@tbl-costs
+ * compares the options." — as "This chart shows…" is (`selfSignpost`), and not with a figure
+ * of its own.
+ */
+function crossReferenceSignpost(text: string): boolean {
+  const m = CROSS_REFERENCE_SUBJECT.exec(text);
+  if (!m) return false;
+  const verb = m[2].toLowerCase();
+  if (!VISUAL_VERBS.has(verb) && !SIGNPOSTING_VERBS.has(verb) && !SIGNPOSTING_PHRASES.has(`${verb}-${m[3]?.toLowerCase()}`)) return false;
+  // (The key's own digits aside: "@fig-2022 shows where.")
+  return !/(?:^|[^\p{L}\d])\d/u.test(text.slice(m[1].length).replace(DATE_NUMBERS, ''));
+}
+const CROSS_REFERENCE_SUBJECT = /^([\s*_>+•-]*(?:\[\s*)?-?@(?:fig|tbl|sec|eq|lst|thm|apx)[-:][\p{L}\p{N}_-]*(?:\s*\])?)\s+(\p{L}+)(?:\s+(\p{L}+))?/u;
 
 /** What a brief offers: "Several proactive strategies are proposed". */
 const OFFERED_NOUNS = words('strategies strategy options option measures recommendations proposals solutions approaches scenarios policies steps ideas actions interventions reforms tools mechanisms priorities principles questions');
