@@ -274,6 +274,11 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['@fig-hauling shows that 40 towns hauled water in 2022.', false],
     ['As @fig-hauling shows, most were in Nevada.', false],
     ['@smith2020 shows that prices rose.', false],
+    // The lesson the author draws from an event; not a study's finding, nor a figure inside (7 December).
+    ['The episode showed how quickly a small network of accounts can shift a national vote.', true],
+    ['The 2021–2022 drought in the western states showed the cost of that exposure.', true],
+    ['The crisis showed that unemployment rose to 10%.', false],
+    ['The audit of the 2019 floods revealed that the agency had ignored warnings.', false],
     // Signposting with *explains* and *introduces* (7 December).
     ['This briefing explains what the Act changes, what it leaves out, and the debate about abolishing leasehold altogether.', true],
     ['The next section introduces the three options.', true],

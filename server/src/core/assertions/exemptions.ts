@@ -33,7 +33,8 @@ export function exemptSentence(text: string): boolean {
     OPTION.test(text) ||
     listSignpost(text) ||
     optionsCount(text) ||
-    evaluativeFrame(text)
+    evaluativeFrame(text) ||
+    lessonDrawn(text)
   );
 }
 
@@ -303,6 +304,28 @@ const THAT_FRAMES = words('important crucial essential vital critical necessary 
 /** "It remains unclear whether …". */
 const DOUBT_FRAMES = words('unclear uncertain doubtful debatable');
 const WH = words('whether if how what when why');
+
+/**
+ * The lesson the author draws from an event (the labelling guide's judgement that mentions a
+ * reporting verb in another sense): "The episode showed how quickly a small network of
+ * accounts can shift a national vote", "The 2021–2022 drought in the western states showed
+ * the cost of that exposure", "The crisis has exposed the limits of voluntary
+ * coordination" — an event, not a study or a report, as the subject of a verb of showing,
+ * with no figure but dates and years (not "The crisis showed that unemployment rose to
+ * 10%", a fact inside). A study that showed something is an attribution, and judged.
+ */
+export function lessonDrawn(text: string): boolean {
+  const head = text.length > 200 ? text.slice(0, 200) : text;
+  const m = LESSON.exec(head);
+  // The event is the subject's head: not "The audit of the 2019 floods revealed…".
+  if (!m || (m[1].toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => STUDY_NOUNS.has(w))) return false;
+  return !/(?:^|[^\p{L}\d])\d/u.test(text.replace(DATE_NUMBERS, '').replace(/\b(?:19|20)\d\d\s*[–/-]\s*(?:(?:19|20)?\d\d)\b/gu, ''));
+}
+const STUDY_NOUNS = words('study studies report reports review reviews audit audits survey surveys analysis analyses inquiry enquiry investigation evaluation evaluations assessment data research probe commission committee poll polls census paper trial trials');
+const LESSON = new RegExp(
+  String.raw`^[\s*_>•-]*(?:the|this|that|its|their|last|each|every)\s+((?:[\p{L}\p{N}’'–-]+\s+){0,5})(?:episode|drought|crisis|war|experience|pandemic|shock|collapse|failure|dispute|conflict|affair|scandal|storm|flood|floods|outbreak|attack|invasion|recession|downturn|standoff|stand-off|blackout|shortage|shortages|strike|strikes)\s+(?:[\p{L}’'–-]+\s+){0,4}?(?:(?:has|have|had)\s+)?(?:also\s+)?(?:showed|shown|shows|demonstrated|demonstrates|revealed|reveals|exposed|exposes|proved|proves|illustrated|illustrates|highlighted|highlights|underlined|underlines|underscored|underscores|taught|teaches)\b`,
+  'iu',
+);
 
 /**
  * The author's judgement in an evaluative frame (the labelling guide): "It is unrealistic to
