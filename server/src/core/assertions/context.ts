@@ -5,7 +5,7 @@
  * freeholder.") scores low alone but sits among sentences that read as facts, and a
  * judgement with a figure sits among judgements. The classifier reads one sentence at a
  * time (it was trained on sentences alone); this moves its score by how far the scores of
- * its neighbours lie from a pivot (docs/assertions.md, "Context").
+ * its neighbours lie from a pivot (docs/assertions.md, "The sentences around a sentence").
  */
 export const CONTEXT = {
   /** Neighbours: up to this many judged sentences on each side, in the same paragraph and run of lines. */
@@ -38,8 +38,9 @@ export interface InContext {
 
 /**
  * Each sentence's shift (0 for one with no neighbour): `weight × (mean of the neighbours'
- * scores − pivot)`, but never upwards for a sentence of fewer than `minWords` words. The sentences are a paragraph's, in order; neighbours are judged
- * sentences at most `window` places away with no line opened by a sentence between them.
+ * scores − pivot)`, but never upwards for a sentence of fewer than `minWords` words. The
+ * sentences are a paragraph's, in order; neighbours are judged sentences at most `window`
+ * places away with no line opened by a sentence between them.
  */
 export function contextShifts(sentences: readonly InContext[]): number[] {
   const shifts = new Array<number>(sentences.length).fill(0);

@@ -314,7 +314,7 @@ const WH = words('whether if how what when why');
  * with no figure but dates and years (not "The crisis showed that unemployment rose to
  * 10%", a fact inside). A study that showed something is an attribution, and judged.
  */
-export function lessonDrawn(text: string): boolean {
+function lessonDrawn(text: string): boolean {
   const head = text.length > 200 ? text.slice(0, 200) : text;
   const m = LESSON.exec(head);
   // The event is the subject's head: not "The audit of the 2019 floods revealed…".

@@ -27,7 +27,7 @@ export function exemptHeading(names: string[]): (text: string) => boolean {
  * the conventions' exempt sections.
  */
 export const BACK_MATTER =
-  /^(?:references?(?: list)?|list of references|bibliography|select(?:ed)? bibliography|sources?(?: and notes)?|notes(?: and sources| and references)?|end ?notes|footnotes|works cited|literature(?: cited)?|further reading|about (?:the )?authors?|(?:the )?authors?|about this (?:brief|paper|report|publication)|acknowledge?ments|disclaimer|(?:suggested |how to )?cit(?:e|ation)(?: this (?:brief|paper|report|publication))?|contact(?: us)?|imprint|glossary(?: of terms)?|(?:key )?terms(?: used)?|key terms and definitions|definitions?(?: of terms)?|(?:list of )?(?:abbreviations|acronyms)(?: and acronyms| and abbreviations)?|terminology)$/;
+  /^(?:references?(?: list)?|list of references|bibliography|select(?:ed)? bibliography|sources?(?: and notes)?|notes(?: and sources| and references)?|end ?notes|footnotes|works cited|literature(?: cited)?|further reading|about (?:the )?authors?|(?:the )?authors?|about this (?:brief|paper|report|publication)|acknowledge?ments|disclaimer|(?:suggested |how to )?cit(?:e|ation)(?: this (?:brief|paper|report|publication))?|contact(?: us)?|imprint|glossary(?: of terms)?|key terms|terms used|key terms and definitions|definitions?(?: of terms)?|(?:list of )?(?:abbreviations|acronyms)(?: and acronyms| and abbreviations)?|terminology)$/;
 
 /** Headings recur from one analysis to the next: each is normalised once. */
 const NORMALIZED = new RecentCache<string>(4096);
