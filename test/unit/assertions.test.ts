@@ -183,6 +183,14 @@ describe('possible-unsourced-assertion', () => {
     assert.deepEqual(a.diagnostics.filter((x) => x.code === 'possible-unsourced-assertion').map((d) => text.slice(d.span.start, d.span.end)), ['Exports fell 12% in 2024.']);
   });
 
+  it("never checks a section headed as the author's own view", () => {
+    for (const heading of ['Our view', 'Our assessment', 'What we think', '5. Opinion']) {
+      const text = `---\nbrief: true\n---\n\n# B\n\n## ${heading}\n\nThe levy has done what it was meant to do.\n\n## Evidence\n\nExports fell 12% in 2024.\n`;
+      const a = analyze({ uri: 'file:///b.md', text });
+      assert.deepEqual(a.diagnostics.filter((x) => x.code === 'possible-unsourced-assertion').map((d) => text.slice(d.span.start, d.span.end)), ['Exports fell 12% in 2024.'], heading);
+    }
+  });
+
   it('never checks a glossary: a definition says what a word means in the brief', () => {
     for (const heading of ['Glossary', 'Key terms', 'Definitions', 'List of abbreviations', '2. Terminology']) {
       const text = `---\nbrief: true\n---\n\n# B\n\n## ${heading}\n\n- **Coefficient of performance:** the heat delivered per unit of electricity used, about 3 for an air-source pump.\n\n## Evidence\n\nExports fell 12% in 2024.\n`;

@@ -1,6 +1,6 @@
 /**
  * Which sections a heading names for the assertion check: those a team exempts
- * (`assertions.exemptSections`) and always the back matter. Read from Markdown headings
+ * (`assertions.exemptSections`) and always the back matter and the author's own view. Read from Markdown headings
  * (rules/possibleUnsourcedAssertion.ts) and from a plain-text brief's heading lines
  * (model/headingLines.ts, model/plainTextOutline.ts) alike.
  */
@@ -14,9 +14,17 @@ export function exemptHeading(names: string[]): (text: string) => boolean {
   const wanted = new Set(names.map((n) => singular(normalizeHeading(n))));
   return (text) => {
     const heading = normalizeHeading(text);
-    return wanted.has(singular(heading)) || BACK_MATTER.test(heading);
+    return wanted.has(singular(heading)) || BACK_MATTER.test(heading) || AUTHORS_VIEW.test(heading);
   };
 }
+
+/**
+ * A section headed as the author's own view — "Our view", "Our assessment", "What we
+ * think", "Opinion": its sentences are the author's judgements by the brief's own account,
+ * as a conclusion's are (since 7 December). Never checked, whatever the conventions'
+ * exempt sections.
+ */
+export const AUTHORS_VIEW = /^(?:our (?:view|views|assessment|position|take|verdict|opinion)|what we think|where we stand|the authors?'?s? (?:view|views|assessment)|opinion|commentary)$/;
 
 /**
  * Back matter: sections that list sources or speak of the brief, its words and its
