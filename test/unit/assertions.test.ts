@@ -287,6 +287,13 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['The 2021–2022 drought in the western states showed the cost of that exposure.', true],
     ['The crisis showed that unemployment rose to 10%.', false],
     ['The audit of the 2019 floods revealed that the agency had ignored warnings.', false],
+    // A committee report's recommendations and its signpost (7 December).
+    ['It is recommended that the Committee notes the rise in the use of bed and breakfast accommodation.', true],
+    ['It is further recommended that the Committee approves the leasing of up to 150 additional units.', true],
+    ['Members are asked to approve the leasing of 150 units.', true],
+    ['This report updates Members on the use of temporary accommodation.', true],
+    ['Members were asked to approve the budget in March 2024.', false],
+    ['The WHO said it is recommended that adults take 150 minutes of exercise a week.', false],
     // Signposting with *explains* and *introduces* (7 December).
     ['This briefing explains what the Act changes, what it leaves out, and the debate about abolishing leasehold altogether.', true],
     ['The next section introduces the three options.', true],

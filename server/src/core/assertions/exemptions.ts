@@ -88,7 +88,7 @@ const TEXT_NOUNS = words('report brief briefing paper study note analysis chapte
 const TEXT_MODIFIERS = words('first second third final last new short latest current policy working discussion research white position issue occasional');
 /** What a text does when it describes itself (not what it found: "finds", "shows", "indicates"). */
 const SIGNPOSTING_VERBS = words(
-  'examine examines explain explains review reviews describe describes outline outlines introduce introduces discuss discusses explore explores present presents propose proposes recommend recommends argue argues focus focuses begin begins provide provides highlight highlights dissect dissects reflect reflects consider considers summarise summarises summarize summarizes compare compares identify identifies offer offers analyse analyses analyze analyzes assess assesses aim aims seek seeks address addresses cover covers map maps sketch sketches',
+  'examine examines explain explains update updates inform informs review reviews describe describes outline outlines introduce introduces discuss discusses explore explores present presents propose proposes recommend recommends argue argues focus focuses begin begins provide provides highlight highlights dissect dissects reflect reflects consider considers summarise summarises summarize summarizes compare compares identify identifies offer offers analyse analyses analyze analyzes assess assesses aim aims seek seeks address addresses cover covers map maps sketch sketches',
 );
 /** Two-word signposting verbs: "sets out", "draws on", "is structured". */
 const SIGNPOSTING_PHRASES = words('set-out sets-out draw-on draws-on look-at looks-at is-structured is-organised is-organized turn-to turns-to conclude-with concludes-with take-stock takes-stock lay-out lays-out put-forward puts-forward');
@@ -591,8 +591,13 @@ export function unattributedForecast(text: string): boolean {
   return true;
 }
 
-/** Recommendations and obligations are not statements of fact (an exemption kept from the rule-based detector: docs/assertions.md measures it). */
-export const NORMATIVE = /\b(?:should|must|ought to|needs? to|needs? (?:a|an|more|clear|new|better|stronger|greater|common|shared) \w+|has to|have to|(?:we|i|this \w+|our \w+) (?:(?:would|also|therefore|strongly|further) ){0,2}recommends?|it is (?:essential|necessary|vital|crucial) (?:to|that)|shall)\b/iu;
+/**
+ * Recommendations and obligations are not statements of fact (an exemption kept from the
+ * rule-based detector: docs/assertions.md measures it). Since 7 December also a committee
+ * report's: "It is recommended that the Committee notes…", "Members are asked to approve…".
+ */
+export const NORMATIVE =
+  /\b(?:should|must|ought to|needs? to|needs? (?:a|an|more|clear|new|better|stronger|greater|common|shared) \w+|has to|have to|(?:we|i|this \w+|our \w+) (?:(?:would|also|therefore|strongly|further) ){0,2}recommends?|it is (?:essential|necessary|vital|crucial) (?:to|that)|it is (?:(?:further|also|therefore|strongly|accordingly) )?recommended (?:that|to)|(?:is|are) (?:asked|invited|recommended) to (?:note|approve|agree|consider|endorse|comment|decide|adopt|support|authori[sz]e|delegate|accept)|shall)\b/iu;
 
 /**
  * Captions, source lines and signposts to them are not statements of fact: "Table 3:
