@@ -80,6 +80,11 @@ const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may
 /** Years and days of a month: "2021", "21 April", "April 21st" — dates, not figures. */
 const DATE_NUMBERS = new RegExp(String.raw`\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s${MONTH}\b|\b${MONTH}\.?\s\d{1,2}(?:st|nd|rd|th)?\b`, 'giu');
 
+/** Whether `text` holds a figure: a number standing alone, not a date or part of a name ("G20", "COP28"). */
+function holdsFigure(text: string): boolean {
+  return /(?:^|[^\p{L}\d])\d/u.test(text.replace(DATE_NUMBERS, ''));
+}
+
 const words = (list: string): Set<string> => new Set(list.split(' '));
 
 /** Nouns a text names itself by: "this brief", "our report", "the next section". */
@@ -164,7 +169,7 @@ export function selfSignpost(text: string): boolean {
     return n > 0 && (signpostingVerb(w, i + n) || (VISUALS.has(w[i + n - 1]) && VISUAL_VERBS.has(w[i + n])));
   });
   // A figure is a number standing alone, not a date or part of a name ("G20", "COP28").
-  return found && !/(?:^|[^\p{L}\d])\d/u.test(text.replace(DATE_NUMBERS, ''));
+  return found && !holdsFigure(text);
 }
 
 /**
@@ -180,7 +185,7 @@ function crossReferenceSignpost(text: string): boolean {
   const verb = m[2].toLowerCase();
   if (!VISUAL_VERBS.has(verb) && !SIGNPOSTING_VERBS.has(verb) && !SIGNPOSTING_PHRASES.has(`${verb}-${m[3]?.toLowerCase()}`)) return false;
   // (The key's own digits aside: "@fig-2022 shows where.")
-  return !/(?:^|[^\p{L}\d])\d/u.test(text.slice(m[1].length).replace(DATE_NUMBERS, ''));
+  return !holdsFigure(text.slice(m[1].length));
 }
 const CROSS_REFERENCE_SUBJECT = /^([\s*_>+•-]*(?:\[\s*)?-?@(?:fig|tbl|sec|eq|lst|thm|apx)[-:][\p{L}\p{N}_-]*(?:\s*\])?)\s+(\p{L}+)(?:\s+(\p{L}+))?/u;
 
@@ -319,7 +324,7 @@ function lessonDrawn(text: string): boolean {
   const m = LESSON.exec(head);
   // The event is the subject's head: not "The audit of the 2019 floods revealed…".
   if (!m || (m[1].toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => STUDY_NOUNS.has(w))) return false;
-  return !/(?:^|[^\p{L}\d])\d/u.test(text.replace(DATE_NUMBERS, '').replace(/\b(?:19|20)\d\d\s*[–/-]\s*(?:(?:19|20)?\d\d)\b/gu, ''));
+  return !holdsFigure(text.replace(/\b(?:19|20)\d\d\s*[–/-]\s*(?:(?:19|20)?\d\d)\b/gu, ''));
 }
 const STUDY_NOUNS = words('study studies report reports review reviews audit audits survey surveys analysis analyses inquiry enquiry investigation evaluation evaluations assessment data research probe commission committee poll polls census paper trial trials');
 const LESSON = new RegExp(

@@ -121,7 +121,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const report = (start: number, end: number, labelStart: number, withTrailing: number, reading: Reading, shift: number, row?: TableRow) => {
     const verdict = verdictOf(reading, labelStart, threshold, shift, sensitivity !== 'low', syntax);
     if (!verdict) return;
-    const { judged, cues, why, attribution } = verdict;
+    const { judged, cues, why, attribution, context } = verdict;
     const { marks } = reading;
     const placeholder = pending.overlaps(start, withTrailing) ? 'footnote' : pendingLinks.overlaps(start, withTrailing) ? 'link' : undefined;
     const advice = marks && marksAdvice(marks, model.text, labelStart);
@@ -129,7 +129,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       code: 'possible-unsourced-assertion',
       message: assertionMessage(why, placeholder, advice, row && droppedNote(model.text, row), row?.pandoc),
       span: { start, end },
-      data: { score: round(judged.score), ...(decidedByContext(judged.score, shift, threshold) && { context: round(shift) }), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(attribution && { attribution }), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
+      data: { score: round(judged.score), ...(context !== undefined && { context: round(context) }), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(attribution && { attribution }), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
     });
   };
   // A table is read by rows (model/tables.ts; Pandoc's simple, multiline and grid tables, model/pandocTables.ts): the header names columns, a body row is one statement.
@@ -189,8 +189,11 @@ function judgedSentence(doc: string, ix: SpanIndexes, block: TextBlock, sentence
   if (afterRunIn && imperativeAfterLabel(text)) return { opensLine: false };
   // Its marks are read on to its sources' end: a citation by hand after its full stop is its own (`… 2024. (ONS, 2025)`).
   const marksText = block.masked.slice(sentence.start, withTrailing - block.span.start);
-  if (refs.overlaps(start, withTrailing) || claims.overlaps(start, end) || recommendations.overlaps(start, end))
-    return { opensLine: false, score: scoreOf(read(doc, blanked(text, labelStart, refs), labelStart, undefined, blanked(marksText, labelStart, refs)).judged) };
+  if (refs.overlaps(start, withTrailing) || claims.overlaps(start, end) || recommendations.overlaps(start, end)) {
+    // (The sentence's text is the start of its marks' text: one blanking serves both.)
+    const words = blanked(marksText, labelStart, refs);
+    return { opensLine: false, score: scoreOf(read(doc, words.slice(0, text.length), labelStart, undefined, words).judged) };
+  }
   const reading = read(doc, text, labelStart, undefined, marksText);
   return { opensLine: false, score: scoreOf(reading.judged), words: (reading.judged.words ??= wordCount(reading.plain.text)), candidate: { start, end, labelStart, withTrailing, reading } };
 }
@@ -305,7 +308,7 @@ function startingAt(s: Sentence, from: number, masked: string): Sentence | undef
  * not directive syntax, at document offsets. Read as a reader sees it: `\.` is a full stop
  * ("2\.1 million", as word processors export Markdown).
  */
-function verdictOf(reading: Reading, labelStart: number, threshold: number, shift: number, attributions: boolean, syntax: SpanIndex): { judged: Judged; cues: AssertionCue[]; why: string; attribution?: string } | undefined {
+function verdictOf(reading: Reading, labelStart: number, threshold: number, shift: number, attributions: boolean, syntax: SpanIndex): { judged: Judged; cues: AssertionCue[]; why: string; attribution?: string; context?: number } | undefined {
   const { plain, judged } = reading;
   const words = plain.text;
   if (judged.exempt) return undefined;
@@ -315,13 +318,14 @@ function verdictOf(reading: Reading, labelStart: number, threshold: number, shif
   if (score < threshold && !attributed) return undefined;
   judged.explained ??= explain(words);
   // The sentences around it are named only where they decided (assertions/context.ts).
-  const scored = decidedByContext(judged.score, shift, threshold) ? ` alone, ${score.toFixed(2)} among the sentences around it` : '';
-  if (attributed) return { judged, cues: [], why: `an attributed statement: "${attributed}"; score ${judged.explained.verdict.score.toFixed(2)}${scored}`, attribution: attributed };
+  const context = decidedByContext(judged.score, shift, threshold) ? shift : undefined;
+  const scored = context === undefined ? '' : ` alone, ${score.toFixed(2)} among the sentences around it`;
+  if (attributed) return { judged, cues: [], why: `an attributed statement: "${attributed}"; score ${judged.explained.verdict.score.toFixed(2)}${scored}`, attribution: attributed, context };
   const cues = judged.explained.cues
     .map((c) => ({ ...c, span: { start: labelStart + escapedOffset(plain, c.span.start), end: labelStart + escapedOffset(plain, c.span.end, true) } }))
     .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
   const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues, words);
-  return { judged, cues, why: why + scored };
+  return { judged, cues, why: why + scored, context };
 }
 
 /** A sentence's words as the classifier reads them (reference marks out, escapes read), its marks, and the verdict on them. */
