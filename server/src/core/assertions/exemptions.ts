@@ -11,6 +11,7 @@
 import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import { isYear } from '../text/year';
 import { IMPERATIVE, REPORTING as REPORTING_WORDS, RUN_IN_LABEL, stateIsNoun } from './features';
+import { LEGAL_FRAME, legalProvision } from './legal';
 import { wordAfter, wordBefore } from './neighbours';
 
 /** Whether the rule leaves the sentence alone whatever its score: any of the exemptions below (docs/assertions.md lists them with their measurements). */
@@ -374,18 +375,16 @@ export function authorsObligation(text: string): boolean {
   if (!NORMATIVE.test(text)) return false;
   if (!NORMATIVE.test(text.replace(QUOTED, ' '))) return false;
   if (/\baccording to\b/i.test(text)) return false;
-  // (The frame before the obligation: "…, whether or not they fall under the Act's scope" frames nothing.)
+  // An obligation read out of a legal instrument is the instrument's, not the author's:
+  // "Under the 2019 rules, landlords must give two months' notice", "From 2027, importers
+  // must show…" (`legal.ts`). (The frame before the obligation: "…, whether or not they fall
+  // under the Act's scope" frames nothing.)
   const frame = LEGAL_FRAME.exec(text);
   if (frame && frame.index < NORMATIVE.exec(text)!.index) return false;
+  if (legalProvision(text)) return false;
   return !(reportsSomeone(text) && !/^\s*as\b/i.test(text));
 }
 
-/**
- * An obligation read out of a legal instrument is the instrument's, not the author's: "Under
- * the 2019 rules, landlords must give two months' notice", "Under the Act, providers must
- * register…" (the labelling guide's states of affairs: "The agreement requires unanimity").
- */
-const LEGAL_FRAME = /\b(?:under|pursuant to|in accordance with)\s+(?:(?:the|this|that|its|their|a|an|current|existing|new|[\p{Lu}\d][\p{L}\d'’.-]*)\s+){0,6}(?:act|acts|law|laws|rules|regulations?|directive|treaty|treaties|agreements?|conventions?|constitution|code|statute|bill|scheme|ordinance|decree|charter|accords?|protocol|legislation)\b(?!['’])/iu;
 
 /**
  * A reporting verb in the sentence: not "states" in "Member States should…", the EU's

@@ -66,11 +66,13 @@ function footnoteHover(analysis: Analysis, id: string): string {
 
 /** Why a sentence reads as an unsourced assertion: the classifier's score against the team's threshold, and what weighed. */
 function assertionHover(d: Diagnostic): string {
-  const data = (d.data ?? {}) as { score?: number; context?: number; threshold?: number; sensitivity?: string; why?: string; tableRow?: boolean; pandocTable?: boolean; advice?: string; attribution?: string };
+  const data = (d.data ?? {}) as { score?: number; context?: number; threshold?: number; sensitivity?: string; why?: string; tableRow?: boolean; pandocTable?: boolean; advice?: string; attribution?: string; provision?: string };
   // The sentences around it decided (assertions/context.ts): its score among them.
   const score = data.context !== undefined && data.score !== undefined ? `${data.score.toFixed(2)} alone, ${(data.score + data.context).toFixed(2)} among the sentences around it` : data.score?.toFixed(2);
   const verdict = data.attribution
     ? `someone's statement ("${data.attribution}"), a fact to source whatever its score: ${score}, threshold ${data.threshold?.toFixed(2)} (sensitivity *${data.sensitivity}*)`
+    : data.provision
+    ? `what a law or an agreement provides ("${data.provision}"), a fact to source whatever its score: ${score}, threshold ${data.threshold?.toFixed(2)} (sensitivity *${data.sensitivity}*)`
     : `reads as a fact: score ${score} ≥ ${data.threshold?.toFixed(2)} (sensitivity *${data.sensitivity}*)`;
   const lines = [`**Possible unsourced assertion** · ${verdict}`, ''];
   if (data.why) lines.push(`Why: ${data.why.replace(/; score [\d.]+(?: alone, [\d.]+ among the sentences around it)?$/, '')}.`, '');

@@ -12,6 +12,7 @@ import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
 import { attributedStatement } from '../assertions/attribution';
+import { legalProvision } from '../assertions/legal';
 import { contextShifts, decidedByContext, type InContext } from '../assertions/context';
 import { CAPTION, exemptSentence, imperativeAfterLabel } from '../assertions/exemptions';
 import { isDateWord, isQuantityWord, PARAGRAPH_NUMBER, stateIsNoun } from '../assertions/features';
@@ -121,7 +122,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const report = (start: number, end: number, labelStart: number, withTrailing: number, reading: Reading, shift: number, row?: TableRow) => {
     const verdict = verdictOf(reading, labelStart, threshold, shift, sensitivity !== 'low', syntax);
     if (!verdict) return;
-    const { judged, cues, why, attribution, context } = verdict;
+    const { judged, cues, why, attribution, provision, context } = verdict;
     const { marks } = reading;
     const placeholder = pending.overlaps(start, withTrailing) ? 'footnote' : pendingLinks.overlaps(start, withTrailing) ? 'link' : undefined;
     const advice = marks && marksAdvice(marks, model.text, labelStart);
@@ -129,7 +130,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       code: 'possible-unsourced-assertion',
       message: assertionMessage(why, placeholder, advice, row && droppedNote(model.text, row), row?.pandoc),
       span: { start, end },
-      data: { score: round(judged.score), ...(context !== undefined && { context: round(context) }), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(attribution && { attribution }), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
+      data: { score: round(judged.score), ...(context !== undefined && { context: round(context) }), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(attribution && { attribution }), ...(provision && { provision }), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
     });
   };
   // A table is read by rows (model/tables.ts; Pandoc's simple, multiline and grid tables, model/pandocTables.ts): the header names columns, a body row is one statement.
@@ -308,19 +309,21 @@ function startingAt(s: Sentence, from: number, masked: string): Sentence | undef
  * not directive syntax, at document offsets. Read as a reader sees it: `\.` is a full stop
  * ("2\.1 million", as word processors export Markdown).
  */
-function verdictOf(reading: Reading, labelStart: number, threshold: number, shift: number, attributions: boolean, syntax: SpanIndex): { judged: Judged; cues: AssertionCue[]; why: string; attribution?: string; context?: number } | undefined {
+function verdictOf(reading: Reading, labelStart: number, threshold: number, shift: number, attributions: boolean, syntax: SpanIndex): { judged: Judged; cues: AssertionCue[]; why: string; attribution?: string; provision?: string; context?: number } | undefined {
   const { plain, judged } = reading;
   const words = plain.text;
   if (judged.exempt) return undefined;
   const score = judged.score + shift;
-  // An attributed statement is a fact by the labelling guide, whatever the model scores it (not at `low`: the model alone).
+  // An attributed statement, or a law's provision, is a fact by the labelling guide, whatever the model scores it (not at `low`: the model alone).
   const attributed = score < threshold && attributions ? judged.attribution : undefined;
-  if (score < threshold && !attributed) return undefined;
+  const provision = score < threshold && attributions ? judged.provision : undefined;
+  if (score < threshold && !attributed && !provision) return undefined;
   judged.explained ??= explain(words);
   // The sentences around it are named only where they decided (assertions/context.ts).
   const context = decidedByContext(judged.score, shift, threshold) ? shift : undefined;
   const scored = context === undefined ? '' : ` alone, ${score.toFixed(2)} among the sentences around it`;
   if (attributed) return { judged, cues: [], why: `an attributed statement: "${attributed}"; score ${judged.explained.verdict.score.toFixed(2)}${scored}`, attribution: attributed, context };
+  if (provision) return { judged, cues: [], why: `what a law or an agreement provides: "${provision}"; score ${judged.explained.verdict.score.toFixed(2)}${scored}`, provision, context };
   const cues = judged.explained.cues
     .map((c) => ({ ...c, span: { start: labelStart + escapedOffset(plain, c.span.start), end: labelStart + escapedOffset(plain, c.span.end, true) } }))
     .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
@@ -413,6 +416,8 @@ interface Judged {
   score: number;
   /** Its subject and reporting verb when it is an attributed statement ("Judges say"; `assertions/attribution.ts`). */
   attribution?: string;
+  /** The words that make it a statement of what a law or an agreement provides ("Under the Act"; `assertions/legal.ts`). */
+  provision?: string;
   /** Built for a sentence the first time it is reported. */
   explained?: { verdict: Verdict; cues: AssertionCue[]; why: string };
   /** How many words it has, counted the first time it is asked (assertions/context.ts). */
@@ -505,7 +510,9 @@ const sentencesOf = new RecentCache<BlockSentences>(20_000);
 
 const judgeSentence = (text: string): Judged => {
   const exempt = exemptSentence(text) || !/[\p{L}\p{N}]/u.test(text);
-  return { exempt, score: exempt ? 0 : assertionModel().score(text), attribution: exempt ? undefined : attributedStatement(text) };
+  if (exempt) return { exempt, score: 0 };
+  const attribution = attributedStatement(text);
+  return { exempt, score: assertionModel().score(text), attribution, provision: attribution ? undefined : legalProvision(text) };
 };
 
 /** The verdict, the cues (offsets within the sentence) and the message's reasons. */

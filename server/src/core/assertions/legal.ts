@@ -1,0 +1,73 @@
+/**
+ * A statement of what a law, a treaty or an agreement provides: "Under the Act, public bodies
+ * must carry out an impact assessment", "From 2027, importers must show…", "The Act does
+ * not cap ground rents", "Social scoring by public authorities is banned", "Employers are
+ * required only to assess the risk". The labelling guide counts these as states of affairs,
+ * facts a reviewer wants sourced (docs/assertions.md). The classifier, which learnt *must*
+ * from the author's recommendations and hardly saw a statute, scores most of them low, and
+ * the normative exemption read "must" as the author's.
+ *
+ * Only the wording that puts the obligation in an instrument counts — a legal frame opening
+ * the sentence, a date the rule applies from, the instrument as the subject of a verb of
+ * what it provides, a status that only a rule confers — and never in a sentence with a
+ * modal of the author's (would, should, could, might, need to), the author or the reader
+ * as a person, or a question. On the labelled sentences outside the test splits (7 December):
+ * 23 facts, 0 others.
+ */
+import { RUN_IN_LABEL } from './features';
+
+const LAW = String.raw`(?:act|acts|law|laws|rules|regulations?|directive|treaty|treaties|agreements?|conventions?|constitution|code|statute|bill|scheme|ordinance|decree|charter|accords?|protocol|legislation)`;
+
+/**
+ * A legal frame: "under the 2019 rules", "pursuant to the Act", "in accordance with the
+ * treaty". (An obligation after it is the instrument's, not the author's: `authorsObligation`.)
+ */
+const FRAME = String.raw`(?:under|pursuant to|in accordance with)\s+(?:(?:the|this|that|its|their|a|an|current|existing|new|[\p{Lu}\d][\p{L}\d'’.-]*)\s+){0,6}${LAW}\b(?!['’])`;
+export const LEGAL_FRAME = new RegExp(String.raw`\b${FRAME}`, 'iu');
+
+/** Words before the sentence's subject that change nothing: "However, …", "In practice, …". */
+const OPENER = /^(?:(?:and|but|yet|so|however|meanwhile|moreover|indeed|now|today|also|in addition|in practice|in principle|in theory|for example|for instance|in turn),?\s+)+/iu;
+const FRAME_FIRST = new RegExp(`^${FRAME}`, 'iu');
+
+const MONTH = String.raw`(?:january|february|march|april|may|june|july|august|september|october|november|december)`;
+/** The date a rule applies from: "From 2027,", "Since March 2024,", "As of 1 January 2026". */
+const APPLIES_FROM = new RegExp(String.raw`^(?:from|since|as of|as from|starting(?: in| from)?|beginning(?: in)?)\s+(?:(?:early|mid|late|\d{1,2})\s+)?(?:${MONTH}\s+)?(?:19|20)\d\d\b,?`, 'iu');
+/** An obligation, a prohibition or a loss of permission. */
+const OBLIGATION =
+  /\b(?:must|(?:has|have|will have) to|(?:is|are) (?:\p{L}+ly )?(?:required|obliged|obligated|bound|forbidden|prohibited|barred|banned|not allowed|not permitted|no longer allowed|no longer permitted) (?:\p{L}+ly )?(?:by law )?(?:to|from)|may (?:not|no longer)|can no longer|cannot)\b/iu;
+
+/** The instrument as the subject of what it provides: "The Act bans…", "The EU's recast Drinking Water Directive obliges…", "The law does not apply to…". */
+const PROVIDES = String.raw`(?:requires|obliges|bans|prohibits|forbids|allows|lets|permits|gives|grants|sets|caps|creates|establishes|exempts|applies|covers|classifies|defines|imposes|introduces|removes|abolishes|extends|limits|restricts|entitles|empowers|mandates|includes|contains|provides for)`;
+const DOES_NOT = String.raw`(?:does not|doesn't) (?:require|oblige|ban|prohibit|allow|let|permit|give|grant|set|cap|create|exempt|apply|cover|define|impose|include|contain|provide|limit|restrict|entitle|extend|specify)`;
+const INSTRUMENT_SUBJECT = new RegExp(
+  String.raw`^(?:(?:the|this|that|its|their|each|every|an?)\s+)?(?:(?:[\p{Lu}\d][\p{L}\d'’.-]*|and|of|on|for|the|to)\s+){0,8}(?:${LAW}|regime|levy|mechanism)(?:\s+(?:of\s+)?(?:19|20)\d\d)?\s+(?:(?:also|only|now|still|already|further)\s+)?(?:${PROVIDES}|${DOES_NOT})\b`,
+  'iu',
+);
+
+/** A status only a rule confers, in the sentence's first clause: "Social scoring by public authorities is banned outright". */
+const STATUS = /^(?!(?:if|unless|until|once|when|whenever|whether|while|although|though|because|as|before|after)\b)[^,;:]{3,80}?\b((?:is|are)\s+(?:(?:now|already|also|still|currently)\s+)?(?:banned|prohibited|outlawed|forbidden|mandatory|compulsory|illegal))\b/iu;
+/** A duty or a bar in the passive: "Employers are required only to assess the risk", "Lenders are prohibited from…". */
+const REQUIRED = /\b(?:is|are)\s+(?:\p{L}+ly\s+)?(?:required|obliged|obligated|legally bound|permitted|forbidden|prohibited|barred)\s+(?:\p{L}+ly\s+)?(?:only\s+)?(?:by law\s+)?(?:to|from)\b/iu;
+
+/** The author's modals and persons: a sentence with one of them is a recommendation, a forecast or a promise, not a provision. */
+const NOT_A_PROVISION = /\b(?:would|could|should|ought|might|needs? to)\b|\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us)\b/u;
+const QUOTED = /["“][^"“”]*["”]/g;
+
+/**
+ * The words that show the sentence states a provision ("Under the Act", "From 2027, … must",
+ * "The Act does not cap", "is banned", "are required … to"), or undefined.
+ */
+export function legalProvision(text: string): string | undefined {
+  const head = text.length > 600 ? text.slice(0, 600) : text;
+  if (/\?[\s"'”’)\]*_]*$/u.test(head)) return undefined;
+  const t = head.replace(RUN_IN_LABEL, '').replace(/^[\s*_>•+-]+/u, '').replace(OPENER, '');
+  if (NOT_A_PROVISION.test(t.replace(QUOTED, ' '))) return undefined;
+  const frame = FRAME_FIRST.exec(t);
+  if (frame) return frame[0];
+  const from = APPLIES_FROM.exec(t);
+  const obligation = from && OBLIGATION.exec(t);
+  if (from && obligation) return `${from[0].replace(/,$/, '')} … ${obligation[0]}`;
+  const subject = INSTRUMENT_SUBJECT.exec(t);
+  if (subject) return subject[0];
+  return STATUS.exec(t)?.[1] ?? REQUIRED.exec(t)?.[0];
+}
