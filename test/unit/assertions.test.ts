@@ -342,6 +342,13 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['From 2027, importers must show that their suppliers monitor emissions.', false],
     ['By 2030, the EU must halve its emissions.', true],
     ['From 2027, the government should require every importer to report.', true],
+    // An advocacy brief's calls; a recommendation whose subject is the noun "States"; a scheduled plan, not a cause (7 December, later).
+    ['We call on the parties to the conflict to open the roads now.', true],
+    ['We therefore urge donors to fund the response plan in full.', true],
+    ['2. States should reserve a share of the fund for small water systems.', true],
+    ['Parliament is due to vote on the agreement in December.', true],
+    ['The delay is due to a shortage of inspectors.', false],
+    ['We asked the ministry for its figures in May.', false],
   ];
   for (const [text, exempt] of cases)
     it(`${exempt ? 'exempts' : 'judges'}: ${text}`, () => {
