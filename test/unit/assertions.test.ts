@@ -6,7 +6,7 @@ import type { Conventions } from '../../server/src/core/conventions/types';
 import { hoverAt } from '../../server/src/core/features/hover';
 import { exemptSentence } from '../../server/src/core/assertions/exemptions';
 import { attributedStatement } from '../../server/src/core/assertions/attribution';
-import { legalProvision } from '../../server/src/core/assertions/legal';
+import { dutyOf, legalProvision } from '../../server/src/core/assertions/legal';
 import { CONTEXT, contextShifts } from '../../server/src/core/assertions/context';
 import { findAssertionCues } from '../../server/src/core/rules/possibleUnsourcedAssertion';
 import { sentenceFeatures } from '../../server/src/core/assertions/features';
@@ -456,6 +456,33 @@ describe('possible-unsourced-assertion: what a law or an agreement provides is r
     it(`no provision: ${text}`, () => {
       assert.equal(legalProvision(text), undefined);
     });
+
+  // A duty goes on stating the rule the sentence before it states (legal.ts, `dutyOf`).
+  const duty = 'Providers must register each system in a public database.';
+  const findingsIn = (paragraph: string) => analysed(paragraph).diagnostics.filter((d) => d.code === 'possible-unsourced-assertion');
+  const onDuty = (paragraph: string) => findingsIn(paragraph).find((d) => d.message.includes('"must register"'));
+  it('a duty right after a sentence that states a rule is what the rule provides', () => {
+    assert.equal(dutyOf(duty), 'must register');
+    assert.ok(exemptSentence(duty), 'alone it is the author’s');
+    assert.equal(findingsIn(duty).length, 0);
+    for (const before of ['Under the Act, public bodies must assess each system before first use.', 'The Act entered into force in August 2024 and applies to 27 member states.']) {
+      const d = onDuty(`${before} ${duty}`);
+      assert.ok(d, before);
+      assert.equal((d.data as { provision?: string }).provision, 'must register');
+      // Sourcing the sentence before it leaves the verdict alone.
+      const sourced = `${before} [@act2024] ${duty}`;
+      assert.ok(onDuty(sourced), `${before} (sourced)`);
+      assert.equal(findingsIn(sourced).length, 1, 'only the duty is reported');
+    }
+  });
+  it('not after a judgement, nor a call to act, a duty in the passive, or at low', () => {
+    assert.equal(onDuty(`The Act is a missed opportunity. ${duty}`), undefined);
+    assert.equal(dutyOf('Member states must agree on a common approach before the winter.'), undefined);
+    assert.equal(dutyOf('Claimants must be told when a model contributed to a decision.'), undefined);
+    assert.equal(dutyOf('We must register every system.'), undefined);
+    const text = `Under the Act, public bodies must assess each system before first use. ${duty}`;
+    assert.equal(analysed(text, 'low').diagnostics.filter((d) => d.message.includes('"must register"')).length, 0);
+  });
 });
 
 describe('possible-unsourced-assertion: the sentences around a sentence (assertions/context.ts)', () => {

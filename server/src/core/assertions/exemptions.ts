@@ -16,9 +16,13 @@ import { wordAfter, wordBefore } from './neighbours';
 
 /** Whether the rule leaves the sentence alone whatever its score: any of the exemptions below (docs/assertions.md lists them with their measurements). */
 export function exemptSentence(text: string): boolean {
+  return endsAsQuestion(text) || authorsObligation(text) || exemptButForObligation(text);
+}
+
+/** Whether the sentence is exempt for another reason than an obligation it states (a duty that goes on stating a rule is judged: `legal.ts`, `dutyOf`). */
+export function exemptButForObligation(text: string): boolean {
   return (
     endsAsQuestion(text) ||
-    authorsObligation(text) ||
     CAPTION.test(text) ||
     CREDIT.test(text) ||
     inCapitals(text) ||

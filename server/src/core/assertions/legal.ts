@@ -71,3 +71,34 @@ export function legalProvision(text: string): string | undefined {
   if (subject) return subject[0];
   return STATUS.exec(t)?.[1] ?? REQUIRED.exec(t)?.[0];
 }
+
+/**
+ * A duty in the active voice that opens the sentence: "Providers must register high-risk
+ * systems…", "Importers of cement, iron and steel … must report…" — the words "must
+ * register", or undefined. Alone it reads as the author's recommendation (and is exempt);
+ * right after a sentence that states a rule as a fact ("Under the Act, public bodies must…",
+ * "The programme allocated the state $310 million in 2023"), it goes on stating that rule:
+ * the rule decides, paragraph by paragraph (`rules/possibleUnsourcedAssertion.ts`). Only
+ * the verbs of a regulated party's duties (register, report, disclose, pay, attest,
+ * display…), not those of the author's calls to act (agree, coordinate, avoid, adopt,
+ * ensure); not a duty in the passive ("Claimants must be told…"), a prohibition ("must
+ * not"), or with another modal of the author's.
+ */
+export function dutyOf(text: string): string | undefined {
+  const head = text.length > 400 ? text.slice(0, 400) : text;
+  const t = head.replace(RUN_IN_LABEL, '').replace(/^[\s*_>•+-]+/u, '').replace(OPENER, '');
+  if (NOT_A_PROVISION.test(t) || OTHER_MODAL.test(t) || /\byou\b/iu.test(t)) return undefined;
+  const m = DUTY.exec(t);
+  return m ? `must ${m[1]}` : undefined;
+}
+const DUTY = new RegExp(
+  String.raw`^(?:[\p{L}\p{N}][\p{L}\p{N}'’.,()-]*\s+){1,14}?must\s+(?:(?:also|still|now|first|then|only|always|in principle|\p{L}+ly)\s+){0,2}(register|report|provide|offer|show|attest|display|measure|meet|carry|consider|publish|disclose|notify|pay|submit|obtain|hold|keep|apply|comply|declare|inform|label|verify|monitor|certify|buy|file|assess|give|collect|retain|remove|grant|accept|appoint|designate|maintain|demonstrate|prove|record|document|inspect|audit|refund|surrender|deposit|seek|wait|reside|live|use|include|contain|undergo|complete|pass|renew|return|list|mark|flag|tell|warn)\b`,
+  'u',
+);
+const OTHER_MODAL = /\b(?:should|ought|needs?|has to|have to|shall|can|cannot|may|will)\b/iu;
+
+/** Whether a sentence names a legal instrument, a programme or a levy ("the Act", "the programme", "the mechanism"). */
+export function namesInstrument(text: string): boolean {
+  return INSTRUMENT.test(text.length > 600 ? text.slice(0, 600) : text);
+}
+const INSTRUMENT = new RegExp(String.raw`\b(?:${LAW}|programmes?|programs?|mechanism|levy|regime|cap|tax)\b`, 'iu');

@@ -12,9 +12,9 @@ import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
 import { attributedStatement } from '../assertions/attribution';
-import { legalProvision } from '../assertions/legal';
+import { dutyOf, legalProvision, namesInstrument } from '../assertions/legal';
 import { contextShifts, decidedByContext, type InContext } from '../assertions/context';
-import { CAPTION, exemptSentence, imperativeAfterLabel } from '../assertions/exemptions';
+import { CAPTION, exemptButForObligation, exemptSentence, imperativeAfterLabel } from '../assertions/exemptions';
 import { isDateWord, isQuantityWord, PARAGRAPH_NUMBER, stateIsNoun } from '../assertions/features';
 import { wordAfter, wordBefore } from '../assertions/neighbours';
 import { defineBlockRule, type Finding, type ScopeContext, type ScopeFacts } from './types';
@@ -119,9 +119,9 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const indexes = spanIndexes(ctx);
   const { exempt, footnotes, refs, pending, pendingLinks, claims, syntax, sourcedBlocks } = indexes;
   // Questions, normative sentences and sentences without a letter or digit are never judged.
-  const report = (start: number, end: number, labelStart: number, withTrailing: number, reading: Reading, shift: number, row?: TableRow) => {
-    const verdict = verdictOf(reading, labelStart, threshold, shift, sensitivity !== 'low', syntax);
-    if (!verdict) return;
+  const report = (start: number, end: number, labelStart: number, withTrailing: number, reading: Reading, shift: number, row?: TableRow, duty?: string) => {
+    const verdict = verdictOf(reading, labelStart, threshold, shift, sensitivity !== 'low', syntax, duty);
+    if (!verdict) return false;
     const { judged, cues, why, attribution, provision, context } = verdict;
     const { marks } = reading;
     const placeholder = pending.overlaps(start, withTrailing) ? 'footnote' : pendingLinks.overlaps(start, withTrailing) ? 'link' : undefined;
@@ -132,6 +132,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       span: { start, end },
       data: { score: round(judged.score), ...(context !== undefined && { context: round(context) }), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(attribution && { attribution }), ...(provision && { provision }), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
     });
+    return true;
   };
   // A table is read by rows (model/tables.ts; Pandoc's simple, multiline and grid tables, model/pandocTables.ts): the header names columns, a body row is one statement.
   for (const { row, text } of statementRows(model.text, model.textBlocks, ctx.document.pandocRows)) {
@@ -153,9 +154,13 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       sentences.push(s);
     }
     const shifts = sentences.length > 1 ? contextShifts(sentences) : undefined;
+    // A sentence that states a rule as a fact: a duty right after it goes on stating that rule (assertions/legal.ts, `dutyOf`).
+    const statesRule: boolean[] = [];
     for (let i = 0; i < sentences.length; i++) {
-      const c = sentences[i].candidate;
-      if (c) report(c.start, c.end, c.labelStart, c.withTrailing, c.reading, shifts?.[i] ?? 0);
+      const { candidate: c, judged } = sentences[i];
+      const duty = judged?.duty && (statesRule[i - 1] || statesRule[i - 2]) ? judged.duty : undefined;
+      const reported = c ? report(c.start, c.end, c.labelStart, c.withTrailing, c.reading, shifts?.[i] ?? 0, undefined, duty) : false;
+      statesRule.push(judged !== undefined && (duty !== undefined || (judged.instrument === true && (judged.provision !== undefined || reported || judged.score + (shifts?.[i] ?? 0) >= threshold))));
     }
   }
   return out;
@@ -193,10 +198,11 @@ function judgedSentence(doc: string, ix: SpanIndexes, block: TextBlock, sentence
   if (refs.overlaps(start, withTrailing) || claims.overlaps(start, end) || recommendations.overlaps(start, end)) {
     // (The sentence's text is the start of its marks' text: one blanking serves both.)
     const words = blanked(marksText, labelStart, refs);
-    return { opensLine: false, score: scoreOf(read(doc, words.slice(0, text.length), labelStart, undefined, words).judged) };
+    const judged = read(doc, words.slice(0, text.length), labelStart, undefined, words).judged;
+    return { opensLine: false, score: scoreOf(judged), judged };
   }
   const reading = read(doc, text, labelStart, undefined, marksText);
-  return { opensLine: false, score: scoreOf(reading.judged), words: (reading.judged.words ??= wordCount(reading.plain.text)), candidate: { start, end, labelStart, withTrailing, reading } };
+  return { opensLine: false, score: scoreOf(reading.judged), words: (reading.judged.words ??= wordCount(reading.plain.text)), candidate: { start, end, labelStart, withTrailing, reading }, judged: reading.judged };
 }
 
 /**
@@ -309,14 +315,14 @@ function startingAt(s: Sentence, from: number, masked: string): Sentence | undef
  * not directive syntax, at document offsets. Read as a reader sees it: `\.` is a full stop
  * ("2\.1 million", as word processors export Markdown).
  */
-function verdictOf(reading: Reading, labelStart: number, threshold: number, shift: number, attributions: boolean, syntax: SpanIndex): { judged: Judged; cues: AssertionCue[]; why: string; attribution?: string; provision?: string; context?: number } | undefined {
+function verdictOf(reading: Reading, labelStart: number, threshold: number, shift: number, attributions: boolean, syntax: SpanIndex, duty?: string): { judged: Judged; cues: AssertionCue[]; why: string; attribution?: string; provision?: string; context?: number } | undefined {
   const { plain, judged } = reading;
   const words = plain.text;
-  if (judged.exempt) return undefined;
+  if (judged.exempt && !(duty && attributions)) return undefined;
   const score = judged.score + shift;
   // An attributed statement, or a law's provision, is a fact by the labelling guide, whatever the model scores it (not at `low`: the model alone).
   const attributed = score < threshold && attributions ? judged.attribution : undefined;
-  const provision = score < threshold && attributions ? judged.provision : undefined;
+  const provision = score < threshold && attributions ? (judged.provision ?? duty) : undefined;
   if (score < threshold && !attributed && !provision) return undefined;
   judged.explained ??= explain(words);
   // The sentences around it are named only where they decided (assertions/context.ts).
@@ -355,6 +361,8 @@ function wordCount(text: string): number {
 /** A sentence of a paragraph: its part in its neighbours' context, and the candidate to report, if any. */
 interface InBlock extends InContext {
   candidate?: Candidate;
+  /** What the classifier and the readings said of it (none for a sentence never read: a heading line, an exempt section). */
+  judged?: Judged;
   /** A run-in heading ("**Prescription only.**"): the sentence after it may be a recommendation's imperative. */
   runIn?: boolean;
 }
@@ -418,6 +426,10 @@ interface Judged {
   attribution?: string;
   /** The words that make it a statement of what a law or an agreement provides ("Under the Act"; `assertions/legal.ts`). */
   provision?: string;
+  /** An exempt duty ("Providers must register…"): what a rule provides when the sentence before it states that rule (`dutyOf`). */
+  duty?: string;
+  /** It names a legal instrument, a programme or a levy (`namesInstrument`). */
+  instrument?: boolean;
   /** Built for a sentence the first time it is reported. */
   explained?: { verdict: Verdict; cues: AssertionCue[]; why: string };
   /** How many words it has, counted the first time it is asked (assertions/context.ts). */
@@ -510,9 +522,9 @@ const sentencesOf = new RecentCache<BlockSentences>(20_000);
 
 const judgeSentence = (text: string): Judged => {
   const exempt = exemptSentence(text) || !/[\p{L}\p{N}]/u.test(text);
-  if (exempt) return { exempt, score: 0 };
+  if (exempt) return { exempt, score: 0, duty: exemptButForObligation(text) ? undefined : dutyOf(text) };
   const attribution = attributedStatement(text);
-  return { exempt, score: assertionModel().score(text), attribution, provision: attribution ? undefined : legalProvision(text) };
+  return { exempt, score: assertionModel().score(text), attribution, provision: attribution ? undefined : legalProvision(text), instrument: namesInstrument(text) };
 };
 
 /** The verdict, the cues (offsets within the sentence) and the message's reasons. */
