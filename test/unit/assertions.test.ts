@@ -6,7 +6,7 @@ import type { Conventions } from '../../server/src/core/conventions/types';
 import { hoverAt } from '../../server/src/core/features/hover';
 import { exemptSentence } from '../../server/src/core/assertions/exemptions';
 import { attributedStatement } from '../../server/src/core/assertions/attribution';
-import { dutyOf, legalProvision } from '../../server/src/core/assertions/legal';
+import { dutyOf, legalProvision, pronounProvision } from '../../server/src/core/assertions/legal';
 import { CONTEXT, contextShifts } from '../../server/src/core/assertions/context';
 import { findAssertionCues } from '../../server/src/core/rules/possibleUnsourcedAssertion';
 import { sentenceFeatures } from '../../server/src/core/assertions/features';
@@ -351,6 +351,10 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['We asked the ministry for its figures in May.', false],
     ['Access is restricted at three levels.', true],
     ['The ministry closed three offices in 2024.', false],
+    // The author's stance in the first person (a consultation response's).
+    ['We support the principle of lower multipliers for retail properties.', true],
+    ['We do not support funding them through a higher multiplier.', true],
+    ['We supported the bill when it was introduced in 2019.', false],
   ];
   for (const [text, exempt] of cases)
     it(`${exempt ? 'exempts' : 'judges'}: ${text}`, () => {
@@ -474,6 +478,15 @@ describe('possible-unsourced-assertion: what a law or an agreement provides is r
       assert.ok(onDuty(sourced), `${before} (sourced)`);
       assert.equal(findingsIn(sourced).length, 1, 'only the duty is reported');
     }
+  });
+  it('a provision with the rule as a pronoun, right after a sentence that states the rule', () => {
+    const pronoun = 'They contain no limits for plastics.';
+    assert.equal(pronounProvision(pronoun), 'They contain');
+    assert.equal(pronounProvision('It gives us hope.'), undefined);
+    const paragraph = `The Sludge Regulations 1989 set limits for heavy metals in sludge spread on farmland. ${pronoun}`;
+    const d = findingsIn(paragraph).find((f) => f.message.includes('"They contain"'));
+    assert.ok(d, 'reported as what the rule provides');
+    assert.equal(findingsIn(`The regulations are a relic. ${pronoun}`).filter((f) => f.message.includes('"They contain"')).length, 0);
   });
   it('not after a judgement, nor a call to act, a duty in the passive, or at low', () => {
     assert.equal(onDuty(`The Act is a missed opportunity. ${duty}`), undefined);

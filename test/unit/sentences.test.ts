@@ -37,6 +37,9 @@ describe('sentence ends', () => {
       // A full stop, one space and a lower-case word: no end (UAX #29, SB8); after blanked markup, an end.
       ['Officials in Washington, D.C. confirmed it. Next', 0, 43],
       ['Smith et al. found it. Next', 0, 22],
+      // "No." abbreviates a number only before one (7 December, a consultation response's "No. The threshold…").
+      ['No. The threshold is too low.', 0, 3],
+      ['Downing Street, No. 10 said so. Next', 0, 31],
       // A citation key is no initial or abbreviation (long fuzz run, seed 404040): `@Z.` and `@p.` end their sentence; `J.` does not.
       ['As @Z. Next', 0, 6],
       ['As argued by @p. Next', 0, 16],

@@ -39,9 +39,22 @@ export function exemptButForObligation(text: string): boolean {
     listSignpost(text) ||
     optionsCount(text) ||
     evaluativeFrame(text) ||
-    lessonDrawn(text)
+    lessonDrawn(text) ||
+    AUTHORS_STANCE.test(text)
   );
 }
+
+/**
+ * The author's stance in the first person: "We support the principle of…", "We do not
+ * support…", "I welcome that.", "We strongly oppose…" — a position, not a statement of
+ * fact (a consultation response and a commentary are written in it). In the present only
+ * ("We supported the bill in 2019" reports an event). Of the labelled sentences outside the
+ * test splits, 86 such sentences are not facts and 17 are (ClaimBuster's candidates'
+ * "I support the death penalty": their own positions, which its coders counted as facts
+ * about them; by the guide, the author's).
+ */
+const AUTHORS_STANCE =
+  /^[\s*_>•-]*(?:(?:and|but|so|yet|therefore|however|overall|instead|in short|on balance),?\s+)?(?:we|i)\s+(?:(?:therefore|also|strongly|fully|broadly|still|firmly|warmly|do not|don't|cannot|can't)\s+){0,2}(?:support|oppose|welcome|agree|disagree|favour|favor|endorse|reject|object|applaud|regret)\b/iu;
 
 /**
  * A count of the options the brief goes on to set out, the author's own taxonomy: "It has

@@ -102,3 +102,21 @@ export function namesInstrument(text: string): boolean {
   return INSTRUMENT.test(text.length > 600 ? text.slice(0, 600) : text);
 }
 const INSTRUMENT = new RegExp(String.raw`\b(?:${LAW}|programmes?|programs?|mechanism|levy|regime|cap|tax)\b`, 'iu');
+
+/**
+ * A rule's provision with the rule as a pronoun: "They contain no limits for plastics.", "It
+ * classifies systems used to decide access to benefits as high-risk." — the words "They
+ * contain", or undefined. Like a duty, it goes on stating the rule the sentence before it
+ * states, and only then is it read so (`rules/possibleUnsourcedAssertion.ts`).
+ */
+export function pronounProvision(text: string): string | undefined {
+  const head = text.length > 400 ? text.slice(0, 400) : text;
+  const t = head.replace(/^[\s*_>•+-]+/u, '').replace(OPENER, '');
+  if (NOT_A_PROVISION.test(t)) return undefined;
+  return PRONOUN_PROVIDES.exec(t)?.[0];
+}
+const PROVIDE_VERBS = 'require|oblige|ban|prohibit|forbid|allow|let|permit|give|grant|set|cap|create|establish|exempt|appl(?:y|ie)|cover|classif(?:y|ie)|define|impose|introduce|remove|abolish|extend|limit|restrict|entitle|empower|mandate|include|contain|provide for|replace|amend';
+const PRONOUN_PROVIDES = new RegExp(
+  String.raw`^(?:it\s+(?:(?:also|only|now|further)\s+)?(?:(?:${PROVIDE_VERBS})e?s|does not (?:${PROVIDE_VERBS}))|they\s+(?:(?:also|only|now|further)\s+)?(?:(?:${PROVIDE_VERBS})|do not (?:${PROVIDE_VERBS})))\b`,
+  'iu',
+);

@@ -8,6 +8,8 @@ import type { Span } from '../text/span';
  * (or closing quotes/brackets, then white space) or the end of the block, outside
  * brackets, and not a decimal point or a common abbreviation.
  */
+/** Abbreviations of "number", which come before one. */
+const NUMBER_SIGNS = new Set(['no', 'nos']);
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'prof', 'no', 'p', 'pp', 'cf', 'al', 'st', 'u.s', 'u.k', 'e.u', 'u.n', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'fig', 'ch', 'sec', 'vol', 'gen', 'sen', 'rep', 'gov', 'inc', 'ltd', 'co', 'corp', 'dept', 'art', 'arts', 'para', 'paras', 'nos', 'amb', 'lt', 'col', 'maj', 'capt', 'hon', 'jr', 'sr', 'figs', 'incl', 'govt']);
 
 export function isSentenceEnd(text: string, i: number): boolean {
@@ -40,7 +42,8 @@ export function isSentenceEnd(text: string, i: number): boolean {
     // A citation key is no abbreviation or initial: "… as argued by @p. The …", "@Z. The …".
     if (text[w - 1] === '@') return true;
     const word = text.slice(w, i).toLowerCase();
-    if (ABBREVIATIONS.has(word)) return false;
+    // "No." and "Nos." abbreviate a number only before one ("No. 10"): "No. The threshold…" answers a question.
+    if (ABBREVIATIONS.has(word) && !(NUMBER_SIGNS.has(word) && !/[\d#]/.test(text[k] ?? ''))) return false;
     if (/^\p{Lu}$/u.test(text.slice(w, i))) return false; // an initial: "J. Smith"
   }
   return true;

@@ -12,7 +12,7 @@ import { trailingRunStart, trimEndMatching } from '../text/trailing';
 import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
 import { attributedStatement } from '../assertions/attribution';
-import { dutyOf, legalProvision, namesInstrument } from '../assertions/legal';
+import { dutyOf, legalProvision, namesInstrument, pronounProvision } from '../assertions/legal';
 import { contextShifts, decidedByContext, type InContext } from '../assertions/context';
 import { CAPTION, exemptButForObligation, exemptSentence, imperativeAfterLabel } from '../assertions/exemptions';
 import { isDateWord, isQuantityWord, PARAGRAPH_NUMBER, stateIsNoun } from '../assertions/features';
@@ -426,7 +426,7 @@ interface Judged {
   attribution?: string;
   /** The words that make it a statement of what a law or an agreement provides ("Under the Act"; `assertions/legal.ts`). */
   provision?: string;
-  /** An exempt duty ("Providers must register…"): what a rule provides when the sentence before it states that rule (`dutyOf`). */
+  /** An exempt duty ("Providers must register…", `dutyOf`) or a provision with the rule as a pronoun ("They contain no limits…", `pronounProvision`): what a rule provides when a sentence just before it states that rule. */
   duty?: string;
   /** It names a legal instrument, a programme or a levy (`namesInstrument`). */
   instrument?: boolean;
@@ -524,7 +524,8 @@ const judgeSentence = (text: string): Judged => {
   const exempt = exemptSentence(text) || !/[\p{L}\p{N}]/u.test(text);
   if (exempt) return { exempt, score: 0, duty: exemptButForObligation(text) ? undefined : dutyOf(text) };
   const attribution = attributedStatement(text);
-  return { exempt, score: assertionModel().score(text), attribution, provision: attribution ? undefined : legalProvision(text), instrument: namesInstrument(text) };
+  const provision = attribution ? undefined : legalProvision(text);
+  return { exempt, score: assertionModel().score(text), attribution, provision, duty: attribution || provision ? undefined : pronounProvision(text), instrument: namesInstrument(text) };
 };
 
 /** The verdict, the cues (offsets within the sentence) and the message's reasons. */
