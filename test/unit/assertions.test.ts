@@ -351,6 +351,13 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['We asked the ministry for its figures in May.', false],
     ['Access is restricted at three levels.', true],
     ['The ministry closed three offices in 2024.', false],
+    // A forecast's own word names no one who makes it; a plan in the future passive; a summary signposting itself; an option's label with a note (7 December, later).
+    ['Growth is projected to recover to 5.0% in 2026, supported by lower interest rates.', true],
+    ['The IMF projected in April that growth is projected to slow.', false],
+    ['The policy will be reviewed five years after it comes into force.', true],
+    ['The rules, which will be reviewed in 2027, cap fees at 2%.', false],
+    ['This summary reviews the evidence from recent studies.', true],
+    ['**Option 2 (preferred):** mandatory labelling for the largest platforms.', true],
     // The author's stance in the first person (a consultation response's).
     ['We support the principle of lower multipliers for retail properties.', true],
     ['We do not support funding them through a higher multiplier.', true],
@@ -524,6 +531,9 @@ describe('possible-unsourced-assertion: the sentences around a sentence (asserti
     assert.deepEqual(contextShifts([s(0.9), { ...s(0.4), words: 4 }, s(0.9)])[1], 0);
     assert.ok(contextShifts([s(0.1), { ...s(0.6), words: 4 }, s(0.1)])[1] < 0);
     assert.ok(contextShifts([s(0.9), { ...s(0.4), words: 5 }, s(0.9)])[1] > 0);
+    // A paragraph's first sentence under seven words is a topic sentence too ("Debt service is the main risk.").
+    assert.equal(contextShifts([{ ...s(0.4), words: 6 }, s(0.9), s(0.9)])[0], 0);
+    assert.ok(contextShifts([{ ...s(0.4), words: 7 }, s(0.9), s(0.9)])[0] > 0);
     // Judgements around a sentence lower it.
     assert.ok(contextShifts([s(0.1), s(0.6), s(0.1)])[1] < 0);
   });

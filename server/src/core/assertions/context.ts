@@ -20,6 +20,13 @@ export const CONTEXT = {
    * a judgement of them.
    */
   minWords: 5,
+  /**
+   * Nor is a paragraph's first sentence of fewer words than this: a topic sentence opens its
+   * paragraph ("Debt service is the main risk.", "Auckland offers a test from abroad."; on
+   * the whole briefs, the two such sentences the neighbours lifted were judgements, 7
+   * December, later).
+   */
+  minWordsOpening: 7,
 };
 
 export interface InContext {
@@ -38,7 +45,8 @@ export interface InContext {
 
 /**
  * Each sentence's shift (0 for one with no neighbour): `weight × (mean of the neighbours'
- * scores − pivot)`, but never upwards for a sentence of fewer than `minWords` words. The
+ * scores − pivot)`, but never upwards for a sentence of fewer than `minWords` words (or
+ * `minWordsOpening` for the paragraph's first sentence). The
  * sentences are a paragraph's, in order; neighbours are judged sentences at most `window`
  * places away with no line opened by a sentence between them.
  */
@@ -59,7 +67,7 @@ export function contextShifts(sentences: readonly InContext[]): number[] {
       n++;
     }
     const shift = n > 0 ? CONTEXT.weight * (sum / n - CONTEXT.pivot) : 0;
-    shifts[i] = shift > 0 && (sentences[i].words ?? CONTEXT.minWords) < CONTEXT.minWords ? 0 : shift;
+    shifts[i] = shift > 0 && (sentences[i].words ?? CONTEXT.minWords) < (i === 0 ? CONTEXT.minWordsOpening : CONTEXT.minWords) ? 0 : shift;
   }
   return shifts;
 }
