@@ -441,8 +441,8 @@ export const DATELINE = new RegExp(
   'iu',
 );
 
-/** A serial number of a publication: "Policy Brief No. 12", "Issue 7", "Vol. 3", "Working Paper 2024/03", "ISSN 1234-5678". */
-const SERIAL = /^(?:(?:\p{Lu}[\p{L}-]*|of|on|and|for)\s+){0,5}(?:no\.?|nr\.?|number|issue|vol\.?|volume|#|paper|brief|report|series)\s*\d[\d./-]*[a-z]?$|^(?:issn|isbn|doi)(?::\s?|\s)\S+$/iu;
+/** A serial number of a publication: "Policy Brief No. 12", "Issue 7", "Vol. 3", "Working Paper 2024/03", "POSTnote 742", "ISSN 1234-5678". */
+const SERIAL = /^(?:(?:\p{Lu}[\p{L}-]*|of|on|and|for)\s+){0,5}(?:no\.?|nr\.?|number|issue|vol\.?|volume|#|\p{L}*(?:paper|brief|note)|report|series)\s*\d[\d./-]*[a-z]?$|^(?:issn|isbn|doi)(?::\s?|\s)\S+$/iu;
 /** A short capitalised name: "CEPS", "Centre for European Reform", "Brussels". */
 const NAME_PART = /^(?:(?:\p{Lu}[\p{L}.&'-]*|of|for|and|on|the|de)\s+){0,5}\p{Lu}[\p{L}.&'-]*$/u;
 
