@@ -360,6 +360,7 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['**Option 2 (preferred):** mandatory labelling for the largest platforms.', true],
     // The author's stance in the first person (a consultation response's).
     ['We support the principle of lower multipliers for retail properties.', true],
+    ['A strong army is needed to deter another attack.', true],
     ['We do not support funding them through a higher multiplier.', true],
     ['We supported the bill when it was introduced in 2019.', false],
   ];

@@ -635,12 +635,14 @@ export function unattributedForecast(text: string): boolean {
  * Recommendations and obligations are not statements of fact (an exemption kept from the
  * rule-based detector: docs/assertions.md measures it). Since 7 December also a committee
  * report's: "It is recommended that the Committee notes…", "Members are asked to approve…",
+ * a need in the passive, "A strong army is needed to deter…" (5 labelled sentences, none a
+ * fact; found on the seed article),
  * and an advocacy brief's: "We call on the parties to…", "We urge donors to…" (on the
  * labelled sentences outside the test splits, 26 of the 29 with such a verb after *we* or
  * *I* are not facts, and the 3 facts report someone, which keeps them judged).
  */
 export const NORMATIVE =
-  /\b(?:should|must|ought to|needs? to|needs? (?:a|an|more|clear|new|better|stronger|greater|common|shared) \w+|has to|have to|(?:we|i|this \w+|our \w+) (?:(?:would|also|therefore|strongly|further) ){0,2}recommends?|it is (?:essential|necessary|vital|crucial) (?:to|that)|it is (?:(?:further|also|therefore|strongly|accordingly) )?recommended (?:that|to)|(?:is|are) (?:asked|invited|recommended) to (?:note|approve|agree|consider|endorse|comment|decide|adopt|support|authori[sz]e|delegate|accept)|(?:we|i) (?:(?:therefore|also|strongly|urgently|again|further|now|hereby|respectfully) ){0,2}(?:call (?:up)?on|urge|ask|appeal to|implore|invite|encourage|request)|shall)\b/iu;
+  /\b(?:should|must|ought to|needs? to|(?:is|are) (?:(?:urgently|badly|also|still|clearly) )?needed\b|needs? (?:a|an|more|clear|new|better|stronger|greater|common|shared) \w+|has to|have to|(?:we|i|this \w+|our \w+) (?:(?:would|also|therefore|strongly|further) ){0,2}recommends?|it is (?:essential|necessary|vital|crucial) (?:to|that)|it is (?:(?:further|also|therefore|strongly|accordingly) )?recommended (?:that|to)|(?:is|are) (?:asked|invited|recommended) to (?:note|approve|agree|consider|endorse|comment|decide|adopt|support|authori[sz]e|delegate|accept)|(?:we|i) (?:(?:therefore|also|strongly|urgently|again|further|now|hereby|respectfully) ){0,2}(?:call (?:up)?on|urge|ask|appeal to|implore|invite|encourage|request)|shall)\b/iu;
 
 /**
  * Captions, source lines and signposts to them are not statements of fact: "Table 3:
