@@ -11,6 +11,7 @@ import { CONTEXT, contextShifts } from '../../server/src/core/assertions/context
 import { findAssertionCues } from '../../server/src/core/rules/possibleUnsourcedAssertion';
 import { sentenceFeatures } from '../../server/src/core/assertions/features';
 import { FIXTURES } from './helpers/fixtures';
+import { factualHeading } from '../../server/src/core/model/sectionNames';
 
 interface Labelled {
   label: boolean;
@@ -357,6 +358,8 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['The policy will be reviewed five years after it comes into force.', true],
     ['The rules, which will be reviewed in 2027, cap fees at 2%.', false],
     ['This summary reviews the evidence from recent studies.', true],
+    ['The table above summarises the national rules as of 2024.', true],
+    ['The chart below shows that 40% of homes were cold.', false],
     ['**Option 2 (preferred):** mandatory labelling for the largest platforms.', true],
     // The author's stance in the first person (a consultation response's).
     ['We support the principle of lower multipliers for retail properties.', true],
@@ -509,7 +512,7 @@ describe('possible-unsourced-assertion: what a law or an agreement provides is r
 describe('possible-unsourced-assertion: the sentences around a sentence (assertions/context.ts)', () => {
   const state = 'When the term ends, the property reverts to the freeholder.';
   const facts = ['Ground rents doubled every ten years on 40,000 houses sold in 2015.', 'Lease extensions cost £12,000 on average in 2023.'];
-  const brief = (body: string) => `---\nbrief: true\n---\n\n# B\n\n## Context\n\n${body}\n`;
+  const brief = (body: string) => `---\nbrief: true\n---\n\n# B\n\n## Discussion\n\n${body}\n`;
   const findingOn = (body: string, sentence: string) => {
     const text = brief(body);
     const a = analyze({ uri: 'file:///w/x.brief.md', text });
@@ -537,6 +540,28 @@ describe('possible-unsourced-assertion: the sentences around a sentence (asserti
     assert.ok(contextShifts([{ ...s(0.4), words: 7 }, s(0.9), s(0.9)])[0] > 0);
     // Judgements around a sentence lower it.
     assert.ok(contextShifts([s(0.1), s(0.6), s(0.1)])[1] < 0);
+  });
+
+  it('leans towards a fact in a section whose heading says it states facts (Background, Key facts…)', () => {
+    const sentence = 'Fibre lasts for decades and can be upgraded cheaply.';
+    const under = (heading: string) => {
+      const text = `---\nbrief: true\n---\n\n# B\n\n## ${heading}\n\n${sentence}\n`;
+      const a = analyze({ uri: 'file:///w/x.brief.md', text });
+      return { a, d: a.diagnostics.find((d) => d.code === 'possible-unsourced-assertion') };
+    };
+    assert.equal(under('Assessment').d, undefined, 'alone, under the threshold');
+    const { a, d } = under('Background');
+    assert.ok(d, 'reported under Background');
+    const data = d.data as { score: number; section: number; threshold: number; context?: number };
+    assert.equal(data.section, CONTEXT.sectionPrior);
+    assert.equal(data.context, undefined);
+    assert.ok(data.score < data.threshold && data.score + data.section >= data.threshold, JSON.stringify(data));
+    assert.match(d.message, /score 0\.\d\d alone, 0\.\d\d in a section of facts\)/);
+    const h = hoverAt(a, d.span.start + 3)!;
+    assert.match(h.contents, /reads as a fact: score 0\.\d\d alone, 0\.\d\d in a section of facts ≥ 0\.\d\d/);
+    assert.match(h.contents, /Its section's heading/);
+    for (const heading of ['Background', 'Key facts', '2. Context', 'How leasehold works', 'Current law:']) assert.ok(factualHeading(heading), heading);
+    for (const heading of ['Assessment', 'Recommendations', 'Background and recommendations', 'Our view']) assert.ok(!factualHeading(heading), heading);
   });
 
   it('reports a statement of how things are among facts, and says the sentences around it decided', () => {

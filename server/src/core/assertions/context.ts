@@ -27,6 +27,14 @@ export const CONTEXT = {
    * December, later).
    */
   minWordsOpening: 7,
+  /**
+   * Added to the score of a sentence in a section whose heading says it states facts
+   * ("Background", "Context", "Key facts", "Current law", "How leasehold works";
+   * `model/sectionNames.ts`, `factualHeading`): the author's own structure is evidence too
+   * (on the whole briefs, 7 December, later: 0.1 found 10 facts more for 2 false alarms
+   * more, 0.15 15 for 3, 0.2 17 for 4; 0.1 kept).
+   */
+  sectionPrior: 0.1,
 };
 
 export interface InContext {

@@ -152,6 +152,8 @@ function textSubject(w: string[], i: number): number {
   if (w[j] === 'this' || w[j] === 'our') j++;
   else if (w[j] === 'the' && (w[j + 1] === 'present' || w[j + 1] === 'next' || w[j + 1] === 'following')) j += 2;
   else if (w[j] === 'the' && w[j + 1] === 'remainder' && w[j + 2] === 'of' && w[j + 3] === 'this') j += 4;
+  // "The table above summarises…", "The chart below shows…".
+  else if (w[j] === 'the' && VISUALS.has(w[j + 1]) && (w[j + 2] === 'above' || w[j + 2] === 'below')) return 3;
   else return 0;
   for (let k = 0; k < 2 && TEXT_MODIFIERS.has(w[j]); k++) j++;
   return TEXT_NOUNS.has(w[j]) || VISUALS.has(w[j]) ? j + 1 - i : 0;
@@ -189,7 +191,8 @@ export function selfSignpost(text: string): boolean {
       return n > 0 && (w[i + 1 + n] === 'we' || w[i + 1 + n] === 'i') && signpostingVerb(w, i + 2 + n);
     }
     const n = textSubject(w, i);
-    return n > 0 && (signpostingVerb(w, i + n) || (VISUALS.has(w[i + n - 1]) && VISUAL_VERBS.has(w[i + n])));
+    const visual = VISUALS.has(w[i + n - 1]) || ((w[i + n - 1] === 'above' || w[i + n - 1] === 'below') && VISUALS.has(w[i + n - 2]));
+    return n > 0 && (signpostingVerb(w, i + n) || (visual && VISUAL_VERBS.has(w[i + n])));
   });
   // A figure is a number standing alone, not a date or part of a name ("G20", "COP28").
   return found && !holdsFigure(text);

@@ -66,18 +66,22 @@ function footnoteHover(analysis: Analysis, id: string): string {
 
 /** Why a sentence reads as an unsourced assertion: the classifier's score against the team's threshold, and what weighed. */
 function assertionHover(d: Diagnostic): string {
-  const data = (d.data ?? {}) as { score?: number; context?: number; threshold?: number; sensitivity?: string; why?: string; tableRow?: boolean; pandocTable?: boolean; advice?: string; attribution?: string; provision?: string };
-  // The sentences around it decided (assertions/context.ts): its score among them.
-  const score = data.context !== undefined && data.score !== undefined ? `${data.score.toFixed(2)} alone, ${(data.score + data.context).toFixed(2)} among the sentences around it` : data.score?.toFixed(2);
+  const data = (d.data ?? {}) as { score?: number; context?: number; section?: number; threshold?: number; sensitivity?: string; why?: string; tableRow?: boolean; pandocTable?: boolean; advice?: string; attribution?: string; provision?: string };
+  // The sentences around it, or its section, decided (assertions/context.ts): its score with them.
+  const moved = (data.context ?? 0) + (data.section ?? 0);
+  const where = [data.context !== undefined && 'among the sentences around it', data.section !== undefined && 'in a section of facts'].filter(Boolean).join(', ');
+  const score = moved !== 0 && data.score !== undefined ? `${data.score.toFixed(2)} alone, ${(data.score + moved).toFixed(2)} ${where}` : data.score?.toFixed(2);
   const verdict = data.attribution
     ? `someone's statement ("${data.attribution}"), a fact to source whatever its score: ${score}, threshold ${data.threshold?.toFixed(2)} (sensitivity *${data.sensitivity}*)`
     : data.provision
     ? `what a law or an agreement provides ("${data.provision}"), a fact to source whatever its score: ${score}, threshold ${data.threshold?.toFixed(2)} (sensitivity *${data.sensitivity}*)`
     : `reads as a fact: score ${score} ≥ ${data.threshold?.toFixed(2)} (sensitivity *${data.sensitivity}*)`;
   const lines = [`**Possible unsourced assertion** · ${verdict}`, ''];
-  if (data.why) lines.push(`Why: ${data.why.replace(/; score [\d.]+(?: alone, [\d.]+ among the sentences around it)?$/, '')}.`, '');
+  if (data.why) lines.push(`Why: ${data.why.replace(/; score [\d.]+(?: alone, [\d.]+ [a-z ,]+)?$/, '')}.`, '');
   if (data.context !== undefined && data.context > 0)
     lines.push('Alone it scores under the threshold; the sentences around it in its paragraph read as facts, and facts come in paragraphs of facts.', '');
+  if (data.section !== undefined)
+    lines.push("Its section's heading (such as *Background*, *Context* or *Key facts*) says the section states facts, and that counts towards reading it as one.", '');
   // An inline note, a numbered reference or a citation typed by hand: what to write instead.
   if (data.advice) lines.push(`${data.advice.charAt(0).toUpperCase()}${data.advice.slice(1)}.`, '');
   const fix = data.pandocTable

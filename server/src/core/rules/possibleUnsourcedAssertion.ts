@@ -13,7 +13,7 @@ import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
 import { attributedStatement } from '../assertions/attribution';
 import { dutyOf, legalProvision, namesInstrument, pronounProvision } from '../assertions/legal';
-import { contextShifts, decidedByContext, type InContext } from '../assertions/context';
+import { CONTEXT, contextShifts, decidedByContext, type InContext } from '../assertions/context';
 import { CAPTION, exemptButForObligation, exemptSentence, imperativeAfterLabel } from '../assertions/exemptions';
 import { isDateWord, isQuantityWord, PARAGRAPH_NUMBER, stateIsNoun } from '../assertions/features';
 import { wordAfter, wordBefore } from '../assertions/neighbours';
@@ -118,11 +118,12 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const threshold = classifier.thresholds[sensitivity];
   const indexes = spanIndexes(ctx);
   const { exempt, footnotes, refs, pending, pendingLinks, claims, syntax, sourcedBlocks } = indexes;
+  const factual = new SpanIndex(ctx.document.factual);
   // Questions, normative sentences and sentences without a letter or digit are never judged.
-  const report = (start: number, end: number, labelStart: number, withTrailing: number, reading: Reading, shift: number, row?: TableRow, duty?: string) => {
-    const verdict = verdictOf(reading, labelStart, threshold, shift, sensitivity !== 'low', syntax, duty);
+  const report = (start: number, end: number, labelStart: number, withTrailing: number, reading: Reading, moved: Moved, row?: TableRow, duty?: string) => {
+    const verdict = verdictOf(reading, labelStart, threshold, moved, sensitivity !== 'low', syntax, duty);
     if (!verdict) return false;
-    const { judged, cues, why, attribution, provision, context } = verdict;
+    const { judged, cues, why, attribution, provision, context, section } = verdict;
     const { marks } = reading;
     const placeholder = pending.overlaps(start, withTrailing) ? 'footnote' : pendingLinks.overlaps(start, withTrailing) ? 'link' : undefined;
     const advice = marks && marksAdvice(marks, model.text, labelStart);
@@ -130,7 +131,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       code: 'possible-unsourced-assertion',
       message: assertionMessage(why, placeholder, advice, row && droppedNote(model.text, row), row?.pandoc),
       span: { start, end },
-      data: { score: round(judged.score), ...(context !== undefined && { context: round(context) }), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(attribution && { attribution }), ...(provision && { provision }), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
+      data: { score: round(judged.score), ...(context !== undefined && { context: round(context) }), ...(section !== undefined && { section: round(section) }), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(attribution && { attribution }), ...(provision && { provision }), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
     });
     return true;
   };
@@ -139,7 +140,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     const { start, end } = row.span;
     if (row.header || exempt.holds(start) || footnotes.holds(start) || sourcedBlocks.holds(start)) continue;
     if (refs.overlaps(start, end) || claims.overlaps(start, end)) continue;
-    report(start, end, start, end, read(model.text, text, start, row), 0, row);
+    report(start, end, start, end, read(model.text, text, start, row), UNMOVED, row);
   }
   for (const block of model.textBlocks) {
     if (block.kind !== 'paragraph') continue;
@@ -159,7 +160,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     for (let i = 0; i < sentences.length; i++) {
       const { candidate: c, judged } = sentences[i];
       const duty = judged?.duty && (statesRule[i - 1] || statesRule[i - 2]) ? judged.duty : undefined;
-      const reported = c ? report(c.start, c.end, c.labelStart, c.withTrailing, c.reading, shifts?.[i] ?? 0, undefined, duty) : false;
+      const reported = c ? report(c.start, c.end, c.labelStart, c.withTrailing, c.reading, { context: shifts?.[i] ?? 0, section: factual.holds(c.start) ? CONTEXT.sectionPrior : 0 }, undefined, duty) : false;
       statesRule.push(judged !== undefined && (duty !== undefined || (judged.instrument === true && (judged.provision !== undefined || reported || judged.score + (shifts?.[i] ?? 0) >= threshold))));
     }
   }
@@ -315,26 +316,47 @@ function startingAt(s: Sentence, from: number, masked: string): Sentence | undef
  * not directive syntax, at document offsets. Read as a reader sees it: `\.` is a full stop
  * ("2\.1 million", as word processors export Markdown).
  */
-function verdictOf(reading: Reading, labelStart: number, threshold: number, shift: number, attributions: boolean, syntax: SpanIndex, duty?: string): { judged: Judged; cues: AssertionCue[]; why: string; attribution?: string; provision?: string; context?: number } | undefined {
+function verdictOf(reading: Reading, labelStart: number, threshold: number, moved: Moved, attributions: boolean, syntax: SpanIndex, duty?: string): Verdicted | undefined {
   const { plain, judged } = reading;
   const words = plain.text;
   if (judged.exempt && !(duty && attributions)) return undefined;
+  const shift = moved.context + moved.section;
   const score = judged.score + shift;
   // An attributed statement, or a law's provision, is a fact by the labelling guide, whatever the model scores it (not at `low`: the model alone).
   const attributed = score < threshold && attributions ? judged.attribution : undefined;
   const provision = score < threshold && attributions ? (judged.provision ?? duty) : undefined;
   if (score < threshold && !attributed && !provision) return undefined;
   judged.explained ??= explain(words);
-  // The sentences around it are named only where they decided (assertions/context.ts).
-  const context = decidedByContext(judged.score, shift, threshold) ? shift : undefined;
-  const scored = context === undefined ? '' : ` alone, ${score.toFixed(2)} among the sentences around it`;
-  if (attributed) return { judged, cues: [], why: `an attributed statement: "${attributed}"; score ${judged.explained.verdict.score.toFixed(2)}${scored}`, attribution: attributed, context };
-  if (provision) return { judged, cues: [], why: `what a law or an agreement provides: "${provision}"; score ${judged.explained.verdict.score.toFixed(2)}${scored}`, provision, context };
+  // The sentences around it, and its section, are named only where they decided (assertions/context.ts).
+  const decided = decidedByContext(judged.score, shift, threshold);
+  const context = decided && moved.context !== 0 ? moved.context : undefined;
+  const section = decided && moved.section !== 0 ? moved.section : undefined;
+  const where = [context !== undefined && 'among the sentences around it', section !== undefined && 'in a section of facts'].filter(Boolean).join(', ');
+  const scored = decided ? ` alone, ${score.toFixed(2)} ${where}` : '';
+  if (attributed) return { judged, cues: [], why: `an attributed statement: "${attributed}"; score ${judged.explained.verdict.score.toFixed(2)}${scored}`, attribution: attributed, context, section };
+  if (provision) return { judged, cues: [], why: `what a law or an agreement provides: "${provision}"; score ${judged.explained.verdict.score.toFixed(2)}${scored}`, provision, context, section };
   const cues = judged.explained.cues
     .map((c) => ({ ...c, span: { start: labelStart + escapedOffset(plain, c.span.start), end: labelStart + escapedOffset(plain, c.span.end, true) } }))
     .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
   const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues, words);
-  return { judged, cues, why: why + scored, context };
+  return { judged, cues, why: why + scored, context, section };
+}
+
+/** How a sentence's score is moved: by its neighbours' (assertions/context.ts) and by its section's heading (`SECTION_PRIOR`). */
+interface Moved {
+  context: number;
+  section: number;
+}
+const UNMOVED: Moved = { context: 0, section: 0 };
+
+interface Verdicted {
+  judged: Judged;
+  cues: AssertionCue[];
+  why: string;
+  attribution?: string;
+  provision?: string;
+  context?: number;
+  section?: number;
 }
 
 /** A sentence's words as the classifier reads them (reference marks out, escapes read), its marks, and the verdict on them. */

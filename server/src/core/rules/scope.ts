@@ -8,7 +8,7 @@ import { Interner } from '../text/interner';
 import { pushAll } from '../text/pushAll';
 import type { Span } from '../text/span';
 import { exemptSections, sourcedTables, tablesOfPart, type PartTables } from './possibleUnsourcedAssertion';
-import { exemptHeading } from '../model/sectionNames';
+import { exemptHeading, factualHeading } from '../model/sectionNames';
 import { listsOfPart, sourcedLists, type PartLists } from './sourcedLists';
 import type { Code, Diagnostic, Finding, RelatedPlace, Rule, RuleContext, ScopeContext, ScopeFacts, ScopeFootnote } from './types';
 
@@ -76,6 +76,7 @@ export function documentFacts(ctx: RuleContext): ScopeFacts {
     pendingFootnotes,
     hasBibliography: Boolean(model.frontMatter?.data?.bibliography || model.frontMatter?.data?.references || conventions.bibliography.length),
     exempt: exemptSpans(model, conventions.assertions.exemptSections, conventions.framework.headings),
+    factual: model.sections.filter((x) => factualHeading(x.heading.text)).map((x) => x.span),
     sourcedBlocks: sourcedBlocks(tables.length ? sourcedTables(model.text, tables, sourceNote) : NONE, lists.length ? sourcedLists(model.text, lists, sourceNote) : NONE),
     recommendations: recommendationWords(model.text, model.recommendations),
     labels: briefLabels(model),
@@ -312,19 +313,20 @@ export function* runBlockRules(ctx: RuleContext, rules: readonly BlockRule[], se
   else {
     const key = documentKey(ctx, facts, built.definitions);
     const ruleKey = rules.map(idOf).join(',');
-    const [exempts, sourcedParts, recParts, tableParts, rowParts] = [facts.exempt, facts.sourcedBlocks, facts.recommendations, facts.pandocTables, facts.pandocRows].map((spans) => new Clipper(spans));
+    const [exempts, sourcedParts, recParts, tableParts, rowParts, factualParts] = [facts.exempt, facts.sourcedBlocks, facts.recommendations, facts.pandocTables, facts.pandocRows, facts.factual].map((spans) => new Clipper(spans));
     for (const block of built.blocks) {
       const exempt = exempts.clip(block.start, block.end);
+      const factual = factualParts.clip(block.start, block.end);
       const sourced = sourcedParts.clip(block.start, block.end);
       const recs = recParts.clip(block.start, block.end);
       const inTables = tableParts.clip(block.start, block.end);
       const rows = rowParts.clip(block.start, block.end);
       const exemptKey =
-        exempt.length || sourced.length || recs.length || inTables.length ? [exempt, sourced, recs, inTables, rows].map((list) => list.map((s) => `${s.start}-${s.end}`).join(',')).join('|') : '';
+        exempt.length || sourced.length || recs.length || inTables.length || factual.length ? [exempt, sourced, recs, inTables, rows, factual].map((list) => list.map((s) => `${s.start}-${s.end}`).join(',')).join('|') : '';
       let hit = FOUND.get(block.facts);
       if (!hit || hit.key !== key || hit.exempt !== exemptKey || hit.rules !== ruleKey) {
         const model = blockScope(ctx.model.text, block, built.definitions, ctx.conventions, ctx.model.lines);
-        hit = { key, exempt: exemptKey, rules: ruleKey, ...runOn({ ...base, model, document: { ...facts, exempt, sourcedBlocks: sourced, recommendations: recs, pandocTables: inTables, pandocRows: rows } }, rules) };
+        hit = { key, exempt: exemptKey, rules: ruleKey, ...runOn({ ...base, model, document: { ...facts, exempt, factual, sourcedBlocks: sourced, recommendations: recs, pandocTables: inTables, pandocRows: rows } }, rules) };
         FOUND.set(block.facts, hit);
         yield;
       }

@@ -116,6 +116,8 @@ export interface ScopeFacts {
   hasBibliography: boolean;
   /** The parts of the scope inside sections `possible-unsourced-assertion` does not check, relative to the scope. */
   exempt: Span[];
+  /** The parts inside sections whose heading says they state facts ("Background", "Key facts"; model/sectionNames.ts), relative to the scope. */
+  factual: Span[];
   /**
    * Tables sourced as a whole by a caption or source line right above or below them
    * (model/tables.ts), and list items sourced by their lead-in (rules/sourcedLists.ts),
