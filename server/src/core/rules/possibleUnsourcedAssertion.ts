@@ -119,9 +119,10 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const indexes = spanIndexes(ctx);
   const { exempt, footnotes, refs, pending, pendingLinks, claims, syntax, sourcedBlocks } = indexes;
   const factual = new SpanIndex(ctx.document.factual);
+  const anyFactual = ctx.document.factual.length > 0;
   // Questions, normative sentences and sentences without a letter or digit are never judged.
-  const report = (start: number, end: number, labelStart: number, withTrailing: number, reading: Reading, moved: Moved, row?: TableRow, duty?: string) => {
-    const verdict = verdictOf(reading, labelStart, threshold, moved, sensitivity !== 'low', syntax, duty);
+  const report = (start: number, end: number, labelStart: number, withTrailing: number, reading: Reading, neighbours: number, inSection: number, row?: TableRow, duty?: string) => {
+    const verdict = verdictOf(reading, labelStart, threshold, neighbours, inSection, sensitivity !== 'low', syntax, duty);
     if (!verdict) return false;
     const { judged, cues, why, attribution, provision, context, section } = verdict;
     const { marks } = reading;
@@ -140,7 +141,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     const { start, end } = row.span;
     if (row.header || exempt.holds(start) || footnotes.holds(start) || sourcedBlocks.holds(start)) continue;
     if (refs.overlaps(start, end) || claims.overlaps(start, end)) continue;
-    report(start, end, start, end, read(model.text, text, start, row), UNMOVED, row);
+    report(start, end, start, end, read(model.text, text, start, row), 0, 0, row);
   }
   for (const block of model.textBlocks) {
     if (block.kind !== 'paragraph') continue;
@@ -156,12 +157,14 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     }
     const shifts = sentences.length > 1 ? contextShifts(sentences) : undefined;
     // A sentence that states a rule as a fact: a duty right after it goes on stating that rule (assertions/legal.ts, `dutyOf`).
+    const duties = sentences.length > 1 && sentences.some((s, i) => i > 0 && s.judged?.duty !== undefined);
     const statesRule: boolean[] = [];
+    const section = anyFactual && factual.holds(block.span.start) ? CONTEXT.sectionPrior : 0;
     for (let i = 0; i < sentences.length; i++) {
       const { candidate: c, judged } = sentences[i];
-      const duty = judged?.duty && (statesRule[i - 1] || statesRule[i - 2]) ? judged.duty : undefined;
-      const reported = c ? report(c.start, c.end, c.labelStart, c.withTrailing, c.reading, { context: shifts?.[i] ?? 0, section: factual.holds(c.start) ? CONTEXT.sectionPrior : 0 }, undefined, duty) : false;
-      statesRule.push(judged !== undefined && (duty !== undefined || (judged.instrument === true && (judged.provision !== undefined || reported || judged.score + (shifts?.[i] ?? 0) >= threshold))));
+      const duty = duties && judged?.duty && (statesRule[i - 1] || statesRule[i - 2]) ? judged.duty : undefined;
+      const reported = c ? report(c.start, c.end, c.labelStart, c.withTrailing, c.reading, shifts?.[i] ?? 0, section, undefined, duty) : false;
+      if (duties) statesRule.push(judged !== undefined && (duty !== undefined || (judged.instrument === true && (judged.provision !== undefined || reported || judged.score + (shifts?.[i] ?? 0) >= threshold))));
     }
   }
   return out;
@@ -316,11 +319,11 @@ function startingAt(s: Sentence, from: number, masked: string): Sentence | undef
  * not directive syntax, at document offsets. Read as a reader sees it: `\.` is a full stop
  * ("2\.1 million", as word processors export Markdown).
  */
-function verdictOf(reading: Reading, labelStart: number, threshold: number, moved: Moved, attributions: boolean, syntax: SpanIndex, duty?: string): Verdicted | undefined {
+function verdictOf(reading: Reading, labelStart: number, threshold: number, neighbours: number, inSection: number, attributions: boolean, syntax: SpanIndex, duty?: string): Verdicted | undefined {
   const { plain, judged } = reading;
   const words = plain.text;
   if (judged.exempt && !(duty && attributions)) return undefined;
-  const shift = moved.context + moved.section;
+  const shift = neighbours + inSection;
   const score = judged.score + shift;
   // An attributed statement, or a law's provision, is a fact by the labelling guide, whatever the model scores it (not at `low`: the model alone).
   const attributed = score < threshold && attributions ? judged.attribution : undefined;
@@ -329,8 +332,8 @@ function verdictOf(reading: Reading, labelStart: number, threshold: number, move
   judged.explained ??= explain(words);
   // The sentences around it, and its section, are named only where they decided (assertions/context.ts).
   const decided = decidedByContext(judged.score, shift, threshold);
-  const context = decided && moved.context !== 0 ? moved.context : undefined;
-  const section = decided && moved.section !== 0 ? moved.section : undefined;
+  const context = decided && neighbours !== 0 ? neighbours : undefined;
+  const section = decided && inSection !== 0 ? inSection : undefined;
   const where = [context !== undefined && 'among the sentences around it', section !== undefined && 'in a section of facts'].filter(Boolean).join(', ');
   const scored = decided ? ` alone, ${score.toFixed(2)} ${where}` : '';
   if (attributed) return { judged, cues: [], why: `an attributed statement: "${attributed}"; score ${judged.explained.verdict.score.toFixed(2)}${scored}`, attribution: attributed, context, section };
@@ -341,13 +344,6 @@ function verdictOf(reading: Reading, labelStart: number, threshold: number, move
   const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues, words);
   return { judged, cues, why: why + scored, context, section };
 }
-
-/** How a sentence's score is moved: by its neighbours' (assertions/context.ts) and by its section's heading (`SECTION_PRIOR`). */
-interface Moved {
-  context: number;
-  section: number;
-}
-const UNMOVED: Moved = { context: 0, section: 0 };
 
 interface Verdicted {
   judged: Judged;
