@@ -375,6 +375,29 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     });
 });
 
+const defaults = analyze({ uri: 'x', text: '' }).conventions;
+/** `text` in a brief under an "Evidence" heading, analysed at a sensitivity. */
+const analysedUnderEvidence = (text: string, sensitivity: 'low' | 'balanced' = 'balanced') =>
+  analyze({ uri: 'file:///w/x.brief.md', text: `---\nbrief: true\n---\n\n# Evidence\n\n${text}\n` }, { conventions: { ...defaults, assertions: { ...defaults.assertions, sensitivity } } });
+const findingUnderEvidence = (text: string, sensitivity?: 'low' | 'balanced') => analysedUnderEvidence(text, sensitivity).diagnostics.find((d) => d.code === 'possible-unsourced-assertion');
+
+/**
+ * A sentence reported at balanced; when it scores under the threshold, reported as what
+ * `field` names (an attribution, a provision): the message, `data[field]` and the hover say
+ * so. Whether it scored under the threshold.
+ */
+function reportedWhateverItsScore(text: string, field: 'attribution' | 'provision', words: string, message: string, hover: string): boolean {
+  const d = findingUnderEvidence(text);
+  assert.ok(d, 'reported at balanced');
+  const data = d.data as { score: number; threshold: number } & Partial<Record<typeof field, string>>;
+  if (data.score >= data.threshold) return false;
+  assert.match(d.message, new RegExp(`\\(${message}: "${words}"; score 0\\.\\d\\d\\)`));
+  assert.equal(data[field], words);
+  const h = hoverAt(analysedUnderEvidence(text), d.span.start + 1)!;
+  assert.match(h.contents, new RegExp(`^\\*\\*Possible unsourced assertion\\*\\* · ${hover} \\("${words}"\\), a fact to source whatever its score: 0\\.\\d\\d, threshold ${data.threshold.toFixed(2).replace('.', '\\.')}`));
+  return true;
+}
+
 describe('possible-unsourced-assertion: an attributed statement is reported whatever the classifier says (not at low)', () => {
   const attributed: Array<[string, string]> = [
     ['Judges say the guidance leaves them little room when an offence crosses the custody threshold.', 'Judges say'],
@@ -398,22 +421,12 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     'Do critics say that the plan fails?',
     'The annex lists the sources used for each estimate.',
   ];
-  const defaults = analyze({ uri: 'x', text: '' }).conventions;
-  const analysed = (text: string, sensitivity: 'low' | 'balanced' = 'balanced') =>
-    analyze({ uri: 'file:///w/x.brief.md', text: `---\nbrief: true\n---\n\n# Evidence\n\n${text}\n` }, { conventions: { ...defaults, assertions: { ...defaults.assertions, sensitivity } } });
-  const findingOn = (text: string, sensitivity?: 'low' | 'balanced') => analysed(text, sensitivity).diagnostics.find((d) => d.code === 'possible-unsourced-assertion');
+  const findingOn = findingUnderEvidence;
   for (const [text, subjectVerb] of attributed)
     it(`reads "${subjectVerb}"`, () => {
       assert.equal(attributedStatement(text), subjectVerb);
-      const d = findingOn(text);
-      assert.ok(d, 'reported at balanced');
-      const data = d.data as { score: number; threshold: number; attribution?: string };
-      if (data.score >= data.threshold) return;
       // Reported as an attribution: the message, the data and the hover say so.
-      assert.match(d.message, new RegExp(`\\(an attributed statement: "${subjectVerb}"; score 0\\.\\d\\d\\)`));
-      assert.equal(data.attribution, subjectVerb);
-      const h = hoverAt(analysed(text), d.span.start + 1)!;
-      assert.match(h.contents, new RegExp(`^\\*\\*Possible unsourced assertion\\*\\* · someone's statement \\("${subjectVerb}"\\), a fact to source whatever its score: 0\\.\\d\\d, threshold ${data.threshold.toFixed(2).replace('.', '\\.')}`));
+      reportedWhateverItsScore(text, 'attribution', subjectVerb, 'an attributed statement', "someone's statement");
     });
   it('not at low: there the model alone decides', () => {
     const text = attributed[0][0];
@@ -446,24 +459,15 @@ describe('possible-unsourced-assertion: what a law or an agreement provides is r
     'The Act is a missed opportunity.',
     'By 2030, member states must halve their emissions.',
   ];
-  const defaults = analyze({ uri: 'x', text: '' }).conventions;
-  const analysed = (text: string, sensitivity: 'low' | 'balanced' = 'balanced') =>
-    analyze({ uri: 'file:///w/x.brief.md', text: `---\nbrief: true\n---\n\n# Evidence\n\n${text}\n` }, { conventions: { ...defaults, assertions: { ...defaults.assertions, sensitivity } } });
-  const findingOn = (text: string, sensitivity?: 'low' | 'balanced') => analysed(text, sensitivity).diagnostics.find((d) => d.code === 'possible-unsourced-assertion');
+  const analysed = analysedUnderEvidence;
+  const findingOn = findingUnderEvidence;
   let below = 0;
   for (const [text, words] of provisions)
     it(`reads "${words}"`, () => {
       assert.equal(legalProvision(text), words);
-      const d = findingOn(text);
-      assert.ok(d, 'reported at balanced');
-      const data = d.data as { score: number; threshold: number; provision?: string };
-      if (data.score >= data.threshold) return;
-      below++;
       // Reported as a provision: the message, the data and the hover say so; the model alone does not at low.
-      assert.match(d.message, new RegExp(`\\(what a law or an agreement provides: "${words}"; score 0\\.\\d\\d\\)`));
-      assert.equal(data.provision, words);
-      const h = hoverAt(analysed(text), d.span.start + 1)!;
-      assert.match(h.contents, new RegExp(`^\\*\\*Possible unsourced assertion\\*\\* · what a law or an agreement provides \\("${words}"\\), a fact to source whatever its score`));
+      if (!reportedWhateverItsScore(text, 'provision', words, 'what a law or an agreement provides', 'what a law or an agreement provides')) return;
+      below++;
       assert.equal(findingOn(text, 'low'), undefined);
     });
   it('most of these score under the threshold alone (so the tests above test the reading)', () => assert.ok(below >= 3, `${below}`));
