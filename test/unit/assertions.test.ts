@@ -488,6 +488,9 @@ describe('possible-unsourced-assertion: what a law or an agreement provides is r
       const d = onDuty(`${before} ${duty}`);
       assert.ok(d, before);
       assert.equal((d.data as { provision?: string }).provision, 'must register');
+      // Its score is the model's, as the message says (an exempt sentence's judged score is 0).
+      const score = (d.data as { score: number }).score;
+      assert.ok(score > 0 && d.message.includes(`score ${score.toFixed(2)}`), `${score} ${d.message}`);
       // Sourcing the sentence before it leaves the verdict alone.
       const sourced = `${before} [@act2024] ${duty}`;
       assert.ok(onDuty(sourced), `${before} (sourced)`);

@@ -132,7 +132,8 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       code: 'possible-unsourced-assertion',
       message: assertionMessage(why, placeholder, advice, row && droppedNote(model.text, row), row?.pandoc),
       span: { start, end },
-      data: { score: round(judged.score), ...(context !== undefined && { context: round(context) }), ...(section !== undefined && { section: round(section) }), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(attribution && { attribution }), ...(provision && { provision }), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
+      // (A duty, exempt until the sentence before it made it a rule's, has its model's score here: `judged.score` is 0.)
+      data: { score: round(judged.exempt ? (judged.explained?.verdict.score ?? 0) : judged.score), ...(context !== undefined && { context: round(context) }), ...(section !== undefined && { section: round(section) }), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(attribution && { attribution }), ...(provision && { provision }), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
     });
     return true;
   };
