@@ -123,7 +123,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   // Questions, normative sentences and sentences without a letter or digit are never judged.
   const report = (start: number, end: number, labelStart: number, withTrailing: number, reading: Reading, neighbours: number, inSection: number, row?: TableRow, duty?: string) => {
     const verdict = verdictOf(reading, labelStart, threshold, neighbours, inSection, sensitivity !== 'low', syntax, duty);
-    if (!verdict) return false;
+    if (!verdict) return;
     const { judged, cues, why, attribution, provision, context, section } = verdict;
     const { marks } = reading;
     const placeholder = pending.overlaps(start, withTrailing) ? 'footnote' : pendingLinks.overlaps(start, withTrailing) ? 'link' : undefined;
@@ -135,7 +135,6 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
       // (A duty, exempt until the sentence before it made it a rule's, has its model's score here: `judged.score` is 0.)
       data: { score: round(judged.exempt ? (judged.explained?.verdict.score ?? 0) : judged.score), ...(context !== undefined && { context: round(context) }), ...(section !== undefined && { section: round(section) }), threshold, sensitivity, why, cues: cues.map((c) => ({ kind: c.kind, text: c.text })), ...(attribution && { attribution }), ...(provision && { provision }), ...(row && { tableRow: true }), ...(row?.pandoc && { pandocTable: true }), ...(placeholder && { placeholder: true }), ...(advice && { advice }) },
     });
-    return true;
   };
   // A table is read by rows (model/tables.ts; Pandoc's simple, multiline and grid tables, model/pandocTables.ts): the header names columns, a body row is one statement.
   for (const { row, text } of statementRows(model.text, model.textBlocks, ctx.document.pandocRows)) {
@@ -164,8 +163,9 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     for (let i = 0; i < sentences.length; i++) {
       const { candidate: c, judged } = sentences[i];
       const duty = duties && judged?.duty && (statesRule[i - 1] || statesRule[i - 2]) ? judged.duty : undefined;
-      const reported = c ? report(c.start, c.end, c.labelStart, c.withTrailing, c.reading, shifts?.[i] ?? 0, section, undefined, duty) : false;
-      if (duties) statesRule.push(judged !== undefined && (duty !== undefined || (judged.instrument === true && (judged.provision !== undefined || reported || judged.score + (shifts?.[i] ?? 0) >= threshold))));
+      if (c) report(c.start, c.end, c.labelStart, c.withTrailing, c.reading, shifts?.[i] ?? 0, section, undefined, duty);
+      // (Read from its words and score alone, not from whether it was reported: sourcing it must leave the duty's verdict alone.)
+      if (duties) statesRule.push(judged !== undefined && (duty !== undefined || (judged.instrument === true && (judged.provision !== undefined || judged.attribution !== undefined || judged.score + (shifts?.[i] ?? 0) + section >= threshold))));
     }
   }
   return out;
