@@ -13,6 +13,7 @@ import { applyEdits, codeActions, type CodeActionResult, type TextEdit } from '.
 import { prepareRenameAt, referencesAt, renameAt, targetAt, type RenameEdit } from '../../../server/src/core/features/navigation';
 import type { Code, Diagnostic, SourceDocument } from '../../../server/src/core/rules/types';
 import { claimSourcing } from '../../../server/src/core/semantics/sourcing';
+import { documentFacts } from '../../../server/src/core/rules/scope';
 import { labelReadsAsCitation } from '../../../server/src/core/sources/citations';
 import { bibliographyFormat, parseBibliographyText } from '../../../server/src/core/sources/bibliographyFile';
 import { mergeBibliographies, type Bibliography } from '../../../server/src/core/sources/bibliography';
@@ -655,6 +656,9 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
   const inBlockWithResolved = (x: Span): boolean =>
     after.model.textBlocks.some((b) => within(x, b.span) && after.model.footnoteReferences.some((f) => f.id === d.data?.footnote && within(f.span, b.span))) ||
     after.model.footnoteReferences.some((f) => f.id === d.data?.footnote && within(f.span, x));
+  /** In a table or list that a caption, source line or lead-in sources as a whole after the fix (rules/scope.ts `documentFacts`). */
+  const sourcedAsAWholeAfter = (x: Span): boolean =>
+    documentFacts({ model: after.model, conventions: after.conventions, bibliography: after.bibliography, sourceDocuments: after.sourceDocuments }).sourcedBlocks.some((b) => b.start <= x.start && x.end <= b.end);
   const mayVanish = (x: Seen): boolean => {
     switch (kind) {
       // The comment silences its code on the whole line: other findings of that code there go too.
@@ -698,9 +702,12 @@ export function checkQuickFix(world: World, text: string, before: Analysis, acti
       // names the footnote (sourceKeys.isKnownSource accepts footnote ids as keys).
       // Once masked, the reference may also end its text block: the block's last sentence then ends in references
       // only, which source it (`30%. [^n1] [^new]`; seed 393939), as a plain-text reference after it did not.
+      // A line that now opens with the resolved reference may be a table's or a list's source line, sourcing it as a
+      // whole (`[^new] [^n1]: …` under a table: the reference was text, the line no source line; seed 3232323).
       case 'footnote-definition':
         if (x.code === 'unknown-source' && typeof x.data?.key === 'string' && x.data.key.toLowerCase() === d.data?.footnote) return true;
         if (x.code === 'possible-unsourced-assertion' && inBlockWithResolved(x.span)) return true;
+        if (x.code === 'possible-unsourced-assertion' && sourcedAsAWholeAfter(x.span)) return true;
         return x.code === 'unknown-source' && after.model.footnoteReferences.some((f) => f.span.start === x.span.start && f.id === d.data?.footnote);
     }
   };
