@@ -50,13 +50,13 @@ function normalizeHeadingText(s: string): string {
     .toLowerCase();
 }
 
-
 /**
  * A heading that says its section states facts: "Background", "Context", "Key facts", "Key
  * findings", "The situation", "Current law", "What we know", "How leasehold works". Sentences
  * there lean towards facts (`possible-unsourced-assertion`: `assertions/context.ts`, `CONTEXT.sectionPrior`).
  */
 export function factualHeading(heading: string): boolean {
-  return FACTUAL.test(heading.replace(/^[\s\d.)]*/u, '').replace(/[\s:.*_]+$/u, '').trim());
+  if (heading.length > 80) return false;
+  return FACTUAL.test(trimEndMatching(heading.replace(/^[\s\d.)]*/u, ''), /[\s:.*_]/u).trim());
 }
 const FACTUAL = /^(?:background|context|overview|key facts|key points|key findings|facts and figures|the situation|current law|current situation|what we know|the evidence|what happened|how .{1,40} works)$/iu;
