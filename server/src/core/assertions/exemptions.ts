@@ -16,7 +16,7 @@ import { wordAfter, wordBefore } from './neighbours';
 
 /** Whether the rule leaves the sentence alone whatever its score: any of the exemptions below (docs/assertions.md lists them with their measurements). */
 export function exemptSentence(text: string): boolean {
-  return endsAsQuestion(text) || authorsObligation(text) || exemptButForObligation(text);
+  return authorsObligation(text) || exemptButForObligation(text);
 }
 
 /** Whether the sentence is exempt for another reason than an obligation it states (a duty that goes on stating a rule is judged: `legal.ts`, `dutyOf`). */

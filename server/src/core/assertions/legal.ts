@@ -49,6 +49,11 @@ const STATUS = /^(?!(?:if|unless|until|once|when|whenever|whether|while|although
 /** A duty or a bar in the passive: "Employers are required only to assess the risk", "Lenders are prohibited from…". */
 const REQUIRED = /\b(?:is|are)\s+(?:\p{L}+ly\s+)?(?:required|obliged|obligated|legally bound|permitted|forbidden|prohibited|barred)\s+(?:\p{L}+ly\s+)?(?:only\s+)?(?:by law\s+)?(?:to|from)\b/iu;
 
+/** The sentence from its subject on: past a run-in label (if `label`), list marks and an opener ("However, …"). */
+function opening(head: string, label: boolean): string {
+  return (label ? head.replace(RUN_IN_LABEL, '') : head).replace(/^[\s*_>•+-]+/u, '').replace(OPENER, '');
+}
+
 /** The author's modals and persons: a sentence with one of them is a recommendation, a forecast or a promise, not a provision. */
 const NOT_A_PROVISION = /\b(?:would|could|should|ought|might|needs? to)\b|\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us)\b/u;
 const QUOTED = /["“][^"“”]*["”]/g;
@@ -60,7 +65,7 @@ const QUOTED = /["“][^"“”]*["”]/g;
 export function legalProvision(text: string): string | undefined {
   const head = text.length > 600 ? text.slice(0, 600) : text;
   if (/\?[\s"'”’)\]*_]*$/u.test(head)) return undefined;
-  const t = head.replace(RUN_IN_LABEL, '').replace(/^[\s*_>•+-]+/u, '').replace(OPENER, '');
+  const t = opening(head, true);
   if (NOT_A_PROVISION.test(t.replace(QUOTED, ' '))) return undefined;
   const frame = FRAME_FIRST.exec(t);
   if (frame) return frame[0];
@@ -85,8 +90,7 @@ export function legalProvision(text: string): string | undefined {
  * not"), or with another modal of the author's.
  */
 export function dutyOf(text: string): string | undefined {
-  const head = text.length > 400 ? text.slice(0, 400) : text;
-  const t = head.replace(RUN_IN_LABEL, '').replace(/^[\s*_>•+-]+/u, '').replace(OPENER, '');
+  const t = opening(text.length > 400 ? text.slice(0, 400) : text, true);
   if (NOT_A_PROVISION.test(t) || OTHER_MODAL.test(t) || /\byou\b/iu.test(t)) return undefined;
   const m = DUTY.exec(t);
   return m ? `must ${m[1]}` : undefined;
@@ -110,8 +114,7 @@ const INSTRUMENT = new RegExp(String.raw`\b(?:${LAW}|programmes?|programs?|mecha
  * states, and only then is it read so (`rules/possibleUnsourcedAssertion.ts`).
  */
 export function pronounProvision(text: string): string | undefined {
-  const head = text.length > 400 ? text.slice(0, 400) : text;
-  const t = head.replace(/^[\s*_>•+-]+/u, '').replace(OPENER, '');
+  const t = opening(text.length > 400 ? text.slice(0, 400) : text, false);
   if (NOT_A_PROVISION.test(t)) return undefined;
   return PRONOUN_PROVIDES.exec(t)?.[0];
 }

@@ -541,7 +541,11 @@ const sentencesOf = new RecentCache<BlockSentences>(20_000);
 
 const judgeSentence = (text: string): Judged => {
   const exempt = exemptSentence(text) || !/[\p{L}\p{N}]/u.test(text);
-  if (exempt) return { exempt, score: 0, duty: exemptButForObligation(text) ? undefined : dutyOf(text) };
+  if (exempt) {
+    // (A duty is rare: the other exemptions are asked again only for one.)
+    const duty = dutyOf(text);
+    return { exempt, score: 0, duty: duty && !exemptButForObligation(text) ? duty : undefined };
+  }
   const attribution = attributedStatement(text);
   const provision = attribution ? undefined : legalProvision(text);
   return { exempt, score: assertionModel().score(text), attribution, provision, duty: attribution || provision ? undefined : pronounProvision(text), instrument: namesInstrument(text) };
