@@ -34,6 +34,7 @@ import { documentFacts } from '../server/src/core/rules/scope';
 import { exemptSentence } from '../server/src/core/assertions/exemptions';
 import { assertionModel, findAssertionCues, possibleUnsourcedAssertion } from '../server/src/core/rules/possibleUnsourcedAssertion';
 import { allExamples, briefSet, counts, hasSharedData, rates, SEEDS, seedSet, type Counts, type Example } from '../scripts/assertions/data';
+import { wholeBriefSet } from '../scripts/assertions/wholeBriefs';
 import { median, ms, now, time } from './lib';
 import { pushAll } from '../server/src/core/text/pushAll';
 
@@ -92,11 +93,13 @@ const exempt = exemptSentence;
 
 export function measureQuality(): Row[] {
   const model = assertionModel();
-  const examples = [...(hasSharedData() ? allExamples() : briefSet()), ...seedSet()];
+  const examples = [...(hasSharedData() ? allExamples() : [...briefSet(), ...wholeBriefSet()]), ...seedSet()];
   const splits: [string, (e: Example) => boolean][] = [
     ['ClaimBuster test', (e) => e.source === 'claimbuster' && e.split === 'test'],
     ['NewsSD test', (e) => e.source === 'newssd' && e.split === 'test'],
     ['briefs test', (e) => e.source === 'briefs' && e.split === 'test'],
+    // The sentences of the whole briefs not trained on (scripts/assertions/wholeBriefs.ts), each read alone.
+    ['whole briefs held', (e) => e.source === 'whole' && e.split === 'test'],
     ['seed article', (e) => e.source === 'seeds' && e.kind === '000'],
     ['seed brief', (e) => e.source === 'seeds' && e.kind === '003'],
     ['seeds, both', (e) => e.source === 'seeds'],

