@@ -53,6 +53,12 @@ export function plainTextHeadings(model: Pick<BriefModel, 'text' | 'textBlocks' 
   return found ?? undefined;
 }
 
+/** Whether `start`–`end` overlaps one of `tables` (in order), from the `t`-th on. */
+function inTables(tables: readonly Span[], t: number, start: number, end: number): boolean {
+  for (let k = t; k < tables.length && tables[k].start < end; k++) if (tables[k].end > start) return true;
+  return false;
+}
+
 /** No Markdown heading, or only the title: one heading of level 1. */
 const headingless = (model: Pick<BriefModel, 'headings'>) => model.headings.length === 0 || (model.headings.length === 1 && model.headings[0].level === 1);
 
@@ -83,7 +89,8 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
   for (const b of model.textBlocks) {
     if (b.kind !== 'paragraph' || b.span.start < from) continue;
     while (t < tables.length && tables[t].end <= b.span.start) t++;
-    if (t < tables.length && tables[t].start < b.span.end) continue;
+    // (A line after a table in the same paragraph is read as any other: "References" under a grid table's last border.)
+    const outside = (at: Span) => !inTables(tables, t, b.span.start + at.start, b.span.start + at.end);
     // Not in a block quote: its `>` marks open the block's first line, or its later ones.
     const lineStart = lineStartAt(text, b.span.start);
     if (/^[ \t]*>/.test(text.slice(lineStart, b.span.start))) return undefined;
@@ -96,13 +103,13 @@ function find(model: Pick<BriefModel, 'text' | 'textBlocks' | 'headings' | 'dire
       push(numbered.line, false);
       numbers.push(numbered.number);
     }
-    for (const at of lines.headings) push(plainLine(text, b, b.span.start + at.start, b.span.start + at.end, true), lines.colon.includes(at));
+    for (const at of lines.headings) if (outside(at)) push(plainLine(text, b, b.span.start + at.start, b.span.start + at.end, true), lines.colon.includes(at));
     // The block's last line is a heading line by its own words, whatever comes after the
     // block (a blank line, a list, a comment, the end of the brief): the line after it is
     // tested only within a paragraph, where it tells a heading from a wrapped line of prose
     // ("Conclusion", "**Key Events**": headings in bold, as a word processor's are without styles).
     const last = lines.last;
-    if (last && (isHeadingLine(b.masked.slice(last.start, last.end), undefined) || lines.lastInSentenceCase) && !caption(b.masked.slice(last.start, last.end))) push(plainLine(text, b, b.span.start + last.start, b.span.start + last.end, true), false);
+    if (last && outside(last) && (isHeadingLine(b.masked.slice(last.start, last.end), undefined) || lines.lastInSentenceCase) && !caption(b.masked.slice(last.start, last.end))) push(plainLine(text, b, b.span.start + last.start, b.span.start + last.end, true), false);
     while (numbers.length < headings.length) numbers.push(undefined);
   }
   numberedInSequence(headings, numbers);
