@@ -248,6 +248,12 @@ describe('possible-unsourced-assertion', () => {
 
 describe('possible-unsourced-assertion: what the rule exempts whatever the classifier says', () => {
   const cases: Array<[string, boolean]> = [
+    // What a proposal would do, as the brief describes it; not a speaker's own plan, nor one someone is said to expect.
+    ['SB 412 would require every short-term rental host to register.', true],
+    ['The credit would apply to tax years beginning on or after January 1, 2027.', true],
+    ['The proposed regulation would replace the Toy Safety Directive of 2009.', true],
+    ['My plan would dedicate $20 billion a year to new transport.', false],
+    ['The department estimates that the credit would reduce revenue by $15.2 million.', false],
     // Imperatives, after a run-in label too; the same words as nouns are no imperative.
     ['Establish protocols to prevent the conflict from spreading.', true],
     ['- Burden Sharing: Establish equitable frameworks for distributing costs.', true],
@@ -612,6 +618,10 @@ describe('possible-unsourced-assertion: a recommendation after a run-in heading 
     const text = `---\nbrief: true\n---\n\n# B\n\n## Context\n\n${item}\n`;
     return analyze({ uri: 'file:///w/x.brief.md', text }).diagnostics.filter((d) => d.code === 'possible-unsourced-assertion').map((d) => text.slice(d.span.start, d.span.end));
   };
+  it('reads a run-in heading of up to six words as a heading, a finding in bold as a sentence', () => {
+    assert.deepEqual(reported('- **Work through the coastal states.** Support for Benin and Togo should come first.'), []);
+    assert.deepEqual(reported('- **Exports to the United States collapsed.** Steel was hit hardest.'), ['**Exports to the United States collapsed.**', 'Steel was hit hardest.']);
+  });
   it('reads "End" and "Fund" as verbs after "**Prescription only.**", and a subject\'s noun as a noun', () => {
     assert.deepEqual(reported('2. **Prescription only.** End over-the-counter sales of antibiotics for animals within five years.'), []);
     assert.deepEqual(reported('1. **Fibre everywhere.** Fund fibre to every unserved address, whatever the cost per connection.'), []);

@@ -30,6 +30,7 @@ export function exemptButForObligation(text: string): boolean {
     publicationLine(text) ||
     imperativeOpening(text) ||
     unattributedForecast(text) ||
+    PROPOSAL_WOULD.test(text) ||
     selfSignpost(text) ||
     crossReferenceSignpost(text) ||
     passiveSignpost(text) ||
@@ -607,6 +608,19 @@ function imperativeAfterAdjunct(head: string): boolean {
   const verb = after[1];
   return (IMPERATIVE.has(verb) || ADJUNCT_IMPERATIVES.has(verb)) && !NOT_AN_OBJECT.has(after[2].toLowerCase());
 }
+
+/**
+ * What a proposal would do, as the brief describes it: "The bill would also allow counties
+ * to…", "SB 412 would require…", "The regulation would replace…", "The reform would cost an
+ * estimated €3 billion a year" — a bill, a proposal or another instrument not in force,
+ * the sentence's subject, then *would*: a plan, not a statement of fact. Not "My plan
+ * would…" (a speaker's own, which ClaimBuster's coders counted either way), nor what someone
+ * is said to expect ("The department estimates that the credit would…": the subject does
+ * not open the sentence). Of the labelled sentences outside the test splits it exempts 6,
+ * none a fact (7 December, later: found on a state fiscal note).
+ */
+const PROPOSAL_WOULD =
+  /^[\s*_>•-]*(?:(?:the|this|that|such an?|an?)\s+(?:(?:new|proposed|draft|revised|amended|state|federal|national)\s+)?(?:bill|proposal|amendment|regulation|directive|reform|measure|credit|scheme|plan|levy|tax|rule|ordinance|policy|option)|[A-Z]{1,3}\.?\s?\d{1,5})\s+would\b/iu;
 
 /** A forecast in the passive or with "likely", or a plan: "Prices are likely to rise", "The deficit is expected to worsen", "Tensions are set to intensify", "A second round is planned for the spring", "Parliament is due to vote in December" (not the cause of "is due to regulations"). */
 const FORECAST =

@@ -480,14 +480,15 @@ interface BlockSentences {
 
 /**
  * A run-in heading, the emphasised words that open a paragraph or list item ("**Prescription
- * only.** End…", "*Data first.* Require…", or alone, as a heading): at most four words, no figure, and no verb of an
+ * only.** End…", "*Data first.* Require…", or alone, as a heading): at most six words (four until 7 December,
+ * later: "**Work through the coastal states.** Support for…"), no figure, and no verb of an
  * event or state, so that a finding in bold ("**Sales fell by half.** The cut…") is still judged.
  */
 function runInHeading(sentence: string): boolean {
   const m = RUN_IN_HEADING.exec(sentence);
   if (!m) return false;
   const words = m[2].match(/[\p{L}’'-]+/gu) ?? [];
-  return words.length <= 4 && !/\d/.test(m[2]) && !words.some((w) => /\p{L}ed$/u.test(w) || EVENT_OR_STATE.has(w.toLowerCase()));
+  return words.length <= 6 && !/\d/.test(m[2]) && !words.some((w) => /\p{L}ed$/u.test(w) || EVENT_OR_STATE.has(w.toLowerCase()));
 }
 const RUN_IN_HEADING = /^\s*(\*\*|__|\*|_)([^*_\n]{1,60})\1[.:]?\s*$/u;
 const EVENT_OR_STATE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'fell', 'rose', 'grew', 'remains', 'remain', 'stands', 'stood', 'fall', 'falls', 'rise', 'rises', 'grows']);
