@@ -112,7 +112,7 @@ function holdsFigure(text: string): boolean {
 const words = (list: string): Set<string> => new Set(list.split(' '));
 
 /** Nouns a text names itself by: "this brief", "our report", "the next section". */
-const TEXT_NOUNS = words('report brief briefing paper study note analysis chapter section document article memo memorandum commentary essay publication submission piece series explainer primer summary overview update factsheet guide response review assessment evaluation');
+const TEXT_NOUNS = words('report brief briefing paper study note analysis chapter section document article memo memorandum commentary essay publication submission piece series explainer primer summary overview update factsheet guide response review assessment evaluation insight');
 /** Words between the determiner and the noun: "this second working paper", "this policy brief". */
 const TEXT_MODIFIERS = words('first second third final last new short latest current policy working discussion research white position issue occasional');
 /** What a text does when it describes itself (not what it found: "finds", "shows", "indicates"). */
@@ -156,6 +156,8 @@ function textSubject(w: string[], i: number): number {
   // "The table above summarises…", "The chart below shows…".
   else if (w[j] === 'the' && VISUALS.has(w[j + 1]) && (w[j + 2] === 'above' || w[j + 2] === 'below')) return 3;
   else return 0;
+  // (The Congressional Research Service's short products: "This In Focus describes…", "This Insight reviews…".)
+  if (w[j] === 'in' && w[j + 1] === 'focus') return j + 2 - i;
   for (let k = 0; k < 2 && TEXT_MODIFIERS.has(w[j]); k++) j++;
   return TEXT_NOUNS.has(w[j]) || VISUALS.has(w[j]) ? j + 1 - i : 0;
 }
