@@ -248,6 +248,10 @@ describe('possible-unsourced-assertion', () => {
 
 describe('possible-unsourced-assertion: what the rule exempts whatever the classifier says', () => {
   const cases: Array<[string, boolean]> = [
+    // A forecast "for" a time; a dateline "As of …" (7 December, later: a humanitarian flash update).
+    ['Further rain is forecast for the coming week.', true],
+    ['*As of 18 September 2025*', true],
+    ['As of last year, California and Colorado had banned the phrase in state laws.', false],
     // What a proposal would do, as the brief describes it; not a speaker's own plan, nor one someone is said to expect.
     ['SB 412 would require every short-term rental host to register.', true],
     ['The credit would apply to tax years beginning on or after January 1, 2027.', true],
@@ -493,6 +497,8 @@ describe('possible-unsourced-assertion: what a law or an agreement provides is r
   const onDuty = (paragraph: string) => findingsIn(paragraph).find((d) => d.message.includes('"must register"'));
   it('a duty right after a sentence that states a rule is what the rule provides', () => {
     assert.equal(dutyOf(duty), 'must register');
+    // (After a clause that sets its condition too, and the duties of a check: "must check", "must repeat the check".)
+    assert.equal(dutyOf('Where a tenant has time-limited permission to stay, the landlord must repeat the check before it expires.'), 'must repeat');
     assert.ok(exemptSentence(duty), 'alone it is the author’s');
     assert.equal(findingsIn(duty).length, 0);
     // (An attributed statement naming the Act states the rule too: sourcing it, which takes away its own finding, leaves the duty's.)

@@ -443,7 +443,7 @@ function reportsSomeone(text: string): boolean {
  * not a statement about the world.
  */
 export const DATELINE = new RegExp(
-  String.raw`^[\s*_]*(?:(?:published|updated|posted|on|date|dated)\s*:?\s*)?(?:\p{Lu}[\p{L}'.]*(?:[ -]\p{Lu}[\p{L}'.]*){0,3},\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}\.?,?\s+\d{4}|${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|${MONTH}\s+\d{4}|\d{4}-\d{2}-\d{2})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[\s*_.]*$`,
+  String.raw`^[\s*_]*(?:(?:published|updated|posted|on|date|dated|as\s+of|as\s+at)\s*:?\s*)?(?:\p{Lu}[\p{L}'.]*(?:[ -]\p{Lu}[\p{L}'.]*){0,3},\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}\.?,?\s+\d{4}|${MONTH}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|${MONTH}\s+\d{4}|\d{4}-\d{2}-\d{2})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[\s*_.]*$`,
   'iu',
 );
 
@@ -624,9 +624,9 @@ function imperativeAfterAdjunct(head: string): boolean {
 const PROPOSAL_WOULD =
   /^[\s*_>•-]*(?:(?:the|this|that|such an?|an?)\s+(?:(?:new|proposed|draft|revised|amended|state|federal|national)\s+)?(?:bill|proposal|amendment|regulation|directive|reform|measure|credit|scheme|plan|levy|tax|rule|ordinance|policy|option)|[A-Z]{1,3}\.?\s?\d{1,5})\s+would\b/iu;
 
-/** A forecast in the passive or with "likely", or a plan: "Prices are likely to rise", "The deficit is expected to worsen", "Tensions are set to intensify", "A second round is planned for the spring", "Parliament is due to vote in December" (not the cause of "is due to regulations"). */
+/** A forecast in the passive or with "likely", or a plan: "Prices are likely to rise", "The deficit is expected to worsen", "Further rain is forecast for the coming week", "Tensions are set to intensify", "A second round is planned for the spring", "Parliament is due to vote in December" (not the cause of "is due to regulations"). */
 const FORECAST =
-  /\b(?:is|are|was|were|remains?|seems?|appears?)\s+(?:(?:very|highly|quite|also|still|now|widely)\s+)?(?:(?:likely|unlikely|expected|set|poised|projected|forecast|bound)\s+to|(?:planned|scheduled)\s+(?:for|to)|due\s+to\s+(?:be|begin|start|end|expire|lapse|close|open|vote|meet|discuss|decide|publish|report|present|submit|deliver|conclude|finish|complete|launch|sign|hold|debate|adopt|approve|apply|rule|resume|return|take effect|come into force|enter into force|enter|arrive|visit|travel|retire|agree|finali[sz]e)\b)/iu;
+  /\b(?:is|are|was|were|remains?|seems?|appears?)\s+(?:(?:very|highly|quite|also|still|now|widely)\s+)?(?:(?:likely|unlikely|expected|set|poised|projected|forecast|bound)\s+to|(?:planned|scheduled)\s+(?:for|to)|(?:forecast|expected|predicted|projected)\s+for\b|due\s+to\s+(?:be|begin|start|end|expire|lapse|close|open|vote|meet|discuss|decide|publish|report|present|submit|deliver|conclude|finish|complete|launch|sign|hold|debate|adopt|approve|apply|rule|resume|return|take effect|come into force|enter into force|enter|arrive|visit|travel|retire|agree|finali[sz]e)\b)/iu;
 /**
  * A plan in the future passive, in the sentence's first clause: "The policy will be reviewed
  * five years after…", "The new strategy will be presented to the cabinet…" (since 7

@@ -96,7 +96,7 @@ export function dutyOf(text: string): string | undefined {
   return m ? `must ${m[1]}` : undefined;
 }
 const DUTY = new RegExp(
-  String.raw`^(?:[\p{L}\p{N}][\p{L}\p{N}'’.,()-]*\s+){1,14}?must\s+(?:(?:also|still|now|first|then|only|always|in principle|\p{L}+ly)\s+){0,2}(register|report|provide|offer|show|attest|display|measure|meet|carry|consider|publish|disclose|notify|pay|submit|obtain|hold|keep|apply|comply|declare|inform|label|verify|monitor|certify|buy|file|assess|give|collect|retain|remove|grant|accept|appoint|designate|maintain|demonstrate|prove|record|document|inspect|audit|refund|surrender|deposit|seek|wait|reside|live|use|include|contain|undergo|complete|pass|renew|return|list|mark|flag|tell|warn)\b`,
+  String.raw`^(?:[\p{L}\p{N}][\p{L}\p{N}'’.,()-]*\s+){1,14}?must\s+(?:(?:also|still|now|first|then|only|always|in principle|\p{L}+ly)\s+){0,2}(register|report|provide|check|repeat|see|confirm|request|offer|show|attest|display|measure|meet|carry|consider|publish|disclose|notify|pay|submit|obtain|hold|keep|apply|comply|declare|inform|label|verify|monitor|certify|buy|file|assess|give|collect|retain|remove|grant|accept|appoint|designate|maintain|demonstrate|prove|record|document|inspect|audit|refund|surrender|deposit|seek|wait|reside|live|use|include|contain|undergo|complete|pass|renew|return|list|mark|flag|tell|warn)\b`,
   'u',
 );
 const OTHER_MODAL = /\b(?:should|ought|needs?|has to|have to|shall|can|cannot|may|will)\b/iu;
