@@ -515,6 +515,15 @@ describe('possible-unsourced-assertion: what a law or an agreement provides is r
       assert.equal(findingsIn(sourced).length, 1, 'only the duty is reported');
     }
   });
+  it('a limit a rule sets on a quantity, with its figure, right after a sentence that states the rule', () => {
+    const limit = 'Debt must fall by at least one percentage point of GDP a year in countries with debt above 90% of GDP.';
+    assert.equal(dutyOf(limit), 'must fall');
+    assert.equal(dutyOf('The deficit must be brought down to 1.5% of GDP.'), 'must be brought down');
+    assert.equal(dutyOf('Debt must fall.'), undefined, 'no figure: the author’s');
+    const d = findingsIn(`Two safeguards were added in 2024 at the insistence of Germany. ${limit}`).find((f) => f.message.includes('"must fall"'));
+    assert.ok(d, 'reported as what the rule provides');
+    assert.equal(findingsIn(`The rules are too lax. ${limit}`).filter((f) => f.message.includes('"must fall"')).length, 0);
+  });
   it('a provision with the rule as a pronoun, right after a sentence that states the rule', () => {
     const pronoun = 'They contain no limits for plastics.';
     assert.equal(pronounProvision(pronoun), 'They contain');

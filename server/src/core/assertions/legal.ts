@@ -92,9 +92,19 @@ export function legalProvision(text: string): string | undefined {
 export function dutyOf(text: string): string | undefined {
   const t = opening(text.length > 400 ? text.slice(0, 400) : text, true);
   if (NOT_A_PROVISION.test(t) || OTHER_MODAL.test(t) || /\byou\b/iu.test(t)) return undefined;
-  const m = DUTY.exec(t);
+  const m = DUTY.exec(t) ?? (/\d/.test(t) ? QUANTITY_DUTY.exec(t) : null);
   return m ? `must ${m[1]}` : undefined;
 }
+/**
+ * A limit a rule sets on a quantity, with its figure: "Debt must fall by at least one
+ * percentage point a year…", "The structural deficit must be brought down to 1.5% of GDP"
+ * (7 December, later: a paper on the EU's fiscal rules). Like any duty, read so only right
+ * after a sentence that states a rule.
+ */
+const QUANTITY_DUTY = new RegExp(
+  String.raw`^(?:[\p{L}\p{N}][\p{L}\p{N}'’.,()-]*\s+){1,14}?must\s+(?:(?:also|still|now|first|then|only|always|in principle|\p{L}+ly)\s+){0,2}(fall|decline|rise|remain|stay|be\s+(?:brought\s+down|reduced|kept|cut|lowered|capped|limited|raised))\b`,
+  'u',
+);
 const DUTY = new RegExp(
   String.raw`^(?:[\p{L}\p{N}][\p{L}\p{N}'’.,()-]*\s+){1,14}?must\s+(?:(?:also|still|now|first|then|only|always|in principle|\p{L}+ly)\s+){0,2}(register|report|provide|check|repeat|see|confirm|request|offer|show|attest|display|measure|meet|carry|consider|publish|disclose|notify|pay|submit|obtain|hold|keep|apply|comply|declare|inform|label|verify|monitor|certify|buy|file|assess|give|collect|retain|remove|grant|accept|appoint|designate|maintain|demonstrate|prove|record|document|inspect|audit|refund|surrender|deposit|seek|wait|reside|live|use|include|contain|undergo|complete|pass|renew|return|list|mark|flag|tell|warn)\b`,
   'u',
@@ -105,7 +115,7 @@ const OTHER_MODAL = /\b(?:should|ought|needs?|has to|have to|shall|can|cannot|ma
 export function namesInstrument(text: string): boolean {
   return INSTRUMENT.test(text.length > 600 ? text.slice(0, 600) : text);
 }
-const INSTRUMENT = new RegExp(String.raw`\b(?:${LAW}|programmes?|programs?|mechanism|levy|regime|cap|tax)\b`, 'iu');
+const INSTRUMENT = new RegExp(String.raw`\b(?:${LAW}|programmes?|programs?|mechanism|levy|regime|cap|tax|safeguards?|requirements?)\b`, 'iu');
 
 /**
  * A rule's provision with the rule as a pronoun: "They contain no limits for plastics.", "It
