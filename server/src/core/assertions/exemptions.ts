@@ -31,6 +31,7 @@ export function exemptButForObligation(text: string): boolean {
     imperativeOpening(text) ||
     unattributedForecast(text) ||
     PROPOSAL_WOULD.test(text) ||
+    BILL_WOULD.test(text) ||
     selfSignpost(text) ||
     crossReferenceSignpost(text) ||
     passiveSignpost(text) ||
@@ -622,7 +623,9 @@ function imperativeAfterAdjunct(head: string): boolean {
  * none a fact (7 December, later: found on a state fiscal note).
  */
 const PROPOSAL_WOULD =
-  /^[\s*_>•-]*(?:(?:the|this|that|such an?|an?)\s+(?:(?:new|proposed|draft|revised|amended|state|federal|national)\s+)?(?:bill|proposal|amendment|regulation|directive|reform|measure|credit|scheme|plan|levy|tax|rule|ordinance|policy|option)|[A-Z]{1,3}\.?\s?\d{1,5})\s+would\b/iu;
+  /^[\s*_>•-]*(?:the|this|that|such an?|an?)\s+(?:(?:new|proposed|draft|revised|amended|state|federal|national)\s+)?(?:bill|proposal|amendment|regulation|directive|reform|measure|credit|scheme|plan|levy|tax|rule|ordinance|policy|option)\s+would\b/iu;
+/** A bill by its number: "SB 412 would…", "H.R. 3 would…" (capitals: not "In 2030 would…"). */
+const BILL_WOULD = /^[\s*_>•-]*[A-Z](?:\.?[A-Z]){0,2}\.?\s?\d{1,5}\s+would\b/u;
 
 /** A forecast in the passive or with "likely", or a plan: "Prices are likely to rise", "The deficit is expected to worsen", "Further rain is forecast for the coming week", "Tensions are set to intensify", "A second round is planned for the spring", "Parliament is due to vote in December" (not the cause of "is due to regulations"). */
 const FORECAST =
