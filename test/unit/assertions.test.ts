@@ -248,6 +248,12 @@ describe('possible-unsourced-assertion', () => {
 
 describe('possible-unsourced-assertion: what the rule exempts whatever the classifier says', () => {
   const cases: Array<[string, boolean]> = [
+    // A council's resolution, item by item; the author's view said to be theirs; a testimony's line (7 December, later).
+    ['1. Notes the projected overspend on temporary accommodation of £6.8 million in 2025/26.', true],
+    ['3. Delegates authority to the Director of Housing to agree the terms of each purchase.', true],
+    ['Delegates voted to approve the plan in 2024.', false],
+    ['In my view, the agency has tried to modernise while keeping every legacy system running.', true],
+    ['*Testimony before the Subcommittee on Aviation, 12 March 2025*', true],
     // A forecast "for" a time; a dateline "As of …" (7 December, later: a humanitarian flash update).
     ['Further rain is forecast for the coming week.', true],
     ['*As of 18 September 2025*', true],

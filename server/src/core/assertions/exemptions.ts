@@ -42,9 +42,29 @@ export function exemptButForObligation(text: string): boolean {
     optionsCount(text) ||
     evaluativeFrame(text) ||
     lessonDrawn(text) ||
-    AUTHORS_STANCE.test(text)
+    AUTHORS_STANCE.test(text) ||
+    AUTHORS_VIEW.test(text) ||
+    RESOLUTION.test(text)
   );
 }
+
+/**
+ * The author's view, said to be theirs: "In my view, the agency has tried to…", "In our
+ * judgement, …" — a judgement, not a statement of fact. Of the labelled sentences outside
+ * the test splits, all 11 that open so are not facts (7 December, later: found on a
+ * testimony).
+ */
+const AUTHORS_VIEW = /^[\s*_>•-]*(?:\d+[.)]\s*)?in (?:my|our) (?:view|opinion|judgement|judgment|assessment)\b/iu;
+
+/**
+ * A council's or committee's resolution, item by item after "That Cabinet:" or "The
+ * Committee is recommended to:": "1. Notes the projected overspend…", "2. Approves the
+ * purchase…", "3. Delegates authority to…" — a verb with no subject, what the body is asked
+ * to decide (7 December, later: a council's cabinet report; the labelled sentences have no
+ * other sentence that opens so).
+ */
+const RESOLUTION =
+  /^[\s*_>•-]*(?:\d+[.)]\s*)?(?:Notes|Approves|Agrees|Delegates|Authori[sz]es|Endorses|Resolves|Instructs|Requests|Confirms|Welcomes|Adopts|Recommends|Accepts)\s+(?:the|that|a|an|its|this|these|those|to|authority|progress|officers)\b/u;
 
 /**
  * The author's stance in the first person: "We support the principle of…", "We do not
@@ -451,7 +471,7 @@ export const DATELINE = new RegExp(
 /** A serial number of a publication: "Policy Brief No. 12", "Issue 7", "Vol. 3", "Working Paper 2024/03", "POSTnote 742", "ISSN 1234-5678". */
 const SERIAL = /^(?:(?:\p{Lu}[\p{L}-]*|of|on|and|for)\s+){0,5}(?:no\.?|nr\.?|number|issue|vol\.?|volume|#|\p{L}*(?:paper|brief|note)|report|series)\s*\d[\d./-]*[a-z]?$|^(?:issn|isbn|doi)(?::\s?|\s)\S+$/iu;
 /** A short capitalised name: "CEPS", "Centre for European Reform", "Brussels". */
-const NAME_PART = /^(?:(?:\p{Lu}[\p{L}.&'-]*|of|for|and|on|the|de)\s+){0,5}\p{Lu}[\p{L}.&'-]*$/u;
+const NAME_PART = /^(?:(?:\p{Lu}[\p{L}.&'-]*|of|for|and|on|the|de|before|to|at|in|with)\s+){0,5}\p{Lu}[\p{L}.&'-]*$/u;
 
 /**
  * A publication line: the series and number of a brief, perhaps with its date and publisher
@@ -470,6 +490,8 @@ export function publicationLine(text: string): boolean {
   let serial = false;
   let date = false;
   let topics = false;
+  // A name and a date in one part, after a comma.
+  let named = false;
   const isDate = (p: string) => DATELINE.test(p) || isYear(p);
   for (const part of parts) {
     if (isDate(part)) date = true;
@@ -477,18 +499,20 @@ export function publicationLine(text: string): boolean {
     else if (NAME_PART.test(part)) continue;
     else if (TOPICS.test(part)) topics = true;
     else {
-      // "Issue 7, Vol. 3", "CEPS, March 2025": parts of a part.
-      for (const sub of part.split(',').map((x) => x.trim())) {
+      // "Issue 7, Vol. 3", "CEPS, March 2025", "Testimony before the Subcommittee on Aviation, 12 March 2025": parts of a part.
+      const subs = part.split(',').map((x) => x.trim());
+      for (const sub of subs) {
         if (isDate(sub)) date = true;
         else if (SERIAL.test(sub)) serial = true;
         else if (!NAME_PART.test(sub)) return false;
       }
+      if (subs.length > 1) named = true;
     }
   }
   // Topics in lower case ("Policy brief No. 14 · Livestock, trade and public health") only
   // beside a serial number, and only on a line that does not end as a sentence does.
   if (topics) return serial && !/[.!?:]$/u.test(trimEndMatching(text, /[\s*_]/u));
-  return serial || (date && parts.length > 1);
+  return serial || (date && (parts.length > 1 || named));
 }
 
 /** The topics of a series' issue: "Livestock, trade and public health" (words, commas, "&"; at most eight words). */
