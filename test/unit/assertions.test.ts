@@ -241,13 +241,20 @@ describe('possible-unsourced-assertion', () => {
     // run-in labels stopped being read: fp 13; the first model: fp 12).
     // 6 December: a passive signpost that names its place in the text, said of anything, is
     // exempt ("The Geneva talks are discussed in detail below."): fp 11 → 10.
-    // 7 December, later: retrained with the sentences of 23 whole briefs: tp 65 → 66, fn 2 → 1.
-    assert.deepEqual({ tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn }, { tp: 66, fp: 10, fn: 1, tn: 90 }, r.mistakes.join('\n'));
+    // 7 December, later: retrained with the sentences of 23 whole briefs: tp 65 → 66, fn 2 → 1;
+    // a forecast after a run-in label exempt: fp 10 → 8, tp 66 → 65 ("Economic Pressure Points:
+    // Sustained sanctions … will continue affecting…, while Ukraine faces…", a fact by its second clause).
+    assert.deepEqual({ tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn }, { tp: 65, fp: 8, fn: 2, tn: 92 }, r.mistakes.join('\n'));
   });
 });
 
 describe('possible-unsourced-assertion: what the rule exempts whatever the classifier says', () => {
   const cases: Array<[string, boolean]> = [
+    // A forecast with will/may after a run-in label, naming no one who makes it (7 December, later).
+    ['Generational Impact: Prolonged conflict will have lasting effects on demographics.', true],
+    ['Attrition Dynamics: The conflict may evolve into a prolonged war of attrition.', true],
+    ['Status: The ceasefire will take effect on Monday, officials said.', false],
+    ['Elections: Voters went to the polls in May the year before.', false],
     // A council's resolution, item by item; the author's view said to be theirs; a testimony's line (7 December, later).
     ['1. Notes the projected overspend on temporary accommodation of £6.8 million in 2025/26.', true],
     ['3. Delegates authority to the Director of Housing to agree the terms of each purchase.', true],

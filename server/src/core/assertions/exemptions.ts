@@ -30,6 +30,7 @@ export function exemptButForObligation(text: string): boolean {
     publicationLine(text) ||
     imperativeOpening(text) ||
     unattributedForecast(text) ||
+    labelledForecast(text) ||
     PROPOSAL_WOULD.test(text) ||
     BILL_WOULD.test(text) ||
     selfSignpost(text) ||
@@ -676,6 +677,28 @@ export function unattributedForecast(text: string): boolean {
   for (const w of rest.toLowerCase().match(/\p{L}+/gu) ?? []) if (REPORTING_WORDS.has(w) || FORECASTING.has(w)) return false;
   return true;
 }
+
+/**
+ * A run-in label, then a forecast with *will*, *may*, *might* or *could* that names no one
+ * who makes it: "Generational Impact: Prolonged conflict will have lasting effects…",
+ * "Attrition Dynamics: The conflict may evolve into…", "Fiscal Space: Interest payments will
+ * absorb…" — a brief's outlook under its own heading. (Not every such forecast: ClaimBuster's
+ * coders count most of a speaker's *will* as facts; a labelled one is a brief's.) Of the
+ * labelled sentences outside the test splits, the 3 it reads are not facts; on the seed
+ * brief, a development set, it takes 2 false alarms and 1 fact ("Economic Pressure Points:
+ * Sustained sanctions … will continue affecting…, while Ukraine faces…": a fact by its second
+ * clause) (7 December, later).
+ */
+function labelledForecast(text: string): boolean {
+  const label = RUN_IN_LABEL.exec(text);
+  if (!label) return false;
+  const rest = text.slice(label[0].length, label[0].length + 300);
+  if (!MODAL_FORECAST.test(rest) || /\baccording to\b/iu.test(rest)) return false;
+  for (const w of rest.toLowerCase().match(/\p{L}+/gu) ?? []) if (REPORTING_WORDS.has(w) || FORECASTING.has(w)) return false;
+  return true;
+}
+/** (Lower case: "May" is as often the month.) */
+const MODAL_FORECAST = /\b(?:will|may|might|could)\s+(?:(?:not|also|still|soon|eventually|likely)\s+)?\p{Ll}+/u;
 
 /**
  * Recommendations and obligations are not statements of fact (an exemption kept from the
