@@ -201,6 +201,14 @@ describe('possible-unsourced-assertion', () => {
     }
   });
 
+  it('never checks where to read more: "Find out more", "Further information", "Useful links"', () => {
+    for (const heading of ['Find out more', 'Further information', 'For more information', 'Useful links']) {
+      const text = `---\nbrief: true\n---\n\n# B\n\n## Evidence\n\nExports fell 12% in 2024.\n\n## ${heading}\n\nThe full data were published by Eurostat in March 2025 on its website.\n`;
+      const a = analyze({ uri: 'file:///b.md', text });
+      assert.deepEqual(a.diagnostics.filter((x) => x.code === 'possible-unsourced-assertion').map((d) => text.slice(d.span.start, d.span.end)), ['Exports fell 12% in 2024.'], heading);
+    }
+  });
+
   it('follows the conventions: exempt sections and severity', () => {
     const text = '---\nbrief: true\n---\n\n# B\n\n## Outlook\n\nExports fell 12%.\n';
     const defaults = analyze({ uri: 'x', text: '' }).conventions;
