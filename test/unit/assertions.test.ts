@@ -438,9 +438,12 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     ['Critics — including some defence officials — doubt that any wall could be built quickly.', 'Critics doubt'],
     ['However, the agency denies that its models discriminate.', 'the agency denies'],
     ['Experts interviewed for this brief doubt it.', 'Experts interviewed for this brief doubt'],
+    ['Members broadly agree that the situation is dire.', 'Members broadly agree'],
   ];
   const not = [
     'We argue that the Commission should act before 2027.',
+    'I agree that we have to speak responsibly.',
+    'Members agreed to cut the budget.',
     'This brief finds that the scheme works.',
     'Critics are right to warn that the levy is too low.',
     'Some people say that the plan is a hatchet.',

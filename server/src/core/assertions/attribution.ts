@@ -10,8 +10,8 @@
 import { RUN_IN_LABEL } from './features';
 import { endsAsQuestion } from './exemptions';
 
-/** Reporting verbs in the present and the past: said, found, expected, denied… */
-const VERB = String.raw`(?:says?|said|argue[sd]?|contends?|contended|warn(?:s|ed)?|claim(?:s|ed)?|reports?|reported|insist(?:s|ed)?|maintain(?:s|ed)?|estimates?|estimated|expect(?:s|ed)?|predict(?:s|ed)?|forecasts?|doubt(?:s|ed)?|acknowledge[sd]?|admit(?:s|ted)?|den(?:y|ies|ied)|complain(?:s|ed)?|point(?:s|ed)? out|told|finds?|found|concluded?|concludes)`;
+/** Reporting verbs in the present and the past: said, found, expected, denied…; *agree* before *that* ("Members broadly agree that…", since 7 December, later). */
+const VERB = String.raw`(?:says?|said|argue[sd]?|contends?|contended|warn(?:s|ed)?|claim(?:s|ed)?|reports?|reported|insist(?:s|ed)?|maintain(?:s|ed)?|estimates?|estimated|expect(?:s|ed)?|predict(?:s|ed)?|forecasts?|doubt(?:s|ed)?|acknowledge[sd]?|admit(?:s|ted)?|den(?:y|ies|ied)|complain(?:s|ed)?|point(?:s|ed)? out|told|finds?|found|concluded?|concludes|agree[sd]?(?=\s+that\b))`;
 
 /** First words of a subject that is the author, the reader or the text itself ("We argue", "This brief finds", "Our analysis shows"). */
 const NOT_FIRST = new Set('i we you he she they it this that these those there one our my your everybody everyone nobody someone somebody anyone anybody whoever people let in on at for from with by under after before since during of about against among between through although though unless until once if when while as because whether'.split(' '));
@@ -27,7 +27,7 @@ const VAGUE = /^(?:(?:some|many|most|other|a lot of|lots of)\s+)?(?:people|folks
 const OPENER = /^(?:(?:and|but|yet|so|still|however|meanwhile|moreover|indeed|now|today|instead|also|in turn|for their part|for its part),?\s+)+/i;
 
 /** The subject (one to eight words, an aside between dashes or commas allowed), then the verb and what follows it. */
-const ATTRIBUTION = new RegExp(String.raw`^((?:[\p{L}\p{N}][\p{L}\p{N}'’.&-]*\s+){0,7}[\p{L}\p{N}][\p{L}\p{N}'’.&-]*)(?:\s*[—–]\s[^—–]{1,80}\s[—–]|,\s[^,]{1,80},)?\s+(?:(?:also|now|often|still|already|repeatedly|privately|publicly|openly|rightly|widely)\s+)?(${VERB})\b(?!\s*[?])(?!\s+to\b)`, 'iu');
+const ATTRIBUTION = new RegExp(String.raw`^((?:[\p{L}\p{N}][\p{L}\p{N}'’.&-]*\s+){0,7}[\p{L}\p{N}][\p{L}\p{N}'’.&-]*)(?:\s*[—–]\s[^—–]{1,80}\s[—–]|,\s[^,]{1,80},)?\s+(?:(?:also|now|often|still|already|repeatedly|privately|publicly|openly|rightly|widely|broadly|generally|largely|mostly)\s+)?(${VERB})\b(?!\s*[?])(?!\s+to\b)`, 'iu');
 
 /**
  * The subject and verb of an attributed statement at the start of `text` ("Judges say"),
