@@ -80,6 +80,11 @@ export function contextShifts(sentences: readonly InContext[]): number[] {
   return shifts;
 }
 
+/** What moved a sentence's score where that decided, in words: "among the sentences around it", "in a section of facts" (both, comma-separated). */
+export function movedBy(context: number | undefined, section: number | undefined): string {
+  return [context !== undefined && 'among the sentences around it', section !== undefined && 'in a section of facts'].filter(Boolean).join(', ');
+}
+
 /** Whether the sentences around a sentence decided its verdict: its own score and its score with them lie on either side of the threshold. */
 export function decidedByContext(score: number, shift: number, threshold: number): boolean {
   return shift !== 0 && score < threshold !== score + shift < threshold;

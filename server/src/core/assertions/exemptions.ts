@@ -673,9 +673,13 @@ export function unattributedForecast(text: string): boolean {
   if (!forecast) return false;
   if (/\baccording to\b/iu.test(text)) return false;
   // (The forecast's own word is no attribution: "Growth is projected to recover…" names no one who projects it.)
-  const rest = text.slice(0, forecast.index) + ' ' + text.slice(forecast.index + forecast[0].length);
-  for (const w of rest.toLowerCase().match(/\p{L}+/gu) ?? []) if (REPORTING_WORDS.has(w) || FORECASTING.has(w)) return false;
-  return true;
+  return !namesForecaster(text.slice(0, forecast.index) + ' ' + text.slice(forecast.index + forecast[0].length));
+}
+
+/** Whether the words name someone who states or expects the forecast: a reporting verb, *expects*, *forecasts*, *predicts*, *believes*. */
+function namesForecaster(words: string): boolean {
+  for (const w of words.toLowerCase().match(/\p{L}+/gu) ?? []) if (REPORTING_WORDS.has(w) || FORECASTING.has(w)) return true;
+  return false;
 }
 
 /**
@@ -693,9 +697,7 @@ function labelledForecast(text: string): boolean {
   const label = RUN_IN_LABEL.exec(text);
   if (!label) return false;
   const rest = text.slice(label[0].length, label[0].length + 300);
-  if (!MODAL_FORECAST.test(rest) || /\baccording to\b/iu.test(rest)) return false;
-  for (const w of rest.toLowerCase().match(/\p{L}+/gu) ?? []) if (REPORTING_WORDS.has(w) || FORECASTING.has(w)) return false;
-  return true;
+  return MODAL_FORECAST.test(rest) && !/\baccording to\b/iu.test(rest) && !namesForecaster(rest);
 }
 /** (Lower case: "May" is as often the month.) */
 const MODAL_FORECAST = /\b(?:will|may|might|could)\s+(?:(?:not|also|still|soon|eventually|likely)\s+)?\p{Ll}+/u;

@@ -95,6 +95,8 @@ export function dutyOf(text: string): string | undefined {
   const m = DUTY.exec(t) ?? (/\d/.test(t) ? QUANTITY_DUTY.exec(t) : null);
   return m ? `must ${m[1]}` : undefined;
 }
+/** The subject (one to fourteen words) and *must*, an adverb or two after it: where a duty's verb follows. */
+const MUST = String.raw`^(?:[\p{L}\p{N}][\p{L}\p{N}'’.,()-]*\s+){1,14}?must\s+(?:(?:also|still|now|first|then|only|always|in principle|\p{L}+ly)\s+){0,2}`;
 /**
  * A limit a rule sets on a quantity, with its figure: "Debt must fall by at least one
  * percentage point a year…", "The structural deficit must be brought down to 1.5% of GDP"
@@ -102,11 +104,11 @@ export function dutyOf(text: string): string | undefined {
  * after a sentence that states a rule.
  */
 const QUANTITY_DUTY = new RegExp(
-  String.raw`^(?:[\p{L}\p{N}][\p{L}\p{N}'’.,()-]*\s+){1,14}?must\s+(?:(?:also|still|now|first|then|only|always|in principle|\p{L}+ly)\s+){0,2}(fall|decline|rise|remain|stay|be\s+(?:brought\s+down|reduced|kept|cut|lowered|capped|limited|raised))\b`,
+  String.raw`${MUST}(fall|decline|rise|remain|stay|be\s+(?:brought\s+down|reduced|kept|cut|lowered|capped|limited|raised))\b`,
   'u',
 );
 const DUTY = new RegExp(
-  String.raw`^(?:[\p{L}\p{N}][\p{L}\p{N}'’.,()-]*\s+){1,14}?must\s+(?:(?:also|still|now|first|then|only|always|in principle|\p{L}+ly)\s+){0,2}(register|report|provide|check|repeat|see|confirm|request|offer|show|attest|display|measure|meet|carry|consider|publish|disclose|notify|pay|submit|obtain|hold|keep|apply|comply|declare|inform|label|verify|monitor|certify|buy|file|assess|give|collect|retain|remove|grant|accept|appoint|designate|maintain|demonstrate|prove|record|document|inspect|audit|refund|surrender|deposit|seek|wait|reside|live|use|include|contain|undergo|complete|pass|renew|return|list|mark|flag|tell|warn)\b`,
+  String.raw`${MUST}(register|report|provide|check|repeat|see|confirm|request|offer|show|attest|display|measure|meet|carry|consider|publish|disclose|notify|pay|submit|obtain|hold|keep|apply|comply|declare|inform|label|verify|monitor|certify|buy|file|assess|give|collect|retain|remove|grant|accept|appoint|designate|maintain|demonstrate|prove|record|document|inspect|audit|refund|surrender|deposit|seek|wait|reside|live|use|include|contain|undergo|complete|pass|renew|return|list|mark|flag|tell|warn)\b`,
   'u',
 );
 const OTHER_MODAL = /\b(?:should|ought|needs?|has to|have to|shall|can|cannot|may|will)\b/iu;

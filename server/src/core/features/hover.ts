@@ -1,6 +1,7 @@
 import type { Analysis } from '../analysis';
 import type { Citation, CitationItem, Claim, Recommendation, SourceRef } from '../model/types';
 import type { Conventions } from '../conventions/types';
+import { movedBy } from '../assertions/context';
 import { resolveTrack } from '../model/framework';
 import { briefLabels } from '../model/labels';
 import { claimSourcing, isPendingFootnote } from '../semantics/sourcing';
@@ -69,8 +70,7 @@ function assertionHover(d: Diagnostic): string {
   const data = (d.data ?? {}) as { score?: number; context?: number; section?: number; threshold?: number; sensitivity?: string; why?: string; tableRow?: boolean; pandocTable?: boolean; advice?: string; attribution?: string; provision?: string };
   // The sentences around it, or its section, decided (assertions/context.ts): its score with them.
   const moved = (data.context ?? 0) + (data.section ?? 0);
-  const where = [data.context !== undefined && 'among the sentences around it', data.section !== undefined && 'in a section of facts'].filter(Boolean).join(', ');
-  const score = moved !== 0 && data.score !== undefined ? `${data.score.toFixed(2)} alone, ${(data.score + moved).toFixed(2)} ${where}` : data.score?.toFixed(2);
+  const score = moved !== 0 && data.score !== undefined ? `${data.score.toFixed(2)} alone, ${(data.score + moved).toFixed(2)} ${movedBy(data.context, data.section)}` : data.score?.toFixed(2);
   const verdict = data.attribution
     ? `someone's statement ("${data.attribution}"), a fact to source whatever its score: ${score}, threshold ${data.threshold?.toFixed(2)} (sensitivity *${data.sensitivity}*)`
     : data.provision

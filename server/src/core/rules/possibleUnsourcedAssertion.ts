@@ -13,7 +13,7 @@ import MODEL_FILE from '../assertions/assertionModel.json';
 import { AssertionModel, type AssertionModelFile, type Verdict } from '../assertions/model';
 import { attributedStatement } from '../assertions/attribution';
 import { dutyOf, legalProvision, namesInstrument, pronounProvision } from '../assertions/legal';
-import { CONTEXT, contextShifts, decidedByContext, type InContext } from '../assertions/context';
+import { CONTEXT, contextShifts, decidedByContext, movedBy, type InContext } from '../assertions/context';
 import { CAPTION, exemptButForObligation, exemptSentence, imperativeAfterLabel } from '../assertions/exemptions';
 import { isDateWord, isQuantityWord, PARAGRAPH_NUMBER, stateIsNoun } from '../assertions/features';
 import { wordAfter, wordBefore } from '../assertions/neighbours';
@@ -118,8 +118,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
   const threshold = classifier.thresholds[sensitivity];
   const indexes = spanIndexes(ctx);
   const { exempt, footnotes, refs, pending, pendingLinks, claims, syntax, sourcedBlocks } = indexes;
-  const factual = new SpanIndex(ctx.document.factual);
-  const anyFactual = ctx.document.factual.length > 0;
+  const factual = ctx.document.factual.length > 0 ? new SpanIndex(ctx.document.factual) : undefined;
   // Questions, normative sentences and sentences without a letter or digit are never judged.
   const report = (start: number, end: number, labelStart: number, withTrailing: number, reading: Reading, neighbours: number, inSection: number, row?: TableRow, duty?: string) => {
     const verdict = verdictOf(reading, labelStart, threshold, neighbours, inSection, sensitivity !== 'low', syntax, duty);
@@ -159,7 +158,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     // A sentence that states a rule as a fact: a duty right after it goes on stating that rule (assertions/legal.ts, `dutyOf`).
     const duties = sentences.length > 1 && sentences.some((s, i) => i > 0 && s.judged?.duty !== undefined);
     const statesRule: boolean[] = [];
-    const section = anyFactual && factual.holds(block.span.start) ? CONTEXT.sectionPrior : 0;
+    const section = factual?.holds(block.span.start) ? CONTEXT.sectionPrior : 0;
     for (let i = 0; i < sentences.length; i++) {
       const { candidate: c, judged } = sentences[i];
       const duty = duties && judged?.duty && (statesRule[i - 1] || statesRule[i - 2]) ? judged.duty : undefined;
@@ -335,8 +334,7 @@ function verdictOf(reading: Reading, labelStart: number, threshold: number, neig
   const decided = decidedByContext(judged.score, shift, threshold);
   const context = decided && neighbours !== 0 ? neighbours : undefined;
   const section = decided && inSection !== 0 ? inSection : undefined;
-  const where = [context !== undefined && 'among the sentences around it', section !== undefined && 'in a section of facts'].filter(Boolean).join(', ');
-  const scored = decided ? ` alone, ${score.toFixed(2)} ${where}` : '';
+  const scored = decided ? ` alone, ${score.toFixed(2)} ${movedBy(context, section)}` : '';
   if (attributed) return { judged, cues: [], why: `an attributed statement: "${attributed}"; score ${judged.explained.verdict.score.toFixed(2)}${scored}`, attribution: attributed, context, section };
   if (provision) return { judged, cues: [], why: `what a law or an agreement provides: "${provision}"; score ${judged.explained.verdict.score.toFixed(2)}${scored}`, provision, context, section };
   const cues = judged.explained.cues
