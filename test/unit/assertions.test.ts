@@ -258,6 +258,23 @@ describe('possible-unsourced-assertion', () => {
 
 describe('possible-unsourced-assertion: what the rule exempts whatever the classifier says', () => {
   const cases: Array<[string, boolean]> = [
+    // Signposts with "we", "these briefs", a numbered place in the text, "as follows:", "See …";
+    // an imperative after an adjunct; what something may help to do (7 December, later: a fifth batch of policy prose).
+    ['We also discuss general trends in state and local laws as well as gaps in the research.', true],
+    ['In these four briefs, we explore and summarize the research on the effectiveness of local action.', true],
+    ['We found that 40% of schools closed.', false],
+    ['Chapter 2 describes the methodology.', true],
+    ['It is organised as follows: Chapter 2 describes the methodology; Chapter 3 presents the results.', true],
+    ['Section 230 provides immunity to online platforms.', false],
+    ['See Chap. 1 for a comprehensive list of the dimensions of an integrated approach.', true],
+    ['See also [the Skills for Care data portal][portal].', true],
+    ['See, our differences are our strengths.', false],
+    ['In regions with intensive groundwater use, employ a combination of regulatory and economic approaches.', true],
+    ['Local minimum-wage laws can also help ensure that workers can afford housing and food.', true],
+    ['Living wage policies, adopted by some municipalities in the US, may help reduce poverty.', true],
+    ['Studies show the drug can help patients recover.', false],
+    ['A new class of drugs can help people lose 15% or more of their body weight.', false],
+    ['A group of scholars came together to look at how we can help the world reject these groups.', false],
     // A forecast with will/may after a run-in label, naming no one who makes it (7 December, later).
     ['Generational Impact: Prolonged conflict will have lasting effects on demographics.', true],
     ['Attrition Dynamics: The conflict may evolve into a prolonged war of attrition.', true],

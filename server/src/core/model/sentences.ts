@@ -10,7 +10,7 @@ import type { Span } from '../text/span';
  */
 /** Abbreviations of "number", which come before one. */
 const NUMBER_SIGNS = new Set(['no', 'nos']);
-const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'prof', 'no', 'p', 'pp', 'cf', 'al', 'st', 'u.s', 'u.k', 'e.u', 'u.n', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'fig', 'ch', 'sec', 'vol', 'gen', 'sen', 'rep', 'gov', 'inc', 'ltd', 'co', 'corp', 'dept', 'art', 'arts', 'para', 'paras', 'nos', 'amb', 'lt', 'col', 'maj', 'capt', 'hon', 'jr', 'sr', 'figs', 'incl', 'govt']);
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'prof', 'no', 'p', 'pp', 'cf', 'al', 'st', 'u.s', 'u.k', 'e.u', 'u.n', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'fig', 'ch', 'sec', 'vol', 'gen', 'sen', 'rep', 'gov', 'inc', 'ltd', 'co', 'corp', 'dept', 'art', 'arts', 'para', 'paras', 'nos', 'amb', 'lt', 'col', 'maj', 'capt', 'hon', 'jr', 'sr', 'figs', 'incl', 'govt', 'chap', 'chaps']);
 
 export function isSentenceEnd(text: string, i: number): boolean {
   const c = text[i];
