@@ -456,6 +456,10 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     ['However, the agency denies that its models discriminate.', 'the agency denies'],
     ['Experts interviewed for this brief doubt it.', 'Experts interviewed for this brief doubt'],
     ['Members broadly agree that the situation is dire.', 'Members broadly agree'],
+    // A reporting clause set off by commas (7 December, later).
+    ['"It is not a question about what the world can afford, but a question about priorities," he added.', 'he added'],
+    ["Technology, argues the TBI, is the 'single biggest force changing the world today'.", 'argues the TBI'],
+    ['Two changes could mitigate these factors, she writes: engaging citizens and binding systems.', 'she writes'],
   ];
   const not = [
     'We argue that the Commission should act before 2027.',
@@ -472,6 +476,8 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     'The new variant is predicted to spread quickly.',
     'Do critics say that the plan fails?',
     'The annex lists the sources used for each estimate.',
+    'I have never answered the question; second, the one that says, well, what are those ideas?',
+    'The plan, as everyone says, is a mess.',
   ];
   const findingOn = findingUnderEvidence;
   for (const [text, subjectVerb] of attributed)

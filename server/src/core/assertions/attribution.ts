@@ -36,6 +36,39 @@ const ATTRIBUTION = new RegExp(String.raw`^((?:[\p{L}\p{N}][\p{L}\p{N}'’.&-]*\
  * warn", "They will say" are not attributions); questions are not.
  */
 export function attributedStatement(text: string): string | undefined {
+  return openingAttribution(text) ?? reportingClause(text);
+}
+
+/** Verbs of a reporting clause set off by commas: "…, he added.", "…, argues the TBI, …", "…, she writes: …". */
+const CLAUSE_VERB = String.raw`(?:said|says|added|adds|argued|argues|wrote|writes|noted|notes|warned|warns|explained|explains|insisted|insists|stressed|stresses|cautioned|cautions|observed|observes|told\s+[\p{L}]+)`;
+/** Who: a pronoun, a name of capitalised words, or "the" and one or two words ("the bank", "the central bank"). */
+const CLAUSE_SUBJECT = String.raw`(?:he|she|they|[\p{Lu}][\p{L}.’'-]+(?:\s+[\p{Lu}][\p{L}.’'-]+){0,3}|the\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)`;
+/** A reporting clause after a comma (a closing quotation mark allowed), ending at a comma, colon or the sentence's end: "…, he added.", "…," said Egeland. */
+const REPORTING_CLAUSE = new RegExp(String.raw`,["”’]?\s+(?:(${CLAUSE_SUBJECT})\s+(${CLAUSE_VERB})|(${CLAUSE_VERB})\s+(${CLAUSE_SUBJECT}))(?:\s+(?:in|on|at|to)\s[^,.;:"”]{1,60})?\s*(?:[,:;]|[.!]?["”’]?\s*$)`, 'u');
+/** Words that make the subject a relative clause or a vague one, no one to ask for a source: "the one that says", "they say" is kept. */
+const NOT_A_REPORTER = /\b(?:that|who|which|one|someone|anyone|everyone|people)\b/iu;
+
+/**
+ * A statement attributed by a reporting clause set off by commas rather than by its opening
+ * subject: "It is not a question about what the world can afford, but a question about
+ * priorities," he added.", "Technology, argues the TBI, is the 'single biggest force…'",
+ * "Two changes could mitigate these factors, she writes: …" (7 December, later: a sixth
+ * batch of published policy prose, where it found 2 facts the classifier scored low). Of the
+ * labelled sentences outside the test splits, it changes the verdict on 2, both labelled not
+ * facts though they quote someone ("…, they said, see ya later", "…," he says, "may
+ * demand…"): the guide counts an attributed statement as a fact.
+ */
+function reportingClause(text: string): string | undefined {
+  if (endsAsQuestion(text)) return undefined;
+  const head = text.length > 2000 ? text.slice(0, 2000) : text;
+  const m = REPORTING_CLAUSE.exec(head);
+  if (!m) return undefined;
+  const [subject, verb] = m[1] !== undefined ? [m[1], m[2]] : [m[4], m[3]];
+  if (NOT_A_REPORTER.test(subject)) return undefined;
+  return m[1] !== undefined ? `${subject} ${verb}` : `${verb} ${subject}`;
+}
+
+function openingAttribution(text: string): string | undefined {
   const t0 = text.replace(RUN_IN_LABEL, '').replace(/^[\s*_>•+-]+/, '');
   const t = t0.replace(OPENER, '');
   if (endsAsQuestion(t)) return undefined;
