@@ -460,6 +460,8 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     ['"It is not a question about what the world can afford, but a question about priorities," he added.', 'he added'],
     ["Technology, argues the TBI, is the 'single biggest force changing the world today'.", 'argues the TBI'],
     ['Two changes could mitigate these factors, she writes: engaging citizens and binding systems.', 'she writes'],
+    // What research found, said so at the opening (7 December, later).
+    ['A wealth of research demonstrates that achieving such change is difficult.', 'A wealth of research demonstrates'],
   ];
   const not = [
     'We argue that the Commission should act before 2027.',
@@ -478,6 +480,9 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     'The annex lists the sources used for each estimate.',
     'I have never answered the question; second, the one that says, well, what are those ideas?',
     'The plan, as everyone says, is a mess.',
+    'The evidence suggests they are not.',
+    'The figures above show how uneven the recovery has been.',
+    'Our research shows that the levy works.',
   ];
   const findingOn = findingUnderEvidence;
   for (const [text, subjectVerb] of attributed)
