@@ -275,6 +275,16 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['Studies show the drug can help patients recover.', false],
     ['A new class of drugs can help people lose 15% or more of their body weight.', false],
     ['A group of scholars came together to look at how we can help the world reject these groups.', false],
+    // A scheduled event in the future tense; a pointer to material elsewhere (7 December, later: EU press releases).
+    ['Today the College will meet with the President of the Slovak Republic.', true],
+    ['A press conference with the President will take place tomorrow, 1 July.', true],
+    ['The Commission will also send 44 reasoned opinions to 23 countries.', true],
+    ['The President will pay his first official visit to Bratislava.', true],
+    ['The top 1% will pay one-third of all the federal income taxes.', false],
+    ['The federation has said that the summit will take place in Vilnius.', false],
+    ['A press release, Q&A and factsheet are available online.', true],
+    ['A summary of the main decisions can be found in MEMO/15/4489.', true],
+    ['Traces of the chemical can be found in 40% of rivers.', false],
     // A forecast with will/may after a run-in label, naming no one who makes it (7 December, later).
     ['Generational Impact: Prolonged conflict will have lasting effects on demographics.', true],
     ['Attrition Dynamics: The conflict may evolve into a prolonged war of attrition.', true],
