@@ -201,8 +201,8 @@ describe('possible-unsourced-assertion', () => {
     }
   });
 
-  it('never checks where to read more: "Find out more", "Further information", "Useful links"', () => {
-    for (const heading of ['Find out more', 'Further information', 'For more information', 'Useful links']) {
+  it('never checks where to read more: "Find out more", "Further information", "Useful links", "Background papers", "Annex: Contact"', () => {
+    for (const heading of ['Find out more', 'Further information', 'For more information', 'Useful links', 'Background papers', 'Annex: Contact', 'Contact officer']) {
       const text = `---\nbrief: true\n---\n\n# B\n\n## Evidence\n\nExports fell 12% in 2024.\n\n## ${heading}\n\nThe full data were published by Eurostat in March 2025 on its website.\n`;
       const a = analyze({ uri: 'file:///b.md', text });
       assert.deepEqual(a.diagnostics.filter((x) => x.code === 'possible-unsourced-assertion').map((d) => text.slice(d.span.start, d.span.end)), ['Exports fell 12% in 2024.'], heading);
@@ -275,6 +275,16 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['Studies show the drug can help patients recover.', false],
     ['A new class of drugs can help people lose 15% or more of their body weight.', false],
     ['A group of scholars came together to look at how we can help the world reject these groups.', false],
+    // A council report's recommendations in the mandative form; an option by its paragraph's number, and what it would do;
+    // a forecast after a label in emphasis in sentence case (7 December, later: four whole briefs).
+    ['1. That the council adopt a surface water alert service using mobile phone alerts.', true],
+    ['2. That you agree to option B: add the countries on the list to the red list.', true],
+    ['7. That a flood champion be appointed among the ward members.', true],
+    ['That sum was never meant to cover the full cost of the schemes.', false],
+    ['That arrangement is fragile.', false],
+    ['10. Option B would widen vacancies in trusts that rely on international recruits.', true],
+    ["- **Escalation at sea:** A strike on a ship flying a NATO member's flag could draw allies into a confrontation.", true],
+    ["- **War-risk insurance:** Premiums for a voyage to Odesa peaked at about 3% of the hull's value in 2023.", false],
     // A scheduled event in the future tense; a pointer to material elsewhere (7 December, later: EU press releases).
     ['Today the College will meet with the President of the Slovak Republic.', true],
     ['A press conference with the President will take place tomorrow, 1 July.', true],
@@ -703,5 +713,10 @@ describe('possible-unsourced-assertion: a recommendation after a run-in heading 
     assert.deepEqual(reported('2. **Prescription only.** End over-the-counter sales of antibiotics for animals within five years.'), []);
     assert.deepEqual(reported('1. **Fibre everywhere.** Fund fibre to every unserved address, whatever the cost per connection.'), []);
     assert.deepEqual(reported('- **Markets.** Fund managers sold $3 billion of bonds in March.'), ['Fund managers sold $3 billion of bonds in March.']);
+  });
+  it("reads what follows an option's label as the option's description (7 December, later: a ministerial submission)", () => {
+    assert.deepEqual(reported('8. **Option B: extend the red list.** Active recruitment from the listed countries would stop after six months.'), []);
+    assert.deepEqual(reported('7. **Option A: no change.** Recruitment continues under the existing agreements.'), []);
+    assert.deepEqual(reported('- **Background.** Recruitment rose sharply after 2021.'), ['Recruitment rose sharply after 2021.']);
   });
 });

@@ -32,6 +32,7 @@ export function exemptButForObligation(text: string): boolean {
     unattributedForecast(text) ||
     hedgedHelp(text) ||
     scheduledEvent(text) ||
+    RECOMMENDED_THAT.test(text) ||
     AVAILABLE_ELSEWHERE.test(text) ||
     labelledForecast(text) ||
     PROPOSAL_WOULD.test(text) ||
@@ -60,6 +61,18 @@ export function exemptButForObligation(text: string): boolean {
  * testimony).
  */
 const AUTHORS_VIEW = /^[\s*_>•-]*(?:\d+[.)]\s*)?in (?:my|our) (?:view|opinion|judgement|judgment|assessment)\b/iu;
+
+/**
+ * A recommendation in the mandative form of council reports and ministerial submissions:
+ * "That the council adopt a surface water alert service…", "2. That you agree to option B…",
+ * "That a flood champion be appointed…" — *That*, a subject, then a verb in its base form
+ * (a verb of a decision or an action, or *be* and a participle). Not "That arrangement is
+ * fragile", "That sum was never meant to…" (a demonstrative and a finite verb). Of the
+ * labelled sentences outside the test splits, the 9 that open so are not facts (7
+ * December, later: found on a council scrutiny report, where it took 4 false alarms).
+ */
+const RECOMMENDED_THAT =
+  /^[\s*_>•-]*(?:\d+[.)]\s*)?That\s+(?:the|you|a|an|officers|members|cabinet|council|\p{Lu}[\p{L}-]*)(?:\s+[\p{L}'’-]+){0,5}?\s+(?:be\s+\p{L}+(?:ed|en|wn|ade|ept|ought|ound|et|ut)|adopt|approve|agree|note|endorse|write|fund|receive|consider|ask|request|refer|review|establish|appoint|introduce|provide|support|ensure|commission|delegate|allocate|restore|help|publish|develop|undertake|investigate|explore|continue|work|seek|make|take|set|accept|instruct|authori[sz]e|prepare|report|bring|hold|invite|lobby|press|engage|commit)\b/u;
 
 /**
  * A scheduled event, a plan in the future tense (the labelling guide: "Ministers will meet
@@ -390,8 +403,10 @@ const SENTENCE_OPENERS = words('the a an this these those that it its they their
  * statement of fact (the labelling guide: plans and unattributed estimates are not). No
  * labelled sentence of the training or tuning splits opens so (6 December). A note in
  * brackets after the number is part of the label: "**Option 2 (preferred):** …" (7 December).
+ * After a paragraph's number, and what the option would do: "7. **Option A: no change.**
+ * …", "10. Option B would widen vacancies…" (7 December, later: a ministerial submission).
  */
-export const OPTION = /^[\s*_>•-]*(?:policy\s+)?(?:option|scenario|alternative|pathway)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b(?:\s*\([^()\n]{1,30}\))?[*_]*\s*[:.—–-]/iu;
+export const OPTION = /^[\s*_>•-]*(?:\d{1,2}[.)]\s+[*_]*)?(?:policy\s+)?(?:option|scenario|alternative|pathway)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b(?:\s*\([^()\n]{1,30}\))?(?:[*_]*\s*[:.—–-]|\s+would\b)/iu;
 
 /**
  * A parameter of a recommendation, written as a key and a short value: "- **Timeline:** 6–12
@@ -775,7 +790,8 @@ function namesForecaster(words: string): boolean {
  * clause) (7 December, later).
  */
 function labelledForecast(text: string): boolean {
-  const label = RUN_IN_LABEL.exec(text);
+  // (A label in emphasis may be in sentence case: "- **Escalation at sea:** A strike … could draw allies…".)
+  const label = RUN_IN_LABEL.exec(text) ?? EMPHASISED_LABEL.exec(text);
   if (!label) return false;
   const rest = text.slice(label[0].length, label[0].length + 300);
   return MODAL_FORECAST.test(rest) && !/\baccording to\b/iu.test(rest) && !namesForecaster(rest);

@@ -31,12 +31,13 @@ export const AUTHORS_VIEW = /^(?:our (?:view|views|assessment|position|take|verd
  * authors, not of the world — references, notes, about the author, acknowledgements, how
  * to cite, and a glossary of its terms (since 7 December: "Key terms", "Definitions",
  * "Abbreviations"), and where to read more ("Find out more", "Further information",
- * "Useful links"; since 7 December, later, from an EU factsheet). A reference list's entries read as facts (names, years, titles) and are
+ * "Useful links"; since 7 December, later, from an EU factsheet), a council report's
+ * "Background papers" and "Contact officer", also as an annex ("Annex: Contact"). A reference list's entries read as facts (names, years, titles) and are
  * sources, not claims; a definition says what a word means here. Never checked, whatever
  * the conventions' exempt sections.
  */
 export const BACK_MATTER =
-  /^(?:references?(?: list)?|list of references|bibliography|select(?:ed)? bibliography|sources?(?: and notes)?|notes(?: and sources| and references)?|end ?notes|footnotes|works cited|literature(?: cited)?|further reading|find out more|(?:for )?(?:further|more) information|useful links|about (?:the )?authors?|(?:the )?authors?|about this (?:brief|paper|report|publication)|acknowledge?ments|disclaimer|(?:suggested |how to )?cit(?:e|ation)(?: this (?:brief|paper|report|publication))?|contact(?: us)?|imprint|glossary(?: of terms)?|key terms|terms used|key terms and definitions|definitions?(?: of terms)?|(?:list of )?(?:abbreviations|acronyms)(?: and acronyms| and abbreviations)?|terminology)$/;
+  /^(?:(?:annex|appendix)(?: [a-z0-9]{1,3})?\s*[:.—–-]\s*)?(?:background (?:papers|documents)|references?(?: list)?|list of references|bibliography|select(?:ed)? bibliography|sources?(?: and notes)?|notes(?: and sources| and references)?|end ?notes|footnotes|works cited|literature(?: cited)?|further reading|find out more|(?:for )?(?:further|more) information|useful links|about (?:the )?authors?|(?:the )?authors?|about this (?:brief|paper|report|publication)|acknowledge?ments|disclaimer|(?:suggested |how to )?cit(?:e|ation)(?: this (?:brief|paper|report|publication))?|contact(?: us| details| officers?| points?)?|imprint|glossary(?: of terms)?|key terms|terms used|key terms and definitions|definitions?(?: of terms)?|(?:list of )?(?:abbreviations|acronyms)(?: and acronyms| and abbreviations)?|terminology)$/;
 
 /** Headings recur from one analysis to the next: each is normalised once. */
 const NORMALIZED = new RecentCache<string>(4096);

@@ -14,7 +14,7 @@ import { AssertionModel, type AssertionModelFile, type Verdict } from '../assert
 import { attributedStatement } from '../assertions/attribution';
 import { dutyOf, legalProvision, namesInstrument, pronounProvision } from '../assertions/legal';
 import { CONTEXT, contextShifts, decidedByContext, movedBy, type InContext } from '../assertions/context';
-import { CAPTION, exemptButForObligation, exemptSentence, imperativeAfterLabel } from '../assertions/exemptions';
+import { CAPTION, exemptButForObligation, exemptSentence, imperativeAfterLabel, OPTION } from '../assertions/exemptions';
 import { isDateWord, isQuantityWord, PARAGRAPH_NUMBER, stateIsNoun } from '../assertions/features';
 import { wordAfter, wordBefore } from '../assertions/neighbours';
 import { defineBlockRule, type Finding, type ScopeContext, type ScopeFacts } from './types';
@@ -150,7 +150,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
     // Each sentence is judged first, then reported with what its neighbours' scores say (assertions/context.ts).
     const sentences: InBlock[] = [];
     for (const { sentence, withTrailing } of sentencesWithSources(model.text, block, exempt)) {
-      const s = judgedSentence(model.text, indexes, block, sentence, withTrailing, sentences.length > 0 && sentences[sentences.length - 1].runIn === true);
+      const s = judgedSentence(model.text, indexes, block, sentence, withTrailing, sentences.length > 0 ? sentences[sentences.length - 1].runIn : undefined);
       s.opensLine = sentences.length > 0 && opensLine(block.masked, sentence.start);
       sentences.push(s);
     }
@@ -178,7 +178,7 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
  * recommendation is a neighbour with its sources left out, so that tagging or sourcing one
  * sentence leaves its neighbours' verdicts alone.
  */
-function judgedSentence(doc: string, ix: SpanIndexes, block: TextBlock, sentence: Sentence, withTrailing: number, afterRunIn: boolean): InBlock {
+function judgedSentence(doc: string, ix: SpanIndexes, block: TextBlock, sentence: Sentence, withTrailing: number, afterRunIn: RunIn | undefined): InBlock {
   const { exempt, pandocTables, refs, claims, recommendations, opener, attributeLists } = ix;
   const labelStart = block.span.start + sentence.start;
   const start = opener.get(labelStart) ?? labelStart;
@@ -194,9 +194,10 @@ function judgedSentence(doc: string, ix: SpanIndexes, block: TextBlock, sentence
   const unnumbered = text.replace(SECTION_NUMBER, '$1');
   if (!/\d/.test(unnumbered) && isHeadingLine(unnumbered, undefined)) return { opensLine: false };
   // A run-in heading, or one emphasised on a line of its own: "**Prescription only.** End over-the-counter sales…".
-  if (runInHeading(text) && opensBlock(block.masked, sentence.start)) return { opensLine: false, runIn: true };
-  // The recommendation after it: "End" and "Fund" are verbs there, as they are after a label in the same sentence.
-  if (afterRunIn && imperativeAfterLabel(text)) return { opensLine: false };
+  if (runInHeading(text) && opensBlock(block.masked, sentence.start)) return { opensLine: false, runIn: OPTION.test(text) ? 'option' : 'label' };
+  // The recommendation after it: "End" and "Fund" are verbs there, as they are after a label in the same sentence;
+  // an option's description after its label ("**Option B: extend the red list.** Recruitment would stop…"), as in the same sentence (`OPTION`).
+  if (afterRunIn === 'option' || (afterRunIn && imperativeAfterLabel(text))) return { opensLine: false };
   // Its marks are read on to its sources' end: a citation by hand after its full stop is its own (`… 2024. (ONS, 2025)`).
   const marksText = block.masked.slice(sentence.start, withTrailing - block.span.start);
   if (refs.overlaps(start, withTrailing) || claims.overlaps(start, end) || recommendations.overlaps(start, end)) {
@@ -380,9 +381,10 @@ interface InBlock extends InContext {
   candidate?: Candidate;
   /** What the classifier and the readings said of it (none for a sentence never read: a heading line, an exempt section). */
   judged?: Judged;
-  /** A run-in heading ("**Prescription only.**"): the sentence after it may be a recommendation's imperative. */
-  runIn?: boolean;
+  /** A run-in heading ("**Prescription only.**"): the sentence after it may be a recommendation's imperative; after an option's label ("**Option B: a levy.**") it describes the option. */
+  runIn?: RunIn;
 }
+type RunIn = 'label' | 'option';
 
 /** A judged sentence's score as a neighbour: none for one never judged (a question, a normative sentence). */
 const scoreOf = (j: Judged) => (j.exempt ? undefined : j.score);
@@ -486,10 +488,11 @@ function runInHeading(sentence: string): boolean {
   const m = RUN_IN_HEADING.exec(sentence);
   if (!m) return false;
   const words = m[2].match(/[\p{L}’'-]+/gu) ?? [];
-  return words.length <= 6 && !/\d/.test(m[2]) && !words.some((w) => /\p{L}ed$/u.test(w) || EVENT_OR_STATE.has(w.toLowerCase()));
+  // (A verb's past in -ed, not "red" or "bed": "**Option B: extend the red list.**")
+  return words.length <= 6 && !/\d/.test(m[2]) && !words.some((w) => /\p{L}{2}ed$/u.test(w) || EVENT_OR_STATE.has(w.toLowerCase()));
 }
 const RUN_IN_HEADING = /^\s*(\*\*|__|\*|_)([^*_\n]{1,60})\1[.:]?\s*$/u;
-const EVENT_OR_STATE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'fell', 'rose', 'grew', 'remains', 'remain', 'stands', 'stood', 'fall', 'falls', 'rise', 'rises', 'grows']);
+const EVENT_OR_STATE = new Set(['led', 'fed', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'fell', 'rose', 'grew', 'remains', 'remain', 'stands', 'stood', 'fall', 'falls', 'rise', 'rises', 'grows']);
 
 /** A caption's label alone: "Figure 1.", "**Table 2:**", "Box 3." (at most three words). */
 const isCaptionLabel = (sentence: string) => CAPTION.test(unescapeMarkdown(sentence).text) && (sentence.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 3;
