@@ -295,6 +295,13 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['A press release, Q&A and factsheet are available online.', true],
     ['A summary of the main decisions can be found in MEMO/15/4489.', true],
     ['Traces of the chemical can be found in 40% of rivers.', false],
+    // A statistical bulletin's pointers and notes on its data; a recommendation against (7 December, later).
+    ['More details about the impact on labour market outputs can be found in our statement.', true],
+    ['Other commentary from the latest labour market data can be found on the following pages:', true],
+    ['Labour Force Survey estimates in this bulletin have been reweighted to account for the pandemic.', true],
+    ['Labour Force Survey estimates were revised up by 0.3 points in March.', false],
+    ['It is not recommended that the estimates for April-June are compared with those for March-May.', true],
+    ['The advice below relates to the headline estimates for employment and unemployment.', true],
     // A forecast with will/may after a run-in label, naming no one who makes it (7 December, later).
     ['Generational Impact: Prolonged conflict will have lasting effects on demographics.', true],
     ['Attrition Dynamics: The conflict may evolve into a prolonged war of attrition.', true],

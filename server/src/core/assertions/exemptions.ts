@@ -96,11 +96,12 @@ function scheduledEvent(text: string): boolean {
 /**
  * A pointer to material elsewhere (signposting): "A press release, Q&A and factsheet are
  * available online.", "A summary of the main decisions can be found in MEMO/15/4489.",
- * "The full dataset can be downloaded here." (not "Traces of the chemical can be found in
- * 40% of rivers": the place must be a document, a page or a part of one).
+ * "The full dataset can be downloaded here.", "More details … can be found in our
+ * statement", "… can be found on the following pages:" (not "Traces of the chemical can be
+ * found in 40% of rivers": the place must be a document, a page or a part of one).
  */
 const AVAILABLE_ELSEWHERE =
-  /\b(?:(?:is|are)\s+(?:also\s+|now\s+)?available\s+(?:online|here|below|above|on\s+(?:the|our|its)\s+website|at\s+https?:|from\s+(?:the|our|its)\s+website|for\s+download|to\s+download)|can\s+be\s+(?:found|downloaded|accessed|consulted|viewed|read)\s+(?:here|online|below|above|on\s+(?:the|our|its)\s+website|at\s+https?:|in\s+(?:the\s+)?(?:annex|appendix|memo|factsheet|document|table|chapter|section|box|glossary|press\s+release|accompanying)\b|in\s+MEMO\b))/iu;
+  /\b(?:(?:is|are)\s+(?:also\s+|now\s+)?available\s+(?:online|here|below|above|on\s+(?:the|our|its)\s+website|at\s+https?:|from\s+(?:the|our|its)\s+website|for\s+download|to\s+download)|can\s+be\s+(?:found|downloaded|accessed|consulted|viewed|read)\s+(?:here|online|below|above|on\s+(?:the|our|its)\s+website|at\s+https?:|in\s+(?:(?:the|our|this|its|their)\s+)?(?:[\p{L}-]+\s+)?(?:annex|appendix|memo|factsheet|document|table|chapter|section|box|glossary|press\s+release|accompanying|statement|bulletin|release|publication|report|guidance|methodology)\b|in\s+MEMO\b|on\s+(?:the\s+)?(?:following|next|previous|accompanying)\s+pages?\b))/iu;
 
 /**
  * A council's or committee's resolution, item by item after "That Cabinet:" or "The
@@ -187,7 +188,7 @@ const SIGNPOSTING_VERBS = words(
   'examine examines explain explains update updates inform informs review reviews describe describes outline outlines introduce introduces discuss discusses explore explores present presents propose proposes recommend recommends argue argues focus focuses begin begins provide provides highlight highlights dissect dissects reflect reflects consider considers summarise summarises summarize summarizes compare compares identify identifies offer offers analyse analyses analyze analyzes assess assesses aim aims seek seeks address addresses cover covers map maps sketch sketches',
 );
 /** Two-word signposting verbs: "sets out", "draws on", "is structured". */
-const SIGNPOSTING_PHRASES = words('set-out sets-out draw-on draws-on look-at looks-at is-structured is-organised is-organized turn-to turns-to conclude-with concludes-with take-stock takes-stock lay-out lays-out put-forward puts-forward');
+const SIGNPOSTING_PHRASES = words('relates-to relate-to set-out sets-out draw-on draws-on look-at looks-at is-structured is-organised is-organized turn-to turns-to conclude-with concludes-with take-stock takes-stock lay-out lays-out put-forward puts-forward');
 const SIGNPOST_ADVERBS = words('also then further briefly first');
 
 /**
@@ -234,8 +235,8 @@ function textSubject(w: string[], i: number): number {
   if (w[j] === 'this' || w[j] === 'our') j++;
   else if (w[j] === 'the' && (w[j + 1] === 'present' || w[j + 1] === 'next' || w[j + 1] === 'following')) j += 2;
   else if (w[j] === 'the' && w[j + 1] === 'remainder' && w[j + 2] === 'of' && w[j + 3] === 'this') j += 4;
-  // "The table above summarises…", "The chart below shows…".
-  else if (w[j] === 'the' && VISUALS.has(w[j + 1]) && (w[j + 2] === 'above' || w[j + 2] === 'below')) return 3;
+  // "The table above summarises…", "The chart below shows…", "The advice below relates to…".
+  else if (w[j] === 'the' && (VISUALS.has(w[j + 1]) || TEXT_PARTS.has(w[j + 1])) && (w[j + 2] === 'above' || w[j + 2] === 'below')) return 3;
   else return 0;
   // (The Congressional Research Service's short products: "This In Focus describes…", "This Insight reviews…".)
   if (w[j] === 'in' && w[j + 1] === 'focus') return j + 2 - i;
@@ -243,6 +244,8 @@ function textSubject(w: string[], i: number): number {
   return TEXT_NOUNS.has(w[j]) || VISUALS.has(w[j]) ? j + 1 - i : 0;
 }
 
+/** Parts of the text named by where they are: "The advice below…", "The list above…". */
+const TEXT_PARTS = words('advice information guidance text discussion list summary questions answers notes explanation guide');
 /** A table or chart of the text: "This chart shows the trend…", "The following table summarises…". */
 const VISUALS = words('table figure chart graph box map annex appendix');
 /** What a table or chart does (a study that "shows" something reports a finding; a chart that shows it points to itself). */
@@ -374,7 +377,16 @@ const DATA_UNITS = words('prices terms constant current real nominal millions bi
  * otherwise, data refer to 2024", "Figures may not add up due to rounding" — how the
  * brief's numbers are to be read, not a statement about the world.
  */
+/**
+ * How the data of the text were treated, said of the text's own: "Labour Force Survey
+ * estimates in this bulletin have been reweighted to account for…" (a note on the data; 7
+ * December, later: a statistical bulletin; no labelled sentence says so).
+ */
+const DATA_TREATED =
+  /^[\s*_>•-]*(?:all\s+)?(?:[\p{L}-]+\s+){0,3}(?:figures|data|estimates|numbers|values|series|statistics|totals)\s+(?:in|for|from)\s+this\s+(?:bulletin|release|report|brief|table|chart|publication|note|paper|section|analysis)\s+(?:have\s+been|are|were|has\s+been)\s+(?:(?:all|also|now)\s+)?(?:reweighted|re-weighted|revised|rounded|adjusted|seasonally\s+adjusted|deflated|weighted|based|derived|expressed|provisional)\b/iu;
+
 export function dataNote(text: string): boolean {
+  if (DATA_TREATED.test(text)) return true;
   const { w, starts } = openingWords(text);
   return starts.some((i) => {
     let j = i;
@@ -810,7 +822,7 @@ const MODAL_FORECAST = /\b(?:will|may|might|could)\s+(?:(?:not|also|still|soon|e
  * *I* are not facts, and the 3 facts report someone, which keeps them judged).
  */
 export const NORMATIVE =
-  /\b(?:should|must|ought to|needs? to|(?:is|are) (?:(?:urgently|badly|also|still|clearly) )?needed\b|needs? (?:a|an|more|clear|new|better|stronger|greater|common|shared) \w+|has to|have to|(?:we|i|this \w+|our \w+) (?:(?:would|also|therefore|strongly|further) ){0,2}recommends?|it is (?:essential|necessary|vital|crucial) (?:to|that)|it is (?:(?:further|also|therefore|strongly|accordingly) )?recommended (?:that|to)|(?:is|are) (?:asked|invited|recommended) to (?:note|approve|agree|consider|endorse|comment|decide|adopt|support|authori[sz]e|delegate|accept)|(?:we|i) (?:(?:therefore|also|strongly|urgently|again|further|now|hereby|respectfully) ){0,2}(?:call (?:up)?on|urge|ask|appeal to|implore|invite|encourage|request)|shall)\b/iu;
+  /\b(?:should|must|ought to|needs? to|(?:is|are) (?:(?:urgently|badly|also|still|clearly) )?needed\b|needs? (?:a|an|more|clear|new|better|stronger|greater|common|shared) \w+|has to|have to|(?:we|i|this \w+|our \w+) (?:(?:would|also|therefore|strongly|further) ){0,2}recommends?|it is (?:essential|necessary|vital|crucial) (?:to|that)|it is (?:(?:further|also|therefore|strongly|accordingly|not) )?recommended (?:that|to)|(?:is|are) (?:asked|invited|recommended) to (?:note|approve|agree|consider|endorse|comment|decide|adopt|support|authori[sz]e|delegate|accept)|(?:we|i) (?:(?:therefore|also|strongly|urgently|again|further|now|hereby|respectfully) ){0,2}(?:call (?:up)?on|urge|ask|appeal to|implore|invite|encourage|request)|shall)\b/iu;
 
 /**
  * Captions, source lines and signposts to them are not statements of fact: "Table 3:
