@@ -285,6 +285,9 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['10. Option B would widen vacancies in trusts that rely on international recruits.', true],
     ["- **Escalation at sea:** A strike on a ship flying a NATO member's flag could draw allies into a confrontation.", true],
     ["- **War-risk insurance:** Premiums for a voyage to Odesa peaked at about 3% of the hull's value in 2023.", false],
+    // "States" in "the United States'" names no one who forecasts; a plan in the past is an event (7 December, later).
+    ["Transatlantic Alignment: Divergence between the EU's duties and the United States' 100% tariff may complicate coordination.", true],
+    ['The chair suspended the session without an agreed text, and a resumed session was scheduled for August 2025.', false],
     // A scheduled event in the future tense; a pointer to material elsewhere (7 December, later: EU press releases).
     ['Today the College will meet with the President of the Slovak Republic.', true],
     ['A press conference with the President will take place tomorrow, 1 July.', true],
@@ -487,6 +490,8 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     ['"It is not a question about what the world can afford, but a question about priorities," he added.', 'he added'],
     ["Technology, argues the TBI, is the 'single biggest force changing the world today'.", 'argues the TBI'],
     ['Two changes could mitigate these factors, she writes: engaging citizens and binding systems.', 'she writes'],
+    ['The minister stated that growth would slow in 2026.', 'The minister stated'],
+    ['The report states that 40% of schools closed.', 'The report states'],
     // What research found, said so at the opening (7 December, later).
     ['A wealth of research demonstrates that achieving such change is difficult.', 'A wealth of research demonstrates'],
   ];
@@ -508,6 +513,7 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     'I have never answered the question; second, the one that says, well, what are those ideas?',
     'The plan, as everyone says, is a mess.',
     'The evidence suggests they are not.',
+    'The United States that we know is changing.',
     'The figures above show how uneven the recovery has been.',
     'Our research shows that the levy works.',
   ];

@@ -10,8 +10,8 @@
 import { RUN_IN_LABEL } from './features';
 import { endsAsQuestion } from './exemptions';
 
-/** Reporting verbs in the present and the past: said, found, expected, denied…; *agree* before *that* ("Members broadly agree that…", since 7 December, later). */
-const VERB = String.raw`(?:says?|said|argue[sd]?|contends?|contended|warn(?:s|ed)?|claim(?:s|ed)?|reports?|reported|insist(?:s|ed)?|maintain(?:s|ed)?|estimates?|estimated|expect(?:s|ed)?|predict(?:s|ed)?|forecasts?|doubt(?:s|ed)?|acknowledge[sd]?|admit(?:s|ted)?|den(?:y|ies|ied)|complain(?:s|ed)?|point(?:s|ed)? out|told|finds?|found|concluded?|concludes|agree[sd]?(?=\s+that\b))`;
+/** Reporting verbs in the present and the past: said, found, expected, denied…; *agree* before *that* ("Members broadly agree that…", since 7 December, later); *stated*, and *state(s)* before *that* (not "the United States"). */
+const VERB = String.raw`(?:says?|said|stated|states?(?=\s+that\b)|argue[sd]?|contends?|contended|warn(?:s|ed)?|claim(?:s|ed)?|reports?|reported|insist(?:s|ed)?|maintain(?:s|ed)?|estimates?|estimated|expect(?:s|ed)?|predict(?:s|ed)?|forecasts?|doubt(?:s|ed)?|acknowledge[sd]?|admit(?:s|ted)?|den(?:y|ies|ied)|complain(?:s|ed)?|point(?:s|ed)? out|told|finds?|found|concluded?|concludes|agree[sd]?(?=\s+that\b))`;
 
 /** First words of a subject that is the author, the reader or the text itself ("We argue", "This brief finds", "Our analysis shows"). */
 const NOT_FIRST = new Set('i we you he she they it this that these those there one our my your everybody everyone nobody someone somebody anyone anybody whoever people let in on at for from with by under after before since during of about against among between through although though unless until once if when while as because whether'.split(' '));
@@ -96,7 +96,8 @@ function openingAttribution(text: string): string | undefined {
   const t = t0.replace(OPENER, '');
   if (endsAsQuestion(t)) return undefined;
   const m = ATTRIBUTION.exec(t);
-  if (!m) return undefined;
+  // (Not "the United States that…": the noun.)
+  if (!m || (/^states?$/iu.test(m[2]) && /\bunited$/iu.test(m[1]))) return undefined;
   const subject = m[1].toLowerCase();
   // Contractions count as their words: "There's no doubt", "I'd say", "it's said".
   const words = subject.split(/\s+/).flatMap((w) => w.split(/['’](?=(?:s|d|ll|re|ve|m)$)/));

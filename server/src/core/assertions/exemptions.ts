@@ -739,9 +739,9 @@ const PROPOSAL_WOULD =
 /** A bill by its number: "SB 412 would…", "H.R. 3 would…" (capitals: not "In 2030 would…"). */
 const BILL_WOULD = /^[\s*_>•-]*[A-Z](?:\.?[A-Z]){0,2}\.?\s?\d{1,5}\s+would\b/u;
 
-/** A forecast in the passive or with "likely", or a plan: "Prices are likely to rise", "The deficit is expected to worsen", "Further rain is forecast for the coming week", "Tensions are set to intensify", "A second round is planned for the spring", "Parliament is due to vote in December" (not the cause of "is due to regulations"). */
+/** A forecast in the passive or with "likely", or a plan, in the present (a past one is an event: "a resumed session was scheduled for August", the 3 labelled sentences so all facts): "Prices are likely to rise", "The deficit is expected to worsen", "Further rain is forecast for the coming week", "Tensions are set to intensify", "A second round is planned for the spring", "Parliament is due to vote in December" (not the cause of "is due to regulations"). */
 const FORECAST =
-  /\b(?:is|are|was|were|remains?|seems?|appears?)\s+(?:(?:very|highly|quite|also|still|now|widely)\s+)?(?:(?:likely|unlikely|expected|set|poised|projected|forecast|bound)\s+to|(?:planned|scheduled)\s+(?:for|to)|(?:forecast|expected|predicted|projected)\s+for\b|due\s+to\s+(?:be|begin|start|end|expire|lapse|close|open|vote|meet|discuss|decide|publish|report|present|submit|deliver|conclude|finish|complete|launch|sign|hold|debate|adopt|approve|apply|rule|resume|return|take effect|come into force|enter into force|enter|arrive|visit|travel|retire|agree|finali[sz]e)\b)/iu;
+  /\b(?:is|are|remains?|seems?|appears?)\s+(?:(?:very|highly|quite|also|still|now|widely)\s+)?(?:(?:likely|unlikely|expected|set|poised|projected|forecast|bound)\s+to|(?:planned|scheduled)\s+(?:for|to)|(?:forecast|expected|predicted|projected)\s+for\b|due\s+to\s+(?:be|begin|start|end|expire|lapse|close|open|vote|meet|discuss|decide|publish|report|present|submit|deliver|conclude|finish|complete|launch|sign|hold|debate|adopt|approve|apply|rule|resume|return|take effect|come into force|enter into force|enter|arrive|visit|travel|retire|agree|finali[sz]e)\b)/iu;
 /**
  * A plan in the future passive, in the sentence's first clause: "The policy will be reviewed
  * five years after…", "The new strategy will be presented to the cabinet…" (since 7
@@ -786,7 +786,12 @@ const SUBORDINATORS = words('that which who whom whose what how where when wheth
 
 /** Whether the words name someone who states or expects the forecast: a reporting verb, *expects*, *forecasts*, *predicts*, *believes*. */
 function namesForecaster(words: string): boolean {
-  for (const w of words.toLowerCase().match(/\p{L}+/gu) ?? []) if (REPORTING_WORDS.has(w) || FORECASTING.has(w)) return true;
+  const all = words.match(/\p{L}+/gu) ?? [];
+  for (let i = 0; i < all.length; i++) {
+    const w = all[i].toLowerCase();
+    // (Not the noun of "the United States' tariff", "member states": `stateIsNoun`.)
+    if ((REPORTING_WORDS.has(w) || FORECASTING.has(w)) && !stateIsNoun(all[i], all[i - 1]?.toLowerCase(), all[i + 1]?.toLowerCase())) return true;
+  }
   return false;
 }
 
