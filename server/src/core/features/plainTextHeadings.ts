@@ -18,7 +18,8 @@
  * that opens with it, and the lines after it until the next line that names the framework
  * or such a section, which is `##` again.
  *
- * Offered only where it is certain: the brief has no Markdown heading but its title, no container
+ * Offered only where it is certain: the brief is read by its heading lines (`lineSections`: no
+ * Markdown heading names its framework), has no Markdown heading but its title, no container
  * directive and no block quote, at least two heading lines, and parsed again with the
  * edits it has exactly those headings, with their levels and texts, and the same tags,
  * citations, footnote calls and links, each claim with as many sources in its sentence.
@@ -59,7 +60,10 @@ export function headingLinesAsHeadings(analysis: Analysis): HeadingConversion | 
 function convert(analysis: Analysis): HeadingConversion | undefined {
   const { model, conventions } = analysis;
   const text = model.text;
-  if (text.length > MAX_SIZE) return undefined;
+  // Only where the brief's heading lines are what it is read by (`lineSections`): where its
+  // one Markdown heading names the framework ("# Recommendations"), the framework is that
+  // heading's, and headings written from the lines would change it (fuzz seed 3535353).
+  if (text.length > MAX_SIZE || !model.lineSections) return undefined;
   const found = plainTextHeadings(model, conventions.framework.headings, exemptHeading(conventions.assertions.exemptSections));
   if (!found) return undefined;
   const { headings, levels } = found;
