@@ -7,6 +7,7 @@ import { oneLine } from '../../server/src/cli/report';
 import { assignedNames, typedAttributeValue, typedFootnoteId } from '../../server/src/core/features/completion';
 import { headingKey, TRACK_HEADING } from '../../server/src/core/model/framework';
 import type { Section } from '../../server/src/core/model/types';
+import { attributedStatement } from '../../server/src/core/assertions/attribution';
 import { endsAsQuestion } from '../../server/src/core/assertions/exemptions';
 import { exemptSections, findAssertionCues, MONEY, PERCENT } from '../../server/src/core/rules/possibleUnsourcedAssertion';
 import { splitNameList } from '../../server/src/core/sources/bibtex';
@@ -295,6 +296,8 @@ const ATTACKS: Array<{ name: string; make: (size: number) => string; run: (s: st
   { name: 'assertions: exempt heading', make: attack('', '\t', '\x00\t'), run: (s) => exemptSections([{ heading: { text: s }, span: { start: 0, end: 1 } } as Section], ['Conclusion']) },
   { name: 'assertions: money', make: attack('0,', '0,', 's'), run: (s) => findAssertionCues(s) },
   { name: 'assertions: percentage', make: attack('', ',0,', '\x000%'), run: (s) => findAssertionCues(s) },
+  // A scan, not a regex, since recheck could not decide the regex it replaced (7 December, later).
+  { name: 'assertions: reporting clause', make: attack('', ', the Bank', '\x00'), run: attributedStatement },
   { name: 'preview: footnote call', make: attack('s', '[^p', '\t'), run: (s) => looksSourced([], s, s) },
   { name: 'completion: footnote id', make: attack('', '[^', '\t[^'), run: typedFootnoteId },
   { name: 'completion: attribute value', make: attack('', '-', ''), run: typedAttributeValue },

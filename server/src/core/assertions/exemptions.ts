@@ -383,7 +383,7 @@ const DATA_UNITS = words('prices terms constant current real nominal millions bi
  * December, later: a statistical bulletin; no labelled sentence says so).
  */
 const DATA_TREATED =
-  /^[\s*_>•-]*(?:all\s+)?(?:[\p{L}-]+\s+){0,3}(?:figures|data|estimates|numbers|values|series|statistics|totals)\s+(?:in|for|from)\s+this\s+(?:bulletin|release|report|brief|table|chart|publication|note|paper|section|analysis)\s+(?:have\s+been|are|were|has\s+been)\s+(?:(?:all|also|now)\s+)?(?:reweighted|re-weighted|revised|rounded|adjusted|seasonally\s+adjusted|deflated|weighted|based|derived|expressed|provisional)\b/iu;
+  /^[\s*_>•-]*(?:all\s+)?(?:\p{L}[\p{L}-]*\s+){0,3}(?:figures|data|estimates|numbers|values|series|statistics|totals)\s+(?:in|for|from)\s+this\s+(?:bulletin|release|report|brief|table|chart|publication|note|paper|section|analysis)\s+(?:have\s+been|are|were|has\s+been)\s+(?:(?:all|also|now)\s+)?(?:reweighted|re-weighted|revised|rounded|adjusted|seasonally\s+adjusted|deflated|weighted|based|derived|expressed|provisional)\b/iu;
 
 export function dataNote(text: string): boolean {
   if (DATA_TREATED.test(text)) return true;
