@@ -152,16 +152,12 @@ function clauseAt(text: string, at: number): string | undefined {
 
 /** Whether the clause ends at `i`: a comma, colon or semicolon, or the sentence's end; after a phrase of up to 60 characters with *in*, *on*, *at* or *to* if any. */
 function clauseEnds(text: string, i: number): boolean {
-  const rest = text.slice(i, i + 80);
+  const rest = text.slice(i, i + 90);
   const phrase = /^\s+(?:in|on|at|to)\s/u.exec(rest);
-  let j = 0;
-  if (phrase) {
-    j = phrase[0].length;
-    let k = 0;
-    while (k < 60 && j < rest.length && !/[,.;:"”]/u.test(rest[j])) j++, k++;
-  }
+  let j = phrase ? phrase[0].length : 0;
+  if (phrase) for (const stop = j + 60; j < stop && j < rest.length && !/[,.;:"”]/u.test(rest[j]); ) j++;
   const tail = rest.slice(j);
-  return /^\s*[,:;]/u.test(tail) || /^[.!]?["”’]?\s*$/u.test(tail) || (/^[.!]["”’]?\s*$/u.test(text.slice(i + j)));
+  return /^\s*[,:;]/u.test(tail) || /^[.!]?["”’]?\s*$/u.test(tail);
 }
 
 function openingAttribution(text: string): string | undefined {
