@@ -87,7 +87,7 @@ const RECOMMENDED_THAT =
  * prose, EU press releases, where it took 4 of 12 false alarms).
  */
 const SCHEDULED =
-  /^(?![\s*_>•-]*(?:I|we|you|they)\b)[^,;:"“”]{0,120}?\bwill\s+(?:(?:also|then|now|formally|jointly|again|first)\s+)?(?:meet|take\s+place|visit|travel|send|hold|host|open|convene|attend|chair|launch|publish|sign|vote|announce|present|pay\s+(?:\p{L}+\s+){0,3}visits?|be\s+(?:held|published|launched|presented|signed|debated|tabled|laid|announced|unveiled))\b/iu;
+  /^(?![\s*_>•-]*(?:I|we|you)\b)[^,;:"“”]{0,120}?\bwill\s+(?:(?:also|then|now|formally|jointly|again|first)\s+)?(?:meet|take\s+place|visit|travel|send|hold|host|open|convene|attend|chair|launch|publish|sign|vote|announce|present|pay\s+(?:\p{L}+\s+){0,3}visits?|be\s+(?:held|published|launched|presented|signed|debated|tabled|laid|announced|unveiled))\b/iu;
 function scheduledEvent(text: string): boolean {
   const m = SCHEDULED.exec(text);
   return !!m && !namesForecaster(m[0]);
@@ -776,12 +776,13 @@ export function unattributedForecast(text: string): boolean {
 function hedgedHelp(text: string): boolean {
   const m = HEDGED_HELP.exec(text);
   if (!m) return false;
-  const before = (m[1].toLowerCase().match(/\p{L}+/gu) ?? []);
+  const before = m[1].toLowerCase().match(/\p{L}+/gu) ?? [];
   return !before.some((w) => SUBORDINATORS.has(w) || EVIDENCE_WORDS.has(w)) && !namesForecaster(m[1]) && !holdsFigure(text);
 }
 /** Words that put a possibility on evidence: "Studies show the drug can help…", "Evidence suggests…". */
 const EVIDENCE_WORDS = words('show shows showed shown find finds found suggest suggests suggested indicate indicates indicated demonstrate demonstrates demonstrated evidence research study studies trial trials data');
 const HEDGED_HELP = /^([^;:"“(]{0,100}?)\b(?:may|might|could|can)\s+(?:(?:also|further|potentially|still|only|indeed)\s+)?help\b/iu;
+/** Words that make the clause with *help* a subordinate one, or the speaker's view ("…things that I think can help"). */
 const SUBORDINATORS = words('that which who whom whose what how where when whether if because as than while although though since unless until so think believe');
 
 /** Whether the words name someone who states or expects the forecast: a reporting verb, *expects*, *forecasts*, *predicts*, *believes*. */
