@@ -77,6 +77,13 @@ describe('briefmark check: formats (the built CLI on fixture folders)', () => {
     assert.equal(r.status, 0);
   });
 
+  it('says in its summary that a named file is not a brief, and why nothing was found in it', () => {
+    const r = runCli(['check', 'notes/plain.md'], basic);
+    assert.match(r.stdout, /1 file checked: 0 errors.*; 1 named file is not a brief \(no `brief: true`, no match of the `briefs` globs such as \*\.brief\.md, no tag\): nothing is checked in it\n?$/);
+    assert.doesNotMatch(runCli(['check', 'report.brief.md'], basic).stdout, /not a brief/);
+    assert.equal(r.status, 0);
+  });
+
   it('names each file once, even when named twice or also found in a named folder', () => {
     const out = JSON.parse(runCli(['check', '--format', 'json', 'report.brief.md', '.', './report.brief.md'], basic).stdout);
     assert.deepEqual(

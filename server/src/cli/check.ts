@@ -151,6 +151,7 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
   }
 
   const listed: ReportFile[] = [];
+  let notBriefs = 0;
   const relatedListed = new Set<string>();
   const checkedPaths = new Set(files.map((f) => f.path));
   const sourcing = noClaims();
@@ -169,6 +170,8 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
     if (r.crash) return problem(path, `could not be checked, an internal error (please report it): ${r.crash}`);
     for (const f of r.ruleFailures ?? []) problem(path, `rule ${f.code} failed, its findings are missing (please report it): ${f.error}`);
     if (!file.explicit && !r.isBrief) return;
+    // (A file named on the command line is listed whatever it is; one that is no brief gets nothing, and the summary says how many.)
+    if (!r.isBrief) notBriefs++;
     listed.push({ path, diagnostics: r.diagnostics });
     for (const k of Object.keys(sourcing) as Array<keyof SourcingCounts>) sourcing[k] += r.sourcing[k];
   });
@@ -209,6 +212,7 @@ export async function check(options: CheckOptions, io: CheckIO, deps: CheckDeps 
 
   const summary = summarize(listed, sourcing, problems.length);
   if (baselineCounts) summary.baseline = baselineCounts;
+  if (notBriefs) summary.notBriefs = notBriefs;
   const tooManyWarnings = options.maxWarnings !== undefined && summary.warnings > options.maxWarnings;
   const exitCode = problems.length ? 2 : summary.errors > 0 || tooManyWarnings ? 1 : 0;
   if (tooManyWarnings)

@@ -30,6 +30,8 @@ export interface Summary {
   problems: number;
   /** With `--baseline`: findings hidden because the baseline records them, and recorded ones not found any more. */
   baseline?: { hidden: number; fixed: number };
+  /** Files named on the command line that are no brief (spec §2): listed, with nothing checked in them. */
+  notBriefs?: number;
 }
 
 export interface Report {
@@ -62,7 +64,9 @@ export function summaryLine(s: Summary): string {
   const others = [s.pending && `${s.pending} pending`, s.missing && `${s.missing} missing`, s.broken && `${s.broken} broken`].filter(Boolean);
   const problems = s.problems ? `; ${plural(s.problems, 'path')} could not be checked` : '';
   const baseline = s.baseline ? `; baseline: ${s.baseline.hidden} hidden, ${s.baseline.fixed} fixed since` : '';
-  return `${plural(s.files, 'file')} checked: ${counts}; claims sourced: ${s.sourced}/${s.claims}${share}${others.length ? `, ${others.join(', ')}` : ''}${problems}${baseline}`;
+  // A brief written as plain text with no front matter is no brief until it says so: the user who named it is told why nothing was found.
+  const notBriefs = s.notBriefs ? `; ${s.notBriefs === 1 ? '1 named file is' : `${s.notBriefs} named files are`} not a brief (no \`brief: true\`, no match of the \`briefs\` globs such as *.brief.md, no tag): nothing is checked in ${s.notBriefs === 1 ? 'it' : 'them'}` : '';
+  return `${plural(s.files, 'file')} checked: ${counts}; claims sourced: ${s.sourced}/${s.claims}${share}${others.length ? `, ${others.join(', ')}` : ''}${problems}${baseline}${notBriefs}`;
 }
 
 /** A finding as one line, `path:line:col severity code message`, 1-based as editors show them (text format, and github beyond its annotations). */
