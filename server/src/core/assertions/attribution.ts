@@ -36,7 +36,11 @@ const ATTRIBUTION = new RegExp(String.raw`^((?:[\p{L}\p{N}][\p{L}\p{N}'’.&-]*\
  * warn", "They will say" are not attributions); questions are not.
  */
 export function attributedStatement(text: string): string | undefined {
-  return openingAttribution(text) ?? reportingClause(text) ?? evidenceAttribution(text);
+  // (The sentence from its subject on: past a run-in label, list marks and an opener.)
+  const unlabelled = text.replace(RUN_IN_LABEL, '').replace(/^[\s*_>•+-]+/, '');
+  const t = unlabelled.replace(OPENER, '');
+  if (endsAsQuestion(t)) return undefined;
+  return openingAttribution(t, t !== unlabelled) ?? reportingClause(text) ?? evidenceAttribution(t);
 }
 
 /**
@@ -49,8 +53,7 @@ export function attributedStatement(text: string): string | undefined {
  * the classifier already; in a sixth batch of published policy prose it found 1 the
  * classifier scored low (7 December, later).
  */
-function evidenceAttribution(text: string): string | undefined {
-  const t = text.replace(RUN_IN_LABEL, '').replace(/^[\s*_>•+-]+/, '').replace(OPENER, '');
+function evidenceAttribution(t: string): string | undefined {
   const m = EVIDENCE_FOUND.exec(t.length > 300 ? t.slice(0, 300) : t);
   // The text's own findings are judged as any sentence: "This study finds…", "Our analysis shows…".
   if (!m || OWN_STUDY.test(m[1])) return undefined;
@@ -85,7 +88,6 @@ const CLAUSE_WORD = /[\p{L}.’'-]+/uy;
  * phrase with *in*, *on*, *at* or *to* if any ("…, he said in a statement.").
  */
 function reportingClause(text: string): string | undefined {
-  if (endsAsQuestion(text)) return undefined;
   const head = text.length > 2000 ? text.slice(0, 2000) : text;
   for (let comma = head.indexOf(','); comma >= 0; comma = head.indexOf(',', comma + 1)) {
     const found = clauseAt(head, comma + 1);
@@ -160,10 +162,8 @@ function clauseEnds(text: string, i: number): boolean {
   return /^\s*[,:;]/u.test(tail) || /^[.!]?["”’]?\s*$/u.test(tail);
 }
 
-function openingAttribution(text: string): string | undefined {
-  const t0 = text.replace(RUN_IN_LABEL, '').replace(/^[\s*_>•+-]+/, '');
-  const t = t0.replace(OPENER, '');
-  if (endsAsQuestion(t)) return undefined;
+/** The subject and verb opening `t` (the sentence from its subject on; `afterOpener` when an opener was taken off it). */
+function openingAttribution(t: string, afterOpener: boolean): string | undefined {
   const m = ATTRIBUTION.exec(t);
   // (Not "the United States that…": the noun.)
   if (!m || (/^states?$/iu.test(m[2]) && /\bunited$/iu.test(m[1]))) return undefined;
@@ -174,6 +174,6 @@ function openingAttribution(text: string): string | undefined {
   // "no doubt", "a claim", "the report": the verb's word read as a noun.
   if (/\b(?:no|a|an|the|its|their|his|her|each|every|any|per|this|our|your|my)$/.test(subject)) return undefined;
   // The subject opens the sentence with a capital or a figure ("Judges", "Two in three voters"), or follows an opener ("However, the agency…").
-  if (!/^[\p{Lu}\p{N}]/u.test(m[1]) && t === t0) return undefined;
+  if (!/^[\p{Lu}\p{N}]/u.test(m[1]) && !afterOpener) return undefined;
   return `${m[1]} ${m[2]}`;
 }

@@ -55,6 +55,8 @@ function opening(head: string, label: boolean): string {
 }
 
 /** The author's modals and persons: a sentence with one of them is a recommendation, a forecast or a promise, not a provision. */
+/** Whether the words are the author's or speak to the reader (a modal of theirs, *we*, *you*): no rule's. */
+const authorOrReader = (t: string): boolean => NOT_A_PROVISION.test(t) || /\byou\b/iu.test(t);
 const NOT_A_PROVISION = /\b(?:would|could|should|ought|might|needs? to)\b|\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us)\b/u;
 const QUOTED = /["“][^"“”]*["”]/g;
 
@@ -74,7 +76,7 @@ export function legalProvision(text: string): string | undefined {
   if (from && obligation) return `${from[0].replace(/,$/, '')} … ${obligation[0]}`;
   const subject = INSTRUMENT_SUBJECT.exec(t);
   if (subject) return subject[0];
-  return STATUS.exec(t)?.[1] ?? REQUIRED.exec(t)?.[0] ?? regulatedDuty(head);
+  return STATUS.exec(t)?.[1] ?? REQUIRED.exec(t)?.[0] ?? regulatedDuty(head, t);
 }
 
 /**
@@ -94,10 +96,9 @@ export function legalProvision(text: string): string | undefined {
  * ClaimBuster's test split unchanged; the published-prose batches one fact more and one
  * false alarm more ("Policy documents must meet an additional criterion", a writing guide's).
  */
-function regulatedDuty(head: string): string | undefined {
+function regulatedDuty(head: string, t: string): string | undefined {
   if (RUN_IN_LABEL.test(head) || /^[\s>+•-]*(?:\d{1,2}[.)][ \t]+)?(?:\*\*|__|\*|_)/u.test(head)) return undefined;
-  const t = opening(head, false);
-  if (NOT_A_PROVISION.test(t) || /\byou\b/iu.test(t) || calledOn(t)) return undefined;
+  if (authorOrReader(t) || calledOn(t)) return undefined;
   const m = DUTY.exec(t);
   // (A duty to do more, or better, is a call for a change: "Landlords must give tenants more notice.")
   return m && !COMPARATIVE.test(t.slice(m[0].length)) ? `must ${m[1]}` : undefined;
@@ -141,7 +142,7 @@ function calledOn(t: string): boolean {
  */
 export function dutyOf(text: string): string | undefined {
   const t = opening(text.length > 400 ? text.slice(0, 400) : text, true);
-  if (NOT_A_PROVISION.test(t) || OTHER_MODAL.test(t) || /\byou\b/iu.test(t)) return undefined;
+  if (authorOrReader(t) || OTHER_MODAL.test(t)) return undefined;
   const m = DUTY.exec(t) ?? (/\d/.test(t) ? QUANTITY_DUTY.exec(t) : null);
   return m ? `must ${m[1]}` : undefined;
 }
