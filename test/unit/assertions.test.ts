@@ -318,6 +318,15 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['*Testimony before the Subcommittee on Aviation, 12 March 2025*', true],
     // A forecast "for" a time; a dateline "As of …" (7 December, later: a humanitarian flash update).
     ['Further rain is forecast for the coming week.', true],
+    // The text's aim as its subject; "investigates"; an evaluative frame; someone's stated view is no obligation of the
+    // author's (7 December, thirty-first session: a seventh batch of policy prose).
+    ['The focus in this report is on the cost of childcare and the support families receive.', true],
+    ['The aim of this brief is to set out the options.', true],
+    ['The focus of the reforms was on the cost of childcare.', false],
+    ['This study investigates the effects of these disruptions on smallholder agriculture.', true],
+    ['In one sense, it is understandable to use defence spending as a share of GDP as an indicator of effort.', true],
+    ['The visit focussed almost entirely on his contention that the allies should be paying more for their own defence.', false],
+    ['The fact that the council should act is clear.', true],
     ['*As of 18 September 2025*', true],
     ['As of last year, California and Colorado had banned the phrase in state laws.', false],
     // What a proposal would do, as the brief describes it; not a speaker's own plan, nor one someone is said to expect.
@@ -494,6 +503,9 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     ['The report states that 40% of schools closed.', 'The report states'],
     // What research found, said so at the opening (7 December, later).
     ['A wealth of research demonstrates that achieving such change is difficult.', 'A wealth of research demonstrates'],
+    // "According to …" at the opening, however hedged what follows (7 December, thirty-first session: a seventh batch of policy prose).
+    ['According to a new working paper, however, the national subsidy may not be the most efficient investment.', 'according to a new working paper'],
+    ['According to the operator, the new line will carry its first passengers in autumn.', 'according to the operator'],
   ];
   const not = [
     'We argue that the Commission should act before 2027.',
@@ -516,6 +528,8 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     'The United States that we know is changing.',
     'The figures above show how uneven the recovery has been.',
     'Our research shows that the levy works.',
+    'According to my mother, the world would be a better place.',
+    'According to his own numbers.',
   ];
   const findingOn = findingUnderEvidence;
   for (const [text, subjectVerb] of attributed)

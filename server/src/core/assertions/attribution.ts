@@ -40,8 +40,24 @@ export function attributedStatement(text: string): string | undefined {
   const unlabelled = text.replace(RUN_IN_LABEL, '').replace(/^[\s*_>•+-]+/, '');
   const t = unlabelled.replace(OPENER, '');
   if (endsAsQuestion(t)) return undefined;
-  return openingAttribution(t, t !== unlabelled) ?? reportingClause(text) ?? evidenceAttribution(t);
+  return openingAttribution(t, t !== unlabelled) ?? accordingToOpening(t) ?? reportingClause(text) ?? evidenceAttribution(t);
 }
+
+/**
+ * A statement attributed at its opening with *according to*: "According to a new working
+ * paper, the subsidy may not be the most efficient investment…", "According to the operator,
+ * the new line will carry its first passengers in autumn." — a fact by the labelling guide
+ * however hedged what it reports (the classifier weighs *may* and *will* against it). Not the
+ * speaker's own ("According to my mother…", "According to our figures…": no one else to ask),
+ * and only before a clause of its own after a comma. Of the labelled sentences outside the
+ * test splits that open so, it changes the verdict on 1, a fact (a seventh batch of published
+ * policy prose found another, 7 December, thirty-first session).
+ */
+function accordingToOpening(t: string): string | undefined {
+  const m = ACCORDING_TO.exec(t.length > 200 ? t.slice(0, 200) : t);
+  return m ? `according to ${m[1]}` : undefined;
+}
+const ACCORDING_TO = /^according\s+to\s+(?!(?:my|our|your|me|us|you|him|her|them|his|their)\b)([^,;:]{2,120}?),\s+\p{L}/iu;
 
 /**
  * What research found, said so at the opening: "A wealth of research demonstrates that

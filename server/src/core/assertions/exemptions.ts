@@ -185,8 +185,10 @@ const TEXT_NOUNS = words('report brief briefing paper study note analysis chapte
 const TEXT_MODIFIERS = words('first second third final last new short latest current policy working discussion research white position issue occasional');
 /** What a text does when it describes itself (not what it found: "finds", "shows", "indicates"). */
 const SIGNPOSTING_VERBS = words(
-  'examine examines explain explains update updates inform informs review reviews describe describes outline outlines introduce introduces discuss discusses explore explores present presents propose proposes recommend recommends argue argues focus focuses begin begins provide provides highlight highlights dissect dissects reflect reflects consider considers summarise summarises summarize summarizes compare compares identify identifies offer offers analyse analyses analyze analyzes assess assesses aim aims seek seeks address addresses cover covers map maps sketch sketches',
+  'examine examines explain explains update updates inform informs review reviews describe describes outline outlines introduce introduces discuss discusses explore explores present presents propose proposes recommend recommends argue argues focus focuses begin begins provide provides highlight highlights dissect dissects reflect reflects consider considers summarise summarises summarize summarizes compare compares identify identifies offer offers analyse analyses analyze analyzes assess assesses aim aims seek seeks address addresses cover covers map maps sketch sketches investigate investigates',
 );
+/** What a text is for, as the subject of its own description: "The focus of this report is…". */
+const TEXT_AIMS = words('focus purpose aim aims objective objectives goal scope subject');
 /** Two-word signposting verbs: "sets out", "draws on", "is structured". */
 const SIGNPOSTING_PHRASES = words('relates-to relate-to set-out sets-out draw-on draws-on look-at looks-at is-structured is-organised is-organized turn-to turns-to conclude-with concludes-with take-stock takes-stock lay-out lays-out put-forward puts-forward');
 const SIGNPOST_ADVERBS = words('also then further briefly first');
@@ -275,6 +277,11 @@ export function selfSignpost(text: string): boolean {
   const found = starts.some((i) => {
     // "We also discuss general trends…", "Before turning to the recommendations, we consider three scenarios."
     if (w[i] === 'we') return signpostingVerb(w, i + 1);
+    // "The focus in this report is on the cost of childcare", "The aim of this paper is to…".
+    if (w[i] === 'the' && TEXT_AIMS.has(w[i + 1]) && (w[i + 2] === 'of' || w[i + 2] === 'in')) {
+      const n = textSubject(w, i + 3);
+      return n > 0 && (w[i + 3 + n] === 'is' || w[i + 3 + n] === 'was');
+    }
     if (w[i] === 'in') {
       const n = textSubject(w, i + 1);
       return n > 0 && (w[i + 1 + n] === 'we' || w[i + 1 + n] === 'i') && signpostingVerb(w, i + 2 + n);
@@ -438,7 +445,7 @@ export function planParameter(text: string): boolean {
 const FRAME_VERBS = words('is was seems appears remains');
 const FRAME_ADVERBS = words('not also therefore thus now still very highly equally particularly especially increasingly hardly');
 /** "It is unrealistic to …": judgements of what someone would do. */
-const TO_FRAMES = words('unrealistic realistic hard difficult easy important crucial essential vital critical necessary unnecessary unwise wise naive naïve premature reasonable unreasonable tempting fair unfair possible impossible sensible prudent imperative urgent advisable desirable misguided futile pointless mistake error');
+const TO_FRAMES = words('understandable justifiable natural logical unrealistic realistic hard difficult easy important crucial essential vital critical necessary unnecessary unwise wise naive naïve premature reasonable unreasonable tempting fair unfair possible impossible sensible prudent imperative urgent advisable desirable misguided futile pointless mistake error');
 /** "It is important to note that …": frames that assert what follows. */
 const ASSERTING_INFINITIVES = words('note recall remember stress emphasise emphasize point mention add acknowledge recognise recognize');
 /** "It is essential that …", "It is unlikely that …": an obligation or a forecast, not a fact. */
@@ -518,8 +525,14 @@ export function authorsObligation(text: string): boolean {
   const frame = LEGAL_FRAME.exec(text);
   if (frame && frame.index < NORMATIVE.exec(text)!.index) return false;
   if (legalProvision(text)) return false;
+  // Someone's stated view, then what it holds should be: "…focussed almost entirely on his
+  // contention that the allies should be paying more" reports the contention.
+  const said = SAID_THAT.exec(text);
+  if (said && said.index < NORMATIVE.exec(text)!.index) return false;
   return !(reportsSomeone(text) && !/^\s*as\b/i.test(text));
 }
+/** A noun of saying that someone holds, before *that*: "his contention that", "the agency's view that", "Berlin's insistence that" (not "the fact that", "the need that"). Of the labelled sentences outside the test splits, 1 has one before a normative word. */
+const SAID_THAT = /\b(?:his|her|their|its|\p{Lu}[\p{L}.-]*['’]s?)\s+(?:(?:own|long-held|stated|repeated|oft-repeated|public|central|core|main)\s+)?(?:contention|argument|claim|insistence|demand|view|position|belief|assertion|suggestion|proposal|conviction|message)\s+that\b/u;
 
 
 /**
