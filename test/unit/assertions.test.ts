@@ -327,6 +327,9 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['In one sense, it is understandable to use defence spending as a share of GDP as an indicator of effort.', true],
     ['The visit focussed almost entirely on his contention that the allies should be paying more for their own defence.', false],
     ['The fact that the council should act is clear.', true],
+    // What someone in a relative clause has to do is a circumstance, not the author's call (a batch of political statements).
+    ['Many of my constituents remain concerned about long waits, especially those who have to travel to the hospital in Coventry.', false],
+    ['Families who have to travel should get help with the cost.', true],
     ['*As of 18 September 2025*', true],
     ['As of last year, California and Colorado had banned the phrase in state laws.', false],
     // What a proposal would do, as the brief describes it; not a speaker's own plan, nor one someone is said to expect.
