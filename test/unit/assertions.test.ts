@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analysis';
 import type { Conventions } from '../../server/src/core/conventions/types';
 import { hoverAt } from '../../server/src/core/features/hover';
-import { exemptSentence } from '../../server/src/core/assertions/exemptions';
+import { exemptSentence, factBeforeObligation } from '../../server/src/core/assertions/exemptions';
 import { attributedStatement } from '../../server/src/core/assertions/attribution';
 import { dutyOf, legalProvision, pronounProvision } from '../../server/src/core/assertions/legal';
 import { CONTEXT, contextShifts } from '../../server/src/core/assertions/context';
@@ -330,6 +330,8 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     // What someone in a relative clause has to do is a circumstance, not the author's call (a batch of political statements).
     ['Many of my constituents remain concerned about long waits, especially those who have to travel to the hospital in Coventry.', false],
     ['Families who have to travel should get help with the cost.', true],
+    ['Here, we will briefly recap the requirements for overseas entities.', true],
+    ['We will give every family $5,000.', false],
     ['*As of 18 September 2025*', true],
     ['As of last year, California and Colorado had banned the phrase in state laws.', false],
     // What a proposal would do, as the brief describes it; not a speaker's own plan, nor one someone is said to expect.
@@ -488,6 +490,28 @@ function reportedWhateverItsScore(text: string, field: 'attribution' | 'provisio
   assert.match(h.contents, new RegExp(`^\\*\\*Possible unsourced assertion\\*\\* · ${hover} \\("${words}"\\), a fact to source whatever its score: 0\\.\\d\\d, threshold ${data.threshold.toFixed(2).replace('.', '\\.')}`));
   return true;
 }
+
+describe("possible-unsourced-assertion: a fact with a figure in a clause of its own before the author's call", () => {
+  const mixed = 'This November was a record month for relocation with over 1,400 persons transferred, and Member States must build on this progress.';
+  it('is judged by that clause, and the message says so', () => {
+    assert.equal(exemptSentence(mixed), true, 'the sentence alone is exempt for its call');
+    assert.equal(factBeforeObligation(mixed), 'This November was a record month for relocation with over 1,400 persons transferred');
+    const d = findingUnderEvidence(mixed);
+    assert.ok(d, 'reported');
+    assert.match(d.message, /a figure: 1,400; .*its clause before the call to act/);
+  });
+  it('not without a figure, a clause boundary, or when the clause is exempt on its own, or exempt for another reason', () => {
+    for (const text of [
+      'Prices rose sharply last year, and the government should act.',
+      'In 2024 the government should cut spending.',
+      'Here, we will briefly recap the requirements as at 31 January 2023, and take a look at what every entity must do.',
+      'Should the 2024 rules apply, and must the council act?',
+    ])
+      assert.equal(factBeforeObligation(text), undefined, text);
+    // A clause of judgement with a figure scores under the threshold: the classifier decides.
+    assert.equal(findingUnderEvidence('I could get rid of it in 4 years in theory, but to do it you would have to raise taxes too much.'), undefined);
+  });
+});
 
 describe('possible-unsourced-assertion: an attributed statement is reported whatever the classifier says (not at low)', () => {
   const attributed: Array<[string, string]> = [

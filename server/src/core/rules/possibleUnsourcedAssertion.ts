@@ -14,7 +14,7 @@ import { AssertionModel, type AssertionModelFile, type Verdict } from '../assert
 import { attributedStatement } from '../assertions/attribution';
 import { dutyOf, legalProvision, namesInstrument, pronounProvision } from '../assertions/legal';
 import { CONTEXT, contextShifts, decidedByContext, movedBy, type InContext } from '../assertions/context';
-import { CAPTION, exemptButForObligation, exemptSentence, imperativeAfterLabel, OPTION } from '../assertions/exemptions';
+import { CAPTION, exemptButForObligation, exemptSentence, factBeforeObligation, imperativeAfterLabel, OPTION } from '../assertions/exemptions';
 import { isDateWord, isQuantityWord, PARAGRAPH_NUMBER, stateIsNoun } from '../assertions/features';
 import { wordAfter, wordBefore } from '../assertions/neighbours';
 import { defineBlockRule, type Finding, type ScopeContext, type ScopeFacts } from './types';
@@ -330,7 +330,7 @@ function verdictOf(reading: Reading, labelStart: number, threshold: number, neig
   const attributed = score < threshold && attributions ? judged.attribution : undefined;
   const provision = score < threshold && attributions ? (judged.provision ?? duty) : undefined;
   if (score < threshold && !attributed && !provision) return undefined;
-  judged.explained ??= explain(words);
+  judged.explained ??= explain(judged.clause ?? words);
   // The sentences around it, and its section, are named only where they decided (assertions/context.ts).
   const decided = decidedByContext(judged.score, shift, threshold);
   const context = decided && neighbours !== 0 ? neighbours : undefined;
@@ -342,7 +342,9 @@ function verdictOf(reading: Reading, labelStart: number, threshold: number, neig
     .map((c) => ({ ...c, span: { start: labelStart + escapedOffset(plain, c.span.start), end: labelStart + escapedOffset(plain, c.span.end, true) } }))
     .filter((c) => !syntax.overlaps(c.span.start, c.span.end));
   const why = cues.length === judged.explained.cues.length ? judged.explained.why : explainVerdict(judged.explained.verdict, cues, words);
-  return { judged, cues, why: why + scored, context, section };
+  // (A fact before the author's call was judged by its own clause: say so.)
+  const clause = judged.clause ? '; its clause before the call to act' : '';
+  return { judged, cues, why: why + clause + scored, context, section };
 }
 
 interface Verdicted {
@@ -449,6 +451,8 @@ interface Judged {
   duty?: string;
   /** It names a legal instrument, a programme or a levy (`namesInstrument`). */
   instrument?: boolean;
+  /** The clause judged instead of the whole, a fact before the author's call (`factBeforeObligation`): the sentence's opening. */
+  clause?: string;
   /** Built for a sentence the first time it is reported. */
   explained?: { verdict: Verdict; cues: AssertionCue[]; why: string };
   /** How many words it has, counted the first time it is asked (assertions/context.ts). */
@@ -544,6 +548,9 @@ const sentencesOf = new RecentCache<BlockSentences>(20_000);
 const judgeSentence = (text: string): Judged => {
   const exempt = exemptSentence(text) || !/[\p{L}\p{N}]/u.test(text);
   if (exempt) {
+    // A fact with a figure in a clause of its own before the author's call is judged by that clause.
+    const clause = factBeforeObligation(text);
+    if (clause) return { exempt: false, score: assertionModel().score(clause), clause };
     // (A duty is rare: the other exemptions are asked again only for one.)
     const duty = dutyOf(text);
     return { exempt, score: 0, duty: duty && !exemptButForObligation(text) ? duty : undefined };
