@@ -533,6 +533,12 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     // "According to …" at the opening, however hedged what follows (7 December, thirty-first session: a seventh batch of policy prose).
     ['According to a new working paper, however, the national subsidy may not be the most efficient investment.', 'according to a new working paper'],
     ['According to the operator, the new line will carry its first passengers in autumn.', 'according to the operator'],
+    // The verbs a report or an institution speaks with (an eleventh batch of policy prose).
+    ['The report calls for continued fiscal support, particularly in areas where it is most needed.', 'The report calls for'],
+    ['The report emphasizes the importance of structural policy reforms to help boost productivity.', 'The report emphasizes'],
+    ['The OECD is urging policymakers to take a number of steps to support the recovery.', 'The OECD is urging'],
+    ['Cormann continues to emphasize that policymakers need to bring inflation down to target.', 'Cormann continues to emphasize'],
+    ['The department recommends that this be clarified.', 'The department recommends'],
   ];
   const not = [
     'We argue that the Commission should act before 2027.',
@@ -557,6 +563,9 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     'Our research shows that the levy works.',
     'According to my mother, the world would be a better place.',
     'According to his own numbers.',
+    'Key highlights include a new port and two bridges.',
+    'Heat stress falls hardest on people who cannot stop working.',
+    'Renewed calls for a ceasefire went unanswered.',
   ];
   const findingOn = findingUnderEvidence;
   for (const [text, subjectVerb] of attributed)

@@ -527,7 +527,7 @@ export function evaluativeFrame(text: string): boolean {
 /** A quotation in straight or curly quotes or guillemets. */
 const QUOTED = /["“„«][^"“”„«»]*["”»]/g;
 /** A verb that reports what someone said (an attribution's frame, not "As X indicated, …"). */
-const REPORTING_FRAME = /\b(?:said|says|say|stated|states|told|tells|wrote|writes|announced|declared|insisted|argued|argue|argues|contend|contends|contended|warn|warns|demanded|added|noted|warned)\b/gi;
+const REPORTING_FRAME = /\b(?:said|says|say|stated|states|told|tells|wrote|writes|announced|declared|insisted|argued|argue|argues|contend|contends|contended|warn|warns|demanded|added|noted|warned|emphasi[sz]e[sd]?|emphasi[sz]ing|urged|urges|urging|stressed|stresses|underlined|underlines)\b/gi;
 
 /**
  * A recommendation or obligation of the author's: a normative word (`NORMATIVE`) outside
