@@ -140,7 +140,9 @@ function fixesFor(analysis: Analysis, d: Diagnostic): CodeActionResult[] {
         const known = [...analysis.bibliography.entries.keys(), ...analysis.sourceDocuments.keys()];
         const found = nearMiss(key, known);
         // Not where the key, changed, would open an example list item (`@wire.` at a line's start is Pandoc's `@good.`: no citation).
-        const meant = found !== undefined && !keyOpensExampleItem(model.text, model.lines.lineStart(model.lines.positionAt(d.span.start).line), d.span, found) ? found : undefined;
+        // Only where the key is written as it reads: a key the parser read from a value it could not place exactly (`src={ y …}`) has no span to replace.
+        const written = model.text.slice(d.span.start, d.span.end) === key;
+        const meant = found !== undefined && written && !keyOpensExampleItem(model.text, model.lines.lineStart(model.lines.positionAt(d.span.start).line), d.span, found) ? found : undefined;
         const edits = meant ? [{ span: d.span, newText: meant }] : [];
         // Not where the key's `*` or `_` is an emphasis delimiter micromark pairs with another (`_8*R … @*` to `@b`).
         if (meant && changesOnlyText(model.text, edits, analysis.parsed)) out.push({ title: `Change to "${meant}"`, edits, diagnostic: d, isPreferred: true });
