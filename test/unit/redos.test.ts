@@ -8,7 +8,7 @@ import { assignedNames, typedAttributeValue, typedFootnoteId } from '../../serve
 import { headingKey, TRACK_HEADING } from '../../server/src/core/model/framework';
 import type { Section } from '../../server/src/core/model/types';
 import { attributedStatement } from '../../server/src/core/assertions/attribution';
-import { endsAsQuestion } from '../../server/src/core/assertions/exemptions';
+import { endsAsQuestion, exemptSentence } from '../../server/src/core/assertions/exemptions';
 import { exemptSections, findAssertionCues, MONEY, PERCENT } from '../../server/src/core/rules/possibleUnsourcedAssertion';
 import { splitNameList } from '../../server/src/core/sources/bibtex';
 import { splitLocator } from '../../server/src/core/sources/citations';
@@ -298,6 +298,9 @@ const ATTACKS: Array<{ name: string; make: (size: number) => string; run: (s: st
   { name: 'assertions: percentage', make: attack('', ',0,', '\x000%'), run: (s) => findAssertionCues(s) },
   // A scan, not a regex, since recheck could not decide the regex it replaced (7 December, later).
   { name: 'assertions: reporting clause', make: attack('', ', the Bank', '\x00'), run: attributedStatement },
+  // Scans, not regexes: one grew quadratically, recheck could not decide the other (thirty-first session).
+  { name: 'assertions: according to', make: attack('According to ', 'a ', '\x00'), run: attributedStatement },
+  { name: 'assertions: a view someone holds', make: attack('a', 'Àc ', ' view that they should'), run: exemptSentence },
   { name: 'preview: footnote call', make: attack('s', '[^p', '\t'), run: (s) => looksSourced([], s, s) },
   { name: 'completion: footnote id', make: attack('', '[^', '\t[^'), run: typedFootnoteId },
   { name: 'completion: attribute value', make: attack('', '-', ''), run: typedAttributeValue },

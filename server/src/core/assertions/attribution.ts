@@ -62,9 +62,18 @@ export function attributedStatement(text: string): string | undefined {
  */
 function accordingToOpening(t: string): string | undefined {
   const m = ACCORDING_TO.exec(t.length > 200 ? t.slice(0, 200) : t);
-  return m ? `according to ${m[1]}` : undefined;
+  if (!m) return undefined;
+  // (A scan, not a regex recheck could not decide: the source runs to the first comma, colon or semicolon, and a clause follows the comma.)
+  const rest = t.slice(m[0].length, m[0].length + 160);
+  const first = /^[\p{L}]+/u.exec(rest)?.[0].toLowerCase();
+  if (first === undefined || SPEAKERS_OWN.has(first)) return undefined;
+  const end = rest.search(/[,;:]/u);
+  if (end < 2 || end > 120 || rest[end] !== ',' || !/^\s+\p{L}/u.test(rest.slice(end + 1))) return undefined;
+  return `according to ${rest.slice(0, end)}`;
 }
-const ACCORDING_TO = /^according\s+to\s+(?!(?:my|our|your|me|us|you|him|her|them|his|their)\b)([^,;:]{2,120}?),\s+\p{L}/iu;
+const ACCORDING_TO = /^according\s+to\s+/iu;
+/** The speaker's own, or someone not named: "According to my mother…", "According to him…". */
+const SPEAKERS_OWN = new Set('my our your me us you him her them his their'.split(' '));
 
 /**
  * What research found, said so at the opening: "A wealth of research demonstrates that
