@@ -331,6 +331,11 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['Many of my constituents remain concerned about long waits, especially those who have to travel to the hospital in Coventry.', false],
     ['Families who have to travel should get help with the cost.', true],
     ['Here, we will briefly recap the requirements for overseas entities.', true],
+    // A forecast with "predicted to"; a comparison with what ought to be calls on no one (a twelfth batch of policy prose).
+    ['January will see another increase in bills, and costs are predicted to stay high into the new year.', true],
+    ['The cap was introduced in January 2019 and makes sure consumers do not pay more than they should.', false],
+    ['We are putting more money into education, and we are not performing as we should.', false],
+    ['Consumers should not pay more than they must.', true],
     ['We will give every family $5,000.', false],
     ['*As of 18 September 2025*', true],
     ['As of last year, California and Colorado had banned the phrase in state laws.', false],

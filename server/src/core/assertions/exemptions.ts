@@ -539,7 +539,7 @@ const REPORTING_FRAME = /\b(?:said|says|say|stated|states|told|tells|wrote|write
  */
 export function authorsObligation(text: string): boolean {
   if (!NORMATIVE.test(text)) return false;
-  if (!NORMATIVE.test(text.replace(QUOTED, ' ').replace(WHO_HAS_TO, ' '))) return false;
+  if (!NORMATIVE.test(text.replace(QUOTED, ' ').replace(WHO_HAS_TO, ' ').replace(AS_THEY_SHOULD, ' '))) return false;
   if (/\baccording to\b/i.test(text)) return false;
   // An obligation read out of a legal instrument is the instrument's, not the author's:
   // "Under the 2019 rules, landlords must give two months' notice", "From 2027, importers
@@ -561,6 +561,13 @@ export function authorsObligation(text: string): boolean {
  * one; the classifier judges them all as their labels have it once it is set aside).
  */
 const WHO_HAS_TO = /\bwho\s+(?:(?:still|often|now|already|also|then|never|always|usually|typically)\s+)?(?:have|has|had)\s+(?:had\s+)?to\b/giu;
+/**
+ * A measure by what ought to be, inside a comparison: "…making sure consumers do not pay
+ * more than they should", "we are not performing as we should" — the comparison states how
+ * things are, and calls on no one (of the labelled sentences outside the test splits, 10
+ * have one: the classifier scores the 9 not facts under 0.15 and the 1 fact at 0.70).
+ */
+const AS_THEY_SHOULD = /\b(?:than|as)\s+(?:they|it|he|she|we|you|i|one|people|anyone)\s+(?:(?:really|ever)\s+)?(?:should|must|need\s+to|ought\s+to)\b/giu;
 /**
  * Where a noun of saying that someone holds stands before *that*: "his contention that", "the
  * Commission's view that", "Berlin's insistence that" (not "the fact that", "the need
@@ -798,9 +805,9 @@ const PROPOSAL_WOULD =
 /** A bill by its number: "SB 412 would…", "H.R. 3 would…" (capitals: not "In 2030 would…"). */
 const BILL_WOULD = /^[\s*_>•-]*[A-Z](?:\.?[A-Z]){0,2}\.?\s?\d{1,5}\s+would\b/u;
 
-/** A forecast in the passive or with "likely", or a plan, in the present (a past one is an event: "a resumed session was scheduled for August", the 3 labelled sentences so all facts): "Prices are likely to rise", "The deficit is expected to worsen", "Further rain is forecast for the coming week", "Tensions are set to intensify", "A second round is planned for the spring", "Parliament is due to vote in December" (not the cause of "is due to regulations"). */
+/** A forecast in the passive or with "likely", or a plan, in the present (a past one is an event: "a resumed session was scheduled for August", the 3 labelled sentences so all facts): "Prices are likely to rise", "The deficit is expected to worsen", "Further rain is forecast for the coming week", "Tensions are set to intensify", "A second round is planned for the spring", "Parliament is due to vote in December" (not the cause of "is due to regulations"); "Costs are predicted to stay high" (*predicted*, *anticipated*: since the thirty-first session, found on a twelfth batch of policy prose; no labelled sentence has them). */
 const FORECAST =
-  /\b(?:is|are|remains?|seems?|appears?)\s+(?:(?:very|highly|quite|also|still|now|widely)\s+)?(?:(?:likely|unlikely|expected|set|poised|projected|forecast|bound)\s+to|(?:planned|scheduled)\s+(?:for|to)|(?:forecast|expected|predicted|projected)\s+for\b|due\s+to\s+(?:be|begin|start|end|expire|lapse|close|open|vote|meet|discuss|decide|publish|report|present|submit|deliver|conclude|finish|complete|launch|sign|hold|debate|adopt|approve|apply|rule|resume|return|take effect|come into force|enter into force|enter|arrive|visit|travel|retire|agree|finali[sz]e)\b)/iu;
+  /\b(?:is|are|remains?|seems?|appears?)\s+(?:(?:very|highly|quite|also|still|now|widely)\s+)?(?:(?:likely|unlikely|expected|set|poised|projected|predicted|anticipated|forecast|bound)\s+to|(?:planned|scheduled)\s+(?:for|to)|(?:forecast|expected|predicted|projected)\s+for\b|due\s+to\s+(?:be|begin|start|end|expire|lapse|close|open|vote|meet|discuss|decide|publish|report|present|submit|deliver|conclude|finish|complete|launch|sign|hold|debate|adopt|approve|apply|rule|resume|return|take effect|come into force|enter into force|enter|arrive|visit|travel|retire|agree|finali[sz]e)\b)/iu;
 /**
  * A plan in the future passive, in the sentence's first clause: "The policy will be reviewed
  * five years after…", "The new strategy will be presented to the cabinet…" (since 7
