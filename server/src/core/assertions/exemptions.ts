@@ -825,8 +825,11 @@ export function unattributedForecast(text: string): boolean {
   const forecast = FORECAST.exec(text) ?? FUTURE_PASSIVE.exec(text);
   if (!forecast) return false;
   if (/\baccording to\b/iu.test(text)) return false;
-  // (The forecast's own word is no attribution: "Growth is projected to recover…" names no one who projects it.)
-  return !namesForecaster(text.slice(0, forecast.index) + ' ' + text.slice(forecast.index + forecast[0].length));
+  // (The forecast's own word is no attribution: "Growth is projected to recover…" names no one who projects it.
+  // The future passive's match holds the words before its verb, which may name someone: "The Minister also said
+  // that the schools will be named after…" — only "will … be named" is the forecast's own.)
+  const own = forecast.index + Math.max(0, forecast[0].search(/\bwill\s/iu));
+  return !namesForecaster(text.slice(0, own) + ' ' + text.slice(forecast.index + forecast[0].length));
 }
 
 /**
