@@ -336,6 +336,8 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['The cap was introduced in January 2019 and makes sure consumers do not pay more than they should.', false],
     ['We are putting more money into education, and we are not performing as we should.', false],
     ['Consumers should not pay more than they must.', true],
+    ['We suggest that the council should act.', true],
+    ['I would advise that ministers should wait.', true],
     // A plan in the future passive that someone is said to announce is theirs (a thirteenth batch).
     ['The Minister also said that the schools will be named after the donors who give Rs 25 lakh.', false],
     ['The schools will be named after the donors who give Rs 25 lakh.', true],
@@ -547,6 +549,10 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     ['The OECD is urging policymakers to take a number of steps to support the recovery.', 'The OECD is urging'],
     ['Cormann continues to emphasize that policymakers need to bring inflation down to target.', 'Cormann continues to emphasize'],
     ['The department recommends that this be clarified.', 'The department recommends'],
+    // *advises* and *suggests* before *that*, and "…, it said." (a fourteenth batch).
+    ['The commission advises that without changes, overcrowding will be a major issue into the next century.', 'The commission advises'],
+    ['Members suggest that the prisons should devote more resources to addiction treatment.', 'Members suggest'],
+    ['Crowding should be reduced, and programs that foster purpose should be expanded, it said.', 'it said'],
   ];
   const not = [
     'We argue that the Commission should act before 2027.',

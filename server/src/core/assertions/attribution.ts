@@ -13,12 +13,12 @@ import { endsAsQuestion } from './exemptions';
 /**
  * Reporting verbs in the present and the past: said, found, expected, denied…; *agree* before *that* ("Members broadly agree that…", since 7 December, later); *stated*, and *state(s)* before *that* (not "the United States");
  * since the thirty-first session the verbs a report or an institution speaks with — *emphasises*, *stresses*, *highlights*, *notes*, *underlines*,
- * *observes*, *urges*, *calls for*, *recommends*, "is urging", "continues to emphasise" (in the third person or the past: a
+ * *observes*, *urges*, *calls for*, *recommends*, *suggests that*, *advises that*, "is urging", "continues to emphasise" (in the third person or the past: a
  * base form after "to" would end the subject too late; *stresses*, *highlights* and *notes* only before *that*: "Key highlights
  * include…" is a noun) ("The report calls for continued fiscal support…",
  * an eleventh batch of published policy prose, where 8 such facts were missed).
  */
-const VERB = String.raw`(?:says?|said|stated|states?(?=\s+that\b)|argue[sd]?|contends?|contended|warn(?:s|ed)?|claim(?:s|ed)?|reports?|reported|insist(?:s|ed)?|maintain(?:s|ed)?|estimates?|estimated|expect(?:s|ed)?|predict(?:s|ed)?|forecasts?|doubt(?:s|ed)?|acknowledge[sd]?|admit(?:s|ted)?|den(?:y|ies|ied)|complain(?:s|ed)?|point(?:s|ed)? out|told|finds?|found|concluded?|concludes|agree[sd]?(?=\s+that\b)|emphasi[sz]e[sd]|underline[sd]|observe[sd]|urge[sd]|call(?:s|ed)\s+for|recommend(?:s|ed)|stressed|highlighted|noted|(?:stresses|highlights|notes)(?=\s+that\b)|(?:is|are|was|were)\s+(?:urging|calling\s+for|warning|arguing|emphasi[sz]ing|stressing|insisting|demanding)|continue[sd]?\s+to\s+(?:emphasi[sz]e|stress|argue|insist|warn|urge|call\s+for|maintain))`;
+const VERB = String.raw`(?:says?|said|stated|states?(?=\s+that\b)|argue[sd]?|contends?|contended|warn(?:s|ed)?|claim(?:s|ed)?|reports?|reported|insist(?:s|ed)?|maintain(?:s|ed)?|estimates?|estimated|expect(?:s|ed)?|predict(?:s|ed)?|forecasts?|doubt(?:s|ed)?|acknowledge[sd]?|admit(?:s|ted)?|den(?:y|ies|ied)|complain(?:s|ed)?|point(?:s|ed)? out|told|finds?|found|concluded?|concludes|agree[sd]?(?=\s+that\b)|emphasi[sz]e[sd]|underline[sd]|observe[sd]|urge[sd]|call(?:s|ed)\s+for|recommend(?:s|ed)|stressed|highlighted|noted|(?:stresses|highlights|notes)(?=\s+that\b)|(?:suggest(?:s|ed)?|advise[sd])(?=\s+that\b)|(?:is|are|was|were)\s+(?:urging|calling\s+for|warning|arguing|emphasi[sz]ing|stressing|insisting|demanding)|continue[sd]?\s+to\s+(?:emphasi[sz]e|stress|argue|insist|warn|urge|call\s+for|maintain))`;
 
 /** First words of a subject that is the author, the reader or the text itself ("We argue", "This brief finds", "Our analysis shows"). */
 const NOT_FIRST = new Set('i we you he she they it this that these those there one our my your everybody everyone nobody someone somebody anyone anybody whoever people let in on at for from with by under after before since during of about against among between through although though unless until once if when while as because whether'.split(' '));
@@ -153,7 +153,7 @@ function clauseWords(text: string, at: number): Array<{ word: string; end: numbe
 function subjectLength(words: Array<{ word: string }>, k: number, max: number): number {
   const w = words[k]?.word;
   if (w === undefined) return 0;
-  if (w === 'he' || w === 'she' || w === 'they') return 1;
+  if (w === 'he' || w === 'she' || w === 'they' || w === 'it') return 1;
   if (w === 'the') return Math.min(max, words.length - k > 2 ? 3 : words.length - k);
   let n = 0;
   while (n < 4 && k + n < words.length && /^\p{Lu}/u.test(words[k + n].word)) n++;

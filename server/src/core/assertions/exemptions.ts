@@ -527,7 +527,7 @@ export function evaluativeFrame(text: string): boolean {
 /** A quotation in straight or curly quotes or guillemets. */
 const QUOTED = /["“„«][^"“”„«»]*["”»]/g;
 /** A verb that reports what someone said (an attribution's frame, not "As X indicated, …"). */
-const REPORTING_FRAME = /\b(?:said|says|say|stated|states|told|tells|wrote|writes|announced|declared|insisted|argued|argue|argues|contend|contends|contended|warn|warns|demanded|added|noted|warned|emphasi[sz]e[sd]?|emphasi[sz]ing|urged|urges|urging|stressed|stresses|underlined|underlines)\b/gi;
+const REPORTING_FRAME = /\b(?:said|says|say|stated|states|told|tells|wrote|writes|announced|declared|insisted|argued|argue|argues|contend|contends|contended|warn|warns|demanded|added|noted|warned|emphasi[sz]e[sd]?|emphasi[sz]ing|urged|urges|urging|stressed|stresses|underlined|underlines|suggest|suggests|suggested|advise|advises|advised)\b/gi;
 
 /**
  * A recommendation or obligation of the author's: a normative word (`NORMATIVE`) outside
@@ -595,7 +595,7 @@ const VIEW_MODIFIERS = words('own long-held stated repeated oft-repeated public 
  * this list lacks, "Mr. Nixon suggests that the United States should…": 8 facts lost on
  * its training split for 1 false alarm fewer on its tuning split).
  */
-const BARE_REPORTING = new Set(['say', 'argue', 'contend', 'warn']);
+const BARE_REPORTING = new Set(['say', 'argue', 'contend', 'warn', 'suggest', 'advise']);
 const GOVERNS_BARE = new Set(['i', 'we', 'us', 'to', 'must', 'should', 'shall', 'will', 'would', 'can', 'could', 'may', 'might', 'let', 'not']);
 function reportsSomeone(text: string): boolean {
   for (const m of text.matchAll(REPORTING_FRAME)) {
