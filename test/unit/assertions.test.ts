@@ -337,6 +337,9 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['We are putting more money into education, and we are not performing as we should.', false],
     ['Consumers should not pay more than they must.', true],
     ['We suggest that the council should act.', true],
+    // "It should be remembered that…" asserts what follows (an op-ed batch).
+    ['As to the 2012/13 borrowing, it should be remembered that the 2011/12 figures have been revised downwards.', false],
+    ['It should be remembered that ministers should act.', true],
     ['I would advise that ministers should wait.', true],
     // A plan in the future passive that someone is said to announce is theirs (a thirteenth batch).
     ['The Minister also said that the schools will be named after the donors who give Rs 25 lakh.', false],
