@@ -57,7 +57,7 @@ export function attributedStatement(text: string): string | undefined {
  * however hedged what it reports (the classifier weighs *may* and *will* against it). Not the
  * speaker's own ("According to my mother…", "According to our figures…": no one else to ask),
  * and only before a clause of its own after a comma. Of the labelled sentences outside the
- * test splits that open so, it changes the verdict on 1, a fact (a seventh batch of published
+ * test splits that open so, it changes the verdict on 1, a fact (a tenth batch of published
  * policy prose found another, 7 December, thirty-first session).
  */
 function accordingToOpening(t: string): string | undefined {
@@ -194,10 +194,10 @@ function clauseEnds(text: string, i: number): boolean {
   return /^\s*[,:;]/u.test(tail) || /^[.!]?["”’]?\s*$/u.test(tail);
 }
 
-/** The subject and verb opening `t` (the sentence from its subject on; `afterOpener` when an opener was taken off it). */
 /** Words before the noun *calls* ("repeated calls for…"), not a subject that calls for something. */
 const CALLS_ADJECTIVES = new Set('renewed repeated growing mounting recent new urgent fresh increasing louder loud public international widespread many several frequent earlier previous such these those'.split(' '));
 
+/** The subject and verb opening `t` (the sentence from its subject on; `afterOpener` when an opener was taken off it). */
 function openingAttribution(t: string, afterOpener: boolean): string | undefined {
   const m = ATTRIBUTION.exec(t);
   // (Not "the United States that…": the noun.)
