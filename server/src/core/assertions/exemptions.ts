@@ -539,7 +539,8 @@ const REPORTING_FRAME = /\b(?:said|says|say|stated|states|told|tells|wrote|write
  * finalise…" stays the author's recommendation.
  */
 export function authorsObligation(text: string): boolean {
-  if (!NORMATIVE.test(text)) return false;
+  const normative = NORMATIVE.exec(text);
+  if (!normative) return false;
   if (!NORMATIVE.test(text.replace(QUOTED, ' ').replace(WHO_HAS_TO, ' ').replace(AS_THEY_SHOULD, ' ').replace(SHOULD_BE_NOTED, ' '))) return false;
   if (/\baccording to\b/i.test(text)) return false;
   // An obligation read out of a legal instrument is the instrument's, not the author's:
@@ -547,12 +548,12 @@ export function authorsObligation(text: string): boolean {
   // must show…" (`legal.ts`). (The frame before the obligation: "…, whether or not they fall
   // under the Act's scope" frames nothing.)
   const frame = LEGAL_FRAME.exec(text);
-  if (frame && frame.index < NORMATIVE.exec(text)!.index) return false;
+  if (frame && frame.index < normative.index) return false;
   if (legalProvision(text)) return false;
   // Someone's stated view, then what it holds should be: "…focussed almost entirely on his
   // contention that the allies should be paying more" reports the contention.
   const said = heldView(text);
-  if (said >= 0 && said < NORMATIVE.exec(text)!.index) return false;
+  if (said >= 0 && said < normative.index) return false;
   return !(reportsSomeone(text) && !/^\s*as\b/i.test(text));
 }
 /**

@@ -55,9 +55,9 @@ function opening(head: string, label: boolean): string {
 }
 
 /** The author's modals and persons: a sentence with one of them is a recommendation, a forecast or a promise, not a provision. */
+const NOT_A_PROVISION = /\b(?:would|could|should|ought|might|needs? to)\b|\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us)\b/u;
 /** Whether the words are the author's or speak to the reader (a modal of theirs, *we*, *you*): no rule's. */
 const authorOrReader = (t: string): boolean => NOT_A_PROVISION.test(t) || /\byou\b/iu.test(t);
-const NOT_A_PROVISION = /\b(?:would|could|should|ought|might|needs? to)\b|\b(?:I|[Ww]e|[Oo]ur|[Mm]y|us)\b/u;
 const QUOTED = /["“][^"“”]*["”]/g;
 
 /**
