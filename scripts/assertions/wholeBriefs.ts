@@ -1,7 +1,7 @@
 /**
  * The labelled whole briefs (test/fixtures/assertions/whole-briefs/): `⟨A⟩` after an
  * assertion of fact the rule should report, `⟨N⟩` after a sentence it should not, `⟨?⟩`
- * where the guide does not decide (docs/assertions.md, "Whole briefs"). Read here for two
+ * where the guide does not decide (docs/assertions.md, "Labelling guide"; their figures under "Measured precision and recall"). Read here for two
  * uses: `test/unit/wholeBriefs.test.ts` runs the rule on each brief whole, and the trainer
  * takes the labelled sentences of the briefs named in `TRAINING_BRIEFS` as brief-register
  * training sentences (the others, and every brief added later, are only measured).

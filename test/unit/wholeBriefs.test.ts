@@ -7,7 +7,7 @@ import { TRAINING_BRIEFS, unmark } from '../../scripts/assertions/wholeBriefs';
 
 /**
  * `possible-unsourced-assertion` on whole briefs (test/fixtures/assertions/whole-briefs/):
- * sixty-four briefs written for this (one as plain text, its sections numbered lines), each sentence labelled by the guide of docs/assertions.md
+ * seventy-three briefs written for this (one as plain text, its sections numbered lines), each sentence labelled by the guide of docs/assertions.md
  * before the rule ran on it — `⟨A⟩` after an assertion of fact the rule should report
  * (no source, no claim tag), `⟨N⟩` after one it should not (a judgement, a recommendation,
  * a forecast, a sourced sentence), `⟨?⟩` where the guide does not decide. The markers are
