@@ -556,6 +556,11 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     ['The commission advises that without changes, overcrowding will be a major issue into the next century.', 'The commission advises'],
     ['Members suggest that the prisons should devote more resources to addiction treatment.', 'Members suggest'],
     ['Crowding should be reduced, and programs that foster purpose should be expanded, it said.', 'it said'],
+    // In the perfect, and what a government signals or makes clear (thirty-second session).
+    ['Washington has signalled that it will not renew the exemption for European steel.', 'Washington has signalled'],
+    ['Norway has made clear that it will not join the customs union.', 'Norway has made clear'],
+    ['Officials have long argued that the levy is too low.', 'Officials have long argued'],
+    ['The ministry announced a fund of two billion euros.', 'The ministry announced'],
   ];
   const not = [
     'We argue that the Commission should act before 2027.',
@@ -583,6 +588,9 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     'Key highlights include a new port and two bridges.',
     'Heat stress falls hardest on people who cannot stop working.',
     'Renewed calls for a ceasefire went unanswered.',
+    'We have said that before.',
+    'It has made clear that nothing will change.',
+    'The figures indicate that demand is falling.',
   ];
   const findingOn = findingUnderEvidence;
   for (const [text, subjectVerb] of attributed)

@@ -16,12 +16,16 @@ import { endsAsQuestion } from './exemptions';
  * *observes*, *urges*, *calls for*, *recommends*, *suggests that*, *advises that*, "is urging", "continues to emphasise" (in the third person or the past: a
  * base form after "to" would end the subject too late; *stresses*, *highlights* and *notes* only before *that*: "Key highlights
  * include…" is a noun) ("The report calls for continued fiscal support…",
- * an eleventh batch of published policy prose, where 8 such facts were missed).
+ * an eleventh batch of published policy prose, where 8 such facts were missed). Since the thirty-second session *announced*,
+ * and *signalled*, *indicated*, *confirmed*, *made (it) clear* before *that*, also in the perfect ("Washington has signalled that it
+ * will not renew…", "Norway has made clear that…": two facts of the briefs' tuning split scored just under the threshold); of the
+ * labelled sentences outside the test splits the change moves 4, the two facts and two statements someone made, attributed
+ * statements by the guide though their sources label them otherwise.
  */
-const VERB = String.raw`(?:says?|said|stated|states?(?=\s+that\b)|argue[sd]?|contends?|contended|warn(?:s|ed)?|claim(?:s|ed)?|reports?|reported|insist(?:s|ed)?|maintain(?:s|ed)?|estimates?|estimated|expect(?:s|ed)?|predict(?:s|ed)?|forecasts?|doubt(?:s|ed)?|acknowledge[sd]?|admit(?:s|ted)?|den(?:y|ies|ied)|complain(?:s|ed)?|point(?:s|ed)? out|told|finds?|found|concluded?|concludes|agree[sd]?(?=\s+that\b)|emphasi[sz]e[sd]|underline[sd]|observe[sd]|urge[sd]|call(?:s|ed)\s+for|recommend(?:s|ed)|stressed|highlighted|noted|(?:stresses|highlights|notes)(?=\s+that\b)|(?:suggest(?:s|ed)?|advise[sd])(?=\s+that\b)|(?:is|are|was|were)\s+(?:urging|calling\s+for|warning|arguing|emphasi[sz]ing|stressing|insisting|demanding)|continue[sd]?\s+to\s+(?:emphasi[sz]e|stress|argue|insist|warn|urge|call\s+for|maintain))`;
+const VERB = String.raw`(?:says?|said|stated|states?(?=\s+that\b)|argue[sd]?|contends?|contended|warn(?:s|ed)?|claim(?:s|ed)?|reports?|reported|insist(?:s|ed)?|maintain(?:s|ed)?|estimates?|estimated|expect(?:s|ed)?|predict(?:s|ed)?|forecasts?|doubt(?:s|ed)?|acknowledge[sd]?|admit(?:s|ted)?|den(?:y|ies|ied)|complain(?:s|ed)?|point(?:s|ed)? out|told|finds?|found|concluded?|concludes|agree[sd]?(?=\s+that\b)|emphasi[sz]e[sd]|underline[sd]|observe[sd]|urge[sd]|call(?:s|ed)\s+for|recommend(?:s|ed)|stressed|highlighted|noted|(?:stresses|highlights|notes)(?=\s+that\b)|(?:suggest(?:s|ed)?|advise[sd])(?=\s+that\b)|(?:is|are|was|were)\s+(?:urging|calling\s+for|warning|arguing|emphasi[sz]ing|stressing|insisting|demanding)|continue[sd]?\s+to\s+(?:emphasi[sz]e|stress|argue|insist|warn|urge|call\s+for|maintain)|announced|announces|(?:signall?(?:s|ed)|indicated|indicates|confirmed|confirms|made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear)(?=\s+that\b))`;
 
 /** First words of a subject that is the author, the reader or the text itself ("We argue", "This brief finds", "Our analysis shows"). */
-const NOT_FIRST = new Set('i we you he she they it this that these those there one our my your everybody everyone nobody someone somebody anyone anybody whoever people let in on at for from with by under after before since during of about against among between through although though unless until once if when while as because whether'.split(' '));
+const NOT_FIRST = new Set('i we you he she they it this that these those there one our my your everybody everyone nobody someone somebody anyone anybody any whoever people let in on at for from with by under after before since during of about against among between through although though unless until once if when while as because whether'.split(' '));
 /** Words no subject of a reporting verb holds: auxiliaries, modals, `to`, question words ("Critics are right to warn", "They will say"). */
 const NOT_IN_SUBJECT = new Set(
   'i we you me us it is are was were be been being am have has had do does did will would shall should must can could may might to not if when as because while whether what how why where who whom whose which that ll ve re m d'.split(' '),
@@ -34,7 +38,7 @@ const VAGUE = /^(?:(?:some|many|most|other|a lot of|lots of)\s+)?(?:people|folks
 const OPENER = /^(?:(?:and|but|yet|so|still|however|meanwhile|moreover|indeed|now|today|instead|also|in turn|for their part|for its part),?\s+)+/i;
 
 /** The subject (one to eight words, an aside between dashes or commas allowed), then the verb and what follows it. */
-const ATTRIBUTION = new RegExp(String.raw`^((?:[\p{L}\p{N}][\p{L}\p{N}'’.&-]*\s+){0,7}[\p{L}\p{N}][\p{L}\p{N}'’.&-]*)(?:\s*[—–]\s[^—–]{1,80}\s[—–]|,\s[^,]{1,80},)?\s+(?:(?:also|now|often|still|already|repeatedly|privately|publicly|openly|rightly|widely|broadly|generally|largely|mostly)\s+)?(${VERB})\b(?!\s*[?])(?!\s+to\b)`, 'iu');
+const ATTRIBUTION = new RegExp(String.raw`^((?:[\p{L}\p{N}][\p{L}\p{N}'’.&-]*\s+){0,7}[\p{L}\p{N}][\p{L}\p{N}'’.&-]*)(?:\s*[—–]\s[^—–]{1,80}\s[—–]|,\s[^,]{1,80},)?\s+(?:(?:also|now|often|still|already|repeatedly|privately|publicly|openly|rightly|widely|broadly|generally|largely|mostly|long)\s+)?(${VERB})\b(?!\s*[?])(?!\s+to\b)`, 'iu');
 
 /**
  * The subject and verb of an attributed statement at the start of `text` ("Judges say"),
@@ -202,7 +206,9 @@ function openingAttribution(t: string, afterOpener: boolean): string | undefined
   const m = ATTRIBUTION.exec(t);
   // (Not "the United States that…": the noun.)
   if (!m || (/^states?$/iu.test(m[2]) && /\bunited$/iu.test(m[1]))) return undefined;
-  const subject = m[1].toLowerCase();
+  // The perfect's auxiliary belongs to the verb ("Washington has signalled that…", "Officials have warned…").
+  const subjectText = m[1].replace(PERFECT_AUXILIARY, '');
+  const subject = subjectText.toLowerCase();
   // Contractions count as their words: "There's no doubt", "I'd say", "it's said".
   const words = subject.split(/\s+/).flatMap((w) => w.split(/['’](?=(?:s|d|ll|re|ve|m)$)/));
   if (NOT_FIRST.has(words[0]) || words.some((w) => NOT_IN_SUBJECT.has(w)) || VAGUE.test(subject)) return undefined;
@@ -211,6 +217,7 @@ function openingAttribution(t: string, afterOpener: boolean): string | undefined
   // "Renewed calls for a ceasefire went unanswered": the noun *calls*, after its adjective.
   if (/^calls\s/iu.test(m[2]) && CALLS_ADJECTIVES.has(words[words.length - 1])) return undefined;
   // The subject opens the sentence with a capital or a figure ("Judges", "Two in three voters"), or follows an opener ("However, the agency…").
-  if (!/^[\p{Lu}\p{N}]/u.test(m[1]) && !afterOpener) return undefined;
+  if (!/^[\p{Lu}\p{N}]/u.test(subjectText) && !afterOpener) return undefined;
   return `${m[1]} ${m[2]}`;
 }
+const PERFECT_AUXILIARY = /\s+(?:has|have|had)(?:\s+(?:also|now|often|still|already|long|\p{L}+ly))?$/iu;
