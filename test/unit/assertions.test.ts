@@ -356,6 +356,12 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['Wages fell by 3% in 2023, as shown in Table 2.', false],
     ['This paper sets out an update to the modelling, with results now given for the 2024-25 financial year.', true],
     ['This paper sets out the modelling for 118 countries.', false],
+    // The text's convention at the opening, and its author named after "In this report," (a batch of budget and cocoa reports).
+    ['Unless this report indicates otherwise, all years referred to are federal fiscal years.', true],
+    ['Unless otherwise stated, all figures are for England.', true],
+    ['Unless the government acts otherwise, prices rose 5% in 2024.', false],
+    ['In this report, the Congressional Budget Office examines how those proposals would affect budgetary outcomes over the 2020–2030 period.', true],
+    ['In this report, the Congressional Budget Office found that the deficit would rise by 4%.', false],
     ['The schools will be named after the donors who give Rs 25 lakh.', true],
     ['We will give every family $5,000.', false],
     ['*As of 18 September 2025*', true],

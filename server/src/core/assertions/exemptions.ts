@@ -312,7 +312,11 @@ export function selfSignpost(text: string): boolean {
     }
     if (w[i] === 'in') {
       const n = textSubject(w, i + 1);
-      return n > 0 && (w[i + 1 + n] === 'we' || w[i + 1 + n] === 'i') && signpostingVerb(w, i + 2 + n);
+      if (n === 0) return false;
+      if (w[i + 1 + n] === 'we' || w[i + 1 + n] === 'i') return signpostingVerb(w, i + 2 + n);
+      // Its author named: "In this report, the Congressional Budget Office examines how…" (up to six words).
+      for (let k = 1; k <= 6; k++) if (SIGNPOSTING_VERBS.has(w[i + 1 + n + k])) return true;
+      return false;
     }
     const n = textSubject(w, i);
     const visual = VISUALS.has(w[i + n - 1]) || ((w[i + n - 1] === 'above' || w[i + n - 1] === 'below') && VISUALS.has(w[i + n - 2]));
@@ -419,11 +423,14 @@ const DATA_UNITS = words('prices terms constant current real nominal millions bi
  * estimates in this bulletin have been reweighted to account for…" (a note on the data; 7
  * December, later: a statistical bulletin; no labelled sentence says so).
  */
+/** The text's convention, said so at the opening: "Unless this report indicates otherwise, all years referred to are fiscal years…", "Unless otherwise stated, …". */
+const UNLESS_OTHERWISE =
+  /^[\s*_>•-]*unless\s+(?:otherwise\s+(?:stated|noted|indicated|specified|shown)|(?:stated|noted|indicated|specified|shown)\s+otherwise|(?:this|the)\s+(?:report|brief|paper|text|table|chart|note|document|publication|release|bulletin|analysis)\s+(?:indicates|states|notes|says|shows|specifies)\s+otherwise)\s*,/iu;
 const DATA_TREATED =
   /^[\s*_>•-]*(?:all\s+)?(?:\p{L}[\p{L}-]*\s+){0,3}(?:figures|data|estimates|numbers|values|series|statistics|totals)\s+(?:in|for|from)\s+this\s+(?:bulletin|release|report|brief|table|chart|publication|note|paper|section|analysis)\s+(?:have\s+been|are|were|has\s+been)\s+(?:(?:all|also|now)\s+)?(?:reweighted|re-weighted|revised|rounded|adjusted|seasonally\s+adjusted|deflated|weighted|based|derived|expressed|provisional)\b/iu;
 
 export function dataNote(text: string): boolean {
-  if (DATA_TREATED.test(text)) return true;
+  if (DATA_TREATED.test(text) || UNLESS_OTHERWISE.test(text)) return true;
   const { w, starts } = openingWords(text);
   return starts.some((i) => {
     let j = i;
