@@ -362,6 +362,11 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['Unless the government acts otherwise, prices rose 5% in 2024.', false],
     ['In this report, the Congressional Budget Office examines how those proposals would affect budgetary outcomes over the 2020–2030 period.', true],
     ['In this report, the Congressional Budget Office found that the deficit would rise by 4%.', false],
+    // A signpost with "here" (news of a debate).
+    ["Here's how the candidates sparred over three key economic topics Tuesday night.", true],
+    ['Here were the biggest takeaways for the economy, which voters say is their No. 1 issue.', true],
+    ["Here's the problem: for about 20 million people, employer-based health insurance may end.", false],
+    ['Here is how 40% of the budget was spent.', false],
     ['The schools will be named after the donors who give Rs 25 lakh.', true],
     ['We will give every family $5,000.', false],
     ['*As of 18 September 2025*', true],

@@ -62,6 +62,7 @@ export function exemptButForObligation(text: string): boolean {
     selfSignpost(text) ||
     crossReferenceSignpost(text) ||
     SEE_PLACE.test(text) ||
+    hereIsSignpost(text) ||
     passiveSignpost(text) ||
     dataNote(text) ||
     planParameter(text) ||
@@ -335,6 +336,20 @@ const PLACES_IN_TEXT = /\b(?:section|chapter|annex|appendix|part)s?\s+(?:\d{1,2}
  * differences are our strengths", "See the millions of these killings accumulate").
  */
 const SEE_PLACE = /^[\s*_>•-]*see\s+(?:also(?![\p{L}])|(?:the\s+)?(?:(?:next|following|previous|preceding)\s+)?(?:sections?|chapters?|chap\.|parts?|annex(?:es)?|appendix|appendices|tables?|figures?|fig\.|box(?:es)?|pages?|pp?\.|below|above|(?:end|foot)?notes?|glossary|references)(?![\p{L}]))/iu;
+
+/**
+ * A signpost to what follows, said with *here*: "Here's how the candidates sparred over three
+ * key economic topics.", "Here are the key ingredients." — not when a colon brings the
+ * content into the sentence ("Here's the problem: the tax code is full of loopholes"), nor
+ * with a figure of its own other than a rank ("No. 1"). Of the labelled sentences outside
+ * the test splits the 9 that open so without a colon are not facts (thirty-second session:
+ * news of a debate, where two such signposts were reported).
+ */
+function hereIsSignpost(text: string): boolean {
+  return HERE_IS.test(text) && !text.includes(':') && !holdsFigure(text.replace(RANK, ''));
+}
+const HERE_IS = /^[\s*_>•-]*here(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(?:how|what|why|where|when|who|which|the|a|an|our|some|more|two|three|four|five|six|seven|eight|nine|ten)\b/iu;
+const RANK = /\bNo\.\s?\d+\b/gu;
 
 /**
  * Signposting whose subject is a cross-reference to the brief's own figure, table or section
