@@ -48,6 +48,14 @@ describe('cross-references to labels of the brief', () => {
     assert.equal(BRIEF.slice(at.start, at.end), '#fig-trend');
   });
 
+  it('reads no label from a citation whose key is written in braces (`@{#x}`: long fuzz run 3737373)', () => {
+    const text = '---\nbrief: true\n---\n\nOfficials said 40% of talks failed [-@x].\n\nSee @{#x} here, and {#y} there.\n';
+    const b = analyze({ uri: 'file:///w/braced.brief.md', text });
+    assert.deepEqual([...briefLabels(b.model).keys()], ['y']);
+    // So the key x names nothing: an unknown source, as it is with any other braced key there.
+    assert.deepEqual(b.diagnostics.filter((d) => d.code === 'unknown-source').map((d) => text.slice(d.span.start, d.span.end)), ['x', '#x']);
+  });
+
   it('is no source of a claim, and no unknown source', () => {
     const codes = a.diagnostics.map((d) => `${d.code} ${BRIEF.slice(d.span.start, d.span.end)}`);
     assert.ok(!codes.some((c) => c.startsWith('unknown-source')), codes.join('\n'));

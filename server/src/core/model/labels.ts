@@ -23,6 +23,8 @@ function labelsOfPart(text: string, at: number, items: ModelPart['items']): read
       const raw = text.slice(at + b.span.start, at + b.span.end);
       if (!raw.includes('{')) continue;
       for (const list of raw.matchAll(ATTRIBUTE_LIST)) {
+        // `@{#x}` is a citation whose key is written in braces, not an attribute list (long fuzz run 3737373).
+        if (raw[list.index! - 1] === '@') continue;
         for (const id of list[0].matchAll(ID)) {
           const start = b.span.start + list.index! + id.index!;
           (labels ??= []).push({ id: id[1], span: { start, end: start + id[0].length } });
