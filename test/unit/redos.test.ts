@@ -301,6 +301,8 @@ const ATTACKS: Array<{ name: string; make: (size: number) => string; run: (s: st
   // Scans, not regexes: one grew quadratically, recheck could not decide the other (thirty-first session).
   { name: 'assertions: according to', make: attack('According to ', 'a ', '\x00'), run: attributedStatement },
   { name: 'assertions: a view someone holds', make: attack('a', 'Àc ', ' view that they should'), run: exemptSentence },
+  // The perfect's auxiliary taken from an attribution's subject (a scan; its regex was quadratic on blanks: thirty-second session).
+  { name: 'assertions: an attribution in the perfect', make: attack('Officials', '\t', '\twly argued that'), run: attributedStatement },
   { name: 'preview: footnote call', make: attack('s', '[^p', '\t'), run: (s) => looksSourced([], s, s) },
   { name: 'completion: footnote id', make: attack('', '[^', '\t[^'), run: typedFootnoteId },
   { name: 'completion: attribute value', make: attack('', '-', ''), run: typedAttributeValue },

@@ -207,7 +207,7 @@ function openingAttribution(t: string, afterOpener: boolean): string | undefined
   // (Not "the United States that…": the noun.)
   if (!m || (/^states?$/iu.test(m[2]) && /\bunited$/iu.test(m[1]))) return undefined;
   // The perfect's auxiliary belongs to the verb ("Washington has signalled that…", "Officials have warned…").
-  const subjectText = m[1].replace(PERFECT_AUXILIARY, '');
+  const subjectText = withoutPerfect(m[1]);
   const subject = subjectText.toLowerCase();
   // Contractions count as their words: "There's no doubt", "I'd say", "it's said".
   const words = subject.split(/\s+/).flatMap((w) => w.split(/['’](?=(?:s|d|ll|re|ve|m)$)/));
@@ -220,4 +220,17 @@ function openingAttribution(t: string, afterOpener: boolean): string | undefined
   if (!/^[\p{Lu}\p{N}]/u.test(subjectText) && !afterOpener) return undefined;
   return `${m[1]} ${m[2]}`;
 }
-const PERFECT_AUXILIARY = /\s+(?:has|have|had)(?:\s+(?:also|now|often|still|already|long|\p{L}+ly))?$/iu;
+/**
+ * The subject without the perfect's auxiliary and an adverb after it, which the greedy
+ * subject took ("Officials have long" → "Officials"), read from its last two words (a
+ * regex anchored at the end was quadratic on runs of blanks).
+ */
+function withoutPerfect(subject: string): string {
+  const words = subject.split(/\s+/u);
+  const last = (k: number) => words[words.length - k]?.toLowerCase() ?? '';
+  const auxiliary = (w: string) => w === 'has' || w === 'have' || w === 'had';
+  if (auxiliary(last(1))) return words.slice(0, -1).join(' ');
+  if (auxiliary(last(2)) && (PERFECT_ADVERBS.has(last(1)) || last(1).endsWith('ly'))) return words.slice(0, -2).join(' ');
+  return subject;
+}
+const PERFECT_ADVERBS = new Set('also now often still already long'.split(' '));
