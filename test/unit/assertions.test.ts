@@ -367,6 +367,12 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['Here were the biggest takeaways for the economy, which voters say is their No. 1 issue.', true],
     ["Here's the problem: for about 20 million people, employer-based health insurance may end.", false],
     ['Here is how 40% of the budget was spent.', false],
+    // "have to date" is no obligation; a text's making with an adverb, its annex, an ordinal (a batch of parliamentary research notes).
+    ['The debates, which have to date featured the leaders of 19 Member States, continued into 2019.', false],
+    ['This Briefing has been jointly authored by policy analysts within EPRS.', true],
+    ['The annex gives an overview of the legal bases for those hearings.', true],
+    ['This document provides an overview of the hearings during the 9th parliamentary term.', true],
+    ['This document provides an overview of the 9 hearings held.', false],
     ['The schools will be named after the donors who give Rs 25 lakh.', true],
     ['We will give every family $5,000.', false],
     ['*As of 18 September 2025*', true],

@@ -197,8 +197,10 @@ const DATE_NUMBERS = new RegExp(String.raw`\b(?:1[89]|20)\d\d(?:[-–/](?:\d\d|(
 
 /** Whether `text` holds a figure: a number standing alone, not a date or part of a name ("G20", "COP28"). */
 function holdsFigure(text: string): boolean {
-  return /(?:^|[^\p{L}\d])\d/u.test(text.replace(DATE_NUMBERS, ''));
+  return /(?:^|[^\p{L}\d])\d/u.test(text.replace(DATE_NUMBERS, '').replace(ORDINALS, ''));
 }
+/** Ordinals in figures, "the 9th parliamentary term", "its 3rd edition": a place in a series, not a quantity. */
+const ORDINALS = /\b\d{1,3}(?:st|nd|rd|th)\b/giu;
 
 const words = (list: string): Set<string> => new Set(list.split(' '));
 
@@ -264,6 +266,8 @@ function textSubject(w: string[], i: number): number {
   else if (w[j] === 'the' && w[j + 1] === 'remainder' && w[j + 2] === 'of' && w[j + 3] === 'this') j += 4;
   // "The table above summarises…", "The chart below shows…", "The advice below relates to…".
   else if (w[j] === 'the' && (VISUALS.has(w[j + 1]) || TEXT_PARTS.has(w[j + 1])) && (w[j + 2] === 'above' || w[j + 2] === 'below')) return 3;
+  // "The annex gives an overview of…": a text's annex or appendix is its own.
+  else if (w[j] === 'the' && (w[j + 1] === 'annex' || w[j + 1] === 'appendix')) return 2;
   else return 0;
   // (The Congressional Research Service's short products: "This In Focus describes…", "This Insight reviews…".)
   if (w[j] === 'in' && w[j + 1] === 'focus') return j + 2 - i;
@@ -281,13 +285,16 @@ const VISUAL_VERBS = words('shows show illustrates depicts plots displays lists 
 /** How a text came to be: "This publication was funded by…", "This paper has been prepared for…". */
 const MAKING_VERBS = words('funded co financed supported produced prepared commissioned written authored edited published translated reviewed peer made developed compiled drafted');
 
+/** A verb of `MAKING_VERBS` at `i`, or after an adverb: "(has been) jointly authored by…". */
+const madeBy = (w: string[], i: number): boolean => MAKING_VERBS.has(w[i]) || (w[i]?.endsWith('ly') === true && MAKING_VERBS.has(w[i + 1]));
+
 /** Whether a signposting verb (after an adverb, if any) is at `i`, or a passive that says how the text came to be. */
 function signpostingVerb(w: string[], i: number): boolean {
   // ("We will briefly recap…", "We shall then consider…".)
   if (w[i] === 'will' || w[i] === 'shall') i++;
   if (SIGNPOST_ADVERBS.has(w[i])) i++;
-  if (w[i] === 'was' || w[i] === 'is' || w[i] === 'were') return MAKING_VERBS.has(w[i + 1]);
-  if ((w[i] === 'has' || w[i] === 'have') && w[i + 1] === 'been') return MAKING_VERBS.has(w[i + 2]);
+  if (w[i] === 'was' || w[i] === 'is' || w[i] === 'were') return madeBy(w, i + 1);
+  if ((w[i] === 'has' || w[i] === 'have') && w[i + 1] === 'been') return madeBy(w, i + 2);
   // In the perfect: "Within these groupings, we have explored eight countries…", "This paper has examined…".
   if (w[i] === 'has' || w[i] === 'have') return SIGNPOST_PARTICIPLES.has(SIGNPOST_ADVERBS.has(w[i + 1]) ? w[i + 2] : w[i + 1]);
   return SIGNPOSTING_VERBS.has(w[i]) || SIGNPOSTING_PHRASES.has(`${w[i]}-${w[i + 1]}`) || (w[i] === 'makes' && w[i + 1] === 'the' && w[i + 2] === 'case');
@@ -946,7 +953,7 @@ const MODAL_FORECAST = /\b(?:will|may|might|could)\s+(?:(?:not|also|still|soon|e
  * *I* are not facts, and the 3 facts report someone, which keeps them judged).
  */
 export const NORMATIVE =
-  /\b(?:should|must|ought to|needs? to|(?:is|are) (?:(?:urgently|badly|also|still|clearly) )?needed\b|needs? (?:a|an|more|clear|new|better|stronger|greater|common|shared) \w+|has to|have to|(?:we|i|this \w+|our \w+) (?:(?:would|also|therefore|strongly|further) ){0,2}recommends?|it is (?:essential|necessary|vital|crucial) (?:to|that)|it is (?:(?:further|also|therefore|strongly|accordingly|not) )?recommended (?:that|to)|(?:is|are) (?:asked|invited|recommended) to (?:note|approve|agree|consider|endorse|comment|decide|adopt|support|authori[sz]e|delegate|accept)|(?:we|i) (?:(?:therefore|also|strongly|urgently|again|further|now|hereby|respectfully) ){0,2}(?:call (?:up)?on|urge|ask|appeal to|implore|invite|encourage|request)|shall)\b/iu;
+  /\b(?:should|must|ought to|needs? to|(?:is|are) (?:(?:urgently|badly|also|still|clearly) )?needed\b|needs? (?:a|an|more|clear|new|better|stronger|greater|common|shared) \w+|(?:has|have) to(?! date\b)|(?:we|i|this \w+|our \w+) (?:(?:would|also|therefore|strongly|further) ){0,2}recommends?|it is (?:essential|necessary|vital|crucial) (?:to|that)|it is (?:(?:further|also|therefore|strongly|accordingly|not) )?recommended (?:that|to)|(?:is|are) (?:asked|invited|recommended) to (?:note|approve|agree|consider|endorse|comment|decide|adopt|support|authori[sz]e|delegate|accept)|(?:we|i) (?:(?:therefore|also|strongly|urgently|again|further|now|hereby|respectfully) ){0,2}(?:call (?:up)?on|urge|ask|appeal to|implore|invite|encourage|request)|shall)\b/iu;
 
 /**
  * Captions, source lines and signposts to them are not statements of fact: "Table 3:
