@@ -436,21 +436,21 @@ const DATA_NOTE_STATES = words('expressed given shown rounded nominal provisiona
 const DATA_UNITS = words('prices terms constant current real nominal millions billions thousands euros dollars pounds percent per usd eur gbp thousand million billion');
 
 /**
- * A note on the data (signposting): "All figures are in 2023 prices", "Unless stated
- * otherwise, data refer to 2024", "Figures may not add up due to rounding" — how the
- * brief's numbers are to be read, not a statement about the world.
- */
-/**
  * How the data of the text were treated, said of the text's own: "Labour Force Survey
  * estimates in this bulletin have been reweighted to account for…" (a note on the data; 7
  * December, later: a statistical bulletin; no labelled sentence says so).
  */
+const DATA_TREATED =
+  /^[\s*_>•-]*(?:all\s+)?(?:\p{L}[\p{L}-]*\s+){0,3}(?:figures|data|estimates|numbers|values|series|statistics|totals)\s+(?:in|for|from)\s+this\s+(?:bulletin|release|report|brief|table|chart|publication|note|paper|section|analysis)\s+(?:have\s+been|are|were|has\s+been)\s+(?:(?:all|also|now)\s+)?(?:reweighted|re-weighted|revised|rounded|adjusted|seasonally\s+adjusted|deflated|weighted|based|derived|expressed|provisional)\b/iu;
 /** The text's convention, said so at the opening: "Unless this report indicates otherwise, all years referred to are fiscal years…", "Unless otherwise stated, …". */
 const UNLESS_OTHERWISE =
   /^[\s*_>•-]*unless\s+(?:otherwise\s+(?:stated|noted|indicated|specified|shown)|(?:stated|noted|indicated|specified|shown)\s+otherwise|(?:this|the)\s+(?:report|brief|paper|text|table|chart|note|document|publication|release|bulletin|analysis)\s+(?:indicates|states|notes|says|shows|specifies)\s+otherwise)\s*,/iu;
-const DATA_TREATED =
-  /^[\s*_>•-]*(?:all\s+)?(?:\p{L}[\p{L}-]*\s+){0,3}(?:figures|data|estimates|numbers|values|series|statistics|totals)\s+(?:in|for|from)\s+this\s+(?:bulletin|release|report|brief|table|chart|publication|note|paper|section|analysis)\s+(?:have\s+been|are|were|has\s+been)\s+(?:(?:all|also|now)\s+)?(?:reweighted|re-weighted|revised|rounded|adjusted|seasonally\s+adjusted|deflated|weighted|based|derived|expressed|provisional)\b/iu;
 
+/**
+ * A note on the data (signposting): "All figures are in 2023 prices", "Unless stated
+ * otherwise, data refer to 2024", "Figures may not add up due to rounding" — how the
+ * brief's numbers are to be read, not a statement about the world.
+ */
 export function dataNote(text: string): boolean {
   if (DATA_TREATED.test(text) || UNLESS_OTHERWISE.test(text)) return true;
   const { w, starts } = openingWords(text);
@@ -612,6 +612,7 @@ const SHOULD_BE_NOTED = /\bit\s+(?:should|must)\s+(?:also\s+)?be\s+(?:noted|reme
  * things are, and calls on no one (of the labelled sentences outside the test splits, 10
  * have one: the classifier scores the 9 not facts under 0.15 and the 1 fact at 0.70).
  */
+const AS_THEY_SHOULD = /\b(?:than|as)\s+(?:they|it|he|she|we|you|i|one|people|anyone)\s+(?:(?:really|ever)\s+)?(?:should|must|need\s+to|ought\s+to)\b/giu;
 /**
  * What ought to be, asked or decided as the object of a verb: "…appointed an Expert Group to
  * define what a Minimum Income Guarantee for Scotland should look like", "a board… who are
@@ -623,7 +624,6 @@ const SHOULD_BE_NOTED = /\bit\s+(?:should|must)\s+(?:also\s+)?be\s+(?:noted|reme
  */
 const EMBEDDED_QUESTION =
   /\b(?:define[sd]?|defining|decide[sd]?|deciding|determine[sd]?|determining|consider(?:s|ed|ing)?|discuss(?:es|ed|ing)?|debate[sd]?|debating|examine[sd]?|examining|explore[sd]?|exploring|assess(?:es|ed|ing)?|ask(?:s|ed|ing)?|agree[sd]?|set(?:s|ting)?\s+out|advise[sd]?|advising)\s+(?:on\s+)?(?:what|how|whether|where|when|which)\s+(?:[\p{L}\p{N}'’-]+\s+){1,8}?(?:should|ought\s+to|must)\b/giu;
-const AS_THEY_SHOULD = /\b(?:than|as)\s+(?:they|it|he|she|we|you|i|one|people|anyone)\s+(?:(?:really|ever)\s+)?(?:should|must|need\s+to|ought\s+to)\b/giu;
 /**
  * Where a noun of saying that someone holds stands before *that*: "his contention that", "the
  * Commission's view that", "Berlin's insistence that" (not "the fact that", "the need
