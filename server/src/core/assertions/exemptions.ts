@@ -65,6 +65,7 @@ export function exemptButForObligation(text: string): boolean {
     hereIsSignpost(text) ||
     passiveSignpost(text) ||
     dataNote(text) ||
+    methodNote(text) ||
     planParameter(text) ||
     OPTION.test(text) ||
     listSignpost(text) ||
@@ -445,6 +446,44 @@ const DATA_TREATED =
 /** The text's convention, said so at the opening: "Unless this report indicates otherwise, all years referred to are fiscal years…", "Unless otherwise stated, …". */
 const UNLESS_OTHERWISE =
   /^[\s*_>•-]*unless\s+(?:otherwise\s+(?:stated|noted|indicated|specified|shown)|(?:stated|noted|indicated|specified|shown)\s+otherwise|(?:this|the)\s+(?:report|brief|paper|text|table|chart|note|document|publication|release|bulletin|analysis)\s+(?:indicates|states|notes|says|shows|specifies)\s+otherwise)\s*,/iu;
+
+/**
+ * The author's own method, said of the text's analysis: "The modelling is based on a static
+ * comparison…", "Our estimates do not take into account behavioural effects.", "This
+ * analysis assumes…" — about the analysis, not the world outside it, which the labelling
+ * guide asks a fact to be about (thirty-second session: a minimum income paper; of the
+ * labelled sentences outside the test splits 1 says so, not a fact). With *the*, only the
+ * analysis itself ("The modelling…", "The projections…"), not "The official figures…".
+ */
+function methodNote(text: string): boolean {
+  const { w, starts } = openingWords(text);
+  return starts.some((i) => {
+    let j = i;
+    if (w[j] === 'this' || w[j] === 'our' || w[j] === 'these') {
+      j++;
+      for (let k = 0; k < 2 && !ANALYSIS_NOUNS.has(w[j]); k++) j++;
+      if (!ANALYSIS_NOUNS.has(w[j])) return false;
+    } else if (w[j] === 'the' && OWN_ANALYSIS_NOUNS.has(w[j + 1])) j++;
+    else return false;
+    return methodVerb(w, j + 1);
+  });
+}
+const OWN_ANALYSIS_NOUNS = words('analysis modelling modeling projection projections estimate estimates calculation calculations simulation simulations');
+const ANALYSIS_NOUNS = words('analysis analyses modelling modeling model models projection projections estimate estimates calculation calculations simulation simulations figures results scenario scenarios forecast forecasts');
+/** "… is based on", "… do not take into account / account for / include / reflect", "… assumes". */
+function methodVerb(w: string[], i: number): boolean {
+  if (w[i] === 'assume' || w[i] === 'assumes' || w[i] === 'exclude' || w[i] === 'excludes') return true;
+  if (w[i] === 'is' || w[i] === 'are' || w[i] === 'was' || w[i] === 'were') {
+    const at = w[i + 1]?.endsWith('ly') ? i + 2 : i + 1;
+    return w[at] === 'based' && w[at + 1] === 'on';
+  }
+  if ((w[i] === 'do' || w[i] === 'does' || w[i] === 'did') && w[i + 1] === 'not') {
+    const v = w[i + 2];
+    if (v === 'take') return w.slice(i + 3, i + 8).join(' ').includes('into account');
+    return v === 'include' || v === 'reflect' || v === 'capture' || v === 'incorporate' || (v === 'account' && w[i + 3] === 'for');
+  }
+  return false;
+}
 
 /**
  * A note on the data (signposting): "All figures are in 2023 prices", "Unless stated
