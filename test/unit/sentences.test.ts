@@ -62,6 +62,14 @@ describe('sentence ends', () => {
     }
   });
 
+  it('goes on after a quoted question or exclamation in lower case, not after one in capitals', () => {
+    const text = "He said, 'What is a skinny guy doing up here?' was Obama. Is it? Yes! And 'Why?' He left.";
+    assert.deepEqual(
+      splitSentences(text).map((s) => text.slice(s.start, s.end)),
+      ["He said, 'What is a skinny guy doing up here?' was Obama.", 'Is it?', 'Yes!', "And 'Why?'", 'He left.'],
+    );
+  });
+
   it('splitSentences still splits at the same ends', () => {
     assert.deepEqual(splitSentences('One. Two [a. b] three! Four'), [
       { start: 0, end: 4 },

@@ -22,6 +22,9 @@ export function isSentenceEnd(text: string, i: number): boolean {
   else if (text[j] === '^') j = Math.max(j, inlineNoteAt(text, j, text.length));
   else if (text[j] === '(') j = Math.max(j, handCitationAt(text, j, text.length));
   if (j < text.length && !/\s/.test(text[j])) return false;
+  // A quoted question or exclamation the sentence goes on after in lower case: "…and said, 'What's
+  // a skinny guy doing up here?' was Barack Obama." (a debate batch, thirty-second session).
+  if (c !== '.' && j > i + 1 && /["'”’]/.test(text[j - 1]) && text[j] === ' ' && /\p{Ll}/u.test(text[j + 1] ?? '')) return false;
   if (c === '.') {
     if (/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) return false;
     // A number that opens its line, in emphasis or not, is an item's or a section's: "**1. Introduction**".
