@@ -52,6 +52,11 @@ const SUBSTITUTIONS = new Map<string, string>([
     substitutionKey('server/src/core/sources/sourceText.ts', "[...UNIT_WORDS.keys(), ...TEN_WORDS.keys()].join('|')"),
     'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety',
   ],
+  // The adverbs between an attribution's subject and its verb (a fixed alternation of words).
+  [
+    substitutionKey('server/src/core/assertions/attribution.ts', "[...SUBJECT_ADVERBS].join('|')"),
+    'also|now|often|still|already|repeatedly|privately|publicly|openly|rightly|widely|broadly|generally|largely|mostly|long',
+  ],
 ]);
 
 /**

@@ -37,8 +37,11 @@ const VAGUE = /^(?:(?:some|many|most|other|a lot of|lots of)\s+)?(?:people|folks
 /** Openers before the subject: "However, critics say…", "And officials expect…". */
 const OPENER = /^(?:(?:and|but|yet|so|still|however|meanwhile|moreover|indeed|now|today|instead|also|in turn|for their part|for its part),?\s+)+/i;
 
+/** Adverbs between a subject and its reporting verb ("Officials have long argued", "…publicly warned"). */
+const SUBJECT_ADVERBS = new Set('also now often still already repeatedly privately publicly openly rightly widely broadly generally largely mostly long'.split(' '));
+
 /** The subject (one to eight words, an aside between dashes or commas allowed), then the verb and what follows it. */
-const ATTRIBUTION = new RegExp(String.raw`^((?:[\p{L}\p{N}][\p{L}\p{N}'’.&-]*\s+){0,7}[\p{L}\p{N}][\p{L}\p{N}'’.&-]*)(?:\s*[—–]\s[^—–]{1,80}\s[—–]|,\s[^,]{1,80},)?\s+(?:(?:also|now|often|still|already|repeatedly|privately|publicly|openly|rightly|widely|broadly|generally|largely|mostly|long)\s+)?(${VERB})\b(?!\s*[?])(?!\s+to\b)`, 'iu');
+const ATTRIBUTION = new RegExp(String.raw`^((?:[\p{L}\p{N}][\p{L}\p{N}'’.&-]*\s+){0,7}[\p{L}\p{N}][\p{L}\p{N}'’.&-]*)(?:\s*[—–]\s[^—–]{1,80}\s[—–]|,\s[^,]{1,80},)?\s+(?:(?:${[...SUBJECT_ADVERBS].join('|')})\s+)?(${VERB})\b(?!\s*[?])(?!\s+to\b)`, 'iu');
 
 /**
  * The subject and verb of an attributed statement at the start of `text` ("Judges say"),
@@ -230,7 +233,6 @@ function withoutPerfect(subject: string): string {
   const last = (k: number) => words[words.length - k]?.toLowerCase() ?? '';
   const auxiliary = (w: string) => w === 'has' || w === 'have' || w === 'had';
   if (auxiliary(last(1))) return words.slice(0, -1).join(' ');
-  if (auxiliary(last(2)) && (PERFECT_ADVERBS.has(last(1)) || last(1).endsWith('ly'))) return words.slice(0, -2).join(' ');
+  if (auxiliary(last(2)) && (SUBJECT_ADVERBS.has(last(1)) || last(1).endsWith('ly'))) return words.slice(0, -2).join(' ');
   return subject;
 }
-const PERFECT_ADVERBS = new Set('also now often still already long'.split(' '));

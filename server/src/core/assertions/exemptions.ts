@@ -193,8 +193,8 @@ function inCapitals(text: string): boolean {
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 
-/** Years, spans of years and days of a month: "2021", "2024-25", "2021/22", "21 April", "April 21st" — dates, not figures. */
-const DATE_NUMBERS = new RegExp(String.raw`\b(?:1[89]|20)\d\d(?:[-–/](?:\d\d|(?:1[89]|20)\d\d))?\b|\b\d{1,2}(?:st|nd|rd|th)?\s${MONTH}\b|\b${MONTH}\.?\s\d{1,2}(?:st|nd|rd|th)?\b`, 'giu');
+/** Years, spans of years and days of a month: "2021", "2024-25", "2021 – 2022", "2021/22", "21 April", "April 21st" — dates, not figures. */
+const DATE_NUMBERS = new RegExp(String.raw`\b(?:1[89]|20)\d\d(?:\s*[-–/]\s*(?:\d\d|(?:1[89]|20)\d\d))?\b|\b\d{1,2}(?:st|nd|rd|th)?\s${MONTH}\b|\b${MONTH}\.?\s\d{1,2}(?:st|nd|rd|th)?\b`, 'giu');
 
 /** Whether `text` holds a figure: a number standing alone, not a date or part of a name ("G20", "COP28"). */
 function holdsFigure(text: string): boolean {
@@ -566,7 +566,7 @@ function lessonDrawn(text: string): boolean {
   const m = LESSON.exec(head);
   // The event is the subject's head: not "The audit of the 2019 floods revealed…".
   if (!m || (m[1].toLowerCase().match(/\p{L}+/gu) ?? []).some((w) => STUDY_NOUNS.has(w))) return false;
-  return !holdsFigure(text.replace(/\b(?:19|20)\d\d\s*[–/-]\s*(?:(?:19|20)?\d\d)\b/gu, ''));
+  return !holdsFigure(text);
 }
 const STUDY_NOUNS = words('study studies report reports review reviews audit audits survey surveys analysis analyses inquiry enquiry investigation evaluation evaluations assessment data research probe commission committee poll polls census paper trial trials');
 const LESSON = new RegExp(
