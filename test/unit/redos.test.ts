@@ -57,6 +57,11 @@ const SUBSTITUTIONS = new Map<string, string>([
     substitutionKey('server/src/core/assertions/attribution.ts', "[...SUBJECT_ADVERBS].join('|')"),
     'also|now|often|still|already|repeatedly|privately|publicly|openly|rightly|widely|broadly|generally|largely|mostly|long',
   ],
+  // The nouns a text names itself by (a fixed alternation of words).
+  [
+    substitutionKey('server/src/core/assertions/exemptions.ts', "[...TEXT_NOUNS].join('|')"),
+    'report|brief|briefing|paper|study|note|analysis|chapter|section|document|article|memo|memorandum|commentary|essay|publication|submission|piece|series|explainer|primer|summary|overview|update|factsheet|guide|response|review|assessment|evaluation|insight',
+  ],
 ]);
 
 /**
@@ -308,6 +313,9 @@ const ATTACKS: Array<{ name: string; make: (size: number) => string; run: (s: st
   { name: 'assertions: a view someone holds', make: attack('a', 'Àc ', ' view that they should'), run: exemptSentence },
   // The perfect's auxiliary taken from an attribution's subject (a scan; its regex was quadratic on blanks: thirty-second session).
   { name: 'assertions: an attribution in the perfect', make: attack('Officials', '\t', '\twly argued that'), run: attributedStatement },
+  // A term defined: list marks past before the regexes, whose mark class before a word holding "-" was quadratic on dashes (thirty-third session).
+  { name: 'assertions: a term defined (dashes)', make: attack('', '-', '\x00'), run: exemptSentence },
+  { name: 'assertions: a term defined (blanks after the term)', make: attack('"b’', '\t', '*'), run: exemptSentence },
   { name: 'preview: footnote call', make: attack('s', '[^p', '\t'), run: (s) => looksSourced([], s, s) },
   { name: 'completion: footnote id', make: attack('', '[^', '\t[^'), run: typedFootnoteId },
   { name: 'completion: attribute value', make: attack('', '-', ''), run: typedAttributeValue },
