@@ -409,6 +409,8 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['This figure is the highest since records began.', false],
     ['This report was rejected by the parliament in May.', false],
     ['This report was funded by a charitable foundation.', true],
+    ['This analysis was led by analysts from the Strategy Unit.', true],
+    ['The inquiry was led by a retired judge.', false],
     ['This evaluation follows a theory-based approach, combining case studies with a survey.', true],
     ['This is not research, these are the government investing in companies.', false],
     ['The companies named in this report have denied wrongdoing.', false],
@@ -639,6 +641,9 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     ['Norway has made clear that it will not join the customs union.', 'Norway has made clear'],
     ['Officials have long argued that the levy is too low.', 'Officials have long argued'],
     ['The ministry announced a fund of two billion euros.', 'The ministry announced'],
+    // Evidence with its source named (thirty-third session).
+    ['New analysis from the Health Foundation suggests the government will fall just short of its pledge.', 'New analysis from the Health Foundation suggests'],
+    ['Figures from the Office for National Statistics show that rents rose again.', 'Figures from the Office for National Statistics show'],
   ];
   const not = [
     'We argue that the Commission should act before 2027.',
@@ -669,6 +674,8 @@ describe('possible-unsourced-assertion: an attributed statement is reported what
     'We have said that before.',
     'It has made clear that nothing will change.',
     'The figures indicate that demand is falling.',
+    'Our analysis from the survey suggests that tenants are worse off.',
+    'Further analysis of the data suggests a smaller effect.',
   ];
   const findingOn = findingUnderEvidence;
   for (const [text, subjectVerb] of attributed)
@@ -700,6 +707,8 @@ describe('possible-unsourced-assertion: what a law or an agreement provides is r
     ['Under the code, advertisers may not target children.', 'Under the code'],
     ['Since 2024, councils must publish their plans.', 'Since 2024 … must'],
     ['Under the scheme, applicants can appeal once.', 'Under the scheme'],
+    ['In England it is a constitutional requirement that 92% of patients must be seen within 18 weeks.', 'it is a constitutional requirement that'],
+    ['It is a legal requirement for employers to pay the minimum wage.', 'It is a legal requirement for'],
   ];
   const not = [
     'The government must ban disposable vapes.',

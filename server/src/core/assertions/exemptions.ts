@@ -288,7 +288,7 @@ const VISUALS = words('table figure chart graph box map annex appendix');
 const VISUAL_VERBS = words('shows show illustrates depicts plots displays lists gives presents summarises summarizes compares sets breaks reports');
 
 /** How a text came to be: "This publication was funded by…", "This paper has been prepared for…". */
-const MAKING_VERBS = words('funded co financed supported produced prepared commissioned written authored edited published translated reviewed peer made developed compiled drafted');
+const MAKING_VERBS = words('funded co financed supported produced prepared commissioned written authored edited published translated reviewed peer made developed compiled drafted led conducted undertaken');
 
 /** A verb of `MAKING_VERBS` at `i`, or after an adverb: "(has been) jointly authored by…". */
 const madeBy = (w: string[], i: number): boolean => MAKING_VERBS.has(w[i]) || (w[i]?.endsWith('ly') === true && MAKING_VERBS.has(w[i + 1]));
@@ -1004,7 +1004,8 @@ const FORECAST =
  * fact; not "The rules, which will be reviewed in 2027, cap fees…").
  */
 const FUTURE_PASSIVE = /^[^,;:"“(]{0,80}?\bwill\s+(?:(?:also|now|still|only|then|soon|not|no longer)\s+)?be\s+\p{L}+ed\b/iu;
-const FORECASTING = new Set(['expect', 'expects', 'forecast', 'forecasts', 'predict', 'predicts', 'believe', 'believes']);
+/** Verbs that name who makes a forecast ("New analysis from the Health Foundation suggests the government is set to…": *suggests* since the thirty-third session; no labelled sentence changed). */
+const FORECASTING = new Set(['expect', 'expects', 'forecast', 'forecasts', 'predict', 'predicts', 'believe', 'believes', 'suggests', 'suggested']);
 
 /**
  * An unattributed forecast (the labelling guide: not a statement of fact): a forecast with

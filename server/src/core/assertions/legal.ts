@@ -76,8 +76,14 @@ export function legalProvision(text: string): string | undefined {
   if (from && obligation) return `${from[0].replace(/,$/, '')} … ${obligation[0]}`;
   const subject = INSTRUMENT_SUBJECT.exec(t);
   if (subject) return subject[0];
-  return STATUS.exec(t)?.[1] ?? REQUIRED.exec(t)?.[0] ?? regulatedDuty(head, t);
+  return STATUS.exec(t)?.[1] ?? REQUIRED.exec(t)?.[0] ?? A_REQUIREMENT.exec(t)?.[0] ?? regulatedDuty(head, t);
 }
+/**
+ * A duty named as a rule's: "In the NHS in England it is a constitutional requirement that
+ * 92% of patients … must be waiting no longer than 18 weeks" (thirty-third session: a health
+ * think tank's note; no labelled sentence says so).
+ */
+const A_REQUIREMENT = /\bit\s+is\s+(?:now\s+|also\s+|still\s+)?an?\s+(?:legal|statutory|constitutional|regulatory|mandatory|contractual)\s+(?:requirement|obligation|duty)\s+(?:that|for)\b/iu;
 
 /**
  * A regulated party's duty stated on its own: "Landlords in England must check that new
