@@ -316,6 +316,8 @@ const ATTACKS: Array<{ name: string; make: (size: number) => string; run: (s: st
   // A term defined: list marks past before the regexes, whose mark class before a word holding "-" was quadratic on dashes (thirty-third session).
   { name: 'assertions: a term defined (dashes)', make: attack('', '-', '\x00'), run: exemptSentence },
   { name: 'assertions: a term defined (blanks after the term)', make: attack('"b’', '\t', '*'), run: exemptSentence },
+  // A forecast's baseline: a scan back from each "in <year>" (a regex from the figure on was quadratic on digits: thirty-third session).
+  { name: 'assertions: a figure and its year before a forecast', make: attack('', '1', ' in 2020 is expected to rise'), run: exemptSentence },
   { name: 'preview: footnote call', make: attack('s', '[^p', '\t'), run: (s) => looksSourced([], s, s) },
   { name: 'completion: footnote id', make: attack('', '[^', '\t[^'), run: typedFootnoteId },
   { name: 'completion: attribute value', make: attack('', '-', ''), run: typedAttributeValue },
