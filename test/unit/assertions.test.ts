@@ -270,8 +270,9 @@ describe('possible-unsourced-assertion', () => {
       else flagged ? (c.fp++, mistakes.push(`false alarm: ${text}`)) : c.tn++;
     }
     // Recorded 7 December (thirty-third session): before the readings of the text's own
-    // material, the text naming itself and a term defined, tp 40, fp 25, fn 1, tn 32.
-    assert.deepEqual(c, { tp: 40, fp: 12, fn: 1, tn: 45 }, mistakes.join('\n'));
+    // material, the text naming itself and a term defined, tp 40, fp 25, fn 1, tn 32; with
+    // them fp 12; with the authors' thanks read as such, fp 11.
+    assert.deepEqual(c, { tp: 40, fp: 11, fn: 1, tn: 46 }, mistakes.join('\n'));
   });
 });
 
@@ -419,6 +420,11 @@ describe('possible-unsourced-assertion: what the rule exempts whatever the class
     ['By 2030, when 10 million more people will have retired, pensions are expected to cost more.', true],
     ['The opinions expressed and arguments employed herein do not necessarily reflect the official views of member countries.', true],
     ['The views expressed by the minister were widely criticised.', false],
+    ['The authors are grateful to The Health Foundation for supporting this work.', true],
+    ['I am grateful to all of you for giving me the opportunity to serve you for these 4 years.', false],
+    ['For more information on our mission, please read the About us section of our website.', true],
+    ['All figures have been weighted and are representative of all UK adults.', true],
+    ['All figures have been revised upwards by the statistics office.', false],
     ['This evaluation follows a theory-based approach, combining case studies with a survey.', true],
     ['This is not research, these are the government investing in companies.', false],
     ['The companies named in this report have denied wrongdoing.', false],

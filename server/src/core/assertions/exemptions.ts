@@ -51,6 +51,8 @@ export function exemptButForObligation(text: string): boolean {
     DATELINE.test(text) ||
     publicationLine(text) ||
     DISCLAIMER.test(text) ||
+    ACKNOWLEDGEMENT.test(text) ||
+    PLEASE.test(text) ||
     imperativeOpening(text) ||
     unattributedForecast(text) ||
     hedgedHelp(text) ||
@@ -470,6 +472,8 @@ function offeredSignpost(text: string): boolean {
 /** What a note on the data speaks of: "All figures are in 2023 prices". */
 const DATA_NOUNS = words('figures data amounts numbers values prices totals percentages shares estimates');
 const DATA_NOTE_STATES = words('expressed given shown rounded nominal provisional preliminary');
+/** "… have been rounded / adjusted / weighted / deflated". */
+const DATA_TREATMENTS = words('rounded adjusted weighted reweighted deflated');
 /** "… are in 2023 prices", "… are in millions of euros" (the words after "in"; digits are not words here). */
 const DATA_UNITS = words('prices terms constant current real nominal millions billions thousands euros dollars pounds percent per usd eur gbp thousand million billion');
 
@@ -596,7 +600,8 @@ export function dataNote(text: string): boolean {
     if (w[j] === 'are' && w[j + 1] === 'in') return DATA_UNITS.has(w[j + 2]);
     if (w[j] === 'are') return DATA_NOTE_STATES.has(w[j + 1]) || (w[j + 1] === 'not' && (w[j + 2] === 'adjusted' || w[j + 2] === 'seasonally'));
     if (w[j] === 'refer') return w[j + 1] === 'to';
-    if (w[j] === 'have' && w[j + 1] === 'been') return w[j + 2] === 'rounded' || w[j + 2] === 'adjusted';
+    // ("All figures have been weighted and are representative of all UK adults": since the thirty-third session.)
+    if (w[j] === 'have' && w[j + 1] === 'been') return DATA_TREATMENTS.has(w[j + 2]);
     if (w[j] === 'may' || w[j] === 'might' || w[j] === 'do') return w[j + 1] === 'not' && (w[j + 2] === 'add' || w[j + 2] === 'sum' || w[j + 2] === 'total');
     return false;
   });
@@ -822,6 +827,16 @@ const NAME_PART = /^(?:(?:\p{Lu}[\p{L}.&'-]*|of|for|and|on|the|de|before|to|at|i
  * session: an OECD report's front matter; no labelled sentence says so).
  */
 const DISCLAIMER = /^[\s*_>•-]*(?:the\s+)?(?:views|opinions|findings|conclusions|interpretations)(?:\s+and\s+\p{L}+)?\s+(?:expressed|employed|presented|contained|set\s+out|stated)(?:\s+and\s+\p{L}+\s+\p{L}+)?\s+(?:herein|here|in\s+this\s+\p{L}+)\b/iu;
+
+/**
+ * The authors' thanks: "The authors are grateful to colleagues at the ministry for…", "We
+ * are indebted to…" (not a speaker's "I am grateful to all of you for giving me the
+ * opportunity to serve…", which ClaimBuster's coders count as a fact; thirty-third session:
+ * a think tank's acknowledgements; no labelled sentence says so).
+ */
+const ACKNOWLEDGEMENT = /^[\s*_>•-]*(?:the\s+(?:authors?|team|research\s+team|editors?)|we)\s+(?:are|is|remain|were)\s+(?:(?:also|especially|particularly|very|deeply|hugely|most|extremely)\s+)?(?:grateful|indebted|thankful)\s+to\b/iu;
+/** A pointer to elsewhere, asked of the reader: "For more information…, please read the About us section…", "Please see the annex" (no labelled sentence says so but two of the debates', not facts). */
+const PLEASE = /(?:^[\s*_>•-]*|,\s*)please\s+(?:read|see|visit|contact|note|refer|consult|go|click|email|call|find|download)\b/iu;
 
 /**
  * A publication line: the series and number of a brief, perhaps with its date and publisher
