@@ -389,7 +389,7 @@ const LIST_MARKS = /^[\s*_>•-]+/u;
 const TEXT_HERE = String.raw`(?:brief|report|paper|note|document|chapter|section|glossary|analysis)`;
 const DEFINES = String.raw`(?:means|refers\s+to|denotes|(?:is|are)\s+used\s+(?:here\s+|in\s+this\s+${TEXT_HERE}\s+)?to\s+(?:describe|mean|denote|refer\s+to)|(?:is|are)\s+defined\s+(?:here\s+)?as)\b`;
 /** "'Small firms' means…", "In this brief, “small firms” means…", "The term “gig work” is used here to describe…". */
-const QUOTED_TERM = new RegExp(String.raw`^(?:in\s+this\s+${TEXT_HERE}\s*,\s*)?(?:the\s+(?:term|phrase|expression|word|label)s?\s+)?["“‘'][^"“”‘’']{1,60}["”’'](?:\s*,)?\s+${DEFINES}`, 'iu');
+const QUOTED_TERM = new RegExp(String.raw`^(?:in\s+this\s+${TEXT_HERE}\s*,\s*)?(?:the\s+(?:term|phrase|expression|word|label)s?\s+)?["“‘'][^"“”‘’']+["”’'](?:\s*,)?\s+${DEFINES}`, 'iu');
 /** "The term gig work refers to…", "In this brief, small firms means…". */
 const NAMED_TERM = new RegExp(String.raw`^(?:the\s+(?:term|phrase|expression|word|label)s?|in\s+this\s+${TEXT_HERE}\s*,)\s+(?:[\p{L}-]+\s+){1,4}?${DEFINES}`, 'iu');
 /** "Fuel poverty is defined as…" (not "… is defined by the regulator as…", an attribution). */
