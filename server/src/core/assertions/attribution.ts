@@ -104,6 +104,8 @@ function evidenceAttribution(t: string): string | undefined {
   return `${m[1]} ${m[2]}`;
 }
 const OWN_STUDY = /^(?:this|our|my|the\s+(?:present|current))\s/iu;
+/** What evidence is said to have found: "shows", "found", "revealed"… (both readings below). */
+const FOUND = String.raw`shows?|showed|demonstrates?|demonstrated|finds?|found|confirms?|confirmed|reveals?|revealed`;
 /**
  * Evidence with its source named after *from* or *by*, and what it shows, suggests or
  * estimates: "New analysis from the Health Foundation suggests the government is set to…"
@@ -111,11 +113,11 @@ const OWN_STUDY = /^(?:this|our|my|the\s+(?:present|current))\s/iu;
  * sentences outside the test splits none opens so).
  */
 const EVIDENCE_FROM = new RegExp(
-  String.raw`^((?:(?:a|an|the|new|recent|latest|fresh|further|official|separate|published|independent)\s+){0,3}(?:research|studies|study|surveys?|polls?|analysis|analyses|modell?ing|projections|estimates|figures|data|statistics|reports?|reviews?|evaluations?)\s+(?:from|by)\s+(?:the\s+)?(?:\p{Lu}[\p{L}\p{N}'’.&-]*\s+(?:(?:of|for|and|on|in)\s+)?){1,6})(shows?|showed|suggests?|suggested|indicates?|indicated|finds?|found|demonstrates?|demonstrated|reveals?|revealed|confirms?|confirmed|estimates?|estimated|projects?|projected)\b`,
+  String.raw`^((?:(?:a|an|the|new|recent|latest|fresh|further|official|separate|published|independent)\s+){0,3}(?:research|studies|study|surveys?|polls?|analysis|analyses|modell?ing|projections|estimates|figures|data|statistics|reports?|reviews?|evaluations?)\s+(?:from|by)\s+(?:the\s+)?(?:\p{Lu}[\p{L}\p{N}'’.&-]*\s+(?:(?:of|for|and|on|in)\s+)?){1,6})(${FOUND}|suggests?|suggested|indicates?|indicated|estimates?|estimated|projects?|projected)\b`,
   'u',
 );
 const EVIDENCE_FOUND = new RegExp(
-  String.raw`^((?:(?:a|recent|new|previous|other|several|many|some|numerous|multiple|growing|wealth\s+of|body\s+of|large|international|academic|published|independent|randomi[sz]ed|national|\p{Lu}[\p{L}-]*)\s+){0,4}(?:research|studies|study|surveys?|polls?|polling|trials?|audits?|evaluations?|analyses|reviews?|experiments?))\s+(?:(?:also|consistently|repeatedly|clearly|now)\s+)?(shows?|showed|demonstrates?|demonstrated|finds?|found|confirms?|confirmed|reveals?|revealed)\b`,
+  String.raw`^((?:(?:a|recent|new|previous|other|several|many|some|numerous|multiple|growing|wealth\s+of|body\s+of|large|international|academic|published|independent|randomi[sz]ed|national|\p{Lu}[\p{L}-]*)\s+){0,4}(?:research|studies|study|surveys?|polls?|polling|trials?|audits?|evaluations?|analyses|reviews?|experiments?))\s+(?:(?:also|consistently|repeatedly|clearly|now)\s+)?(${FOUND})\b`,
   'iu',
 );
 
