@@ -4,7 +4,7 @@ import { RULES, severityOf } from '../../server/src/core/rules';
 import { defaultConventions } from '../../server/src/core/conventions/types';
 import { BLOCKS_PER_STEP, CHARS_PER_STEP, modelBlocks } from '../../server/src/core/model/buildModel';
 import type { ParsedMarkdown } from '../../server/src/core/parse/markdown';
-import { PLACE_STEP, placedFrom } from '../../server/src/core/rules/scope';
+import { LONG_BLOCK, PLACE_STEP, placedFrom } from '../../server/src/core/rules/scope';
 import type { Analysis } from '../../server/src/core/analysis';
 
 /**
@@ -92,6 +92,30 @@ describe('the analysis in steps', function () {
     assert.ok(reparsedBlocks >= 1 && reparsedBlocks <= 3, `${reparsedBlocks} blocks parsed again`);
     assert.equal(next.pauses, modelSteps(next.analysis.parsed, analysis.parsed) + 1 + reparsedBlocks + placing(next.analysis) + documentRules);
     assert.deepEqual(next.analysis.diagnostics, analyze(edited).diagnostics);
+  });
+});
+
+describe('the block rules on a long block', () => {
+  it('pause after each rule (one paragraph of a megabyte takes tens of milliseconds a rule), and give the result of the rules run at once', () => {
+    const blockRules = RULES.filter((r) => r.scope === 'block' && severityOf({ conventions: defaultConventions() }, r.code) !== undefined).length;
+    const steps = (text: string) => {
+      const gen = analysisSteps({ uri: 'file:///w/long.brief.md', text });
+      let pauses = 0;
+      for (let step = gen.next(); !step.done; step = gen.next()) pauses++;
+      return pauses;
+    };
+    const paragraph = (n: number) => '---\nbrief: true\n---\n\n' + 'Officials said :claim[a thing] rose by 4% in 2024 and '.repeat(Math.ceil(n / 54)) + 'more.\n';
+    const long = paragraph(LONG_BLOCK + 100);
+    const short = paragraph(LONG_BLOCK - 1000);
+    const analysis = analyze({ uri: 'file:///w/long.brief.md', text: long });
+    const blocks = modelBlocks(analysis.model)!.blocks;
+    assert.ok(blocks.some((b) => b.end - b.start >= LONG_BLOCK) && !modelBlocks(analyze({ uri: 'file:///w/long.brief.md', text: short }).model)!.blocks.some((b) => b.end - b.start >= LONG_BLOCK), blocks.map((b) => b.end - b.start).join(', '));
+    assert.ok(blockRules >= 8);
+    // The long paragraph pauses after each block rule; the short one once, after all of them
+    // (the model of the longer text may take a step more).
+    const more = steps(long) - steps(short);
+    assert.ok(more >= blockRules - 1 && more <= blockRules, `${more} pauses more for ${blockRules} block rules`);
+    assert.ok(analysis.diagnostics.some((d) => d.code === 'unsourced-claim'));
   });
 });
 

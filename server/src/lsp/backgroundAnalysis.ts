@@ -72,10 +72,23 @@ export class BackgroundAnalysis {
   private breathe(): Promise<void> | undefined {
     if (performance.now() - this.sliceStart <= SLICE_MS) return undefined;
     return new Promise<void>((resolve) =>
-      setImmediate(() => {
+      afterPendingMessages(() => {
         this.sliceStart = performance.now();
         resolve();
       }),
     );
   }
+}
+
+/**
+ * Calls `then` once the messages that arrived meanwhile were handled: after four turns of
+ * the event loop. vscode-jsonrpc reads a message in the poll phase, decodes it in an
+ * immediate (its read semaphore) and handles it in another, queued from the first; a slice
+ * that ran in the poll phase (after a parse's result came from the thread) has its first
+ * immediate in that same iteration's check phase, so only the fourth comes after the
+ * handling of a message read in the next one. With one immediate, a hover on another brief
+ * waited behind two slices of a hostile brief (120 ms).
+ */
+export function afterPendingMessages(then: () => void, turns = 4): void {
+  setImmediate(() => (turns > 1 ? afterPendingMessages(then, turns - 1) : then()));
 }

@@ -6,6 +6,7 @@ import type { Conventions, Severity } from '../conventions/types';
 import { isPendingFootnote } from '../semantics/sourcing';
 import { Interner } from '../text/interner';
 import { pushAll } from '../text/pushAll';
+import { runToEnd } from '../steps';
 import type { Span } from '../text/span';
 import { exemptSections, sourcedTables, tablesOfPart, type PartTables } from './possibleUnsourcedAssertion';
 import { exemptHeading, factualHeading } from '../model/sectionNames';
@@ -236,16 +237,25 @@ export function placedFrom(d: Diagnostic): object | undefined {
 }
 
 function runOn(ctx: ScopeContext, rules: readonly BlockRule[]): Pick<BlockFindings, 'findings' | 'failed'> {
+  return runToEnd(runOnSteps(ctx, rules, false));
+}
+
+/** A block at least this long (UTF-16 code units) has its rules run one step each (a 1 MB paragraph takes tens of milliseconds per rule). */
+export const LONG_BLOCK = 32_768;
+
+/** The block rules on one scope, pausing after each rule when `pause` (a long block). */
+function* runOnSteps(ctx: ScopeContext, rules: readonly BlockRule[], pause: boolean): Generator<void, Pick<BlockFindings, 'findings' | 'failed'>> {
   const findings: Finding[][] = [];
   const failed: BlockFindings['failed'] = [];
-  rules.forEach((rule, i) => {
+  for (const [i, rule] of rules.entries()) {
     try {
       findings.push(rule.check(ctx));
     } catch (error) {
       findings.push([]);
       failed.push({ rule: i, error });
     }
-  });
+    if (pause) yield;
+  }
   return { findings, failed };
 }
 
@@ -326,7 +336,8 @@ export function* runBlockRules(ctx: RuleContext, rules: readonly BlockRule[], se
       let hit = FOUND.get(block.facts);
       if (!hit || hit.key !== key || hit.exempt !== exemptKey || hit.rules !== ruleKey) {
         const model = blockScope(ctx.model.text, block, built.definitions, ctx.conventions, ctx.model.lines);
-        hit = { key, exempt: exemptKey, rules: ruleKey, ...runOn({ ...base, model, document: { ...facts, exempt, factual, sourcedBlocks: sourced, recommendations: recs, pandocTables: inTables, pandocRows: rows } }, rules) };
+        const scope = { ...base, model, document: { ...facts, exempt, factual, sourcedBlocks: sourced, recommendations: recs, pandocTables: inTables, pandocRows: rows } };
+        hit = { key, exempt: exemptKey, rules: ruleKey, ...(yield* runOnSteps(scope, rules, block.end - block.start >= LONG_BLOCK)) };
         FOUND.set(block.facts, hit);
         yield;
       }
