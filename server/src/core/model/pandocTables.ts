@@ -175,10 +175,17 @@ function columnTable(text: string, rule: Line): PandocTable | undefined {
   return { span: { start: rowSpan(above!, above!).start, end: last.end }, rows };
 }
 
-/** A multiline table from its top rule (a line of dashes alone, after a blank line): its header's lines, its column rule, its body. */
+/**
+ * A multiline table from its top rule (a line of dashes alone, after a blank line): its
+ * header's lines, its column rule, its body. The header's first line is not blank; after
+ * it, blank lines are header lines too, as Pandoc reads them (it takes every line up to the
+ * column rule: a header "Pu", a blank line and a comment "<!-- … -->" above "pils Absent").
+ */
 function multilineFromTop(text: string, top: Line): PandocTable | undefined {
   let n = 0;
-  for (let l = nextLine(text, top); l && !isBlank(l) && n < MAX_HEADER_LINES; l = nextLine(text, l), n++) {
+  const first = nextLine(text, top);
+  if (isBlank(first)) return undefined;
+  for (let l = first; l && n < MAX_HEADER_LINES; l = nextLine(text, l), n++) {
     if (COLUMN_RULE.test(l.text) || FULL_RULE.test(l.text)) return n > 0 ? multilineBody(text, top, l) : undefined;
   }
   return undefined;
