@@ -8,7 +8,7 @@ import { exemptSentence, factBeforeObligation } from '../../server/src/core/asse
 import { attributedStatement } from '../../server/src/core/assertions/attribution';
 import { dutyOf, legalProvision, pronounProvision } from '../../server/src/core/assertions/legal';
 import { CONTEXT, contextShifts } from '../../server/src/core/assertions/context';
-import { findAssertionCues } from '../../server/src/core/rules/possibleUnsourcedAssertion';
+import { findAssertionCues, JUDGED_MAX } from '../../server/src/core/rules/possibleUnsourcedAssertion';
 import { sentenceFeatures } from '../../server/src/core/assertions/features';
 import { FIXTURES } from './helpers/fixtures';
 import { factualHeading } from '../../server/src/core/model/sectionNames';
@@ -235,6 +235,19 @@ describe('possible-unsourced-assertion', () => {
     const t0 = performance.now();
     findAssertionCues('1, '.repeat(40_000));
     assert.ok(performance.now() - t0 < 500, `40,000 figures: ${(performance.now() - t0).toFixed(0)} ms`);
+  });
+
+  it('judges a sentence longer than JUDGED_MAX by its opening, over the whole sentence', () => {
+    // No full stop for 40,000 characters: a list run together, or a hostile brief.
+    const filler = ' and then more words about the talks'.repeat(Math.ceil(40_000 / 36));
+    const diagnostics = (t: string) => analyze({ uri: 'file:///h.md', text: `---\nbrief: true\n---\n\n# H\n\n${t}.\n` }).diagnostics.filter((d) => d.code === 'possible-unsourced-assertion');
+    const fact = diagnostics(`Exports fell by 12% in 2024${filler}`);
+    assert.equal(fact.length, 1, 'a figure in its opening: reported');
+    assert.equal(fact[0].span.end - fact[0].span.start > 40_000, true, 'over the whole sentence');
+    // A figure past the opening is not read (this filler reads as a fact by its words alone).
+    const cues = (t: string) => diagnostics(t).flatMap((d) => JSON.stringify(d.data?.cues ?? []));
+    assert.deepEqual(cues(`Talks${filler.slice(0, JUDGED_MAX)} while exports fell by 12% in 2024`), ['[]']);
+    assert.match(cues(`Talks${filler.slice(0, 200)} while exports fell by 12% in 2024`).join(), /12%/);
   });
 
   it('keeps its recorded figures on the rule-level set of the first version (docs/assertions.md)', () => {

@@ -178,12 +178,23 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
  * recommendation is a neighbour with its sources left out, so that tagging or sourcing one
  * sentence leaves its neighbours' verdicts alone.
  */
+/**
+ * The longest text of a sentence the rule reads (UTF-16 code units): a longer one — a
+ * megabyte of unclosed tags, a list run together with no full stop — is judged by its
+ * first `JUDGED_MAX` characters, and its marks read on for `TRAILING_MAX` more, so that one
+ * sentence's judgement stays a few milliseconds (it took 40–80 ms for a 1 MB one, while a
+ * hover on another brief waited).
+ */
+export const JUDGED_MAX = 8192;
+const TRAILING_MAX = 1024;
+
 function judgedSentence(doc: string, ix: SpanIndexes, block: TextBlock, sentence: Sentence, withTrailing: number, afterRunIn: RunIn | undefined): InBlock {
   const { exempt, pandocTables, refs, claims, recommendations, opener, attributeLists } = ix;
   const labelStart = block.span.start + sentence.start;
   const start = opener.get(labelStart) ?? labelStart;
   let end = block.span.start + sentence.end;
-  const text = block.masked.slice(sentence.start, sentence.end);
+  // (A "sentence" past `JUDGED_MAX` is judged by its opening: no prose sentence is that long.)
+  const text = block.masked.slice(sentence.start, Math.min(sentence.end, sentence.start + JUDGED_MAX));
   while (end > start && /\s/.test(doc[end - 1])) end--;
   end = attributeLists.reach(end - 1) ?? end;
   // (A brief written as plain text has its exempt sections start and end inside paragraphs.)
@@ -199,7 +210,7 @@ function judgedSentence(doc: string, ix: SpanIndexes, block: TextBlock, sentence
   // an option's description after its label ("**Option B: extend the red list.** Recruitment would stop…"), as in the same sentence (`OPTION`).
   if (afterRunIn === 'option' || (afterRunIn && imperativeAfterLabel(text))) return { opensLine: false };
   // Its marks are read on to its sources' end: a citation by hand after its full stop is its own (`… 2024. (ONS, 2025)`).
-  const marksText = block.masked.slice(sentence.start, withTrailing - block.span.start);
+  const marksText = block.masked.slice(sentence.start, Math.min(withTrailing - block.span.start, sentence.start + JUDGED_MAX + TRAILING_MAX));
   if (refs.overlaps(start, withTrailing) || claims.overlaps(start, end) || recommendations.overlaps(start, end)) {
     // (The sentence's text is the start of its marks' text: one blanking serves both.)
     const words = blanked(marksText, labelStart, refs);
