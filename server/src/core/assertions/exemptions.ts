@@ -52,6 +52,7 @@ export function exemptButForObligation(text: string): boolean {
     publicationLine(text) ||
     DISCLAIMER.test(text) ||
     ACKNOWLEDGEMENT.test(text) ||
+    speakersThanks(text) ||
     PLEASE.test(text) ||
     imperativeOpening(text) ||
     unattributedForecast(text) ||
@@ -114,14 +115,20 @@ const RECOMMENDED_THAT =
  * will pay one-third of all the federal income taxes": an estimate), nor a forecast someone
  * is said to make (`namesForecaster`). Of the labelled sentences outside the test splits,
  * the 12 it reads are not facts (7 December, later: a seventh batch of published policy
- * prose, EU press releases, where it took 4 of 12 false alarms).
+ * prose, EU press releases, where it took 4 of 12 false alarms). After an opening adverbial
+ * of time too ("Later today, …": thirty-fourth session, a batch of senators' floor remarks).
  */
 const SCHEDULED =
   /^(?![\s*_>•-]*(?:I|we|you)\b)[^,;:"“”]{0,120}?\bwill\s+(?:(?:also|then|now|formally|jointly|again|first)\s+)?(?:meet|take\s+place|visit|travel|send|hold|host|open|convene|attend|chair|launch|publish|sign|vote|announce|present|pay\s+(?:\p{L}+\s+){0,3}visits?|be\s+(?:held|published|launched|presented|signed|debated|tabled|laid|announced|unveiled))\b/iu;
 function scheduledEvent(text: string): boolean {
-  const m = SCHEDULED.exec(text);
+  // After an opening adverbial of time ("Later today, Senate Democrats and Republicans will meet with…").
+  const opening = OPENING_TIME.exec(text);
+  const m = SCHEDULED.exec(opening ? text.slice(opening[0].length) : text);
   return !!m && !namesForecaster(m[0]);
 }
+/** An opening adverbial of time and its comma: "Later today,", "Tomorrow,", "Next week,", "On Monday,". */
+const OPENING_TIME =
+  /^[\s*_>•-]*(?:(?:later|earlier)\s+(?:today|tonight|this\s+(?:morning|afternoon|evening|week|month|year))|today|tomorrow|tonight|this\s+(?:morning|afternoon|evening|week)|next\s+(?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*,\s*/iu;
 
 /**
  * A pointer to material elsewhere (signposting): "A press release, Q&A and factsheet are
@@ -306,6 +313,39 @@ function signpostingVerb(w: string[], i: number): boolean {
   // In the perfect: "Within these groupings, we have explored eight countries…", "This paper has examined…".
   if (w[i] === 'has' || w[i] === 'have') return SIGNPOST_PARTICIPLES.has(SIGNPOST_ADVERBS.has(w[i + 1]) ? w[i + 2] : w[i + 1]);
   return SIGNPOSTING_VERBS.has(w[i]) || SIGNPOSTING_PHRASES.has(`${w[i]}-${w[i + 1]}`) || (w[i] === 'makes' && w[i + 1] === 'the' && w[i + 2] === 'case');
+}
+
+/**
+ * A speaker's or an author's thanks, at the opening or after an address ("Mr. President,
+ * first, I thank my distinguished colleague from West Virginia for his insight…", "I would
+ * like to thank the sponsors of this debate…", "We want to thank…"): small talk, not a
+ * statement of fact. Of the labelled sentences that open so, the 14 with no figure and no
+ * relative clause are none (all debates'); found on a batch of senators' floor remarks
+ * (thirty-fourth session).
+ */
+function speakersThanks(text: string): boolean {
+  const { w, starts } = openingWords(text);
+  // Not with a figure or a relative clause, where a fact rides on the thanks ("I'd like to
+  // thank the hundreds of executives who came to Chicago, a third of them Republicans…": 2
+  // such labelled sentences are facts).
+  if (holdsFigure(text) || w.includes('who') || w.includes('which')) return false;
+  return [...starts, ...(starts.length > 1 ? [] : secondClause(text))].some((i) => {
+    if (THANKS_ADVERBS.has(w[i])) i++;
+    if (w[i] !== 'i' && w[i] !== 'we') return false;
+    i++;
+    if ((w[i] === 'would' || w[i] === 'd') && w[i + 1] === 'like' && w[i + 2] === 'to') i += 3;
+    else if ((w[i] === 'want' || w[i] === 'wish') && w[i + 1] === 'to') i += 2;
+    else if (THANKS_ADVERBS.has(w[i])) i++;
+    return w[i] === 'thank';
+  });
+}
+const THANKS_ADVERBS = words('first also again finally and so now sincerely warmly');
+/** The word after an opening's second comma, if the first two parts are short ("Mr. President, first, I thank…"). */
+function secondClause(text: string): number[] {
+  const first = text.indexOf(',');
+  const second = first < 0 ? -1 : text.indexOf(',', first + 1);
+  if (second < 0 || second > 80) return [];
+  return [text.slice(0, second).match(/[\p{L}]+/gu)?.length ?? 0];
 }
 
 /**
