@@ -51,6 +51,7 @@ export function exemptButForObligation(text: string): boolean {
     DATELINE.test(text) ||
     publicationLine(text) ||
     DISCLAIMER.test(text) ||
+    NOT_NECESSARILY_VIEWS.test(text) ||
     ACKNOWLEDGEMENT.test(text) ||
     speakersThanks(text) ||
     PLEASE.test(text) ||
@@ -867,6 +868,8 @@ const NAME_PART = /^(?:(?:\p{Lu}[\p{L}.&'-]*|of|for|and|on|the|de|before|to|at|i
  * session: an OECD report's front matter; no labelled sentence says so).
  */
 const DISCLAIMER = /^[\s*_>•-]*(?:the\s+)?(?:views|opinions|findings|conclusions|interpretations)(?:\s+and\s+\p{L}+)?\s+(?:expressed|employed|presented|contained|set\s+out|stated)(?:\s+and\s+\p{L}+\s+\p{L}+)?\s+(?:herein|here|in\s+this\s+\p{L}+)\b/iu;
+/** A disclaimer however it opens: "…are those of the author(s) and do not necessarily represent the views of the IMF…" (a working paper's, found on a batch of published prose in the thirty-fourth session; no labelled sentence says so). */
+const NOT_NECESSARILY_VIEWS = /\b(?:do|does)\s+not\s+necessarily\s+(?:reflect|represent)\s+(?:the\s+)?(?:official\s+)?(?:views?|opinions?|positions?|polic(?:y|ies))\b/iu;
 
 /**
  * The authors' thanks: "The authors are grateful to colleagues at the ministry for…", "We
