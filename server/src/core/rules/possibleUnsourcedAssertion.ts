@@ -171,14 +171,6 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
 });
 
 /**
- * A paragraph's sentence as the rule reads it: the candidate to report, unless it is sourced,
- * exempt, a claim or a heading line; and its score as a neighbour of the sentences around it
- * (assertions/context.ts), unless it is no prose (a heading line, an exempt section) or
- * never judged (a question, a normative sentence). A sourced sentence, a claim or a
- * recommendation is a neighbour with its sources left out, so that tagging or sourcing one
- * sentence leaves its neighbours' verdicts alone.
- */
-/**
  * The longest text of a sentence the rule reads (UTF-16 code units): a longer one — a
  * megabyte of unclosed tags, a list run together with no full stop — is judged by its
  * first `JUDGED_MAX` characters, and its marks read on for `TRAILING_MAX` more, so that one
@@ -188,6 +180,14 @@ export const possibleUnsourcedAssertion = defineBlockRule('possible-unsourced-as
 export const JUDGED_MAX = 8192;
 const TRAILING_MAX = 1024;
 
+/**
+ * A paragraph's sentence as the rule reads it: the candidate to report, unless it is sourced,
+ * exempt, a claim or a heading line; and its score as a neighbour of the sentences around it
+ * (assertions/context.ts), unless it is no prose (a heading line, an exempt section) or
+ * never judged (a question, a normative sentence). A sourced sentence, a claim or a
+ * recommendation is a neighbour with its sources left out, so that tagging or sourcing one
+ * sentence leaves its neighbours' verdicts alone.
+ */
 function judgedSentence(doc: string, ix: SpanIndexes, block: TextBlock, sentence: Sentence, withTrailing: number, afterRunIn: RunIn | undefined): InBlock {
   const { exempt, pandocTables, refs, claims, recommendations, opener, attributeLists } = ix;
   const labelStart = block.span.start + sentence.start;
