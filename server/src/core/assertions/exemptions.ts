@@ -326,11 +326,7 @@ function signpostingVerb(w: string[], i: number): boolean {
  */
 function speakersThanks(text: string): boolean {
   const { w, starts } = openingWords(text);
-  // Not with a figure or a relative clause, where a fact rides on the thanks ("I'd like to
-  // thank the hundreds of executives who came to Chicago, a third of them Republicans…": 2
-  // such labelled sentences are facts).
-  if (holdsFigure(text) || w.includes('who') || w.includes('which')) return false;
-  return [...starts, ...(starts.length > 1 ? [] : secondClause(text))].some((i) => {
+  const thanks = starts.some((i) => {
     if (THANKS_ADVERBS.has(w[i])) i++;
     if (w[i] !== 'i' && w[i] !== 'we') return false;
     i++;
@@ -339,15 +335,12 @@ function speakersThanks(text: string): boolean {
     else if (THANKS_ADVERBS.has(w[i])) i++;
     return w[i] === 'thank';
   });
+  // Not with a figure or a relative clause, where a fact rides on the thanks ("I'd like to
+  // thank the hundreds of executives who came to Chicago, a third of them Republicans…": 2
+  // such labelled sentences are facts).
+  return thanks && !holdsFigure(text) && !w.includes('who') && !w.includes('which');
 }
 const THANKS_ADVERBS = words('first also again finally and so now sincerely warmly');
-/** The word after an opening's second comma, if the first two parts are short ("Mr. President, first, I thank…"). */
-function secondClause(text: string): number[] {
-  const first = text.indexOf(',');
-  const second = first < 0 ? -1 : text.indexOf(',', first + 1);
-  if (second < 0 || second > 80) return [];
-  return [text.slice(0, second).match(/[\p{L}]+/gu)?.length ?? 0];
-}
 
 /**
  * Signposting (the labelling guide): the text describing itself — "This report examines the
